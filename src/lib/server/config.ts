@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+	.enum(['0', '1', 'true', 'false', ''])
+	.optional()
+	.transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true'));
+
+const schema = z.object({
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	DATA_DIR: z.string().default('./data'),
+	DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+	BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+	SEED_DEMO: flag,
+	REFERENCE_DATA_DIR: z.string().optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	databaseUrl?: string;
+	baseUrl: string;
+	/** Demo mode: the demo data is seeded and demo helpers (the outbox viewer) are on. */
+	demo: boolean;
+	referenceDataDir?: string;
+	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+		throw new Error(`Invalid configuration: ${problems}`);
+	}
+	const e = parsed.data;
+	const refDefault = path.resolve('../shared/data');
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		dataDir: path.resolve(e.DATA_DIR),
+		databaseUrl: e.DATABASE_URL,
+		baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+		demo: e.SEED_DEMO ?? true,
+		referenceDataDir: e.REFERENCE_DATA_DIR ?? (existsSync(refDefault) ? refDefault : undefined),
+		logLevel: e.LOG_LEVEL
+	};
+}

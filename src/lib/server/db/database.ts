@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type { DB } from './schema';
+import * as m0001 from './migrations/0001_initial';
+
+export type Db = Kysely<DB>;
+
+/** A change seen by every instance: a new post, new counts, a new comment. */
+export type LiveEvent =
+	| { type: 'post'; groupId: string; postId: string }
+	| { type: 'counts'; groupId: string; postId: string; comments: number; reactions: number; views: number; shares: number }
+	| { type: 'comment'; groupId: string; postId: string; commentId: string };
+
+const CHANNEL = 'tablica_events';
+
+export interface Notifier {
+	/** Queues the event in the caller's transaction: other instances see it when that commits. */
+	publish(db: Db, event: LiveEvent): Promise<void>;
+	subscribe(listener: (event: LiveEvent) => void): () => void;
+}
+
+export interface Database {
+	db: Db;
+	notifier: Notifier;
+	kind: 'pglite' | 'postgres';
+	close(): Promise<void>;
+}
+
+const migrations: Record<string, Migration> = {
+	'0001_initial': m0001
+};
+
+export async function migrate(db: Db): Promise<void> {
+	// Kysely's PostgreSQL adapter takes an advisory lock, so concurrent starts migrate once.
+	const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+	const { error, results } = await migrator.migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error || failed) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+function makeNotifier(listen: (onPayload: (payload: string) => void) => void): Notifier {
+	const listeners = new Set<(event: LiveEvent) => void>();
+	listen((payload) => {
+		let event: LiveEvent;
+		try {
+			event = JSON.parse(payload);
+		} catch {
+			return;
+		}
+		for (const l of listeners) l(event);
+	});
+	return {
+		async publish(db, event) {
+			await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`.execute(db);
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		}
+	};
+}
+
+/** PostgreSQL server: a pool for queries and one dedicated connection that listens. */
+export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+	const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	let listener: pg.Client | undefined;
+	let closed = false;
+	let emit: (payload: string) => void = () => {};
+	const connectListener = async (): Promise<void> => {
+		const client = new pg.Client({ connectionString: url });
+		client.on('notification', (msg) => msg.payload && emit(msg.payload));
+		client.on('error', () => {
+			if (closed) return;
+			setTimeout(() => void connectListener().catch(() => {}), 1000);
+		});
+		await client.connect();
+		await client.query(`LISTEN ${CHANNEL}`);
+		listener = client;
+	};
+	await connectListener();
+	const notifier = makeNotifier((fn) => (emit = fn));
+	return {
+		db,
+		notifier,
+		kind: 'postgres',
+		async close() {
+			closed = true;
+			await listener?.end().catch(() => {});
+			await db.destroy();
+		}
+	};
+}
+
+/** Embedded PGlite: on disk under dataDir, or in memory when dataDir is undefined. */
+export async function openPGlite(dataDir?: string): Promise<Database> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+	const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+	if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+	const pglite: PGlite = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
+	const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	let emit: (payload: string) => void = () => {};
+	const unlisten = await pglite.listen(CHANNEL, (payload) => emit(payload));
+	const notifier = makeNotifier((fn) => (emit = fn));
+	return {
+		db,
+		notifier,
+		kind: 'pglite',
+		async close() {
+			await unlisten();
+			await db.destroy();
+			await pglite.close();
+		}
+	};
+}

@@ -1,0 +1,242 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** bigint ids come back from pg as strings; we keep them as strings in the app. */
+type Id = ColumnType<string, string | number | bigint, never>;
+type GeneratedId = ColumnType<string, string | number | bigint | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type ReactionKind = 'like' | 'love' | 'haha' | 'wow' | 'sad' | 'angry';
+export type ContentStatus = 'published' | 'pending' | 'rejected' | 'removed';
+
+export interface MunicipalityTable {
+	teryt_code: string;
+	name: string;
+	kind: 'urban' | 'rural' | 'mixed';
+	county: string;
+	voivodeship: string;
+	name_folded: string;
+}
+
+export interface UserTable {
+	id: GeneratedId;
+	email: string;
+	password_hash: string;
+	display_name: string;
+	email_verified_at: Timestamp | null;
+	is_operator: Generated<boolean>;
+	created_at: Timestamp;
+	deleted_at: Timestamp | null;
+}
+
+export interface SessionTable {
+	token_hash: string;
+	user_id: Id;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+}
+
+export interface UserTokenTable {
+	token_hash: string;
+	user_id: Id;
+	purpose: 'verify_email' | 'reset_password';
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+}
+
+export interface ApiTokenTable {
+	id: GeneratedId;
+	token_hash: string;
+	user_id: Id;
+	name: string;
+	created_at: Timestamp;
+	last_used_at: Timestamp | null;
+	revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptTable {
+	id: GeneratedId;
+	email: string;
+	ip: string;
+	succeeded: boolean;
+	at: Timestamp;
+}
+
+export interface GroupTable {
+	id: GeneratedId;
+	slug: string;
+	municipality_code: string;
+	name: string;
+	description: Generated<string>;
+	rules: Generated<string>;
+	is_public: Generated<boolean>;
+	membership_question: string;
+	member_posts_need_approval: Generated<boolean>;
+	member_count: Generated<number>;
+	created_at: Timestamp;
+}
+
+export interface MembershipTable {
+	group_id: Id;
+	user_id: Id;
+	status: 'pending' | 'approved' | 'declined';
+	role: Generated<'member' | 'moderator'>;
+	answer: Generated<string>;
+	requested_at: Timestamp;
+	decided_at: Timestamp | null;
+	decided_by: Id | null;
+}
+
+export interface UnitTable {
+	id: GeneratedId;
+	municipality_code: string;
+	slug: string;
+	name: string;
+	type: string;
+	description: Generated<string>;
+	verified: Generated<boolean>;
+	can_publish: Generated<boolean>;
+	created_at: Timestamp;
+}
+
+export interface UnitMemberTable {
+	unit_id: Id;
+	user_id: Id;
+	role: 'editor' | 'unitAdmin';
+}
+
+export interface CoordinatorTable {
+	municipality_code: string;
+	user_id: Id;
+}
+
+export interface PostTable {
+	id: GeneratedId;
+	group_id: Id;
+	author_id: Id;
+	unit_id: Id | null;
+	category: string;
+	body: string;
+	body_folded: string;
+	status: ContentStatus;
+	moderation_reason: string | null;
+	pinned: Generated<boolean>;
+	urgent_until: Timestamp | null;
+	event_start: Timestamp | null;
+	event_end: Timestamp | null;
+	event_place: string | null;
+	comment_count: Generated<number>;
+	reaction_count: Generated<number>;
+	reaction_counts: Json<Partial<Record<ReactionKind, number>>>;
+	view_count: Generated<number>;
+	share_count: Generated<number>;
+	created_at: Timestamp;
+	published_at: Timestamp | null;
+	decided_at: Timestamp | null;
+	decided_by: Id | null;
+}
+
+export interface PostImageTable {
+	id: GeneratedId;
+	post_id: Id;
+	position: number;
+	file_name: string;
+	width: number;
+	height: number;
+	alt: string;
+}
+
+export interface CommentTable {
+	id: GeneratedId;
+	post_id: Id;
+	parent_id: Id | null;
+	author_id: Id;
+	body: string;
+	status: ContentStatus;
+	reaction_count: Generated<number>;
+	reaction_counts: Json<Partial<Record<ReactionKind, number>>>;
+	created_at: Timestamp;
+}
+
+export interface PostReactionTable {
+	post_id: Id;
+	user_id: Id;
+	kind: ReactionKind;
+	created_at: Timestamp;
+}
+
+export interface CommentReactionTable {
+	comment_id: Id;
+	user_id: Id;
+	kind: ReactionKind;
+	created_at: Timestamp;
+}
+
+export interface PostViewTable {
+	post_id: Id;
+	day: string;
+	viewer_key: string;
+}
+
+export interface PostShareTable {
+	id: GeneratedId;
+	post_id: Id;
+	user_id: Id | null;
+	created_at: Timestamp;
+}
+
+export interface NotificationTable {
+	id: GeneratedId;
+	user_id: Id;
+	kind: string;
+	group_id: Id | null;
+	post_id: Id | null;
+	comment_id: Id | null;
+	actor_name: string | null;
+	detail: string | null;
+	created_at: Timestamp;
+	read_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+	id: GeneratedId;
+	channel: 'email' | 'sms' | 'push';
+	recipient: string;
+	subject: Generated<string>;
+	body_text: string;
+	status: Generated<'pending' | 'sent' | 'failed' | 'dead'>;
+	attempts: Generated<number>;
+	last_error: string | null;
+	created_at: Timestamp;
+	sent_at: Timestamp | null;
+}
+
+export interface DB {
+	municipalities: MunicipalityTable;
+	users: UserTable;
+	sessions: SessionTable;
+	user_tokens: UserTokenTable;
+	api_tokens: ApiTokenTable;
+	login_attempts: LoginAttemptTable;
+	groups: GroupTable;
+	memberships: MembershipTable;
+	units: UnitTable;
+	unit_members: UnitMemberTable;
+	coordinators: CoordinatorTable;
+	posts: PostTable;
+	post_images: PostImageTable;
+	comments: CommentTable;
+	post_reactions: PostReactionTable;
+	comment_reactions: CommentReactionTable;
+	post_views: PostViewTable;
+	post_shares: PostShareTable;
+	notifications: NotificationTable;
+	outbox: OutboxTable;
+}
+
+export type User = Selectable<UserTable>;
+export type Group = Selectable<GroupTable>;
+export type Post = Selectable<PostTable>;
+export type NewPost = Insertable<PostTable>;
+export type Membership = Selectable<MembershipTable>;

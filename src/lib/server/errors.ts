@@ -1,0 +1,35 @@
+/** Stable error codes of the domain; routes map them to HTTP status codes and Polish messages. */
+export const errorStatus = {
+	validation: 400,
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	payload_too_large: 413,
+	unsupported_media: 415,
+	rate_limited: 429,
+	internal: 500
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+	constructor(
+		readonly code: ErrorCode,
+		/** Polish message shown to the person. */
+		message: string,
+		/** Field-level messages for forms. */
+		readonly fields: Record<string, string> = {}
+	) {
+		super(message);
+		this.name = 'AppError';
+	}
+
+	get status(): number {
+		return errorStatus[this.code];
+	}
+}
+
+export const notFound = (what = 'Nie znaleziono strony.') => new AppError('not_found', what);
+export const forbidden = (why = 'Nie masz uprawnień do tej czynności.') => new AppError('forbidden', why);
+export const unauthenticated = () => new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
