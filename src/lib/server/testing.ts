@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate, openPGlite, openPostgres, type Database } from './db/database';
+import { fixedClock } from './clock';
+import type { Actor, Ctx } from './context';
+import { hashPassword } from './auth/crypto';
+import { toActor } from './auth/accounts';
+import { importMunicipalities, parseTerytCsv } from './municipalities/municipalities';
+import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
@@ -32,4 +38,36 @@ export async function openTestDatabase(): Promise<Database> {
 			await a.end();
 		}
 	};
+}
+
+export const TEST_PASSWORD = 'haslo-testowe-123';
+let passwordHash: Promise<string> | undefined;
+
+export function testCtx(database: Database, now = '2026-11-26T10:00:00Z') {
+	const clock = fixedClock(now);
+	const ctx: Ctx = { db: database.db, clock, notifier: database.notifier, baseUrl: 'http://tablica.test' };
+	return { ctx, clock };
+}
+
+/** A user with the test password, verified unless told otherwise. */
+export async function makeUser(ctx: Ctx, email: string, opts: { name?: string; verified?: boolean; operator?: boolean } = {}): Promise<Actor> {
+	passwordHash ??= hashPassword(TEST_PASSWORD);
+	const user = await ctx.db
+		.insertInto('users')
+		.values({
+			email,
+			password_hash: await passwordHash,
+			display_name: opts.name ?? email.split('@')[0],
+			email_verified_at: opts.verified === false ? null : ctx.clock.now(),
+			is_operator: opts.operator ?? false,
+			created_at: ctx.clock.now(),
+			deleted_at: null
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	return toActor(user);
+}
+
+export async function loadDemoMunicipalities(ctx: Ctx): Promise<void> {
+	await importMunicipalities(ctx.db, parseTerytCsv(demoMunicipalitiesCsv));
 }

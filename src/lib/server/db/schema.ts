@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** bigint ids come back from pg as strings; we keep them as strings in the app. */
-type Id = ColumnType<string, string | number | bigint, never>;
+type Id = ColumnType<string, string | number | bigint, string | number | bigint>;
 type GeneratedId = ColumnType<string, string | number | bigint | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;

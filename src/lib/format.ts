@@ -1,0 +1,41 @@
+/** Polish plural: plural(5, 'komentarz', 'komentarze', 'komentarzy') → "komentarzy". */
+export function plural(n: number, one: string, few: string, many: string): string {
+	const abs = Math.abs(n);
+	if (abs === 1) return one;
+	const d = abs % 10;
+	const dd = abs % 100;
+	return d >= 2 && d <= 4 && !(dd >= 12 && dd <= 14) ? few : many;
+}
+
+const numberFormat = new Intl.NumberFormat('pl-PL', { useGrouping: true });
+
+/** "12 345" — with a plain space, also for four digits ("1 500"), as Polish typography prefers. */
+export function formatNumber(n: number): string {
+	const s = numberFormat.format(n).replace(/[\u00a0\u202f]/g, ' ');
+	return /^-?\d{4}$/.test(s) ? s.replace(/(\d)(\d{3})$/, '$1 $2') : s;
+}
+
+export const countLabel = (n: number, one: string, few: string, many: string) => `${formatNumber(n)} ${plural(n, one, few, many)}`;
+
+const TZ = 'Europe/Warsaw';
+const dateFormat = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
+const timeFormat = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+
+/** "12 grudnia 2026" */
+export const formatDate = (d: Date | string) => dateFormat.format(new Date(d));
+/** "12 grudnia 2026, 10:00" */
+export const formatDateTime = (d: Date | string) => `${formatDate(d)}, ${timeFormat.format(new Date(d))}`;
+
+/** "przed chwilą", "5 min temu", "3 godz. temu", "wczoraj", "4 dni temu", then the date. */
+export function relativeTime(d: Date | string, now: Date = new Date()): string {
+	const s = Math.round((now.getTime() - new Date(d).getTime()) / 1000);
+	if (s < 60) return 'przed chwilą';
+	const m = Math.floor(s / 60);
+	if (m < 60) return `${m} min temu`;
+	const h = Math.floor(m / 60);
+	if (h < 24) return `${h} godz. temu`;
+	const days = Math.floor(h / 24);
+	if (days === 1) return 'wczoraj';
+	if (days < 7) return `${days} ${plural(days, 'dzień', 'dni', 'dni')} temu`;
+	return formatDate(d);
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { Ctx, Actor } from '../context';
+import type { Db } from '../db/database';
+import { AppError } from '../errors';
+import { enqueueEmail } from '../notify/outbox';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
+
+const HOUR = 3600_000;
+
+export const emailSchema = z
+	.string({ error: 'Podaj adres e-mail.' })
+	.trim()
+	.toLowerCase()
+	.max(254, 'Adres e-mail jest za długi.')
+	.pipe(z.email({ error: 'Podaj poprawny adres e-mail, np. jan.kowalski@example.pl.' }));
+
+export const passwordSchema = z
+	.string({ error: 'Podaj hasło.' })
+	.min(10, 'Hasło musi mieć co najmniej 10 znaków.')
+	.max(200, 'Hasło może mieć najwyżej 200 znaków.');
+
+export const displayNameSchema = z
+	.string({ error: 'Podaj imię i nazwisko lub nazwę.' })
+	.trim()
+	.min(2, 'Imię i nazwisko musi mieć co najmniej 2 znaki.')
+	.max(80, 'Imię i nazwisko może mieć najwyżej 80 znaków.');
+
+export const registerSchema = z.object({ email: emailSchema, password: passwordSchema, displayName: displayNameSchema });
+
+/** Parses input with a schema; on failure throws one validation error naming each bad field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+	const r = schema.safeParse(input);
+	if (r.success) return r.data;
+	const fields: Record<string, string> = {};
+	for (const issue of r.error.issues) {
+		const key = issue.path.join('.') || '_';
+		fields[key] ??= issue.message;
+	}
+	throw new AppError('validation', Object.values(fields)[0] ?? 'Popraw zaznaczone pola.', fields);
+}
+
+export function toActor(u: { id: string; email: string; display_name: string; is_operator: boolean; email_verified_at: Date | null }): Actor {
+	return { id: u.id, email: u.email, displayName: u.display_name, isOperator: u.is_operator, emailVerified: u.email_verified_at !== null };
+}
+
+async function issueUserToken(ctx: Ctx, db: Db, userId: string, purpose: 'verify_email' | 'reset_password', ttlMs: number) {
+	const { token, hash } = newSecret();
+	const now = ctx.clock.now();
+	await db
+		.insertInto('user_tokens')
+		.values({ token_hash: hash, user_id: userId, purpose, created_at: now, expires_at: new Date(now.getTime() + ttlMs), used_at: null })
+		.execute();
+	return token;
+}
+
+async function sendVerification(ctx: Ctx, db: Db, user: { id: string; email: string; display_name: string }) {
+	const token = await issueUserToken(ctx, db, user.id, 'verify_email', 48 * HOUR);
+	await enqueueEmail(db, ctx.clock, {
+		to: user.email,
+		subject: 'Potwierdź adres e-mail w Tablicy',
+		text: `Dzień dobry, ${user.display_name}!\n\nAby potwierdzić adres e-mail, otwórz link:\n${ctx.baseUrl}/rejestracja/potwierdz?token=${token}\n\nLink jest ważny 48 godzin. Jeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.\n\nZespół Tablicy`
+	});
+}
+
+export async function registerUser(ctx: Ctx, input: unknown): Promise<Actor> {
+	const data = parseInput(registerSchema, input);
+	const passwordHash = await hashPassword(data.password);
+	return ctx.db.transaction().execute(async (tx) => {
+		const taken = await tx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', data.email)).where('deleted_at', 'is', null).executeTakeFirst();
+		if (taken) throw new AppError('conflict', 'Konto z tym adresem e-mail już istnieje. Zaloguj się lub zresetuj hasło.', { email: 'Ten adres jest już zajęty.' });
+		const user = await tx
+			.insertInto('users')
+			.values({ email: data.email, password_hash: passwordHash, display_name: data.displayName, created_at: ctx.clock.now(), email_verified_at: null, deleted_at: null })
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		await sendVerification(ctx, tx, user);
+		return toActor(user);
+	});
+}
+
+async function takeUserToken(db: Db, ctx: Ctx, token: string, purpose: 'verify_email' | 'reset_password') {
+	const row = await db
+		.selectFrom('user_tokens')
+		.selectAll()
+		.where('token_hash', '=', hashSecret(token))
+		.where('purpose', '=', purpose)
+		.forUpdate()
+		.executeTakeFirst();
+	if (!row || row.used_at || row.expires_at.getTime() < ctx.clock.now().getTime()) {
+		throw new AppError('validation', 'Link jest nieprawidłowy albo wygasł. Poproś o nowy.');
+	}
+	await db.updateTable('user_tokens').set({ used_at: ctx.clock.now() }).where('token_hash', '=', row.token_hash).execute();
+	return row;
+}
+
+export async function verifyEmail(ctx: Ctx, token: string): Promise<void> {
+	await ctx.db.transaction().execute(async (tx) => {
+		const row = await takeUserToken(tx, ctx, token, 'verify_email');
+		await tx.updateTable('users').set({ email_verified_at: ctx.clock.now() }).where('id', '=', row.user_id).where('email_verified_at', 'is', null).execute();
+	});
+}
+
+export async function resendVerification(ctx: Ctx, actor: Actor): Promise<void> {
+	if (actor.emailVerified) return;
+	await ctx.db.transaction().execute(async (tx) => {
+		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+		await sendVerification(ctx, tx, user);
+	});
+}
+
+/** Always answers the same way, so nobody can learn which addresses have accounts. */
+export async function requestPasswordReset(ctx: Ctx, input: unknown): Promise<void> {
+	const email = parseInput(emailSchema, input);
+	await ctx.db.transaction().execute(async (tx) => {
+		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('deleted_at', 'is', null).executeTakeFirst();
+		if (!user) return;
+		const token = await issueUserToken(ctx, tx, user.id, 'reset_password', 1 * HOUR);
+		await enqueueEmail(tx, ctx.clock, {
+			to: user.email,
+			subject: 'Ustaw nowe hasło w Tablicy',
+			text: `Dzień dobry, ${user.display_name}!\n\nKtoś (mamy nadzieję, że Ty) poprosił o zmianę hasła. Aby ustawić nowe hasło, otwórz link:\n${ctx.baseUrl}/logowanie/nowe-haslo?token=${token}\n\nLink jest ważny 1 godzinę. Jeśli to nie Ty, zignoruj tę wiadomość — hasło się nie zmieni.\n\nZespół Tablicy`
+		});
+	});
+}
+
+export async function resetPassword(ctx: Ctx, token: string, newPassword: unknown): Promise<void> {
+	const password = parseInput(passwordSchema, newPassword);
+	const passwordHash = await hashPassword(password);
+	await ctx.db.transaction().execute(async (tx) => {
+		const row = await takeUserToken(tx, ctx, token, 'reset_password');
+		// A reset proves the address too; every other session is signed out.
+		await tx.updateTable('users').set((eb) => ({ password_hash: passwordHash, email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(ctx.clock.now())) })).where('id', '=', row.user_id).execute();
+		await tx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
+	});
+}
+
+export async function changePassword(ctx: Ctx, actor: Actor, input: { current: unknown; next: unknown }, keepSessionHash?: string): Promise<void> {
+	const next = parseInput(passwordSchema, input.next);
+	const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
+	if (typeof input.current !== 'string' || !(await verifyPassword(user.password_hash, input.current))) {
+		throw new AppError('validation', 'Obecne hasło jest nieprawidłowe.', { current: 'Obecne hasło jest nieprawidłowe.' });
+	}
+	const passwordHash = await hashPassword(next);
+	await ctx.db.transaction().execute(async (tx) => {
+		await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', actor.id).execute();
+		let del = tx.deleteFrom('sessions').where('user_id', '=', actor.id);
+		if (keepSessionHash) del = del.where('token_hash', '!=', keepSessionHash);
+		await del.execute();
+	});
+}
+
+/**
+ * Deletes the account: personal data is erased (e-mail, name, password, sessions, tokens,
+ * memberships); posts and comments stay, signed "Konto usunięte", so discussions keep their sense.
+ */
+export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): Promise<void> {
+	const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
+	if (typeof password !== 'string' || !(await verifyPassword(user.password_hash, password))) {
+		throw new AppError('validation', 'Hasło jest nieprawidłowe.', { password: 'Hasło jest nieprawidłowe.' });
+	}
+	await ctx.db.transaction().execute(async (tx) => {
+		const groups = await tx.deleteFrom('memberships').where('user_id', '=', actor.id).where('status', '=', 'approved').returning('group_id').execute();
+		for (const g of groups) await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '-', 1) })).where('id', '=', g.group_id).execute();
+		await tx.deleteFrom('memberships').where('user_id', '=', actor.id).execute();
+		for (const table of ['sessions', 'user_tokens', 'api_tokens', 'notifications', 'unit_members', 'coordinators'] as const) {
+			await tx.deleteFrom(table).where('user_id', '=', actor.id).execute();
+		}
+		await tx
+			.updateTable('users')
+			.set({ email: `usuniete-${actor.id}@invalid`, display_name: 'Konto usunięte', password_hash: '', is_operator: false, deleted_at: ctx.clock.now() })
+			.where('id', '=', actor.id)
+			.execute();
+	});
+}

@@ -1,0 +1,20 @@
+import type { Clock } from './clock';
+import type { Db, Notifier } from './db/database';
+
+/** What domain functions need from the outside world; passed in, never imported. */
+export interface Ctx {
+	db: Db;
+	clock: Clock;
+	notifier: Notifier;
+	/** Absolute base URL for links in e-mails, e.g. http://localhost:3000. */
+	baseUrl: string;
+}
+
+/** The person acting, as the domain sees them. */
+export interface Actor {
+	id: string;
+	email: string;
+	displayName: string;
+	isOperator: boolean;
+	emailVerified: boolean;
+}

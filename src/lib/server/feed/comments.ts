@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import type { ReactionKind } from '../db/schema';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../auth/accounts';
+import { groupAccess } from '../groups/groups';
+import { assertCan, can } from '../groups/policy';
+import { screen } from '../moderation/screen';
+import { notify } from '../notify/notifications';
+import { findPostGroup } from './posts';
+
+export const commentInputSchema = z.object({
+	body: z.string({ error: 'Napisz treść komentarza.' }).trim().min(1, 'Napisz treść komentarza.').max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
+	parentId: z.string().regex(/^\d+$/, 'Nie ma takiego komentarza.').nullish()
+});
+
+export interface CommentView {
+	id: string;
+	parentId: string | null;
+	authorName: string;
+	body: string;
+	status: string;
+	createdAt: string;
+	reactions: number;
+	byKind: Partial<Record<ReactionKind, number>>;
+	myReaction: ReactionKind | null;
+	replies: CommentView[];
+}
+
+export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<{ id: string; status: 'published' | 'pending' }> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'comment', group);
+	const data = parseInput(commentInputSchema, input);
+	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false });
+	const status = verdict.decision === 'publish' ? 'published' : 'pending';
+	return ctx.db.transaction().execute(async (tx) => {
+		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
+		if (post.status !== 'published') throw new AppError('conflict', 'Nie można komentować posta, który nie jest opublikowany.');
+		// One level of replies: a reply to a reply joins the same thread.
+		let parent: { id: string; author_id: string } | undefined;
+		if (data.parentId) {
+			const p = await tx.selectFrom('comments').select(['id', 'parent_id', 'author_id']).where('id', '=', data.parentId).where('post_id', '=', postId).where('status', '=', 'published').executeTakeFirst();
+			if (!p) throw new AppError('validation', 'Komentarz, na który odpowiadasz, już nie istnieje.', { parentId: 'Nie ma takiego komentarza.' });
+			parent = p.parent_id ? await tx.selectFrom('comments').select(['id', 'author_id']).where('id', '=', p.parent_id).executeTakeFirstOrThrow() : p;
+			if (p.parent_id) parent = { id: parent.id, author_id: p.author_id };
+		}
+		const comment = await tx
+			.insertInto('comments')
+			.values({ post_id: postId, parent_id: parent?.id ?? null, author_id: actor!.id, body: data.body, status, reaction_counts: '{}', created_at: ctx.clock.now() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (status === 'published') {
+			const counts = await tx
+				.updateTable('posts')
+				.set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+				.where('id', '=', postId)
+				.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
+				.executeTakeFirstOrThrow();
+			const notified = new Set([actor!.id]);
+			if (parent && !notified.has(parent.author_id)) {
+				notified.add(parent.author_id);
+				await notify(tx, ctx.clock, { userId: parent.author_id, kind: 'reply_to_comment', groupId: group.id, postId, commentId: comment.id, actorName: actor!.displayName });
+			}
+			if (!notified.has(post.author_id)) {
+				await notify(tx, ctx.clock, { userId: post.author_id, kind: 'comment_on_post', groupId: group.id, postId, commentId: comment.id, actorName: actor!.displayName });
+			}
+			await ctx.notifier.publish(tx, { type: 'comment', groupId: group.id, postId, commentId: comment.id });
+			await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+		}
+		return { id: comment.id, status };
+	});
+}
+
+/** Comments of a post as threads, oldest first; held ones only for moderators and their author. */
+export async function listComments(ctx: Ctx, actor: Actor | null, postId: string): Promise<CommentView[]> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'read', group);
+	const moderator = can(access.role, 'moderate', group);
+	const rows = await ctx.db
+		.selectFrom('comments as c')
+		.innerJoin('users as u', 'u.id', 'c.author_id')
+		.select(['c.id', 'c.parent_id', 'c.author_id', 'u.display_name', 'c.body', 'c.status', 'c.created_at', 'c.reaction_count', 'c.reaction_counts'])
+		.where('c.post_id', '=', postId)
+		.where((eb) => (moderator ? eb('c.status', '!=', 'removed') : eb.or([eb('c.status', '=', 'published'), eb.and([eb('c.author_id', '=', actor?.id ?? '0'), eb('c.status', '=', 'pending')])])))
+		.orderBy('c.created_at')
+		.orderBy('c.id')
+		.limit(2000)
+		.execute();
+	const mine = actor && rows.length
+		? await ctx.db.selectFrom('comment_reactions').select(['comment_id', 'kind']).where('user_id', '=', actor.id).where('comment_id', 'in', rows.map((r) => r.id)).execute()
+		: [];
+	const views = new Map<string, CommentView>();
+	const top: CommentView[] = [];
+	for (const r of rows) {
+		const v: CommentView = {
+			id: r.id,
+			parentId: r.parent_id,
+			authorName: r.display_name,
+			body: r.body,
+			status: r.status,
+			createdAt: r.created_at.toISOString(),
+			reactions: r.reaction_count,
+			byKind: r.reaction_counts ?? {},
+			myReaction: mine.find((m) => m.comment_id === r.id)?.kind ?? null,
+			replies: []
+		};
+		views.set(r.id, v);
+		if (r.parent_id && views.has(r.parent_id)) views.get(r.parent_id)!.replies.push(v);
+		else if (!r.parent_id) top.push(v);
+	}
+	return top;
+}
+
+export async function findCommentPost(ctx: Ctx, commentId: string): Promise<string> {
+	if (!/^\d{1,18}$/.test(commentId)) throw notFound('Nie ma takiego komentarza.');
+	const c = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
+	if (!c) throw notFound('Nie ma takiego komentarza.');
+	return c.post_id;
+}

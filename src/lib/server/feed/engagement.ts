@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import type { Db } from '../db/database';
+import type { ReactionKind } from '../db/schema';
+import { AppError } from '../errors';
+import { parseInput } from '../auth/accounts';
+import { groupAccess } from '../groups/groups';
+import { assertCan } from '../groups/policy';
+import { notify } from '../notify/notifications';
+import { warsawDay } from '../../text/time';
+import { findCommentPost } from './comments';
+import { findPostGroup } from './posts';
+import { reactionKinds } from './present';
+
+export const reactionSchema = z.enum(reactionKinds as [ReactionKind, ...ReactionKind[]], { error: 'Nie ma takiej reakcji. Dozwolone: like, love, haha, wow, sad, angry.' }).nullable();
+
+async function countByKind(db: Db, table: 'post_reactions' | 'comment_reactions', column: 'post_id' | 'comment_id', id: string) {
+	const rows = await db
+		.selectFrom(table as 'post_reactions')
+		.select(['kind', sql<string>`count(*)`.as('n')])
+		.where(column as 'post_id', '=', id)
+		.groupBy('kind')
+		.execute();
+	const byKind: Partial<Record<ReactionKind, number>> = {};
+	let total = 0;
+	for (const r of rows) {
+		byKind[r.kind] = Number(r.n);
+		total += Number(r.n);
+	}
+	return { byKind, total };
+}
+
+/** Sets, changes or (with null) removes the actor's one reaction to a post. */
+export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: string, kind: unknown) {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'react', group);
+	const reaction = parseInput(reactionSchema, kind);
+	return ctx.db.transaction().execute(async (tx) => {
+		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
+		if (post.status !== 'published') throw new AppError('conflict', 'Można reagować tylko na opublikowane posty.');
+		let isNew = false;
+		if (reaction) {
+			const prev = await tx.selectFrom('post_reactions').select('kind').where('post_id', '=', postId).where('user_id', '=', actor!.id).executeTakeFirst();
+			isNew = !prev;
+			await tx
+				.insertInto('post_reactions')
+				.values({ post_id: postId, user_id: actor!.id, kind: reaction, created_at: ctx.clock.now() })
+				.onConflict((oc) => oc.columns(['post_id', 'user_id']).doUpdateSet({ kind: reaction }))
+				.execute();
+		} else {
+			await tx.deleteFrom('post_reactions').where('post_id', '=', postId).where('user_id', '=', actor!.id).execute();
+		}
+		const { byKind, total } = await countByKind(tx, 'post_reactions', 'post_id', postId);
+		const counts = await tx
+			.updateTable('posts')
+			.set({ reaction_count: total, reaction_counts: JSON.stringify(byKind) })
+			.where('id', '=', postId)
+			.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
+			.executeTakeFirstOrThrow();
+		if (isNew && post.author_id !== actor!.id) {
+			await notify(tx, ctx.clock, { userId: post.author_id, kind: 'reaction_on_post', groupId: group.id, postId, actorName: actor!.displayName, detail: reaction! });
+		}
+		await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+		return { reaction, total, byKind };
+	});
+}
+
+export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentId: string, kind: unknown) {
+	const postId = await findCommentPost(ctx, commentId);
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'react', group);
+	const reaction = parseInput(reactionSchema, kind);
+	return ctx.db.transaction().execute(async (tx) => {
+		const comment = await tx.selectFrom('comments').select('status').where('id', '=', commentId).forUpdate().executeTakeFirstOrThrow();
+		if (comment.status !== 'published') throw new AppError('conflict', 'Można reagować tylko na opublikowane komentarze.');
+		if (reaction) {
+			await tx
+				.insertInto('comment_reactions')
+				.values({ comment_id: commentId, user_id: actor!.id, kind: reaction, created_at: ctx.clock.now() })
+				.onConflict((oc) => oc.columns(['comment_id', 'user_id']).doUpdateSet({ kind: reaction }))
+				.execute();
+		} else {
+			await tx.deleteFrom('comment_reactions').where('comment_id', '=', commentId).where('user_id', '=', actor!.id).execute();
+		}
+		const { byKind, total } = await countByKind(tx, 'comment_reactions', 'comment_id', commentId);
+		await tx.updateTable('comments').set({ reaction_count: total, reaction_counts: JSON.stringify(byKind) }).where('id', '=', commentId).execute();
+		return { reaction, total, byKind };
+	});
+}
+
+/**
+ * Counts a view once per viewer, post and Warsaw day. The viewer key is the user id, or the
+ * anonymous visitor cookie. Returns how many of the posts got a new view.
+ */
+export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string): Promise<number> {
+	const ids = [...new Set(postIds.filter((id) => /^\d{1,18}$/.test(id)))].slice(0, 50);
+	if (ids.length === 0 || !viewerKey) return 0;
+	const day = warsawDay(ctx.clock.now());
+	return ctx.db.transaction().execute(async (tx) => {
+		const published = await tx.selectFrom('posts').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
+		if (published.length === 0) return 0;
+		const fresh = await tx
+			.insertInto('post_views')
+			.values(published.map((p) => ({ post_id: p.id, day, viewer_key: viewerKey.slice(0, 64) })))
+			.onConflict((oc) => oc.doNothing())
+			.returning('post_id')
+			.execute();
+		if (fresh.length > 0) {
+			await tx.updateTable('posts').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', 'in', fresh.map((f) => f.post_id)).execute();
+		}
+		return fresh.length;
+	});
+}
+
+/** Records a share of a post's link and returns the new share count. */
+export async function sharePost(ctx: Ctx, actor: Actor | null, postId: string): Promise<number> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'read', group);
+	return ctx.db.transaction().execute(async (tx) => {
+		await tx.insertInto('post_shares').values({ post_id: postId, user_id: actor?.id ?? null, created_at: ctx.clock.now() }).execute();
+		const counts = await tx
+			.updateTable('posts')
+			.set((eb) => ({ share_count: eb('share_count', '+', 1) }))
+			.where('id', '=', postId)
+			.where('status', '=', 'published')
+			.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
+			.executeTakeFirst();
+		if (!counts) throw new AppError('conflict', 'Można udostępniać tylko opublikowane posty.');
+		await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+		return counts.share_count;
+	});
+}

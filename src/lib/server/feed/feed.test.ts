@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, LiveEvent } from '../db/database';
+import type { Actor, Ctx } from '../context';
+import type { Group } from '../db/schema';
+import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
+import { listNotifications } from '../notify/notifications';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { addComment, listComments } from './comments';
+import { recordViews, setPostReaction, sharePost } from './engagement';
+import { createPost, decidePost, getPost, listFeed, listOwnPendingPosts, searchPosts, setPinned } from './posts';
+
+let database: Database;
+let ctx: Ctx;
+let clock: ReturnType<typeof testCtx>['clock'];
+let operator: Actor, moderator: Actor, resident: Actor, other: Actor;
+let group: Group;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	({ ctx, clock } = testCtx(database));
+	await loadDemoMunicipalities(ctx);
+	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
+	moderator = await makeUser(ctx, 'mod@t.pl', { name: 'Moderatorka' });
+	resident = await makeUser(ctx, 'anna@t.pl', { name: 'Anna Nowak' });
+	other = await makeUser(ctx, 'jan@t.pl', { name: 'Jan Kowalski' });
+	await createGroup(ctx, operator, {
+		slug: 'wiskitki',
+		municipalityCode: '1438053',
+		name: 'Wiskitki – forum mieszkańców gminy',
+		membershipQuestion: 'Czy mieszkasz w gminie Wiskitki?'
+	});
+	group = await getGroup(ctx.db, 'wiskitki');
+	for (const a of [moderator, resident, other]) {
+		await requestMembership(ctx, a, group, 'Tak, w Wiskitkach');
+		await decideMembership(ctx, operator, group, a.id, true);
+	}
+	await ctx.db.updateTable('memberships').set({ role: 'moderator' }).where('user_id', '=', moderator.id).execute();
+});
+afterAll(async () => database?.close());
+
+describe('the feed', () => {
+	it('counts members as they are approved', async () => {
+		expect((await getGroup(ctx.db, 'wiskitki')).member_count).toBe(3);
+	});
+
+	it('holds a member post for approval, then publishes it and tells the author', async () => {
+		const events: LiveEvent[] = [];
+		const off = database.notifier.subscribe((e) => events.push(e));
+		const created = await createPost(ctx, resident, group, { body: 'Zgubiłam żółwia przy ul. Kościuszki.', category: 'lostFound' });
+		expect(created.status).toBe('pending');
+		expect(created.reasons[0]).toContain('akceptacji');
+		expect((await listFeed(ctx, other, group)).items.map((i) => i.id)).not.toContain(created.id);
+		expect((await listOwnPendingPosts(ctx, resident, group)).map((p) => p.id)).toEqual([created.id]);
+		await expect(getPost(ctx, other, created.id)).rejects.toMatchObject({ code: 'not_found' });
+
+		clock.advance(60_000);
+		await decidePost(ctx, moderator, created.id, true);
+		const feed = await listFeed(ctx, other, group);
+		expect(feed.items[0]).toMatchObject({ id: created.id, status: 'published', author: { type: 'user', name: 'Anna Nowak' } });
+		const notes = await listNotifications(ctx, resident);
+		expect(notes[0]).toMatchObject({ kind: 'post_approved', post_id: created.id });
+		await expect.poll(() => events.filter((e) => e.type === 'post').map((e) => e.type === 'post' && e.postId)).toContain(created.id);
+		off();
+		await expect(decidePost(ctx, moderator, created.id, false, 'spam')).rejects.toMatchObject({ code: 'conflict' });
+	});
+
+	it('rejects with a reason the author sees, and requires that reason', async () => {
+		const { id } = await createPost(ctx, other, group, { body: 'Sprzedam opony zimowe', category: 'classifieds' });
+		await expect(decidePost(ctx, moderator, id, false, '')).rejects.toMatchObject({ code: 'validation' });
+		await decidePost(ctx, moderator, id, false, 'Ogłoszenia handlowe tylko w czwartki');
+		const { post } = await getPost(ctx, other, id);
+		expect(post).toMatchObject({ status: 'rejected', moderationReason: 'Ogłoszenia handlowe tylko w czwartki' });
+		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'post_rejected', detail: 'Ogłoszenia handlowe tylko w czwartki' });
+	});
+
+	it('publishes moderators at once and validates input without writing anything', async () => {
+		const before = await ctx.db.selectFrom('posts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		await expect(createPost(ctx, moderator, group, { body: '  ', category: 'official' })).rejects.toMatchObject({ code: 'validation', fields: { body: 'Napisz treść posta.' } });
+		await expect(createPost(ctx, moderator, group, { body: 'x', category: 'polityka' })).rejects.toMatchObject({ fields: { category: 'Wybierz kategorię z listy.' } });
+		await expect(
+			createPost(ctx, moderator, group, { body: 'Festyn', category: 'culture', event: { start: new Date('2026-12-12T10:00:00Z'), end: new Date('2026-12-12T09:00:00Z') } })
+		).rejects.toMatchObject({ fields: { 'event.end': 'Wydarzenie nie może się skończyć, zanim się zacznie.' } });
+		const after = await ctx.db.selectFrom('posts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		expect(after.n).toBe(before.n);
+		const ok = await createPost(ctx, moderator, group, { body: 'Festyn gminny', category: 'culture', event: { start: new Date('2026-12-12T10:00:00Z'), place: 'Rynek' } });
+		expect(ok.status).toBe('published');
+		expect((await getPost(ctx, null, ok.id)).post.event).toEqual({ start: '2026-12-12T10:00:00.000Z', end: null, place: 'Rynek' });
+	});
+
+	it('orders pinned first, then newest, and pages by cursor without gaps or repeats', async () => {
+		const ids: string[] = [];
+		for (let i = 0; i < 25; i++) {
+			clock.advance(1000);
+			ids.push((await createPost(ctx, moderator, group, { body: `Komunikat nr ${i}`, category: i % 2 ? 'official' : 'sport' })).id);
+		}
+		await setPinned(ctx, moderator, ids[3], true);
+		const p1 = await listFeed(ctx, null, group, { limit: 10 });
+		expect(p1.featured.map((f) => f.id)).toEqual([ids[3]]);
+		expect(p1.items[0].id).toBe(ids[24]);
+		const seen = [...p1.items.map((i) => i.id)];
+		let cursor = p1.nextCursor;
+		while (cursor) {
+			const p = await listFeed(ctx, null, group, { limit: 10, cursor });
+			expect(p.featured).toEqual([]);
+			seen.push(...p.items.map((i) => i.id));
+			cursor = p.nextCursor;
+		}
+		expect(new Set(seen).size).toBe(seen.length);
+		expect(seen).not.toContain(ids[3]);
+		const all = await ctx.db.selectFrom('posts').select('id').where('status', '=', 'published').where('pinned', '=', false).execute();
+		expect(seen.length).toBe(all.length);
+		const sport = await listFeed(ctx, null, group, { category: 'sport', limit: 50 });
+		expect(sport.items.every((i) => i.category === 'sport')).toBe(true);
+		expect(sport.items.length).toBe(13);
+		await expect(listFeed(ctx, null, group, { cursor: 'zepsuty' })).rejects.toMatchObject({ code: 'validation' });
+	});
+
+	it('searches ignoring diacritics and case', async () => {
+		const found = await searchPosts(ctx, null, group, 'ZOLWIA');
+		expect(found.map((f) => f.body)).toEqual(['Zgubiłam żółwia przy ul. Kościuszki.']);
+		expect(await searchPosts(ctx, null, group, 'kosciuszki')).toHaveLength(1);
+		expect(await searchPosts(ctx, null, group, '100%')).toHaveLength(0);
+	});
+
+	it('threads comments one level deep and notifies the right people', async () => {
+		const { id: postId } = await createPost(ctx, moderator, group, { body: 'Gdzie oddać elektrośmieci?', category: 'municipal' });
+		const c1 = await addComment(ctx, resident, postId, { body: 'W PSZOK-u przy Fabrycznej.' });
+		const c2 = await addComment(ctx, other, postId, { body: 'Dziękuję!', parentId: c1.id });
+		const c3 = await addComment(ctx, moderator, postId, { body: 'Zgadza się.', parentId: c2.id });
+		const threads = await listComments(ctx, null, postId);
+		expect(threads).toHaveLength(1);
+		expect(threads[0].replies.map((r) => r.id)).toEqual([c2.id, c3.id]);
+		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(3);
+		const annaNotes = await listNotifications(ctx, resident);
+		expect(annaNotes[0]).toMatchObject({ kind: 'reply_to_comment', actor_name: 'Jan Kowalski' });
+		const modNotes = await listNotifications(ctx, moderator);
+		expect(modNotes.filter((n) => n.post_id === postId).map((n) => n.kind)).toEqual(['comment_on_post', 'comment_on_post']);
+		await expect(addComment(ctx, other, postId, { body: 'x', parentId: '999999' })).rejects.toMatchObject({ code: 'validation' });
+	});
+
+	it('keeps one reaction per person, changeable and removable', async () => {
+		const { id } = await createPost(ctx, resident, group, { body: 'Piękny zachód słońca nad Pisią', category: 'other' });
+		await decidePost(ctx, moderator, id, true);
+		await setPostReaction(ctx, other, id, 'like');
+		await setPostReaction(ctx, moderator, id, 'love');
+		let r = await setPostReaction(ctx, other, id, 'wow');
+		expect(r).toMatchObject({ total: 2, byKind: { love: 1, wow: 1 } });
+		r = await setPostReaction(ctx, other, id, null);
+		expect(r).toMatchObject({ total: 1, byKind: { love: 1 } });
+		const { post } = await getPost(ctx, moderator, id);
+		expect(post.myReaction).toBe('love');
+		expect(post.counts).toMatchObject({ reactions: 1, byKind: { love: 1 } });
+		await expect(setPostReaction(ctx, other, id, 'kocham')).rejects.toMatchObject({ code: 'validation' });
+		const reactionNotes = (await listNotifications(ctx, resident)).filter((n) => n.kind === 'reaction_on_post' && n.post_id === id);
+		expect(reactionNotes).toHaveLength(2);
+	});
+
+	it('counts a view once per viewer per day, and shares', async () => {
+		const { id } = await createPost(ctx, moderator, group, { body: 'Przerwa w dostawie wody', category: 'municipal' });
+		expect(await recordViews(ctx, [id], 'anon:abc')).toBe(1);
+		expect(await recordViews(ctx, [id, id], 'anon:abc')).toBe(0);
+		expect(await recordViews(ctx, [id], `user:${other.id}`)).toBe(1);
+		clock.advance(24 * 3600_000);
+		expect(await recordViews(ctx, [id], 'anon:abc')).toBe(1);
+		expect(await sharePost(ctx, null, id)).toBe(1);
+		expect(await sharePost(ctx, other, id)).toBe(2);
+		expect((await getPost(ctx, null, id)).post.counts).toMatchObject({ views: 3, shares: 2 });
+	});
+});

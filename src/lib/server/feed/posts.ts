@@ -1,0 +1,303 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import type { Db } from '../db/database';
+import type { Group, ReactionKind } from '../db/schema';
+import { AppError, notFound } from '../errors';
+import { parseInput } from '../auth/accounts';
+import { categoryCodes } from '../groups/categories';
+import { groupAccess, type GroupAccess } from '../groups/groups';
+import { assertCan, can } from '../groups/policy';
+import { MAX_IMAGES } from '../media/images';
+import { screen } from '../moderation/screen';
+import { notify } from '../notify/notifications';
+import { foldText } from '../text/fold';
+import { presentPost, type FeedItem, type PostRow } from './present';
+
+export const FEED_PAGE_SIZE = 20;
+
+const imageSchema = z.object({
+	fileName: z.string().regex(/^[0-9a-f]{32}\.webp$/),
+	width: z.number().int().positive(),
+	height: z.number().int().positive(),
+	alt: z
+		.string({ error: 'Opisz każde zdjęcie.' })
+		.trim()
+		.min(3, 'Opisz każde zdjęcie (tekst alternatywny, co najmniej 3 znaki) — dzięki temu zrozumieją je także osoby niewidome.')
+		.max(500, 'Opis zdjęcia może mieć najwyżej 500 znaków.')
+});
+
+export const postInputSchema = z
+	.object({
+		body: z.string({ error: 'Napisz treść posta.' }).trim().min(1, 'Napisz treść posta.').max(10000, 'Post może mieć najwyżej 10 000 znaków.'),
+		category: z.enum(categoryCodes, { error: 'Wybierz kategorię z listy.' }),
+		unitId: z.string().regex(/^\d+$/, 'Wybierz jednostkę z listy.').nullish(),
+		event: z
+			.object({
+				start: z.date({ error: 'Podaj datę i godzinę rozpoczęcia wydarzenia.' }),
+				end: z.date({ error: 'Podaj poprawną datę zakończenia.' }).nullish(),
+				place: z.string().trim().max(200, 'Miejsce może mieć najwyżej 200 znaków.').nullish()
+			})
+			.refine((e) => !e.end || e.end.getTime() >= e.start.getTime(), { message: 'Wydarzenie nie może się skończyć, zanim się zacznie.', path: ['end'] })
+			.nullish(),
+		images: z.array(imageSchema).max(MAX_IMAGES, `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`).default([])
+	});
+export type PostInput = z.input<typeof postInputSchema>;
+
+const postColumns = [
+	'p.id',
+	'g.slug as group_slug',
+	'u.display_name as author_name',
+	'un.name as unit_name',
+	'un.slug as unit_slug',
+	'un.type as unit_type',
+	'un.verified as unit_verified',
+	'p.category',
+	'p.body',
+	'p.status',
+	'p.moderation_reason',
+	'p.created_at',
+	'p.published_at',
+	'p.pinned',
+	'p.urgent_until',
+	'p.event_start',
+	'p.event_end',
+	'p.event_place',
+	'p.comment_count',
+	'p.reaction_count',
+	'p.reaction_counts',
+	'p.view_count',
+	'p.share_count'
+] as const;
+
+function postRows(db: Db) {
+	return db
+		.selectFrom('posts as p')
+		.innerJoin('groups as g', 'g.id', 'p.group_id')
+		.innerJoin('users as u', 'u.id', 'p.author_id')
+		.leftJoin('units as un', 'un.id', 'p.unit_id')
+		.select(postColumns);
+}
+
+/** Adds images and the viewer's own reactions to rows, with one query each. */
+async function present(db: Db, rows: PostRow[], now: Date, viewerId?: string): Promise<FeedItem[]> {
+	if (rows.length === 0) return [];
+	const ids = rows.map((r) => r.id);
+	const [images, mine] = await Promise.all([
+		db.selectFrom('post_images').select(['post_id', 'file_name', 'width', 'height', 'alt']).where('post_id', 'in', ids).orderBy('post_id').orderBy('position').execute(),
+		viewerId
+			? db.selectFrom('post_reactions').select(['post_id', 'kind']).where('post_id', 'in', ids).where('user_id', '=', viewerId).execute()
+			: Promise.resolve([] as { post_id: string; kind: ReactionKind }[])
+	]);
+	return rows.map((r) =>
+		presentPost(
+			r,
+			now,
+			images.filter((i) => i.post_id === r.id).map((i) => ({ url: `/media/${i.file_name}`, width: i.width, height: i.height, alt: i.alt })),
+			mine.find((m) => m.post_id === r.id)?.kind ?? null
+		)
+	);
+}
+
+export function encodeCursor(item: { createdAt: string; id: string }): string {
+	return Buffer.from(`${item.createdAt}|${item.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+	const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+	const date = new Date(at);
+	if (!id || !/^\d+$/.test(id) || Number.isNaN(date.getTime())) throw new AppError('validation', 'Nieprawidłowy kursor strony.');
+	return { at: date, id };
+}
+
+export interface FeedPage {
+	/** Urgent and pinned posts: on the first page only, above the rest. */
+	featured: FeedItem[];
+	items: FeedItem[];
+	nextCursor: string | null;
+}
+
+/**
+ * The feed: urgent (until they expire) and pinned posts first, then the newest. Pages by a
+ * cursor over (published_at, id), so each page costs the same however large the group.
+ */
+export async function listFeed(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	opts: { cursor?: string | null; limit?: number; category?: string | null; access?: GroupAccess } = {}
+): Promise<FeedPage> {
+	const access = opts.access ?? (await groupAccess(ctx.db, actor, group));
+	assertCan(access.role, 'read', group);
+	const limit = Math.min(Math.max(opts.limit ?? FEED_PAGE_SIZE, 1), 50);
+	if (opts.category && !(categoryCodes as string[]).includes(opts.category)) throw new AppError('validation', 'Nie ma takiej kategorii.');
+	const now = ctx.clock.now();
+	const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+
+	let q = postRows(ctx.db)
+		.where('p.group_id', '=', group.id)
+		.where('p.status', '=', 'published')
+		.where('p.pinned', '=', false)
+		.where((eb) => eb.or([eb('p.urgent_until', 'is', null), eb('p.urgent_until', '<=', now)]))
+		.orderBy('p.published_at', 'desc')
+		.orderBy('p.id', 'desc')
+		.limit(limit + 1);
+	if (opts.category) q = q.where('p.category', '=', opts.category);
+	if (cursor) q = q.where(sql<boolean>`(p.published_at, p.id) < (${cursor.at}, ${cursor.id}::bigint)`);
+
+	let featuredQ = postRows(ctx.db)
+		.where('p.group_id', '=', group.id)
+		.where('p.status', '=', 'published')
+		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', now)]))
+		.orderBy(sql`p.urgent_until > ${now}`, (ob) => ob.desc().nullsLast())
+		.orderBy('p.published_at', 'desc')
+		.limit(10);
+	if (opts.category) featuredQ = featuredQ.where('p.category', '=', opts.category);
+
+	const [rows, featuredRows] = await Promise.all([q.execute(), cursor ? Promise.resolve([]) : featuredQ.execute()]);
+	const hasMore = rows.length > limit;
+	const pageRows = rows.slice(0, limit) as PostRow[];
+	const presented = await present(ctx.db, [...(featuredRows as PostRow[]), ...pageRows], now, actor?.id);
+	const featured = presented.slice(0, featuredRows.length);
+	const items = presented.slice(featuredRows.length);
+	return { featured, items, nextCursor: hasMore ? encodeCursor(items[items.length - 1]) : null };
+}
+
+/** The author's own posts still waiting for a moderator, shown to them above the feed. */
+export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: Group): Promise<FeedItem[]> {
+	if (!actor) return [];
+	const rows = await postRows(ctx.db)
+		.where('p.group_id', '=', group.id)
+		.where('p.author_id', '=', actor.id)
+		.where('p.status', 'in', ['pending', 'rejected'])
+		.where('p.created_at', '>', new Date(ctx.clock.now().getTime() - 30 * 24 * 3600_000))
+		.orderBy('p.created_at', 'desc')
+		.limit(10)
+		.execute();
+	return present(ctx.db, rows as PostRow[], ctx.clock.now(), actor.id);
+}
+
+/** Search within a group that ignores case and Polish diacritics ("zolw" finds "Żółw"). */
+export async function searchPosts(ctx: Ctx, actor: Actor | null, group: Group, query: string, limit = 20): Promise<FeedItem[]> {
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'read', group);
+	const q = foldText(query.trim()).replace(/\s+/g, ' ');
+	if (q.length < 2) throw new AppError('validation', 'Wpisz co najmniej 2 znaki, aby wyszukać.');
+	if (q.length > 100) throw new AppError('validation', 'Zapytanie może mieć najwyżej 100 znaków.');
+	const rows = await postRows(ctx.db)
+		.where('p.group_id', '=', group.id)
+		.where('p.status', '=', 'published')
+		.where('p.body_folded', 'like', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
+		.orderBy('p.published_at', 'desc')
+		.orderBy('p.id', 'desc')
+		.limit(Math.min(limit, 50))
+		.execute();
+	return present(ctx.db, rows as PostRow[], ctx.clock.now(), actor?.id);
+}
+
+export async function findPostGroup(db: Db, postId: string): Promise<Group> {
+	if (!/^\d{1,18}$/.test(postId)) throw notFound('Nie ma takiego posta.');
+	const group = await db.selectFrom('posts').innerJoin('groups', 'groups.id', 'posts.group_id').selectAll('groups').where('posts.id', '=', postId).executeTakeFirst();
+	if (!group) throw notFound('Nie ma takiego posta.');
+	return group;
+}
+
+/** One post as the actor may see it: published ones by readers, others by the author and moderators. */
+export async function getPost(ctx: Ctx, actor: Actor | null, postId: string): Promise<{ post: FeedItem; group: Group; access: GroupAccess; authorId: string }> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'read', group);
+	const row = await postRows(ctx.db).select('p.author_id').where('p.id', '=', postId).executeTakeFirstOrThrow();
+	if (row.status !== 'published' && row.author_id !== actor?.id && !can(access.role, 'moderate', group)) throw notFound('Nie ma takiego posta.');
+	if (row.status === 'removed' && !can(access.role, 'moderate', group)) throw notFound('Ten post został usunięty.');
+	const [post] = await present(ctx.db, [row as PostRow], ctx.clock.now(), actor?.id);
+	return { post, group, access, authorId: row.author_id };
+}
+
+export interface CreatedPost {
+	id: string;
+	status: 'published' | 'pending';
+	reasons: string[];
+}
+
+export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<CreatedPost> {
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'post', group);
+	const data = parseInput(postInputSchema, input);
+	const unit = data.unitId ? access.units.find((u) => u.id === data.unitId) : undefined;
+	if (data.unitId && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.', { unitId: 'Nie możesz publikować w imieniu tej jednostki.' });
+	if (!unit && access.role === 'publisher') throw new AppError('forbidden', 'Wybierz jednostkę, w imieniu której publikujesz, albo dołącz do grupy, aby pisać we własnym imieniu.', { unitId: 'Wybierz jednostkę.' });
+	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit });
+	const now = ctx.clock.now();
+	const status = verdict.decision === 'publish' ? 'published' : 'pending';
+	return ctx.db.transaction().execute(async (tx) => {
+		const post = await tx
+			.insertInto('posts')
+			.values({
+				group_id: group.id,
+				author_id: actor!.id,
+				unit_id: unit?.id ?? null,
+				category: data.category,
+				body: data.body,
+				body_folded: foldText(data.body),
+				status,
+				moderation_reason: verdict.reasons.join(' ') || null,
+				urgent_until: null,
+				event_start: data.event?.start ?? null,
+				event_end: data.event?.end ?? null,
+				event_place: data.event?.place || null,
+				reaction_counts: '{}',
+				created_at: now,
+				published_at: status === 'published' ? now : null,
+				decided_at: null,
+				decided_by: null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (data.images.length > 0) {
+			await tx
+				.insertInto('post_images')
+				.values(data.images.map((img, i) => ({ post_id: post.id, position: i, file_name: img.fileName, width: img.width, height: img.height, alt: img.alt })))
+				.execute();
+		}
+		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+		return { id: post.id, status, reasons: verdict.reasons };
+	});
+}
+
+const reasonSchema = z.string({ error: 'Podaj powód odrzucenia.' }).trim().min(3, 'Podaj powód odrzucenia (co najmniej 3 znaki) — autor go zobaczy.').max(1000, 'Powód może mieć najwyżej 1000 znaków.');
+
+/** A moderator publishes a held post, or rejects it with a reason the author sees. */
+export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, approve: boolean, reason?: unknown): Promise<void> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'moderate', group);
+	const why = approve ? null : parseInput(reasonSchema, reason);
+	const now = ctx.clock.now();
+	await ctx.db.transaction().execute(async (tx) => {
+		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
+		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post został już rozpatrzony.');
+		await tx
+			.updateTable('posts')
+			.set(approve ? { status: 'published', published_at: now, moderation_reason: null, decided_at: now, decided_by: actor!.id } : { status: 'rejected', moderation_reason: why, decided_at: now, decided_by: actor!.id })
+			.where('id', '=', postId)
+			.execute();
+		await notify(tx, ctx.clock, { userId: post.author_id, kind: approve ? 'post_approved' : 'post_rejected', groupId: group.id, postId, detail: why ?? undefined });
+		if (approve) await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+	});
+}
+
+export async function listPendingPosts(ctx: Ctx, actor: Actor | null, group: Group): Promise<FeedItem[]> {
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'moderate', group);
+	const rows = await postRows(ctx.db).where('p.group_id', '=', group.id).where('p.status', '=', 'pending').orderBy('p.created_at').limit(100).execute();
+	return present(ctx.db, rows as PostRow[], ctx.clock.now());
+}
+
+/** Pins or unpins a published post (moderators). */
+export async function setPinned(ctx: Ctx, actor: Actor | null, postId: string, pinned: boolean): Promise<void> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, 'moderate', group);
+	await ctx.db.updateTable('posts').set({ pinned }).where('id', '=', postId).where('status', '=', 'published').execute();
+}

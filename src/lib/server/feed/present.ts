@@ -1,0 +1,82 @@
+import type { ReactionKind } from '../db/schema';
+import { categoryLabel } from '../groups/categories';
+import { unitTypeLabel } from '../groups/unit-types';
+
+export const reactionKinds: ReactionKind[] = ['like', 'love', 'haha', 'wow', 'sad', 'angry'];
+export const reactionLabels: Record<ReactionKind, string> = { like: 'Lubię to', love: 'Super', haha: 'Haha', wow: 'Wow', sad: 'Smutne', angry: 'Wrr' };
+export const reactionEmoji: Record<ReactionKind, string> = { like: '👍', love: '❤️', haha: '😆', wow: '😮', sad: '😢', angry: '😠' };
+
+/** A post as pages and the JSON API show it. */
+export interface FeedItem {
+	id: string;
+	groupSlug: string;
+	author: { type: 'user' | 'unit'; name: string; unit: { slug: string; type: string; typeLabel: string; verified: boolean } | null };
+	category: string;
+	categoryLabel: string;
+	body: string;
+	status: 'published' | 'pending' | 'rejected' | 'removed';
+	moderationReason: string | null;
+	createdAt: string;
+	pinned: boolean;
+	urgent: boolean;
+	urgentUntil: string | null;
+	event: { start: string; end: string | null; place: string | null } | null;
+	images: { url: string; width: number; height: number; alt: string }[];
+	counts: { comments: number; reactions: number; views: number; shares: number; byKind: Partial<Record<ReactionKind, number>> };
+	myReaction: ReactionKind | null;
+}
+
+export interface PostRow {
+	id: string;
+	group_slug: string;
+	author_name: string;
+	unit_name: string | null;
+	unit_slug: string | null;
+	unit_type: string | null;
+	unit_verified: boolean | null;
+	category: string;
+	body: string;
+	status: FeedItem['status'];
+	moderation_reason: string | null;
+	created_at: Date;
+	published_at: Date | null;
+	pinned: boolean;
+	urgent_until: Date | null;
+	event_start: Date | null;
+	event_end: Date | null;
+	event_place: string | null;
+	comment_count: number;
+	reaction_count: number;
+	reaction_counts: Partial<Record<ReactionKind, number>>;
+	view_count: number;
+	share_count: number;
+}
+
+export function presentPost(
+	row: PostRow,
+	now: Date,
+	images: FeedItem['images'] = [],
+	myReaction: ReactionKind | null = null
+): FeedItem {
+	const unit = row.unit_slug
+		? { slug: row.unit_slug, type: row.unit_type!, typeLabel: unitTypeLabel(row.unit_type!), verified: !!row.unit_verified }
+		: null;
+	return {
+		id: row.id,
+		groupSlug: row.group_slug,
+		author: unit ? { type: 'unit', name: row.unit_name!, unit } : { type: 'user', name: row.author_name, unit: null },
+		category: row.category,
+		categoryLabel: categoryLabel(row.category),
+		body: row.body,
+		status: row.status,
+		moderationReason: row.moderation_reason,
+		createdAt: (row.published_at ?? row.created_at).toISOString(),
+		pinned: row.pinned,
+		urgent: !!row.urgent_until && row.urgent_until.getTime() > now.getTime(),
+		urgentUntil: row.urgent_until?.toISOString() ?? null,
+		event: row.event_start ? { start: row.event_start.toISOString(), end: row.event_end?.toISOString() ?? null, place: row.event_place } : null,
+		images,
+		counts: { comments: row.comment_count, reactions: row.reaction_count, views: row.view_count, shares: row.share_count, byKind: row.reaction_counts ?? {} },
+		myReaction
+	};
+}

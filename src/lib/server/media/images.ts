@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { AppError } from '../errors';
+
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const MAX_IMAGES = 10;
+const MAX_EDGE = 2048;
+
+export interface StoredImage {
+	fileName: string;
+	width: number;
+	height: number;
+}
+
+/**
+ * Checks what the bytes really are (never the file name), then re-encodes to WebP at most
+ * 2048 px a side. Re-encoding drops EXIF, GPS and every other piece of metadata.
+ */
+export async function storeImage(mediaDir: string, bytes: Uint8Array, label = 'Zdjęcie'): Promise<StoredImage> {
+	if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', `${label} jest za duże: najwyżej 10 MB.`);
+	let format: string | undefined;
+	try {
+		format = (await sharp(bytes).metadata()).format;
+	} catch {
+		format = undefined;
+	}
+	if (format !== 'jpeg' && format !== 'png' && format !== 'webp') {
+		throw new AppError('unsupported_media', `${label} nie jest plikiem JPEG, PNG ani WebP.`);
+	}
+	const { data, info } = await sharp(bytes, { failOn: 'error' })
+		.rotate()
+		.resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+		.webp({ quality: 82 })
+		.toBuffer({ resolveWithObject: true })
+		.catch(() => {
+			throw new AppError('unsupported_media', `${label} jest uszkodzone i nie da się go odczytać.`);
+		});
+	await mkdir(mediaDir, { recursive: true });
+	const fileName = `${randomBytes(16).toString('hex')}.webp`;
+	await writeFile(path.join(mediaDir, fileName), data);
+	return { fileName, width: info.width, height: info.height };
+}
+
+export async function removeImages(mediaDir: string, fileNames: string[]): Promise<void> {
+	await Promise.all(fileNames.map((f) => unlink(path.join(mediaDir, f)).catch(() => {})));
+}
+
+export const isMediaFileName = (name: string) => /^[0-9a-f]{32}\.webp$/.test(name);

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { MunicipalityTable } from '../db/schema';
+import { AppError } from '../errors';
+import { foldText } from '../text/fold';
+
+const kinds: Record<string, MunicipalityTable['kind']> = { '1': 'urban', '2': 'rural', '3': 'mixed' };
+const kindLabels: Record<MunicipalityTable['kind'], string> = {
+	urban: 'gmina miejska',
+	rural: 'gmina wiejska',
+	mixed: 'gmina miejsko-wiejska'
+};
+export const municipalityKindLabel = (kind: MunicipalityTable['kind']) => kindLabels[kind];
+
+/** Splits one CSV line, honouring double-quoted fields. */
+function splitCsvLine(line: string): string[] {
+	const out: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i];
+		if (quoted) {
+			if (c === '"' && line[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			out.push(field);
+			field = '';
+		} else field += c;
+	}
+	out.push(field);
+	return out;
+}
+
+/** Parses the TERYT TERC extract (columns teryt7, nazwa, rodzaj_kod, powiat, wojewodztwo …). */
+export function parseTerytCsv(text: string): MunicipalityTable[] {
+	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+	if (lines.length === 0) throw new AppError('validation', 'Plik TERYT jest pusty.');
+	const header = splitCsvLine(lines[0]);
+	const col = (name: string) => {
+		const i = header.indexOf(name);
+		if (i < 0) throw new AppError('validation', `W pliku TERYT brakuje kolumny „${name}”.`);
+		return i;
+	};
+	const [code, name, kind, county, voivodeship] = ['teryt7', 'nazwa', 'rodzaj_kod', 'powiat', 'wojewodztwo'].map(col);
+	return lines.slice(1).map((line, i) => {
+		const f = splitCsvLine(line);
+		const row = {
+			teryt_code: f[code]?.trim(),
+			name: f[name]?.trim(),
+			kind: kinds[f[kind]?.trim()],
+			county: f[county]?.trim(),
+			voivodeship: f[voivodeship]?.trim().toLowerCase(),
+			name_folded: foldText(f[name]?.trim() ?? '')
+		};
+		if (!/^\d{7}$/.test(row.teryt_code ?? '') || !row.name || !row.kind || !row.county || !row.voivodeship) {
+			throw new AppError('validation', `Błędny wiersz ${i + 2} pliku TERYT: ${line}`);
+		}
+		return row as MunicipalityTable;
+	});
+}
+
+/** Inserts or updates municipalities; returns how many rows the file had. */
+export async function importMunicipalities(db: Db, rows: MunicipalityTable[]): Promise<number> {
+	await db.transaction().execute(async (tx) => {
+		for (let i = 0; i < rows.length; i += 500) {
+			await tx
+				.insertInto('municipalities')
+				.values(rows.slice(i, i + 500))
+				.onConflict((oc) =>
+					oc.column('teryt_code').doUpdateSet((eb) => ({
+						name: eb.ref('excluded.name'),
+						kind: eb.ref('excluded.kind'),
+						county: eb.ref('excluded.county'),
+						voivodeship: eb.ref('excluded.voivodeship'),
+						name_folded: eb.ref('excluded.name_folded')
+					}))
+				)
+				.execute();
+		}
+	});
+	return rows.length;
+}
+
+export const importTerytFile = (db: Db, file: string) => importMunicipalities(db, parseTerytCsv(readFileSync(file, 'utf8')));
+
+
+
+export async function countMunicipalities(db: Db): Promise<number> {
+	const r = await db.selectFrom('municipalities').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+	return Number(r.n);
+}
+
+/** Municipalities whose name matches the query, diacritics ignored; prefix matches first. */
+export async function searchMunicipalities(db: Db, query: string, limit = 10) {
+	const q = foldText(query.trim());
+	if (q.length < 2) return [];
+	return db
+		.selectFrom('municipalities')
+		.selectAll()
+		.where('name_folded', 'like', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
+		.orderBy(sql`name_folded like ${q.replace(/[\\%_]/g, '\\$&') + '%'}`, 'desc')
+		.orderBy('name')
+		.limit(limit)
+		.execute();
+}

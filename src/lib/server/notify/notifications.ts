@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { Clock } from '../clock';
+import type { Actor, Ctx } from '../context';
+import type { Db } from '../db/database';
+
+export type NotificationKind =
+	| 'comment_on_post'
+	| 'reply_to_comment'
+	| 'reaction_on_post'
+	| 'post_approved'
+	| 'post_rejected'
+	| 'membership_approved'
+	| 'membership_declined';
+
+export interface NewNotification {
+	userId: string;
+	kind: NotificationKind;
+	groupId?: string;
+	postId?: string;
+	commentId?: string;
+	actorName?: string;
+	detail?: string;
+}
+
+/** Adds an in-app notification in the caller's transaction. */
+export async function notify(db: Db, clock: Clock, n: NewNotification): Promise<void> {
+	await db
+		.insertInto('notifications')
+		.values({
+			user_id: n.userId,
+			kind: n.kind,
+			group_id: n.groupId ?? null,
+			post_id: n.postId ?? null,
+			comment_id: n.commentId ?? null,
+			actor_name: n.actorName ?? null,
+			detail: n.detail ?? null,
+			created_at: clock.now(),
+			read_at: null
+		})
+		.execute();
+}
+
+export async function listNotifications(ctx: Ctx, actor: Actor, limit = 50) {
+	return ctx.db
+		.selectFrom('notifications')
+		.leftJoin('groups', 'groups.id', 'notifications.group_id')
+		.select(['notifications.id', 'notifications.kind', 'notifications.post_id', 'notifications.comment_id', 'notifications.actor_name', 'notifications.detail', 'notifications.created_at', 'notifications.read_at', 'groups.slug as group_slug', 'groups.name as group_name'])
+		.where('notifications.user_id', '=', actor.id)
+		.orderBy('notifications.id', 'desc')
+		.limit(limit)
+		.execute();
+}
+
+export async function countUnread(db: Db, userId: string): Promise<number> {
+	const r = await db.selectFrom('notifications').select(sql<string>`count(*)`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+	return Number(r.n);
+}
+
+export async function markAllRead(ctx: Ctx, actor: Actor): Promise<void> {
+	await ctx.db.updateTable('notifications').set({ read_at: ctx.clock.now() }).where('user_id', '=', actor.id).where('read_at', 'is', null).execute();
+}
+
+/** One Polish sentence for a notification. */
+export function describeNotification(n: { kind: string; actor_name: string | null; group_name: string | null; detail: string | null }): string {
+	const who = n.actor_name ?? 'Ktoś';
+	const where = n.group_name ? ` w grupie „${n.group_name}”` : '';
+	switch (n.kind) {
+		case 'comment_on_post':
+			return `${who} skomentował(a) Twój post${where}.`;
+		case 'reply_to_comment':
+			return `${who} odpowiedział(a) na Twój komentarz${where}.`;
+		case 'reaction_on_post':
+			return `${who} zareagował(a) na Twój post${where}.`;
+		case 'post_approved':
+			return `Twój post${where} został zaakceptowany i opublikowany.`;
+		case 'post_rejected':
+			return `Twój post${where} został odrzucony. Powód: ${n.detail ?? 'nie podano'}.`;
+		case 'membership_approved':
+			return `Witamy! Twoja prośba o dołączenie do grupy${n.group_name ? ` „${n.group_name}”` : ''} została przyjęta.`;
+		case 'membership_declined':
+			return `Twoja prośba o dołączenie do grupy${n.group_name ? ` „${n.group_name}”` : ''} została odrzucona.`;
+		default:
+			return 'Nowe powiadomienie.';
+	}
+}

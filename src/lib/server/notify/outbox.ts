@@ -1,0 +1,22 @@
+import type { Db } from '../db/database';
+import type { Clock } from '../clock';
+
+export interface Email {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+/** Writes an e-mail to the outbox in the caller's transaction; delivery jobs send it later. */
+export async function enqueueEmail(db: Db, clock: Clock, email: Email): Promise<void> {
+	await db
+		.insertInto('outbox')
+		.values({ channel: 'email', recipient: email.to, subject: email.subject, body_text: email.text, created_at: clock.now(), sent_at: null, last_error: null })
+		.execute();
+}
+
+export async function listOutbox(db: Db, opts: { limit?: number; recipient?: string } = {}) {
+	let q = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 100);
+	if (opts.recipient) q = q.where('recipient', '=', opts.recipient);
+	return q.execute();
+}
