@@ -157,7 +157,8 @@ export async function decideMembership(ctx: Ctx, actor: Actor | null, group: Gro
 
 export async function leaveGroup(ctx: Ctx, actor: Actor | null, group: Group): Promise<void> {
 	const access = await groupAccess(ctx.db, actor, group);
-	if (!access.membershipStatus || access.membershipStatus === 'declined') assertCan('user', 'leave', group);
+	const belongs = access.membershipStatus === 'approved' || access.membershipStatus === 'pending';
+	assertCan(belongs ? 'member' : access.role === 'anonymous' ? 'anonymous' : 'user', 'leave', group);
 	await ctx.db.transaction().execute(async (tx) => {
 		const removed = await tx.deleteFrom('memberships').where('group_id', '=', group.id).where('user_id', '=', actor!.id).returning('status').executeTakeFirst();
 		if (removed?.status === 'approved') await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '-', 1) })).where('id', '=', group.id).execute();
