@@ -7,6 +7,21 @@ export default {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		// Form posts from other origins are refused (CSRF); the JSON API uses bearer tokens.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };

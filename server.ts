@@ -1,0 +1,38 @@
+// Process entry: the SvelteKit handler on node:http, start-up message and graceful shutdown.
+import http from 'node:http';
+import { readConfig } from './src/lib/server/config';
+import type { Runtime } from './src/lib/server/runtime';
+
+const config = readConfig();
+// Importing the handler runs the app's init hook: migrations, reference data, demo seed.
+const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);
+const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runtime> }).__tablicaRuntime;
+
+const server = http.createServer(handler);
+server.keepAliveTimeout = 65_000;
+server.listen(config.port, config.host, () => {
+	const lines = [`Tablica działa: ${config.baseUrl}  (baza: ${runtime.database.kind === 'pglite' ? `PGlite w ${config.dataDir}` : 'PostgreSQL'})`];
+	if (runtime.demoAccounts) {
+		lines.push('Konta demonstracyjne (hasło: tablica-demo):');
+		for (const a of runtime.demoAccounts) lines.push(`  ${a.email.padEnd(28)} ${a.what}`);
+	}
+	console.log(lines.join('\n'));
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: zamykanie…`);
+	server.close();
+	server.closeIdleConnections();
+	// Live-update streams never end by themselves: give requests in flight a moment, then cut.
+	const cut = setTimeout(() => server.closeAllConnections(), 2000);
+	await new Promise<void>((resolve) => server.once('close', () => resolve()));
+	clearTimeout(cut);
+	process.emit('sveltekit:shutdown' as never, signal as never);
+	await runtime.close();
+	process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

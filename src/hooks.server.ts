@@ -1,0 +1,38 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
+import { SESSION_COOKIE } from '$lib/server/http';
+import { log } from '$lib/server/log';
+import { runtime } from '$lib/server/runtime';
+
+export const init: ServerInit = async () => {
+	await runtime();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const rt = await runtime();
+	event.locals.rt = rt;
+	event.locals.ctx = rt.ctx;
+	event.locals.sessionToken = null;
+	event.locals.actor = null;
+	const auth = event.request.headers.get('authorization');
+	if (event.url.pathname.startsWith('/api/') && auth?.startsWith('Bearer ')) {
+		event.locals.actor = await actorForApiToken(rt.ctx, auth.slice(7).trim());
+	} else {
+		const token = event.cookies.get(SESSION_COOKIE) ?? null;
+		if (token) {
+			event.locals.actor = await actorForSession(rt.ctx, token);
+			event.locals.sessionToken = event.locals.actor ? token : null;
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'Unhandled error');
+	return { message: status === 404 ? 'Nie znaleziono strony.' : 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.', code: status === 404 ? 'not_found' : 'internal' };
+};

@@ -1,0 +1,272 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../context';
+import type { Db } from '../db/database';
+import { hashPassword } from '../auth/crypto';
+import { foldText } from '../text/fold';
+import { formatDate } from '../../format';
+import { commentTexts, femaleNames, maleNames, months, pendingResidentPosts, replyTexts, residentPosts, surnames, villages, wiskitkiUnits } from './content';
+
+export const DEMO_PASSWORD = 'tablica-demo';
+
+export const demoAccounts = [
+	{ email: 'operator@tablica.test', name: 'Operator PL-MEDIA', what: 'operator (administracja serwisu)' },
+	{ email: 'moderator@tablica.test', name: 'Katarzyna Wiśniewska', what: 'moderatorka grup' },
+	{ email: 'koordynator@wiskitki.test', name: 'Agnieszka Lis', what: 'koordynatorka gminy Wiskitki (urząd)' },
+	{ email: 'redakcja@sp-wiskitki.test', name: 'Tomasz Wójcik', what: 'redakcja Szkoły Podstawowej w Wiskitkach' },
+	{ email: 'mieszkaniec@tablica.test', name: 'Marek Zając', what: 'mieszkaniec, członek grupy Wiskitki' }
+] as const;
+
+/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
+function prng(seed: number) {
+	let a = seed >>> 0;
+	const next = () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return {
+		next,
+		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+		pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+		/** Heavy-tailed count: most posts get a little, a few get a lot. */
+		skewed: (max: number) => Math.floor(max * Math.pow(next(), 3))
+	};
+}
+
+const DAY = 24 * 3600_000;
+const welcome =
+	'Witamy w grupie! Zanim napiszesz pierwszy post, przeczytaj regulamin: piszemy o sprawach gminy, szanujemy się nawzajem, bez polityki krajowej i reklam. Posty członków ukazują się po akceptacji moderatora.';
+
+async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+	for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+interface GroupSpec {
+	slug: string;
+	teryt: string;
+	municipality: string;
+	members: number;
+	posts: number;
+}
+
+const groups: GroupSpec[] = [
+	{ slug: 'wiskitki', teryt: '1438053', municipality: 'Wiskitki', members: 3000, posts: 400 },
+	{ slug: 'puszcza-marianska', teryt: '1438032', municipality: 'Puszcza Mariańska', members: 900, posts: 60 },
+	{ slug: 'radziejowice', teryt: '1438042', municipality: 'Radziejowice', members: 700, posts: 45 }
+];
+
+function fill(text: string, r: ReturnType<typeof prng>, at: Date): string {
+	return text
+		.replaceAll('{village}', r.pick(villages))
+		.replaceAll('{date}', formatDate(new Date(at.getTime() + r.int(3, 12) * DAY)))
+		.replaceAll('{month}', months[new Date(at.getTime() + 10 * DAY).getMonth()]);
+}
+
+/**
+ * Seeds the demo once (when there is no group "wiskitki"): three groups, Wiskitki's units and
+ * demo accounts, thousands of residents, a year of posts with comments, reactions and views.
+ * Deterministic for a given clock. Returns false when the demo is already there.
+ */
+export async function seedDemo(ctx: Ctx): Promise<boolean> {
+	const exists = await ctx.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirst();
+	if (exists) return false;
+	for (const g of groups) {
+		const m = await ctx.db.selectFrom('municipalities').select('teryt_code').where('teryt_code', '=', g.teryt).executeTakeFirst();
+		if (!m) throw new Error(`Demo needs municipality ${g.teryt} (${g.municipality}) in the database.`);
+	}
+	const demoHash = await hashPassword(DEMO_PASSWORD);
+	const now = ctx.clock.now();
+	const r = prng(20261126);
+	await ctx.db.transaction().execute(async (tx) => {
+		const accountIds: Record<string, string> = {};
+		for (const a of demoAccounts) {
+			const u = await tx
+				.insertInto('users')
+				.values({ email: a.email, display_name: a.name, password_hash: demoHash, email_verified_at: new Date(now.getTime() - 400 * DAY), is_operator: a.email.startsWith('operator@'), created_at: new Date(now.getTime() - 400 * DAY), deleted_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			accountIds[a.email] = u.id;
+		}
+
+		// Residents: display names only; they cannot sign in (no password).
+		const residents: { email: string; display_name: string; password_hash: string; email_verified_at: Date; created_at: Date; deleted_at: null }[] = [];
+		const totalResidents = groups.reduce((s, g) => s + g.members, 0);
+		for (let i = 0; i < totalResidents; i++) {
+			const female = r.next() < 0.55;
+			const [m, f] = r.pick(surnames);
+			const created = new Date(now.getTime() - r.int(1, 1500) * DAY);
+			residents.push({ email: `mieszkaniec${i + 1}@demo.tablica.test`, display_name: `${female ? r.pick(femaleNames) : r.pick(maleNames)} ${female ? f : m}`, password_hash: '', email_verified_at: created, created_at: created, deleted_at: null });
+		}
+		const residentIds: string[] = [];
+		await insertChunked(residents, 1000, async (chunk) => {
+			const rows = await tx.insertInto('users').values(chunk).returning('id').execute();
+			residentIds.push(...rows.map((x) => x.id));
+		});
+
+		let offset = 0;
+		for (const spec of groups) {
+			const group = await tx
+				.insertInto('groups')
+				.values({
+					slug: spec.slug,
+					municipality_code: spec.teryt,
+					name: `${spec.municipality} – forum mieszkańców gminy`,
+					description: `Lokalna grupa mieszkańców gminy ${spec.municipality}: komunikaty urzędu i jednostek gminnych, wydarzenia, pytania i ogłoszenia sąsiedzkie.`,
+					rules: 'Piszemy o sprawach gminy i okolicy.\n\nSzanujemy się nawzajem: bez wulgaryzmów, hejtu i obrażania innych.\n\nNie publikujemy treści o polityce krajowej ani reklam bez zgody administratorów.\n\nPosty członków ukazują się po akceptacji moderatora; komentarze od razu.',
+					is_public: true,
+					membership_question: `Czy mieszkasz w gminie ${spec.municipality} lub jesteś z nią związany(-a)? Napisz, z jakiej miejscowości jesteś.`,
+					member_posts_need_approval: true,
+					created_at: new Date(now.getTime() - 500 * DAY)
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const members = residentIds.slice(offset, offset + spec.members);
+			offset += spec.members;
+			const memberRows = members.map((id) => ({ group_id: group.id, user_id: id, status: 'approved' as const, answer: `Tak, mieszkam w ${r.pick(villages)}.`, requested_at: new Date(now.getTime() - r.int(1, 400) * DAY), decided_at: null, decided_by: null }));
+			if (spec.slug === 'wiskitki') {
+				memberRows.push({ group_id: group.id, user_id: accountIds['mieszkaniec@tablica.test'], status: 'approved', answer: 'Tak, mieszkam w Wiskitkach.', requested_at: new Date(now.getTime() - 200 * DAY), decided_at: null, decided_by: null });
+			}
+			await insertChunked(memberRows, 1000, (chunk) => tx.insertInto('memberships').values(chunk).onConflict((oc) => oc.doNothing()).execute());
+			await tx.insertInto('memberships').values({ group_id: group.id, user_id: accountIds['moderator@tablica.test'], status: 'approved', role: 'moderator', answer: 'Moderatorka PL-MEDIA', requested_at: new Date(now.getTime() - 500 * DAY), decided_at: null, decided_by: null }).execute();
+			await tx.updateTable('groups').set({ member_count: sql`(select count(*) from memberships where group_id = ${group.id} and status = 'approved')` }).where('id', '=', group.id).execute();
+
+			const unitIds: { id: string; unit: (typeof wiskitkiUnits)[number] }[] = [];
+			if (spec.slug === 'wiskitki') {
+				for (const u of wiskitkiUnits) {
+					const unit = await tx.insertInto('units').values({ municipality_code: spec.teryt, slug: u.slug, name: u.name, type: u.type, description: u.description, created_at: new Date(now.getTime() - 300 * DAY) }).returning('id').executeTakeFirstOrThrow();
+					unitIds.push({ id: unit.id, unit: u });
+				}
+				const office = unitIds.find((u) => u.unit.slug === 'urzad')!;
+				const school = unitIds.find((u) => u.unit.slug === 'sp-wiskitki')!;
+				await tx.insertInto('unit_members').values([
+					{ unit_id: office.id, user_id: accountIds['koordynator@wiskitki.test'], role: 'unitAdmin' },
+					{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'editor' }
+				]).execute();
+				await tx.insertInto('coordinators').values({ municipality_code: spec.teryt, user_id: accountIds['koordynator@wiskitki.test'] }).execute();
+				// Waiting for approval: two new people want to join.
+				for (let i = 0; i < 2; i++) {
+					await tx.insertInto('memberships').values({ group_id: group.id, user_id: residentIds[residentIds.length - 1 - i], status: 'pending', answer: `Tak, od niedawna mieszkam w ${villages[i]}.`, requested_at: new Date(now.getTime() - (i + 1) * 3600_000), decided_at: null, decided_by: null }).onConflict((oc) => oc.doNothing()).execute();
+				}
+			}
+
+			await seedPosts(tx, r, now, group.id, members, unitIds, spec.posts, accountIds);
+		}
+	});
+	await seedEngagement(ctx.db);
+	return true;
+}
+
+async function seedPosts(
+	tx: Db,
+	r: ReturnType<typeof prng>,
+	now: Date,
+	groupId: string,
+	members: string[],
+	units: { id: string; unit: (typeof wiskitkiUnits)[number] }[],
+	count: number,
+	accountIds: Record<string, string>
+) {
+	const moderatorId = accountIds['moderator@tablica.test'];
+	const posts: Parameters<ReturnType<Db['insertInto']>['values']>[0][] = [];
+	const authorOfUnit = (slug: string) => (slug === 'urzad' ? accountIds['koordynator@wiskitki.test'] : slug === 'sp-wiskitki' ? accountIds['redakcja@sp-wiskitki.test'] : moderatorId);
+	for (let i = 0; i < count; i++) {
+		// Spread over the last 12 months, a little denser lately.
+		const at = new Date(now.getTime() - Math.floor(365 * DAY * Math.pow(r.next(), 1.3)) - r.int(0, 3600_000));
+		const fromUnit = units.length > 0 && r.next() < 0.45;
+		let body: string, category: string, unitId: string | null = null, authorId: string;
+		let event: { start: Date; end: Date; place: string } | null = null;
+		if (fromUnit) {
+			const u = r.pick(units);
+			const p = r.pick(u.unit.posts);
+			body = fill(p.body, r, at);
+			category = p.category;
+			unitId = u.id;
+			authorId = authorOfUnit(u.unit.slug);
+			if (p.event) {
+				const start = new Date(Math.floor((at.getTime() + r.int(3, 14) * DAY) / 3600_000) * 3600_000);
+				event = { start, end: new Date(start.getTime() + p.event.hours * 3600_000), place: p.event.place };
+			}
+		} else {
+			const p = r.pick(residentPosts);
+			body = fill(p.body, r, at);
+			category = p.category;
+			authorId = r.pick(members);
+		}
+		posts.push({
+			group_id: groupId, author_id: authorId, unit_id: unitId, category, body, body_folded: foldText(body), status: 'published', moderation_reason: null,
+			urgent_until: null, event_start: event?.start ?? null, event_end: event?.end ?? null, event_place: event?.place ?? null, reaction_counts: '{}',
+			created_at: at, published_at: at, decided_at: null, decided_by: null,
+			view_count: unitId ? 400 + r.skewed(4000) : 150 + r.skewed(1500),
+			comment_count: 0, reaction_count: 0, share_count: unitId ? r.skewed(60) : r.skewed(10)
+		});
+	}
+	posts.push({
+		group_id: groupId, author_id: moderatorId, unit_id: null, category: 'other', pinned: true,
+		body: welcome,
+		body_folded: foldText(welcome), status: 'published', moderation_reason: null, urgent_until: null, event_start: null, event_end: null, event_place: null, reaction_counts: '{}',
+		created_at: new Date(now.getTime() - 200 * DAY), published_at: new Date(now.getTime() - 200 * DAY), decided_at: null, decided_by: null, view_count: 2500, comment_count: 0, reaction_count: 0, share_count: 3
+	});
+	if (units.length > 0) {
+		for (const p of pendingResidentPosts) {
+			const body = fill(p.body, r, now);
+			const at = new Date(now.getTime() - r.int(1, 20) * 3600_000);
+			posts.push({
+				group_id: groupId, author_id: r.pick(members), unit_id: null, category: p.category, body, body_folded: foldText(body), status: 'pending',
+				moderation_reason: 'W tej grupie posty członków ukazują się po akceptacji moderatora.', urgent_until: null, event_start: null, event_end: null, event_place: null,
+				reaction_counts: '{}', created_at: at, published_at: null, decided_at: null, decided_by: null
+			});
+		}
+	}
+	const ids: { id: string; published_at: Date | null; status: string }[] = [];
+	await insertChunked(posts, 200, async (chunk) => ids.push(...(await tx.insertInto('posts').values(chunk as never).returning(['id', 'published_at', 'status']).execute())));
+
+	// Comments with some replies, spread over the days after the post.
+	const comments: { post_id: string; author_id: string; body: string; created_at: Date; reply: boolean }[] = [];
+	for (const p of ids) {
+		if (p.status !== 'published' || !p.published_at) continue;
+		const n = r.skewed(28);
+		for (let i = 0; i < n; i++) {
+			const at = new Date(Math.min(now.getTime() - 60_000, p.published_at.getTime() + Math.floor(r.next() * r.next() * 4 * DAY) + 60_000));
+			comments.push({ post_id: p.id, author_id: r.pick(members), body: i > 0 && r.next() < 0.25 ? r.pick(replyTexts) : r.pick(commentTexts), created_at: at, reply: i > 0 && r.next() < 0.25 });
+		}
+	}
+	comments.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+	const topByPost = new Map<string, string>();
+	for (const c of comments) {
+		const parent = c.reply ? topByPost.get(c.post_id) : undefined;
+		const row = await tx.insertInto('comments').values({ post_id: c.post_id, parent_id: parent ?? null, author_id: c.author_id, body: c.body, status: 'published', reaction_counts: '{}', created_at: c.created_at }).returning('id').executeTakeFirstOrThrow();
+		if (!parent && !topByPost.has(c.post_id)) topByPost.set(c.post_id, row.id);
+	}
+	await sql`update posts set comment_count = (select count(*) from comments c where c.post_id = posts.id and c.status = 'published') where group_id = ${groupId}`.execute(tx);
+	// Reactions: each post gets a share of its viewers, chosen deterministically among members.
+	await sql`
+		insert into post_reactions (post_id, user_id, kind, created_at)
+		select p.id, m.user_id,
+		  (array['like','like','like','like','like','like','love','love','haha','wow','sad','angry'])[1 + abs(hashtext(p.id::text || ':' || m.user_id::text)) % 12],
+		  p.published_at + interval '1 hour'
+		from posts p
+		cross join lateral (
+		  select user_id from memberships where group_id = p.group_id and status = 'approved'
+		  order by hashtext(p.id::text || '/' || user_id::text)
+		  limit (p.view_count / (case when p.unit_id is null then 12 else 8 end))
+		) m
+		where p.group_id = ${groupId} and p.status = 'published'`.execute(tx);
+}
+
+/** Counters from the rows, and view rows that match the counters. */
+async function seedEngagement(db: Db) {
+	await db.transaction().execute(async (tx) => {
+		await sql`
+			update posts set reaction_count = coalesce(x.total, 0), reaction_counts = coalesce(x.by_kind, '{}'::jsonb)
+			from (select post_id, sum(n)::int as total, jsonb_object_agg(kind, n) as by_kind
+			      from (select post_id, kind, count(*)::int as n from post_reactions group by post_id, kind) k group by post_id) x
+			where x.post_id = posts.id`.execute(tx);
+		await sql`
+			insert into post_views (post_id, day, viewer_key)
+			select p.id, ((p.published_at at time zone 'Europe/Warsaw')::date + (g % 4)), 'demo:' || g
+			from posts p cross join lateral generate_series(1, p.view_count) g
+			where p.status = 'published'`.execute(tx);
+	});
+}

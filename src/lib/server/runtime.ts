@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { systemClock } from './clock';
+import { readConfig, type Config } from './config';
+import type { Ctx } from './context';
+import { migrate, openPGlite, openPostgres, type Database } from './db/database';
+import { seedDemo, demoAccounts } from './demo/seed-demo';
+import { log } from './log';
+import { countMunicipalities, importMunicipalities, importTerytFile, parseTerytCsv } from './municipalities/municipalities';
+import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
+
+export interface Runtime {
+	config: Config;
+	database: Database;
+	ctx: Ctx;
+	mediaDir: string;
+	demoAccounts: typeof demoAccounts | null;
+	close(): Promise<void>;
+}
+
+// One runtime per process, shared by the SvelteKit bundle and server.ts (which load separate
+// copies of this module), so it lives on globalThis.
+const holder = globalThis as unknown as { __tablicaRuntime?: Promise<Runtime> };
+
+export async function openDatabase(config: Config): Promise<Database> {
+	return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite(path.join(config.dataDir, 'pglite'));
+}
+
+/** Loads the municipalities once: the full TERYT register when the reference data is there. */
+export async function ensureMunicipalities(ctx: Ctx, config: Config): Promise<void> {
+	if ((await countMunicipalities(ctx.db)) > 0) return;
+	const file = config.referenceDataDir && path.join(config.referenceDataDir, 'teryt', 'gminy-2024-01-01.csv');
+	if (file && existsSync(file)) {
+		const n = await importTerytFile(ctx.db, file);
+		log.info({ file, municipalities: n }, 'Wczytano rejestr TERYT');
+	} else {
+		await importMunicipalities(ctx.db, parseTerytCsv(demoMunicipalitiesCsv));
+		log.warn('Brak pełnego rejestru TERYT: wczytano gminy demonstracyjne. Pełny rejestr: npm run --silent cli -- import-teryt PLIK.csv');
+	}
+}
+
+async function start(): Promise<Runtime> {
+	const config = readConfig();
+	const database = await openDatabase(config);
+	await migrate(database.db);
+	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl };
+	await ensureMunicipalities(ctx, config);
+	if (config.demo) {
+		const seeded = await seedDemo(ctx);
+		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
+	}
+	log.info({ database: database.kind }, 'Baza danych gotowa');
+	return {
+		config,
+		database,
+		ctx,
+		mediaDir: path.join(config.dataDir, 'media'),
+		demoAccounts: config.demo ? demoAccounts : null,
+		close: () => database.close()
+	};
+}
+
+export function runtime(): Promise<Runtime> {
+	holder.__tablicaRuntime ??= start();
+	return holder.__tablicaRuntime;
+}
+
+export async function closeRuntime(): Promise<void> {
+	const r = holder.__tablicaRuntime;
+	holder.__tablicaRuntime = undefined;
+	if (r) await (await r).close();
+}
