@@ -3,6 +3,7 @@ import http from 'node:http';
 import { readConfig } from './src/lib/server/config';
 import type { Runtime } from './src/lib/server/runtime';
 
+process.env.BODY_SIZE_LIMIT ??= '110M'; // ten 10 MB images and the form around them
 const config = readConfig();
 // Importing the handler runs the app's init hook: migrations, reference data, demo seed.
 const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);

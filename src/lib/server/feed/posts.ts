@@ -125,7 +125,7 @@ export async function listFeed(
 	ctx: Ctx,
 	actor: Actor | null,
 	group: Group,
-	opts: { cursor?: string | null; limit?: number; category?: string | null; access?: GroupAccess } = {}
+	opts: { cursor?: string | null; limit?: number; category?: string | null; unitSlug?: string | null; access?: GroupAccess } = {}
 ): Promise<FeedPage> {
 	const access = opts.access ?? (await groupAccess(ctx.db, actor, group));
 	assertCan(access.role, 'read', group);
@@ -143,6 +143,13 @@ export async function listFeed(
 		.orderBy('p.id', 'desc')
 		.limit(limit + 1);
 	if (opts.category) q = q.where('p.category', '=', opts.category);
+	let unitId: string | undefined;
+	if (opts.unitSlug) {
+		const unit = await ctx.db.selectFrom('units').select('id').where('municipality_code', '=', group.municipality_code).where('slug', '=', opts.unitSlug).executeTakeFirst();
+		if (!unit) throw notFound('Nie ma takiej jednostki w tej gminie.');
+		unitId = unit.id;
+		q = q.where('p.unit_id', '=', unitId);
+	}
 	if (cursor) q = q.where(sql<boolean>`(p.published_at, p.id) < (${cursor.at}, ${cursor.id}::bigint)`);
 
 	let featuredQ = postRows(ctx.db)
@@ -153,6 +160,7 @@ export async function listFeed(
 		.orderBy('p.published_at', 'desc')
 		.limit(10);
 	if (opts.category) featuredQ = featuredQ.where('p.category', '=', opts.category);
+	if (unitId) featuredQ = featuredQ.where('p.unit_id', '=', unitId);
 
 	const [rows, featuredRows] = await Promise.all([q.execute(), cursor ? Promise.resolve([]) : featuredQ.execute()]);
 	const hasMore = rows.length > limit;

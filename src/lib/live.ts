@@ -1,0 +1,64 @@
+// Browser helpers: live updates over SSE and view counting for posts seen on screen.
+
+export type LiveEvent =
+	| { type: 'post'; groupId: string; postId: string }
+	| { type: 'counts'; groupId: string; postId: string; comments: number; reactions: number; views: number; shares: number }
+	| { type: 'comment'; groupId: string; postId: string; commentId: string };
+
+/** Listens to a group's live stream; EventSource reconnects by itself. */
+export function subscribeLive(url: string, onEvent: (e: LiveEvent) => void): () => void {
+	if (typeof EventSource === 'undefined') return () => {};
+	const source = new EventSource(url);
+	source.onmessage = (m) => {
+		try {
+			onEvent(JSON.parse(m.data));
+		} catch {
+			/* a malformed message is skipped */
+		}
+	};
+	return () => source.close();
+}
+
+/** Reports posts that were at least half on screen for a second, in batches. */
+export function watchViews(): () => void {
+	if (typeof IntersectionObserver === 'undefined') return () => {};
+	const seen = new Set<string>();
+	const pending = new Set<string>();
+	const timers = new Map<string, ReturnType<typeof setTimeout>>();
+	const flush = () => {
+		if (pending.size === 0) return;
+		const postIds = [...pending];
+		pending.clear();
+		void fetch('/api/v1/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ postIds }), keepalive: true }).catch(() => {});
+	};
+	const observer = new IntersectionObserver(
+		(entries) => {
+			for (const entry of entries) {
+				const id = (entry.target as HTMLElement).dataset.postId!;
+				if (entry.isIntersecting && !seen.has(id)) {
+					timers.set(id, setTimeout(() => {
+						seen.add(id);
+						pending.add(id);
+					}, 1000));
+				} else {
+					clearTimeout(timers.get(id));
+				}
+			}
+		},
+		{ threshold: 0.5 }
+	);
+	const scan = () => document.querySelectorAll<HTMLElement>('article[data-post-id]').forEach((el) => observer.observe(el));
+	scan();
+	const mutations = new MutationObserver(scan);
+	mutations.observe(document.body, { childList: true, subtree: true });
+	const interval = setInterval(flush, 3000);
+	const onHide = () => document.visibilityState === 'hidden' && flush();
+	document.addEventListener('visibilitychange', onHide);
+	return () => {
+		flush();
+		clearInterval(interval);
+		observer.disconnect();
+		mutations.disconnect();
+		document.removeEventListener('visibilitychange', onHide);
+	};
+}

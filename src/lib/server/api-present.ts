@@ -1,0 +1,36 @@
+import type { FeedItem } from './feed/present';
+import type { listGroups } from './groups/groups';
+
+type GroupRow = Awaited<ReturnType<typeof listGroups>>[number];
+
+export const apiGroup = (g: GroupRow) => ({
+	slug: g.slug,
+	name: g.name,
+	description: g.description,
+	isPublic: g.is_public,
+	memberCount: g.member_count,
+	municipality: { terytCode: g.teryt_code, name: g.municipality, county: g.county, voivodeship: g.voivodeship }
+});
+
+export const apiPost = (p: FeedItem) => ({
+	id: p.id,
+	group: p.groupSlug,
+	author: { type: p.author.type, name: p.author.name, ...(p.author.unit ? { unit: { slug: p.author.unit.slug, type: p.author.unit.type, verified: p.author.unit.verified } } : {}) },
+	category: p.category,
+	body: p.body,
+	status: p.status,
+	createdAt: p.createdAt,
+	pinned: p.pinned,
+	urgent: p.urgent,
+	event: p.event,
+	images: p.images,
+	counts: { comments: p.counts.comments, reactions: p.counts.reactions, views: p.counts.views, shares: p.counts.shares, reactionsByKind: p.counts.byKind }
+});
+
+/** JSON dates arrive as strings; the domain wants Date objects (an invalid one is refused there). */
+export function eventFromJson(event: unknown) {
+	if (!event || typeof event !== 'object') return event ?? null;
+	const e = event as Record<string, unknown>;
+	const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : v);
+	return { start: date(e.start), end: e.end == null ? null : date(e.end), place: e.place ?? null };
+}

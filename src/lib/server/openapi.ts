@@ -1,0 +1,94 @@
+import { categoryCodes } from './groups/categories';
+
+const error = {
+	description: 'Błąd',
+	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+};
+const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, example: 'wiskitki' };
+const postId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+$' } };
+const bearer = [{ bearerAuth: [] }];
+
+/** The public JSON API, described for people and tools (OpenAPI 3.1). */
+export const openApi = {
+	openapi: '3.1.0',
+	info: { title: 'Tablica API', version: '1.0.0', description: 'Grupy mieszkańców gmin: posty, komentarze, reakcje. Komunikaty błędów są po polsku.' },
+	servers: [{ url: '/api/v1' }],
+	components: {
+		securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Osobisty token dostępu: `npm run --silent cli -- token-create --user EMAIL`' } },
+		schemas: {
+			Error: {
+				type: 'object',
+				required: ['error'],
+				properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: ['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media', 'rate_limited', 'internal'] }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } }
+			},
+			Group: {
+				type: 'object',
+				properties: {
+					slug: { type: 'string' }, name: { type: 'string' }, description: { type: 'string' }, isPublic: { type: 'boolean' }, memberCount: { type: 'integer' },
+					municipality: { type: 'object', properties: { terytCode: { type: 'string', pattern: '^\\d{7}$' }, name: { type: 'string' }, county: { type: 'string' }, voivodeship: { type: 'string' } } }
+				}
+			},
+			Counts: { type: 'object', required: ['comments', 'reactions', 'views', 'shares'], properties: { comments: { type: 'integer' }, reactions: { type: 'integer' }, views: { type: 'integer' }, shares: { type: 'integer' }, reactionsByKind: { type: 'object', additionalProperties: { type: 'integer' } } } },
+			Post: {
+				type: 'object',
+				required: ['id', 'author', 'category', 'body', 'createdAt', 'pinned', 'urgent', 'counts'],
+				properties: {
+					id: { type: 'string' }, group: { type: 'string' },
+					author: { type: 'object', required: ['type', 'name'], properties: { type: { enum: ['user', 'unit'] }, name: { type: 'string' }, unit: { type: 'object' } } },
+					category: { type: 'string', enum: categoryCodes }, body: { type: 'string' }, status: { enum: ['published', 'pending', 'rejected', 'removed'] },
+					createdAt: { type: 'string', format: 'date-time' }, pinned: { type: 'boolean' }, urgent: { type: 'boolean' },
+					event: { type: ['object', 'null'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: ['string', 'null'], format: 'date-time' }, place: { type: ['string', 'null'] } } },
+					images: { type: 'array', items: { type: 'object', properties: { url: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' }, alt: { type: 'string' } } } },
+					counts: { $ref: '#/components/schemas/Counts' }
+				}
+			},
+			NewPost: {
+				type: 'object',
+				required: ['body', 'category'],
+				properties: { body: { type: 'string', maxLength: 10000 }, category: { type: 'string', enum: categoryCodes }, unitId: { type: 'string', description: 'Publikacja w imieniu jednostki' }, event: { type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' }, place: { type: 'string' } } } }
+			},
+			Created: { type: 'object', properties: { id: { type: 'string' }, status: { enum: ['published', 'pending'] }, reasons: { type: 'array', items: { type: 'string' } } } }
+		}
+	},
+	paths: {
+		'/health': { get: { summary: 'Stan usługi', responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } } } } } } },
+		'/groups': { get: { summary: 'Lista grup', responses: { 200: { description: 'Grupy', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Group' } } } } } } } } } },
+		'/groups/{slug}': { get: { summary: 'Jedna grupa', parameters: [slug], responses: { 200: { description: 'Grupa', content: { 'application/json': { schema: { $ref: '#/components/schemas/Group' } } } }, 404: error } } },
+		'/groups/{slug}/posts': {
+			get: {
+				summary: 'Posty grupy: pilne i przypięte, potem najnowsze',
+				parameters: [slug, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 20 } }, { name: 'cursor', in: 'query', schema: { type: 'string' } }, { name: 'category', in: 'query', schema: { type: 'string', enum: categoryCodes } }],
+				responses: { 200: { description: 'Strona postów', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Post' } }, nextCursor: { type: ['string', 'null'] } } } } } }, 400: error, 401: error, 403: error, 404: error }
+			},
+			post: {
+				summary: 'Nowy post (opublikowany od razu albo czeka na akceptację)',
+				security: bearer,
+				parameters: [slug],
+				requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewPost' } } } },
+				responses: { 201: { description: 'Utworzono', content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } } }, 400: error, 401: error, 403: error, 404: error }
+			}
+		},
+		'/posts/{id}': { get: { summary: 'Jeden post', parameters: [postId], responses: { 200: { description: 'Post', content: { 'application/json': { schema: { $ref: '#/components/schemas/Post' } } } }, 404: error } } },
+		'/posts/{id}/comments': {
+			get: { summary: 'Komentarze (wątki)', parameters: [postId], responses: { 200: { description: 'Komentarze' }, 404: error } },
+			post: {
+				summary: 'Nowy komentarz lub odpowiedź',
+				security: bearer,
+				parameters: [postId],
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['body'], properties: { body: { type: 'string', maxLength: 5000 }, parentId: { type: 'string' } } } } } },
+				responses: { 201: { description: 'Utworzono', content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } } }, 400: error, 401: error, 403: error, 404: error, 409: error }
+			}
+		},
+		'/posts/{id}/reaction': {
+			put: {
+				summary: 'Moja reakcja (jedna na post, można zmienić)',
+				security: bearer,
+				parameters: [postId],
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['kind'], properties: { kind: { enum: ['like', 'love', 'haha', 'wow', 'sad', 'angry'] } } } } } },
+				responses: { 200: { description: 'Zapisano' }, 400: error, 401: error, 403: error, 404: error }
+			},
+			delete: { summary: 'Usuń moją reakcję', security: bearer, parameters: [postId], responses: { 200: { description: 'Usunięto' }, 401: error, 404: error } }
+		},
+		'/posts/{id}/share': { post: { summary: 'Udostępnienie: zwraca link i licznik', parameters: [postId], responses: { 200: { description: 'Link' }, 404: error } } }
+	}
+} as const;

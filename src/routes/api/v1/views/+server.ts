@@ -1,0 +1,17 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseInput } from '$lib/server/auth/accounts';
+import { recordViews } from '$lib/server/feed/engagement';
+import { api } from '$lib/server/http';
+import { viewerKey } from '$lib/server/viewer';
+import type { RequestHandler } from './$types';
+
+const body = z.object({ postIds: z.array(z.string().regex(/^\d+$/)).min(1).max(50) }, { error: 'Podaj listę identyfikatorów postów (postIds).' });
+
+/** Posts the browser showed on screen; each counts once per viewer and day. */
+export const POST: RequestHandler = async ({ locals, request, cookies, url }) =>
+	api(async () => {
+		const { postIds } = parseInput(body, await request.json().catch(() => null));
+		const key = viewerKey(locals.actor, cookies, url.protocol === 'https:');
+		return json({ counted: await recordViews(locals.ctx, postIds, key) });
+	});

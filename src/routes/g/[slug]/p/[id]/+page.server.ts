@@ -1,0 +1,54 @@
+import { redirect } from '@sveltejs/kit';
+import { addComment, listComments } from '$lib/server/feed/comments';
+import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
+import { getPost } from '$lib/server/feed/posts';
+import { can } from '$lib/server/groups/policy';
+import { action, formFields, page } from '$lib/server/http';
+import { viewerKey } from '$lib/server/viewer';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, cookies, url }) =>
+	page(async () => {
+		const { post, group, access } = await getPost(locals.ctx, locals.actor, params.id);
+		if (group.slug !== params.slug) redirect(301, `/g/${group.slug}/p/${post.id}`);
+		if (post.status === 'published') await recordViews(locals.ctx, [post.id], viewerKey(locals.actor, cookies, url.protocol === 'https:'));
+		const comments = post.status === 'published' ? await listComments(locals.ctx, locals.actor, post.id) : [];
+		return {
+			post,
+			comments,
+			group: { slug: group.slug, name: group.name },
+			canComment: can(access.role, 'comment', group),
+			canReact: can(access.role, 'react', group),
+			signedIn: !!locals.actor,
+			now: locals.ctx.clock.now().toISOString()
+		};
+	});
+
+export const actions: Actions = {
+	comment: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const created = await addComment(locals.ctx, locals.actor, params.id, { body: f.body, parentId: f.parentId || null });
+			return { commented: created };
+		}, { body: f.body, parentId: f.parentId });
+	},
+	react: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await setPostReaction(locals.ctx, locals.actor, f.postId, f.kind === f.current ? null : f.kind);
+		});
+	},
+	commentReact: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await setCommentReaction(locals.ctx, locals.actor, f.commentId, f.kind === f.current ? null : f.kind);
+		});
+	},
+	share: async ({ locals, request, url, params }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await sharePost(locals.ctx, locals.actor, f.postId);
+			return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
+		});
+	}
+};

@@ -1,0 +1,13 @@
+import { requestPasswordReset } from '$lib/server/auth/accounts';
+import { action, formFields } from '$lib/server/http';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await requestPasswordReset(locals.ctx, f.email);
+			return { sent: true };
+		}, { email: f.email });
+	}
+};

@@ -1,0 +1,29 @@
+import { error, redirect } from '@sveltejs/kit';
+import { decidePost, listPendingPosts } from '$lib/server/feed/posts';
+import { countPendingMemberships } from '$lib/server/groups/groups';
+import { action, formFields } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
+	const { ctx, actor } = locals;
+	let q = ctx.db.selectFrom('groups').selectAll('groups').orderBy('groups.name');
+	if (!actor.isOperator) {
+		q = q.innerJoin('memberships as m', 'm.group_id', 'groups.id').where('m.user_id', '=', actor.id).where('m.role', '=', 'moderator').where('m.status', '=', 'approved');
+	}
+	const groups = await q.execute();
+	if (groups.length === 0) error(403, { message: 'Nie moderujesz żadnej grupy.' });
+	const selected = groups.find((g) => g.slug === url.searchParams.get('grupa')) ?? groups[0];
+	const [posts, pendingMembers] = await Promise.all([listPendingPosts(ctx, actor, selected), countPendingMemberships(ctx.db, selected.id)]);
+	return { groups: groups.map((g) => ({ slug: g.slug, name: g.name })), group: { slug: selected.slug, name: selected.name }, posts, pendingMembers, now: ctx.clock.now().toISOString() };
+};
+
+export const actions: Actions = {
+	decide: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await decidePost(locals.ctx, locals.actor, f.postId, f.decision === 'approve', f.reason);
+			return { decided: f.postId, approved: f.decision === 'approve' };
+		}, { postId: f.postId, reason: f.reason });
+	}
+};
