@@ -5,11 +5,18 @@ import type { Runtime } from './src/lib/server/runtime';
 
 process.env.BODY_SIZE_LIMIT ??= '110M'; // ten 10 MB images and the form around them
 const config = readConfig();
+// The app's own origin (for CSRF checks and links): BASE_URL when set; otherwise the Host header
+// with the protocol a proxy reports, or plain http, which is what this server speaks.
+if (process.env.BASE_URL) process.env.ORIGIN ??= config.baseUrl;
+else process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // Importing the handler runs the app's init hook: migrations, reference data, demo seed.
 const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);
 const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runtime> }).__tablicaRuntime;
 
-const server = http.createServer(handler);
+const server = http.createServer((req, res) => {
+	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	handler(req, res);
+});
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => {
 	const lines = [`Tablica działa: ${config.baseUrl}  (baza: ${runtime.database.kind === 'pglite' ? `PGlite w ${config.dataDir}` : 'PostgreSQL'})`];
