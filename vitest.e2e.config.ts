@@ -5,6 +5,7 @@ export default defineConfig({
 		include: ['tests/e2e/**/*.test.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 240_000,
-		fileParallelism: false
+		fileParallelism: false,
+		globalSetup: ['tests/e2e/global-setup.ts']
 	}
 });

@@ -11,11 +11,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!actor.isOperator) {
 		q = q.innerJoin('memberships as m', 'm.group_id', 'groups.id').where('m.user_id', '=', actor.id).where('m.role', '=', 'moderator').where('m.status', '=', 'approved');
 	}
-	const groups = await q.execute();
+	const groups = await q
+		.select((eb) => eb.selectFrom('posts').select(eb.fn.countAll<string>().as('n')).whereRef('posts.group_id', '=', 'groups.id').where('posts.status', '=', 'pending').as('pending'))
+		.execute();
 	if (groups.length === 0) error(403, { message: 'Nie moderujesz żadnej grupy.' });
-	const selected = groups.find((g) => g.slug === url.searchParams.get('grupa')) ?? groups[0];
+	// Without a choice, the group with the longest queue.
+	const selected = groups.find((g) => g.slug === url.searchParams.get('grupa')) ?? [...groups].sort((a, b) => Number(b.pending) - Number(a.pending))[0];
 	const [posts, pendingMembers] = await Promise.all([listPendingPosts(ctx, actor, selected), countPendingMemberships(ctx.db, selected.id)]);
-	return { groups: groups.map((g) => ({ slug: g.slug, name: g.name })), group: { slug: selected.slug, name: selected.name }, posts, pendingMembers, now: ctx.clock.now().toISOString() };
+	return { groups: groups.map((g) => ({ slug: g.slug, name: g.name, pending: Number(g.pending) })), group: { slug: selected.slug, name: selected.name }, posts, pendingMembers, now: ctx.clock.now().toISOString() };
 };
 
 export const actions: Actions = {

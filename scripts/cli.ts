@@ -1,0 +1,136 @@
+// The operator's command line: npm run --silent cli -- <command> [options]
+import { parseArgs } from 'node:util';
+import { systemClock } from '../src/lib/server/clock';
+import { readConfig } from '../src/lib/server/config';
+import type { Ctx } from '../src/lib/server/context';
+import { migrate } from '../src/lib/server/db/database';
+import { AppError } from '../src/lib/server/errors';
+import { createApiToken } from '../src/lib/server/auth/sessions';
+import { hashPassword } from '../src/lib/server/auth/crypto';
+import { emailSchema, parseInput, passwordSchema, displayNameSchema, toActor } from '../src/lib/server/auth/accounts';
+import { createGroup } from '../src/lib/server/groups/groups';
+import { seedDemo } from '../src/lib/server/demo/seed-demo';
+import { importTerytFile } from '../src/lib/server/municipalities/municipalities';
+import { listOutbox } from '../src/lib/server/notify/outbox';
+import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
+
+const help = `Tablica — polecenia operatora
+
+  migrate                                   migruje bazę danych
+  seed-demo                                 wczytuje dane demonstracyjne (jeśli ich nie ma)
+  import-teryt PLIK.csv                     wczytuje rejestr gmin TERYT (TERC)
+  create-user --email E --name N --password P [--operator]
+  create-group --teryt KOD --slug S --name N --question Q [--private] [--no-approval]
+  add-moderator --group SLUG --user EMAIL   nadaje rolę moderatora w grupie (członkowi lub nowej osobie)
+  token-create --user EMAIL [--name NAZWA]  tworzy osobisty token API (wyświetlany raz)
+  outbox [--limit N]                        pokazuje ostatnie wiadomości w skrzynce nadawczej
+
+Baza: DATABASE_URL (PostgreSQL) albo PGlite w DATA_DIR (domyślnie ./data; serwer nie może wtedy działać).`;
+
+const { positionals, values } = parseArgs({
+	allowPositionals: true,
+	options: {
+		email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, operator: { type: 'boolean' },
+		teryt: { type: 'string' }, slug: { type: 'string' }, question: { type: 'string' }, private: { type: 'boolean' }, 'no-approval': { type: 'boolean' },
+		group: { type: 'string' }, user: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+	}
+});
+
+const [command, ...args] = positionals;
+if (!command || values.help) {
+	console.log(help);
+	process.exit(command ? 0 : 1);
+}
+
+const config = readConfig();
+const database = await openDatabase(config);
+const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl };
+
+async function userByEmail(email: string | undefined) {
+	const e = parseInput(emailSchema, email);
+	const user = await ctx.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', e)).where('deleted_at', 'is', null).executeTakeFirst();
+	if (!user) throw new AppError('not_found', `Nie ma użytkownika ${e}.`);
+	return user;
+}
+
+async function run(): Promise<void> {
+	await migrate(ctx.db);
+	switch (command) {
+		case 'migrate':
+			console.log('Baza danych jest aktualna.');
+			return;
+		case 'seed-demo':
+			await ensureMunicipalities(ctx, config);
+			console.log((await seedDemo(ctx)) ? 'Wczytano dane demonstracyjne.' : 'Dane demonstracyjne już są w bazie.');
+			return;
+		case 'import-teryt': {
+			if (!args[0]) throw new AppError('validation', 'Podaj plik: import-teryt PLIK.csv');
+			console.log(`Wczytano ${await importTerytFile(ctx.db, args[0])} gmin.`);
+			return;
+		}
+		case 'create-user': {
+			const email = parseInput(emailSchema, values.email);
+			const name = parseInput(displayNameSchema, values.name);
+			const password = parseInput(passwordSchema, values.password);
+			const user = await ctx.db
+				.insertInto('users')
+				.values({ email, display_name: name, password_hash: await hashPassword(password), email_verified_at: new Date(), is_operator: !!values.operator, created_at: new Date(), deleted_at: null })
+				.returning(['id', 'email'])
+				.executeTakeFirstOrThrow()
+				.catch((e) => {
+					throw /unique/i.test(String(e)) ? new AppError('conflict', `Konto ${email} już istnieje.`) : e;
+				});
+			console.log(`Utworzono konto ${user.email} (id ${user.id})${values.operator ? ' z rolą operatora' : ''}.`);
+			return;
+		}
+		case 'create-group': {
+			const op = await ctx.db.selectFrom('users').selectAll().where('is_operator', '=', true).where('deleted_at', 'is', null).executeTakeFirst();
+			if (!op) throw new AppError('forbidden', 'Najpierw utwórz konto operatora: create-user --operator …');
+			await ensureMunicipalities(ctx, config);
+			const group = await createGroup(ctx, toActor(op), {
+				municipalityCode: values.teryt, slug: values.slug, name: values.name, membershipQuestion: values.question,
+				isPublic: !values.private, memberPostsNeedApproval: !values['no-approval']
+			});
+			console.log(`Utworzono grupę „${group.name}”: /g/${group.slug}`);
+			return;
+		}
+		case 'add-moderator': {
+			const user = await userByEmail(values.user);
+			const group = await ctx.db.selectFrom('groups').selectAll().where('slug', '=', values.group ?? '').executeTakeFirst();
+			if (!group) throw new AppError('not_found', `Nie ma grupy ${values.group ?? ''}.`);
+			await ctx.db.transaction().execute(async (tx) => {
+				const before = await tx.selectFrom('memberships').select('status').where('group_id', '=', group.id).where('user_id', '=', user.id).executeTakeFirst();
+				await tx
+					.insertInto('memberships')
+					.values({ group_id: group.id, user_id: user.id, status: 'approved', role: 'moderator', requested_at: new Date(), decided_at: new Date(), decided_by: null })
+					.onConflict((oc) => oc.columns(['group_id', 'user_id']).doUpdateSet({ status: 'approved', role: 'moderator' }))
+					.execute();
+				if (before?.status !== 'approved') await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '+', 1) })).where('id', '=', group.id).execute();
+			});
+			console.log(`${user.email} moderuje teraz grupę ${group.slug}.`);
+			return;
+		}
+		case 'token-create': {
+			const user = await userByEmail(values.user);
+			console.log(await createApiToken(ctx, user.id, values.name ?? 'cli'));
+			return;
+		}
+		case 'outbox': {
+			for (const m of await listOutbox(ctx.db, { limit: Number(values.limit ?? 20) })) {
+				console.log(`#${m.id} ${m.created_at.toISOString()} ${m.status} → ${m.recipient}: ${m.subject}\n${m.body_text}\n`);
+			}
+			return;
+		}
+		default:
+			throw new AppError('validation', `Nieznane polecenie „${command}”.\n\n${help}`);
+	}
+}
+
+try {
+	await run();
+} catch (e) {
+	console.error(e instanceof AppError ? `Błąd: ${e.message}` : e);
+	process.exitCode = 1;
+} finally {
+	await database.close();
+}

@@ -1,0 +1,25 @@
+// Builds the app when the build is missing or older than the sources.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function newest(dir) {
+	let t = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const p = path.join(dir, entry.name);
+		t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+	}
+	return t;
+}
+
+export function ensureBuild() {
+	const built = path.join(root, 'build', 'handler.js');
+	const sources = () =>
+		Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'static')), ...['package.json', 'svelte.config.js', 'vite.config.ts'].map((f) => statSync(path.join(root, f)).mtimeMs));
+	if (existsSync(built) && sources() <= statSync(built).mtimeMs) return;
+	console.log('Budowanie aplikacji (vite build)…');
+	const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	if (r.status !== 0) throw new Error('vite build failed');
+}

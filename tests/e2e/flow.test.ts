@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
+
+let server: Server;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let resident: Page, moderator: Page, operator: Page, viewer: Page;
+const accessibilityProblems: Record<string, string[]> = {};
+
+async function newPage(): Promise<Page> {
+	const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'pl-PL' });
+	contexts.push(ctx);
+	return ctx.newPage();
+}
+
+async function audit(page: Page) {
+	const problems = await axeViolations(page);
+	if (problems.length) accessibilityProblems[new URL(page.url()).pathname] = problems;
+}
+
+describe.skipIf(!hasChromium)('a resident in the browser', () => {
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchBrowser();
+		[resident, moderator, operator, viewer] = await Promise.all([newPage(), newPage(), newPage(), newPage()]);
+	});
+	afterAll(async () => {
+		for (const c of contexts) await c.close();
+		await browser?.close();
+		await server?.stop();
+	});
+
+	const postText = `Czy ktoś widział żółtego kota w okolicy Guzowa? ${Date.now()}`;
+
+	it('registers and confirms the e-mail address through the link in the outbox', async () => {
+		await resident.goto(`${server.url}/rejestracja`);
+		await audit(resident);
+		await resident.getByRole('button', { name: 'Załóż konto' }).click();
+		await expect.poll(() => resident.getByText('Imię i nazwisko musi mieć co najmniej 2 znaki.').count()).toBe(1);
+
+		await resident.getByLabel('Imię i nazwisko').fill('Ewa Testowa');
+		await resident.getByLabel('Adres e-mail').fill('ewa.e2e@example.pl');
+		await resident.getByLabel('Hasło').fill('haslo-ewy-2026');
+		await resident.getByRole('button', { name: 'Załóż konto' }).click();
+		await resident.waitForURL('**/konto?nowe=1');
+		await expect.poll(() => resident.getByText('Adres e-mail nie jest jeszcze potwierdzony').count()).toBe(1);
+		await audit(resident);
+
+		await logIn(operator, server.url, 'operator@tablica.test');
+		await operator.goto(`${server.url}/admin/poczta`);
+		await audit(operator);
+		const mail = operator.locator('article', { hasText: 'ewa.e2e@example.pl' }).first();
+		const text = await mail.locator('pre').innerText();
+		const link = /https?:\/\/\S+\/rejestracja\/potwierdz\?token=[\w-]+/.exec(text)![0];
+		await resident.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+		await expect.poll(() => resident.getByText('Adres e-mail został potwierdzony').count()).toBe(1);
+	});
+
+	it('asks to join and is let in by a moderator', async () => {
+		await resident.goto(`${server.url}/g/wiskitki`);
+		await resident.getByLabel(/Czy mieszkasz w gminie Wiskitki/).fill('Tak, mieszkam w Guzowie.');
+		await resident.getByRole('button', { name: 'Dołącz do grupy' }).click();
+		await expect.poll(() => resident.getByText('czeka na decyzję moderatora').count()).toBeGreaterThan(0);
+
+		await logIn(moderator, server.url, 'moderator@tablica.test');
+		await moderator.goto(`${server.url}/g/wiskitki/czlonkowie`);
+		await audit(moderator);
+		await moderator.getByRole('button', { name: 'Przyjmij Ewa Testowa' }).click();
+		await expect.poll(() => moderator.getByRole('button', { name: 'Przyjmij Ewa Testowa' }).count()).toBe(0);
+
+		await resident.goto(`${server.url}/g/wiskitki`);
+		await expect.poll(() => resident.getByRole('heading', { name: 'Napisz post' }).count()).toBe(1);
+	});
+
+	it('posts: held for approval, approved by the moderator, shown live to another reader', async () => {
+		await viewer.goto(`${server.url}/g/wiskitki`);
+		await audit(viewer);
+		// Let the live stream connect before the post appears.
+		await viewer.waitForTimeout(1000);
+
+		await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
+		await resident.getByLabel('Treść').fill(postText);
+		await resident.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => resident.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
+		await expect.poll(() => resident.locator('article', { hasText: postText }).getByText('Czeka na akceptację').count()).toBe(1);
+		await audit(resident);
+		expect(await viewer.getByText(postText).count()).toBe(0);
+
+		await moderator.goto(`${server.url}/moderacja`);
+		await audit(moderator);
+		const item = moderator.locator('form', { has: moderator.locator(`input[name=postId]`) }).filter({ hasText: 'Powód odrzucenia' });
+		const postCard = moderator.locator('article', { hasText: postText });
+		await expect.poll(() => postCard.count()).toBe(1);
+		const postId = await postCard.getAttribute('data-post-id');
+		await item.filter({ has: moderator.locator(`input[name=postId][value="${postId}"]`) }).getByRole('button', { name: 'Zatwierdź' }).click();
+		await expect.poll(() => moderator.getByText('Post opublikowany.').count()).toBe(1);
+
+		// The reader's page was never reloaded.
+		await expect.poll(() => viewer.getByText(postText).count(), { timeout: 15_000 }).toBe(1);
+	});
+
+	it('comments and reacts; the other reader sees the counts change live', async () => {
+		const card = resident.locator('article', { hasText: postText });
+		await resident.goto(`${server.url}/g/wiskitki`);
+		await card.getByRole('link', { name: 'Komentuj' }).click();
+		await resident.waitForURL(/\/g\/wiskitki\/p\/\d+/);
+		await resident.getByLabel('Napisz komentarz').fill('Dziękuję za każdą informację!');
+		await resident.getByRole('button', { name: 'Skomentuj' }).click();
+		await expect.poll(() => resident.locator('.comments').getByText('Dziękuję za każdą informację!').count()).toBe(1);
+		await resident.getByRole('button', { name: 'Super' }).click();
+		await expect.poll(() => resident.getByRole('button', { name: 'Super' }).getAttribute('aria-pressed')).toBe('true');
+		await audit(resident);
+
+		const viewerCard = viewer.locator('article', { hasText: postText });
+		await expect.poll(() => viewerCard.locator('[data-count=comments]').innerText(), { timeout: 15_000 }).toBe('1 komentarz');
+		await expect.poll(() => viewerCard.locator('[data-count=reactions]').innerText(), { timeout: 15_000 }).toContain('1 reakcja');
+	});
+
+	it('tells the author that the post was approved', async () => {
+		await resident.goto(`${server.url}/powiadomienia`);
+		await expect.poll(() => resident.getByText('został zaakceptowany i opublikowany').count()).toBe(1);
+		await audit(resident);
+	});
+
+	it('finds posts ignoring diacritics', async () => {
+		await viewer.goto(`${server.url}/g/wiskitki?q=${encodeURIComponent('ZOLTEGO KOTA')}`);
+		await expect.poll(() => viewer.getByText(postText).count()).toBe(1);
+	});
+
+	it('has no accessibility violations on the pages it visited and the others', async () => {
+		for (const path of ['/', '/grupy', '/logowanie', '/logowanie/reset', '/g/radziejowice', '/konto', '/admin']) {
+			await operator.goto(`${server.url}${path}`);
+			await audit(operator);
+		}
+		expect(accessibilityProblems).toEqual({});
+	});
+});

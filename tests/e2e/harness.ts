@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const DEMO_PASSWORD = 'tablica-demo';
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as { port: number }).port;
+			s.close(() => resolve(port));
+		});
+		s.on('error', reject);
+	});
+}
+
+export interface Server {
+	url: string;
+	log: () => string;
+	stop: () => Promise<void>;
+}
+
+/** Starts the built app in its own process, on a fresh PGlite data dir unless a database URL is given. */
+export async function startServer(opts: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<Server> {
+	const port = await freePort();
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
+	let output = '';
+	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: opts.databaseUrl ?? '', BASE_URL: '', SEED_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...opts.env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+		const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok).catch(() => false);
+		if (ok) break;
+		if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return {
+		url,
+		log: () => output,
+		stop: async () => {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				await new Promise((r) => child.once('exit', r));
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+}
+
+const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.1 A/AA) on the page and returns its violations, summarised. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	await page.evaluate(axeSource);
+	const result = await page.evaluate(async () => {
+		// @ts-expect-error axe is injected above
+		const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+		return r.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	});
+	return result;
+}
+
+export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD) {
+	await page.goto(`${base}/logowanie`);
+	await page.getByLabel('Adres e-mail').fill(email);
+	await page.getByLabel('Hasło').fill(password);
+	await page.getByRole('button', { name: 'Zaloguj się' }).click();
+	await page.waitForURL((u) => !u.pathname.startsWith('/logowanie'));
+}
