@@ -5,6 +5,7 @@ import path from 'node:path';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
+/** @param {string} dir @returns {number} */
 function newest(dir) {
 	let t = 0;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -88,3 +88,29 @@ export async function logIn(page: Page, base: string, email: string, password = 
 	await page.getByRole('button', { name: 'Zaloguj się' }).click();
 	await page.waitForURL((u) => !u.pathname.startsWith('/logowanie'));
 }
+
+/** Signs in over plain HTTP (as a browser form would) and returns the session cookie. */
+export async function sessionCookie(base: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+	const r = await fetch(`${base}/logowanie`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password })
+	});
+	const cookie = r.headers.getSetCookie().find((c) => c.startsWith('sid='));
+	if (!cookie) throw new Error(`log-in failed for ${email}: ${r.status}`);
+	return cookie.split(';')[0];
+}
+
+/** Creates a personal API token through the account page. */
+export async function apiToken(base: string, email: string): Promise<string> {
+	const cookie = await sessionCookie(base, email);
+	const r = await fetch(`${base}/konto?/token`, {
+		method: 'POST',
+		headers: { origin: base, cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ name: 'testy' })
+	});
+	const token = /tbl_[\w-]+/.exec(await r.text())?.[0];
+	if (!token) throw new Error('no token in the page');
+	return token;
+}

@@ -1,6 +1,7 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { changePassword, deleteAccount, resendVerification } from '$lib/server/auth/accounts';
 import { hashSecret } from '$lib/server/auth/crypto';
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/sessions';
 import { action, formFields, SESSION_COOKIE } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.where('memberships.user_id', '=', locals.actor.id)
 		.orderBy('groups.name')
 		.execute();
-	return { groups, welcome: url.searchParams.has('nowe') };
+	const tokens = (await listApiTokens(locals.ctx, locals.actor)).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at.toISOString(), lastUsedAt: t.last_used_at?.toISOString() ?? null }));
+	return { groups, tokens, welcome: url.searchParams.has('nowe') };
 };
 
 export const actions: Actions = {
@@ -28,6 +30,21 @@ export const actions: Actions = {
 		return action(async () => {
 			await changePassword(locals.ctx, locals.actor!, { current: f.current, next: f.next }, locals.sessionToken ? hashSecret(locals.sessionToken) : undefined);
 			return { passwordChanged: true };
+		});
+	},
+	token: async ({ locals, request }) => {
+		if (!locals.actor) redirect(303, '/logowanie');
+		const f = formFields(await request.formData());
+		const name = (f.name ?? '').trim();
+		if (name.length < 2 || name.length > 100) return fail(400, { error: 'Nazwij token (2–100 znaków), np. „strona szkoły”.', fields: { tokenName: 'Nazwij token (2–100 znaków).' } });
+		return { newToken: await createApiToken(locals.ctx, locals.actor.id, name) };
+	},
+	revoke: async ({ locals, request }) => {
+		if (!locals.actor) redirect(303, '/logowanie');
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await revokeApiToken(locals.ctx, locals.actor!, f.tokenId);
+			return { revoked: true };
 		});
 	},
 	delete: async ({ locals, request, cookies }) => {

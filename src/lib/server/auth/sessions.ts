@@ -101,3 +101,19 @@ export async function actorForApiToken(ctx: Ctx, bearer: string | undefined): Pr
 		.executeTakeFirst();
 	return row ? toActor(row) : null;
 }
+
+export async function listApiTokens(ctx: Ctx, actor: Actor) {
+	return ctx.db
+		.selectFrom('api_tokens')
+		.select(['id', 'name', 'created_at', 'last_used_at'])
+		.where('user_id', '=', actor.id)
+		.where('revoked_at', 'is', null)
+		.orderBy('id', 'desc')
+		.execute();
+}
+
+export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): Promise<void> {
+	if (!/^\d{1,18}$/.test(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
+	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', actor.id).where('revoked_at', 'is', null).executeTakeFirst();
+	if (!r.numUpdatedRows) throw new AppError('not_found', 'Nie ma takiego tokenu.');
+}

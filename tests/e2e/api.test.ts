@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiToken, startServer, type Server } from './harness';
+
+let server: Server;
+let residentToken: string;
+let moderatorToken: string;
+
+const get = (path: string, token?: string) => fetch(`${server.url}/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const send = (method: string, path: string, body: unknown, token?: string) =>
+	fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+beforeAll(async () => {
+	server = await startServer();
+	[residentToken, moderatorToken] = await Promise.all([apiToken(server.url, 'mieszkaniec@tablica.test'), apiToken(server.url, 'moderator@tablica.test')]);
+});
+afterAll(async () => server?.stop());
+
+describe('the JSON API', () => {
+	it('answers health and describes itself', async () => {
+		expect(await (await get('/health')).json()).toEqual({ status: 'ok' });
+		const spec = await (await get('/openapi.json')).json();
+		expect(spec.openapi).toBe('3.1.0');
+		expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/groups/{slug}/posts', '/posts/{id}/reaction']));
+	});
+
+	it('lists groups and one group', async () => {
+		const { items } = await (await get('/groups')).json();
+		expect(items.map((g: { slug: string }) => g.slug)).toEqual(expect.arrayContaining(['wiskitki', 'radziejowice', 'puszcza-marianska']));
+		const wiskitki = await (await get('/groups/wiskitki')).json();
+		expect(wiskitki).toMatchObject({ slug: 'wiskitki', municipality: { terytCode: '1438053', name: 'Wiskitki' } });
+		expect(wiskitki.memberCount).toBeGreaterThanOrEqual(3000);
+		const missing = await get('/groups/nie-ma');
+		expect(missing.status).toBe(404);
+		expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'Nie ma takiej grupy.' } });
+	});
+
+	it('pages the feed: pinned first, then newest, by cursor', async () => {
+		const first = await (await get('/groups/wiskitki/posts?limit=5')).json();
+		expect(first.items[0]).toMatchObject({ pinned: true, author: { type: 'user' } });
+		const rest = first.items.slice(1);
+		expect(rest).toHaveLength(5);
+		expect(rest[0]).toEqual(expect.objectContaining({ id: expect.any(String), category: expect.any(String), body: expect.any(String), createdAt: expect.any(String), urgent: false, counts: expect.objectContaining({ comments: expect.any(Number), reactions: expect.any(Number), views: expect.any(Number), shares: expect.any(Number) }) }));
+		const second = await (await get(`/groups/wiskitki/posts?limit=5&cursor=${first.nextCursor}`)).json();
+		expect(second.items.every((p: { pinned: boolean }) => !p.pinned)).toBe(true);
+		const dates = [...rest, ...second.items].map((p: { createdAt: string }) => p.createdAt);
+		expect([...dates].sort().reverse()).toEqual(dates);
+		expect(new Set([...rest, ...second.items].map((p: { id: string }) => p.id)).size).toBe(10);
+		const sport = await (await get('/groups/wiskitki/posts?category=sport&limit=20')).json();
+		expect(sport.items.length).toBeGreaterThan(0);
+		expect(sport.items.every((p: { category: string }) => p.category === 'sport')).toBe(true);
+	});
+
+	it('refuses bad parameters with a Polish message', async () => {
+		const r = await get('/groups/wiskitki/posts?limit=500');
+		expect(r.status).toBe(400);
+		expect((await r.json()).error).toEqual({ code: 'validation', message: 'Parametr limit musi być liczbą całkowitą od 1 do 50.' });
+		expect((await get('/groups/wiskitki/posts?cursor=xyz')).status).toBe(400);
+		expect((await get('/groups/wiskitki/posts?category=polityka')).status).toBe(400);
+	});
+
+	it('publishes with a token: a member’s post waits, a moderator’s is published', async () => {
+		const anonymous = await send('POST', '/groups/wiskitki/posts', { body: 'x', category: 'other' });
+		expect(anonymous.status).toBe(401);
+		expect((await send('POST', '/groups/wiskitki/posts', { body: 'x', category: 'other' }, 'tbl_zly')).status).toBe(401);
+
+		const held = await send('POST', '/groups/wiskitki/posts', { body: 'Czy w sobotę działa PSZOK?', category: 'questions' }, residentToken);
+		expect(held.status).toBe(201);
+		expect(await held.json()).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('akceptacji')] });
+
+		const bad = await send('POST', '/groups/wiskitki/posts', { body: '', category: 'polityka' }, moderatorToken);
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).error).toMatchObject({ code: 'validation', fields: { body: 'Napisz treść posta.', category: 'Wybierz kategorię z listy.' } });
+		expect((await send('POST', '/groups/wiskitki/posts', '{nie json', moderatorToken)).status).toBe(400);
+
+		const ok = await send('POST', '/groups/wiskitki/posts', { body: 'Zebranie wiejskie w czwartek', category: 'community', event: { start: '2026-12-03T17:00:00+01:00', place: 'Świetlica' } }, moderatorToken);
+		expect(ok.status).toBe(201);
+		const created = await ok.json();
+		expect(created.status).toBe('published');
+		const post = await (await get(`/posts/${created.id}`)).json();
+		expect(post).toMatchObject({ body: 'Zebranie wiejskie w czwartek', event: { start: '2026-12-03T16:00:00.000Z', place: 'Świetlica' } });
+		const ics = await fetch(`${server.url}/g/wiskitki/p/${created.id}/wydarzenie.ics`);
+		expect(ics.headers.get('content-type')).toContain('text/calendar');
+		expect(await ics.text()).toContain('DTSTART:20261203T160000Z');
+	});
+
+	it('comments and reacts with a token, one reaction per person', async () => {
+		const { items } = await (await get('/groups/wiskitki/posts?limit=1')).json();
+		const id = items[1].id;
+		const before = await (await get(`/posts/${id}`)).json();
+		const c = await send('POST', `/posts/${id}/comments`, { body: 'Dziękuję za informację' }, residentToken);
+		expect(c.status).toBe(201);
+		expect((await c.json()).status).toBe('published');
+		expect((await send('PUT', `/posts/${id}/reaction`, { kind: 'kocham' }, residentToken)).status).toBe(400);
+		await send('PUT', `/posts/${id}/reaction`, { kind: 'like' }, residentToken);
+		const changed = await send('PUT', `/posts/${id}/reaction`, { kind: 'wow' }, residentToken);
+		expect((await changed.json()).kind).toBe('wow');
+		const after = await (await get(`/posts/${id}`)).json();
+		expect(after.counts.comments).toBe(before.counts.comments + 1);
+		expect(after.counts.reactions).toBe(before.counts.reactions + 1);
+		const share = await send('POST', `/posts/${id}/share`, {});
+		expect((await share.json()).shares).toBe(before.counts.shares + 1);
+	});
+
+	it('sends security headers and refuses cross-site form posts', async () => {
+		const page = await fetch(`${server.url}/g/wiskitki`);
+		expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+		const forged = await fetch(`${server.url}/logowanie`, { method: 'POST', headers: { origin: 'https://zly.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a@b.pl&password=x' });
+		expect(forged.status).toBe(403);
+	});
+});
