@@ -1,0 +1,28 @@
+// `npm test`: the unit and integration suite, then the browser and HTTP suite; one summary line.
+// Extra arguments go to both vitest runs (e.g. a file filter).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { root } from './ensure-build.mjs';
+
+const out = mkdtempSync(path.join(tmpdir(), 'tablica-test-'));
+const suites = [
+	{ name: 'unit', args: [] },
+	{ name: 'e2e', args: ['--config', 'vitest.e2e.config.ts'] }
+];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+for (const suite of suites) {
+	const report = path.join(out, `${suite.name}.json`);
+	const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+	if (r.status !== 0) ok = false;
+	if (existsSync(report)) {
+		const j = JSON.parse(readFileSync(report, 'utf8'));
+		totals.passed += j.numPassedTests;
+		totals.failed += j.numFailedTests;
+		totals.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
+	}
+}
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
