@@ -1,0 +1,149 @@
+// npm run bench [-- --db postgres|pglite|both --seconds 20 --connections 50 --scale 1 --runs 1]
+// Generates a large group once per database, starts the built server on it, and measures the feed
+// (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
+import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generate';
+import { ensureBuild, root } from '../scripts/ensure-build.mjs';
+
+const { values } = parseArgs({
+	options: {
+		db: { type: 'string', default: 'both' },
+		seconds: { type: 'string', default: '20' },
+		connections: { type: 'string', default: '50' },
+		scale: { type: 'string', default: '1' },
+		runs: { type: 'string', default: '1' }
+	}
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const runs = Number(values.runs);
+const factor = Number(values.scale);
+const scale: Scale = { ...fullScale, members: Math.round(fullScale.members * factor), posts: Math.round(fullScale.posts * factor) };
+const pgServer = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const tag = `x${String(factor).replace('.', '_')}`;
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as { port: number }).port;
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<string, string>; open: () => Promise<Database> }> {
+	if (kind === 'postgres') {
+		const name = `tablica_bench_${tag}`;
+		const admin = new pg.Client({ connectionString: pgServer });
+		await admin.connect();
+		const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+		if (!exists) await admin.query(`create database ${name}`);
+		await admin.end();
+		const url = new URL(pgServer);
+		url.pathname = `/${name}`;
+		return { env: { DATABASE_URL: url.toString(), DATA_DIR: path.join(root, 'data-bench', 'pg-media') }, open: () => openPostgres(url.toString()) };
+	}
+	const dataDir = path.join(root, 'data-bench', `pglite-${tag}`);
+	mkdirSync(dataDir, { recursive: true });
+	return { env: { DATABASE_URL: '', DATA_DIR: dataDir }, open: () => openPGlite(path.join(dataDir, 'pglite')) };
+}
+
+async function explainFeed(database: Database, cursorAt: Date | null, cursorId: string | null) {
+	const group = await database.db.selectFrom('groups').select('id').where('slug', '=', BENCH_SLUG).executeTakeFirstOrThrow();
+	const cursor = cursorAt ? sql`and (p.published_at, p.id) < (${cursorAt}, ${cursorId}::bigint)` : sql``;
+	const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
+		select p.id, u.display_name, un.name from posts p join groups g on g.id = p.group_id join users u on u.id = p.author_id left join units un on un.id = p.unit_id
+		where p.group_id = ${group.id} and p.status = 'published' and p.pinned = false and (p.urgent_until is null or p.urgent_until <= now()) ${cursor}
+		order by p.published_at desc, p.id desc limit 21`.execute(database.db);
+	return plan.rows.map((r) => r['QUERY PLAN']);
+}
+
+interface Result {
+	db: string;
+	scenario: string;
+	run: number;
+	reqPerSec: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	non2xx: number;
+}
+
+async function measure(url: string): Promise<Omit<Result, 'db' | 'scenario' | 'run'>> {
+	const r = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+	return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
+	console.log(`\n== ${kind} ==`);
+	const { env, open } = await prepare(kind);
+	const database = await open();
+	await migrate(database.db);
+	console.log('generating the large group (once; kept for later runs)…');
+	if (!(await generateLargeGroup(database.db, scale))) console.log('  already there');
+	const counts = await sql<Record<string, string>>`select (select count(*) from posts) as posts, (select count(*) from comments) as comments, (select count(*) from post_reactions) as reactions, (select count(*) from post_views) as views, (select count(*) from memberships) as members`.execute(database.db);
+	console.log('  rows:', counts.rows[0]);
+	await database.close();
+
+	const port = await freePort();
+	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
+		cwd: root,
+		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const base = `http://127.0.0.1:${port}`;
+	for (let i = 0; ; i++) {
+		if (await fetch(`${base}/api/v1/health`).then((r) => r.ok).catch(() => false)) break;
+		if (i > 600) throw new Error('server did not start');
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	// Walk to page 50 to get its cursor, as a reader scrolling would.
+	let cursor: string | null = null;
+	for (let p = 1; p < 50; p++) {
+		const page: { nextCursor: string } = await (await fetch(`${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20${cursor ? `&cursor=${cursor}` : ''}`)).json();
+		cursor = page.nextCursor;
+	}
+	const scenarios = [
+		{ name: 'JSON page 1', url: `${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20` },
+		{ name: 'JSON page 50', url: `${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20&cursor=${cursor}` },
+		{ name: 'HTML page 1', url: `${base}/g/${BENCH_SLUG}` },
+		{ name: 'HTML page 50', url: `${base}/g/${BENCH_SLUG}?kursor=${cursor}` }
+	];
+	const results: Result[] = [];
+	for (let run = 1; run <= runs; run++) {
+		for (const s of scenarios) {
+			await autocannon({ url: s.url, connections, duration: 2 }); // warm-up: JIT, caches, pool
+			const r = await measure(s.url);
+			results.push({ db: kind, scenario: s.name, run, ...r });
+			console.log(`  ${s.name.padEnd(13)} run ${run}: ${String(r.reqPerSec).padStart(5)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);
+		}
+	}
+	server.kill('SIGTERM');
+	await new Promise((r) => server.once('exit', r));
+
+	const database2 = await open();
+	const [at, id] = Buffer.from(cursor!, 'base64url').toString().split('|');
+	console.log('  EXPLAIN page 1:\n    ' + (await explainFeed(database2, null, null)).join('\n    '));
+	console.log('  EXPLAIN page 50:\n    ' + (await explainFeed(database2, new Date(at), id)).join('\n    '));
+	await database2.close();
+	return results;
+}
+
+ensureBuild();
+const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
+const all: Result[] = [];
+for (const k of kinds) all.push(...(await benchOne(k)));
+const outDir = path.join(root, 'bench', 'results');
+mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ seconds, connections, scale, results: all }, null, 2));
+console.log(`\nresults: ${path.relative(root, file)}`);
