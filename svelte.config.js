@@ -9,7 +9,8 @@ export default {
 		// Form posts from other origins are refused (CSRF); the JSON API uses bearer tokens.
 		csrf: { trustedOrigins: [] },
 		csp: {
-			mode: 'auto',
+			// Hashes, not nonces: the same page may be sent to many anonymous readers.
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

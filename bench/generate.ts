@@ -21,6 +21,13 @@ export const BENCH_SLUG = 'bench';
  */
 export async function generateLargeGroup(db: Db, scale: Scale, log: (s: string) => void = console.log): Promise<boolean> {
 	if (await db.selectFrom('groups').select('id').where('slug', '=', BENCH_SLUG).executeTakeFirst()) return false;
+	// One transaction: an interrupted run leaves nothing half-made behind.
+	await db.transaction().execute((tx) => generate(tx, scale, log));
+	await sql`analyze`.execute(db);
+	return true;
+}
+
+async function generate(db: Db, scale: Scale, log: (s: string) => void): Promise<void> {
 	const t0 = Date.now();
 	const step = async (label: string, q: ReturnType<typeof sql>) => {
 		const t = Date.now();
@@ -53,7 +60,7 @@ export async function generateLargeGroup(db: Db, scale: Scale, log: (s: string) 
 
 	await step(`${scale.posts} posts`, sql`
 		insert into posts (group_id, author_id, category, body, body_folded, status, reaction_counts, created_at, published_at, comment_count, reaction_count, view_count, share_count)
-		select ${g}, ${firstUser} + (i * 7919) % ${scale.members}, (${categories})[1 + i % 12],
+		select ${g}, ${firstUser} + (i::bigint * 7919) % ${scale.members}, (${categories})[1 + i % 12],
 		  'Post numer ' || i || '. Informacja dla mieszkańców gminy o sprawach bieżących, wydarzeniach i utrudnieniach.',
 		  'post numer ' || i || '. informacja dla mieszkancow gminy o sprawach biezacych, wydarzeniach i utrudnieniach.',
 		  'published', '{}', ts, ts, ${scale.commentsPerPost}, ${scale.reactionsPerPost}, ${scale.viewsPerPost}, i % 7
@@ -62,11 +69,11 @@ export async function generateLargeGroup(db: Db, scale: Scale, log: (s: string) 
 
 	await step(`${scale.posts * scale.commentsPerPost} comments`, sql`
 		insert into comments (post_id, author_id, body, status, reaction_counts, created_at)
-		select ${firstPost} + i % ${scale.posts}, ${firstUser} + (i * 104729) % ${scale.members}, 'Komentarz numer ' || i, 'published', '{}', now()
+		select ${firstPost} + i % ${scale.posts}, ${firstUser} + (i::bigint * 104729) % ${scale.members}, 'Komentarz numer ' || i, 'published', '{}', now()
 		from generate_series(0, ${scale.posts * scale.commentsPerPost - 1}) i`);
 	await step(`${scale.posts * scale.reactionsPerPost} reactions`, sql`
 		insert into post_reactions (post_id, user_id, kind, created_at)
-		select ${firstPost} + p, ${firstUser} + (p * 31 + k * (${scale.members} / ${scale.reactionsPerPost})) % ${scale.members}, (${kinds})[1 + (p + k) % 6], now()
+		select ${firstPost} + p, ${firstUser} + (p::bigint * 31 + k * ${sql.lit(Math.floor(scale.members / scale.reactionsPerPost))}) % ${scale.members}, (${kinds})[1 + (p + k) % 6], now()
 		from generate_series(0, ${scale.posts - 1}) p, generate_series(0, ${scale.reactionsPerPost - 1}) k`);
 	await step('reaction counts by kind', sql`
 		update posts set reaction_counts = x.by_kind from (
@@ -76,7 +83,5 @@ export async function generateLargeGroup(db: Db, scale: Scale, log: (s: string) 
 		insert into post_views (post_id, day, viewer_key)
 		select ${firstPost} + p, (now() - (${scale.posts} - p) * interval '10 minutes')::date, 'b' || k
 		from generate_series(0, ${scale.posts - 1}) p, generate_series(0, ${scale.viewsPerPost - 1}) k`);
-	await step('analyze', sql`analyze`);
 	log(`  generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-	return true;
 }

@@ -1,5 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
+import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
+import { getGroupForReading } from '$lib/server/groups/groups';
 import { SESSION_COOKIE } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { runtime } from '$lib/server/runtime';
@@ -24,13 +26,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.sessionToken = event.locals.actor ? token : null;
 		}
 	}
-	const response = await resolve(event);
+	const slug = event.locals.actor || event.request.headers.has('authorization') || !rt.pageCache.enabled ? null : cacheableFeedSlug(event.request.method, event.url);
+	if (!slug) return withSecurityHeaders(await resolve(event));
+	const key = event.url.pathname + event.url.search;
+	const hit = rt.pageCache.get(key);
+	if (hit) return hit;
+	const group = await getGroupForReading(rt.ctx.db, slug).catch(() => null);
+	const response = withSecurityHeaders(await resolve(event));
+	return group ? rt.pageCache.put(key, group.group.id, response) : response;
+};
+
+function withSecurityHeaders(response: Response): Response {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	return response;
-};
+}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'Unhandled error');

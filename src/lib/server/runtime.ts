@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { AnonymousPageCache } from './cache/anonymous-pages';
 import { systemClock } from './clock';
 import { readConfig, type Config } from './config';
 import type { Ctx } from './context';
@@ -14,6 +15,7 @@ export interface Runtime {
 	database: Database;
 	ctx: Ctx;
 	mediaDir: string;
+	pageCache: AnonymousPageCache;
 	demoAccounts: typeof demoAccounts | null;
 	close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ async function start(): Promise<Runtime> {
 		database,
 		ctx,
 		mediaDir: path.join(config.dataDir, 'media'),
+		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
 		demoAccounts: config.demo ? demoAccounts : null,
 		close: () => database.close()
 	};

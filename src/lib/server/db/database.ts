@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
@@ -63,10 +64,37 @@ function makeNotifier(listen: (onPayload: (payload: string) => void) => void): N
 	};
 }
 
+/**
+ * Hands Kysely a pool whose parameterised queries are named prepared statements, so PostgreSQL
+ * parses and plans each query shape once per connection instead of on every request. Queries
+ * without parameters (migrations, BEGIN/COMMIT) go as plain text, multi-statement SQL included.
+ */
+function preparingPool(pool: pg.Pool) {
+	const names = new Map<string, string>();
+	const nameOf = (text: string) => {
+		let name = names.get(text);
+		if (!name) {
+			name = `k${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+			if (names.size < 10_000) names.set(text, name);
+		}
+		return name;
+	};
+	return {
+		async connect() {
+			const client = await pool.connect();
+			return {
+				query: (text: string, values?: unknown[]) => (values && values.length > 0 ? client.query({ name: nameOf(text), text, values }) : client.query(text, values)),
+				release: () => client.release()
+			};
+		},
+		end: () => pool.end()
+	};
+}
+
 /** PostgreSQL server: a pool for queries and one dedicated connection that listens. */
 export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
 	const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) });
 	let listener: pg.Client | undefined;
 	let closed = false;
 	let emit: (payload: string) => void = () => {};
@@ -103,7 +131,7 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
 	if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
 	const pglite: PGlite = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
 	const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) });
 	let emit: (payload: string) => void = () => {};
 	const unlisten = await pglite.listen(CHANNEL, (payload) => emit(payload));
 	const notifier = makeNotifier((fn) => (emit = fn));

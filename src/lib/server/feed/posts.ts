@@ -70,34 +70,30 @@ const postColumns = [
 	'p.share_count'
 ] as const;
 
-function postRows(db: Db) {
+/**
+ * Posts with everything a card shows, in one query: author or unit, images, and the viewer's own
+ * reaction come as columns, so a page costs one round trip to the database.
+ */
+function postRows(db: Db, viewerId?: string) {
 	return db
 		.selectFrom('posts as p')
 		.innerJoin('groups as g', 'g.id', 'p.group_id')
 		.innerJoin('users as u', 'u.id', 'p.author_id')
 		.leftJoin('units as un', 'un.id', 'p.unit_id')
-		.select(postColumns);
+		.select(postColumns)
+		.select((eb) => [
+			eb
+				.selectFrom('post_images as i')
+				.select(sql<PostRow['images']>`coalesce(json_agg(json_build_object('file', i.file_name, 'width', i.width, 'height', i.height, 'alt', i.alt) order by i.position), '[]'::json)`.as('images'))
+				.whereRef('i.post_id', '=', 'p.id')
+				.as('images'),
+			viewerId
+				? eb.selectFrom('post_reactions as r').select('r.kind').whereRef('r.post_id', '=', 'p.id').where('r.user_id', '=', viewerId).as('my_reaction')
+				: sql<ReactionKind | null>`null`.as('my_reaction')
+		]);
 }
 
-/** Adds images and the viewer's own reactions to rows, with one query each. */
-async function present(db: Db, rows: PostRow[], now: Date, viewerId?: string): Promise<FeedItem[]> {
-	if (rows.length === 0) return [];
-	const ids = rows.map((r) => r.id);
-	const [images, mine] = await Promise.all([
-		db.selectFrom('post_images').select(['post_id', 'file_name', 'width', 'height', 'alt']).where('post_id', 'in', ids).orderBy('post_id').orderBy('position').execute(),
-		viewerId
-			? db.selectFrom('post_reactions').select(['post_id', 'kind']).where('post_id', 'in', ids).where('user_id', '=', viewerId).execute()
-			: Promise.resolve([] as { post_id: string; kind: ReactionKind }[])
-	]);
-	return rows.map((r) =>
-		presentPost(
-			r,
-			now,
-			images.filter((i) => i.post_id === r.id).map((i) => ({ url: `/media/${i.file_name}`, width: i.width, height: i.height, alt: i.alt })),
-			mine.find((m) => m.post_id === r.id)?.kind ?? null
-		)
-	);
-}
+const present = (rows: PostRow[], now: Date): FeedItem[] => rows.map((r) => presentPost(r, now));
 
 export function encodeCursor(item: { createdAt: string; id: string }): string {
 	return Buffer.from(`${item.createdAt}|${item.id}`).toString('base64url');
@@ -134,7 +130,8 @@ export async function listFeed(
 	const now = ctx.clock.now();
 	const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
 
-	let q = postRows(ctx.db)
+	let q = postRows(ctx.db, actor?.id)
+		.select(sql<boolean>`false`.as('featured'))
 		.where('p.group_id', '=', group.id)
 		.where('p.status', '=', 'published')
 		.where('p.pinned', '=', false)
@@ -152,29 +149,38 @@ export async function listFeed(
 	}
 	if (cursor) q = q.where(sql<boolean>`(p.published_at, p.id) < (${cursor.at}, ${cursor.id}::bigint)`);
 
-	let featuredQ = postRows(ctx.db)
-		.where('p.group_id', '=', group.id)
-		.where('p.status', '=', 'published')
-		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', now)]))
-		.orderBy(sql`p.urgent_until > ${now}`, (ob) => ob.desc().nullsLast())
-		.orderBy('p.published_at', 'desc')
-		.limit(10);
-	if (opts.category) featuredQ = featuredQ.where('p.category', '=', opts.category);
-	if (unitId) featuredQ = featuredQ.where('p.unit_id', '=', unitId);
-
-	const [rows, featuredRows] = await Promise.all([q.execute(), cursor ? Promise.resolve([]) : featuredQ.execute()]);
-	const hasMore = rows.length > limit;
-	const pageRows = rows.slice(0, limit) as PostRow[];
-	const presented = await present(ctx.db, [...(featuredRows as PostRow[]), ...pageRows], now, actor?.id);
-	const featured = presented.slice(0, featuredRows.length);
-	const items = presented.slice(featuredRows.length);
+	let rows: (PostRow & { featured: boolean })[];
+	if (cursor) {
+		rows = (await q.execute()) as typeof rows;
+	} else {
+		// The first page carries the urgent and pinned posts too, in the same round trip.
+		let featuredQ = postRows(ctx.db, actor?.id)
+			.select(sql<boolean>`true`.as('featured'))
+			.where('p.group_id', '=', group.id)
+			.where('p.status', '=', 'published')
+			.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', now)]))
+			.orderBy(sql`p.urgent_until > ${now}`, (ob) => ob.desc().nullsLast())
+			.orderBy('p.published_at', 'desc')
+			.limit(10);
+		if (opts.category) featuredQ = featuredQ.where('p.category', '=', opts.category);
+		if (unitId) featuredQ = featuredQ.where('p.unit_id', '=', unitId);
+		rows = (await ctx.db
+			.selectFrom(featuredQ.as('f'))
+			.selectAll()
+			.unionAll(ctx.db.selectFrom(q.as('s')).selectAll())
+			.execute()) as typeof rows;
+	}
+	const featured = present(rows.filter((r) => r.featured), now);
+	const stream = rows.filter((r) => !r.featured);
+	const hasMore = stream.length > limit;
+	const items = present(stream.slice(0, limit), now);
 	return { featured, items, nextCursor: hasMore ? encodeCursor(items[items.length - 1]) : null };
 }
 
 /** The author's own posts still waiting for a moderator, shown to them above the feed. */
 export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: Group): Promise<FeedItem[]> {
 	if (!actor) return [];
-	const rows = await postRows(ctx.db)
+	const rows = await postRows(ctx.db, actor.id)
 		.where('p.group_id', '=', group.id)
 		.where('p.author_id', '=', actor.id)
 		.where('p.status', 'in', ['pending', 'rejected'])
@@ -182,7 +188,7 @@ export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: 
 		.orderBy('p.created_at', 'desc')
 		.limit(10)
 		.execute();
-	return present(ctx.db, rows as PostRow[], ctx.clock.now(), actor.id);
+	return present(rows as PostRow[], ctx.clock.now());
 }
 
 /** Search within a group that ignores case and Polish diacritics ("zolw" finds "Żółw"). */
@@ -192,7 +198,7 @@ export async function searchPosts(ctx: Ctx, actor: Actor | null, group: Group, q
 	const q = foldText(query.trim()).replace(/\s+/g, ' ');
 	if (q.length < 2) throw new AppError('validation', 'Wpisz co najmniej 2 znaki, aby wyszukać.');
 	if (q.length > 100) throw new AppError('validation', 'Zapytanie może mieć najwyżej 100 znaków.');
-	const rows = await postRows(ctx.db)
+	const rows = await postRows(ctx.db, actor?.id)
 		.where('p.group_id', '=', group.id)
 		.where('p.status', '=', 'published')
 		.where('p.body_folded', 'like', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
@@ -200,7 +206,7 @@ export async function searchPosts(ctx: Ctx, actor: Actor | null, group: Group, q
 		.orderBy('p.id', 'desc')
 		.limit(Math.min(limit, 50))
 		.execute();
-	return present(ctx.db, rows as PostRow[], ctx.clock.now(), actor?.id);
+	return present(rows as PostRow[], ctx.clock.now());
 }
 
 export async function findPostGroup(db: Db, postId: string): Promise<Group> {
@@ -215,10 +221,10 @@ export async function getPost(ctx: Ctx, actor: Actor | null, postId: string): Pr
 	const group = await findPostGroup(ctx.db, postId);
 	const access = await groupAccess(ctx.db, actor, group);
 	assertCan(access.role, 'read', group);
-	const row = await postRows(ctx.db).select('p.author_id').where('p.id', '=', postId).executeTakeFirstOrThrow();
+	const row = await postRows(ctx.db, actor?.id).select('p.author_id').where('p.id', '=', postId).executeTakeFirstOrThrow();
 	if (row.status !== 'published' && row.author_id !== actor?.id && !can(access.role, 'moderate', group)) throw notFound('Nie ma takiego posta.');
 	if (row.status === 'removed' && !can(access.role, 'moderate', group)) throw notFound('Ten post został usunięty.');
-	const [post] = await present(ctx.db, [row as PostRow], ctx.clock.now(), actor?.id);
+	const [post] = present([row as PostRow], ctx.clock.now());
 	return { post, group, access, authorId: row.author_id };
 }
 
@@ -299,7 +305,7 @@ export async function listPendingPosts(ctx: Ctx, actor: Actor | null, group: Gro
 	const access = await groupAccess(ctx.db, actor, group);
 	assertCan(access.role, 'moderate', group);
 	const rows = await postRows(ctx.db).where('p.group_id', '=', group.id).where('p.status', '=', 'pending').orderBy('p.created_at').limit(100).execute();
-	return present(ctx.db, rows as PostRow[], ctx.clock.now());
+	return present(rows as PostRow[], ctx.clock.now());
 }
 
 /** Pins or unpins a published post (moderators). */

@@ -50,14 +50,11 @@ export interface PostRow {
 	reaction_counts: Partial<Record<ReactionKind, number>>;
 	view_count: number;
 	share_count: number;
+	images: { file: string; width: number; height: number; alt: string }[] | null;
+	my_reaction: ReactionKind | null;
 }
 
-export function presentPost(
-	row: PostRow,
-	now: Date,
-	images: FeedItem['images'] = [],
-	myReaction: ReactionKind | null = null
-): FeedItem {
+export function presentPost(row: PostRow, now: Date): FeedItem {
 	const unit = row.unit_slug
 		? { slug: row.unit_slug, type: row.unit_type!, typeLabel: unitTypeLabel(row.unit_type!), verified: !!row.unit_verified }
 		: null;
@@ -75,8 +72,8 @@ export function presentPost(
 		urgent: !!row.urgent_until && row.urgent_until.getTime() > now.getTime(),
 		urgentUntil: row.urgent_until?.toISOString() ?? null,
 		event: row.event_start ? { start: row.event_start.toISOString(), end: row.event_end?.toISOString() ?? null, place: row.event_place } : null,
-		images,
+		images: (row.images ?? []).map((i) => ({ url: `/media/${i.file}`, width: i.width, height: i.height, alt: i.alt })),
 		counts: { comments: row.comment_count, reactions: row.reaction_count, views: row.view_count, shares: row.share_count, byKind: row.reaction_counts ?? {} },
-		myReaction
+		myReaction: row.my_reaction
 	};
 }

@@ -70,6 +70,7 @@ export async function updateGroup(ctx: Ctx, actor: Actor | null, groupId: string
 		.returningAll()
 		.executeTakeFirst();
 	if (!group) throw notFound('Nie ma takiej grupy.');
+	forgetGroupForReading(group.slug);
 	return group;
 }
 
@@ -185,3 +186,27 @@ export async function countPendingMemberships(db: Db, groupId: string): Promise<
 	const r = await db.selectFrom('memberships').select(sql<string>`count(*)`.as('n')).where('group_id', '=', groupId).where('status', '=', 'pending').executeTakeFirstOrThrow();
 	return Number(r.n);
 }
+
+const readCache = new Map<string, { at: number; value: Promise<{ group: Group; municipality: { name: string; county: string; voivodeship: string; teryt_code: string } }> }>();
+const READ_CACHE_MS = 5000;
+
+/**
+ * A group and its municipality for read-only pages, kept in this process for 5 seconds: the feed
+ * is read far more often than a group's settings or member count change.
+ */
+export function getGroupForReading(db: Db, slug: string) {
+	const hit = readCache.get(slug);
+	const now = performance.now();
+	if (hit && now - hit.at < READ_CACHE_MS) return hit.value;
+	const value = (async () => {
+		const group = await getGroup(db, slug);
+		const municipality = await db.selectFrom('municipalities').select(['name', 'county', 'voivodeship', 'teryt_code']).where('teryt_code', '=', group.municipality_code).executeTakeFirstOrThrow();
+		return { group, municipality };
+	})();
+	readCache.set(slug, { at: now, value });
+	value.catch(() => readCache.delete(slug));
+	if (readCache.size > 5000) readCache.delete(readCache.keys().next().value!);
+	return value;
+}
+
+export const forgetGroupForReading = (slug: string) => readCache.delete(slug);

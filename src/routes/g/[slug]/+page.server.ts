@@ -1,5 +1,5 @@
 import { categories } from '$lib/server/groups/categories';
-import { countPendingMemberships, getGroup, groupAccess, leaveGroup, requestMembership } from '$lib/server/groups/groups';
+import { countPendingMemberships, getGroup, getGroupForReading, groupAccess, leaveGroup, requestMembership } from '$lib/server/groups/groups';
 import { can } from '$lib/server/groups/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
@@ -11,14 +11,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) =>
 	page(async () => {
 		const { ctx, actor } = locals;
-		const group = await getGroup(ctx.db, params.slug);
+		const { group, municipality } = await getGroupForReading(ctx.db, params.slug);
 		const access = await groupAccess(ctx.db, actor, group);
 		const category = url.searchParams.get('kategoria') || null;
 		const cursor = url.searchParams.get('kursor') || null;
 		const unitSlug = url.searchParams.get('jednostka') || null;
 		const q = (url.searchParams.get('q') ?? '').trim();
 		const readable = can(access.role, 'read', group);
-		const municipality = await ctx.db.selectFrom('municipalities').selectAll().where('teryt_code', '=', group.municipality_code).executeTakeFirstOrThrow();
 		const [feed, search, ownPending, pendingMembers, pendingPosts] = await Promise.all([
 			readable && !q ? listFeed(ctx, actor, group, { category, cursor, unitSlug, access }) : null,
 			readable && q ? searchPosts(ctx, actor, group, q) : null,

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { apiPost, eventFromJson } from '$lib/server/api-present';
 import { AppError, unauthenticated } from '$lib/server/errors';
 import { createPost, listFeed } from '$lib/server/feed/posts';
-import { getGroup } from '$lib/server/groups/groups';
+import { getGroup, getGroupForReading } from '$lib/server/groups/groups';
 import { api } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +11,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) =>
 		const limitParam = url.searchParams.get('limit');
 		const limit = limitParam === null ? undefined : Number(limitParam);
 		if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 50)) throw new AppError('validation', 'Parametr limit musi być liczbą całkowitą od 1 do 50.');
-		const group = await getGroup(locals.ctx.db, params.slug);
+		const { group } = await getGroupForReading(locals.ctx.db, params.slug);
 		const page = await listFeed(locals.ctx, locals.actor, group, { limit, cursor: url.searchParams.get('cursor'), category: url.searchParams.get('category') });
 		return json({ items: [...page.featured, ...page.items].map(apiPost), nextCursor: page.nextCursor });
 	});
