@@ -19,7 +19,8 @@ const { values } = parseArgs({
 		seconds: { type: 'string', default: '20' },
 		connections: { type: 'string', default: '50' },
 		scale: { type: 'string', default: '1' },
-		runs: { type: 'string', default: '1' }
+		runs: { type: 'string', default: '1' },
+		cache: { type: 'string', default: 'both' }
 	}
 });
 const seconds = Number(values.seconds);
@@ -69,6 +70,7 @@ async function explainFeed(database: Database, cursorAt: Date | null, cursorId: 
 
 interface Result {
 	db: string;
+	cache: 'on' | 'off';
 	scenario: string;
 	run: number;
 	reqPerSec: number;
@@ -78,7 +80,7 @@ interface Result {
 	non2xx: number;
 }
 
-async function measure(url: string): Promise<Omit<Result, 'db' | 'scenario' | 'run'>> {
+async function measure(url: string): Promise<Omit<Result, 'db' | 'cache' | 'scenario' | 'run'>> {
 	const r = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
 	return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
@@ -94,42 +96,46 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 	console.log('  rows:', counts.rows[0]);
 	await database.close();
 
-	const port = await freePort();
-	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
-		cwd: root,
-		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; ; i++) {
-		if (await fetch(`${base}/api/v1/health`).then((r) => r.ok).catch(() => false)) break;
-		if (i > 600) throw new Error('server did not start');
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	// Walk to page 50 to get its cursor, as a reader scrolling would.
-	let cursor: string | null = null;
-	for (let p = 1; p < 50; p++) {
-		const page: { nextCursor: string } = await (await fetch(`${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20${cursor ? `&cursor=${cursor}` : ''}`)).json();
-		cursor = page.nextCursor;
-	}
-	const scenarios = [
-		{ name: 'JSON page 1', url: `${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20` },
-		{ name: 'JSON page 50', url: `${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20&cursor=${cursor}` },
-		{ name: 'HTML page 1', url: `${base}/g/${BENCH_SLUG}` },
-		{ name: 'HTML page 50', url: `${base}/g/${BENCH_SLUG}?kursor=${cursor}` }
-	];
 	const results: Result[] = [];
-	for (let run = 1; run <= runs; run++) {
-		for (const s of scenarios) {
-			await autocannon({ url: s.url, connections, duration: 2 }); // warm-up: JIT, caches, pool
-			const r = await measure(s.url);
-			results.push({ db: kind, scenario: s.name, run, ...r });
-			console.log(`  ${s.name.padEnd(13)} run ${run}: ${String(r.reqPerSec).padStart(5)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);
+	let cursor: string | null = null;
+	const modes: ('on' | 'off')[] = values.cache === 'both' ? ['off', 'on'] : [values.cache as 'on' | 'off'];
+	for (const cache of modes) {
+		const port = await freePort();
+		const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
+			cwd: root,
+			env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', ANON_CACHE_MS: cache === 'on' ? '2000' : '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+			stdio: ['ignore', 'inherit', 'inherit']
+		});
+		const base = `http://127.0.0.1:${port}`;
+		for (let i = 0; ; i++) {
+			if (await fetch(`${base}/api/v1/health`).then((r) => r.ok).catch(() => false)) break;
+			if (i > 600) throw new Error('server did not start');
+			await new Promise((r) => setTimeout(r, 200));
 		}
-	}
-	server.kill('SIGTERM');
-	await new Promise((r) => server.once('exit', r));
+		// Walk to page 50 to get its cursor, as a reader scrolling would.
+		cursor = null;
+		for (let p = 1; p < 50; p++) {
+			const page: { nextCursor: string } = await (await fetch(`${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20${cursor ? `&cursor=${cursor}` : ''}`)).json();
+			cursor = page.nextCursor;
+		}
+		const scenarios = [
+			{ name: 'JSON page 1', url: `${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20` },
+			{ name: 'JSON page 50', url: `${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20&cursor=${cursor}` },
+			{ name: 'HTML page 1', url: `${base}/g/${BENCH_SLUG}` },
+			{ name: 'HTML page 50', url: `${base}/g/${BENCH_SLUG}?kursor=${cursor}` }
+		];
+		for (let run = 1; run <= runs; run++) {
+			for (const s of scenarios) {
+				await autocannon({ url: s.url, connections, duration: 2 }); // warm-up: JIT, caches, pool
+				const r = await measure(s.url);
+				results.push({ db: kind, cache, scenario: s.name, run, ...r });
+				console.log(`  ${s.name.padEnd(13)} cache ${cache.padEnd(3)} run ${run}: ${String(r.reqPerSec).padStart(5)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);
+			}
+		}
+		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
 
+	}
 	const database2 = await open();
 	const [at, id] = Buffer.from(cursor!, 'base64url').toString().split('|');
 	console.log('  EXPLAIN page 1:\n    ' + (await explainFeed(database2, null, null)).join('\n    '));
