@@ -8,8 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
+import { decodeCursor, feedQuery } from '../src/lib/server/feed/posts';
 import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generate';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
 
@@ -58,13 +59,11 @@ async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<strin
 	return { env: { DATABASE_URL: '', DATA_DIR: dataDir }, open: () => openPGlite(path.join(dataDir, 'pglite')) };
 }
 
-async function explainFeed(database: Database, cursorAt: Date | null, cursorId: string | null) {
+/** EXPLAIN ANALYZE of exactly the query the app runs for a feed page. */
+async function explainFeed(database: Database, cursor: string | null) {
 	const group = await database.db.selectFrom('groups').select('id').where('slug', '=', BENCH_SLUG).executeTakeFirstOrThrow();
-	const cursor = cursorAt ? sql`and (p.published_at, p.id) < (${cursorAt}, ${cursorId}::bigint)` : sql``;
-	const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
-		select p.id, u.display_name, un.name from posts p join groups g on g.id = p.group_id join users u on u.id = p.author_id left join units un on un.id = p.unit_id
-		where p.group_id = ${group.id} and p.status = 'published' and p.pinned = false and (p.urgent_until is null or p.urgent_until <= now()) ${cursor}
-		order by p.published_at desc, p.id desc limit 21`.execute(database.db);
+	const compiled = feedQuery(database.db, { groupId: group.id, limit: 20, category: null, unitId: null, cursor: cursor ? decodeCursor(cursor) : null, now: new Date() }).compile();
+	const plan = await database.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]));
 	return plan.rows.map((r) => r['QUERY PLAN']);
 }
 
@@ -137,9 +136,8 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 
 	}
 	const database2 = await open();
-	const [at, id] = Buffer.from(cursor!, 'base64url').toString().split('|');
-	console.log('  EXPLAIN page 1:\n    ' + (await explainFeed(database2, null, null)).join('\n    '));
-	console.log('  EXPLAIN page 50:\n    ' + (await explainFeed(database2, new Date(at), id)).join('\n    '));
+	console.log('  EXPLAIN page 1:\n    ' + (await explainFeed(database2, null)).join('\n    '));
+	console.log('  EXPLAIN page 50:\n    ' + (await explainFeed(database2, cursor)).join('\n    '));
 	await database2.close();
 	return results;
 }

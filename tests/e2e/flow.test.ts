@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
 
 let server: Server;
@@ -126,6 +127,33 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 	it('finds posts ignoring diacritics', async () => {
 		await viewer.goto(`${server.url}/g/wiskitki?q=${encodeURIComponent('ZOLTEGO KOTA')}`);
 		await expect.poll(() => viewer.getByText(postText).count()).toBe(1);
+	});
+
+	it('a unit publishes at once, with a photo that must be described', async () => {
+		const school = await newPage();
+		await logIn(school, server.url, 'redakcja@sp-wiskitki.test');
+		await school.goto(`${server.url}/g/wiskitki`);
+		await expect.poll(() => school.getByLabel('Publikuj jako').inputValue()).not.toBe('');
+		const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a6' } }).png().toBuffer();
+		await school.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
+		await school.getByLabel('Treść').fill('Nasi uczniowie odebrali dyplomy konkursu matematycznego.');
+		await school.getByText('Zdjęcia', { exact: true }).click();
+		await school.getByLabel(/^Zdjęcia \(JPEG/).setInputFiles({ name: 'dyplomy.png', mimeType: 'image/png', buffer: png });
+		await school.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => school.getByRole('alert').innerText()).toContain('Opisz każde zdjęcie');
+
+		await school.getByLabel(/Opis zdjęcia/).fill('Uczniowie z dyplomami na sali gimnastycznej');
+		await school.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => school.getByText('Opublikowano.').count()).toBe(1);
+		const img = school.locator('article', { hasText: 'odebrali dyplomy' }).getByRole('img', { name: 'Uczniowie z dyplomami na sali gimnastycznej' });
+		await expect.poll(() => img.count()).toBe(1);
+		const src = await img.getAttribute('src');
+		const file = await fetch(`${server.url}${src}`);
+		expect(file.headers.get('content-type')).toBe('image/webp');
+		expect((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).width).toBe(1200);
+		const card = school.locator('article', { hasText: 'odebrali dyplomy' });
+		expect(await card.innerText()).toContain('Szkoła Podstawowa im. Armii Krajowej w Wiskitkach');
+		await audit(school);
 	});
 
 	it('has no accessibility violations on the pages it visited and the others', async () => {

@@ -115,6 +115,24 @@ describe('the feed', () => {
 		await expect(listFeed(ctx, null, group, { cursor: 'zepsuty' })).rejects.toMatchObject({ code: 'validation' });
 	});
 
+	it('publishes a unit post at once, with its images in order', async () => {
+		const publisher = await makeUser(ctx, 'szkola@t.pl', { name: 'Redakcja szkoły' });
+		const unit = await ctx.db.insertInto('units').values({ municipality_code: '1438053', slug: 'sp', name: 'Szkoła Podstawowa w Wiskitkach', type: 'primarySchool', created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+		await ctx.db.insertInto('unit_members').values({ unit_id: unit.id, user_id: publisher.id, role: 'editor' }).execute();
+		const images = ['a', 'b'].map((c, i) => ({ fileName: c.repeat(32) + '.webp', width: 800, height: 600 + i, alt: `Zdjęcie ${i + 1}` }));
+		const created = await createPost(ctx, publisher, group, { body: 'Dzień otwarty szkoły', category: 'education', unitId: unit.id, images });
+		expect(created.status).toBe('published');
+		const { post } = await getPost(ctx, null, created.id);
+		expect(post.author).toEqual({ type: 'unit', name: 'Szkoła Podstawowa w Wiskitkach', unit: { slug: 'sp', type: 'primarySchool', typeLabel: 'Szkoła podstawowa', verified: true } });
+		expect(post.images).toEqual([
+			{ url: `/media/${'a'.repeat(32)}.webp`, width: 800, height: 600, alt: 'Zdjęcie 1' },
+			{ url: `/media/${'b'.repeat(32)}.webp`, width: 800, height: 601, alt: 'Zdjęcie 2' }
+		]);
+		await expect(createPost(ctx, publisher, group, { body: 'x', category: 'education', unitId: unit.id, images: [{ ...images[0], alt: '' }] })).rejects.toMatchObject({ fields: { 'images.0.alt': expect.stringContaining('Opisz każde zdjęcie') } });
+		const unitFeed = await listFeed(ctx, null, group, { unitSlug: 'sp' });
+		expect(unitFeed.items.map((i) => i.id)).toEqual([created.id]);
+	});
+
 	it('searches ignoring diacritics and case', async () => {
 		const found = await searchPosts(ctx, null, group, 'ZOLWIA');
 		expect(found.map((f) => f.body)).toEqual(['Zgubiłam żółwia przy ul. Kościuszki.']);

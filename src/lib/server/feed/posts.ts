@@ -99,11 +99,52 @@ export function encodeCursor(item: { createdAt: string; id: string }): string {
 	return Buffer.from(`${item.createdAt}|${item.id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
+export function decodeCursor(cursor: string): { at: Date; id: string } {
 	const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
 	const date = new Date(at);
 	if (!id || !/^\d+$/.test(id) || Number.isNaN(date.getTime())) throw new AppError('validation', 'Nieprawidłowy kursor strony.');
 	return { at: date, id };
+}
+
+export interface FeedQueryOptions {
+	groupId: string;
+	viewerId?: string;
+	limit: number;
+	category: string | null;
+	unitId: string | null;
+	cursor: { at: Date; id: string } | null;
+	now: Date;
+}
+
+/**
+ * The one query behind a feed page: limit + 1 posts after the cursor, newest first, and on the
+ * first page the urgent and pinned posts too (UNION ALL, flagged by `featured`). Exported so the
+ * benchmark can EXPLAIN exactly what the app runs.
+ */
+export function feedQuery(db: Db, o: FeedQueryOptions) {
+	let q = postRows(db, o.viewerId)
+		.select(sql<boolean>`false`.as('featured'))
+		.where('p.group_id', '=', o.groupId)
+		.where('p.status', '=', 'published')
+		.where('p.pinned', '=', false)
+		.where((eb) => eb.or([eb('p.urgent_until', 'is', null), eb('p.urgent_until', '<=', o.now)]))
+		.orderBy('p.published_at', 'desc')
+		.orderBy('p.id', 'desc')
+		.limit(o.limit + 1);
+	if (o.category) q = q.where('p.category', '=', o.category);
+	if (o.unitId) q = q.where('p.unit_id', '=', o.unitId);
+	if (o.cursor) return q.where(sql<boolean>`(p.published_at, p.id) < (${o.cursor.at}, ${o.cursor.id}::bigint)`);
+	let featured = postRows(db, o.viewerId)
+		.select(sql<boolean>`true`.as('featured'))
+		.where('p.group_id', '=', o.groupId)
+		.where('p.status', '=', 'published')
+		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', o.now)]))
+		.orderBy(sql`p.urgent_until > ${o.now}`, (ob) => ob.desc().nullsLast())
+		.orderBy('p.published_at', 'desc')
+		.limit(10);
+	if (o.category) featured = featured.where('p.category', '=', o.category);
+	if (o.unitId) featured = featured.where('p.unit_id', '=', o.unitId);
+	return db.selectFrom(featured.as('f')).selectAll().unionAll(db.selectFrom(q.as('s')).selectAll());
 }
 
 export interface FeedPage {
@@ -128,48 +169,14 @@ export async function listFeed(
 	const limit = Math.min(Math.max(opts.limit ?? FEED_PAGE_SIZE, 1), 50);
 	if (opts.category && !(categoryCodes as string[]).includes(opts.category)) throw new AppError('validation', 'Nie ma takiej kategorii.');
 	const now = ctx.clock.now();
-	const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
-
-	let q = postRows(ctx.db, actor?.id)
-		.select(sql<boolean>`false`.as('featured'))
-		.where('p.group_id', '=', group.id)
-		.where('p.status', '=', 'published')
-		.where('p.pinned', '=', false)
-		.where((eb) => eb.or([eb('p.urgent_until', 'is', null), eb('p.urgent_until', '<=', now)]))
-		.orderBy('p.published_at', 'desc')
-		.orderBy('p.id', 'desc')
-		.limit(limit + 1);
-	if (opts.category) q = q.where('p.category', '=', opts.category);
-	let unitId: string | undefined;
+	let unitId: string | null = null;
 	if (opts.unitSlug) {
 		const unit = await ctx.db.selectFrom('units').select('id').where('municipality_code', '=', group.municipality_code).where('slug', '=', opts.unitSlug).executeTakeFirst();
 		if (!unit) throw notFound('Nie ma takiej jednostki w tej gminie.');
 		unitId = unit.id;
-		q = q.where('p.unit_id', '=', unitId);
 	}
-	if (cursor) q = q.where(sql<boolean>`(p.published_at, p.id) < (${cursor.at}, ${cursor.id}::bigint)`);
-
-	let rows: (PostRow & { featured: boolean })[];
-	if (cursor) {
-		rows = (await q.execute()) as typeof rows;
-	} else {
-		// The first page carries the urgent and pinned posts too, in the same round trip.
-		let featuredQ = postRows(ctx.db, actor?.id)
-			.select(sql<boolean>`true`.as('featured'))
-			.where('p.group_id', '=', group.id)
-			.where('p.status', '=', 'published')
-			.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', now)]))
-			.orderBy(sql`p.urgent_until > ${now}`, (ob) => ob.desc().nullsLast())
-			.orderBy('p.published_at', 'desc')
-			.limit(10);
-		if (opts.category) featuredQ = featuredQ.where('p.category', '=', opts.category);
-		if (unitId) featuredQ = featuredQ.where('p.unit_id', '=', unitId);
-		rows = (await ctx.db
-			.selectFrom(featuredQ.as('f'))
-			.selectAll()
-			.unionAll(ctx.db.selectFrom(q.as('s')).selectAll())
-			.execute()) as typeof rows;
-	}
+	const query = feedQuery(ctx.db, { groupId: group.id, viewerId: actor?.id, limit, category: opts.category ?? null, unitId, cursor: opts.cursor ? decodeCursor(opts.cursor) : null, now });
+	const rows = (await query.execute()) as (PostRow & { featured: boolean })[];
 	const featured = present(rows.filter((r) => r.featured), now);
 	const stream = rows.filter((r) => !r.featured);
 	const hasMore = stream.length > limit;
