@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, startServer, type Server } from './harness';
+import { apiToken, sessionCookie, startServer, type Server } from './harness';
 
 let server: Server;
 let residentToken: string;
@@ -99,6 +99,30 @@ describe('the JSON API', () => {
 		expect(after.counts.reactions).toBe(before.counts.reactions + 1);
 		const share = await send('POST', `/posts/${id}/share`, {});
 		expect((await share.json()).shares).toBe(before.counts.shares + 1);
+	});
+
+	it('guards the staff pages: every role against every page', async () => {
+		const people = ['anonymous', 'mieszkaniec@tablica.test', 'moderator@tablica.test', 'operator@tablica.test'] as const;
+		const cookies = Object.fromEntries(await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)])));
+		// 200 shown, 303 sent to sign in, 403 refused.
+		const expected: Record<string, number[]> = {
+			'/moderacja': [303, 403, 200, 200],
+			'/admin': [303, 403, 403, 200],
+			'/admin/poczta': [303, 403, 403, 200],
+			'/admin/grupy/wiskitki': [303, 403, 403, 200],
+			'/g/wiskitki/czlonkowie': [303, 200, 200, 200],
+			'/konto': [303, 200, 200, 200],
+			'/powiadomienia': [303, 200, 200, 200]
+		};
+		const got: Record<string, number[]> = {};
+		for (const path of Object.keys(expected)) {
+			got[path] = [];
+			for (const p of people) {
+				const r = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookies[p] ? { cookie: cookies[p] } : {} });
+				got[path].push(r.status);
+			}
+		}
+		expect(got).toEqual(expected);
 	});
 
 	it('sends security headers and refuses cross-site form posts', async () => {
