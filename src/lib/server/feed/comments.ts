@@ -3,11 +3,10 @@ import type { Actor, Ctx } from '../context';
 import type { ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
-import { groupAccess } from '../groups/groups';
-import { assertCan, can } from '../groups/policy';
+import { can } from '../groups/policy';
 import { screen } from '../moderation/screen';
 import { notify } from '../notify/notifications';
-import { findPostGroup } from './posts';
+import { authorizeOnPost } from './posts';
 
 export const commentInputSchema = z.object({
 	body: z.string({ error: 'Napisz treść komentarza.' }).trim().min(1, 'Napisz treść komentarza.').max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
@@ -28,9 +27,7 @@ export interface CommentView {
 }
 
 export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<{ id: string; status: 'published' | 'pending' }> {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'comment', group);
+	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'comment');
 	const data = parseInput(commentInputSchema, input);
 	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
@@ -74,9 +71,7 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 
 /** Comments of a post as threads, oldest first; held ones only for moderators and their author. */
 export async function listComments(ctx: Ctx, actor: Actor | null, postId: string): Promise<CommentView[]> {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'read', group);
+	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'read');
 	const moderator = can(access.role, 'moderate', group);
 	const rows = await ctx.db
 		.selectFrom('comments as c')

@@ -5,12 +5,10 @@ import type { Db } from '../db/database';
 import type { ReactionKind } from '../db/schema';
 import { AppError } from '../errors';
 import { parseInput } from '../auth/accounts';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
 import { notify } from '../notify/notifications';
 import { warsawDay } from '../../text/time';
 import { findCommentPost } from './comments';
-import { findPostGroup } from './posts';
+import { authorizeOnPost } from './posts';
 import { reactionKinds } from './present';
 
 export const reactionSchema = z.enum(reactionKinds as [ReactionKind, ...ReactionKind[]], { error: 'Nie ma takiej reakcji. Dozwolone: like, love, haha, wow, sad, angry.' }).nullable();
@@ -33,9 +31,7 @@ async function countByKind(db: Db, table: 'post_reactions' | 'comment_reactions'
 
 /** Sets, changes or (with null) removes the actor's one reaction to a post. */
 export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: string, kind: unknown) {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'react', group);
+	const { group } = await authorizeOnPost(ctx, actor, postId, 'react');
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
@@ -68,10 +64,7 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 }
 
 export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentId: string, kind: unknown) {
-	const postId = await findCommentPost(ctx, commentId);
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'react', group);
+	await authorizeOnPost(ctx, actor, await findCommentPost(ctx, commentId), 'react');
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
 		const comment = await tx.selectFrom('comments').select('status').where('id', '=', commentId).forUpdate().executeTakeFirstOrThrow();
@@ -117,9 +110,7 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 
 /** Records a share of a post's link and returns the new share count. */
 export async function sharePost(ctx: Ctx, actor: Actor | null, postId: string): Promise<number> {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'read', group);
+	const { group } = await authorizeOnPost(ctx, actor, postId, 'read');
 	return ctx.db.transaction().execute(async (tx) => {
 		await tx.insertInto('post_shares').values({ post_id: postId, user_id: actor?.id ?? null, created_at: ctx.clock.now() }).execute();
 		const counts = await tx

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
 import { categoryCodes } from '../groups/categories';
 import { groupAccess, type GroupAccess } from '../groups/groups';
-import { assertCan, can } from '../groups/policy';
+import { assertCan, can, type GroupAction } from '../groups/policy';
 import { MAX_IMAGES } from '../media/images';
 import { screen } from '../moderation/screen';
 import { notify } from '../notify/notifications';
@@ -223,6 +223,14 @@ export async function findPostGroup(db: Db, postId: string): Promise<Group> {
 	return group;
 }
 
+/** The group of a post, after checking that the actor may do the action there. */
+export async function authorizeOnPost(ctx: Ctx, actor: Actor | null, postId: string, action: GroupAction): Promise<{ group: Group; access: GroupAccess }> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx.db, actor, group);
+	assertCan(access.role, action, group);
+	return { group, access };
+}
+
 /** One post as the actor may see it: published ones by readers, others by the author and moderators. */
 export async function getPost(ctx: Ctx, actor: Actor | null, postId: string): Promise<{ post: FeedItem; group: Group; access: GroupAccess; authorId: string }> {
 	const group = await findPostGroup(ctx.db, postId);
@@ -290,9 +298,7 @@ const reasonSchema = z.string({ error: 'Podaj powód odrzucenia.' }).trim().min(
 
 /** A moderator publishes a held post, or rejects it with a reason the author sees. */
 export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, approve: boolean, reason?: unknown): Promise<void> {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'moderate', group);
+	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
 	const why = approve ? null : parseInput(reasonSchema, reason);
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
@@ -317,8 +323,6 @@ export async function listPendingPosts(ctx: Ctx, actor: Actor | null, group: Gro
 
 /** Pins or unpins a published post (moderators). */
 export async function setPinned(ctx: Ctx, actor: Actor | null, postId: string, pinned: boolean): Promise<void> {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'moderate', group);
+	await authorizeOnPost(ctx, actor, postId, 'moderate');
 	await ctx.db.updateTable('posts').set({ pinned }).where('id', '=', postId).where('status', '=', 'published').execute();
 }
