@@ -15,6 +15,7 @@ const schema = z.object({
 	BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 	SEED_DEMO: flag,
 	REFERENCE_DATA_DIR: z.string().optional(),
+	JOBS: flag,
 	ANON_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
@@ -28,6 +29,8 @@ export interface Config {
 	/** Demo mode: the demo data is seeded and demo helpers (the outbox viewer) are on. */
 	demo: boolean;
 	referenceDataDir?: string;
+	/** Run background jobs (pg-boss) in this process. */
+	jobs: boolean;
 	/** How long an anonymous feed response may be reused (0: never). */
 	anonymousCacheMs: number;
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -49,6 +52,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
 		demo: e.SEED_DEMO ?? true,
 		referenceDataDir: e.REFERENCE_DATA_DIR ?? (existsSync(refDefault) ? refDefault : undefined),
+		jobs: e.JOBS ?? true,
 		anonymousCacheMs: e.ANON_CACHE_MS,
 		logLevel: e.LOG_LEVEL
 	};

@@ -6,6 +6,7 @@ import { readConfig, type Config } from './config';
 import type { Ctx } from './context';
 import { migrate, openPGlite, openPostgres, type Database } from './db/database';
 import { seedDemo, demoAccounts } from './demo/seed-demo';
+import { startJobs, type Jobs } from './jobs/jobs';
 import { log } from './log';
 import { countMunicipalities, importMunicipalities, importTerytFile, parseTerytCsv } from './municipalities/municipalities';
 import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
@@ -51,7 +52,8 @@ async function start(): Promise<Runtime> {
 		const seeded = await seedDemo(ctx);
 		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
 	}
-	log.info({ database: database.kind }, 'Baza danych gotowa');
+	const jobs: Jobs | null = config.jobs ? await startJobs(database, ctx) : null;
+	log.info({ database: database.kind, jobs: !!jobs }, 'Baza danych gotowa');
 	return {
 		config,
 		database,
@@ -59,7 +61,10 @@ async function start(): Promise<Runtime> {
 		mediaDir: path.join(config.dataDir, 'media'),
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
 		demoAccounts: config.demo ? demoAccounts : null,
-		close: () => database.close()
+		async close() {
+			await jobs?.stop();
+			await database.close();
+		}
 	};
 }
 

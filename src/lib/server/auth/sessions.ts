@@ -117,3 +117,15 @@ export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): P
 	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', actor.id).where('revoked_at', 'is', null).executeTakeFirst();
 	if (!r.numUpdatedRows) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 }
+
+/** Removes what has served its purpose: expired sessions, old one-time links and old log-in attempts. */
+export async function cleanUpAuthRecords(ctx: Ctx): Promise<{ sessions: number; tokens: number; attempts: number }> {
+	const now = ctx.clock.now();
+	const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+	return ctx.db.transaction().execute(async (tx) => {
+		const sessions = await tx.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
+		const tokens = await tx.deleteFrom('user_tokens').where('expires_at', '<', dayAgo).executeTakeFirst();
+		const attempts = await tx.deleteFrom('login_attempts').where('at', '<', dayAgo).executeTakeFirst();
+		return { sessions: Number(sessions.numDeletedRows), tokens: Number(tokens.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
+	});
+}

@@ -26,6 +26,8 @@ export interface Notifier {
 export interface Database {
 	db: Db;
 	notifier: Notifier;
+	/** Plain SQL on the pool, outside Kysely: for pg-boss, which brings its own queries. */
+	executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 	kind: 'pglite' | 'postgres';
 	close(): Promise<void>;
 }
@@ -114,6 +116,7 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
 	return {
 		db,
 		notifier,
+		executeSql: (text, values) => pool.query(text, values),
 		kind: 'postgres',
 		async close() {
 			closed = true;
@@ -138,6 +141,7 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
 	return {
 		db,
 		notifier,
+		executeSql: (text, values) => pool.query(text, values),
 		kind: 'pglite',
 		async close() {
 			await unlisten();

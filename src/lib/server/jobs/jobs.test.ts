@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import type { Ctx } from '../context';
+import { logIn } from '../auth/sessions';
+import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing';
+import { AUTH_CLEANUP, startJobs, type Jobs } from './jobs';
+
+let database: Database;
+let ctx: Ctx;
+let clock: ReturnType<typeof testCtx>['clock'];
+let jobs: Jobs;
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	({ ctx, clock } = testCtx(database));
+	jobs = await startJobs(database, ctx, { schedule: false });
+});
+afterAll(async () => {
+	await jobs?.stop();
+	await database?.close();
+});
+
+describe('background jobs on pg-boss', () => {
+	it('runs the clean-up job: expired sessions and old log-in attempts go, current ones stay', async () => {
+		await makeUser(ctx, 'ola@t.pl');
+		await logIn(ctx, { email: 'ola@t.pl', password: TEST_PASSWORD }, '10.0.0.1');
+		await expect(logIn(ctx, { email: 'ola@t.pl', password: 'zle' }, '10.0.0.1')).rejects.toBeTruthy();
+		clock.advance(31 * 24 * 3600_000);
+		const { token } = await logIn(ctx, { email: 'ola@t.pl', password: TEST_PASSWORD }, '10.0.0.1');
+		expect(await ctx.db.selectFrom('sessions').select('token_hash').execute()).toHaveLength(2);
+
+		await jobs.boss.send(AUTH_CLEANUP, {});
+		await expect.poll(async () => (await ctx.db.selectFrom('sessions').select('token_hash').execute()).length, { timeout: 15_000, interval: 250 }).toBe(1);
+		const attempts = await ctx.db.selectFrom('login_attempts').select('succeeded').execute();
+		expect(attempts).toEqual([{ succeeded: true }]);
+		expect(token).toBeTruthy();
+	});
+});
