@@ -1,5 +1,5 @@
 // `npm test`: the unit and integration suite, then the browser and HTTP suite; one summary line.
-// Extra arguments go to both vitest runs (e.g. a file filter).
+// Extra arguments go to both vitest runs (e.g. a file filter); TEST_SUITES=unit runs the first only.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ const out = mkdtempSync(path.join(tmpdir(), 'tablica-test-'));
 const suites = [
 	{ name: 'unit', args: [] },
 	{ name: 'e2e', args: ['--config', 'vitest.e2e.config.ts'] }
-];
+].filter((s) => !process.env.TEST_SUITES || process.env.TEST_SUITES.split(',').includes(s.name));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
 for (const suite of suites) {
