@@ -21,6 +21,7 @@ export function ensureBuild() {
 		Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'static')), ...['package.json', 'svelte.config.js', 'vite.config.ts'].map((f) => statSync(path.join(root, f)).mtimeMs));
 	if (existsSync(built) && sources() <= statSync(built).mtimeMs) return;
 	console.log('Budowanie aplikacji (vite build)…');
-	const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	// NODE_ENV decides whether Svelte compiles its development checks in: never for a build that runs.
+	const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 	if (r.status !== 0) throw new Error('vite build failed');
 }
