@@ -39,8 +39,8 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 		if (data.parentId) {
 			const p = await tx.selectFrom('comments').select(['id', 'parent_id', 'author_id']).where('id', '=', data.parentId).where('post_id', '=', postId).where('status', '=', 'published').executeTakeFirst();
 			if (!p) throw new AppError('validation', 'Komentarz, na który odpowiadasz, już nie istnieje.', { parentId: 'Nie ma takiego komentarza.' });
-			parent = p.parent_id ? await tx.selectFrom('comments').select(['id', 'author_id']).where('id', '=', p.parent_id).executeTakeFirstOrThrow() : p;
-			if (p.parent_id) parent = { id: parent.id, author_id: p.author_id };
+			// The thread is the top comment's; the person answered is told.
+			parent = { id: p.parent_id ?? p.id, author_id: p.author_id };
 		}
 		const comment = await tx
 			.insertInto('comments')
