@@ -1,4 +1,5 @@
 // The operator's command line: npm run --silent cli -- <command> [options]
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../src/lib/server/clock';
 import { readConfig } from '../src/lib/server/config';
@@ -12,6 +13,8 @@ import { createGroup } from '../src/lib/server/groups/groups';
 import { seedDemo } from '../src/lib/server/demo/seed-demo';
 import { importTerytFile } from '../src/lib/server/municipalities/municipalities';
 import { listOutbox } from '../src/lib/server/notify/outbox';
+import { loadLexicon } from '../src/lib/server/moderation/engine';
+import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
 import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
 
 const help = `Tablica — polecenia operatora
@@ -24,6 +27,8 @@ const help = `Tablica — polecenia operatora
   add-moderator --group SLUG --user EMAIL   nadaje rolę moderatora w grupie (członkowi lub nowej osobie)
   token-create --user EMAIL [--name NAZWA]  tworzy osobisty token API (wyświetlany raz)
   outbox [--limit N]                        pokazuje ostatnie wiadomości w skrzynce nadawczej
+  moderate                                  ocenia wiersze JSON ze standardowego wejścia:
+                                            {"id","text","kind":"post"|"comment","author":"resident"|"new_member"|"unit"}
 
 Baza: DATABASE_URL (PostgreSQL) albo PGlite w DATA_DIR (domyślnie ./data; serwer nie może wtedy działać).`;
 
@@ -43,6 +48,15 @@ if (!command || values.help) {
 }
 
 const config = readConfig();
+
+if (command === 'moderate') {
+	// Needs no database: reads JSON lines from stdin and answers each in order.
+	const lexicon = loadLexicon(config.referenceDataDir);
+	const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+	for await (const line of lines) if (line.trim()) process.stdout.write(moderateLine(line, lexicon) + '\n');
+	process.exit(0);
+}
+
 const database = await openDatabase(config);
 const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl };
 

@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import { migrate, openPGlite, openPostgres, type Database } from './db/database';
 import { seedDemo, demoAccounts } from './demo/seed-demo';
 import { startJobs, type Jobs } from './jobs/jobs';
+import { loadLexicon } from './moderation/engine';
 import { log } from './log';
 import { countMunicipalities, importMunicipalities, importTerytFile, parseTerytCsv } from './municipalities/municipalities';
 import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
@@ -46,7 +47,7 @@ async function start(): Promise<Runtime> {
 	const config = readConfig();
 	const database = await openDatabase(config);
 	await migrate(database.db);
-	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl };
+	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl, lexicon: loadLexicon(config.referenceDataDir) };
 	await ensureMunicipalities(ctx, config);
 	if (config.demo) {
 		const seeded = await seedDemo(ctx);

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { decidePost, listPendingPosts } from '$lib/server/feed/posts';
+import { decideComment, listPendingComments } from '$lib/server/feed/comments';
 import { countPendingMemberships } from '$lib/server/groups/groups';
 import { action, formFields } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,8 +18,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (groups.length === 0) error(403, { message: 'Nie moderujesz żadnej grupy.' });
 	// Without a choice, the group with the longest queue.
 	const selected = groups.find((g) => g.slug === url.searchParams.get('grupa')) ?? [...groups].sort((a, b) => Number(b.pending) - Number(a.pending))[0];
-	const [posts, pendingMembers] = await Promise.all([listPendingPosts(ctx, actor, selected), countPendingMemberships(ctx.db, selected.id)]);
-	return { groups: groups.map((g) => ({ slug: g.slug, name: g.name, pending: Number(g.pending) })), group: { slug: selected.slug, name: selected.name }, posts, pendingMembers, now: ctx.clock.now().toISOString() };
+	const [posts, comments, pendingMembers] = await Promise.all([listPendingPosts(ctx, actor, selected), listPendingComments(ctx, actor, selected), countPendingMemberships(ctx.db, selected.id)]);
+	return { groups: groups.map((g) => ({ slug: g.slug, name: g.name, pending: Number(g.pending) })), group: { slug: selected.slug, name: selected.name }, posts, comments, pendingMembers, now: ctx.clock.now().toISOString() };
 };
 
 export const actions: Actions = {
@@ -28,5 +29,12 @@ export const actions: Actions = {
 			await decidePost(locals.ctx, locals.actor, f.postId, f.decision === 'approve', f.reason);
 			return { decided: f.postId, approved: f.decision === 'approve' };
 		}, { postId: f.postId, reason: f.reason });
+	},
+	decideComment: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await decideComment(locals.ctx, locals.actor, f.commentId, f.decision === 'approve', f.reason);
+			return { decidedComment: f.commentId, approved: f.decision === 'approve' };
+		}, { commentId: f.commentId, reason: f.reason });
 	}
 };

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DB } from './schema';
 import * as m0001 from './migrations/0001_initial';
+import * as m0002 from './migrations/0002_comment_moderation';
 
 export type Db = Kysely<DB>;
 
@@ -33,7 +34,8 @@ export interface Database {
 }
 
 const migrations: Record<string, Migration> = {
-	'0001_initial': m0001
+	'0001_initial': m0001,
+	'0002_comment_moderation': m0002
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -154,6 +154,9 @@ export interface CommentTable {
 	author_id: Id;
 	body: string;
 	status: ContentStatus;
+	moderation_reason: ColumnType<string | null, string | null | undefined, string | null>;
+	decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	decided_by: ColumnType<string | null, string | null | undefined, string | null>;
 	reaction_count: Generated<number>;
 	reaction_counts: Json<Partial<Record<ReactionKind, number>>>;
 	created_at: Timestamp;

@@ -3,7 +3,9 @@ import type { Actor, Ctx } from '../context';
 import type { ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
-import { can } from '../groups/policy';
+import { assertCan, can } from '../groups/policy';
+import { groupAccess } from '../groups/groups';
+import type { Group } from '../db/schema';
 import { screen } from '../moderation/screen';
 import { notify } from '../notify/notifications';
 import { authorizeOnPost } from './posts';
@@ -19,6 +21,8 @@ export interface CommentView {
 	authorName: string;
 	body: string;
 	status: string;
+	/** Why it is held: shown to its author and moderators. */
+	reason: string | null;
 	createdAt: string;
 	reactions: number;
 	byKind: Partial<Record<ReactionKind, number>>;
@@ -26,10 +30,10 @@ export interface CommentView {
 	replies: CommentView[];
 }
 
-export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<{ id: string; status: 'published' | 'pending' }> {
+export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<{ id: string; status: 'published' | 'pending'; reasons: string[] }> {
 	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'comment');
 	const data = parseInput(commentInputSchema, input);
-	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false });
+	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false, lexicon: ctx.lexicon });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
@@ -44,7 +48,7 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 		}
 		const comment = await tx
 			.insertInto('comments')
-			.values({ post_id: postId, parent_id: parent?.id ?? null, author_id: actor!.id, body: data.body, status, reaction_counts: '{}', created_at: ctx.clock.now() })
+			.values({ post_id: postId, parent_id: parent?.id ?? null, author_id: actor!.id, body: data.body, status, moderation_reason: verdict.reasons.join(' ') || null, reaction_counts: '{}', created_at: ctx.clock.now() })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		if (status === 'published') {
@@ -65,7 +69,7 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 			await ctx.notifier.publish(tx, { type: 'comment', groupId: group.id, postId, commentId: comment.id });
 			await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
 		}
-		return { id: comment.id, status };
+		return { id: comment.id, status, reasons: verdict.reasons };
 	});
 }
 
@@ -76,7 +80,7 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 	const rows = await ctx.db
 		.selectFrom('comments as c')
 		.innerJoin('users as u', 'u.id', 'c.author_id')
-		.select(['c.id', 'c.parent_id', 'c.author_id', 'u.display_name', 'c.body', 'c.status', 'c.created_at', 'c.reaction_count', 'c.reaction_counts'])
+		.select(['c.id', 'c.parent_id', 'c.author_id', 'u.display_name', 'c.body', 'c.status', 'c.moderation_reason', 'c.created_at', 'c.reaction_count', 'c.reaction_counts'])
 		.where('c.post_id', '=', postId)
 		.where((eb) => (moderator ? eb('c.status', '!=', 'removed') : eb.or([eb('c.status', '=', 'published'), eb.and([eb('c.author_id', '=', actor?.id ?? '0'), eb('c.status', '=', 'pending')])])))
 		.orderBy('c.created_at')
@@ -95,6 +99,7 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 			authorName: r.display_name,
 			body: r.body,
 			status: r.status,
+			reason: r.status === 'pending' ? r.moderation_reason : null,
 			createdAt: r.created_at.toISOString(),
 			reactions: r.reaction_count,
 			byKind: r.reaction_counts ?? {},
@@ -113,4 +118,60 @@ export async function findCommentPost(ctx: Ctx, commentId: string): Promise<stri
 	const c = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
 	if (!c) throw notFound('Nie ma takiego komentarza.');
 	return c.post_id;
+}
+
+export interface HeldComment {
+	id: string;
+	postId: string;
+	postExcerpt: string;
+	authorName: string;
+	body: string;
+	reason: string | null;
+	createdAt: string;
+}
+
+/** Comments the engine held in a group, oldest first. */
+export async function listPendingComments(ctx: Ctx, actor: Actor | null, group: Group): Promise<HeldComment[]> {
+	assertCan((await groupAccess(ctx.db, actor, group)).role, 'moderate', group);
+	const rows = await ctx.db
+		.selectFrom('comments as c')
+		.innerJoin('posts as p', 'p.id', 'c.post_id')
+		.innerJoin('users as u', 'u.id', 'c.author_id')
+		.select(['c.id', 'c.post_id', 'p.body as post_body', 'u.display_name', 'c.body', 'c.moderation_reason', 'c.created_at'])
+		.where('c.status', '=', 'pending')
+		.where('p.group_id', '=', group.id)
+		.orderBy('c.created_at')
+		.limit(100)
+		.execute();
+	return rows.map((r) => ({ id: r.id, postId: r.post_id, postExcerpt: r.post_body.slice(0, 120), authorName: r.display_name, body: r.body, reason: r.moderation_reason, createdAt: r.created_at.toISOString() }));
+}
+
+const rejectReason = z.string({ error: 'Podaj powód odrzucenia.' }).trim().min(3, 'Podaj powód odrzucenia (co najmniej 3 znaki) — autor go zobaczy.').max(1000, 'Powód może mieć najwyżej 1000 znaków.');
+
+/** A moderator publishes a held comment, or rejects it with a reason the author is told. */
+export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: string, approve: boolean, reason?: unknown): Promise<void> {
+	const postId = await findCommentPost(ctx, commentId);
+	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+	const why = approve ? null : parseInput(rejectReason, reason);
+	const now = ctx.clock.now();
+	await ctx.db.transaction().execute(async (tx) => {
+		const c = await tx.selectFrom('comments').select(['status', 'author_id']).where('id', '=', commentId).forUpdate().executeTakeFirstOrThrow();
+		if (c.status !== 'pending') throw new AppError('conflict', 'Ten komentarz został już rozpatrzony.');
+		await tx
+			.updateTable('comments')
+			.set(approve ? { status: 'published', moderation_reason: null, decided_at: now, decided_by: actor!.id } : { status: 'rejected', moderation_reason: why, decided_at: now, decided_by: actor!.id })
+			.where('id', '=', commentId)
+			.execute();
+		await notify(tx, ctx.clock, { userId: c.author_id, kind: approve ? 'comment_approved' : 'comment_rejected', groupId: group.id, postId, commentId, detail: why ?? undefined });
+		if (approve) {
+			const counts = await tx
+				.updateTable('posts')
+				.set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+				.where('id', '=', postId)
+				.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
+				.executeTakeFirstOrThrow();
+			await ctx.notifier.publish(tx, { type: 'comment', groupId: group.id, postId, commentId });
+			await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+		}
+	});
 }

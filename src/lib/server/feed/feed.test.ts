@@ -5,7 +5,7 @@ import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { listNotifications } from '../notify/notifications';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
-import { addComment, listComments } from './comments';
+import { addComment, decideComment, listComments, listPendingComments } from './comments';
 import { recordViews, setPostReaction, sharePost } from './engagement';
 import { createPost, decidePost, getPost, listFeed, listOwnPendingPosts, searchPosts, setPinned } from './posts';
 
@@ -154,6 +154,30 @@ describe('the feed', () => {
 		const modNotes = await listNotifications(ctx, moderator);
 		expect(modNotes.filter((n) => n.post_id === postId).map((n) => n.kind)).toEqual(['comment_on_post', 'comment_on_post']);
 		await expect(addComment(ctx, other, postId, { body: 'x', parentId: '999999' })).rejects.toMatchObject({ code: 'validation' });
+	});
+
+	it('holds a vulgar comment for a moderator, who publishes or rejects it', async () => {
+		const { id: postId } = await createPost(ctx, moderator, group, { body: 'Remont drogi w Guzowie', category: 'municipal' });
+		const held = await addComment(ctx, other, postId, { body: 'Zajebiście, w końcu!' });
+		expect(held).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('Wulgaryzm „Zajebiście”')] });
+		expect((await listComments(ctx, null, postId)).map((c) => c.id)).not.toContain(held.id);
+		expect((await listComments(ctx, other, postId)).find((c) => c.id === held.id)).toMatchObject({ status: 'pending', reason: expect.stringContaining('Wulgaryzm') });
+		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(0);
+		expect((await listPendingComments(ctx, moderator, group)).map((c) => c.id)).toEqual([held.id]);
+		await expect(listPendingComments(ctx, other, group)).rejects.toMatchObject({ code: 'forbidden' });
+
+		await decideComment(ctx, moderator, held.id, true);
+		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(1);
+		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'comment_approved' });
+
+		const second = await addComment(ctx, other, postId, { body: 'ch*j z tym' });
+		await expect(decideComment(ctx, moderator, second.id, false, '')).rejects.toMatchObject({ code: 'validation' });
+		await decideComment(ctx, moderator, second.id, false, 'Wulgaryzmy są niezgodne z regulaminem grupy');
+		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'comment_rejected', detail: 'Wulgaryzmy są niezgodne z regulaminem grupy' });
+		await expect(decideComment(ctx, moderator, second.id, true)).rejects.toMatchObject({ code: 'conflict' });
+		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(1);
+		// A moderator's own words are trusted.
+		expect((await addComment(ctx, moderator, postId, { body: 'Bez takich k***a słów, proszę' })).status).toBe('published');
 	});
 
 	it('keeps one reaction per person, changeable and removable', async () => {

@@ -256,7 +256,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 	const unit = data.unitId ? access.units.find((u) => u.id === data.unitId) : undefined;
 	if (data.unitId && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.', { unitId: 'Nie możesz publikować w imieniu tej jednostki.' });
 	if (!unit && access.role === 'publisher') throw new AppError('forbidden', 'Wybierz jednostkę, w imieniu której publikujesz, albo dołącz do grupy, aby pisać we własnym imieniu.', { unitId: 'Wybierz jednostkę.' });
-	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit });
+	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit, lexicon: ctx.lexicon });
 	const now = ctx.clock.now();
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {

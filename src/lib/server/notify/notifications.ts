@@ -9,6 +9,8 @@ export type NotificationKind =
 	| 'reaction_on_post'
 	| 'post_approved'
 	| 'post_rejected'
+	| 'comment_approved'
+	| 'comment_rejected'
 	| 'membership_approved'
 	| 'membership_declined';
 
@@ -75,6 +77,10 @@ export function describeNotification(n: { kind: string; actor_name: string | nul
 			return `Twój post${where} został zaakceptowany i opublikowany.`;
 		case 'post_rejected':
 			return `Twój post${where} został odrzucony. Powód: ${n.detail ?? 'nie podano'}.`;
+		case 'comment_approved':
+			return `Twój komentarz${where} został zaakceptowany i opublikowany.`;
+		case 'comment_rejected':
+			return `Twój komentarz${where} został odrzucony. Powód: ${n.detail ?? 'nie podano'}.`;
 		case 'membership_approved':
 			return `Witamy! Twoja prośba o dołączenie do grupy${n.group_name ? ` „${n.group_name}”` : ''} została przyjęta.`;
 		case 'membership_declined':

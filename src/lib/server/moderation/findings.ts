@@ -1,0 +1,26 @@
+export type Category =
+	| 'vulgarity'
+	| 'insult'
+	| 'hate'
+	| 'threat'
+	| 'national_politics'
+	| 'spam'
+	| 'commercial'
+	| 'personal_data'
+	| 'misinformation'
+	| 'shouting'
+	| 'link';
+
+export type Severity = 'info' | 'hold' | 'block';
+
+/** One thing the engine noticed: which rule, how serious, where exactly, and what to do. */
+export interface Finding {
+	rule: string;
+	category: Category;
+	severity: Severity;
+	/** Span in the original text (UTF-16 offsets, end exclusive). */
+	start: number;
+	end: number;
+	/** Polish: what was found and how to rewrite it. */
+	message: string;
+}
