@@ -1,8 +1,8 @@
-// npm run bench [-- --db postgres|pglite|both --seconds 20 --connections 50 --scale 1 --runs 1]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
 import { decodeCursor, feedQuery } from '../src/lib/server/feed/posts';
 import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generate';
+import { benchModeration } from './moderation';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
 
 const { values } = parseArgs({
@@ -142,6 +143,10 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 	return results;
 }
 
+const moderation = benchModeration(existsSync(path.resolve(root, '../shared/data')) ? path.resolve(root, '../shared/data') : undefined);
+console.log(`moderation engine (one core): ${moderation.commentsPerSecond} comments/s; 2 000-character post p50 ${moderation.post2000.p50.toFixed(2)} ms, p99 ${moderation.post2000.p99.toFixed(2)} ms (lexicon: ${moderation.lexicon} forms)`);
+if (values.db === 'none') process.exit(0);
+
 ensureBuild();
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
 const all: Result[] = [];
@@ -149,5 +154,5 @@ for (const k of kinds) all.push(...(await benchOne(k)));
 const outDir = path.join(root, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ seconds, connections, scale, results: all }, null, 2));
+writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, results: all }, null, 2));
 console.log(`\nresults: ${path.relative(root, file)}`);

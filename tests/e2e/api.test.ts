@@ -101,6 +101,17 @@ describe('the JSON API', () => {
 		expect((await share.json()).shares).toBe(before.counts.shares + 1);
 	});
 
+	it('checks a text before publishing, as the composer does', async () => {
+		const r = await send('POST', '/moderation/check', { text: 'Co za k***a bałagan', group: 'wiskitki' }, residentToken);
+		const body = await r.json();
+		expect(body).toMatchObject({ decision: 'hold', findings: [{ rule: 'vulgarity.word', start: 6, end: 11, severity: 'hold' }] });
+		expect(body.summary).toContain('trafi do akceptacji moderatora');
+		const clean = await (await send('POST', '/moderation/check', { text: 'Zebranie wiejskie w czwartek', group: 'wiskitki' }, moderatorToken)).json();
+		expect(clean).toEqual({ decision: 'publish', summary: 'Ten post zostanie opublikowany od razu.', findings: [] });
+		expect((await send('POST', '/moderation/check', { text: 'x', group: 'wiskitki', as: '1' }, residentToken)).status).toBe(403);
+		expect((await send('POST', '/moderation/check', { group: 'wiskitki' })).status).toBe(400);
+	});
+
 	it('guards the staff pages: every role against every page', async () => {
 		const people = ['anonymous', 'mieszkaniec@tablica.test', 'moderator@tablica.test', 'operator@tablica.test'] as const;
 		const cookies = Object.fromEntries(await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)])));

@@ -118,6 +118,16 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await expect.poll(() => viewerCard.locator('[data-count=reactions]').innerText(), { timeout: 15_000 }).toContain('1 reakcja');
 	});
 
+	it('hints while typing: a vulgar word is highlighted and the author is told why it would be held', async () => {
+		await resident.goto(`${server.url}/g/wiskitki`);
+		await resident.getByLabel('Treść').fill('Zajebisty festyn w Guzowie');
+		await expect.poll(() => resident.locator('#f-body-hint').innerText(), { timeout: 10_000 }).toContain('trafi do akceptacji moderatora, bo: Wulgaryzm „Zajebisty”');
+		expect(await resident.locator('.moderation-preview mark').innerText()).toBe('Zajebisty');
+		await audit(resident);
+		await resident.getByLabel('Treść').fill('Wspaniały festyn w Guzowie');
+		await expect.poll(() => resident.locator('.moderation-preview').count(), { timeout: 10_000 }).toBe(0);
+	});
+
 	it('tells the author that the post was approved', async () => {
 		await resident.goto(`${server.url}/powiadomienia`);
 		await expect.poll(() => resident.getByText('został zaakceptowany i opublikowany').count()).toBe(1);

@@ -1,0 +1,36 @@
+// Moderation engine speed: comments per second on one core, and p99 for a 2 000-character post.
+import { performance } from 'node:perf_hooks';
+import { analyze, loadLexicon } from '../src/lib/server/moderation/engine';
+import { commentTexts, residentPosts, replyTexts, wiskitkiUnits } from '../src/lib/server/demo/content';
+
+export function benchModeration(referenceDataDir?: string) {
+	const lexicon = loadLexicon(referenceDataDir);
+	const samples = [
+		...commentTexts,
+		...replyTexts,
+		'Zajebisty festyn, k***a, było super!!!',
+		'no k u r w a, znowu nie ma wody',
+		'UWAGA!!! DROGA ZAMKNIĘTA OD JUTRA',
+		'Dziękuję za informację, czy w Guzowie też będzie przerwa w dostawie wody?'
+	];
+	const comments = Array.from({ length: 50_000 }, (_, i) => samples[i % samples.length] + (i % 7 === 0 ? ` ${i}` : ''));
+	for (let i = 0; i < 2000; i++) analyze(comments[i], { lexicon }); // warm-up
+	const t0 = performance.now();
+	let findings = 0;
+	for (const c of comments) findings += analyze(c, { lexicon }).length;
+	const seconds = (performance.now() - t0) / 1000;
+
+	const paragraphs = [...residentPosts.map((p) => p.body), ...wiskitkiUnits.flatMap((u) => u.posts.map((p) => p.body))];
+	let long = '';
+	for (let i = 0; long.length < 2000; i++) long += paragraphs[i % paragraphs.length] + (i % 9 === 4 ? ' Zajebisty pomysł!' : '') + '\n\n';
+	long = long.slice(0, 2000);
+	const times: number[] = [];
+	for (let i = 0; i < 3000; i++) {
+		const t = performance.now();
+		analyze(long, { lexicon });
+		times.push(performance.now() - t);
+	}
+	times.sort((a, b) => a - b);
+	const q = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
+	return { commentsPerSecond: Math.round(comments.length / seconds), findings, post2000: { p50: q(0.5), p99: q(0.99) }, lexicon: lexicon.size };
+}

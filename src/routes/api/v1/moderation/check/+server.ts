@@ -1,0 +1,31 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseInput } from '$lib/server/auth/accounts';
+import { AppError } from '$lib/server/errors';
+import { getGroupForReading, groupAccess } from '$lib/server/groups/groups';
+import { api } from '$lib/server/http';
+import { screen } from '$lib/server/moderation/screen';
+import type { RequestHandler } from './$types';
+
+const body = z.object({
+	text: z.string({ error: 'Podaj tekst do sprawdzenia.' }).max(10_000, 'Tekst może mieć najwyżej 10 000 znaków.'),
+	group: z.string({ error: 'Podaj adres grupy.' }),
+	as: z.string().regex(/^\d+$/).nullish(),
+	kind: z.enum(['post', 'comment']).default('post')
+});
+
+/** What the screening would decide for this text, author and group — before it is published. */
+export const POST: RequestHandler = async ({ locals, request }) =>
+	api(async () => {
+		const input = parseInput(body, await request.json().catch(() => null));
+		const { group } = await getGroupForReading(locals.ctx.db, input.group);
+		const access = await groupAccess(locals.ctx.db, locals.actor, group);
+		if (input.as && !access.units.some((u) => u.id === input.as)) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.');
+		const role = access.role === 'anonymous' || access.role === 'user' || access.role === 'pending' ? 'member' : access.role;
+		const result = screen({ kind: input.kind, text: input.text, group, role, asUnit: !!input.as, lexicon: locals.ctx.lexicon });
+		const summary =
+			result.decision === 'publish'
+				? input.kind === 'post' ? 'Ten post zostanie opublikowany od razu.' : 'Ten komentarz zostanie opublikowany od razu.'
+				: `${input.kind === 'post' ? 'Ten post' : 'Ten komentarz'} trafi do akceptacji moderatora, bo: ${result.reasons.join(' ')}`;
+		return json({ decision: result.decision, summary, findings: result.findings });
+	});
