@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 	it('hints while typing: a vulgar word is highlighted and the author is told why it would be held', async () => {
 		await resident.goto(`${server.url}/g/wiskitki`);
 		await resident.getByLabel('Treść').fill('Zajebisty festyn w Guzowie');
-		await expect.poll(() => resident.locator('#f-body-hint').innerText(), { timeout: 10_000 }).toContain('trafi do akceptacji moderatora, bo: Wulgaryzm „Zajebisty”');
+		await expect.poll(() => resident.locator('#f-body-hint').innerText(), { timeout: 10_000 }).toBe('Ten post trafi do akceptacji moderatora. Zawiera wulgaryzm: „Zajebisty”.');
 		expect(await resident.locator('.moderation-preview mark').innerText()).toBe('Zajebisty');
 		await audit(resident);
 		await resident.getByLabel('Treść').fill('Wspaniały festyn w Guzowie');

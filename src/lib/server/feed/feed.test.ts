@@ -159,9 +159,9 @@ describe('the feed', () => {
 	it('holds a vulgar comment for a moderator, who publishes or rejects it', async () => {
 		const { id: postId } = await createPost(ctx, moderator, group, { body: 'Remont drogi w Guzowie', category: 'municipal' });
 		const held = await addComment(ctx, other, postId, { body: 'Zajebiście, w końcu!' });
-		expect(held).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('Wulgaryzm „Zajebiście”')] });
+		expect(held).toMatchObject({ status: 'pending', reasons: ['Zawiera wulgaryzm: „Zajebiście”.'] });
 		expect((await listComments(ctx, null, postId)).map((c) => c.id)).not.toContain(held.id);
-		expect((await listComments(ctx, other, postId)).find((c) => c.id === held.id)).toMatchObject({ status: 'pending', reason: expect.stringContaining('Wulgaryzm') });
+		expect((await listComments(ctx, other, postId)).find((c) => c.id === held.id)).toMatchObject({ status: 'pending', reason: 'Zawiera wulgaryzm: „Zajebiście”.' });
 		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(0);
 		expect((await listPendingComments(ctx, moderator, group)).map((c) => c.id)).toEqual([held.id]);
 		await expect(listPendingComments(ctx, other, group)).rejects.toMatchObject({ code: 'forbidden' });

@@ -81,3 +81,12 @@ describe('the verdict', () => {
 		expect(verdict(loud, 'resident')).toBe('publish');
 	});
 });
+
+describe('reasons for the author', () => {
+	it('names the words once each, with the right plural', async () => {
+		const { reasonsFor } = await import('./screen');
+		const text = 'k***a, zajebiście, k***a i jeszcze 5 gówien';
+		expect(reasonsFor(text, analyze(text))).toEqual(['Zawiera wulgaryzmy: „k***a”, „zajebiście”, „gówien”.']);
+		expect(reasonsFor('OK!!!', analyze('OK!!!'))).toEqual([]);
+	});
+});

@@ -2,6 +2,7 @@ import type { Group } from '../db/schema';
 import type { GroupRole } from '../groups/policy';
 import { analyze, verdict } from './engine';
 import type { Finding } from './findings';
+import { plural } from '../../format';
 
 export interface ScreenInput {
 	kind: 'post' | 'comment';
@@ -28,11 +29,21 @@ export function screen(input: ScreenInput): ScreenResult {
 	const findings = analyze(input.text, { lexicon: input.lexicon });
 	const trusted = input.role === 'operator' || input.role === 'moderator';
 	if (!trusted && verdict(findings, input.asUnit ? 'unit' : 'resident') === 'hold') {
-		return { decision: 'hold', reasons: findings.filter((f) => f.severity !== 'info').map((f) => f.message), findings };
+		return { decision: 'hold', reasons: reasonsFor(input.text, findings), findings };
 	}
 	if (input.kind === 'comment' || trusted || input.asUnit) return { decision: 'publish', reasons: [], findings };
 	if (input.group.member_posts_need_approval) {
 		return { decision: 'hold', reasons: ['W tej grupie posty członków ukazują się po akceptacji moderatora.'], findings };
 	}
 	return { decision: 'publish', reasons: [], findings };
+}
+
+/** Short Polish sentences for the author: one per kind of problem, naming the words. */
+export function reasonsFor(text: string, findings: Finding[]): string[] {
+	const held = findings.filter((f) => f.severity !== 'info');
+	const reasons: string[] = [];
+	const vulgar = [...new Set(held.filter((f) => f.category === 'vulgarity').map((f) => `„${text.slice(f.start, f.end)}”`))];
+	if (vulgar.length) reasons.push(`Zawiera ${plural(vulgar.length, 'wulgaryzm', 'wulgaryzmy', 'wulgaryzmów')}: ${vulgar.join(', ')}.`);
+	for (const f of held) if (f.category !== 'vulgarity') reasons.push(f.message);
+	return reasons;
 }

@@ -5,7 +5,7 @@ import type { Finding } from './findings';
 // roots: za-jeb-isty, wy-pierdal-aj, na-w-pierdalać, nie-do-pieprz-ony.
 const prefix = '(?:nie|naj)?(?:przeci|prze|przy|roz|pod|nad|ode|od|wy|za|na|po|do|ob|ws|we|ze|s|z|u|w|o){0,2}';
 // Roots in matching form (no diacritics, repeated letters collapsed).
-const roots = ['kurw', 'kurew', 'chuj', 'huj', 'pierd', 'jeb', 'pizd', 'kutas', 'sra', 'sry', 'gown', 'dziwk', 'cip(?:[aeyiko]|$)', 'fiut', 'dup(?!l)', 'sukinsy', 'matkojeb', 'qrw', 'korw[aoye]', 'kurest'];
+const roots = ['kurw', 'kurew', 'chuj', 'huj', 'pierd', 'jeb', 'pizd', 'kutas', 'sra', 'sry', 'gown', 'gowien', 'dziwk', 'cip(?:[aeyiko]|$)', 'fiut', 'dup(?!l)', 'sukinsy', 'matkojeb', 'qrw', 'korw[aoye]', 'kurest'];
 // Roots that are innocent alone and vulgar only after a prefix: pieprz (pepper) / zapieprzać.
 const prefixedOnly = ['pieprz', 'ruch[ae]', 'piernicz'];
 // Unprefixed forms of those that are vulgar, and roots that are vulgar only unprefixed.

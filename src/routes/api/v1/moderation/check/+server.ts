@@ -26,6 +26,6 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 		const summary =
 			result.decision === 'publish'
 				? input.kind === 'post' ? 'Ten post zostanie opublikowany od razu.' : 'Ten komentarz zostanie opublikowany od razu.'
-				: `${input.kind === 'post' ? 'Ten post' : 'Ten komentarz'} trafi do akceptacji moderatora, bo: ${result.reasons.join(' ')}`;
+				: `${input.kind === 'post' ? 'Ten post' : 'Ten komentarz'} trafi do akceptacji moderatora. ${result.reasons.join(' ')}`;
 		return json({ decision: result.decision, summary, findings: result.findings });
 	});
