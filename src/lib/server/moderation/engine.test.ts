@@ -90,3 +90,13 @@ describe('reasons for the author', () => {
 		expect(reasonsFor('OK!!!', analyze('OK!!!'))).toEqual([]);
 	});
 });
+
+describe('ordinary municipal and resident posts pass', () => {
+	it('finds nothing to hold in the demo announcements, resident posts and comments', async () => {
+		const { wiskitkiUnits, residentPosts, commentTexts, replyTexts } = await import('../demo/content');
+		const fill = (t: string) => t.replaceAll('{village}', 'Guzów').replaceAll('{date}', '12 grudnia 2026').replaceAll('{month}', 'grudzień');
+		const texts = [...wiskitkiUnits.flatMap((u) => u.posts.map((p) => fill(p.body))), ...residentPosts.map((p) => fill(p.body)), ...commentTexts, ...replyTexts];
+		expect(texts.length).toBe(80);
+		for (const text of texts) expect(analyze(text).filter((f) => f.severity !== 'info'), text).toEqual([]);
+	});
+});
