@@ -4,6 +4,7 @@ import type { Finding, Severity } from './findings';
 import { formOf, tokenize } from './normalize';
 import { findLinks } from './links';
 import { findPersonalData } from './personal-data';
+import { findNationalPolitics } from './politics';
 import { findShouting } from './shouting';
 import { findVulgarity } from './vulgarity';
 
@@ -15,7 +16,7 @@ export interface EngineOptions {
 /** Every finding for a text, in order of position. */
 export function analyze(text: string, opts: EngineOptions = {}): Finding[] {
 	const tokens = tokenize(text);
-	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
+	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export type AuthorKind = 'resident' | 'new_member' | 'unit';

@@ -44,6 +44,8 @@ export function reasonsFor(text: string, findings: Finding[]): string[] {
 	const reasons: string[] = [];
 	const vulgar = [...new Set(held.filter((f) => f.category === 'vulgarity').map((f) => `„${text.slice(f.start, f.end)}”`))];
 	if (vulgar.length) reasons.push(`Zawiera ${plural(vulgar.length, 'wulgaryzm', 'wulgaryzmy', 'wulgaryzmów')}: ${vulgar.join(', ')}.`);
-	for (const f of held) if (f.category !== 'vulgarity') reasons.push(f.message);
+	const political = [...new Set(held.filter((f) => f.category === 'national_politics').map((f) => `„${text.slice(f.start, f.end)}”`))];
+	if (political.length) reasons.push(`Dotyczy polityki krajowej (${political.join(', ')}) — w grupie lokalnej publikujemy takie wpisy tylko w związku ze sprawami gminy.`);
+	for (const f of held) if (f.category !== 'vulgarity' && f.category !== 'national_politics') reasons.push(f.message);
 	return reasons;
 }
