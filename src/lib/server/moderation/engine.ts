@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding, Severity } from './findings';
 import { formOf, tokenize } from './normalize';
+import { findAbuse } from './abuse';
 import { findLinks } from './links';
 import { findPersonalData } from './personal-data';
-import { findNationalPolitics } from './politics';
+import { findNationalPolitics, foldKeepingOffsets } from './politics';
 import { findShouting } from './shouting';
 import { findVulgarity } from './vulgarity';
 
@@ -16,7 +17,8 @@ export interface EngineOptions {
 /** Every finding for a text, in order of position. */
 export function analyze(text: string, opts: EngineOptions = {}): Finding[] {
 	const tokens = tokenize(text);
-	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
+	const folded = foldKeepingOffsets(text);
+	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export type AuthorKind = 'resident' | 'new_member' | 'unit';

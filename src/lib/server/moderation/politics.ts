@@ -18,7 +18,7 @@ const pattern = new RegExp(`(?<![a-z0-9])(?:${phrases.join('|')})(?![a-z0-9])`, 
 const acronyms = /(?<![\p{L}\d])(?:PiS|PIS|KO|PSL|PO-KO)(?![\p{L}\d])/gu;
 
 /** Same length as the text, so offsets carry over: every UTF-16 unit folded on its own. */
-function foldKeepingOffsets(text: string): string {
+export function foldKeepingOffsets(text: string): string {
 	let out = '';
 	for (const unit of text) {
 		const f = foldText(unit);
@@ -28,8 +28,7 @@ function foldKeepingOffsets(text: string): string {
 	return out;
 }
 
-export function findNationalPolitics(text: string): Finding[] {
-	const folded = foldKeepingOffsets(text);
+export function findNationalPolitics(text: string, folded = foldKeepingOffsets(text)): Finding[] {
 	const found: Finding[] = [];
 	const add = (start: number, end: number) =>
 		found.push({
