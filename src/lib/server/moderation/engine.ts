@@ -7,6 +7,7 @@ import { findLinks } from './links';
 import { findPersonalData } from './personal-data';
 import { findNationalPolitics, foldKeepingOffsets } from './politics';
 import { findShouting } from './shouting';
+import { findSpam } from './spam';
 import { findVulgarity } from './vulgarity';
 
 export interface EngineOptions {
@@ -18,7 +19,7 @@ export interface EngineOptions {
 export function analyze(text: string, opts: EngineOptions = {}): Finding[] {
 	const tokens = tokenize(text);
 	const folded = foldKeepingOffsets(text);
-	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
+	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findSpam(text, folded), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export type AuthorKind = 'resident' | 'new_member' | 'unit';
