@@ -6,6 +6,7 @@ import { parseInput } from '../auth/accounts';
 import { assertCan, can } from '../groups/policy';
 import { groupAccess } from '../groups/groups';
 import type { Group } from '../db/schema';
+import type { Db } from '../db/database';
 import { screen } from '../moderation/screen';
 import { notify } from '../notify/notifications';
 import { authorizeOnPost } from './posts';
@@ -14,6 +15,18 @@ export const commentInputSchema = z.object({
 	body: z.string({ error: 'Napisz treść komentarza.' }).trim().min(1, 'Napisz treść komentarza.').max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
 	parentId: z.string().regex(/^\d+$/, 'Nie ma takiego komentarza.').nullish()
 });
+
+/** A comment became visible: the post's counter goes up and open pages hear of it. */
+async function countPublishedComment(ctx: Ctx, tx: Db, groupId: string, postId: string, commentId: string) {
+	const counts = await tx
+		.updateTable('posts')
+		.set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+		.where('id', '=', postId)
+		.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
+		.executeTakeFirstOrThrow();
+	await ctx.notifier.publish(tx, { type: 'comment', groupId, postId, commentId });
+	await ctx.notifier.publish(tx, { type: 'counts', groupId, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+}
 
 export interface CommentView {
 	id: string;
@@ -52,12 +65,7 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		if (status === 'published') {
-			const counts = await tx
-				.updateTable('posts')
-				.set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
-				.where('id', '=', postId)
-				.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
-				.executeTakeFirstOrThrow();
+			await countPublishedComment(ctx, tx, group.id, postId, comment.id);
 			const notified = new Set([actor!.id]);
 			if (parent && !notified.has(parent.author_id)) {
 				notified.add(parent.author_id);
@@ -66,8 +74,6 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 			if (!notified.has(post.author_id)) {
 				await notify(tx, ctx.clock, { userId: post.author_id, kind: 'comment_on_post', groupId: group.id, postId, commentId: comment.id, actorName: actor!.displayName });
 			}
-			await ctx.notifier.publish(tx, { type: 'comment', groupId: group.id, postId, commentId: comment.id });
-			await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
 		}
 		return { id: comment.id, status, reasons: verdict.reasons };
 	});
@@ -163,15 +169,6 @@ export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: st
 			.where('id', '=', commentId)
 			.execute();
 		await notify(tx, ctx.clock, { userId: c.author_id, kind: approve ? 'comment_approved' : 'comment_rejected', groupId: group.id, postId, commentId, detail: why ?? undefined });
-		if (approve) {
-			const counts = await tx
-				.updateTable('posts')
-				.set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
-				.where('id', '=', postId)
-				.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
-				.executeTakeFirstOrThrow();
-			await ctx.notifier.publish(tx, { type: 'comment', groupId: group.id, postId, commentId });
-			await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
-		}
+		if (approve) await countPublishedComment(ctx, tx, group.id, postId, commentId);
 	});
 }
