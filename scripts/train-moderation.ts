@@ -117,7 +117,7 @@ function evaluate(m: Model, threshold: number) {
 // a national forum; a local group's announcements read differently).
 const base: Model = { bias: Math.round(bias * 1000) / 1000, threshold: 0.5, weights: kept };
 const at05 = evaluate(base, 0.5);
-const ordinary = [...innocentTexts, ...commentTexts, ...replyTexts, ...residentPosts.map((p) => p.body), ...wiskitkiUnits.flatMap((u) => u.posts.map((p) => p.body))].map(features);
+const ordinary = [...innocentTexts, ...commentTexts, ...replyTexts, ...residentPosts.map((p) => p.body), ...wiskitkiUnits.flatMap((u) => u.posts.map((p) => p.body))].map((t) => features(t));
 const candidates = Array.from({ length: 20 }, (_, i) => Math.round((0.8 + i * 0.01) * 100) / 100);
 const threshold = candidates.find((t) => evaluate(base, t).precision >= 0.9 && ordinary.every((f) => score(base, f) < t)) ?? 0.99;
 const operating = evaluate(base, threshold);

@@ -1,5 +1,5 @@
 import type { Finding } from './findings';
-import { tokenize } from './normalize';
+import { tokenize, type Token } from './normalize';
 import model from './model/ban-pl-model.json';
 
 export interface Model {
@@ -9,8 +9,8 @@ export interface Model {
 }
 
 /** Features of a text: matching-form words and neighbouring pairs (the same in training and use). */
-export function features(text: string): string[] {
-	const forms = tokenize(text)
+export function features(text: string, tokens: Token[] = tokenize(text)): string[] {
+	const forms = tokens
 		.map((t) => t.form.replace(/\*/g, ''))
 		.filter((f) => f.length >= 2 && f.length <= 30);
 	const out = new Set<string>();
@@ -33,8 +33,8 @@ const trained = model as Model;
  * The BAN-PL model's opinion: above its threshold the text reads like content that professional
  * moderators removed (attacks, hate, violence). It may only hold a text for a person, never block.
  */
-export function findHarmfulByModel(text: string): Finding[] {
-	const p = score(trained, features(text));
+export function findHarmfulByModel(text: string, tokens?: Token[]): Finding[] {
+	const p = score(trained, features(text, tokens));
 	if (p < trained.threshold) return [];
 	return [
 		{

@@ -20,7 +20,7 @@ export interface EngineOptions {
 export function analyze(text: string, opts: EngineOptions = {}): Finding[] {
 	const tokens = tokenize(text);
 	const folded = foldKeepingOffsets(text);
-	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findSpam(text, folded), ...findHarmfulByModel(text), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
+	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findSpam(text, folded), ...findHarmfulByModel(text, tokens), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export type AuthorKind = 'resident' | 'new_member' | 'unit';
