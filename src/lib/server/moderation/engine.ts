@@ -5,6 +5,7 @@ import { formOf, tokenize } from './normalize';
 import { findAbuse } from './abuse';
 import { findHarmfulByModel } from './classifier';
 import { findLinks } from './links';
+import { findMisinformation } from './misinformation';
 import { findPersonalData } from './personal-data';
 import { findNationalPolitics, foldKeepingOffsets } from './politics';
 import { findShouting } from './shouting';
@@ -20,7 +21,7 @@ export interface EngineOptions {
 export function analyze(text: string, opts: EngineOptions = {}): Finding[] {
 	const tokens = tokenize(text);
 	const folded = foldKeepingOffsets(text);
-	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findSpam(text, folded), ...findHarmfulByModel(text, tokens), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
+	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findSpam(text, folded), ...findMisinformation(text, folded), ...findHarmfulByModel(text, tokens), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export type AuthorKind = 'resident' | 'new_member' | 'unit';
