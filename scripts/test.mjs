@@ -24,5 +24,6 @@ for (const suite of suites) {
 		totals.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
 	}
 }
+if (!ok && totals.failed === 0) console.log('\nvitest reported errors outside the tests (see above).');
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DB } from './schema';
+import { log } from '../log';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_comment_moderation';
 
@@ -98,6 +99,9 @@ function preparingPool(pool: pg.Pool) {
 /** PostgreSQL server: a pool for queries and one dedicated connection that listens. */
 export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
 	const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+	// An idle connection that the server drops (restart, admin command) must not crash the process;
+	// the pool replaces it on the next query.
+	pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'));
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) });
 	let listener: pg.Client | undefined;
 	let closed = false;
