@@ -5,6 +5,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { features, score, type Model } from '../src/lib/server/moderation/classifier';
+import { seededRandom } from '../src/lib/server/random';
+import { parseCsv } from '../src/lib/server/text/csv';
 import { innocentTexts } from '../src/lib/server/moderation/fixtures/innocent';
 import { commentTexts, replyTexts, residentPosts, wiskitkiUnits } from '../src/lib/server/demo/content';
 
@@ -15,35 +17,6 @@ if (!existsSync(zipFile)) {
 	process.exit(1);
 }
 
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += c;
-	}
-	if (field || row.length) rows.push([...row, field]);
-	return rows;
-}
-
 const zip = new AdmZip(zipFile);
 const entry = zip.getEntries().find((e) => e.entryName.endsWith('.csv'))!;
 const csv = (entry.getData as unknown as (pass: string) => Buffer)('BAN-PL_1').toString('utf8');
@@ -51,22 +24,8 @@ const [header, ...records] = parseCsv(csv).filter((r) => r.length >= 3);
 const [iText, iClass] = [header.indexOf('Text'), header.indexOf('Class')];
 const data = records.map((r) => ({ text: r[iText].replace(/\{USERNAME\}|\{URL\}|\[surname\]/g, ' '), label: Number(r[iClass]) })).filter((d) => d.label === 0 || d.label === 1);
 
-// mulberry32, seed 42: the same split and the same model on every machine.
-let seed = 42;
-const rand = () => {
-	seed = (seed + 0x6d2b79f5) >>> 0;
-	let t = seed;
-	t = Math.imul(t ^ (t >>> 15), t | 1);
-	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const shuffle = <T>(xs: T[]) => {
-	for (let i = xs.length - 1; i > 0; i--) {
-		const j = Math.floor(rand() * (i + 1));
-		[xs[i], xs[j]] = [xs[j], xs[i]];
-	}
-	return xs;
-};
+// Seed 42: the same split and the same model on every machine.
+const { shuffle } = seededRandom(42);
 const examples = shuffle(data.map((d) => ({ feats: features(d.text), label: d.label })));
 const cut = Math.floor(examples.length * 0.8);
 const train = examples.slice(0, cut);

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { hashPassword } from '../auth/crypto';
 import { foldText } from '../text/fold';
 import { formatDate } from '../../format';
+import { seededRandom } from '../random';
 import { commentTexts, femaleNames, maleNames, months, pendingResidentPosts, replyTexts, residentPosts, surnames, villages, wiskitkiUnits } from './content';
 
 export const DEMO_PASSWORD = 'tablica-demo';
@@ -15,25 +16,6 @@ export const demoAccounts = [
 	{ email: 'redakcja@sp-wiskitki.test', name: 'Tomasz Wójcik', what: 'redakcja Szkoły Podstawowej w Wiskitkach' },
 	{ email: 'mieszkaniec@tablica.test', name: 'Marek Zając', what: 'mieszkaniec, członek grupy Wiskitki' }
 ] as const;
-
-/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return {
-		next,
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-		pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
-		/** Heavy-tailed count: most posts get a little, a few get a lot. */
-		skewed: (max: number) => Math.floor(max * Math.pow(next(), 3))
-	};
-}
 
 const DAY = 24 * 3600_000;
 const welcome =
@@ -57,7 +39,7 @@ const groups: GroupSpec[] = [
 	{ slug: 'radziejowice', teryt: '1438042', municipality: 'Radziejowice', members: 700, posts: 45 }
 ];
 
-function fill(text: string, r: ReturnType<typeof prng>, at: Date): string {
+function fill(text: string, r: ReturnType<typeof seededRandom>, at: Date): string {
 	return text
 		.replaceAll('{village}', r.pick(villages))
 		.replaceAll('{date}', formatDate(new Date(at.getTime() + r.int(3, 12) * DAY)))
@@ -78,7 +60,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	}
 	const demoHash = await hashPassword(DEMO_PASSWORD);
 	const now = ctx.clock.now();
-	const r = prng(20261126);
+	const r = seededRandom(20261126);
 	await ctx.db.transaction().execute(async (tx) => {
 		const accountIds: Record<string, string> = {};
 		for (const a of demoAccounts) {
@@ -160,7 +142,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 
 async function seedPosts(
 	tx: Db,
-	r: ReturnType<typeof prng>,
+	r: ReturnType<typeof seededRandom>,
 	now: Date,
 	groupId: string,
 	members: string[],

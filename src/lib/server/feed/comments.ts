@@ -9,7 +9,7 @@ import type { Group } from '../db/schema';
 import type { Db } from '../db/database';
 import { screen } from '../moderation/screen';
 import { notify } from '../notify/notifications';
-import { authorizeOnPost } from './posts';
+import { authorizeOnPost, rejectReasonSchema } from './posts';
 
 export const commentInputSchema = z.object({
 	body: z.string({ error: 'Napisz treść komentarza.' }).trim().min(1, 'Napisz treść komentarza.').max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
@@ -152,13 +152,11 @@ export async function listPendingComments(ctx: Ctx, actor: Actor | null, group: 
 	return rows.map((r) => ({ id: r.id, postId: r.post_id, postExcerpt: r.post_body.slice(0, 120), authorName: r.display_name, body: r.body, reason: r.moderation_reason, createdAt: r.created_at.toISOString() }));
 }
 
-const rejectReason = z.string({ error: 'Podaj powód odrzucenia.' }).trim().min(3, 'Podaj powód odrzucenia (co najmniej 3 znaki) — autor go zobaczy.').max(1000, 'Powód może mieć najwyżej 1000 znaków.');
-
 /** A moderator publishes a held comment, or rejects it with a reason the author is told. */
 export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: string, approve: boolean, reason?: unknown): Promise<void> {
 	const postId = await findCommentPost(ctx, commentId);
 	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
-	const why = approve ? null : parseInput(rejectReason, reason);
+	const why = approve ? null : parseInput(rejectReasonSchema, reason);
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
 		const c = await tx.selectFrom('comments').select(['status', 'author_id']).where('id', '=', commentId).forUpdate().executeTakeFirstOrThrow();

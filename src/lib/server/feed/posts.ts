@@ -294,12 +294,12 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 	});
 }
 
-const reasonSchema = z.string({ error: 'Podaj powód odrzucenia.' }).trim().min(3, 'Podaj powód odrzucenia (co najmniej 3 znaki) — autor go zobaczy.').max(1000, 'Powód może mieć najwyżej 1000 znaków.');
+export const rejectReasonSchema = z.string({ error: 'Podaj powód odrzucenia.' }).trim().min(3, 'Podaj powód odrzucenia (co najmniej 3 znaki) — autor go zobaczy.').max(1000, 'Powód może mieć najwyżej 1000 znaków.');
 
 /** A moderator publishes a held post, or rejects it with a reason the author sees. */
 export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, approve: boolean, reason?: unknown): Promise<void> {
 	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
-	const why = approve ? null : parseInput(reasonSchema, reason);
+	const why = approve ? null : parseInput(rejectReasonSchema, reason);
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
 		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { MunicipalityTable } from '../db/schema';
 import { AppError } from '../errors';
+import { parseCsv } from '../text/csv';
 import { foldText } from '../text/fold';
 
 const kinds: Record<string, MunicipalityTable['kind']> = { '1': 'urban', '2': 'rural', '3': 'mixed' };
@@ -13,42 +14,18 @@ const kindLabels: Record<MunicipalityTable['kind'], string> = {
 };
 export const municipalityKindLabel = (kind: MunicipalityTable['kind']) => kindLabels[kind];
 
-/** Splits one CSV line, honouring double-quoted fields. */
-function splitCsvLine(line: string): string[] {
-	const out: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (quoted) {
-			if (c === '"' && line[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			out.push(field);
-			field = '';
-		} else field += c;
-	}
-	out.push(field);
-	return out;
-}
-
 /** Parses the TERYT TERC extract (columns teryt7, nazwa, rodzaj_kod, powiat, wojewodztwo …). */
 export function parseTerytCsv(text: string): MunicipalityTable[] {
-	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-	if (lines.length === 0) throw new AppError('validation', 'Plik TERYT jest pusty.');
-	const header = splitCsvLine(lines[0]);
+	const rows = parseCsv(text);
+	if (rows.length === 0) throw new AppError('validation', 'Plik TERYT jest pusty.');
+	const header = rows[0];
 	const col = (name: string) => {
 		const i = header.indexOf(name);
 		if (i < 0) throw new AppError('validation', `W pliku TERYT brakuje kolumny „${name}”.`);
 		return i;
 	};
 	const [code, name, kind, county, voivodeship] = ['teryt7', 'nazwa', 'rodzaj_kod', 'powiat', 'wojewodztwo'].map(col);
-	return lines.slice(1).map((line, i) => {
-		const f = splitCsvLine(line);
+	return rows.slice(1).map((f, i) => {
 		const row = {
 			teryt_code: f[code]?.trim(),
 			name: f[name]?.trim(),
@@ -58,7 +35,7 @@ export function parseTerytCsv(text: string): MunicipalityTable[] {
 			name_folded: foldText(f[name]?.trim() ?? '')
 		};
 		if (!/^\d{7}$/.test(row.teryt_code ?? '') || !row.name || !row.kind || !row.county || !row.voivodeship) {
-			throw new AppError('validation', `Błędny wiersz ${i + 2} pliku TERYT: ${line}`);
+			throw new AppError('validation', `Błędny wiersz ${i + 2} pliku TERYT: ${f.join(',')}`);
 		}
 		return row as MunicipalityTable;
 	});

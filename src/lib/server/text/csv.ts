@@ -1,0 +1,33 @@
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. Blank lines are skipped. */
+export function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	const endRow = () => {
+		row.push(field);
+		if (row.length > 1 || row[0].trim() !== '') rows.push(row);
+		row = [];
+		field = '';
+	};
+	const src = text.replace(/^\uFEFF/, '');
+	for (let i = 0; i < src.length; i++) {
+		const c = src[i];
+		if (quoted) {
+			if (c === '"' && src[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			row.push(field);
+			field = '';
+		} else if (c === '\n' || c === '\r') {
+			if (c === '\r' && src[i + 1] === '\n') i++;
+			endRow();
+		} else field += c;
+	}
+	if (field !== '' || row.length > 0) endRow();
+	return rows;
+}
