@@ -80,14 +80,15 @@ export async function getGroup(db: Db, slug: string): Promise<Group> {
 	return group;
 }
 
-export async function listGroups(db: Db) {
-	return db
+export async function listGroups(db: Db, opts: { slug?: string } = {}) {
+	let q = db
 		.selectFrom('groups')
 		.innerJoin('municipalities as m', 'm.teryt_code', 'groups.municipality_code')
 		.select(['groups.id', 'groups.slug', 'groups.name', 'groups.description', 'groups.is_public', 'groups.member_count', 'm.name as municipality', 'm.county', 'm.voivodeship', 'm.teryt_code'])
 		.orderBy('groups.member_count', 'desc')
-		.orderBy('groups.name')
-		.execute();
+		.orderBy('groups.name');
+	if (opts.slug) q = q.where('groups.slug', '=', opts.slug);
+	return q.execute();
 }
 
 export interface GroupAccess {

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>
 	api(async () => {
-		const group = (await listGroups(locals.ctx.db)).find((g) => g.slug === params.slug);
+		const [group] = await listGroups(locals.ctx.db, { slug: params.slug });
 		if (!group) throw notFound('Nie ma takiej grupy.');
 		return json(apiGroup(group));
 	});
