@@ -90,12 +90,11 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 
 		await moderator.goto(`${server.url}/moderacja`);
 		await audit(moderator);
-		const item = moderator.locator('form', { has: moderator.locator(`input[name=postId]`) }).filter({ hasText: 'Powód odrzucenia' });
-		const postCard = moderator.locator('article', { hasText: postText });
-		await expect.poll(() => postCard.count()).toBe(1);
-		const postId = await postCard.getAttribute('data-post-id');
-		await item.filter({ has: moderator.locator(`input[name=postId][value="${postId}"]`) }).getByRole('button', { name: 'Zatwierdź' }).click();
-		await expect.poll(() => moderator.getByText('Post opublikowany.').count()).toBe(1);
+		const item = moderator.locator('[data-queue-item]', { hasText: postText });
+		await expect.poll(() => item.count()).toBe(1);
+		await item.getByRole('button', { name: /^Zatwierdź/ }).click();
+		await expect.poll(() => moderator.getByText('Opublikowano.').count()).toBe(1);
+		expect(await moderator.locator('[data-queue-item]', { hasText: postText }).count()).toBe(0);
 
 		// The reader's page was never reloaded.
 		await expect.poll(() => viewer.getByText(postText).count(), { timeout: 15_000 }).toBe(1);

@@ -28,3 +28,10 @@ export function toWarsawLocal(d: Date): string {
 export function warsawDay(d: Date): string {
 	return toWarsawLocal(d).slice(0, 10);
 }
+
+/** Midnight in Warsaw that starts the day "2026-11-26" (plus `addDays` days). */
+export function warsawMidnight(day: string, addDays = 0): Date {
+	const [y, m, d] = day.split('-').map(Number);
+	const next = new Date(Date.UTC(y, m - 1, d + addDays));
+	return parseWarsawLocal(`${next.toISOString().slice(0, 10)}T00:00`)!;
+}

@@ -1,40 +1,57 @@
-import { error, redirect } from '@sveltejs/kit';
-import { decidePost, listPendingPosts } from '$lib/server/feed/posts';
-import { decideComment, listPendingComments } from '$lib/server/feed/comments';
-import { countPendingMemberships } from '$lib/server/groups/groups';
-import { action, formFields } from '$lib/server/http';
+import { countPendingMemberships, getGroup } from '$lib/server/groups/groups';
+import { action, formFields, page } from '$lib/server/http';
+import { clearFlag, decideComment, decidePost, listQueue } from '$lib/server/moderation/queue';
+import { decideReports } from '$lib/server/moderation/reports';
+import { imposeSanction, sanctionLabels } from '$lib/server/moderation/sanctions';
+import { groundIds, grounds } from '$lib/server/moderation/terms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
+export const load: PageServerLoad = async ({ locals, parent }) => {
+	const { group: chosen } = await parent();
 	const { ctx, actor } = locals;
-	let q = ctx.db.selectFrom('groups').selectAll('groups').orderBy('groups.name');
-	if (!actor.isOperator) {
-		q = q.innerJoin('memberships as m', 'm.group_id', 'groups.id').where('m.user_id', '=', actor.id).where('m.role', '=', 'moderator').where('m.status', '=', 'approved');
-	}
-	const groups = await q
-		.select((eb) => eb.selectFrom('posts').select(eb.fn.countAll<string>().as('n')).whereRef('posts.group_id', '=', 'groups.id').where('posts.status', '=', 'pending').as('pending'))
-		.execute();
-	if (groups.length === 0) error(403, { message: 'Nie moderujesz żadnej grupy.' });
-	// Without a choice, the group with the longest queue.
-	const selected = groups.find((g) => g.slug === url.searchParams.get('grupa')) ?? [...groups].sort((a, b) => Number(b.pending) - Number(a.pending))[0];
-	const [posts, comments, pendingMembers] = await Promise.all([listPendingPosts(ctx, actor, selected), listPendingComments(ctx, actor, selected), countPendingMemberships(ctx.db, selected.id)]);
-	return { groups: groups.map((g) => ({ slug: g.slug, name: g.name, pending: Number(g.pending) })), group: { slug: selected.slug, name: selected.name }, posts, comments, pendingMembers, now: ctx.clock.now().toISOString() };
+	const group = await getGroup(ctx.db, chosen.slug);
+	const [queue, pendingMembers] = await page(() => Promise.all([listQueue(ctx, actor, group), countPendingMemberships(ctx.db, group.id)]));
+	return {
+		queue,
+		pendingMembers,
+		grounds: groundIds.map((id) => ({ id, label: `${grounds[id].clause} — ${grounds[id].label}` })),
+		sanctionKinds: Object.entries(sanctionLabels).map(([id, label]) => ({ id, label })),
+		now: ctx.clock.now().toISOString()
+	};
 };
+
+const target = (f: Record<string, string>) => (f.kind === 'comment' ? { commentId: f.id } : { postId: f.id });
 
 export const actions: Actions = {
 	decide: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await decidePost(locals.ctx, locals.actor, f.postId, f.decision === 'approve', f.reason);
-			return { decided: f.postId, approved: f.decision === 'approve' };
-		}, { postId: f.postId, reason: f.reason });
+			const input = { decision: f.decision, ground: f.ground || null, reason: f.reason || null };
+			if (f.kind === 'comment') await decideComment(locals.ctx, locals.actor, f.id, input);
+			else await decidePost(locals.ctx, locals.actor, f.id, input);
+			return { done: f.id, message: f.decision === 'approve' ? 'Opublikowano.' : f.decision === 'ask_edit' ? 'Autor dostał prośbę o poprawki.' : 'Odrzucono. Autor dostał uzasadnienie z możliwością odwołania.' };
+		}, { id: f.id, reason: f.reason, ground: f.ground });
 	},
-	decideComment: async ({ locals, request }) => {
+	reports: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await decideComment(locals.ctx, locals.actor, f.commentId, f.decision === 'approve', f.reason);
-			return { decidedComment: f.commentId, approved: f.decision === 'approve' };
-		}, { commentId: f.commentId, reason: f.reason });
+			await decideReports(locals.ctx, locals.actor, target(f), { outcome: f.outcome, ground: f.ground || null, reason: f.reason || null });
+			return { done: f.id, message: f.outcome === 'remove' ? 'Usunięto. Autor dostał uzasadnienie, zgłaszający — informację o decyzji.' : 'Treść zostaje. Zgłaszający dostali informację o decyzji.' };
+		}, { id: f.id, reason: f.reason, ground: f.ground });
+	},
+	reviewed: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await clearFlag(locals.ctx, locals.actor, target(f));
+			return { done: f.id, message: 'Oznaczono jako przejrzane.' };
+		}, { id: f.id });
+	},
+	sanction: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const group = await getGroup(locals.ctx.db, f.group);
+			await imposeSanction(locals.ctx, locals.actor, group, { userId: f.userId, kind: f.kind, days: f.days, ground: f.ground, reason: f.reason });
+			return { done: f.itemId, message: 'Sankcja nałożona. Osoba dostała uzasadnienie z możliwością odwołania.' };
+		}, { id: f.itemId, sanction: true, reason: f.reason, days: f.days });
 	}
 };

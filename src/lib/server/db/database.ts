@@ -8,6 +8,7 @@ import type { DB } from './schema';
 import { log } from '../log';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_comment_moderation';
+import * as m0003 from './migrations/0003_moderation_workflow';
 
 export type Db = Kysely<DB>;
 
@@ -36,7 +37,8 @@ export interface Database {
 
 const migrations: Record<string, Migration> = {
 	'0001_initial': m0001,
-	'0002_comment_moderation': m0002
+	'0002_comment_moderation': m0002,
+	'0003_moderation_workflow': m0003
 };
 
 export async function migrate(db: Db): Promise<void> {

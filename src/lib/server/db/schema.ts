@@ -7,7 +7,11 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type ReactionKind = 'like' | 'love' | 'haha' | 'wow' | 'sad' | 'angry';
-export type ContentStatus = 'published' | 'pending' | 'rejected' | 'removed';
+export type PostStatus = 'published' | 'pending' | 'changes_requested' | 'rejected' | 'removed';
+export type CommentStatus = 'published' | 'pending' | 'hidden' | 'rejected' | 'removed';
+/** Nullable columns that inserts may leave out. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface MunicipalityTable {
 	teryt_code: string;
@@ -74,6 +78,10 @@ export interface GroupTable {
 	membership_question: string;
 	member_posts_need_approval: Generated<boolean>;
 	member_count: Generated<number>;
+	/** Members who joined less than this many days ago have everything held (0: off). */
+	new_member_days: Generated<number>;
+	/** Reports from this many distinct members hide a comment until a moderator looks. */
+	report_hide_threshold: Generated<number>;
 	created_at: Timestamp;
 }
 
@@ -119,8 +127,11 @@ export interface PostTable {
 	category: string;
 	body: string;
 	body_folded: string;
-	status: ContentStatus;
+	status: PostStatus;
 	moderation_reason: string | null;
+	findings: ColumnType<StoredFinding[], string | undefined, string>;
+	flagged: Generated<boolean>;
+	edited_at: OptionalTimestamp;
 	pinned: Generated<boolean>;
 	urgent_until: Timestamp | null;
 	event_start: Timestamp | null;
@@ -153,7 +164,9 @@ export interface CommentTable {
 	parent_id: Id | null;
 	author_id: Id;
 	body: string;
-	status: ContentStatus;
+	status: CommentStatus;
+	findings: ColumnType<StoredFinding[], string | undefined, string>;
+	flagged: Generated<boolean>;
 	moderation_reason: ColumnType<string | null, string | null | undefined, string | null>;
 	decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 	decided_by: ColumnType<string | null, string | null | undefined, string | null>;
@@ -198,8 +211,98 @@ export interface NotificationTable {
 	comment_id: Id | null;
 	actor_name: string | null;
 	detail: string | null;
+	link: Optional<string>;
 	created_at: Timestamp;
 	read_at: Timestamp | null;
+}
+
+/** A finding as stored with held content (offsets into the stored body). */
+export interface StoredFinding {
+	rule: string;
+	category: string;
+	severity: 'info' | 'hold' | 'block';
+	start: number;
+	end: number;
+	message: string;
+}
+
+export type WordAction = 'block' | 'hold' | 'flag' | 'allow';
+
+export interface ModerationWordTable {
+	id: GeneratedId;
+	group_id: Id;
+	pattern: string;
+	is_regex: boolean;
+	action: WordAction;
+	created_by: Id | null;
+	created_at: Timestamp;
+}
+
+export interface ReportTable {
+	id: GeneratedId;
+	group_id: Id;
+	post_id: Optional<string>;
+	comment_id: Optional<string>;
+	reporter_id: Id | null;
+	reporter_name: string;
+	reporter_email: string;
+	ground: string;
+	explanation: string;
+	good_faith: boolean;
+	from_publisher: boolean;
+	status: Generated<'open' | 'actioned' | 'dismissed'>;
+	created_at: Timestamp;
+	decided_at: OptionalTimestamp;
+	decided_by: Optional<string>;
+}
+
+export interface ModerationLogTable {
+	id: GeneratedId;
+	group_id: Id;
+	/** Null: decided by the automated engine. */
+	actor_id: Id | null;
+	action: string;
+	post_id: Optional<string>;
+	comment_id: Optional<string>;
+	subject_id: Optional<string>;
+	report_id: Optional<string>;
+	ground: Optional<string>;
+	facts: Generated<string>;
+	automated_detection: Generated<boolean>;
+	automated_decision: Generated<boolean>;
+	/** A restriction of someone's content or account: its author got a statement of reasons. */
+	restriction: Generated<boolean>;
+	reverses_id: Optional<string>;
+	content_created_at: OptionalTimestamp;
+	created_at: Timestamp;
+}
+
+export interface AppealTable {
+	id: GeneratedId;
+	decision_id: Id;
+	appellant_id: Id;
+	body: string;
+	status: Generated<'open' | 'upheld' | 'reversed'>;
+	outcome: Optional<string>;
+	created_at: Timestamp;
+	decided_at: OptionalTimestamp;
+	decided_by: Optional<string>;
+}
+
+export type SanctionKind = 'warn' | 'mute' | 'suspend' | 'ban';
+
+export interface SanctionTable {
+	id: GeneratedId;
+	group_id: Id;
+	user_id: Id;
+	kind: SanctionKind;
+	reason: string;
+	ground: string;
+	starts_at: Timestamp;
+	ends_at: Timestamp;
+	decision_id: Optional<string>;
+	lifted_at: OptionalTimestamp;
+	created_by: Id | null;
 }
 
 export interface OutboxTable {
@@ -236,6 +339,11 @@ export interface DB {
 	post_shares: PostShareTable;
 	notifications: NotificationTable;
 	outbox: OutboxTable;
+	moderation_words: ModerationWordTable;
+	reports: ReportTable;
+	moderation_log: ModerationLogTable;
+	appeals: AppealTable;
+	sanctions: SanctionTable;
 }
 
 export type User = Selectable<UserTable>;

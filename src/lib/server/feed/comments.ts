@@ -3,30 +3,19 @@ import type { Actor, Ctx } from '../context';
 import type { ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
-import { assertCan, can } from '../groups/policy';
-import { groupAccess } from '../groups/groups';
-import type { Group } from '../db/schema';
-import type { Db } from '../db/database';
+import { can } from '../groups/policy';
+import { isNewMember } from '../groups/groups';
 import { screen } from '../moderation/screen';
+import { afterScreening, storedFindings } from '../moderation/intake';
+import { loadWordList } from '../moderation/word-lists';
 import { notify } from '../notify/notifications';
-import { authorizeOnPost, rejectReasonSchema } from './posts';
+import { authorizeOnPost } from './posts';
+import { commentVisibilityChanged } from './counters';
 
 export const commentInputSchema = z.object({
 	body: z.string({ error: 'Napisz treść komentarza.' }).trim().min(1, 'Napisz treść komentarza.').max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
 	parentId: z.string().regex(/^\d+$/, 'Nie ma takiego komentarza.').nullish()
 });
-
-/** A comment became visible: the post's counter goes up and open pages hear of it. */
-async function countPublishedComment(ctx: Ctx, tx: Db, groupId: string, postId: string, commentId: string) {
-	const counts = await tx
-		.updateTable('posts')
-		.set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
-		.where('id', '=', postId)
-		.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
-		.executeTakeFirstOrThrow();
-	await ctx.notifier.publish(tx, { type: 'comment', groupId, postId, commentId });
-	await ctx.notifier.publish(tx, { type: 'counts', groupId, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
-}
 
 export interface CommentView {
 	id: string;
@@ -46,7 +35,8 @@ export interface CommentView {
 export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<{ id: string; status: 'published' | 'pending'; reasons: string[] }> {
 	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'comment');
 	const data = parseInput(commentInputSchema, input);
-	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false, lexicon: ctx.lexicon });
+	const now = ctx.clock.now();
+	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
@@ -61,11 +51,11 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 		}
 		const comment = await tx
 			.insertInto('comments')
-			.values({ post_id: postId, parent_id: parent?.id ?? null, author_id: actor!.id, body: data.body, status, moderation_reason: verdict.reasons.join(' ') || null, reaction_counts: '{}', created_at: ctx.clock.now() })
+			.values({ post_id: postId, parent_id: parent?.id ?? null, author_id: actor!.id, body: data.body, status, moderation_reason: verdict.reasons.join(' ') || null, findings: storedFindings(verdict), flagged: verdict.flagged, reaction_counts: '{}', created_at: now })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		if (status === 'published') {
-			await countPublishedComment(ctx, tx, group.id, postId, comment.id);
+			await commentVisibilityChanged(ctx, tx, group.id, postId, comment.id, 1);
 			const notified = new Set([actor!.id]);
 			if (parent && !notified.has(parent.author_id)) {
 				notified.add(parent.author_id);
@@ -75,6 +65,7 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 				await notify(tx, ctx.clock, { userId: post.author_id, kind: 'comment_on_post', groupId: group.id, postId, commentId: comment.id, actorName: actor!.displayName });
 			}
 		}
+		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor!.id, postId, commentId: comment.id, createdAt: now });
 		return { id: comment.id, status, reasons: verdict.reasons };
 	});
 }
@@ -124,49 +115,4 @@ export async function findCommentPost(ctx: Ctx, commentId: string): Promise<stri
 	const c = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
 	if (!c) throw notFound('Nie ma takiego komentarza.');
 	return c.post_id;
-}
-
-export interface HeldComment {
-	id: string;
-	postId: string;
-	postExcerpt: string;
-	authorName: string;
-	body: string;
-	reason: string | null;
-	createdAt: string;
-}
-
-/** Comments the engine held in a group, oldest first. */
-export async function listPendingComments(ctx: Ctx, actor: Actor | null, group: Group): Promise<HeldComment[]> {
-	assertCan((await groupAccess(ctx.db, actor, group)).role, 'moderate', group);
-	const rows = await ctx.db
-		.selectFrom('comments as c')
-		.innerJoin('posts as p', 'p.id', 'c.post_id')
-		.innerJoin('users as u', 'u.id', 'c.author_id')
-		.select(['c.id', 'c.post_id', 'p.body as post_body', 'u.display_name', 'c.body', 'c.moderation_reason', 'c.created_at'])
-		.where('c.status', '=', 'pending')
-		.where('p.group_id', '=', group.id)
-		.orderBy('c.created_at')
-		.limit(100)
-		.execute();
-	return rows.map((r) => ({ id: r.id, postId: r.post_id, postExcerpt: r.post_body.slice(0, 120), authorName: r.display_name, body: r.body, reason: r.moderation_reason, createdAt: r.created_at.toISOString() }));
-}
-
-/** A moderator publishes a held comment, or rejects it with a reason the author is told. */
-export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: string, approve: boolean, reason?: unknown): Promise<void> {
-	const postId = await findCommentPost(ctx, commentId);
-	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
-	const why = approve ? null : parseInput(rejectReasonSchema, reason);
-	const now = ctx.clock.now();
-	await ctx.db.transaction().execute(async (tx) => {
-		const c = await tx.selectFrom('comments').select(['status', 'author_id']).where('id', '=', commentId).forUpdate().executeTakeFirstOrThrow();
-		if (c.status !== 'pending') throw new AppError('conflict', 'Ten komentarz został już rozpatrzony.');
-		await tx
-			.updateTable('comments')
-			.set(approve ? { status: 'published', moderation_reason: null, decided_at: now, decided_by: actor!.id } : { status: 'rejected', moderation_reason: why, decided_at: now, decided_by: actor!.id })
-			.where('id', '=', commentId)
-			.execute();
-		await notify(tx, ctx.clock, { userId: c.author_id, kind: approve ? 'comment_approved' : 'comment_rejected', groupId: group.id, postId, commentId, detail: why ?? undefined });
-		if (approve) await countPublishedComment(ctx, tx, group.id, postId, commentId);
-	});
 }

@@ -5,9 +5,10 @@ import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { listNotifications } from '../notify/notifications';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
-import { addComment, decideComment, listComments, listPendingComments } from './comments';
+import { addComment, listComments } from './comments';
+import { decideComment, decidePost, listQueue } from '../moderation/queue';
 import { recordViews, setPostReaction, sharePost } from './engagement';
-import { createPost, decidePost, getPost, listFeed, listOwnPendingPosts, searchPosts, setPinned } from './posts';
+import { createPost, getPost, listFeed, listOwnPendingPosts, searchPosts, setPinned } from './posts';
 
 let database: Database;
 let ctx: Ctx;
@@ -54,23 +55,25 @@ describe('the feed', () => {
 		await expect(getPost(ctx, other, created.id)).rejects.toMatchObject({ code: 'not_found' });
 
 		clock.advance(60_000);
-		await decidePost(ctx, moderator, created.id, true);
+		await decidePost(ctx, moderator, created.id, { decision: 'approve' });
 		const feed = await listFeed(ctx, other, group);
 		expect(feed.items[0]).toMatchObject({ id: created.id, status: 'published', author: { type: 'user', name: 'Anna Nowak' } });
 		const notes = await listNotifications(ctx, resident);
 		expect(notes[0]).toMatchObject({ kind: 'post_approved', post_id: created.id });
 		await expect.poll(() => events.filter((e) => e.type === 'post').map((e) => e.type === 'post' && e.postId)).toContain(created.id);
 		off();
-		await expect(decidePost(ctx, moderator, created.id, false, 'spam')).rejects.toMatchObject({ code: 'conflict' });
+		await expect(decidePost(ctx, moderator, created.id, { decision: 'reject', ground: 'spam', reason: 'spam' })).rejects.toMatchObject({ code: 'conflict' });
 	});
 
 	it('rejects with a reason the author sees, and requires that reason', async () => {
 		const { id } = await createPost(ctx, other, group, { body: 'Sprzedam opony zimowe', category: 'classifieds' });
-		await expect(decidePost(ctx, moderator, id, false, '')).rejects.toMatchObject({ code: 'validation' });
-		await decidePost(ctx, moderator, id, false, 'Ogłoszenia handlowe tylko w czwartki');
+		await expect(decidePost(ctx, moderator, id, { decision: 'reject', ground: 'commercial', reason: '' })).rejects.toMatchObject({ code: 'validation', fields: { reason: expect.any(String) } });
+		await expect(decidePost(ctx, moderator, id, { decision: 'reject', reason: 'Ogłoszenia handlowe tylko w czwartki' })).rejects.toMatchObject({ code: 'validation', fields: { ground: expect.any(String) } });
+		expect((await getPost(ctx, other, id)).post.status).toBe('pending');
+		await decidePost(ctx, moderator, id, { decision: 'reject', ground: 'commercial', reason: 'Ogłoszenia handlowe tylko w czwartki' });
 		const { post } = await getPost(ctx, other, id);
 		expect(post).toMatchObject({ status: 'rejected', moderationReason: 'Ogłoszenia handlowe tylko w czwartki' });
-		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'post_rejected', detail: 'Ogłoszenia handlowe tylko w czwartki' });
+		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'moderation_decision', detail: expect.stringContaining('nie został opublikowany'), link: expect.stringMatching(/^\/decyzje\/\d+$/) });
 	});
 
 	it('publishes moderators at once and validates input without writing anything', async () => {
@@ -163,18 +166,18 @@ describe('the feed', () => {
 		expect((await listComments(ctx, null, postId)).map((c) => c.id)).not.toContain(held.id);
 		expect((await listComments(ctx, other, postId)).find((c) => c.id === held.id)).toMatchObject({ status: 'pending', reason: 'Zawiera wulgaryzm: „Zajebiście”.' });
 		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(0);
-		expect((await listPendingComments(ctx, moderator, group)).map((c) => c.id)).toEqual([held.id]);
-		await expect(listPendingComments(ctx, other, group)).rejects.toMatchObject({ code: 'forbidden' });
+		expect((await listQueue(ctx, moderator, group)).held.filter((i) => i.kind === 'comment').map((c) => c.id)).toEqual([held.id]);
+		await expect(listQueue(ctx, other, group)).rejects.toMatchObject({ code: 'forbidden' });
 
-		await decideComment(ctx, moderator, held.id, true);
+		await decideComment(ctx, moderator, held.id, { decision: 'approve' });
 		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(1);
 		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'comment_approved' });
 
 		const second = await addComment(ctx, other, postId, { body: 'ch*j z tym' });
-		await expect(decideComment(ctx, moderator, second.id, false, '')).rejects.toMatchObject({ code: 'validation' });
-		await decideComment(ctx, moderator, second.id, false, 'Wulgaryzmy są niezgodne z regulaminem grupy');
-		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'comment_rejected', detail: 'Wulgaryzmy są niezgodne z regulaminem grupy' });
-		await expect(decideComment(ctx, moderator, second.id, true)).rejects.toMatchObject({ code: 'conflict' });
+		await expect(decideComment(ctx, moderator, second.id, { decision: 'reject', ground: 'vulgarity', reason: '' })).rejects.toMatchObject({ code: 'validation' });
+		await decideComment(ctx, moderator, second.id, { decision: 'reject', ground: 'vulgarity', reason: 'Wulgaryzmy są niezgodne z regulaminem grupy' });
+		expect((await listNotifications(ctx, other))[0]).toMatchObject({ kind: 'moderation_decision', detail: expect.stringContaining('komentarz') });
+		await expect(decideComment(ctx, moderator, second.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
 		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(1);
 		// A moderator's own words are trusted.
 		expect((await addComment(ctx, moderator, postId, { body: 'Bez takich k***a słów, proszę' })).status).toBe('published');
@@ -182,7 +185,7 @@ describe('the feed', () => {
 
 	it('keeps one reaction per person, changeable and removable', async () => {
 		const { id } = await createPost(ctx, resident, group, { body: 'Piękny zachód słońca nad Pisią', category: 'other' });
-		await decidePost(ctx, moderator, id, true);
+		await decidePost(ctx, moderator, id, { decision: 'approve' });
 		await setPostReaction(ctx, other, id, 'like');
 		await setPostReaction(ctx, moderator, id, 'love');
 		let r = await setPostReaction(ctx, other, id, 'wow');

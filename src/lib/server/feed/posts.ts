@@ -6,11 +6,12 @@ import type { Group, ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
 import { categoryCodes } from '../groups/categories';
-import { groupAccess, type GroupAccess } from '../groups/groups';
+import { groupAccess, isNewMember, type GroupAccess } from '../groups/groups';
 import { assertCan, can, type GroupAction } from '../groups/policy';
 import { MAX_IMAGES } from '../media/images';
 import { screen } from '../moderation/screen';
-import { notify } from '../notify/notifications';
+import { afterScreening, storedFindings } from '../moderation/intake';
+import { loadWordList } from '../moderation/word-lists';
 import { foldText } from '../text/fold';
 import { presentPost, type FeedItem, type PostRow } from './present';
 
@@ -164,7 +165,7 @@ export async function listFeed(
 	group: Group,
 	opts: { cursor?: string | null; limit?: number; category?: string | null; unitSlug?: string | null; access?: GroupAccess } = {}
 ): Promise<FeedPage> {
-	const access = opts.access ?? (await groupAccess(ctx.db, actor, group));
+	const access = opts.access ?? (await groupAccess(ctx, actor, group));
 	assertCan(access.role, 'read', group);
 	const limit = Math.min(Math.max(opts.limit ?? FEED_PAGE_SIZE, 1), 50);
 	if (opts.category && !(categoryCodes as string[]).includes(opts.category)) throw new AppError('validation', 'Nie ma takiej kategorii.');
@@ -200,7 +201,7 @@ export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: 
 
 /** Search within a group that ignores case and Polish diacritics ("zolw" finds "Żółw"). */
 export async function searchPosts(ctx: Ctx, actor: Actor | null, group: Group, query: string, limit = 20): Promise<FeedItem[]> {
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, 'read', group);
 	const q = foldText(query.trim()).replace(/\s+/g, ' ');
 	if (q.length < 2) throw new AppError('validation', 'Wpisz co najmniej 2 znaki, aby wyszukać.');
@@ -226,7 +227,7 @@ export async function findPostGroup(db: Db, postId: string): Promise<Group> {
 /** The group of a post, after checking that the actor may do the action there. */
 export async function authorizeOnPost(ctx: Ctx, actor: Actor | null, postId: string, action: GroupAction): Promise<{ group: Group; access: GroupAccess }> {
 	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, action, group);
 	return { group, access };
 }
@@ -234,7 +235,7 @@ export async function authorizeOnPost(ctx: Ctx, actor: Actor | null, postId: str
 /** One post as the actor may see it: published ones by readers, others by the author and moderators. */
 export async function getPost(ctx: Ctx, actor: Actor | null, postId: string): Promise<{ post: FeedItem; group: Group; access: GroupAccess; authorId: string }> {
 	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, 'read', group);
 	const row = await postRows(ctx.db, actor?.id).select('p.author_id').where('p.id', '=', postId).executeTakeFirstOrThrow();
 	if (row.status !== 'published' && row.author_id !== actor?.id && !can(access.role, 'moderate', group)) throw notFound('Nie ma takiego posta.');
@@ -250,14 +251,14 @@ export interface CreatedPost {
 }
 
 export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<CreatedPost> {
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, 'post', group);
 	const data = parseInput(postInputSchema, input);
 	const unit = data.unitId ? access.units.find((u) => u.id === data.unitId) : undefined;
 	if (data.unitId && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.', { unitId: 'Nie możesz publikować w imieniu tej jednostki.' });
 	if (!unit && access.role === 'publisher') throw new AppError('forbidden', 'Wybierz jednostkę, w imieniu której publikujesz, albo dołącz do grupy, aby pisać we własnym imieniu.', { unitId: 'Wybierz jednostkę.' });
-	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit, lexicon: ctx.lexicon });
 	const now = ctx.clock.now();
+	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx
@@ -271,6 +272,8 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				body_folded: foldText(data.body),
 				status,
 				moderation_reason: verdict.reasons.join(' ') || null,
+				findings: storedFindings(verdict),
+				flagged: verdict.flagged,
 				urgent_until: null,
 				event_start: data.event?.start ?? null,
 				event_end: data.event?.end ?? null,
@@ -290,35 +293,9 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				.execute();
 		}
 		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor!.id, postId: post.id, createdAt: now });
 		return { id: post.id, status, reasons: verdict.reasons };
 	});
-}
-
-export const rejectReasonSchema = z.string({ error: 'Podaj powód odrzucenia.' }).trim().min(3, 'Podaj powód odrzucenia (co najmniej 3 znaki) — autor go zobaczy.').max(1000, 'Powód może mieć najwyżej 1000 znaków.');
-
-/** A moderator publishes a held post, or rejects it with a reason the author sees. */
-export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, approve: boolean, reason?: unknown): Promise<void> {
-	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
-	const why = approve ? null : parseInput(rejectReasonSchema, reason);
-	const now = ctx.clock.now();
-	await ctx.db.transaction().execute(async (tx) => {
-		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
-		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post został już rozpatrzony.');
-		await tx
-			.updateTable('posts')
-			.set(approve ? { status: 'published', published_at: now, moderation_reason: null, decided_at: now, decided_by: actor!.id } : { status: 'rejected', moderation_reason: why, decided_at: now, decided_by: actor!.id })
-			.where('id', '=', postId)
-			.execute();
-		await notify(tx, ctx.clock, { userId: post.author_id, kind: approve ? 'post_approved' : 'post_rejected', groupId: group.id, postId, detail: why ?? undefined });
-		if (approve) await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
-	});
-}
-
-export async function listPendingPosts(ctx: Ctx, actor: Actor | null, group: Group): Promise<FeedItem[]> {
-	const access = await groupAccess(ctx.db, actor, group);
-	assertCan(access.role, 'moderate', group);
-	const rows = await postRows(ctx.db).where('p.group_id', '=', group.id).where('p.status', '=', 'pending').orderBy('p.created_at').limit(100).execute();
-	return present(rows as PostRow[], ctx.clock.now());
 }
 
 /** Pins or unpins a published post (moderators). */

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
 import { notify } from '../notify/notifications';
 import { assertCan, assertOperator, type GroupRole } from './policy';
+import { activeSanction, type ActiveSanction } from './active-sanction';
 
 export const groupInputSchema = z.object({
 	slug: z
@@ -96,13 +97,26 @@ export interface GroupAccess {
 	/** Units in the group's municipality the actor may publish as. */
 	units: { id: string; name: string; type: string; slug: string }[];
 	membershipStatus: 'pending' | 'approved' | 'declined' | null;
+	/** The strongest active mute, suspension or ban, if any. */
+	sanction: ActiveSanction | null;
+	/** When the membership was approved. */
+	memberSince: Date | null;
 }
 
-/** The actor's standing in a group: one query for membership, one for units. */
-export async function groupAccess(db: Db, actor: Actor | null, group: Group): Promise<GroupAccess> {
-	if (!actor) return { role: 'anonymous', units: [], membershipStatus: null };
-	const [membership, units] = await Promise.all([
-		db.selectFrom('memberships').select(['status', 'role']).where('group_id', '=', group.id).where('user_id', '=', actor.id).executeTakeFirst(),
+/** A member within the group's first days, whose posts and comments are always held. */
+export function isNewMember(group: Pick<Group, 'new_member_days'>, access: GroupAccess, now: Date): boolean {
+	return access.role === 'member' && group.new_member_days > 0 && access.memberSince !== null && now.getTime() - access.memberSince.getTime() < group.new_member_days * 86_400_000;
+}
+
+/**
+ * The actor's standing in a group: membership, units and an active sanction, in parallel. A
+ * sanction (mute, suspension, ban) lowers the role; operators and moderators are never sanctioned.
+ */
+export async function groupAccess(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor | null, group: Group): Promise<GroupAccess> {
+	if (!actor) return { role: 'anonymous', units: [], membershipStatus: null, sanction: null, memberSince: null };
+	const { db } = ctx;
+	const [membership, units, sanction] = await Promise.all([
+		db.selectFrom('memberships').select(['status', 'role', 'decided_at']).where('group_id', '=', group.id).where('user_id', '=', actor.id).executeTakeFirst(),
 		db
 			.selectFrom('unit_members')
 			.innerJoin('units', 'units.id', 'unit_members.unit_id')
@@ -111,23 +125,26 @@ export async function groupAccess(db: Db, actor: Actor | null, group: Group): Pr
 			.where('units.municipality_code', '=', group.municipality_code)
 			.where('units.can_publish', '=', true)
 			.orderBy('units.name')
-			.execute()
+			.execute(),
+		activeSanction(db, group.id, actor.id, ctx.clock.now())
 	]);
 	const status = membership?.status ?? null;
 	let role: GroupRole;
 	if (actor.isOperator) role = 'operator';
-	else if (status === 'approved') role = membership!.role === 'moderator' ? 'moderator' : 'member';
+	else if (status === 'approved' && membership!.role === 'moderator') role = 'moderator';
+	else if (sanction) role = sanction.kind === 'ban' ? 'banned' : sanction.kind === 'suspend' ? 'suspended' : 'muted';
+	else if (status === 'approved') role = 'member';
 	else if (units.length > 0) role = 'publisher';
 	else if (status === 'pending') role = 'pending';
 	else role = 'user';
-	return { role, units, membershipStatus: status };
+	return { role, units: role === 'muted' || role === 'suspended' || role === 'banned' ? [] : units, membershipStatus: status, sanction: role === 'operator' || role === 'moderator' ? null : sanction, memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null };
 }
 
 const answerSchema = z.string({ error: 'Odpowiedz na pytanie.' }).trim().min(2, 'Odpowiedz na pytanie (co najmniej 2 znaki).').max(1000, 'Odpowiedź może mieć najwyżej 1000 znaków.');
 
 /** Asks to join; a moderator decides. A declined person may ask again. */
 export async function requestMembership(ctx: Ctx, actor: Actor | null, group: Group, answer: unknown): Promise<'pending'> {
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, 'join', group);
 	if (access.membershipStatus === 'pending' || access.membershipStatus === 'approved') throw new AppError('conflict', 'Twoja prośba o dołączenie już czeka na decyzję.');
 	if (!actor!.emailVerified) throw new AppError('forbidden', 'Najpierw potwierdź adres e-mail — wysłaliśmy do Ciebie link.');
@@ -141,7 +158,7 @@ export async function requestMembership(ctx: Ctx, actor: Actor | null, group: Gr
 }
 
 export async function decideMembership(ctx: Ctx, actor: Actor | null, group: Group, userId: string, approve: boolean): Promise<void> {
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, 'decideMembership', group);
 	await ctx.db.transaction().execute(async (tx) => {
 		const m = await tx.selectFrom('memberships').select('status').where('group_id', '=', group.id).where('user_id', '=', userId).forUpdate().executeTakeFirst();
@@ -158,7 +175,7 @@ export async function decideMembership(ctx: Ctx, actor: Actor | null, group: Gro
 }
 
 export async function leaveGroup(ctx: Ctx, actor: Actor | null, group: Group): Promise<void> {
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	const belongs = access.membershipStatus === 'approved' || access.membershipStatus === 'pending';
 	assertCan(belongs ? 'member' : access.role === 'anonymous' ? 'anonymous' : 'user', 'leave', group);
 	await ctx.db.transaction().execute(async (tx) => {
@@ -168,7 +185,7 @@ export async function leaveGroup(ctx: Ctx, actor: Actor | null, group: Group): P
 }
 
 export async function listMembers(ctx: Ctx, actor: Actor | null, group: Group, opts: { status?: 'approved' | 'pending'; limit?: number; offset?: number } = {}) {
-	const access = await groupAccess(ctx.db, actor, group);
+	const access = await groupAccess(ctx, actor, group);
 	const status = opts.status ?? 'approved';
 	assertCan(access.role, status === 'pending' ? 'decideMembership' : 'listMembers', group);
 	return ctx.db

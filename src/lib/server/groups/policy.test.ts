@@ -4,7 +4,9 @@ import type { Actor, Ctx } from '../context';
 import type { Group } from '../db/schema';
 import { addComment } from '../feed/comments';
 import { setPostReaction } from '../feed/engagement';
-import { createPost, decidePost, listFeed } from '../feed/posts';
+import { createPost, listFeed } from '../feed/posts';
+import { decidePost } from '../moderation/queue';
+import { imposeSanction } from '../moderation/sanctions';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
 import { createGroup, decideMembership, getGroup, leaveGroup, listMembers, requestMembership, updateGroup } from './groups';
 import type { GroupAction, GroupRole } from './policy';
@@ -18,7 +20,7 @@ let unitId: string;
 let publishedPostId: string;
 let n = 0;
 
-const roles: GroupRole[] = ['anonymous', 'user', 'pending', 'member', 'publisher', 'moderator', 'operator'];
+const roles: GroupRole[] = ['anonymous', 'user', 'pending', 'member', 'publisher', 'moderator', 'operator', 'muted', 'suspended', 'banned'];
 const actions: GroupAction[] = ['read', 'join', 'leave', 'listMembers', 'decideMembership', 'post', 'comment', 'react', 'moderate', 'edit'];
 
 // Expected, written out by hand for a private group: 1 = allowed.
@@ -30,17 +32,23 @@ const matrix: Record<GroupRole, number[]> = {
 	member: [1, 0, 1, 1, 0, 1, 1, 1, 0, 0],
 	publisher: [1, 1, 0, 0, 0, 1, 1, 1, 0, 0],
 	moderator: [1, 0, 1, 1, 1, 1, 1, 1, 1, 0],
-	operator: [1, 0, 0, 1, 1, 1, 1, 1, 1, 1]
+	operator: [1, 0, 0, 1, 1, 1, 1, 1, 1, 1],
+	// Members under a sanction imposed by a moderator.
+	muted: [1, 0, 1, 1, 0, 0, 0, 1, 0, 0],
+	suspended: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+	banned: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 };
 
 async function actorIn(role: GroupRole): Promise<Actor | null> {
 	if (role === 'anonymous') return null;
 	const actor = await makeUser(ctx, `${role}${++n}@t.pl`, { operator: role === 'operator' });
-	if (role === 'pending' || role === 'member' || role === 'moderator') {
+	const sanctioned = role === 'muted' ? 'mute' : role === 'suspended' ? 'suspend' : role === 'banned' ? 'ban' : null;
+	if (role === 'pending' || role === 'member' || role === 'moderator' || sanctioned) {
 		await requestMembership(ctx, actor, group, 'Mieszkam tu');
 		if (role !== 'pending') await decideMembership(ctx, operator, group, actor.id, true);
 		if (role === 'moderator') await ctx.db.updateTable('memberships').set({ role: 'moderator' }).where('user_id', '=', actor.id).execute();
 	}
+	if (sanctioned) await imposeSanction(ctx, operator, group, { userId: actor.id, kind: sanctioned, days: 7, ground: 'insult', reason: 'Obrażał innych członków grupy.' });
 	if (role === 'publisher') await ctx.db.insertInto('unit_members').values({ unit_id: unitId, user_id: actor.id, role: 'editor' }).execute();
 	return actor;
 }
@@ -68,7 +76,7 @@ async function perform(action: GroupAction, actor: Actor | null, role: GroupRole
 			return void (await setPostReaction(ctx, actor, publishedPostId, 'like'));
 		case 'moderate': {
 			const { id } = await createPost(ctx, member, group, { body: 'Czeka na akceptację', category: 'other' });
-			return decidePost(ctx, actor, id, true);
+			return decidePost(ctx, actor, id, { decision: 'approve' });
 		}
 		case 'edit':
 			return void (await updateGroup(ctx, actor, group.id, { name: 'Wiskitki – forum', membershipQuestion: 'Czy mieszkasz w gminie?', isPublic: false }));

@@ -2,7 +2,7 @@ import type { Actor } from '../context';
 import { AppError } from '../errors';
 
 /** Someone's standing in one group, strongest first. */
-export type GroupRole = 'operator' | 'moderator' | 'member' | 'publisher' | 'pending' | 'user' | 'anonymous';
+export type GroupRole = 'operator' | 'moderator' | 'member' | 'publisher' | 'pending' | 'user' | 'anonymous' | 'muted' | 'suspended' | 'banned';
 
 export type GroupAction =
 	| 'read'
@@ -16,19 +16,21 @@ export type GroupAction =
 	| 'moderate'
 	| 'edit';
 
-const all: GroupRole[] = ['operator', 'moderator', 'member', 'publisher', 'pending', 'user', 'anonymous'];
+const all: GroupRole[] = ['operator', 'moderator', 'member', 'publisher', 'pending', 'user', 'anonymous', 'muted', 'suspended', 'banned'];
 const participants: GroupRole[] = ['operator', 'moderator', 'member', 'publisher'];
+/** Sanctioned members still read a private group: a mute or a suspension ends. */
+const readers: GroupRole[] = [...participants, 'muted', 'suspended'];
 
 /** The one table of who may do what in a group. Private groups are readable by participants only. */
 const allowed: Record<GroupAction, GroupRole[]> = {
 	read: all,
 	join: ['publisher', 'user'],
-	leave: ['moderator', 'member', 'pending'],
-	listMembers: ['operator', 'moderator', 'member'],
+	leave: ['moderator', 'member', 'pending', 'muted', 'suspended'],
+	listMembers: ['operator', 'moderator', 'member', 'muted'],
 	decideMembership: ['operator', 'moderator'],
 	post: participants,
 	comment: participants,
-	react: participants,
+	react: [...participants, 'muted'],
 	moderate: ['operator', 'moderator'],
 	edit: ['operator']
 };
@@ -47,13 +49,20 @@ const refusals: Record<GroupAction, string> = {
 };
 
 export function can(role: GroupRole, action: GroupAction, group: { is_public: boolean }): boolean {
-	if (action === 'read' && !group.is_public) return participants.includes(role);
+	if (action === 'read' && !group.is_public) return readers.includes(role);
 	return allowed[action].includes(role);
 }
+
+const sanctioned: Partial<Record<GroupRole, string>> = {
+	muted: 'Masz w tej grupie czasowe wyciszenie: możesz czytać i reagować, ale nie publikować ani komentować. Termin i uzasadnienie są w powiadomieniach.',
+	suspended: 'Twój udział w tej grupie jest czasowo zawieszony. Termin i uzasadnienie są w powiadomieniach.',
+	banned: 'Zostałeś wykluczony z tej grupy. Termin i uzasadnienie są w powiadomieniach.'
+};
 
 export function assertCan(role: GroupRole, action: GroupAction, group: { is_public: boolean }): void {
 	if (can(role, action, group)) return;
 	if (role === 'anonymous') throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (sanctioned[role] && action !== 'read') throw new AppError('forbidden', sanctioned[role]);
 	throw new AppError('forbidden', refusals[action]);
 }
 

@@ -9,7 +9,9 @@ export type Category =
 	| 'personal_data'
 	| 'misinformation'
 	| 'shouting'
-	| 'link';
+	| 'link'
+	/** A group's own word and phrase list. */
+	| 'word_list';
 
 export type Severity = 'info' | 'hold' | 'block';
 

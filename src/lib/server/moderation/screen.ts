@@ -3,6 +3,7 @@ import type { GroupRole } from '../groups/policy';
 import { analyze, verdict } from './engine';
 import type { Finding } from './findings';
 import { plural } from '../../format';
+import { applyWordList, isFlagged, type WordList } from './word-lists';
 
 export interface ScreenInput {
 	kind: 'post' | 'comment';
@@ -12,6 +13,10 @@ export interface ScreenInput {
 	/** Published as a verified unit that may publish in this group. */
 	asUnit: boolean;
 	lexicon?: Set<string>;
+	/** The group's own word and phrase list. */
+	words?: WordList;
+	/** A member who joined recently, in a group that holds new members' posts and comments. */
+	newMember?: boolean;
 }
 
 export interface ScreenResult {
@@ -19,6 +24,12 @@ export interface ScreenResult {
 	/** Why it is held, in Polish, for the author. */
 	reasons: string[];
 	findings: Finding[];
+	/** Held because of what the text says (automated detection), not a blanket policy. */
+	heldForContent: boolean;
+	/** A `block` finding: moderators are alerted at once. */
+	alert: boolean;
+	/** A `flag` word: published, and moderators are told to look. */
+	flagged: boolean;
 }
 
 /**
@@ -26,16 +37,21 @@ export interface ScreenResult {
  * engine's findings first (moderators and operators are trusted), then the group's posting policy.
  */
 export function screen(input: ScreenInput): ScreenResult {
-	const findings = analyze(input.text, { lexicon: input.lexicon });
+	const findings = applyWordList(input.text, analyze(input.text, { lexicon: input.lexicon }), input.words ?? []);
 	const trusted = input.role === 'operator' || input.role === 'moderator';
+	const alert = !trusted && findings.some((f) => f.severity === 'block');
+	const base = { findings, alert, flagged: !trusted && isFlagged(findings), heldForContent: false };
 	if (!trusted && verdict(findings, input.asUnit ? 'unit' : 'resident') === 'hold') {
-		return { decision: 'hold', reasons: reasonsFor(input.text, findings), findings };
+		return { ...base, decision: 'hold', reasons: reasonsFor(input.text, findings), heldForContent: true };
 	}
-	if (input.kind === 'comment' || trusted || input.asUnit) return { decision: 'publish', reasons: [], findings };
-	if (input.group.member_posts_need_approval) {
-		return { decision: 'hold', reasons: ['W tej grupie posty członków ukazują się po akceptacji moderatora.'], findings };
+	if (trusted || input.asUnit) return { ...base, decision: 'publish', reasons: [] };
+	if (input.newMember) {
+		return { ...base, decision: 'hold', reasons: ['Jesteś nowym członkiem grupy — przez pierwsze dni Twoje posty i komentarze ukazują się po akceptacji moderatora.'] };
 	}
-	return { decision: 'publish', reasons: [], findings };
+	if (input.kind === 'post' && input.group.member_posts_need_approval) {
+		return { ...base, decision: 'hold', reasons: ['W tej grupie posty członków ukazują się po akceptacji moderatora.'] };
+	}
+	return { ...base, decision: 'publish', reasons: [] };
 }
 
 /** Short Polish sentences for the author: one per kind of problem, naming the words. */

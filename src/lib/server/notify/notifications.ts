@@ -12,7 +12,13 @@ export type NotificationKind =
 	| 'comment_approved'
 	| 'comment_rejected'
 	| 'membership_approved'
-	| 'membership_declined';
+	| 'membership_declined'
+	| 'moderation_decision'
+	| 'appeal_decided'
+	| 'report_received'
+	| 'report_decided'
+	| 'moderation_alert'
+	| 'changes_requested';
 
 export interface NewNotification {
 	userId: string;
@@ -22,6 +28,8 @@ export interface NewNotification {
 	commentId?: string;
 	actorName?: string;
 	detail?: string;
+	/** Where the notification leads when it is not a post or a comment (a statement of reasons). */
+	link?: string;
 }
 
 /** Adds an in-app notification in the caller's transaction. */
@@ -36,6 +44,7 @@ export async function notify(db: Db, clock: Clock, n: NewNotification): Promise<
 			comment_id: n.commentId ?? null,
 			actor_name: n.actorName ?? null,
 			detail: n.detail ?? null,
+			link: n.link ?? null,
 			created_at: clock.now(),
 			read_at: null
 		})
@@ -46,7 +55,7 @@ export async function listNotifications(ctx: Ctx, actor: Actor, limit = 50) {
 	return ctx.db
 		.selectFrom('notifications')
 		.leftJoin('groups', 'groups.id', 'notifications.group_id')
-		.select(['notifications.id', 'notifications.kind', 'notifications.post_id', 'notifications.comment_id', 'notifications.actor_name', 'notifications.detail', 'notifications.created_at', 'notifications.read_at', 'groups.slug as group_slug', 'groups.name as group_name'])
+		.select(['notifications.id', 'notifications.kind', 'notifications.post_id', 'notifications.comment_id', 'notifications.actor_name', 'notifications.detail', 'notifications.link', 'notifications.created_at', 'notifications.read_at', 'groups.slug as group_slug', 'groups.name as group_name'])
 		.where('notifications.user_id', '=', actor.id)
 		.orderBy('notifications.id', 'desc')
 		.limit(limit)
@@ -85,6 +94,15 @@ export function describeNotification(n: { kind: string; actor_name: string | nul
 			return `Witamy! Twoja prośba o dołączenie do grupy${n.group_name ? ` „${n.group_name}”` : ''} została przyjęta.`;
 		case 'membership_declined':
 			return `Twoja prośba o dołączenie do grupy${n.group_name ? ` „${n.group_name}”` : ''} została odrzucona.`;
+		case 'moderation_decision':
+			return `${n.detail ?? 'Moderator ograniczył Twoją treść.'} Zobacz uzasadnienie i możliwość odwołania.`;
+		case 'changes_requested':
+			return `Moderator prosi o poprawki w Twoim poście${where}: ${n.detail ?? ''}`;
+		case 'appeal_decided':
+		case 'report_received':
+		case 'report_decided':
+		case 'moderation_alert':
+			return n.detail ?? 'Nowe powiadomienie.';
 		default:
 			return 'Nowe powiadomienie.';
 	}

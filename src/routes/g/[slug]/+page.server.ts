@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 	page(async () => {
 		const { ctx, actor } = locals;
 		const { group, municipality } = await getGroupForReading(ctx.db, params.slug);
-		const access = await groupAccess(ctx.db, actor, group);
+		const access = await groupAccess(ctx, actor, group);
 		const category = url.searchParams.get('kategoria') || null;
 		const cursor = url.searchParams.get('kursor') || null;
 		const unitSlug = url.searchParams.get('jednostka') || null;

@@ -8,7 +8,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 	page(async () => {
 		if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
 		const group = await getGroup(locals.ctx.db, params.slug);
-		const access = await groupAccess(locals.ctx.db, locals.actor, group);
+		const access = await groupAccess(locals.ctx, locals.actor, group);
 		const moderates = can(access.role, 'decideMembership', group);
 		const [members, pending] = await Promise.all([
 			listMembers(locals.ctx, locals.actor, group, { limit: 200 }),

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	try {
 		const group = await getGroup(locals.ctx.db, params.slug);
-		assertCan((await groupAccess(locals.ctx.db, locals.actor, group)).role, 'read', group);
+		assertCan((await groupAccess(locals.ctx, locals.actor, group)).role, 'read', group);
 		const encoder = new TextEncoder();
 		let cleanup = () => {};
 		const stream = new ReadableStream<Uint8Array>({

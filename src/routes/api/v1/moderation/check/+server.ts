@@ -19,7 +19,7 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 	api(async () => {
 		const input = parseInput(body, await request.json().catch(() => null));
 		const { group } = await getGroupForReading(locals.ctx.db, input.group);
-		const access = await groupAccess(locals.ctx.db, locals.actor, group);
+		const access = await groupAccess(locals.ctx, locals.actor, group);
 		if (input.as && !access.units.some((u) => u.id === input.as)) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.');
 		const role = access.role === 'anonymous' || access.role === 'user' || access.role === 'pending' ? 'member' : access.role;
 		const result = screen({ kind: input.kind, text: input.text, group, role, asUnit: !!input.as, lexicon: locals.ctx.lexicon });

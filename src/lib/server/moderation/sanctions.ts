@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import type { Group, SanctionKind } from '../db/schema';
+import { parseInput } from '../auth/accounts';
+import { AppError, notFound } from '../errors';
+import { groupAccess } from '../groups/groups';
+import { assertCan } from '../groups/policy';
+import { formatDate } from '../../format';
+import { restrict } from './decisions';
+import { logAction } from './log';
+import { groundIds, type Ground } from './terms';
+
+const DAY = 86_400_000;
+
+export const sanctionLabels: Record<SanctionKind, string> = {
+	warn: 'ostrzeżenie',
+	mute: 'wyciszenie (bez publikowania i komentowania)',
+	suspend: 'zawieszenie udziału w grupie',
+	ban: 'wykluczenie z grupy'
+};
+
+export const sanctionSchema = z.object({
+	userId: z.string({ error: 'Wybierz osobę.' }).regex(/^\d{1,18}$/, 'Wybierz osobę.'),
+	kind: z.enum(['warn', 'mute', 'suspend', 'ban'], { error: 'Wybierz rodzaj sankcji.' }),
+	days: z.coerce.number({ error: 'Podaj liczbę dni.' }).int('Podaj pełną liczbę dni.').min(1, 'Sankcja trwa co najmniej 1 dzień.').max(3650, 'Sankcja może trwać najwyżej 3650 dni (10 lat).'),
+	ground: z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz punkt regulaminu.' }),
+	reason: z.string({ error: 'Opisz powód.' }).trim().min(10, 'Opisz powód (co najmniej 10 znaków) — osoba go zobaczy.').max(2000, 'Powód może mieć najwyżej 2000 znaków.')
+});
+
+/**
+ * A moderator warns, mutes, suspends or bans a member, with a reason, a clause of the terms and
+ * an end date. A ban also ends the membership. The person gets a statement of reasons.
+ */
+export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<string> {
+	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	const data = parseInput(sanctionSchema, input);
+	if (data.userId === actor!.id) throw new AppError('validation', 'Nie możesz nałożyć sankcji na siebie.', { userId: 'Wybierz inną osobę.' });
+	const target = await ctx.db
+		.selectFrom('users')
+		.leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'users.id').on('m.group_id', '=', group.id))
+		.select(['users.id', 'users.display_name', 'users.is_operator', 'm.role', 'm.status'])
+		.where('users.id', '=', data.userId)
+		.executeTakeFirst();
+	if (!target) throw notFound('Nie ma takiej osoby.');
+	if (target.is_operator || (target.role === 'moderator' && target.status === 'approved')) throw new AppError('forbidden', 'Sankcji nie nakłada się na moderatorów ani operatorów.');
+	const now = ctx.clock.now();
+	const endsAt = new Date(now.getTime() + data.days * DAY);
+	return ctx.db.transaction().execute(async (tx) => {
+		const decisionId = await restrict(ctx, tx, {
+			groupId: group.id,
+			actorId: actor!.id,
+			action: data.kind,
+			subjectId: target.id,
+			ground: data.ground,
+			facts: `${data.reason} (${sanctionLabels[data.kind]} do ${formatDate(endsAt)})`,
+			what: `Twoje konto w grupie „${group.name}”`
+		});
+		await tx.insertInto('sanctions').values({ group_id: group.id, user_id: target.id, kind: data.kind, reason: data.reason, ground: data.ground, starts_at: now, ends_at: endsAt, decision_id: decisionId, created_by: actor!.id }).execute();
+		if (data.kind === 'ban' && target.status === 'approved') {
+			await tx.updateTable('memberships').set({ status: 'declined', decided_at: now, decided_by: actor!.id }).where('group_id', '=', group.id).where('user_id', '=', target.id).execute();
+			await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '-', 1) })).where('id', '=', group.id).execute();
+		}
+		return decisionId;
+	});
+}
+
+/** Ends a sanction early (a ban's membership is not restored: the person may ask to join again). */
+export async function liftSanction(ctx: Ctx, actor: Actor | null, group: Group, sanctionId: string): Promise<void> {
+	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	if (!/^\d{1,18}$/.test(sanctionId)) throw notFound('Nie ma takiej sankcji.');
+	await ctx.db.transaction().execute(async (tx) => {
+		const s = await tx.updateTable('sanctions').set({ lifted_at: ctx.clock.now() }).where('id', '=', sanctionId).where('group_id', '=', group.id).where('lifted_at', 'is', null).returning(['user_id', 'kind']).executeTakeFirst();
+		if (!s) throw notFound('Nie ma takiej sankcji albo już nie obowiązuje.');
+		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: 'sanction_lifted', subjectId: s.user_id, facts: sanctionLabels[s.kind] });
+	});
+}
+
+export interface SanctionView {
+	id: string;
+	userId: string;
+	userName: string;
+	kind: SanctionKind;
+	label: string;
+	reason: string;
+	endsAt: string;
+	active: boolean;
+	decisionId: string | null;
+}
+
+export async function listSanctions(ctx: Ctx, actor: Actor | null, group: Group, userId?: string): Promise<SanctionView[]> {
+	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	let q = ctx.db
+		.selectFrom('sanctions as s')
+		.innerJoin('users as u', 'u.id', 's.user_id')
+		.select(['s.id', 's.user_id', 'u.display_name', 's.kind', 's.reason', 's.ends_at', 's.lifted_at', 's.decision_id'])
+		.where('s.group_id', '=', group.id)
+		.orderBy('s.starts_at', 'desc')
+		.limit(200);
+	if (userId) q = q.where('s.user_id', '=', userId);
+	const now = ctx.clock.now();
+	return (await q.execute()).map((s) => ({ id: s.id, userId: s.user_id, userName: s.display_name, kind: s.kind, label: sanctionLabels[s.kind], reason: s.reason, endsAt: s.ends_at.toISOString(), active: !s.lifted_at && s.ends_at > now, decisionId: s.decision_id }));
+}
