@@ -15,6 +15,8 @@ import { importTerytFile } from '../src/lib/server/municipalities/municipalities
 import { listOutbox } from '../src/lib/server/notify/outbox';
 import { loadLexicon } from '../src/lib/server/moderation/engine';
 import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
+import { compileWordList } from '../src/lib/server/moderation/word-lists';
+import { demoWordList } from '../src/lib/server/demo/content';
 import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
 
 const help = `Tablica — polecenia operatora
@@ -50,10 +52,20 @@ if (!command || values.help) {
 const config = readConfig();
 
 if (command === 'moderate') {
-	// Needs no database: reads JSON lines from stdin and answers each in order.
+	// Reads JSON lines from stdin and answers each in order. The demo group's word list comes
+	// from a PostgreSQL server when there is one (the embedded database may be in use by the
+	// server), otherwise from the demo data it was seeded from.
 	const lexicon = loadLexicon(config.referenceDataDir);
+	let rules = demoWordList.map((w, i) => ({ id: String(i), ...w }));
+	if (config.databaseUrl) {
+		const database = await openDatabase(config);
+		const group = await database.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirst().catch(() => undefined);
+		if (group) rules = (await database.db.selectFrom('moderation_words').select(['id', 'pattern', 'is_regex', 'action']).where('group_id', '=', group.id).execute()).map((r) => ({ id: r.id, pattern: r.pattern, isRegex: r.is_regex, action: r.action }));
+		await database.close();
+	}
+	const words = compileWordList(rules);
 	const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-	for await (const line of lines) if (line.trim()) process.stdout.write(moderateLine(line, lexicon) + '\n');
+	for await (const line of lines) if (line.trim()) process.stdout.write(moderateLine(line, lexicon, words) + '\n');
 	process.exit(0);
 }
 

@@ -159,3 +159,20 @@ export const commentTexts = [
 ];
 
 export const replyTexts = ['Z tego co wiem – tak.', 'Dokładnie, zgadzam się.', 'Dzięki za odpowiedź!', 'Też jestem ciekawa.', 'Od 10:00, tak jak w zeszłym roku.', 'Warto zadzwonić do urzędu.'];
+
+/** The demo group's own word list (also what `cli moderate` uses without a server database). */
+export const demoWordList: { pattern: string; isRegex: boolean; action: 'block' | 'hold' | 'flag' | 'allow' }[] = [
+	// Local insults the engine does not know.
+	{ pattern: 'dzban*', isRegex: false, action: 'hold' },
+	{ pattern: 'januszex*', isRegex: false, action: 'hold' },
+	{ pattern: 'patus*', isRegex: false, action: 'hold' },
+	// The BLIK scam: "wyślij mi kod BLIK" from a hijacked account.
+	{ pattern: '(wyślij|podaj|prześlij)\\w*\\s+(mi\\s+)?kod\\w*\\s+blik', isRegex: true, action: 'block' },
+	// What moderators want to know about at once.
+	{ pattern: 'wysypisk*', isRegex: false, action: 'flag' },
+	{ pattern: 'zaginął', isRegex: false, action: 'flag' },
+	{ pattern: 'zaginęła', isRegex: false, action: 'flag' },
+	{ pattern: 'podpal*', isRegex: false, action: 'flag' },
+	// Practical election information (where to vote) is local, not national politics.
+	{ pattern: 'wybor\\w*\\s+do\\s+sejmu(?=[^.]*\\blokal\\w*\\s+wyborcz)', isRegex: true, action: 'allow' }
+];

@@ -5,7 +5,11 @@ import { hashPassword } from '../auth/crypto';
 import { foldText } from '../text/fold';
 import { formatDate } from '../../format';
 import { seededRandom } from '../random';
-import { commentTexts, femaleNames, maleNames, months, pendingResidentPosts, replyTexts, residentPosts, surnames, villages, wiskitkiUnits } from './content';
+import { toActor } from '../auth/accounts';
+import { addComment } from '../feed/comments';
+import { fileAppeal } from '../moderation/decisions';
+import { decideReports, fileReport } from '../moderation/reports';
+import { demoWordList, commentTexts, femaleNames, maleNames, months, pendingResidentPosts, replyTexts, residentPosts, surnames, villages, wiskitkiUnits } from './content';
 
 export const DEMO_PASSWORD = 'tablica-demo';
 
@@ -137,7 +141,49 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 		}
 	});
 	await seedEngagement(ctx.db);
+	await seedModeration(ctx);
 	return true;
+}
+
+/**
+ * Wiskitki's word list and a little moderation history, made through the real workflow: a
+ * comment held by the list, a removal after a member's report that its author appealed, and a
+ * school's open report about a comment under its post (first in the queue).
+ */
+async function seedModeration(ctx: Ctx): Promise<void> {
+	const group = await ctx.db.selectFrom('groups').selectAll().where('slug', '=', 'wiskitki').executeTakeFirstOrThrow();
+	const account = async (email: string) => toActor(await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
+	const moderator = await account('moderator@tablica.test');
+	const resident = await account('mieszkaniec@tablica.test');
+	const school = await account('redakcja@sp-wiskitki.test');
+	await ctx.db.insertInto('moderation_words').values(demoWordList.map((w) => ({ group_id: group.id, pattern: w.pattern, is_regex: w.isRegex, action: w.action, created_by: moderator.id, created_at: ctx.clock.now() }))).execute();
+	// Residents who wrote the latest comments: under residents' posts and under the school's.
+	const schoolUnit = await ctx.db.selectFrom('units').select('id').where('municipality_code', '=', group.municipality_code).where('slug', '=', 'sp-wiskitki').executeTakeFirstOrThrow();
+	const latest = (bySchool: boolean) =>
+		ctx.db
+			.selectFrom('comments as c')
+			.innerJoin('posts as p', 'p.id', 'c.post_id')
+			.innerJoin('users as u', 'u.id', 'c.author_id')
+			.selectAll('u')
+			.select(['c.id as comment_id', 'p.id as post_id'])
+			.where('p.group_id', '=', group.id)
+			.where((eb) => (bySchool ? eb('p.unit_id', '=', schoolUnit.id) : eb('p.unit_id', 'is', null)))
+			.where('c.author_id', 'not in', [resident.id, school.id, moderator.id])
+			.orderBy('c.id', 'desc')
+			.limit(3)
+			.execute();
+	const [residentThreads, unitThreads] = await Promise.all([latest(false), latest(true)]);
+	const [a, b] = residentThreads;
+	await addComment(ctx, toActor(a), a.post_id, { body: 'Ale z tego kierowcy dzban, znowu zastawił wjazd.' });
+
+	const notice = { ground: 'insult', explanation: 'Komentarz obraża sąsiada, z imienia i nazwiska.', name: resident.displayName, email: resident.email, goodFaith: true };
+	await fileReport(ctx, resident, { commentId: b.comment_id, ...notice });
+	await decideReports(ctx, moderator, { commentId: b.comment_id }, { outcome: 'remove', ground: 'insult', reason: 'Komentarz wyśmiewa konkretną osobę.' });
+	const removal = await ctx.db.selectFrom('moderation_log').select('id').where('comment_id', '=', b.comment_id).where('action', '=', 'remove').executeTakeFirstOrThrow();
+	await fileAppeal(ctx, toActor(b), removal.id, { body: 'Nie chciałem nikogo obrazić, to był żart między znajomymi.' });
+
+	const u = unitThreads[0];
+	if (u) await fileReport(ctx, school, { commentId: u.comment_id, ...notice, ground: 'hate', explanation: 'Pod ogłoszeniem szkoły ktoś obraża nauczycieli.', name: school.displayName, email: school.email });
 }
 
 async function seedPosts(

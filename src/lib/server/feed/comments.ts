@@ -23,6 +23,8 @@ export interface CommentView {
 	authorName: string;
 	body: string;
 	status: string;
+	/** Written by the viewer (who may not report it). */
+	mine: boolean;
 	/** Why it is held: shown to its author and moderators. */
 	reason: string | null;
 	createdAt: string;
@@ -96,6 +98,7 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 			authorName: r.display_name,
 			body: r.body,
 			status: r.status,
+			mine: r.author_id === actor?.id,
 			reason: r.status === 'pending' ? r.moderation_reason : null,
 			createdAt: r.created_at.toISOString(),
 			reactions: r.reaction_count,

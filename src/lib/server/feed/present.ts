@@ -1,4 +1,4 @@
-import type { ReactionKind } from '../db/schema';
+import type { PostStatus, ReactionKind } from '../db/schema';
 import { categoryLabel } from '../groups/categories';
 import { unitTypeLabel } from '../groups/unit-types';
 
@@ -14,7 +14,7 @@ export interface FeedItem {
 	category: string;
 	categoryLabel: string;
 	body: string;
-	status: 'published' | 'pending' | 'rejected' | 'removed';
+	status: PostStatus;
 	moderationReason: string | null;
 	createdAt: string;
 	pinned: boolean;

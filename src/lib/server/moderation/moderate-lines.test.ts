@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moderateLine } from './moderate-lines';
+import { compileWordList } from './word-lists';
+import { demoWordList } from '../demo/content';
 
 describe('cli moderate: one JSON line per input', () => {
 	it('gives the verdict for the author kind, with spans in code points', () => {
@@ -14,5 +16,19 @@ describe('cli moderate: one JSON line per input', () => {
 	it('answers a broken line with an error line, keeping the order', () => {
 		expect(JSON.parse(moderateLine('{nie json'))).toEqual({ id: null, error: { code: 'validation', message: 'Wiersz nie jest poprawnym JSON-em.' } });
 		expect(JSON.parse(moderateLine('{"text":"x"}')).error.code).toBe('validation');
+	});
+});
+
+describe('cli moderate with the demo group word list', () => {
+	const words = compileWordList(demoWordList.map((w, i) => ({ id: String(i), ...w })));
+	const run = (text: string, author = 'resident') => JSON.parse(moderateLine(JSON.stringify({ id: 1, text, kind: 'post', author }), undefined, words));
+
+	it('holds its words, blocks the BLIK scam even for units, and allows polling-station notices', () => {
+		expect(run('Ale z niego DZBAN')).toMatchObject({ decision: 'hold', categories: ['word_list'] });
+		expect(run('Ale z niego DZBAN').findings[0]).toMatchObject({ rule: 'word_list.hold', start: 12, end: 17 });
+		expect(run('Cześć, wyślij mi kod BLIK, oddam jutro', 'unit')).toMatchObject({ decision: 'hold' });
+		expect(run('Wybory do Sejmu: lokale wyborcze w gminie otwarte od 7:00.')).toMatchObject({ decision: 'publish', categories: [] });
+		expect(run('Wybory do Sejmu to farsa')).toMatchObject({ decision: 'hold', categories: ['national_politics'] });
+		expect(run('Nielegalne wysypisko przy lesie')).toMatchObject({ decision: 'publish', findings: [{ rule: 'word_list.flag', severity: 'info' }] });
 	});
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyze, verdict } from './engine';
+import { applyWordList, type WordList } from './word-lists';
 
 const input = z.object({
 	id: z.union([z.string(), z.number()]),
@@ -17,7 +18,7 @@ function codePointOffset(text: string, utf16: number): number {
  * One JSON line in, one JSON line out: the content verdict for that kind of author, with the
  * findings (spans in code points). Blanket policies that ignore the content are not applied.
  */
-export function moderateLine(line: string, lexicon?: Set<string>): string {
+export function moderateLine(line: string, lexicon?: Set<string>, words: WordList = []): string {
 	let parsed: z.infer<typeof input>;
 	try {
 		const r = input.safeParse(JSON.parse(line));
@@ -26,7 +27,7 @@ export function moderateLine(line: string, lexicon?: Set<string>): string {
 	} catch {
 		return JSON.stringify({ id: null, error: { code: 'validation', message: 'Wiersz nie jest poprawnym JSON-em.' } });
 	}
-	const findings = analyze(parsed.text, { lexicon });
+	const findings = applyWordList(parsed.text, analyze(parsed.text, { lexicon }), words);
 	return JSON.stringify({
 		id: parsed.id,
 		decision: verdict(findings, parsed.author),

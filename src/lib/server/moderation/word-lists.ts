@@ -4,12 +4,13 @@ import type { Db } from '../db/database';
 import type { Group, WordAction } from '../db/schema';
 import { parseInput } from '../auth/accounts';
 import { AppError, notFound } from '../errors';
-import { groupAccess } from '../groups/groups';
+import { forgetGroupForReading, groupAccess } from '../groups/groups';
 import { assertCan } from '../groups/policy';
 import { foldText } from '../text/fold';
 import type { Finding } from './findings';
 import { foldKeepingOffsets } from './politics';
 import { logAction } from './log';
+import { analyze, verdict } from './engine';
 
 /** One entry of a group's list, like Discourse's watched words. */
 export interface WordRule {
@@ -148,5 +149,36 @@ export async function removeWord(ctx: Ctx, actor: Actor | null, group: Group, id
 		const row = await tx.deleteFrom('moderation_words').where('id', '=', id).where('group_id', '=', group.id).returning(['pattern', 'action']).executeTakeFirst();
 		if (!row) throw notFound('Nie ma takiego wpisu na liście.');
 		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: 'word_removed', facts: `„${row.pattern}” (${wordActionLabels[row.action]})` });
+	});
+}
+
+export interface WordTestResult {
+	findings: Finding[];
+	/** What would happen to a resident's comment and to a unit's post with this text. */
+	resident: 'publish' | 'hold';
+	unit: 'publish' | 'hold';
+}
+
+/** The "test" box: the engine and the group's list on a sample text, changing nothing. */
+export async function testWords(ctx: Ctx, actor: Actor | null, group: Group, text: unknown): Promise<WordTestResult> {
+	await assertModerator(ctx, actor, group);
+	const sample = parseInput(z.string({ error: 'Wpisz tekst do sprawdzenia.' }).trim().min(1, 'Wpisz tekst do sprawdzenia.').max(10_000, 'Tekst może mieć najwyżej 10 000 znaków.'), text);
+	const findings = applyWordList(sample, analyze(sample, { lexicon: ctx.lexicon }), await loadWordList(ctx.db, group.id));
+	return { findings, resident: verdict(findings, 'resident'), unit: verdict(findings, 'unit') };
+}
+
+export const settingsSchema = z.object({
+	newMemberDays: z.coerce.number({ error: 'Podaj liczbę dni.' }).int('Podaj pełną liczbę dni.').min(0, 'Liczba dni nie może być ujemna.').max(365, 'Najwyżej 365 dni.'),
+	reportHideThreshold: z.coerce.number({ error: 'Podaj liczbę zgłoszeń.' }).int('Podaj pełną liczbę.').min(1, 'Co najmniej 1 zgłoszenie.').max(100, 'Najwyżej 100 zgłoszeń.')
+});
+
+/** The group's moderation settings: how long new members are held, how many reports hide a comment. */
+export async function updateModerationSettings(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<void> {
+	await assertModerator(ctx, actor, group);
+	const data = parseInput(settingsSchema, input);
+	await ctx.db.transaction().execute(async (tx) => {
+		await tx.updateTable('groups').set({ new_member_days: data.newMemberDays, report_hide_threshold: data.reportHideThreshold }).where('id', '=', group.id).execute();
+		forgetGroupForReading(group.slug);
+		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: 'settings_changed', facts: `Nowi członkowie: ${data.newMemberDays} dni z akceptacją; ukrywanie komentarza po ${data.reportHideThreshold} zgłoszeniach.` });
 	});
 }

@@ -2,7 +2,8 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseInput } from '$lib/server/auth/accounts';
 import { AppError } from '$lib/server/errors';
-import { getGroupForReading, groupAccess } from '$lib/server/groups/groups';
+import { getGroupForReading, groupAccess, isNewMember } from '$lib/server/groups/groups';
+import { loadWordList } from '$lib/server/moderation/word-lists';
 import { api } from '$lib/server/http';
 import { screen } from '$lib/server/moderation/screen';
 import type { RequestHandler } from './$types';
@@ -22,7 +23,7 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 		const access = await groupAccess(locals.ctx, locals.actor, group);
 		if (input.as && !access.units.some((u) => u.id === input.as)) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.');
 		const role = access.role === 'anonymous' || access.role === 'user' || access.role === 'pending' ? 'member' : access.role;
-		const result = screen({ kind: input.kind, text: input.text, group, role, asUnit: !!input.as, lexicon: locals.ctx.lexicon });
+		const result = screen({ kind: input.kind, text: input.text, group, role, asUnit: !!input.as, lexicon: locals.ctx.lexicon, words: await loadWordList(locals.ctx.db, group.id), newMember: isNewMember(group, access, locals.ctx.clock.now()) });
 		const summary =
 			result.decision === 'publish'
 				? input.kind === 'post' ? 'Ten post zostanie opublikowany od razu.' : 'Ten komentarz zostanie opublikowany od razu.'

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { getPost } from '$lib/server/feed/posts';
+import { resubmitPost } from '$lib/server/moderation/queue';
 import { can } from '$lib/server/groups/policy';
 import { action, formFields, page } from '$lib/server/http';
 import { viewerKey } from '$lib/server/viewer';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, cookies, url }) =>
 	page(async () => {
-		const { post, group, access } = await getPost(locals.ctx, locals.actor, params.id);
+		const { post, group, access, authorId } = await getPost(locals.ctx, locals.actor, params.id);
 		if (group.slug !== params.slug) redirect(301, `/g/${group.slug}/p/${post.id}`);
 		if (post.status === 'published') await recordViews(locals.ctx, [post.id], viewerKey(locals.actor, cookies, url.protocol === 'https:'));
 		const comments = post.status === 'published' ? await listComments(locals.ctx, locals.actor, post.id) : [];
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, cookies, url }) =>
 			canComment: can(access.role, 'comment', group),
 			canReact: can(access.role, 'react', group),
 			signedIn: !!locals.actor,
+			mine: authorId === locals.actor?.id,
 			now: locals.ctx.clock.now().toISOString()
 		};
 	});
@@ -31,6 +33,10 @@ export const actions: Actions = {
 			const created = await addComment(locals.ctx, locals.actor, params.id, { body: f.body, parentId: f.parentId || null });
 			return { commented: created };
 		}, { body: f.body, parentId: f.parentId });
+	},
+	resubmit: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => ({ resubmitted: await resubmitPost(locals.ctx, locals.actor, params.id, { body: f.body }) }), { editBody: f.body });
 	},
 	react: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
