@@ -115,9 +115,19 @@ describe('the JSON API', () => {
 	it('guards the staff pages: every role against every page', async () => {
 		const people = ['anonymous', 'mieszkaniec@tablica.test', 'moderator@tablica.test', 'operator@tablica.test'] as const;
 		const cookies = Object.fromEntries(await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)])));
+		// The demo's removal decision: its statement is for its addressee and the moderators.
+		const log = await (await fetch(`${server.url}/moderacja/dziennik?grupa=wiskitki&dzialanie=remove`, { headers: { cookie: cookies['moderator@tablica.test'] } })).text();
+		const decision = /href="(\/decyzje\/\d+)"/.exec(log)![1];
 		// 200 shown, 303 sent to sign in, 403 refused.
 		const expected: Record<string, number[]> = {
 			'/moderacja': [303, 403, 200, 200],
+			'/moderacja/zasady': [303, 403, 200, 200],
+			'/moderacja/sankcje': [303, 403, 200, 200],
+			'/moderacja/dziennik': [303, 403, 200, 200],
+			[decision]: [303, 403, 200, 200],
+			'/decyzje/999999': [303, 404, 404, 404],
+			'/przejrzystosc': [200, 200, 200, 200],
+			'/przejrzystosc/wiskitki': [200, 200, 200, 200],
 			'/admin': [303, 403, 403, 200],
 			'/admin/poczta': [303, 403, 403, 200],
 			'/admin/grupy/wiskitki': [303, 403, 403, 200],

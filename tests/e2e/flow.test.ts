@@ -165,8 +165,100 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await audit(school);
 	});
 
+	it('the queue: a moderator rejects citing the terms with the mouse and approves with the keyboard', async () => {
+		const rejectText = `Sprzedam tanio opał, dzwońcie ${Date.now()}`;
+		const approveText = `Kto jedzie w sobotę na targ do Żyrardowa? ${Date.now()}`;
+		for (const text of [rejectText, approveText]) {
+			await resident.goto(`${server.url}/g/wiskitki`);
+			await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
+			await resident.getByLabel('Treść').fill(text);
+			await resident.getByRole('button', { name: 'Opublikuj' }).click();
+			await expect.poll(() => resident.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
+		}
+		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
+		const rejected = moderator.locator('[data-queue-item]', { hasText: rejectText });
+		await rejected.getByLabel('Punkt regulaminu').first().selectOption({ label: '§ 5 ust. 3 — Reklama bez wykupionego pakietu' });
+		await rejected.getByRole('button', { name: /^Odrzuć/ }).click();
+		await expect.poll(() => moderator.getByRole('alert').first().innerText()).toContain('Uzasadnij odrzucenie');
+		await moderator.locator('[data-queue-item]', { hasText: rejectText }).getByLabel(/^Uzasadnienie dla autora/).fill('Sprzedaż opału to ogłoszenie firmy — prosimy o pakiet reklamowy.');
+		await moderator.locator('[data-queue-item]', { hasText: rejectText }).getByRole('button', { name: /^Odrzuć/ }).click();
+		await expect.poll(() => moderator.getByText('Odrzucono. Autor dostał uzasadnienie').count()).toBe(1);
+		await expect.poll(() => moderator.locator('[data-queue-item]', { hasText: rejectText }).count()).toBe(0);
+
+		const approved = moderator.locator('[data-queue-item]', { hasText: approveText });
+		await approved.focus();
+		await moderator.keyboard.press('a');
+		await expect.poll(() => moderator.getByText('Opublikowano.').count()).toBe(1);
+		await expect.poll(() => moderator.locator('[data-queue-item]', { hasText: approveText }).count()).toBe(0);
+		await audit(moderator);
+
+		await resident.goto(`${server.url}/powiadomienia`);
+		await resident.getByRole('link', { name: /nie został opublikowany/ }).first().click();
+		await resident.waitForURL(/\/decyzje\/\d+$/);
+		expect(await resident.locator('dl.facts').innerText()).toContain('§ 5 ust. 3 regulaminu (Reklama bez wykupionego pakietu)');
+		await audit(resident);
+	});
+
+	it('report → hidden → appeal → reversal: the comment is back at once', async () => {
+		const commentText = `W sklepie przy rynku sprzedają przeterminowane jedzenie ${Date.now()}`;
+		await moderator.goto(`${server.url}/moderacja/zasady?grupa=wiskitki`);
+		await moderator.getByLabel(/Po ilu zgłoszeniach/).fill('1');
+		await moderator.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+		await expect.poll(() => moderator.getByText('Zapisano ustawienia.').count()).toBe(1);
+		await moderator.getByLabel('Tekst przykładowego wpisu').fill('Ale z niego dzban');
+		await moderator.getByRole('button', { name: 'Sprawdź' }).click();
+		await expect.poll(() => moderator.locator('[data-test-result]').innerText()).toContain('Komentarz mieszkańca: zatrzymany do akceptacji');
+		await audit(moderator);
+
+		await resident.goto(`${server.url}/g/wiskitki`);
+		await resident.locator('article', { hasText: postText }).getByRole('link', { name: 'Komentuj' }).click();
+		await resident.waitForURL(/\/g\/wiskitki\/p\/\d+/);
+		const postUrl = resident.url();
+		await resident.getByLabel('Napisz komentarz').fill(commentText);
+		await resident.getByRole('button', { name: 'Skomentuj' }).click();
+		await expect.poll(() => resident.locator('.comments').getByText(commentText).count()).toBe(1);
+
+		const reporter = await newPage();
+		await logIn(reporter, server.url, 'mieszkaniec@tablica.test');
+		await reporter.goto(postUrl);
+		await reporter.getByRole('link', { name: 'Zgłoś komentarz: Ewa Testowa' }).last().click();
+		await reporter.waitForURL(/\/zglos\?komentarz=\d+/);
+		await audit(reporter);
+		await reporter.getByLabel('Co jest nie tak').selectOption({ label: 'Inne naruszenie regulaminu' });
+		await reporter.getByLabel(/Wyjaśnij, dlaczego/).fill('Oskarża sklep bez żadnych dowodów, to pomówienie.');
+		await reporter.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await expect.poll(() => reporter.getByRole('alert').innerText()).toContain('dobrej wierze');
+		await reporter.getByLabel(/Oświadczam w dobrej wierze/).check();
+		await reporter.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await expect.poll(() => reporter.getByRole('status').innerText()).toContain('Komentarz jest już ukryty');
+
+		await viewer.goto(postUrl);
+		expect(await viewer.getByText(commentText).count()).toBe(0);
+
+		await resident.goto(`${server.url}/powiadomienia`);
+		await resident.getByRole('link', { name: /został ukryty/ }).first().click();
+		await resident.waitForURL(/\/decyzje\/\d+$/);
+		expect(await resident.locator('dl.facts').innerText()).toContain('Decyzję podjął system automatycznie');
+		await resident.getByLabel('Treść odwołania').fill('To prawda, mam paragon z datą — sklep sprzedał mi przeterminowany jogurt.');
+		await resident.getByRole('button', { name: 'Złóż odwołanie' }).click();
+		await expect.poll(() => resident.getByText('Odwołanie złożone.').count()).toBe(1);
+		const decisionUrl = resident.url();
+
+		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
+		await moderator.goto(decisionUrl);
+		await moderator.getByLabel(/Uzasadnienie rozstrzygnięcia/).fill('Autor ma dowód; to relacja klienta, nie pomówienie.');
+		await moderator.getByRole('button', { name: 'Uwzględnij — przywróć' }).click();
+		await expect.poll(() => moderator.getByText('Odwołanie uwzględnione — decyzja cofnięta.').count()).toBe(1);
+		await audit(moderator);
+
+		await viewer.goto(postUrl);
+		await expect.poll(() => viewer.getByText(commentText).count()).toBe(1);
+		await resident.goto(`${server.url}/powiadomienia`);
+		await expect.poll(() => resident.getByText(/Uwzględniliśmy Twoje odwołanie/).count()).toBe(1);
+	});
+
 	it('has no accessibility violations on the pages it visited and the others', async () => {
-		for (const path of ['/', '/grupy', '/logowanie', '/logowanie/reset', '/g/radziejowice', '/konto', '/admin']) {
+		for (const path of ['/', '/grupy', '/logowanie', '/logowanie/reset', '/g/radziejowice', '/konto', '/admin', '/moderacja', '/moderacja/sankcje', '/moderacja/dziennik?q=dzban', '/przejrzystosc', '/przejrzystosc/wiskitki']) {
 			await operator.goto(`${server.url}${path}`);
 			await audit(operator);
 		}
