@@ -162,8 +162,8 @@ export const replyTexts = ['Z tego co wiem – tak.', 'Dokładnie, zgadzam się.
 
 /** The demo group's own word list (also what `cli moderate` uses without a server database). */
 export const demoWordList: { pattern: string; isRegex: boolean; action: 'block' | 'hold' | 'flag' | 'allow' }[] = [
-	// Local insults the engine does not know.
-	{ pattern: 'dzban*', isRegex: false, action: 'hold' },
+	// Local insults the engine does not know ("dzban" only as an insult, not the jug).
+	{ pattern: '\\b(ty|wy|ale|totalny|skończony|z\\s+niego|z\\s+niej|z\\s+ciebie)\\s+dzban\\w*', isRegex: true, action: 'hold' },
 	{ pattern: 'januszex*', isRegex: false, action: 'hold' },
 	{ pattern: 'patus*', isRegex: false, action: 'hold' },
 	// The BLIK scam: "wyślij mi kod BLIK" from a hijacked account.

@@ -25,7 +25,7 @@ describe('cli moderate with the demo group word list', () => {
 
 	it('holds its words, blocks the BLIK scam even for units, and allows polling-station notices', () => {
 		expect(run('Ale z niego DZBAN')).toMatchObject({ decision: 'hold', categories: ['word_list'] });
-		expect(run('Ale z niego DZBAN').findings[0]).toMatchObject({ rule: 'word_list.hold', start: 12, end: 17 });
+		expect(run('Ale z niego DZBAN').findings[0]).toMatchObject({ rule: 'word_list.hold', start: 4, end: 17 });
 		expect(run('Cześć, wyślij mi kod BLIK, oddam jutro', 'unit')).toMatchObject({ decision: 'hold' });
 		expect(run('Wybory do Sejmu: lokale wyborcze w gminie otwarte od 7:00.')).toMatchObject({ decision: 'publish', categories: [] });
 		expect(run('Wybory do Sejmu to farsa')).toMatchObject({ decision: 'hold', categories: ['national_politics'] });
