@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { analyze, verdict } from './engine';
-import { applyWordList, type WordList } from './word-lists';
+import { verdict } from './engine';
+import { findingsFor, type WordList } from './word-lists';
 
 const input = z.object({
 	id: z.union([z.string(), z.number()]),
@@ -27,7 +27,7 @@ export function moderateLine(line: string, lexicon?: Set<string>, words: WordLis
 	} catch {
 		return JSON.stringify({ id: null, error: { code: 'validation', message: 'Wiersz nie jest poprawnym JSON-em.' } });
 	}
-	const findings = applyWordList(parsed.text, analyze(parsed.text, { lexicon }), words);
+	const findings = findingsFor(parsed.text, { lexicon, words });
 	return JSON.stringify({
 		id: parsed.id,
 		decision: verdict(findings, parsed.author),

@@ -1,9 +1,9 @@
 import type { Group } from '../db/schema';
 import type { GroupRole } from '../groups/policy';
-import { analyze, verdict } from './engine';
+import { verdict } from './engine';
 import type { Finding } from './findings';
 import { plural } from '../../format';
-import { applyWordList, isFlagged, type WordList } from './word-lists';
+import { findingsFor, isFlagged, type WordList } from './word-lists';
 
 export interface ScreenInput {
 	kind: 'post' | 'comment';
@@ -37,7 +37,7 @@ export interface ScreenResult {
  * engine's findings first (moderators and operators are trusted), then the group's posting policy.
  */
 export function screen(input: ScreenInput): ScreenResult {
-	const findings = applyWordList(input.text, analyze(input.text, { lexicon: input.lexicon }), input.words ?? []);
+	const findings = findingsFor(input.text, { lexicon: input.lexicon, words: input.words });
 	const trusted = input.role === 'operator' || input.role === 'moderator';
 	const alert = !trusted && findings.some((f) => f.severity === 'block');
 	const base = { findings, alert, flagged: !trusted && isFlagged(findings), heldForContent: false };

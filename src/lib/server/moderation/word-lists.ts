@@ -102,6 +102,11 @@ export function applyWordList(text: string, engineFindings: Finding[], list: Wor
 	return [...kept, ...own].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** The engine's findings with a group's list applied: what every post and comment gets. */
+export function findingsFor(text: string, opts: { lexicon?: Set<string>; words?: WordList } = {}): Finding[] {
+	return applyWordList(text, analyze(text, { lexicon: opts.lexicon }), opts.words ?? []);
+}
+
 export function isFlagged(findings: Finding[]): boolean {
 	return findings.some((f) => f.rule === 'word_list.flag');
 }
@@ -163,7 +168,7 @@ export interface WordTestResult {
 export async function testWords(ctx: Ctx, actor: Actor | null, group: Group, text: unknown): Promise<WordTestResult> {
 	await assertModerator(ctx, actor, group);
 	const sample = parseInput(z.string({ error: 'Wpisz tekst do sprawdzenia.' }).trim().min(1, 'Wpisz tekst do sprawdzenia.').max(10_000, 'Tekst może mieć najwyżej 10 000 znaków.'), text);
-	const findings = applyWordList(sample, analyze(sample, { lexicon: ctx.lexicon }), await loadWordList(ctx.db, group.id));
+	const findings = findingsFor(sample, { lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id) });
 	return { findings, resident: verdict(findings, 'resident'), unit: verdict(findings, 'unit') };
 }
 
