@@ -191,7 +191,7 @@ export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: 
 	const rows = await postRows(ctx.db, actor.id)
 		.where('p.group_id', '=', group.id)
 		.where('p.author_id', '=', actor.id)
-		.where('p.status', 'in', ['pending', 'rejected'])
+		.where('p.status', 'in', ['pending', 'changes_requested', 'rejected'])
 		.where('p.created_at', '>', new Date(ctx.clock.now().getTime() - 30 * 24 * 3600_000))
 		.orderBy('p.created_at', 'desc')
 		.limit(10)
