@@ -10,6 +10,7 @@ import { groupAccess, isNewMember, type GroupAccess } from '../groups/groups';
 import { assertCan, can, type GroupAction } from '../groups/policy';
 import { MAX_IMAGES } from '../media/images';
 import { screen } from '../moderation/screen';
+import { logAction } from '../moderation/log';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { loadWordList } from '../moderation/word-lists';
 import { foldText } from '../text/fold';
@@ -300,6 +301,9 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 
 /** Pins or unpins a published post (moderators). */
 export async function setPinned(ctx: Ctx, actor: Actor | null, postId: string, pinned: boolean): Promise<void> {
-	await authorizeOnPost(ctx, actor, postId, 'moderate');
-	await ctx.db.updateTable('posts').set({ pinned }).where('id', '=', postId).where('status', '=', 'published').execute();
+	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+	await ctx.db.transaction().execute(async (tx) => {
+		const changed = await tx.updateTable('posts').set({ pinned }).where('id', '=', postId).where('status', '=', 'published').where('pinned', '!=', pinned).returning('author_id').executeTakeFirst();
+		if (changed) await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: pinned ? 'pinned' : 'unpinned', postId, subjectId: changed.author_id });
+	});
 }

@@ -6,6 +6,7 @@ import type { Group } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
 import { notify } from '../notify/notifications';
+import { logAction } from '../moderation/log';
 import { assertCan, assertOperator, type GroupRole } from './policy';
 import { activeSanction, type ActiveSanction } from './active-sanction';
 
@@ -171,6 +172,7 @@ export async function decideMembership(ctx: Ctx, actor: Actor | null, group: Gro
 			.execute();
 		if (approve) await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '+', 1) })).where('id', '=', group.id).execute();
 		await notify(tx, ctx.clock, { userId, kind: approve ? 'membership_approved' : 'membership_declined', groupId: group.id });
+		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: approve ? 'member_approved' : 'member_declined', subjectId: userId });
 	});
 }
 

@@ -10,7 +10,7 @@ import { listNotifications } from '../notify/notifications';
 import { listOutbox } from '../notify/outbox';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
 import { decideAppeal, fileAppeal, getStatement } from './decisions';
-import { searchLog } from './log';
+import { searchLog } from './audit';
 import { decidePost, listQueue, resubmitPost } from './queue';
 import { decideReports, fileReport } from './reports';
 import { imposeSanction, liftSanction, listSanctions } from './sanctions';
@@ -115,6 +115,8 @@ describe("a group's word list", () => {
 		expect((await searchLog(ctx, modA, group, { action: 'word_added' })).lines).toHaveLength(4);
 		await expect(searchLog(ctx, modA, group, { from: '26.11.2026' })).rejects.toMatchObject({ code: 'validation' });
 		await expect(searchLog(ctx, anna, group, {})).rejects.toMatchObject({ code: 'forbidden' });
+		// Membership decisions are moderation actions too.
+		expect((await searchLog(ctx, modA, group, { action: 'member_approved', q: 'Anna' })).lines).toMatchObject([{ actorName: 'Operator', subjectName: 'Anna' }]);
 	});
 });
 

@@ -1,6 +1,7 @@
 import { getGroup } from '$lib/server/groups/groups';
 import { AppError } from '$lib/server/errors';
-import { actionLabels, searchLog } from '$lib/server/moderation/log';
+import { actionLabels } from '$lib/server/moderation/log';
+import { searchLog } from '$lib/server/moderation/audit';
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 
