@@ -34,6 +34,16 @@ export function parsePeriod(input: unknown, now: Date): Period {
 	return { from, to };
 }
 
+/** The period a page asks for (?od=&do=); a bad one falls back to the last 30 days with its message. */
+export function periodFromQuery(params: URLSearchParams, now: Date): { period: Period; problem: string | null } {
+	try {
+		return { period: parsePeriod({ od: params.get('od') ?? '', do: params.get('do') ?? '' }, now), problem: null };
+	} catch (e) {
+		if (!(e instanceof AppError)) throw e;
+		return { period: parsePeriod({}, now), problem: e.message };
+	}
+}
+
 export interface Count {
 	key: string;
 	label: string;
