@@ -7,6 +7,8 @@ import { hashPassword } from './auth/crypto';
 import { toActor } from './auth/accounts';
 import { importMunicipalities, parseTerytCsv } from './municipalities/municipalities';
 import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
+import { createCustomer } from './package/customers';
+import { startSubscription } from './package/subscriptions';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
@@ -70,4 +72,20 @@ export async function makeUser(ctx: Ctx, email: string, opts: { name?: string; v
 
 export async function loadDemoMunicipalities(ctx: Ctx): Promise<void> {
 	await importMunicipalities(ctx.db, parseTerytCsv(demoMunicipalitiesCsv));
+}
+
+/** The group's municipality as a customer with an active monthly package (started today). */
+export async function activatePackage(ctx: Ctx, operator: Actor, group: { id: string; municipality_code: string }): Promise<void> {
+	await createCustomer(ctx, operator, {
+		municipalityCode: group.municipality_code,
+		legalName: 'Gmina Testowa',
+		nip: '838-157-40-08',
+		regon: '013337502',
+		street: 'ul. Kościuszki 1',
+		postalCode: '96-315',
+		city: 'Wiskitki',
+		contactName: 'Agnieszka Lis',
+		contactEmail: 'urzad@gmina.test'
+	});
+	await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: ctx.clock.now().toISOString().slice(0, 10) });
 }

@@ -105,6 +105,16 @@ export interface UnitTable {
 	description: Generated<string>;
 	verified: Generated<boolean>;
 	can_publish: Generated<boolean>;
+	contact_email: Generated<string>;
+	contact_phone: Generated<string>;
+	website: Generated<string>;
+	logo_file: Optional<string>;
+	/** May mark posts urgent (alerts to members who opted in). */
+	may_alert: Generated<boolean>;
+	/** "Z profili wskazanych przez urząd": the office's staff may publish as this unit. */
+	office_publishes: Generated<boolean>;
+	/** The account behind the unit's API tokens (not a person). */
+	service_user_id: Optional<string>;
 	created_at: Timestamp;
 }
 
@@ -318,6 +328,55 @@ export interface OutboxTable {
 	sent_at: Timestamp | null;
 }
 
+export interface CustomerTable {
+	id: GeneratedId;
+	municipality_code: string;
+	legal_name: string;
+	nip: string;
+	regon: string;
+	street: string;
+	postal_code: string;
+	city: string;
+	contact_name: string;
+	contact_email: string;
+	contact_phone: Generated<string>;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export type Plan = 'monthly' | 'commitment';
+export type SubscriptionStatus = 'active' | 'cancelling' | 'ended';
+
+/** Dates (`date` columns) travel as "YYYY-MM-DD" strings (see db/database.ts type parsers). */
+export interface SubscriptionTable {
+	id: GeneratedId;
+	customer_id: Id;
+	group_id: Id;
+	plan: Plan;
+	commitment_months: Optional<number>;
+	starts_on: string;
+	commitment_ends_on: Optional<string>;
+	status: SubscriptionStatus;
+	cancel_at: Optional<string>;
+	ended_on: Optional<string>;
+	created_by: Optional<string>;
+	created_at: Timestamp;
+}
+
+export interface UnitInvitationTable {
+	id: GeneratedId;
+	unit_id: Id;
+	email: string;
+	role: 'editor' | 'unitAdmin';
+	token_hash: string;
+	invited_by: Optional<string>;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	accepted_at: OptionalTimestamp;
+	accepted_by: Optional<string>;
+	revoked_at: OptionalTimestamp;
+}
+
 export interface DB {
 	municipalities: MunicipalityTable;
 	users: UserTable;
@@ -344,6 +403,9 @@ export interface DB {
 	moderation_log: ModerationLogTable;
 	appeals: AppealTable;
 	sanctions: SanctionTable;
+	customers: CustomerTable;
+	subscriptions: SubscriptionTable;
+	unit_invitations: UnitInvitationTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -351,3 +413,6 @@ export type Group = Selectable<GroupTable>;
 export type Post = Selectable<PostTable>;
 export type NewPost = Insertable<PostTable>;
 export type Membership = Selectable<MembershipTable>;
+export type Customer = Selectable<CustomerTable>;
+export type Subscription = Selectable<SubscriptionTable>;
+export type Unit = Selectable<UnitTable>;

@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../context';
 import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { listNotifications } from '../notify/notifications';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
 import { addComment, listComments } from './comments';
 import { decideComment, decidePost, listQueue } from '../moderation/queue';
 import { recordViews, setPostReaction, sharePost } from './engagement';
@@ -31,6 +31,7 @@ beforeAll(async () => {
 		membershipQuestion: 'Czy mieszkasz w gminie Wiskitki?'
 	});
 	group = await getGroup(ctx.db, 'wiskitki');
+	await activatePackage(ctx, operator, group);
 	for (const a of [moderator, resident, other]) {
 		await requestMembership(ctx, a, group, 'Tak, w Wiskitkach');
 		await decideMembership(ctx, operator, group, a.id, true);

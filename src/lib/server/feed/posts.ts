@@ -259,7 +259,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 	if (data.unitId && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.', { unitId: 'Nie możesz publikować w imieniu tej jednostki.' });
 	if (!unit && access.role === 'publisher') throw new AppError('forbidden', 'Wybierz jednostkę, w imieniu której publikujesz, albo dołącz do grupy, aby pisać we własnym imieniu.', { unitId: 'Wybierz jednostkę.' });
 	const now = ctx.clock.now();
-	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
+	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx

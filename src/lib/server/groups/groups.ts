@@ -9,6 +9,7 @@ import { notify } from '../notify/notifications';
 import { logAction } from '../moderation/log';
 import { assertCan, assertOperator, type GroupRole } from './policy';
 import { activeSanction, type ActiveSanction } from './active-sanction';
+import { packageState } from '../package/subscriptions';
 
 export const groupInputSchema = z.object({
 	slug: z
@@ -96,7 +97,8 @@ export async function listGroups(db: Db, opts: { slug?: string } = {}) {
 export interface GroupAccess {
 	role: GroupRole;
 	/** Units in the group's municipality the actor may publish as. */
-	units: { id: string; name: string; type: string; slug: string }[];
+	/** Units the actor may publish as here; `publishing`: their posts skip approval right now. */
+	units: { id: string; name: string; type: string; slug: string; publishing: boolean }[];
 	membershipStatus: 'pending' | 'approved' | 'declined' | null;
 	/** The strongest active mute, suspension or ban, if any. */
 	sanction: ActiveSanction | null;
@@ -110,6 +112,36 @@ export function isNewMember(group: Pick<Group, 'new_member_days'>, access: Group
 }
 
 /**
+ * Units of a municipality a person may publish as: their own (editor or unit admin), and those the
+ * coordinator opened to the office's staff ("z profili wskazanych przez urząd").
+ */
+export async function unitsOf(db: Db, userId: string, municipalityCode: string) {
+	return db
+		.selectFrom('units')
+		.select(['units.id', 'units.name', 'units.type', 'units.slug', 'units.can_publish'])
+		.where('units.municipality_code', '=', municipalityCode)
+		.where((eb) =>
+			eb.or([
+				eb.exists(eb.selectFrom('unit_members as um').select('um.unit_id').whereRef('um.unit_id', '=', 'units.id').where('um.user_id', '=', userId)),
+				eb.and([
+					eb('units.office_publishes', '=', true),
+					eb.exists(
+						eb
+							.selectFrom('unit_members as om')
+							.innerJoin('units as office', 'office.id', 'om.unit_id')
+							.select('om.unit_id')
+							.where('om.user_id', '=', userId)
+							.where('office.type', '=', 'office')
+							.whereRef('office.municipality_code', '=', 'units.municipality_code')
+					)
+				])
+			])
+		)
+		.orderBy('units.name')
+		.execute();
+}
+
+/**
  * The actor's standing in a group: membership, units and an active sanction, in parallel. A
  * sanction (mute, suspension, ban) lowers the role; operators and moderators are never sanctioned.
  */
@@ -118,18 +150,13 @@ export async function groupAccess(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor |
 	const { db } = ctx;
 	const [membership, units, sanction] = await Promise.all([
 		db.selectFrom('memberships').select(['status', 'role', 'decided_at']).where('group_id', '=', group.id).where('user_id', '=', actor.id).executeTakeFirst(),
-		db
-			.selectFrom('unit_members')
-			.innerJoin('units', 'units.id', 'unit_members.unit_id')
-			.select(['units.id', 'units.name', 'units.type', 'units.slug'])
-			.where('unit_members.user_id', '=', actor.id)
-			.where('units.municipality_code', '=', group.municipality_code)
-			.where('units.can_publish', '=', true)
-			.orderBy('units.name')
-			.execute(),
+		unitsOf(db, actor.id, group.municipality_code),
 		activeSanction(db, group.id, actor.id, ctx.clock.now())
 	]);
 	const status = membership?.status ?? null;
+	// A unit's posts skip approval while the group's package is active and the unit is enabled.
+	const active = units.length > 0 && (await packageState(ctx, group.id))?.active === true;
+	const withPublishing = units.map((u) => ({ id: u.id, name: u.name, type: u.type, slug: u.slug, publishing: active && u.can_publish }));
 	let role: GroupRole;
 	if (actor.isOperator) role = 'operator';
 	else if (status === 'approved' && membership!.role === 'moderator') role = 'moderator';
@@ -138,7 +165,7 @@ export async function groupAccess(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor |
 	else if (units.length > 0) role = 'publisher';
 	else if (status === 'pending') role = 'pending';
 	else role = 'user';
-	return { role, units: role === 'muted' || role === 'suspended' || role === 'banned' ? [] : units, membershipStatus: status, sanction: role === 'operator' || role === 'moderator' ? null : sanction, memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null };
+	return { role, units: role === 'muted' || role === 'suspended' || role === 'banned' ? [] : withPublishing, membershipStatus: status, sanction: role === 'operator' || role === 'moderator' ? null : sanction, memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null };
 }
 
 const answerSchema = z.string({ error: 'Odpowiedz na pytanie.' }).trim().min(2, 'Odpowiedz na pytanie (co najmniej 2 znaki).').max(1000, 'Odpowiedź może mieć najwyżej 1000 znaków.');

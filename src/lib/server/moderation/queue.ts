@@ -110,8 +110,9 @@ export async function resubmitPost(ctx: Ctx, actor: Actor | null, postId: string
 	if (post.author_id !== actor!.id) throw new AppError('forbidden', 'Poprawić post może tylko jego autor.');
 	if (post.status !== 'changes_requested') throw new AppError('conflict', 'Ten post nie czeka na poprawki.');
 	const now = ctx.clock.now();
-	const asUnit = post.unit_id !== null && access.units.some((u) => u.id === post.unit_id);
-	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
+	const unit = post.unit_id === null ? undefined : access.units.find((u) => u.id === post.unit_id);
+	const asUnit = !!unit?.publishing;
+	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit, asHeldUnit: !!unit && !asUnit, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
 	// An edit after a moderator's request goes back to a moderator unless the author is trusted.
 	const status = verdict.decision === 'publish' && (asUnit || access.role === 'moderator' || access.role === 'operator') ? 'published' : 'pending';
 	await ctx.db.transaction().execute(async (tx) => {

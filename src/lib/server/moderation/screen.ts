@@ -10,8 +10,10 @@ export interface ScreenInput {
 	text: string;
 	group: Pick<Group, 'member_posts_need_approval'>;
 	role: GroupRole;
-	/** Published as a verified unit that may publish in this group. */
+	/** Published as a unit whose posts skip approval now (package active, unit enabled). */
 	asUnit: boolean;
+	/** Published as a unit whose posts need approval now (no active package, or unit disabled). */
+	asHeldUnit?: boolean;
 	lexicon?: Set<string>;
 	/** The group's own word and phrase list. */
 	words?: WordList;
@@ -47,6 +49,9 @@ export function screen(input: ScreenInput): ScreenResult {
 	if (trusted || input.asUnit) return { ...base, decision: 'publish', reasons: [] };
 	if (input.newMember) {
 		return { ...base, decision: 'hold', reasons: ['Jesteś nowym członkiem grupy — przez pierwsze dni Twoje posty i komentarze ukazują się po akceptacji moderatora.'] };
+	}
+	if (input.kind === 'post' && input.asHeldUnit && input.group.member_posts_need_approval) {
+		return { ...base, decision: 'hold', reasons: ['Ta jednostka nie publikuje teraz bez akceptacji (pakiet gminy nie jest aktywny albo koordynator wyłączył jej publikowanie) — post sprawdzi moderator.'] };
 	}
 	if (input.kind === 'post' && input.group.member_posts_need_approval) {
 		return { ...base, decision: 'hold', reasons: ['W tej grupie posty członków ukazują się po akceptacji moderatora.'] };

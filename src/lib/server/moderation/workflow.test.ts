@@ -8,7 +8,7 @@ import { setPostReaction } from '../feed/engagement';
 import { createPost, getPost } from '../feed/posts';
 import { listNotifications } from '../notify/notifications';
 import { listOutbox } from '../notify/outbox';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
 import { decideAppeal, fileAppeal, getStatement } from './decisions';
 import { searchLog } from './audit';
 import { decidePost, listQueue, resubmitPost } from './queue';
@@ -47,6 +47,7 @@ beforeAll(async () => {
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true, name: 'Operator' });
 	await createGroup(ctx, operator, { slug: 'wiskitki', municipalityCode: '1438053', name: 'Wiskitki', membershipQuestion: 'Czy mieszkasz w gminie?' });
 	group = await getGroup(ctx.db, 'wiskitki');
+	await activatePackage(ctx, operator, group);
 	modA = await member('Moderator A');
 	modB = await member('Moderator B');
 	await ctx.db.updateTable('memberships').set({ role: 'moderator' }).where('user_id', 'in', [modA.id, modB.id]).execute();

@@ -21,9 +21,10 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 		const input = parseInput(body, await request.json().catch(() => null));
 		const { group } = await getGroupForReading(locals.ctx.db, input.group);
 		const access = await groupAccess(locals.ctx, locals.actor, group);
-		if (input.as && !access.units.some((u) => u.id === input.as)) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.');
+		const unit = input.as ? access.units.find((u) => u.id === input.as) : undefined;
+		if (input.as && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.');
 		const role = access.role === 'anonymous' || access.role === 'user' || access.role === 'pending' ? 'member' : access.role;
-		const result = screen({ kind: input.kind, text: input.text, group, role, asUnit: !!input.as, lexicon: locals.ctx.lexicon, words: await loadWordList(locals.ctx.db, group.id), newMember: isNewMember(group, access, locals.ctx.clock.now()) });
+		const result = screen({ kind: input.kind, text: input.text, group, role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: locals.ctx.lexicon, words: await loadWordList(locals.ctx.db, group.id), newMember: isNewMember(group, access, locals.ctx.clock.now()) });
 		const summary =
 			result.decision === 'publish'
 				? input.kind === 'post' ? 'Ten post zostanie opublikowany od razu.' : 'Ten komentarz zostanie opublikowany od razu.'

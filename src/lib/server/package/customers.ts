@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import type { Customer } from '../db/schema';
+import { emailSchema, parseInput } from '../auth/accounts';
+import { AppError, notFound } from '../errors';
+import { assertOperator } from '../groups/policy';
+import { normalizeNip, normalizeRegon } from './identifiers';
+
+export const customerSchema = z.object({
+	municipalityCode: z.string({ error: 'Wybierz gminę.' }).trim().regex(/^\d{7}$/, 'Kod TERYT gminy ma 7 cyfr, np. 1438053.'),
+	legalName: z.string({ error: 'Podaj nazwę urzędową, np. Gmina Wiskitki.' }).trim().min(3, 'Podaj nazwę urzędową, np. Gmina Wiskitki.').max(200, 'Nazwa może mieć najwyżej 200 znaków.'),
+	nip: z
+		.string({ error: 'Podaj NIP.' })
+		.trim()
+		.transform((v, ctx) => normalizeNip(v) ?? (ctx.addIssue({ code: 'custom', message: 'To nie jest poprawny NIP — sprawdź cyfry (10 cyfr, ostatnia jest kontrolna).' }), z.NEVER)),
+	regon: z
+		.string({ error: 'Podaj REGON.' })
+		.trim()
+		.transform((v, ctx) => normalizeRegon(v) ?? (ctx.addIssue({ code: 'custom', message: 'To nie jest poprawny REGON — sprawdź cyfry (9 lub 14 cyfr, ostatnia jest kontrolna).' }), z.NEVER)),
+	street: z.string({ error: 'Podaj ulicę i numer.' }).trim().min(2, 'Podaj ulicę i numer.').max(200, 'Adres może mieć najwyżej 200 znaków.'),
+	postalCode: z.string({ error: 'Podaj kod pocztowy.' }).trim().regex(/^\d{2}-\d{3}$/, 'Kod pocztowy ma postać 00-000.'),
+	city: z.string({ error: 'Podaj miejscowość.' }).trim().min(2, 'Podaj miejscowość.').max(100, 'Miejscowość może mieć najwyżej 100 znaków.'),
+	contactName: z.string({ error: 'Podaj osobę do kontaktu w urzędzie.' }).trim().min(3, 'Podaj osobę do kontaktu w urzędzie.').max(120, 'Najwyżej 120 znaków.'),
+	contactEmail: emailSchema,
+	contactPhone: z.string().trim().max(30, 'Numer telefonu może mieć najwyżej 30 znaków.').regex(/^[+\d][\d\s-]{6,}$|^$/, 'Podaj numer telefonu, np. 46 856 45 00.').default('')
+});
+
+/** The operator records the municipality as a customer (one per municipality). */
+export async function createCustomer(ctx: Ctx, actor: Actor | null, input: unknown): Promise<string> {
+	assertOperator(actor);
+	const data = parseInput(customerSchema, input);
+	const municipality = await ctx.db.selectFrom('municipalities').select('teryt_code').where('teryt_code', '=', data.municipalityCode).executeTakeFirst();
+	if (!municipality) throw new AppError('validation', 'Nie ma gminy o takim kodzie TERYT.', { municipalityCode: 'Nie ma gminy o takim kodzie TERYT.' });
+	const now = ctx.clock.now();
+	const row = await ctx.db
+		.insertInto('customers')
+		.values({ municipality_code: data.municipalityCode, legal_name: data.legalName, nip: data.nip, regon: data.regon, street: data.street, postal_code: data.postalCode, city: data.city, contact_name: data.contactName, contact_email: data.contactEmail, contact_phone: data.contactPhone, created_at: now, updated_at: now })
+		.onConflict((oc) => oc.doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!row) throw new AppError('conflict', 'Ta gmina albo ten NIP ma już konto klienta.', { nip: 'Ten NIP albo gmina ma już konto klienta.' });
+	return row.id;
+}
+
+export async function updateCustomer(ctx: Ctx, actor: Actor | null, customerId: string, input: unknown): Promise<void> {
+	assertOperator(actor);
+	const data = parseInput(customerSchema.omit({ municipalityCode: true }), input);
+	const r = await ctx.db
+		.updateTable('customers')
+		.set({ legal_name: data.legalName, nip: data.nip, regon: data.regon, street: data.street, postal_code: data.postalCode, city: data.city, contact_name: data.contactName, contact_email: data.contactEmail, contact_phone: data.contactPhone, updated_at: ctx.clock.now() })
+		.where('id', '=', customerId)
+		.executeTakeFirst();
+	if (!r.numUpdatedRows) throw notFound('Nie ma takiego klienta.');
+}
+
+export async function customerOf(ctx: Ctx, municipalityCode: string): Promise<Customer | undefined> {
+	return ctx.db.selectFrom('customers').selectAll().where('municipality_code', '=', municipalityCode).executeTakeFirst();
+}
+
+/** Is the actor a coordinator of this municipality (or the operator)? */
+export async function coordinates(ctx: Pick<Ctx, 'db'>, actor: Actor | null, municipalityCode: string): Promise<boolean> {
+	if (!actor) return false;
+	if (actor.isOperator) return true;
+	return !!(await ctx.db.selectFrom('coordinators').select('user_id').where('municipality_code', '=', municipalityCode).where('user_id', '=', actor.id).executeTakeFirst());
+}
+
+export async function assertCoordinator(ctx: Pick<Ctx, 'db'>, actor: Actor | null, municipalityCode: string): Promise<Actor> {
+	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', 'To może zrobić koordynator gminy albo operator.');
+	return actor;
+}
+
+/** The operator names a coordinator of the municipality: a person with an account. */
+export async function addCoordinator(ctx: Ctx, actor: Actor | null, municipalityCode: string, email: unknown): Promise<void> {
+	assertOperator(actor);
+	const e = parseInput(emailSchema, email);
+	const user = await ctx.db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', e)).where('deleted_at', 'is', null).executeTakeFirst();
+	if (!user) throw new AppError('validation', 'Nie ma konta z tym adresem — poproś tę osobę o założenie konta.', { email: 'Nie ma konta z tym adresem.' });
+	await ctx.db.insertInto('coordinators').values({ municipality_code: municipalityCode, user_id: user.id }).onConflict((oc) => oc.doNothing()).execute();
+}
