@@ -16,6 +16,7 @@ import { listOutbox } from '../src/lib/server/notify/outbox';
 import { loadLexicon } from '../src/lib/server/moderation/engine';
 import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
 import { compileWordList } from '../src/lib/server/moderation/word-lists';
+import { createUnitToken } from '../src/lib/server/units/units';
 import { demoWordList } from '../src/lib/server/demo/content';
 import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
 
@@ -28,6 +29,8 @@ const help = `Tablica — polecenia operatora
   create-group --teryt KOD --slug S --name N --question Q [--private] [--no-approval]
   add-moderator --group SLUG --user EMAIL   nadaje rolę moderatora w grupie (członkowi lub nowej osobie)
   token-create --user EMAIL [--name NAZWA]  tworzy osobisty token API (wyświetlany raz)
+  token-create --unit SLUG [--teryt KOD] [--name NAZWA]
+                                            tworzy token jednostki dla jej systemów (publikuje jako jednostka)
   outbox [--limit N]                        pokazuje ostatnie wiadomości w skrzynce nadawczej
   moderate                                  ocenia wiersze JSON ze standardowego wejścia:
                                             {"id","text","kind":"post"|"comment","author":"resident"|"new_member"|"unit"}
@@ -39,7 +42,7 @@ const { positionals, values } = parseArgs({
 	options: {
 		email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, operator: { type: 'boolean' },
 		teryt: { type: 'string' }, slug: { type: 'string' }, question: { type: 'string' }, private: { type: 'boolean' }, 'no-approval': { type: 'boolean' },
-		group: { type: 'string' }, user: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+		group: { type: 'string' }, user: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 	}
 });
 
@@ -137,6 +140,17 @@ async function run(): Promise<void> {
 			return;
 		}
 		case 'token-create': {
+			if (values.unit) {
+				let q = ctx.db.selectFrom('units').select(['id', 'name', 'municipality_code']).where('slug', '=', values.unit);
+				if (values.teryt) q = q.where('municipality_code', '=', values.teryt);
+				const units = await q.execute();
+				if (units.length === 0) throw new AppError('not_found', `Nie ma jednostki „${values.unit}”${values.teryt ? ` w gminie ${values.teryt}` : ''}.`);
+				if (units.length > 1) throw new AppError('validation', `Jednostek „${values.unit}” jest kilka (gminy ${units.map((u) => u.municipality_code).join(', ')}) — dodaj --teryt KOD.`);
+				// The command line is the operator's own tool.
+				const operator = { id: '0', email: 'cli', displayName: 'Operator (wiersz poleceń)', isOperator: true, emailVerified: true };
+				console.log(await createUnitToken(ctx, operator, units[0].id, values.name ?? 'cli'));
+				return;
+			}
 			const user = await userByEmail(values.user);
 			console.log(await createApiToken(ctx, user.id, values.name ?? 'cli'));
 			return;

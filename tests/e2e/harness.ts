@@ -28,9 +28,9 @@ export interface Server {
 }
 
 /** Starts the built app in its own process, on a fresh PGlite data dir unless a database URL is given. */
-export async function startServer(opts: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<Server> {
+export async function startServer(opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<Server> {
 	const port = await freePort();
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
+	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
@@ -60,6 +60,20 @@ export async function startServer(opts: { databaseUrl?: string; env?: Record<str
 		}
 	};
 }
+
+/** Runs the operator's command line (`npm run cli`) on a data dir; resolves with its exit code and output. */
+export function runCli(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/cli.ts'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', BASE_URL: '', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		child.on('exit', (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+export const newDataDir = () => mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
 
 export async function launchBrowser(): Promise<Browser> {
 	return chromium.launch({

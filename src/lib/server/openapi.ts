@@ -14,7 +14,7 @@ export const openApi = {
 	info: { title: 'Tablica API', version: '1.0.0', description: 'Grupy mieszkańców gmin: posty, komentarze, reakcje. Komunikaty błędów są po polsku.' },
 	servers: [{ url: '/api/v1' }],
 	components: {
-		securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Osobisty token dostępu: `npm run --silent cli -- token-create --user EMAIL`' } },
+		securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token dostępu: osobisty (`npm run --silent cli -- token-create --user EMAIL`, strona konta) albo jednostki dla jej systemów (`token-create --unit SLUG`, panel koordynatora); token jednostki publikuje tylko jako ta jednostka' } },
 		schemas: {
 			Error: {
 				type: 'object',
@@ -45,7 +45,12 @@ export const openApi = {
 			NewPost: {
 				type: 'object',
 				required: ['body', 'category'],
-				properties: { body: { type: 'string', maxLength: 10000 }, category: { type: 'string', enum: categoryCodes }, unitId: { type: 'string', description: 'Publikacja w imieniu jednostki' }, event: { type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' }, place: { type: 'string' } } } }
+				properties: { body: { type: 'string', maxLength: 10000 }, category: { type: 'string', enum: categoryCodes }, as: { type: 'string', pattern: '^unit:\\d+$', description: 'Publikacja w imieniu jednostki, np. "unit:12" (jednostki: GET /groups/{slug}/units)' }, unitId: { type: 'string', description: 'To samo co "as" (sam identyfikator jednostki)' }, event: { type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' }, place: { type: 'string' } } } }
+			},
+			Unit: {
+				type: 'object',
+				required: ['id', 'slug', 'name', 'type', 'verified', 'publishing'],
+				properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, typeLabel: { type: 'string' }, verified: { type: 'boolean' }, publishing: { type: 'boolean', description: 'Posty jednostki ukazują się teraz bez akceptacji (pakiet aktywny, jednostka włączona)' } }
 			},
 			Created: { type: 'object', properties: { id: { type: 'string' }, status: { enum: ['published', 'pending'] }, reasons: { type: 'array', items: { type: 'string' } } } }
 		}
@@ -67,6 +72,9 @@ export const openApi = {
 				requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewPost' } } } },
 				responses: { 201: { description: 'Utworzono', content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } } }, 400: error, 401: error, 403: error, 404: error }
 			}
+		},
+		'/groups/{slug}/units': {
+			get: { summary: 'Jednostki gminy, które publikują w grupie', parameters: [slug], responses: { 200: { description: 'Jednostki', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Unit' } } } } } } }, 404: error } }
 		},
 		'/posts/{id}': { get: { summary: 'Jeden post', parameters: [postId], responses: { 200: { description: 'Post', content: { 'application/json': { schema: { $ref: '#/components/schemas/Post' } } } }, 404: error } } },
 		'/posts/{id}/comments': {

@@ -6,6 +6,10 @@ import { foldText } from '../text/fold';
 import { formatDate } from '../../format';
 import { seededRandom } from '../random';
 import { toActor } from '../auth/accounts';
+import type { UnitType } from '../groups/unit-types';
+import { addDays, addMonths } from '../package/dates';
+import { ALERTING_TYPES } from '../units/units';
+import { warsawDay } from '../../text/time';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
@@ -121,7 +125,12 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 			const unitIds: { id: string; unit: (typeof wiskitkiUnits)[number] }[] = [];
 			if (spec.slug === 'wiskitki') {
 				for (const u of wiskitkiUnits) {
-					const unit = await tx.insertInto('units').values({ municipality_code: spec.teryt, slug: u.slug, name: u.name, type: u.type, description: u.description, created_at: new Date(now.getTime() - 300 * DAY) }).returning('id').executeTakeFirstOrThrow();
+					// The sports club has its publishing turned off: its posts wait for a moderator.
+					const unit = await tx
+						.insertInto('units')
+						.values({ municipality_code: spec.teryt, slug: u.slug, name: u.name, type: u.type, description: u.description, contact_email: `${u.slug}@wiskitki.test`, can_publish: u.slug !== 'lks', may_alert: ALERTING_TYPES.includes(u.type as UnitType), created_at: new Date(now.getTime() - 300 * DAY) })
+						.returning('id')
+						.executeTakeFirstOrThrow();
 					unitIds.push({ id: unit.id, unit: u });
 				}
 				const office = unitIds.find((u) => u.unit.slug === 'urzad')!;
@@ -131,6 +140,17 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 					{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'editor' }
 				]).execute();
 				await tx.insertInto('coordinators').values({ municipality_code: spec.teryt, user_id: accountIds['koordynator@wiskitki.test'] }).execute();
+				// Wiskitki bought Pakiet 1 with a 12-month commitment; the neighbours have no package.
+				const customer = await tx
+					.insertInto('customers')
+					.values({ municipality_code: spec.teryt, legal_name: 'Gmina Wiskitki', nip: '8381574008', regon: '013337502', street: 'ul. Kościuszki 1', postal_code: '96-315', city: 'Wiskitki', contact_name: 'Agnieszka Lis', contact_email: 'koordynator@wiskitki.test', contact_phone: '46 856 45 00', created_at: new Date(now.getTime() - 160 * DAY), updated_at: new Date(now.getTime() - 160 * DAY) })
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const startsOn = warsawDay(new Date(now.getTime() - 150 * DAY));
+				await tx
+					.insertInto('subscriptions')
+					.values({ customer_id: customer.id, group_id: group.id, plan: 'commitment', commitment_months: 12, starts_on: startsOn, commitment_ends_on: addDays(addMonths(startsOn, 12), -1), status: 'active', created_by: accountIds['operator@tablica.test'], created_at: new Date(now.getTime() - 150 * DAY) })
+					.execute();
 				// Waiting for approval: two new people want to join.
 				for (let i = 0; i < 2; i++) {
 					await tx.insertInto('memberships').values({ group_id: group.id, user_id: residentIds[residentIds.length - 1 - i], status: 'pending', answer: `Tak, od niedawna mieszkam w ${villages[i]}.`, requested_at: new Date(now.getTime() - (i + 1) * 3600_000), decided_at: null, decided_by: null }).onConflict((oc) => oc.doNothing()).execute();
@@ -174,7 +194,7 @@ async function seedModeration(ctx: Ctx): Promise<void> {
 			.execute();
 	const [residentThreads, unitThreads] = await Promise.all([latest(false), latest(true)]);
 	const [a, b] = residentThreads;
-	await addComment(ctx, toActor(a), a.post_id, { body: 'Ale z tego kierowcy dzban, znowu zastawił wjazd.' });
+	await addComment(ctx, toActor(a), a.post_id, { body: 'Kierowca busa to skończony dzban, znowu zastawił wjazd.' });
 
 	const notice = { ground: 'insult', explanation: 'Komentarz obraża sąsiada, z imienia i nazwiska.', name: resident.displayName, email: resident.email, goodFaith: true };
 	await fileReport(ctx, resident, { commentId: b.comment_id, ...notice });

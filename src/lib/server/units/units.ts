@@ -9,6 +9,7 @@ import { AppError, notFound } from '../errors';
 import { unitTypes, type UnitType } from '../groups/unit-types';
 import { enqueueEmail } from '../notify/outbox';
 import { assertCoordinator, coordinates } from '../package/customers';
+import { packageState } from '../package/subscriptions';
 import { foldText } from '../text/fold';
 
 /** Invitations for unit staff are valid for a week. */
@@ -306,4 +307,24 @@ export async function revokeUnitToken(ctx: Ctx, actor: Actor | null, unitId: str
 	if (!unit.service_user_id || !/^\d{1,18}$/.test(tokenId)) throw notFound('Nie ma takiego tokenu.');
 	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', unit.service_user_id).where('revoked_at', 'is', null).executeTakeFirst();
 	if (!r.numUpdatedRows) throw notFound('Nie ma takiego tokenu.');
+}
+
+export interface PublicUnit {
+	id: string;
+	slug: string;
+	name: string;
+	type: string;
+	typeLabel: string;
+	verified: boolean;
+	/** The unit's posts skip approval right now (active package, unit enabled). */
+	publishing: boolean;
+}
+
+/** The units of a group's municipality, public: who publishes there and whether at once. */
+export async function groupUnits(ctx: Pick<Ctx, 'db' | 'clock'>, group: { id: string; municipality_code: string }): Promise<PublicUnit[]> {
+	const [units, state] = await Promise.all([
+		ctx.db.selectFrom('units').select(['id', 'slug', 'name', 'type', 'verified', 'can_publish']).where('municipality_code', '=', group.municipality_code).orderBy('name').execute(),
+		packageState(ctx, group.id)
+	]);
+	return units.map((u) => ({ id: u.id, slug: u.slug, name: u.name, type: u.type, typeLabel: unitTypes[u.type as UnitType] ?? u.type, verified: u.verified, publishing: !!state?.active && u.can_publish }));
 }
