@@ -68,9 +68,23 @@ async function assertManages(ctx: Ctx, actor: Actor | null, unit: Unit, staffMat
 /** Every unit of a municipality with its staff and open invitations (coordinator's panel). */
 export async function listUnits(ctx: Ctx, actor: Actor | null, municipalityCode: string): Promise<UnitView[]> {
 	await assertCoordinator(ctx, actor, municipalityCode);
+	return unitViews(ctx, municipalityCode);
+}
+
+/** One unit for the people who manage it: the coordinator or the unit's admin. */
+export async function getUnitForManager(ctx: Ctx, actor: Actor | null, unitId: string): Promise<UnitView & { coordinator: boolean }> {
+	const unit = await unitById(ctx.db, unitId);
+	await assertManages(ctx, actor, unit, true);
+	const [view] = await unitViews(ctx, unit.municipality_code, unitId);
+	return { ...view, coordinator: await coordinates(ctx, actor, unit.municipality_code) };
+}
+
+async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string): Promise<UnitView[]> {
 	const now = ctx.clock.now();
+	let unitsQ = ctx.db.selectFrom('units').selectAll().where('municipality_code', '=', municipalityCode).orderBy('name');
+	if (onlyUnitId) unitsQ = unitsQ.where('id', '=', onlyUnitId);
 	const [units, staff, invitations] = await Promise.all([
-		ctx.db.selectFrom('units').selectAll().where('municipality_code', '=', municipalityCode).orderBy('name').execute(),
+		unitsQ.execute(),
 		ctx.db
 			.selectFrom('unit_members as m')
 			.innerJoin('units', 'units.id', 'm.unit_id')
@@ -199,13 +213,15 @@ export interface InvitationView {
 	email: string;
 	/** An account with the invited address exists (sign in), or not (create one). */
 	accountExists: boolean;
+	/** Where the unit publishes: the municipality's group. */
+	groupSlug: string | null;
 }
 
 async function openInvitation(db: Db, token: string, now: Date) {
 	const row = await db
 		.selectFrom('unit_invitations as i')
 		.innerJoin('units', 'units.id', 'i.unit_id')
-		.select(['i.id', 'i.unit_id', 'i.email', 'i.role', 'i.expires_at', 'i.accepted_at', 'i.revoked_at', 'units.name as unit_name'])
+		.select(['i.id', 'i.unit_id', 'i.email', 'i.role', 'i.expires_at', 'i.accepted_at', 'i.revoked_at', 'units.name as unit_name', 'units.municipality_code'])
 		.where('i.token_hash', '=', hashSecret(token))
 		.executeTakeFirst();
 	if (!row || row.revoked_at) throw notFound('To zaproszenie nie istnieje albo zostało wycofane.');
@@ -216,8 +232,11 @@ async function openInvitation(db: Db, token: string, now: Date) {
 
 export async function getInvitation(ctx: Ctx, token: string): Promise<InvitationView> {
 	const inv = await openInvitation(ctx.db, token, ctx.clock.now());
-	const user = await ctx.db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', inv.email)).where('deleted_at', 'is', null).executeTakeFirst();
-	return { unitName: inv.unit_name, role: inv.role, email: inv.email, accountExists: !!user };
+	const [user, group] = await Promise.all([
+		ctx.db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', inv.email)).where('deleted_at', 'is', null).executeTakeFirst(),
+		ctx.db.selectFrom('groups').select('slug').where('municipality_code', '=', inv.municipality_code).orderBy('id').executeTakeFirst()
+	]);
+	return { unitName: inv.unit_name, role: inv.role, email: inv.email, accountExists: !!user, groupSlug: group?.slug ?? null };
 }
 
 export const newStaffAccountSchema = z.object({ displayName: displayNameSchema, password: passwordSchema });

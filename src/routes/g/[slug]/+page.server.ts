@@ -1,3 +1,4 @@
+import { unitTypeLabel } from '$lib/server/groups/unit-types';
 import { categories } from '$lib/server/groups/categories';
 import { countPendingMemberships, getGroup, getGroupForReading, groupAccess, leaveGroup, requestMembership } from '$lib/server/groups/groups';
 import { can } from '$lib/server/groups/policy';
@@ -36,7 +37,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			q,
 			category,
 			cursor,
-			unit: unitSlug ? await ctx.db.selectFrom('units').select(['slug', 'name']).where('municipality_code', '=', group.municipality_code).where('slug', '=', unitSlug).executeTakeFirst() : null,
+			unit: unitSlug
+				? await ctx.db
+						.selectFrom('units')
+						.select(['slug', 'name', 'type', 'description', 'verified', 'contact_email', 'contact_phone', 'website'])
+						.where('municipality_code', '=', group.municipality_code)
+						.where('slug', '=', unitSlug)
+						.executeTakeFirst()
+						.then((u) => u && { ...u, typeLabel: unitTypeLabel(u.type) })
+				: null,
 			ownPending,
 			pendingMembers,
 			pendingPosts,

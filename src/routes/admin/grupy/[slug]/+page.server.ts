@@ -1,23 +1,73 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getGroup, updateGroup } from '$lib/server/groups/groups';
 import { action, formFields, page } from '$lib/server/http';
+import { addCoordinator, createCustomer, customerOf, updateCustomer } from '$lib/server/package/customers';
+import { formatNip } from '$lib/server/package/identifiers';
+import { cancelSubscription, packageState, startSubscription } from '$lib/server/package/subscriptions';
+import { warsawDay } from '$lib/text/time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
 	page(async () => {
 		if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
 		if (!locals.actor.isOperator) error(403, { message: 'Tylko operator może zmieniać ustawienia grupy.' });
-		const g = await getGroup(locals.ctx.db, params.slug);
-		return { group: { slug: g.slug, name: g.name, description: g.description, rules: g.rules, isPublic: g.is_public, membershipQuestion: g.membership_question, memberPostsNeedApproval: g.member_posts_need_approval } };
+		const { ctx } = locals;
+		const g = await getGroup(ctx.db, params.slug);
+		const [customer, state, coordinators, municipality] = await Promise.all([
+			customerOf(ctx, g.municipality_code),
+			packageState(ctx, g.id),
+			ctx.db.selectFrom('coordinators as c').innerJoin('users as u', 'u.id', 'c.user_id').select(['u.display_name', 'u.email']).where('c.municipality_code', '=', g.municipality_code).orderBy('u.display_name').execute(),
+			ctx.db.selectFrom('municipalities').select(['name', 'teryt_code']).where('teryt_code', '=', g.municipality_code).executeTakeFirstOrThrow()
+		]);
+		return {
+			group: { slug: g.slug, name: g.name, description: g.description, rules: g.rules, isPublic: g.is_public, membershipQuestion: g.membership_question, memberPostsNeedApproval: g.member_posts_need_approval },
+			municipality,
+			customer: customer && { legalName: customer.legal_name, nip: formatNip(customer.nip), regon: customer.regon, street: customer.street, postalCode: customer.postal_code, city: customer.city, contactName: customer.contact_name, contactEmail: customer.contact_email, contactPhone: customer.contact_phone },
+			coordinators: coordinators.map((c) => ({ name: c.display_name, email: c.email })),
+			package: state,
+			today: warsawDay(ctx.clock.now())
+		};
 	});
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	group: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
 			const g = await getGroup(locals.ctx.db, params.slug);
 			await updateGroup(locals.ctx, locals.actor, g.id, { ...f, isPublic: f.isPublic === 'on', memberPostsNeedApproval: f.memberPostsNeedApproval === 'on' });
-			return { saved: true };
-		}, f);
-	}
+			return { saved: 'group' };
+		}, { form: 'group', ...f });
+	},
+	customer: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			const existing = await customerOf(locals.ctx, g.municipality_code);
+			if (existing) await updateCustomer(locals.ctx, locals.actor, existing.id, f);
+			else await createCustomer(locals.ctx, locals.actor, { ...f, municipalityCode: g.municipality_code });
+			return { saved: 'customer' };
+		}, { form: 'customer', ...f });
+	},
+	coordinator: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await addCoordinator(locals.ctx, locals.actor, g.municipality_code, f.coordinatorEmail);
+			return { saved: 'coordinator' };
+		}, { form: 'coordinator', ...f });
+	},
+	start: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await startSubscription(locals.ctx, locals.actor, g.id, { plan: f.plan, commitmentMonths: f.plan === 'commitment' ? f.commitmentMonths : null, startsOn: f.startsOn });
+			return { saved: 'start' };
+		}, { form: 'start', ...f });
+	},
+	cancel: async ({ locals, params }) =>
+		action(async () => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await cancelSubscription(locals.ctx, locals.actor, g.id);
+			return { saved: 'cancel' };
+		}, { form: 'cancel' })
 };

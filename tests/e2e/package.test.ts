@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
+
+let server: Server;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let coordinator: Page, operator: Page, teacher: Page, resident: Page;
+const problems: Record<string, string[]> = {};
+
+async function newPage(): Promise<Page> {
+	const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'pl-PL' });
+	contexts.push(ctx);
+	return ctx.newPage();
+}
+
+async function audit(page: Page) {
+	const found = await axeViolations(page);
+	if (found.length) problems[new URL(page.url()).pathname] = found;
+}
+
+describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', () => {
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchBrowser();
+		[coordinator, operator, teacher, resident] = await Promise.all([newPage(), newPage(), newPage(), newPage()]);
+		await logIn(coordinator, server.url, 'koordynator@wiskitki.test');
+		await logIn(operator, server.url, 'operator@tablica.test');
+	}, 240_000);
+	afterAll(async () => {
+		for (const c of contexts) await c.close();
+		await browser?.close();
+		await server?.stop();
+	});
+
+	const teacherEmail = `nauczycielka.${Date.now()}@sp-wiskitki.test`;
+	const schoolPost = `Jutro zajęcia pozalekcyjne z robotyki odwołane ${Date.now()}`;
+
+	it('the coordinator sees the package and invites the school staff by e-mail', async () => {
+		await coordinator.goto(`${server.url}/urzad`);
+		await expect.poll(() => coordinator.getByText('aktywny').first().count()).toBe(1);
+		await audit(coordinator);
+		await coordinator.getByRole('link', { name: 'Szkoła Podstawowa im. Armii Krajowej w Wiskitkach' }).click();
+		await coordinator.waitForURL(/\/urzad\/jednostki\/\d+$/);
+		await coordinator.getByLabel(/^E-mail\*?$/).fill('to nie e-mail');
+		await coordinator.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+		await expect.poll(() => coordinator.getByRole('alert').first().innerText()).toContain('adres e-mail');
+		await coordinator.getByLabel(/^E-mail\*?$/).fill(teacherEmail);
+		await coordinator.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+		await expect.poll(() => coordinator.getByText(`Wysłaliśmy zaproszenie na adres ${teacherEmail}`).count()).toBe(1);
+		await audit(coordinator);
+	});
+
+	it('the invited person accepts with a new account and publishes as the school, at once, with the badge', async () => {
+		await operator.goto(`${server.url}/admin/poczta`);
+		const mail = operator.locator('article', { hasText: teacherEmail }).first();
+		const text = await mail.locator('pre').innerText();
+		const link = /\/zaproszenie\/[\w-]+/.exec(text)![0];
+		await teacher.goto(`${server.url}${link}`);
+		await audit(teacher);
+		await teacher.getByLabel(/Imię i nazwisko/).fill('Maria Nauczycielka');
+		await teacher.getByLabel(/^Hasło/).fill('bardzo-tajne-haslo');
+		await teacher.getByRole('button', { name: 'Załóż konto i przyjmij zaproszenie' }).click();
+		await teacher.waitForURL(/\/g\/wiskitki$/);
+		await expect.poll(() => teacher.getByLabel('Publikuj jako').inputValue()).not.toBe('');
+		expect(await teacher.locator('#f-body-hint').innerText()).toBe('Ten post zostanie opublikowany od razu.');
+		await teacher.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
+		await teacher.getByLabel('Treść').fill(schoolPost);
+		await teacher.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => teacher.getByText('Opublikowano.').count()).toBe(1);
+		await resident.goto(`${server.url}/g/wiskitki`);
+		const card = resident.locator('article', { hasText: schoolPost });
+		await expect.poll(() => card.count()).toBe(1);
+		expect(await card.innerText()).toContain('Szkoła Podstawowa im. Armii Krajowej w Wiskitkach');
+		expect(await card.getByText('zweryfikowana jednostka').count()).toBe(1);
+	});
+
+	it("a resident's post still waits for approval", async () => {
+		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
+		await resident.goto(`${server.url}/g/wiskitki`);
+		await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
+		await resident.getByLabel('Treść').fill(`Czy robotyka będzie w przyszłym tygodniu? ${Date.now()}`);
+		await resident.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => resident.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
+	});
+
+	it('the coordinator turns the school off: its next post waits, and the composer says so first', async () => {
+		await coordinator.goto(`${server.url}/urzad`);
+		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
+		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('false');
+
+		await teacher.goto(`${server.url}/g/wiskitki`);
+		await expect.poll(() => teacher.locator('#f-body-hint').innerText()).toContain('nie publikuje teraz bez akceptacji');
+		await teacher.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
+		await teacher.getByLabel('Treść').fill(`Zebranie rady rodziców w czwartek ${Date.now()}`);
+		await teacher.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => teacher.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
+
+		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
+		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('true');
+		await audit(coordinator);
+	});
+
+	it('the operator sees the customer and the package on the group settings, with no accessibility problems anywhere', async () => {
+		await operator.goto(`${server.url}/admin/grupy/wiskitki`);
+		expect(await operator.getByLabel(/^NIP/).inputValue()).toBe('838-157-40-08');
+		await expect.poll(() => operator.getByText('z zobowiązaniem na co najmniej 6 miesięcy').count()).toBe(1);
+		await audit(operator);
+		await operator.goto(`${server.url}/g/wiskitki?jednostka=sp-wiskitki`);
+		await audit(operator);
+		expect(problems).toEqual({});
+	});
+});
