@@ -22,6 +22,12 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 		if (end && !e) throw new AppError('validation', 'Podaj poprawną datę zakończenia.', { 'event.end': 'Podaj poprawną datę zakończenia.' });
 		event = { start: s, end: e, place: place || null };
 	}
+	let urgent = null;
+	if (text('urgent') === 'on') {
+		const until = parseWarsawLocal(text('urgentUntil'));
+		if (!until) throw new AppError('validation', 'Podaj, do kiedy komunikat pilny jest ważny.', { urgentUntil: 'Podaj datę i godzinę.' });
+		urgent = { kind: text('alertKind'), until };
+	}
 	const files = form.getAll('images').filter((f): f is File => typeof f !== 'string' && f.size > 0);
 	if (files.length > MAX_IMAGES) throw new AppError('validation', `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`, { images: `Najwyżej ${MAX_IMAGES} zdjęć.` });
 	const alts = form.getAll('alt').map((a) => (typeof a === 'string' ? a : ''));
@@ -38,7 +44,7 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 		throw e;
 	}
 	return {
-		input: { body: text('body'), category: text('category'), unitId: text('unitId') || null, event, images },
+		input: { body: text('body'), category: text('category'), unitId: text('unitId') || null, event, images, urgent },
 		stored
 	};
 }

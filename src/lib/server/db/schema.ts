@@ -142,6 +142,11 @@ export interface PostTable {
 	findings: ColumnType<StoredFinding[], string | undefined, string>;
 	flagged: Generated<boolean>;
 	edited_at: OptionalTimestamp;
+	alert_kind: Optional<string>;
+	/** How many were notified per channel: { inApp, email, push, sms }. */
+	alert_sent: ColumnType<AlertCounts | null, string | null | undefined, string | null>;
+	all_clear_at: OptionalTimestamp;
+	all_clear_text: Optional<string>;
 	pinned: Generated<boolean>;
 	urgent_until: Timestamp | null;
 	event_start: Timestamp | null;
@@ -340,7 +345,27 @@ export interface CustomerTable {
 	contact_name: string;
 	contact_email: string;
 	contact_phone: Generated<string>;
+	/** The municipality pays for SMS: urgent alerts also go by SMS to members who asked. */
+	sms_enabled: Generated<boolean>;
 	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface AlertCounts {
+	inApp: number;
+	email: number;
+	push: number;
+	sms: number;
+}
+
+export interface AlertSubscriptionTable {
+	group_id: Id;
+	user_id: Id;
+	kinds: ColumnType<string[], string[], string[]>;
+	by_email: Generated<boolean>;
+	by_push: Generated<boolean>;
+	by_sms: Generated<boolean>;
+	phone: Optional<string>;
 	updated_at: Timestamp;
 }
 
@@ -406,6 +431,7 @@ export interface DB {
 	customers: CustomerTable;
 	subscriptions: SubscriptionTable;
 	unit_invitations: UnitInvitationTable;
+	alert_subscriptions: AlertSubscriptionTable;
 }
 
 export type User = Selectable<UserTable>;

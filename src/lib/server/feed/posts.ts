@@ -11,6 +11,9 @@ import { assertCan, can, type GroupAction } from '../groups/policy';
 import { MAX_IMAGES } from '../media/images';
 import { screen } from '../moderation/screen';
 import { logAction } from '../moderation/log';
+import { formatDateTime } from '../../format';
+import { alertKindIds, alertKinds, fanOutAlert, MAX_ALERT_HOURS, type AlertKind, type AlertMessage } from '../alerts/alerts';
+import type { AlertCounts } from '../db/schema';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { loadWordList } from '../moderation/word-lists';
 import { foldText } from '../text/fold';
@@ -42,7 +45,14 @@ export const postInputSchema = z
 			})
 			.refine((e) => !e.end || e.end.getTime() >= e.start.getTime(), { message: 'Wydarzenie nie może się skończyć, zanim się zacznie.', path: ['end'] })
 			.nullish(),
-		images: z.array(imageSchema).max(MAX_IMAGES, `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`).default([])
+		images: z.array(imageSchema).max(MAX_IMAGES, `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`).default([]),
+		/** An urgent alert: on top until `until`, sent to the members who asked for this kind. */
+		urgent: z
+			.object({
+				kind: z.enum(alertKindIds, { error: 'Wybierz, czego dotyczy komunikat pilny.' }),
+				until: z.date({ error: 'Podaj, do kiedy komunikat jest ważny.' })
+			})
+			.nullish()
 	});
 export type PostInput = z.input<typeof postInputSchema>;
 
@@ -62,6 +72,10 @@ const postColumns = [
 	'p.published_at',
 	'p.pinned',
 	'p.urgent_until',
+	'p.alert_kind',
+	'p.alert_sent',
+	'p.all_clear_at',
+	'p.all_clear_text',
 	'p.event_start',
 	'p.event_end',
 	'p.event_place',
@@ -259,6 +273,13 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 	if (data.unitId && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.', { unitId: 'Nie możesz publikować w imieniu tej jednostki.' });
 	if (!unit && access.role === 'publisher') throw new AppError('forbidden', 'Wybierz jednostkę, w imieniu której publikujesz, albo dołącz do grupy, aby pisać we własnym imieniu.', { unitId: 'Wybierz jednostkę.' });
 	const now = ctx.clock.now();
+	if (data.urgent) {
+		const field = { urgent: 'Komunikat pilny może wysłać jednostka, której koordynator na to pozwolił.' };
+		if (!unit?.mayAlert) throw new AppError('forbidden', 'Komunikat pilny może wysłać jednostka, której koordynator gminy na to pozwolił (np. urząd, OSP, zakład komunalny).', field);
+		if (!unit.publishing) throw new AppError('conflict', 'Komunikaty pilne wysyła jednostka, która publikuje bez akceptacji (aktywny pakiet gminy).', field);
+		if (data.urgent.until <= now) throw new AppError('validation', 'Termin ważności komunikatu pilnego musi być w przyszłości.', { urgentUntil: 'Podaj przyszłą datę i godzinę.' });
+		if (data.urgent.until.getTime() - now.getTime() > MAX_ALERT_HOURS * 3_600_000) throw new AppError('validation', 'Komunikat pilny może być wyróżniony najwyżej przez 7 dni.', { urgentUntil: 'Najwyżej 7 dni od teraz.' });
+	}
 	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
@@ -275,7 +296,8 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				moderation_reason: verdict.reasons.join(' ') || null,
 				findings: storedFindings(verdict),
 				flagged: verdict.flagged,
-				urgent_until: null,
+				urgent_until: data.urgent?.until ?? null,
+				alert_kind: data.urgent?.kind ?? null,
 				event_start: data.event?.start ?? null,
 				event_end: data.event?.end ?? null,
 				event_place: data.event?.place || null,
@@ -295,7 +317,60 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 		}
 		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
 		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor!.id, postId: post.id, createdAt: now });
+		if (data.urgent && status === 'published') {
+			const sent = await fanOutAlert(ctx, tx, alertMessage(ctx, group, post.id, unit!.name, data.body, data.urgent.kind, data.urgent.until));
+			await tx.updateTable('posts').set({ alert_sent: JSON.stringify(sent) }).where('id', '=', post.id).execute();
+		}
 		return { id: post.id, status, reasons: verdict.reasons };
+	});
+}
+
+function alertMessage(ctx: Ctx, group: Group, postId: string, from: string, body: string, kind: AlertKind, until: Date, allClear?: string): AlertMessage {
+	const link = `${ctx.baseUrl}/g/${group.slug}/p/${postId}`;
+	const short = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+	if (allClear) {
+		return {
+			groupId: group.id, municipalityCode: group.municipality_code, postId, kind, allClear: true,
+			notification: `Odwołanie komunikatu pilnego (${from}): ${short(allClear, 200)}`,
+			subject: `Odwołanie: ${short(body.split('\n')[0], 80)}`,
+			text: `${from} odwołuje komunikat pilny w grupie „${group.name}”:\n\n${allClear}\n\nPierwotny komunikat: ${body}\n\n${link}\n\nUstawienia komunikatów pilnych: ${ctx.baseUrl}/g/${group.slug}/komunikaty`,
+			sms: short(`ODWOŁANIE ${from}: ${allClear}`, 140) + ` ${link}`
+		};
+	}
+	return {
+		groupId: group.id, municipalityCode: group.municipality_code, postId, kind,
+		notification: `Komunikat pilny (${from}): ${short(body, 200)}`,
+		subject: `Komunikat pilny: ${short(body.split('\n')[0], 80)}`,
+		text: `${from} — komunikat pilny w grupie „${group.name}” (${alertKinds[kind]}), ważny do ${formatDateTime(until)}:\n\n${body}\n\n${link}\n\nUstawienia komunikatów pilnych: ${ctx.baseUrl}/g/${group.slug}/komunikaty`,
+		sms: short(`PILNE ${from}: ${body}`, 140) + ` ${link}`
+	};
+}
+
+export const allClearSchema = z.string({ error: 'Napisz treść odwołania.' }).trim().min(3, 'Napisz treść odwołania (co najmniej 3 znaki).').max(1000, 'Odwołanie może mieć najwyżej 1000 znaków.');
+
+/**
+ * The all-clear ("odwołanie"): the urgent post stops being on top, carries the all-clear text,
+ * and everyone who got the alert is told the same way.
+ */
+export async function closeAlert(ctx: Ctx, actor: Actor | null, postId: string, text: unknown): Promise<AlertCounts> {
+	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'read');
+	const message = parseInput(allClearSchema, text);
+	const now = ctx.clock.now();
+	return ctx.db.transaction().execute(async (tx) => {
+		const post = await tx
+			.selectFrom('posts as p')
+			.innerJoin('units as un', 'un.id', 'p.unit_id')
+			.select(['p.unit_id', 'p.alert_kind', 'p.all_clear_at', 'p.body', 'p.urgent_until', 'un.name as unit_name'])
+			.where('p.id', '=', postId)
+			.forUpdate('p')
+			.executeTakeFirst();
+		if (!post?.alert_kind) throw new AppError('conflict', 'Ten post nie jest komunikatem pilnym.');
+		if (!access.units.some((u) => u.id === post.unit_id) && !can(access.role, 'moderate', group)) throw new AppError('forbidden', 'Komunikat odwołuje jednostka, która go wysłała, albo moderator.');
+		if (post.all_clear_at) throw new AppError('conflict', 'Ten komunikat został już odwołany.');
+		await tx.updateTable('posts').set({ all_clear_at: now, all_clear_text: message, urgent_until: post.urgent_until && post.urgent_until > now ? now : post.urgent_until }).where('id', '=', postId).execute();
+		const sent = await fanOutAlert(ctx, tx, alertMessage(ctx, group, postId, post.unit_name, post.body, post.alert_kind as AlertKind, now, message));
+		await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+		return sent;
 	});
 }
 

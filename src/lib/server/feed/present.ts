@@ -1,4 +1,5 @@
-import type { PostStatus, ReactionKind } from '../db/schema';
+import type { AlertCounts, PostStatus, ReactionKind } from '../db/schema';
+import { alertKinds, type AlertKind } from '../alerts/alerts';
 import { categoryLabel } from '../groups/categories';
 import { unitTypeLabel } from '../groups/unit-types';
 
@@ -20,6 +21,8 @@ export interface FeedItem {
 	pinned: boolean;
 	urgent: boolean;
 	urgentUntil: string | null;
+	/** An urgent alert: what about, how many were told per channel, and its all-clear. */
+	alert: { kind: string; kindLabel: string; sent: AlertCounts | null; allClearAt: string | null; allClearText: string | null } | null;
 	event: { start: string; end: string | null; place: string | null } | null;
 	images: { url: string; width: number; height: number; alt: string }[];
 	counts: { comments: number; reactions: number; views: number; shares: number; byKind: Partial<Record<ReactionKind, number>> };
@@ -42,6 +45,10 @@ export interface PostRow {
 	published_at: Date | null;
 	pinned: boolean;
 	urgent_until: Date | null;
+	alert_kind: string | null;
+	alert_sent: AlertCounts | null;
+	all_clear_at: Date | null;
+	all_clear_text: string | null;
 	event_start: Date | null;
 	event_end: Date | null;
 	event_place: string | null;
@@ -71,6 +78,9 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 		pinned: row.pinned,
 		urgent: !!row.urgent_until && row.urgent_until.getTime() > now.getTime(),
 		urgentUntil: row.urgent_until?.toISOString() ?? null,
+		alert: row.alert_kind
+			? { kind: row.alert_kind, kindLabel: alertKinds[row.alert_kind as AlertKind] ?? row.alert_kind, sent: row.alert_sent, allClearAt: row.all_clear_at?.toISOString() ?? null, allClearText: row.all_clear_text }
+			: null,
 		event: row.event_start ? { start: row.event_start.toISOString(), end: row.event_end?.toISOString() ?? null, place: row.event_place } : null,
 		images: (row.images ?? []).map((i) => ({ url: `/media/${i.file}`, width: i.width, height: i.height, alt: i.alt })),
 		counts: { comments: row.comment_count, reactions: row.reaction_count, views: row.view_count, shares: row.share_count, byKind: row.reaction_counts ?? {} },

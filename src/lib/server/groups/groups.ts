@@ -98,7 +98,7 @@ export interface GroupAccess {
 	role: GroupRole;
 	/** Units in the group's municipality the actor may publish as. */
 	/** Units the actor may publish as here; `publishing`: their posts skip approval right now. */
-	units: { id: string; name: string; type: string; slug: string; publishing: boolean }[];
+	units: { id: string; name: string; type: string; slug: string; publishing: boolean; mayAlert: boolean }[];
 	membershipStatus: 'pending' | 'approved' | 'declined' | null;
 	/** The strongest active mute, suspension or ban, if any. */
 	sanction: ActiveSanction | null;
@@ -118,7 +118,7 @@ export function isNewMember(group: Pick<Group, 'new_member_days'>, access: Group
 export async function unitsOf(db: Db, userId: string, municipalityCode: string) {
 	return db
 		.selectFrom('units')
-		.select(['units.id', 'units.name', 'units.type', 'units.slug', 'units.can_publish'])
+		.select(['units.id', 'units.name', 'units.type', 'units.slug', 'units.can_publish', 'units.may_alert'])
 		.where('units.municipality_code', '=', municipalityCode)
 		.where((eb) =>
 			eb.or([
@@ -156,7 +156,7 @@ export async function groupAccess(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor |
 	const status = membership?.status ?? null;
 	// A unit's posts skip approval while the group's package is active and the unit is enabled.
 	const active = units.length > 0 && (await packageState(ctx, group.id))?.active === true;
-	const withPublishing = units.map((u) => ({ id: u.id, name: u.name, type: u.type, slug: u.slug, publishing: active && u.can_publish }));
+	const withPublishing = units.map((u) => ({ id: u.id, name: u.name, type: u.type, slug: u.slug, publishing: active && u.can_publish, mayAlert: u.may_alert }));
 	let role: GroupRole;
 	if (actor.isOperator) role = 'operator';
 	else if (status === 'approved' && membership!.role === 'moderator') role = 'moderator';

@@ -18,7 +18,9 @@ export type NotificationKind =
 	| 'report_received'
 	| 'report_decided'
 	| 'moderation_alert'
-	| 'changes_requested';
+	| 'changes_requested'
+	| 'urgent_alert'
+	| 'urgent_all_clear';
 
 export interface NewNotification {
 	userId: string;
@@ -98,6 +100,8 @@ export function describeNotification(n: { kind: string; actor_name: string | nul
 			return `${n.detail ?? 'Moderator ograniczył Twoją treść.'} Zobacz uzasadnienie i możliwość odwołania.`;
 		case 'changes_requested':
 			return `Moderator prosi o poprawki w Twoim poście${where}: ${n.detail ?? ''}`;
+		case 'urgent_alert':
+		case 'urgent_all_clear':
 		case 'appeal_decided':
 		case 'report_received':
 		case 'report_decided':

@@ -1,3 +1,5 @@
+import { alertKinds } from '$lib/server/alerts/alerts';
+import { toWarsawLocal } from '$lib/text/time';
 import { unitTypeLabel } from '$lib/server/groups/unit-types';
 import { categories } from '$lib/server/groups/categories';
 import { countPendingMemberships, getGroup, getGroupForReading, groupAccess, leaveGroup, requestMembership } from '$lib/server/groups/groups';
@@ -50,6 +52,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			pendingMembers,
 			pendingPosts,
 			categories: categories.map((c) => ({ code: c.code, label: c.label, official: c.official })),
+			alertKinds: Object.entries(alertKinds).map(([id, label]) => ({ id, label })),
+			alertDefaultUntil: toWarsawLocal(new Date(ctx.clock.now().getTime() + 24 * 3_600_000)),
 			now: ctx.clock.now().toISOString()
 		};
 	});

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
-import { getPost } from '$lib/server/feed/posts';
+import { closeAlert, getPost } from '$lib/server/feed/posts';
 import { resubmitPost } from '$lib/server/moderation/queue';
 import { can } from '$lib/server/groups/policy';
 import { action, formFields, page } from '$lib/server/http';
@@ -22,6 +22,8 @@ export const load: PageServerLoad = async ({ locals, params, cookies, url }) =>
 			canReact: can(access.role, 'react', group),
 			signedIn: !!locals.actor,
 			mine: authorId === locals.actor?.id,
+			// The unit that sent an urgent alert (and moderators) see its reach and may close it.
+			managesAlert: !!post.alert && (access.units.some((u) => u.slug === post.author.unit?.slug) || can(access.role, 'moderate', group)),
 			now: locals.ctx.clock.now().toISOString()
 		};
 	});
@@ -33,6 +35,10 @@ export const actions: Actions = {
 			const created = await addComment(locals.ctx, locals.actor, params.id, { body: f.body, parentId: f.parentId || null });
 			return { commented: created };
 		}, { body: f.body, parentId: f.parentId });
+	},
+	allClear: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => ({ allClear: await closeAlert(locals.ctx, locals.actor, params.id, f.allClear) }), { allClearText: f.allClear });
 	},
 	resubmit: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
