@@ -101,6 +101,43 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await audit(coordinator);
 	});
 
+	it('an urgent alert from the office reaches an opted-in member in the app and through the outbox, and is closed by an all-clear', async () => {
+		const alertText = `Awaria wodociągu w Guzowie, woda niezdatna do picia ${Date.now()}`;
+		await resident.goto(`${server.url}/g/wiskitki/komunikaty`);
+		await audit(resident);
+		await resident.getByLabel('Woda, prąd, ogrzewanie').check();
+		await resident.getByLabel('E-mailem').check();
+		await resident.getByRole('button', { name: 'Zapisz' }).click();
+		await expect.poll(() => resident.getByText('Zapisano ustawienia komunikatów.').count()).toBe(1);
+
+		await coordinator.goto(`${server.url}/g/wiskitki`);
+		await coordinator.getByLabel('Publikuj jako').selectOption({ label: 'Urząd Miasta i Gminy Wiskitki' });
+		await coordinator.getByLabel('Kategoria').selectOption({ label: 'Gospodarka komunalna i sprawy lokalne' });
+		await coordinator.getByLabel('Treść').fill(alertText);
+		await coordinator.getByText('Komunikat pilny', { exact: true }).click();
+		await coordinator.getByLabel('Wyślij jako komunikat pilny').check();
+		await coordinator.getByLabel('Czego dotyczy').selectOption({ label: 'Woda, prąd, ogrzewanie' });
+		await coordinator.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => coordinator.getByText('Opublikowano.').count()).toBe(1);
+		const card = coordinator.locator('article', { hasText: alertText });
+		await expect.poll(() => card.getByText(/Komunikat pilny · Woda, prąd, ogrzewanie/).count()).toBe(1);
+
+		await resident.goto(`${server.url}/powiadomienia`);
+		await expect.poll(() => resident.getByText(new RegExp(`Komunikat pilny \\(Urząd Miasta i Gminy Wiskitki\\): ${alertText}`)).count()).toBe(1);
+		await operator.goto(`${server.url}/admin/poczta?do=mieszkaniec@tablica.test`);
+		await expect.poll(() => operator.locator('article', { hasText: alertText }).count()).toBe(1);
+
+		await card.getByRole('link', { name: 'Komentuj' }).click();
+		await coordinator.waitForURL(/\/p\/\d+/);
+		expect(await coordinator.getByText(/Powiadomiono: w aplikacji/).innerText()).toMatch(/w aplikacji \d/);
+		await coordinator.getByLabel(/^Odwołanie/).fill('Woda znów zdatna do picia.');
+		await coordinator.getByRole('button', { name: 'Odwołaj komunikat' }).click();
+		await expect.poll(() => coordinator.getByText(/Odwołanie wysłane/).count()).toBe(1);
+		await audit(coordinator);
+		await resident.goto(`${server.url}/powiadomienia`);
+		await expect.poll(() => resident.getByText(/Odwołanie komunikatu pilnego \(Urząd Miasta i Gminy Wiskitki\): Woda znów zdatna do picia/).count()).toBe(1);
+	});
+
 	it('the operator sees the customer and the package on the group settings, with no accessibility problems anywhere', async () => {
 		await operator.goto(`${server.url}/admin/grupy/wiskitki`);
 		expect(await operator.getByLabel(/^NIP/).inputValue()).toBe('838-157-40-08');

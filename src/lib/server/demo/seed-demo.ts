@@ -6,6 +6,7 @@ import { foldText } from '../text/fold';
 import { formatDate } from '../../format';
 import { seededRandom } from '../random';
 import { toActor } from '../auth/accounts';
+import { alertKinds } from '../alerts/alerts';
 import type { UnitType } from '../groups/unit-types';
 import { addDays, addMonths } from '../package/dates';
 import { ALERTING_TYPES } from '../units/units';
@@ -162,7 +163,25 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	});
 	await seedEngagement(ctx.db);
 	await seedModeration(ctx);
+	await seedAlertSubscriptions(ctx);
 	return true;
+}
+
+/**
+ * Two in five Wiskitki members want urgent alerts (all kinds) by e-mail, a third of those also
+ * by push, a quarter by SMS; the municipality sends SMS. The demo resident opts in nowhere, so
+ * the tour can show the settings.
+ */
+async function seedAlertSubscriptions(ctx: Ctx): Promise<void> {
+	const group = await ctx.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirstOrThrow();
+	await sql`
+		INSERT INTO alert_subscriptions (group_id, user_id, kinds, by_email, by_push, by_sms, phone, updated_at)
+		SELECT m.group_id, m.user_id, ${sql.val(Object.keys(alertKinds))}::text[], true, m.user_id % 3 = 0, m.user_id % 10 = 0,
+		       CASE WHEN m.user_id % 10 = 0 THEN '+4850' || lpad(m.user_id::text, 7, '0') END, ${ctx.clock.now()}
+		FROM memberships m JOIN users u ON u.id = m.user_id
+		WHERE m.group_id = ${group.id} AND m.status = 'approved' AND m.user_id % 5 < 2 AND u.email NOT LIKE '%@tablica.test'
+	`.execute(ctx.db);
+	await ctx.db.updateTable('customers').set({ sms_enabled: true }).where('municipality_code', '=', '1438053').execute();
 }
 
 /**
