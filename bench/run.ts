@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -13,6 +13,7 @@ import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/ser
 import { decodeCursor, feedQuery } from '../src/lib/server/feed/posts';
 import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generate';
 import { benchModeration } from './moderation';
+import { benchAlerts } from './alerts';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
 
 const { values } = parseArgs({
@@ -22,7 +23,11 @@ const { values } = parseArgs({
 		connections: { type: 'string', default: '50' },
 		scale: { type: 'string', default: '1' },
 		runs: { type: 'string', default: '1' },
-		cache: { type: 'string', default: 'both' }
+		cache: { type: 'string', default: 'both' },
+		'skip-alerts': { type: 'boolean', default: false },
+		'alerts-only': { type: 'boolean', default: false },
+		'alert-members': { type: 'string', default: '20000' },
+		'sse-clients': { type: 'string', default: '2000' }
 	}
 });
 const seconds = Number(values.seconds);
@@ -148,11 +153,17 @@ console.log(`moderation engine (one core): ${moderation.commentsPerSecond} comme
 if (values.db === 'none') process.exit(0);
 
 ensureBuild();
+let alerts: unknown = null;
+if (!values['skip-alerts'] || values['alerts-only']) {
+	console.log('\n== urgent alerts ==');
+	alerts = await benchAlerts({ pgServer, members: Number(values['alert-members']), clients: Number(values['sse-clients']), runs: Math.max(3, runs) });
+}
+if (values['alerts-only']) process.exit(0);
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
 const all: Result[] = [];
 for (const k of kinds) all.push(...(await benchOne(k)));
 const outDir = path.join(root, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, results: all }, null, 2));
+writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, alerts, results: all }, null, 2));
 console.log(`\nresults: ${path.relative(root, file)}`);

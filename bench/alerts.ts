@@ -1,0 +1,165 @@
+// Urgent alerts at scale: an alert to 20 000 opted-in members — how long until every outbox
+// message exists (the post's transaction commits) — and how long until 2 000 open pages hear of
+// it over SSE. `npm run bench -- --alerts-only` runs just this part.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { systemClock } from '../src/lib/server/clock';
+import type { Actor, Ctx } from '../src/lib/server/context';
+import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
+import { createPost } from '../src/lib/server/feed/posts';
+import { createGroup, getGroup } from '../src/lib/server/groups/groups';
+import { activatePackage, loadDemoMunicipalities, makeUser } from '../src/lib/server/testing';
+import { addUnit, createUnitToken } from '../src/lib/server/units/units';
+import { root } from '../scripts/ensure-build.mjs';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const port = (s.address() as { port: number }).port;
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/** A group of `members` members, all opted in to every alert: e-mail; half push; a tenth SMS. */
+async function prepare(database: Database, members: number) {
+	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: 'http://localhost:3000' };
+	await migrate(ctx.db);
+	await loadDemoMunicipalities(ctx);
+	const operator = await makeUser(ctx, 'operator@alerts.bench', { operator: true });
+	await createGroup(ctx, operator, { slug: 'alarmy', municipalityCode: '1438053', name: 'Test komunikatów pilnych', membershipQuestion: 'Test?' });
+	const group = await getGroup(ctx.db, 'alarmy');
+	await activatePackage(ctx, operator, group);
+	await ctx.db.updateTable('customers').set({ sms_enabled: true }).execute();
+	const unitId = await addUnit(ctx, operator, '1438053', { name: 'Zakład Gospodarki Komunalnej', type: 'utility' });
+	const clerk = await makeUser(ctx, 'zgk@alerts.bench', { name: 'ZGK' });
+	await ctx.db.insertInto('unit_members').values({ unit_id: unitId, user_id: clerk.id, role: 'editor' }).execute();
+	await sql`
+		WITH u AS (
+			INSERT INTO users (email, password_hash, display_name, email_verified_at, created_at)
+			SELECT 'czlonek' || i || '@alerts.bench', '', 'Mieszkaniec ' || i, now(), now() FROM generate_series(1, ${members}) i
+			RETURNING id
+		), m AS (
+			INSERT INTO memberships (group_id, user_id, status, answer, requested_at) SELECT ${group.id}, id, 'approved', 'tak', now() FROM u RETURNING user_id
+		)
+		INSERT INTO alert_subscriptions (group_id, user_id, kinds, by_email, by_push, by_sms, phone, updated_at)
+		SELECT ${group.id}, user_id, ARRAY['utilities', 'safety'], true, user_id % 2 = 0, user_id % 10 = 0, CASE WHEN user_id % 10 = 0 THEN '+4850' || lpad(user_id::text, 7, '0') END, now() FROM m
+	`.execute(ctx.db);
+	return { ctx, group, unitId, clerk };
+}
+
+const alertInput = (unitId: string, i: number) => ({
+	body: `Awaria wodociągu nr ${i}: woda niezdatna do picia do odwołania. Beczkowóz stoi przy remizie.`,
+	category: 'municipal',
+	unitId,
+	urgent: { kind: 'utilities', until: new Date(Date.now() + 3_600_000) }
+});
+
+/** In-process: the time createPost takes until its transaction (with the whole fan-out) commits. */
+async function outboxTimes(ctx: Ctx, clerk: Actor, group: Awaited<ReturnType<typeof getGroup>>, unitId: string, runs: number) {
+	const times: number[] = [];
+	let last: Record<string, number> = {};
+	for (let i = 0; i < runs; i++) {
+		const before = Number((await sql<{ n: string }>`select count(*) as n from outbox`.execute(ctx.db)).rows[0].n);
+		const t = performance.now();
+		await createPost(ctx, clerk, group, alertInput(unitId, i));
+		times.push(performance.now() - t);
+		const after = await sql<{ channel: string; n: string }>`select channel, count(*) as n from outbox group by channel`.execute(ctx.db);
+		last = Object.fromEntries(after.rows.map((r) => [r.channel, Number(r.n)]));
+		last.total = Object.values(last).reduce((s, n) => s + n, 0) - before;
+	}
+	return { times, lastRunMessages: last.total };
+}
+
+/** 2 000 readers with the group page open: time from sending the alert until the last one hears of it. */
+async function sseTimes(base: string, token: string, unitId: string, clients: number, runs: number): Promise<number[]> {
+	const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+	const heard: ((t: number) => void)[] = [];
+	const requests: http.ClientRequest[] = [];
+	await Promise.all(
+		Array.from({ length: clients }, (_, i) =>
+			new Promise<void>((resolve, reject) => {
+				const req = http.get(`${base}/g/alarmy/live`, { agent }, (res) => {
+					res.setEncoding('utf8');
+					res.on('data', (chunk: string) => {
+						if (chunk.includes('połączono')) resolve();
+						if (chunk.includes('"type":"post"')) heard[i]?.(performance.now());
+					});
+				});
+				req.on('error', reject);
+				requests.push(req);
+			})
+		)
+	);
+	const times: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const arrivals = Array.from({ length: clients }, (_, i) => new Promise<number>((resolve) => (heard[i] = resolve)));
+		const t0 = performance.now();
+		const r = await fetch(`${base}/api/v1/groups/alarmy/posts`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...alertInput(unitId, 100 + run), unitId: undefined, as: `unit:${unitId}`, urgent: { kind: 'utilities', until: new Date(Date.now() + 3_600_000).toISOString() } }) });
+		if (r.status !== 201) throw new Error(`alert refused: ${r.status} ${await r.text()}`);
+		const last = Math.max(...(await Promise.all(arrivals)));
+		times.push(last - t0);
+		await new Promise((res) => setTimeout(res, 300));
+	}
+	for (const req of requests) req.destroy();
+	agent.destroy();
+	return times;
+}
+
+export async function benchAlerts(opts: { pgServer: string; members: number; clients: number; runs: number }) {
+	const out: Record<string, unknown> = {};
+	// PGlite, in process.
+	{
+		const database = await openPGlite();
+		const { ctx, group, unitId, clerk } = await prepare(database, opts.members);
+		const r = await outboxTimes(ctx, clerk, group, unitId, opts.runs);
+		console.log(`urgent alert to ${opts.members} members, PGlite: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`);
+		out.pglite = { outboxMs: r.times, messagesPerAlert: r.lastRunMessages };
+		await database.close();
+	}
+	// PostgreSQL: in process, then the built server with SSE readers.
+	const name = 'tablica_bench_alerts';
+	const admin = new pg.Client({ connectionString: opts.pgServer });
+	await admin.connect();
+	await admin.query(`drop database if exists ${name} with (force)`);
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const url = new URL(opts.pgServer);
+	url.pathname = `/${name}`;
+	const database = await openPostgres(url.toString());
+	const { ctx, group, unitId, clerk } = await prepare(database, opts.members);
+	const r = await outboxTimes(ctx, clerk, group, unitId, opts.runs);
+	console.log(`urgent alert to ${opts.members} members, PostgreSQL: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`);
+	const token = await createUnitToken(ctx, { id: '0', email: 'bench', displayName: 'bench', isOperator: true, emailVerified: true }, unitId, 'bench');
+	await database.close();
+
+	const port = await freePort();
+	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
+		cwd: root,
+		env: { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: path.join(root, 'data-bench', 'alerts-media'), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', JOBS: '0' },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const base = `http://127.0.0.1:${port}`;
+	for (let i = 0; ; i++) {
+		if (await fetch(`${base}/api/v1/health`).then((x) => x.ok).catch(() => false)) break;
+		if (i > 600) throw new Error('server did not start');
+		await new Promise((res) => setTimeout(res, 200));
+	}
+	try {
+		const sse = await sseTimes(base, token, unitId, opts.clients, opts.runs);
+		console.log(`urgent alert heard by all ${opts.clients} open pages (SSE, PostgreSQL, through the HTTP API incl. the fan-out): ${sse.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(sse))} ms)`);
+		out.postgres = { outboxMs: r.times, messagesPerAlert: r.lastRunMessages, sseMs: sse, clients: opts.clients };
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((res) => server.once('exit', res));
+	}
+	return { members: opts.members, ...out };
+}
