@@ -11,6 +11,7 @@ import * as m0002 from './migrations/0002_comment_moderation';
 import * as m0003 from './migrations/0003_moderation_workflow';
 import * as m0004 from './migrations/0004_package';
 import * as m0005 from './migrations/0005_urgent_alerts';
+import * as m0006 from './migrations/0006_authoring';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -45,7 +46,8 @@ const migrations: Record<string, Migration> = {
 	'0002_comment_moderation': m0002,
 	'0003_moderation_workflow': m0003,
 	'0004_package': m0004,
-	'0005_urgent_alerts': m0005
+	'0005_urgent_alerts': m0005,
+	'0006_authoring': m0006
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -7,7 +7,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type ReactionKind = 'like' | 'love' | 'haha' | 'wow' | 'sad' | 'angry';
-export type PostStatus = 'published' | 'pending' | 'changes_requested' | 'rejected' | 'removed';
+export type PostStatus = 'published' | 'pending' | 'changes_requested' | 'rejected' | 'removed' | 'draft' | 'scheduled' | 'deleted';
 export type CommentStatus = 'published' | 'pending' | 'hidden' | 'rejected' | 'removed';
 /** Nullable columns that inserts may leave out. */
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -147,6 +147,8 @@ export interface PostTable {
 	alert_sent: ColumnType<AlertCounts | null, string | null | undefined, string | null>;
 	all_clear_at: OptionalTimestamp;
 	all_clear_text: Optional<string>;
+	comments_enabled: Generated<boolean>;
+	scheduled_for: OptionalTimestamp;
 	pinned: Generated<boolean>;
 	urgent_until: Timestamp | null;
 	event_start: Timestamp | null;
@@ -351,6 +353,15 @@ export interface CustomerTable {
 	updated_at: Timestamp;
 }
 
+export interface PostRevisionTable {
+	id: GeneratedId;
+	post_id: Id;
+	body: string;
+	category: string;
+	edited_by: Optional<string>;
+	edited_at: Timestamp;
+}
+
 export interface AlertCounts {
 	inApp: number;
 	email: number;
@@ -432,6 +443,7 @@ export interface DB {
 	subscriptions: SubscriptionTable;
 	unit_invitations: UnitInvitationTable;
 	alert_subscriptions: AlertSubscriptionTable;
+	post_revisions: PostRevisionTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -41,8 +41,9 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
-		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
+		const post = await tx.selectFrom('posts').select(['status', 'author_id', 'comments_enabled']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
 		if (post.status !== 'published') throw new AppError('conflict', 'Nie można komentować posta, który nie jest opublikowany.');
+		if (!post.comments_enabled) throw new AppError('conflict', 'Autor wyłączył komentarze pod tym postem.');
 		// One level of replies: a reply to a reply joins the same thread.
 		let parent: { id: string; author_id: string } | undefined;
 		if (data.parentId) {

@@ -46,6 +46,11 @@ export const postInputSchema = z
 			.refine((e) => !e.end || e.end.getTime() >= e.start.getTime(), { message: 'Wydarzenie nie może się skończyć, zanim się zacznie.', path: ['end'] })
 			.nullish(),
 		images: z.array(imageSchema).max(MAX_IMAGES, `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`).default([]),
+		/** Kept for later by its author, not shown to anyone else. */
+		draft: z.boolean().default(false),
+		/** Published by a job at this time (within a minute). */
+		publishAt: z.date({ error: 'Podaj poprawną datę i godzinę publikacji.' }).nullish(),
+		commentsEnabled: z.boolean().default(true),
 		/** An urgent alert: on top until `until`, sent to the members who asked for this kind. */
 		urgent: z
 			.object({
@@ -70,6 +75,9 @@ const postColumns = [
 	'p.moderation_reason',
 	'p.created_at',
 	'p.published_at',
+	'p.edited_at',
+	'p.scheduled_for',
+	'p.comments_enabled',
 	'p.pinned',
 	'p.urgent_until',
 	'p.alert_kind',
@@ -206,7 +214,7 @@ export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: 
 	const rows = await postRows(ctx.db, actor.id)
 		.where('p.group_id', '=', group.id)
 		.where('p.author_id', '=', actor.id)
-		.where('p.status', 'in', ['pending', 'changes_requested', 'rejected'])
+		.where('p.status', 'in', ['pending', 'changes_requested', 'rejected', 'draft', 'scheduled'])
 		.where('p.created_at', '>', new Date(ctx.clock.now().getTime() - 30 * 24 * 3600_000))
 		.orderBy('p.created_at', 'desc')
 		.limit(10)
@@ -261,9 +269,12 @@ export async function getPost(ctx: Ctx, actor: Actor | null, postId: string): Pr
 
 export interface CreatedPost {
 	id: string;
-	status: 'published' | 'pending';
+	status: 'published' | 'pending' | 'draft' | 'scheduled';
 	reasons: string[];
 }
+
+/** A scheduled post may wait for up to a year. */
+export const MAX_SCHEDULE_DAYS = 365;
 
 export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<CreatedPost> {
 	const access = await groupAccess(ctx, actor, group);
@@ -279,6 +290,24 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 		if (!unit.publishing) throw new AppError('conflict', 'Komunikaty pilne wysyła jednostka, która publikuje bez akceptacji (aktywny pakiet gminy).', field);
 		if (data.urgent.until <= now) throw new AppError('validation', 'Termin ważności komunikatu pilnego musi być w przyszłości.', { urgentUntil: 'Podaj przyszłą datę i godzinę.' });
 		if (data.urgent.until.getTime() - now.getTime() > MAX_ALERT_HOURS * 3_600_000) throw new AppError('validation', 'Komunikat pilny może być wyróżniony najwyżej przez 7 dni.', { urgentUntil: 'Najwyżej 7 dni od teraz.' });
+	}
+	if (data.publishAt && !data.draft) {
+		if (data.urgent) throw new AppError('validation', 'Komunikat pilny wysyła się od razu — nie można go zaplanować.', { publishAt: 'Komunikat pilny wysyła się od razu.' });
+		if (data.publishAt.getTime() < now.getTime() + 60_000) throw new AppError('validation', 'Zaplanuj publikację co najmniej minutę od teraz albo opublikuj od razu.', { publishAt: 'Podaj termin w przyszłości.' });
+		if (data.publishAt.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) throw new AppError('validation', 'Publikację można zaplanować najwyżej na rok naprzód.', { publishAt: 'Najwyżej rok naprzód.' });
+	}
+	if (data.draft || data.publishAt) {
+		if (data.urgent && data.draft) throw new AppError('validation', 'Komunikat pilny wysyła się od razu — nie zapisuje się go jako szkicu.', { urgent: 'Komunikat pilny wysyła się od razu.' });
+		const status = data.draft ? 'draft' : 'scheduled';
+		return ctx.db.transaction().execute(async (tx) => {
+			const post = await tx
+				.insertInto('posts')
+				.values({ group_id: group.id, author_id: actor!.id, unit_id: unit?.id ?? null, category: data.category, body: data.body, body_folded: foldText(data.body), status, moderation_reason: null, comments_enabled: data.commentsEnabled, scheduled_for: status === 'scheduled' ? data.publishAt! : null, urgent_until: null, event_start: data.event?.start ?? null, event_end: data.event?.end ?? null, event_place: data.event?.place || null, reaction_counts: '{}', created_at: now, published_at: null, decided_at: null, decided_by: null })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			if (data.images.length > 0) await tx.insertInto('post_images').values(data.images.map((img, i) => ({ post_id: post.id, position: i, file_name: img.fileName, width: img.width, height: img.height, alt: img.alt }))).execute();
+			return { id: post.id, status, reasons: [] };
+		});
 	}
 	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
@@ -298,6 +327,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				flagged: verdict.flagged,
 				urgent_until: data.urgent?.until ?? null,
 				alert_kind: data.urgent?.kind ?? null,
+				comments_enabled: data.commentsEnabled,
 				event_start: data.event?.start ?? null,
 				event_end: data.event?.end ?? null,
 				event_place: data.event?.place || null,

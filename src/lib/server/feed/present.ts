@@ -18,6 +18,10 @@ export interface FeedItem {
 	status: PostStatus;
 	moderationReason: string | null;
 	createdAt: string;
+	/** Set when the text was changed after publication ("edytowano"). */
+	editedAt: string | null;
+	scheduledFor: string | null;
+	commentsEnabled: boolean;
 	pinned: boolean;
 	urgent: boolean;
 	urgentUntil: string | null;
@@ -43,6 +47,9 @@ export interface PostRow {
 	moderation_reason: string | null;
 	created_at: Date;
 	published_at: Date | null;
+	edited_at: Date | null;
+	scheduled_for: Date | null;
+	comments_enabled: boolean;
 	pinned: boolean;
 	urgent_until: Date | null;
 	alert_kind: string | null;
@@ -75,6 +82,9 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 		status: row.status,
 		moderationReason: row.moderation_reason,
 		createdAt: (row.published_at ?? row.created_at).toISOString(),
+		editedAt: row.edited_at?.toISOString() ?? null,
+		scheduledFor: row.scheduled_for?.toISOString() ?? null,
+		commentsEnabled: row.comments_enabled,
 		pinned: row.pinned,
 		urgent: !!row.urgent_until && row.urgent_until.getTime() > now.getTime(),
 		urgentUntil: row.urgent_until?.toISOString() ?? null,

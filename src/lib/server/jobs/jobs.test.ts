@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import type { Ctx } from '../context';
 import { logIn } from '../auth/sessions';
 import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing';
-import { AUTH_CLEANUP, startJobs, type Jobs } from './jobs';
+import { AUTH_CLEANUP, PUBLISH_SCHEDULED, startJobs, type Jobs } from './jobs';
 
 let database: Database;
 let ctx: Ctx;
@@ -34,5 +34,21 @@ describe('background jobs on pg-boss', () => {
 		const attempts = await ctx.db.selectFrom('login_attempts').select('succeeded').execute();
 		expect(attempts).toEqual([{ succeeded: true }]);
 		expect(token).toBeTruthy();
+	});
+});
+
+describe('the scheduled-posts job', () => {
+	it('publishes a post whose time has come', async () => {
+		const { createGroup, getGroup } = await import('../groups/groups');
+		const { createPost, getPost } = await import('../feed/posts');
+		const { loadDemoMunicipalities } = await import('../testing');
+		await loadDemoMunicipalities(ctx);
+		const operator = await makeUser(ctx, 'op-jobs@t.pl', { operator: true });
+		await createGroup(ctx, operator, { slug: 'jobs', municipalityCode: '1438053', name: 'Grupa', membershipQuestion: 'Czy mieszkasz tutaj?' });
+		const group = await getGroup(ctx.db, 'jobs');
+		const { id } = await createPost(ctx, operator, group, { body: 'Zaplanowany komunikat', category: 'official', publishAt: new Date(clock.now().getTime() + 120_000) });
+		clock.advance(121_000);
+		await jobs.boss.send(PUBLISH_SCHEDULED, {});
+		await expect.poll(async () => (await getPost(ctx, null, id).catch(() => null))?.post.status, { timeout: 15_000, interval: 250 }).toBe('published');
 	});
 });

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { cleanUpAuthRecords } from '../auth/sessions';
+import { publishDueScheduled } from '../feed/authoring';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { log } from '../log';
@@ -11,6 +12,9 @@ export interface Jobs {
 }
 
 export const AUTH_CLEANUP = 'auth-cleanup';
+/** Scheduled posts whose time has come, every 15 s (so a post appears within 60 s of its time). */
+export const PUBLISH_SCHEDULED = 'publish-scheduled';
+const PUBLISH_EVERY_SECONDS = 15;
 
 export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean } = {}): Promise<Jobs> {
 	const boss = new PgBoss({
@@ -26,6 +30,25 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const removed = await cleanUpAuthRecords(ctx);
 		log.info(removed, 'Usunięto wygasłe sesje i linki');
 	});
-	if (opts.schedule ?? true) await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
-	return { boss, stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
+	await boss.createQueue(PUBLISH_SCHEDULED);
+	await boss.work(PUBLISH_SCHEDULED, async () => {
+		const n = await publishDueScheduled(ctx);
+		if (n) log.info({ published: n }, 'Opublikowano zaplanowane posty');
+	});
+	let tick: ReturnType<typeof setInterval> | undefined;
+	if (opts.schedule ?? true) {
+		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		// Cron runs at most once a minute; a throttled job every 15 s (one per slot across all
+		// instances) keeps scheduled posts within 60 s of their time.
+		const send = () => boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
+		await send();
+		tick = setInterval(send, PUBLISH_EVERY_SECONDS * 1000);
+	}
+	return {
+		boss,
+		stop: async () => {
+			clearInterval(tick);
+			await boss.stop({ graceful: true, timeout: 5000 });
+		}
+	};
 }
