@@ -129,6 +129,7 @@ describe('the JSON API', () => {
 			'/przejrzystosc': [200, 200, 200, 200],
 			'/urzad': [303, 403, 403, 200],
 			'/urzad/jednostki/1': [303, 403, 403, 200],
+			'/urzad/jednostki/1/posty': [303, 403, 403, 200],
 			'/zaproszenie/nieznany-token': [404, 404, 404, 404],
 			'/przejrzystosc/wiskitki': [200, 200, 200, 200],
 			'/admin': [303, 403, 403, 200],

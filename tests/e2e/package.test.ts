@@ -138,6 +138,36 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await expect.poll(() => resident.getByText(/Odwołanie komunikatu pilnego \(Urząd Miasta i Gminy Wiskitki\): Woda znów zdatna do picia/).count()).toBe(1);
 	});
 
+	it('the school keeps a draft, publishes it, edits it with a visible history, and sees its reach', async () => {
+		const text = `Szkolny konkurs recytatorski — zapisy u wychowawców ${Date.now()}`;
+		await teacher.goto(`${server.url}/g/wiskitki`);
+		await teacher.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
+		await teacher.getByLabel('Treść').fill(text);
+		await teacher.getByRole('button', { name: 'Zapisz jako szkic' }).click();
+		await expect.poll(() => teacher.getByText('Zapisano szkic').count()).toBe(1);
+		await resident.goto(`${server.url}/g/wiskitki`);
+		expect(await resident.getByText(text).count()).toBe(0);
+
+		await teacher.locator('article', { hasText: text }).getByRole('link', { name: 'Otwórz' }).click();
+		await teacher.waitForURL(/\/p\/\d+$/);
+		await teacher.getByRole('button', { name: 'Opublikuj teraz' }).click();
+		await expect.poll(() => teacher.getByText('Opublikowano.').count()).toBe(1);
+		await teacher.getByText('Edytuj post').click();
+		await teacher.getByLabel('Treść', { exact: true }).fill(`${text} (do piątku)`);
+		await teacher.getByRole('button', { name: 'Zapisz zmiany' }).click();
+		await expect.poll(() => teacher.getByText('Zapisano zmiany.').count()).toBe(1);
+		await audit(teacher);
+
+		await resident.goto(teacher.url());
+		await expect.poll(() => resident.getByRole('link', { name: 'edytowano' }).count()).toBe(1);
+		await resident.getByText(/Historia zmian \(1\)/).click();
+		expect(await resident.locator('#historia').innerText()).toContain(text);
+
+		await teacher.goto(`${server.url}/urzad/jednostki/3/posty`);
+		await expect.poll(() => teacher.getByRole('row', { name: new RegExp(text.slice(0, 30)) }).count()).toBe(1);
+		await audit(teacher);
+	});
+
 	it('the operator sees the customer and the package on the group settings, with no accessibility problems anywhere', async () => {
 		await operator.goto(`${server.url}/admin/grupy/wiskitki`);
 		expect(await operator.getByLabel(/^NIP/).inputValue()).toBe('838-157-40-08');

@@ -28,6 +28,9 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 		if (!until) throw new AppError('validation', 'Podaj, do kiedy komunikat pilny jest ważny.', { urgentUntil: 'Podaj datę i godzinę.' });
 		urgent = { kind: text('alertKind'), until };
 	}
+	const publishAtText = text('publishAt');
+	const publishAt = publishAtText ? parseWarsawLocal(publishAtText) : null;
+	if (publishAtText && !publishAt) throw new AppError('validation', 'Podaj poprawną datę i godzinę publikacji.', { publishAt: 'Podaj datę i godzinę.' });
 	const files = form.getAll('images').filter((f): f is File => typeof f !== 'string' && f.size > 0);
 	if (files.length > MAX_IMAGES) throw new AppError('validation', `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`, { images: `Najwyżej ${MAX_IMAGES} zdjęć.` });
 	const alts = form.getAll('alt').map((a) => (typeof a === 'string' ? a : ''));
@@ -44,7 +47,7 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 		throw e;
 	}
 	return {
-		input: { body: text('body'), category: text('category'), unitId: text('unitId') || null, event, images, urgent },
+		input: { body: text('body'), category: text('category'), unitId: text('unitId') || null, event, images, urgent, draft: text('draft') === 'on', publishAt, commentsEnabled: text('commentsOff') !== 'on' },
 		stored
 	};
 }

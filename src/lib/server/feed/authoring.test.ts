@@ -4,7 +4,8 @@ import type { Actor, Ctx } from '../context';
 import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
-import { acceptInvitation, addUnit, inviteStaff, removeStaff } from '../units/units';
+import { acceptInvitation, addUnit, inviteStaff, removeStaff, unitPostStats } from '../units/units';
+import { recordViews } from './engagement';
 import { deletePost, editPost, listRevisions, publishDraft, publishDueScheduled } from './authoring';
 import { addComment } from './comments';
 import { createPost, getPost, listFeed, listOwnPendingPosts } from './posts';
@@ -120,5 +121,20 @@ describe('editing, history, deleting, comments', () => {
 		await deletePost(ctx, jan, id);
 		await expect(getPost(ctx, anna, id)).rejects.toMatchObject({ code: 'not_found' });
 		await expect(deletePost(ctx, jan, id)).rejects.toMatchObject({ code: 'not_found' });
+	});
+});
+
+describe("the publisher's view", () => {
+	it('shows the unit posts with views, unique viewers and engagement, to its staff only', async () => {
+		const { id } = await schoolPost({ body: 'Wycieczka do Żelazowej Woli w piątek.' });
+		await recordViews(ctx, [id], 'u:1');
+		await recordViews(ctx, [id], 'a:xyz');
+		clock.advance(24 * 60 * MIN);
+		await recordViews(ctx, [id], 'u:1');
+		await addComment(ctx, anna, id, { body: 'Super, dziękujemy!' });
+		const stats = await unitPostStats(ctx, teacher, schoolId);
+		expect(stats.posts.find((p) => p.id === id)).toMatchObject({ views: 3, uniqueViewers: 2, comments: 1, reactions: 0, shares: 0 });
+		await expect(unitPostStats(ctx, anna, schoolId)).rejects.toMatchObject({ code: 'forbidden' });
+		expect((await unitPostStats(ctx, operator, schoolId)).posts.length).toBeGreaterThan(1);
 	});
 });

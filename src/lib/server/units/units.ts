@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';
@@ -346,4 +347,39 @@ export async function groupUnits(ctx: Pick<Ctx, 'db' | 'clock'>, group: { id: st
 		packageState(ctx, group.id)
 	]);
 	return units.map((u) => ({ id: u.id, slug: u.slug, name: u.name, type: u.type, typeLabel: unitTypes[u.type as UnitType] ?? u.type, verified: u.verified, publishing: !!state?.active && u.can_publish }));
+}
+
+export interface UnitPostStats {
+	id: string;
+	groupSlug: string;
+	excerpt: string;
+	status: string;
+	publishedAt: string | null;
+	views: number;
+	uniqueViewers: number;
+	reactions: number;
+	comments: number;
+	shares: number;
+}
+
+/** The publisher's view: the unit's latest posts with their reach. For its staff and the coordinator. */
+export async function unitPostStats(ctx: Ctx, actor: Actor | null, unitId: string): Promise<{ unit: { id: string; name: string }; posts: UnitPostStats[] }> {
+	const unit = await unitById(ctx.db, unitId);
+	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zobaczyć.');
+	const staff = await ctx.db.selectFrom('unit_members').select('user_id').where('unit_id', '=', unitId).where('user_id', '=', actor.id).executeTakeFirst();
+	if (!staff && !(await coordinates(ctx, actor, unit.municipality_code))) throw new AppError('forbidden', 'Statystyki postów jednostki widzi jej zespół i koordynator gminy.');
+	const rows = await ctx.db
+		.selectFrom('posts as p')
+		.innerJoin('groups as g', 'g.id', 'p.group_id')
+		.select(['p.id', 'g.slug', 'p.body', 'p.status', 'p.published_at', 'p.view_count', 'p.reaction_count', 'p.comment_count', 'p.share_count'])
+		.select(sql<string>`(select count(distinct v.viewer_key) from post_views v where v.post_id = p.id)`.as('unique_viewers'))
+		.where('p.unit_id', '=', unitId)
+		.where('p.status', 'not in', ['deleted', 'removed'])
+		.orderBy('p.created_at', 'desc')
+		.limit(50)
+		.execute();
+	return {
+		unit: { id: unit.id, name: unit.name },
+		posts: rows.map((r) => ({ id: r.id, groupSlug: r.slug, excerpt: r.body.slice(0, 120), status: r.status, publishedAt: r.published_at?.toISOString() ?? null, views: r.view_count, uniqueViewers: Number(r.unique_viewers ?? 0), reactions: r.reaction_count, comments: r.comment_count, shares: r.share_count }))
+	};
 }

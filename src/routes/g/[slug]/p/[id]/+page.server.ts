@@ -2,6 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { closeAlert, getPost } from '$lib/server/feed/posts';
+import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/feed/authoring';
+import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/queue';
 import { can } from '$lib/server/groups/policy';
 import { action, formFields, page } from '$lib/server/http';
@@ -13,10 +15,15 @@ export const load: PageServerLoad = async ({ locals, params, cookies, url }) =>
 		const { post, group, access, authorId } = await getPost(locals.ctx, locals.actor, params.id);
 		if (group.slug !== params.slug) redirect(301, `/g/${group.slug}/p/${post.id}`);
 		if (post.status === 'published') await recordViews(locals.ctx, [post.id], viewerKey(locals.actor, cookies, url.protocol === 'https:'));
-		const comments = post.status === 'published' ? await listComments(locals.ctx, locals.actor, post.id) : [];
+		const [comments, revisions] = await Promise.all([post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id) : [], post.editedAt ? listRevisions(locals.ctx, post.id) : []]);
+		// The author, or for a unit's post its staff, may edit, delete and publish drafts.
+		const canEdit = !!locals.actor && (post.author.unit ? access.units.some((u) => u.slug === post.author.unit!.slug) : authorId === locals.actor.id);
 		return {
 			post,
 			comments,
+			revisions,
+			canEdit: canEdit && !['deleted', 'removed', 'changes_requested'].includes(post.status),
+			categories: categories.map((c) => ({ code: c.code, label: c.label })),
 			group: { slug: group.slug, name: group.name },
 			canComment: can(access.role, 'comment', group),
 			canReact: can(access.role, 'react', group),
@@ -36,6 +43,19 @@ export const actions: Actions = {
 			return { commented: created };
 		}, { body: f.body, parentId: f.parentId });
 	},
+	edit: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => ({ edited: await editPost(locals.ctx, locals.actor, params.id, { body: f.editBody, category: f.editCategory, commentsEnabled: f.commentsOff !== 'on' }) }), { editBody: f.editBody, editCategory: f.editCategory });
+	},
+	delete: async ({ locals, params }) => {
+		const result = await action(async () => {
+			await deletePost(locals.ctx, locals.actor, params.id);
+			return { deleted: true };
+		});
+		if (result && 'deleted' in result) redirect(303, `/g/${params.slug}`);
+		return result;
+	},
+	publish: async ({ locals, params }) => action(async () => ({ published: await publishDraft(locals.ctx, locals.actor, params.id) })),
 	allClear: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
 		return action(async () => ({ allClear: await closeAlert(locals.ctx, locals.actor, params.id, f.allClear) }), { allClearText: f.allClear });
