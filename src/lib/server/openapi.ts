@@ -45,14 +45,18 @@ export const openApi = {
 			NewPost: {
 				type: 'object',
 				required: ['body', 'category'],
-				properties: { body: { type: 'string', maxLength: 10000 }, category: { type: 'string', enum: categoryCodes }, as: { type: 'string', pattern: '^unit:\\d+$', description: 'Publikacja w imieniu jednostki, np. "unit:12" (jednostki: GET /groups/{slug}/units)' }, unitId: { type: 'string', description: 'To samo co "as" (sam identyfikator jednostki)' }, event: { type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' }, place: { type: 'string' } } } }
+				properties: { body: { type: 'string', maxLength: 10000 }, category: { type: 'string', enum: categoryCodes }, as: { type: 'string', pattern: '^unit:\\d+$', description: 'Publikacja w imieniu jednostki, np. "unit:12" (jednostki: GET /groups/{slug}/units)' }, unitId: { type: 'string', description: 'To samo co "as" (sam identyfikator jednostki)' }, event: { type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' }, place: { type: 'string' } } },
+					draft: { type: 'boolean', description: 'Zapisz jako szkic (widzi go tylko autor i zespół jednostki)' },
+					publishAt: { type: 'string', format: 'date-time', description: 'Publikacja automatyczna o tej porze (od minuty do roku naprzód)' },
+					commentsEnabled: { type: 'boolean', default: true },
+					urgent: { type: 'object', required: ['kind', 'until'], description: 'Komunikat pilny (tylko jednostki, którym pozwolił koordynator): na górze grupy do "until", wysyłany członkom, którzy o to poprosili', properties: { kind: { enum: ['safety', 'weather', 'utilities', 'roads', 'health', 'other'] }, until: { type: 'string', format: 'date-time' } } } }
 			},
 			Unit: {
 				type: 'object',
 				required: ['id', 'slug', 'name', 'type', 'verified', 'publishing'],
 				properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, typeLabel: { type: 'string' }, verified: { type: 'boolean' }, publishing: { type: 'boolean', description: 'Posty jednostki ukazują się teraz bez akceptacji (pakiet aktywny, jednostka włączona)' } }
 			},
-			Created: { type: 'object', properties: { id: { type: 'string' }, status: { enum: ['published', 'pending'] }, reasons: { type: 'array', items: { type: 'string' } } } }
+			Created: { type: 'object', properties: { id: { type: 'string' }, status: { enum: ['published', 'pending', 'draft', 'scheduled'] }, reasons: { type: 'array', items: { type: 'string' } } } }
 		}
 	},
 	paths: {
