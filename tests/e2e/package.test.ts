@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
 
 let server: Server;
@@ -166,6 +167,19 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await teacher.goto(`${server.url}/urzad/jednostki/3/posty`);
 		await expect.poll(() => teacher.getByRole('row', { name: new RegExp(text.slice(0, 30)) }).count()).toBe(1);
 		await audit(teacher);
+	});
+
+	it('the coordinator gives the school a logo, shown on its profile and its posts', async () => {
+		const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#1d4ed8' } }).png().toBuffer();
+		await coordinator.goto(`${server.url}/urzad/jednostki/3`);
+		await coordinator.getByLabel(/^Logo/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+		await coordinator.getByRole('button', { name: 'Zapisz logo' }).click();
+		await expect.poll(() => coordinator.getByRole('img', { name: /^Logo: Szkoła Podstawowa/ }).count()).toBe(1);
+		const src = await coordinator.getByRole('img', { name: /^Logo: Szkoła Podstawowa/ }).getAttribute('src');
+		expect((await sharp(Buffer.from(await (await fetch(`${server.url}${src}`)).arrayBuffer())).metadata()).width).toBe(256);
+		await resident.goto(`${server.url}/g/wiskitki?jednostka=sp-wiskitki`);
+		await expect.poll(() => resident.getByRole('img', { name: /^Logo: Szkoła Podstawowa/ }).count()).toBe(1);
+		expect(await resident.locator(`article img.avatar[src="${src}"]`).count()).toBeGreaterThan(0);
 	});
 
 	it('the operator sees the customer and the package on the group settings, with no accessibility problems anywhere', async () => {

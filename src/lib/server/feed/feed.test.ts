@@ -127,7 +127,7 @@ describe('the feed', () => {
 		const created = await createPost(ctx, publisher, group, { body: 'Dzień otwarty szkoły', category: 'education', unitId: unit.id, images });
 		expect(created.status).toBe('published');
 		const { post } = await getPost(ctx, null, created.id);
-		expect(post.author).toEqual({ type: 'unit', name: 'Szkoła Podstawowa w Wiskitkach', unit: { slug: 'sp', type: 'primarySchool', typeLabel: 'Szkoła podstawowa', verified: true } });
+		expect(post.author).toEqual({ type: 'unit', name: 'Szkoła Podstawowa w Wiskitkach', unit: { slug: 'sp', type: 'primarySchool', typeLabel: 'Szkoła podstawowa', verified: true, logoUrl: null } });
 		expect(post.images).toEqual([
 			{ url: `/media/${'a'.repeat(32)}.webp`, width: 800, height: 600, alt: 'Zdjęcie 1' },
 			{ url: `/media/${'b'.repeat(32)}.webp`, width: 800, height: 601, alt: 'Zdjęcie 2' }

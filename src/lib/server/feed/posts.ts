@@ -69,6 +69,7 @@ const postColumns = [
 	'un.slug as unit_slug',
 	'un.type as unit_type',
 	'un.verified as unit_verified',
+	'un.logo_file as unit_logo',
 	'p.category',
 	'p.body',
 	'p.status',

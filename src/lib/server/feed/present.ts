@@ -11,7 +11,7 @@ export const reactionEmoji: Record<ReactionKind, string> = { like: '👍', love:
 export interface FeedItem {
 	id: string;
 	groupSlug: string;
-	author: { type: 'user' | 'unit'; name: string; unit: { slug: string; type: string; typeLabel: string; verified: boolean } | null };
+	author: { type: 'user' | 'unit'; name: string; unit: { slug: string; type: string; typeLabel: string; verified: boolean; logoUrl: string | null } | null };
 	category: string;
 	categoryLabel: string;
 	body: string;
@@ -41,6 +41,7 @@ export interface PostRow {
 	unit_slug: string | null;
 	unit_type: string | null;
 	unit_verified: boolean | null;
+	unit_logo: string | null;
 	category: string;
 	body: string;
 	status: FeedItem['status'];
@@ -70,7 +71,7 @@ export interface PostRow {
 
 export function presentPost(row: PostRow, now: Date): FeedItem {
 	const unit = row.unit_slug
-		? { slug: row.unit_slug, type: row.unit_type!, typeLabel: unitTypeLabel(row.unit_type!), verified: !!row.unit_verified }
+		? { slug: row.unit_slug, type: row.unit_type!, typeLabel: unitTypeLabel(row.unit_type!), verified: !!row.unit_verified, logoUrl: row.unit_logo ? `/media/${row.unit_logo}` : null }
 		: null;
 	return {
 		id: row.id,

@@ -18,7 +18,7 @@ export interface StoredImage {
  * Checks what the bytes really are (never the file name), then re-encodes to WebP at most
  * 2048 px a side. Re-encoding drops EXIF, GPS and every other piece of metadata.
  */
-export async function storeImage(mediaDir: string, bytes: Uint8Array, label = 'Zdjęcie'): Promise<StoredImage> {
+export async function storeImage(mediaDir: string, bytes: Uint8Array, label = 'Zdjęcie', maxEdge = MAX_EDGE): Promise<StoredImage> {
 	if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', `${label} jest za duże: najwyżej 10 MB.`);
 	let format: string | undefined;
 	try {
@@ -31,7 +31,7 @@ export async function storeImage(mediaDir: string, bytes: Uint8Array, label = 'Z
 	}
 	const { data, info } = await sharp(bytes, { failOn: 'error' })
 		.rotate()
-		.resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
+		.resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true })
 		.webp({ quality: 82 })
 		.toBuffer({ resolveWithObject: true })
 		.catch(() => {

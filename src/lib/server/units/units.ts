@@ -44,6 +44,7 @@ export interface UnitView {
 	canPublish: boolean;
 	mayAlert: boolean;
 	officePublishes: boolean;
+	logoUrl: string | null;
 	staff: { userId: string; name: string; email: string; role: 'editor' | 'unitAdmin' }[];
 	invitations: { id: string; email: string; role: string; expiresAt: string }[];
 }
@@ -120,6 +121,7 @@ async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string
 		canPublish: u.can_publish,
 		mayAlert: u.may_alert,
 		officePublishes: u.office_publishes,
+		logoUrl: u.logo_file ? `/media/${u.logo_file}` : null,
 		staff: staff.filter((s) => s.unit_id === u.id).map((s) => ({ userId: s.user_id, name: s.display_name, email: s.email, role: s.role })),
 		invitations: invitations.filter((i) => i.unit_id === u.id).map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expires_at.toISOString() }))
 	}));
@@ -382,4 +384,12 @@ export async function unitPostStats(ctx: Ctx, actor: Actor | null, unitId: strin
 		unit: { id: unit.id, name: unit.name },
 		posts: rows.map((r) => ({ id: r.id, groupSlug: r.slug, excerpt: r.body.slice(0, 120), status: r.status, publishedAt: r.published_at?.toISOString() ?? null, views: r.view_count, uniqueViewers: Number(r.unique_viewers ?? 0), reactions: r.reaction_count, comments: r.comment_count, shares: r.share_count }))
 	};
+}
+
+/** The unit's logo (a stored image file); returns the file it replaces, for removal. */
+export async function setUnitLogo(ctx: Ctx, actor: Actor | null, unitId: string, fileName: string | null): Promise<string | null> {
+	const unit = await unitById(ctx.db, unitId);
+	await assertManages(ctx, actor, unit, false);
+	await ctx.db.updateTable('units').set({ logo_file: fileName }).where('id', '=', unitId).execute();
+	return unit.logo_file;
 }

@@ -42,7 +42,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			unit: unitSlug
 				? await ctx.db
 						.selectFrom('units')
-						.select(['slug', 'name', 'type', 'description', 'verified', 'contact_email', 'contact_phone', 'website'])
+						.select(['slug', 'name', 'type', 'description', 'verified', 'contact_email', 'contact_phone', 'website', 'logo_file'])
 						.where('municipality_code', '=', group.municipality_code)
 						.where('slug', '=', unitSlug)
 						.executeTakeFirst()

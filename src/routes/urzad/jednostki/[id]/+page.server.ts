@@ -1,7 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { action, formFields, page } from '$lib/server/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
-import { createUnitToken, getUnitForManager, inviteStaff, listUnitTokens, removeStaff, revokeInvitation, revokeUnitToken, updateUnit } from '$lib/server/units/units';
+import { AppError } from '$lib/server/errors';
+import { removeImages, storeImage } from '$lib/server/media/images';
+import { setUnitLogo, createUnitToken, getUnitForManager, inviteStaff, listUnitTokens, removeStaff, revokeInvitation, revokeUnitToken, updateUnit } from '$lib/server/units/units';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -45,6 +47,22 @@ export const actions: Actions = {
 			await revokeInvitation(locals.ctx, locals.actor, params.id, f.invitationId);
 			return { saved: 'invitation' };
 		}, { form: 'staff' });
+	},
+	logo: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const file = form.get('logo');
+		return action(async () => {
+			if (!(file instanceof File) || file.size === 0) throw new AppError('validation', 'Wybierz plik z logo (JPEG, PNG albo WebP).', { logo: 'Wybierz plik.' });
+			const stored = await storeImage(locals.rt.mediaDir, new Uint8Array(await file.arrayBuffer()), 'Logo', 256);
+			try {
+				const previous = await setUnitLogo(locals.ctx, locals.actor, params.id, stored.fileName);
+				if (previous) await removeImages(locals.rt.mediaDir, [previous]);
+			} catch (e) {
+				await removeImages(locals.rt.mediaDir, [stored.fileName]);
+				throw e;
+			}
+			return { saved: 'logo' };
+		}, { form: 'logo' });
 	},
 	token: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
