@@ -25,6 +25,8 @@ export interface Server {
 	url: string;
 	log: () => string;
 	stop: () => Promise<void>;
+	/** kill -9: no graceful shutdown (the data dir is kept). */
+	kill: () => Promise<void>;
 }
 
 /** Starts the built app in its own process, on a fresh PGlite data dir unless a database URL is given. */
@@ -57,6 +59,12 @@ export async function startServer(opts: { databaseUrl?: string; env?: Record<str
 				await new Promise((r) => child.once('exit', r));
 			}
 			rmSync(dataDir, { recursive: true, force: true });
+		},
+		kill: async () => {
+			if (child.exitCode === null && child.signalCode === null) {
+				child.kill('SIGKILL');
+				await new Promise((r) => child.once('exit', r));
+			}
 		}
 	};
 }

@@ -17,6 +17,13 @@ const schema = z.object({
 	REFERENCE_DATA_DIR: z.string().optional(),
 	JOBS: flag,
 	ANON_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+	SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+	MAIL_FROM: z.string().default('Tablica <powiadomienia@tablica.local>'),
+	MAIL_REPLY_TO: z.string().default('pomoc@tablica.local'),
+	SMSAPI_TOKEN: z.string().optional().or(z.literal('').transform(() => undefined)),
+	SMSAPI_URL: z.string().url().default('https://api.smsapi.pl'),
+	SMS_SENDER: z.string().max(11).default('Tablica'),
+	OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -34,6 +41,16 @@ export interface Config {
 	/** How long an anonymous feed response may be reused (0: never). */
 	anonymousCacheMs: number;
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+	/** Outgoing e-mail: SMTP server (e.g. smtp://user:pass@host:587); without it e-mails stay in the outbox. */
+	smtpUrl?: string;
+	mailFrom: string;
+	mailReplyTo: string;
+	/** SMSAPI.pl OAuth token; without it SMS stay in the outbox. */
+	smsapiToken?: string;
+	smsapiUrl: string;
+	smsSender: string;
+	/** How long a claimed outbox message is one process's before another may send it (after a crash). */
+	outboxLeaseMs: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -54,6 +71,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		referenceDataDir: e.REFERENCE_DATA_DIR ?? (existsSync(refDefault) ? refDefault : undefined),
 		jobs: e.JOBS ?? true,
 		anonymousCacheMs: e.ANON_CACHE_MS,
-		logLevel: e.LOG_LEVEL
+		logLevel: e.LOG_LEVEL,
+		smtpUrl: e.SMTP_URL,
+		mailFrom: e.MAIL_FROM,
+		mailReplyTo: e.MAIL_REPLY_TO,
+		smsapiToken: e.SMSAPI_TOKEN,
+		smsapiUrl: e.SMSAPI_URL,
+		smsSender: e.SMS_SENDER,
+		outboxLeaseMs: e.OUTBOX_LEASE_MS
 	};
 }

@@ -12,6 +12,7 @@ import * as m0003 from './migrations/0003_moderation_workflow';
 import * as m0004 from './migrations/0004_package';
 import * as m0005 from './migrations/0005_urgent_alerts';
 import * as m0006 from './migrations/0006_authoring';
+import * as m0007 from './migrations/0007_delivery';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -47,7 +48,8 @@ const migrations: Record<string, Migration> = {
 	'0003_moderation_workflow': m0003,
 	'0004_package': m0004,
 	'0005_urgent_alerts': m0005,
-	'0006_authoring': m0006
+	'0006_authoring': m0006,
+	'0007_delivery': m0007
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -333,6 +333,13 @@ export interface OutboxTable {
 	last_error: string | null;
 	created_at: Timestamp;
 	sent_at: Timestamp | null;
+	/** A failed message is tried again from this time (back-off). */
+	next_attempt_at: OptionalTimestamp;
+	/** The provider's id: SMTP's queue id or SMSAPI's message id. */
+	provider_id: Optional<string>;
+	body_html: Optional<string>;
+	/** Notification e-mails carry List-Unsubscribe pointing here. */
+	unsubscribe_url: Optional<string>;
 }
 
 export interface CustomerTable {
@@ -452,5 +459,6 @@ export type Post = Selectable<PostTable>;
 export type NewPost = Insertable<PostTable>;
 export type Membership = Selectable<MembershipTable>;
 export type Customer = Selectable<CustomerTable>;
+export type Outbox = Selectable<OutboxTable>;
 export type Subscription = Selectable<SubscriptionTable>;
 export type Unit = Selectable<UnitTable>;

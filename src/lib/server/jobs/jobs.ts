@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { cleanUpAuthRecords } from '../auth/sessions';
 import { publishDueScheduled } from '../feed/authoring';
+import { deliverDue, type Transports } from '../notify/delivery';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { log } from '../log';
@@ -15,8 +16,11 @@ export const AUTH_CLEANUP = 'auth-cleanup';
 /** Scheduled posts whose time has come, every 15 s (so a post appears within 60 s of its time). */
 export const PUBLISH_SCHEDULED = 'publish-scheduled';
 const PUBLISH_EVERY_SECONDS = 15;
+/** The outbox is delivered by a job every few seconds (one per slot across all instances). */
+export const DELIVER_OUTBOX = 'deliver-outbox';
+const DELIVER_EVERY_SECONDS = 5;
 
-export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean } = {}): Promise<Jobs> {
+export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number } = {}): Promise<Jobs> {
 	const boss = new PgBoss({
 		db: { executeSql: (text, values) => database.executeSql(text, values) },
 		schema: 'pgboss',
@@ -35,14 +39,25 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const n = await publishDueScheduled(ctx);
 		if (n) log.info({ published: n }, 'Opublikowano zaplanowane posty');
 	});
+	const transports = opts.transports ?? {};
+	const configured = Object.values(transports).some(Boolean);
+	await boss.createQueue(DELIVER_OUTBOX);
+	await boss.work(DELIVER_OUTBOX, async () => {
+		const r = await deliverDue(ctx.db, ctx.clock, transports, { leaseMs: opts.leaseMs });
+		if (r.sent || r.failed) log.info(r, 'Skrzynka nadawcza: wysłano');
+	});
 	let tick: ReturnType<typeof setInterval> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		// Cron runs at most once a minute; a throttled job every 15 s (one per slot across all
 		// instances) keeps scheduled posts within 60 s of their time.
-		const send = () => boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
+		const send = async () => {
+			await boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
+			// Without a configured channel messages stay in the outbox for the operator to read.
+			if (configured) await boss.sendThrottled(DELIVER_OUTBOX, {}, {}, DELIVER_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
+		};
 		await send();
-		tick = setInterval(send, PUBLISH_EVERY_SECONDS * 1000);
+		tick = setInterval(send, DELIVER_EVERY_SECONDS * 1000);
 	}
 	return {
 		boss,

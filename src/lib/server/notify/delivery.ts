@@ -1,0 +1,144 @@
+import { hostname } from 'node:os';
+import nodemailer from 'nodemailer';
+import { SMSAPI } from 'smsapi';
+import { sql } from 'kysely';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import type { Outbox } from '../db/schema';
+import { log } from '../log';
+
+export type Channel = 'email' | 'sms' | 'push';
+
+/** One way out for a channel: sends one message, returns the provider's id or throws. */
+export type Transport = (message: Outbox) => Promise<string>;
+export type Transports = Partial<Record<Channel, Transport>>;
+
+/** After this many failed attempts a message is dead: the operator sees it and may retry it. */
+export const MAX_ATTEMPTS = 8;
+/** A claimed message is someone's for this long; after a crash it becomes due again. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+
+/** 30 s, 1 min, 2 min, … at most an hour between attempts. */
+export function backoffMs(attempts: number): number {
+	return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** The idempotency key of a message: the same on every attempt, so a resend is recognisable. */
+export const messageKey = (id: string) => `outbox-${id}`;
+
+export function emailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'mailReplyTo'>): Transport | undefined {
+	if (!config.smtpUrl) return undefined;
+	const transporter = nodemailer.createTransport(config.smtpUrl, { pool: true, maxConnections: 2 } as never);
+	const host = hostname();
+	return async (m) => {
+		const info = await transporter.sendMail({
+			from: config.mailFrom,
+			replyTo: config.mailReplyTo,
+			to: m.recipient,
+			subject: m.subject,
+			text: m.body_text,
+			html: m.body_html ?? plainToHtml(m.body_text),
+			messageId: `<${messageKey(m.id)}.${host}@tablica>`,
+			headers: { 'X-Tablica-Outbox': m.id },
+			list: m.unsubscribe_url ? { unsubscribe: { url: m.unsubscribe_url, comment: 'Wypisz się z powiadomień' } } : undefined
+		});
+		return info.messageId;
+	};
+}
+
+/** Plain text as simple, escaped HTML with clickable links. */
+export function plainToHtml(text: string): string {
+	const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	const linked = esc.replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
+	return `<!doctype html><html lang="pl"><body style="font-family: sans-serif; line-height: 1.5">${linked
+		.split(/\n{2,}/)
+		.map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
+		.join('')}</body></html>`;
+}
+
+/**
+ * SMSAPI.pl through its official client: `POST /sms.do` with a Bearer token, `to`, `message`,
+ * `from`, `format=json`, `encoding=utf-8` (Polish letters kept), and `idx` with `check_idx` so
+ * SMSAPI itself refuses a second send of the same message.
+ */
+export function smsTransport(config: Pick<Config, 'smsapiToken' | 'smsapiUrl' | 'smsSender'>, timeoutMs = 15_000): Transport | undefined {
+	if (!config.smsapiToken) return undefined;
+	const client = new SMSAPI(config.smsapiToken, config.smsapiUrl);
+	return async (m) => {
+		const send = client.sms.sendSms(m.recipient, m.body_text, { from: config.smsSender, idx: messageKey(m.id), checkIdx: true } as never);
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`SMSAPI nie odpowiedziało w ${timeoutMs / 1000} s`)), timeoutMs)));
+		try {
+			const result = await Promise.race([send, timeout]);
+			return result.list.map((x) => x.id).join(',');
+		} catch (e) {
+			throw new Error(describeSmsError(e));
+		} finally {
+			clearTimeout(timer);
+		}
+	};
+}
+
+function describeSmsError(e: unknown): string {
+	const err = e as { name?: string; data?: { error?: number; message?: string }; status?: number; responseBody?: string; message?: string };
+	if (err.name === 'MessageError' && err.data) return `SMSAPI: błąd ${err.data.error}: ${err.data.message}`;
+	if (err.name === 'HttpError') return `SMSAPI: HTTP ${err.status}: ${(err.responseBody ?? '').slice(0, 200)}`;
+	return err.message ?? String(e);
+}
+
+export function transportsFrom(config: Config): Transports {
+	return { email: emailTransport(config), sms: smsTransport(config) };
+}
+
+export interface DeliveryResult {
+	sent: number;
+	failed: number;
+}
+
+/**
+ * Delivers due messages one at a time: claims one (a lease, committed), sends it with its
+ * idempotency key, and marks it sent — so a crash can only leave a claimed message, which is
+ * due again when its lease ends. Failures are retried with back-off, then dead.
+ */
+export async function deliverDue(db: Db, clock: Clock, transports: Transports, opts: { limit?: number; leaseMs?: number } = {}): Promise<DeliveryResult> {
+	const channels = (Object.keys(transports) as Channel[]).filter((c) => transports[c]);
+	const result: DeliveryResult = { sent: 0, failed: 0 };
+	if (channels.length === 0) return result;
+	for (let i = 0; i < (opts.limit ?? 500); i++) {
+		const now = clock.now();
+		const claimed = await sql<Outbox>`
+			UPDATE outbox SET next_attempt_at = ${new Date(now.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS))}, attempts = attempts + 1
+			WHERE id = (
+				SELECT id FROM outbox
+				WHERE status IN ('pending', 'failed') AND channel IN (${sql.join(channels)}) AND coalesce(next_attempt_at, created_at) <= ${now}
+				ORDER BY coalesce(next_attempt_at, created_at), id
+				LIMIT 1 FOR UPDATE SKIP LOCKED
+			)
+			RETURNING *`.execute(db);
+		const m = claimed.rows[0];
+		if (!m) break;
+		try {
+			const providerId = await transports[m.channel as Channel]!(m);
+			await db.updateTable('outbox').set({ status: 'sent', sent_at: clock.now(), provider_id: providerId.slice(0, 500), next_attempt_at: null, last_error: null }).where('id', '=', m.id).execute();
+			result.sent++;
+		} catch (e) {
+			const message = (e as Error).message?.slice(0, 1000) ?? String(e);
+			const dead = m.attempts >= MAX_ATTEMPTS;
+			await db
+				.updateTable('outbox')
+				.set({ status: dead ? 'dead' : 'failed', last_error: message, next_attempt_at: dead ? null : new Date(clock.now().getTime() + backoffMs(m.attempts)) })
+				.where('id', '=', m.id)
+				.execute();
+			log.warn({ outbox: m.id, channel: m.channel, attempts: m.attempts, err: message }, dead ? 'Wiadomość nie doszła (koniec prób)' : 'Wiadomość nie doszła, ponowimy');
+			result.failed++;
+		}
+	}
+	return result;
+}
+
+/** The operator sends a failed or dead message again, now. */
+export async function retryMessage(db: Db, id: string): Promise<boolean> {
+	const r = await db.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: null, last_error: null }).where('id', '=', id).where('status', 'in', ['failed', 'dead']).executeTakeFirst();
+	return Number(r.numUpdatedRows) > 0;
+}
