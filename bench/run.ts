@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import { decodeCursor, feedQuery } from '../src/lib/server/feed/posts';
 import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generate';
 import { benchModeration } from './moderation';
 import { benchAlerts } from './alerts';
+import { benchDelivery } from './delivery';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
 
 const { values } = parseArgs({
@@ -26,6 +27,7 @@ const { values } = parseArgs({
 		cache: { type: 'string', default: 'both' },
 		'skip-alerts': { type: 'boolean', default: false },
 		'alerts-only': { type: 'boolean', default: false },
+		'delivery-only': { type: 'boolean', default: false },
 		'alert-members': { type: 'string', default: '20000' },
 		'sse-clients': { type: 'string', default: '2000' }
 	}
@@ -152,6 +154,9 @@ const moderation = benchModeration(existsSync(path.resolve(root, '../shared/data
 console.log(`moderation engine (one core): ${moderation.commentsPerSecond} comments/s; 2 000-character post p50 ${moderation.post2000.p50.toFixed(2)} ms, p99 ${moderation.post2000.p99.toFixed(2)} ms (lexicon: ${moderation.lexicon} forms)`);
 if (values.db === 'none') process.exit(0);
 
+const delivery = await benchDelivery({ pgServer, messages: 1000, runs: 3 });
+if (values['delivery-only']) process.exit(0);
+
 ensureBuild();
 let alerts: unknown = null;
 if (!values['skip-alerts'] || values['alerts-only']) {
@@ -165,5 +170,5 @@ for (const k of kinds) all.push(...(await benchOne(k)));
 const outDir = path.join(root, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, alerts, results: all }, null, 2));
+writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, delivery, alerts, results: all }, null, 2));
 console.log(`\nresults: ${path.relative(root, file)}`);

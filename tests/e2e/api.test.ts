@@ -112,6 +112,18 @@ describe('the JSON API', () => {
 		expect((await send('POST', '/moderation/check', { group: 'wiskitki' })).status).toBe(400);
 	});
 
+	it("gives the operator the outbox, and no one else", async () => {
+		const operatorToken = await apiToken(server.url, 'operator@tablica.test');
+		expect((await get('/admin/outbox')).status).toBe(401);
+		expect((await get('/admin/outbox', residentToken)).status).toBe(403);
+		expect((await get('/admin/outbox?limit=0', operatorToken)).status).toBe(400);
+		const { items } = await (await get('/admin/outbox?limit=2', operatorToken)).json();
+		expect(items).toHaveLength(2);
+		expect(Number(items[0].id)).toBeGreaterThan(Number(items[1].id));
+		expect(Object.keys(items[0]).sort()).toEqual(['channel', 'createdAt', 'id', 'status', 'subject', 'to']);
+		expect(items[0]).toMatchObject({ channel: expect.stringMatching(/^(email|sms|push)$/), status: 'pending' });
+	});
+
 	it('guards the staff pages: every role against every page', async () => {
 		const people = ['anonymous', 'mieszkaniec@tablica.test', 'moderator@tablica.test', 'operator@tablica.test'] as const;
 		const cookies = Object.fromEntries(await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)])));

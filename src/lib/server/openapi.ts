@@ -80,6 +80,14 @@ export const openApi = {
 		'/groups/{slug}/units': {
 			get: { summary: 'Jednostki gminy, które publikują w grupie', parameters: [slug], responses: { 200: { description: 'Jednostki', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Unit' } } } } } } }, 404: error } }
 		},
+		'/admin/outbox': {
+			get: {
+				summary: 'Skrzynka nadawcza (operator)',
+				security: bearer,
+				parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } }],
+				responses: { 200: { description: 'Wiadomości, najnowsze pierwsze', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, channel: { enum: ['email', 'sms', 'push'] }, to: { type: 'string' }, subject: { type: 'string' }, status: { enum: ['pending', 'sent', 'failed', 'dead'] }, createdAt: { type: 'string', format: 'date-time' } } } } } } } } }, 400: error, 401: error, 403: error }
+			}
+		},
 		'/posts/{id}': { get: { summary: 'Jeden post', parameters: [postId], responses: { 200: { description: 'Post', content: { 'application/json': { schema: { $ref: '#/components/schemas/Post' } } } }, 404: error } } },
 		'/posts/{id}/comments': {
 			get: { summary: 'Komentarze (wątki)', parameters: [postId], responses: { 200: { description: 'Komentarze' }, 404: error } },

@@ -15,8 +15,9 @@ export async function enqueueEmail(db: Db, clock: Clock, email: Email): Promise<
 		.execute();
 }
 
-export async function listOutbox(db: Db, opts: { limit?: number; recipient?: string } = {}) {
+export async function listOutbox(db: Db, opts: { limit?: number; recipient?: string; status?: 'pending' | 'sent' | 'failed' | 'dead' } = {}) {
 	let q = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 100);
 	if (opts.recipient) q = q.where('recipient', '=', opts.recipient);
+	if (opts.status) q = q.where('status', '=', opts.status);
 	return q.execute();
 }
