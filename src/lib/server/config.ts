@@ -23,6 +23,7 @@ const schema = z.object({
 	SMSAPI_TOKEN: z.string().optional().or(z.literal('').transform(() => undefined)),
 	SMSAPI_URL: z.string().url().default('https://api.smsapi.pl'),
 	SMS_SENDER: z.string().max(11).default('Tablica'),
+	SUPPORT_EMAIL: z.string().email().default('pomoc@tablica.local'),
 	OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
@@ -51,6 +52,8 @@ export interface Config {
 	smsSender: string;
 	/** How long a claimed outbox message is one process's before another may send it (after a crash). */
 	outboxLeaseMs: number;
+	/** The support inbox: normal tickets are e-mailed here. */
+	supportEmail: string;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -78,6 +81,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		smsapiToken: e.SMSAPI_TOKEN,
 		smsapiUrl: e.SMSAPI_URL,
 		smsSender: e.SMS_SENDER,
-		outboxLeaseMs: e.OUTBOX_LEASE_MS
+		outboxLeaseMs: e.OUTBOX_LEASE_MS,
+		supportEmail: e.SUPPORT_EMAIL
 	};
 }

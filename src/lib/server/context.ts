@@ -8,6 +8,8 @@ export interface Ctx {
 	notifier: Notifier;
 	/** Absolute base URL for links in e-mails, e.g. http://localhost:3000. */
 	baseUrl: string;
+	/** The support inbox (normal tickets are e-mailed there); `pomoc@tablica.local` when unset. */
+	supportEmail?: string;
 	/** Extra vulgar word forms for the moderation engine (NASK's lexicon when present). */
 	lexicon?: Set<string>;
 }

@@ -48,7 +48,7 @@ async function start(): Promise<Runtime> {
 	const config = readConfig();
 	const database = await openDatabase(config);
 	await migrate(database.db);
-	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl, lexicon: loadLexicon(config.referenceDataDir) };
+	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl, supportEmail: config.supportEmail, lexicon: loadLexicon(config.referenceDataDir) };
 	await ensureMunicipalities(ctx, config);
 	if (config.demo) {
 		const seeded = await seedDemo(ctx);

@@ -369,6 +369,49 @@ export interface PostRevisionTable {
 	edited_at: Timestamp;
 }
 
+export interface OncallShiftTable {
+	id: GeneratedId;
+	starts_at: Timestamp;
+	ends_at: Timestamp;
+	primary_id: Id;
+	primary_phone: string;
+	backup_id: Id;
+	backup_phone: string;
+	created_at: Timestamp;
+}
+
+export type TicketKind = 'wrongly_held_post' | 'violation' | 'technical' | 'billing' | 'other' | 'advertising' | 'cooperation' | 'contact';
+export type TicketStatus = 'new' | 'in_progress' | 'waiting' | 'resolved';
+
+export interface TicketTable {
+	id: GeneratedId;
+	kind: TicketKind;
+	priority: 'urgent' | 'normal';
+	status: Generated<TicketStatus>;
+	requester_id: Optional<string>;
+	requester_name: string;
+	requester_email: string;
+	requester_phone: Optional<string>;
+	post_id: Optional<string>;
+	oncall_shift_id: Optional<string>;
+	created_at: Timestamp;
+	acknowledged_at: OptionalTimestamp;
+	acknowledged_by: Optional<string>;
+	backup_paged_at: OptionalTimestamp;
+	first_response_at: OptionalTimestamp;
+	resolved_at: OptionalTimestamp;
+}
+
+export interface TicketMessageTable {
+	id: GeneratedId;
+	ticket_id: Id;
+	author_id: Optional<string>;
+	author_name: string;
+	from_staff: boolean;
+	body: string;
+	created_at: Timestamp;
+}
+
 export interface AlertCounts {
 	inApp: number;
 	email: number;
@@ -451,6 +494,9 @@ export interface DB {
 	unit_invitations: UnitInvitationTable;
 	alert_subscriptions: AlertSubscriptionTable;
 	post_revisions: PostRevisionTable;
+	oncall_shifts: OncallShiftTable;
+	tickets: TicketTable;
+	ticket_messages: TicketMessageTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { cleanUpAuthRecords } from '../auth/sessions';
 import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
+import { pageBackups } from '../support/tickets';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { log } from '../log';
@@ -18,6 +19,8 @@ export const PUBLISH_SCHEDULED = 'publish-scheduled';
 const PUBLISH_EVERY_SECONDS = 15;
 /** The outbox is delivered by a job every few seconds (one per slot across all instances). */
 export const DELIVER_OUTBOX = 'deliver-outbox';
+/** Urgent tickets unacknowledged for 15 minutes page the on-call backup (checked every 15 s). */
+export const PAGE_BACKUPS = 'page-backups';
 const DELIVER_EVERY_SECONDS = 5;
 
 export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number } = {}): Promise<Jobs> {
@@ -46,6 +49,11 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const r = await deliverDue(ctx.db, ctx.clock, transports, { leaseMs: opts.leaseMs });
 		if (r.sent || r.failed) log.info(r, 'Skrzynka nadawcza: wysłano');
 	});
+	await boss.createQueue(PAGE_BACKUPS);
+	await boss.work(PAGE_BACKUPS, async () => {
+		const n = await pageBackups(ctx);
+		if (n) log.warn({ tickets: n }, 'Pilne zgłoszenia bez potwierdzenia: powiadomiono zastępców dyżurnych');
+	});
 	let tick: ReturnType<typeof setInterval> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
@@ -53,6 +61,7 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		// instances) keeps scheduled posts within 60 s of their time.
 		const send = async () => {
 			await boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
+			await boss.sendThrottled(PAGE_BACKUPS, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
 			// Without a configured channel messages stay in the outbox for the operator to read.
 			if (configured) await boss.sendThrottled(DELIVER_OUTBOX, {}, {}, DELIVER_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
 		};

@@ -21,3 +21,8 @@ export async function listOutbox(db: Db, opts: { limit?: number; recipient?: str
 	if (opts.status) q = q.where('status', '=', opts.status);
 	return q.execute();
 }
+
+/** Writes an SMS (E.164 number) to the outbox in the caller's transaction. */
+export async function enqueueSms(db: Db, clock: Clock, sms: { to: string; text: string }): Promise<void> {
+	await db.insertInto('outbox').values({ channel: 'sms', recipient: sms.to, subject: '', body_text: sms.text, created_at: clock.now(), sent_at: null, last_error: null }).execute();
+}

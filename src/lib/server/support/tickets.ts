@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import type { Db } from '../db/database';
+import type { TicketKind, TicketStatus } from '../db/schema';
+import { emailSchema, parseInput } from '../auth/accounts';
+import { AppError, notFound } from '../errors';
+import { assertOperator } from '../groups/policy';
+import { groupAccess } from '../groups/groups';
+import { decidePost } from '../moderation/queue';
+import { notify } from '../notify/notifications';
+import { enqueueEmail, enqueueSms } from '../notify/outbox';
+import { normalizePhone } from '../notify/phone';
+import { formatDateTime } from '../../format';
+
+/** An urgent ticket not acknowledged within this time pages the backup. */
+export const ESCALATE_AFTER_MS = 15 * 60_000;
+
+export const kindLabels: Record<TicketKind, string> = {
+	wrongly_held_post: 'błędnie zatrzymany post',
+	violation: 'naruszenie (hejt, mowa nienawiści, inne naruszenie regulaminu)',
+	technical: 'problem techniczny',
+	billing: 'rozliczenia i faktury',
+	other: 'inna sprawa',
+	advertising: 'reklama (firmy)',
+	cooperation: 'współpraca (urzędy)',
+	contact: 'kontakt z administratorami'
+};
+export const statusLabels: Record<TicketStatus, string> = { new: 'nowe', in_progress: 'w toku', waiting: 'czeka na odpowiedź', resolved: 'rozwiązane' };
+
+const apiKinds = ['wrongly_held_post', 'violation', 'technical', 'billing', 'other'] as const;
+const publicKinds = ['advertising', 'cooperation', 'contact'] as const;
+
+const phoneField = z
+	.string()
+	.trim()
+	.max(30)
+	.transform((v, ctx) => (v === '' ? null : (normalizePhone(v) ?? (ctx.addIssue({ code: 'custom', message: 'Podaj numer telefonu, np. 600 700 800.' }), z.NEVER))))
+	.nullish();
+
+export const ticketSchema = z.object({
+	kind: z.enum([...apiKinds, ...publicKinds], { error: 'Wybierz rodzaj sprawy.' }),
+	priority: z.enum(['urgent', 'normal'], { error: 'Wybierz: pilne czy zwykłe.' }).default('normal'),
+	body: z.string({ error: 'Opisz sprawę.' }).trim().min(10, 'Opisz sprawę (co najmniej 10 znaków).').max(5000, 'Opis może mieć najwyżej 5000 znaków.'),
+	postId: z.string().regex(/^\d{1,18}$/, 'Nie ma takiego posta.').nullish(),
+	phone: phoneField,
+	// Public forms, without an account:
+	name: z.string().trim().min(2, 'Podaj imię i nazwisko lub nazwę.').max(160).nullish(),
+	email: emailSchema.nullish()
+});
+
+export interface OnCall {
+	shiftId: string;
+	primaryPhone: string;
+	backupPhone: string;
+	primaryEmail: string;
+}
+
+/** Who is on duty at this instant (the shift that started last, if several overlap). */
+export async function onCallAt(db: Db, at: Date): Promise<OnCall | null> {
+	const s = await db
+		.selectFrom('oncall_shifts as s')
+		.innerJoin('users as p', 'p.id', 's.primary_id')
+		.select(['s.id', 's.primary_phone', 's.backup_phone', 'p.email'])
+		.where('s.starts_at', '<=', at)
+		.where('s.ends_at', '>', at)
+		.orderBy('s.starts_at', 'desc')
+		.executeTakeFirst();
+	return s ? { shiftId: s.id, primaryPhone: s.primary_phone, backupPhone: s.backup_phone, primaryEmail: s.email } : null;
+}
+
+/** "+48600100200" → "+48 600 100 200", as people read it. */
+export const formatPhone = (e164: string) => (e164.startsWith('+48') && e164.length === 12 ? `+48 ${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}` : e164);
+
+export interface CreatedTicket {
+	id: string;
+	kind: TicketKind;
+	priority: 'urgent' | 'normal';
+	status: TicketStatus;
+	createdAt: string;
+	/** For an urgent ticket: the on-call administrator's number, to call now. */
+	onCallPhone: string | null;
+}
+
+/**
+ * A support ticket. Urgent: the on-call administrator gets an SMS with the link and the page
+ * shows their number at once. Normal: an e-mail to the support inbox and an SMS notice to the
+ * on-call administrator. The requester gets an acknowledgement e-mail.
+ */
+export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown): Promise<CreatedTicket> {
+	const data = parseInput(ticketSchema, input);
+	const isPublic = (publicKinds as readonly string[]).includes(data.kind);
+	if (!actor && !isPublic) throw new AppError('unauthenticated', 'Zaloguj się, aby zgłosić sprawę — albo użyj formularza kontaktowego.');
+	const name = actor?.displayName ?? data.name;
+	const email = actor?.email ?? data.email;
+	if (!name || !email) throw new AppError('validation', 'Podaj imię i nazwisko oraz adres e-mail, abyśmy mogli odpowiedzieć.', { ...(name ? {} : { name: 'Podaj imię i nazwisko.' }), ...(email ? {} : { email: 'Podaj adres e-mail.' }) });
+	let priority = data.priority;
+	if (data.kind === 'wrongly_held_post') {
+		if (!data.postId) throw new AppError('validation', 'Wskaż zatrzymany post.', { postId: 'Wskaż post.' });
+		const post = await ctx.db.selectFrom('posts').select(['id', 'status', 'author_id', 'unit_id', 'group_id']).where('id', '=', data.postId).executeTakeFirst();
+		if (!post) throw notFound('Nie ma takiego posta.');
+		const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', post.group_id).executeTakeFirstOrThrow();
+		const mine = post.author_id === actor!.id || (post.unit_id !== null && (await groupAccess(ctx, actor, group)).units.some((u) => u.id === post.unit_id));
+		if (!mine) throw new AppError('forbidden', 'Błędne zatrzymanie zgłasza autor posta albo zespół jednostki.');
+		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post nie jest zatrzymany.');
+		// A publisher's post held by mistake is urgent by definition.
+		priority = 'urgent';
+	}
+	const now = ctx.clock.now();
+	const onCall = await onCallAt(ctx.db, now);
+	return ctx.db.transaction().execute(async (tx) => {
+		const t = await tx
+			.insertInto('tickets')
+			.values({ kind: data.kind, priority, requester_id: actor?.id ?? null, requester_name: name, requester_email: email, requester_phone: data.phone ?? null, post_id: data.postId ?? null, oncall_shift_id: onCall?.shiftId ?? null, created_at: now })
+			.returning(['id', 'status'])
+			.executeTakeFirstOrThrow();
+		await tx.insertInto('ticket_messages').values({ ticket_id: t.id, author_id: actor?.id ?? null, author_name: name, from_staff: false, body: data.body, created_at: now }).execute();
+		const link = `${ctx.baseUrl}/pomoc/${t.id}`;
+		const label = kindLabels[data.kind];
+		if (onCall) await enqueueSms(tx, ctx.clock, { to: onCall.primaryPhone, text: `${priority === 'urgent' ? 'PILNE' : 'Nowe'} zgłoszenie #${t.id} (${label}): ${link}` });
+		if (priority === 'normal' || !onCall) {
+			await enqueueEmail(tx, ctx.clock, { to: ctx.supportEmail ?? 'pomoc@tablica.local', subject: `Zgłoszenie #${t.id}: ${label}${priority === 'urgent' ? ' (PILNE)' : ''}`, text: `${name} <${email}>${data.phone ? `, tel. ${data.phone}` : ''}\n\n${data.body}\n\n${link}` });
+		}
+		await enqueueEmail(tx, ctx.clock, {
+			to: email,
+			subject: `Przyjęliśmy zgłoszenie #${t.id}`,
+			text: `Dzień dobry,\n\nprzyjęliśmy Twoje zgłoszenie #${t.id} (${label}).${priority === 'urgent' && onCall ? ` W pilnej sprawie możesz od razu zadzwonić do dyżurnego administratora: ${formatPhone(onCall.primaryPhone)}.` : ' Odpowiemy e-mailem.'}\n\nWątek zgłoszenia: ${link}\n\nZespół Tablicy`
+		});
+		return { id: t.id, kind: data.kind, priority, status: t.status, createdAt: now.toISOString(), onCallPhone: priority === 'urgent' && onCall ? formatPhone(onCall.primaryPhone) : null };
+	});
+}
+
+/** The job: urgent tickets nobody acknowledged in 15 minutes page the backup, once. */
+export async function pageBackups(ctx: Ctx): Promise<number> {
+	const now = ctx.clock.now();
+	return ctx.db.transaction().execute(async (tx) => {
+		const due = await tx
+			.updateTable('tickets as t')
+			.set({ backup_paged_at: now })
+			.from('oncall_shifts as s')
+			.whereRef('s.id', '=', 't.oncall_shift_id')
+			.where('t.priority', '=', 'urgent')
+			.where('t.acknowledged_at', 'is', null)
+			.where('t.backup_paged_at', 'is', null)
+			.where('t.status', '!=', 'resolved')
+			.where('t.created_at', '<=', new Date(now.getTime() - ESCALATE_AFTER_MS))
+			.returning(['t.id', 's.backup_phone'])
+			.execute();
+		for (const t of due) await enqueueSms(tx, ctx.clock, { to: t.backup_phone, text: `PILNE: zgłoszenie #${t.id} czeka od 15 minut bez potwierdzenia dyżurnego: ${ctx.baseUrl}/pomoc/${t.id}` });
+		return due.length;
+	});
+}
+
+export interface TicketView {
+	id: string;
+	kind: TicketKind;
+	kindLabel: string;
+	priority: 'urgent' | 'normal';
+	status: TicketStatus;
+	statusLabel: string;
+	requester: { name: string; email: string; phone: string | null };
+	post: { id: string; groupSlug: string; status: string; excerpt: string } | null;
+	createdAt: string;
+	acknowledgedAt: string | null;
+	backupPagedAt: string | null;
+	/** Minutes from the ticket to the first staff reply, or so far. */
+	responseMinutes: number | null;
+	messages: { id: string; author: string; fromStaff: boolean; body: string; createdAt: string }[];
+	staff: boolean;
+}
+
+async function loadTicket(ctx: Ctx, actor: Actor | null, id: string) {
+	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zobaczyć zgłoszenie.');
+	if (!/^\d{1,18}$/.test(id)) throw notFound('Nie ma takiego zgłoszenia.');
+	const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!t) throw notFound('Nie ma takiego zgłoszenia.');
+	if (!actor.isOperator && t.requester_id !== actor.id) throw new AppError('forbidden', 'To zgłoszenie widzi osoba, która je wysłała, i administratorzy.');
+	return t;
+}
+
+export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Promise<TicketView> {
+	const t = await loadTicket(ctx, actor, id);
+	const [messages, post] = await Promise.all([
+		ctx.db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', id).orderBy('id').execute(),
+		t.post_id ? ctx.db.selectFrom('posts as p').innerJoin('groups as g', 'g.id', 'p.group_id').select(['p.id', 'p.status', 'p.body', 'g.slug']).where('p.id', '=', t.post_id).executeTakeFirst() : undefined
+	]);
+	const until = t.first_response_at ?? ctx.clock.now();
+	return {
+		id: t.id,
+		kind: t.kind,
+		kindLabel: kindLabels[t.kind],
+		priority: t.priority,
+		status: t.status,
+		statusLabel: statusLabels[t.status],
+		requester: { name: t.requester_name, email: t.requester_email, phone: t.requester_phone },
+		post: post ? { id: post.id, groupSlug: post.slug, status: post.status, excerpt: post.body.slice(0, 300) } : null,
+		createdAt: t.created_at.toISOString(),
+		acknowledgedAt: t.acknowledged_at?.toISOString() ?? null,
+		backupPagedAt: t.backup_paged_at?.toISOString() ?? null,
+		responseMinutes: Math.round((until.getTime() - t.created_at.getTime()) / 60_000),
+		messages: messages.map((m) => ({ id: m.id, author: m.author_name, fromStaff: m.from_staff, body: m.body, createdAt: m.created_at.toISOString() })),
+		staff: actor!.isOperator
+	};
+}
+
+/** The on-call administrator confirms they have it: the backup is not paged. */
+export async function acknowledgeTicket(ctx: Ctx, actor: Actor | null, id: string): Promise<void> {
+	assertOperator(actor);
+	await loadTicket(ctx, actor, id);
+	await ctx.db.updateTable('tickets').set({ acknowledged_at: ctx.clock.now(), acknowledged_by: actor.id, status: 'in_progress' }).where('id', '=', id).where('acknowledged_at', 'is', null).execute();
+}
+
+export const replySchema = z.object({
+	body: z.string({ error: 'Napisz odpowiedź.' }).trim().min(2, 'Napisz odpowiedź.').max(5000, 'Odpowiedź może mieć najwyżej 5000 znaków.'),
+	status: z.enum(['new', 'in_progress', 'waiting', 'resolved']).nullish()
+});
+
+/** A message in the thread; a staff reply is e-mailed to the requester and starts the clock's stop. */
+export async function replyToTicket(ctx: Ctx, actor: Actor | null, id: string, input: unknown): Promise<void> {
+	const t = await loadTicket(ctx, actor, id);
+	const data = parseInput(replySchema, input);
+	const staff = actor!.isOperator;
+	const now = ctx.clock.now();
+	await ctx.db.transaction().execute(async (tx) => {
+		await tx.insertInto('ticket_messages').values({ ticket_id: id, author_id: actor!.id, author_name: staff ? `${actor!.displayName} (administrator)` : actor!.displayName, from_staff: staff, body: data.body, created_at: now }).execute();
+		const status = staff ? (data.status ?? 'waiting') : t.status === 'resolved' ? 'in_progress' : t.status;
+		await tx
+			.updateTable('tickets')
+			.set({ status, first_response_at: staff ? (t.first_response_at ?? now) : t.first_response_at, acknowledged_at: staff ? (t.acknowledged_at ?? now) : t.acknowledged_at, resolved_at: status === 'resolved' ? now : null })
+			.where('id', '=', id)
+			.execute();
+		if (staff) await enqueueEmail(tx, ctx.clock, { to: t.requester_email, subject: `Odpowiedź w zgłoszeniu #${id}`, text: `Dzień dobry,\n\n${data.body}\n\nStan zgłoszenia: ${statusLabels[status]}. Wątek: ${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy` });
+	});
+}
+
+/**
+ * From a "wrongly held" ticket the administrator publishes the post in one click; the ticket is
+ * resolved and the publisher told in the app, by e-mail and by SMS if they gave a number.
+ */
+export async function releaseFromTicket(ctx: Ctx, actor: Actor | null, id: string): Promise<void> {
+	assertOperator(actor);
+	const t = await loadTicket(ctx, actor, id);
+	if (t.kind !== 'wrongly_held_post' || !t.post_id) throw new AppError('conflict', 'To zgłoszenie nie dotyczy zatrzymanego posta.');
+	await decidePost(ctx, actor, t.post_id, { decision: 'approve' });
+	const now = ctx.clock.now();
+	await ctx.db.transaction().execute(async (tx) => {
+		const text = `Post ze zgłoszenia #${id} został opublikowany ${formatDateTime(now)}. Przepraszamy za zatrzymanie.`;
+		await tx.insertInto('ticket_messages').values({ ticket_id: id, author_id: actor.id, author_name: `${actor.displayName} (administrator)`, from_staff: true, body: text, created_at: now }).execute();
+		await tx.updateTable('tickets').set({ status: 'resolved', resolved_at: now, first_response_at: t.first_response_at ?? now, acknowledged_at: t.acknowledged_at ?? now, acknowledged_by: t.acknowledged_by ?? actor.id }).where('id', '=', id).execute();
+		if (t.requester_id) await notify(tx, ctx.clock, { userId: t.requester_id, kind: 'post_approved', postId: t.post_id!, detail: text });
+		await enqueueEmail(tx, ctx.clock, { to: t.requester_email, subject: `Twój post jest opublikowany (zgłoszenie #${id})`, text: `Dzień dobry,\n\n${text}\n\n${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy` });
+		if (t.requester_phone) await enqueueSms(tx, ctx.clock, { to: t.requester_phone, text: `Tablica: ${text}` });
+	});
+}
+
+export const shiftSchema = z.object({
+	startsAt: z.date({ error: 'Podaj początek dyżuru.' }),
+	endsAt: z.date({ error: 'Podaj koniec dyżuru.' }),
+	primaryEmail: emailSchema,
+	primaryPhone: z.string().trim().transform((v, c) => normalizePhone(v) ?? (c.addIssue({ code: 'custom', message: 'Podaj numer dyżurnego, np. 600 100 200.' }), z.NEVER)),
+	backupEmail: emailSchema,
+	backupPhone: z.string().trim().transform((v, c) => normalizePhone(v) ?? (c.addIssue({ code: 'custom', message: 'Podaj numer zastępcy, np. 600 100 201.' }), z.NEVER))
+});
+
+/** The operator puts administrators on duty, each shift with a backup. */
+export async function addShift(ctx: Ctx, actor: Actor | null, input: unknown): Promise<string> {
+	assertOperator(actor);
+	const data = parseInput(shiftSchema, input);
+	if (data.endsAt <= data.startsAt) throw new AppError('validation', 'Dyżur musi się skończyć po tym, jak się zacznie.', { endsAt: 'Koniec po początku.' });
+	const staff = async (email: string, field: string) => {
+		const u = await ctx.db.selectFrom('users').select(['id', 'is_operator']).where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('deleted_at', 'is', null).executeTakeFirst();
+		if (!u?.is_operator) throw new AppError('validation', 'Dyżur pełni administrator (konto operatora).', { [field]: 'To nie jest konto administratora.' });
+		return u.id;
+	};
+	const primary = await staff(data.primaryEmail, 'primaryEmail');
+	const backup = await staff(data.backupEmail, 'backupEmail');
+	if (primary === backup) throw new AppError('validation', 'Zastępca musi być inną osobą niż dyżurny.', { backupEmail: 'Wybierz inną osobę.' });
+	const row = await ctx.db
+		.insertInto('oncall_shifts')
+		.values({ starts_at: data.startsAt, ends_at: data.endsAt, primary_id: primary, primary_phone: data.primaryPhone, backup_id: backup, backup_phone: data.backupPhone, created_at: ctx.clock.now() })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
