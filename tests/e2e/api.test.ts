@@ -124,6 +124,17 @@ describe('the JSON API', () => {
 		expect(items[0]).toMatchObject({ channel: expect.stringMatching(/^(email|sms|push)$/), status: 'pending' });
 	});
 
+	it('takes support tickets: urgent ones answer with the on-call number', async () => {
+		expect((await send('POST', '/support/tickets', { kind: 'technical', body: 'Nie działa wyszukiwarka w grupie.' })).status).toBe(401);
+		expect((await send('POST', '/support/tickets', { kind: 'hack', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken)).status).toBe(400);
+		const normal = await send('POST', '/support/tickets', { kind: 'technical', priority: 'normal', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken);
+		expect(normal.status).toBe(201);
+		const n = await normal.json();
+		expect(n).toEqual({ ticket: { id: expect.any(String), kind: 'technical', priority: 'normal', status: 'new', createdAt: expect.any(String) } });
+		const urgent = await (await send('POST', '/support/tickets', { kind: 'violation', priority: 'urgent', body: 'Ktoś grozi pod postem urzędu.' }, residentToken)).json();
+		expect(urgent).toMatchObject({ ticket: { priority: 'urgent' }, onCallPhone: '+48 600 100 200' });
+	});
+
 	it('guards the staff pages: every role against every page', async () => {
 		const people = ['anonymous', 'mieszkaniec@tablica.test', 'moderator@tablica.test', 'operator@tablica.test'] as const;
 		const cookies = Object.fromEntries(await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)])));
@@ -146,6 +157,9 @@ describe('the JSON API', () => {
 			'/przejrzystosc/wiskitki': [200, 200, 200, 200],
 			'/admin': [303, 403, 403, 200],
 			'/admin/poczta': [303, 403, 403, 200],
+			'/admin/zgloszenia': [303, 403, 403, 200],
+			'/admin/dyzury': [303, 403, 403, 200],
+			'/pomoc': [303, 200, 200, 200],
 			'/admin/grupy/wiskitki': [303, 403, 403, 200],
 			'/g/wiskitki/czlonkowie': [303, 200, 200, 200],
 			'/konto': [303, 200, 200, 200],

@@ -102,6 +102,44 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await audit(coordinator);
 	});
 
+	it('a held school post: one click to an urgent ticket with the on-call number, released by the administrator from the ticket', async () => {
+		const heldText = `Dzień sportu przeniesiony na środę ${Date.now()}`;
+		await coordinator.goto(`${server.url}/urzad`);
+		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
+		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('false');
+		await teacher.goto(`${server.url}/g/wiskitki`);
+		await teacher.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
+		await teacher.getByLabel('Treść').fill(heldText);
+		await teacher.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => teacher.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
+		await teacher.goto(`${server.url}/powiadomienia`);
+		await teacher.getByRole('link', { name: /czeka na moderatora/ }).first().click();
+		await teacher.waitForURL(/\/pomoc\?post=\d+/);
+		await audit(teacher);
+		await teacher.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await teacher.waitForURL(/\/pomoc\/\d+\?nowe=1/);
+		expect(await teacher.getByRole('status').filter({ hasText: 'dyżurnego' }).innerText()).toContain('+48 600 100 200');
+		const ticketUrl = teacher.url().replace('?nowe=1', '');
+		await audit(teacher);
+
+		await operator.goto(`${server.url}/admin/zgloszenia`);
+		await operator.getByRole('link', { name: /błędnie zatrzymany post/ }).first().click();
+		await operator.waitForURL(ticketUrl);
+		await operator.getByRole('button', { name: 'Opublikuj post i zamknij zgłoszenie' }).click();
+		await expect.poll(() => operator.getByText('Post opublikowany, zgłoszenie rozwiązane').count()).toBe(1);
+		await audit(operator);
+		await operator.goto(`${server.url}/admin/poczta?do=%2B48600100200`);
+		await expect.poll(() => operator.locator('article', { hasText: 'błędnie zatrzymany post' }).count()).toBe(1);
+
+		await resident.goto(`${server.url}/g/wiskitki`);
+		await expect.poll(() => resident.getByText(heldText).count()).toBe(1);
+		await teacher.goto(ticketUrl);
+		expect(await teacher.locator('dl.facts').innerText()).toContain('rozwiązane');
+		await coordinator.goto(`${server.url}/urzad`);
+		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
+		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('true');
+	});
+
 	it('an urgent alert from the office reaches an opted-in member in the app and through the outbox, and is closed by an all-clear', async () => {
 		const alertText = `Awaria wodociągu w Guzowie, woda niezdatna do picia ${Date.now()}`;
 		await resident.goto(`${server.url}/g/wiskitki/komunikaty`);

@@ -19,7 +19,8 @@ import { demoWordList, commentTexts, femaleNames, maleNames, months, pendingResi
 export const DEMO_PASSWORD = 'tablica-demo';
 
 export const demoAccounts = [
-	{ email: 'operator@tablica.test', name: 'Operator PL-MEDIA', what: 'operator (administracja serwisu)' },
+	{ email: 'operator@tablica.test', name: 'Operator PL-MEDIA', what: 'operator (administracja serwisu, dyżurny)' },
+	{ email: 'administrator@tablica.test', name: 'Piotr Zastępca', what: 'drugi administrator (zastępca na dyżurze)' },
 	{ email: 'moderator@tablica.test', name: 'Katarzyna Wiśniewska', what: 'moderatorka grup' },
 	{ email: 'koordynator@wiskitki.test', name: 'Agnieszka Lis', what: 'koordynatorka gminy Wiskitki (urząd)' },
 	{ email: 'redakcja@sp-wiskitki.test', name: 'Tomasz Wójcik', what: 'redakcja Szkoły Podstawowej w Wiskitkach' },
@@ -75,7 +76,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 		for (const a of demoAccounts) {
 			const u = await tx
 				.insertInto('users')
-				.values({ email: a.email, display_name: a.name, password_hash: demoHash, email_verified_at: new Date(now.getTime() - 400 * DAY), is_operator: a.email.startsWith('operator@'), created_at: new Date(now.getTime() - 400 * DAY), deleted_at: null })
+				.values({ email: a.email, display_name: a.name, password_hash: demoHash, email_verified_at: new Date(now.getTime() - 400 * DAY), is_operator: a.email.startsWith('operator@') || a.email.startsWith('administrator@'), created_at: new Date(now.getTime() - 400 * DAY), deleted_at: null })
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			accountIds[a.email] = u.id;
@@ -164,7 +165,18 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	await seedEngagement(ctx.db);
 	await seedModeration(ctx);
 	await seedAlertSubscriptions(ctx);
+	await seedOnCall(ctx);
 	return true;
+}
+
+/** A year of on-call duty: the operator, with the second administrator as the backup. */
+async function seedOnCall(ctx: Ctx): Promise<void> {
+	const id = async (email: string) => (await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+	const now = ctx.clock.now();
+	await ctx.db
+		.insertInto('oncall_shifts')
+		.values({ starts_at: new Date(now.getTime() - DAY), ends_at: new Date(now.getTime() + 365 * DAY), primary_id: await id('operator@tablica.test'), primary_phone: '+48600100200', backup_id: await id('administrator@tablica.test'), backup_phone: '+48600100201', created_at: now })
+		.execute();
 }
 
 /**

@@ -11,6 +11,7 @@ import { assertCan, can, type GroupAction } from '../groups/policy';
 import { MAX_IMAGES } from '../media/images';
 import { screen } from '../moderation/screen';
 import { logAction } from '../moderation/log';
+import { notify } from '../notify/notifications';
 import { formatDateTime } from '../../format';
 import { alertKindIds, alertKinds, fanOutAlert, MAX_ALERT_HOURS, type AlertKind, type AlertMessage } from '../alerts/alerts';
 import type { AlertCounts } from '../db/schema';
@@ -348,6 +349,10 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 		}
 		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
 		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor!.id, postId: post.id, createdAt: now });
+		// A publisher hears at once that a unit's post was held, with the way to report a mistake.
+		if (unit && status === 'pending') {
+			await notify(tx, ctx.clock, { userId: actor!.id, kind: 'post_held', groupId: group.id, postId: post.id, detail: `Post „${unit.name}” czeka na moderatora: ${verdict.reasons.join(' ')} Jeśli to pomyłka, zgłoś błędne zatrzymanie — to sprawa pilna.`, link: `/pomoc?post=${post.id}` });
+		}
 		if (data.urgent && status === 'published') {
 			const sent = await fanOutAlert(ctx, tx, alertMessage(ctx, group, post.id, unit!.name, data.body, data.urgent.kind, data.urgent.until));
 			await tx.updateTable('posts').set({ alert_sent: JSON.stringify(sent) }).where('id', '=', post.id).execute();

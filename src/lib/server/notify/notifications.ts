@@ -19,6 +19,7 @@ export type NotificationKind =
 	| 'report_decided'
 	| 'moderation_alert'
 	| 'changes_requested'
+	| 'post_held'
 	| 'urgent_alert'
 	| 'urgent_all_clear';
 
@@ -100,6 +101,7 @@ export function describeNotification(n: { kind: string; actor_name: string | nul
 			return `${n.detail ?? 'Moderator ograniczył Twoją treść.'} Zobacz uzasadnienie i możliwość odwołania.`;
 		case 'changes_requested':
 			return `Moderator prosi o poprawki w Twoim poście${where}: ${n.detail ?? ''}`;
+		case 'post_held':
 		case 'urgent_alert':
 		case 'urgent_all_clear':
 		case 'appeal_decided':

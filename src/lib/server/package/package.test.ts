@@ -6,6 +6,7 @@ import { actorForApiToken } from '../auth/sessions';
 import { createPost } from '../feed/posts';
 import { createGroup, decideMembership, getGroup, groupAccess, requestMembership } from '../groups/groups';
 import { listOutbox } from '../notify/outbox';
+import { listNotifications } from '../notify/notifications';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
 import { acceptInvitation, addUnit, createUnitToken, getInvitation, inviteStaff, listUnits, removeStaff, revokeUnitToken, setUnitSettings } from '../units/units';
 import { addCoordinator, createCustomer } from './customers';
@@ -127,6 +128,8 @@ describe('publishing under the package', () => {
 		expect(await packageState(ctx, group.id)).toBeNull();
 		const held = await post(editor, schoolId);
 		expect(held).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('pakiet gminy nie jest aktywny')] });
+		// The publisher is told at once, with the way to report a mistake.
+		expect((await listNotifications(ctx, editor))[0]).toMatchObject({ kind: 'post_held', post_id: held.id, link: `/pomoc?post=${held.id}` });
 	});
 
 	it('with an active package it is published at once; a disabled unit waits again', async () => {

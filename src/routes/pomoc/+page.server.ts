@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { action, formFields } from '$lib/server/http';
+import { createTicket, kindLabels, onCallAt, formatPhone, statusLabels } from '$lib/server/support/tickets';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname + url.search)}`);
+	const { ctx, actor } = locals;
+	const [mine, onCall] = await Promise.all([
+		ctx.db.selectFrom('tickets').select(['id', 'kind', 'priority', 'status', 'created_at']).where('requester_id', '=', actor.id).orderBy('id', 'desc').limit(50).execute(),
+		onCallAt(ctx.db, ctx.clock.now())
+	]);
+	return {
+		kinds: (['violation', 'technical', 'billing', 'other'] as const).map((id) => ({ id, label: kindLabels[id] })),
+		postId: url.searchParams.get('post'),
+		onCallPhone: onCall ? formatPhone(onCall.primaryPhone) : null,
+		tickets: mine.map((t) => ({ id: t.id, kindLabel: kindLabels[t.kind], urgent: t.priority === 'urgent', statusLabel: statusLabels[t.status], createdAt: t.created_at.toISOString() }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		const result = await action(async () => {
+			const t = await createTicket(locals.ctx, locals.actor, { kind: f.kind, priority: f.priority === 'urgent' ? 'urgent' : 'normal', body: f.body, postId: f.postId || null, phone: f.phone });
+			return { created: t.id };
+		}, f);
+		if (result && 'created' in result) redirect(303, `/pomoc/${result.created}?nowe=1`);
+		return result;
+	}
+};
