@@ -135,6 +135,19 @@ describe('the JSON API', () => {
 		expect(urgent).toMatchObject({ ticket: { priority: 'urgent' }, onCallPhone: '+48 600 100 200' });
 	});
 
+	it('the public contact form creates a ticket of its kind and acknowledges it by e-mail', async () => {
+		const post = (body: Record<string, string>) =>
+			fetch(`${server.url}/kontakt`, { method: 'POST', headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' }, body: new URLSearchParams(body).toString() });
+		const bad = await (await post({ kind: 'advertising', name: 'Piekarnia Kłos', email: 'zly-adres', body: 'Chcemy reklamować pieczywo.' })).json();
+		expect(bad.type).toBe('failure');
+		const ok = await (await post({ kind: 'advertising', name: 'Piekarnia Kłos', email: 'biuro@klos.example.pl', body: 'Chcemy reklamować pieczywo w grupie Wiskitki.' })).json();
+		expect(ok.type).toBe('success');
+		const operatorToken = await apiToken(server.url, 'operator@tablica.test');
+		const { items } = await (await get('/admin/outbox?limit=20', operatorToken)).json();
+		expect(items.find((m: { to: string }) => m.to === 'biuro@klos.example.pl')).toMatchObject({ channel: 'email', subject: expect.stringMatching(/^Przyjęliśmy zgłoszenie #\d+$/) });
+		expect(items.find((m: { to: string; subject: string }) => m.to === 'pomoc@tablica.local' && m.subject.includes('reklama (firmy)'))).toBeTruthy();
+	});
+
 	it('guards the staff pages: every role against every page', async () => {
 		const people = ['anonymous', 'mieszkaniec@tablica.test', 'moderator@tablica.test', 'operator@tablica.test'] as const;
 		const cookies = Object.fromEntries(await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)])));

@@ -29,7 +29,7 @@ async function staff(unitId: string, who: Actor) {
 	await acceptInvitation(ctx, who, token);
 }
 
-const outbox = (channel: 'email' | 'sms' | 'push') => ctx.db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).where('channel', '=', channel).orderBy('recipient').execute();
+const outbox = (channel: 'email' | 'sms' | 'push') => ctx.db.selectFrom('outbox').select(['recipient', 'subject', 'body_text', 'unsubscribe_url']).where('channel', '=', channel).orderBy('recipient').execute();
 
 beforeAll(async () => {
 	database = await openTestDatabase();
@@ -96,7 +96,7 @@ describe('an urgent alert', () => {
 		expect((await listNotifications(ctx, anna))[0]).toMatchObject({ kind: 'urgent_alert', post_id: created.id, detail: expect.stringContaining('Awaria wodociągu') });
 		expect((await listNotifications(ctx, jan))[0]).toMatchObject({ kind: 'urgent_alert' });
 		expect((await listNotifications(ctx, ewa)).filter((n) => n.kind.startsWith('urgent'))).toEqual([]);
-		expect((await outbox('email')).filter((m) => m.subject.startsWith('Komunikat pilny'))).toMatchObject([{ recipient: 'anna@t.pl', body_text: expect.stringContaining('/g/wiskitki/komunikaty') }]);
+		expect((await outbox('email')).filter((m) => m.subject.startsWith('Komunikat pilny'))).toMatchObject([{ recipient: 'anna@t.pl', body_text: expect.stringContaining('/g/wiskitki/komunikaty'), unsubscribe_url: 'http://tablica.test/g/wiskitki/komunikaty' }]);
 		expect(await outbox('push')).toMatchObject([{ recipient: `user:${jan.id}` }]);
 		expect(await outbox('sms')).toEqual([]);
 	});

@@ -90,6 +90,8 @@ export interface AlertMessage {
 	subject: string;
 	text: string;
 	sms: string;
+	/** Where the member changes or stops these alerts (List-Unsubscribe of the e-mails). */
+	settingsUrl: string;
 	allClear?: boolean;
 }
 
@@ -109,7 +111,7 @@ export async function fanOutAlert(ctx: Pick<Ctx, 'clock'>, tx: Db, m: AlertMessa
 	const count = async (insert: ReturnType<typeof sql>) => Number((await sql<{ n: string }>`WITH ins AS (${insert} RETURNING 1) SELECT count(*) AS n FROM ins`.execute(tx)).rows[0].n);
 	const kind = m.allClear ? 'urgent_all_clear' : 'urgent_alert';
 	const inApp = await count(sql`INSERT INTO notifications (user_id, kind, group_id, post_id, detail, created_at) SELECT s.user_id, ${kind}, ${m.groupId}, ${m.postId}, ${m.notification}, ${now} ${audience}`);
-	const email = await count(sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) SELECT 'email', u.email, ${m.subject}, ${m.text}, ${now} ${audience} AND s.by_email`);
+	const email = await count(sql`INSERT INTO outbox (channel, recipient, subject, body_text, unsubscribe_url, created_at) SELECT 'email', u.email, ${m.subject}, ${m.text}, ${m.settingsUrl}, ${now} ${audience} AND s.by_email`);
 	const push = await count(sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) SELECT 'push', 'user:' || s.user_id, ${m.subject}, ${m.sms}, ${now} ${audience} AND s.by_push`);
 	const sms = (await smsEnabled(tx, m.municipalityCode)) ? await count(sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) SELECT 'sms', s.phone, '', ${m.sms}, ${now} ${audience} AND s.by_sms AND s.phone IS NOT NULL`) : 0;
 	return { inApp, email, push, sms };

@@ -366,7 +366,7 @@ function alertMessage(ctx: Ctx, group: Group, postId: string, from: string, body
 	const short = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 	if (allClear) {
 		return {
-			groupId: group.id, municipalityCode: group.municipality_code, postId, kind, allClear: true,
+			groupId: group.id, municipalityCode: group.municipality_code, postId, kind, allClear: true, settingsUrl: `${ctx.baseUrl}/g/${group.slug}/komunikaty`,
 			notification: `Odwołanie komunikatu pilnego (${from}): ${short(allClear, 200)}`,
 			subject: `Odwołanie: ${short(body.split('\n')[0], 80)}`,
 			text: `${from} odwołuje komunikat pilny w grupie „${group.name}”:\n\n${allClear}\n\nPierwotny komunikat: ${body}\n\n${link}\n\nUstawienia komunikatów pilnych: ${ctx.baseUrl}/g/${group.slug}/komunikaty`,
@@ -374,7 +374,7 @@ function alertMessage(ctx: Ctx, group: Group, postId: string, from: string, body
 		};
 	}
 	return {
-		groupId: group.id, municipalityCode: group.municipality_code, postId, kind,
+		groupId: group.id, municipalityCode: group.municipality_code, postId, kind, settingsUrl: `${ctx.baseUrl}/g/${group.slug}/komunikaty`,
 		notification: `Komunikat pilny (${from}): ${short(body, 200)}`,
 		subject: `Komunikat pilny: ${short(body.split('\n')[0], 80)}`,
 		text: `${from} — komunikat pilny w grupie „${group.name}” (${alertKinds[kind]}), ważny do ${formatDateTime(until)}:\n\n${body}\n\n${link}\n\nUstawienia komunikatów pilnych: ${ctx.baseUrl}/g/${group.slug}/komunikaty`,
