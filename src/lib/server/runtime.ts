@@ -8,6 +8,7 @@ import { migrate, openPGlite, openPostgres, type Database } from './db/database'
 import { seedDemo, demoAccounts } from './demo/seed-demo';
 import { startJobs, type Jobs } from './jobs/jobs';
 import { transportsFrom } from './notify/delivery';
+import { pushTransport, vapidKeys } from './notify/push';
 import { loadLexicon } from './moderation/engine';
 import { log } from './log';
 import { countMunicipalities, importMunicipalities, importTerytFile, parseTerytCsv } from './municipalities/municipalities';
@@ -54,7 +55,8 @@ async function start(): Promise<Runtime> {
 		const seeded = await seedDemo(ctx);
 		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
 	}
-	const jobs: Jobs | null = config.jobs ? await startJobs(database, ctx, { transports: transportsFrom(config), leaseMs: config.outboxLeaseMs }) : null;
+	await vapidKeys(database.db);
+	const jobs: Jobs | null = config.jobs ? await startJobs(database, ctx, { transports: { ...transportsFrom(config), push: pushTransport(database.db, `mailto:${config.supportEmail}`, config.baseUrl) }, leaseMs: config.outboxLeaseMs }) : null;
 	log.info({ database: database.kind, jobs: !!jobs }, 'Baza danych gotowa');
 	return {
 		config,

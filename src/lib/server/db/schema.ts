@@ -412,6 +412,22 @@ export interface TicketMessageTable {
 	created_at: Timestamp;
 }
 
+export interface AppSettingTable {
+	key: string;
+	value: ColumnType<unknown, string, string>;
+}
+
+export interface PushSubscriptionTable {
+	id: GeneratedId;
+	user_id: Id;
+	endpoint: string;
+	p256dh: string;
+	auth: string;
+	user_agent: Generated<string>;
+	created_at: Timestamp;
+	last_used_at: OptionalTimestamp;
+}
+
 export interface AlertCounts {
 	inApp: number;
 	email: number;
@@ -497,6 +513,8 @@ export interface DB {
 	oncall_shifts: OncallShiftTable;
 	tickets: TicketTable;
 	ticket_messages: TicketMessageTable;
+	app_settings: AppSettingTable;
+	push_subscriptions: PushSubscriptionTable;
 }
 
 export type User = Selectable<UserTable>;
