@@ -116,8 +116,13 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await teacher.getByRole('link', { name: /czeka na moderatora/ }).first().click();
 		await teacher.waitForURL(/\/pomoc\?post=\d+/);
 		await audit(teacher);
+		const screenshot = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer();
+		await teacher.getByLabel(/^Załączniki/).setInputFiles({ name: 'zrzut ekranu.png', mimeType: 'image/png', buffer: screenshot });
 		await teacher.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
 		await teacher.waitForURL(/\/pomoc\/\d+\?nowe=1/);
+		const file = await teacher.request.get(`${server.url}${await teacher.getByRole('link', { name: 'zrzut ekranu.png' }).getAttribute('href')}`);
+		expect(file.headers()['content-type']).toBe('image/png');
+		expect((await file.body()).equals(screenshot)).toBe(true);
 		expect(await teacher.getByRole('status').filter({ hasText: 'dyżurnego' }).innerText()).toContain('+48 600 100 200');
 		const ticketUrl = teacher.url().replace('?nowe=1', '');
 		await audit(teacher);

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { action, formFields } from '$lib/server/http';
-import { createTicket, kindLabels, onCallAt, formatPhone, statusLabels } from '$lib/server/support/tickets';
+import { storeTicketFiles, removeTicketFiles } from '$lib/server/support/uploads';
+import { createTicket, type StoredAttachment, kindLabels, onCallAt, formatPhone, statusLabels } from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,11 +21,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
+		const form = await request.formData();
+		const f = formFields(form);
+		let stored: StoredAttachment[] = [];
 		const result = await action(async () => {
-			const t = await createTicket(locals.ctx, locals.actor, { kind: f.kind, priority: f.priority === 'urgent' ? 'urgent' : 'normal', body: f.body, postId: f.postId || null, phone: f.phone });
+			stored = await storeTicketFiles(locals.rt.mediaDir, form);
+			const t = await createTicket(locals.ctx, locals.actor, { kind: f.kind, priority: f.priority === 'urgent' ? 'urgent' : 'normal', body: f.body, postId: f.postId || null, phone: f.phone }, stored);
 			return { created: t.id };
 		}, f);
+		if (result && 'status' in result) await removeTicketFiles(locals.rt.mediaDir, stored);
 		if (result && 'created' in result) redirect(303, `/pomoc/${result.created}?nowe=1`);
 		return result;
 	}

@@ -412,6 +412,15 @@ export interface TicketMessageTable {
 	created_at: Timestamp;
 }
 
+export interface TicketAttachmentTable {
+	id: GeneratedId;
+	message_id: Id;
+	file_name: string;
+	original_name: string;
+	content_type: string;
+	size: number;
+}
+
 export interface AppSettingTable {
 	key: string;
 	value: ColumnType<unknown, string, string>;
@@ -515,6 +524,7 @@ export interface DB {
 	ticket_messages: TicketMessageTable;
 	app_settings: AppSettingTable;
 	push_subscriptions: PushSubscriptionTable;
+	ticket_attachments: TicketAttachmentTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -10,7 +10,7 @@ import { createGroup, decideMembership, getGroup, requestMembership } from '../g
 import { deliverDue, emailTransport } from '../notify/delivery';
 import { listNotifications } from '../notify/notifications';
 import { makeUser, loadDemoMunicipalities, openTestDatabase, testCtx } from '../testing';
-import { acknowledgeTicket, addShift, createTicket, getTicket, pageBackups, releaseFromTicket, replyToTicket } from './tickets';
+import { acknowledgeTicket, addShift, checkUploads, createTicket, getAttachment, getTicket, pageBackups, releaseFromTicket, replyToTicket } from './tickets';
 
 const MIN = 60_000;
 let database: Database;
@@ -137,5 +137,27 @@ describe('a post held by mistake', () => {
 		expect((await outbox('sms')).map((m) => m.recipient)).toContain('+48600700800');
 		expect((await outbox('email')).some((m) => m.recipient === 'anna@t.pl' && m.subject.startsWith('Twój post jest opublikowany'))).toBe(true);
 		await expect(releaseFromTicket(ctx, admin, t.id)).rejects.toMatchObject({ code: 'conflict' });
+	});
+});
+
+describe('attachments', () => {
+	const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+	const pdf = new TextEncoder().encode('%PDF-1.7\n...');
+
+	it('are recognised by their bytes, limited in number and size', () => {
+		expect(checkUploads([{ name: 'zrzut.png', bytes: png }, { name: 'faktura.pdf', bytes: pdf }]).map((c) => c.type)).toEqual(['image/png', 'application/pdf']);
+		expect(() => checkUploads([{ name: 'wirus.exe', bytes: new TextEncoder().encode('MZ...') }])).toThrow('nie jest zdjęciem');
+		expect(() => checkUploads([{ name: 'udaje.png', bytes: new TextEncoder().encode('<html>') }])).toThrow('nie jest zdjęciem');
+		expect(() => checkUploads(Array.from({ length: 6 }, () => ({ name: 'a.png', bytes: png })))).toThrow('najwyżej 5');
+		expect(() => checkUploads([{ name: 'duzy.pdf', bytes: new Uint8Array(11 * 1024 * 1024).fill(0x25) }])).toThrow('za duży');
+	});
+
+	it('belong to a message and are seen by the requester and the administrators only', async () => {
+		const t = await createTicket(ctx, jan, { kind: 'billing', body: 'W załączniku faktura z błędnym NIP-em.' }, [{ fileName: 'a'.repeat(32) + '.pdf', originalName: 'faktura 10/2026.pdf', contentType: 'application/pdf', size: 1234 }]);
+		const view = await getTicket(ctx, admin, t.id);
+		expect(view.messages[0].files).toEqual([{ url: `/pomoc/${t.id}/zalacznik/${'a'.repeat(32)}.pdf`, name: 'faktura 10/2026.pdf', size: 1234 }]);
+		expect(await getAttachment(ctx, jan, t.id, 'a'.repeat(32) + '.pdf')).toMatchObject({ content_type: 'application/pdf' });
+		await expect(getAttachment(ctx, anna, t.id, 'a'.repeat(32) + '.pdf')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(getAttachment(ctx, admin, t.id, 'b'.repeat(32) + '.pdf')).rejects.toMatchObject({ code: 'not_found' });
 	});
 });

@@ -86,7 +86,7 @@ export interface CreatedTicket {
  * shows their number at once. Normal: an e-mail to the support inbox and an SMS notice to the
  * on-call administrator. The requester gets an acknowledgement e-mail.
  */
-export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown): Promise<CreatedTicket> {
+export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown, attachments: StoredAttachment[] = []): Promise<CreatedTicket> {
 	const data = parseInput(ticketSchema, input);
 	const isPublic = (publicKinds as readonly string[]).includes(data.kind);
 	if (!actor && !isPublic) throw new AppError('unauthenticated', 'Zaloguj się, aby zgłosić sprawę — albo użyj formularza kontaktowego.');
@@ -113,7 +113,8 @@ export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown
 			.values({ kind: data.kind, priority, requester_id: actor?.id ?? null, requester_name: name, requester_email: email, requester_phone: data.phone ?? null, post_id: data.postId ?? null, oncall_shift_id: onCall?.shiftId ?? null, created_at: now })
 			.returning(['id', 'status'])
 			.executeTakeFirstOrThrow();
-		await tx.insertInto('ticket_messages').values({ ticket_id: t.id, author_id: actor?.id ?? null, author_name: name, from_staff: false, body: data.body, created_at: now }).execute();
+		const message = await tx.insertInto('ticket_messages').values({ ticket_id: t.id, author_id: actor?.id ?? null, author_name: name, from_staff: false, body: data.body, created_at: now }).returning('id').executeTakeFirstOrThrow();
+		await attach(tx, message.id, attachments);
 		const link = `${ctx.baseUrl}/pomoc/${t.id}`;
 		const label = kindLabels[data.kind];
 		if (onCall) await enqueueSms(tx, ctx.clock, { to: onCall.primaryPhone, text: `${priority === 'urgent' ? 'PILNE' : 'Nowe'} zgłoszenie #${t.id} (${label}): ${link}` });
@@ -164,7 +165,7 @@ export interface TicketView {
 	backupPagedAt: string | null;
 	/** Minutes from the ticket to the first staff reply, or so far. */
 	responseMinutes: number | null;
-	messages: { id: string; author: string; fromStaff: boolean; body: string; createdAt: string }[];
+	messages: { id: string; author: string; fromStaff: boolean; body: string; createdAt: string; files: { url: string; name: string; size: number }[] }[];
 	staff: boolean;
 }
 
@@ -179,9 +180,10 @@ async function loadTicket(ctx: Ctx, actor: Actor | null, id: string) {
 
 export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Promise<TicketView> {
 	const t = await loadTicket(ctx, actor, id);
-	const [messages, post] = await Promise.all([
+	const [messages, post, files] = await Promise.all([
 		ctx.db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', id).orderBy('id').execute(),
-		t.post_id ? ctx.db.selectFrom('posts as p').innerJoin('groups as g', 'g.id', 'p.group_id').select(['p.id', 'p.status', 'p.body', 'g.slug']).where('p.id', '=', t.post_id).executeTakeFirst() : undefined
+		t.post_id ? ctx.db.selectFrom('posts as p').innerJoin('groups as g', 'g.id', 'p.group_id').select(['p.id', 'p.status', 'p.body', 'g.slug']).where('p.id', '=', t.post_id).executeTakeFirst() : undefined,
+		attachmentsOf(ctx.db, id)
 	]);
 	const until = t.first_response_at ?? ctx.clock.now();
 	return {
@@ -197,7 +199,7 @@ export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Prom
 		acknowledgedAt: t.acknowledged_at?.toISOString() ?? null,
 		backupPagedAt: t.backup_paged_at?.toISOString() ?? null,
 		responseMinutes: Math.round((until.getTime() - t.created_at.getTime()) / 60_000),
-		messages: messages.map((m) => ({ id: m.id, author: m.author_name, fromStaff: m.from_staff, body: m.body, createdAt: m.created_at.toISOString() })),
+		messages: messages.map((m) => ({ id: m.id, author: m.author_name, fromStaff: m.from_staff, body: m.body, createdAt: m.created_at.toISOString(), files: files.filter((f) => f.message_id === m.id).map((f) => ({ url: `/pomoc/${t.id}/zalacznik/${f.file_name}`, name: f.original_name, size: f.size })) })),
 		staff: actor!.isOperator
 	};
 }
@@ -215,13 +217,14 @@ export const replySchema = z.object({
 });
 
 /** A message in the thread; a staff reply is e-mailed to the requester and starts the clock's stop. */
-export async function replyToTicket(ctx: Ctx, actor: Actor | null, id: string, input: unknown): Promise<void> {
+export async function replyToTicket(ctx: Ctx, actor: Actor | null, id: string, input: unknown, attachments: StoredAttachment[] = []): Promise<void> {
 	const t = await loadTicket(ctx, actor, id);
 	const data = parseInput(replySchema, input);
 	const staff = actor!.isOperator;
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
-		await tx.insertInto('ticket_messages').values({ ticket_id: id, author_id: actor!.id, author_name: staff ? `${actor!.displayName} (administrator)` : actor!.displayName, from_staff: staff, body: data.body, created_at: now }).execute();
+		const message = await tx.insertInto('ticket_messages').values({ ticket_id: id, author_id: actor!.id, author_name: staff ? `${actor!.displayName} (administrator)` : actor!.displayName, from_staff: staff, body: data.body, created_at: now }).returning('id').executeTakeFirstOrThrow();
+		await attach(tx, message.id, attachments);
 		const status = staff ? (data.status ?? 'waiting') : t.status === 'resolved' ? 'in_progress' : t.status;
 		await tx
 			.updateTable('tickets')
@@ -280,4 +283,70 @@ export async function addShift(ctx: Ctx, actor: Actor | null, input: unknown): P
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
+}
+
+/** An attachment already written to the media folder. */
+export interface StoredAttachment {
+	fileName: string;
+	originalName: string;
+	contentType: string;
+	size: number;
+}
+
+async function attach(tx: Db, messageId: string, files: StoredAttachment[]): Promise<void> {
+	if (files.length) await tx.insertInto('ticket_attachments').values(files.map((f) => ({ message_id: messageId, file_name: f.fileName, original_name: f.originalName.slice(0, 200), content_type: f.contentType, size: f.size }))).execute();
+}
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 5;
+
+export interface Upload {
+	name: string;
+	bytes: Uint8Array;
+}
+
+/** What a file really is, by its first bytes (never by its name): JPEG, PNG, WebP, PDF. */
+export function sniffAttachment(bytes: Uint8Array): { type: string; ext: string } | null {
+	const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+	if (starts(0xff, 0xd8, 0xff)) return { type: 'image/jpeg', ext: 'jpg' };
+	if (starts(0x89, 0x50, 0x4e, 0x47)) return { type: 'image/png', ext: 'png' };
+	if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return { type: 'image/webp', ext: 'webp' };
+	if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { type: 'application/pdf', ext: 'pdf' };
+	return null;
+}
+
+/** Checks uploads before anything is stored: size, count and kind. */
+export function checkUploads(files: Upload[]): { upload: Upload; type: string; ext: string }[] {
+	if (files.length > MAX_ATTACHMENTS) throw new AppError('validation', `Możesz dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`, { files: `Najwyżej ${MAX_ATTACHMENTS} plików.` });
+	return files.map((f) => {
+		if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', `Plik „${f.name}” jest za duży: najwyżej 10 MB.`, { files: 'Najwyżej 10 MB na plik.' });
+		const kind = sniffAttachment(f.bytes);
+		if (!kind) throw new AppError('unsupported_media', `Plik „${f.name}” nie jest zdjęciem (JPEG, PNG, WebP) ani PDF-em.`, { files: 'Tylko zdjęcia i PDF.' });
+		return { upload: f, ...kind };
+	});
+}
+
+/** Files of a ticket's messages, by message. */
+export async function attachmentsOf(db: Db, ticketId: string) {
+	return db
+		.selectFrom('ticket_attachments as a')
+		.innerJoin('ticket_messages as m', 'm.id', 'a.message_id')
+		.select(['a.message_id', 'a.file_name', 'a.original_name', 'a.content_type', 'a.size'])
+		.where('m.ticket_id', '=', ticketId)
+		.orderBy('a.id')
+		.execute();
+}
+
+/** A file of a ticket, for the requester and the administrators only. */
+export async function getAttachment(ctx: Ctx, actor: Actor | null, ticketId: string, fileName: string) {
+	await loadTicket(ctx, actor, ticketId);
+	const a = await ctx.db
+		.selectFrom('ticket_attachments as a')
+		.innerJoin('ticket_messages as m', 'm.id', 'a.message_id')
+		.select(['a.file_name', 'a.original_name', 'a.content_type'])
+		.where('m.ticket_id', '=', ticketId)
+		.where('a.file_name', '=', fileName)
+		.executeTakeFirst();
+	if (!a) throw notFound('Nie ma takiego załącznika.');
+	return a;
 }

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { action, formFields, page } from '$lib/server/http';
-import { acknowledgeTicket, formatPhone, getTicket, onCallAt, releaseFromTicket, replyToTicket, statusLabels } from '$lib/server/support/tickets';
+import { removeTicketFiles, storeTicketFiles } from '$lib/server/support/uploads';
+import { type StoredAttachment, acknowledgeTicket, formatPhone, getTicket, onCallAt, releaseFromTicket, replyToTicket, statusLabels } from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -12,11 +13,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	reply: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			await replyToTicket(locals.ctx, locals.actor, params.id, { body: f.body, status: f.status || null });
+		const form = await request.formData();
+		const f = formFields(form);
+		let stored: StoredAttachment[] = [];
+		const result = await action(async () => {
+			stored = await storeTicketFiles(locals.rt.mediaDir, form);
+			await replyToTicket(locals.ctx, locals.actor, params.id, { body: f.body, status: f.status || null }, stored);
 			return { replied: true };
 		}, { body: f.body });
+		if (result && 'status' in result) await removeTicketFiles(locals.rt.mediaDir, stored);
+		return result;
 	},
 	acknowledge: async ({ locals, params }) =>
 		action(async () => {
