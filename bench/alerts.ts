@@ -3,11 +3,9 @@
 // it over SSE. `npm run bench -- --alerts-only` runs just this part.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { systemClock } from '../src/lib/server/clock';
 import type { Actor, Ctx } from '../src/lib/server/context';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
@@ -16,18 +14,9 @@ import { createGroup, getGroup } from '../src/lib/server/groups/groups';
 import { activatePackage, loadDemoMunicipalities, makeUser } from '../src/lib/server/testing';
 import { addUnit, createUnitToken } from '../src/lib/server/units/units';
 import { root } from '../scripts/ensure-build.mjs';
+import { freePort, freshPgDatabase, waitForHealth } from './common';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 /** A group of `members` members, all opted in to every alert: e-mail; half push; a tenth SMS. */
 async function prepare(database: Database, members: number) {
@@ -126,15 +115,8 @@ export async function benchAlerts(opts: { pgServer: string; members: number; cli
 		await database.close();
 	}
 	// PostgreSQL: in process, then the built server with SSE readers.
-	const name = 'tablica_bench_alerts';
-	const admin = new pg.Client({ connectionString: opts.pgServer });
-	await admin.connect();
-	await admin.query(`drop database if exists ${name} with (force)`);
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(opts.pgServer);
-	url.pathname = `/${name}`;
-	const database = await openPostgres(url.toString());
+	const url = await freshPgDatabase(opts.pgServer, 'tablica_bench_alerts');
+	const database = await openPostgres(url);
 	const { ctx, group, unitId, clerk } = await prepare(database, opts.members);
 	const r = await outboxTimes(ctx, clerk, group, unitId, opts.runs);
 	console.log(`urgent alert to ${opts.members} members, PostgreSQL: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`);
@@ -144,15 +126,11 @@ export async function benchAlerts(opts: { pgServer: string; members: number; cli
 	const port = await freePort();
 	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
-		env: { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: path.join(root, 'data-bench', 'alerts-media'), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', JOBS: '0' },
+		env: { ...process.env, DATABASE_URL: url, DATA_DIR: path.join(root, 'data-bench', 'alerts-media'), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', JOBS: '0' },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; ; i++) {
-		if (await fetch(`${base}/api/v1/health`).then((x) => x.ok).catch(() => false)) break;
-		if (i > 600) throw new Error('server did not start');
-		await new Promise((res) => setTimeout(res, 200));
-	}
+	await waitForHealth(base);
 	try {
 		const sse = await sseTimes(base, token, unitId, opts.clients, opts.runs);
 		console.log(`urgent alert heard by all ${opts.clients} open pages (SSE, PostgreSQL, through the HTTP API incl. the fan-out): ${sse.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(sse))} ms)`);

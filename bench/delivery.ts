@@ -3,11 +3,11 @@
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { systemClock } from '../src/lib/server/clock';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
 import { deliverDue, emailTransport } from '../src/lib/server/notify/delivery';
+import { freshPgDatabase } from './common';
 
 async function once(database: Database, port: number, messages: number): Promise<number> {
 	await migrate(database.db);
@@ -35,15 +35,7 @@ export async function benchDelivery(opts: { pgServer: string; messages: number; 
 	const lite = await openPGlite();
 	for (let i = 0; i < opts.runs; i++) out.pglite.push(await once(lite, port, opts.messages));
 	await lite.close();
-	const name = 'tablica_bench_delivery';
-	const admin = new pg.Client({ connectionString: opts.pgServer });
-	await admin.connect();
-	await admin.query(`drop database if exists ${name} with (force)`);
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(opts.pgServer);
-	url.pathname = `/${name}`;
-	const database = await openPostgres(url.toString());
+	const database = await openPostgres(await freshPgDatabase(opts.pgServer, 'tablica_bench_delivery'));
 	for (let i = 0; i < opts.runs; i++) out.postgres.push(await once(database, port, opts.messages));
 	await database.close();
 	await new Promise<void>((resolve) => smtp.close(() => resolve()));

@@ -3,7 +3,6 @@
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -15,6 +14,7 @@ import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generat
 import { benchModeration } from './moderation';
 import { benchAlerts } from './alerts';
 import { benchDelivery } from './delivery';
+import { freePort, waitForHealth } from './common';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
 
 const { values } = parseArgs({
@@ -39,16 +39,6 @@ const factor = Number(values.scale);
 const scale: Scale = { ...fullScale, members: Math.round(fullScale.members * factor), posts: Math.round(fullScale.posts * factor) };
 const pgServer = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const tag = `x${String(factor).replace('.', '_')}`;
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<string, string>; open: () => Promise<Database> }> {
 	if (kind === 'postgres') {
@@ -114,11 +104,7 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 			stdio: ['ignore', 'inherit', 'inherit']
 		});
 		const base = `http://127.0.0.1:${port}`;
-		for (let i = 0; ; i++) {
-			if (await fetch(`${base}/api/v1/health`).then((r) => r.ok).catch(() => false)) break;
-			if (i > 600) throw new Error('server did not start');
-			await new Promise((r) => setTimeout(r, 200));
-		}
+		await waitForHealth(base);
 		// Walk to page 50 to get its cursor, as a reader scrolling would.
 		cursor = null;
 		for (let p = 1; p < 50; p++) {

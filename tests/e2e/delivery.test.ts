@@ -4,22 +4,12 @@ import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type Server } from './harness';
+import { postgresReachable, startServer, type Server } from './harness';
 
 // The server delivers its outbox to a real SMTP server on loopback; killed in the middle of a
 // message and started again, it loses and duplicates nothing.
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const reachable = await (async () => {
-	const c = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-	try {
-		await c.connect();
-		await c.end();
-		return true;
-	} catch {
-		console.warn(`PostgreSQL is not reachable at ${serverUrl}: the delivery crash test is skipped.`);
-		return false;
-	}
-})();
+const reachable = await postgresReachable(serverUrl, 'the delivery crash test');
 
 const dbName = `tablica_e2e_${randomBytes(5).toString('hex')}`;
 const TOTAL = 40;

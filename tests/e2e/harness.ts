@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -135,4 +136,17 @@ export async function apiToken(base: string, email: string): Promise<string> {
 	const token = /tbl_[\w-]+/.exec(await r.text())?.[0];
 	if (!token) throw new Error('no token in the page');
 	return token;
+}
+
+/** Is a PostgreSQL server reachable? Tests that need one are skipped with a warning otherwise. */
+export async function postgresReachable(url: string, what: string): Promise<boolean> {
+	const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+	try {
+		await c.connect();
+		await c.end();
+		return true;
+	} catch {
+		console.warn(`PostgreSQL is not reachable at ${url}: ${what} is skipped.`);
+		return false;
+	}
 }

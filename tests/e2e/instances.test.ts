@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, startServer, type Server } from './harness';
+import { apiToken, postgresReachable, startServer, type Server } from './harness';
 
 // Two processes share one PostgreSQL database: an event on one reaches readers of the other.
 const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const reachable = await (async () => {
-	const c = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-	try {
-		await c.connect();
-		await c.end();
-		return true;
-	} catch {
-		console.warn(`PostgreSQL is not reachable at ${serverUrl}: the two-instance test is skipped.`);
-		return false;
-	}
-})();
+const reachable = await postgresReachable(serverUrl, 'the two-instance test');
 
 const dbName = `tablica_e2e_${randomBytes(5).toString('hex')}`;
 let a: Server, b: Server;

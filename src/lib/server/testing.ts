@@ -74,18 +74,21 @@ export async function loadDemoMunicipalities(ctx: Ctx): Promise<void> {
 	await importMunicipalities(ctx.db, parseTerytCsv(demoMunicipalitiesCsv));
 }
 
+/** A municipality's customer data that passes every check (valid NIP and REGON). */
+export const testCustomer = {
+	municipalityCode: '1438053',
+	legalName: 'Gmina Wiskitki',
+	nip: '838-157-40-08',
+	regon: '013337502',
+	street: 'ul. Kościuszki 1',
+	postalCode: '96-315',
+	city: 'Wiskitki',
+	contactName: 'Agnieszka Lis',
+	contactEmail: 'sekretariat@wiskitki.test'
+};
+
 /** The group's municipality as a customer with an active monthly package (started today). */
 export async function activatePackage(ctx: Ctx, operator: Actor, group: { id: string; municipality_code: string }): Promise<void> {
-	await createCustomer(ctx, operator, {
-		municipalityCode: group.municipality_code,
-		legalName: 'Gmina Testowa',
-		nip: '838-157-40-08',
-		regon: '013337502',
-		street: 'ul. Kościuszki 1',
-		postalCode: '96-315',
-		city: 'Wiskitki',
-		contactName: 'Agnieszka Lis',
-		contactEmail: 'urzad@gmina.test'
-	});
+	await createCustomer(ctx, operator, { ...testCustomer, municipalityCode: group.municipality_code });
 	await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: ctx.clock.now().toISOString().slice(0, 10) });
 }

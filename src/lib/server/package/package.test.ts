@@ -7,7 +7,7 @@ import { createPost } from '../feed/posts';
 import { createGroup, decideMembership, getGroup, groupAccess, requestMembership } from '../groups/groups';
 import { listOutbox } from '../notify/outbox';
 import { listNotifications } from '../notify/notifications';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing';
 import { acceptInvitation, addUnit, createUnitToken, getInvitation, inviteStaff, listUnits, removeStaff, revokeUnitToken, setUnitSettings } from '../units/units';
 import { addCoordinator, createCustomer } from './customers';
 import { addMonths, periodContaining } from './dates';
@@ -21,17 +21,7 @@ let operator: Actor, coordinator: Actor, resident: Actor;
 let group: Group;
 let schoolId: string, officeId: string, clubId: string;
 
-const customer = {
-	municipalityCode: '1438053',
-	legalName: 'Gmina Wiskitki',
-	nip: '838-157-40-08',
-	regon: '013337502',
-	street: 'ul. Kościuszki 1',
-	postalCode: '96-315',
-	city: 'Wiskitki',
-	contactName: 'Agnieszka Lis',
-	contactEmail: 'sekretariat@wiskitki.test'
-};
+const customer = testCustomer;
 
 beforeAll(async () => {
 	database = await openTestDatabase();
