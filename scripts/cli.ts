@@ -17,6 +17,7 @@ import { loadLexicon } from '../src/lib/server/moderation/engine';
 import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
 import { compileWordList } from '../src/lib/server/moderation/word-lists';
 import { createUnitToken } from '../src/lib/server/units/units';
+import { rebuildStats } from '../src/lib/server/stats/daily';
 import { demoWordList } from '../src/lib/server/demo/content';
 import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
 
@@ -32,6 +33,7 @@ const help = `Tablica — polecenia operatora
   token-create --unit SLUG [--teryt KOD] [--name NAZWA]
                                             tworzy token jednostki dla jej systemów (publikuje jako jednostka)
   outbox [--limit N]                        pokazuje ostatnie wiadomości w skrzynce nadawczej
+  stats-rebuild                             przelicza od nowa dzienne statystyki wszystkich grup
   moderate                                  ocenia wiersze JSON ze standardowego wejścia:
                                             {"id","text","kind":"post"|"comment","author":"resident"|"new_member"|"unit"}
 
@@ -153,6 +155,11 @@ async function run(): Promise<void> {
 			}
 			const user = await userByEmail(values.user);
 			console.log(await createApiToken(ctx, user.id, values.name ?? 'cli'));
+			return;
+		}
+		case 'stats-rebuild': {
+			const n = await rebuildStats(ctx.db, ctx.clock);
+			console.log(`Przeliczono statystyki: ${n} dni grup.`);
 			return;
 		}
 		case 'outbox': {

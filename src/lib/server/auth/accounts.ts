@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
+import { membershipChanged } from '../groups/member-count';
 
 const HOUR = 3600_000;
 
@@ -160,7 +161,7 @@ export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): 
 	}
 	await ctx.db.transaction().execute(async (tx) => {
 		const groups = await tx.deleteFrom('memberships').where('user_id', '=', actor.id).where('status', '=', 'approved').returning('group_id').execute();
-		for (const g of groups) await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '-', 1) })).where('id', '=', g.group_id).execute();
+		for (const g of groups) await membershipChanged(tx, g.group_id, actor.id, -1, ctx.clock.now());
 		await tx.deleteFrom('memberships').where('user_id', '=', actor.id).execute();
 		for (const table of ['sessions', 'user_tokens', 'api_tokens', 'notifications', 'unit_members', 'coordinators'] as const) {
 			await tx.deleteFrom(table).where('user_id', '=', actor.id).execute();

@@ -16,6 +16,7 @@ import * as m0007 from './migrations/0007_delivery';
 import * as m0008 from './migrations/0008_support';
 import * as m0009 from './migrations/0009_web_push';
 import * as m0010 from './migrations/0010_ticket_attachments';
+import * as m0011 from './migrations/0011_statistics';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -55,7 +56,8 @@ const migrations: Record<string, Migration> = {
 	'0007_delivery': m0007,
 	'0008_support': m0008,
 	'0009_web_push': m0009,
-	'0010_ticket_attachments': m0010
+	'0010_ticket_attachments': m0010,
+	'0011_statistics': m0011
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -421,6 +421,29 @@ export interface TicketAttachmentTable {
 	size: number;
 }
 
+export interface MembershipEventTable {
+	id: GeneratedId;
+	group_id: Id;
+	user_id: Id | null;
+	delta: 1 | -1;
+	at: Timestamp;
+}
+
+export interface GroupDailyStatsTable {
+	group_id: Id;
+	day: string;
+	members_total: number;
+	joined: number;
+	left_group: number;
+	views: number;
+	unique_viewers: number;
+	posts: number;
+	comments: number;
+	reactions: number;
+	shares: number;
+	active_members: number;
+}
+
 export interface AppSettingTable {
 	key: string;
 	value: ColumnType<unknown, string, string>;
@@ -525,6 +548,8 @@ export interface DB {
 	app_settings: AppSettingTable;
 	push_subscriptions: PushSubscriptionTable;
 	ticket_attachments: TicketAttachmentTable;
+	membership_events: MembershipEventTable;
+	group_daily_stats: GroupDailyStatsTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -123,6 +123,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 			await insertChunked(memberRows, 1000, (chunk) => tx.insertInto('memberships').values(chunk).onConflict((oc) => oc.doNothing()).execute());
 			await tx.insertInto('memberships').values({ group_id: group.id, user_id: accountIds['moderator@tablica.test'], status: 'approved', role: 'moderator', answer: 'Moderatorka PL-MEDIA', requested_at: new Date(now.getTime() - 500 * DAY), decided_at: null, decided_by: null }).execute();
 			await tx.updateTable('groups').set({ member_count: sql`(select count(*) from memberships where group_id = ${group.id} and status = 'approved')` }).where('id', '=', group.id).execute();
+			await sql`insert into membership_events (group_id, user_id, delta, at) select group_id, user_id, 1, coalesce(decided_at, requested_at) from memberships where group_id = ${group.id} and status = 'approved'`.execute(tx);
 
 			const unitIds: { id: string; unit: (typeof wiskitkiUnits)[number] }[] = [];
 			if (spec.slug === 'wiskitki') {

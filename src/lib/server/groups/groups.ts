@@ -10,6 +10,7 @@ import { logAction } from '../moderation/log';
 import { assertCan, assertOperator, type GroupRole } from './policy';
 import { activeSanction, type ActiveSanction } from './active-sanction';
 import { packageState } from '../package/subscriptions';
+import { membershipChanged } from './member-count';
 
 export const groupInputSchema = z.object({
 	slug: z
@@ -197,7 +198,7 @@ export async function decideMembership(ctx: Ctx, actor: Actor | null, group: Gro
 			.where('group_id', '=', group.id)
 			.where('user_id', '=', userId)
 			.execute();
-		if (approve) await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '+', 1) })).where('id', '=', group.id).execute();
+		if (approve) await membershipChanged(tx, group.id, userId, 1, ctx.clock.now());
 		await notify(tx, ctx.clock, { userId, kind: approve ? 'membership_approved' : 'membership_declined', groupId: group.id });
 		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: approve ? 'member_approved' : 'member_declined', subjectId: userId });
 	});
@@ -209,7 +210,7 @@ export async function leaveGroup(ctx: Ctx, actor: Actor | null, group: Group): P
 	assertCan(belongs ? 'member' : access.role === 'anonymous' ? 'anonymous' : 'user', 'leave', group);
 	await ctx.db.transaction().execute(async (tx) => {
 		const removed = await tx.deleteFrom('memberships').where('group_id', '=', group.id).where('user_id', '=', actor!.id).returning('status').executeTakeFirst();
-		if (removed?.status === 'approved') await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '-', 1) })).where('id', '=', group.id).execute();
+		if (removed?.status === 'approved') await membershipChanged(tx, group.id, actor!.id, -1, ctx.clock.now());
 	});
 }
 

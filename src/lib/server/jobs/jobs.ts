@@ -3,6 +3,7 @@ import { cleanUpAuthRecords } from '../auth/sessions';
 import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
 import { pageBackups } from '../support/tickets';
+import { refreshRecentStats } from '../stats/daily';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { log } from '../log';
@@ -21,6 +22,9 @@ const PUBLISH_EVERY_SECONDS = 15;
 export const DELIVER_OUTBOX = 'deliver-outbox';
 /** Urgent tickets unacknowledged for 15 minutes page the on-call backup (checked every 15 s). */
 export const PAGE_BACKUPS = 'page-backups';
+/** Today's and yesterday's statistics of every group, recomputed every minute. */
+export const STATS_REFRESH = 'stats-refresh';
+const STATS_EVERY_SECONDS = 60;
 const DELIVER_EVERY_SECONDS = 5;
 
 export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number } = {}): Promise<Jobs> {
@@ -54,6 +58,10 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const n = await pageBackups(ctx);
 		if (n) log.warn({ tickets: n }, 'Pilne zgłoszenia bez potwierdzenia: powiadomiono zastępców dyżurnych');
 	});
+	await boss.createQueue(STATS_REFRESH);
+	await boss.work(STATS_REFRESH, async () => {
+		await refreshRecentStats(ctx.db, ctx.clock);
+	});
 	let tick: ReturnType<typeof setInterval> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
@@ -62,6 +70,7 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const send = async () => {
 			await boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
 			await boss.sendThrottled(PAGE_BACKUPS, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
+			await boss.sendThrottled(STATS_REFRESH, {}, {}, STATS_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
 			// Without a configured channel messages stay in the outbox for the operator to read.
 			if (configured) await boss.sendThrottled(DELIVER_OUTBOX, {}, {}, DELIVER_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
 		};

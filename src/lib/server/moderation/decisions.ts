@@ -11,6 +11,7 @@ import { enqueueEmail } from '../notify/outbox';
 import { formatDate, formatDateTime } from '../../format';
 import { actionLabels, logAction, type LogAction, type LogEntry } from './log';
 import { describeGround } from './terms';
+import { membershipChanged } from '../groups/member-count';
 
 /** Appeals are open for six months after the decision (DSA Art. 20(1)). */
 export const APPEAL_MONTHS = 6;
@@ -194,7 +195,7 @@ async function undo(ctx: Ctx, tx: Db, d: Awaited<ReturnType<typeof loadDecision>
 	const sanction = await tx.updateTable('sanctions').set({ lifted_at: now }).where('decision_id', '=', d.id).where('lifted_at', 'is', null).returning(['kind', 'user_id']).executeTakeFirst();
 	if (sanction?.kind === 'ban') {
 		const restored = await tx.updateTable('memberships').set({ status: 'approved', decided_at: now }).where('group_id', '=', d.group_id).where('user_id', '=', sanction.user_id).where('status', '=', 'declined').returning('user_id').executeTakeFirst();
-		if (restored) await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '+', 1) })).where('id', '=', d.group_id).execute();
+		if (restored) await membershipChanged(tx, d.group_id, sanction.user_id, 1, now);
 	}
 }
 

@@ -9,6 +9,7 @@ import { formatDate } from '../../format';
 import { restrict } from './decisions';
 import { logAction } from './log';
 import { groundIds, type Ground } from './terms';
+import { membershipChanged } from '../groups/member-count';
 
 const DAY = 86_400_000;
 
@@ -58,7 +59,7 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 		await tx.insertInto('sanctions').values({ group_id: group.id, user_id: target.id, kind: data.kind, reason: data.reason, ground: data.ground, starts_at: now, ends_at: endsAt, decision_id: decisionId, created_by: actor!.id }).execute();
 		if (data.kind === 'ban' && target.status === 'approved') {
 			await tx.updateTable('memberships').set({ status: 'declined', decided_at: now, decided_by: actor!.id }).where('group_id', '=', group.id).where('user_id', '=', target.id).execute();
-			await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '-', 1) })).where('id', '=', group.id).execute();
+			await membershipChanged(tx, group.id, target.id, -1, now);
 		}
 		return decisionId;
 	});
