@@ -168,6 +168,8 @@ describe('the JSON API', () => {
 			'/urzad/jednostki/1/posty': [303, 403, 403, 200],
 			'/zaproszenie/nieznany-token': [404, 404, 404, 404],
 			'/przejrzystosc/wiskitki': [200, 200, 200, 200],
+			'/grupy/wiskitki': [200, 200, 200, 200],
+			'/grupy/nie-ma-takiej': [404, 404, 404, 404],
 			'/admin': [303, 403, 403, 200],
 			'/admin/poczta': [303, 403, 403, 200],
 			'/admin/zgloszenia': [303, 403, 403, 200],

@@ -7,6 +7,7 @@ import { createPost } from '../feed/posts';
 import { createGroup, decideMembership, getGroup, leaveGroup, requestMembership } from '../groups/groups';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
 import { rebuildStats, refreshRecentStats } from './daily';
+import { monthlyStats } from './monthly';
 
 let database: Database;
 let ctx: Ctx;
@@ -63,5 +64,11 @@ describe('daily statistics', () => {
 
 		await rebuildStats(ctx.db, clock);
 		expect(await rows()).toEqual(incremental);
+
+		// The months add the days up; unique viewers of a month are counted over the month.
+		const months = await monthlyStats(ctx.db, group.id, clock.now(), 2);
+		expect(months.map((x) => x.month)).toEqual(['2026-10', '2026-11']);
+		expect(months[0]).toMatchObject({ views: 0, posts: 0, membersAtEnd: 0 });
+		expect(months[1]).toMatchObject({ membersAtEnd: 1, joined: 2, left: 1, views: 4, uniqueViewers: 2, posts: 2, comments: 1, reactions: 2, shares: 1 });
 	});
 });
