@@ -5,11 +5,10 @@ import type { Group, Post } from '../db/schema';
 import { parseInput, toActor } from '../auth/accounts';
 import { AppError, notFound } from '../errors';
 import { categoryCodes } from '../groups/categories';
-import { groupAccess, isNewMember, type GroupAccess } from '../groups/groups';
+import { groupAccess, type GroupAccess } from '../groups/groups';
 import { can } from '../groups/policy';
 import { afterScreening, storedFindings } from '../moderation/intake';
-import { screen } from '../moderation/screen';
-import { loadWordList } from '../moderation/word-lists';
+import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
 import { findPostGroup, MAX_SCHEDULE_DAYS } from './posts';
 
@@ -32,7 +31,7 @@ async function authorize(ctx: Ctx, actor: Actor | null, postId: string): Promise
 async function publishStored(ctx: Ctx, tx: Db, post: Post, group: Group, access: GroupAccess): Promise<{ status: 'published' | 'pending'; reasons: string[] }> {
 	const now = ctx.clock.now();
 	const unit = post.unit_id ? access.units.find((u) => u.id === post.unit_id) : undefined;
-	const verdict = screen({ kind: 'post', text: post.body, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(tx, group.id), newMember: isNewMember(group, access, now) });
+	const verdict = await screenFor(ctx, tx, 'post', post.body, group, access, unit);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	await tx
 		.updateTable('posts')
@@ -114,7 +113,7 @@ export async function editPost(ctx: Ctx, actor: Actor | null, postId: string, in
 		const base = { body: data.body, body_folded: foldText(data.body), category: data.category, comments_enabled: data.commentsEnabled, edited_at: changedText ? now : post.edited_at };
 		if (changedText && (post.status === 'published' || post.status === 'pending')) {
 			const unit = post.unit_id ? access.units.find((u) => u.id === post.unit_id) : undefined;
-			const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(tx, group.id), newMember: isNewMember(group, access, now) });
+			const verdict = await screenFor(ctx, tx, 'post', data.body, group, access, unit);
 			// An edit never bypasses a moderator: a held post stays held; a published one is held only for its content.
 			status = post.status === 'pending' || verdict.heldForContent ? 'pending' : 'published';
 			reasons = status === 'pending' ? verdict.reasons : [];

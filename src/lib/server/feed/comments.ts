@@ -4,10 +4,8 @@ import type { ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
 import { can } from '../groups/policy';
-import { isNewMember } from '../groups/groups';
-import { screen } from '../moderation/screen';
+import { screenFor } from '../moderation/screen';
 import { afterScreening, storedFindings } from '../moderation/intake';
-import { loadWordList } from '../moderation/word-lists';
 import { notify } from '../notify/notifications';
 import { authorizeOnPost } from './posts';
 import { commentVisibilityChanged } from './counters';
@@ -38,7 +36,7 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'comment');
 	const data = parseInput(commentInputSchema, input);
 	const now = ctx.clock.now();
-	const verdict = screen({ kind: 'comment', text: data.body, group, role: access.role, asUnit: false, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
+	const verdict = await screenFor(ctx, ctx.db, 'comment', data.body, group, access);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx.selectFrom('posts').select(['status', 'author_id', 'comments_enabled']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();

@@ -6,17 +6,16 @@ import type { Group, ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
 import { categoryCodes } from '../groups/categories';
-import { groupAccess, isNewMember, type GroupAccess } from '../groups/groups';
+import { groupAccess, type GroupAccess } from '../groups/groups';
 import { assertCan, can, type GroupAction } from '../groups/policy';
 import { MAX_IMAGES } from '../media/images';
-import { screen } from '../moderation/screen';
+import { screenFor } from '../moderation/screen';
 import { logAction } from '../moderation/log';
 import { notify } from '../notify/notifications';
 import { formatDateTime } from '../../format';
 import { alertKindIds, alertKinds, fanOutAlert, MAX_ALERT_HOURS, type AlertKind, type AlertMessage } from '../alerts/alerts';
 import type { AlertCounts } from '../db/schema';
 import { afterScreening, storedFindings } from '../moderation/intake';
-import { loadWordList } from '../moderation/word-lists';
 import { foldText } from '../text/fold';
 import { presentPost, type FeedItem, type PostRow } from './present';
 
@@ -311,7 +310,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 			return { id: post.id, status, reasons: [] };
 		});
 	}
-	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
+	const verdict = await screenFor(ctx, ctx.db, 'post', data.body, group, access, unit);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx

@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import type { Group, StoredFinding } from '../db/schema';
 import { parseInput } from '../auth/accounts';
 import { AppError, notFound } from '../errors';
-import { groupAccess, isNewMember } from '../groups/groups';
+import { groupAccess } from '../groups/groups';
 import { assertCan } from '../groups/policy';
 import { commentVisibilityChanged } from '../feed/counters';
 import { authorizeOnPost, findPostGroup } from '../feed/posts';
@@ -14,9 +14,8 @@ import { foldText } from '../text/fold';
 import { restrict, listOpenAppeals, type OpenAppeal } from './decisions';
 import { afterScreening, storedFindings } from './intake';
 import { logAction } from './log';
-import { screen } from './screen';
+import { screenFor } from './screen';
 import { groundForFindings, groundIds, grounds, type Ground } from './terms';
-import { loadWordList } from './word-lists';
 import { sanctionLabels } from './sanctions';
 
 export const decisionSchema = z.object({
@@ -112,7 +111,7 @@ export async function resubmitPost(ctx: Ctx, actor: Actor | null, postId: string
 	const now = ctx.clock.now();
 	const unit = post.unit_id === null ? undefined : access.units.find((u) => u.id === post.unit_id);
 	const asUnit = !!unit?.publishing;
-	const verdict = screen({ kind: 'post', text: data.body, group, role: access.role, asUnit, asHeldUnit: !!unit && !asUnit, lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id), newMember: isNewMember(group, access, now) });
+	const verdict = await screenFor(ctx, ctx.db, 'post', data.body, group, access, unit);
 	// An edit after a moderator's request goes back to a moderator unless the author is trusted.
 	const status = verdict.decision === 'publish' && (asUnit || access.role === 'moderator' || access.role === 'operator') ? 'published' : 'pending';
 	await ctx.db.transaction().execute(async (tx) => {

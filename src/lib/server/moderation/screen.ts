@@ -3,7 +3,10 @@ import type { GroupRole } from '../groups/policy';
 import { verdict } from './engine';
 import type { Finding } from './findings';
 import { plural } from '../../format';
-import { findingsFor, isFlagged, type WordList } from './word-lists';
+import { findingsFor, isFlagged, loadWordList, type WordList } from './word-lists';
+import type { Ctx } from '../context';
+import type { Db } from '../db/database';
+import { isNewMember, type GroupAccess } from '../groups/groups';
 
 export interface ScreenInput {
 	kind: 'post' | 'comment';
@@ -57,6 +60,14 @@ export function screen(input: ScreenInput): ScreenResult {
 		return { ...base, decision: 'hold', reasons: ['W tej grupie posty członków ukazują się po akceptacji moderatora.'] };
 	}
 	return { ...base, decision: 'publish', reasons: [] };
+}
+
+/**
+ * screen() for a person as they stand in the group now: their role, the unit they publish as
+ * (publishing at once or not), the group's word list and its new-member rule.
+ */
+export async function screenFor(ctx: Pick<Ctx, 'clock' | 'lexicon'>, db: Db, kind: 'post' | 'comment', text: string, group: Group, access: GroupAccess, unit?: { publishing: boolean }): Promise<ScreenResult> {
+	return screen({ kind, text, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(db, group.id), newMember: isNewMember(group, access, ctx.clock.now()) });
 }
 
 /** Short Polish sentences for the author: one per kind of problem, naming the words. */

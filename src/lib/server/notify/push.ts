@@ -47,10 +47,15 @@ export async function unsubscribePush(ctx: Ctx, actor: Actor | null, endpoint: u
  * 410) is removed. The outbox id is the push topic, so a resend replaces, not repeats.
  */
 export function pushTransport(db: Db, subject: string, baseUrl: string, agent?: import('node:https').Agent): Transport {
+	let keys: Promise<VapidKeys> | undefined;
 	return async (m) => {
 		const userId = /^user:(\d{1,18})$/.exec(m.recipient)?.[1];
 		if (!userId) throw new Error(`Niepoprawny odbiorca push: ${m.recipient}`);
-		const keys = await vapidKeys(db);
+		// The keys never change once made: read them once per transport, not once per message.
+		const { publicKey, privateKey } = await (keys ??= vapidKeys(db).catch((e) => {
+			keys = undefined;
+			throw e;
+		}));
 		const subs = await db.selectFrom('push_subscriptions').selectAll().where('user_id', '=', userId).execute();
 		if (subs.length === 0) return 'brak urządzeń';
 		const payload = JSON.stringify({ title: m.subject || 'Tablica', body: m.body_text, url: /https?:\/\/\S+/.exec(m.body_text)?.[0] ?? baseUrl });
@@ -58,7 +63,7 @@ export function pushTransport(db: Db, subject: string, baseUrl: string, agent?: 
 		const errors: string[] = [];
 		for (const s of subs) {
 			try {
-				await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, { vapidDetails: { subject, publicKey: keys.publicKey, privateKey: keys.privateKey }, TTL: 24 * 3600, topic: `outbox${m.id}`, urgency: 'high', contentEncoding: 'aes128gcm', ...(agent ? { agent } : {}) });
+				await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, { vapidDetails: { subject, publicKey, privateKey }, TTL: 24 * 3600, topic: `outbox${m.id}`, urgency: 'high', contentEncoding: 'aes128gcm', ...(agent ? { agent } : {}) });
 				delivered.push(s.id);
 			} catch (e) {
 				const status = (e as { statusCode?: number }).statusCode;

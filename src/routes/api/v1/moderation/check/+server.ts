@@ -2,10 +2,9 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { parseInput } from '$lib/server/auth/accounts';
 import { AppError } from '$lib/server/errors';
-import { getGroupForReading, groupAccess, isNewMember } from '$lib/server/groups/groups';
-import { loadWordList } from '$lib/server/moderation/word-lists';
+import { getGroupForReading, groupAccess } from '$lib/server/groups/groups';
 import { api } from '$lib/server/http';
-import { screen } from '$lib/server/moderation/screen';
+import { screenFor } from '$lib/server/moderation/screen';
 import type { RequestHandler } from './$types';
 
 const body = z.object({
@@ -24,7 +23,7 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 		const unit = input.as ? access.units.find((u) => u.id === input.as) : undefined;
 		if (input.as && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.');
 		const role = access.role === 'anonymous' || access.role === 'user' || access.role === 'pending' ? 'member' : access.role;
-		const result = screen({ kind: input.kind, text: input.text, group, role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: locals.ctx.lexicon, words: await loadWordList(locals.ctx.db, group.id), newMember: isNewMember(group, access, locals.ctx.clock.now()) });
+		const result = await screenFor(locals.ctx, locals.ctx.db, input.kind, input.text, group, { ...access, role }, unit);
 		const summary =
 			result.decision === 'publish'
 				? input.kind === 'post' ? 'Ten post zostanie opublikowany od razu.' : 'Ten komentarz zostanie opublikowany od razu.'
