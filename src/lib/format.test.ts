@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, formatDateTime, formatNumber, plural, relativeTime } from './format';
+import { countLabel, formatCompact, formatMoney, formatPercent, formatDateTime, formatNumber, plural, relativeTime } from './format';
 
 describe('Polish formatting', () => {
 	it('chooses plural forms', () => {
@@ -22,5 +22,15 @@ describe('Polish formatting', () => {
 		expect(relativeTime('2026-11-26T09:00:00Z', now)).toBe('3 godz. temu');
 		expect(relativeTime('2026-11-26T11:55:00Z', now)).toBe('5 min temu');
 		expect(relativeTime('2026-11-22T12:00:00Z', now)).toBe('4 dni temu');
+	});
+	it('formats money from grosze, compact figures and percentages', () => {
+		expect(formatMoney(385_000)).toBe('3 850,00 zł');
+		expect(formatMoney(1)).toBe('0,01 zł');
+		expect(formatMoney(12_345_678)).toBe('123 456,78 zł');
+		expect(formatCompact(950)).toBe('950');
+		expect(formatCompact(1_234)).toBe('1,2 tys.');
+		expect(formatCompact(12_345)).toBe('12 tys.');
+		expect(formatCompact(3_400_000)).toBe('3,4 mln');
+		expect(formatPercent(0.3046)).toBe('30,5%');
 	});
 });

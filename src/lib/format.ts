@@ -15,6 +15,27 @@ export function formatNumber(n: number): string {
 	return /^-?\d{4}$/.test(s) ? s.replace(/(\d)(\d{3})$/, '$1 $2') : s;
 }
 
+/** "3 850,00 zł" from grosze. */
+export function formatMoney(grosze: number): string {
+	const sign = grosze < 0 ? '-' : '';
+	const abs = Math.abs(Math.round(grosze));
+	return `${sign}${formatNumber(Math.floor(abs / 100))},${String(abs % 100).padStart(2, '0')} zł`;
+}
+
+/** "950", "1,2 tys.", "12 tys.", "3,4 mln" — for headline figures; tables use formatNumber. */
+export function formatCompact(n: number): string {
+	const abs = Math.abs(n);
+	const short = (value: number, unit: string) => `${(value >= 10 ? Math.round(value).toString() : (Math.round(value * 10) / 10).toString().replace('.', ','))} ${unit}`;
+	if (abs >= 1_000_000) return (n < 0 ? '-' : '') + short(abs / 1_000_000, 'mln');
+	if (abs >= 1_000) return (n < 0 ? '-' : '') + short(abs / 1_000, 'tys.');
+	return formatNumber(n);
+}
+
+/** "12,5%" — Polish writes the percent sign without a space in running text too; one decimal. */
+export function formatPercent(fraction: number, digits = 1): string {
+	return `${(fraction * 100).toFixed(digits).replace('.', ',')}%`;
+}
+
 export const countLabel = (n: number, one: string, few: string, many: string) => `${formatNumber(n)} ${plural(n, one, few, many)}`;
 
 const TZ = 'Europe/Warsaw';

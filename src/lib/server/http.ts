@@ -3,7 +3,6 @@ import { AppError } from './errors';
 import { log } from './log';
 
 export const SESSION_COOKIE = 'sid';
-export const VISITOR_COOKIE = 'vid';
 
 /** JSON error body of the API: {"error":{"code","message"}}. */
 export function apiError(e: unknown): Response {

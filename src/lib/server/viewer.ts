@@ -1,15 +1,33 @@
-import { randomBytes } from 'node:crypto';
-import type { Cookies } from '@sveltejs/kit';
-import type { Actor } from './context';
-import { VISITOR_COOKIE } from './http';
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Actor, Ctx } from './context';
+import type { Db } from './db/database';
+import { warsawDay } from '../text/time';
 
-/** Who counts as one viewer: the signed-in user, or an anonymous visitor's cookie. */
-export function viewerKey(actor: Actor | null, cookies: Cookies, secure: boolean): string {
-	if (actor) return `user:${actor.id}`;
-	let visitor = cookies.get(VISITOR_COOKIE);
-	if (!visitor || !/^[\w-]{16,64}$/.test(visitor)) {
-		visitor = randomBytes(16).toString('base64url');
-		cookies.set(VISITOR_COOKIE, visitor, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 365 * 24 * 3600 });
+const secrets = new WeakMap<Db, Promise<string>>();
+
+/** A random key kept in the database, so every instance hashes visitors alike. */
+function visitorSecret(db: Db): Promise<string> {
+	let secret = secrets.get(db);
+	if (!secret) {
+		secret = (async () => {
+			await db.insertInto('app_settings').values({ key: 'visitor_secret', value: JSON.stringify(randomBytes(32).toString('base64url')) }).onConflict((oc) => oc.doNothing()).execute();
+			const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'visitor_secret').executeTakeFirstOrThrow();
+			return row.value as string;
+		})();
+		secret.catch(() => secrets.delete(db));
+		secrets.set(db, secret);
 	}
-	return `anon:${visitor}`;
+	return secret;
+}
+
+/**
+ * Who counts as one viewer: the signed-in user, or an anonymous visitor known only for the current
+ * Warsaw day by a keyed hash of the address and browser. Nothing is stored on the visitor's device
+ * (no cookie, so no consent banner); the daily key cannot be linked across days.
+ */
+export async function viewerKey(ctx: Ctx, actor: Actor | null, client: { address: string; userAgent: string }): Promise<string> {
+	if (actor) return `user:${actor.id}`;
+	const day = warsawDay(ctx.clock.now());
+	const digest = createHmac('sha256', await visitorSecret(ctx.db)).update(`${day}\n${client.address}\n${client.userAgent}`).digest('base64url');
+	return `anon:${digest.slice(0, 22)}`;
 }

@@ -20,6 +20,8 @@ export interface MunicipalityTable {
 	county: string;
 	voivodeship: string;
 	name_folded: string;
+	population: Optional<number>;
+	population_year: Optional<number>;
 }
 
 export interface UserTable {
@@ -158,6 +160,7 @@ export interface PostTable {
 	reaction_count: Generated<number>;
 	reaction_counts: Json<Partial<Record<ReactionKind, number>>>;
 	view_count: Generated<number>;
+	unique_viewer_count: Generated<number>;
 	share_count: Generated<number>;
 	created_at: Timestamp;
 	published_at: Timestamp | null;
@@ -444,6 +447,32 @@ export interface GroupDailyStatsTable {
 	active_members: number;
 }
 
+export interface GroupMonthlyStatsTable {
+	group_id: Id;
+	/** The first day of the Warsaw month. */
+	month: string;
+	unique_viewers: number;
+}
+
+export interface SitePageTable {
+	slug: string;
+	title: string;
+	body: string;
+	updated_at: Timestamp;
+	updated_by: Optional<Id>;
+}
+
+export interface PostViewerTable {
+	post_id: Id;
+	viewer_key: string;
+}
+
+export interface UnitReportSentTable {
+	group_id: Id;
+	month: string;
+	sent_at: Timestamp;
+}
+
 export interface AppSettingTable {
 	key: string;
 	value: ColumnType<unknown, string, string>;
@@ -550,6 +579,10 @@ export interface DB {
 	ticket_attachments: TicketAttachmentTable;
 	membership_events: MembershipEventTable;
 	group_daily_stats: GroupDailyStatsTable;
+	group_monthly_stats: GroupMonthlyStatsTable;
+	site_pages: SitePageTable;
+	post_viewers: PostViewerTable;
+	unit_reports_sent: UnitReportSentTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -11,6 +11,7 @@ import type { UnitType } from '../groups/unit-types';
 import { addDays, addMonths } from '../package/dates';
 import { ALERTING_TYPES } from '../units/units';
 import { warsawDay } from '../../text/time';
+import { rebuildStats } from '../stats/daily';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
@@ -41,12 +42,14 @@ interface GroupSpec {
 	municipality: string;
 	members: number;
 	posts: number;
+	/** Residents, for the "Potencjał" page (demo values the operator would enter from GUS data). */
+	population: number;
 }
 
 const groups: GroupSpec[] = [
-	{ slug: 'wiskitki', teryt: '1438053', municipality: 'Wiskitki', members: 3000, posts: 400 },
-	{ slug: 'puszcza-marianska', teryt: '1438032', municipality: 'Puszcza Mariańska', members: 900, posts: 60 },
-	{ slug: 'radziejowice', teryt: '1438042', municipality: 'Radziejowice', members: 700, posts: 45 }
+	{ slug: 'wiskitki', teryt: '1438053', municipality: 'Wiskitki', members: 3000, posts: 400, population: 9_850 },
+	{ slug: 'puszcza-marianska', teryt: '1438032', municipality: 'Puszcza Mariańska', members: 900, posts: 60, population: 8_420 },
+	{ slug: 'radziejowice', teryt: '1438042', municipality: 'Radziejowice', members: 700, posts: 45, population: 6_130 }
 ];
 
 function fill(text: string, r: ReturnType<typeof seededRandom>, at: Date): string {
@@ -167,6 +170,10 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	await seedModeration(ctx);
 	await seedAlertSubscriptions(ctx);
 	await seedOnCall(ctx);
+	for (const spec of groups) {
+		await ctx.db.updateTable('municipalities').set({ population: spec.population, population_year: 2025 }).where('teryt_code', '=', spec.teryt).execute();
+	}
+	await rebuildStats(ctx.db, ctx.clock);
 	return true;
 }
 
@@ -348,5 +355,7 @@ async function seedEngagement(db: Db) {
 			select p.id, ((p.published_at at time zone 'Europe/Warsaw')::date + (g % 4)), 'demo:' || g
 			from posts p cross join lateral generate_series(1, p.view_count) g
 			where p.status = 'published'`.execute(tx);
+		await sql`insert into post_viewers (post_id, viewer_key) select distinct post_id, viewer_key from post_views on conflict do nothing`.execute(tx);
+		await sql`update posts set unique_viewer_count = v.n from (select post_id, count(*)::int as n from post_viewers group by post_id) v where v.post_id = posts.id`.execute(tx);
 	});
 }

@@ -85,8 +85,8 @@ export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentI
 }
 
 /**
- * Counts a view once per viewer, post and Warsaw day. The viewer key is the user id, or the
- * anonymous visitor cookie. Returns how many of the posts got a new view.
+ * Counts a view once per viewer, post and Warsaw day, and a unique viewer once per post. The viewer key is the user id, or the
+ * anonymous visitor's daily key (viewer.ts). Returns how many of the posts got a new view.
  */
 export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string): Promise<number> {
 	const ids = [...new Set(postIds.filter((id) => /^\d{1,18}$/.test(id)))].slice(0, 50);
@@ -101,8 +101,17 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 			.onConflict((oc) => oc.doNothing())
 			.returning('post_id')
 			.execute();
-		if (fresh.length > 0) {
-			await tx.updateTable('posts').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', 'in', fresh.map((f) => f.post_id)).execute();
+		if (fresh.length === 0) return 0;
+		await tx.updateTable('posts').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', 'in', fresh.map((f) => f.post_id)).execute();
+		// A viewer's first view of a post, on any day, also counts them as a unique viewer.
+		const firstTime = await tx
+			.insertInto('post_viewers')
+			.values(fresh.map((f) => ({ post_id: f.post_id, viewer_key: viewerKey.slice(0, 64) })))
+			.onConflict((oc) => oc.doNothing())
+			.returning('post_id')
+			.execute();
+		if (firstTime.length > 0) {
+			await tx.updateTable('posts').set((eb) => ({ unique_viewer_count: eb('unique_viewer_count', '+', 1) })).where('id', 'in', firstTime.map((f) => f.post_id)).execute();
 		}
 		return fresh.length;
 	});

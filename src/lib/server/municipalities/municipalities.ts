@@ -15,7 +15,10 @@ const kindLabels: Record<MunicipalityTable['kind'], string> = {
 export const municipalityKindLabel = (kind: MunicipalityTable['kind']) => kindLabels[kind];
 
 /** Parses the TERYT TERC extract (columns teryt7, nazwa, rodzaj_kod, powiat, wojewodztwo …). */
-export function parseTerytCsv(text: string): MunicipalityTable[] {
+/** A row of the TERYT register; the population is the operator's and never imported. */
+export type TerytRow = Omit<MunicipalityTable, 'population' | 'population_year'>;
+
+export function parseTerytCsv(text: string): TerytRow[] {
 	const rows = parseCsv(text);
 	if (rows.length === 0) throw new AppError('validation', 'Plik TERYT jest pusty.');
 	const header = rows[0];
@@ -37,12 +40,12 @@ export function parseTerytCsv(text: string): MunicipalityTable[] {
 		if (!/^\d{7}$/.test(row.teryt_code ?? '') || !row.name || !row.kind || !row.county || !row.voivodeship) {
 			throw new AppError('validation', `Błędny wiersz ${i + 2} pliku TERYT: ${f.join(',')}`);
 		}
-		return row as MunicipalityTable;
+		return row as TerytRow;
 	});
 }
 
 /** Inserts or updates municipalities; returns how many rows the file had. */
-export async function importMunicipalities(db: Db, rows: MunicipalityTable[]): Promise<number> {
+export async function importMunicipalities(db: Db, rows: TerytRow[]): Promise<number> {
 	await db.transaction().execute(async (tx) => {
 		for (let i = 0; i < rows.length; i += 500) {
 			await tx

@@ -70,5 +70,13 @@ describe('daily statistics', () => {
 		expect(months.map((x) => x.month)).toEqual(['2026-10', '2026-11']);
 		expect(months[0]).toMatchObject({ views: 0, posts: 0, membersAtEnd: 0 });
 		expect(months[1]).toMatchObject({ membersAtEnd: 1, joined: 2, left: 1, views: 4, uniqueViewers: 2, posts: 2, comments: 1, reactions: 2, shares: 1 });
+
+		// Per post: Anna saw the first post on two days (two views), Jan once; she is one viewer.
+		const counters = await ctx.db.selectFrom('posts').select(['view_count', 'unique_viewer_count']).where('id', '=', first.id).executeTakeFirstOrThrow();
+		expect(counters).toEqual({ view_count: 3, unique_viewer_count: 2 });
+		// Another day is another view but not another viewer; the same day again is nothing.
+		await recordViews(ctx, [first.id], `u:${anna.id}`);
+		await recordViews(ctx, [first.id], `u:${anna.id}`);
+		expect(await ctx.db.selectFrom('posts').select(['view_count', 'unique_viewer_count']).where('id', '=', first.id).executeTakeFirstOrThrow()).toEqual({ view_count: 4, unique_viewer_count: 2 });
 	});
 });

@@ -12,33 +12,62 @@ const dayOf = (column: string) => sql.raw(`((${column}) at time zone '${TZ}')::d
  * `cli stats-rebuild` for the whole history — so they cannot disagree.
  */
 export async function computeDays(db: Db, from: string, to: string, groupId?: string): Promise<number> {
-	// A group has figures from the day it was created.
-	const groupFilter = groupId ? sql`and g.id = ${groupId}` : sql``;
+	// Each source table is read once for the range and grouped by (group, day); the running member
+	// total starts from the events before the range. A group has figures from the day it was created.
+	const groupFilter = (column: string) => (groupId ? sql`and ${sql.ref(column)} = ${groupId}` : sql``);
+	const start = sql`(${from}::date::timestamp at time zone ${TZ})`;
+	const end = sql`((${to}::date + 1)::timestamp at time zone ${TZ})`;
+	const within = (column: string) => sql`${sql.ref(column)} >= ${start} and ${sql.ref(column)} < ${end}`;
 	const r = await sql`
+		with days as (
+			select g.id as group_id, d.day::date as day from groups g cross join generate_series(${from}::date, ${to}::date, interval '1 day') d(day)
+			where d.day::date >= ${dayOf('g.created_at')} ${groupFilter('g.id')}),
+		before as (select e.group_id, sum(e.delta) as total from membership_events e where e.at < ${start} ${groupFilter('e.group_id')} group by 1),
+		ev as (select e.group_id, ${dayOf('e.at')} as day, count(*) filter (where e.delta = 1) as joined, count(*) filter (where e.delta = -1) as left_group
+			from membership_events e where ${within('e.at')} ${groupFilter('e.group_id')} group by 1, 2),
+		vw as (select p.group_id, v.day, count(*) as views, count(distinct v.viewer_key) as unique_viewers
+			from post_views v join posts p on p.id = v.post_id where v.day between ${from}::date and ${to}::date ${groupFilter('p.group_id')} group by 1, 2),
+		po as (select p.group_id, ${dayOf('p.published_at')} as day, count(*) as n from posts p
+			where p.status = 'published' and ${within('p.published_at')} ${groupFilter('p.group_id')} group by 1, 2),
+		acts as (
+			select p.group_id, ${dayOf('p.published_at')} as day, p.author_id as who, 0 as comment from posts p where p.status = 'published' and ${within('p.published_at')} ${groupFilter('p.group_id')}
+			union all select p.group_id, ${dayOf('c.created_at')}, c.author_id, case when c.status = 'published' then 1 else 0 end from comments c join posts p on p.id = c.post_id where ${within('c.created_at')} ${groupFilter('p.group_id')}
+			union all select p.group_id, ${dayOf('x.created_at')}, x.user_id, 2 from post_reactions x join posts p on p.id = x.post_id where ${within('x.created_at')} ${groupFilter('p.group_id')}),
+		act as (select group_id, day, count(*) filter (where comment = 1) as comments, count(*) filter (where comment = 2) as reactions, count(distinct who) as active
+			from acts group by 1, 2),
+		sh as (select p.group_id, ${dayOf('s.created_at')} as day, count(*) as n from post_shares s join posts p on p.id = s.post_id
+			where ${within('s.created_at')} ${groupFilter('p.group_id')} group by 1, 2)
 		insert into group_daily_stats (group_id, day, members_total, joined, left_group, views, unique_viewers, posts, comments, reactions, shares, active_members)
-		select g.id, d.day::date,
-			(select coalesce(sum(e.delta), 0) from membership_events e where e.group_id = g.id and ${dayOf('e.at')} <= d.day::date),
-			(select count(*) from membership_events e where e.group_id = g.id and e.delta = 1 and ${dayOf('e.at')} = d.day::date),
-			(select count(*) from membership_events e where e.group_id = g.id and e.delta = -1 and ${dayOf('e.at')} = d.day::date),
-			(select count(*) from post_views v join posts p on p.id = v.post_id where p.group_id = g.id and v.day = d.day::date),
-			(select count(distinct v.viewer_key) from post_views v join posts p on p.id = v.post_id where p.group_id = g.id and v.day = d.day::date),
-			(select count(*) from posts p where p.group_id = g.id and p.status = 'published' and ${dayOf('p.published_at')} = d.day::date),
-			(select count(*) from comments c join posts p on p.id = c.post_id where p.group_id = g.id and c.status = 'published' and ${dayOf('c.created_at')} = d.day::date),
-			(select count(*) from post_reactions x join posts p on p.id = x.post_id where p.group_id = g.id and ${dayOf('x.created_at')} = d.day::date),
-			(select count(*) from post_shares s join posts p on p.id = s.post_id where p.group_id = g.id and ${dayOf('s.created_at')} = d.day::date),
-			(select count(distinct who) from (
-				select p.author_id as who from posts p where p.group_id = g.id and p.status = 'published' and ${dayOf('p.published_at')} = d.day::date
-				union select c.author_id from comments c join posts p on p.id = c.post_id where p.group_id = g.id and ${dayOf('c.created_at')} = d.day::date
-				union select x.user_id from post_reactions x join posts p on p.id = x.post_id where p.group_id = g.id and ${dayOf('x.created_at')} = d.day::date
-			) a)
-		from groups g cross join generate_series(${from}::date, ${to}::date, interval '1 day') d(day)
-		where d.day::date >= ${dayOf('g.created_at')} ${groupFilter}
+		select d.group_id, d.day,
+			coalesce(b.total, 0) + sum(coalesce(ev.joined, 0) - coalesce(ev.left_group, 0)) over (partition by d.group_id order by d.day),
+			coalesce(ev.joined, 0), coalesce(ev.left_group, 0), coalesce(vw.views, 0), coalesce(vw.unique_viewers, 0), coalesce(po.n, 0),
+			coalesce(act.comments, 0), coalesce(act.reactions, 0), coalesce(sh.n, 0), coalesce(act.active, 0)
+		from days d
+		left join before b on b.group_id = d.group_id
+		left join ev on ev.group_id = d.group_id and ev.day = d.day
+		left join vw on vw.group_id = d.group_id and vw.day = d.day
+		left join po on po.group_id = d.group_id and po.day = d.day
+		left join act on act.group_id = d.group_id and act.day = d.day
+		left join sh on sh.group_id = d.group_id and sh.day = d.day
 		on conflict (group_id, day) do update set
 			members_total = excluded.members_total, joined = excluded.joined, left_group = excluded.left_group, views = excluded.views,
 			unique_viewers = excluded.unique_viewers, posts = excluded.posts, comments = excluded.comments, reactions = excluded.reactions,
 			shares = excluded.shares, active_members = excluded.active_members
 	`.execute(db);
+	await computeMonths(db, from, to, groupId);
 	return Number(r.numAffectedRows ?? 0);
+}
+
+/** Unique viewers per group and Warsaw month for the months touching [from, to] (days cannot be summed). */
+async function computeMonths(db: Db, from: string, to: string, groupId?: string): Promise<void> {
+	const groupFilter = groupId ? sql`and p.group_id = ${groupId}` : sql``;
+	await sql`
+		insert into group_monthly_stats (group_id, month, unique_viewers)
+		select p.group_id, date_trunc('month', v.day)::date, count(distinct v.viewer_key)
+		from post_views v join posts p on p.id = v.post_id
+		where v.day >= date_trunc('month', ${from}::date) and v.day < date_trunc('month', ${to}::date) + interval '1 month' ${groupFilter}
+		group by 1, 2
+		on conflict (group_id, month) do update set unique_viewers = excluded.unique_viewers`.execute(db);
 }
 
 /** The job: today and yesterday (late events near midnight), for every group. */
@@ -58,6 +87,7 @@ export async function rebuildStats(db: Db, clock: Clock): Promise<number> {
 		)::text as day`.execute(db);
 	const from = first.rows[0]?.day;
 	await sql`delete from group_daily_stats`.execute(db);
+	await sql`delete from group_monthly_stats`.execute(db);
 	if (!from) return 0;
 	return computeDays(db, from, warsawDay(clock.now()));
 }

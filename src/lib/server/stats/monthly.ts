@@ -21,14 +21,18 @@ export async function monthlyStats(db: Db, groupId: string, now: Date, months = 
 	const today = warsawDay(now);
 	const [y, m] = today.split('-').map(Number);
 	const first = new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 10);
-	const rows = await sql<{ month: string; members_at_end: number; joined: string; left_group: string; views: string; posts: string; comments: string; reactions: string; shares: string; unique_viewers: string }>`
-		with months as (select to_char(d, 'YYYY-MM') as month from generate_series(${first}::date, ${today}::date, interval '1 month') d)
-		select m.month,
-			coalesce((select s.members_total from group_daily_stats s where s.group_id = ${groupId} and to_char(s.day, 'YYYY-MM') = m.month order by s.day desc limit 1), 0) as members_at_end,
-			coalesce(sum(s.joined), 0) as joined, coalesce(sum(s.left_group), 0) as left_group, coalesce(sum(s.views), 0) as views,
-			coalesce(sum(s.posts), 0) as posts, coalesce(sum(s.comments), 0) as comments, coalesce(sum(s.reactions), 0) as reactions, coalesce(sum(s.shares), 0) as shares,
-			(select count(distinct v.viewer_key) from post_views v join posts p on p.id = v.post_id where p.group_id = ${groupId} and to_char(v.day, 'YYYY-MM') = m.month) as unique_viewers
-		from months m left join group_daily_stats s on s.group_id = ${groupId} and to_char(s.day, 'YYYY-MM') = m.month
-		group by m.month order by m.month`.execute(db);
-	return rows.rows.map((r) => ({ month: r.month, membersAtEnd: Number(r.members_at_end), joined: Number(r.joined), left: Number(r.left_group), views: Number(r.views), uniqueViewers: Number(r.unique_viewers), posts: Number(r.posts), comments: Number(r.comments), reactions: Number(r.reactions), shares: Number(r.shares) }));
+	const rows = await sql<{ month: string; members_at_end: number; joined: string; left_group: string; views: string; posts: string; comments: string; reactions: string; shares: string; unique_viewers: number | null }>`
+		with months as (select d::date as month from generate_series(${first}::date, ${today}::date, interval '1 month') d),
+		sums as (
+			select date_trunc('month', s.day)::date as month, sum(s.joined) as joined, sum(s.left_group) as left_group, sum(s.views) as views, sum(s.posts) as posts,
+				sum(s.comments) as comments, sum(s.reactions) as reactions, sum(s.shares) as shares,
+				(array_agg(s.members_total order by s.day desc))[1] as members_at_end
+			from group_daily_stats s where s.group_id = ${groupId} and s.day >= ${first}::date group by 1)
+		select to_char(m.month, 'YYYY-MM') as month, coalesce(x.members_at_end, 0) as members_at_end,
+			coalesce(x.joined, 0) as joined, coalesce(x.left_group, 0) as left_group, coalesce(x.views, 0) as views, coalesce(x.posts, 0) as posts,
+			coalesce(x.comments, 0) as comments, coalesce(x.reactions, 0) as reactions, coalesce(x.shares, 0) as shares, u.unique_viewers
+		from months m left join sums x on x.month = m.month
+		left join group_monthly_stats u on u.group_id = ${groupId} and u.month = m.month
+		order by m.month`.execute(db);
+	return rows.rows.map((r) => ({ month: r.month, membersAtEnd: Number(r.members_at_end), joined: Number(r.joined), left: Number(r.left_group), views: Number(r.views), uniqueViewers: Number(r.unique_viewers ?? 0), posts: Number(r.posts), comments: Number(r.comments), reactions: Number(r.reactions), shares: Number(r.shares) }));
 }

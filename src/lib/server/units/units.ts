@@ -373,8 +373,7 @@ export async function unitPostStats(ctx: Ctx, actor: Actor | null, unitId: strin
 	const rows = await ctx.db
 		.selectFrom('posts as p')
 		.innerJoin('groups as g', 'g.id', 'p.group_id')
-		.select(['p.id', 'g.slug', 'p.body', 'p.status', 'p.published_at', 'p.view_count', 'p.reaction_count', 'p.comment_count', 'p.share_count'])
-		.select(sql<string>`(select count(distinct v.viewer_key) from post_views v where v.post_id = p.id)`.as('unique_viewers'))
+		.select(['p.id', 'g.slug', 'p.body', 'p.status', 'p.published_at', 'p.view_count', 'p.unique_viewer_count', 'p.reaction_count', 'p.comment_count', 'p.share_count'])
 		.where('p.unit_id', '=', unitId)
 		.where('p.status', 'not in', ['deleted', 'removed'])
 		.orderBy('p.created_at', 'desc')
@@ -382,7 +381,7 @@ export async function unitPostStats(ctx: Ctx, actor: Actor | null, unitId: strin
 		.execute();
 	return {
 		unit: { id: unit.id, name: unit.name },
-		posts: rows.map((r) => ({ id: r.id, groupSlug: r.slug, excerpt: r.body.slice(0, 120), status: r.status, publishedAt: r.published_at?.toISOString() ?? null, views: r.view_count, uniqueViewers: Number(r.unique_viewers ?? 0), reactions: r.reaction_count, comments: r.comment_count, shares: r.share_count }))
+		posts: rows.map((r) => ({ id: r.id, groupSlug: r.slug, excerpt: r.body.slice(0, 120), status: r.status, publishedAt: r.published_at?.toISOString() ?? null, views: r.view_count, uniqueViewers: r.unique_viewer_count, reactions: r.reaction_count, comments: r.comment_count, shares: r.share_count }))
 	};
 }
 
