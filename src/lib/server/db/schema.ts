@@ -459,7 +459,7 @@ export interface SitePageTable {
 	title: string;
 	body: string;
 	updated_at: Timestamp;
-	updated_by: Optional<Id>;
+	updated_by: Id | null;
 }
 
 export interface PostViewerTable {

@@ -160,6 +160,30 @@ export const commentTexts = [
 
 export const replyTexts = ['Z tego co wiem – tak.', 'Dokładnie, zgadzam się.', 'Dzięki za odpowiedź!', 'Też jestem ciekawa.', 'Od 10:00, tak jak w zeszłym roku.', 'Warto zadzwonić do urzędu.'];
 
+/** Residents' questions under the units' posts (the units' report measures how fast they are answered). */
+export const questionTexts = [
+	'Czy trzeba się wcześniej zapisać?',
+	'Do której godziny będzie można przyjść?',
+	'Czy to dotyczy też Nowych Wiskitek?',
+	'Gdzie można znaleźć więcej informacji?',
+	'Czy będzie dostępny parking?',
+	'A co z osobami, które pracują do 16?',
+	'Czy dzieci mogą przyjść same?',
+	'Czy jest jakaś opłata?'
+];
+
+/** The units' answers to them. */
+export const unitAnswerTexts = [
+	'Dzień dobry, zapisy nie są potrzebne – zapraszamy.',
+	'Do godziny 18:00. Pozdrawiamy!',
+	'Tak, dotyczy całej gminy.',
+	'Szczegóły są na stronie internetowej oraz w sekretariacie.',
+	'Tak, parking będzie dostępny przy budynku.',
+	'Dla pracujących przewidzieliśmy dodatkowy termin w sobotę.',
+	'Dzieci do lat 13 prosimy przyprowadzić z opiekunem.',
+	'Udział jest bezpłatny.'
+];
+
 /** The demo group's own word list (also what `cli moderate` uses without a server database). */
 export const demoWordList: { pattern: string; isRegex: boolean; action: 'block' | 'hold' | 'flag' | 'allow' }[] = [
 	// Local insults the engine does not know ("dzban" only as an insult, not the jug).

@@ -15,7 +15,7 @@ import { rebuildStats } from '../stats/daily';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
-import { demoWordList, commentTexts, femaleNames, maleNames, months, pendingResidentPosts, replyTexts, residentPosts, surnames, villages, wiskitkiUnits } from './content';
+import { demoWordList, commentTexts, femaleNames, maleNames, months, pendingResidentPosts, questionTexts, replyTexts, residentPosts, surnames, unitAnswerTexts, villages, wiskitkiUnits } from './content';
 
 export const DEMO_PASSWORD = 'tablica-demo';
 
@@ -129,6 +129,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 			await sql`insert into membership_events (group_id, user_id, delta, at) select group_id, user_id, 1, coalesce(decided_at, requested_at) from memberships where group_id = ${group.id} and status = 'approved'`.execute(tx);
 
 			const unitIds: { id: string; unit: (typeof wiskitkiUnits)[number] }[] = [];
+			const staffByUnit = new Map<string, string>();
 			if (spec.slug === 'wiskitki') {
 				for (const u of wiskitkiUnits) {
 					// The sports club has its publishing turned off: its posts wait for a moderator.
@@ -145,6 +146,13 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 					{ unit_id: office.id, user_id: accountIds['koordynator@wiskitki.test'], role: 'unitAdmin' },
 					{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'editor' }
 				]).execute();
+				// The other units are run by residents (the OSP's chief, the librarian, …).
+				staffByUnit.set('urzad', accountIds['koordynator@wiskitki.test']);
+				staffByUnit.set('sp-wiskitki', accountIds['redakcja@sp-wiskitki.test']);
+				for (const [i, u] of unitIds.filter((x) => !staffByUnit.has(x.unit.slug)).entries()) {
+					staffByUnit.set(u.unit.slug, members[i]);
+					await tx.insertInto('unit_members').values({ unit_id: u.id, user_id: members[i], role: 'editor' }).execute();
+				}
 				await tx.insertInto('coordinators').values({ municipality_code: spec.teryt, user_id: accountIds['koordynator@wiskitki.test'] }).execute();
 				// Wiskitki bought Pakiet 1 with a 12-month commitment; the neighbours have no package.
 				const customer = await tx
@@ -163,10 +171,10 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 				}
 			}
 
-			await seedPosts(tx, r, now, group.id, members, unitIds, spec.posts, accountIds);
+			await seedPosts(tx, r, now, group.id, members, unitIds, staffByUnit, spec.posts, accountIds);
 		}
 	});
-	await seedEngagement(ctx.db);
+	await seedEngagement(ctx.db, ctx.clock.now());
 	await seedModeration(ctx);
 	await seedAlertSubscriptions(ctx);
 	await seedOnCall(ctx);
@@ -252,12 +260,14 @@ async function seedPosts(
 	groupId: string,
 	members: string[],
 	units: { id: string; unit: (typeof wiskitkiUnits)[number] }[],
+	staffByUnit: Map<string, string>,
 	count: number,
 	accountIds: Record<string, string>
 ) {
 	const moderatorId = accountIds['moderator@tablica.test'];
 	const posts: Parameters<ReturnType<Db['insertInto']>['values']>[0][] = [];
-	const authorOfUnit = (slug: string) => (slug === 'urzad' ? accountIds['koordynator@wiskitki.test'] : slug === 'sp-wiskitki' ? accountIds['redakcja@sp-wiskitki.test'] : moderatorId);
+	const authorOfUnit = (slug: string) => staffByUnit.get(slug) ?? moderatorId;
+	const staffOfUnitId = new Map(units.map((u) => [u.id, staffByUnit.get(u.unit.slug)]));
 	for (let i = 0; i < count; i++) {
 		// Spread over the last 12 months, a little denser lately.
 		const at = new Date(now.getTime() - Math.floor(365 * DAY * Math.pow(r.next(), 1.3)) - r.int(0, 3600_000));
@@ -306,13 +316,23 @@ async function seedPosts(
 			});
 		}
 	}
-	const ids: { id: string; published_at: Date | null; status: string }[] = [];
-	await insertChunked(posts, 200, async (chunk) => ids.push(...(await tx.insertInto('posts').values(chunk as never).returning(['id', 'published_at', 'status']).execute())));
+	const ids: { id: string; published_at: Date | null; status: string; unit_id: string | null }[] = [];
+	await insertChunked(posts, 200, async (chunk) => ids.push(...(await tx.insertInto('posts').values(chunk as never).returning(['id', 'published_at', 'status', 'unit_id']).execute())));
 
 	// Comments with some replies, spread over the days after the post.
-	const comments: { post_id: string; author_id: string; body: string; created_at: Date; reply: boolean }[] = [];
+	const comments: { post_id: string; author_id: string; body: string; created_at: Date; reply: boolean; question?: boolean; answer?: boolean }[] = [];
 	for (const p of ids) {
 		if (p.status !== 'published' || !p.published_at) continue;
+		// Half of the units' posts get a resident's question, which the unit's staff mostly answer.
+		const staff = p.unit_id ? staffOfUnitId.get(p.unit_id) : undefined;
+		if (staff && r.next() < 0.5) {
+			const asked = new Date(p.published_at.getTime() + r.int(5, 600) * 60_000);
+			if (asked.getTime() < now.getTime() - 60_000) {
+				comments.push({ post_id: p.id, author_id: r.pick(members), body: r.pick(questionTexts), created_at: asked, reply: false, question: true });
+				const answered = new Date(asked.getTime() + (10 + r.skewed(24 * 60)) * 60_000);
+				if (r.next() < 0.85 && answered.getTime() < now.getTime()) comments.push({ post_id: p.id, author_id: staff, body: r.pick(unitAnswerTexts), created_at: answered, reply: true, answer: true });
+			}
+		}
 		const n = r.skewed(28);
 		for (let i = 0; i < n; i++) {
 			const at = new Date(Math.min(now.getTime() - 60_000, p.published_at.getTime() + Math.floor(r.next() * r.next() * 4 * DAY) + 60_000));
@@ -321,10 +341,12 @@ async function seedPosts(
 	}
 	comments.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
 	const topByPost = new Map<string, string>();
+	const questionByPost = new Map<string, string>();
 	for (const c of comments) {
-		const parent = c.reply ? topByPost.get(c.post_id) : undefined;
+		const parent = c.answer ? questionByPost.get(c.post_id) : c.reply ? topByPost.get(c.post_id) : undefined;
 		const row = await tx.insertInto('comments').values({ post_id: c.post_id, parent_id: parent ?? null, author_id: c.author_id, body: c.body, status: 'published', reaction_counts: '{}', created_at: c.created_at }).returning('id').executeTakeFirstOrThrow();
 		if (!parent && !topByPost.has(c.post_id)) topByPost.set(c.post_id, row.id);
+		if (c.question) questionByPost.set(c.post_id, row.id);
 	}
 	await sql`update posts set comment_count = (select count(*) from comments c where c.post_id = posts.id and c.status = 'published') where group_id = ${groupId}`.execute(tx);
 	// Reactions: each post gets a share of its viewers, chosen deterministically among members.
@@ -343,7 +365,7 @@ async function seedPosts(
 }
 
 /** Counters from the rows, and view rows that match the counters. */
-async function seedEngagement(db: Db) {
+async function seedEngagement(db: Db, now: Date) {
 	await db.transaction().execute(async (tx) => {
 		await sql`
 			update posts set reaction_count = coalesce(x.total, 0), reaction_counts = coalesce(x.by_kind, '{}'::jsonb)
@@ -354,6 +376,11 @@ async function seedEngagement(db: Db) {
 			insert into post_views (post_id, day, viewer_key)
 			select p.id, ((p.published_at at time zone 'Europe/Warsaw')::date + (g % 4)), 'demo:' || g
 			from posts p cross join lateral generate_series(1, p.view_count) g
+			where p.status = 'published'`.execute(tx);
+		await sql`
+			insert into post_shares (post_id, user_id, created_at)
+			select p.id, null, least(p.published_at + (g % 72) * interval '1 hour', ${now}::timestamptz - interval '1 minute')
+			from posts p cross join lateral generate_series(1, p.share_count) g
 			where p.status = 'published'`.execute(tx);
 		await sql`insert into post_viewers (post_id, viewer_key) select distinct post_id, viewer_key from post_views on conflict do nothing`.execute(tx);
 		await sql`update posts set unique_viewer_count = v.n from (select post_id, count(*)::int as n from post_viewers group by post_id) v where v.post_id = posts.id`.execute(tx);

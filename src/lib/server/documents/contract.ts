@@ -1,0 +1,96 @@
+/**
+ * The contract template ("wzór"), clause by clause. Billing fills the blanks for a real customer;
+ * here every blank is a dotted line. Each clause: a title, then paragraphs or numbered points.
+ */
+export interface Clause {
+	title: string;
+	points: string[];
+}
+
+const blank = '…………………………………………';
+
+export function contractClauses(prices: { monthly: string; commitment: string }): Clause[] {
+	return [
+		{
+			title: '§ 1. Strony umowy',
+			points: [
+				`Zamawiający: Gmina ${blank}, z siedzibą w ${blank}, NIP ${blank}, REGON ${blank}, reprezentowana przez ${blank} (zwana dalej „Gminą”).`,
+				'Wykonawca: PL-MEDIA, Laski, gm. Izabelin, NIP 118-161-04-40 (zwany dalej „Wykonawcą”).'
+			]
+		},
+		{
+			title: '§ 2. Przedmiot umowy',
+			points: [
+				`Przedmiotem umowy jest świadczenie przez Wykonawcę usługi komunikacji lokalnej „Pakiet nr 1 – publikowanie treści w grupie” w grupie mieszkańców „${blank}” prowadzonej przez Wykonawcę dla gminy ${blank}.`,
+				'Usługa służy realizacji zadań Gminy w zakresie informowania mieszkańców o sprawach publicznych oraz bieżącym funkcjonowaniu jednostki samorządu terytorialnego.'
+			]
+		},
+		{
+			title: '§ 3. Zakres usługi',
+			points: [
+				'Wykonawca umożliwia urzędowi Gminy oraz jednostkom wskazanym przez Gminę publikowanie treści w grupie bez każdorazowej akceptacji przez administratora; treści te przechodzą automatycznie, a Wykonawca nie ingeruje w ich treść.',
+				'Jednostki publikują ze swoich profili albo z profili wskazanych przez urząd; liczba publikowanych treści nie jest ograniczona.',
+				'Zakres treści obejmuje w szczególności: informacje urzędowe i komunikaty publiczne, edukację i oświatę, kulturę i wydarzenia lokalne, sport, bezpieczeństwo i sytuacje bieżące (w tym komunikaty pilne), pomoc społeczną i zdrowie, gospodarkę komunalną oraz działania organizacji społecznych.',
+				'Wykonawca przekazuje wskazówki dotyczące sposobu publikowania, tak aby ograniczyć ryzyko zatrzymania posta przez automatyczne mechanizmy moderacyjne.',
+				'Wykonawca udostępnia Gminie bieżące statystyki zasięgów grupy oraz comiesięczny raport aktywności komunikacyjnej jednostek.'
+			]
+		},
+		{
+			title: '§ 4. Jednostki objęte umową',
+			points: [
+				'Gmina wskazuje jednostki i podmioty uprawnione do publikowania w załączniku nr 1 (nazwa, rodzaj, osoba kontaktowa). Gmina może zmieniać listę jednostek w panelu urzędu; zmiana nie wymaga aneksu.',
+				`Jednostki wskazane przy zawarciu umowy: ${blank}.`
+			]
+		},
+		{
+			title: '§ 5. Wynagrodzenie i płatności',
+			points: [
+				`Wynagrodzenie za usługę wynosi ${prices.monthly} brutto miesięcznie, a w przypadku umowy zawartej na okres co najmniej 6 miesięcy – ${prices.commitment} brutto miesięcznie.`,
+				'Usługa rozliczana jest na podstawie faktury VAT wystawianej w pierwszym dniu każdego okresu rozliczeniowego, płatnej przelewem w terminie 14 dni na rachunek wskazany na fakturze.',
+				'Za dzień zapłaty uważa się dzień uznania rachunku Wykonawcy.'
+			]
+		},
+		{
+			title: '§ 6. Okres obowiązywania i wypowiedzenie',
+			points: [
+				`Umowa zostaje zawarta od dnia ${blank} na czas nieokreślony (wariant miesięczny) albo na okres ${blank} miesięcy (wariant z zobowiązaniem, co najmniej 6 miesięcy).`,
+				'W wariancie miesięcznym każda ze stron może wypowiedzieć umowę ze skutkiem na koniec opłaconego miesiąca.',
+				'W wariancie z zobowiązaniem umowa nie może zostać wypowiedziana ze skutkiem przed upływem okresu zobowiązania; po jego upływie przechodzi w wariant miesięczny, chyba że strona złoży wypowiedzenie.',
+				'Wypowiedzenie wymaga formy dokumentowej (w tym w panelu urzędu albo pocztą elektroniczną).'
+			]
+		},
+		{
+			title: '§ 7. Wsparcie techniczne i administracyjne',
+			points: [
+				'W sprawach pilnych (np. błędne zatrzymanie komunikatu) Gmina i jej jednostki mają zapewniony szybki kontakt telefoniczny z dyżurnym administratorem.',
+				'W sprawach mniej pilnych kontakt odbywa się przez formularz zgłoszeń lub pocztę elektroniczną; Wykonawca informuje o zgłoszeniu dodatkowo wiadomością SMS.',
+				'Gmina może zgłaszać naruszenia regulaminu, w tym hejt i mowę nienawiści, oraz treści niezgodne z prawem.'
+			]
+		},
+		{
+			title: '§ 8. Zasady moderacji',
+			points: [
+				'Grupa działa według regulaminu opublikowanego przez Wykonawcę; dyskusje mają charakter lokalny, a treści dotyczące polityki krajowej są ograniczane do spraw mających bezpośredni związek ze społecznością lokalną.',
+				'Wykonawca moderuje komentarze i posty mieszkańców, w szczególności w zakresie hejtu, mowy nienawiści, treści obraźliwych i wprowadzających w błąd; każda decyzja ograniczająca zawiera uzasadnienie i podlega odwołaniu zgodnie z aktem o usługach cyfrowych.',
+				'Treści Gminy i jednostek objętych umową nie podlegają akceptacji przed publikacją; mogą zostać zatrzymane wyłącznie w razie oczywistego naruszenia prawa (np. próby oszustwa), o czym Wykonawca niezwłocznie informuje Gminę.'
+			]
+		},
+		{
+			title: '§ 9. Dane osobowe',
+			points: [
+				'Każda ze stron jest odrębnym administratorem danych osobowych przetwarzanych w związku z umową, w szczególności danych osób kontaktowych i pracowników jednostek posiadających konta w serwisie.',
+				'Wykonawca przetwarza dane zgodnie z RODO i polityką prywatności serwisu; nie używa plików cookies śledzących ani narzędzi analitycznych innych firm.',
+				'Strony zobowiązują się do zachowania w poufności informacji uzyskanych w związku z wykonywaniem umowy, z wyjątkiem informacji publicznych.'
+			]
+		},
+		{
+			title: '§ 10. Postanowienia końcowe',
+			points: [
+				'Zmiany umowy wymagają formy pisemnej lub elektronicznej pod rygorem nieważności, z wyjątkiem zmian listy jednostek (§ 4).',
+				'W sprawach nieuregulowanych stosuje się przepisy Kodeksu cywilnego.',
+				'Spory rozstrzyga sąd właściwy dla siedziby Gminy.',
+				'Umowę sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron.'
+			]
+		}
+	];
+}

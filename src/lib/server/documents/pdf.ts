@@ -1,0 +1,229 @@
+import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const fonts = {
+	regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+	bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
+};
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 56;
+const WIDTH = A4.width - 2 * MARGIN;
+const INK = '#1c1e21';
+const MUTED = '#555b63';
+const ACCENT = '#1d4ed8';
+
+type Struct = ReturnType<PDFKit.PDFDocument['struct']>;
+
+export interface Column {
+	header: string;
+	/** Share of the table's width. */
+	width: number;
+	align?: 'left' | 'right';
+}
+
+/**
+ * A4 documents with DejaVu Sans (every Polish letter), a title page, numbered pages and a tagged
+ * structure (PDF/UA where pdfkit allows: headings, paragraphs, lists, tables, figures with their
+ * alternative text; page numbers and rules are artifacts).
+ */
+export class PdfWriter {
+	readonly doc: PDFKit.PDFDocument;
+	private root: Struct;
+
+	constructor(meta: { title: string; subject: string; author?: string }) {
+		this.doc = new PDFDocument({
+			size: 'A4',
+			margins: { top: MARGIN, bottom: MARGIN + 12, left: MARGIN, right: MARGIN },
+			pdfVersion: '1.7',
+			// pdfkit supports PDF/UA-1 identification; its type definitions do not list it yet.
+			subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+			tagged: true,
+			lang: 'pl-PL',
+			displayTitle: true,
+			bufferPages: true,
+			info: { Title: meta.title, Subject: meta.subject, Author: meta.author ?? 'PL-MEDIA', Creator: 'Tablica' },
+			font: fonts.regular
+		});
+		this.doc.registerFont('regular', fonts.regular);
+		this.doc.registerFont('bold', fonts.bold);
+		this.root = this.doc.struct('Document');
+		this.doc.addStructure(this.root);
+	}
+
+	/** The first page: the document's title, whom it concerns and when it was made. */
+	titlePage(title: string, lines: string[]): this {
+		const d = this.doc;
+		this.artifact(() => d.rect(MARGIN, 150, 60, 6).fill(ACCENT));
+		d.y = 180;
+		this.root.add(d.struct('H1', {}, () => d.font('bold').fontSize(24).fillColor(INK).text(title, MARGIN, d.y, { width: WIDTH })));
+		d.moveDown(1);
+		for (const line of lines) this.root.add(d.struct('P', {}, () => d.font('regular').fontSize(13).fillColor(MUTED).text(line, { width: WIDTH })));
+		d.addPage();
+		return this;
+	}
+
+	heading(text: string, level: 2 | 3 = 2): this {
+		const d = this.doc;
+		this.ensureSpace(level === 2 ? 80 : 60);
+		d.moveDown(level === 2 ? 0.8 : 0.5);
+		this.root.add(d.struct(`H${level}`, {}, () => d.font('bold').fontSize(level === 2 ? 16 : 13).fillColor(INK).text(text, MARGIN, d.y, { width: WIDTH })));
+		d.moveDown(0.3);
+		return this;
+	}
+
+	paragraph(text: string, opts: { muted?: boolean; bold?: boolean } = {}): this {
+		const d = this.doc;
+		this.root.add(d.struct('P', {}, () => d.font(opts.bold ? 'bold' : 'regular').fontSize(10.5).fillColor(opts.muted ? MUTED : INK).text(text, MARGIN, d.y, { width: WIDTH, lineGap: 2 })));
+		d.moveDown(0.5);
+		return this;
+	}
+
+	list(items: string[]): this {
+		const d = this.doc;
+		const list = d.struct('L');
+		this.root.add(list);
+		for (const item of items) {
+			this.ensureSpace(30);
+			const y = d.y;
+			list.add(
+				d.struct('LI', {}, [
+					d.struct('Lbl', {}, () => d.font('regular').fontSize(10.5).fillColor(ACCENT).text('•', MARGIN + 4, y, { width: 12 })),
+					d.struct('LBody', {}, () => d.font('regular').fontSize(10.5).fillColor(INK).text(item, MARGIN + 18, y, { width: WIDTH - 18, lineGap: 2 }))
+				])
+			);
+			d.moveDown(0.2);
+		}
+		list.end();
+		d.moveDown(0.4);
+		return this;
+	}
+
+	/** A table with a header row (repeated after a page break). */
+	table(columns: Column[], rows: string[][], caption?: string): this {
+		const d = this.doc;
+		const widths = columns.map((c) => c.width * WIDTH);
+		const table = d.struct('Table');
+		this.root.add(table);
+		if (caption) table.add(d.struct('Caption', {}, () => d.font('bold').fontSize(10).fillColor(INK).text(caption, MARGIN, d.y, { width: WIDTH })));
+		const row = (cells: string[], header: boolean) => {
+			const fontSize = header ? 7.5 : 8.5;
+			d.font(header ? 'bold' : 'regular').fontSize(fontSize);
+			const height = Math.max(...cells.map((c, i) => d.heightOfString(c, { width: widths[i] - 6 }))) + 6;
+			if (d.y + height > A4.height - MARGIN - 20) {
+				d.addPage();
+				if (!header) row(columns.map((c) => c.header), true);
+			}
+			const y = d.y;
+			const tr = d.struct('TR');
+			table.add(tr);
+			let x = MARGIN;
+			cells.forEach((cell, i) => {
+				const cx = x;
+				tr.add(d.struct(header ? 'TH' : 'TD', {}, () => d.font(header ? 'bold' : 'regular').fontSize(fontSize).fillColor(INK).text(cell, cx + 3, y + 3, { width: widths[i] - 6, align: columns[i].align ?? 'left' })));
+				x += widths[i];
+			});
+			tr.end();
+			this.artifact(() => d.moveTo(MARGIN, y + height).lineTo(MARGIN + WIDTH, y + height).lineWidth(header ? 1 : 0.4).strokeColor(header ? INK : '#c9ccd1').stroke());
+			d.x = MARGIN;
+			d.y = y + height;
+		};
+		row(columns.map((c) => c.header), true);
+		for (const r of rows) row(r, false);
+		table.end();
+		d.moveDown(0.8);
+		return this;
+	}
+
+	/** A bar chart as a figure whose alternative text lists every value. */
+	barChart(title: string, bars: { label: string; value: number; display: string }[]): this {
+		const d = this.doc;
+		const H = 150;
+		this.ensureSpace(H + 60);
+		const top = d.y + 4;
+		const max = Math.max(1, ...bars.map((b) => b.value));
+		const slot = WIDTH / Math.max(1, bars.length);
+		const alt = `${title}: ${bars.map((b) => `${b.label} ${b.display}`).join('; ')}`;
+		this.root.add(
+			d.struct('Figure', { alt }, () => {
+				d.font('bold').fontSize(10).fillColor(INK).text(title, MARGIN, top, { width: WIDTH });
+				const base = top + 20 + H;
+				bars.forEach((b, i) => {
+					const h = (b.value / max) * H;
+					d.rect(MARGIN + i * slot + 4, base - h, slot - 8, h).fill(ACCENT);
+					d.font('regular').fontSize(7).fillColor(MUTED).text(b.label, MARGIN + i * slot, base + 3, { width: slot, align: 'center' });
+				});
+				d.moveTo(MARGIN, base).lineTo(MARGIN + WIDTH, base).lineWidth(0.6).strokeColor(MUTED).stroke();
+				d.x = MARGIN;
+				d.y = base + 18;
+			})
+		);
+		return this;
+	}
+
+	/** Key figures in a row of boxes. */
+	figures(items: { label: string; value: string }[]): this {
+		const d = this.doc;
+		this.ensureSpace(70);
+		const top = d.y;
+		const w = WIDTH / items.length;
+		const list = d.struct('L');
+		this.root.add(list);
+		items.forEach((item, i) => {
+			const x = MARGIN + i * w;
+			this.artifact(() => d.roundedRect(x + 2, top, w - 4, 52, 4).lineWidth(0.6).strokeColor('#c9ccd1').stroke());
+			list.add(
+				d.struct('LI', {}, [
+					d.struct('Lbl', {}, () => d.font('regular').fontSize(8).fillColor(MUTED).text(`${item.label}: `, x + 8, top + 8, { width: w - 16 })),
+					d.struct('LBody', {}, () => d.font('bold').fontSize(14).fillColor(INK).text(item.value, x + 8, top + 24, { width: w - 16 }))
+				])
+			);
+		});
+		list.end();
+		d.x = MARGIN;
+		d.y = top + 64;
+		return this;
+	}
+
+	/** Starts a new page when less than `height` points remain. */
+	ensureSpace(height: number): void {
+		if (this.doc.y + height > A4.height - MARGIN - 20) this.doc.addPage();
+	}
+
+	private artifact(draw: () => void): void {
+		this.doc.markContent('Artifact', { type: 'Layout' });
+		draw();
+		this.doc.endMarkedContent();
+	}
+
+	/** Page numbers on every page but the title page, then the bytes. */
+	async finish(footer: string): Promise<Buffer> {
+		const d = this.doc;
+		this.root.end();
+		const range = d.bufferedPageRange();
+		for (let i = range.start; i < range.start + range.count; i++) {
+			d.switchToPage(i);
+			if (i === range.start) continue;
+			// Writing below the bottom margin would make pdfkit open a new page.
+			const bottom = d.page.margins.bottom;
+			d.page.margins.bottom = 0;
+			d.markContent('Artifact', { type: 'Pagination' });
+			d.font('regular').fontSize(8).fillColor(MUTED);
+			const y = A4.height - MARGIN + 8;
+			d.text(footer, MARGIN, y, { width: WIDTH / 2, lineBreak: false });
+			d.text(`Strona ${i + 1} z ${range.count}`, MARGIN + WIDTH / 2, y, { width: WIDTH / 2, align: 'right', lineBreak: false });
+			d.endMarkedContent();
+			d.page.margins.bottom = bottom;
+		}
+		const chunks: Buffer[] = [];
+		d.on('data', (c: Buffer) => chunks.push(c));
+		const done = new Promise<void>((resolve, reject) => {
+			d.on('end', () => resolve());
+			d.on('error', reject);
+		});
+		d.end();
+		await done;
+		return Buffer.concat(chunks);
+	}
+}

@@ -1,0 +1,143 @@
+import MarkdownIt from 'markdown-it';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import type { Db } from '../db/database';
+import { AppError } from '../errors';
+import { parseInput } from '../auth/accounts';
+import { assertOperator } from '../groups/policy';
+import { memo } from '../cache/memo';
+import { formatNumber } from '../../format';
+import { warsawDay } from '../../text/time';
+import { defaultPages } from './default-pages';
+
+export const sitePageSlugs = Object.keys(defaultPages);
+
+export interface SitePage {
+	slug: string;
+	title: string;
+	body: string;
+	/** null while the installed default is used. */
+	updatedAt: Date | null;
+}
+
+/** The live values a page may cite as {{name}}, with what they mean (shown to the operator). */
+export const placeholders: Record<string, string> = {
+	grupa: 'nazwa grupy wybranej gminy',
+	gmina: 'nazwa wybranej gminy',
+	urzedowi: '„Urzędowi Gminy”, „Urzędowi Miasta” albo „Urzędowi Miasta i Gminy” – według rodzaju gminy',
+	grupy: 'liczba prowadzonych grup',
+	czlonkowie: 'łączna liczba członków grup',
+	wyswietlenia_30: 'wyświetlenia postów w ostatnich 30 dniach',
+	posty_30: 'posty z ostatnich 30 dni',
+	komentarze_30: 'komentarze z ostatnich 30 dni',
+	reakcje_30: 'reakcje z ostatnich 30 dni'
+};
+/** Blocks a page may place on a line of their own as [[name]]. */
+export const blocks: Record<string, string> = { dokumenty: 'lista dokumentów do pobrania (PDF, CSV, JSON)' };
+
+export async function getSitePage(db: Db, slug: string): Promise<SitePage> {
+	const fallback = defaultPages[slug];
+	if (!fallback) throw new AppError('not_found', 'Nie ma takiej strony.');
+	const row = await db.selectFrom('site_pages').select(['title', 'body', 'updated_at']).where('slug', '=', slug).executeTakeFirst();
+	return row ? { slug, title: row.title, body: row.body, updatedAt: row.updated_at } : { slug, ...fallback, updatedAt: null };
+}
+
+export const listSitePages = (db: Db) => Promise.all(sitePageSlugs.map((slug) => getSitePage(db, slug)));
+
+const pageInput = z.object({
+	title: z.string({ error: 'Podaj tytuł.' }).trim().min(3, 'Tytuł musi mieć co najmniej 3 znaki.').max(200, 'Tytuł może mieć najwyżej 200 znaków.'),
+	body: z.string({ error: 'Podaj treść.' }).trim().min(20, 'Treść musi mieć co najmniej 20 znaków.').max(60_000, 'Treść może mieć najwyżej 60 000 znaków.')
+});
+
+/** The operator's edit of a page; unknown {{…}} or [[…]] names are refused, so no page shows a raw one. */
+export async function saveSitePage(ctx: Ctx, actor: Actor | null, slug: string, input: unknown): Promise<SitePage> {
+	assertOperator(actor);
+	if (!defaultPages[slug]) throw new AppError('not_found', 'Nie ma takiej strony.');
+	const { title, body } = parseInput(pageInput, input);
+	const unknown = [...body.matchAll(/\{\{\s*([^}]*?)\s*\}\}|\[\[\s*([^\]]*?)\s*\]\]/g)].filter((m) => (m[1] !== undefined ? !(m[1] in placeholders) : !(m[2] in blocks))).map((m) => m[0]);
+	if (unknown.length) throw new AppError('validation', `Nieznane wstawki: ${[...new Set(unknown)].join(', ')}. Dozwolone: ${Object.keys(placeholders).map((p) => `{{${p}}}`).join(', ')}, [[dokumenty]].`, { body: 'Popraw wstawki w treści.' });
+	const now = ctx.clock.now();
+	await ctx.db
+		.insertInto('site_pages')
+		.values({ slug, title, body, updated_at: now, updated_by: actor.id })
+		.onConflict((oc) => oc.column('slug').doUpdateSet({ title, body, updated_at: now, updated_by: actor.id }))
+		.execute();
+	return { slug, title, body, updatedAt: now };
+}
+
+/** Back to the installed text. */
+export async function resetSitePage(ctx: Ctx, actor: Actor | null, slug: string): Promise<void> {
+	assertOperator(actor);
+	if (!defaultPages[slug]) throw new AppError('not_found', 'Nie ma takiej strony.');
+	await ctx.db.deleteFrom('site_pages').where('slug', '=', slug).execute();
+}
+
+export interface SiteNumbers {
+	groups: number;
+	members: number;
+	views30: number;
+	posts30: number;
+	comments30: number;
+	reactions30: number;
+}
+
+const numbersCache = memo<SiteNumbers>(30_000, 4);
+
+/** Totals over all groups for the offer's "real reach" (from the daily figures; cached 30 s). */
+export function siteNumbers(ctx: Ctx): Promise<SiteNumbers> {
+	const now = ctx.clock.now();
+	return numbersCache('all', now.getTime(), async () => {
+		const since = warsawDay(new Date(now.getTime() - 29 * 86_400_000));
+		const r = await sql<{ groups: string; members: string; views: string | null; posts: string | null; comments: string | null; reactions: string | null }>`
+			select (select count(*) from groups) as groups, (select coalesce(sum(member_count), 0) from groups) as members,
+				sum(s.views) as views, sum(s.posts) as posts, sum(s.comments) as comments, sum(s.reactions) as reactions
+			from group_daily_stats s where s.day >= ${since}::date`.execute(ctx.db);
+		const x = r.rows[0];
+		return { groups: Number(x.groups), members: Number(x.members), views30: Number(x.views ?? 0), posts30: Number(x.posts ?? 0), comments30: Number(x.comments ?? 0), reactions30: Number(x.reactions ?? 0) };
+	});
+}
+
+const officeDative = { urban: 'Urzędowi Miasta', rural: 'Urzędowi Gminy', mixed: 'Urzędowi Miasta i Gminy' } as const;
+
+/** The values of every placeholder, for the whole site and, where given, one municipality. */
+export function placeholderValues(numbers: SiteNumbers, place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null): Record<string, string> {
+	return {
+		grupa: place?.groupName ?? 'forum mieszkańców gminy',
+		gmina: place?.municipality ?? 'objętej ofertą',
+		urzedowi: place ? officeDative[place.kind] : 'urzędowi gminy',
+		grupy: formatNumber(numbers.groups),
+		czlonkowie: formatNumber(numbers.members),
+		wyswietlenia_30: formatNumber(numbers.views30),
+		posty_30: formatNumber(numbers.posts30),
+		komentarze_30: formatNumber(numbers.comments30),
+		reakcje_30: formatNumber(numbers.reactions30)
+	};
+}
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** Placeholders filled in (as text), markdown to HTML with raw HTML escaped, blocks put in. */
+export function renderSiteText(body: string, values: Record<string, string>, blockHtml: Record<string, string> = {}): string {
+	const filled = body.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+	return markdown.render(filled).replace(/<p>\[\[\s*([^\]]*?)\s*\]\]<\/p>\n?/g, (whole, name: string) => blockHtml[name] ?? '');
+}
+
+/** The page as plain paragraphs and headings, for the PDF documents. */
+export function siteTextBlocks(body: string, values: Record<string, string>): { kind: 'h2' | 'h3' | 'p' | 'li' | 'block'; text: string }[] {
+	const filled = body.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+	const out: { kind: 'h2' | 'h3' | 'p' | 'li' | 'block'; text: string }[] = [];
+	const inline = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').trim();
+	for (const para of filled.split(/\n{2,}/)) {
+		for (const line of para.split('\n').filter((l) => l.trim())) {
+			const t = line.trim();
+			if (t.startsWith('### ')) out.push({ kind: 'h3', text: inline(t.slice(4)) });
+			else if (t.startsWith('## ')) out.push({ kind: 'h2', text: inline(t.slice(3)) });
+			else if (/^[-*] /.test(t)) out.push({ kind: 'li', text: inline(t.slice(2)) });
+			else if (/^\[\[.*\]\]$/.test(t)) out.push({ kind: 'block', text: t.slice(2, -2).trim() });
+			else if (out.length && out[out.length - 1].kind === 'p' && !para.startsWith(t)) out[out.length - 1].text += ' ' + inline(t);
+			else out.push({ kind: 'p', text: inline(t) });
+		}
+	}
+	return out;
+}
