@@ -1,4 +1,6 @@
-import { listGroups } from '$lib/server/groups/groups';
+import { pageWithDocuments } from '$lib/server/site/offer';
+import { page } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ groups: await listGroups(locals.ctx.db) });
+/** The offer of Pakiet 1 (the operator's text) with live numbers and the chosen municipality's documents. */
+export const load: PageServerLoad = ({ locals, url }) => page(() => pageWithDocuments(locals.ctx, 'oferta', url.searchParams.get('gmina')));

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
+import { parseInput } from '../auth/accounts';
+import { assertOperator } from '../groups/policy';
 import type { Db } from '../db/database';
 import type { MunicipalityTable } from '../db/schema';
 import { AppError } from '../errors';
@@ -12,6 +16,9 @@ const kindLabels: Record<MunicipalityTable['kind'], string> = {
 	rural: 'gmina wiejska',
 	mixed: 'gmina miejsko-wiejska'
 };
+/** The 16 voivodeships, as TERYT writes them (lower case). */
+export const voivodeships = ['dolnośląskie', 'kujawsko-pomorskie', 'lubelskie', 'lubuskie', 'łódzkie', 'małopolskie', 'mazowieckie', 'opolskie', 'podkarpackie', 'podlaskie', 'pomorskie', 'śląskie', 'świętokrzyskie', 'warmińsko-mazurskie', 'wielkopolskie', 'zachodniopomorskie'];
+
 export const municipalityKindLabel = (kind: MunicipalityTable['kind']) => kindLabels[kind];
 
 /** Parses the TERYT TERC extract (columns teryt7, nazwa, rodzaj_kod, powiat, wojewodztwo …). */
@@ -87,4 +94,17 @@ export async function searchMunicipalities(db: Db, query: string, limit = 10) {
 		.orderBy('name')
 		.limit(limit)
 		.execute();
+}
+
+const populationInput = z.object({
+	population: z.coerce.number({ error: 'Podaj liczbę mieszkańców.' }).int('Liczba mieszkańców musi być całkowita.').min(1, 'Liczba mieszkańców musi być dodatnia.').max(2_000_000, 'Żadna gmina nie ma więcej niż 2 000 000 mieszkańców.'),
+	populationYear: z.coerce.number({ error: 'Podaj rok danych.' }).int('Podaj rok, np. 2025.').min(2000, 'Podaj rok od 2000.').max(2100, 'Podaj rok do 2100.')
+});
+
+/** The operator enters a municipality's population (GUS) for the "Potencjał" page; spaces in numbers are fine. */
+export async function setPopulation(ctx: Ctx, actor: Actor | null, terytCode: string, input: { population?: string; populationYear?: string }): Promise<void> {
+	assertOperator(actor);
+	const { population, populationYear } = parseInput(populationInput, { population: (input.population ?? '').replace(/[\s\u00a0]/g, '') || undefined, populationYear: input.populationYear || undefined });
+	const r = await ctx.db.updateTable('municipalities').set({ population, population_year: populationYear }).where('teryt_code', '=', terytCode).executeTakeFirst();
+	if (Number(r.numUpdatedRows) === 0) throw new AppError('not_found', 'Nie ma takiej gminy.');
 }

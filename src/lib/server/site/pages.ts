@@ -141,3 +141,19 @@ export function siteTextBlocks(body: string, values: Record<string, string>): { 
 	}
 	return out;
 }
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The [[dokumenty]] block: each document with its links. */
+export function documentsHtml(docs: { title: string; href: string; what: string }[], extra: { label: string; href: string }[] = []): string {
+	const items = docs.map((d) => `<li><strong>${escapeHtml(d.title)}</strong><br /><span class="muted small">PDF – ${escapeHtml(d.what)}</span><br /><a href="${escapeHtml(d.href)}">Pobierz<span class="visually-hidden">: ${escapeHtml(d.title)}</span></a></li>`);
+	const more = extra.length ? `<p class="small">Te same liczby jako dane: ${extra.map((e) => `<a href="${escapeHtml(e.href)}">${escapeHtml(e.label)}</a>`).join(' · ')}</p>` : '';
+	return `<ul class="docs">${items.join('')}</ul>${more}`;
+}
+
+/** A page for reading: its title and HTML, with a municipality's values when one is chosen. */
+export async function renderedPage(ctx: Ctx, slug: string, place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null, blockHtml: Record<string, string> = {}) {
+	const [page, numbers] = await Promise.all([getSitePage(ctx.db, slug), siteNumbers(ctx)]);
+	const values = placeholderValues(numbers, place);
+	return { title: page.title.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (w, n: string) => values[n] ?? w), html: renderSiteText(page.body, values, blockHtml), numbers };
+}

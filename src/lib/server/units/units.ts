@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';

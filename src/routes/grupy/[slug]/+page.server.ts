@@ -1,15 +1,11 @@
-import { getGroupForReading } from '$lib/server/groups/groups';
+import { documentsFor } from '$lib/server/documents/documents';
 import { page } from '$lib/server/http';
-import { monthlyStats } from '$lib/server/stats/monthly';
+import { municipalityPage } from '$lib/server/stats/public';
 import type { PageServerLoad } from './$types';
 
-/** A municipality's page: its group's reach month by month. */
-export const load: PageServerLoad = async ({ locals, params }) =>
+/** A municipality's page: its group's reach, month by month, its most popular posts and its units. */
+export const load: PageServerLoad = ({ locals, params }) =>
 	page(async () => {
-		const { group, municipality } = await getGroupForReading(locals.ctx.db, params.slug);
-		return {
-			group: { slug: group.slug, name: group.name, members: group.member_count },
-			municipality: { name: municipality.name, county: municipality.county, voivodeship: municipality.voivodeship },
-			months: await monthlyStats(locals.ctx.db, group.id, locals.ctx.clock.now(), 12)
-		};
+		const stats = await municipalityPage(locals.ctx, params.slug);
+		return { ...stats, documents: documentsFor({ slug: stats.group.slug, municipality: stats.municipality.name }) };
 	});

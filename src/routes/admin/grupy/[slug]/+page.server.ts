@@ -5,6 +5,7 @@ import { addCoordinator, createCustomer, customerOf, updateCustomer } from '$lib
 import { formatNip } from '$lib/server/package/identifiers';
 import { cancelSubscription, packageState, startSubscription } from '$lib/server/package/subscriptions';
 import { warsawDay } from '$lib/text/time';
+import { setPopulation } from '$lib/server/municipalities/municipalities';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			customerOf(ctx, g.municipality_code),
 			packageState(ctx, g.id),
 			ctx.db.selectFrom('coordinators as c').innerJoin('users as u', 'u.id', 'c.user_id').select(['u.display_name', 'u.email']).where('c.municipality_code', '=', g.municipality_code).orderBy('u.display_name').execute(),
-			ctx.db.selectFrom('municipalities').select(['name', 'teryt_code']).where('teryt_code', '=', g.municipality_code).executeTakeFirstOrThrow()
+			ctx.db.selectFrom('municipalities').select(['name', 'teryt_code', 'population', 'population_year']).where('teryt_code', '=', g.municipality_code).executeTakeFirstOrThrow()
 		]);
 		return {
 			group: { slug: g.slug, name: g.name, description: g.description, rules: g.rules, isPublic: g.is_public, membershipQuestion: g.membership_question, memberPostsNeedApproval: g.member_posts_need_approval },
@@ -63,6 +64,14 @@ export const actions: Actions = {
 			await startSubscription(locals.ctx, locals.actor, g.id, { plan: f.plan, commitmentMonths: f.plan === 'commitment' ? f.commitmentMonths : null, startsOn: f.startsOn });
 			return { saved: 'start' };
 		}, { form: 'start', ...f });
+	},
+	population: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await setPopulation(locals.ctx, locals.actor, g.municipality_code, f);
+			return { saved: 'population' };
+		}, { form: 'population', ...f });
 	},
 	cancel: async ({ locals, params }) =>
 		action(async () => {

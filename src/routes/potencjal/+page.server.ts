@@ -1,0 +1,5 @@
+import { page } from '$lib/server/http';
+import { potential } from '$lib/server/stats/public';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => page(() => potential(locals.ctx));
