@@ -5,7 +5,7 @@
  */
 export function memo<T>(ttlMs: number, maxEntries = 1000) {
 	const entries = new Map<string, { at: number; value: Promise<T> }>();
-	return (key: string, now: number, compute: () => Promise<T>): Promise<T> => {
+	const get = (key: string, now: number, compute: () => Promise<T>): Promise<T> => {
 		const hit = entries.get(key);
 		if (hit && now - hit.at < ttlMs) return hit.value;
 		if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
@@ -14,4 +14,7 @@ export function memo<T>(ttlMs: number, maxEntries = 1000) {
 		value.catch(() => entries.delete(key));
 		return value;
 	};
+	/** Forgets everything, after a change the pages must show at once. */
+	get.clear = () => entries.clear();
+	return get;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import { parseInput } from '../auth/accounts';
 import { assertOperator } from '../groups/policy';
+import { forgetPublicStats } from '../stats/public';
 import type { Db } from '../db/database';
 import type { MunicipalityTable } from '../db/schema';
 import { AppError } from '../errors';
@@ -107,4 +108,5 @@ export async function setPopulation(ctx: Ctx, actor: Actor | null, terytCode: st
 	const { population, populationYear } = parseInput(populationInput, { population: (input.population ?? '').replace(/[\s\u00a0]/g, '') || undefined, populationYear: input.populationYear || undefined });
 	const r = await ctx.db.updateTable('municipalities').set({ population, population_year: populationYear }).where('teryt_code', '=', terytCode).executeTakeFirst();
 	if (Number(r.numUpdatedRows) === 0) throw new AppError('not_found', 'Nie ma takiej gminy.');
+	forgetPublicStats();
 }

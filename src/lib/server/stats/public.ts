@@ -173,6 +173,11 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 	});
 }
 
+/** After an operator's change to what these pages show (population, texts), in this process. */
+export function forgetPublicStats(): void {
+	for (const cache of [directoryCache, topCache, pageCache, potentialCache]) cache.clear();
+}
+
 export interface PotentialRow {
 	slug: string;
 	name: string;
