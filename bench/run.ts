@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --public-only]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generat
 import { benchModeration } from './moderation';
 import { benchAlerts } from './alerts';
 import { benchDelivery } from './delivery';
+import { benchPublic } from './public';
 import { freePort, waitForHealth } from './common';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
 
@@ -28,6 +29,7 @@ const { values } = parseArgs({
 		'skip-alerts': { type: 'boolean', default: false },
 		'alerts-only': { type: 'boolean', default: false },
 		'delivery-only': { type: 'boolean', default: false },
+		'public-only': { type: 'boolean', default: false },
 		'alert-members': { type: 'string', default: '20000' },
 		'sse-clients': { type: 'string', default: '2000' }
 	}
@@ -140,6 +142,11 @@ const moderation = benchModeration(existsSync(path.resolve(root, '../shared/data
 console.log(`moderation engine (one core): ${moderation.commentsPerSecond} comments/s; 2 000-character post p50 ${moderation.post2000.p50.toFixed(2)} ms, p99 ${moderation.post2000.p99.toFixed(2)} ms (lexicon: ${moderation.lexicon} forms)`);
 if (values.db === 'none') process.exit(0);
 
+if (values['public-only']) {
+	ensureBuild();
+	await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
+	process.exit(0);
+}
 const delivery = await benchDelivery({ pgServer, messages: 1000, runs: 3 });
 if (values['delivery-only']) process.exit(0);
 
@@ -150,11 +157,12 @@ if (!values['skip-alerts'] || values['alerts-only']) {
 	alerts = await benchAlerts({ pgServer, members: Number(values['alert-members']), clients: Number(values['sse-clients']), runs: Math.max(3, runs) });
 }
 if (values['alerts-only']) process.exit(0);
+const publicSite = values.db === 'pglite' ? null : await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
 const all: Result[] = [];
 for (const k of kinds) all.push(...(await benchOne(k)));
 const outDir = path.join(root, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, delivery, alerts, results: all }, null, 2));
+writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, delivery, alerts, publicSite, results: all }, null, 2));
 console.log(`\nresults: ${path.relative(root, file)}`);

@@ -4,6 +4,7 @@ import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
 import { pageBackups } from '../support/tickets';
 import { refreshRecentStats } from '../stats/daily';
+import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { log } from '../log';
@@ -25,6 +26,8 @@ export const PAGE_BACKUPS = 'page-backups';
 /** Today's and yesterday's statistics of every group, recomputed every minute. */
 export const STATS_REFRESH = 'stats-refresh';
 const STATS_EVERY_SECONDS = 60;
+/** The units' report of the month that ended, to the coordinators (checked hourly, sent once). */
+export const UNIT_REPORTS = 'unit-reports';
 const DELIVER_EVERY_SECONDS = 5;
 
 export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number } = {}): Promise<Jobs> {
@@ -62,9 +65,15 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 	await boss.work(STATS_REFRESH, async () => {
 		await refreshRecentStats(ctx.db, ctx.clock);
 	});
+	await boss.createQueue(UNIT_REPORTS);
+	await boss.work(UNIT_REPORTS, async () => {
+		const n = await sendMonthlyUnitReports(ctx);
+		if (n) log.info({ emails: n }, 'Wysłano miesięczne raporty jednostek');
+	});
 	let tick: ReturnType<typeof setInterval> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		await boss.schedule(UNIT_REPORTS, '5 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		// Cron runs at most once a minute; a throttled job every 15 s (one per slot across all
 		// instances) keeps scheduled posts within 60 s of their time.
 		const send = async () => {
