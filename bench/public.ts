@@ -38,11 +38,11 @@ async function generate(url: string): Promise<Record<string, string>> {
 			now() - (n * 365.0 / 120) * interval '1 day', now() - (n * 365.0 / 120) * interval '1 day',
 			200 + (g.id * n * 7) % 3000, 150 + (g.id * n * 7) % 2500, (g.id + n) % 40, (g.id * 3 + n) % 300, (g.id + n * 13) % 50
 		from groups g cross join generate_series(1, 120) n`.execute(db);
-	// The last 40 days of views: 60 viewers a day per group, spread over its recent posts.
+	// The last 40 days of views: each group's posts of those days seen by 60 visitors a day.
 	await sql`insert into post_views (post_id, day, viewer_key)
-		select p.id, (now() at time zone 'Europe/Warsaw')::date - d, 'anon:' || ((p.group_id * 1000 + v) % 5000)
-		from generate_series(0, 39) d cross join generate_series(1, 60) v
-		join lateral (select id, group_id from posts where group_id = 1 + (v * 7 + d) % ${GROUPS} order by published_at desc limit 1 offset (v % 5)) p on true
+		select p.id, (p.published_at at time zone 'Europe/Warsaw')::date + d, 'anon:' || ((p.group_id * 1000 + v * 7 + d) % 20000)
+		from posts p cross join generate_series(0, 3) d cross join generate_series(1, 60) v
+		where p.published_at > now() - interval '40 days'
 		on conflict do nothing`.execute(db);
 	// A year of membership events (joins) so the member totals grow.
 	await sql`insert into membership_events (group_id, user_id, delta, at)
@@ -60,18 +60,28 @@ async function generate(url: string): Promise<Record<string, string>> {
 	return counts.rows[0];
 }
 
+/** The JavaScript a page loads: SvelteKit's entry files, their static imports, and the page's own nodes. */
 async function javascriptOf(base: string, pagePath: string): Promise<{ files: number; raw: number; gzip: number }> {
-	const html = await (await fetch(`${base}${pagePath}`)).text();
-	const urls = new Set([...html.matchAll(/(?:href|src)="([^"]+\.js)"/g)].map((m) => m[1]));
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) urls.add(m[1]);
+	const pageUrl = `${base}${pagePath}`;
+	const html = await (await fetch(pageUrl)).text();
+	const nodeIds = (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '').split(',').map((x) => Number(x.trim()));
+	const seen = new Map<string, Buffer>();
+	const visit = async (url: string): Promise<void> => {
+		if (seen.has(url)) return;
+		const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+		seen.set(url, body);
+		const text = body.toString();
+		for (const m of text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) await visit(new URL(m[1], url).href);
+		for (const m of text.matchAll(/"(\.\.\/nodes\/(\d+)\.[^"]+\.js)"/g)) if (nodeIds.includes(Number(m[2]))) await visit(new URL(m[1], url).href);
+	};
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) await visit(new URL(m[1], pageUrl).href);
 	let raw = 0;
 	let gzip = 0;
-	for (const u of urls) {
-		const body = Buffer.from(await (await fetch(new URL(u, `${base}${pagePath}`))).arrayBuffer());
+	for (const body of seen.values()) {
 		raw += body.length;
 		gzip += gzipSync(body, { level: 9 }).length;
 	}
-	return { files: urls.size, raw, gzip };
+	return { files: seen.size, raw, gzip };
 }
 
 export async function benchPublic(opts: { pgServer: string; seconds: number; connections: number; runs: number }) {

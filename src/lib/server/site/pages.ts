@@ -151,9 +151,19 @@ export function documentsHtml(docs: { title: string; href: string; what: string 
 	return `<ul class="docs">${items.join('')}</ul>${more}`;
 }
 
+const renderings = new Map<string, string>();
+
 /** A page for reading: its title and HTML, with a municipality's values when one is chosen. */
 export async function renderedPage(ctx: Ctx, slug: string, place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null, blockHtml: Record<string, string> = {}) {
 	const [page, numbers] = await Promise.all([getSitePage(ctx.db, slug), siteNumbers(ctx)]);
 	const values = placeholderValues(numbers, place);
-	return { title: page.title.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (w, n: string) => values[n] ?? w), html: renderSiteText(page.body, values, blockHtml), numbers };
+	// The same text with the same values renders the same HTML: keep the last renderings.
+	const key = JSON.stringify([slug, page.updatedAt, values, blockHtml]);
+	let html = renderings.get(key);
+	if (html === undefined) {
+		html = renderSiteText(page.body, values, blockHtml);
+		if (renderings.size >= 200) renderings.delete(renderings.keys().next().value!);
+		renderings.set(key, html);
+	}
+	return { title: page.title.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (w, n: string) => values[n] ?? w), html, numbers };
 }

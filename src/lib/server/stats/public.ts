@@ -29,7 +29,9 @@ export interface DirectoryGroup {
 	county: string;
 	voivodeship: string;
 	teryt: string;
+	kind: 'urban' | 'rural' | 'mixed';
 	members: number;
+	hasPackage: boolean;
 	/** The last 30 Warsaw days. */
 	last30: Activity;
 }
@@ -40,15 +42,16 @@ const directoryCache = memo<DirectoryGroup[]>(TTL, 4);
 export function groupDirectory(ctx: Ctx): Promise<DirectoryGroup[]> {
 	const now = ctx.clock.now();
 	return directoryCache('all', now.getTime(), async () => {
-		const r = await sql<{ slug: string; name: string; municipality: string; county: string; voivodeship: string; teryt: string; members: number; views: string | null; posts: string | null; comments: string | null; reactions: string | null; shares: string | null }>`
-			select g.slug, g.name, m.name as municipality, m.county, m.voivodeship, m.teryt_code as teryt, g.member_count as members,
+		const r = await sql<{ slug: string; name: string; municipality: string; county: string; voivodeship: string; teryt: string; kind: 'urban' | 'rural' | 'mixed'; has_package: boolean; members: number; views: string | null; posts: string | null; comments: string | null; reactions: string | null; shares: string | null }>`
+			select g.slug, g.name, m.name as municipality, m.county, m.voivodeship, m.teryt_code as teryt, m.kind, g.member_count as members,
+				exists (select 1 from subscriptions x where x.group_id = g.id and x.status = 'active') as has_package,
 				s.views, s.posts, s.comments, s.reactions, s.shares
 			from groups g join municipalities m on m.teryt_code = g.municipality_code
 			left join (select group_id, sum(views) as views, sum(posts) as posts, sum(comments) as comments, sum(reactions) as reactions, sum(shares) as shares
 				from group_daily_stats where day >= ${daysAgo(now, 30)}::date group by group_id) s on s.group_id = g.id
 			where g.is_public order by g.member_count desc, g.name`.execute(ctx.db);
 		return r.rows.map((x) => ({
-			slug: x.slug, name: x.name, municipality: x.municipality, county: x.county, voivodeship: x.voivodeship, teryt: x.teryt, members: x.members,
+			slug: x.slug, name: x.name, municipality: x.municipality, county: x.county, voivodeship: x.voivodeship, teryt: x.teryt, kind: x.kind, hasPackage: x.has_package, members: x.members,
 			last30: { views: Number(x.views ?? 0), posts: Number(x.posts ?? 0), comments: Number(x.comments ?? 0), reactions: Number(x.reactions ?? 0), shares: Number(x.shares ?? 0) }
 		}));
 	});
@@ -58,6 +61,16 @@ export function groupDirectory(ctx: Ctx): Promise<DirectoryGroup[]> {
 export function filterDirectory(groups: DirectoryGroup[], q: string, voivodeship = ''): DirectoryGroup[] {
 	const folded = foldText(q.trim());
 	return groups.filter((g) => (!voivodeship || g.voivodeship === voivodeship) && (!folded || foldText(g.municipality).includes(folded) || foldText(g.name).includes(folded)));
+}
+
+/**
+ * The group a visitor means by `q`: its slug, its municipality's name (Polish letters optional),
+ * or the first municipality starting with it. null when nothing matches.
+ */
+export function findPlace(groups: DirectoryGroup[], q: string): DirectoryGroup | null {
+	const folded = foldText(q.trim());
+	if (!folded) return null;
+	return groups.find((g) => g.slug === q.trim()) ?? groups.find((g) => foldText(g.municipality) === folded) ?? groups.find((g) => foldText(g.municipality).startsWith(folded)) ?? filterDirectory(groups, folded)[0] ?? null;
 }
 
 /** Suggestions for the header's search box: municipalities that start with the query first. */
