@@ -18,6 +18,7 @@ import * as m0009 from './migrations/0009_web_push';
 import * as m0010 from './migrations/0010_ticket_attachments';
 import * as m0011 from './migrations/0011_statistics';
 import * as m0012 from './migrations/0012_public_site';
+import * as m0013 from './migrations/0013_billing';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -59,7 +60,8 @@ const migrations: Record<string, Migration> = {
 	'0009_web_push': m0009,
 	'0010_ticket_attachments': m0010,
 	'0011_statistics': m0011,
-	'0012_public_site': m0012
+	'0012_public_site': m0012,
+	'0013_billing': m0013
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -359,6 +359,8 @@ export interface CustomerTable {
 	contact_phone: Generated<string>;
 	/** The municipality pays for SMS: urgent alerts also go by SMS to members who asked. */
 	sms_enabled: Generated<boolean>;
+	/** The unit that receives invoices (FA(3) Podmiot3, role 8), where the municipality asks. */
+	receiver: ColumnType<InvoiceParty | null, string | null | undefined, string | null>;
 	created_at: Timestamp;
 	updated_at: Timestamp;
 }
@@ -473,6 +475,94 @@ export interface UnitReportSentTable {
 	sent_at: Timestamp;
 }
 
+export type PackageCode = 'pakiet1' | 'pakiet2' | 'pakiet3';
+
+export interface PriceTable {
+	id: GeneratedId;
+	package: PackageCode;
+	plan: Plan;
+	/** Gross grosze a month; null while not yet set (a package announced for later). */
+	gross: number | null;
+	vat_rate: Generated<number>;
+	valid_from: string;
+	valid_to: string | null;
+	created_by: Id | null;
+	created_at: Timestamp;
+}
+
+export interface CustomerTermsTable {
+	id: GeneratedId;
+	customer_id: Id;
+	gross: number;
+	vat_rate: Generated<number>;
+	note: string;
+	valid_from: string;
+	valid_to: string | null;
+	created_by: Id | null;
+	created_at: Timestamp;
+}
+
+/** A party of an invoice as printed and sent to KSeF. */
+export interface InvoiceParty {
+	name: string;
+	nip: string;
+	street: string;
+	postalCode: string;
+	city: string;
+	email?: string;
+	bankAccount?: string;
+	bankName?: string;
+}
+
+export interface InvoiceLine {
+	description: string;
+	quantity: number;
+	unit: string;
+	/** Gross grosze of the line; net and VAT follow from the rate. */
+	gross: number;
+	net: number;
+	vat: number;
+	ratePercent: number;
+	/** For corrections: the line as it was (true) or as it is now. */
+	before?: boolean;
+}
+
+export interface InvoiceCounterTable {
+	series: string;
+	year: number;
+	last: number;
+}
+
+export interface InvoiceTable {
+	id: GeneratedId;
+	number: string;
+	kind: 'VAT' | 'KOR';
+	series: string;
+	year: number;
+	seq: number;
+	customer_id: Id;
+	subscription_id: Id | null;
+	corrects_id: Id | null;
+	period_start: string | null;
+	period_end: string | null;
+	issue_date: string;
+	sale_date: string;
+	due_date: string;
+	seller: Json<InvoiceParty>;
+	buyer: Json<InvoiceParty>;
+	receiver: ColumnType<InvoiceParty | null, string | null, string | null>;
+	lines: Json<InvoiceLine[]>;
+	net: number;
+	vat: number;
+	gross: number;
+	reason: string | null;
+	paid_at: OptionalTimestamp;
+	reminded_at: OptionalTimestamp;
+	ksef_status: Generated<'to_send' | 'sent' | 'accepted'>;
+	ksef_number: string | null;
+	created_at: Timestamp;
+}
+
 export interface AppSettingTable {
 	key: string;
 	value: ColumnType<unknown, string, string>;
@@ -583,6 +673,10 @@ export interface DB {
 	site_pages: SitePageTable;
 	post_viewers: PostViewerTable;
 	unit_reports_sent: UnitReportSentTable;
+	prices: PriceTable;
+	customer_terms: CustomerTermsTable;
+	invoice_counters: InvoiceCounterTable;
+	invoices: InvoiceTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import type { Actor, Ctx } from '../context';
+import type { Group } from '../db/schema';
+import { createGroup, getGroup } from '../groups/groups';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { fa3Xml } from './fa3';
+import { validateFa3 } from './fa3-validate';
+import { insertInvoice, issueDueInvoices, issuePeriodInvoice, type Invoice } from './invoices';
+import { addCustomerTerms, addPrice, orderable, priceFor } from './prices';
+
+const referenceDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
+const schemaHere = existsSync(path.join(referenceDir, 'ksef', 'schemat_FA3_v1-0E.xsd'));
+
+let database: Database;
+let ctx: Ctx;
+let clock: ReturnType<typeof testCtx>['clock'];
+let operator: Actor, resident: Actor;
+let group: Group;
+let customerId: string;
+let subscriptionId: string;
+const produced: { what: string; xml: string }[] = [];
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	({ ctx, clock } = testCtx(database, '2026-11-01T09:00:00Z'));
+	await loadDemoMunicipalities(ctx);
+	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
+	resident = await makeUser(ctx, 'jan@t.pl');
+	await createGroup(ctx, operator, { slug: 'wiskitki', municipalityCode: '1438053', name: 'Wiskitki – forum mieszkańców gminy', membershipQuestion: 'Czy mieszkasz w gminie?' });
+	group = await getGroup(ctx.db, 'wiskitki');
+	await activatePackage(ctx, operator, group);
+	customerId = (await ctx.db.selectFrom('customers').select('id').executeTakeFirstOrThrow()).id;
+	subscriptionId = (await ctx.db.selectFrom('subscriptions').select('id').executeTakeFirstOrThrow()).id;
+});
+afterAll(async () => database?.close());
+
+const xmlOf = async (inv: Invoice) => {
+	const corrected = inv.corrects_id ? await ctx.db.selectFrom('invoices').select(['number', 'issue_date', 'ksef_number']).where('id', '=', inv.corrects_id).executeTakeFirstOrThrow() : null;
+	return fa3Xml(inv, corrected);
+};
+
+describe('prices', () => {
+	it('the list with validity dates; individual terms override it; Pakiet 2 and 3 not before 2027', async () => {
+		expect(await priceFor(ctx.db, customerId, 'monthly', '2026-11-01')).toMatchObject({ gross: 385_000, ratePercent: 23, source: 'list' });
+		expect(await priceFor(ctx.db, customerId, 'commitment', '2026-11-01')).toMatchObject({ gross: 350_000 });
+		expect(await orderable(ctx.db, 'pakiet1', 'monthly', '2026-11-01')).toBe(true);
+		expect(await orderable(ctx.db, 'pakiet2', 'monthly', '2026-12-31')).toBe(false);
+		// From 2027 Pakiet 2 is orderable once the operator prices it.
+		expect(await orderable(ctx.db, 'pakiet2', 'monthly', '2027-01-02')).toBe(false);
+		await addPrice(ctx, operator, { package: 'pakiet2', plan: 'monthly', gross: '5 900,00', vatRate: '23', validFrom: '2027-01-02' });
+		expect(await orderable(ctx.db, 'pakiet2', 'monthly', '2027-01-02')).toBe(true);
+		// Validation and authorization change nothing.
+		const before = await ctx.db.selectFrom('prices').selectAll().execute();
+		await expect(addPrice(ctx, resident, { package: 'pakiet1', plan: 'monthly', gross: '4000', vatRate: '23', validFrom: '2027-01-01' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(addPrice(ctx, null, { package: 'pakiet1', plan: 'monthly', gross: '4000', vatRate: '23', validFrom: '2027-01-01' })).rejects.toMatchObject({ code: 'unauthenticated' });
+		await expect(addPrice(ctx, operator, { package: 'pakiet1', plan: 'monthly', gross: 'dużo', vatRate: '23', validFrom: '2027-01-01' })).rejects.toMatchObject({ code: 'validation' });
+		await expect(addPrice(ctx, operator, { package: 'pakiet1', plan: 'monthly', gross: '4000', vatRate: '23', validFrom: '2026-11-01' })).rejects.toMatchObject({ code: 'validation' });
+		await expect(addPrice(ctx, operator, { package: 'pakiet1', plan: 'monthly', gross: '4000', vatRate: '19', validFrom: '2027-01-01' })).rejects.toMatchObject({ code: 'validation' });
+		expect(await ctx.db.selectFrom('prices').selectAll().execute()).toEqual(before);
+		// A new list price from 2027: the old one ends on 31 December.
+		await addPrice(ctx, operator, { package: 'pakiet1', plan: 'monthly', gross: '3 990', vatRate: '23', validFrom: '2027-01-01' });
+		expect(await priceFor(ctx.db, customerId, 'monthly', '2026-12-31')).toMatchObject({ gross: 385_000 });
+		expect(await priceFor(ctx.db, customerId, 'monthly', '2027-01-01')).toMatchObject({ gross: 399_000 });
+		await expect(addPrice(ctx, operator, { package: 'pakiet1', plan: 'monthly', gross: '3 900', vatRate: '23', validFrom: '2026-12-15' })).rejects.toMatchObject({ code: 'conflict' });
+		// Individual terms for this customer in 2027.
+		await addCustomerTerms(ctx, operator, customerId, { gross: '3 200,00', note: 'Trzy grupy, umowa ramowa', validFrom: '2027-01-01', validTo: '' });
+		expect(await priceFor(ctx.db, customerId, 'monthly', '2027-02-01')).toMatchObject({ gross: 320_000, source: 'terms', note: 'Trzy grupy, umowa ramowa' });
+		await expect(addCustomerTerms(ctx, operator, customerId, { gross: '3 200', note: 'x', validFrom: '2027-01-01' })).rejects.toMatchObject({ code: 'validation' });
+	});
+});
+
+describe('invoices', () => {
+	it('the first day of a period: one invoice with the number, dates, amounts and the service line', async () => {
+		const inv = await issuePeriodInvoice(ctx, subscriptionId, '2026-11-01');
+		expect(inv).toMatchObject({ number: 'FV/2026/11/0001', kind: 'VAT', issue_date: '2026-11-01', sale_date: '2026-11-30', due_date: '2026-11-15', period_start: '2026-11-01', period_end: '2026-11-30', net: 313_008, vat: 71_992, gross: 385_000 });
+		expect(inv.lines[0].description).toBe('Pakiet nr 1 – publikowanie treści w grupie „Wiskitki – forum mieszkańców gminy”, okres 01.11.2026–30.11.2026');
+		expect(inv.buyer).toMatchObject({ name: 'Gmina Wiskitki', nip: '8381574008' });
+		expect((await issuePeriodInvoice(ctx, subscriptionId, '2026-11-01')).id).toBe(inv.id);
+		await expect(issuePeriodInvoice(ctx, subscriptionId, '2026-11-05')).rejects.toMatchObject({ code: 'validation' });
+		produced.push({ what: 'VAT', xml: await xmlOf(inv) });
+	});
+
+	it('the job issues each due period once; the next month gets the next number', async () => {
+		expect(await issueDueInvoices(ctx)).toEqual([]);
+		clock.set('2026-12-01T06:00:00Z');
+		const [dec] = await issueDueInvoices(ctx);
+		expect(dec).toMatchObject({ number: 'FV/2026/12/0002', period_start: '2026-12-01', gross: 385_000 });
+		expect(await issueDueInvoices(ctx)).toEqual([]);
+	});
+
+	it('20 invoices issued at once get 20 consecutive numbers, no gaps, no duplicates', async () => {
+		const { buyer } = { buyer: { name: 'Gmina Wiskitki', nip: '8381574008', street: 'ul. Kościuszki 1', postalCode: '96-315', city: 'Wiskitki' } };
+		const issued = await Promise.all(
+			Array.from({ length: 20 }, (_, i) => ctx.db.transaction().execute((tx) => insertInvoice(tx, ctx, { kind: 'VAT', customerId, issueDate: '2026-12-02', saleDate: '2026-12-02', buyer, lines: [{ description: `Usługa ${i}`, quantity: 1, unit: 'usł.', gross: 10_000 + i, ratePercent: 23 }] })))
+		);
+		const seqs = issued.map((x) => x.seq).sort((a, b) => a - b);
+		expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => 3 + i));
+		expect(new Set(issued.map((x) => x.number)).size).toBe(20);
+		// A failed transaction gives its number back.
+		await expect(ctx.db.transaction().execute(async (tx) => {
+			await insertInvoice(tx, ctx, { kind: 'VAT', customerId, issueDate: '2026-12-02', saleDate: '2026-12-02', buyer, lines: [{ description: 'x', quantity: 1, unit: 'usł.', gross: 100, ratePercent: 23 }] });
+			throw new Error('rollback');
+		})).rejects.toThrow('rollback');
+		const next = await ctx.db.transaction().execute((tx) => insertInvoice(tx, ctx, { kind: 'VAT', customerId, issueDate: '2026-12-03', saleDate: '2026-12-03', buyer, lines: [{ description: 'y', quantity: 1, unit: 'usł.', gross: 100, ratePercent: 23 }] }));
+		expect(next.number).toBe('FV/2026/12/0023');
+	});
+
+	it('with the receiving unit (Podmiot3, role 8) and a correction (KOR) as the FA(3) structure', async () => {
+		await ctx.db.updateTable('customers').set({ receiver: JSON.stringify({ name: 'Urząd Miasta i Gminy Wiskitki', nip: '8381000000', street: 'ul. Kościuszki 1', postalCode: '96-315', city: 'Wiskitki' }) }).where('id', '=', customerId).execute();
+		clock.set('2027-01-01T06:00:00Z');
+		const [jan] = await issueDueInvoices(ctx);
+		// Individual terms apply from 2027.
+		expect(jan).toMatchObject({ number: 'FV/2027/01/0001', gross: 320_000, receiver: { name: 'Urząd Miasta i Gminy Wiskitki' } });
+		const xml = await xmlOf(jan);
+		expect(xml).toContain('<Podmiot3><DaneIdentyfikacyjne><NIP>8381000000</NIP>');
+		expect(xml).toContain('<Rola>8</Rola>');
+		expect(xml).toContain('<JST>1</JST>');
+		produced.push({ what: 'VAT with Podmiot3', xml });
+		const line = jan.lines[0];
+		const kor = await ctx.db.transaction().execute((tx) =>
+			insertInvoice(tx, ctx, { kind: 'KOR', customerId, correctsId: jan.id, subscriptionId: null, period: { start: jan.period_start!, end: jan.period_end! }, issueDate: '2027-01-10', saleDate: jan.sale_date, buyer: jan.buyer, receiver: jan.receiver, reason: 'Zmiana ceny', lines: [{ ...line, before: true }, { ...line, gross: 300_000 }] })
+		);
+		expect(kor).toMatchObject({ number: 'KOR/2027/01/0001', gross: -20_000 });
+		expect(kor.net + kor.vat).toBe(kor.gross);
+		const korXml = await xmlOf(kor);
+		expect(korXml).toContain('<RodzajFaktury>KOR</RodzajFaktury>');
+		expect(korXml).toContain(`<NrFaKorygowanej>${jan.number}</NrFaKorygowanej>`);
+		expect(korXml).toContain('<StanPrzed>1</StanPrzed>');
+		produced.push({ what: 'KOR', xml: korXml });
+	});
+
+	it.skipIf(!schemaHere)('every invoice and correction produced here validates against the official FA(3) schema (xmllint)', () => {
+		expect(produced.map((p) => p.what)).toEqual(['VAT', 'VAT with Podmiot3', 'KOR']);
+		for (const p of produced) {
+			const r = validateFa3(p.xml, referenceDir);
+			expect(r, 'xmllint (Debian libxml2-utils) must be installed').not.toBeNull();
+			expect(r!.output, p.what).toContain('validates');
+			expect(r!.ok, `${p.what}: ${r!.output}`).toBe(true);
+		}
+		// The check can fail: an invoice without its number (P_2) is refused.
+		const broken = validateFa3(produced[0].xml.replace(/<P_2>[^<]*<\/P_2>/, ''), referenceDir);
+		expect(broken!.ok).toBe(false);
+		expect(broken!.output).toMatch(/P_2|fails to validate/);
+	});
+});

@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../context';
+import type { Db } from '../db/database';
+import type { Selectable } from 'kysely';
+import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
+import { AppError } from '../errors';
+import { addDays, periodContaining } from '../package/dates';
+import { warsawDay } from '../../text/time';
+import { fromGross, totalsByRate } from './money';
+import { priceFor } from './prices';
+import { sellerParty } from './seller';
+
+export type Invoice = Selectable<InvoiceTable>;
+
+export const PAYMENT_DAYS = 14;
+/** Above this gross amount an invoice for goods or services of annex 15 to the VAT act must say "mechanizm podzielonej płatności". */
+export const SPLIT_PAYMENT_THRESHOLD = 1_500_000;
+
+/** "01.12.2026" */
+export const polishDate = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+
+/**
+ * The next number of a series in a year: a row per (series, year) updated in the caller's
+ * transaction, so concurrent invoices wait for each other and a rolled-back one frees its number.
+ */
+async function nextNumber(tx: Db, series: string, year: number): Promise<number> {
+	const row = await tx
+		.insertInto('invoice_counters')
+		.values({ series, year, last: 1 })
+		.onConflict((oc) => oc.columns(['series', 'year']).doUpdateSet({ last: sql`invoice_counters.last + 1` }))
+		.returning('last')
+		.executeTakeFirstOrThrow();
+	return row.last;
+}
+
+/** "FV/2026/12/0001": series, year, month of issue, the year's sequence. */
+export const invoiceNumber = (series: string, issueDate: string, seq: number) => `${series}/${issueDate.slice(0, 4)}/${issueDate.slice(5, 7)}/${String(seq).padStart(4, '0')}`;
+
+export interface InvoiceDraft {
+	kind: 'VAT' | 'KOR';
+	customerId: string;
+	subscriptionId?: string | null;
+	correctsId?: string | null;
+	period?: { start: string; end: string } | null;
+	issueDate: string;
+	saleDate: string;
+	buyer: InvoiceParty;
+	receiver?: InvoiceParty | null;
+	lines: Omit<InvoiceLine, 'net' | 'vat'>[];
+	reason?: string | null;
+}
+
+/** Writes an invoice with the next number of its series, in the caller's transaction. */
+export async function insertInvoice(tx: Db, ctx: Pick<Ctx, 'clock'>, draft: InvoiceDraft): Promise<Invoice> {
+	if (draft.lines.length === 0) throw new AppError('validation', 'Faktura musi mieć co najmniej jedną pozycję.');
+	const series = draft.kind === 'VAT' ? 'FV' : 'KOR';
+	const year = Number(draft.issueDate.slice(0, 4));
+	const seq = await nextNumber(tx, series, year);
+	const lines: InvoiceLine[] = draft.lines.map((l) => ({ ...l, ...fromGross(l.gross, l.ratePercent) }));
+	// A correction's totals are the difference: the lines as they are now minus the lines as they were.
+	const signed = lines.map((l) => ({ gross: l.before ? -l.gross : l.gross, ratePercent: l.ratePercent }));
+	const { total } = totalsByRate(draft.kind === 'KOR' ? signed : lines);
+	return tx
+		.insertInto('invoices')
+		.values({
+			number: invoiceNumber(series, draft.issueDate, seq),
+			kind: draft.kind,
+			series,
+			year,
+			seq,
+			customer_id: draft.customerId,
+			subscription_id: draft.subscriptionId ?? null,
+			corrects_id: draft.correctsId ?? null,
+			period_start: draft.period?.start ?? null,
+			period_end: draft.period?.end ?? null,
+			issue_date: draft.issueDate,
+			sale_date: draft.saleDate,
+			due_date: addDays(draft.issueDate, PAYMENT_DAYS),
+			seller: JSON.stringify(await sellerParty(tx)),
+			buyer: JSON.stringify(draft.buyer),
+			receiver: draft.receiver ? JSON.stringify(draft.receiver) : null,
+			lines: JSON.stringify(lines),
+			net: total.net,
+			vat: total.vat,
+			gross: total.gross,
+			reason: draft.reason ?? null,
+			ksef_number: null,
+			created_at: ctx.clock.now()
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export async function buyerOf(db: Db, customerId: string): Promise<{ buyer: InvoiceParty; receiver: InvoiceParty | null }> {
+	const c = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+	if (!c) throw new AppError('not_found', 'Nie ma takiego klienta.');
+	return { buyer: { name: c.legal_name, nip: c.nip, street: c.street, postalCode: c.postal_code, city: c.city, email: c.contact_email }, receiver: c.receiver };
+}
+
+/**
+ * The invoice of a subscription's monthly period (issued on the period's first day): Pakiet 1 at
+ * the customer's price for that day. Once per period; a second call returns the first invoice.
+ */
+export async function issuePeriodInvoice(ctx: Ctx, subscriptionId: string, periodStart: string): Promise<Invoice> {
+	const s = await ctx.db
+		.selectFrom('subscriptions as s')
+		.innerJoin('groups as g', 'g.id', 's.group_id')
+		.select(['s.id', 's.customer_id', 's.plan', 's.starts_on', 'g.name as group_name'])
+		.where('s.id', '=', subscriptionId)
+		.executeTakeFirst();
+	if (!s) throw new AppError('not_found', 'Nie ma takiej subskrypcji.');
+	const period = periodContaining(s.starts_on, periodStart);
+	if (period.start !== periodStart) throw new AppError('validation', `Okres rozliczeniowy tej subskrypcji zaczyna się ${period.start}, nie ${periodStart}.`);
+	const existing = await ctx.db.selectFrom('invoices').selectAll().where('subscription_id', '=', subscriptionId).where('period_start', '=', periodStart).where('kind', '=', 'VAT').executeTakeFirst();
+	if (existing) return existing;
+	const price = await priceFor(ctx.db, s.customer_id, s.plan, periodStart);
+	const { buyer, receiver } = await buyerOf(ctx.db, s.customer_id);
+	const line = { description: `Pakiet nr 1 – publikowanie treści w grupie „${s.group_name}”, okres ${polishDate(period.start)}–${polishDate(period.end)}`, quantity: 1, unit: 'usł.', gross: price.gross, ratePercent: price.ratePercent };
+	return ctx.db.transaction().execute(async (tx) => {
+		const again = await tx.selectFrom('invoices').selectAll().where('subscription_id', '=', subscriptionId).where('period_start', '=', periodStart).where('kind', '=', 'VAT').forUpdate().executeTakeFirst();
+		if (again) return again;
+		return insertInvoice(tx, ctx, { kind: 'VAT', customerId: s.customer_id, subscriptionId, period, issueDate: periodStart, saleDate: period.end, buyer, receiver, lines: [line] });
+	});
+}
+
+/** The job: every active subscription whose current period has begun and has no invoice yet. */
+export async function issueDueInvoices(ctx: Ctx): Promise<Invoice[]> {
+	const today = warsawDay(ctx.clock.now());
+	const subs = await ctx.db.selectFrom('subscriptions').select(['id', 'starts_on', 'cancel_at']).where('status', '!=', 'ended').where('starts_on', '<=', today).execute();
+	const issued: Invoice[] = [];
+	for (const s of subs) {
+		if (s.cancel_at && today > s.cancel_at) continue;
+		const { start } = periodContaining(s.starts_on, today);
+		const had = await ctx.db.selectFrom('invoices').select('id').where('subscription_id', '=', s.id).where('period_start', '=', start).where('kind', '=', 'VAT').executeTakeFirst();
+		if (!had) issued.push(await issuePeriodInvoice(ctx, s.id, start));
+	}
+	return issued;
+}
+
+export async function invoiceByNumber(db: Db, number: string): Promise<Invoice> {
+	const inv = await db.selectFrom('invoices').selectAll().where('number', '=', number).executeTakeFirst();
+	if (!inv) throw new AppError('not_found', 'Nie ma takiej faktury.');
+	return inv;
+}
+
+/** Must the invoice carry "mechanizm podzielonej płatności"? Only for annex-15 goods and services above 15 000 zł; the package is not one of them. */
+export function splitPaymentRequired(inv: Pick<Invoice, 'gross'>, annex15 = false): boolean {
+	return annex15 && inv.gross > SPLIT_PAYMENT_THRESHOLD;
+}
