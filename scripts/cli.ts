@@ -18,6 +18,7 @@ import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
 import { compileWordList } from '../src/lib/server/moderation/word-lists';
 import { createUnitToken } from '../src/lib/server/units/units';
 import { rebuildStats } from '../src/lib/server/stats/daily';
+import { writeDemoInvoice } from '../src/lib/server/billing/demo-invoice';
 import { demoWordList } from '../src/lib/server/demo/content';
 import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
 
@@ -34,6 +35,8 @@ const help = `Tablica — polecenia operatora
                                             tworzy token jednostki dla jej systemów (publikuje jako jednostka)
   outbox [--limit N]                        pokazuje ostatnie wiadomości w skrzynce nadawczej
   stats-rebuild                             przelicza od nowa dzienne statystyki wszystkich grup
+  invoice-demo --out KATALOG                wystawia (albo odczytuje) fakturę gminy demonstracyjnej za bieżący okres
+                                            i zapisuje ją jako KATALOG/<numer>.xml (FA(3)) i .pdf (ukośniki numeru → _)
   moderate                                  ocenia wiersze JSON ze standardowego wejścia:
                                             {"id","text","kind":"post"|"comment","author":"resident"|"new_member"|"unit"}
 
@@ -44,7 +47,7 @@ const { positionals, values } = parseArgs({
 	options: {
 		email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, operator: { type: 'boolean' },
 		teryt: { type: 'string' }, slug: { type: 'string' }, question: { type: 'string' }, private: { type: 'boolean' }, 'no-approval': { type: 'boolean' },
-		group: { type: 'string' }, user: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+		group: { type: 'string' }, user: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 	}
 });
 
@@ -160,6 +163,14 @@ async function run(): Promise<void> {
 		case 'stats-rebuild': {
 			const n = await rebuildStats(ctx.db, ctx.clock);
 			console.log(`Przeliczono statystyki: ${n} dni grup.`);
+			return;
+		}
+		case 'invoice-demo': {
+			if (!values.out) throw new AppError('validation', 'Podaj katalog: invoice-demo --out KATALOG');
+			await ensureMunicipalities(ctx, config);
+			await seedDemo(ctx);
+			const files = await writeDemoInvoice(ctx, values.out);
+			for (const f of files) console.log(f);
 			return;
 		}
 		case 'outbox': {

@@ -8,7 +8,13 @@ import { createGroup, getGroup } from '../groups/groups';
 import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
 import { fa3Xml } from './fa3';
 import { validateFa3 } from './fa3-validate';
-import { insertInvoice, issueDueInvoices, issuePeriodInvoice, type Invoice } from './invoices';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import AdmZip from 'adm-zip';
+import { invoicePdf } from './invoice-pdf';
+import { customerInvoices, insertInvoice, invoiceForReader, issueDueInvoices, issuePeriodInvoice, markPaid, remindOverdue, type Invoice } from './invoices';
+import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef';
 import { addCustomerTerms, addPrice, orderable, priceFor } from './prices';
 
 const referenceDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
@@ -144,5 +150,66 @@ describe('invoices', () => {
 		const broken = validateFa3(produced[0].xml.replace(/<P_2>[^<]*<\/P_2>/, ''), referenceDir);
 		expect(broken!.ok).toBe(false);
 		expect(broken!.output).toMatch(/P_2|fails to validate/);
+	});
+
+	it('the PDF has the number, both NIPs, the amounts and the amount in words', async () => {
+		const inv = await ctx.db.selectFrom('invoices').selectAll().where('number', '=', 'FV/2026/11/0001').executeTakeFirstOrThrow();
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'inv-')), 'f.pdf');
+		writeFileSync(file, await invoicePdf(inv));
+		let text: string;
+		try {
+			text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+		} catch {
+			console.warn('pdftotext (Debian poppler-utils) is missing: the PDF text is not checked here');
+			return;
+		}
+		for (const needle of ['Faktura VAT nr FV/2026/11/0001', 'NIP: 118-161-04-40', 'NIP: 838-157-40-08', '3 130,08', '719,92', '3 850,00 zł', 'trzy tysiące osiemset pięćdziesiąt złotych 00/100', '01.11.2026 – 30.11.2026', '15.11.2026']) {
+			expect(text, needle).toContain(needle);
+		}
+	});
+});
+
+describe('payments, reminders and KSeF', () => {
+	it('one reminder after the due date to the customer and the coordinators; none once paid', async () => {
+		const coordinator = await makeUser(ctx, 'koordynatorka@t.pl');
+		await ctx.db.insertInto('coordinators').values({ municipality_code: '1438053', user_id: coordinator.id }).execute();
+		clock.set('2027-01-05T10:00:00Z');
+		// November's invoice (due 15.11) is paid; December's (due 15.12) is not.
+		const nov = await ctx.db.selectFrom('invoices').select('id').where('number', '=', 'FV/2026/11/0001').executeTakeFirstOrThrow();
+		await expect(markPaid(ctx, resident, nov.id, '2026-11-10')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(markPaid(ctx, operator, nov.id, '2027-02-01')).rejects.toMatchObject({ code: 'validation' });
+		await markPaid(ctx, operator, nov.id, '2026-11-10');
+		await expect(markPaid(ctx, operator, nov.id, '2026-11-10')).rejects.toMatchObject({ code: 'conflict' });
+		const reminded = await remindOverdue(ctx);
+		expect(reminded).toContain('FV/2026/12/0002');
+		expect(reminded).not.toContain('FV/2026/11/0001');
+		expect(await remindOverdue(ctx)).toEqual([]);
+		const mails = await ctx.db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).where('subject', '=', 'Przypomnienie o płatności: faktura FV/2026/12/0002').execute();
+		expect(mails.map((m) => m.recipient).sort()).toEqual(['koordynatorka@t.pl', 'sekretariat@wiskitki.test']);
+		expect(mails[0].body_text).toContain('3 850,00 zł');
+		// The coordinator sees the municipality's invoices; others may not download them.
+		expect((await customerInvoices(ctx, coordinator, '1438053')).map((i) => i.number)).toContain('FV/2026/12/0002');
+		await expect(customerInvoices(ctx, resident, '1438053')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(invoiceForReader(ctx, null, nov.id)).rejects.toMatchObject({ code: 'unauthenticated' });
+		await expect(invoiceForReader(ctx, resident, nov.id)).rejects.toMatchObject({ code: 'forbidden' });
+		expect((await invoiceForReader(ctx, coordinator, nov.id)).invoice.number).toBe('FV/2026/11/0001');
+		expect((await invoiceForReader(ctx, operator, nov.id)).invoice.number).toBe('FV/2026/11/0001');
+		await expect(invoiceForReader(ctx, operator, '999999')).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('a batch of FA(3) files for KSeF, then sent, then accepted with its KSeF number', async () => {
+		await expect(ksefBatch(ctx, resident)).rejects.toMatchObject({ code: 'forbidden' });
+		const { zip, numbers } = await ksefBatch(ctx, operator);
+		const entries = new AdmZip(zip).getEntries().map((e) => e.entryName);
+		expect(entries).toContain('FV_2026_11_0001.xml');
+		expect(entries).toContain('lista.csv');
+		expect(entries.length).toBe(numbers.length + 1);
+		expect(await markSentToKsef(ctx, operator, ['FV/2026/11/0001'])).toBe(1);
+		const nov = await ctx.db.selectFrom('invoices').select('id').where('number', '=', 'FV/2026/11/0001').executeTakeFirstOrThrow();
+		await expect(recordKsefNumber(ctx, operator, nov.id, '12345')).rejects.toMatchObject({ code: 'validation' });
+		await recordKsefNumber(ctx, operator, nov.id, '1181610440-20261101-0100a1b2c3d4-5e');
+		const after = await ctx.db.selectFrom('invoices').select(['ksef_status', 'ksef_number']).where('id', '=', nov.id).executeTakeFirstOrThrow();
+		expect(after).toEqual({ ksef_status: 'accepted', ksef_number: '1181610440-20261101-0100A1B2C3D4-5E' });
+		expect((await ksefBatch(ctx, operator)).numbers).not.toContain('FV/2026/11/0001');
 	});
 });

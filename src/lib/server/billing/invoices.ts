@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../context';
+import type { Actor, Ctx } from '../context';
+import { coordinates } from '../package/customers';
+import { assertOperator } from '../groups/policy';
+import { enqueueEmail } from '../notify/outbox';
+import { formatMoney } from '../../format';
 import type { Db } from '../db/database';
 import type { Selectable } from 'kysely';
 import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
@@ -13,6 +17,8 @@ import { sellerParty } from './seller';
 export type Invoice = Selectable<InvoiceTable>;
 
 export const PAYMENT_DAYS = 14;
+/** The invoice's state in KSeF: sending needs credentials and the network (adapter in ksef.ts). */
+export const ksefLabels = { to_send: 'do wysłania', sent: 'wysłana', accepted: 'przyjęta' } as const;
 /** Above this gross amount an invoice for goods or services of annex 15 to the VAT act must say "mechanizm podzielonej płatności". */
 export const SPLIT_PAYMENT_THRESHOLD = 1_500_000;
 
@@ -146,4 +152,71 @@ export async function invoiceByNumber(db: Db, number: string): Promise<Invoice> 
 /** Must the invoice carry "mechanizm podzielonej płatności"? Only for annex-15 goods and services above 15 000 zł; the package is not one of them. */
 export function splitPaymentRequired(inv: Pick<Invoice, 'gross'>, annex15 = false): boolean {
 	return annex15 && inv.gross > SPLIT_PAYMENT_THRESHOLD;
+}
+
+/** Invoices a coordinator (or the operator) may see: the customer's of their municipality. */
+export async function customerInvoices(ctx: Ctx, actor: Actor | null, municipalityCode: string): Promise<Invoice[]> {
+	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zobaczyć faktury.');
+	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', 'Faktury gminy widzą jej koordynatorzy i operator.');
+	return ctx.db
+		.selectFrom('invoices as i')
+		.innerJoin('customers as c', 'c.id', 'i.customer_id')
+		.selectAll('i')
+		.where('c.municipality_code', '=', municipalityCode)
+		.orderBy('i.issue_date', 'desc')
+		.orderBy('i.id', 'desc')
+		.execute();
+}
+
+/** One invoice for download, with the invoice it corrects; only for its customer's coordinators and the operator. */
+export async function invoiceForReader(ctx: Ctx, actor: Actor | null, id: string): Promise<{ invoice: Invoice; corrected: Invoice | null }> {
+	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać fakturę.');
+	if (!/^\d{1,18}$/.test(id)) throw new AppError('not_found', 'Nie ma takiej faktury.');
+	const row = await ctx.db.selectFrom('invoices as i').innerJoin('customers as c', 'c.id', 'i.customer_id').selectAll('i').select('c.municipality_code').where('i.id', '=', id).executeTakeFirst();
+	if (!row) throw new AppError('not_found', 'Nie ma takiej faktury.');
+	if (!(await coordinates(ctx, actor, row.municipality_code))) throw new AppError('forbidden', 'Faktury gminy pobierają jej koordynatorzy i operator.');
+	const { municipality_code: _code, ...invoice } = row;
+	const corrected = invoice.corrects_id ? ((await ctx.db.selectFrom('invoices').selectAll().where('id', '=', invoice.corrects_id).executeTakeFirst()) ?? null) : null;
+	return { invoice, corrected };
+}
+
+/**
+ * After the due date, one reminder per unpaid invoice to the customer's contact and coordinators,
+ * through the outbox; the mark and the e-mails share a transaction. Returns the invoices reminded.
+ */
+export async function remindOverdue(ctx: Ctx): Promise<string[]> {
+	const today = warsawDay(ctx.clock.now());
+	const overdue = await ctx.db
+		.selectFrom('invoices as i')
+		.innerJoin('customers as c', 'c.id', 'i.customer_id')
+		.select(['i.id', 'i.number', 'i.gross', 'i.due_date', 'c.contact_email', 'c.municipality_code', 'c.legal_name'])
+		.where('i.kind', '=', 'VAT')
+		.where('i.paid_at', 'is', null)
+		.where('i.reminded_at', 'is', null)
+		.where('i.gross', '>', 0)
+		.where('i.due_date', '<', today)
+		.execute();
+	const reminded: string[] = [];
+	for (const inv of overdue) {
+		const coordinatorEmails = (await ctx.db.selectFrom('coordinators as k').innerJoin('users as u', 'u.id', 'k.user_id').select('u.email').where('k.municipality_code', '=', inv.municipality_code).where('u.deleted_at', 'is', null).execute()).map((r) => r.email);
+		const to = [...new Set([inv.contact_email, ...coordinatorEmails])];
+		const text = `Dzień dobry,\n\nuprzejmie przypominamy, że termin płatności faktury ${inv.number} na kwotę ${formatMoney(inv.gross)} minął ${polishDate(inv.due_date)}. Jeśli płatność została już wysłana, prosimy uznać tę wiadomość za nieaktualną.\n\nFakturę (PDF i FA(3)) pobierzesz w panelu urzędu: ${ctx.baseUrl}/urzad\n\nZespół PL-MEDIA`;
+		const marked = await ctx.db.transaction().execute(async (tx) => {
+			const r = await tx.updateTable('invoices').set({ reminded_at: ctx.clock.now() }).where('id', '=', inv.id).where('reminded_at', 'is', null).where('paid_at', 'is', null).executeTakeFirst();
+			if (Number(r.numUpdatedRows) === 0) return false;
+			for (const email of to) await enqueueEmail(tx, ctx.clock, { to: email, subject: `Przypomnienie o płatności: faktura ${inv.number}`, text });
+			return true;
+		});
+		if (marked) reminded.push(inv.number);
+	}
+	return reminded;
+}
+
+/** The operator records a payment (by the bank statement). */
+export async function markPaid(ctx: Ctx, actor: Actor | null, id: string, paidOn: string): Promise<void> {
+	assertOperator(actor);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) throw new AppError('validation', 'Podaj datę zapłaty w postaci RRRR-MM-DD.', { paidOn: 'Podaj datę zapłaty.' });
+	if (paidOn > warsawDay(ctx.clock.now())) throw new AppError('validation', 'Data zapłaty nie może być w przyszłości.', { paidOn: 'Data zapłaty nie może być w przyszłości.' });
+	const r = await ctx.db.updateTable('invoices').set({ paid_at: new Date(`${paidOn}T12:00:00Z`) }).where('id', '=', id).where('kind', '=', 'VAT').where('paid_at', 'is', null).executeTakeFirst();
+	if (Number(r.numUpdatedRows) === 0) throw new AppError('conflict', 'Tej faktury nie można oznaczyć jako zapłaconej (nie ma jej, jest korektą albo już jest zapłacona).');
 }

@@ -64,6 +64,15 @@ export class PdfWriter {
 		return this;
 	}
 
+	/** The document's title on the current page (documents without a title page, e.g. invoices). */
+	title(text: string, subtitle?: string): this {
+		const d = this.doc;
+		this.root.add(d.struct('H1', {}, () => d.font('bold').fontSize(18).fillColor(INK).text(text, MARGIN, d.y, { width: WIDTH })));
+		if (subtitle) this.root.add(d.struct('P', {}, () => d.font('regular').fontSize(10).fillColor(MUTED).text(subtitle, MARGIN, d.y + 2, { width: WIDTH })));
+		d.moveDown(0.8);
+		return this;
+	}
+
 	heading(text: string, level: 2 | 3 = 2): this {
 		const d = this.doc;
 		this.ensureSpace(level === 2 ? 80 : 60);
@@ -197,14 +206,14 @@ export class PdfWriter {
 		this.doc.endMarkedContent();
 	}
 
-	/** Page numbers on every page but the title page, then the bytes. */
-	async finish(footer: string): Promise<Buffer> {
+	/** Page numbers on every page but the title page (unless there is none), then the bytes. */
+	async finish(footer: string, opts: { numberFirstPage?: boolean } = {}): Promise<Buffer> {
 		const d = this.doc;
 		this.root.end();
 		const range = d.bufferedPageRange();
 		for (let i = range.start; i < range.start + range.count; i++) {
 			d.switchToPage(i);
-			if (i === range.start) continue;
+			if (i === range.start && !opts.numberFirstPage) continue;
 			// Writing below the bottom margin would make pdfkit open a new page.
 			const bottom = d.page.margins.bottom;
 			d.page.margins.bottom = 0;

@@ -5,6 +5,7 @@ import { deliverDue, type Transports } from '../notify/delivery';
 import { pageBackups } from '../support/tickets';
 import { refreshRecentStats } from '../stats/daily';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
+import { issueDueInvoices, remindOverdue } from '../billing/invoices';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { log } from '../log';
@@ -28,6 +29,8 @@ export const STATS_REFRESH = 'stats-refresh';
 const STATS_EVERY_SECONDS = 60;
 /** The units' report of the month that ended, to the coordinators (checked hourly, sent once). */
 export const UNIT_REPORTS = 'unit-reports';
+/** Invoices of periods that began, and reminders of overdue ones (hourly; each once). */
+export const BILLING = 'billing';
 const DELIVER_EVERY_SECONDS = 5;
 
 export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number } = {}): Promise<Jobs> {
@@ -70,10 +73,17 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const n = await sendMonthlyUnitReports(ctx);
 		if (n) log.info({ emails: n }, 'Wysłano miesięczne raporty jednostek');
 	});
+	await boss.createQueue(BILLING);
+	await boss.work(BILLING, async () => {
+		const issued = await issueDueInvoices(ctx);
+		const reminded = await remindOverdue(ctx);
+		if (issued.length || reminded.length) log.info({ issued: issued.map((i) => i.number), reminded }, 'Rozliczenia: faktury i przypomnienia');
+	});
 	let tick: ReturnType<typeof setInterval> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(UNIT_REPORTS, '5 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		await boss.schedule(BILLING, '2 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		// Cron runs at most once a minute; a throttled job every 15 s (one per slot across all
 		// instances) keeps scheduled posts within 60 s of their time.
 		const send = async () => {
