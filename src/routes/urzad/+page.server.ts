@@ -6,6 +6,7 @@ import { formatNip } from '$lib/server/package/identifiers';
 import { cancelSubscription, packageState } from '$lib/server/package/subscriptions';
 import { addUnit, listUnits, setUnitSettings } from '$lib/server/units/units';
 import { customerInvoices, ksefLabels, polishDate } from '$lib/server/billing/invoices';
+import { contractsOf } from '$lib/server/billing/contracts';
 import { warsawDay } from '$lib/text/time';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,11 +22,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (municipalities.length === 0) error(403, { message: actor.isOperator ? 'Żadna gmina nie ma jeszcze konta klienta — załóż je w ustawieniach grupy.' : 'Panel urzędu jest dla koordynatorów gminy.' });
 	const chosen = municipalities.find((m) => m.teryt_code === url.searchParams.get('gmina')) ?? municipalities[0];
 	return page(async () => {
-		const [customer, groups, units, invoices] = await Promise.all([
+		const [customer, groups, units, invoices, contracts] = await Promise.all([
 			customerOf(ctx, chosen.teryt_code),
 			ctx.db.selectFrom('groups').select(['id', 'slug', 'name']).where('municipality_code', '=', chosen.teryt_code).orderBy('name').execute(),
 			listUnits(ctx, actor, chosen.teryt_code),
-			customerInvoices(ctx, actor, chosen.teryt_code)
+			customerInvoices(ctx, actor, chosen.teryt_code),
+			contractsOf(ctx, actor, chosen.teryt_code)
 		]);
 		const today = warsawDay(ctx.clock.now());
 		return {
@@ -34,6 +36,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			customer: customer && { legalName: customer.legal_name, nip: formatNip(customer.nip), regon: customer.regon, address: `${customer.street}, ${customer.postal_code} ${customer.city}`, contact: `${customer.contact_name}, ${customer.contact_email}${customer.contact_phone ? `, tel. ${customer.contact_phone}` : ''}` },
 			groups: await Promise.all(groups.map(async (g) => ({ id: g.id, slug: g.slug, name: g.name, package: await packageState(ctx, g.id) }))),
 			units,
+			contracts: contracts.map((c) => ({ id: c.id, number: c.number, status: c.status, startsOn: polishDate(c.starts_on), group: c.customer.groupName, signed: !!c.scan_file })),
 			invoices: invoices.map((i) => ({ id: i.id, number: i.number, kind: i.kind, issueDate: i.issue_date, period: i.period_start && i.period_end ? `${polishDate(i.period_start)}–${polishDate(i.period_end)}` : null, gross: i.gross, dueDate: i.due_date, payment: i.paid_at ? 'zapłacona' : i.gross <= 0 ? '—' : today > i.due_date ? 'po terminie' : 'do zapłaty', ksef: ksefLabels[i.ksef_status] })),
 			unitTypes: Object.entries(unitTypes).map(([id, label]) => ({ id, label }))
 		};

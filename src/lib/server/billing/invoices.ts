@@ -29,7 +29,7 @@ export const polishDate = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7
  * The next number of a series in a year: a row per (series, year) updated in the caller's
  * transaction, so concurrent invoices wait for each other and a rolled-back one frees its number.
  */
-async function nextNumber(tx: Db, series: string, year: number): Promise<number> {
+export async function nextNumber(tx: Db, series: string, year: number): Promise<number> {
 	const row = await tx
 		.insertInto('invoice_counters')
 		.values({ series, year, last: 1 })

@@ -57,6 +57,12 @@ export async function priceFor(db: Db, customerId: string, plan: Plan, day: stri
 	return { gross: p.gross, ratePercent: p.vat_rate, source: 'list', note: null };
 }
 
+/** Pakiet 1's list prices on a day (for the contract template). */
+export async function package1ListPrices(db: Db, day: string): Promise<{ monthly: number | null; commitment: number | null }> {
+	const [monthly, commitment] = await Promise.all([listPrice(db, 'pakiet1', 'monthly', day), listPrice(db, 'pakiet1', 'commitment', day)]);
+	return { monthly: monthly?.gross ?? null, commitment: commitment?.gross ?? null };
+}
+
 export async function listPrices(db: Db) {
 	return db.selectFrom('prices').select(['id', 'package', 'plan', 'gross', 'vat_rate', 'valid_from', 'valid_to']).orderBy('package').orderBy('plan').orderBy('valid_from', 'desc').execute();
 }

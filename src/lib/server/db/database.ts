@@ -19,6 +19,7 @@ import * as m0010 from './migrations/0010_ticket_attachments';
 import * as m0011 from './migrations/0011_statistics';
 import * as m0012 from './migrations/0012_public_site';
 import * as m0013 from './migrations/0013_billing';
+import * as m0014 from './migrations/0014_contracts';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -61,7 +62,8 @@ const migrations: Record<string, Migration> = {
 	'0010_ticket_attachments': m0010,
 	'0011_statistics': m0011,
 	'0012_public_site': m0012,
-	'0013_billing': m0013
+	'0013_billing': m0013,
+	'0014_contracts': m0014
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -563,6 +563,41 @@ export interface InvoiceTable {
 	created_at: Timestamp;
 }
 
+export interface ContractCustomer {
+	legalName: string;
+	nip: string;
+	regon: string;
+	street: string;
+	postalCode: string;
+	city: string;
+	contactName: string;
+	contactEmail: string;
+	municipality: string;
+	groupName: string;
+}
+
+export interface ContractTable {
+	id: GeneratedId;
+	number: string;
+	customer_id: Id;
+	group_id: Id;
+	plan: Plan;
+	commitment_months: number | null;
+	starts_on: string;
+	gross: number;
+	vat_rate: number;
+	price_note: string | null;
+	customer: Json<ContractCustomer>;
+	units: Json<string[]>;
+	status: Generated<'ordered' | 'signed' | 'cancelled'>;
+	scan_file: string | null;
+	signed_at: OptionalTimestamp;
+	signed_by: Id | null;
+	subscription_id: Id | null;
+	ordered_by: Id | null;
+	created_at: Timestamp;
+}
+
 export interface AppSettingTable {
 	key: string;
 	value: ColumnType<unknown, string, string>;
@@ -677,6 +712,7 @@ export interface DB {
 	customer_terms: CustomerTermsTable;
 	invoice_counters: InvoiceCounterTable;
 	invoices: InvoiceTable;
+	contracts: ContractTable;
 }
 
 export type User = Selectable<UserTable>;

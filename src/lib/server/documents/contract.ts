@@ -9,19 +9,47 @@ export interface Clause {
 
 const blank = '…………………………………………';
 
-export function contractClauses(prices: { monthly: string; commitment: string }): Clause[] {
+/** What a real order puts in the blanks. */
+export interface ContractFill {
+	legalName: string;
+	city: string;
+	nip: string;
+	regon: string;
+	groupName: string;
+	municipality: string;
+	units: string[];
+	startsOn: string;
+	plan: 'monthly' | 'commitment';
+	months: number | null;
+	/** "3 500,00 zł" — the agreed monthly gross price. */
+	price: string;
+	priceNote: string | null;
+}
+
+export function contractClauses(prices: { monthly: string; commitment: string }, fill: ContractFill | null = null): Clause[] {
+	const f = fill;
+	const price = f
+		? `Wynagrodzenie za usługę wynosi ${f.price} brutto miesięcznie (${f.plan === 'commitment' ? `wariant z zobowiązaniem na ${f.months} miesięcy` : 'wariant miesięczny, bez długoterminowego zobowiązania'}${f.priceNote ? `; warunki indywidualne: ${f.priceNote}` : ''}).`
+		: `Wynagrodzenie za usługę wynosi ${prices.monthly} brutto miesięcznie, a w przypadku umowy zawartej na okres co najmniej 6 miesięcy – ${prices.commitment} brutto miesięcznie.`;
+	const term = f
+		? f.plan === 'commitment'
+			? `Umowa zostaje zawarta od dnia ${f.startsOn} na okres ${f.months} miesięcy (wariant z zobowiązaniem).`
+			: `Umowa zostaje zawarta od dnia ${f.startsOn} na czas nieokreślony (wariant miesięczny).`
+		: `Umowa zostaje zawarta od dnia ${blank} na czas nieokreślony (wariant miesięczny) albo na okres ${blank} miesięcy (wariant z zobowiązaniem, co najmniej 6 miesięcy).`;
 	return [
 		{
 			title: '§ 1. Strony umowy',
 			points: [
-				`Zamawiający: Gmina ${blank}, z siedzibą w ${blank}, NIP ${blank}, REGON ${blank}, reprezentowana przez ${blank} (zwana dalej „Gminą”).`,
+				f
+					? `Zamawiający: ${f.legalName}, z siedzibą w ${f.city}, NIP ${f.nip}, REGON ${f.regon}, reprezentowana przez ${blank} (zwana dalej „Gminą”).`
+					: `Zamawiający: Gmina ${blank}, z siedzibą w ${blank}, NIP ${blank}, REGON ${blank}, reprezentowana przez ${blank} (zwana dalej „Gminą”).`,
 				'Wykonawca: PL-MEDIA, Laski, gm. Izabelin, NIP 118-161-04-40 (zwany dalej „Wykonawcą”).'
 			]
 		},
 		{
 			title: '§ 2. Przedmiot umowy',
 			points: [
-				`Przedmiotem umowy jest świadczenie przez Wykonawcę usługi komunikacji lokalnej „Pakiet nr 1 – publikowanie treści w grupie” w grupie mieszkańców „${blank}” prowadzonej przez Wykonawcę dla gminy ${blank}.`,
+				`Przedmiotem umowy jest świadczenie przez Wykonawcę usługi komunikacji lokalnej „Pakiet nr 1 – publikowanie treści w grupie” w grupie mieszkańców „${f?.groupName ?? blank}” prowadzonej przez Wykonawcę dla gminy ${f?.municipality ?? blank}.`,
 				'Usługa służy realizacji zadań Gminy w zakresie informowania mieszkańców o sprawach publicznych oraz bieżącym funkcjonowaniu jednostki samorządu terytorialnego.'
 			]
 		},
@@ -39,13 +67,13 @@ export function contractClauses(prices: { monthly: string; commitment: string })
 			title: '§ 4. Jednostki objęte umową',
 			points: [
 				'Gmina wskazuje jednostki i podmioty uprawnione do publikowania w załączniku nr 1 (nazwa, rodzaj, osoba kontaktowa). Gmina może zmieniać listę jednostek w panelu urzędu; zmiana nie wymaga aneksu.',
-				`Jednostki wskazane przy zawarciu umowy: ${blank}.`
+				`Jednostki wskazane przy zawarciu umowy: ${f ? (f.units.length ? f.units.join('; ') : 'urząd gminy; pozostałe Gmina wskaże w panelu urzędu') : blank}.`
 			]
 		},
 		{
 			title: '§ 5. Wynagrodzenie i płatności',
 			points: [
-				`Wynagrodzenie za usługę wynosi ${prices.monthly} brutto miesięcznie, a w przypadku umowy zawartej na okres co najmniej 6 miesięcy – ${prices.commitment} brutto miesięcznie.`,
+				price,
 				'Usługa rozliczana jest na podstawie faktury VAT wystawianej w pierwszym dniu każdego okresu rozliczeniowego, płatnej przelewem w terminie 14 dni na rachunek wskazany na fakturze.',
 				'Za dzień zapłaty uważa się dzień uznania rachunku Wykonawcy.'
 			]
@@ -53,7 +81,7 @@ export function contractClauses(prices: { monthly: string; commitment: string })
 		{
 			title: '§ 6. Okres obowiązywania i wypowiedzenie',
 			points: [
-				`Umowa zostaje zawarta od dnia ${blank} na czas nieokreślony (wariant miesięczny) albo na okres ${blank} miesięcy (wariant z zobowiązaniem, co najmniej 6 miesięcy).`,
+				term,
 				'W wariancie miesięcznym każda ze stron może wypowiedzieć umowę ze skutkiem na koniec opłaconego miesiąca.',
 				'W wariancie z zobowiązaniem umowa nie może zostać wypowiedziana ze skutkiem przed upływem okresu zobowiązania; po jego upływie przechodzi w wariant miesięczny, chyba że strona złoży wypowiedzenie.',
 				'Wypowiedzenie wymaga formy dokumentowej (w tym w panelu urzędu albo pocztą elektroniczną).'

@@ -6,6 +6,8 @@ import { municipalityPage } from '../stats/public';
 import { formatMinutes, unitReport } from '../stats/unit-report';
 import { contractClauses } from './contract';
 import { PdfWriter } from './pdf';
+import { package1ListPrices } from '../billing/prices';
+import { warsawDay } from '../../text/time';
 
 // The four documents of the offer's "Materiały do pobrania", generated from live data.
 
@@ -74,7 +76,9 @@ export async function contractTemplatePdf(ctx: Ctx): Promise<Buffer> {
 	const title = 'Umowa o świadczenie usług komunikacji lokalnej — wzór';
 	const pdf = new PdfWriter({ title, subject: 'Wzór umowy na Pakiet nr 1' });
 	pdf.titlePage(title, ['Pakiet nr 1 – publikowanie treści w grupie mieszkańców gminy', `Umowa nr ……………… zawarta w dniu ……………… w ………………`, made(ctx)]);
-	for (const clause of contractClauses(package1Prices)) {
+	const list = await package1ListPrices(ctx.db, warsawDay(ctx.clock.now()));
+	const prices = { monthly: list.monthly ? formatMoney(list.monthly) : package1Prices.monthly, commitment: list.commitment ? formatMoney(list.commitment) : package1Prices.commitment };
+	for (const clause of contractClauses(prices)) {
 		pdf.heading(clause.title, 2);
 		clause.points.forEach((p, i) => pdf.paragraph(clause.points.length > 1 ? `${i + 1}. ${p}` : p));
 	}

@@ -62,7 +62,7 @@ export function stateOf(s: Subscription, today: string): PackageState {
 	};
 }
 
-async function liveSubscription(db: Db, groupId: string): Promise<Subscription | undefined> {
+export async function liveSubscription(db: Db, groupId: string): Promise<Subscription | undefined> {
 	return db.selectFrom('subscriptions').selectAll().where('group_id', '=', groupId).where('status', '!=', 'ended').executeTakeFirst();
 }
 
@@ -76,22 +76,25 @@ export async function packageState(ctx: Pick<Ctx, 'db' | 'clock'>, groupId: stri
 export async function startSubscription(ctx: Ctx, actor: Actor | null, groupId: string, input: unknown): Promise<string> {
 	assertOperator(actor);
 	const data = parseInput(startSchema, input);
-	const group = await ctx.db.selectFrom('groups').select(['id', 'municipality_code']).where('id', '=', groupId).executeTakeFirst();
+	return ctx.db.transaction().execute((tx) => insertSubscription(tx, ctx, actor, groupId, data));
+}
+
+/** The subscription row, in the caller's transaction (also when a signed contract starts it). */
+export async function insertSubscription(tx: Db, ctx: Pick<Ctx, 'clock'>, actor: Actor, groupId: string, data: z.infer<typeof startSchema>): Promise<string> {
+	const group = await tx.selectFrom('groups').select(['id', 'municipality_code']).where('id', '=', groupId).executeTakeFirst();
 	if (!group) throw notFound('Nie ma takiej grupy.');
-	const customer = await ctx.db.selectFrom('customers').select('id').where('municipality_code', '=', group.municipality_code).executeTakeFirst();
+	const customer = await tx.selectFrom('customers').select('id').where('municipality_code', '=', group.municipality_code).executeTakeFirst();
 	if (!customer) throw new AppError('conflict', 'Najpierw załóż konto klienta tej gminy (nazwa, NIP, REGON, adres).');
-	return ctx.db.transaction().execute(async (tx) => {
-		const current = await liveSubscription(tx, groupId);
-		if (current && stateOf(current, warsawDay(ctx.clock.now())).status !== 'ended') throw new AppError('conflict', 'Ta grupa ma już pakiet.');
-		if (current) await tx.updateTable('subscriptions').set({ status: 'ended', ended_on: current.cancel_at }).where('id', '=', current.id).execute();
-		const months = data.plan === 'commitment' ? data.commitmentMonths! : null;
-		const row = await tx
-			.insertInto('subscriptions')
-			.values({ customer_id: customer.id, group_id: groupId, plan: data.plan, commitment_months: months, starts_on: data.startsOn, commitment_ends_on: months ? addDays(addMonths(data.startsOn, months), -1) : null, status: 'active', created_by: actor.id, created_at: ctx.clock.now() })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		return row.id;
-	});
+	const current = await liveSubscription(tx, groupId);
+	if (current && stateOf(current, warsawDay(ctx.clock.now())).status !== 'ended') throw new AppError('conflict', 'Ta grupa ma już pakiet.');
+	if (current) await tx.updateTable('subscriptions').set({ status: 'ended', ended_on: current.cancel_at }).where('id', '=', current.id).execute();
+	const months = data.plan === 'commitment' ? data.commitmentMonths! : null;
+	const row = await tx
+		.insertInto('subscriptions')
+		.values({ customer_id: customer.id, group_id: groupId, plan: data.plan, commitment_months: months, starts_on: data.startsOn, commitment_ends_on: months ? addDays(addMonths(data.startsOn, months), -1) : null, status: 'active', created_by: actor.id, created_at: ctx.clock.now() })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
 }
 
 /**
