@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
+
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let operator: Page;
+const problems: Record<string, string[]> = {};
+
+async function audit(page: Page) {
+	const found = await axeViolations(page);
+	if (found.length) problems[new URL(page.url()).pathname] = found;
+}
+
+const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
+
+describe.skipIf(!hasChromium)('billing in the browser: order → contract → signed → first invoice', () => {
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchBrowser();
+		context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
+		operator = await context.newPage();
+		await logIn(operator, server.url, 'operator@tablica.test');
+	}, 240_000);
+	afterAll(async () => {
+		await context?.close();
+		await browser?.close();
+		await server?.stop();
+	});
+
+	let contractNumber = '';
+
+	it('the operator orders Pakiet 1 for Radziejowice; a wrong NIP is refused first', async () => {
+		await operator.goto(`${server.url}/urzad/zamowienie?grupa=radziejowice`);
+		await operator.getByLabel('Grupa').selectOption('radziejowice');
+		await operator.getByLabel(/miesięczny, bez zobowiązania/).check();
+		await operator.getByLabel(/^Nazwa urzędowa/).fill('Gmina Radziejowice');
+		await operator.getByLabel(/^NIP/).fill('838-000-00-00');
+		await operator.getByLabel(/^REGON/).fill('013269002');
+		await operator.getByLabel(/^Ulica i numer/).fill('ul. Kubickiego 1');
+		await operator.getByLabel(/^Kod pocztowy/).fill('96-325');
+		await operator.getByLabel(/^Miejscowość/).fill('Radziejowice');
+		await operator.getByLabel(/^Osoba do kontaktu/).fill('Jan Sekretarz');
+		await operator.getByLabel(/^E-mail/).fill('sekretariat@radziejowice.test');
+		await operator.getByLabel(/^Pierwsze jednostki/).fill('Urząd Gminy Radziejowice\nOSP Radziejowice');
+		await operator.getByRole('button', { name: 'Zamawiam i pobieram umowę' }).click();
+		await expect.poll(() => operator.getByRole('alert').first().innerText()).toContain('NIP');
+		await audit(operator);
+		await operator.getByLabel(/^NIP/).fill('526-000-12-46');
+		await operator.getByLabel(/^Początek/).fill(today());
+		await operator.getByRole('button', { name: 'Zamawiam i pobieram umowę' }).click();
+		const status = operator.getByRole('status').filter({ hasText: 'Przygotowaliśmy umowę' });
+		await expect.poll(() => status.count()).toBe(1);
+		contractNumber = /UM\/\d{4}\/\d{4}/.exec(await status.innerText())![0];
+		const href = await status.getByRole('link', { name: 'Pobierz umowę (PDF)' }).getAttribute('href');
+		const res = await operator.request.get(`${server.url}${href}`);
+		expect(res.headers()['content-type']).toBe('application/pdf');
+		if (existsSync('/usr/bin/pdftotext')) {
+			const text = pdfText(await res.body());
+			expect(text).toContain(contractNumber);
+			expect(text).toContain('Gmina Radziejowice');
+			expect(text).toContain('3 850,00 zł brutto miesięcznie');
+			expect(text).toContain('OSP Radziejowice');
+		}
+	});
+
+	it('the operator marks it signed with the scan: the package starts and the first invoice is issued', async () => {
+		await operator.goto(`${server.url}/admin/umowy`);
+		await audit(operator);
+		await operator.getByLabel(`Skan podpisanej umowy ${contractNumber} (PDF, JPEG, PNG)`).setInputFiles({ name: 'umowa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% podpisana\n%%EOF\n') });
+		await operator.getByRole('button', { name: 'Oznacz jako podpisaną i uruchom pakiet' }).click();
+		const done = operator.getByRole('status').filter({ hasText: `Umowa ${contractNumber} podpisana` });
+		await expect.poll(() => done.count()).toBe(1);
+		const invoiceNumber = /FV\/\d{4}\/\d{2}\/\d{4}/.exec(await done.innerText())![0];
+		// The municipality's panel: the package, the contract and its invoice.
+		await operator.goto(`${server.url}/urzad?gmina=1438042`);
+		await audit(operator);
+		expect(await operator.getByText('aktywny').count()).toBeGreaterThan(0);
+		const row = operator.locator('tr', { hasText: invoiceNumber });
+		expect(await row.innerText()).toContain('3 850,00 zł');
+		const pdf = await operator.request.get(`${server.url}${await row.getByRole('link', { name: /^PDF/ }).getAttribute('href')}`);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		if (existsSync('/usr/bin/pdftotext')) {
+			const text = pdfText(await pdf.body());
+			for (const needle of [invoiceNumber, 'NIP: 526-000-12-46', 'NIP: 118-161-04-40', '3 130,08', '719,92', '3 850,00 zł']) expect(text).toContain(needle);
+		}
+		const xml = await (await operator.request.get(`${server.url}${await row.getByRole('link', { name: /^XML/ }).getAttribute('href')}`)).text();
+		expect(xml).toContain(`<P_2>${invoiceNumber}</P_2>`);
+		expect(xml).toContain('<NIP>5260001246</NIP>');
+		// Somebody else's coordinator may not download it.
+		const other = await browser.newContext();
+		const page = await other.newPage();
+		await logIn(page, server.url, 'koordynator@wiskitki.test');
+		expect((await page.request.get(`${server.url}${await row.getByRole('link', { name: /^PDF/ }).getAttribute('href')}`)).status()).toBe(403);
+		await other.close();
+	});
+
+	it('the operator sees it in Rozliczenia, records the payment and the KSeF number', async () => {
+		await operator.goto(`${server.url}/admin/faktury`);
+		await audit(operator);
+		const item = operator.locator('li', { hasText: 'Gmina Radziejowice' }).first();
+		await item.getByRole('button', { name: 'Zapisz zapłatę' }).click();
+		await expect.poll(() => operator.getByRole('status').first().innerText()).toContain('Zapisano zapłatę');
+		await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().getByLabel(/^Numer KSeF/).fill('zły numer');
+		await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().getByRole('button', { name: 'Zapisz numer' }).click();
+		await expect.poll(() => operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText()).toContain('Sprawdź numer KSeF');
+		expect(await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText()).toContain('zapłacona');
+		expect(problems).toEqual({});
+	});
+});
+
+function pdfText(bytes: Buffer): string {
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-pdf-')), 'doc.pdf');
+	writeFileSync(file, bytes);
+	return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
