@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { action, formFields, page } from '$lib/server/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
-import { customerOf } from '$lib/server/package/customers';
+import { customerOf, setInvoiceReceiver } from '$lib/server/package/customers';
 import { formatNip } from '$lib/server/package/identifiers';
 import { cancelSubscription, packageState } from '$lib/server/package/subscriptions';
 import { addUnit, listUnits, setUnitSettings } from '$lib/server/units/units';
@@ -33,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return {
 			municipalities: municipalities.map((m) => ({ code: m.teryt_code, name: m.name })),
 			municipality: { code: chosen.teryt_code, name: chosen.name },
+			receiver: customer?.receiver ?? null,
 			customer: customer && { legalName: customer.legal_name, nip: formatNip(customer.nip), regon: customer.regon, address: `${customer.street}, ${customer.postal_code} ${customer.city}`, contact: `${customer.contact_name}, ${customer.contact_email}${customer.contact_phone ? `, tel. ${customer.contact_phone}` : ''}` },
 			groups: await Promise.all(groups.map(async (g) => ({ id: g.id, slug: g.slug, name: g.name, package: await packageState(ctx, g.id) }))),
 			units,
@@ -44,6 +45,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
+	receiver: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await setInvoiceReceiver(locals.ctx, locals.actor, f.municipality, f);
+			return { saved: 'receiver' };
+		}, { form: 'receiver', ...f });
+	},
 	settings: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
 		const flag = { canPublish: 'canPublish', mayAlert: 'mayAlert', officePublishes: 'officePublishes' }[f.setting];

@@ -13,7 +13,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import AdmZip from 'adm-zip';
 import { invoicePdf } from './invoice-pdf';
-import { customerInvoices, insertInvoice, invoiceForReader, issueDueInvoices, issuePeriodInvoice, markPaid, remindOverdue, type Invoice } from './invoices';
+import { customerInvoices, insertInvoice, invoiceForReader, issueCorrection, issueDueInvoices, issuePeriodInvoice, markPaid, remindOverdue, type Invoice } from './invoices';
+import { setInvoiceReceiver } from '../package/customers';
 import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef';
 import { addCustomerTerms, addPrice, orderable, priceFor } from './prices';
 
@@ -115,13 +116,16 @@ describe('invoices', () => {
 	});
 
 	it('with the receiving unit (Podmiot3, role 8) and a correction (KOR) as the FA(3) structure', async () => {
-		await ctx.db.updateTable('customers').set({ receiver: JSON.stringify({ name: 'Urząd Miasta i Gminy Wiskitki', nip: '8381000000', street: 'ul. Kościuszki 1', postalCode: '96-315', city: 'Wiskitki' }) }).where('id', '=', customerId).execute();
+		const receiver = { name: 'Urząd Miasta i Gminy Wiskitki', nip: '838-157-40-08', street: 'ul. Kościuszki 1', postalCode: '96-315', city: 'Wiskitki' };
+		await expect(setInvoiceReceiver(ctx, resident, '1438053', receiver)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(setInvoiceReceiver(ctx, operator, '1438053', { ...receiver, nip: '123' })).rejects.toMatchObject({ code: 'validation' });
+		await setInvoiceReceiver(ctx, operator, '1438053', receiver);
 		clock.set('2027-01-01T06:00:00Z');
 		const [jan] = await issueDueInvoices(ctx);
 		// Individual terms apply from 2027.
 		expect(jan).toMatchObject({ number: 'FV/2027/01/0001', gross: 320_000, receiver: { name: 'Urząd Miasta i Gminy Wiskitki' } });
 		const xml = await xmlOf(jan);
-		expect(xml).toContain('<Podmiot3><DaneIdentyfikacyjne><NIP>8381000000</NIP>');
+		expect(xml).toContain('<Podmiot3><DaneIdentyfikacyjne><NIP>8381574008</NIP>');
 		expect(xml).toContain('<Rola>8</Rola>');
 		expect(xml).toContain('<JST>1</JST>');
 		produced.push({ what: 'VAT with Podmiot3', xml });
@@ -138,8 +142,23 @@ describe('invoices', () => {
 		produced.push({ what: 'KOR', xml: korXml });
 	});
 
+	it('the operator corrects a period invoice: a cancellation mid-period charges the days used', async () => {
+		const dec = await ctx.db.selectFrom('invoices').selectAll().where('number', '=', 'FV/2026/12/0002').executeTakeFirstOrThrow();
+		await expect(issueCorrection(ctx, resident, dec.id, { kind: 'cancel', lastDay: '2026-12-10' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(issueCorrection(ctx, operator, dec.id, { kind: 'cancel', lastDay: '2027-01-10' })).rejects.toMatchObject({ code: 'validation' });
+		await expect(issueCorrection(ctx, operator, dec.id, { kind: 'price', gross: '3 850,00' })).rejects.toMatchObject({ code: 'validation' });
+		await expect(issueCorrection(ctx, operator, dec.id, { kind: 'nothing' })).rejects.toMatchObject({ code: 'validation' });
+		// 1–10 December of 31 days: 10/31 of 3 850,00 zł = 1 241,94 zł; the correction is the difference.
+		const kor = await issueCorrection(ctx, operator, dec.id, { kind: 'cancel', lastDay: '2026-12-10' });
+		expect(kor).toMatchObject({ kind: 'KOR', reason: 'Rezygnacja z usługi od 11.12.2026', gross: 124_194 - 385_000 });
+		expect(kor.lines.map((l) => [l.before ?? false, l.gross])).toEqual([[true, 385_000], [false, 124_194]]);
+		await expect(issueCorrection(ctx, operator, dec.id, { kind: 'price', gross: '3000' })).rejects.toMatchObject({ code: 'conflict' });
+		await expect(issueCorrection(ctx, operator, kor.id, { kind: 'price', gross: '3000' })).rejects.toMatchObject({ code: 'conflict' });
+		produced.push({ what: 'KOR cancellation', xml: await xmlOf(kor) });
+	});
+
 	it.skipIf(!schemaHere)('every invoice and correction produced here validates against the official FA(3) schema (xmllint)', () => {
-		expect(produced.map((p) => p.what)).toEqual(['VAT', 'VAT with Podmiot3', 'KOR']);
+		expect(produced.map((p) => p.what)).toEqual(['VAT', 'VAT with Podmiot3', 'KOR', 'KOR cancellation']);
 		for (const p of produced) {
 			const r = validateFa3(p.xml, referenceDir);
 			expect(r, 'xmllint (Debian libxml2-utils) must be installed').not.toBeNull();

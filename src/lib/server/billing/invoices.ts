@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
+import { parseInput } from '../auth/accounts';
 import type { Actor, Ctx } from '../context';
 import { coordinates } from '../package/customers';
 import { assertOperator } from '../groups/policy';
@@ -10,7 +12,7 @@ import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
 import { AppError } from '../errors';
 import { addDays, periodContaining } from '../package/dates';
 import { warsawDay } from '../../text/time';
-import { fromGross, totalsByRate } from './money';
+import { fromGross, parseAmount, totalsByRate } from './money';
 import { priceFor } from './prices';
 import { sellerParty } from './seller';
 
@@ -219,4 +221,46 @@ export async function markPaid(ctx: Ctx, actor: Actor | null, id: string, paidOn
 	if (paidOn > warsawDay(ctx.clock.now())) throw new AppError('validation', 'Data zapłaty nie może być w przyszłości.', { paidOn: 'Data zapłaty nie może być w przyszłości.' });
 	const r = await ctx.db.updateTable('invoices').set({ paid_at: new Date(`${paidOn}T12:00:00Z`) }).where('id', '=', id).where('kind', '=', 'VAT').where('paid_at', 'is', null).executeTakeFirst();
 	if (Number(r.numUpdatedRows) === 0) throw new AppError('conflict', 'Tej faktury nie można oznaczyć jako zapłaconej (nie ma jej, jest korektą albo już jest zapłacona).');
+}
+
+const correctionInput = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('price'), gross: z.string({ error: 'Podaj nową cenę brutto.' }), reason: z.string().trim().max(200).default('') }),
+	z.object({ kind: z.literal('cancel'), lastDay: z.iso.date('Podaj ostatni dzień świadczenia usługi (RRRR-MM-DD).'), reason: z.string().trim().max(200).default('') })
+], { error: 'Wybierz rodzaj korekty.' });
+
+/**
+ * A correction (KOR) of a period invoice: a new price for the period, or a cancellation from a day
+ * (the period is then charged for the days used, in proportion). Each line is shown as it was
+ * (StanPrzed) and as it is; the totals are the difference. The operator issues it.
+ */
+export async function issueCorrection(ctx: Ctx, actor: Actor | null, invoiceId: string, input: unknown): Promise<Invoice> {
+	assertOperator(actor);
+	const data = parseInput(correctionInput, input);
+	const original = await ctx.db.selectFrom('invoices').selectAll().where('id', '=', invoiceId).executeTakeFirst();
+	if (!original) throw new AppError('not_found', 'Nie ma takiej faktury.');
+	if (original.kind !== 'VAT') throw new AppError('conflict', 'Korygujemy fakturę VAT, nie korektę.');
+	const already = await ctx.db.selectFrom('invoices').select('number').where('corrects_id', '=', invoiceId).executeTakeFirst();
+	if (already) throw new AppError('conflict', `Ta faktura ma już korektę ${already.number}; skoryguj ją, wystawiając nową fakturę po uzgodnieniu z operatorem.`);
+	const line = original.lines[0];
+	let gross: number;
+	let reason: string;
+	if (data.kind === 'price') {
+		const parsed = parseAmount(data.gross);
+		if (parsed === null) throw new AppError('validation', 'Podaj nową cenę brutto w złotych, np. 3 500,00.', { gross: 'Podaj cenę brutto w złotych.' });
+		if (parsed === line.gross) throw new AppError('validation', 'Nowa cena jest taka sama jak na fakturze.', { gross: 'Podaj inną cenę.' });
+		gross = parsed;
+		reason = data.reason || 'Zmiana ceny usługi';
+	} else {
+		if (!original.period_start || !original.period_end) throw new AppError('conflict', 'Ta faktura nie dotyczy okresu rozliczeniowego.');
+		if (data.lastDay < original.period_start || data.lastDay >= original.period_end) throw new AppError('validation', `Ostatni dzień musi być w okresie ${polishDate(original.period_start)}–${polishDate(original.period_end)}, przed jego końcem.`, { lastDay: 'Podaj dzień w okresie faktury.' });
+		const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
+		gross = Math.round((line.gross * days(original.period_start, data.lastDay)) / days(original.period_start, original.period_end));
+		reason = data.reason || `Rezygnacja z usługi od ${polishDate(addDays(data.lastDay, 1))}`;
+	}
+	const { buyer, receiver } = { buyer: original.buyer, receiver: original.receiver };
+	const before = { description: line.description, quantity: line.quantity, unit: line.unit, gross: line.gross, ratePercent: line.ratePercent, before: true };
+	const after = { description: line.description, quantity: line.quantity, unit: line.unit, gross, ratePercent: line.ratePercent };
+	return ctx.db.transaction().execute((tx) =>
+		insertInvoice(tx, ctx, { kind: 'KOR', customerId: original.customer_id, subscriptionId: original.subscription_id, correctsId: original.id, period: original.period_start && original.period_end ? { start: original.period_start, end: original.period_end } : null, issueDate: warsawDay(ctx.clock.now()), saleDate: original.sale_date, buyer, receiver, reason, lines: [before, after] })
+	);
 }

@@ -78,3 +78,23 @@ export async function addCoordinator(ctx: Ctx, actor: Actor | null, municipality
 	if (!user) throw new AppError('validation', 'Nie ma konta z tym adresem — poproś tę osobę o założenie konta.', { email: 'Nie ma konta z tym adresem.' });
 	await ctx.db.insertInto('coordinators').values({ municipality_code: municipalityCode, user_id: user.id }).onConflict((oc) => oc.doNothing()).execute();
 }
+
+const receiverSchema = z.object({
+	name: z.string({ error: 'Podaj nazwę odbiorcy.' }).trim().min(3, 'Podaj nazwę jednostki, np. Urząd Miasta i Gminy Wiskitki.').max(200, 'Nazwa może mieć najwyżej 200 znaków.'),
+	nip: customerSchema.shape.nip,
+	street: customerSchema.shape.street,
+	postalCode: customerSchema.shape.postalCode,
+	city: customerSchema.shape.city
+});
+
+/**
+ * Where the municipality asks, its invoices name the unit that receives them (a JST's office or
+ * another unit: FA(3) Podmiot3 with role 8). An empty name removes it. Coordinators and the operator.
+ */
+export async function setInvoiceReceiver(ctx: Ctx, actor: Actor | null, municipalityCode: string, input: Record<string, string | undefined>): Promise<void> {
+	await assertCoordinator(ctx, actor, municipalityCode);
+	const customer = await customerOf(ctx, municipalityCode);
+	if (!customer) throw notFound('Gmina nie ma jeszcze konta klienta.');
+	const receiver = (input.name ?? '').trim() ? parseInput(receiverSchema, input) : null;
+	await ctx.db.updateTable('customers').set({ receiver: receiver ? JSON.stringify(receiver) : null, updated_at: ctx.clock.now() }).where('id', '=', customer.id).execute();
+}

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { ksefLabels, markPaid, polishDate } from '$lib/server/billing/invoices';
+import { issueCorrection, ksefLabels, markPaid, polishDate } from '$lib/server/billing/invoices';
 import { listPrices, addPrice, packageLabels, planLabels } from '$lib/server/billing/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef';
 import { action, formFields } from '$lib/server/http';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		prices: prices.map((p) => ({ id: p.id, package: packageLabels[p.package], plan: planLabels[p.plan], gross: p.gross, vatRate: p.vat_rate, validFrom: p.valid_from, validTo: p.valid_to })),
 		invoices: invoices.map((i) => ({
 			id: i.id, number: i.number, kind: i.kind, buyer: i.buyer.name, issueDate: polishDate(i.issue_date), dueDate: polishDate(i.due_date), gross: i.gross,
-			paid: i.paid_at ? polishDate(i.paid_at.toISOString().slice(0, 10)) : null, overdue: !i.paid_at && i.kind === 'VAT' && today > i.due_date, ksef: ksefLabels[i.ksef_status], ksefNumber: i.ksef_number
+			corrected: invoices.some((k) => k.corrects_id === i.id), paid: i.paid_at ? polishDate(i.paid_at.toISOString().slice(0, 10)) : null, overdue: !i.paid_at && i.kind === 'VAT' && today > i.due_date, ksef: ksefLabels[i.ksef_status], ksefNumber: i.ksef_number
 		}))
 	};
 };
@@ -37,6 +37,13 @@ export const actions: Actions = {
 			await markPaid(locals.ctx, locals.actor, f.id, f.paidOn);
 			return { saved: 'Zapisano zapłatę.' };
 		}, { form: `paid-${f.id}`, ...f });
+	},
+	correct: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const kor = await issueCorrection(locals.ctx, locals.actor, f.id, f);
+			return { saved: `Wystawiono korektę ${kor.number}.` };
+		}, { form: `correct-${f.id}`, ...f });
 	},
 	ksef: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
