@@ -12,6 +12,7 @@ import { addDays, addMonths } from '../package/dates';
 import { ALERTING_TYPES } from '../units/units';
 import { warsawDay } from '../../text/time';
 import { rebuildStats } from '../stats/daily';
+import { issuePeriodInvoice } from '../billing/invoices';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
@@ -182,7 +183,17 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 		await ctx.db.updateTable('municipalities').set({ population: spec.population, population_year: 2025 }).where('teryt_code', '=', spec.teryt).execute();
 	}
 	await rebuildStats(ctx.db, ctx.clock);
+	await seedInvoices(ctx);
 	return true;
+}
+
+/** Wiskitki's invoices for every period since its package started; all but the current one paid a week after issue. */
+async function seedInvoices(ctx: Ctx): Promise<void> {
+	const s = await ctx.db.selectFrom('subscriptions as s').innerJoin('groups as g', 'g.id', 's.group_id').select(['s.id', 's.starts_on']).where('g.slug', '=', 'wiskitki').executeTakeFirstOrThrow();
+	const today = warsawDay(ctx.clock.now());
+	const issued = [];
+	for (let i = 0, start = s.starts_on; start <= today; start = addMonths(s.starts_on, ++i)) issued.push(await issuePeriodInvoice(ctx, s.id, start));
+	for (const inv of issued.slice(0, -1)) await ctx.db.updateTable('invoices').set({ paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`) }).where('id', '=', inv.id).execute();
 }
 
 /** A year of on-call duty: the operator, with the second administrator as the backup. */
