@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { placeOrder } from '$lib/server/billing/contracts';
-import { package1ListPrices } from '$lib/server/billing/prices';
+import { EXTENDED_PACKAGES_FROM, package1ListPrices } from '$lib/server/billing/prices';
 import { action, formFields } from '$lib/server/http';
 import { formatNip } from '$lib/server/package/identifiers';
 import { warsawDay } from '$lib/text/time';
@@ -44,6 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		},
 		units: units.map((u) => u.name).join('\n'),
 		today,
+		extendedAvailable: today >= EXTENDED_PACKAGES_FROM,
 		prices
 	};
 };

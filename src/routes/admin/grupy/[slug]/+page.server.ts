@@ -6,6 +6,8 @@ import { formatNip } from '$lib/server/package/identifiers';
 import { cancelSubscription, packageState, startSubscription } from '$lib/server/package/subscriptions';
 import { warsawDay } from '$lib/text/time';
 import { setPopulation } from '$lib/server/municipalities/municipalities';
+import { addCustomerTerms } from '$lib/server/billing/prices';
+import { AppError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
@@ -14,16 +16,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 		if (!locals.actor.isOperator) error(403, { message: 'Tylko operator może zmieniać ustawienia grupy.' });
 		const { ctx } = locals;
 		const g = await getGroup(ctx.db, params.slug);
-		const [customer, state, coordinators, municipality] = await Promise.all([
+		const [customer, state, coordinators, municipality, terms] = await Promise.all([
 			customerOf(ctx, g.municipality_code),
 			packageState(ctx, g.id),
 			ctx.db.selectFrom('coordinators as c').innerJoin('users as u', 'u.id', 'c.user_id').select(['u.display_name', 'u.email']).where('c.municipality_code', '=', g.municipality_code).orderBy('u.display_name').execute(),
-			ctx.db.selectFrom('municipalities').select(['name', 'teryt_code', 'population', 'population_year']).where('teryt_code', '=', g.municipality_code).executeTakeFirstOrThrow()
+			ctx.db.selectFrom('municipalities').select(['name', 'teryt_code', 'population', 'population_year']).where('teryt_code', '=', g.municipality_code).executeTakeFirstOrThrow(),
+			ctx.db.selectFrom('customer_terms as t').innerJoin('customers as c', 'c.id', 't.customer_id').select(['t.id', 't.gross', 't.note', 't.valid_from', 't.valid_to']).where('c.municipality_code', '=', g.municipality_code).orderBy('t.valid_from', 'desc').execute()
 		]);
 		return {
 			group: { slug: g.slug, name: g.name, description: g.description, rules: g.rules, isPublic: g.is_public, membershipQuestion: g.membership_question, memberPostsNeedApproval: g.member_posts_need_approval },
 			municipality,
 			customer: customer && { legalName: customer.legal_name, nip: formatNip(customer.nip), regon: customer.regon, street: customer.street, postalCode: customer.postal_code, city: customer.city, contactName: customer.contact_name, contactEmail: customer.contact_email, contactPhone: customer.contact_phone },
+			terms: terms.map((t) => ({ id: t.id, gross: t.gross, note: t.note, validFrom: t.valid_from, validTo: t.valid_to })),
 			coordinators: coordinators.map((c) => ({ name: c.display_name, email: c.email })),
 			package: state,
 			today: warsawDay(ctx.clock.now())
@@ -64,6 +68,16 @@ export const actions: Actions = {
 			await startSubscription(locals.ctx, locals.actor, g.id, { plan: f.plan, commitmentMonths: f.plan === 'commitment' ? f.commitmentMonths : null, startsOn: f.startsOn });
 			return { saved: 'start' };
 		}, { form: 'start', ...f });
+	},
+	terms: async ({ locals, params, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			const existing = await customerOf(locals.ctx, g.municipality_code);
+			if (!existing) throw new AppError('conflict', 'Najpierw zapisz dane klienta.');
+			await addCustomerTerms(locals.ctx, locals.actor, existing.id, f);
+			return { saved: 'terms' };
+		}, { form: 'terms', ...f });
 	},
 	population: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
