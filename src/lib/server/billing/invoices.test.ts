@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import AdmZip from 'adm-zip';
 import { invoicePdf } from './invoice-pdf';
-import { customerInvoices, insertInvoice, invoiceForReader, issueCorrection, issueDueInvoices, issuePeriodInvoice, markPaid, remindOverdue, type Invoice } from './invoices';
+import { customerInvoices, insertInvoice, invoiceForReader, issueCorrection, issueDueInvoices, issuePeriodInvoice, markPaid, remindOverdue, splitPaymentRequired, type Invoice } from './invoices';
 import { setInvoiceReceiver } from '../package/customers';
 import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef';
 import { addCustomerTerms, addPrice, orderable, priceFor } from './prices';
@@ -88,6 +88,14 @@ describe('invoices', () => {
 		expect((await issuePeriodInvoice(ctx, subscriptionId, '2026-11-01')).id).toBe(inv.id);
 		await expect(issuePeriodInvoice(ctx, subscriptionId, '2026-11-05')).rejects.toMatchObject({ code: 'validation' });
 		produced.push({ what: 'VAT', xml: await xmlOf(inv) });
+	});
+
+	it('the split-payment note only for annex-15 services above 15 000 zł (the package is not one)', async () => {
+		expect(splitPaymentRequired({ gross: 1_500_001 }, true)).toBe(true);
+		expect(splitPaymentRequired({ gross: 1_500_000 }, true)).toBe(false);
+		expect(splitPaymentRequired({ gross: 9_000_000 })).toBe(false);
+		const inv = await ctx.db.selectFrom('invoices').selectAll().where('number', '=', 'FV/2026/11/0001').executeTakeFirstOrThrow();
+		expect(fa3Xml(inv)).toContain('<P_18A>2</P_18A>');
 	});
 
 	it('the job issues each due period once; the next month gets the next number', async () => {
