@@ -16,6 +16,7 @@ import { invoicePdf } from './invoice-pdf';
 import { customerInvoices, insertInvoice, invoiceForReader, issueCorrection, issueDueInvoices, issuePeriodInvoice, markPaid, remindOverdue, splitPaymentRequired, type Invoice } from './invoices';
 import { setInvoiceReceiver } from '../package/customers';
 import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef';
+import { defaultSeller, normalizeNrb, sellerParty, setSeller } from './seller';
 import { addCustomerTerms, addPrice, orderable, priceFor } from './prices';
 
 const referenceDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
@@ -238,5 +239,25 @@ describe('payments, reminders and KSeF', () => {
 		const after = await ctx.db.selectFrom('invoices').select(['ksef_status', 'ksef_number']).where('id', '=', nov.id).executeTakeFirstOrThrow();
 		expect(after).toEqual({ ksef_status: 'accepted', ksef_number: '1181610440-20261101-0100A1B2C3D4-5E' });
 		expect((await ksefBatch(ctx, operator)).numbers).not.toContain('FV/2026/11/0001');
+	});
+});
+
+describe('the seller', () => {
+	it('bank account numbers are checked; the operator’s data goes on new invoices only', async () => {
+		expect(normalizeNrb('PL 61 1090 1014 0000 0712 1981 2874')).toBe('61109010140000071219812874');
+		expect(normalizeNrb('62 1090 1014 0000 0712 1981 2874')).toBeNull();
+		expect(normalizeNrb('1234')).toBeNull();
+		const input = { name: 'PL-MEDIA Sp. z o.o.', nip: '118-161-04-40', street: 'ul. Leśna 2', postalCode: '05-080', city: 'Laski', email: 'faktury@pl-media.pl', bankAccount: '61 1090 1014 0000 0712 1981 2874', bankName: 'Santander' };
+		await expect(setSeller(ctx, resident, input)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(setSeller(ctx, operator, { ...input, bankAccount: '61 1090 1014 0000 0712 1981 2875' })).rejects.toMatchObject({ code: 'validation', fields: { bankAccount: expect.any(String) } });
+		expect(await sellerParty(ctx.db)).toEqual(defaultSeller);
+		const before = await ctx.db.selectFrom('invoices').select('seller').where('number', '=', 'FV/2026/11/0001').executeTakeFirstOrThrow();
+		await setSeller(ctx, operator, input);
+		expect(await sellerParty(ctx.db)).toMatchObject({ name: 'PL-MEDIA Sp. z o.o.', street: 'ul. Leśna 2', bankAccount: '61109010140000071219812874' });
+		expect((await ctx.db.selectFrom('invoices').select('seller').where('number', '=', 'FV/2026/11/0001').executeTakeFirstOrThrow()).seller).toEqual(before.seller);
+		const next = await ctx.db.transaction().execute((tx) => insertInvoice(tx, ctx, { kind: 'VAT', customerId, issueDate: '2027-01-20', saleDate: '2027-01-20', buyer: before.seller, lines: [{ description: 'Usługa', quantity: 1, unit: 'usł.', gross: 1_000, ratePercent: 23 }] }));
+		expect(next.seller.name).toBe('PL-MEDIA Sp. z o.o.');
+		const check = validateFa3(fa3Xml(next), referenceDir);
+		if (check) expect(check.ok, check.output).toBe(true);
 	});
 });

@@ -1,5 +1,10 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';
 import type { InvoiceParty } from '../db/schema';
+import { emailSchema, parseInput } from '../auth/accounts';
+import { assertOperator } from '../groups/policy';
+import { customerSchema } from '../package/customers';
 
 /** The seller as the offer names it; the operator may store other data under app_settings "seller". */
 export const defaultSeller: InvoiceParty = {
@@ -16,4 +21,35 @@ export const defaultSeller: InvoiceParty = {
 export async function sellerParty(db: Db): Promise<InvoiceParty> {
 	const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'seller').executeTakeFirst();
 	return row ? { ...defaultSeller, ...(row.value as Partial<InvoiceParty>) } : defaultSeller;
+}
+
+/** A Polish bank account number (NRB, 26 digits; "PL", spaces and dashes allowed) with a valid IBAN check, or null. */
+export function normalizeNrb(text: string): string | null {
+	const digits = text.replace(/[\s-]/g, '').replace(/^PL/i, '');
+	if (!/^\d{26}$/.test(digits)) return null;
+	// IBAN check: the account without its check digits, then "PL" as 2521 and the check digits, mod 97 = 1.
+	const rearranged = `${digits.slice(2)}2521${digits.slice(0, 2)}`;
+	let rest = 0;
+	for (const ch of rearranged) rest = (rest * 10 + Number(ch)) % 97;
+	return rest === 1 ? digits : null;
+}
+
+const sellerSchema = z.object({
+	name: z.string({ error: 'Podaj nazwę sprzedawcy.' }).trim().min(2, 'Podaj nazwę sprzedawcy.').max(200, 'Najwyżej 200 znaków.'),
+	nip: customerSchema.shape.nip,
+	street: customerSchema.shape.street,
+	postalCode: customerSchema.shape.postalCode,
+	city: customerSchema.shape.city,
+	email: emailSchema,
+	bankAccount: z.string({ error: 'Podaj numer rachunku.' }).transform((v, c) => normalizeNrb(v) ?? (c.addIssue({ code: 'custom', message: 'To nie jest poprawny numer rachunku (26 cyfr, sprawdź cyfry kontrolne).' }), z.NEVER)),
+	bankName: z.string().trim().max(200, 'Najwyżej 200 znaków.').default('')
+});
+
+/** The operator's seller data for new invoices (issued ones keep theirs). */
+export async function setSeller(ctx: Ctx, actor: Actor | null, input: unknown): Promise<InvoiceParty> {
+	assertOperator(actor);
+	const data = parseInput(sellerSchema, input);
+	const seller: InvoiceParty = { ...data, bankName: data.bankName || undefined };
+	await ctx.db.insertInto('app_settings').values({ key: 'seller', value: JSON.stringify(seller) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(seller) })).execute();
+	return seller;
 }

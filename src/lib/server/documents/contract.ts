@@ -82,8 +82,10 @@ export function contractClauses(prices: { monthly: string; commitment: string },
 			title: '§ 6. Okres obowiązywania i wypowiedzenie',
 			points: [
 				term,
-				'W wariancie miesięcznym każda ze stron może wypowiedzieć umowę ze skutkiem na koniec opłaconego miesiąca.',
-				'W wariancie z zobowiązaniem umowa nie może zostać wypowiedziana ze skutkiem przed upływem okresu zobowiązania; po jego upływie przechodzi w wariant miesięczny, chyba że strona złoży wypowiedzenie.',
+				...[
+					'W wariancie miesięcznym każda ze stron może wypowiedzieć umowę ze skutkiem na koniec opłaconego miesiąca.',
+					'W wariancie z zobowiązaniem umowa nie może zostać wypowiedziana ze skutkiem przed upływem okresu zobowiązania; po jego upływie przechodzi w wariant miesięczny, chyba że strona złoży wypowiedzenie.'
+				].filter((_, i) => !f || (f.plan === 'monthly' ? i === 0 : true)),
 				'Wypowiedzenie wymaga formy dokumentowej (w tym w panelu urzędu albo pocztą elektroniczną).'
 			]
 		},

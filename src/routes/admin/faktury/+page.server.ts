@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { issueCorrection, ksefLabels, markPaid, polishDate } from '$lib/server/billing/invoices';
 import { listPrices, addPrice, packageLabels, planLabels } from '$lib/server/billing/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef';
+import { sellerParty, setSeller } from '$lib/server/billing/seller';
 import { action, formFields } from '$lib/server/http';
 import { warsawDay } from '$lib/text/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,9 +13,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor.isOperator) error(403, { message: 'Rozliczenia prowadzi operator.' });
 	const { db } = locals.ctx;
 	const today = warsawDay(locals.ctx.clock.now());
-	const [invoices, prices] = await Promise.all([db.selectFrom('invoices').selectAll().orderBy('id', 'desc').limit(200).execute(), listPrices(db)]);
+	const [invoices, prices, seller] = await Promise.all([db.selectFrom('invoices').selectAll().orderBy('id', 'desc').limit(200).execute(), listPrices(db), sellerParty(db)]);
 	return {
 		today,
+		seller,
 		prices: prices.map((p) => ({ id: p.id, package: packageLabels[p.package], plan: planLabels[p.plan], gross: p.gross, vatRate: p.vat_rate, validFrom: p.valid_from, validTo: p.valid_to })),
 		invoices: invoices.map((i) => ({
 			id: i.id, number: i.number, kind: i.kind, buyer: i.buyer.name, issueDate: polishDate(i.issue_date), dueDate: polishDate(i.due_date), gross: i.gross,
@@ -24,6 +26,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
+	seller: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(async () => {
+			await setSeller(locals.ctx, locals.actor, f);
+			return { saved: 'Zapisano dane sprzedawcy; obowiązują na nowych fakturach.' };
+		}, { form: 'seller', ...f });
+	},
 	price: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
