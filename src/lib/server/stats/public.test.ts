@@ -120,7 +120,7 @@ describe('public statistics', () => {
 		const week = await topPosts(ctx, 7, null, 3);
 		// A share counts twice: 2 > 1.
 		expect(week.map((p) => p.id)).toEqual([shared.id, liked.id, quiet.id]);
-		expect(week[1]).toMatchObject({ municipality: 'Puszcza Mariańska', reactions: 1 });
+		expect(week[1]).toMatchObject({ municipality: 'Puszcza Mariańska', reactions: 1, reactionsByKind: { like: 1 } });
 		expect((await topPosts(ctx, 7, other.id)).map((p) => p.id)).toEqual([liked.id]);
 		// Older than 7 days: only in the 90-day list.
 		clock.set('2026-12-12T10:00:00Z');

@@ -98,6 +98,8 @@ export interface TopPost {
 	uniqueViewers: number;
 	comments: number;
 	reactions: number;
+	/** {"like": 12, "love": 3, …} */
+	reactionsByKind: Record<string, number>;
 	shares: number;
 }
 
@@ -113,9 +115,9 @@ export function topPosts(ctx: Ctx, days: number, groupId: string | null = null, 
 	return topCache(`${days}/${groupId ?? ''}/${limit}`, now.getTime(), async () => {
 		const since = sql`(${daysAgo(now, days)}::date::timestamp at time zone 'Europe/Warsaw')`;
 		const groupFilter = groupId ? sql`and p.group_id = ${groupId}` : sql``;
-		const r = await sql<{ id: string; slug: string; group_name: string; municipality: string; body: string; author: string; unit: boolean; published_at: Date; view_count: number; unique_viewer_count: number; comment_count: number; reaction_count: number; share_count: number }>`
+		const r = await sql<{ id: string; slug: string; group_name: string; municipality: string; body: string; author: string; unit: boolean; published_at: Date; view_count: number; unique_viewer_count: number; comment_count: number; reaction_count: number; reaction_counts: Record<string, number>; share_count: number }>`
 			select p.id, g.slug, g.name as group_name, m.name as municipality, left(p.body, 400) as body, coalesce(un.name, u.display_name) as author, p.unit_id is not null as unit,
-				p.published_at, p.view_count, p.unique_viewer_count, p.comment_count, p.reaction_count, p.share_count
+				p.published_at, p.view_count, p.unique_viewer_count, p.comment_count, p.reaction_count, p.reaction_counts, p.share_count
 			from posts p join groups g on g.id = p.group_id join municipalities m on m.teryt_code = g.municipality_code
 			join users u on u.id = p.author_id left join units un on un.id = p.unit_id
 			where p.status = 'published' and g.is_public and p.published_at >= ${since} ${groupFilter}
@@ -123,7 +125,7 @@ export function topPosts(ctx: Ctx, days: number, groupId: string | null = null, 
 			limit ${limit}`.execute(ctx.db);
 		return r.rows.map((x) => ({
 			id: x.id, groupSlug: x.slug, groupName: x.group_name, municipality: x.municipality, excerpt: excerpt(x.body), author: x.author, unit: x.unit,
-			publishedAt: new Date(x.published_at).toISOString(), views: x.view_count, uniqueViewers: x.unique_viewer_count, comments: x.comment_count, reactions: x.reaction_count, shares: x.share_count
+			publishedAt: new Date(x.published_at).toISOString(), views: x.view_count, uniqueViewers: x.unique_viewer_count, comments: x.comment_count, reactions: x.reaction_count, reactionsByKind: x.reaction_counts ?? {}, shares: x.share_count
 		}));
 	});
 }
