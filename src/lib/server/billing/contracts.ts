@@ -8,7 +8,7 @@ import type { ContractTable } from '../db/schema';
 import { parseInput } from '../auth/accounts';
 import { AppError } from '../errors';
 import { assertOperator } from '../groups/policy';
-import { assertCoordinator, coordinates, customerSchema } from '../package/customers';
+import { assertCoordinator, customerSchema } from '../package/customers';
 import { insertSubscription, liveSubscription, stateOf } from '../package/subscriptions';
 import { checkUploads } from '../support/tickets';
 import { contractClauses } from '../documents/contract';
@@ -117,7 +117,7 @@ export async function signContract(ctx: Ctx, actor: Actor | null, contractId: st
 
 /** Contracts of a municipality for its coordinators and the operator. */
 export async function contractsOf(ctx: Ctx, actor: Actor | null, municipalityCode: string): Promise<Contract[]> {
-	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError(actor ? 'forbidden' : 'unauthenticated', 'Umowy gminy widzą jej koordynatorzy i operator.');
+	await assertCoordinator(ctx, actor, municipalityCode, 'Umowy gminy widzą jej koordynatorzy i operator.');
 	return ctx.db.selectFrom('contracts as c').innerJoin('customers as k', 'k.id', 'c.customer_id').selectAll('c').where('k.municipality_code', '=', municipalityCode).orderBy('c.id', 'desc').execute();
 }
 
@@ -126,7 +126,7 @@ export async function contractForReader(ctx: Ctx, actor: Actor | null, id: strin
 	if (!/^\d{1,18}$/.test(id)) throw new AppError('not_found', 'Nie ma takiej umowy.');
 	const row = await ctx.db.selectFrom('contracts as c').innerJoin('customers as k', 'k.id', 'c.customer_id').selectAll('c').select('k.municipality_code').where('c.id', '=', id).executeTakeFirst();
 	if (!row) throw new AppError('not_found', 'Nie ma takiej umowy.');
-	if (!(await coordinates(ctx, actor, row.municipality_code))) throw new AppError('forbidden', 'Umowy gminy pobierają jej koordynatorzy i operator.');
+	await assertCoordinator(ctx, actor, row.municipality_code, 'Umowy gminy pobierają jej koordynatorzy i operator.');
 	const { municipality_code: _code, ...contract } = row;
 	return contract;
 }

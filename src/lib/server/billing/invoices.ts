@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { parseInput } from '../auth/accounts';
 import type { Actor, Ctx } from '../context';
-import { coordinates } from '../package/customers';
+import { assertCoordinator } from '../package/customers';
 import { assertOperator } from '../groups/policy';
 import { enqueueEmail } from '../notify/outbox';
 import { formatMoney } from '../../format';
@@ -158,8 +158,7 @@ export function splitPaymentRequired(inv: Pick<Invoice, 'gross'>, annex15 = fals
 
 /** Invoices a coordinator (or the operator) may see: the customer's of their municipality. */
 export async function customerInvoices(ctx: Ctx, actor: Actor | null, municipalityCode: string): Promise<Invoice[]> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zobaczyć faktury.');
-	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', 'Faktury gminy widzą jej koordynatorzy i operator.');
+	await assertCoordinator(ctx, actor, municipalityCode, 'Faktury gminy widzą jej koordynatorzy i operator.');
 	return ctx.db
 		.selectFrom('invoices as i')
 		.innerJoin('customers as c', 'c.id', 'i.customer_id')
@@ -176,7 +175,7 @@ export async function invoiceForReader(ctx: Ctx, actor: Actor | null, id: string
 	if (!/^\d{1,18}$/.test(id)) throw new AppError('not_found', 'Nie ma takiej faktury.');
 	const row = await ctx.db.selectFrom('invoices as i').innerJoin('customers as c', 'c.id', 'i.customer_id').selectAll('i').select('c.municipality_code').where('i.id', '=', id).executeTakeFirst();
 	if (!row) throw new AppError('not_found', 'Nie ma takiej faktury.');
-	if (!(await coordinates(ctx, actor, row.municipality_code))) throw new AppError('forbidden', 'Faktury gminy pobierają jej koordynatorzy i operator.');
+	await assertCoordinator(ctx, actor, row.municipality_code, 'Faktury gminy pobierają jej koordynatorzy i operator.');
 	const { municipality_code: _code, ...invoice } = row;
 	const corrected = invoice.corrects_id ? ((await ctx.db.selectFrom('invoices').selectAll().where('id', '=', invoice.corrects_id).executeTakeFirst()) ?? null) : null;
 	return { invoice, corrected };

@@ -64,9 +64,9 @@ export async function coordinates(ctx: Pick<Ctx, 'db'>, actor: Actor | null, mun
 	return !!(await ctx.db.selectFrom('coordinators').select('user_id').where('municipality_code', '=', municipalityCode).where('user_id', '=', actor.id).executeTakeFirst());
 }
 
-export async function assertCoordinator(ctx: Pick<Ctx, 'db'>, actor: Actor | null, municipalityCode: string): Promise<Actor> {
+export async function assertCoordinator(ctx: Pick<Ctx, 'db'>, actor: Actor | null, municipalityCode: string, refusal = 'To może zrobić koordynator gminy albo operator.'): Promise<Actor> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
-	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', 'To może zrobić koordynator gminy albo operator.');
+	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', refusal);
 	return actor;
 }
 
