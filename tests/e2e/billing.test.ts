@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 	let contractNumber = '';
 
 	it('the operator orders Pakiet 1 for Radziejowice; a wrong NIP is refused first', async () => {
-		await operator.goto(`${server.url}/urzad/zamowienie?grupa=radziejowice`);
+		await operator.goto(`${server.url}/urzad/zamowienie?grupa=radziejowice`, { waitUntil: 'networkidle' });
 		await operator.getByLabel('Grupa').selectOption('radziejowice');
 		await operator.getByLabel(/miesięczny, bez zobowiązania/).check();
 		await operator.getByLabel(/^Nazwa urzędowa/).fill('Gmina Radziejowice');
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 	});
 
 	it('the operator marks it signed with the scan: the package starts and the first invoice is issued', async () => {
-		await operator.goto(`${server.url}/admin/umowy`);
+		await operator.goto(`${server.url}/admin/umowy`, { waitUntil: 'networkidle' });
 		await audit(operator);
 		await operator.getByLabel(`Skan podpisanej umowy ${contractNumber} (PDF, JPEG, PNG)`).setInputFiles({ name: 'umowa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% podpisana\n%%EOF\n') });
 		await operator.getByRole('button', { name: 'Oznacz jako podpisaną i uruchom pakiet' }).click();
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 	});
 
 	it('the operator sees it in Rozliczenia, records the payment and the KSeF number', async () => {
-		await operator.goto(`${server.url}/admin/faktury`);
+		await operator.goto(`${server.url}/admin/faktury`, { waitUntil: 'networkidle' });
 		await audit(operator);
 		const item = operator.locator('li', { hasText: 'Gmina Radziejowice' }).first();
 		await item.getByRole('button', { name: 'Zapisz zapłatę' }).click();

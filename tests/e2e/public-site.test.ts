@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('the public website', () => {
 
 	it('the offer has every section of the seed, corrected, with live numbers and the documents', async () => {
 		const page = await newPage({ width: 1280, height: 900 });
-		await page.goto(`${server.url}/`);
+		await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
 		const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
 		for (const h of ['Cel i zastosowanie usługi', 'Zakres pakietu', 'Korzyści dla gminy i mieszkańców', 'Kto może publikować', 'Zasady działania', 'Co można publikować', 'Wsparcie techniczne i administracyjne', 'Bezpieczeństwo i zasady funkcjonowania grup', 'Model współpracy', 'Podsumowanie pakietu', 'Jak wygląda wdrożenie', 'Cena pakietu', 'Pozostałe pakiety', 'Materiały do pobrania', 'Realny zasięg i aktywność mieszkańców']) {
 			expect(headings).toContain(h);
@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('the public website', () => {
 
 	it('the search box suggests municipalities ignoring Polish letters and opens the page; without a suggestion the form searches', async () => {
 		const page = await newPage({ width: 390, height: 844 });
-		await page.goto(`${server.url}/o-nas`);
+		await page.goto(`${server.url}/o-nas`, { waitUntil: 'networkidle' });
 		const box = page.getByRole('combobox', { name: 'Wpisz nazwę gminy' });
 		await box.fill('mariansk');
 		await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Puszcza Mariańska')]);
@@ -108,12 +108,12 @@ describe.skipIf(!hasChromium)('the public website', () => {
 
 	it('/grupy filters by voivodeship, /zasiegi switches the period and the municipality', async () => {
 		const page = await newPage({ width: 1280, height: 900 });
-		await page.goto(`${server.url}/grupy`);
+		await page.goto(`${server.url}/grupy`, { waitUntil: 'networkidle' });
 		await page.getByLabel('Województwo').selectOption('lubelskie');
 		await page.getByRole('button', { name: 'Pokaż' }).click();
 		await page.waitForURL(/woj=lubelskie/);
 		expect(await page.getByText('Znaleziono: 0 grup z 3.').count()).toBe(1);
-		await page.goto(`${server.url}/zasiegi`);
+		await page.goto(`${server.url}/zasiegi`, { waitUntil: 'networkidle' });
 		expect(await page.getByRole('link', { name: 'ostatnie 30 dni' }).getAttribute('aria-current')).toBe('page');
 		const all = await page.locator('#top-h + ol > li').count();
 		expect(all).toBeGreaterThan(5);
@@ -174,6 +174,8 @@ describe.skipIf(!hasChromium)('the public website', () => {
 		await logIn(operator, server.url, 'operator@tablica.test');
 		await operator.goto(`${server.url}/admin/strony`);
 		await operator.getByRole('link', { name: /Edytuj\W+stronę O nas/ }).click();
+		await operator.waitForURL(/\/admin\/strony\/o-nas$/);
+		await operator.waitForLoadState('networkidle');
 		const body = operator.getByLabel(/^Treść/);
 		const original = await body.inputValue();
 		await body.fill(`${original}\n\nNowość: {{nie_ma_takiej}}`);
@@ -202,7 +204,7 @@ describe.skipIf(!hasChromium)('the public website', () => {
 	it('the operator enters the population; /potencjal shows members as a share of residents', async () => {
 		const operator = await newPage({ width: 1280, height: 900 });
 		await logIn(operator, server.url, 'operator@tablica.test');
-		await operator.goto(`${server.url}/admin/grupy/radziejowice`);
+		await operator.goto(`${server.url}/admin/grupy/radziejowice`, { waitUntil: 'networkidle' });
 		await operator.getByLabel(/^Mieszkańcy/).fill('nie wiem');
 		await operator.getByRole('button', { name: 'Zapisz' }).nth(1).click();
 		await expect.poll(() => operator.getByRole('alert').first().innerText()).toContain('liczbę mieszkańców');
