@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Actor, Ctx } from './context';
 import type { Db } from './db/database';
+import { storedSetting } from './db/settings';
 import { warsawDay } from '../text/time';
 
 const secrets = new WeakMap<Db, Promise<string>>();
@@ -9,11 +10,7 @@ const secrets = new WeakMap<Db, Promise<string>>();
 function visitorSecret(db: Db): Promise<string> {
 	let secret = secrets.get(db);
 	if (!secret) {
-		secret = (async () => {
-			await db.insertInto('app_settings').values({ key: 'visitor_secret', value: JSON.stringify(randomBytes(32).toString('base64url')) }).onConflict((oc) => oc.doNothing()).execute();
-			const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'visitor_secret').executeTakeFirstOrThrow();
-			return row.value as string;
-		})();
+		secret = storedSetting(db, 'visitor_secret', () => randomBytes(32).toString('base64url'));
 		secret.catch(() => secrets.delete(db));
 		secrets.set(db, secret);
 	}

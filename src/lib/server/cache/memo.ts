@@ -16,5 +16,7 @@ export function memo<T>(ttlMs: number, maxEntries = 1000) {
 	};
 	/** Forgets everything, after a change the pages must show at once. */
 	get.clear = () => entries.clear();
+	/** Forgets one key. */
+	get.forget = (key: string) => entries.delete(key);
 	return get;
 }

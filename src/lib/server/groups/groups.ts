@@ -10,6 +10,7 @@ import { logAction } from '../moderation/log';
 import { assertCan, assertOperator, type GroupRole } from './policy';
 import { activeSanction, type ActiveSanction } from './active-sanction';
 import { packageState } from '../package/subscriptions';
+import { memo } from '../cache/memo';
 import { membershipChanged } from './member-count';
 
 export const groupInputSchema = z.object({
@@ -235,26 +236,18 @@ export async function countPendingMemberships(db: Db, groupId: string): Promise<
 	return Number(r.n);
 }
 
-const readCache = new Map<string, { at: number; value: Promise<{ group: Group; municipality: { name: string; county: string; voivodeship: string; teryt_code: string } }> }>();
-const READ_CACHE_MS = 5000;
+const readCache = memo<{ group: Group; municipality: { name: string; county: string; voivodeship: string; teryt_code: string; kind: 'urban' | 'rural' | 'mixed' } }>(5000, 5000);
 
 /**
  * A group and its municipality for read-only pages, kept in this process for 5 seconds: the feed
  * is read far more often than a group's settings or member count change.
  */
 export function getGroupForReading(db: Db, slug: string) {
-	const hit = readCache.get(slug);
-	const now = performance.now();
-	if (hit && now - hit.at < READ_CACHE_MS) return hit.value;
-	const value = (async () => {
+	return readCache(slug, performance.now(), async () => {
 		const group = await getGroup(db, slug);
-		const municipality = await db.selectFrom('municipalities').select(['name', 'county', 'voivodeship', 'teryt_code']).where('teryt_code', '=', group.municipality_code).executeTakeFirstOrThrow();
+		const municipality = await db.selectFrom('municipalities').select(['name', 'county', 'voivodeship', 'teryt_code', 'kind']).where('teryt_code', '=', group.municipality_code).executeTakeFirstOrThrow();
 		return { group, municipality };
-	})();
-	readCache.set(slug, { at: now, value });
-	value.catch(() => readCache.delete(slug));
-	if (readCache.size > 5000) readCache.delete(readCache.keys().next().value!);
-	return value;
+	});
 }
 
-export const forgetGroupForReading = (slug: string) => readCache.delete(slug);
+export const forgetGroupForReading = (slug: string) => readCache.forget(slug);

@@ -2,6 +2,7 @@ import webpush from 'web-push';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';
+import { storedSetting } from '../db/settings';
 import { parseInput } from '../auth/accounts';
 import { AppError } from '../errors';
 import type { Transport } from './delivery';
@@ -12,14 +13,7 @@ export interface VapidKeys {
 }
 
 /** The server's VAPID key pair: made once, on first start, and kept in the database. */
-export async function vapidKeys(db: Db): Promise<VapidKeys> {
-	const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'vapid').executeTakeFirst();
-	if (row) return row.value as VapidKeys;
-	const keys = webpush.generateVAPIDKeys();
-	await db.insertInto('app_settings').values({ key: 'vapid', value: JSON.stringify(keys) }).onConflict((oc) => oc.doNothing()).execute();
-	// Another instance may have won the race: everyone uses the stored pair.
-	return (await db.selectFrom('app_settings').select('value').where('key', '=', 'vapid').executeTakeFirstOrThrow()).value as VapidKeys;
-}
+export const vapidKeys = (db: Db): Promise<VapidKeys> => storedSetting(db, 'vapid', () => webpush.generateVAPIDKeys());
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Niepoprawny klucz subskrypcji.');
 export const subscriptionSchema = z.object({
