@@ -8,7 +8,7 @@ import type { ContractTable } from '../db/schema';
 import { parseInput } from '../auth/accounts';
 import { AppError } from '../errors';
 import { assertOperator } from '../groups/policy';
-import { assertCoordinator, customerSchema } from '../package/customers';
+import { assertCoordinator, customerColumns, customerSchema } from '../package/customers';
 import { insertSubscription, liveSubscription, stateOf } from '../package/subscriptions';
 import { checkUploads } from '../support/tickets';
 import { contractClauses } from '../documents/contract';
@@ -53,7 +53,7 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 		const open = await tx.selectFrom('contracts').select('number').where('group_id', '=', group.id).where('status', '=', 'ordered').executeTakeFirst();
 		if (open) throw new AppError('conflict', `Umowa ${open.number} dla tej grupy czeka na podpis.`);
 		const now = ctx.clock.now();
-		const values = { legal_name: data.legalName, nip: data.nip, regon: data.regon, street: data.street, postal_code: data.postalCode, city: data.city, contact_name: data.contactName, contact_email: data.contactEmail, contact_phone: data.contactPhone, updated_at: now };
+		const values = { ...customerColumns(data), updated_at: now };
 		const existing = await tx.selectFrom('customers').select('id').where('municipality_code', '=', group.municipality_code).executeTakeFirst();
 		const customerId = existing
 			? (await tx.updateTable('customers').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id

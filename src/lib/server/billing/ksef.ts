@@ -3,6 +3,7 @@ import type { Actor, Ctx } from '../context';
 import { AppError } from '../errors';
 import { assertOperator } from '../groups/policy';
 import { fa3Xml } from './fa3';
+import { toCsv } from '../text/csv';
 
 /**
  * KSeF, the national e-invoice system. Sending needs the seller's KSeF token and the network, so
@@ -23,14 +24,14 @@ export async function ksefBatch(ctx: Ctx, actor: Actor | null): Promise<{ zip: B
 	assertOperator(actor);
 	const invoices = await ctx.db.selectFrom('invoices').selectAll().where('ksef_status', '=', 'to_send').orderBy('id').execute();
 	const zip = new AdmZip();
-	const list = ['numer;rodzaj;data wystawienia;NIP nabywcy;brutto (gr);plik'];
+	const list: (string | number)[][] = [];
 	for (const inv of invoices) {
 		const corrected = inv.corrects_id ? await ctx.db.selectFrom('invoices').select(['number', 'issue_date', 'ksef_number']).where('id', '=', inv.corrects_id).executeTakeFirst() : null;
 		const file = `${inv.number.replace(/\//g, '_')}.xml`;
 		zip.addFile(file, Buffer.from(fa3Xml(inv, corrected ?? null), 'utf8'));
-		list.push([inv.number, inv.kind, inv.issue_date, inv.buyer.nip, inv.gross, file].join(';'));
+		list.push([inv.number, inv.kind, inv.issue_date, inv.buyer.nip, inv.gross, file]);
 	}
-	zip.addFile('lista.csv', Buffer.from('\ufeff' + list.join('\r\n') + '\r\n', 'utf8'));
+	zip.addFile('lista.csv', toCsv(['numer', 'rodzaj', 'data wystawienia', 'NIP nabywcy', 'brutto (gr)', 'plik'], list));
 	return { zip: zip.toBuffer(), numbers: invoices.map((i) => i.number) };
 }
 

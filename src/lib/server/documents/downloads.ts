@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { memo } from '../cache/memo';
 import { municipalityPage } from '../stats/public';
 import { unitReport } from '../stats/unit-report';
+import { toCsv } from '../text/csv';
 import { contractTemplatePdf, offerPdf, presentationPdf, unitReportPdf } from './documents';
 
 export interface Download {
@@ -14,15 +15,6 @@ export interface Download {
 const SLUG = /^[a-z0-9-]{2,60}$/;
 // A document takes a few hundred milliseconds of CPU; the same one is served from memory for 5 min.
 const cache = memo<Download>(5 * 60_000, 200);
-
-/** CSV for spreadsheets set to Polish: semicolons, a BOM so Excel reads UTF-8, CRLF lines. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): Buffer {
-	const cell = (v: string | number | null) => {
-		const s = v === null ? '' : String(v);
-		return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-	};
-	return Buffer.from('\ufeff' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n', 'utf8');
-}
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2), 'utf8');
 

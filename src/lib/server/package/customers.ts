@@ -25,6 +25,19 @@ export const customerSchema = z.object({
 	contactPhone: z.string().trim().max(30, 'Numer telefonu może mieć najwyżej 30 znaków.').regex(/^[+\d][\d\s-]{6,}$|^$/, 'Podaj numer telefonu, np. 46 856 45 00.').default('')
 });
 
+/** The municipality's data as the columns of its `customers` row. */
+export const customerColumns = (data: Omit<z.infer<typeof customerSchema>, 'municipalityCode'>) => ({
+	legal_name: data.legalName,
+	nip: data.nip,
+	regon: data.regon,
+	street: data.street,
+	postal_code: data.postalCode,
+	city: data.city,
+	contact_name: data.contactName,
+	contact_email: data.contactEmail,
+	contact_phone: data.contactPhone
+});
+
 /** The operator records the municipality as a customer (one per municipality). */
 export async function createCustomer(ctx: Ctx, actor: Actor | null, input: unknown): Promise<string> {
 	assertOperator(actor);
@@ -34,7 +47,7 @@ export async function createCustomer(ctx: Ctx, actor: Actor | null, input: unkno
 	const now = ctx.clock.now();
 	const row = await ctx.db
 		.insertInto('customers')
-		.values({ municipality_code: data.municipalityCode, legal_name: data.legalName, nip: data.nip, regon: data.regon, street: data.street, postal_code: data.postalCode, city: data.city, contact_name: data.contactName, contact_email: data.contactEmail, contact_phone: data.contactPhone, created_at: now, updated_at: now })
+		.values({ municipality_code: data.municipalityCode, ...customerColumns(data), created_at: now, updated_at: now })
 		.onConflict((oc) => oc.doNothing())
 		.returning('id')
 		.executeTakeFirst();
@@ -47,7 +60,7 @@ export async function updateCustomer(ctx: Ctx, actor: Actor | null, customerId: 
 	const data = parseInput(customerSchema.omit({ municipalityCode: true }), input);
 	const r = await ctx.db
 		.updateTable('customers')
-		.set({ legal_name: data.legalName, nip: data.nip, regon: data.regon, street: data.street, postal_code: data.postalCode, city: data.city, contact_name: data.contactName, contact_email: data.contactEmail, contact_phone: data.contactPhone, updated_at: ctx.clock.now() })
+		.set({ ...customerColumns(data), updated_at: ctx.clock.now() })
 		.where('id', '=', customerId)
 		.executeTakeFirst();
 	if (!r.numUpdatedRows) throw notFound('Nie ma takiego klienta.');

@@ -31,3 +31,12 @@ export function parseCsv(text: string): string[][] {
 	if (field !== '' || row.length > 0) endRow();
 	return rows;
 }
+
+/** CSV for spreadsheets set to Polish: semicolons, a BOM so Excel reads UTF-8, CRLF lines. */
+export function toCsv(header: string[], rows: (string | number | null)[][]): Buffer {
+	const cell = (v: string | number | null) => {
+		const s = v === null ? '' : String(v);
+		return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+	};
+	return Buffer.from('\ufeff' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n', 'utf8');
+}
