@@ -36,6 +36,17 @@ export function formatPercent(fraction: number, digits = 1): string {
 	return `${(fraction * 100).toFixed(digits).replace('.', ',')}%`;
 }
 
+const monthNames = ['styczeń', 'luty', 'marzec', 'kwiecień', 'maj', 'czerwiec', 'lipiec', 'sierpień', 'wrzesień', 'październik', 'listopad', 'grudzień'];
+const monthsLocative = ['styczniu', 'lutym', 'marcu', 'kwietniu', 'maju', 'czerwcu', 'lipcu', 'sierpniu', 'wrześniu', 'październiku', 'listopadzie', 'grudniu'];
+const monthsShort = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
+const monthIndex = (month: string) => Number(month.slice(5, 7)) - 1;
+/** "2026-11" → "listopad 2026" */
+export const monthName = (month: string) => `${monthNames[monthIndex(month)]} ${month.slice(0, 4)}`;
+/** "2026-11" → "listopadzie 2026" (after "w") */
+export const monthLocative = (month: string) => `${monthsLocative[monthIndex(month)]} ${month.slice(0, 4)}`;
+/** "2026-11" → "lis 26" (chart labels) */
+export const shortMonth = (month: string) => `${monthsShort[monthIndex(month)]} ${month.slice(2, 4)}`;
+
 export const countLabel = (n: number, one: string, few: string, many: string) => `${formatNumber(n)} ${plural(n, one, few, many)}`;
 
 const TZ = 'Europe/Warsaw';

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { formatCompact, formatDate, formatMoney, formatNumber, formatPercent } from '../../format';
+import { formatCompact, formatDate, formatMoney, formatNumber, formatPercent, monthName, shortMonth } from '../../format';
 import { getGroupForReading } from '../groups/groups';
 import { getSitePage, placeholderValues, siteNumbers, siteTextBlocks } from '../site/pages';
 import { municipalityPage } from '../stats/public';
@@ -10,13 +10,6 @@ import { package1ListPrices } from '../billing/prices';
 import { warsawDay } from '../../text/time';
 
 // The four documents of the offer's "Materiały do pobrania", generated from live data.
-
-const monthNames = ['styczeń', 'luty', 'marzec', 'kwiecień', 'maj', 'czerwiec', 'lipiec', 'sierpień', 'wrzesień', 'październik', 'listopad', 'grudzień'];
-const shortMonths = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
-/** "listopad 2026" */
-export const monthName = (m: string) => `${monthNames[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
-/** "lis 26" */
-export const shortMonth = (m: string) => `${shortMonths[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;
 
 /** Pakiet 1's prices as the offer states them (the price list with validity dates comes with billing). */
 export const package1Prices = { monthly: formatMoney(385_000), commitment: formatMoney(350_000) };
@@ -43,8 +36,7 @@ const made = (ctx: Ctx) => `Stan na ${formatDate(ctx.clock.now())}`;
 /** 1. "Opis Pakietu 1 — {gmina}": the offer's text for that municipality, with its live numbers. */
 export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 	const [{ group, municipality }, page, numbers, stats] = await Promise.all([getGroupForReading(ctx.db, slug), getSitePage(ctx.db, 'oferta'), siteNumbers(ctx), municipalityPage(ctx, slug)]);
-	const kind = (await ctx.db.selectFrom('municipalities').select('kind').where('teryt_code', '=', municipality.teryt_code).executeTakeFirstOrThrow()).kind;
-	const values = placeholderValues(numbers, { groupName: group.name, municipality: municipality.name, kind });
+	const values = placeholderValues(numbers, { groupName: group.name, municipality: municipality.name, kind: municipality.kind });
 	const title = `Opis Pakietu 1 — ${municipality.name}`;
 	const pdf = new PdfWriter({ title, subject: page.title });
 	pdf.titlePage(title, [page.title.replace(/gminy$/, `gminy ${municipality.name}`), `Grupa „${group.name}” – ${formatNumber(stats.group.members)} członków`, made(ctx), 'PL-MEDIA · Laski, gm. Izabelin']);

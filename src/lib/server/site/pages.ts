@@ -8,8 +8,8 @@ import { parseInput } from '../auth/accounts';
 import { assertOperator } from '../groups/policy';
 import { memo } from '../cache/memo';
 import { formatNumber } from '../../format';
-import { warsawDay } from '../../text/time';
 import { defaultPages } from './default-pages';
+import { daysAgo } from '../stats/public';
 
 export const sitePageSlugs = Object.keys(defaultPages);
 
@@ -88,7 +88,7 @@ const numbersCache = memo<SiteNumbers>(30_000, 4);
 export function siteNumbers(ctx: Ctx): Promise<SiteNumbers> {
 	const now = ctx.clock.now();
 	return numbersCache('all', now.getTime(), async () => {
-		const since = warsawDay(new Date(now.getTime() - 29 * 86_400_000));
+		const since = daysAgo(now, 30);
 		const r = await sql<{ groups: string; members: string; views: string | null; posts: string | null; comments: string | null; reactions: string | null }>`
 			select (select count(*) from groups) as groups, (select coalesce(sum(member_count), 0) from groups) as members,
 				sum(s.views) as views, sum(s.posts) as posts, sum(s.comments) as comments, sum(s.reactions) as reactions

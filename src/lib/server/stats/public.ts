@@ -6,13 +6,14 @@ import { unitTypeLabel } from '../groups/unit-types';
 import { foldText } from '../text/fold';
 import { warsawDay } from '../../text/time';
 import { monthlyStats, type MonthStats } from './monthly';
+import { lastCompleteMonth } from './unit-report';
+import { addDays } from '../package/dates';
 
 // The public website's numbers. They come from the daily figures and the posts' counters, which
 // the statistics job refreshes every minute, so each process keeps them for 30 s.
 const TTL = 30_000;
-const DAY = 86_400_000;
-
-const daysAgo = (now: Date, days: number) => warsawDay(new Date(now.getTime() - (days - 1) * DAY));
+/** The first Warsaw day of the last `days` days, today included. */
+export const daysAgo = (now: Date, days: number) => addDays(warsawDay(now), 1 - days);
 
 export interface Activity {
 	views: number;
@@ -23,6 +24,7 @@ export interface Activity {
 }
 
 export interface DirectoryGroup {
+	id: string;
 	slug: string;
 	name: string;
 	municipality: string;
@@ -42,8 +44,8 @@ const directoryCache = memo<DirectoryGroup[]>(TTL, 4);
 export function groupDirectory(ctx: Ctx): Promise<DirectoryGroup[]> {
 	const now = ctx.clock.now();
 	return directoryCache('all', now.getTime(), async () => {
-		const r = await sql<{ slug: string; name: string; municipality: string; county: string; voivodeship: string; teryt: string; kind: 'urban' | 'rural' | 'mixed'; has_package: boolean; members: number; views: string | null; posts: string | null; comments: string | null; reactions: string | null; shares: string | null }>`
-			select g.slug, g.name, m.name as municipality, m.county, m.voivodeship, m.teryt_code as teryt, m.kind, g.member_count as members,
+		const r = await sql<{ id: string; slug: string; name: string; municipality: string; county: string; voivodeship: string; teryt: string; kind: 'urban' | 'rural' | 'mixed'; has_package: boolean; members: number; views: string | null; posts: string | null; comments: string | null; reactions: string | null; shares: string | null }>`
+			select g.id, g.slug, g.name, m.name as municipality, m.county, m.voivodeship, m.teryt_code as teryt, m.kind, g.member_count as members,
 				exists (select 1 from subscriptions x where x.group_id = g.id and x.status = 'active') as has_package,
 				s.views, s.posts, s.comments, s.reactions, s.shares
 			from groups g join municipalities m on m.teryt_code = g.municipality_code
@@ -51,7 +53,7 @@ export function groupDirectory(ctx: Ctx): Promise<DirectoryGroup[]> {
 				from group_daily_stats where day >= ${daysAgo(now, 30)}::date group by group_id) s on s.group_id = g.id
 			where g.is_public order by g.member_count desc, g.name`.execute(ctx.db);
 		return r.rows.map((x) => ({
-			slug: x.slug, name: x.name, municipality: x.municipality, county: x.county, voivodeship: x.voivodeship, teryt: x.teryt, kind: x.kind, hasPackage: x.has_package, members: x.members,
+			id: x.id, slug: x.slug, name: x.name, municipality: x.municipality, county: x.county, voivodeship: x.voivodeship, teryt: x.teryt, kind: x.kind, hasPackage: x.has_package, members: x.members,
 			last30: { views: Number(x.views ?? 0), posts: Number(x.posts ?? 0), comments: Number(x.comments ?? 0), reactions: Number(x.reactions ?? 0), shares: Number(x.shares ?? 0) }
 		}));
 	});
@@ -214,10 +216,8 @@ const potentialCache = memo<{ month: string; rows: PotentialRow[] }>(TTL, 2);
 export function potential(ctx: Ctx): Promise<{ month: string; rows: PotentialRow[] }> {
 	const now = ctx.clock.now();
 	return potentialCache('all', now.getTime(), async () => {
-		const today = warsawDay(now);
-		const [y, m] = today.split('-').map(Number);
-		const lastMonth = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10);
-		const r = await sql<{ slug: string; name: string; municipality: string; voivodeship: string; population: number | null; population_year: number | null; members: number; viewers: number | null }>`
+		const lastMonth = `${lastCompleteMonth(now)}-01`;
+		const r = await sql<{ id: string; slug: string; name: string; municipality: string; voivodeship: string; population: number | null; population_year: number | null; members: number; viewers: number | null }>`
 			select g.slug, g.name, m.name as municipality, m.voivodeship, m.population, m.population_year, g.member_count as members, s.unique_viewers as viewers
 			from groups g join municipalities m on m.teryt_code = g.municipality_code
 			left join group_monthly_stats s on s.group_id = g.id and s.month = ${lastMonth}::date
@@ -225,7 +225,7 @@ export function potential(ctx: Ctx): Promise<{ month: string; rows: PotentialRow
 		return {
 			month: lastMonth.slice(0, 7),
 			rows: r.rows.map((x) => ({
-				slug: x.slug, name: x.name, municipality: x.municipality, voivodeship: x.voivodeship, population: x.population, populationYear: x.population_year, members: x.members,
+				id: x.id, slug: x.slug, name: x.name, municipality: x.municipality, voivodeship: x.voivodeship, population: x.population, populationYear: x.population_year, members: x.members,
 				membersShare: x.population ? x.members / x.population : null, monthViewers: x.viewers ?? 0, monthViewersShare: x.population ? (x.viewers ?? 0) / x.population : null
 			}))
 		};

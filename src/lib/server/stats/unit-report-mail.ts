@@ -1,8 +1,7 @@
 import type { Ctx } from '../context';
 import { enqueueEmail } from '../notify/outbox';
 import { packageState } from '../package/subscriptions';
-import { countLabel, formatNumber } from '../../format';
-import { monthName } from '../documents/documents';
+import { countLabel, formatNumber, monthName } from '../../format';
 import { formatMinutes, lastCompleteMonth, unitReport } from './unit-report';
 
 /**
