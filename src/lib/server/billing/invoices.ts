@@ -110,6 +110,10 @@ export async function buyerOf(db: Db, customerId: string): Promise<{ buyer: Invo
  * the customer's price for that day. Once per period; a second call returns the first invoice.
  */
 export async function issuePeriodInvoice(ctx: Ctx, subscriptionId: string, periodStart: string): Promise<Invoice> {
+	return (await periodInvoice(ctx, subscriptionId, periodStart)).invoice;
+}
+
+async function periodInvoice(ctx: Ctx, subscriptionId: string, periodStart: string): Promise<{ invoice: Invoice; created: boolean }> {
 	const s = await ctx.db
 		.selectFrom('subscriptions as s')
 		.innerJoin('groups as g', 'g.id', 's.group_id')
@@ -119,15 +123,19 @@ export async function issuePeriodInvoice(ctx: Ctx, subscriptionId: string, perio
 	if (!s) throw new AppError('not_found', 'Nie ma takiej subskrypcji.');
 	const period = periodContaining(s.starts_on, periodStart);
 	if (period.start !== periodStart) throw new AppError('validation', `Okres rozliczeniowy tej subskrypcji zaczyna się ${period.start}, nie ${periodStart}.`);
-	const existing = await ctx.db.selectFrom('invoices').selectAll().where('subscription_id', '=', subscriptionId).where('period_start', '=', periodStart).where('kind', '=', 'VAT').executeTakeFirst();
-	if (existing) return existing;
+	const existing = (db: Db) => db.selectFrom('invoices').selectAll().where('subscription_id', '=', subscriptionId).where('period_start', '=', periodStart).where('kind', '=', 'VAT').executeTakeFirst();
+	const had = await existing(ctx.db);
+	if (had) return { invoice: had, created: false };
 	const price = await priceFor(ctx.db, s.customer_id, s.plan, periodStart);
 	const { buyer, receiver } = await buyerOf(ctx.db, s.customer_id);
 	const line = { description: `Pakiet nr 1 – publikowanie treści w grupie „${s.group_name}”, okres ${polishDate(period.start)}–${polishDate(period.end)}`, quantity: 1, unit: 'usł.', gross: price.gross, ratePercent: price.ratePercent };
 	return ctx.db.transaction().execute(async (tx) => {
-		const again = await tx.selectFrom('invoices').selectAll().where('subscription_id', '=', subscriptionId).where('period_start', '=', periodStart).where('kind', '=', 'VAT').forUpdate().executeTakeFirst();
-		if (again) return again;
-		return insertInvoice(tx, ctx, { kind: 'VAT', customerId: s.customer_id, subscriptionId, period, issueDate: periodStart, saleDate: period.end, buyer, receiver, lines: [line] });
+		// Issuers of the same subscription wait for each other here, so the second finds the first's invoice.
+		await tx.selectFrom('subscriptions').select('id').where('id', '=', subscriptionId).forUpdate().executeTakeFirst();
+		const again = await existing(tx);
+		if (again) return { invoice: again, created: false };
+		const invoice = await insertInvoice(tx, ctx, { kind: 'VAT', customerId: s.customer_id, subscriptionId, period, issueDate: periodStart, saleDate: period.end, buyer, receiver, lines: [line] });
+		return { invoice, created: true };
 	});
 }
 
@@ -138,9 +146,8 @@ export async function issueDueInvoices(ctx: Ctx): Promise<Invoice[]> {
 	const issued: Invoice[] = [];
 	for (const s of subs) {
 		if (s.cancel_at && today > s.cancel_at) continue;
-		const { start } = periodContaining(s.starts_on, today);
-		const had = await ctx.db.selectFrom('invoices').select('id').where('subscription_id', '=', s.id).where('period_start', '=', start).where('kind', '=', 'VAT').executeTakeFirst();
-		if (!had) issued.push(await issuePeriodInvoice(ctx, s.id, start));
+		const { invoice, created } = await periodInvoice(ctx, s.id, periodContaining(s.starts_on, today).start);
+		if (created) issued.push(invoice);
 	}
 	return issued;
 }
