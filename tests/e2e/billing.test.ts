@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
+import { axeViolations, hasChromium, hasPdftotext, launchBrowser, logIn, pdfText, startServer, type Server } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -60,7 +56,7 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		const href = await status.getByRole('link', { name: 'Pobierz umowę (PDF)' }).getAttribute('href');
 		const res = await operator.request.get(`${server.url}${href}`);
 		expect(res.headers()['content-type']).toBe('application/pdf');
-		if (existsSync('/usr/bin/pdftotext')) {
+		if (hasPdftotext) {
 			const text = pdfText(await res.body());
 			expect(text).toContain(contractNumber);
 			expect(text).toContain('Gmina Radziejowice');
@@ -85,7 +81,7 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		expect(await row.innerText()).toContain('3 850,00 zł');
 		const pdf = await operator.request.get(`${server.url}${await row.getByRole('link', { name: /^PDF/ }).getAttribute('href')}`);
 		expect(pdf.headers()['content-type']).toBe('application/pdf');
-		if (existsSync('/usr/bin/pdftotext')) {
+		if (hasPdftotext) {
 			const text = pdfText(await pdf.body());
 			for (const needle of [invoiceNumber, 'NIP: 526-000-12-46', 'NIP: 118-161-04-40', '3 130,08', '719,92', '3 850,00 zł']) expect(text).toContain(needle);
 		}
@@ -113,9 +109,3 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		expect(problems).toEqual({});
 	});
 });
-
-function pdfText(bytes: Buffer): string {
-	const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-pdf-')), 'doc.pdf');
-	writeFileSync(file, bytes);
-	return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}

@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateFa3 } from '../../src/lib/server/billing/fa3-validate';
-import { newDataDir, runCli } from './harness';
+import { hasPdftotext, newDataDir, pdfText, runCli } from './harness';
 
 const referenceDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
 const dataDir = newDataDir();
@@ -29,8 +28,8 @@ describe('cli invoice-demo', () => {
 		const check = validateFa3(xml, referenceDir);
 		if (check) expect(check.ok, check.output).toBe(true);
 		else console.warn('FA(3) schema or xmllint missing here: the XML is not validated');
-		if (existsSync('/usr/bin/pdftotext')) {
-			const text = execFileSync('pdftotext', ['-layout', path.join(out, files[0]), '-'], { encoding: 'utf8' });
+		if (hasPdftotext) {
+			const text = pdfText(readFileSync(path.join(out, files[0])));
 			expect(text).toContain(`Faktura VAT nr ${number}`);
 			expect(text).toContain('NIP: 838-157-40-08');
 		}

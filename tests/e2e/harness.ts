@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,20 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const DEMO_PASSWORD = 'tablica-demo';
+/** Debian's poppler-utils, to read generated PDFs back. */
+export const hasPdftotext = existsSync('/usr/bin/pdftotext');
+
+/** The text of a PDF, laid out as on the page (pdftotext -layout). */
+export function pdfText(bytes: Buffer | Uint8Array): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'tablica-pdf-'));
+	try {
+		const file = path.join(dir, 'doc.pdf');
+		writeFileSync(file, bytes);
+		return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
 const root = path.resolve(import.meta.dirname, '../..');
 
 async function freePort(): Promise<number> {

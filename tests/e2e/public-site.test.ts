@@ -1,12 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
+import { axeViolations, hasChromium, hasPdftotext, launchBrowser, logIn, pdfText, startServer, type Server } from './harness';
 
-const hasPdftotext = existsSync('/usr/bin/pdftotext');
 const publicPages = ['/', '/grupy', '/grupy?woj=mazowieckie', '/grupy/wiskitki', '/zasiegi', '/zasiegi?okres=7&gmina=wiskitki', '/potencjal', '/o-nas', '/kontakt', '/polityka-prywatnosci', '/pliki', '/przejrzystosc'];
 
 let server: Server;
@@ -18,12 +13,6 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
 	contexts.push(ctx);
 	return ctx.newPage();
 }
-
-const pdfText = (bytes: Buffer) => {
-	const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-pdf-')), 'doc.pdf');
-	writeFileSync(file, bytes);
-	return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-};
 
 describe.skipIf(!hasChromium)('the public website', () => {
 	beforeAll(async () => {
