@@ -1,8 +1,9 @@
-// Moderation engine speed: comments per second on one core, and p99 for a 2 000-character post,
+// Moderation engine speed (rules and model): comments per second on one core, and p99 for a 2 000-character post,
 // each checked as the server checks it: the engine plus the demo group's word list.
 import { performance } from 'node:perf_hooks';
 import { loadLexicon } from '../src/lib/server/moderation/engine';
 import { compileWordList, findingsFor } from '../src/lib/server/moderation/word-lists';
+import { loadCorpus } from '../src/lib/server/moderation/corpus';
 import { commentTexts, demoWordList, residentPosts, replyTexts, wiskitkiUnits } from '../src/lib/server/demo/content';
 
 export function benchModeration(referenceDataDir?: string) {
@@ -15,7 +16,11 @@ export function benchModeration(referenceDataDir?: string) {
 		'Ty dzbanie, wyślij mi kod BLIK',
 		'no k u r w a, znowu nie ma wody',
 		'UWAGA!!! DROGA ZAMKNIĘTA OD JUTRA',
-		'Dziękuję za informację, czy w Guzowie też będzie przerwa w dostawie wody?'
+		'Dziękuję za informację, czy w Guzowie też będzie przerwa w dostawie wody?',
+		// The corpus' comments, ordinary and harmful: what a group's comment section really holds.
+		...loadCorpus()
+			.filter((c) => c.kind === 'comment')
+			.map((c) => c.text)
 	];
 	const comments = Array.from({ length: 50_000 }, (_, i) => samples[i % samples.length] + (i % 7 === 0 ? ` ${i}` : ''));
 	for (let i = 0; i < 2000; i++) findingsFor(comments[i], { lexicon, words }); // warm-up

@@ -199,6 +199,32 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await audit(resident);
 	});
 
+	it('a unit is told before publishing that campaigning waits for a moderator, who sees what held it', async () => {
+		const school = await newPage();
+		await logIn(school, server.url, 'redakcja@sp-wiskitki.test');
+		await school.goto(`${server.url}/g/wiskitki`, { waitUntil: 'networkidle' });
+		await expect.poll(() => school.getByLabel('Publikuj jako').inputValue()).not.toBe('');
+		const text = `Zapraszamy rodziców na spotkanie z kandydatem Konfederacji do Sejmu w auli szkoły. Głosujcie na niego! ${Date.now()}`;
+		await school.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
+		await school.getByLabel('Treść').fill(text);
+		await expect.poll(() => school.locator('#f-body-hint').innerText(), { timeout: 15_000 }).toContain('Ten post trafi do akceptacji moderatora.');
+		const hint = await school.locator('#f-body-hint').innerText();
+		expect(hint).toContain('polityki krajowej');
+		expect(hint).toContain('także postów jednostek');
+		expect(hint).not.toMatch(/\d+ ?%/);
+		await school.getByRole('button', { name: 'Opublikuj' }).click();
+		await expect.poll(() => school.getByText('Post czeka na akceptację moderatora').count(), { timeout: 15_000 }).toBe(1);
+
+		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
+		const item = moderator.locator('[data-queue-item]', { hasText: text.slice(0, 60) });
+		await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+		const detected = await item.locator('.findings-list').first().innerText();
+		expect(detected).toContain('Polityka krajowa');
+		expect(detected).toContain('(reguła)');
+		expect(await item.locator('mark').first().innerText()).toMatch(/Konfederacji|Sejmu|Głosujcie/);
+		await audit(moderator);
+	});
+
 	it('report → hidden → appeal → reversal: the comment is back at once', async () => {
 		const commentText = `W sklepie przy rynku sprzedają przeterminowane jedzenie ${Date.now()}`;
 		await moderator.goto(`${server.url}/moderacja/zasady?grupa=wiskitki`);

@@ -244,6 +244,8 @@ export interface StoredFinding {
 	start: number;
 	end: number;
 	message: string;
+	/** The model's probability, for findings of the model (moderators see it; authors do not). */
+	score?: number;
 }
 
 export type WordAction = 'block' | 'hold' | 'flag' | 'allow';

@@ -94,7 +94,8 @@ describe('reasons for the author', () => {
 	it('names the words once each, with the right plural', async () => {
 		const { reasonsFor } = await import('./screen');
 		const text = 'k***a, zajebiście, k***a i jeszcze 5 gówien';
-		expect(reasonsFor(text, analyze(text))).toEqual(['Zawiera wulgaryzmy: „k***a”, „zajebiście”, „gówien”.']);
+		const vulgar = analyze(text).filter((f) => f.category === 'vulgarity');
+		expect(reasonsFor(text, vulgar)).toEqual(['Zawiera wulgaryzmy: „k***a”, „zajebiście”, „gówien”.']);
 		expect(reasonsFor('OK!!!', analyze('OK!!!'))).toEqual([]);
 	});
 });

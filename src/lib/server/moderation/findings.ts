@@ -25,4 +25,6 @@ export interface Finding {
 	end: number;
 	/** Polish: what was found and how to rewrite it. */
 	message: string;
+	/** The model's calibrated probability, for its findings (shown to moderators, never to the author). */
+	score?: number;
 }

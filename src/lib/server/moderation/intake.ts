@@ -18,7 +18,7 @@ export interface Screened {
 
 /** What the screening noticed, as stored with the content for the queue's highlights. */
 export function storedFindings(result: ScreenResult): string {
-	return JSON.stringify(result.findings.map((f): StoredFinding => ({ rule: f.rule, category: f.category, severity: f.severity, start: f.start, end: f.end, message: f.message })));
+	return JSON.stringify(result.findings.map((f): StoredFinding => ({ rule: f.rule, category: f.category, severity: f.severity, start: f.start, end: f.end, message: f.message, ...(f.score !== undefined ? { score: f.score } : {}) })));
 }
 
 async function moderatorsOf(db: Db, groupId: string) {

@@ -24,8 +24,8 @@ describe('cli moderate with the demo group word list', () => {
 	const run = (text: string, author = 'resident') => JSON.parse(moderateLine(JSON.stringify({ id: 1, text, kind: 'post', author }), undefined, words));
 
 	it('holds its words, blocks the BLIK scam even for units, and allows polling-station notices', () => {
-		expect(run('Ale z niego DZBAN')).toMatchObject({ decision: 'hold', categories: ['word_list'] });
-		expect(run('Ale z niego DZBAN').findings[0]).toMatchObject({ rule: 'word_list.hold', start: 4, end: 17 });
+		expect(run('Ale z niego DZBAN')).toMatchObject({ decision: 'hold', categories: expect.arrayContaining(['word_list']) });
+		expect(run('Ale z niego DZBAN').findings.find((f: { rule: string }) => f.rule === 'word_list.hold')).toMatchObject({ start: 4, end: 17 });
 		expect(run('Cześć, wyślij mi kod BLIK, oddam jutro', 'unit')).toMatchObject({ decision: 'hold' });
 		expect(run('Wybory do Sejmu: lokale wyborcze w gminie otwarte od 7:00.')).toMatchObject({ decision: 'publish', categories: [] });
 		expect(run('Wybory do Sejmu to farsa')).toMatchObject({ decision: 'hold', categories: ['national_politics'] });

@@ -35,7 +35,19 @@ function transliterate(raw: string): string | undefined {
 	return [...raw.toLowerCase()].map((c) => cyrillicToPolish[c] ?? c).join('');
 }
 
+// Every character of every post passes here: remember each one's letter.
+const letters = new Map<string, string>();
+
 function baseLetter(ch: string): string {
+	let letter = letters.get(ch);
+	if (letter === undefined) {
+		letter = letterOf(ch);
+		if (letters.size < 10_000) letters.set(ch, letter);
+	}
+	return letter;
+}
+
+function letterOf(ch: string): string {
 	const lower = ch.toLowerCase();
 	if (homoglyphs[lower]) return homoglyphs[lower];
 	const folded = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');

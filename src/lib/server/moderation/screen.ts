@@ -1,6 +1,6 @@
 import type { Group } from '../db/schema';
 import type { GroupRole } from '../groups/policy';
-import { verdict } from './engine';
+import { holds, verdict, type AuthorKind } from './engine';
 import type { Finding } from './findings';
 import { plural } from '../../format';
 import { findingsFor, isFlagged, loadWordList, type WordList } from './word-lists';
@@ -46,8 +46,9 @@ export function screen(input: ScreenInput): ScreenResult {
 	const trusted = input.role === 'operator' || input.role === 'moderator';
 	const alert = !trusted && findings.some((f) => f.severity === 'block');
 	const base = { findings, alert, flagged: !trusted && isFlagged(findings), heldForContent: false };
-	if (!trusted && verdict(findings, input.asUnit ? 'unit' : 'resident') === 'hold') {
-		return { ...base, decision: 'hold', reasons: reasonsFor(input.text, findings), heldForContent: true };
+	const author = input.asUnit ? 'unit' : 'resident';
+	if (!trusted && verdict(findings, author) === 'hold') {
+		return { ...base, decision: 'hold', reasons: reasonsFor(input.text, findings, author), heldForContent: true };
 	}
 	if (trusted || input.asUnit) return { ...base, decision: 'publish', reasons: [] };
 	if (input.newMember) {
@@ -70,14 +71,20 @@ export async function screenFor(ctx: Pick<Ctx, 'clock' | 'lexicon'>, db: Db, kin
 	return screen({ kind, text, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(db, group.id), newMember: isNewMember(group, access, ctx.clock.now()) });
 }
 
-/** Short Polish sentences for the author: one per kind of problem, naming the words. */
-export function reasonsFor(text: string, findings: Finding[]): string[] {
-	const held = findings.filter((f) => f.severity !== 'info');
+/** Short Polish sentences for the author: one per kind of problem that holds the text, naming the words. */
+export function reasonsFor(text: string, findings: Finding[], author: AuthorKind = 'resident'): string[] {
+	const held = findings.filter((f) => holds(f, author));
 	const reasons: string[] = [];
 	const vulgar = [...new Set(held.filter((f) => f.category === 'vulgarity').map((f) => `„${text.slice(f.start, f.end)}”`))];
 	if (vulgar.length) reasons.push(`Zawiera ${plural(vulgar.length, 'wulgaryzm', 'wulgaryzmy', 'wulgaryzmów')}: ${vulgar.join(', ')}.`);
-	const political = [...new Set(held.filter((f) => f.category === 'national_politics').map((f) => `„${text.slice(f.start, f.end)}”`))];
-	if (political.length) reasons.push(`Dotyczy polityki krajowej (${political.join(', ')}) — w grupie lokalnej publikujemy takie wpisy tylko w związku ze sprawami gminy.`);
-	for (const f of held) if (f.category !== 'vulgarity' && f.category !== 'national_politics') reasons.push(f.message);
+	const byRule = held.filter((f) => !f.rule.startsWith('model.'));
+	const political = [...new Set(byRule.filter((f) => f.category === 'national_politics').map((f) => `„${text.slice(f.start, f.end)}”`))];
+	if (political.length) reasons.push(`Dotyczy polityki krajowej (${political.join(', ')}) — w grupie lokalnej publikujemy takie wpisy tylko w związku ze sprawami gminy${author === 'unit' ? '; dotyczy to także postów jednostek gminy' : ''}.`);
+	for (const f of held) {
+		if (f.category === 'vulgarity' || (f.category === 'national_politics' && political.length)) continue;
+		// The model's reading adds nothing when a rule already named the same kind of problem.
+		if (f.rule.startsWith('model.') && byRule.some((r) => r.category === f.category)) continue;
+		reasons.push(f.message);
+	}
 	return reasons;
 }

@@ -163,7 +163,7 @@ describe('reports, hiding, statements and appeals', () => {
 
 	it('require the DSA notice fields and change nothing when they are missing', async () => {
 		postId = await publishedPost();
-		commentId = (await addComment(ctx, piotr, postId, { body: 'Ci z ulicy Szkolnej to banda leni.' })).id;
+		commentId = (await addComment(ctx, piotr, postId, { body: 'Sklep przy rynku sprzedaje przeterminowane mięso, sprawdzajcie daty.' })).id;
 		await expect(report(anna, { commentId }, { goodFaith: false })).rejects.toMatchObject({ code: 'validation', fields: { goodFaith: expect.stringContaining('dobrej wierze') } });
 		await expect(report(anna, { commentId }, { explanation: 'zle' })).rejects.toMatchObject({ code: 'validation', fields: { explanation: expect.any(String) } });
 		await expect(report(anna, { commentId }, { email: 'nie-email' })).rejects.toMatchObject({ code: 'validation' });
@@ -195,7 +195,7 @@ describe('reports, hiding, statements and appeals', () => {
 
 	it("put publishers' notices about their own posts first", async () => {
 		const schoolPost = (await createPost(ctx, editor, group, { body: 'Dzień otwarty w szkole w sobotę.', category: 'education', unitId })).id;
-		const rude = (await addComment(ctx, jan, schoolPost, { body: 'Nauczyciele to nieroby i darmozjady.' })).id;
+		const rude = (await addComment(ctx, jan, schoolPost, { body: 'Zadania domowe w trzeciej klasie są o wiele za trudne.' })).id;
 		await report(editor, { commentId: rude }, { ground: 'hate' });
 		const queue = await listQueue(ctx, modA, group);
 		expect(queue.reported[0]).toMatchObject({ id: rude, fromPublisher: true });

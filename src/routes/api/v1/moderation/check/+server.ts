@@ -28,5 +28,6 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 			result.decision === 'publish'
 				? input.kind === 'post' ? 'Ten post zostanie opublikowany od razu.' : 'Ten komentarz zostanie opublikowany od razu.'
 				: `${input.kind === 'post' ? 'Ten post' : 'Ten komentarz'} trafi do akceptacji moderatora. ${result.reasons.join(' ')}`;
-		return json({ decision: result.decision, summary, findings: result.findings });
+		// The model's probability is for moderators, not for the author typing.
+		return json({ decision: result.decision, summary, findings: result.findings.map(({ score: _score, ...f }) => f) });
 	});
