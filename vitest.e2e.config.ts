@@ -6,6 +6,8 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 240_000,
 		fileParallelism: false,
+		// Pages answer slower on a loaded 2-core machine: wait for a condition, never a second.
+		expect: { poll: { timeout: 20_000, interval: 100 } },
 		globalSetup: ['tests/e2e/global-setup.ts']
 	}
 });
