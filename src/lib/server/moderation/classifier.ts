@@ -87,8 +87,11 @@ function weightSums(w: Int8Array, k: number, buckets: number[]): number[] {
 
 /** Every head's probability for the whole text and for its highest-scoring sentence. */
 export function scoreText(model: Model, text: string, tokens?: Token[]): HeadScore[] {
+	return scoreSentences(model, sentenceFeatures(text, model.bits, tokens));
+}
+
+function scoreSentences(model: Model, sentences: Sentence[]): HeadScore[] {
 	const k = model.heads.length;
-	const sentences = sentenceFeatures(text, model.bits, tokens);
 	const total = new Float64Array(k);
 	let count = 0;
 	const best: HeadScore[] = model.heads.map((h) => ({ head: h.name, p: 0, sentenceP: 0 }));
@@ -152,7 +155,8 @@ const explanations: Record<Exclude<Head, 'harmful'>, { category: Category; messa
  * The model only ever holds a text for a person, never refuses it.
  */
 export function findHarmfulByModel(text: string, tokens?: Token[], model: Model = shippedModel()): Finding[] {
-	const scores = scoreText(model, text, tokens);
+	const sentences = sentenceFeatures(text, model.bits, tokens);
+	const scores = scoreSentences(model, sentences);
 	const found: Finding[] = [];
 	const byHead = new Map(scores.map((s, i) => [s.head, { ...s, index: i }]));
 	// Judged whole, or by its worst sentence: the finding then points at that sentence.
@@ -165,7 +169,6 @@ export function findHarmfulByModel(text: string, tokens?: Token[], model: Model 
 	}
 	if (fired.length === 0) return [];
 	const harmfulIndex = harmful?.index;
-	const sentences = sentenceFeatures(text, model.bits, tokens);
 	for (const { s, i } of fired) {
 		const head = s.head as Exclude<Head, 'harmful'>;
 		const sentence = s.sentence;

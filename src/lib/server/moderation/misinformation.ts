@@ -1,4 +1,5 @@
 import type { Finding } from './findings';
+import { Gates } from './gates';
 import { foldKeepingOffsets, lazy, readLeet, sentenceIndex } from './politics';
 
 // Misleading health and safety claims, held for a moderator (never refused: the moderator decides
@@ -28,23 +29,16 @@ const gate = (stems: string) => {
 	if (!/^[a-z0-9 ,|-]+$/.test(stems)) throw new Error(`gate stems must be plain letters: ${stems}`);
 	return gateStems.push(stems) - 1;
 };
-/** Which gates a text opens: the union of all stems, longest first, matched at every position where one starts;
- * the stem found there also opens each gate with a stem that it begins with. */
+/** Which gates a text opens: a gate is open when one of its stems occurs in the text. */
 function compileGates(): (text: string) => Uint8Array {
 	const owners = new Map<string, number[]>();
 	gateStems.forEach((stems, i) => {
 		for (const stem of stems.split('|')) owners.set(stem, [...(owners.get(stem) ?? []), i]);
 	});
-	const stems = [...owners.keys()].sort((a, b) => b.length - a.length);
-	const opens = new Map(stems.map((found) => [found, [...new Set(stems.filter((s) => found.startsWith(s)).flatMap((s) => owners.get(s) ?? []))]]));
-	const union = new RegExp(stems.join('|'), 'g');
+	const gates = new Gates(owners.keys());
 	return (text) => {
 		const on = new Uint8Array(gateStems.length);
-		union.lastIndex = 0;
-		for (let m = union.exec(text); m; m = union.exec(text)) {
-			for (const i of opens.get(m[0]) ?? []) on[i] = 1;
-			union.lastIndex = m.index + 1;
-		}
+		for (const stem of gates.present(text)) for (const i of owners.get(stem)!) on[i] = 1;
 		return on;
 	};
 }

@@ -78,11 +78,6 @@ export interface TrainOptions {
 	learningRate?: number;
 	l2?: number;
 	seed?: number;
-	/** Train only these heads (the others stay zero): for experiments. */
-	only?: Head[];
-	sourceWeights?: Partial<Record<Example['source'], number>>;
-	/** 1: each class weighs the same in total; 0.5: the rarer class weighs √ as much more. */
-	balance?: number;
 }
 
 /** Weights (bucket-major, float) and biases of every head. */
@@ -93,17 +88,12 @@ export interface Trained {
 
 export function train(examples: Example[], opts: TrainOptions = {}): Trained {
 	const { epochs = 10, learningRate = 0.3, l2 = 2e-6, seed = 42 } = opts;
-	const weightOf = { ...sourceWeight, ...opts.sourceWeights };
 	const k = heads.length;
 	const size = 1 << BITS;
 	const weights = new Float32Array(size * k);
 	const bias: number[] = [];
 	for (let h = 0; h < k; h++) {
 		const head = heads[h];
-		if (opts.only && !opts.only.includes(head)) {
-			bias.push(0);
-			continue;
-		}
 		const rows = examples.map((e) => ({ e, y: target(head, e) })).filter((r): r is { e: Example; y: 0 | 1 } => r.y !== undefined);
 		// Class weights: positives and negatives weigh the same in total, per source.
 		const totals = new Map<string, { pos: number; all: number }>();
@@ -116,7 +106,7 @@ export function train(examples: Example[], opts: TrainOptions = {}): Trained {
 		const rowWeight = (r: { e: Example; y: 0 | 1 }) => {
 			const t = totals.get(r.e.source)!;
 			const share = r.y === 1 ? t.pos / t.all : 1 - t.pos / t.all;
-			return (weightOf[r.e.source] * 0.5) / Math.pow(Math.max(share, 0.02), opts.balance ?? 1);
+			return (sourceWeight[r.e.source] * 0.5) / Math.max(share, 0.02);
 		};
 		const w = new Float64Array(size);
 		const g2 = new Float64Array(size).fill(1e-8);
@@ -149,14 +139,6 @@ export function train(examples: Example[], opts: TrainOptions = {}): Trained {
 		bias.push(b);
 	}
 	return { weights, bias };
-}
-
-/** The raw linear score of one example for one head (no calibration). */
-export function rawScore(t: Trained, h: number, buckets: Int32Array): number {
-	const k = heads.length;
-	let z = 0;
-	for (let j = 0; j < buckets.length; j++) z += t.weights[buckets[j] * k + h];
-	return t.bias[h] + (buckets.length ? z / Math.sqrt(buckets.length) : 0);
 }
 
 /** Platt scaling: a and b of p = σ(a·z + b) by Newton-free gradient descent on the log loss. */
