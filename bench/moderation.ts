@@ -23,16 +23,22 @@ export function benchModeration(referenceDataDir?: string) {
 			.map((c) => c.text)
 	];
 	const comments = Array.from({ length: 50_000 }, (_, i) => samples[i % samples.length] + (i % 7 === 0 ? ` ${i}` : ''));
-	for (let i = 0; i < 2000; i++) findingsFor(comments[i], { lexicon, words }); // warm-up
-	const t0 = performance.now();
+	// A server checks comments all day: measure the warm engine, the median of three passes after one untimed.
 	let findings = 0;
-	for (const c of comments) findings += findingsFor(c, { lexicon, words }).length;
-	const seconds = (performance.now() - t0) / 1000;
+	const passes: number[] = [];
+	for (let pass = 0; pass < 4; pass++) {
+		findings = 0;
+		const t0 = performance.now();
+		for (const c of comments) findings += findingsFor(c, { lexicon, words }).length;
+		if (pass > 0) passes.push((performance.now() - t0) / 1000);
+	}
+	const seconds = passes.sort((a, b) => a - b)[1];
 
 	const paragraphs = [...residentPosts.map((p) => p.body), ...wiskitkiUnits.flatMap((u) => u.posts.map((p) => p.body))];
 	let long = '';
 	for (let i = 0; long.length < 2000; i++) long += paragraphs[i % paragraphs.length] + (i % 9 === 4 ? ' Zajebisty pomysł!' : '') + '\n\n';
 	long = long.slice(0, 2000);
+	for (let i = 0; i < 500; i++) findingsFor(long, { lexicon, words }); // warm-up
 	const times: number[] = [];
 	for (let i = 0; i < 3000; i++) {
 		const t = performance.now();

@@ -5,6 +5,7 @@
 //   --split train|validation|test   which split to report (default test)
 //   --misses                        list the texts judged wrongly
 //   --no-cv                         skip the cross-validation (it trains five models)
+//   --corpus DIR                    judge every text of other JSONL files instead (e.g. a new batch before it joins the corpus)
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus, type Split } from '../src/lib/server/moderation/corpus';
@@ -14,9 +15,10 @@ import { crossValidate, dataDir, loadData, scoresF1 } from './moderation-model';
 
 const args = process.argv.slice(2);
 const split = (args[args.indexOf('--split') + 1] ?? 'test') as Split;
-const splitName = args.includes('--split') ? split : 'test';
+const otherCorpus = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
+const splitName = otherCorpus ? `all of ${otherCorpus}` : args.includes('--split') ? split : 'test';
 const lexicon = loadLexicon(dataDir);
-const items = loadCorpus().filter((c) => c.split === splitName);
+const items = otherCorpus ? loadCorpus(path.resolve(otherCorpus)) : loadCorpus().filter((c) => c.split === splitName);
 const figures = evaluate(items, { lexicon });
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 

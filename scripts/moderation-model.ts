@@ -64,14 +64,20 @@ export interface Point {
 // is only a noisy estimate of where unseen ordinary texts end. The margin is estimated from the
 // data: how far the highest of one half of the validation split's ordinary texts lies above the
 // other half's (at least 0.5 on the logit scale).
-const MARGIN = 0.5;
-const highest = (xs: number[]) => Math.max(0, ...xs.filter(Number.isFinite));
-const above = (xs: number[], margin = MARGIN) => highest(xs) + margin;
-function crossFitMargin(xs: number[]): number {
-	const even = highest(xs.filter((_, i) => i % 2 === 0));
-	const odd = highest(xs.filter((_, i) => i % 2 === 1));
-	return Math.max(MARGIN, Math.abs(even - odd) + 0.05);
+export interface ThresholdPolicy {
+	/** Which ordinary score the threshold sits above: 1 the highest, 2 the second highest… */
+	rank: number;
+	/** The least margin on the logit scale. */
+	margin: number;
 }
+export const defaultPolicy: ThresholdPolicy = { rank: 1, margin: 0.5 };
+const highest = (xs: number[], rank = 1) => Math.max(0, [...xs.filter(Number.isFinite)].sort((a, b) => b - a)[rank - 1] ?? 0);
+function crossFitMargin(xs: number[], policy: ThresholdPolicy): number {
+	const even = highest(xs.filter((_, i) => i % 2 === 0), policy.rank);
+	const odd = highest(xs.filter((_, i) => i % 2 === 1), policy.rank);
+	return Math.max(policy.margin, Math.abs(even - odd) + 0.05);
+}
+const above = (xs: number[], policy: ThresholdPolicy, margin = policy.margin) => highest(xs, policy.rank) + margin;
 
 /**
  * Calibration and thresholds for a trained model: Platt scaling per head on the validation split
@@ -80,9 +86,8 @@ function crossFitMargin(xs: number[]): number {
  * the cross-fitted margin; above that, the harmful head's pair is the one with the best F1 on
  * `heldOut`. `keep` carries over the harmful head's calibration when there is no `heldOut`.
  */
-export function tune(t: Trained, data: Data, heldOut: Point[], keep?: HeadParams[]): HeadParams[] {
+export function tune(t: Trained, data: Data, heldOut: Point[], keep?: HeadParams[], policy = defaultPolicy, validation = data.corpus.filter((c) => c.split === 'validation')): HeadParams[] {
 	const raw = asModel(t, identity());
-	const validation = data.corpus.filter((c) => c.split === 'validation');
 	const vz = validation.map((c) => ({ c, r: rawScores(raw, c.text) }));
 	const ordinary = vz.filter(({ c }) => c.label === 'ordinary').map(({ r }) => r);
 	const fixtures = data.fixtures.map((text) => rawScores(raw, text));
@@ -92,8 +97,10 @@ export function tune(t: Trained, data: Data, heldOut: Point[], keep?: HeadParams
 		const { a, b } = name === 'harmful' && !heldOut.length && kept ? kept : platt(name === 'harmful' ? [...points, ...heldOut.map((p) => ({ z: p.whole, y: p.y }))] : points);
 		const whole = ordinary.map((r) => r.whole[h]);
 		const sentence = ordinary.map((r) => r.sentence[h]);
-		let tw = Math.max(above(whole, crossFitMargin(whole)), above(fixtures.map((r) => r.whole[h])));
-		let ts = Math.max(tw, above(sentence, crossFitMargin(sentence)), above(fixtures.map((r) => r.sentence[h])));
+		// Fixtures (the tests' and the demo's ordinary texts) are never held: above the highest of them.
+		const strict = { rank: 1, margin: policy.margin };
+		let tw = Math.max(above(whole, policy, crossFitMargin(whole, policy)), above(fixtures.map((r) => r.whole[h]), strict));
+		let ts = Math.max(tw, above(sentence, policy, crossFitMargin(sentence, policy)), above(fixtures.map((r) => r.sentence[h]), strict));
 		if (name === 'harmful' && heldOut.length) ({ tw, ts } = bestPair(heldOut, { whole: tw, sentence: ts }));
 		const p = (z: number) => Math.min(sigmoid(a * z + b), 0.999);
 		return { name, bias: t.bias[h], a, b, threshold: p(tw), sentenceThreshold: p(ts) };

@@ -176,7 +176,11 @@ export function reportedQuotes(text: string, folded: string): [number, number][]
 	if (!/[„“"«»]/.test(text)) return out;
 	for (const m of text.matchAll(quotation)) {
 		const end = m.index + m[0].length;
-		if (citing.test(folded.slice(0, m.index)) || citing.test(folded.slice(end))) out.push([m.index, end]);
+		if (!citing.test(folded.slice(0, m.index)) && !citing.test(folded.slice(end))) continue;
+		// "ktoś pisze, że Ukraińcy to „robactwo”": the reported clause begins at the word of saying.
+		const clause = folded.slice(0, m.index).lastIndexOf(' ze ');
+		const sentenceStart = Math.max(folded.lastIndexOf('.', m.index), folded.lastIndexOf('!', m.index), folded.lastIndexOf('?', m.index));
+		out.push([clause > sentenceStart && citing.test(folded.slice(sentenceStart + 1, clause)) ? clause + 1 : m.index, end]);
 	}
 	return out;
 }

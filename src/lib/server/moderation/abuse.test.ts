@@ -535,3 +535,45 @@ describe('hate speech: more groups and frames', () => {
 		);
 	});
 });
+
+describe('retaliation, idioms of menace, mock threats and reports to the moderators', () => {
+	it('blocks retaliation promised with a means of harm, and idioms of menace', () => {
+		expectCategories(
+			[
+				'Jeszcze raz zastawisz mi bramę, a wyjdziesz do auta z przebitymi oponami… a auto będzie rozwalone łomem.',
+				'Następnym razem jak przejdziesz przez moje pole, to widłami cię pogonię.',
+				'Niech pan nie kusi losu, panie sołtysie.',
+				'Na twoim miejscu nie spałbym tak spokojnie po tym, co napisałeś.',
+				'Wiatrówka naładowana, czekam na tego twojego kota przy płocie.',
+				'Policz sobie kury dziś wieczorem, jutro może być ich mniej.'
+			],
+			['threat']
+		);
+	});
+
+	it('lets through the same words without a menace: advice, tools, hazards, friends joking', () => {
+		expectCategories(
+			[
+				'Jak jeszcze raz będę malował płot, to kupię lepszy pędzel, ten się rozwalił.',
+				'Następnym razem weźcie kije do nordic walking, trasa jest długa.',
+				'Uważaj na kamienie na drodze do Guzowa, po burzy pełno ich na asfalcie.',
+				'Marta, zabiję cię jak zjesz ostatni kawałek sernika 😂 a przepis poproszę!',
+				'Tomek, uduszę cię 🤣 miałeś przynieść węgiel do grilla'
+			],
+			[]
+		);
+		// A joke stops being one with a weapon or a house in it.
+		expect(categories('Haha 😂 zabiję cię, wiem gdzie stoi twój dom')).toEqual(['threat']);
+	});
+
+	it('does not hold a report to the moderators of what someone else wrote, nor slurs quoted in it', () => {
+		expectCategories(['Do adminów: ktoś pisze, że Ukraińcy to „robactwo”. Proszę to usunąć i zablokować autora.'], []);
+		expectCategories(['pod postem jakiś pan wypisuje, że Romowie to złodzieje. Proszę usunąć ten komentarz, moderatorze.'], []);
+		expectCategories(['Romowie to złodzieje, wszyscy jak jeden.'], ['hate']);
+	});
+
+	it('knows regional and misspelled slurs', () => {
+		expectCategories(['czarnuhy na osiedlu znowu hałasują', 'żółtki przejmują wszystkie sklepy'], ['hate']);
+		expectCategories(['Na śniadanie dwa żółtka i kromka chleba', 'Jo je hanys z dziada pradziada, a żona gorolka'], []);
+	});
+});

@@ -15,6 +15,12 @@ const toMe = /(?<![a-z])(?:nazwal\S*|kazal\S*|krzyczal\S*|wyzwal\S*|wyzywal\S*|p
 const laughing = /😂|😁|😅|🤣|😉|😜|😆|:\)|;\)|:D|(?<![a-z])(?:haha\S*|hehe\S*|xd+)(?![a-z])|z miloscia|zartuje|zartem/i;
 const friendByName = /(?:^|[\s,])\p{Lu}\p{Ll}{2,}(?:,\s*|\s+)ty\s/u;
 const fondly = /(?<![a-z])(?:kocham|lubie|stary|stara|ziom\S*|kumpl\S*|przyjacielu|bracie|siostro)(?![a-z])/;
+// "Magda, zabiję cię za ten spoiler 😂": a friend's mock threat of a killing, with a laugh and no weapon, fire or address.
+const mockKilling = /(?<![a-z])(?:zabij\S*|zabic|udusz\S*|udusic|zamorduj\S*|zamordowac|zakopi\S*|ukatrupi\S*|wyciagne|zatluk\S*|zjem|zabilabym|zabilbym|udusilabym|udusilbym)(?![a-z])/;
+const realMeans = /(?<![a-z])(?:siekier\S*|noz\S*|kij\S*|lom\S*|widl\S*|strzelb\S*|benzyn\S*|kanister\S*|spal\S*|podpal\S*|wiem gdzie|uwazaj\S*|adres\S*|dzieci|cork\S*|syn\S*|wnuk\S*|pies|psa|auto|samochod\S*|dom|domu)(?![a-z])/;
+// A report to the moderators of what someone else wrote: "ktoś wypisuje, że Romowie to złodzieje. Proszę usunąć".
+const toModerators = /(?<![a-z])(?:usun\S*|zablok\S*|zglaszam|zglosil\S*|moderator\S*|admin\S*)(?![a-z])/;
+const theySaid = /(?<![a-z])(?:pisze|wypisuje|napisal\S*|twierdzi|komentuje|krzyczal\S*|wrzuca|wrzucil\S*)(?:,| ) ?ze(?![a-z])/;
 const namedAs = /(?<![a-z])(?:nazwal|nazwala|nazwalem|nazwalam|nazwali|nazwaly|wyzwal|wyzwala|wyzwalem|wyzwalam|wyzwali|wyzywal|wyzywala|wyzywali)(?![a-z])(?:\s+\S+){0,4}\s*$/;
 
 /**
@@ -34,8 +40,10 @@ export function findAbuse(text: string, folded = foldKeepingOffsets(text)): Find
 		const quotes = [...text.matchAll(quoted)].map((m) => [m.index, m.index + m[0].length] as const);
 		found = found.filter((f) => !quotes.some(([s, e]) => s <= f.start && f.end <= e));
 	}
+	if (toModerators.test(folded)) found = found.filter((f) => !theySaid.test(folded.slice(Math.max(0, f.start - 120), f.start).split(/[.!?\n]/).pop() ?? ''));
 	found = found.filter((f) => f.category === 'threat' || !toMe.test(folded.slice(Math.max(0, f.start - 120), f.start).split(/[.!?\n]/).pop() ?? ''));
 	found = found.filter((f) => f.category !== 'insult' || !namedAs.test(folded.slice(Math.max(0, f.start - 60), f.start).split(/[.!?\n]/).pop() ?? ''));
+	if (found.some((f) => f.category === 'threat') && laughing.test(text) && !realMeans.test(folded)) found = found.filter((f) => f.category !== 'threat' || !mockKilling.test(folded.slice(f.start, f.end)));
 	if (found.some((f) => f.category === 'insult') && laughing.test(text) && (friendByName.test(text) || fondly.test(folded))) found = found.filter((f) => f.category !== 'insult');
 	return found.sort((a, b) => a.start - b.start);
 }

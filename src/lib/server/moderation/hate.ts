@@ -53,6 +53,7 @@ const slurs = [
 		h(`
 	czarnuch:m czarnuchy zydk:m zydki zydostw:n zydowin:f zydlak:m zydzior:m zydokomun:f ukrop:m ciapak:m kacap:m kacapy szwaby szwabow cyganstw:n lesb:f skosnoocy pedzio pedziu ciot:f
 	arabus:m arabusy moskal:m moskali ubogacacz:m ubogacacze downy downow downami bialasy bialasow bambus:m gudlaj:m cyganich:f transiarz:m
+	czarnuh:m czarnuhy pedziow pedziami zoltki zoltkow zoltkami brudasy brudasow brudasom brudasami
 `)
 	),
 	...hardAdjective('ciapat pejsat'),
@@ -151,7 +152,7 @@ const exclusion = new Phrases(
 		'(?:powinni|powinny|nalezy|trzeba|musza) (?:\\S+ ){0,2}?(?:miec|dostac|wprowadzic) zakaz',
 		'(?:do|od) garow|do garnkow|do kuchni|przy garach|do pieluch|do (?:czarnych|bialych|swoich|afryki|buszu)(?=\\s*[,.!]|\\s*$| i )',
 		'(?:zamykac|zamknac|trzymac) (?:\\S+ )?na klucz|niech (?:\\S+ )?(?:lepiej )?(?:siedzi|siedza) w (?:domu|magazynie|piwnicy|ukryciu|szafie|swoich)|(?:powinn\\S*|musza|maja|niech) (?:\\S+ ){0,2}?(?:siedziec|siedza|siedzi|mieszkac|byc) w (?:swoich|domach|osrodk\\S*|zaklad\\S*|psychiatryk\\S*|wariatkow\\S*|rezerwat\\S*|gettach)',
-		'(?:oddzielic|odizolowac|izolowac|odseparowac|wykurzac|wykurzyc|przeganiac|izolowan\\S*|odizolowan\\S*|odseparowan\\S*)|(?:do|w|z) normaln\\S* (?:klas\\S*|szkol\\S*|grup\\S*) (?:\\S+ )?nie (?:pasuja|nadaja|powinn\\S*)|nie (?:pasuja|nadaja sie|powinny chodzic|powinni chodzic) (?:\\S+ ){0,2}?(?:do|w|z) normaln\\S*|(?:obslugiwan|przyjmowan|wpuszczan|rejestrowan)\\S* (?:\\S+ )?(?:wylacznie|tylko|jedynie|osobno|oddzielnie|na koncu)|osobno (?:wozic|uczyc|trzymac|sadzac|obslugiwac|jezdzic)|(?:w tych samych godzinach|przy jednym stole|w jednej klasie) co (?:polskie|nasze|normalne)|(?:z dala|oddzielnie|osobno) od (?:naszych|polskich|normalnych|zdrowych)|osobn\\S* (?:klas\\S*|sal\\S*|oddzial\\S*|wejsci\\S*|godzin\\S*|kolejk\\S*|stolik\\S*|autobus\\S*|szkol\\S*)|z normalnymi|nie wypuszczac|(?:siedziec|trzymac) (?:\\S+ )?zamkni\\S*|za plotem',
+		'(?:oddzielic|odizolowac|izolowac|odseparowac|wykurzac|wykurzyc|przeganiac|izolowan\\S*|odizolowan\\S*|odseparowan\\S*)|(?:do|w|z) normaln\\S* (?:klas\\S*|szkol\\S*|grup\\S*) (?:\\S+ )?nie (?:pasuja|nadaja|powinn\\S*)|nie (?:pasuja|nadaja sie|powinny chodzic|powinni chodzic) (?:\\S+ ){0,2}?(?:do|w|z) normaln\\S*|(?:obslugiwan|przyjmowan|wpuszczan|rejestrowan)\\S* (?:\\S+ )?(?:wylacznie|tylko|jedynie|osobno|oddzielnie|na koncu)|osobno (?:wozic|uczyc|trzymac|sadzac|obslugiwac|jezdzic)|(?:w tych samych godzinach|przy jednym stole|w jednej klasie) co (?:polskie|nasze|normalne)|(?:z dala|oddzielnie|osobno) od (?:naszych|polskich|normalnych|zdrowych)|osobn\\S* (?:klas\\S*|sal\\S*|oddzial\\S*|wejsci\\S*|godzin\\S*|kolejk\\S*|stolik\\S*|autobus\\S*|szkol\\S*)|(?<!ludzie )z normalnymi (?!problem)|nie wypuszczac|(?:siedziec|trzymac) (?:\\S+ )?zamkni\\S*|za plotem',
 		'(?:nie chodzcie|nie kupujcie|omijajcie|nie korzystajcie|nie jedzcie) (?:\\S+ ){0,2}?(?:do|u|z|w) \\S+',
 		'wyrzucic z (?:klubu|pracy|szkoly|gminy|kraju|polski|wsi|rady|druzyny|miasta)'
 	]

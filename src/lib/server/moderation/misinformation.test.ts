@@ -180,7 +180,10 @@ describe('fake official notices', () => {
 			'ZUS od czerwca przestaje wypłacać renty tym, którzy się nie zgłoszą osobiście. Nikt o tym nie informuje, powiedzcie dziadkom.',
 			'Gmina po cichu wprowadza opłatę za każdy komin, 300 zł rocznie, kominiarze będą liczyć.',
 			'Info z pewnego źródła: ZUS obetnie trzynastki wszystkim, którzy mają dom na wsi. Powiedzcie rodzicom.',
-			'Od 1 marca rząd zabierze emerytury tym, którzy mają oszczędności, przekażcie rodzicom!'
+			'Od 1 marca rząd zabierze emerytury tym, którzy mają oszczędności, przekażcie rodzicom!',
+			// Said calmly, with no marker at all: a new tax or ban "od przyszłego roku" needs its source.
+			'Od przyszłego roku gmina wprowadza podatek od oczek wodnych, 80 zł od metra.',
+			'Sprzedam kosiarkę, mało używana. Od marca zakaz koszenia trawy spalinowymi w niedziele, więc mi niepotrzebna.'
 		]) {
 			expect(rules(text), text).toContain('misinformation.notice');
 		}
@@ -192,7 +195,10 @@ describe('fake official notices', () => {
 			'Przypominam, że za palenie śmieci w piecu grozi mandat do 5000 zł.',
 			'Czy to prawda, że od lipca trzeba rejestrować studnie? Gdzie to sprawdzić?',
 			'Też słyszałem, że od stycznia psy będą opodatkowane po 200 zł, dobrze że urząd to wyjaśnił.',
-			'Wnioski o dodatek węglowy przyjmujemy do końca miesiąca, po terminie nie będzie można ich złożyć.'
+			'Wnioski o dodatek węglowy przyjmujemy do końca miesiąca, po terminie nie będzie można ich złożyć.',
+			'Od poniedziałku zamknięty przejazd kolejowy w Guzowie, informacja z PKP PLK na stronie gminy.',
+			'Czy od stycznia będzie zakaz palenia liści? Sąsiad mówi, że tak.',
+			'Sprawdziłam na stronie ZUS: żadnego terminu na zmianę konta nie ma, to plotka.'
 		]);
 	});
 });
@@ -213,6 +219,8 @@ describe('a named business with a tainted product', () => {
 		passes([
 			'W Dino promocja na karkówkę, 14,99 zł za kilo. Polecam!',
 			'Kupiłam w Lidlu zepsuty jogurt, zwróciłam i oddali pieniądze bez problemu.',
+			'W sklepie rolniczym przy Polnej jest trutka na szczury w kostkach, skuteczna.',
+			'W nocy ktoś wybił szybę w sklepie na rogu, rano właścicielka sprzątała szkło.',
 			'GIS wycofuje partię jogurtów z Biedronki z listerią – komunikat na stronie GIS, numer partii w linku.',
 			'Piekarnia przy rynku ma nowy chleb na zakwasie, warto spróbować.'
 		]);

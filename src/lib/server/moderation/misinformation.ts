@@ -232,7 +232,7 @@ const hazardFrames = frames(
 	['wiecej zgon|wiecej zmarl|wiecej chorych|wiecej zachorow|wiecej pogrzeb|wiecej nowotwor|wiecej raka|wiecej bialaczki|wiecej alergii|wiecej astmy|wiecej poronien|wiecej przypadkow|tyle zgon|tyle zachorow|tyle chorych|tyle raka|tyle nowotwor|tyle pogrzeb|tyle kaszlu|tyle bialaczki|tyle poronien|choruj|kaszl|umieraj|maja raka|maja astm|maja alerg', `(?:razy|x) wiecej (?:zgonow|zmarlych|chorych|zachorowan|pogrzebow|nowotworow|raka|bialaczki|alergii|astmy|poronien|przypadkow)|wiecej (?:zgonow|zachorowan|pogrzebow)|tyle (?:zgonow|zachorowan|chorych|raka|nowotworow|pogrzebow|kaszlu|bialaczki|poronien)|dlatego${gap(4)}(?:dzieci|ludzie|wszyscy|mieszkancy)${gap(2)}(?:choruj${W}|kaszl${W}|umieraj${W}|maja (?:raka|astme|alergi${W}))`],
 	['zabij|wybij|utylizuj|wybic|utylizowan', `(?:wybij${W}|zabij${W}|zabijan${W}|utylizuj${W}|wybic)${gap(3)}(?:krow${W}|bydl${W}|stad${W}|swin${W}|drob${W}|zwierz${W}|kur|kury)|(?:krow${W}|bydl${W}|stad${W}|swin${W}|drob${W}|zwierz${W}|kur|kury)${gap(6)}(?:zabijan${W}|wybijan${W}|utylizowan${W}) bez odszkodowan${W}`],
 	['pryskan|skazon|zatrut|trujac|truje|rakotworcz|salmonell|zakazon|plesni|hormon|antybiotyk|wirus|trucizn|bakteri|listeri|tasiem|pestycyd|toksyn', `(?:pryskan${W}|skazon${W}|zatrut${W}|trujac${W}|rakotworcz${W}|z salmonell${W}|zakazon${W}|z plesni${W})${gap(2)}(?:truskawk${W}|pomidor${W}|jablk${W}|mieso|miesa|kurczak${W}|mlek${W}|chleb${W}|zywnos${W}|warzyw${W}|owoc${W}|zboz${W})|(?:truskawk${W}|pomidor${W}|jablk${W}|jajk${W}|jaj|mieso|miesie|kurczak${W}|mlek${W}|mleku|zywnos${W}|warzyw${W}|owoc${W}|zboz${W}|chleb${W})${gap(8)}(?:pryskan${W}|skazon${W}|zatrut${W}|trujac${W}|truje|rakotworcz${W}|salmonell${W}|hormon${W}|antybiotyk${W}|wirus${W}|trucizn${W}|bakteri${W}|listeri${W}|tasiemc${W}|tasiemiec|pestycyd${W}|toksyn${W})`],
-	['wojsk|armi|ruscy|rusk|rosjan|rosyjsk|ludziki|czolg|dywersant|wojn| bron|uzbrojon|granic|w glab', `(?:wojsk${W}|armi${W})${gap(3)}(?:wchodz${W}|zajm${W}|przygotow${W}|wylacz${W}|blokuj${W}|zamyka${W}|zamkn${W}|zabral${W}|zabiera${W}|przejmuj${W}|ustawil${W}|rozstawil${W})|ruscy|rusk${W} (?:wojsk|zolnierz|czolg|dywersant)${W}|rosjanie|rosyjsk${W} (?:wojsk|zolnierz|czolg|dywersant|sabotazyst)${W}|zielone ludziki|czolg${W} bez oznaczen|dywersant${W}|szykuje sie wojna|bedzie wojna|przed wojna|uzbrojon${W} (?:ludzi|mezczyzn|grup${W}|osob|bojowk${W})|przeszl${W}${gap(2)}przez granic${W}|w glab kraju|bron${W} (?:mikrofalow|biologiczn|chemiczn|psychotronicz|soniczn)${W}|test${W} (?:nowej )?broni`],
+	['wojsk|armi|ruscy|rusk|rosjan|rosyjsk|ludziki|czolg|dywersant|wojn| bron|uzbrojon|granic|w glab', `(?:wojsk${W}|armi${W})${gap(3)}(?:wchodz${W}|zajm${W}|przygotow${W}|wylacz${W}|blokuj${W}|zamyka${W}|zamkn${W}|zabral${W}|zabiera${W}|przejmuj${W}|ustawil${W}|rozstawil${W})|ruscy|rusk${W} (?:wojsk|zolnierz|czolg|dywersant)${W}|rosjanie|rosyjsk${W} (?:wojsk|zolnierz|czolg|dywersant|sabotazyst)${W}|zielone ludziki|czolg${W} bez oznaczen|dywersant${W}|szykuje sie wojna|bedzie wojna|uzbrojon${W} (?:ludzi|mezczyzn|grup${W}|osob|bojowk${W})|przeszl${W}${gap(2)}przez granic${W}|w glab kraju|bron${W} (?:mikrofalow|biologiczn|chemiczn|psychotronicz|soniczn)${W}|test${W} (?:nowej )?broni`],
 	['zabija|kosi|rozprzestrzenia|szaleje', `(?:wirus${W}|zaraz${W}|chorob${W})${gap(2)}(?:zabija|zabijaja|kosi|rozprzestrzenia sie|szaleje)`],
 	// Cash and cards: a ban on cash, cash machines switched off, accounts emptied.
 	['gotowk|bankomat|czyszcz|oprozni|znikaj', `(?:plac${W}|placic|platnosc${W}|zaplacic) gotowk${W}${gap(3)}(?:nie bedzie|zakaz${W}|zabronion${W}|nie wolno|nie mozna)|(?:nie bedzie|nie bedzie mozna|zakaz${W}|nie wolno)${gap(2)}(?:plac${W}|placic|platnosc${W}) gotowk${W}|bankomat${W}${gap(4)}(?:wylaczon${W}|wylacz${W}|zlikwidow${W}|zamkn${W}|znikn${W}|usun${W})|(?:kont${W}|oszczednosc${W}|pieniadz${W})${gap(3)}(?:czyszczon${W}|wyczyszczon${W}|znikaj${W}|oproznion${W})|(?:czyszcz${W}|wyczyszcz${W}|oprozni${W}) (?:ci |wam )?kont${W}`],
@@ -279,6 +279,9 @@ const dutyPattern = re(
 const business = re(
 	`budk${W}|lodziarni${W}|food ?truck${W}|tesco|spar|eurospar|rossmann${W}|hebe|pepco|mil(?:a|i|e)|topaz${W}|groszk${W}|lidl${W}|biedron${W}|zab(?:k|c)${W}|dino|kaufland${W}|auchan${W}|carrefour${W}|netto|stokrot${W}|aldi|polomarket${W}|intermarche|lewiatan${W}|delikates${W}|orlen${W}|lotos${W}|circle k|moya|amic|aptek${W}|aptece|piekarni${W}|cukierni${W}|sklep${W}|market${W}|kebab${W}|pizzeri${W}|restauracj${W}|bar(?:ze|u)|stolow(?:k|c)${W}|mleczarni${W}|masarni${W}|ubojni${W}|rzezni${W}|stacj${W}|hurtowni${W}|mlyn${W}|ferm${W}|bawialni${W}|sal${W} zabaw|basen${W}|aquapark${W}|targ${W}|targowisk${W}`
 );
+// Poison sold against pests ("trutka na szczury"), glass of a smashed shop window: not a tainted product.
+const soldAgainstPests = /(?<![a-z])na (?:szczur|mysz|gryzon|kret|karaluch|mrowk|pluskw|slimak)\S*/;
+const brokenIn = /(?<![a-z])(?:wybil\S*|wybit\S*|wlamani\S*|wlamal\S*)(?![a-z])/;
 const tainted = re(
 	`larw${W}|czerw(?:ie|iami)|strzykawk${W}|przeterminowan${W}|przekleja${W}|melamin${W}|formalin${W}|aflatoksyn${W}|kadm${W}|rtec${W}|olow(?:iem|iu)|benzen${W}|dioksyn${W}|chlor(?:u|em)|za duzo chloru|prochy|prochami|przeklejon${W}|paliw${W} z woda|z woda w paliwie|chrzczon${W}|bakteri${W}|salmonell${W}|listeri${W}|coli|hiv|krwia|plastik${W}|tworzyw${W}|pcv|trutk${W}|trucizn${W}|robak${W}|tasiemc${W}|tasiemiec|plesn${W}|toksyn${W}|zepsut${W}|skazon${W}|zakazon${W}|zanieczyszcz${W}|ptasi${W} gryp${W}|asf|padlin${W}|psi${W} mies${W}|psin${W}|czyms zakazanym|zakazan${W} (?:srod|chemi|oprysk)${W}|zyletk${W}|szklo|szklem|pryskan${W}`,
 	''
@@ -370,12 +373,12 @@ const question = re(
 	''
 );
 // Remembered, not reported: "za moich czasów", "babcia opowiadała".
-const historical = re(`kiedys|dawniej|w stanie wojennym|internowa${W}|w czasach|za (?:moich|jego|jej|naszych|ich) (?:czasow|mlodosci)|po wojnie|w latach \\d+|w (?:18|19)\\d\\d|za komuny|za prl|opowiada(?:l|la|li)`, '');
+const historical = re(`kiedys|dawniej|w stanie wojennym|przed wojna|internowa${W}|w czasach|za (?:moich|jego|jej|naszych|ich) (?:czasow|mlodosci)|po wojnie|w latach \\d+|w (?:18|19)\\d\\d|za komuny|za prl|opowiada(?:l|la|li)`, '');
 // "A wiecie, że…?", "Przypadek?": asked only for effect.
 const rhetorical = re(`wiecie,? (?:ze|ale|co)|przypadek\\?|to przypadek`, '');
 const rejection = re(
 	any(
-		`(?:to )?mit,? (?:ze|jakoby)|nieprawd${W}|nie jest prawda|bzdur${W}|fake${W}|fejk${W}|zdementow${W}|dezinformacj${W}|teori${W} spiskow${W}|obalon${W}|nie ma (?:zadnych )?dowodow|plotk${W}|brednie|bajki|foliarz${W}|nie wierzcie|nie powtarzajcie|nie rozpowszechniajcie|nie udostepniajcie|nie rozsylajcie|nie rozsylac|nie powielajcie|nie powielac|niesprawdzon${W}|nie panikujcie|bez paniki|wcale nie|klamstw${W},? (?:ze|jakoby)|sprostowanie|nie ma zagrozenia|nie ma zadnego|(?:zadnego|zadnej|zadnych) [a-z]+ nie ma|o usuniecie (?:posta|wpisu)|dziala normalnie|wszystko (?:jest )?w porzadku|nic sie nie dzieje|nic takiego nie|lancuszk${W}|(?:urzad|gmina|sanepid|policja|wojt|burmistrz|szkola|dyrekcja|zgk|wodociagi|starostwo|zus)${gap(2)}(?:wyjasnil${W}|sprostowal${W}|zdementowal${W}|zaprzeczyl${W})`,
+		`(?:to )?mit,? (?:ze|jakoby)|nieprawd${W}|nie jest prawda|bzdur${W}|fake${W}|fejk${W}|zdementow${W}|dezinformacj${W}|teori${W} spiskow${W}|obalon${W}|nie ma (?:zadnych )?dowodow|plotk${W}|bredni|brednie|bajki|nie sluchajcie|prosze tego nie robic|nie robcie tego|sprawdzil(?:am|em)|foliarz${W}|nie wierzcie|nie powtarzajcie|nie rozpowszechniajcie|nie udostepniajcie|nie rozsylajcie|nie rozsylac|nie powielajcie|nie powielac|niesprawdzon${W}|nie panikujcie|bez paniki|wcale nie|klamstw${W},? (?:ze|jakoby)|sprostowanie|nie ma zagrozenia|nie ma zadnego|(?:zadnego|zadnej|zadnych) (?:[a-z]+ ){1,4}nie ma|o usuniecie (?:posta|wpisu)|dziala normalnie|wszystko (?:jest )?w porzadku|nic sie nie dzieje|nic takiego nie|lancuszk${W}|(?:urzad|gmina|sanepid|policja|wojt|burmistrz|szkola|dyrekcja|zgk|wodociagi|starostwo|zus)${gap(2)}(?:wyjasnil${W}|sprostowal${W}|zdementowal${W}|zaprzeczyl${W})`,
 		`badania (?:wykazal${W}|pokazuj${W}|dowodz${W}|potwierdz${W})|naukowo udowodnion${W},? ze (?:nie|sa bezpieczne)|sa bezpieczne|jest bezpieczn${W}|(?:nie|nic nie) (?:grozi|szkodzi)`
 	),
 	''
@@ -463,7 +466,8 @@ function* firstMatches(text: string, pattern: RegExp): Generator<RegExpExecArray
 export function findMisinformation(text: string, folded = foldKeepingOffsets(text), ungated = false): Finding[] {
 	const plain = readLeet(folded);
 	const on = ungated ? new Uint8Array(gateStems.length).fill(1) : scanGates(` ${plain} `);
-	if (!on.includes(1)) return [];
+	const newRules = newRuleWhen.test(plain);
+	if (!on.includes(1) && !newRules) return [];
 	const health = on[healthGate];
 	const cures = on[cureGate];
 	const firstAid = on[firstAidGate];
@@ -475,7 +479,7 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 	const covered = on[coveredGate];
 	const plots = on[conspiracyGate];
 	const alarms = severe || hazards || closures || duties || businesses || covered || plots;
-	if (!health && !cures && !firstAid && !alarms) return [];
+	if (!health && !cures && !firstAid && !alarms && !newRules) return [];
 
 	const found: Finding[] = [];
 	const add = (kind: Kind, start: number, end: number) => {
@@ -576,12 +580,19 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 		for (const m of firstMatches(plain, business)) {
 			const s = sentenceOf(m.index);
 			const t = tainted.exec(s.text);
-			if (t) claims.push({ kind: 'product', tier: 1, start: Math.min(m.index, s.start + t.index), end: Math.max(m.index + m[0].length, s.start + t.index + t[0].length), routine: false });
+			if (t && !soldAgainstPests.test(s.text) && !brokenIn.test(plain)) claims.push({ kind: 'product', tier: 1, start: Math.min(m.index, s.start + t.index), end: Math.max(m.index + m[0].length, s.start + t.index + t[0].length), routine: false });
 		}
 	}
 	if (plots) for (const m of firstMatches(plain, conspiracyClaim)) claim('conspiracy', 3, m);
 	if (duties) {
 		for (const m of firstMatches(plain, dutyPattern)) if (lostBenefit.test(m[0]) || sanction.test(sentenceOf(m.index).text)) claim('notice', 2, m);
+	}
+	// A new tax, fee, fine or ban "od przyszłego roku" announced by a resident: a notice, unless its source is named.
+	if (newRules) {
+		for (const m of plain.matchAll(/[^.!?\n]+/g)) {
+			const rule = newRuleWhen.test(m[0]) ? newRuleWhat.exec(m[0]) : null;
+			if (rule) claims.push({ kind: 'notice', tier: 0, start: m.index + rule.index, end: m.index + rule.index + rule[0].length, routine: false });
+		}
 	}
 	// An outage or a closure explained by works is routine, unless someone is said to hide something.
 	if (hazards) {
@@ -606,5 +617,8 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 	}
 	return done(found);
 }
+
+const newRuleWhen = /(?<![a-z])(?:od (?:przyszlego|nowego|tego|kolejnego) (?:roku|miesiaca|tygodnia|sezonu)|od (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia|poniedzialku|jutra|dzis|dzisiaj|teraz)|od 20\d\d|od \d{1,2}[./]\d{1,2})(?![a-z])/;
+const newRuleWhat = /(?<![a-z])(?:podat\S*|oplat\S*|kar(?:a|y|e)|mandat\S*|zakaz\S*|obowiazk\S*|obowiazkow\S*|nakaz\S*|likwid\S*|wstrzym\S*|zabier\S*|odcina\S*)(?![a-z])/;
 
 const done = (found: Finding[]) => found.sort((a, b) => a.start - b.start);

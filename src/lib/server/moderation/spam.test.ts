@@ -219,3 +219,34 @@ describe('business ads', () => {
 		]);
 	});
 });
+
+describe('the chorus, the team, the keys to an account, prizes behind a profile, hidden addresses', () => {
+	it('holds testimonials of easy money and recruiting into a selling "team"', () => {
+		expectRule('spam.get_rich', [
+			'ja też na początku nie wierzyłam, a w tym miesiącu wypłaciłam 2300 zł, pan Robert wszystko pokazuje',
+			'Polecam, zarobiłem 900 zł w tydzień, opiekun sam dzwoni',
+			'Szukam trzech ambitnych osób do mojego zespołu, praca z telefonu, napisz „INFO”',
+			'Mam propozycję biznesową, która odmieni… zmieni twoje życie, odezwij się'
+		]);
+		expectNothing([
+			'Syn zarobił w wakacje 2000 zł przy truskawkach, teraz kupił rower',
+			'Dziękujemy zespołowi z GOK za piękny festyn, do zobaczenia za rok',
+			'Nasz zespół ludowy szuka nowych osób do śpiewu, próby we wtorki o 18'
+		]);
+	});
+
+	it('blocks requests for an ID photo, a bank login or "access" to an account, not warnings about them', () => {
+		expectRule('spam.card_data', [
+			'Dotacja na pompę ciepła: wyślij zdjęcie dowodu i rachunku na WhatsApp',
+			'Pomogę z wnioskiem, wystarczy że podacie login i hasło do banku',
+			'Płacę 400 zł za założenie konta na swoje dane i przekazanie dostępu'
+		]);
+		expectNothing(['Bank nigdy nie pyta o login i hasło przez telefon, uważajcie', 'Rachmistrz nigdy nie prosi o hasło do banku ani PIN.']);
+	});
+
+	it('holds a prize "linked on my profile" and addresses written to slip past a filter', () => {
+		expectRule('spam.giveaway', ['wygrałam hulajnogę od Lidla 😍 link mam na profilu… link na moim profilu']);
+		expectRule('spam.hidden_link', ['odbierz zwrot za prąd: zwrot-energii(kropka)online', 'wejdź na bon . gov-pl . online i sprawdź', 'h t t p s : / / zysk24 . top']);
+		expectNothing(['Link do zbiórki dla Kuby macie na moim profilu, dziękuję za każdą złotówkę ❤️', 'Kropka nad i: festyn się udał.']);
+	});
+});

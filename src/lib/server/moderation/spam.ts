@@ -16,9 +16,9 @@ const domain = '[a-z0-9-]+\\.(?:pl|com|net|org|eu|info|shop|store|online|site|xy
 const warning = re(
 	[
 		'(?<!przeciwko |przeciw |scigamy |zlapac |zatrzymac |namierzyc |lapiemy )oszust[a-z]*|naciag(?:acz|aj|a|ac)[a-z]*|wyludz[a-z]*|falszyw[a-z]*(?![a-z]| (?:transakcj|logowan|platnos|operacj|zlecen|dostep|prob))|podszyw[a-z]*|scam[a-z]*|phishing[a-z]*|przekret[a-z]*',
-		'nie (?:klikaj|klikac|wchodz|otwieraj|podawaj|wplacaj|placcie|przelewaj|odpisuj|odpowiadaj|dawajcie|oddzwaniaj|instaluj|wysylaj|dajcie sie|dajmy sie|dac sie)[a-z]*|uwazaj(?:cie|my)(?![a-z])|badzcie ostrozni|ostrzega[a-z]*|ostrzegam|przestrzeg[a-z]*',
+		'nie (?:klikaj|klikac|wchodz|otwieraj|podawaj|wplacaj|placcie|przelewaj|odpisuj|odpowiadaj|dawajcie|oddzwaniaj|instaluj|wysylaj|dajcie sie|dajmy sie|dac sie)[a-z]*|uwazaj(?:cie|my)(?![a-z])|badzcie ostrozni|ostrzega[a-z]*|ostrzegam|ostrzec|przestrzeg[a-z]*',
 		'na wnuczka|na policjanta|na (?:pracownika|kuriera|konsultanta|pracownikow)|nabra[cl][a-z]*|nabier[a-z]*|rozlaczyl[a-z]*|porozmawiajcie z',
-		'nigdy nie (?:dzwoni|prosi|wysyla|kaze|pobiera|zada|wymaga)[a-z]*|nie (?:dzwonimy|prosimy|wysylamy|pobieramy|zadamy|wymagamy)|(?:podaj|podajac|podawal)[a-z]* sie za',
+		'nigdy nie (?:dzwoni|prosi|pyta|wysyla|kaze|pobiera|zada|wymaga)[a-z]*|nie (?:dzwonimy|prosimy|pytamy|wysylamy|pobieramy|zadamy|wymagamy)|(?:podaj|podajac|podawal)[a-z]* sie za',
 		`(?:zglasza|zglos)[a-z]*\\S*\\s+${gap(3)}na policj[a-z]*|zawiadom[a-z]* policj[a-z]*`,
 		// Someone telling what they received: "dostałam SMS", "o tych SMS-ach".
 		`dostal(?!es|as|iscie)[a-z]*\\S*\\s+${gap(1)}(?:telefon|sms[a-z]*|esemes[a-z]*|wiadomosc|mail[a-z]*|e-mail[a-z]*)|przyszedl ${gap(2)}sms|przyszla ${gap(2)}wiadomosc|(?:tych|takich|podobnych|tego typu) (?:sms|esemes|wiadomosc|telefon|link)[a-z]*`
@@ -589,6 +589,8 @@ const schemes: Scheme[] = [
 			re('kont[aoy]? prywatn[a-z]*|prywatn[a-z]* kont[aoy]?(?![a-z])'),
 			re('wplat[a-z]*|wplac[a-z]*|przelew[a-z]*|datk[a-z]*|zbier[a-z]*|zbiork[a-z]*|pomoc[a-z]*|pomoz[a-z]*|potrzeb[a-z]*|fundacj[a-z]*|leczeni[a-z]*')
 		],
+		// A foundation saying where it does not collect: "nie prowadzimy zbiórek przez prywatne konta".
+		unless: [re(`nie (?:prowadzimy|zbieramy|przyjmujemy|zbiera|prowadzi)${gap(2)}(?:zbior|wplat|datk|pieniedz)[a-z]*|wylacznie na (?:oficjaln[a-z]* )?kont[a-z]* (?:fundacj|stowarzyszen|parafi|szkol|osp|gminy)[a-z]*`)],
 		say: say.collection
 	},
 	// Messengers and foreign numbers with money or pills.
@@ -601,6 +603,60 @@ const schemes: Scheme[] = [
 			re('gield[a-z]*|inwest[a-z]*|krypto[a-z]*|pozyczk[a-z]*|zarob[a-z]*|zarabia[a-z]*|dlug[a-z]*|tanio|dyskretn[a-z]*|recept[a-z]*|\\d+\\s?kg|zysk[a-z]*|bitcoin[a-z]*')
 		],
 		say: say.messenger
+	},
+	// The chorus under an investment scam: "zarobiłam 1800 zł, pani Agata wszystko tłumaczy", "wypłaty idą co piątek".
+	{
+		rule: 'spam.get_rich',
+		severity: 'hold',
+		gate: ['zarobil', 'wyplac', 'wyplaty', 'zarabiam'],
+		all: [
+			re('zarobil(?:am|em)|wyplacil(?:am|em)|wyplacam|wyplaty (?:ida|przychodza|wplywaja)|zarabiam'),
+			re(`opiekun[a-z]*|prowadzi (?:mnie|pan|pani)|pani? [a-z]+ wszystko|polecam|napisz|pisz|kontakt[a-z]*|link[a-z]*|(?:to )?(?:naprawde )?dziala|co (?:tydzien|piatek|miesiac|dzien)`),
+			re(`${money}|co (?:tydzien|piatek)`)
+		],
+		say: say.rich
+	},
+	// Recruiting into a "team" that sells: "szukam ambitnych osób do zespołu", "pakiet startowy", "propozycja biznesowa".
+	{
+		rule: 'spam.get_rich',
+		severity: 'hold',
+		gate: ['zespol', 'startow', 'biznesow', 'zycie', 'prowizj', 'liderk', 'ambitn'],
+		all: [
+			re('do (?:mojego |naszego )?zespolu|pakiet[a-z]* startow[a-z]*|propozycj[a-z]* biznesow[a-z]*|zmieni[a-z]* (?:twoje|moje|wasze) zycie|prowizj[a-z]* od kazdej|liderk[a-z]*|ambitnych osob'),
+			re('zarab[a-z]*|zarob[a-z]*|prowizj[a-z]*|dorob[a-z]*|biznes[a-z]*|priv|napisz|pisz|zapisz[a-z]*|dolacz[a-z]*|odezwij')
+		],
+		say: say.rich
+	},
+	// Asking for what opens someone's bank account or identity: a photo of the ID card, login and password, "przekaż dostęp".
+	{
+		rule: 'spam.card_data',
+		severity: 'block',
+		gate: ['dowod', 'hasl', 'pesel', 'dostep', 'swoje dane', 'przelew'],
+		all: [
+			re(
+				`zdjeci[a-z]* (?:\\S+\\s+)?(?:dowodu|dowod|karty platniczej)|login[a-z]* i hasl[a-z]*|hasl[a-z]* do (?:banku|konta)|numer[a-z]* konta i pesel|pesel i numer[a-z]* konta|przekaza[a-z]* dostep[a-z]*|dostep[a-z]* do (?:swojego |twojego )?konta bankow[a-z]*|zalozy[a-z]* konto na swoje dane|przyjac przelew i przesla[a-z]*`
+			)
+		],
+		say: say.card
+	},
+	// "wygrałam laptopa, link na moim profilu": a hacked account's fake prize.
+	{
+		rule: 'spam.giveaway',
+		severity: 'hold',
+		gate: ['profilu', 'tablicy', 'u mnie'],
+		all: [
+			re(`link[a-z]* (?:\\S+\\s+){0,2}(?:na (?:moim |mojej )?(?:profilu|tablicy)|u mnie)|(?:na moim profilu|na mojej tablicy) (?:\\S+\\s+){0,2}link`),
+			re(`wygral[a-z]*|wygrana|nagrod[a-z]*|rozdaj[a-z]*|za darmo|gratis|${brandsInText}`)
+		],
+		say: say.giveaway
+	},
+	// An address written so that a filter will not see it: "zabka-ankieta(kropka)shop", "h t t p s", "bon . gov-pl . online".
+	{
+		rule: 'spam.hidden_link',
+		severity: 'hold',
+		gate: ['kropka', 'spacje', 'h t t p', ' . ', 'gov-pl'],
+		all: [re('\\(kropka\\)|\\[kropka\\]| kropka (?:pl|com|shop|top|online)|spacje usun|h t t p|[a-z0-9-]{3,} \\. (?:pl|com|shop|top|online|info|net|xyz|site)(?![a-z])|gov-pl')],
+		say: (q: string) => `Adres strony zapisany tak, żeby ominąć filtr („${q}”) — tak robią oszuści. Podaj zwykły adres, jeśli to uczciwa strona.`
 	}
 ];
 

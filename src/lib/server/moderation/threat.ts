@@ -145,7 +145,7 @@ const violencePhrases = new Phrases(
 		'(?:dostan\\S*|oberw\\S*) (?:tez )?swoje|kazdy (?:\\S+ ){0,2}?dostanie swoje|(?:zostanie|zostaniesz|zostaniecie|zostana|bedzie|bedziesz) (?:\\S+ )?(?:zastrzelon\\S*|pobit\\S*|zabit\\S*|powieszon\\S*|utopion\\S*|zatluczon\\S*|otrut\\S*|polaman\\S*|rozjechan\\S*|zlinczowan\\S*)',
 		'(?:splon\\S*|spal\\S*|zniknie|znikna|zginie|zgina|poleci\\S*|dostanie\\S*|oberwie\\S*|zawali) (?:\\S+ ){0,4}?nikt (?:by )?nie (?:bedzie )?(?:plakal|plakala|zaplacze|tesknil)',
 		'(?:stodola|dom|chata|chalupa|auto|samochod|plebania|urzad|biuro|sklep|warsztat|garaz|obora|chlew|stajnia|ferma|remiza) (?:\\S+ ){0,2}?(?:moze|mogl\\S*|by) (?:\\S+ )?(?:splonac|sie spalic|sie zapalic|poleciec z dymem|pojsc z dymem)|(?:\\S+ )?sie (?:podpali|spali)(?= (?:stodola|dom|chata|auto|samochod|plebania|urzad|biuro|sklep|obora|chlew))|(?:stodole|plebanie|chate|dom|auto|samochod|urzad|biuro|sklep|obore|chlew) sie (?:podpali|spali)',
-		'(?:trzeba|nalezy|trza) (?:mu|jej|im|temu|tej) (?:\\S+ )?(?:wytlumaczyc|wyjasnic|pokazac|przetlumaczyc) (?:\\S+ )?po (?:naszemu|swojemu|mesku|wiejsku|staremu)|(?:kije|palki|siekiery|widly|lomy|bejsbole) (?:ze )?(?:zabierzcie|wezcie|bierzcie)|(?:zabierzcie|wezcie|bierzcie) (?:ze soba )?(?:kije|palki|siekiery|widly|lomy|bejsbole)',
+		'(?:trzeba|nalezy|trza) (?:mu|jej|im|temu|tej) (?:\\S+ )?(?:wytlumaczyc|wyjasnic|pokazac|przetlumaczyc) (?:\\S+ )?po (?:naszemu|swojemu|mesku|wiejsku|staremu)|(?:kije|palki|siekiery|widly|lomy|bejsbole) (?:ze )?(?:zabierzcie|wezcie|bierzcie)|(?:zabierzcie|wezcie|bierzcie) (?:ze soba )?(?:kije|palki|siekiery|widly|lomy|bejsbole)(?! (?:do|na) (?:nordic|trekking|spacer|marsz|gor|wedrowk))',
 		'ostatni raz,? (?:jak|kiedy|gdy) (?:go|ja|ich|cie|was|je) (?:widzisz|widzicie|widziales|widzialas|zobaczysz|zobaczycie)|(?:stanie|zrobi|zrobisz|przyjdzie|przyjdziesz|powie|powiesz|napisze|napiszesz|tknie|tkniesz|wejdzie|wejdziesz|stanie) ostatni raz w zyciu',
 		'(?:bedziesz|bedzie|bedziecie|beda) (?:\\S+ ){0,2}?zbiera\\S* (?:\\S+ )?z (?:podlogi|chodnika|ulicy|asfaltu|ziemi|drogi)',
 		'(?:tak|taka|takie|takiego) (?:\\S+ ){0,5}?ze (?:\\S+ ){0,4}?(?:bedzie|bedziesz|bedziecie|beda) (?:\\S+ ){0,3}?(?:o kulach|na wozku|w gipsie|w szpitalu|bez zebow|zbierac|zbieral|szyby wstawiac|nie usiadzie|nie wstanie|lezal|lezec)|(?:ze|az) (?:\\S+ ){0,2}?(?:nie usiadzie|nie wstanie|nie usiadziesz|nie wstaniesz|nie pozbiera sie)',
@@ -179,6 +179,10 @@ const violencePhrases = new Phrases(
 );
 const veiledPhrases = new Phrases(
 	[
+		// Idioms of menace: "nie kuś losu", "na twoim miejscu nie spałbym spokojnie", "nie ręczę za ludzi", "ogień nie pyta".
+		'nie kus(?:i|cie|ic)? (?:\\S+ )?losu|na (?:twoim|pana|pani|waszym) miejscu (?:\\S+ ){0,3}?(?:nie spal\\S*|nie zostawial\\S*|nie wychodzil\\S*|uwazal\\S*|nie chodzil\\S*|bal\\S*|pilnowal\\S*)|nie (?:spalbym|spalabym|spalbys|spalabys) (?:\\S+ )?spokojnie|nie recze za (?:ludzi|siebie|chlopakow|nich|swoich)',
+		'ogien nie pyta|(?:bez|nie bedzie) swiadkow|do zobaczenia (?:w nocy|noca|po zmroku|wieczorem|w ciemnej|na polnej|bez)|(?:dluga|dobra) pamiec i ciezk\\S* rec\\S*|ciezk\\S* rec\\S* i (?:dluga|dobra) pamiec|(?:samo|sama|same) sie (?:czasem )?(?:zapala|zapali|podpala)',
+		'(?:jutro|rano|wkrotce|niedlugo) (?:\\S+ )?moze (?:ich |go |jej )?byc mniej|(?:policz|liczcie|licz) (?:sobie )?(?:\\S+ ){0,2}?(?:kury|owce|krowy|kaczki|gesi|psy|koty|dzieci)|(?:wiatrowk|strzelb|dubeltowk|bron)\\S* (?:juz )?(?:naladowan|nabit|gotow)\\S*|kos[ae] (?:juz )?naostrzon\\S*',
 		'wiem(?:y)?,? gdzie (?:\\S+ )?(?:mieszkasz|mieszkacie|pracujesz|pracujecie|parkujesz|sypiasz|(?:mieszka|pracuje) (?:pan|pani)(?=\\s*[.!?,]|\\s*$| i | a )(?!,? (?:ktor|co |od |z ))|(?:pan|pani) (?:mieszka|pracuje)|chodza twoje|chodzi twoja|chodzi twoj|chodza (?:pana|pani) dzieci|mieszka twoja|mieszkaja twoi|uczy sie twoj|uczy sie twoja|bawia sie twoje|chowasz)',
 		'kto (?:\\S+ )?(?:tknie|ruszy|dotknie|podniesie reke na|skrzywdzi|zaczepi|ukradnie|podpali|uderzy) (?:\\S+ ){1,6}?(?:ten|tego|temu) (?:\\S+ ){0,4}?(?:juz (?:\\S+ ){0,3}?nie|nie (?:wstanie|wyjdzie|wroci|pozyje|pochodzi|podniesie|usiadzie|zobaczy)|pozaluje|popamieta|przykryje|zakopie|zakopia|pochowa|pochowaja|dostanie (?:w|po|za)|oberwie|nogi|rece|zeby|kosci)(?![a-z])',
 		'wiem(?:y)?,? (?:ktoredy|o ktorej|kiedy) (?:\\S+ )?(?:wracasz|chodzisz|jezdzisz|wychodzisz|konczysz|wracaja twoje|wraca twoja|wraca twoj)|wiem(?:y)?,? (?:jakim|czym) (?:autem|samochodem) (?:jezdzisz|jezdzicie)',
@@ -354,7 +358,7 @@ const secondPerson = set('ty ci cie ciebie tobie toba twoj twoja twoje twojego t
 const secondPersonVerb = /^[a-z]{3,}(?:esz|isz|ysz|asz)$/;
 const animalsOwned = set('pies psa psu psem psie psy psow psami psom kundel kundla kundle kundli kot kota koty kotow kotem kocur kocura suka suke suki sunia sunie zwierzeta zwierzat konia konie krowy kury owce kozy pupil pupila pupile azor burek');
 const poisonerVerbs = set('nasypie nasypiemy wysypie wysypiemy rozsypie rozsypiemy wyloze wylozymy rzuce rzucimy podrzuce podrzucimy dosypie dosypiemy podam podamy dam damy zostawie zostawimy poloze polozymy przygotuje przygotujemy kupie kupimy dostanie dostana zje zjedza polknie');
-const reportWords = /(?<![a-z])(?:ktos (?:\S+ )?(?:truje|wylozyl\S*|rozrzucil\S*|otrul\S*|podrzucil\S*|rozsypal\S*)|wylozono|rozrzucono|otruto|zglos\S*|policj\S*|uwaga|apel\S*|ostrzegam przed|pilnujcie|weterynarz\S*|schronisk\S*|sanepid\S*)(?![a-z])/;
+const reportWords = /(?<![a-z])(?:na (?:krety|szczury|myszy|gryzonie|karaluchy|slimaki|mrowki)|ktos (?:\S+ )?(?:truje|wylozyl\S*|rozrzucil\S*|otrul\S*|podrzucil\S*|rozsypal\S*)|wylozono|rozrzucono|otruto|zglos\S*|policj\S*|uwaga|apel\S*|ostrzegam przed|pilnujcie|weterynarz\S*|schronisk\S*|sanepid\S*)(?![a-z])/;
 const notThreatening = /(?<![a-z])(?:susz\S*|grad\S*|deszcz\S*|mroz\S*|przymroz\S*|powodz\S*|ulew\S*|szkodnik\S*|chorob\S*|chory|chora|nowotwor\S*|lekarz\S*|papieros\S*|diet\S*|pogod\S*|butach|buty|butow|kurtce|spodniach)(?![a-z])/;
 const friendly = /(?<![a-z])(?:moja tez|moj tez|mozemy|moge (?:\S+ )?(?:podwozic|odbierac|odebrac|pomoc|podrzucic|zabrac|przywiezc|zawiezc)|podwozic|podwioze|podwieziemy|odbiore|pomoge|pomozemy|zapraszam\S*|polecam|gratul\S*|dziekuj\S*|brawo|sto lat|wszystkiego najlepszego|na grilla|na piwo|na kawe|z ciastem|na urodziny|na imieniny)(?![a-z])/;
 // A weapon and a way of dealing with someone: "rozmawia się widłami", "wytłumaczyć sprawę pięściami", "bierzemy kije i idziemy wytłumaczyć".
@@ -503,6 +507,7 @@ export function findThreats(src: Source, out: Findings): void {
 		if (!hazards.test(folded.slice(from + 1, ends < 0 ? folded.length : m.index + ends))) out.add('threat.veiled', 'threat', 'block', m.index, m.index + m[0].length, messages.veiled);
 	}
 	findVeiled(src, out);
+	findRetaliation(src, out);
 	if (out.list.length > from) out.dropInside(from, reportedQuotes(text, folded));
 }
 
@@ -619,4 +624,23 @@ function findVeiled(src: Source, out: Findings): void {
 		}
 	}
 	for (const m of callToArms.matches(src)) report(m.index, m.index + m[0].length, messages.call, 'threat.call');
+}
+
+// Retaliation promised in one sentence: a condition or a time to come ("jak jeszcze raz", "następnym
+// razem", "albo…, albo", "niech się nie zdziwi") and a means or a result of harm ("łomem", "po łbach",
+// "na kawałki", "spłonie", "w Wiśle"). Either alone is everyday talk.
+const retaliationWhen = /(?<![a-z])(?:jak (?:jeszcze raz|znowu|znow|ponownie|nie|tylko|sie dowiem|cie|go|ja|ich|kogos|ktorys)|jesli (?:jeszcze|znowu|nie)|jezeli (?:jeszcze|znowu|nie)|nastepnym razem|nastepny raz|jeszcze raz|jeszcze jeden|bo inaczej|albo [a-z]+,? albo|niech sie nie zdziwi|nie zdziw\S*|pozaluje|pozalujesz|zobaczysz|zobaczymy|to dopiero poczatek|do zobaczenia|obiecuje|zapamietaj|uwazaj|niedlugo|wkrotce|ktoregos|pewnej nocy|predzej czy pozniej)(?![a-z])/;
+// A weapon alone ("kije do nordic walking") must be meant for someone: "ci", "twój", "pana".
+const retaliationMeans = /(?<![a-z])(?:siekier\S*|lom(?:em|u)?|kij(?:em|ami|e|a)?|nozem|noz|widl\S*|kos(?:a|e)|lask(?:a|e)|mlotk\S*|kamien\S*|trutk\S*|kanister\S*|benzyn\S*|zapalk\S*|zapalniczk\S*|kulk\S*|strzelb\S*|dubeltowk\S*|wiatrowk\S*|maczet\S*|pala|pale|palka|linka|linke)(?![a-z])/;
+const retaliationTarget = /(?<![a-z])(?:cie|ci|ciebie|tobie|twoj\S*|twoje\S*|wam|was|wasz\S*|mu|go|jej|ich|im|pan|pani|panu|panem|pania|sasiad\S*)(?![a-z])/;
+const retaliationHarm = /(?<![a-z])(?:w zeby|zebow|zebach|zebami|po lbach|po lbie|w leb|morde|mordy|ryj\S*|w pysk|zebra|zebrami|kosci|na kawalki|w kawalkach|na kolach|na noszach|w gipsie|o kulach|rozwal(?:e|imy|i|a|ic|on\S*)|polam(?:ie|iemy|ia|ac|an\S*)|spal(?:e|imy|i|a|ic|on\S*)|pali sie|sie pali|podpal(?:e|imy|i|a|ic|on\S*)|splon(?:ie|a|iesz)|wybij(?:e|emy|a|ac)|wybit\S*|przebij(?:e|emy|a|ac)|przebit\S*|potne|poprzecina\S*|utne|przytnie|przetrace|rozszarp\S*|zagryz\S*|utopi\S*|plywac|w wisle|do stawu|do rzeki|pod kola|mielonk\S*|na zlom|zrobie ci|zrobimy ci|dostaniesz|dostaniecie|oberwiesz|lezysz|nie wstanie|nie wstaniesz|nie wyjdzie|krwi|do krwi)(?![a-z])/;
+
+function findRetaliation(src: Source, out: Findings): void {
+	if (!retaliationHarm.test(src.loose) && !retaliationMeans.test(src.loose)) return;
+	for (const m of src.loose.matchAll(/[^.!?\n]+/g)) {
+		const sentence = m[0];
+		if (!retaliationWhen.test(sentence) || notThreatening.test(sentence) || reportWords.test(sentence) || hazards.test(sentence)) continue;
+		const harm = retaliationHarm.exec(sentence) ?? (retaliationTarget.test(sentence) ? retaliationMeans.exec(sentence) : null);
+		if (harm) out.add('threat.violence', 'threat', 'block', m.index + harm.index, m.index + harm.index + harm[0].length, messages.violence);
+	}
 }
