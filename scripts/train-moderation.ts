@@ -66,8 +66,8 @@ Calibration: Platt scaling per head on the corpus' validation split. Thresholds:
 a text judged whole above one threshold, or one of its sentences (of four or more words) above a
 higher one — above the highest score of the validation split's ordinary texts and the test
 fixtures by a margin (0.5 on the logit scale); the harmful head's pair is the one with the best F1
-on PolEval tweets held out in cross-validation that holds no fixture and at most one ordinary
-validation text.
+on PolEval tweets held out in cross-validation among the pairs that hold no fixture and no
+ordinary validation text.
 
 As the authors of BAN-PL ask, the model never decides alone: it only holds a text for a moderator.
 

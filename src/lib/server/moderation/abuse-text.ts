@@ -91,6 +91,11 @@ const endings: Record<string, string[]> = {
 // Forms that are a vocative (or a locative, which needs a preposition): złodzieju, chamie, łajzo.
 const vocativeEndings: Record<string, string[]> = { m: ['u', 'ie'], f: ['o'], n: [], a: [] };
 
+function softenedLocative(stem: string): string | undefined {
+	for (const [end, soft] of [['zd', 'zdzie'], ['st', 'scie'], ['d', 'dzie'], ['t', 'cie'], ['r', 'rze']] as const) if (stem.endsWith(end)) return stem.slice(0, -end.length) + soft;
+	return undefined;
+}
+
 export function forms(entries: string[]): string[] {
 	const out: string[] = [];
 	for (const entry of entries) {
@@ -98,6 +103,9 @@ export function forms(entries: string[]): string[] {
 		for (const stem of stems.split('/')) {
 			if (!cls) out.push(stem);
 			else for (const e of endings[cls]) out.push(stem + e);
+			// The locative and vocative of masculine nouns soften the last consonant: zgred → zgredzie, frajer → frajerze.
+			const softened = cls === 'm' ? softenedLocative(stem) : undefined;
+			if (softened) out.push(softened);
 		}
 	}
 	return out;

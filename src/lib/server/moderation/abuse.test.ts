@@ -577,3 +577,14 @@ describe('retaliation, idioms of menace, mock threats and reports to the moderat
 		expectCategories(['Na śniadanie dwa żółtka i kromka chleba', 'Jo je hanys z dziada pradziada, a żona gorolka'], []);
 	});
 });
+
+describe('insults: softened forms, more words, labels in apposition', () => {
+	it('holds vocatives with a softened consonant and less common names for a person', () => {
+		expectCategories(['ty stary zgredzie, idź spać', 'Ty flejo, najpierw posprzątaj podwórko', 'Sołtys to zwykła miernota', 'Ksiądz wikary to maminsynek'], ['insult']);
+	});
+
+	it('holds a label set beside someone just named, not beside an animal or a thing', () => {
+		expectCategories(['W urzędzie pani w okienku, ta stara zgryźliwa małpa, nic nie wiedziała.', 'Przy kasie pani Gienia, skamielina z epoki kamienia, znowu się pomyliła.'], ['insult']);
+		expectCategories(['Mój sąsiad, ten stary kocur, zawsze pomaga przy sianie.', 'Kotek sierota szuka domu, jest odrobaczony.', 'Pani z Zalesia, krowa mleczna rasy HF na sprzedaż.'], []);
+	});
+});

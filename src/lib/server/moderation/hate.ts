@@ -33,7 +33,7 @@ const groups = h(`
 	gej:m homoseksualist:f homoseksualisci lesbijk:f lesbijek lgbt lgbtq lgbtqia pedaly pedalow pedalami transy transow transwestyt:f homo trans homoseksualizm homoseksualizmu homoseksualizmem
 	kobiety kobiet kobietom kobietami kobietach baby babom babami dziewczeta niepelnosprawni niepelnosprawnych niepelnosprawnymi kalek:f kaleka uposledzeni uposledzonych uposledzonymi
 	inwalid:f autysci autystow autyzmem autyzmu autyzm downem gluchoniemi gluchoniemych gluchoniema gluchoniemy bezdomni bezdomnych bezdomnymi
-	katolicy katolikow katolikami protestanci prawoslawni prawoslawnych ateisci ateistow ateistami jehowi jehowy islam islamu islamem downa baba babe wozku wozkach socjalnego socjalnych ruski wariaci wariatow wariatami psychicznie rencisci rencistow rencistami orzeczeniem
+	katolicy katolikow katolikami protestanci prawoslawni prawoslawnych ateist:f ateisci ateistow ateistami jehowi jehowy islam islamu islamem downa baba babe wozku wozkach socjalnego socjalnych ruski wariaci wariatow wariatami psychicznie rencisci rencistow rencistami orzeczeniem
 	ukrainy bialorusi rosji gruzji indii afryki syrii afganistanu pakistanu wietnamu chin turcji czeczenii azji nepalu konga nigerii izraela bangladeszu
 	nepal bangladesz indie pakistan afganistan syria afryka wietnam chiny gruzja
 	wietnamce wietnamcow wietnamcami feministk:f feministek rumun:m rumunk:f bulgar:m bulgarzy bulgark:f moldawian:m moldawianin bangladeszczyk:m bangladeszczycy hindus:m hindusk:f sezonowc:m sezonowiec
@@ -53,11 +53,11 @@ const slurs = [
 		h(`
 	czarnuch:m czarnuchy zydk:m zydki zydostw:n zydowin:f zydlak:m zydzior:m zydokomun:f ukrop:m ciapak:m kacap:m kacapy szwaby szwabow cyganstw:n lesb:f skosnoocy pedzio pedziu ciot:f
 	arabus:m arabusy moskal:m moskali ubogacacz:m ubogacacze downy downow downami bialasy bialasow bambus:m gudlaj:m cyganich:f transiarz:m
-	czarnuh:m czarnuhy pedziow pedziami zoltki zoltkow zoltkami brudasy brudasow brudasom brudasami
+	czarnuh:m czarnuhy pedziow pedziami zoltki zoltkow zoltkami brudasy brudasow brudasom brudasami chinol:m chinole germance germancow germancy
 `)
 	),
 	...hardAdjective('ciapat pejsat'),
-	...softAdjective('skosnook'),
+	...softAdjective('skosnook kacapsk'),
 	...h('ciapaci pejsaci skosnoocy')
 ];
 const vermin = h(`

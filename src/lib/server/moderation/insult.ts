@@ -24,6 +24,7 @@ const strong = h(`
 	dewiant:m patus:m patol:f mend:f lachudr:f zdzir:f lafirynd:f ladacznic:f szmaciarz:m kapus:m kapusie sprzedawczyk:m kanciarz:m kurdupl:m kurdupel grubas:m spaslak:m
 	skapiradl:n zgred:m pryk:m szczyl:m pind:f histeryczk:f histeryczek paniusi:f urzedas:m obszczymur:m moczymord:f swolocz frustrat:m prukw:f zjeb:m pojeb:m dupk:m dupek
 	skurwysyn:m skurwiel:m skurwiel kurwiarz:m pyszalk:m pyszalek dziwadl:n dziwolag:m
+	maminsynk:m maminsynek gizd:f flej:f kutw:f miernot:f przekup:f safandul:f
 `);
 // Labels that need a frame: a vocative, "ty …", "… jeden", "X to / jest / jesteś …", an insulting adjective.
 const crime = h(`
@@ -42,6 +43,7 @@ const literal = h(`
 	gesi ges indyk:m kur:f kwok:f szczur/szczurz:m gad:m ropuch:f wesz pijawk:f glist:f robak:m karaluch:m pluskw:f fok:f hipopotam:m slonic:f goryl:m orangutan:m kundel kundl:m
 	suk:f bydl:n burak/burac:m dziad:m bab:f babsk:n leni:m len pasozyt:m lamus:m pajac:m tuman:m gnid:f scierw:n szumowin:f zerem zerami zmij:f larw:f dzban:m glab:m glabie
 	balwan:m czubk:m swirz marionetk:f kukl:f trol:m troll:m fladr:f buldog:m paw:m ciele cielecia cielaku cielak:m mamalyg:f klucha kluchy slimak:m
+	sierot:f mieczak:m maskotk:f skamielin:f mumi:f lal:f kapusi:f
 `);
 const demonstrable = h('gnoja dziad dziada dziadem dziadu dziadzie cwaniak/cwaniac:m cwaniar:f dziadyg:f tchorz:m kombinator:m naciagacz:m pieniacz:m awanturnik/awanturnic:m wiesniak/wiesniac:m lapserdak:m');
 const persons = h(`
@@ -279,6 +281,15 @@ export function findInsults(src: Source, out: Findings): void {
 					out.add('insult.label', 'insult', 'hold', words[s0].start, w.end, messageLabel);
 					continue;
 				}
+			}
+			// Said of someone just named: "pani z okienka, ta stara zgryźliwa małpa", "radny Heniek, tłusty śpioch".
+			let s0 = i;
+			while (s0 > 0 && i - s0 < 3 && !words[s0].punct && (tag(s0 - 1) & IADJ || /^(?:nasz|nasza|wasz|wasza)$/.test(f(s0 - 1)) || (adjectiveLike.test(f(s0 - 1)) && f(s0 - 1).length >= 4 && !notAdjectives.has(f(s0 - 1)) && !(tag(s0 - 1) & PERSON)))) s0--;
+			if (!words[s0].punct && /^(?:ten|ta|tamten|tamta)$/.test(f(s0 - 1))) s0--;
+			const named = (k: number) => tag(k) & PERSON || ((/^\p{Lu}/u.test(src.text[words[k]?.start ?? 0]) || prepositions.has(f(k - 1))) && tag(k - 1 - (prepositions.has(f(k - 1)) ? 1 : 0)) & PERSON);
+			if (s0 > 0 && words[s0].punct && !words[s0].stop && named(s0 - 1) && !animalSubjects.has(w.f)) {
+				out.add('insult.label', 'insult', 'hold', words[s0].start, w.end, messageLabel);
+				continue;
 			}
 			if (copulaFrame(i, t)) {
 				out.add('insult.label', 'insult', 'hold', w.start, w.end, messageLabel);

@@ -78,7 +78,6 @@ export interface TrainOptions {
 	learningRate?: number;
 	l2?: number;
 	seed?: number;
-	sourceWeights?: Record<Example['source'], number>;
 }
 
 /** Weights (bucket-major, float) and biases of every head. */
@@ -88,7 +87,7 @@ export interface Trained {
 }
 
 export function train(examples: Example[], opts: TrainOptions = {}): Trained {
-	const { epochs = 10, learningRate = 0.3, l2 = 2e-6, seed = 42, sourceWeights = sourceWeight } = opts;
+	const { epochs = 10, learningRate = 0.3, l2 = 2e-6, seed = 42 } = opts;
 	const k = heads.length;
 	const size = 1 << BITS;
 	const weights = new Float32Array(size * k);
@@ -107,7 +106,7 @@ export function train(examples: Example[], opts: TrainOptions = {}): Trained {
 		const rowWeight = (r: { e: Example; y: 0 | 1 }) => {
 			const t = totals.get(r.e.source)!;
 			const share = r.y === 1 ? t.pos / t.all : 1 - t.pos / t.all;
-			return (sourceWeights[r.e.source] * 0.5) / Math.max(share, 0.02);
+			return (sourceWeight[r.e.source] * 0.5) / Math.max(share, 0.02);
 		};
 		const w = new Float64Array(size);
 		const g2 = new Float64Array(size).fill(1e-8);
