@@ -69,8 +69,13 @@ export interface ThresholdPolicy {
 	rank: number;
 	/** The least margin on the logit scale. */
 	margin: number;
+	/** The heads that `rank` applies to (the others sit above the highest); all when absent. */
+	heads?: string[];
 }
-export const defaultPolicy: ThresholdPolicy = { rank: 1, margin: 0.5 };
+// The harmful head learns from 34 000 public texts besides the corpus: one odd ordinary text among
+// hundreds ("będziesz je tłukł do śmierci", of rats) should not set its threshold. Cross-fitted on the
+// two halves of the validation split, this holds as many ordinary texts and 3 points more harm.
+export const defaultPolicy: ThresholdPolicy = { rank: 2, margin: 0.5, heads: ['harmful'] };
 const highest = (xs: number[], rank = 1) => Math.max(0, [...xs.filter(Number.isFinite)].sort((a, b) => b - a)[rank - 1] ?? 0);
 function crossFitMargin(xs: number[], policy: ThresholdPolicy): number {
 	const even = highest(xs.filter((_, i) => i % 2 === 0), policy.rank);
@@ -99,8 +104,9 @@ export function tune(t: Trained, data: Data, heldOut: Point[], keep?: HeadParams
 		const sentence = ordinary.map((r) => r.sentence[h]);
 		// Fixtures (the tests' and the demo's ordinary texts) are never held: above the highest of them.
 		const strict = { rank: 1, margin: policy.margin };
-		let tw = Math.max(above(whole, policy, crossFitMargin(whole, policy)), above(fixtures.map((r) => r.whole[h]), strict));
-		let ts = Math.max(tw, above(sentence, policy, crossFitMargin(sentence, policy)), above(fixtures.map((r) => r.sentence[h]), strict));
+		const own = policy.heads && !policy.heads.includes(name) ? strict : policy;
+		let tw = Math.max(above(whole, own, crossFitMargin(whole, own)), above(fixtures.map((r) => r.whole[h]), strict));
+		let ts = Math.max(tw, above(sentence, own, crossFitMargin(sentence, own)), above(fixtures.map((r) => r.sentence[h]), strict));
 		if (name === 'harmful' && heldOut.length) ({ tw, ts } = bestPair(heldOut, { whole: tw, sentence: ts }));
 		const p = (z: number) => Math.min(sigmoid(a * z + b), 0.999);
 		return { name, bias: t.bias[h], a, b, threshold: p(tw), sentenceThreshold: p(ts) };

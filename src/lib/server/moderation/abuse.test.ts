@@ -558,7 +558,10 @@ describe('retaliation, idioms of menace, mock threats and reports to the moderat
 				'Następnym razem weźcie kije do nordic walking, trasa jest długa.',
 				'Uważaj na kamienie na drodze do Guzowa, po burzy pełno ich na asfalcie.',
 				'Marta, zabiję cię jak zjesz ostatni kawałek sernika 😂 a przepis poproszę!',
-				'Tomek, uduszę cię 🤣 miałeś przynieść węgiel do grilla'
+				'Tomek, uduszę cię 🤣 miałeś przynieść węgiel do grilla',
+				'haha trzeba było tego kierowcę ubić… kotletem schabowym 😂',
+				'Kochani, jak was złapie lumbago, nie leżcie tydzień w łóżku.',
+				'Z kretami najlepiej wiatraczki. Trucizny nie polecam, bo truciznę zje pies sąsiada.'
 			],
 			[]
 		);

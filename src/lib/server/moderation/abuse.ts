@@ -16,7 +16,7 @@ const laughing = /😂|😁|😅|🤣|😉|😜|😆|:\)|;\)|:D|(?<![a-z])(?:hah
 const friendByName = /(?:^|[\s,])\p{Lu}\p{Ll}{2,}(?:,\s*|\s+)ty\s/u;
 const fondly = /(?<![a-z])(?:kocham|lubie|stary|stara|ziom\S*|kumpl\S*|przyjacielu|bracie|siostro)(?![a-z])/;
 // "Magda, zabiję cię za ten spoiler 😂": a friend's mock threat of a killing, with a laugh and no weapon, fire or address.
-const mockKilling = /(?<![a-z])(?:zabij\S*|zabic|udusz\S*|udusic|zamorduj\S*|zamordowac|zakopi\S*|ukatrupi\S*|wyciagne|zatluk\S*|zjem|zabilabym|zabilbym|udusilabym|udusilbym)(?![a-z])/;
+const mockKilling = /(?<![a-z])(?:zabij\S*|zabic|ubic|ubije\S*|ubil\S*|udusz\S*|udusic|zamorduj\S*|zamordowac|zakopi\S*|ukatrupi\S*|wyciagne|zatluk\S*|zjem|zabilabym|zabilbym|udusilabym|udusilbym)(?![a-z])/;
 const realMeans = /(?<![a-z])(?:siekier\S*|noz\S*|kij\S*|lom\S*|widl\S*|strzelb\S*|benzyn\S*|kanister\S*|spal\S*|podpal\S*|wiem gdzie|uwazaj\S*|adres\S*|dzieci|cork\S*|syn\S*|wnuk\S*|pies|psa|auto|samochod\S*|dom|domu)(?![a-z])/;
 // A report to the moderators of what someone else wrote: "ktoś wypisuje, że Romowie to złodzieje. Proszę usunąć".
 const toModerators = /(?<![a-z])(?:usun\S*|zablok\S*|zglaszam|zglosil\S*|moderator\S*|admin\S*)(?![a-z])/;
