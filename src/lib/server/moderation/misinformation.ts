@@ -618,7 +618,7 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 	return done(found);
 }
 
-const newRuleWhen = /(?<![a-z])(?:od (?:przyszlego|nowego|tego|kolejnego) (?:roku|miesiaca|tygodnia|sezonu)|od (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia|poniedzialku|jutra|dzis|dzisiaj|teraz)|od 20\d\d|od \d{1,2}[./]\d{1,2})(?![a-z])/;
-const newRuleWhat = /(?<![a-z])(?:podat\S*|oplat\S*|kar(?:a|y|e)|mandat\S*|zakaz\S*|obowiazk\S*|obowiazkow\S*|nakaz\S*|likwid\S*|wstrzym\S*|zabier\S*|odcina\S*)(?![a-z])/;
+const newRuleWhen = /(?<![a-z])(?:od (?:przyszlego|nowego|tego|kolejnego) (?:roku|miesiaca|tygodnia|sezonu)|od (?:tej |przyszlej |nastepnej )?(?:zimy|jesieni|wiosny|lata)|od (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia|poniedzialku|jutra|dzis|dzisiaj|teraz)|od 20\d\d|od \d{1,2}[./]\d{1,2})(?![a-z])/;
+const newRuleWhat = /(?<![a-z])(?:podat\S*|oplat\S*|kar(?:a|y|e)|mandat\S*|zakaz\S*|obowiazk\S*|obowiazkow\S*|nakaz\S*|likwid\S*|wstrzym\S*|zabier\S*|odcina\S*|limit\S*|zajmuje|zajmie)(?![a-z])/;
 
 const done = (found: Finding[]) => found.sort((a, b) => a.start - b.start);
