@@ -591,3 +591,18 @@ describe('insults: softened forms, more words, labels in apposition', () => {
 		expectCategories(['Mój sąsiad, ten stary kocur, zawsze pomaga przy sianie.', 'Kotek sierota szuka domu, jest odrobaczony.', 'Pani z Zalesia, krowa mleczna rasy HF na sprzedaż.'], []);
 	});
 });
+
+describe('more idioms of menace', () => {
+	it('holds "gdybym był tobą, nie wychodziłbym", "dla własnego zdrowia", "kto ma więcej do stracenia", payment "nie złotówkami"', () => {
+		expectCategories(
+			[
+				'Gdybym był tobą, nie wychodziłbym wieczorem z psem w stronę lasu.',
+				'Niech pan Włodek nie przychodzi w tym roku na dożynki. Naprawdę, dla własnego zdrowia.',
+				'Ja mam czas. Ty masz dom, auto, dzieci. Pomyśl, kto ma więcej do stracenia.',
+				'Zapłacisz mi za tego psa, i nie myśl, że złotówkami.'
+			],
+			['threat']
+		);
+		expectCategories(['Gdybym była tobą, to bym kupiła ten dom, okazja.', 'Dla własnego zdrowia warto się zaszczepić przed sezonem.', 'Gdybym był panem, nie kupowałbym tego auta, ma przebite progi.'], []);
+	});
+});
