@@ -250,3 +250,13 @@ describe('the chorus, the team, the keys to an account, prizes behind a profile,
 		expectNothing(['Link do zbiórki dla Kuby macie na moim profilu, dziękuję za każdą złotówkę ❤️', 'Kropka nad i: festyn się udał.']);
 	});
 });
+
+describe('warnings by those who got the message', () => {
+	it('lets through a resident who received the scam or whose friend was hacked', () => {
+		expectNothing([
+			'Mnie wczoraj SMS przyszedł, że paczka wstrzymana i dopłata 1,99 zł. Nic nie zamawiałam, od razu usunęłam.',
+			'Znajomej włamali się na Messengera i od niej idą wiadomości „pożycz 500 zł na BLIK”. To nie ona!'
+		]);
+		expectRule('spam.fake_bill', ['Twoja paczka wstrzymana, dopłata 1,99 zł, zapłać tutaj']);
+	});
+});

@@ -21,7 +21,9 @@ const warning = re(
 		'nigdy nie (?:dzwoni|prosi|pyta|wysyla|kaze|pobiera|zada|wymaga)[a-z]*|nie (?:dzwonimy|prosimy|pytamy|wysylamy|pobieramy|zadamy|wymagamy)|(?:podaj|podajac|podawal)[a-z]* sie za',
 		`(?:zglasza|zglos)[a-z]*\\S*\\s+${gap(3)}na policj[a-z]*|zawiadom[a-z]* policj[a-z]*`,
 		// Someone telling what they received: "dostałam SMS", "o tych SMS-ach".
-		`dostal(?!es|as|iscie)[a-z]*\\S*\\s+${gap(1)}(?:telefon|sms[a-z]*|esemes[a-z]*|wiadomosc|mail[a-z]*|e-mail[a-z]*)|przyszedl ${gap(2)}sms|przyszla ${gap(2)}wiadomosc|(?:tych|takich|podobnych|tego typu) (?:sms|esemes|wiadomosc|telefon|link)[a-z]*`
+		`dostal(?!es|as|iscie)[a-z]*\\S*\\s+${gap(1)}(?:telefon|sms[a-z]*|esemes[a-z]*|wiadomosc|mail[a-z]*|e-mail[a-z]*)|przyszedl ${gap(2)}sms|przyszla ${gap(2)}wiadomosc|(?:sms|esemes)[a-z]* (?:mi )?przyszedl|wiadomosc (?:mi )?przyszla|(?:tych|takich|podobnych|tego typu) (?:sms|esemes|wiadomosc|telefon|link)[a-z]*`,
+		// Someone whose account was taken over, or who recognised the trick: "włamali się na Messengera, to nie ona", "nic nie zamawiałam".
+		'wlamal[a-z]* sie na (?:konto|profil|messenger|fejs|facebook|whats)[a-z]*|przejel[a-z]* (?:jej |jego |mi |moje |moj )?(?:konto|profil)|to nie (?:ona|on|ja)(?![a-z])|nic nie zamawial[a-z]*'
 	].join('|')
 );
 const endorsement = re(
