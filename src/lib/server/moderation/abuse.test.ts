@@ -606,3 +606,10 @@ describe('more idioms of menace', () => {
 		expectCategories(['Gdybym była tobą, to bym kupiła ten dom, okazja.', 'Dla własnego zdrowia warto się zaszczepić przed sezonem.', 'Gdybym był panem, nie kupowałbym tego auta, ma przebite progi.'], []);
 	});
 });
+
+describe('wishes of harm and a call for an address', () => {
+	it('holds a wish that something crush or run over someone, and "give me the address, I will settle it"', () => {
+		expectCategories(['oby mu się ta kosiarka kiedyś po nogach przejechała', 'Żeby ci się ten dom nad stawem zawalił na głowę, wójcie', 'Dajcie adres, sam mu wyrównam rachunki'], ['threat']);
+		expectCategories(['Żeby ci się wszystko udało, kochana!', 'Oby mu się noga nie powinęła na egzaminie', 'Dajcie adres, wyślę mu kartkę z życzeniami'], []);
+	});
+});

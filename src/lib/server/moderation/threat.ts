@@ -180,6 +180,9 @@ const violencePhrases = new Phrases(
 const veiledPhrases = new Phrases(
 	[
 		// Idioms of menace: "nie kuś losu", "na twoim miejscu nie spałbym spokojnie", "nie ręczę za ludzi", "ogień nie pyta".
+		// Wishes of harm to someone: "oby mu się ta kosiarka po nogach przejechała", "żeby ci się ten dom zawalił na głowę".
+		'(?:oby|zeby|niech) (?:\\S+ ){0,2}?(?:mu|ci|jej|im|wam|panu|pani) (?:sie )?(?:\\S+ ){0,6}?(?:zawalil\\S*|zawali|spalil\\S*|spali|przejechal\\S*|przejedzie|polamal\\S*|polamie|wybuchl\\S*|wybuchnie|rozbil\\S*|udlawil\\S*|udlawi|urwal\\S*|urwie|skrecil\\S* kark|skreci kark|odpadl\\S*|odpadnie|zgnil\\S*|zgnije)(?![a-z])',
+		'dajcie (?:mi )?(?:jego |jej |ich )?adres,? (?:\\S+ ){0,3}?(?:wyrownam|wyrownamy|pogadam|pogadamy|zalatwie|zalatwimy|oddam|odwiedze|odwiedzimy|porozmawiam|nauczy\\S*)',
 		'(?:gdybym (?:byl|byla) (?:toba|panem|pania|wami)|na (?:twoim|pana|pani|waszym) miejscu),? (?:to )?(?:\\S+ ){0,3}?(?:nie spal\\S*|nie zostawial\\S*|nie wychodzil\\S*|uwazal\\S*|nie chodzil\\S*|bal\\S*|pilnowal\\S*|nie parkowal\\S*|zamykal\\S*)|kto (?:tu )?ma wiecej do stracenia|co sie stalo z (?:poprzednim|ostatnim|tamtym)|(?:oddasz|odplacisz|zaplacisz) (?:mi )?(?:za (?:to|nie|niego|nia) )?(?:wlasnym|swoim) zdrowiem|nie mysl,? ze (?:zlotowkami|pieniedzmi|gotowka|kasa|w zlotowkach)',
 		'niech (?:\\S+ ){0,4}?nie (?:przychodzi|pokazuje|przyjezdza|wychodzi|wraca)\\S* (?:\\S+ ){0,6}?dla (?:wlasnego|swojego) (?:zdrowia|dobra|bezpieczenstwa)',
 		'nie kus(?:i|cie|ic)? (?:\\S+ )?losu|nie (?:spalbym|spalabym|spalbys|spalabys) (?:\\S+ )?spokojnie|nie recze za (?:ludzi|siebie|chlopakow|nich|swoich)',
