@@ -40,9 +40,11 @@ export function findAbuse(text: string, folded = foldKeepingOffsets(text)): Find
 		const quotes = [...text.matchAll(quoted)].map((m) => [m.index, m.index + m[0].length] as const);
 		found = found.filter((f) => !quotes.some(([s, e]) => s <= f.start && f.end <= e));
 	}
-	if (toModerators.test(folded)) found = found.filter((f) => !theySaid.test(folded.slice(Math.max(0, f.start - 120), f.start).split(/[.!?\n]/).pop() ?? ''));
-	found = found.filter((f) => f.category === 'threat' || !toMe.test(folded.slice(Math.max(0, f.start - 120), f.start).split(/[.!?\n]/).pop() ?? ''));
-	found = found.filter((f) => f.category !== 'insult' || !namedAs.test(folded.slice(Math.max(0, f.start - 60), f.start).split(/[.!?\n]/).pop() ?? ''));
+	// What the sentence says before a finding, up to `reach` characters back.
+	const before = (f: Finding, reach: number) => folded.slice(Math.max(0, f.start - reach), f.start).split(/[.!?\n]/).pop() ?? '';
+	if (toModerators.test(folded)) found = found.filter((f) => !theySaid.test(before(f, 120)));
+	found = found.filter((f) => f.category === 'threat' || !toMe.test(before(f, 120)));
+	found = found.filter((f) => f.category !== 'insult' || !namedAs.test(before(f, 60)));
 	if (found.some((f) => f.category === 'threat') && laughing.test(text) && !realMeans.test(folded)) found = found.filter((f) => f.category !== 'threat' || !mockKilling.test(folded.slice(f.start, f.end)));
 	if (found.some((f) => f.category === 'insult') && laughing.test(text) && (friendByName.test(text) || fondly.test(folded))) found = found.filter((f) => f.category !== 'insult');
 	return found.sort((a, b) => a.start - b.start);

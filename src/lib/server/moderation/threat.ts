@@ -1,6 +1,9 @@
 import { Findings, Phrases, reportedQuotes, set, type Source, type Word } from './abuse-text';
 import { isPersonWord } from './insult';
 
+// "jak was złapie lumbago": caught by an illness or the weather, not by someone.
+const notAnIllness = '(?! (?:lumbago|grypa|katar|przeziebienie|choroba|covid|goraczka|kaszel|deszcz|burza|ulewa|mroz|zmrok|noc))';
+
 // What a violent verb must be aimed at to be a threat (letters in the entries below):
 // P a person (cię, go, ją, ich, wójta, tego cwaniaka), Q only "you" (cię, was — "załatwię go" may be a form),
 // D a person in the dative alone ("przyłożę ci"), B a person in the dative and a body part or property
@@ -118,7 +121,7 @@ const violencePhrases = new Phrases(
 		'(?:zwioza|zabiora|wywioza|wyjedzie|odjedzie|pojedzie|pojedziesz|zabierze) (?:\\S+ ){0,4}?na sygnale',
 		'(?:zmieni\\S*|przefasonuj\\S*|przemebluj\\S*|obije|obijemy|obic|obijcie) (?:ci|mu|jej|wam|im|temu|tej) (?:twarz|facjate|fizjonomie|rysopis|geb\\S*|morde|ryj|pysk)',
 		'(?:policz\\S*|porachuj\\S*|rozprawi\\S*) sie z (?:toba|wami|nim|nia|nimi|panem|pania|tym|ta|tymi)(?! (?:sprawa|problemem|tematem|kwestia|rachunkiem|faktura|zaleglosci))|zemszcze sie|zemscimy sie',
-		'(?:to|wtedy|jeszcze) sie (?:policzymy|porachujemy)|(?:policzymy|porachujemy) sie(?! (?:za|przy|ile|jak|gotowka|przelewem|z (?:rachunk|koszt|kas|pieniedz|faktur|paliw|zakup|wydatk|wplat|oplat|wynik|glos|obecn|punkt|zamowien)\\S*)(?![a-z]))(?!(?:,? \\S+){0,8}?,? (?:doloz\\S*|zlotych|zl|kasy|kase|pieniadze|pieniedzy|rachun\\S*|koszt\\S*|zrzut\\S*|zwrot\\S*|paragon\\S*|oddam|oddasz|dlug\\S*)(?![a-z]))|na (?:twoich|jego|jej|pana|pani) zebrach|jak (?:cie|was) (?:dorwe|dopadne|zlapie(?! (?:lumbago|grypa|katar|przeziebienie|choroba|covid|goraczka|kaszel|deszcz|burza|ulewa|mroz|zmrok|noc))|dorwiemy|dopadniemy)',
+		`(?:to|wtedy|jeszcze) sie (?:policzymy|porachujemy)|(?:policzymy|porachujemy) sie(?! (?:za|przy|ile|jak|gotowka|przelewem|z (?:rachunk|koszt|kas|pieniedz|faktur|paliw|zakup|wydatk|wplat|oplat|wynik|glos|obecn|punkt|zamowien)\\S*)(?![a-z]))(?!(?:,? \\S+){0,8}?,? (?:doloz\\S*|zlotych|zl|kasy|kase|pieniadze|pieniedzy|rachun\\S*|koszt\\S*|zrzut\\S*|zwrot\\S*|paragon\\S*|oddam|oddasz|dlug\\S*)(?![a-z]))|na (?:twoich|jego|jej|pana|pani) zebrach|jak (?:cie|was) (?:dorwe|dopadne|zlapie${notAnIllness}|dorwiemy|dopadniemy)`,
 		'(?:zrobie|zrobimy|zrobic|zrobcie|zrobmy) (?:ci|wam|mu|jej|im|temu|tej) (?:krzywde|kuku|jesien sredniowiecza|z dupy jesien sredniowiecza)|(?:zrob\\S*) z (?:nim|nia|nimi|toba|wami) porzadek|porzadek z (?:nim|nia|nimi|toba|wami)',
 		'(?:zrobie|zrobimy) (?:\\S+ )?z (?:ciebie|niego|niej|was|nich|pana|pani) (?:\\S+ )?(?:mielonke|miazge|marmolade|sieczke|kaleke|inwalide|mokra plame|placek|kotleta)',
 		'(?:pojdzie|pojda|puszcze|puscimy) (?:\\S+ )?z dymem|(?:zostana|zostanie|bedzie) (?:z (?:niej|niego|nich|tego|twojego|twojej|twoich) )?(?:\\S+ ){0,2}?(?:zgliszcza|popiol|popioly|pogorzelisko)',
@@ -179,10 +182,10 @@ const violencePhrases = new Phrases(
 );
 const veiledPhrases = new Phrases(
 	[
-		// Idioms of menace: "nie kuś losu", "na twoim miejscu nie spałbym spokojnie", "nie ręczę za ludzi", "ogień nie pyta".
 		// Wishes of harm to someone: "oby mu się ta kosiarka po nogach przejechała", "żeby ci się ten dom zawalił na głowę".
 		'(?:oby|zeby|niech) (?:\\S+ ){0,2}?(?:mu|ci|jej|im|wam|panu|pani) (?:sie )?(?:\\S+ ){0,6}?(?:zawalil\\S*|zawali|spalil\\S*|spali|przejechal\\S*|przejedzie|polamal\\S*|polamie|wybuchl\\S*|wybuchnie|rozbil\\S*|udlawil\\S*|udlawi|urwal\\S*|urwie|skrecil\\S* kark|skreci kark|odpadl\\S*|odpadnie|zgnil\\S*|zgnije)(?![a-z])',
 		'dajcie (?:mi )?(?:jego |jej |ich )?adres,? (?:\\S+ ){0,3}?(?:wyrownam|wyrownamy|pogadam|pogadamy|zalatwie|zalatwimy|oddam|odwiedze|odwiedzimy|porozmawiam|nauczy\\S*)',
+		// Idioms of menace: "gdybym był tobą, nie wychodziłbym", "nie kuś losu", "nie ręczę za ludzi", "ogień nie pyta".
 		'(?:gdybym (?:byl|byla) (?:toba|panem|pania|wami)|na (?:twoim|pana|pani|waszym) miejscu),? (?:to )?(?:\\S+ ){0,3}?(?:nie spal\\S*|nie zostawial\\S*|nie wychodzil\\S*|uwazal\\S*|nie chodzil\\S*|bal\\S*|pilnowal\\S*|nie parkowal\\S*|zamykal\\S*)|kto (?:tu )?ma wiecej do stracenia|co sie stalo z (?:poprzednim|ostatnim|tamtym)|(?:oddasz|odplacisz|zaplacisz) (?:mi )?(?:za (?:to|nie|niego|nia) )?(?:wlasnym|swoim) zdrowiem|nie mysl,? ze (?:zlotowkami|pieniedzmi|gotowka|kasa|w zlotowkach)',
 		'niech (?:\\S+ ){0,4}?nie (?:przychodzi|pokazuje|przyjezdza|wychodzi|wraca)\\S* (?:\\S+ ){0,6}?dla (?:wlasnego|swojego) (?:zdrowia|dobra|bezpieczenstwa)',
 		'nie kus(?:i|cie|ic)? (?:\\S+ )?losu|nie (?:spalbym|spalabym|spalbys|spalabys) (?:\\S+ )?spokojnie|nie recze za (?:ludzi|siebie|chlopakow|nich|swoich)',
@@ -340,7 +343,7 @@ const cuePhrases: [Cue, Phrases][] = [
 		'meet',
 		new Phrases([
 			'(?:spotkamy|zobaczymy) sie (?:jeszcze|kiedys|niedlugo|wkrotce)|(?:jeszcze|kiedys|niedlugo|wkrotce) sie (?:spotkamy|zobaczymy)|do zobaczenia (?:po lekcjach|po pracy|po szkole|wieczorem|w nocy|na osiedlu|po zmroku)',
-			'(?:az|jak|gdy|kiedy) (?:cie|was|go|ja|ich) (?:\\S+ ){0,3}?(?:spotkam|spotkamy|zlapie(?! (?:lumbago|grypa|katar|przeziebienie|choroba|covid|goraczka|kaszel|deszcz|burza|ulewa|mroz|zmrok|noc))|zlapiemy|zobacze|zobaczymy|przyuwaze|namierze|znajde|znajdziemy)|(?:cie|was) (?:\\S+ )?(?:znajde|znajdziemy|namierze|namierzymy|wytropie|wytropimy|rozpoznam|rozpoznamy)|znajde (?:cie|was)(?![a-z])|znajde (?:\\S+ )?i (?:wtedy )?(?:pogadamy|porozmawiamy|sie policzymy|zobaczymy)|(?:zebym|zebysmy|obym|oby) (?:\\S+ )?(?:go|jej|ja|cie|was|ich)? ?nie (?:spotkal|spotkala|spotkali|dorwal|dopadl|zlapal|znalazl)'
+			`(?:az|jak|gdy|kiedy) (?:cie|was|go|ja|ich) (?:\\S+ ){0,3}?(?:spotkam|spotkamy|zlapie${notAnIllness}|zlapiemy|zobacze|zobaczymy|przyuwaze|namierze|znajde|znajdziemy)|(?:cie|was) (?:\\S+ )?(?:znajde|znajdziemy|namierze|namierzymy|wytropie|wytropimy|rozpoznam|rozpoznamy)|znajde (?:cie|was)(?![a-z])|znajde (?:\\S+ )?i (?:wtedy )?(?:pogadamy|porozmawiamy|sie policzymy|zobaczymy)|(?:zebym|zebysmy|obym|oby) (?:\\S+ )?(?:go|jej|ja|cie|was|ich)? ?nie (?:spotkal|spotkala|spotkali|dorwal|dopadl|zlapal|znalazl)`
 		])
 	],
 	['remind', new Phrases(['pamietaj(?:cie)?,? ze|nie zapominaj(?:cie)?,? ze'])],
