@@ -1,8 +1,13 @@
 // Process entry: the SvelteKit handler on node:http, start-up message and graceful shutdown.
 import http from 'node:http';
 import { readConfig } from './src/lib/server/config';
+import { log } from './src/lib/server/log';
 import type { Runtime } from './src/lib/server/runtime';
 
+// pg-boss completes and fails jobs without awaiting the query: when the database drops the
+// connection at that moment the rejection has no handler, which would end the process and every
+// request and urgent alert with it. The job is retried when its lease expires.
+process.on('unhandledRejection', (err) => log.error({ err }, 'Unhandled promise rejection'));
 process.env.BODY_SIZE_LIMIT ??= '110M'; // ten 10 MB images and the form around them
 const config = readConfig();
 // The app's own origin (for CSRF checks and links): BASE_URL when set; otherwise the Host header

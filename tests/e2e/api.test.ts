@@ -17,7 +17,7 @@ afterAll(async () => server?.stop());
 
 describe('the JSON API', () => {
 	it('answers health and describes itself', async () => {
-		expect(await (await get('/health')).json()).toEqual({ status: 'ok' });
+		expect(await (await get('/health')).json()).toEqual({ status: 'ok', database: 'ok', jobs: 'ok' });
 		const spec = await (await get('/openapi.json')).json();
 		expect(spec.openapi).toBe('3.1.0');
 		expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/groups/{slug}/posts', '/posts/{id}/reaction']));

@@ -39,6 +39,8 @@ async function freePort(): Promise<number> {
 export interface Server {
 	url: string;
 	log: () => string;
+	/** The process has not exited. */
+	alive: () => boolean;
 	stop: () => Promise<void>;
 	/** kill -9: no graceful shutdown (the data dir is kept). */
 	kill: () => Promise<void>;
@@ -68,6 +70,7 @@ export async function startServer(opts: { databaseUrl?: string; env?: Record<str
 	return {
 		url,
 		log: () => output,
+		alive: () => child.exitCode === null && child.signalCode === null,
 		stop: async () => {
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');

@@ -60,7 +60,17 @@ export const openApi = {
 		}
 	},
 	paths: {
-		'/health': { get: { summary: 'Stan usługi', responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } } } } } } } } },
+		'/health': {
+			get: {
+				summary: 'Stan usługi: 200, gdy baza danych odpowiada i zadania w tle działają; 503 ("degraded") w czasie awarii bazy, do jej powrotu',
+				responses: Object.fromEntries(
+					[
+						[200, 'OK'],
+						[503, 'Usługa działa w ograniczonym zakresie']
+					].map(([status, description]) => [status, { description, content: { 'application/json': { schema: { type: 'object', required: ['status', 'database', 'jobs'], properties: { status: { enum: ['ok', 'degraded'] }, database: { enum: ['ok', 'unavailable'] }, jobs: { enum: ['ok', 'recovering', 'off'] } } } } } }])
+				)
+			}
+		},
 		'/groups': { get: { summary: 'Lista grup', responses: { 200: { description: 'Grupy', content: { 'application/json': { schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Group' } } } } } } } } } },
 		'/groups/{slug}': { get: { summary: 'Jedna grupa', parameters: [slug], responses: { 200: { description: 'Grupa', content: { 'application/json': { schema: { $ref: '#/components/schemas/Group' } } } }, 404: error } } },
 		'/groups/{slug}/posts': {

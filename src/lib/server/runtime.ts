@@ -17,6 +17,8 @@ import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
 export interface Runtime {
 	config: Config;
 	database: Database;
+	/** Background jobs of this process; null when `JOBS=0`. */
+	jobs: Jobs | null;
 	ctx: Ctx;
 	mediaDir: string;
 	pageCache: AnonymousPageCache;
@@ -61,6 +63,7 @@ async function start(): Promise<Runtime> {
 	return {
 		config,
 		database,
+		jobs,
 		ctx,
 		mediaDir: path.join(config.dataDir, 'media'),
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),

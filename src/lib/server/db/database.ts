@@ -103,6 +103,10 @@ function makeNotifier(listen: (onPayload: (payload: string) => void) => void): N
  */
 function preparingPool(pool: pg.Pool) {
 	const names = new Map<string, string>();
+	// A connection that the server drops while checked out emits 'error' on its client, which would
+	// kill the process without a listener; the query in flight fails, and the pool discards the
+	// client when it comes back.
+	const watched = new WeakSet<pg.PoolClient>();
 	const nameOf = (text: string) => {
 		let name = names.get(text);
 		if (!name) {
@@ -114,6 +118,10 @@ function preparingPool(pool: pg.Pool) {
 	return {
 		async connect() {
 			const client = await pool.connect();
+			if (!watched.has(client)) {
+				watched.add(client);
+				client.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost during a query'));
+			}
 			return {
 				query: (text: string, values?: unknown[]) => (values && values.length > 0 ? client.query({ name: nameOf(text), text, values }) : client.query(text, values)),
 				release: () => client.release()
@@ -125,7 +133,8 @@ function preparingPool(pool: pg.Pool) {
 
 /** PostgreSQL server: a pool for queries and one dedicated connection that listens. */
 export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
-	const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+	// A server that does not answer fails requests after 5 s instead of holding them forever.
+	const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5000 });
 	// An idle connection that the server drops (restart, admin command) must not crash the process;
 	// the pool replaces it on the next query.
 	pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'));
@@ -134,15 +143,36 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
 	let closed = false;
 	let emit: (payload: string) => void = () => {};
 	const connectListener = async (): Promise<void> => {
-		const client = new pg.Client({ connectionString: url });
+		const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
 		client.on('notification', (msg) => msg.payload && emit(msg.payload));
-		client.on('error', () => {
-			if (closed) return;
-			setTimeout(() => void connectListener().catch(() => {}), 1000);
-		});
-		await client.connect();
-		await client.query(`LISTEN ${CHANNEL}`);
+		let lost = false;
+		const reconnect = () => {
+			if (closed || lost) return;
+			lost = true;
+			listener = undefined;
+			log.warn('PostgreSQL LISTEN connection lost: reconnecting');
+			void retry(1);
+		};
+		client.on('error', reconnect);
+		client.on('end', reconnect);
+		try {
+			await client.connect();
+			await client.query(`LISTEN ${CHANNEL}`);
+		} catch (err) {
+			lost = true;
+			await client.end().catch(() => {});
+			throw err;
+		}
 		listener = client;
+	};
+	// Backoff from 0.5 s up to 10 s until the server takes the connection again.
+	const retry = async (attempt: number): Promise<void> => {
+		await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** attempt)));
+		if (closed) return;
+		await connectListener().catch((err) => {
+			log.warn({ err: err.message, attempt }, 'PostgreSQL LISTEN reconnect failed');
+			return retry(attempt + 1);
+		});
 	};
 	await connectListener();
 	const notifier = makeNotifier((fn) => (emit = fn));

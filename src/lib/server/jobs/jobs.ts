@@ -13,6 +13,8 @@ import { log } from '../log';
 /** Background work on pg-boss, in the same database: nothing is lost when a process stops. */
 export interface Jobs {
 	boss: PgBoss;
+	/** False while pg-boss cannot reach the database: its last attempt failed and none succeeded since. */
+	healthy(): boolean;
 	stop(): Promise<void>;
 }
 
@@ -40,7 +42,14 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		schedule: opts.schedule ?? true,
 		supervise: opts.schedule ?? true
 	});
-	boss.on('error', (err) => log.error({ err }, 'pg-boss'));
+	// pg-boss keeps polling through database outages; these record whether it gets through.
+	let lastError = 0;
+	let lastSuccess = 0;
+	const succeeded = () => (lastSuccess = Math.max(Date.now(), lastError + 1));
+	boss.on('error', (err) => {
+		lastError = Date.now();
+		log.error({ err }, 'pg-boss');
+	});
 	await boss.start();
 	await boss.createQueue(AUTH_CLEANUP);
 	await boss.work(AUTH_CLEANUP, async () => {
@@ -87,17 +96,24 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		// Cron runs at most once a minute; a throttled job every 15 s (one per slot across all
 		// instances) keeps scheduled posts within 60 s of their time.
 		const send = async () => {
-			await boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
-			await boss.sendThrottled(PAGE_BACKUPS, {}, {}, PUBLISH_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
-			await boss.sendThrottled(STATS_REFRESH, {}, {}, STATS_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
-			// Without a configured channel messages stay in the outbox for the operator to read.
-			if (configured) await boss.sendThrottled(DELIVER_OUTBOX, {}, {}, DELIVER_EVERY_SECONDS).catch((err) => log.error({ err }, 'pg-boss send'));
+			try {
+				await boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS);
+				await boss.sendThrottled(PAGE_BACKUPS, {}, {}, PUBLISH_EVERY_SECONDS);
+				await boss.sendThrottled(STATS_REFRESH, {}, {}, STATS_EVERY_SECONDS);
+				// Without a configured channel messages stay in the outbox for the operator to read.
+				if (configured) await boss.sendThrottled(DELIVER_OUTBOX, {}, {}, DELIVER_EVERY_SECONDS);
+				succeeded();
+			} catch (err) {
+				lastError = Date.now();
+				log.error({ err }, 'pg-boss send');
+			}
 		};
 		await send();
 		tick = setInterval(send, DELIVER_EVERY_SECONDS * 1000);
 	}
 	return {
 		boss,
+		healthy: () => lastSuccess >= lastError,
 		stop: async () => {
 			clearInterval(tick);
 			await boss.stop({ graceful: true, timeout: 5000 });

@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { sql } from 'kysely';
+import { checkHealth } from '$lib/server/health';
 import type { RequestHandler } from './$types';
 
+/** 200 when this process can serve, 503 while the database or the jobs are out (a load balancer's probe). */
 export const GET: RequestHandler = async ({ locals }) => {
-	await sql`select 1`.execute(locals.ctx.db);
-	return json({ status: 'ok' });
+	const health = await checkHealth(locals.ctx.db, locals.rt.jobs);
+	return json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 };
