@@ -8,7 +8,7 @@ import type { Runtime } from './src/lib/server/runtime';
 // connection at that moment the rejection has no handler, which would end the process and every
 // request and urgent alert with it. The job is retried when its lease expires.
 process.on('unhandledRejection', (err) => log.error({ err }, 'Unhandled promise rejection'));
-process.env.BODY_SIZE_LIMIT ??= '110M'; // ten 10 MB images and the form around them
+process.env.BODY_SIZE_LIMIT ??= '15M'; // the largest form with files; smaller limits per route in hooks.server.ts
 const config = readConfig();
 // The app's own origin (for CSRF checks and links): BASE_URL when set; otherwise the Host header
 // with the protocol a proxy reports, or plain http, which is what this server speaks.
@@ -20,8 +20,26 @@ const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runt
 
 const server = http.createServer((req, res) => {
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	res.once('finish', () => {
+		if (!req.complete) discardRest(req);
+	});
 	handler(req, res);
 });
+
+/**
+ * A request answered before its body was read (over its limit, or its sender not allowed): what the
+ * client still sends is read and dropped, so that it gets to read the answer rather than a reset
+ * connection; past 20 MB the connection is cut.
+ */
+function discardRest(req: http.IncomingMessage) {
+	let left = 20 * 1024 * 1024;
+	req.removeAllListeners('data');
+	req.on('data', (chunk: Buffer) => {
+		left -= chunk.length;
+		if (left < 0) req.socket.destroy();
+	});
+	req.resume();
+}
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => {
 	const lines = [`Tablica działa: ${config.baseUrl}  (baza: ${runtime.database.kind === 'pglite' ? `PGlite w ${config.dataDir}` : 'PostgreSQL'})`];

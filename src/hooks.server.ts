@@ -1,8 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { assertBodyWithinLimit, bodyLimit } from '$lib/server/body-limits';
+import { AppError } from '$lib/server/errors';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
 import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
 import { getGroupForReading } from '$lib/server/groups/groups';
-import { SESSION_COOKIE } from '$lib/server/http';
+import { apiError, SESSION_COOKIE } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { runtime } from '$lib/server/runtime';
 
@@ -25,6 +27,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.actor = await actorForSession(rt.ctx, token);
 			event.locals.sessionToken = event.locals.actor ? token : null;
 		}
+	}
+	try {
+		// Before any of the body is read: anonymous requests stay small, files only where expected.
+		assertBodyWithinLimit(event.request.method, event.request.headers, bodyLimit(event.url.pathname, event.request.headers.get('content-type'), !!event.locals.actor));
+	} catch (e) {
+		if (!(e instanceof AppError)) throw e;
+		const response = event.url.pathname.startsWith('/api/') ? apiError(e) : new Response(e.message, { status: e.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return withSecurityHeaders(response);
 	}
 	const slug = event.locals.actor || event.request.headers.has('authorization') || !rt.pageCache.enabled ? null : cacheableFeedSlug(event.request.method, event.url);
 	if (!slug) return withSecurityHeaders(await resolve(event));

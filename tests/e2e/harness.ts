@@ -41,6 +41,7 @@ export interface Server {
 	log: () => string;
 	/** The process has not exited. */
 	alive: () => boolean;
+	pid: number;
 	stop: () => Promise<void>;
 	/** kill -9: no graceful shutdown (the data dir is kept). */
 	kill: () => Promise<void>;
@@ -71,6 +72,7 @@ export async function startServer(opts: { databaseUrl?: string; env?: Record<str
 		url,
 		log: () => output,
 		alive: () => child.exitCode === null && child.signalCode === null,
+		pid: child.pid!,
 		stop: async () => {
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');

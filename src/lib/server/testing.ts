@@ -92,3 +92,31 @@ export async function activatePackage(ctx: Ctx, operator: Actor, group: { id: st
 	await createCustomer(ctx, operator, { ...testCustomer, municipalityCode: group.municipality_code });
 	await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: ctx.clock.now().toISOString().slice(0, 10) });
 }
+
+// A PNG whose header claims a size its (tiny, broken) data does not have: what a decompression bomb
+// looks like to the header reader.
+export function pngClaiming(width: number, height: number): Uint8Array {
+	const crcTable = Array.from({ length: 256 }, (_, n) => {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		return c >>> 0;
+	});
+	const crc = (b: Buffer) => {
+		let c = 0xffffffff;
+		for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+		return (c ^ 0xffffffff) >>> 0;
+	};
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const out = Buffer.alloc(body.length + 8);
+		out.writeUInt32BE(data.length, 0);
+		body.copy(out, 4);
+		out.writeUInt32BE(crc(body), body.length + 4);
+		return out;
+	};
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(width, 0);
+	ihdr.writeUInt32BE(height, 4);
+	ihdr.set([8, 2, 0, 0, 0], 8);
+	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
+}

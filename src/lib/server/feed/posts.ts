@@ -277,6 +277,11 @@ export interface CreatedPost {
 /** A scheduled post may wait for up to a year. */
 export const MAX_SCHEDULE_DAYS = 365;
 
+/** Refuses someone who may not post in the group: checked before a composer's images are decoded. */
+export async function assertMayPost(ctx: Ctx, actor: Actor | null, group: Group): Promise<void> {
+	assertCan((await groupAccess(ctx, actor, group)).role, 'post', group);
+}
+
 export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<CreatedPost> {
 	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, 'post', group);

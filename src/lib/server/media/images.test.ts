@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeImage } from './images';
+import { pngClaiming } from '../testing';
+import { MAX_IMAGE_PIXELS, storeImage } from './images';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tablica-media-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +43,21 @@ describe('storing an uploaded image', () => {
 
 	it('refuses files over 10 MB', async () => {
 		await expect(storeImage(dir, new Uint8Array(10 * 1024 * 1024 + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
+	});
+
+	it('refuses an image over 50 megapixels from its header, without decoding it', async () => {
+		const bomb = pngClaiming(16_000, 16_000);
+		expect((await sharp(bomb).metadata()).width).toBe(16_000);
+		await expect(storeImage(dir, bomb, 'Zdjęcie 1 (mapa.png)')).rejects.toMatchObject({
+			code: 'payload_too_large',
+			message: 'Zdjęcie 1 (mapa.png) ma za dużą rozdzielczość (16000 × 16000 px): najwyżej 50 megapikseli. Zmniejsz je i spróbuj ponownie.'
+		});
+		expect(MAX_IMAGE_PIXELS).toBe(50_000_000);
+	});
+
+	it('decodes uploads arriving together one after another, and stores each', async () => {
+		const stored = await Promise.all([1, 2, 3, 4].map(async (i) => storeImage(dir, await photo(800 + i, 600))));
+		expect(stored.map((s) => s.width)).toEqual([801, 802, 803, 804]);
+		expect(new Set(stored.map((s) => s.fileName)).size).toBe(4);
 	});
 });

@@ -384,6 +384,11 @@ export async function unitPostStats(ctx: Ctx, actor: Actor | null, unitId: strin
 	};
 }
 
+/** Refuses someone who may not change the unit's logo: checked before the uploaded image is decoded. */
+export async function assertMayChangeLogo(ctx: Ctx, actor: Actor | null, unitId: string): Promise<void> {
+	await assertManages(ctx, actor, await unitById(ctx.db, unitId), false);
+}
+
 /** The unit's logo (a stored image file); returns the file it replaces, for removal. */
 export async function setUnitLogo(ctx: Ctx, actor: Actor | null, unitId: string, fileName: string | null): Promise<string | null> {
 	const unit = await unitById(ctx.db, unitId);

@@ -5,7 +5,7 @@ import { categories } from '$lib/server/groups/categories';
 import { countPendingMemberships, getGroup, getGroupForReading, groupAccess, leaveGroup, requestMembership } from '$lib/server/groups/groups';
 import { can } from '$lib/server/groups/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
-import { createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
+import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
 import { action, formFields, page } from '$lib/server/http';
 import { removeImages } from '$lib/server/media/images';
 import { readPostForm } from '$lib/server/post-form';
@@ -73,6 +73,9 @@ export const actions: Actions = {
 			return { left: true };
 		}),
 	post: async ({ locals, params, request }) => {
+		// Who may post is settled before the body is read: images cost CPU to decode.
+		const refused = await action(async () => assertMayPost(locals.ctx, locals.actor, await getGroup(locals.ctx.db, params.slug)));
+		if (refused) return refused;
 		const form = await request.formData();
 		const values = formFields(form);
 		let stored: string[] = [];

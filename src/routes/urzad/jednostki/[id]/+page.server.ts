@@ -3,7 +3,7 @@ import { action, formFields, page } from '$lib/server/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
 import { AppError } from '$lib/server/errors';
 import { removeImages, storeImage } from '$lib/server/media/images';
-import { setUnitLogo, createUnitToken, getUnitForManager, inviteStaff, listUnitTokens, removeStaff, revokeInvitation, revokeUnitToken, updateUnit } from '$lib/server/units/units';
+import { assertMayChangeLogo, setUnitLogo, createUnitToken, getUnitForManager, inviteStaff, listUnitTokens, removeStaff, revokeInvitation, revokeUnitToken, updateUnit } from '$lib/server/units/units';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -49,6 +49,9 @@ export const actions: Actions = {
 		}, { form: 'staff' });
 	},
 	logo: async ({ locals, params, request }) => {
+		// Who may change the logo is settled before the body is read: images cost CPU to decode.
+		const refused = await action(() => assertMayChangeLogo(locals.ctx, locals.actor, params.id), { form: 'logo' });
+		if (refused) return refused;
 		const form = await request.formData();
 		const file = form.get('logo');
 		return action(async () => {
