@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { assertBodyWithinLimit, bodyLimit } from '$lib/server/body-limits';
 import { AppError } from '$lib/server/errors';
+import { requestFingerprint, runOnce } from '$lib/server/idempotency';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
 import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
 import { getGroupForReading } from '$lib/server/groups/groups';
@@ -35,6 +36,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!(e instanceof AppError)) throw e;
 		const response = event.url.pathname.startsWith('/api/') ? apiError(e) : new Response(e.message, { status: e.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 		return withSecurityHeaders(response);
+	}
+	const idempotencyKey = event.request.headers.get('idempotency-key');
+	if (idempotencyKey !== null && event.locals.actor && event.url.pathname.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) {
+		const fingerprint = requestFingerprint(event.request.method, event.url.pathname + event.url.search, await event.request.clone().text());
+		return withSecurityHeaders(await runOnce(rt.ctx, event.locals.actor.id, idempotencyKey, fingerprint, async () => resolve(event)).catch(apiError));
 	}
 	const slug = event.locals.actor || event.request.headers.has('authorization') || !rt.pageCache.enabled ? null : cacheableFeedSlug(event.request.method, event.url);
 	if (!slug) return withSecurityHeaders(await resolve(event));

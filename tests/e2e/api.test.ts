@@ -83,6 +83,23 @@ describe('the JSON API', () => {
 		expect(await ics.text()).toContain('DTSTART:20261203T160000Z');
 	});
 
+	it('posts once per Idempotency-Key: a retry gets the first answer, another body with the key a 409', async () => {
+		const key = `retry-${Date.now()}`;
+		const body = JSON.stringify({ body: `Komunikat wysłany dwa razy przez słabe łącze ${key}`, category: 'official' });
+		const write = (b: string) => fetch(`${server.url}/api/v1/groups/wiskitki/posts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}`, 'idempotency-key': key }, body: b });
+		const [first, retry] = [await write(body), await write(body)];
+		expect(first.status).toBe(201);
+		expect(retry.status).toBe(201);
+		expect(retry.headers.get('idempotency-replayed')).toBe('true');
+		const { id } = await first.json();
+		expect((await retry.json()).id).toBe(id);
+		const feed = await (await get('/groups/wiskitki/posts?limit=50')).json();
+		expect(feed.items.filter((p: { body: string }) => p.body.includes(key))).toHaveLength(1);
+		const other = await write(JSON.stringify({ body: 'Zupełnie inny komunikat z tym samym kluczem.', category: 'official' }));
+		expect(other.status).toBe(409);
+		expect((await other.json()).error.code).toBe('conflict');
+	});
+
 	it('comments and reacts with a token, one reaction per person', async () => {
 		const { items } = await (await get('/groups/wiskitki/posts?limit=1')).json();
 		const id = items[1].id;

@@ -147,9 +147,16 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await school.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
 		await school.getByLabel('Treść').fill('Nasi uczniowie odebrali dyplomy konkursu matematycznego.');
 		await school.getByText('Zdjęcia', { exact: true }).click();
+		const posts: string[] = [];
+		school.on('request', (r) => r.method() === 'POST' && r.url().includes('?/post') && posts.push(r.url()));
+		// Over the 15 MB a post may carry: said at once, and nothing is sent.
+		await school.getByLabel(/^Zdjęcia \(JPEG/).setInputFiles({ name: 'panorama.png', mimeType: 'image/png', buffer: Buffer.alloc(16 * 1024 * 1024) });
+		await expect.poll(() => school.getByRole('alert').filter({ hasText: 'razem 16,0 MB, a można wysłać najwyżej 15 MB' }).count()).toBe(1);
+		await school.getByRole('button', { name: 'Opublikuj' }).click();
 		await school.getByLabel(/^Zdjęcia \(JPEG/).setInputFiles({ name: 'dyplomy.png', mimeType: 'image/png', buffer: png });
 		await school.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => school.getByRole('alert').innerText()).toContain('Opisz każde zdjęcie');
+		expect(posts).toHaveLength(1);
 
 		await school.getByLabel(/Opis zdjęcia/).fill('Uczniowie z dyplomami na sali gimnastycznej');
 		await school.getByRole('button', { name: 'Opublikuj' }).click();

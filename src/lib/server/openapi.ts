@@ -7,6 +7,14 @@ const error = {
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, example: 'wiskitki' };
 const postId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+$' } };
 const bearer = [{ bearerAuth: [] }];
+const idempotencyKey = {
+	name: 'Idempotency-Key',
+	in: 'header',
+	required: false,
+	schema: { type: 'string', minLength: 1, maxLength: 255, example: '5f0c7a4e-2b1d-4c8e-9a51-0e6f3d2b7c11' },
+	description:
+		'Unikalny klucz żądania (np. UUID), by ponowienie po błędzie sieci nie utworzyło drugiego wpisu: ponowione żądanie z tym samym kluczem i tą samą treścią dostaje pierwszą odpowiedź (nagłówek `Idempotency-Replayed: true`) przez 24 godziny; ten sam klucz z inną treścią albo w trakcie pierwszego żądania — 409. Działa dla każdego zapisu w API.'
+};
 
 /** The public JSON API, described for people and tools (OpenAPI 3.1). */
 export const openApi = {
@@ -82,9 +90,9 @@ export const openApi = {
 			post: {
 				summary: 'Nowy post (opublikowany od razu albo czeka na akceptację)',
 				security: bearer,
-				parameters: [slug],
+				parameters: [slug, idempotencyKey],
 				requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewPost' } } } },
-				responses: { 201: { description: 'Utworzono', content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } } }, 400: error, 401: error, 403: error, 404: error }
+				responses: { 201: { description: 'Utworzono', content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } } }, 400: error, 401: error, 403: error, 404: error, 409: error }
 			}
 		},
 		'/groups/{slug}/units': {
@@ -94,6 +102,7 @@ export const openApi = {
 			post: {
 				summary: 'Zgłoszenie do administratorów (pilne: odpowiedź zawiera numer dyżurnego)',
 				security: bearer,
+				parameters: [idempotencyKey],
 				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['kind', 'body'], properties: { kind: { enum: ['wrongly_held_post', 'violation', 'technical', 'billing', 'other'] }, priority: { enum: ['urgent', 'normal'], default: 'normal' }, body: { type: 'string', minLength: 10, maxLength: 5000 }, postId: { type: 'string', description: 'Wymagane przy wrongly_held_post (zgłoszenie jest wtedy zawsze pilne)' }, phone: { type: 'string', description: 'Numer do SMS z informacją o rozwiązaniu' } } } } } },
 				responses: { 201: { description: 'Przyjęto', content: { 'application/json': { schema: { type: 'object', properties: { ticket: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, priority: { enum: ['urgent', 'normal'] }, status: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } }, onCallPhone: { type: 'string', example: '+48 600 100 200' } } } } } }, 400: error, 401: error, 403: error, 404: error, 409: error }
 			}
@@ -112,7 +121,7 @@ export const openApi = {
 			post: {
 				summary: 'Nowy komentarz lub odpowiedź',
 				security: bearer,
-				parameters: [postId],
+				parameters: [postId, idempotencyKey],
 				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['body'], properties: { body: { type: 'string', maxLength: 5000 }, parentId: { type: 'string' } } } } } },
 				responses: { 201: { description: 'Utworzono', content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } } }, 400: error, 401: error, 403: error, 404: error, 409: error }
 			}

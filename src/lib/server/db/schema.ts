@@ -715,6 +715,19 @@ export interface DB {
 	invoice_counters: InvoiceCounterTable;
 	invoices: InvoiceTable;
 	contracts: ContractTable;
+	idempotency_keys: IdempotencyKeyTable;
+}
+
+export interface IdempotencyKeyTable {
+	user_id: string;
+	key: string;
+	/** Method, path and a hash of the body: a key reused for another request is refused. */
+	fingerprint: string;
+	/** Null while the first request is being handled. */
+	status: number | null;
+	content_type: string | null;
+	body: string | null;
+	created_at: Date;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { cleanUpAuthRecords } from '../auth/sessions';
+import { purgeIdempotencyKeys } from '../idempotency';
 import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
 import { pageBackups } from '../support/tickets';
@@ -54,7 +55,8 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 	await boss.createQueue(AUTH_CLEANUP);
 	await boss.work(AUTH_CLEANUP, async () => {
 		const removed = await cleanUpAuthRecords(ctx);
-		log.info(removed, 'Usunięto wygasłe sesje i linki');
+		const idempotencyKeys = await purgeIdempotencyKeys(ctx);
+		log.info({ ...removed, idempotencyKeys }, 'Usunięto wygasłe sesje, linki i klucze Idempotency-Key');
 	});
 	await boss.createQueue(PUBLISH_SCHEDULED);
 	await boss.work(PUBLISH_SCHEDULED, async () => {
