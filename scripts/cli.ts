@@ -21,6 +21,8 @@ import { rebuildStats } from '../src/lib/server/stats/daily';
 import { writeDemoInvoice } from '../src/lib/server/billing/demo-invoice';
 import { demoWordList } from '../src/lib/server/demo/content';
 import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
+import { backup, restore } from '../src/lib/server/backup/backup';
+import { formatNumber, plural } from '../src/lib/format';
 
 const help = `Tablica — polecenia operatora
 
@@ -37,6 +39,10 @@ const help = `Tablica — polecenia operatora
   stats-rebuild                             przelicza od nowa dzienne statystyki wszystkich grup
   invoice-demo --out KATALOG                wystawia (albo odczytuje) fakturę gminy demonstracyjnej za bieżący okres
                                             i zapisuje ją jako KATALOG/<numer>.xml (FA(3)) i .pdf (ukośniki numeru → _)
+  backup --out PLIK                         kopia zapasowa bazy danych i plików mediów w jednym pliku (.tar.gz)
+                                            (PostgreSQL: pg_dump; PGlite: zatrzymaj najpierw serwer)
+  restore PLIK [--force]                    odtwarza kopię i sprawdza liczbę wierszy każdej tabeli; istniejącą
+                                            bazę zastępuje tylko z --force (PGlite: przenosi ją obok)
   moderate                                  ocenia wiersze JSON ze standardowego wejścia:
                                             {"id","text","kind":"post"|"comment","author":"resident"|"new_member"|"unit"}
 
@@ -47,7 +53,7 @@ const { positionals, values } = parseArgs({
 	options: {
 		email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, operator: { type: 'boolean' },
 		teryt: { type: 'string' }, slug: { type: 'string' }, question: { type: 'string' }, private: { type: 'boolean' }, 'no-approval': { type: 'boolean' },
-		group: { type: 'string' }, user: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+		group: { type: 'string' }, user: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
 	}
 });
 
@@ -75,6 +81,35 @@ if (command === 'moderate') {
 	const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 	for await (const line of lines) if (line.trim()) process.stdout.write(moderateLine(line, lexicon, words) + '\n');
 	process.exit(0);
+}
+
+/** "50 tabel, 914 253 wiersze, 1 plik mediów" */
+function contents(rows: Record<string, number>, mediaFiles: number): string {
+	const tables = Object.keys(rows).length;
+	const total = Object.values(rows).reduce((a, b) => a + b, 0);
+	const n = formatNumber;
+	return `${n(tables)} ${plural(tables, 'tabela', 'tabele', 'tabel')}, ${n(total)} ${plural(total, 'wiersz', 'wiersze', 'wierszy')}, ${n(mediaFiles)} ${plural(mediaFiles, 'plik', 'pliki', 'plików')} mediów`;
+}
+
+if (command === 'backup' || command === 'restore') {
+	// Both work on the database's files or server directly, not through an open connection.
+	const target = { dataDir: config.dataDir, databaseUrl: config.databaseUrl };
+	try {
+		if (command === 'backup') {
+			if (!values.out) throw new AppError('validation', 'Podaj plik kopii: backup --out PLIK.tar.gz');
+			const m = await backup(target, values.out);
+			console.log(`Zapisano kopię ${values.out}: ${m.database === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${contents(m.rows, m.mediaFiles)}.`);
+		} else {
+			if (!args[0]) throw new AppError('validation', 'Podaj plik kopii: restore PLIK.tar.gz [--force]');
+			const r = await restore(target, args[0], { force: values.force });
+			console.log(`Odtworzono kopię z ${r.manifest.createdAt}: ${contents(r.rows, r.manifest.mediaFiles)}, zgodnie z kopią.`);
+			if (r.movedAside) console.log(`Poprzednia baza: ${r.movedAside}`);
+		}
+	} catch (e) {
+		console.error(e instanceof AppError ? `Błąd: ${e.message}` : e);
+		process.exitCode = 1;
+	}
+	process.exit();
 }
 
 const database = await openDatabase(config);
