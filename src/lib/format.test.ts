@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, formatCompact, formatMoney, formatPercent, formatDateTime, formatNumber, plural, relativeTime } from './format';
+import { countLabel, formatCompact, formatMoney, formatPercent, formatDateTime, formatNumber, formatSize, plural, relativeTime } from './format';
 
 describe('Polish formatting', () => {
 	it('chooses plural forms', () => {
@@ -32,5 +32,12 @@ describe('Polish formatting', () => {
 		expect(formatCompact(12_345)).toBe('12 tys.');
 		expect(formatCompact(3_400_000)).toBe('3,4 mln');
 		expect(formatPercent(0.3046)).toBe('30,5%');
+	});
+
+	it('gives file sizes in kB and MB', () => {
+		expect(formatSize(300)).toBe('1 kB');
+		expect(formatSize(860_000)).toBe('840 kB');
+		expect(formatSize(1_250_000)).toBe('1,2 MB');
+		expect(formatSize(15 * 1024 * 1024)).toBe('15 MB');
 	});
 });

@@ -71,3 +71,9 @@ export function relativeTime(d: Date | string, now: Date = new Date()): string {
 	if (days < 7) return `${days} ${plural(days, 'dzień', 'dni', 'dni')} temu`;
 	return formatDate(d);
 }
+
+/** "840 kB", "1,2 MB" — a file's size as people read it. */
+export function formatSize(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} kB`;
+	return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',')} MB`;
+}

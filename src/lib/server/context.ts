@@ -10,6 +10,8 @@ export interface Ctx {
 	baseUrl: string;
 	/** The support inbox (normal tickets are e-mailed there); `pomoc@tablica.local` when unset. */
 	supportEmail?: string;
+	/** Where residents' data exports are kept (DATA_DIR/exports); unset where none are made. */
+	exportsDir?: string;
 	/** Extra vulgar word forms for the moderation engine (NASK's lexicon when present). */
 	lexicon?: Set<string>;
 }

@@ -5,6 +5,8 @@ export const errorStatus = {
 	forbidden: 403,
 	not_found: 404,
 	conflict: 409,
+	/** Existed, but no longer (an expired download link). */
+	gone: 410,
 	payload_too_large: 413,
 	unsupported_media: 415,
 	rate_limited: 429,

@@ -21,6 +21,8 @@ export interface Runtime {
 	jobs: Jobs | null;
 	ctx: Ctx;
 	mediaDir: string;
+	/** Residents' data exports (ZIP files, kept 7 days): DATA_DIR/exports. */
+	exportsDir: string;
 	pageCache: AnonymousPageCache;
 	demoAccounts: typeof demoAccounts | null;
 	close(): Promise<void>;
@@ -51,21 +53,24 @@ async function start(): Promise<Runtime> {
 	const config = readConfig();
 	const database = await openDatabase(config);
 	await migrate(database.db);
-	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl, supportEmail: config.supportEmail, lexicon: loadLexicon(config.referenceDataDir) };
+	const mediaDir = path.join(config.dataDir, 'media');
+	const exportsDir = path.join(config.dataDir, 'exports');
+	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl, supportEmail: config.supportEmail, exportsDir, lexicon: loadLexicon(config.referenceDataDir) };
 	await ensureMunicipalities(ctx, config);
 	if (config.demo) {
 		const seeded = await seedDemo(ctx);
 		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
 	}
 	await vapidKeys(database.db);
-	const jobs: Jobs | null = config.jobs ? await startJobs(database, ctx, { transports: { ...transportsFrom(config), push: pushTransport(database.db, `mailto:${config.supportEmail}`, config.baseUrl) }, leaseMs: config.outboxLeaseMs }) : null;
+	const jobs: Jobs | null = config.jobs ? await startJobs(database, ctx, { transports: { ...transportsFrom(config), push: pushTransport(database.db, `mailto:${config.supportEmail}`, config.baseUrl) }, leaseMs: config.outboxLeaseMs, exports: { mediaDir, exportsDir } }) : null;
 	log.info({ database: database.kind, jobs: !!jobs }, 'Baza danych gotowa');
 	return {
 		config,
 		database,
 		jobs,
 		ctx,
-		mediaDir: path.join(config.dataDir, 'media'),
+		mediaDir,
+		exportsDir,
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
 		demoAccounts: config.demo ? demoAccounts : null,
 		async close() {

@@ -3,6 +3,7 @@ import { changePassword, deleteAccount, resendVerification } from '$lib/server/a
 import { hashSecret } from '$lib/server/auth/crypto';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/sessions';
 import { action, formFields, SESSION_COOKIE } from '$lib/server/http';
+import { listDataExports, requestDataExport } from '$lib/server/privacy/export';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.orderBy('groups.name')
 		.execute();
 	const tokens = (await listApiTokens(locals.ctx, locals.actor)).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at.toISOString(), lastUsedAt: t.last_used_at?.toISOString() ?? null }));
-	return { groups, tokens, welcome: url.searchParams.has('nowe') };
+	const exports = await listDataExports(locals.ctx, locals.actor);
+	return { groups, tokens, exports, welcome: url.searchParams.has('nowe') };
 };
 
 export const actions: Actions = {
@@ -46,6 +48,10 @@ export const actions: Actions = {
 			await revokeApiToken(locals.ctx, locals.actor!, f.tokenId);
 			return { revoked: true };
 		});
+	},
+	dataExport: async ({ locals }) => {
+		if (!locals.actor) redirect(303, '/logowanie');
+		return action(async () => ({ exportRequested: await requestDataExport(locals.ctx, locals.actor) }), { form: 'dataExport' });
 	},
 	delete: async ({ locals, request, cookies }) => {
 		if (!locals.actor) redirect(303, '/logowanie');

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
 import { membershipChanged } from '../groups/member-count';
+import { removeDataExports } from '../privacy/export-files';
 
 const HOUR = 3600_000;
 
@@ -166,6 +167,7 @@ export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): 
 		for (const table of ['sessions', 'user_tokens', 'api_tokens', 'notifications', 'unit_members', 'coordinators'] as const) {
 			await tx.deleteFrom(table).where('user_id', '=', actor.id).execute();
 		}
+		await removeDataExports(tx, actor.id, ctx.exportsDir);
 		await tx
 			.updateTable('users')
 			.set({ email: `usuniete-${actor.id}@invalid`, display_name: 'Konto usunięte', password_hash: '', is_operator: false, deleted_at: ctx.clock.now() })

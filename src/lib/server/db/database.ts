@@ -21,6 +21,7 @@ import * as m0012 from './migrations/0012_public_site';
 import * as m0013 from './migrations/0013_billing';
 import * as m0014 from './migrations/0014_contracts';
 import * as m0017 from './migrations/0017_idempotency';
+import * as m0018 from './migrations/0018_data_exports';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -65,7 +66,8 @@ const migrations: Record<string, Migration> = {
 	'0012_public_site': m0012,
 	'0013_billing': m0013,
 	'0014_contracts': m0014,
-	'0017_idempotency': m0017
+	'0017_idempotency': m0017,
+	'0018_data_exports': m0018
 };
 
 export async function migrate(db: Db): Promise<void> {

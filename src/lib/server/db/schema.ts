@@ -716,6 +716,7 @@ export interface DB {
 	invoices: InvoiceTable;
 	contracts: ContractTable;
 	idempotency_keys: IdempotencyKeyTable;
+	data_exports: DataExportTable;
 }
 
 export interface IdempotencyKeyTable {
@@ -728,6 +729,27 @@ export interface IdempotencyKeyTable {
 	content_type: string | null;
 	body: string | null;
 	created_at: Date;
+}
+
+export type DataExportState = 'pending' | 'ready' | 'expired' | 'failed';
+
+/** A person's request for a copy of their data, and the ZIP prepared for it. */
+export interface DataExportTable {
+	id: GeneratedId;
+	user_id: Id;
+	state: Generated<DataExportState>;
+	requested_at: Timestamp;
+	/** When a job took it; another job may take it again after a lease (a crash mid-way). */
+	claimed_at: OptionalTimestamp;
+	attempts: Generated<number>;
+	ready_at: OptionalTimestamp;
+	expires_at: OptionalTimestamp;
+	/** Random name of the ZIP in DATA_DIR/exports. */
+	file_name: Optional<string>;
+	size: Optional<number>;
+	/** SHA-256 of the download link's token; the token itself is only in the e-mail. */
+	token_hash: Optional<string>;
+	downloaded_at: OptionalTimestamp;
 }
 
 export type User = Selectable<UserTable>;

@@ -7,6 +7,7 @@ import { pageBackups } from '../support/tickets';
 import { refreshRecentStats } from '../stats/daily';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
 import { issueDueInvoices, remindOverdue } from '../billing/invoices';
+import { expireDataExports, prepareDataExports, type ExportDirs } from '../privacy/export';
 import type { Ctx } from '../context';
 import type { Database } from '../db/database';
 import { log } from '../log';
@@ -35,8 +36,11 @@ export const UNIT_REPORTS = 'unit-reports';
 /** Invoices of periods that began, and reminders of overdue ones (hourly; each once). */
 export const BILLING = 'billing';
 const DELIVER_EVERY_SECONDS = 5;
+/** Residents' data exports waiting to be prepared (every 15 s), and expired ones removed (hourly). */
+export const PREPARE_EXPORTS = 'prepare-exports';
+export const EXPIRE_EXPORTS = 'expire-exports';
 
-export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number } = {}): Promise<Jobs> {
+export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number; exports?: ExportDirs } = {}): Promise<Jobs> {
 	const boss = new PgBoss({
 		db: { executeSql: (text, values) => database.executeSql(text, values) },
 		schema: 'pgboss',
@@ -90,11 +94,25 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const reminded = await remindOverdue(ctx);
 		if (issued.length || reminded.length) log.info({ issued: issued.map((i) => i.number), reminded }, 'Rozliczenia: faktury i przypomnienia');
 	});
+	const exportDirs = opts.exports;
+	if (exportDirs) {
+		await boss.createQueue(PREPARE_EXPORTS);
+		await boss.work(PREPARE_EXPORTS, async () => {
+			const n = await prepareDataExports(ctx, exportDirs);
+			if (n) log.info({ exports: n }, 'Przygotowano kopie danych mieszkańców');
+		});
+		await boss.createQueue(EXPIRE_EXPORTS);
+		await boss.work(EXPIRE_EXPORTS, async () => {
+			const r = await expireDataExports(ctx, exportDirs.exportsDir);
+			if (r.expired || r.orphans) log.info(r, 'Usunięto wygasłe kopie danych mieszkańców');
+		});
+	}
 	let tick: ReturnType<typeof setInterval> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(UNIT_REPORTS, '5 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(BILLING, '2 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		if (exportDirs) await boss.schedule(EXPIRE_EXPORTS, '23 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		// Cron runs at most once a minute; a throttled job every 15 s (one per slot across all
 		// instances) keeps scheduled posts within 60 s of their time.
 		const send = async () => {
@@ -102,6 +120,7 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 				await boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS);
 				await boss.sendThrottled(PAGE_BACKUPS, {}, {}, PUBLISH_EVERY_SECONDS);
 				await boss.sendThrottled(STATS_REFRESH, {}, {}, STATS_EVERY_SECONDS);
+				if (exportDirs) await boss.sendThrottled(PREPARE_EXPORTS, {}, {}, PUBLISH_EVERY_SECONDS);
 				// Without a configured channel messages stay in the outbox for the operator to read.
 				if (configured) await boss.sendThrottled(DELIVER_OUTBOX, {}, {}, DELIVER_EVERY_SECONDS);
 				succeeded();
