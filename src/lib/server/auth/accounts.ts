@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
-import { membershipChanged } from '../groups/member-count';
+import { erasePersonalData } from '../privacy/personal-data';
 
 const HOUR = 3600_000;
 
@@ -151,25 +151,13 @@ export async function changePassword(ctx: Ctx, actor: Actor, input: { current: u
 }
 
 /**
- * Deletes the account: personal data is erased (e-mail, name, password, sessions, tokens,
- * memberships); posts and comments stay, signed "Konto usunięte", so discussions keep their sense.
+ * Deletes the account: what identifies the person is erased (`privacy/personal-data.ts` lists every
+ * table); posts and comments stay, signed "Konto usunięte", so discussions keep their sense.
  */
 export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): Promise<void> {
 	const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
 	if (typeof password !== 'string' || !(await verifyPassword(user.password_hash, password))) {
 		throw new AppError('validation', 'Hasło jest nieprawidłowe.', { password: 'Hasło jest nieprawidłowe.' });
 	}
-	await ctx.db.transaction().execute(async (tx) => {
-		const groups = await tx.deleteFrom('memberships').where('user_id', '=', actor.id).where('status', '=', 'approved').returning('group_id').execute();
-		for (const g of groups) await membershipChanged(tx, g.group_id, actor.id, -1, ctx.clock.now());
-		await tx.deleteFrom('memberships').where('user_id', '=', actor.id).execute();
-		for (const table of ['sessions', 'user_tokens', 'api_tokens', 'notifications', 'unit_members', 'coordinators'] as const) {
-			await tx.deleteFrom(table).where('user_id', '=', actor.id).execute();
-		}
-		await tx
-			.updateTable('users')
-			.set({ email: `usuniete-${actor.id}@invalid`, display_name: 'Konto usunięte', password_hash: '', is_operator: false, deleted_at: ctx.clock.now() })
-			.where('id', '=', actor.id)
-			.execute();
-	});
+	await ctx.db.transaction().execute((tx) => erasePersonalData(tx, actor.id, ctx.clock.now()));
 }
