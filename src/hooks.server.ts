@@ -25,7 +25,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/api/') && auth?.startsWith('Bearer ')) {
 		event.locals.actor = await actorForApiToken(rt.ctx, auth.slice(7).trim());
 		// A token that was revoked or never existed is refused, not served as an anonymous visitor.
-		if (!event.locals.actor) return secured(apiError(new AppError('unauthenticated', 'Token jest nieprawidłowy albo został unieważniony. Utwórz nowy na stronie konta.')));
+		if (!event.locals.actor) {
+			const refused = apiError(new AppError('unauthenticated', 'Token jest nieprawidłowy albo został unieważniony. Utwórz nowy na stronie konta.'));
+			refused.headers.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+			return secured(refused);
+		}
 	} else {
 		const token = event.cookies.get(SESSION_COOKIE) ?? null;
 		if (token) {

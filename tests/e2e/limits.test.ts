@@ -54,6 +54,7 @@ describe('abuse limits over HTTP', () => {
 		for (const bearer of [token, 'tbl_nieznany', 'cokolwiek']) {
 			const r = await feed(bearer);
 			expect(r.status).toBe(401);
+			expect(r.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
 			expect(await r.json()).toEqual({ error: { code: 'unauthenticated', message: expect.stringContaining('Token jest nieprawidłowy') } });
 		}
 		// Without a token the feed is public as before.
