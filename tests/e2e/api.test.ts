@@ -141,7 +141,7 @@ describe('the JSON API', () => {
 		expect(items[0]).toMatchObject({ channel: expect.stringMatching(/^(email|sms|push)$/), status: 'pending' });
 	});
 
-	it('takes support tickets: urgent ones answer with the on-call number', async () => {
+	it('takes support tickets: urgent ones page the on-call administrator without giving out the number', async () => {
 		expect((await send('POST', '/support/tickets', { kind: 'technical', body: 'Nie działa wyszukiwarka w grupie.' })).status).toBe(401);
 		expect((await send('POST', '/support/tickets', { kind: 'hack', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken)).status).toBe(400);
 		const normal = await send('POST', '/support/tickets', { kind: 'technical', priority: 'normal', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken);
@@ -149,7 +149,7 @@ describe('the JSON API', () => {
 		const n = await normal.json();
 		expect(n).toEqual({ ticket: { id: expect.any(String), kind: 'technical', priority: 'normal', status: 'new', createdAt: expect.any(String) } });
 		const urgent = await (await send('POST', '/support/tickets', { kind: 'violation', priority: 'urgent', body: 'Ktoś grozi pod postem urzędu.' }, residentToken)).json();
-		expect(urgent).toMatchObject({ ticket: { priority: 'urgent' }, onCallPhone: '+48 600 100 200' });
+		expect(urgent).toEqual({ ticket: expect.objectContaining({ priority: 'urgent' }) });
 	});
 
 	it('the public contact form creates a ticket of its kind and acknowledges it by e-mail', async () => {

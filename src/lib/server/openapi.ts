@@ -100,11 +100,11 @@ export const openApi = {
 		},
 		'/support/tickets': {
 			post: {
-				summary: 'Zgłoszenie do administratorów (pilne: odpowiedź zawiera numer dyżurnego)',
+				summary: 'Zgłoszenie do administratorów (pilne: tylko z potwierdzonym adresem e-mail; dyżurny dostaje SMS)',
 				security: bearer,
 				parameters: [idempotencyKey],
 				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['kind', 'body'], properties: { kind: { enum: ['wrongly_held_post', 'violation', 'technical', 'billing', 'other'] }, priority: { enum: ['urgent', 'normal'], default: 'normal' }, body: { type: 'string', minLength: 10, maxLength: 5000 }, postId: { type: 'string', description: 'Wymagane przy wrongly_held_post (zgłoszenie jest wtedy zawsze pilne)' }, phone: { type: 'string', description: 'Numer do SMS z informacją o rozwiązaniu' } } } } } },
-				responses: { 201: { description: 'Przyjęto', content: { 'application/json': { schema: { type: 'object', properties: { ticket: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, priority: { enum: ['urgent', 'normal'] }, status: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } }, onCallPhone: { type: 'string', example: '+48 600 100 200' } } } } } }, 400: error, 401: error, 403: error, 404: error, 409: error }
+				responses: { 201: { description: 'Przyjęto', content: { 'application/json': { schema: { type: 'object', properties: { ticket: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, priority: { enum: ['urgent', 'normal'] }, status: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } }, onCallPhone: { type: 'string', example: '+48 600 100 200' } } } } } }, 400: error, 401: error, 403: error, 404: error, 409: error, 429: error }
 			}
 		},
 		'/admin/outbox': {

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { BlockList } from 'node:net';
 import path from 'node:path';
 import { AnonymousPageCache } from './cache/anonymous-pages';
+import { parseTrustedProxies } from './client-address';
 import { systemClock } from './clock';
 import { readConfig, type Config } from './config';
 import type { Ctx } from './context';
@@ -22,6 +24,8 @@ export interface Runtime {
 	ctx: Ctx;
 	mediaDir: string;
 	pageCache: AnonymousPageCache;
+	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
+	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
 	close(): Promise<void>;
 }
@@ -67,6 +71,7 @@ async function start(): Promise<Runtime> {
 		ctx,
 		mediaDir: path.join(config.dataDir, 'media'),
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
+		trustedProxies: parseTrustedProxies(config.trustedProxies.join(',')),
 		demoAccounts: config.demo ? demoAccounts : null,
 		async close() {
 			await jobs?.stop();

@@ -4,6 +4,9 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
+import { alreadyRegisteredEmail } from './emails';
+import { hitLimits } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
 import { erasePersonalData } from '../privacy/personal-data';
 
 const HOUR = 3600_000;
@@ -63,19 +66,24 @@ async function sendVerification(ctx: Ctx, db: Db, user: { id: string; email: str
 	});
 }
 
-export async function registerUser(ctx: Ctx, input: unknown): Promise<Actor> {
+/**
+ * Creates an account and sends the link to confirm the address. For an address that already has
+ * an account nothing is created and its owner is told by e-mail instead: the caller answers the
+ * same either way (and the password is hashed either way), so nobody learns who has an account.
+ */
+export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promise<void> {
 	const data = parseInput(registerSchema, input);
 	const passwordHash = await hashPassword(data.password);
-	return ctx.db.transaction().execute(async (tx) => {
-		const taken = await tx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', data.email)).where('deleted_at', 'is', null).executeTakeFirst();
-		if (taken) throw new AppError('conflict', 'Konto z tym adresem e-mail już istnieje. Zaloguj się lub zresetuj hasło.', { email: 'Ten adres jest już zajęty.' });
+	await ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.registrationsPerIp(ip), limits.registrationsPerAddress(data.email)]);
+		const taken = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where((eb) => eb(eb.fn('lower', ['email']), '=', data.email)).where('deleted_at', 'is', null).executeTakeFirst();
+		if (taken) return enqueueEmail(tx, ctx.clock, alreadyRegisteredEmail(taken, ctx.baseUrl));
 		const user = await tx
 			.insertInto('users')
 			.values({ email: data.email, password_hash: passwordHash, display_name: data.displayName, created_at: ctx.clock.now(), email_verified_at: null, deleted_at: null })
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await sendVerification(ctx, tx, user);
-		return toActor(user);
 	});
 }
 
@@ -104,15 +112,17 @@ export async function verifyEmail(ctx: Ctx, token: string): Promise<void> {
 export async function resendVerification(ctx: Ctx, actor: Actor): Promise<void> {
 	if (actor.emailVerified) return;
 	await ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.confirmationsPerAccount(actor.id)]);
 		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where('id', '=', actor.id).executeTakeFirstOrThrow();
 		await sendVerification(ctx, tx, user);
 	});
 }
 
 /** Always answers the same way, so nobody can learn which addresses have accounts. */
-export async function requestPasswordReset(ctx: Ctx, input: unknown): Promise<void> {
+export async function requestPasswordReset(ctx: Ctx, input: unknown, ip: string): Promise<void> {
 	const email = parseInput(emailSchema, input);
 	await ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.resetsPerIp(ip), limits.resetsPerAddress(email)]);
 		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('deleted_at', 'is', null).executeTakeFirst();
 		if (!user) return;
 		const token = await issueUserToken(ctx, tx, user.id, 'reset_password', 1 * HOUR);
@@ -132,7 +142,13 @@ export async function resetPassword(ctx: Ctx, token: string, newPassword: unknow
 		// A reset proves the address too; every other session is signed out.
 		await tx.updateTable('users').set((eb) => ({ password_hash: passwordHash, email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(ctx.clock.now())) })).where('id', '=', row.user_id).execute();
 		await tx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
+		await retireResetLinks(ctx, tx, row.user_id);
 	});
+}
+
+/** A new password ends every reset link sent before it. */
+async function retireResetLinks(ctx: Ctx, db: Db, userId: string): Promise<void> {
+	await db.updateTable('user_tokens').set({ used_at: ctx.clock.now() }).where('user_id', '=', userId).where('purpose', '=', 'reset_password').where('used_at', 'is', null).execute();
 }
 
 export async function changePassword(ctx: Ctx, actor: Actor, input: { current: unknown; next: unknown }, keepSessionHash?: string): Promise<void> {
@@ -144,6 +160,7 @@ export async function changePassword(ctx: Ctx, actor: Actor, input: { current: u
 	const passwordHash = await hashPassword(next);
 	await ctx.db.transaction().execute(async (tx) => {
 		await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', actor.id).execute();
+		await retireResetLinks(ctx, tx, actor.id);
 		let del = tx.deleteFrom('sessions').where('user_id', '=', actor.id);
 		if (keepSessionHash) del = del.where('token_hash', '!=', keepSessionHash);
 		await del.execute();

@@ -20,6 +20,7 @@ import * as m0011 from './migrations/0011_statistics';
 import * as m0012 from './migrations/0012_public_site';
 import * as m0013 from './migrations/0013_billing';
 import * as m0014 from './migrations/0014_contracts';
+import * as m0015 from './migrations/0015_abuse_limits';
 import * as m0017 from './migrations/0017_idempotency';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
 	'0012_public_site': m0012,
 	'0013_billing': m0013,
 	'0014_contracts': m0014,
+	'0015_abuse_limits': m0015,
 	'0017_idempotency': m0017
 };
 

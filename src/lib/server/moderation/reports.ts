@@ -12,6 +12,8 @@ import { plural } from '../../format';
 import { restrict } from './decisions';
 import { logAction } from './log';
 import { describeGround, groundIds, grounds, type Ground } from './terms';
+import { hitLimits } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
 
 const id = z.string().regex(/^\d{1,18}$/, 'Nie ma takiej treści.');
 const groundEnum = z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz, co narusza ta treść.' });
@@ -73,6 +75,7 @@ export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown):
 	const fromPublisher = t.kind === 'comment' && (t.post_author_id === actor.id || (t.unit_id !== null && access.units.some((u) => u.id === t.unit_id)));
 	const now = ctx.clock.now();
 	return ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.reportsPerAccount(actor.id)]);
 		const report = await tx
 			.insertInto('reports')
 			.values({ group_id: group.id, post_id: t.kind === 'post' ? t.id : null, comment_id: t.comment_id, reporter_id: actor.id, reporter_name: data.name, reporter_email: data.email, ground: data.ground, explanation: data.explanation, good_faith: true, from_publisher: fromPublisher, created_at: now })

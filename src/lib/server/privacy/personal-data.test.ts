@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAlertPreferences } from '../alerts/alerts';
-import { deleteAccount } from '../auth/accounts';
+import { deleteAccount, requestPasswordReset } from '../auth/accounts';
 import { createApiToken, logIn } from '../auth/sessions';
 import type { Actor, Ctx } from '../context';
 import type { Database } from '../db/database';
@@ -68,6 +68,7 @@ describe('personal data', () => {
 		// The resident's traces, through the domain as they would leave them.
 		await logIn(ctx, { email: EMAIL, password: TEST_PASSWORD }, '10.0.0.9');
 		await logIn(ctx, { email: EMAIL, password: 'zle-haslo-1' }, '10.0.0.9').catch(() => {});
+		await requestPasswordReset(ctx, EMAIL, '10.0.0.9');
 		await createApiToken(ctx, resident.id, 'mój skrypt');
 		const post = await createPost(ctx, resident, group, { body: 'Czy ktoś widział mojego kota w okolicy kościoła?', category: 'lostFound' });
 		await ctx.db.updateTable('posts').set({ status: 'published', published_at: clock.now() }).where('id', '=', post.id).execute();
@@ -86,7 +87,7 @@ describe('personal data', () => {
 		await enqueueEmail(ctx.db, clock, { to: EMAIL, subject: 'Witaj w grupie', text: `Dzień dobry, ${NAME}!` });
 		await ctx.db.insertInto('outbox').values({ channel: 'sms', recipient: '+48601234567', body_text: 'Alert: burza', created_at: clock.now() }).execute();
 		const before = found(await everyRow());
-		for (const table of ['users', 'login_attempts', 'alert_subscriptions', 'reports', 'tickets', 'ticket_messages', 'notifications', 'outbox', 'unit_invitations', 'idempotency_keys']) {
+		for (const table of ['users', 'login_attempts', 'login_backoff', 'rate_limits', 'alert_subscriptions', 'reports', 'tickets', 'ticket_messages', 'notifications', 'outbox', 'unit_invitations', 'idempotency_keys']) {
 			expect(before.some((f) => f.startsWith(`${table}:`)), `${table} should hold the resident's data before`).toBe(true);
 		}
 

@@ -24,6 +24,8 @@ export const personalData: Record<keyof DB, Handling> = {
 	user_tokens: { erase: 'deleted (confirmation and reset links)' },
 	api_tokens: { erase: 'deleted' },
 	login_attempts: { erase: 'attempts with the address deleted (others expire after 24 hours)' },
+	login_backoff: { erase: 'the failures counted for the address deleted' },
+	rate_limits: { erase: 'counters keyed by the address deleted (all expire with their window: an hour or a day)' },
 	memberships: { erase: 'deleted; member counts updated' },
 	unit_members: { erase: 'deleted' },
 	coordinators: { erase: 'deleted' },
@@ -87,6 +89,8 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 		await tx.deleteFrom(table).where('user_id', '=', userId).execute();
 	}
 	await tx.deleteFrom('login_attempts').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).execute();
+	await tx.deleteFrom('login_backoff').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).execute();
+	await tx.deleteFrom('rate_limits').where('key', 'like', `%:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`).execute();
 	await tx.deleteFrom('unit_invitations').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).execute();
 	// Messages to them, and messages about them that quote their address (a ticket forwarded to the
 	// support inbox, a notice to moderators): the copies that reached the inbox are the recipients'.

@@ -11,6 +11,8 @@ import { enqueueEmail } from '../notify/outbox';
 import { assertCoordinator, coordinates } from '../package/customers';
 import { packageState } from '../package/subscriptions';
 import { foldText } from '../text/fold';
+import { hitLimits } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
 
 /** Invitations for unit staff are valid for a week. */
 export const INVITATION_DAYS = 7;
@@ -185,6 +187,7 @@ export async function inviteStaff(ctx: Ctx, actor: Actor | null, unitId: string,
 	const now = ctx.clock.now();
 	const { token, hash } = newSecret();
 	return ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.invitationsPerAccount(by.id), limits.invitationsPerAddress(data.email)]);
 		const already = await tx
 			.selectFrom('unit_members as m')
 			.innerJoin('users as u', 'u.id', 'm.user_id')

@@ -9,9 +9,9 @@ import type { RequestHandler } from './$types';
 const body = z.object({ postIds: z.array(z.string().regex(/^\d+$/)).min(1).max(50) }, { error: 'Podaj listę identyfikatorów postów (postIds).' });
 
 /** Posts the browser showed on screen; each counts once per viewer and day. */
-export const POST: RequestHandler = async ({ locals, request, getClientAddress }) =>
+export const POST: RequestHandler = async ({ locals, request }) =>
 	api(async () => {
 		const { postIds } = parseInput(body, await request.json().catch(() => null));
-		const key = await viewerKey(locals.ctx, locals.actor, { address: getClientAddress(), userAgent: request.headers.get('user-agent') ?? '' });
+		const key = await viewerKey(locals.ctx, locals.actor, { address: locals.clientIp, userAgent: request.headers.get('user-agent') ?? '' });
 		return json({ counted: await recordViews(locals.ctx, postIds, key) });
 	});
