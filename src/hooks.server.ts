@@ -1,8 +1,10 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
 import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
 import { getGroupForReading } from '$lib/server/groups/groups';
-import { SESSION_COOKIE } from '$lib/server/http';
+import { AppError } from '$lib/server/errors';
+import { apiError, SESSION_COOKIE } from '$lib/server/http';
+import { assertNoNul } from '$lib/server/input';
 import { log } from '$lib/server/log';
 import { runtime } from '$lib/server/runtime';
 
@@ -11,6 +13,13 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	try {
+		await assertNoNul(event.request, event.url);
+	} catch (e) {
+		if (!(e instanceof AppError)) throw e;
+		if (event.url.pathname.startsWith('/api/')) return withSecurityHeaders(apiError(e));
+		error(e.status, { message: e.message, code: e.code });
+	}
 	const rt = await runtime();
 	event.locals.rt = rt;
 	event.locals.ctx = rt.ctx;

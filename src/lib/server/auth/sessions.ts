@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { plural } from '../../format';
 import { toActor, emailSchema, parseInput } from './accounts';
 import { hashSecret, newSecret, verifyPassword } from './crypto';
+import { isId } from '../input';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 const WINDOW_MS = 15 * 60_000;
@@ -113,7 +114,7 @@ export async function listApiTokens(ctx: Ctx, actor: Actor) {
 }
 
 export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): Promise<void> {
-	if (!/^\d{1,18}$/.test(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
+	if (!isId(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', actor.id).where('revoked_at', 'is', null).executeTakeFirst();
 	if (!r.numUpdatedRows) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 }
