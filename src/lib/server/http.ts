@@ -1,6 +1,7 @@
 import { error, fail, json, type Cookies } from '@sveltejs/kit';
 import { AppError } from './errors';
 import { log } from './log';
+import type { Client } from './viewer';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -50,3 +51,6 @@ export function formFields(form: FormData): Record<string, string> {
 	for (const [k, v] of form.entries()) if (typeof v === 'string') out[k] = v;
 	return out;
 }
+
+/** Who is asking, for counting views and shares (viewer.ts). */
+export const clientOf = (event: { request: Request; getClientAddress: () => string }): Client => ({ address: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') ?? '' });
