@@ -15,6 +15,14 @@ const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runt
 
 const server = http.createServer((req, res) => {
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	// A response sent before the request body was read (401 before parsing, a refused URL) must not
+	// leave the rest of a large body paused on a kept-alive connection: the next request would
+	// wait behind it for ever. The body is drained and discarded instead.
+	res.once('finish', () => {
+		if (req.complete) return;
+		req.removeAllListeners('data');
+		req.resume();
+	});
 	handler(req, res);
 });
 server.keepAliveTimeout = 65_000;
