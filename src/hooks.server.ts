@@ -1,12 +1,13 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { assertBodyWithinLimit, bodyLimit } from '$lib/server/body-limits';
-import { AppError } from '$lib/server/errors';
 import { requestFingerprint, runOnce } from '$lib/server/idempotency';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
 import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
 import { clientAddress } from '$lib/server/client-address';
 import { getGroupForReading } from '$lib/server/groups/groups';
+import { AppError } from '$lib/server/errors';
 import { apiError, SESSION_COOKIE } from '$lib/server/http';
+import { assertNoNul } from '$lib/server/input';
 import { log } from '$lib/server/log';
 import { runtime } from '$lib/server/runtime';
 import { withSecurityHeaders } from '$lib/server/security-headers';
@@ -46,6 +47,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!(e instanceof AppError)) throw e;
 		const response = event.url.pathname.startsWith('/api/') ? apiError(e) : new Response(e.message, { status: e.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 		return secured(response);
+	}
+	try {
+		// Read only now that the body is known to be within its limit.
+		await assertNoNul(event.request, event.url);
+	} catch (e) {
+		if (!(e instanceof AppError)) throw e;
+		if (event.url.pathname.startsWith('/api/')) return secured(apiError(e));
+		error(e.status, { message: e.message, code: e.code });
 	}
 	const idempotencyKey = event.request.headers.get('idempotency-key');
 	if (idempotencyKey !== null && event.locals.actor && event.url.pathname.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) {

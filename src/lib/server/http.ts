@@ -1,6 +1,7 @@
 import { error, fail, json, type Cookies } from '@sveltejs/kit';
 import { AppError } from './errors';
 import { log } from './log';
+import type { Client } from './viewer';
 
 export const SESSION_COOKIE = 'sid';
 /** Proof that this browser has logged in to an account before (see `logIn`). */
@@ -53,3 +54,6 @@ export function formFields(form: FormData): Record<string, string> {
 	for (const [k, v] of form.entries()) if (typeof v === 'string') out[k] = v;
 	return out;
 }
+
+/** Who is asking, for counting views and shares (viewer.ts). */
+export const clientOf = (event: { request: Request; locals: App.Locals }): Client => ({ address: event.locals.clientIp, userAgent: event.request.headers.get('user-agent') ?? '' });

@@ -136,6 +136,36 @@ export const openApi = {
 			},
 			delete: { summary: 'Usuń moją reakcję', security: bearer, parameters: [postId], responses: { 200: { description: 'Usunięto' }, 401: error, 404: error } }
 		},
-		'/posts/{id}/share': { post: { summary: 'Udostępnienie: zwraca link i licznik', parameters: [postId], responses: { 200: { description: 'Link' }, 404: error } } }
+		'/posts/{id}/share': { post: { summary: 'Udostępnienie: zwraca link i licznik (liczone raz na osobę i post; roboty się nie liczą)', parameters: [postId], responses: { 200: { description: 'Link' }, 404: error, 409: error } } },
+		'/views': {
+			post: {
+				summary: 'Posty, które przeglądarka pokazała na ekranie (wyświetlenie liczone raz na osobę, post i dzień)',
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['postIds'], properties: { postIds: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', pattern: '^\\d+$' } } } } } } },
+				responses: { 200: { description: 'Ile postów dostało nowe wyświetlenie', content: { 'application/json': { schema: { type: 'object', properties: { counted: { type: 'integer' } } } } } }, 400: error }
+			}
+		},
+		'/suggest': { get: { summary: 'Podpowiedzi gmin z grupą (bez względu na polskie znaki)', parameters: [{ name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 } }], responses: { 200: { description: 'Gminy' } } } },
+		'/moderation/check': {
+			post: {
+				summary: 'Co zdecyduje moderacja o tym tekście, zanim zostanie opublikowany',
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text', 'group'], properties: { text: { type: 'string', maxLength: 10000 }, group: { type: 'string', example: 'wiskitki' }, as: { type: ['string', 'null'], pattern: '^\\d+$' }, kind: { enum: ['post', 'comment'], default: 'post' } } } } } },
+				responses: { 200: { description: 'Decyzja i uwagi' }, 400: error, 403: error, 404: error }
+			}
+		},
+		'/push/key': { get: { summary: 'Publiczny klucz VAPID serwera (dla subskrypcji push przeglądarki)', responses: { 200: { description: 'Klucz' } } } },
+		'/push/subscriptions': {
+			post: {
+				summary: 'Subskrypcja push tego urządzenia (adres tylko usługi push przeglądarki: FCM, Mozilla, Apple, Windows)',
+				security: bearer,
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['endpoint', 'keys'], properties: { endpoint: { type: 'string', format: 'uri', example: 'https://fcm.googleapis.com/fcm/send/…' }, keys: { type: 'object', required: ['p256dh', 'auth'], properties: { p256dh: { type: 'string' }, auth: { type: 'string' } } } } } } } },
+				responses: { 201: { description: 'Zapisano' }, 400: error, 401: error }
+			},
+			delete: {
+				summary: 'Wyłącz powiadomienia push na tym urządzeniu',
+				security: bearer,
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['endpoint'], properties: { endpoint: { type: 'string' } } } } } },
+				responses: { 200: { description: 'Usunięto' }, 400: error, 401: error }
+			}
+		}
 	}
 } as const;

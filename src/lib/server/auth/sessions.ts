@@ -11,6 +11,7 @@ import { enqueueEmail } from '../notify/outbox';
 import { toActor, emailSchema, parseInput } from './accounts';
 import { failedLoginsEmail } from './emails';
 import { hashSecret, newSecret, verifyPassword } from './crypto';
+import { isId } from '../input';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 /** Failed log-ins to one account that cost nothing; each further one doubles the wait. */
@@ -157,7 +158,7 @@ export async function listApiTokens(ctx: Ctx, actor: Actor) {
 }
 
 export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): Promise<void> {
-	if (!/^\d{1,18}$/.test(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
+	if (!isId(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', actor.id).where('revoked_at', 'is', null).executeTakeFirst();
 	if (!r.numUpdatedRows) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 }

@@ -235,6 +235,8 @@ export interface PostShareTable {
 	id: GeneratedId;
 	post_id: Id;
 	user_id: Id | null;
+	/** The sharer (viewer.ts); null on shares recorded before they were counted once per person. */
+	viewer_key: string | null;
 	created_at: Timestamp;
 }
 

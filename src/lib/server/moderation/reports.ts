@@ -14,8 +14,9 @@ import { logAction } from './log';
 import { describeGround, groundIds, grounds, type Ground } from './terms';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
+import { isId, idSchema } from '../input';
 
-const id = z.string().regex(/^\d{1,18}$/, 'Nie ma takiej treści.');
+const id = idSchema('Nie ma takiej treści.');
 const groundEnum = z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz, co narusza ta treść.' });
 
 /** The fields of a notice under DSA Art. 16(2). */
@@ -179,8 +180,8 @@ export async function decideReports(ctx: Ctx, actor: Actor | null, target: { pos
 }
 
 async function targetOf(db: Db, t: { postId?: string; commentId?: string }) {
-	const postId = t.postId && /^\d{1,18}$/.test(t.postId) ? t.postId : null;
-	const commentId = t.commentId && /^\d{1,18}$/.test(t.commentId) ? t.commentId : null;
+	const postId = t.postId && isId(t.postId) ? t.postId : null;
+	const commentId = t.commentId && isId(t.commentId) ? t.commentId : null;
 	if (!postId && !commentId) throw notFound('Nie ma takiej treści.');
 	return target(db, postId, commentId);
 }

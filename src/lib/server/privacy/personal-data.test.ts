@@ -77,7 +77,7 @@ describe('personal data', () => {
 		const comment = await addComment(ctx, resident, neighboursPost.id, { body: 'Będę z dziećmi, przyniosę worki.' });
 		await setPostReaction(ctx, resident, neighboursPost.id, 'like');
 		await setCommentReaction(ctx, neighbour, comment.id, 'like');
-		await sharePost(ctx, resident, neighboursPost.id);
+		await sharePost(ctx, resident, neighboursPost.id, `user:${resident.id}`);
 		await setAlertPreferences(ctx, resident, group, { kinds: ['safety'], byEmail: true, byPush: true, bySms: true, phone: PHONE });
 		await subscribePush(ctx, resident, { endpoint: 'https://fcm.googleapis.com/fcm/send/zofia-device', keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' } }, 'Mozilla/5.0 (Android)');
 		await fileReport(ctx, resident, { postId: neighboursPost.id, ground: 'spam', explanation: 'To jest reklama, nie ogłoszenie mieszkańca.', name: NAME, email: EMAIL, goodFaith: true });

@@ -13,6 +13,7 @@ import { limits } from '../limits/rules';
 import { enqueueEmail, enqueueSms } from '../notify/outbox';
 import { normalizePhone } from '../notify/phone';
 import { formatDateTime } from '../../format';
+import { isId, idSchema } from '../input';
 
 /** An urgent ticket not acknowledged within this time pages the backup. */
 export const ESCALATE_AFTER_MS = 15 * 60_000;
@@ -43,7 +44,7 @@ export const ticketSchema = z.object({
 	kind: z.enum([...apiKinds, ...publicKinds], { error: 'Wybierz rodzaj sprawy.' }),
 	priority: z.enum(['urgent', 'normal'], { error: 'Wybierz: pilne czy zwykłe.' }).default('normal'),
 	body: z.string({ error: 'Opisz sprawę.' }).trim().min(10, 'Opisz sprawę (co najmniej 10 znaków).').max(5000, 'Opis może mieć najwyżej 5000 znaków.'),
-	postId: z.string().regex(/^\d{1,18}$/, 'Nie ma takiego posta.').nullish(),
+	postId: idSchema('Nie ma takiego posta.').nullish(),
 	phone: phoneField,
 	// Public forms, without an account:
 	name: z.string().trim().min(2, 'Podaj imię i nazwisko lub nazwę.').max(160).nullish(),
@@ -104,10 +105,11 @@ export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown
 	const email = actor?.email ?? data.email;
 	if (!name || !email) throw new AppError('validation', 'Podaj imię i nazwisko oraz adres e-mail, abyśmy mogli odpowiedzieć.', { ...(name ? {} : { name: 'Podaj imię i nazwisko.' }), ...(email ? {} : { email: 'Podaj adres e-mail.' }) });
 	let priority = data.priority;
+	// Any ticket may name a post; one that does not exist is refused here, not by the foreign key.
+	const post = data.postId ? await ctx.db.selectFrom('posts').select(['id', 'status', 'author_id', 'unit_id', 'group_id']).where('id', '=', data.postId).executeTakeFirst() : undefined;
+	if (data.postId && !post) throw notFound('Nie ma takiego posta.');
 	if (data.kind === 'wrongly_held_post') {
-		if (!data.postId) throw new AppError('validation', 'Wskaż zatrzymany post.', { postId: 'Wskaż post.' });
-		const post = await ctx.db.selectFrom('posts').select(['id', 'status', 'author_id', 'unit_id', 'group_id']).where('id', '=', data.postId).executeTakeFirst();
-		if (!post) throw notFound('Nie ma takiego posta.');
+		if (!post) throw new AppError('validation', 'Wskaż zatrzymany post.', { postId: 'Wskaż post.' });
 		const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', post.group_id).executeTakeFirstOrThrow();
 		const mine = post.author_id === actor!.id || (post.unit_id !== null && (await groupAccess(ctx, actor, group)).units.some((u) => u.id === post.unit_id));
 		if (!mine) throw new AppError('forbidden', 'Błędne zatrzymanie zgłasza autor posta albo zespół jednostki.');
@@ -190,7 +192,7 @@ export interface TicketView {
 
 async function loadTicket(ctx: Ctx, actor: Actor | null, id: string) {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zobaczyć zgłoszenie.');
-	if (!/^\d{1,18}$/.test(id)) throw notFound('Nie ma takiego zgłoszenia.');
+	if (!isId(id)) throw notFound('Nie ma takiego zgłoszenia.');
 	const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!t) throw notFound('Nie ma takiego zgłoszenia.');
 	if (!actor.isOperator && t.requester_id !== actor.id) throw new AppError('forbidden', 'To zgłoszenie widzi osoba, która je wysłała, i administratorzy.');
