@@ -27,9 +27,10 @@ const server = http.createServer((req, res) => {
 });
 
 /**
- * A request answered before its body was read (over its limit, or its sender not allowed): what the
- * client still sends is read and dropped, so that it gets to read the answer rather than a reset
- * connection; past 20 MB the connection is cut.
+ * A request answered before its body was read (over its limit, its sender not allowed, a refused
+ * URL): what the client still sends is read and dropped, so that it reads the answer rather than a
+ * reset connection, and a kept-alive connection is not left paused behind it; past 20 MB the
+ * connection is cut.
  */
 function discardRest(req: http.IncomingMessage) {
 	let left = 20 * 1024 * 1024;

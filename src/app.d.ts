@@ -8,6 +8,8 @@ declare global {
 			ctx: Ctx;
 			actor: Actor | null;
 			sessionToken: string | null;
+			/** The client's address: the peer, or from X-Forwarded-For when the peer is a trusted proxy. */
+			clientIp: string;
 		}
 		interface Error {
 			message: string;

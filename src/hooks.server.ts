@@ -1,13 +1,16 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { assertBodyWithinLimit, bodyLimit } from '$lib/server/body-limits';
-import { AppError } from '$lib/server/errors';
 import { requestFingerprint, runOnce } from '$lib/server/idempotency';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
 import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
+import { clientAddress } from '$lib/server/client-address';
 import { getGroupForReading } from '$lib/server/groups/groups';
+import { AppError } from '$lib/server/errors';
 import { apiError, SESSION_COOKIE } from '$lib/server/http';
+import { assertNoNul } from '$lib/server/input';
 import { log } from '$lib/server/log';
 import { runtime } from '$lib/server/runtime';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	await runtime();
@@ -19,9 +22,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = rt.ctx;
 	event.locals.sessionToken = null;
 	event.locals.actor = null;
+	event.locals.clientIp = clientAddress(event.getClientAddress(), event.request.headers.get('x-forwarded-for'), rt.trustedProxies);
+	const secured = (response: Response) => withSecurityHeaders(response, rt.ctx.baseUrl);
 	const auth = event.request.headers.get('authorization');
 	if (event.url.pathname.startsWith('/api/') && auth?.startsWith('Bearer ')) {
 		event.locals.actor = await actorForApiToken(rt.ctx, auth.slice(7).trim());
+		// A token that was revoked or never existed is refused, not served as an anonymous visitor.
+		if (!event.locals.actor) {
+			const refused = apiError(new AppError('unauthenticated', 'Token jest nieprawidłowy albo został unieważniony. Utwórz nowy na stronie konta.'));
+			refused.headers.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+			return secured(refused);
+		}
 	} else {
 		const token = event.cookies.get(SESSION_COOKIE) ?? null;
 		if (token) {
@@ -35,30 +46,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} catch (e) {
 		if (!(e instanceof AppError)) throw e;
 		const response = event.url.pathname.startsWith('/api/') ? apiError(e) : new Response(e.message, { status: e.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-		return withSecurityHeaders(response);
+		return secured(response);
+	}
+	try {
+		// Read only now that the body is known to be within its limit.
+		await assertNoNul(event.request, event.url);
+	} catch (e) {
+		if (!(e instanceof AppError)) throw e;
+		if (event.url.pathname.startsWith('/api/')) return secured(apiError(e));
+		error(e.status, { message: e.message, code: e.code });
 	}
 	const idempotencyKey = event.request.headers.get('idempotency-key');
 	if (idempotencyKey !== null && event.locals.actor && event.url.pathname.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) {
 		const fingerprint = requestFingerprint(event.request.method, event.url.pathname + event.url.search, await event.request.clone().text());
-		return withSecurityHeaders(await runOnce(rt.ctx, event.locals.actor.id, idempotencyKey, fingerprint, async () => resolve(event)).catch(apiError));
+		return secured(await runOnce(rt.ctx, event.locals.actor.id, idempotencyKey, fingerprint, async () => resolve(event)).catch(apiError));
 	}
 	const slug = event.locals.actor || event.request.headers.has('authorization') || !rt.pageCache.enabled ? null : cacheableFeedSlug(event.request.method, event.url);
-	if (!slug) return withSecurityHeaders(await resolve(event));
+	if (!slug) return secured(await resolve(event));
 	const key = event.url.pathname + event.url.search;
 	const hit = rt.pageCache.get(key);
 	if (hit) return hit;
 	const group = await getGroupForReading(rt.ctx.db, slug).catch(() => null);
-	const response = withSecurityHeaders(await resolve(event));
+	const response = secured(await resolve(event));
 	return group ? rt.pageCache.put(key, group.group.id, response) : response;
 };
-
-function withSecurityHeaders(response: Response): Response {
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	return response;
-}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'Unhandled error');

@@ -8,3 +8,6 @@ export const engagement = (p: { views: number; comments: number; reactions: numb
 		countLabel(p.reactions, 'reakcja', 'reakcje', 'reakcji'),
 		countLabel(p.shares, 'udostępnienie', 'udostępnienia', 'udostępnień')
 	].join(' · ');
+
+/** How the public figures are counted, for the statistics pages. */
+export const countingRule = 'Wyświetlenie posta liczymy raz dziennie na osobę (bez logowania: na łącze internetowe), a udostępnienie raz na osobę; ruchu robotów i podglądów linków nie liczymy.';

@@ -114,8 +114,9 @@ describe('the JSON API', () => {
 		const after = await (await get(`/posts/${id}`)).json();
 		expect(after.counts.comments).toBe(before.counts.comments + 1);
 		expect(after.counts.reactions).toBe(before.counts.reactions + 1);
-		const share = await send('POST', `/posts/${id}/share`, {});
-		expect((await share.json()).shares).toBe(before.counts.shares + 1);
+		// A browser shares (a script without one would be taken for a robot and not counted).
+		const share = () => fetch(`${server.url}/api/v1/posts/${id}/share`, { method: 'POST', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' } });
+		expect((await (await share()).json()).shares).toBe(before.counts.shares + 1);
 	});
 
 	it('checks a text before publishing, as the composer does', async () => {
@@ -141,7 +142,7 @@ describe('the JSON API', () => {
 		expect(items[0]).toMatchObject({ channel: expect.stringMatching(/^(email|sms|push)$/), status: 'pending' });
 	});
 
-	it('takes support tickets: urgent ones answer with the on-call number', async () => {
+	it('takes support tickets: urgent ones page the on-call administrator without giving out the number', async () => {
 		expect((await send('POST', '/support/tickets', { kind: 'technical', body: 'Nie działa wyszukiwarka w grupie.' })).status).toBe(401);
 		expect((await send('POST', '/support/tickets', { kind: 'hack', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken)).status).toBe(400);
 		const normal = await send('POST', '/support/tickets', { kind: 'technical', priority: 'normal', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken);
@@ -149,7 +150,7 @@ describe('the JSON API', () => {
 		const n = await normal.json();
 		expect(n).toEqual({ ticket: { id: expect.any(String), kind: 'technical', priority: 'normal', status: 'new', createdAt: expect.any(String) } });
 		const urgent = await (await send('POST', '/support/tickets', { kind: 'violation', priority: 'urgent', body: 'Ktoś grozi pod postem urzędu.' }, residentToken)).json();
-		expect(urgent).toMatchObject({ ticket: { priority: 'urgent' }, onCallPhone: '+48 600 100 200' });
+		expect(urgent).toEqual({ ticket: expect.objectContaining({ priority: 'urgent' }) });
 	});
 
 	it('the public contact form creates a ticket of its kind and acknowledges it by e-mail', async () => {

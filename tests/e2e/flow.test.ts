@@ -44,9 +44,11 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await resident.getByLabel('Adres e-mail').fill('ewa.e2e@example.pl');
 		await resident.getByLabel('Hasło').fill('haslo-ewy-2026');
 		await resident.getByRole('button', { name: 'Załóż konto' }).click();
-		await resident.waitForURL('**/konto?nowe=1');
-		await expect.poll(() => resident.getByText('Adres e-mail nie jest jeszcze potwierdzony').count()).toBe(1);
+		await expect.poll(() => resident.getByRole('status').filter({ hasText: 'Sprawdź skrzynkę ewa.e2e@example.pl' }).count()).toBe(1);
 		await audit(resident);
+		await logIn(resident, server.url, 'ewa.e2e@example.pl', 'haslo-ewy-2026');
+		await resident.goto(`${server.url}/konto`);
+		await expect.poll(() => resident.getByText('Adres e-mail nie jest jeszcze potwierdzony').count()).toBe(1);
 
 		await logIn(operator, server.url, 'operator@tablica.test');
 		await operator.goto(`${server.url}/admin/poczta`);

@@ -27,10 +27,14 @@ export const apiPost = (p: FeedItem) => ({
 	counts: { comments: p.counts.comments, reactions: p.counts.reactions, views: p.counts.views, shares: p.counts.shares, reactionsByKind: p.counts.byKind }
 });
 
-/** JSON dates arrive as strings; the domain wants Date objects (an invalid one is refused there). */
+/**
+ * JSON dates arrive as strings; the domain wants Date objects (an invalid one is refused there).
+ * Anything else is passed on for the domain to refuse: `new Date({"toString": 1})` would throw.
+ */
+export const dateFromJson = (v: unknown) => (typeof v === 'string' ? new Date(v) : v);
+
 export function eventFromJson(event: unknown) {
 	if (!event || typeof event !== 'object') return event ?? null;
 	const e = event as Record<string, unknown>;
-	const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : v);
-	return { start: date(e.start), end: e.end == null ? null : date(e.end), place: e.place ?? null };
+	return { start: dateFromJson(e.start), end: e.end == null ? null : dateFromJson(e.end), place: e.place ?? null };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from './client-address';
 
 const flag = z
 	.enum(['0', '1', 'true', 'false', ''])
@@ -25,6 +26,7 @@ const schema = z.object({
 	SMS_SENDER: z.string().max(11).default('Tablica'),
 	SUPPORT_EMAIL: z.string().email().default('pomoc@tablica.local'),
 	OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+	TRUSTED_PROXIES: z.string().default(''),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -54,6 +56,8 @@ export interface Config {
 	outboxLeaseMs: number;
 	/** The support inbox: normal tickets are e-mailed here. */
 	supportEmail: string;
+	/** Reverse proxies whose `X-Forwarded-For` is believed (addresses and CIDR ranges). */
+	trustedProxies: string[];
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -63,6 +67,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		throw new Error(`Invalid configuration: ${problems}`);
 	}
 	const e = parsed.data;
+	parseTrustedProxies(e.TRUSTED_PROXIES);
 	const refDefault = path.resolve('../shared/data');
 	return {
 		port: e.PORT,
@@ -82,6 +87,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		smsapiUrl: e.SMSAPI_URL,
 		smsSender: e.SMS_SENDER,
 		outboxLeaseMs: e.OUTBOX_LEASE_MS,
-		supportEmail: e.SUPPORT_EMAIL
+		supportEmail: e.SUPPORT_EMAIL,
+		trustedProxies: e.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean)
 	};
 }

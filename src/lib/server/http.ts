@@ -1,8 +1,11 @@
 import { error, fail, json, type Cookies } from '@sveltejs/kit';
 import { AppError } from './errors';
 import { log } from './log';
+import type { Client } from './viewer';
 
 export const SESSION_COOKIE = 'sid';
+/** Proof that this browser has logged in to an account before (see `logIn`). */
+export const DEVICE_COOKIE = 'urzadzenie';
 
 /** JSON error body of the API: {"error":{"code","message"}}. */
 export function apiError(e: unknown): Response {
@@ -40,8 +43,9 @@ export async function page<T>(fn: () => Promise<T>): Promise<T> {
 	}
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expires: Date, secure: boolean) {
-	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
+export function setSessionCookie(cookies: Cookies, session: { token: string; expiresAt: Date; device: string }, secure: boolean) {
+	cookies.set(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
+	cookies.set(DEVICE_COOKIE, session.device, { path: '/logowanie', httpOnly: true, sameSite: 'lax', secure, maxAge: 365 * 24 * 3600 });
 }
 
 /** Text fields of a form as a plain object (files left out). */
@@ -50,3 +54,6 @@ export function formFields(form: FormData): Record<string, string> {
 	for (const [k, v] of form.entries()) if (typeof v === 'string') out[k] = v;
 	return out;
 }
+
+/** Who is asking, for counting views and shares (viewer.ts). */
+export const clientOf = (event: { request: Request; locals: App.Locals }): Client => ({ address: event.locals.clientIp, userAgent: event.request.headers.get('user-agent') ?? '' });

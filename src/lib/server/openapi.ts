@@ -100,11 +100,11 @@ export const openApi = {
 		},
 		'/support/tickets': {
 			post: {
-				summary: 'Zgłoszenie do administratorów (pilne: odpowiedź zawiera numer dyżurnego)',
+				summary: 'Zgłoszenie do administratorów (pilne: tylko z potwierdzonym adresem e-mail; dyżurny dostaje SMS)',
 				security: bearer,
 				parameters: [idempotencyKey],
 				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['kind', 'body'], properties: { kind: { enum: ['wrongly_held_post', 'violation', 'technical', 'billing', 'other'] }, priority: { enum: ['urgent', 'normal'], default: 'normal' }, body: { type: 'string', minLength: 10, maxLength: 5000 }, postId: { type: 'string', description: 'Wymagane przy wrongly_held_post (zgłoszenie jest wtedy zawsze pilne)' }, phone: { type: 'string', description: 'Numer do SMS z informacją o rozwiązaniu' } } } } } },
-				responses: { 201: { description: 'Przyjęto', content: { 'application/json': { schema: { type: 'object', properties: { ticket: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, priority: { enum: ['urgent', 'normal'] }, status: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } }, onCallPhone: { type: 'string', example: '+48 600 100 200' } } } } } }, 400: error, 401: error, 403: error, 404: error, 409: error }
+				responses: { 201: { description: 'Przyjęto', content: { 'application/json': { schema: { type: 'object', properties: { ticket: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, priority: { enum: ['urgent', 'normal'] }, status: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } }, onCallPhone: { type: 'string', example: '+48 600 100 200' } } } } } }, 400: error, 401: error, 403: error, 404: error, 409: error, 429: error }
 			}
 		},
 		'/admin/outbox': {
@@ -136,6 +136,36 @@ export const openApi = {
 			},
 			delete: { summary: 'Usuń moją reakcję', security: bearer, parameters: [postId], responses: { 200: { description: 'Usunięto' }, 401: error, 404: error } }
 		},
-		'/posts/{id}/share': { post: { summary: 'Udostępnienie: zwraca link i licznik', parameters: [postId], responses: { 200: { description: 'Link' }, 404: error } } }
+		'/posts/{id}/share': { post: { summary: 'Udostępnienie: zwraca link i licznik (liczone raz na osobę i post; roboty się nie liczą)', parameters: [postId], responses: { 200: { description: 'Link' }, 404: error, 409: error } } },
+		'/views': {
+			post: {
+				summary: 'Posty, które przeglądarka pokazała na ekranie (wyświetlenie liczone raz na osobę, post i dzień)',
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['postIds'], properties: { postIds: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', pattern: '^\\d+$' } } } } } } },
+				responses: { 200: { description: 'Ile postów dostało nowe wyświetlenie', content: { 'application/json': { schema: { type: 'object', properties: { counted: { type: 'integer' } } } } } }, 400: error }
+			}
+		},
+		'/suggest': { get: { summary: 'Podpowiedzi gmin z grupą (bez względu na polskie znaki)', parameters: [{ name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 } }], responses: { 200: { description: 'Gminy' } } } },
+		'/moderation/check': {
+			post: {
+				summary: 'Co zdecyduje moderacja o tym tekście, zanim zostanie opublikowany',
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text', 'group'], properties: { text: { type: 'string', maxLength: 10000 }, group: { type: 'string', example: 'wiskitki' }, as: { type: ['string', 'null'], pattern: '^\\d+$' }, kind: { enum: ['post', 'comment'], default: 'post' } } } } } },
+				responses: { 200: { description: 'Decyzja i uwagi' }, 400: error, 403: error, 404: error }
+			}
+		},
+		'/push/key': { get: { summary: 'Publiczny klucz VAPID serwera (dla subskrypcji push przeglądarki)', responses: { 200: { description: 'Klucz' } } } },
+		'/push/subscriptions': {
+			post: {
+				summary: 'Subskrypcja push tego urządzenia (adres tylko usługi push przeglądarki: FCM, Mozilla, Apple, Windows)',
+				security: bearer,
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['endpoint', 'keys'], properties: { endpoint: { type: 'string', format: 'uri', example: 'https://fcm.googleapis.com/fcm/send/…' }, keys: { type: 'object', required: ['p256dh', 'auth'], properties: { p256dh: { type: 'string' }, auth: { type: 'string' } } } } } } } },
+				responses: { 201: { description: 'Zapisano' }, 400: error, 401: error }
+			},
+			delete: {
+				summary: 'Wyłącz powiadomienia push na tym urządzeniu',
+				security: bearer,
+				requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['endpoint'], properties: { endpoint: { type: 'string' } } } } } },
+				responses: { 200: { description: 'Usunięto' }, 400: error, 401: error }
+			}
+		}
 	}
 } as const;

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { BlockList } from 'node:net';
 import path from 'node:path';
 import { AnonymousPageCache } from './cache/anonymous-pages';
+import { parseTrustedProxies } from './client-address';
 import { systemClock } from './clock';
 import { readConfig, type Config } from './config';
 import type { Ctx } from './context';
@@ -24,6 +26,8 @@ export interface Runtime {
 	/** Residents' data exports (ZIP files, kept 7 days): DATA_DIR/exports. */
 	exportsDir: string;
 	pageCache: AnonymousPageCache;
+	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
+	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
 	close(): Promise<void>;
 }
@@ -72,6 +76,7 @@ async function start(): Promise<Runtime> {
 		mediaDir,
 		exportsDir,
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
+		trustedProxies: parseTrustedProxies(config.trustedProxies.join(',')),
 		demoAccounts: config.demo ? demoAccounts : null,
 		async close() {
 			await jobs?.stop();

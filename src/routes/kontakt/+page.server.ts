@@ -11,7 +11,7 @@ export const actions: Actions = {
 		const f = formFields(await request.formData());
 		const kind = forms.find((k) => k === f.kind) ?? 'contact';
 		return action(async () => {
-			const t = await createTicket(locals.ctx, locals.actor, { kind, body: f.body, name: f.name, email: f.email, phone: f.phone });
+			const t = await createTicket(locals.ctx, locals.actor, { kind, body: f.body, name: f.name, email: f.email, phone: f.phone }, { ip: locals.clientIp });
 			return { sent: { form: kind, id: t.id } };
 		}, { ...f, form: kind });
 	}

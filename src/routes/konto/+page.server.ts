@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { changePassword, deleteAccount, resendVerification } from '$lib/server/auth/accounts';
 import { hashSecret } from '$lib/server/auth/crypto';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/sessions';
+import { AppError } from '$lib/server/errors';
 import { action, formFields, SESSION_COOKIE } from '$lib/server/http';
 import { listDataExports, requestDataExport } from '$lib/server/privacy/export';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,13 +18,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.execute();
 	const tokens = (await listApiTokens(locals.ctx, locals.actor)).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at.toISOString(), lastUsedAt: t.last_used_at?.toISOString() ?? null }));
 	const exports = await listDataExports(locals.ctx, locals.actor);
-	return { groups, tokens, exports, welcome: url.searchParams.has('nowe') };
+	return { groups, tokens, exports };
 };
 
 export const actions: Actions = {
 	resend: async ({ locals }) => {
 		if (!locals.actor) redirect(303, '/logowanie');
-		await resendVerification(locals.ctx, locals.actor);
+		try {
+			await resendVerification(locals.ctx, locals.actor);
+		} catch (e) {
+			if (e instanceof AppError) return fail(e.status, { resendError: e.message });
+			throw e;
+		}
 		return { resent: true };
 	},
 	password: async ({ locals, request }) => {

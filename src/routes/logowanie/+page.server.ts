@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/auth/sessions';
-import { action, formFields, setSessionCookie } from '$lib/server/http';
+import { action, DEVICE_COOKIE, formFields, setSessionCookie } from '$lib/server/http';
+import { safeRedirectPath } from '$lib/server/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only paths inside this site: never an open redirect. */
-const safeNext = (next: string | null) => (next && /^\/(?!\/)/.test(next) ? next : '/grupy');
+const safeNext = (next: unknown) => safeRedirectPath(next, '/grupy');
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.actor) redirect(303, safeNext(url.searchParams.get('dalej')));
@@ -12,13 +12,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, getClientAddress, url }) => {
+	default: async ({ request, locals, cookies, url }) => {
 		const f = formFields(await request.formData());
 		const result = await action(async () => {
-			const session = await logIn(locals.ctx, f, getClientAddress());
-			setSessionCookie(cookies, session.token, session.expiresAt, url.protocol === 'https:');
+			const session = await logIn(locals.ctx, f, locals.clientIp, cookies.get(DEVICE_COOKIE));
+			setSessionCookie(cookies, session, url.protocol === 'https:');
 		}, { email: f.email });
 		if (result) return result;
-		redirect(303, safeNext(f.next ?? null));
+		redirect(303, safeNext(f.next));
 	}
 };

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
-import { logIn } from '$lib/server/auth/sessions';
-import { action, formFields, setSessionCookie } from '$lib/server/http';
+import { action, formFields } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -9,15 +8,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, getClientAddress, url }) => {
+	// The same answer whether the address is new or already has an account (its owner gets an e-mail).
+	default: async ({ request, locals }) => {
 		const f = formFields(await request.formData());
-		const values = { email: f.email, displayName: f.displayName };
-		const result = await action(async () => {
-			await registerUser(locals.ctx, f);
-			const session = await logIn(locals.ctx, { email: f.email, password: f.password }, getClientAddress());
-			setSessionCookie(cookies, session.token, session.expiresAt, url.protocol === 'https:');
-		}, values);
-		if (result) return result;
-		redirect(303, '/konto?nowe=1');
+		return action(async () => {
+			await registerUser(locals.ctx, f, locals.clientIp);
+			return { registered: (f.email ?? '').trim().toLowerCase() };
+		}, { email: f.email, displayName: f.displayName });
 	}
 };

@@ -5,13 +5,14 @@ import { action, formFields, page } from '$lib/server/http';
 import { fileReport } from '$lib/server/moderation/reports';
 import { groundIds, grounds } from '$lib/server/moderation/terms';
 import type { Actions, PageServerLoad } from './$types';
+import { isId } from '$lib/server/input';
 
 /** What is being reported, as the reporter may see it. */
 async function reported(locals: App.Locals, url: URL) {
 	const postId = url.searchParams.get('post');
 	const commentId = url.searchParams.get('komentarz');
 	if (commentId) {
-		if (!/^\d{1,18}$/.test(commentId)) throw notFound('Nie ma takiego komentarza.');
+		if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
 		const c = await locals.ctx.db.selectFrom('comments').select(['post_id', 'body', 'status']).where('id', '=', commentId).executeTakeFirst();
 		if (!c || (c.status !== 'published' && c.status !== 'hidden')) throw notFound('Nie ma takiego komentarza.');
 		const { group } = await getPost(locals.ctx, locals.actor, c.post_id);

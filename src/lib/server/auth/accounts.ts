@@ -4,7 +4,10 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
-import { membershipChanged } from '../groups/member-count';
+import { alreadyRegisteredEmail } from './emails';
+import { hitLimits } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
+import { erasePersonalData } from '../privacy/personal-data';
 import { removeDataExports } from '../privacy/export-files';
 
 const HOUR = 3600_000;
@@ -64,19 +67,24 @@ async function sendVerification(ctx: Ctx, db: Db, user: { id: string; email: str
 	});
 }
 
-export async function registerUser(ctx: Ctx, input: unknown): Promise<Actor> {
+/**
+ * Creates an account and sends the link to confirm the address. For an address that already has
+ * an account nothing is created and its owner is told by e-mail instead: the caller answers the
+ * same either way (and the password is hashed either way), so nobody learns who has an account.
+ */
+export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promise<void> {
 	const data = parseInput(registerSchema, input);
 	const passwordHash = await hashPassword(data.password);
-	return ctx.db.transaction().execute(async (tx) => {
-		const taken = await tx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', data.email)).where('deleted_at', 'is', null).executeTakeFirst();
-		if (taken) throw new AppError('conflict', 'Konto z tym adresem e-mail już istnieje. Zaloguj się lub zresetuj hasło.', { email: 'Ten adres jest już zajęty.' });
+	await ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.registrationsPerIp(ip), limits.registrationsPerAddress(data.email)]);
+		const taken = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where((eb) => eb(eb.fn('lower', ['email']), '=', data.email)).where('deleted_at', 'is', null).executeTakeFirst();
+		if (taken) return enqueueEmail(tx, ctx.clock, alreadyRegisteredEmail(taken, ctx.baseUrl));
 		const user = await tx
 			.insertInto('users')
 			.values({ email: data.email, password_hash: passwordHash, display_name: data.displayName, created_at: ctx.clock.now(), email_verified_at: null, deleted_at: null })
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await sendVerification(ctx, tx, user);
-		return toActor(user);
 	});
 }
 
@@ -105,15 +113,17 @@ export async function verifyEmail(ctx: Ctx, token: string): Promise<void> {
 export async function resendVerification(ctx: Ctx, actor: Actor): Promise<void> {
 	if (actor.emailVerified) return;
 	await ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.confirmationsPerAccount(actor.id)]);
 		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where('id', '=', actor.id).executeTakeFirstOrThrow();
 		await sendVerification(ctx, tx, user);
 	});
 }
 
 /** Always answers the same way, so nobody can learn which addresses have accounts. */
-export async function requestPasswordReset(ctx: Ctx, input: unknown): Promise<void> {
+export async function requestPasswordReset(ctx: Ctx, input: unknown, ip: string): Promise<void> {
 	const email = parseInput(emailSchema, input);
 	await ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.resetsPerIp(ip), limits.resetsPerAddress(email)]);
 		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('deleted_at', 'is', null).executeTakeFirst();
 		if (!user) return;
 		const token = await issueUserToken(ctx, tx, user.id, 'reset_password', 1 * HOUR);
@@ -133,7 +143,13 @@ export async function resetPassword(ctx: Ctx, token: string, newPassword: unknow
 		// A reset proves the address too; every other session is signed out.
 		await tx.updateTable('users').set((eb) => ({ password_hash: passwordHash, email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(ctx.clock.now())) })).where('id', '=', row.user_id).execute();
 		await tx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
+		await retireResetLinks(ctx, tx, row.user_id);
 	});
+}
+
+/** A new password ends every reset link sent before it. */
+async function retireResetLinks(ctx: Ctx, db: Db, userId: string): Promise<void> {
+	await db.updateTable('user_tokens').set({ used_at: ctx.clock.now() }).where('user_id', '=', userId).where('purpose', '=', 'reset_password').where('used_at', 'is', null).execute();
 }
 
 export async function changePassword(ctx: Ctx, actor: Actor, input: { current: unknown; next: unknown }, keepSessionHash?: string): Promise<void> {
@@ -145,6 +161,7 @@ export async function changePassword(ctx: Ctx, actor: Actor, input: { current: u
 	const passwordHash = await hashPassword(next);
 	await ctx.db.transaction().execute(async (tx) => {
 		await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', actor.id).execute();
+		await retireResetLinks(ctx, tx, actor.id);
 		let del = tx.deleteFrom('sessions').where('user_id', '=', actor.id);
 		if (keepSessionHash) del = del.where('token_hash', '!=', keepSessionHash);
 		await del.execute();
@@ -152,8 +169,8 @@ export async function changePassword(ctx: Ctx, actor: Actor, input: { current: u
 }
 
 /**
- * Deletes the account: personal data is erased (e-mail, name, password, sessions, tokens,
- * memberships); posts and comments stay, signed "Konto usunięte", so discussions keep their sense.
+ * Deletes the account: what identifies the person is erased (`privacy/personal-data.ts` lists every
+ * table); posts and comments stay, signed "Konto usunięte", so discussions keep their sense.
  */
 export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): Promise<void> {
 	const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
@@ -161,17 +178,7 @@ export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): 
 		throw new AppError('validation', 'Hasło jest nieprawidłowe.', { password: 'Hasło jest nieprawidłowe.' });
 	}
 	await ctx.db.transaction().execute(async (tx) => {
-		const groups = await tx.deleteFrom('memberships').where('user_id', '=', actor.id).where('status', '=', 'approved').returning('group_id').execute();
-		for (const g of groups) await membershipChanged(tx, g.group_id, actor.id, -1, ctx.clock.now());
-		await tx.deleteFrom('memberships').where('user_id', '=', actor.id).execute();
-		for (const table of ['sessions', 'user_tokens', 'api_tokens', 'notifications', 'unit_members', 'coordinators'] as const) {
-			await tx.deleteFrom(table).where('user_id', '=', actor.id).execute();
-		}
 		await removeDataExports(tx, actor.id, ctx.exportsDir);
-		await tx
-			.updateTable('users')
-			.set({ email: `usuniete-${actor.id}@invalid`, display_name: 'Konto usunięte', password_hash: '', is_operator: false, deleted_at: ctx.clock.now() })
-			.where('id', '=', actor.id)
-			.execute();
+		await erasePersonalData(tx, actor.id, ctx.clock.now());
 	});
 }

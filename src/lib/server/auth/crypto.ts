@@ -12,8 +12,19 @@ export const hashSecret = (token: string) => createHash('sha256').update(token).
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1: the OWASP minimum).
 export const hashPassword = (password: string) => hash(password);
 
-export async function verifyPassword(stored: string, password: string): Promise<boolean> {
-	if (!stored) return false;
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a password against the stored hash. Without one (no such account, or an account that
+ * has no password) a dummy hash with the same parameters is checked instead, so the answer takes
+ * as long and nobody can tell by the time which addresses have accounts.
+ */
+export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
+	if (!stored) {
+		dummyHash ??= hashPassword(newSecret().token);
+		await verify(await dummyHash, password).catch(() => false);
+		return false;
+	}
 	try {
 		return await verify(stored, password);
 	} catch {

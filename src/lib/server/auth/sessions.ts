@@ -1,62 +1,107 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
+import type { Db } from '../db/database';
+import { storedSetting } from '../db/settings';
 import { AppError } from '../errors';
-import { plural } from '../../format';
+import { limitReached, purgeRateLimits, rateLimited, withinLimit } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
+import { enqueueEmail } from '../notify/outbox';
 import { toActor, emailSchema, parseInput } from './accounts';
+import { failedLoginsEmail } from './emails';
 import { hashSecret, newSecret, verifyPassword } from './crypto';
+import { isId } from '../input';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
+/** Failed log-ins to one account that cost nothing; each further one doubles the wait. */
+export const FREE_FAILURES = 5;
+export const MAX_BACKOFF_MS = 15 * 60_000;
+/** Failures older than this are forgotten: the next one starts a new episode. */
+const EPISODE_MS = 24 * 3600_000;
 
 const loginSchema = z.object({ email: emailSchema, password: z.string({ error: 'Podaj hasło.' }).min(1, 'Podaj hasło.').max(200) });
 
 const userColumns = ['id', 'email', 'display_name', 'is_operator', 'email_verified_at', 'password_hash'] as const;
 
+/** How long an account waits after its n-th failure in a row: nothing, then 2, 4, 8 … seconds, at most 15 minutes. */
+export function backoffMs(failures: number): number {
+	if (failures < FREE_FAILURES) return 0;
+	return Math.min(2 ** (failures - FREE_FAILURES + 1) * 1000, MAX_BACKOFF_MS);
+}
+
+const deviceSecrets = new WeakMap<Db, Promise<string>>();
+
 /**
- * Checks the password and opens a session. After too many failures for one address or from
- * one IP in 15 minutes, refuses even a right password until the window passes.
+ * A browser that has logged in to an account carries this proof (a keyed hash of the account),
+ * so a flood of failures from its address (an office behind one NAT, a proxy) does not lock it out.
  */
-export async function logIn(ctx: Ctx, input: unknown, ip: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+async function deviceProof(db: Db, userId: string): Promise<string> {
+	let secret = deviceSecrets.get(db);
+	if (!secret) {
+		secret = storedSetting(db, 'device_secret', () => randomBytes(32).toString('base64url'));
+		secret.catch(() => deviceSecrets.delete(db));
+		deviceSecrets.set(db, secret);
+	}
+	return createHmac('sha256', await secret).update(`device\n${userId}`).digest('base64url');
+}
+
+const sameProof = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Checks the password and opens a session. Failures slow down the account typed (whether it
+ * exists or not): after five, each waits twice as long, up to 15 minutes, and the owner is
+ * e-mailed once per episode; a right password after the wait always logs in. Failures from one
+ * address are limited too, except for a browser that logged in to this account before (`device`).
+ */
+export async function logIn(ctx: Ctx, input: unknown, ip: string, device?: string | null): Promise<{ token: string; actor: Actor; expiresAt: Date; device: string }> {
 	const { email, password } = parseInput(loginSchema, input);
 	const now = ctx.clock.now();
-	const since = new Date(now.getTime() - WINDOW_MS);
-	const failures = await ctx.db
-		.selectFrom('login_attempts')
-		.select([
-			sql<string>`count(*) filter (where lower(email) = ${email})`.as('by_email'),
-			sql<string>`count(*) filter (where ip = ${ip})`.as('by_ip'),
-			sql<Date | null>`min(at) filter (where lower(email) = ${email} or ip = ${ip})`.as('oldest')
-		])
-		.where('succeeded', '=', false)
-		.where('at', '>', since)
-		.where((eb) => eb.or([eb(eb.fn('lower', ['email']), '=', email), eb('ip', '=', ip)]))
-		.executeTakeFirstOrThrow();
-	if (Number(failures.by_email) >= MAX_FAILURES_PER_EMAIL || Number(failures.by_ip) >= MAX_FAILURES_PER_IP) {
-		const oldest = failures.oldest ? new Date(failures.oldest).getTime() : now.getTime();
-		const minutes = Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 60_000));
-		throw new AppError('rate_limited', `Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za ${minutes} ${plural(minutes, 'minutę', 'minuty', 'minut')} albo zresetuj hasło.`);
-	}
+	const backoff = await ctx.db.selectFrom('login_backoff').select(['failures', 'last_failure_at']).where('email', '=', email).where('last_failure_at', '>', new Date(now.getTime() - EPISODE_MS)).executeTakeFirst();
+	const waitMs = backoff ? backoff.last_failure_at.getTime() + backoffMs(backoff.failures) - now.getTime() : 0;
+	if (waitMs > 0) throw rateLimited('Zbyt wiele nieudanych prób logowania na to konto.', waitMs);
 	const user = await ctx.db
 		.selectFrom('users')
 		.select(userColumns)
 		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
 		.where('deleted_at', 'is', null)
 		.executeTakeFirst();
-	const ok = user ? await verifyPassword(user.password_hash, password) : false;
+	const ipRule = limits.loginFailuresPerIp(ip);
+	const busyAddress = await limitReached(ctx.db, ctx.clock, ipRule);
+	if (busyAddress && !(user && device && sameProof(device, await deviceProof(ctx.db, user.id)))) throw rateLimited(ipRule.message, busyAddress.waitMs);
+	const ok = await verifyPassword(user?.password_hash, password);
 	if (!user || !ok) {
-		await ctx.db.insertInto('login_attempts').values({ email, ip, succeeded: false, at: now }).execute();
+		await ctx.db.transaction().execute(async (tx) => {
+			await tx.insertInto('login_attempts').values({ email, ip, succeeded: false, at: now }).execute();
+			await withinLimit(tx, ctx.clock, ipRule);
+			const episodeStart = new Date(now.getTime() - EPISODE_MS);
+			const row = await tx
+				.insertInto('login_backoff')
+				.values({ email, failures: 1, last_failure_at: now, notified_at: null })
+				.onConflict((oc) =>
+					oc.column('email').doUpdateSet({
+						failures: sql<number>`case when login_backoff.last_failure_at < ${episodeStart} then 1 else login_backoff.failures + 1 end`,
+						notified_at: sql<Date | null>`case when login_backoff.last_failure_at < ${episodeStart} then null else login_backoff.notified_at end`,
+						last_failure_at: now
+					})
+				)
+				.returning(['failures', 'notified_at'])
+				.executeTakeFirstOrThrow();
+			if (user && row.failures >= FREE_FAILURES && !row.notified_at) {
+				await tx.updateTable('login_backoff').set({ notified_at: now }).where('email', '=', email).execute();
+				await enqueueEmail(tx, ctx.clock, failedLoginsEmail(user, now, ctx.baseUrl));
+			}
+		});
 		throw new AppError('unauthenticated', 'Nieprawidłowy e-mail lub hasło.');
 	}
 	const { token, hash } = newSecret();
 	const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
 	await ctx.db.transaction().execute(async (tx) => {
 		await tx.insertInto('login_attempts').values({ email, ip, succeeded: true, at: now }).execute();
+		await tx.deleteFrom('login_backoff').where('email', '=', email).execute();
 		await tx.insertInto('sessions').values({ token_hash: hash, user_id: user.id, created_at: now, expires_at: expiresAt }).execute();
 	});
-	return { token, actor: toActor(user), expiresAt };
+	return { token, actor: toActor(user), expiresAt, device: await deviceProof(ctx.db, user.id) };
 }
 
 /** The signed-in person for a session cookie, or null when it is unknown or expired. */
@@ -113,19 +158,21 @@ export async function listApiTokens(ctx: Ctx, actor: Actor) {
 }
 
 export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): Promise<void> {
-	if (!/^\d{1,18}$/.test(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
+	if (!isId(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', actor.id).where('revoked_at', 'is', null).executeTakeFirst();
 	if (!r.numUpdatedRows) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 }
 
-/** Removes what has served its purpose: expired sessions, old one-time links and old log-in attempts. */
-export async function cleanUpAuthRecords(ctx: Ctx): Promise<{ sessions: number; tokens: number; attempts: number }> {
+/** Removes what has served its purpose: expired sessions, old one-time links, old log-in attempts and backoffs, past rate-limit windows. */
+export async function cleanUpAuthRecords(ctx: Ctx): Promise<{ sessions: number; tokens: number; attempts: number; limits: number }> {
 	const now = ctx.clock.now();
 	const dayAgo = new Date(now.getTime() - 24 * 3600_000);
 	return ctx.db.transaction().execute(async (tx) => {
 		const sessions = await tx.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
 		const tokens = await tx.deleteFrom('user_tokens').where('expires_at', '<', dayAgo).executeTakeFirst();
 		const attempts = await tx.deleteFrom('login_attempts').where('at', '<', dayAgo).executeTakeFirst();
-		return { sessions: Number(sessions.numDeletedRows), tokens: Number(tokens.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
+		await tx.deleteFrom('login_backoff').where('last_failure_at', '<', new Date(now.getTime() - EPISODE_MS)).execute();
+		const limits = await purgeRateLimits(tx, ctx.clock);
+		return { sessions: Number(sessions.numDeletedRows), tokens: Number(tokens.numDeletedRows), attempts: Number(attempts.numDeletedRows), limits };
 	});
 }

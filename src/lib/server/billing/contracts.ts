@@ -18,6 +18,7 @@ import { formatMoney } from '../../format';
 import { warsawDay } from '../../text/time';
 import { issuePeriodInvoice, nextNumber, polishDate, type Invoice } from './invoices';
 import { orderable, priceFor } from './prices';
+import { isId } from '../input';
 
 export type Contract = Selectable<ContractTable>;
 
@@ -123,7 +124,7 @@ export async function contractsOf(ctx: Ctx, actor: Actor | null, municipalityCod
 
 export async function contractForReader(ctx: Ctx, actor: Actor | null, id: string): Promise<Contract> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać umowę.');
-	if (!/^\d{1,18}$/.test(id)) throw new AppError('not_found', 'Nie ma takiej umowy.');
+	if (!isId(id)) throw new AppError('not_found', 'Nie ma takiej umowy.');
 	const row = await ctx.db.selectFrom('contracts as c').innerJoin('customers as k', 'k.id', 'c.customer_id').selectAll('c').select('k.municipality_code').where('c.id', '=', id).executeTakeFirst();
 	if (!row) throw new AppError('not_found', 'Nie ma takiej umowy.');
 	await assertCoordinator(ctx, actor, row.municipality_code, 'Umowy gminy pobierają jej koordynatorzy i operator.');

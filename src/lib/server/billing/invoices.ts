@@ -15,6 +15,7 @@ import { warsawDay } from '../../text/time';
 import { fromGross, parseAmount, totalsByRate } from './money';
 import { priceFor } from './prices';
 import { sellerParty } from './seller';
+import { isId } from '../input';
 
 export type Invoice = Selectable<InvoiceTable>;
 
@@ -179,7 +180,7 @@ export async function customerInvoices(ctx: Ctx, actor: Actor | null, municipali
 /** One invoice for download, with the invoice it corrects; only for its customer's coordinators and the operator. */
 export async function invoiceForReader(ctx: Ctx, actor: Actor | null, id: string): Promise<{ invoice: Invoice; corrected: Invoice | null }> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać fakturę.');
-	if (!/^\d{1,18}$/.test(id)) throw new AppError('not_found', 'Nie ma takiej faktury.');
+	if (!isId(id)) throw new AppError('not_found', 'Nie ma takiej faktury.');
 	const row = await ctx.db.selectFrom('invoices as i').innerJoin('customers as c', 'c.id', 'i.customer_id').selectAll('i').select('c.municipality_code').where('i.id', '=', id).executeTakeFirst();
 	if (!row) throw new AppError('not_found', 'Nie ma takiej faktury.');
 	await assertCoordinator(ctx, actor, row.municipality_code, 'Faktury gminy pobierają jej koordynatorzy i operator.');

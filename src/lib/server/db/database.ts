@@ -5,6 +5,8 @@ import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DB } from './schema';
+import { AppError } from '../errors';
+import { NUL_MESSAGE } from '../input';
 import { log } from '../log';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_comment_moderation';
@@ -20,6 +22,8 @@ import * as m0011 from './migrations/0011_statistics';
 import * as m0012 from './migrations/0012_public_site';
 import * as m0013 from './migrations/0013_billing';
 import * as m0014 from './migrations/0014_contracts';
+import * as m0015 from './migrations/0015_abuse_limits';
+import * as m0016 from './migrations/0016_counting_and_push';
 import * as m0017 from './migrations/0017_idempotency';
 import * as m0018 from './migrations/0018_data_exports';
 
@@ -66,6 +70,8 @@ const migrations: Record<string, Migration> = {
 	'0012_public_site': m0012,
 	'0013_billing': m0013,
 	'0014_contracts': m0014,
+	'0015_abuse_limits': m0015,
+	'0016_counting_and_push': m0016,
 	'0017_idempotency': m0017,
 	'0018_data_exports': m0018
 };
@@ -127,7 +133,12 @@ function preparingPool(pool: pg.Pool) {
 				client.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost during a query'));
 			}
 			return {
-				query: (text: string, values?: unknown[]) => (values && values.length > 0 ? client.query({ name: nameOf(text), text, values }) : client.query(text, values)),
+				query: async (text: string, values?: unknown[]) => {
+					// The last line behind the request hook (multipart form fields, anything else): PostgreSQL
+					// would answer a NUL in text with an error that says nothing to the person.
+					if (values?.some((v) => typeof v === 'string' && v.includes('\0'))) throw new AppError('validation', NUL_MESSAGE);
+					return values && values.length > 0 ? client.query({ name: nameOf(text), text, values }) : client.query(text, values);
+				},
 				release: () => client.release()
 			};
 		},

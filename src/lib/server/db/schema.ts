@@ -69,6 +69,22 @@ export interface LoginAttemptTable {
 	at: Timestamp;
 }
 
+export interface RateLimitTable {
+	/** `kind:key`, e.g. `register-ip:10.0.0.1`. */
+	key: string;
+	window_start: Timestamp;
+	count: number;
+	expires_at: Timestamp;
+}
+
+export interface LoginBackoffTable {
+	email: string;
+	failures: number;
+	last_failure_at: Timestamp;
+	/** When the owner was told of this episode of failures (once per episode). */
+	notified_at: OptionalTimestamp;
+}
+
 export interface GroupTable {
 	id: GeneratedId;
 	slug: string;
@@ -219,6 +235,8 @@ export interface PostShareTable {
 	id: GeneratedId;
 	post_id: Id;
 	user_id: Id | null;
+	/** The sharer (viewer.ts); null on shares recorded before they were counted once per person. */
+	viewer_key: string | null;
 	created_at: Timestamp;
 }
 
@@ -674,6 +692,8 @@ export interface DB {
 	user_tokens: UserTokenTable;
 	api_tokens: ApiTokenTable;
 	login_attempts: LoginAttemptTable;
+	rate_limits: RateLimitTable;
+	login_backoff: LoginBackoffTable;
 	groups: GroupTable;
 	memberships: MembershipTable;
 	units: UnitTable;

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { countingRule } from '../../engagement';
 import { formatCompact, formatDate, formatMoney, formatNumber, formatPercent, monthName, shortMonth } from '../../format';
 import { getGroupForReading } from '../groups/groups';
 import { getSitePage, placeholderValues, siteNumbers, siteTextBlocks } from '../site/pages';
@@ -115,7 +116,7 @@ export async function presentationPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 	pdf.heading('Jednostki publikujące w grupie (90 dni)', 2);
 	if (s.units.length === 0) pdf.paragraph('Żadna jednostka gminy nie publikowała w ostatnich 90 dniach.', { muted: true });
 	else pdf.table([{ header: 'Jednostka', width: 0.5 }, { header: 'Posty', width: 0.15, align: 'right' }, { header: 'Wyświetlenia', width: 0.2, align: 'right' }, { header: 'Reakcje i komentarze', width: 0.15, align: 'right' }], s.units.map((u) => [u.name, formatNumber(u.posts90), formatNumber(u.views90), formatNumber(u.engagement90)]));
-	pdf.paragraph('Dane pochodzą bezpośrednio z serwisu: wyświetlenia liczone są raz na osobę i dzień, osoby – raz w danym okresie.', { muted: true });
+	pdf.paragraph(`Dane pochodzą bezpośrednio z serwisu. ${countingRule} „Osoby” liczymy raz w danym okresie.`, { muted: true });
 	return pdf.finish(title);
 }
 

@@ -9,10 +9,11 @@ import { afterScreening, storedFindings } from '../moderation/intake';
 import { notify } from '../notify/notifications';
 import { authorizeOnPost } from './posts';
 import { commentVisibilityChanged } from './counters';
+import { isId, idSchema } from '../input';
 
 export const commentInputSchema = z.object({
 	body: z.string({ error: 'Napisz treść komentarza.' }).trim().min(1, 'Napisz treść komentarza.').max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
-	parentId: z.string().regex(/^\d+$/, 'Nie ma takiego komentarza.').nullish()
+	parentId: idSchema('Nie ma takiego komentarza.').nullish()
 });
 
 export interface CommentView {
@@ -113,7 +114,7 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 }
 
 export async function findCommentPost(ctx: Ctx, commentId: string): Promise<string> {
-	if (!/^\d{1,18}$/.test(commentId)) throw notFound('Nie ma takiego komentarza.');
+	if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
 	const c = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
 	if (!c) throw notFound('Nie ma takiego komentarza.');
 	return c.post_id;

@@ -10,6 +10,7 @@ import { warsawDay } from '../../text/time';
 import { findCommentPost } from './comments';
 import { authorizeOnPost } from './posts';
 import { reactionKinds } from './present';
+import { isId } from '../input';
 
 export const reactionSchema = z.enum(reactionKinds as [ReactionKind, ...ReactionKind[]], { error: 'Nie ma takiej reakcji. Dozwolone: like, love, haha, wow, sad, angry.' }).nullable();
 
@@ -86,10 +87,10 @@ export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentI
 
 /**
  * Counts a view once per viewer, post and Warsaw day, and a unique viewer once per post. The viewer key is the user id, or the
- * anonymous visitor's daily key (viewer.ts). Returns how many of the posts got a new view.
+ * anonymous visitor's daily key (viewer.ts); null (a crawler, a link preview) counts nothing. Returns how many of the posts got a new view.
  */
-export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string): Promise<number> {
-	const ids = [...new Set(postIds.filter((id) => /^\d{1,18}$/.test(id)))].slice(0, 50);
+export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string | null): Promise<number> {
+	const ids = [...new Set(postIds.filter(isId))].slice(0, 50);
 	if (ids.length === 0 || !viewerKey) return 0;
 	const day = warsawDay(ctx.clock.now());
 	return ctx.db.transaction().execute(async (tx) => {
@@ -117,19 +118,29 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 	});
 }
 
-/** Records a share of a post's link and returns the new share count. */
-export async function sharePost(ctx: Ctx, actor: Actor | null, postId: string): Promise<number> {
+/**
+ * Records a share of a post's link, once per viewer key (viewer.ts) and post: sharing again, or
+ * a crawler (null key), gets the link but adds nothing. Returns the share count.
+ */
+export async function sharePost(ctx: Ctx, actor: Actor | null, postId: string, viewerKey: string | null): Promise<number> {
 	const { group } = await authorizeOnPost(ctx, actor, postId, 'read');
 	return ctx.db.transaction().execute(async (tx) => {
-		await tx.insertInto('post_shares').values({ post_id: postId, user_id: actor?.id ?? null, created_at: ctx.clock.now() }).execute();
+		const post = await tx.selectFrom('posts').select('share_count').where('id', '=', postId).where('status', '=', 'published').executeTakeFirst();
+		if (!post) throw new AppError('conflict', 'Można udostępniać tylko opublikowane posty.');
+		if (!viewerKey) return post.share_count;
+		const fresh = await tx
+			.insertInto('post_shares')
+			.values({ post_id: postId, user_id: actor?.id ?? null, viewer_key: viewerKey.slice(0, 64), created_at: ctx.clock.now() })
+			.onConflict((oc) => oc.columns(['post_id', 'viewer_key']).doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		if (!fresh) return post.share_count;
 		const counts = await tx
 			.updateTable('posts')
 			.set((eb) => ({ share_count: eb('share_count', '+', 1) }))
 			.where('id', '=', postId)
-			.where('status', '=', 'published')
 			.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
-			.executeTakeFirst();
-		if (!counts) throw new AppError('conflict', 'Można udostępniać tylko opublikowane posty.');
+			.executeTakeFirstOrThrow();
 		await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
 		return counts.share_count;
 	});

@@ -208,8 +208,18 @@ describe('the feed', () => {
 		expect(await recordViews(ctx, [id], `user:${other.id}`)).toBe(1);
 		clock.advance(24 * 3600_000);
 		expect(await recordViews(ctx, [id], 'anon:abc')).toBe(1);
-		expect(await sharePost(ctx, null, id)).toBe(1);
-		expect(await sharePost(ctx, other, id)).toBe(2);
+		expect(await sharePost(ctx, null, id, 'anon:abc')).toBe(1);
+		expect(await sharePost(ctx, other, id, `user:${other.id}`)).toBe(2);
 		expect((await getPost(ctx, null, id)).post.counts).toMatchObject({ views: 3, shares: 2 });
+	});
+
+	it('counts a share once per person and post, and nothing for crawlers', async () => {
+		const { id } = await createPost(ctx, moderator, group, { body: 'Zbiórka elektrośmieci w sobotę', category: 'municipal' });
+		for (let i = 0; i < 5; i++) expect(await sharePost(ctx, null, id, 'anon:abc')).toBe(1);
+		for (let i = 0; i < 5; i++) expect(await sharePost(ctx, other, id, `user:${other.id}`)).toBe(2);
+		expect(await sharePost(ctx, null, id, null)).toBe(2);
+		expect(await recordViews(ctx, [id], null)).toBe(0);
+		expect((await getPost(ctx, null, id)).post.counts).toMatchObject({ views: 0, shares: 2 });
+		expect(await ctx.db.selectFrom('post_shares').select('viewer_key').where('post_id', '=', id).orderBy('id').execute()).toEqual([{ viewer_key: 'anon:abc' }, { viewer_key: `user:${other.id}` }]);
 	});
 });

@@ -18,6 +18,7 @@ import type { AlertCounts } from '../db/schema';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { foldText } from '../text/fold';
 import { presentPost, type FeedItem, type PostRow } from './present';
+import { dateSchema, idSchema, isId, isReasonableDate } from '../input';
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -36,11 +37,11 @@ export const postInputSchema = z
 	.object({
 		body: z.string({ error: 'Napisz treść posta.' }).trim().min(1, 'Napisz treść posta.').max(10000, 'Post może mieć najwyżej 10 000 znaków.'),
 		category: z.enum(categoryCodes, { error: 'Wybierz kategorię z listy.' }),
-		unitId: z.string().regex(/^\d+$/, 'Wybierz jednostkę z listy.').nullish(),
+		unitId: idSchema('Wybierz jednostkę z listy.').nullish(),
 		event: z
 			.object({
-				start: z.date({ error: 'Podaj datę i godzinę rozpoczęcia wydarzenia.' }),
-				end: z.date({ error: 'Podaj poprawną datę zakończenia.' }).nullish(),
+				start: dateSchema('Podaj datę i godzinę rozpoczęcia wydarzenia.'),
+				end: dateSchema('Podaj poprawną datę zakończenia.').nullish(),
 				place: z.string().trim().max(200, 'Miejsce może mieć najwyżej 200 znaków.').nullish()
 			})
 			.refine((e) => !e.end || e.end.getTime() >= e.start.getTime(), { message: 'Wydarzenie nie może się skończyć, zanim się zacznie.', path: ['end'] })
@@ -127,7 +128,7 @@ export function encodeCursor(item: { createdAt: string; id: string }): string {
 export function decodeCursor(cursor: string): { at: Date; id: string } {
 	const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
 	const date = new Date(at);
-	if (!id || !/^\d+$/.test(id) || Number.isNaN(date.getTime())) throw new AppError('validation', 'Nieprawidłowy kursor strony.');
+	if (!isId(id) || !isReasonableDate(date)) throw new AppError('validation', 'Nieprawidłowy kursor strony.');
 	return { at: date, id };
 }
 
@@ -242,7 +243,7 @@ export async function searchPosts(ctx: Ctx, actor: Actor | null, group: Group, q
 }
 
 export async function findPostGroup(db: Db, postId: string): Promise<Group> {
-	if (!/^\d{1,18}$/.test(postId)) throw notFound('Nie ma takiego posta.');
+	if (!isId(postId)) throw notFound('Nie ma takiego posta.');
 	const group = await db.selectFrom('posts').innerJoin('groups', 'groups.id', 'posts.group_id').selectAll('groups').where('posts.id', '=', postId).executeTakeFirst();
 	if (!group) throw notFound('Nie ma takiego posta.');
 	return group;

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { cleanUpAuthRecords } from '../auth/sessions';
 import { purgeIdempotencyKeys } from '../idempotency';
+import { applyRetention } from '../privacy/retention';
 import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
 import { pageBackups } from '../support/tickets';
@@ -60,7 +61,8 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 	await boss.work(AUTH_CLEANUP, async () => {
 		const removed = await cleanUpAuthRecords(ctx);
 		const idempotencyKeys = await purgeIdempotencyKeys(ctx);
-		log.info({ ...removed, idempotencyKeys }, 'Usunięto wygasłe sesje, linki i klucze Idempotency-Key');
+		const retained = await applyRetention(ctx);
+		log.info({ ...removed, idempotencyKeys, retained }, 'Usunięto wygasłe sesje, linki, klucze Idempotency-Key i dane po okresie przechowywania');
 	});
 	await boss.createQueue(PUBLISH_SCHEDULED);
 	await boss.work(PUBLISH_SCHEDULED, async () => {

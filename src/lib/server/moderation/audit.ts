@@ -7,13 +7,14 @@ import { assertCan } from '../groups/policy';
 import { warsawMidnight } from '../../text/time';
 import { actionLabels, type LogAction } from './log';
 import { describeGround } from './terms';
+import { isId } from '../input';
 
 export const logQuerySchema = z.object({
 	q: z.string().trim().max(100, 'Szukany tekst może mieć najwyżej 100 znaków.').default(''),
 	action: z.union([z.enum(Object.keys(actionLabels) as [LogAction, ...LogAction[]]), z.literal('')], { error: 'Nie ma takiego działania.' }).default(''),
 	from: z.union([z.iso.date('Podaj datę w formacie RRRR-MM-DD.'), z.literal('')]).default(''),
 	to: z.union([z.iso.date('Podaj datę w formacie RRRR-MM-DD.'), z.literal('')]).default(''),
-	before: z.union([z.string().regex(/^\d{1,18}$/), z.literal('')]).default('')
+	before: z.union([z.string().refine(isId), z.literal('')]).default('')
 });
 
 export interface LogLine {

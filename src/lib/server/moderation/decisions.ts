@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { actionLabels, logAction, type LogAction, type LogEntry } from './log';
 import { describeGround } from './terms';
 import { membershipChanged } from '../groups/member-count';
+import { isId } from '../input';
 
 /** Appeals are open for six months after the decision (DSA Art. 20(1)). */
 export const APPEAL_MONTHS = 6;
@@ -93,7 +94,7 @@ export interface StatementView {
 }
 
 async function loadDecision(db: Db, id: string) {
-	if (!/^\d{1,18}$/.test(id)) throw notFound('Nie ma takiej decyzji.');
+	if (!isId(id)) throw notFound('Nie ma takiej decyzji.');
 	const row = await db
 		.selectFrom('moderation_log as l')
 		.innerJoin('groups as g', 'g.id', 'l.group_id')
@@ -201,7 +202,7 @@ async function undo(ctx: Ctx, tx: Db, d: Awaited<ReturnType<typeof loadDecision>
 
 export async function decideAppeal(ctx: Ctx, actor: Actor | null, appealId: string, reverse: boolean, outcome: unknown): Promise<void> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
-	if (!/^\d{1,18}$/.test(appealId)) throw notFound('Nie ma takiego odwołania.');
+	if (!isId(appealId)) throw notFound('Nie ma takiego odwołania.');
 	const appeal = await ctx.db.selectFrom('appeals').select(['decision_id']).where('id', '=', appealId).executeTakeFirst();
 	if (!appeal) throw notFound('Nie ma takiego odwołania.');
 	const view = await getStatement(ctx, actor, appeal.decision_id);

@@ -17,6 +17,7 @@ import { logAction } from './log';
 import { screenFor } from './screen';
 import { groundForFindings, groundIds, grounds, type Ground } from './terms';
 import { sanctionLabels } from './sanctions';
+import { isId } from '../input';
 
 export const decisionSchema = z.object({
 	decision: z.enum(['approve', 'reject', 'ask_edit'], { error: 'Wybierz decyzję.' }),
@@ -70,7 +71,7 @@ export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, 
 }
 
 export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: string, input: unknown): Promise<void> {
-	if (!/^\d{1,18}$/.test(commentId)) throw notFound('Nie ma takiego komentarza.');
+	if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
 	const found = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
 	if (!found) throw notFound('Nie ma takiego komentarza.');
 	const postId = found.post_id;
@@ -299,7 +300,7 @@ export async function listQueue(ctx: Ctx, actor: Actor | null, group: Group): Pr
 /** A moderator has looked at published content with a flagged word: it leaves the queue. */
 export async function clearFlag(ctx: Ctx, actor: Actor | null, target: { postId?: string; commentId?: string }): Promise<void> {
 	const postId = target.commentId
-		? (await ctx.db.selectFrom('comments').select('post_id').where('id', '=', /^\d{1,18}$/.test(target.commentId) ? target.commentId : '0').executeTakeFirst())?.post_id
+		? (await ctx.db.selectFrom('comments').select('post_id').where('id', '=', isId(target.commentId) ? target.commentId : '0').executeTakeFirst())?.post_id
 		: target.postId;
 	if (!postId) throw notFound('Nie ma takiej treści.');
 	await authorizeOnPost(ctx, actor, postId, 'moderate');

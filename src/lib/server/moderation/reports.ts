@@ -12,8 +12,11 @@ import { plural } from '../../format';
 import { restrict } from './decisions';
 import { logAction } from './log';
 import { describeGround, groundIds, grounds, type Ground } from './terms';
+import { hitLimits } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
+import { isId, idSchema } from '../input';
 
-const id = z.string().regex(/^\d{1,18}$/, 'Nie ma takiej treści.');
+const id = idSchema('Nie ma takiej treści.');
 const groundEnum = z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz, co narusza ta treść.' });
 
 /** The fields of a notice under DSA Art. 16(2). */
@@ -73,6 +76,7 @@ export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown):
 	const fromPublisher = t.kind === 'comment' && (t.post_author_id === actor.id || (t.unit_id !== null && access.units.some((u) => u.id === t.unit_id)));
 	const now = ctx.clock.now();
 	return ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.reportsPerAccount(actor.id)]);
 		const report = await tx
 			.insertInto('reports')
 			.values({ group_id: group.id, post_id: t.kind === 'post' ? t.id : null, comment_id: t.comment_id, reporter_id: actor.id, reporter_name: data.name, reporter_email: data.email, ground: data.ground, explanation: data.explanation, good_faith: true, from_publisher: fromPublisher, created_at: now })
@@ -176,8 +180,8 @@ export async function decideReports(ctx: Ctx, actor: Actor | null, target: { pos
 }
 
 async function targetOf(db: Db, t: { postId?: string; commentId?: string }) {
-	const postId = t.postId && /^\d{1,18}$/.test(t.postId) ? t.postId : null;
-	const commentId = t.commentId && /^\d{1,18}$/.test(t.commentId) ? t.commentId : null;
+	const postId = t.postId && isId(t.postId) ? t.postId : null;
+	const commentId = t.commentId && isId(t.commentId) ? t.commentId : null;
 	if (!postId && !commentId) throw notFound('Nie ma takiej treści.');
 	return target(db, postId, commentId);
 }

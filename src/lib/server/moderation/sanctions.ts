@@ -10,6 +10,7 @@ import { restrict } from './decisions';
 import { logAction } from './log';
 import { groundIds, type Ground } from './terms';
 import { membershipChanged } from '../groups/member-count';
+import { isId, idSchema } from '../input';
 
 const DAY = 86_400_000;
 
@@ -21,7 +22,7 @@ export const sanctionLabels: Record<SanctionKind, string> = {
 };
 
 export const sanctionSchema = z.object({
-	userId: z.string({ error: 'Wybierz osobę.' }).regex(/^\d{1,18}$/, 'Wybierz osobę.'),
+	userId: idSchema('Wybierz osobę.'),
 	kind: z.enum(['warn', 'mute', 'suspend', 'ban'], { error: 'Wybierz rodzaj sankcji.' }),
 	days: z.coerce.number({ error: 'Podaj liczbę dni.' }).int('Podaj pełną liczbę dni.').min(1, 'Sankcja trwa co najmniej 1 dzień.').max(3650, 'Sankcja może trwać najwyżej 3650 dni (10 lat).'),
 	ground: z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz punkt regulaminu.' }),
@@ -68,7 +69,7 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 /** Ends a sanction early (a ban's membership is not restored: the person may ask to join again). */
 export async function liftSanction(ctx: Ctx, actor: Actor | null, group: Group, sanctionId: string): Promise<void> {
 	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
-	if (!/^\d{1,18}$/.test(sanctionId)) throw notFound('Nie ma takiej sankcji.');
+	if (!isId(sanctionId)) throw notFound('Nie ma takiej sankcji.');
 	await ctx.db.transaction().execute(async (tx) => {
 		const s = await tx.updateTable('sanctions').set({ lifted_at: ctx.clock.now() }).where('id', '=', sanctionId).where('group_id', '=', group.id).where('lifted_at', 'is', null).returning(['user_id', 'kind']).executeTakeFirst();
 		if (!s) throw notFound('Nie ma takiej sankcji albo już nie obowiązuje.');

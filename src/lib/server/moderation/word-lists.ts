@@ -11,6 +11,7 @@ import type { Finding } from './findings';
 import { foldKeepingOffsets } from './politics';
 import { logAction } from './log';
 import { analyze, verdict } from './engine';
+import { isId } from '../input';
 
 /** One entry of a group's list, like Discourse's watched words. */
 export interface WordRule {
@@ -149,7 +150,7 @@ export async function addWord(ctx: Ctx, actor: Actor | null, group: Group, input
 
 export async function removeWord(ctx: Ctx, actor: Actor | null, group: Group, id: string): Promise<void> {
 	await assertModerator(ctx, actor, group);
-	if (!/^\d{1,18}$/.test(id)) throw notFound('Nie ma takiego wpisu na liście.');
+	if (!isId(id)) throw notFound('Nie ma takiego wpisu na liście.');
 	await ctx.db.transaction().execute(async (tx) => {
 		const row = await tx.deleteFrom('moderation_words').where('id', '=', id).where('group_id', '=', group.id).returning(['pattern', 'action']).executeTakeFirst();
 		if (!row) throw notFound('Nie ma takiego wpisu na liście.');

@@ -1,3 +1,7 @@
+import dns from 'node:dns';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import webpush from 'web-push';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
@@ -15,9 +19,49 @@ export interface VapidKeys {
 /** The server's VAPID key pair: made once, on first start, and kept in the database. */
 export const vapidKeys = (db: Db): Promise<VapidKeys> => storedSetting(db, 'vapid', () => webpush.generateVAPIDKeys());
 
+/**
+ * The browsers' push services, the only places a subscription may point to: Chrome, Edge on
+ * Android, Opera, Samsung (FCM), Firefox (Mozilla autopush), Safari (Apple), Edge on Windows (WNS).
+ */
+const pushServiceHosts = [/^fcm\.googleapis\.com$/, /^[a-z0-9-]+\.push\.services\.mozilla\.com$/, /^[a-z0-9-]+\.push\.apple\.com$/, /^[a-z0-9-]+\.notify\.windows\.com$/];
+
+/** An https URL of a known push service, on the default port and without credentials. */
+export function isPushServiceEndpoint(endpoint: string): boolean {
+	let url: URL;
+	try {
+		url = new URL(endpoint);
+	} catch {
+		return false;
+	}
+	return url.protocol === 'https:' && url.port === '' && !url.username && !url.password && pushServiceHosts.some((host) => host.test(url.hostname));
+}
+
+/** Public unicast only: no loopback, private, link-local, unique-local, carrier NAT or reserved address. */
+export const isPublicAddress = (address: string) => ipaddr.isValid(address) && ipaddr.process(address).range() === 'unicast';
+
+/**
+ * A DNS lookup that fails when a name resolves to any address that is not public, so a push
+ * service's name pointed at an internal address (or rebound to one later) is never connected to.
+ */
+export function publicOnlyLookup(lookup: LookupFunction = dns.lookup): LookupFunction {
+	return (hostname, options, callback) =>
+		lookup(hostname, options, (err, address, family) => {
+			if (err) return callback(err, address, family);
+			const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
+			if (addresses.some((a) => !isPublicAddress(a))) return callback(Object.assign(new Error(`${hostname}: adres spoza sieci publicznej`), { code: 'ENONPUBLIC' }), address, family);
+			callback(null, address, family);
+		});
+}
+
+/** The HTTPS agent pushes go through: it connects to public addresses only. */
+export const pushAgent = (options: https.AgentOptions = {}) => new https.Agent({ ...options, lookup: publicOnlyLookup(options.lookup) });
+
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Niepoprawny klucz subskrypcji.');
 export const subscriptionSchema = z.object({
-	endpoint: z.url({ protocol: /^https?$/, error: 'Niepoprawny adres subskrypcji.' }).max(1000),
+	endpoint: z
+		.url({ protocol: /^https$/, error: 'Niepoprawny adres subskrypcji.' })
+		.max(1000)
+		.refine(isPushServiceEndpoint, 'Adres subskrypcji nie należy do usługi powiadomień żadnej znanej przeglądarki (Chrome, Firefox, Safari, Edge).'),
 	keys: z.object({ p256dh: base64url.max(200), auth: base64url.max(100) }, { error: 'Brak kluczy subskrypcji.' })
 });
 
@@ -38,9 +82,11 @@ export async function unsubscribePush(ctx: Ctx, actor: Actor | null, endpoint: u
 /**
  * Web push for outbox rows addressed `user:<id>`: to each of the person's devices, encrypted
  * (aes128gcm) and signed with the VAPID key; a subscription the push service says is gone (404,
- * 410) is removed. The outbox id is the push topic, so a resend replaces, not repeats.
+ * 410), or one that is not a push service's (stored before they were checked), is removed. The
+ * outbox id is the push topic, so a resend replaces, not repeats. A failure is recorded as the
+ * HTTP status or "no connection" only: what a remote server answered is never stored or shown.
  */
-export function pushTransport(db: Db, subject: string, baseUrl: string, agent?: import('node:https').Agent): Transport {
+export function pushTransport(db: Db, subject: string, baseUrl: string, agent: https.Agent = pushAgent()): Transport {
 	let keys: Promise<VapidKeys> | undefined;
 	return async (m) => {
 		const userId = /^user:(\d{1,18})$/.exec(m.recipient)?.[1];
@@ -54,19 +100,23 @@ export function pushTransport(db: Db, subject: string, baseUrl: string, agent?: 
 		if (subs.length === 0) return 'brak urządzeń';
 		const payload = JSON.stringify({ title: m.subject || 'Tablica', body: m.body_text, url: /https?:\/\/\S+/.exec(m.body_text)?.[0] ?? baseUrl });
 		const delivered: string[] = [];
-		const errors: string[] = [];
+		const failures: string[] = [];
 		for (const s of subs) {
+			if (!isPushServiceEndpoint(s.endpoint)) {
+				await db.deleteFrom('push_subscriptions').where('id', '=', s.id).execute();
+				continue;
+			}
 			try {
-				await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, { vapidDetails: { subject, publicKey, privateKey }, TTL: 24 * 3600, topic: `outbox${m.id}`, urgency: 'high', contentEncoding: 'aes128gcm', ...(agent ? { agent } : {}) });
+				await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, { vapidDetails: { subject, publicKey, privateKey }, TTL: 24 * 3600, topic: `outbox${m.id}`, urgency: 'high', contentEncoding: 'aes128gcm', timeout: 15_000, agent });
 				delivered.push(s.id);
 			} catch (e) {
 				const status = (e as { statusCode?: number }).statusCode;
 				if (status === 404 || status === 410) await db.deleteFrom('push_subscriptions').where('id', '=', s.id).execute();
-				else errors.push(`${status ?? ''} ${(e as Error).message}`.trim());
+				else failures.push(status ? `HTTP ${status}` : 'brak połączenia');
 			}
 		}
 		if (delivered.length) await db.updateTable('push_subscriptions').set({ last_used_at: new Date() }).where('id', 'in', delivered).execute();
-		if (errors.length && delivered.length === 0) throw new Error(`Push nie doszedł: ${errors.join('; ')}`);
+		if (failures.length && delivered.length === 0) throw new Error(`Push nie doszedł: ${[...new Set(failures)].join(', ')}.`);
 		return `urządzenia: ${delivered.length}`;
 	};
 }

@@ -101,6 +101,12 @@ describe('units and their staff', () => {
 		await expect(getInvitation(ctx, late.token)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('wygasło') });
 		clock.set('2026-11-26T10:00:00Z');
 	});
+
+	it('invites one address at most three times a day (each replacing the last)', async () => {
+		for (let i = 0; i < 3; i++) await inviteStaff(ctx, coordinator, schoolId, { email: 'Zasypywany@sp.test', role: 'editor' });
+		await expect(inviteStaff(ctx, coordinator, schoolId, { email: 'zasypywany@sp.test', role: 'editor' })).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^Ten adres dostał już kilka zaproszeń\. Spróbuj ponownie za \d+ godzin/) });
+		expect(await listOutbox(ctx.db, { recipient: 'zasypywany@sp.test' })).toHaveLength(3);
+	});
 });
 
 describe('publishing under the package', () => {

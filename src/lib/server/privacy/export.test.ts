@@ -107,7 +107,7 @@ beforeAll(async () => {
 	await setAlertPreferences(ctx, anna, group, { kinds: ['safety', 'utilities'], byEmail: true, bySms: true, phone: '600 700 800' });
 	await setAlertPreferences(ctx, jan, group, { kinds: ['safety'], bySms: true, phone: '600 100 900' });
 	await subscribePush(ctx, anna, { endpoint: 'https://fcm.googleapis.com/fcm/send/anna-device', keys: { p256dh: 'BAnnaKey', auth: 'annaAuth' } }, 'Firefox na Androidzie');
-	const ticket = await createTicket(ctx, anna, { kind: 'technical', body: 'Anna pyta: nie widzę zdjęć w poście.' }, [{ fileName: annaAttachmentName, originalName: '../zrzut ekranu.png', contentType: 'image/png', size: annaAttachment.byteLength }]);
+	const ticket = await createTicket(ctx, anna, { kind: 'technical', body: 'Anna pyta: nie widzę zdjęć w poście.' }, { attachments: [{ fileName: annaAttachmentName, originalName: '../zrzut ekranu.png', contentType: 'image/png', size: annaAttachment.byteLength }] });
 	await replyToTicket(ctx, operator, ticket.id, { body: 'Proszę odświeżyć stronę, już działa.', status: 'resolved' });
 	await createTicket(ctx, jan, { kind: 'other', body: 'Jan pyta o swoje konto.' });
 });

@@ -40,7 +40,7 @@ describe('daily statistics', () => {
 		await recordViews(ctx, [first.id], `u:${jan.id}`);
 		await addComment(ctx, anna, first.id, { body: 'Będę na pewno.' });
 		await setPostReaction(ctx, jan, first.id, 'like');
-		await sharePost(ctx, anna, first.id);
+		await sharePost(ctx, anna, first.id, `u:${anna.id}`);
 		await refreshRecentStats(ctx.db, clock);
 		// 23:30 UTC is already the next day in Warsaw.
 		clock.set('2026-11-24T23:30:00Z');

@@ -114,7 +114,7 @@ describe('public statistics', () => {
 		const quiet = await createPost(ctx, operator, group, { body: 'Cichy komunikat.', category: 'official' });
 		const shared = await createPost(ctx, operator, group, { body: 'Udostępniany komunikat.', category: 'official' });
 		const liked = await createPost(ctx, operator, other, { body: 'Komunikat z reakcjami.', category: 'official' });
-		await sharePost(ctx, anna, shared.id);
+		await sharePost(ctx, anna, shared.id, `user:${anna.id}`);
 		await setPostReaction(ctx, operator, liked.id, 'like');
 		await recordViews(ctx, [quiet.id], `user:${jan.id}`);
 		const week = await topPosts(ctx, 7, null, 3);

@@ -10,7 +10,7 @@ import { createGroup, decideMembership, getGroup, requestMembership } from '../g
 import { deliverDue, emailTransport } from '../notify/delivery';
 import { listNotifications } from '../notify/notifications';
 import { makeUser, loadDemoMunicipalities, openTestDatabase, testCtx } from '../testing';
-import { acknowledgeTicket, addShift, checkUploads, createTicket, getAttachment, getTicket, pageBackups, releaseFromTicket, replyToTicket } from './tickets';
+import { acknowledgeTicket, addShift, checkUploads, createTicket, getAttachment, getTicket, onCallPhoneFor, pageBackups, releaseFromTicket, replyToTicket } from './tickets';
 
 const MIN = 60_000;
 let database: Database;
@@ -62,14 +62,31 @@ describe('the on-call rota', () => {
 });
 
 describe('tickets', () => {
-	it('urgent: exactly one SMS to the on-call number, whose number is shown at once', async () => {
+	it('urgent: exactly one SMS to the on-call number, whose number only staff see', async () => {
 		await clearOutbox();
 		const t = await createTicket(ctx, anna, { kind: 'violation', priority: 'urgent', body: 'Pod postem urzędu ktoś grozi sąsiadce, proszę o szybką reakcję.' });
-		expect(t).toMatchObject({ priority: 'urgent', status: 'new', onCallPhone: '+48 600 100 200' });
+		expect(t).toMatchObject({ priority: 'urgent', status: 'new', onCallPhone: null });
 		const sms = await outbox('sms');
 		expect(sms).toHaveLength(1);
 		expect(sms[0]).toMatchObject({ recipient: '+48600100200', body_text: expect.stringContaining(`/pomoc/${t.id}`) });
-		expect((await outbox('email')).map((m) => m.recipient)).toEqual(['anna@t.pl']);
+		const emails = await outbox('email');
+		expect(emails.map((m) => m.recipient)).toEqual(['anna@t.pl']);
+		expect(emails[0].body_text).not.toMatch(/600\s?100\s?200/);
+		expect(await onCallPhoneFor(ctx, anna)).toBeNull();
+		expect(await onCallPhoneFor(ctx, null)).toBeNull();
+		expect(await onCallPhoneFor(ctx, admin)).toBe('+48 600 100 200');
+	});
+
+	it('urgent only from a confirmed address: an unconfirmed account pages nobody and learns no number', async () => {
+		await clearOutbox();
+		const newcomer = await makeUser(ctx, 'nowy@t.pl', { verified: false });
+		const before = await ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		await expect(createTicket(ctx, newcomer, { kind: 'technical', priority: 'urgent', body: 'Proszę pilnie o telefon od administratora.' })).rejects.toMatchObject({ code: 'forbidden', fields: { priority: expect.any(String) } });
+		expect(await ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+		expect(await outbox('sms')).toEqual([]);
+		expect(await outbox('email')).toEqual([]);
+		const normal = await createTicket(ctx, newcomer, { kind: 'technical', body: 'Zwykła sprawa: nie widzę swoich grup.' });
+		expect(normal).toMatchObject({ priority: 'normal', onCallPhone: null });
 	});
 
 	it('an unacknowledged urgent ticket pages the backup after 15 minutes, once; an acknowledged one does not', async () => {
@@ -128,7 +145,7 @@ describe('a post held by mistake', () => {
 		expect(status).toBe('pending');
 		await expect(createTicket(ctx, jan, { kind: 'wrongly_held_post', body: 'To nie mój post, ale proszę go puścić.', postId })).rejects.toMatchObject({ code: 'forbidden' });
 		const t = await createTicket(ctx, anna, { kind: 'wrongly_held_post', priority: 'normal', body: 'Post o zbiórce zatrzymano, a jest pilny.', postId, phone: '600 700 800' });
-		expect(t).toMatchObject({ priority: 'urgent', onCallPhone: '+48 600 100 200' });
+		expect(t).toMatchObject({ priority: 'urgent', onCallPhone: null });
 		await expect(releaseFromTicket(ctx, anna, t.id)).rejects.toMatchObject({ code: 'forbidden' });
 		await releaseFromTicket(ctx, admin, t.id);
 		expect((await getPost(ctx, jan, postId)).post.status).toBe('published');
@@ -153,11 +170,59 @@ describe('attachments', () => {
 	});
 
 	it('belong to a message and are seen by the requester and the administrators only', async () => {
-		const t = await createTicket(ctx, jan, { kind: 'billing', body: 'W załączniku faktura z błędnym NIP-em.' }, [{ fileName: 'a'.repeat(32) + '.pdf', originalName: 'faktura 10/2026.pdf', contentType: 'application/pdf', size: 1234 }]);
+		const t = await createTicket(ctx, jan, { kind: 'billing', body: 'W załączniku faktura z błędnym NIP-em.' }, { attachments: [{ fileName: 'a'.repeat(32) + '.pdf', originalName: 'faktura 10/2026.pdf', contentType: 'application/pdf', size: 1234 }] });
 		const view = await getTicket(ctx, admin, t.id);
 		expect(view.messages[0].files).toEqual([{ url: `/pomoc/${t.id}/zalacznik/${'a'.repeat(32)}.pdf`, name: 'faktura 10/2026.pdf', size: 1234 }]);
 		expect(await getAttachment(ctx, jan, t.id, 'a'.repeat(32) + '.pdf')).toMatchObject({ content_type: 'application/pdf' });
 		await expect(getAttachment(ctx, anna, t.id, 'a'.repeat(32) + '.pdf')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(getAttachment(ctx, admin, t.id, 'b'.repeat(32) + '.pdf')).rejects.toMatchObject({ code: 'not_found' });
+	});
+});
+
+describe('limits', () => {
+	const HOUR = 60 * MIN;
+	const body = 'Zgłoszenie do sprawdzenia limitów, numer ';
+	beforeAll(async () => {
+		await addShift(ctx, admin, { startsAt: new Date('2026-11-27T00:00:00Z'), endsAt: new Date('2026-11-29T00:00:00Z'), primaryEmail: admin.email, primaryPhone: '600 100 200', backupEmail: backup.email, backupPhone: '600 100 201' });
+	});
+
+	it('per account: the eleventh ticket in an hour is refused with the wait, writing nothing; the next hour it goes', async () => {
+		clock.set('2026-11-27T10:00:00Z');
+		const eager = await makeUser(ctx, 'gorliwy@t.pl');
+		for (let i = 1; i <= 10; i++) await createTicket(ctx, eager, { kind: 'other', body: body + i });
+		await clearOutbox();
+		await expect(createTicket(ctx, eager, { kind: 'other', body: body + 11 })).rejects.toMatchObject({ code: 'rate_limited', message: 'Wysłano już wiele zgłoszeń z tego konta. Spróbuj ponownie za 1 godzinę.' });
+		expect(await outbox('sms')).toEqual([]);
+		expect(await outbox('email')).toEqual([]);
+		expect(await ctx.db.selectFrom('tickets').select('id').where('requester_id', '=', eager.id).execute()).toHaveLength(10);
+		clock.advance(HOUR);
+		await createTicket(ctx, eager, { kind: 'other', body: body + 12 });
+	});
+
+	it('the public form: per client address and per requester address', async () => {
+		clock.set('2026-11-27T12:00:00Z');
+		const form = (i: number, email: string, ip: string) => createTicket(ctx, null, { kind: 'contact', body: body + i, name: 'Ktoś', email }, { ip });
+		for (let i = 1; i <= 10; i++) await form(i, `osoba${i}@t.pl`, '203.0.113.5');
+		await expect(form(11, 'osoba11@t.pl', '203.0.113.5')).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^Wysłano już wiele zgłoszeń z tego adresu IP\. Spróbuj ponownie za 1 godzinę\.$/) });
+		await form(12, 'osoba12@t.pl', '203.0.113.6');
+		for (let i = 1; i <= 10; i++) await form(20 + i, 'cel@t.pl', `198.51.100.${i}`);
+		await expect(form(30, 'cel@t.pl', '198.51.100.11')).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringContaining('z tego adresu e-mail') });
+	});
+
+	it('SMS notices of normal tickets stop at 20 an hour per on-call number; the tickets and e-mails still go', async () => {
+		clock.set('2026-11-27T15:00:00Z');
+		await clearOutbox();
+		const people = [await makeUser(ctx, 'a1@t.pl'), await makeUser(ctx, 'a2@t.pl'), await makeUser(ctx, 'a3@t.pl')];
+		for (let i = 0; i < 25; i++) await createTicket(ctx, people[i % 3], { kind: 'other', body: body + i });
+		expect((await outbox('sms')).filter((m) => m.recipient === '+48600100200')).toHaveLength(20);
+		expect((await outbox('email')).filter((m) => m.recipient === 'pomoc@tablica.test')).toHaveLength(25);
+	});
+
+	it('urgent tickets: three a day per account', async () => {
+		clock.set('2026-11-28T08:00:00Z');
+		const publisher = await makeUser(ctx, 'pilny@t.pl');
+		for (let i = 1; i <= 3; i++) await createTicket(ctx, publisher, { kind: 'technical', priority: 'urgent', body: body + i });
+		await expect(createTicket(ctx, publisher, { kind: 'technical', priority: 'urgent', body: body + 4 })).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringContaining('pilnych zgłoszeń') });
+		await createTicket(ctx, publisher, { kind: 'technical', body: body + 5 });
 	});
 });

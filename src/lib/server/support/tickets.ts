@@ -8,9 +8,12 @@ import { assertOperator } from '../groups/policy';
 import { groupAccess } from '../groups/groups';
 import { decidePost } from '../moderation/queue';
 import { notify } from '../notify/notifications';
+import { hitLimits, withinLimit } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
 import { enqueueEmail, enqueueSms } from '../notify/outbox';
 import { normalizePhone } from '../notify/phone';
 import { formatDateTime } from '../../format';
+import { isId, idSchema } from '../input';
 
 /** An urgent ticket not acknowledged within this time pages the backup. */
 export const ESCALATE_AFTER_MS = 15 * 60_000;
@@ -41,7 +44,7 @@ export const ticketSchema = z.object({
 	kind: z.enum([...apiKinds, ...publicKinds], { error: 'Wybierz rodzaj sprawy.' }),
 	priority: z.enum(['urgent', 'normal'], { error: 'Wybierz: pilne czy zwykłe.' }).default('normal'),
 	body: z.string({ error: 'Opisz sprawę.' }).trim().min(10, 'Opisz sprawę (co najmniej 10 znaków).').max(5000, 'Opis może mieć najwyżej 5000 znaków.'),
-	postId: z.string().regex(/^\d{1,18}$/, 'Nie ma takiego posta.').nullish(),
+	postId: idSchema('Nie ma takiego posta.').nullish(),
 	phone: phoneField,
 	// Public forms, without an account:
 	name: z.string().trim().min(2, 'Podaj imię i nazwisko lub nazwę.').max(160).nullish(),
@@ -71,22 +74,30 @@ export async function onCallAt(db: Db, at: Date): Promise<OnCall | null> {
 /** "+48600100200" → "+48 600 100 200", as people read it. */
 export const formatPhone = (e164: string) => (e164.startsWith('+48') && e164.length === 12 ? `+48 ${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}` : e164);
 
+/** The on-call administrator's number, for staff (operators) only: requesters are called back, they do not call. */
+export async function onCallPhoneFor(ctx: Ctx, actor: Actor | null): Promise<string | null> {
+	if (!actor?.isOperator) return null;
+	const onCall = await onCallAt(ctx.db, ctx.clock.now());
+	return onCall ? formatPhone(onCall.primaryPhone) : null;
+}
+
 export interface CreatedTicket {
 	id: string;
 	kind: TicketKind;
 	priority: 'urgent' | 'normal';
 	status: TicketStatus;
 	createdAt: string;
-	/** For an urgent ticket: the on-call administrator's number, to call now. */
+	/** For an urgent ticket sent by staff (an operator): the on-call administrator's number. */
 	onCallPhone: string | null;
 }
 
 /**
- * A support ticket. Urgent: the on-call administrator gets an SMS with the link and the page
- * shows their number at once. Normal: an e-mail to the support inbox and an SMS notice to the
- * on-call administrator. The requester gets an acknowledgement e-mail.
+ * A support ticket. Urgent (only from an account with a confirmed address): the on-call
+ * administrator gets an SMS with the link. Normal: an e-mail to the support inbox and an SMS
+ * notice to the on-call administrator (skipped past a limit per number). The requester gets an
+ * acknowledgement e-mail. Limited per account, per client address and per requester's address.
  */
-export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown, attachments: StoredAttachment[] = []): Promise<CreatedTicket> {
+export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown, opts: { attachments?: StoredAttachment[]; ip?: string } = {}): Promise<CreatedTicket> {
 	const data = parseInput(ticketSchema, input);
 	const isPublic = (publicKinds as readonly string[]).includes(data.kind);
 	if (!actor && !isPublic) throw new AppError('unauthenticated', 'Zaloguj się, aby zgłosić sprawę — albo użyj formularza kontaktowego.');
@@ -94,10 +105,11 @@ export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown
 	const email = actor?.email ?? data.email;
 	if (!name || !email) throw new AppError('validation', 'Podaj imię i nazwisko oraz adres e-mail, abyśmy mogli odpowiedzieć.', { ...(name ? {} : { name: 'Podaj imię i nazwisko.' }), ...(email ? {} : { email: 'Podaj adres e-mail.' }) });
 	let priority = data.priority;
+	// Any ticket may name a post; one that does not exist is refused here, not by the foreign key.
+	const post = data.postId ? await ctx.db.selectFrom('posts').select(['id', 'status', 'author_id', 'unit_id', 'group_id']).where('id', '=', data.postId).executeTakeFirst() : undefined;
+	if (data.postId && !post) throw notFound('Nie ma takiego posta.');
 	if (data.kind === 'wrongly_held_post') {
-		if (!data.postId) throw new AppError('validation', 'Wskaż zatrzymany post.', { postId: 'Wskaż post.' });
-		const post = await ctx.db.selectFrom('posts').select(['id', 'status', 'author_id', 'unit_id', 'group_id']).where('id', '=', data.postId).executeTakeFirst();
-		if (!post) throw notFound('Nie ma takiego posta.');
+		if (!post) throw new AppError('validation', 'Wskaż zatrzymany post.', { postId: 'Wskaż post.' });
 		const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', post.group_id).executeTakeFirstOrThrow();
 		const mine = post.author_id === actor!.id || (post.unit_id !== null && (await groupAccess(ctx, actor, group)).units.some((u) => u.id === post.unit_id));
 		if (!mine) throw new AppError('forbidden', 'Błędne zatrzymanie zgłasza autor posta albo zespół jednostki.');
@@ -105,28 +117,37 @@ export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown
 		// A publisher's post held by mistake is urgent by definition.
 		priority = 'urgent';
 	}
+	// Urgent pages a person by SMS: only from someone whose address is known to be theirs.
+	if (priority === 'urgent' && !actor?.emailVerified) {
+		throw new AppError('forbidden', 'Pilne zgłoszenie może wysłać tylko osoba z potwierdzonym adresem e-mail. Potwierdź adres linkiem z wiadomości (albo wyślij go ponownie ze strony „Moje konto”) lub wyślij zgłoszenie jako zwykłe.', { priority: 'Potwierdź adres e-mail, aby zgłosić sprawę pilną.' });
+	}
 	const now = ctx.clock.now();
 	const onCall = await onCallAt(ctx.db, now);
+	const rules = [...(actor ? [limits.ticketsPerAccount(actor.id)] : []), ...(opts.ip ? [limits.ticketsPerIp(opts.ip)] : []), limits.ticketsPerAddress(email)];
+	if (priority === 'urgent' && actor) rules.push(limits.urgentTicketsPerAccount(actor.id));
 	return ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, rules);
 		const t = await tx
 			.insertInto('tickets')
 			.values({ kind: data.kind, priority, requester_id: actor?.id ?? null, requester_name: name, requester_email: email, requester_phone: data.phone ?? null, post_id: data.postId ?? null, oncall_shift_id: onCall?.shiftId ?? null, created_at: now })
 			.returning(['id', 'status'])
 			.executeTakeFirstOrThrow();
 		const message = await tx.insertInto('ticket_messages').values({ ticket_id: t.id, author_id: actor?.id ?? null, author_name: name, from_staff: false, body: data.body, created_at: now }).returning('id').executeTakeFirstOrThrow();
-		await attach(tx, message.id, attachments);
+		await attach(tx, message.id, opts.attachments ?? []);
 		const link = `${ctx.baseUrl}/pomoc/${t.id}`;
 		const label = kindLabels[data.kind];
-		if (onCall) await enqueueSms(tx, ctx.clock, { to: onCall.primaryPhone, text: `${priority === 'urgent' ? 'PILNE' : 'Nowe'} zgłoszenie #${t.id} (${label}): ${link}` });
+		if (onCall && (priority === 'urgent' || (await withinLimit(tx, ctx.clock, limits.ticketNoticesPerPhone(onCall.primaryPhone))))) {
+			await enqueueSms(tx, ctx.clock, { to: onCall.primaryPhone, text: `${priority === 'urgent' ? 'PILNE' : 'Nowe'} zgłoszenie #${t.id} (${label}): ${link}` });
+		}
 		if (priority === 'normal' || !onCall) {
 			await enqueueEmail(tx, ctx.clock, { to: ctx.supportEmail ?? 'pomoc@tablica.local', subject: `Zgłoszenie #${t.id}: ${label}${priority === 'urgent' ? ' (PILNE)' : ''}`, text: `${name} <${email}>${data.phone ? `, tel. ${data.phone}` : ''}\n\n${data.body}\n\n${link}` });
 		}
 		await enqueueEmail(tx, ctx.clock, {
 			to: email,
 			subject: `Przyjęliśmy zgłoszenie #${t.id}`,
-			text: `Dzień dobry,\n\nprzyjęliśmy Twoje zgłoszenie #${t.id} (${label}).${priority === 'urgent' && onCall ? ` W pilnej sprawie możesz od razu zadzwonić do dyżurnego administratora: ${formatPhone(onCall.primaryPhone)}.` : ' Odpowiemy e-mailem.'}\n\nWątek zgłoszenia: ${link}\n\nZespół Tablicy`
+			text: `Dzień dobry,\n\nprzyjęliśmy Twoje zgłoszenie #${t.id} (${label}).${priority === 'urgent' && onCall ? ' Dyżurny administrator dostał już SMS i zajmie się sprawą jak najszybciej.' : ' Odpowiemy e-mailem.'}\n\nWątek zgłoszenia: ${link}\n\nZespół Tablicy`
 		});
-		return { id: t.id, kind: data.kind, priority, status: t.status, createdAt: now.toISOString(), onCallPhone: priority === 'urgent' && onCall ? formatPhone(onCall.primaryPhone) : null };
+		return { id: t.id, kind: data.kind, priority, status: t.status, createdAt: now.toISOString(), onCallPhone: priority === 'urgent' && onCall && actor?.isOperator ? formatPhone(onCall.primaryPhone) : null };
 	});
 }
 
@@ -171,7 +192,7 @@ export interface TicketView {
 
 async function loadTicket(ctx: Ctx, actor: Actor | null, id: string) {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zobaczyć zgłoszenie.');
-	if (!/^\d{1,18}$/.test(id)) throw notFound('Nie ma takiego zgłoszenia.');
+	if (!isId(id)) throw notFound('Nie ma takiego zgłoszenia.');
 	const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!t) throw notFound('Nie ma takiego zgłoszenia.');
 	if (!actor.isOperator && t.requester_id !== actor.id) throw new AppError('forbidden', 'To zgłoszenie widzi osoba, która je wysłała, i administratorzy.');

@@ -11,6 +11,9 @@ import { enqueueEmail } from '../notify/outbox';
 import { assertCoordinator, coordinates } from '../package/customers';
 import { packageState } from '../package/subscriptions';
 import { foldText } from '../text/fold';
+import { hitLimits } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
+import { isId, idSchema } from '../input';
 
 /** Invitations for unit staff are valid for a week. */
 export const INVITATION_DAYS = 7;
@@ -18,7 +21,7 @@ export const INVITATION_DAYS = 7;
 export const ALERTING_TYPES: UnitType[] = ['office', 'mayor', 'fireBrigade', 'utility', 'socialHelp'];
 
 const unitTypeIds = Object.keys(unitTypes) as [UnitType, ...UnitType[]];
-const id = (what: string) => z.string().regex(/^\d{1,18}$/, `Nie ma takiej ${what}.`);
+const id = (what: string) => idSchema(`Nie ma takiej ${what}.`);
 
 export const unitSchema = z.object({
 	name: z.string({ error: 'Podaj nazwę jednostki.' }).trim().min(3, 'Nazwa jednostki musi mieć co najmniej 3 znaki.').max(160, 'Nazwa może mieć najwyżej 160 znaków.'),
@@ -49,7 +52,7 @@ export interface UnitView {
 }
 
 async function unitById(db: Db, unitId: string): Promise<Unit> {
-	if (!/^\d{1,18}$/.test(unitId)) throw notFound('Nie ma takiej jednostki.');
+	if (!isId(unitId)) throw notFound('Nie ma takiej jednostki.');
 	const unit = await db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
 	if (!unit) throw notFound('Nie ma takiej jednostki.');
 	return unit;
@@ -185,6 +188,7 @@ export async function inviteStaff(ctx: Ctx, actor: Actor | null, unitId: string,
 	const now = ctx.clock.now();
 	const { token, hash } = newSecret();
 	return ctx.db.transaction().execute(async (tx) => {
+		await hitLimits(tx, ctx.clock, [limits.invitationsPerAccount(by.id), limits.invitationsPerAddress(data.email)]);
 		const already = await tx
 			.selectFrom('unit_members as m')
 			.innerJoin('users as u', 'u.id', 'm.user_id')
@@ -325,7 +329,7 @@ export async function listUnitTokens(ctx: Ctx, actor: Actor | null, unitId: stri
 export async function revokeUnitToken(ctx: Ctx, actor: Actor | null, unitId: string, tokenId: string): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, true);
-	if (!unit.service_user_id || !/^\d{1,18}$/.test(tokenId)) throw notFound('Nie ma takiego tokenu.');
+	if (!unit.service_user_id || !isId(tokenId)) throw notFound('Nie ma takiego tokenu.');
 	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', unit.service_user_id).where('revoked_at', 'is', null).executeTakeFirst();
 	if (!r.numUpdatedRows) throw notFound('Nie ma takiego tokenu.');
 }

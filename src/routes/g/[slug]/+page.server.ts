@@ -6,9 +6,10 @@ import { countPendingMemberships, getGroup, getGroupForReading, groupAccess, lea
 import { can } from '$lib/server/groups/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
-import { action, formFields, page } from '$lib/server/http';
+import { action, clientOf, formFields, page } from '$lib/server/http';
 import { removeImages } from '$lib/server/media/images';
 import { readPostForm } from '$lib/server/post-form';
+import { viewerKey } from '$lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
@@ -101,7 +102,7 @@ export const actions: Actions = {
 	share: async ({ locals, request, url, params }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await sharePost(locals.ctx, locals.actor, f.postId);
+			await sharePost(locals.ctx, locals.actor, f.postId, await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
 			return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
 		});
 	}

@@ -6,7 +6,7 @@ export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await requestPasswordReset(locals.ctx, f.email);
+			await requestPasswordReset(locals.ctx, f.email, locals.clientIp);
 			return { sent: true };
 		}, { email: f.email });
 	}

@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { action, formFields, page } from '$lib/server/http';
 import { removeTicketFiles, storeTicketFiles } from '$lib/server/support/uploads';
-import { type StoredAttachment, acknowledgeTicket, formatPhone, getTicket, onCallAt, releaseFromTicket, replyToTicket, statusLabels } from '$lib/server/support/tickets';
+import { type StoredAttachment, acknowledgeTicket, getTicket, onCallPhoneFor, releaseFromTicket, replyToTicket, statusLabels } from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
 	const ticket = await page(() => getTicket(locals.ctx, locals.actor, params.id));
-	const onCall = ticket.priority === 'urgent' && ticket.status !== 'resolved' ? await onCallAt(locals.ctx.db, locals.ctx.clock.now()) : null;
-	return { ticket, fresh: url.searchParams.has('nowe'), onCallPhone: onCall ? formatPhone(onCall.primaryPhone) : null, statuses: Object.entries(statusLabels).map(([id, label]) => ({ id, label })) };
+	const onCallPhone = ticket.priority === 'urgent' && ticket.status !== 'resolved' ? await onCallPhoneFor(locals.ctx, locals.actor) : null;
+	return { ticket, fresh: url.searchParams.has('nowe'), onCallPhone, statuses: Object.entries(statusLabels).map(([id, label]) => ({ id, label })) };
 };
 
 export const actions: Actions = {

@@ -11,15 +11,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => ({
 });
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, cookies, url, getClientAddress }) => {
+	default: async ({ locals, params, request, cookies, url }) => {
 		const f = formFields(await request.formData());
 		const invitation = await page(() => getInvitation(locals.ctx, params.token));
 		const result = await action(async () => {
 			const person = await acceptInvitation(locals.ctx, locals.actor, params.token, { displayName: f.displayName, password: f.password });
 			if (!locals.actor) {
 				// A new account: sign it in straight away.
-				const session = await logIn(locals.ctx, { email: person.email, password: f.password }, getClientAddress());
-				setSessionCookie(cookies, session.token, session.expiresAt, url.protocol === 'https:');
+				const session = await logIn(locals.ctx, { email: person.email, password: f.password }, locals.clientIp);
+				setSessionCookie(cookies, session, url.protocol === 'https:');
 			}
 			return { accepted: true };
 		}, { displayName: f.displayName });

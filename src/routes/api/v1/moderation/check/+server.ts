@@ -6,11 +6,12 @@ import { getGroupForReading, groupAccess } from '$lib/server/groups/groups';
 import { api } from '$lib/server/http';
 import { screenFor } from '$lib/server/moderation/screen';
 import type { RequestHandler } from './$types';
+import { isId } from '$lib/server/input';
 
 const body = z.object({
 	text: z.string({ error: 'Podaj tekst do sprawdzenia.' }).max(10_000, 'Tekst może mieć najwyżej 10 000 znaków.'),
 	group: z.string({ error: 'Podaj adres grupy.' }),
-	as: z.string().regex(/^\d+$/).nullish(),
+	as: z.string().refine(isId).nullish(),
 	kind: z.enum(['post', 'comment']).default('post')
 });
 

@@ -6,15 +6,15 @@ import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/f
 import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/queue';
 import { can } from '$lib/server/groups/policy';
-import { action, formFields, page } from '$lib/server/http';
+import { action, clientOf, formFields, page } from '$lib/server/http';
 import { viewerKey } from '$lib/server/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, request, getClientAddress }) =>
+export const load: PageServerLoad = async ({ locals, params, request }) =>
 	page(async () => {
 		const { post, group, access, authorId } = await getPost(locals.ctx, locals.actor, params.id);
 		if (group.slug !== params.slug) redirect(301, `/g/${group.slug}/p/${post.id}`);
-		if (post.status === 'published') await recordViews(locals.ctx, [post.id], await viewerKey(locals.ctx, locals.actor, { address: getClientAddress(), userAgent: request.headers.get('user-agent') ?? '' }));
+		if (post.status === 'published') await recordViews(locals.ctx, [post.id], await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
 		const [comments, revisions] = await Promise.all([post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id) : [], post.editedAt ? listRevisions(locals.ctx, post.id) : []]);
 		// The author, or for a unit's post its staff, may edit, delete and publish drafts.
 		const canEdit = !!locals.actor && (post.author.unit ? access.units.some((u) => u.slug === post.author.unit!.slug) : authorId === locals.actor.id);
@@ -79,7 +79,7 @@ export const actions: Actions = {
 	share: async ({ locals, request, url, params }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await sharePost(locals.ctx, locals.actor, f.postId);
+			await sharePost(locals.ctx, locals.actor, f.postId, await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
 			return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
 		});
 	}

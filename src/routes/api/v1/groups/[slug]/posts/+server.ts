@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiPost, eventFromJson } from '$lib/server/api-present';
+import { apiPost, dateFromJson, eventFromJson } from '$lib/server/api-present';
 import { AppError, unauthenticated } from '$lib/server/errors';
 import { createPost, listFeed } from '$lib/server/feed/posts';
 import { getGroup, getGroupForReading } from '$lib/server/groups/groups';
@@ -27,6 +27,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) =>
 		// "as": "unit:12" publishes as unit 12 (the same as "unitId": "12").
 		const as = typeof body.as === 'string' ? /^unit:(\d{1,18})$/.exec(body.as) : null;
 		if (body.as !== undefined && body.as !== null && !as) throw new AppError('validation', 'Pole "as" ma postać "unit:<id>".', { as: 'Pole "as" ma postać "unit:<id>".' });
-		const created = await createPost(locals.ctx, locals.actor, group, { ...body, unitId: as ? as[1] : body.unitId, event: eventFromJson(body.event), images: [], publishAt: body.publishAt ? new Date(body.publishAt) : null, urgent: body.urgent ? { kind: body.urgent.kind, until: new Date(body.urgent.until) } : null });
+		const created = await createPost(locals.ctx, locals.actor, group, { ...body, unitId: as ? as[1] : body.unitId, event: eventFromJson(body.event), images: [], publishAt: body.publishAt ? dateFromJson(body.publishAt) : null, urgent: body.urgent ? { kind: body.urgent.kind, until: dateFromJson(body.urgent.until) } : null });
 		return json({ id: created.id, status: created.status, reasons: created.reasons }, { status: 201 });
 	});

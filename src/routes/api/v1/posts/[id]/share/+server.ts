@@ -1,12 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { getPost } from '$lib/server/feed/posts';
 import { sharePost } from '$lib/server/feed/engagement';
-import { api } from '$lib/server/http';
+import { api, clientOf } from '$lib/server/http';
+import { viewerKey } from '$lib/server/viewer';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ locals, params, url }) =>
+/** The link to a post; the share counts once per person (or anonymous visitor) and post. */
+export const POST: RequestHandler = async ({ locals, params, url, request }) =>
 	api(async () => {
-		const shares = await sharePost(locals.ctx, locals.actor, params.id);
+		const shares = await sharePost(locals.ctx, locals.actor, params.id, await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
 		const { group } = await getPost(locals.ctx, locals.actor, params.id);
 		return json({ shares, url: `${url.origin}/g/${group.slug}/p/${params.id}` });
 	});
