@@ -60,7 +60,7 @@ describe('backup and restore with the embedded database', () => {
 		file = path.join(dataDir(), 'kopia.tar.gz');
 		const saved = await runCli(['backup', '--out', file], source);
 		expect(saved.stderr).toBe('');
-		expect(saved.stdout).toMatch(/^Zapisano kopię .*kopia\.tar\.gz: PGlite, \d+ tabel, [\d ]+ wiersz(e|y), 2 pliki mediów\.\n$/);
+		expect(saved.stdout).toMatch(/^Zapisano kopię .*kopia\.tar\.gz: PGlite, \d+ tabe(l|le), [\d ]+ wiersz(e|y), 2 pliki mediów\.\n$/);
 
 		const target = (restoredDir = dataDir());
 		const restored = await runCli(['restore', file], target);
@@ -87,7 +87,8 @@ describe('backup and restore with the embedded database', () => {
 		expect(r.stderr).toContain('nie jest kopią zapasową Tablicy');
 		expect(readdirSync(target)).toEqual(['nie-kopia.tar.gz']);
 
-		// Over the data dir restored above.
+		// Over the data dir restored above (never the working directory, should that test have failed).
+		expect(restoredDir).not.toBe('');
 		const refused = await runCli(['restore', file], restoredDir);
 		expect(refused.code).toBe(1);
 		expect(refused.stderr).toContain('jest już baza danych');
