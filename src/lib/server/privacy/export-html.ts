@@ -181,7 +181,7 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 				table(['Grupa', 'E-mail', 'Powiadomienia push', 'SMS', 'Zmienione'], d.consents.urgentAlerts.map((a) => [a.group, a.byEmail, a.byPush, a.bySms, when(a.updatedAt)])) +
 				'<h3>Urządzenia z powiadomieniami push</h3>' +
 				table(['Przeglądarka', 'Usługa push', 'Dodane', 'Ostatnio użyte'], d.consents.pushDevices.map((x) => [x.browser, x.service, when(x.createdAt), when(x.lastUsedAt)])) +
-				'<p class="muted">Tablica używa tylko jednego pliku cookie — sesji logowania — i nie używa cookies analitycznych ani reklamowych.</p>'
+				'<p class="muted">Tablica używa tylko dwóch niezbędnych plików cookie — sesji logowania i urządzenia (chroni logowanie przed zgadywaniem haseł) — i nie używa cookies analitycznych ani reklamowych.</p>'
 		),
 		section(
 			'alerty',

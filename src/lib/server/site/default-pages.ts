@@ -333,19 +333,19 @@ Administratorem danych osobowych jest PL-MEDIA, NIP 118-161-04-40, Laski, gm. Iz
 
 ## Statystyki bez śledzenia
 
-Liczymy wyświetlenia postów, aby pokazywać gminom i mieszkańcom rzeczywiste zasięgi. Osobę zalogowaną liczymy raz na post; osobę niezalogowaną rozpoznajemy tylko przez jeden dzień, po jednokierunkowym skrócie adresu IP i nazwy przeglądarki, którego nie da się połączyć z kolejnymi dniami. Statystyki publikujemy wyłącznie zbiorczo.
+Liczymy wyświetlenia i udostępnienia postów, aby pokazywać gminom i mieszkańcom rzeczywiste zasięgi. Osobę zalogowaną liczymy raz na post; osobę niezalogowaną rozpoznajemy tylko przez jeden dzień, po jednokierunkowym skrócie adresu IP (łącza internetowego), którego nie da się połączyć z kolejnymi dniami. Ruchu robotów i podglądów linków nie liczymy. Statystyki publikujemy wyłącznie zbiorczo.
 
 ## Pliki cookies
 
-Używamy jednego pliku cookie: **sesji logowania**, który jest niezbędny, aby zalogowana osoba pozostała zalogowana. Nie używamy cookies analitycznych, reklamowych ani śledzących i nie wczytujemy skryptów innych firm, dlatego nie prosimy o zgodę na cookies i nie wyświetlamy banera.
+Używamy dwóch niezbędnych plików cookie: **sesji logowania**, aby zalogowana osoba pozostała zalogowana, oraz **urządzenia** (zapisywanego przy logowaniu), dzięki któremu ta przeglądarka może się zalogować także wtedy, gdy ktoś z tej samej sieci próbuje zgadywać hasła. Nie używamy cookies analitycznych, reklamowych ani śledzących i nie wczytujemy skryptów innych firm, dlatego nie prosimy o zgodę na cookies i nie wyświetlamy banera.
 
 ## Jak długo
 
-Dane konta i treści przechowujemy do ich usunięcia (przez Ciebie albo w wyniku decyzji moderacji). Dziennik decyzji moderacyjnych przechowujemy dłużej, bo akt o usługach cyfrowych wymaga, by można było je uzasadnić i rozpatrzyć odwołanie.
+Dane konta i treści przechowujemy do ich usunięcia (przez Ciebie albo w wyniku decyzji moderacji). Dziennik decyzji moderacyjnych przechowujemy dłużej, bo akt o usługach cyfrowych wymaga, by można było je uzasadnić i rozpatrzyć odwołanie. Wysłane e-maile i SMS-y usuwamy po 90 dniach, powiadomienia w serwisie po roku, a dane kontaktowe z rozwiązanych zgłoszeń do pomocy po dwóch latach. Po usunięciu konta Twoje posty i komentarze zostają w dyskusjach podpisane „Konto usunięte”, bez niczego, co by Cię identyfikowało.
 
 ## Twoje prawa
 
-Masz prawo dostępu do danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, przenoszenia, sprzeciwu oraz cofnięcia zgody. Konto usuniesz sam w ustawieniach konta. Przysługuje Ci skarga do Prezesa Urzędu Ochrony Danych Osobowych.
+Masz prawo dostępu do danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, przenoszenia, sprzeciwu oraz cofnięcia zgody. Kopię wszystkich swoich danych (plik ZIP z danymi w formacie JSON i czytelną stroną) pobierzesz w ustawieniach konta – link wyślemy e-mailem. Tam też sam usuniesz konto. Przysługuje Ci skarga do Prezesa Urzędu Ochrony Danych Osobowych.
 `;
 
 const files = `Dokumenty generujemy na bieżąco z danych grup – zawsze pokazują aktualne liczby. Wybierz gminę, aby pobrać jej opis pakietu, prezentację zasięgów i raport jednostek; te same liczby pobierzesz też jako CSV i JSON.
