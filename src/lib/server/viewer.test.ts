@@ -7,6 +7,7 @@ import { recordViews, sharePost } from './feed/engagement';
 import { createPost, getPost } from './feed/posts';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from './testing';
 import { isAutomated, viewerKey, visitorNetwork } from './viewer';
+import { limits } from './limits/rules';
 
 let database: Database;
 let ctx: Ctx;
@@ -66,5 +67,17 @@ describe('who counts as one viewer', () => {
 		const row = await ctx.db.selectFrom('posts').select(['view_count', 'unique_viewer_count', 'share_count']).where('id', '=', id).executeTakeFirstOrThrow();
 		expect(row).toEqual({ view_count: 1, unique_viewer_count: 1, share_count: 1 });
 		expect((await getPost(ctx, null, id)).post.counts).toMatchObject({ views: 1, shares: 1 });
+	});
+
+	it('stops counting a viewer key that reports too often, until its window passes', async () => {
+		const posts = await Promise.all([1, 2, 3].map(async (n) => (await createPost(ctx, operator, group, { body: `Komunikat nr ${n} o odbiorze odpadów`, category: 'municipal' })).id));
+		const key = 'anon:skrypt-ktory-zglasza-bez-przerwy';
+		for (let i = 0; i < limits.viewBatchesPerViewer(key).limit; i++) await recordViews(ctx, [posts[0]], key);
+		expect(await recordViews(ctx, [posts[1]], key)).toBe(0);
+		for (let i = 0; i < limits.sharesPerViewer(key).limit; i++) await sharePost(ctx, null, posts[0], key);
+		expect(await sharePost(ctx, null, posts[2], key)).toBe(0);
+		clock.advance(3600_000);
+		expect(await recordViews(ctx, [posts[1]], key)).toBe(1);
+		expect(await sharePost(ctx, null, posts[2], key)).toBe(1);
 	});
 });

@@ -11,6 +11,8 @@ import { findCommentPost } from './comments';
 import { authorizeOnPost } from './posts';
 import { reactionKinds } from './present';
 import { isId } from '../input';
+import { withinLimit } from '../limits/rate-limit';
+import { limits } from '../limits/rules';
 
 export const reactionSchema = z.enum(reactionKinds as [ReactionKind, ...ReactionKind[]], { error: 'Nie ma takiej reakcji. Dozwolone: like, love, haha, wow, sad, angry.' }).nullable();
 
@@ -87,13 +89,15 @@ export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentI
 
 /**
  * Counts a view once per viewer, post and Warsaw day, and a unique viewer once per post. The viewer key is the user id, or the
- * anonymous visitor's daily key (viewer.ts); null (a crawler, a link preview) counts nothing. Returns how many of the posts got a new view.
+ * anonymous visitor's daily key (viewer.ts); null (a crawler, a link preview), or a key past its limit of reports (600 in 10
+ * minutes), counts nothing. Returns how many of the posts got a new view.
  */
 export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string | null): Promise<number> {
 	const ids = [...new Set(postIds.filter(isId))].slice(0, 50);
 	if (ids.length === 0 || !viewerKey) return 0;
 	const day = warsawDay(ctx.clock.now());
 	return ctx.db.transaction().execute(async (tx) => {
+		if (!(await withinLimit(tx, ctx.clock, limits.viewBatchesPerViewer(viewerKey)))) return 0;
 		const published = await tx.selectFrom('posts').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
 		if (published.length === 0) return 0;
 		const fresh = await tx
@@ -120,14 +124,14 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 
 /**
  * Records a share of a post's link, once per viewer key (viewer.ts) and post: sharing again, or
- * a crawler (null key), gets the link but adds nothing. Returns the share count.
+ * a crawler (null key), or a key past 60 shares an hour, gets the link but adds nothing. Returns the share count.
  */
 export async function sharePost(ctx: Ctx, actor: Actor | null, postId: string, viewerKey: string | null): Promise<number> {
 	const { group } = await authorizeOnPost(ctx, actor, postId, 'read');
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx.selectFrom('posts').select('share_count').where('id', '=', postId).where('status', '=', 'published').executeTakeFirst();
 		if (!post) throw new AppError('conflict', 'Można udostępniać tylko opublikowane posty.');
-		if (!viewerKey) return post.share_count;
+		if (!viewerKey || !(await withinLimit(tx, ctx.clock, limits.sharesPerViewer(viewerKey)))) return post.share_count;
 		const fresh = await tx
 			.insertInto('post_shares')
 			.values({ post_id: postId, user_id: actor?.id ?? null, viewer_key: viewerKey.slice(0, 64), created_at: ctx.clock.now() })

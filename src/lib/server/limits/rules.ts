@@ -20,5 +20,8 @@ export const limits = {
 	ticketNoticesPerPhone: rule('ticket-sms', 20, HOUR, 'Zbyt wiele powiadomień SMS na ten numer.'),
 	reportsPerAccount: rule('report-account', 30, HOUR, 'Wysłano już wiele zgłoszeń treści z tego konta.'),
 	invitationsPerAccount: rule('invite-account', 50, DAY, 'Wysłano już wiele zaproszeń z tego konta.'),
-	invitationsPerAddress: rule('invite-email', 3, DAY, 'Ten adres dostał już kilka zaproszeń.')
+	invitationsPerAddress: rule('invite-email', 3, DAY, 'Ten adres dostał już kilka zaproszeń.'),
+	/** Reach counting per viewer key (a person, or a network for a day); past it views and shares just do not count. */
+	viewBatchesPerViewer: rule('views', 600, 10 * MINUTE, 'Zbyt wiele zgłoszeń wyświetleń.'),
+	sharesPerViewer: rule('shares', 60, HOUR, 'Zbyt wiele udostępnień.')
 };
