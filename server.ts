@@ -43,7 +43,9 @@ function discardRest(req: http.IncomingMessage) {
 }
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => {
-	const lines = [`Tablica działa: ${config.baseUrl}  (baza: ${runtime.database.kind === 'pglite' ? `PGlite w ${config.dataDir}` : 'PostgreSQL'})`];
+	const lines = [
+		`Tablica działa: ${config.baseUrl}  (baza: ${runtime.database.kind === 'pglite' ? `PGlite w ${config.dataDir}` : 'PostgreSQL'})`
+	];
 	if (runtime.demoAccounts) {
 		lines.push('Konta demonstracyjne (hasło: tablica-demo):');
 		for (const a of runtime.demoAccounts) lines.push(`  ${a.email.padEnd(28)} ${a.what}`);

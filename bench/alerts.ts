@@ -20,11 +20,21 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** A group of `members` members, all opted in to every alert: e-mail; half push; a tenth SMS. */
 async function prepare(database: Database, members: number) {
-	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: 'http://localhost:3000' };
+	const ctx: Ctx = {
+		db: database.db,
+		clock: systemClock,
+		notifier: database.notifier,
+		baseUrl: 'http://localhost:3000'
+	};
 	await migrate(ctx.db);
 	await loadDemoMunicipalities(ctx);
 	const operator = await makeUser(ctx, 'operator@alerts.bench', { operator: true });
-	await createGroup(ctx, operator, { slug: 'alarmy', municipalityCode: '1438053', name: 'Test komunikatów pilnych', membershipQuestion: 'Test?' });
+	await createGroup(ctx, operator, {
+		slug: 'alarmy',
+		municipalityCode: '1438053',
+		name: 'Test komunikatów pilnych',
+		membershipQuestion: 'Test?'
+	});
 	const group = await getGroup(ctx.db, 'alarmy');
 	await activatePackage(ctx, operator, group);
 	await ctx.db.updateTable('customers').set({ sms_enabled: true }).execute();
@@ -53,7 +63,13 @@ const alertInput = (unitId: string, i: number) => ({
 });
 
 /** In-process: the time createPost takes until its transaction (with the whole fan-out) commits. */
-async function outboxTimes(ctx: Ctx, clerk: Actor, group: Awaited<ReturnType<typeof getGroup>>, unitId: string, runs: number) {
+async function outboxTimes(
+	ctx: Ctx,
+	clerk: Actor,
+	group: Awaited<ReturnType<typeof getGroup>>,
+	unitId: string,
+	runs: number
+) {
 	const times: number[] = [];
 	let last: Record<string, number> = {};
 	for (let i = 0; i < runs; i++) {
@@ -61,7 +77,10 @@ async function outboxTimes(ctx: Ctx, clerk: Actor, group: Awaited<ReturnType<typ
 		const t = performance.now();
 		await createPost(ctx, clerk, group, alertInput(unitId, i));
 		times.push(performance.now() - t);
-		const after = await sql<{ channel: string; n: string }>`select channel, count(*) as n from outbox group by channel`.execute(ctx.db);
+		const after = await sql<{
+			channel: string;
+			n: string;
+		}>`select channel, count(*) as n from outbox group by channel`.execute(ctx.db);
 		last = Object.fromEntries(after.rows.map((r) => [r.channel, Number(r.n)]));
 		last.total = Object.values(last).reduce((s, n) => s + n, 0) - before;
 	}
@@ -74,25 +93,36 @@ async function sseTimes(base: string, token: string, unitId: string, clients: nu
 	const heard: ((t: number) => void)[] = [];
 	const requests: http.ClientRequest[] = [];
 	await Promise.all(
-		Array.from({ length: clients }, (_, i) =>
-			new Promise<void>((resolve, reject) => {
-				const req = http.get(`${base}/g/alarmy/live`, { agent }, (res) => {
-					res.setEncoding('utf8');
-					res.on('data', (chunk: string) => {
-						if (chunk.includes('połączono')) resolve();
-						if (chunk.includes('"type":"post"')) heard[i]?.(performance.now());
+		Array.from(
+			{ length: clients },
+			(_, i) =>
+				new Promise<void>((resolve, reject) => {
+					const req = http.get(`${base}/g/alarmy/live`, { agent }, (res) => {
+						res.setEncoding('utf8');
+						res.on('data', (chunk: string) => {
+							if (chunk.includes('połączono')) resolve();
+							if (chunk.includes('"type":"post"')) heard[i]?.(performance.now());
+						});
 					});
-				});
-				req.on('error', reject);
-				requests.push(req);
-			})
+					req.on('error', reject);
+					requests.push(req);
+				})
 		)
 	);
 	const times: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		const arrivals = Array.from({ length: clients }, (_, i) => new Promise<number>((resolve) => (heard[i] = resolve)));
 		const t0 = performance.now();
-		const r = await fetch(`${base}/api/v1/groups/alarmy/posts`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...alertInput(unitId, 100 + run), unitId: undefined, as: `unit:${unitId}`, urgent: { kind: 'utilities', until: new Date(Date.now() + 3_600_000).toISOString() } }) });
+		const r = await fetch(`${base}/api/v1/groups/alarmy/posts`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				...alertInput(unitId, 100 + run),
+				unitId: undefined,
+				as: `unit:${unitId}`,
+				urgent: { kind: 'utilities', until: new Date(Date.now() + 3_600_000).toISOString() }
+			})
+		});
 		if (r.status !== 201) throw new Error(`alert refused: ${r.status} ${await r.text()}`);
 		const last = Math.max(...(await Promise.all(arrivals)));
 		times.push(last - t0);
@@ -110,7 +140,9 @@ export async function benchAlerts(opts: { pgServer: string; members: number; cli
 		const database = await openPGlite();
 		const { ctx, group, unitId, clerk } = await prepare(database, opts.members);
 		const r = await outboxTimes(ctx, clerk, group, unitId, opts.runs);
-		console.log(`urgent alert to ${opts.members} members, PGlite: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`);
+		console.log(
+			`urgent alert to ${opts.members} members, PGlite: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`
+		);
 		out.pglite = { outboxMs: r.times, messagesPerAlert: r.lastRunMessages };
 		await database.close();
 	}
@@ -119,21 +151,41 @@ export async function benchAlerts(opts: { pgServer: string; members: number; cli
 	const database = await openPostgres(url);
 	const { ctx, group, unitId, clerk } = await prepare(database, opts.members);
 	const r = await outboxTimes(ctx, clerk, group, unitId, opts.runs);
-	console.log(`urgent alert to ${opts.members} members, PostgreSQL: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`);
-	const token = await createUnitToken(ctx, { id: '0', email: 'bench', displayName: 'bench', isOperator: true, emailVerified: true }, unitId, 'bench');
+	console.log(
+		`urgent alert to ${opts.members} members, PostgreSQL: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`
+	);
+	const token = await createUnitToken(
+		ctx,
+		{ id: '0', email: 'bench', displayName: 'bench', isOperator: true, emailVerified: true },
+		unitId,
+		'bench'
+	);
 	await database.close();
 
 	const port = await freePort();
 	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
-		env: { ...process.env, DATABASE_URL: url, DATA_DIR: path.join(root, 'data-bench', 'alerts-media'), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', JOBS: '0' },
+		env: {
+			...process.env,
+			DATABASE_URL: url,
+			DATA_DIR: path.join(root, 'data-bench', 'alerts-media'),
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			SEED_DEMO: '0',
+			BASE_URL: '',
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production',
+			JOBS: '0'
+		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const base = `http://127.0.0.1:${port}`;
 	await waitForHealth(base);
 	try {
 		const sse = await sseTimes(base, token, unitId, opts.clients, opts.runs);
-		console.log(`urgent alert heard by all ${opts.clients} open pages (SSE, PostgreSQL, through the HTTP API incl. the fan-out): ${sse.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(sse))} ms)`);
+		console.log(
+			`urgent alert heard by all ${opts.clients} open pages (SSE, PostgreSQL, through the HTTP API incl. the fan-out): ${sse.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(sse))} ms)`
+		);
 		out.postgres = { outboxMs: r.times, messagesPerAlert: r.lastRunMessages, sseMs: sse, clients: opts.clients };
 	} finally {
 		server.kill('SIGTERM');

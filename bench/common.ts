@@ -26,7 +26,12 @@ export async function freshPgDatabase(pgServer: string, name: string): Promise<s
 /** Waits until the server at `base` answers its health check (or gives up after two minutes). */
 export async function waitForHealth(base: string): Promise<void> {
 	for (let i = 0; ; i++) {
-		if (await fetch(`${base}/api/v1/health`).then((r) => r.ok).catch(() => false)) return;
+		if (
+			await fetch(`${base}/api/v1/health`)
+				.then((r) => r.ok)
+				.catch(() => false)
+		)
+			return;
 		if (i > 600) throw new Error('server did not start');
 		await new Promise((r) => setTimeout(r, 200));
 	}

@@ -15,7 +15,11 @@ async function once(database: Database, port: number, messages: number): Promise
 	await sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at)
 		SELECT 'email', 'osoba' || i || '@example.pl', 'Komunikat ' || i, 'Dzień dobry, to jest wiadomość numer ' || i || '.', now() - interval '1 minute'
 		FROM generate_series(1, ${messages}) i`.execute(database.db);
-	const transport = emailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Tablica <powiadomienia@tablica.test>', mailReplyTo: 'pomoc@tablica.test' })!;
+	const transport = emailTransport({
+		smtpUrl: `smtp://127.0.0.1:${port}`,
+		mailFrom: 'Tablica <powiadomienia@tablica.test>',
+		mailReplyTo: 'pomoc@tablica.test'
+	})!;
 	const t = performance.now();
 	let sent = 0;
 	while (sent < messages) {
@@ -28,7 +32,20 @@ async function once(database: Database, port: number, messages: number): Promise
 
 export async function benchDelivery(opts: { pgServer: string; messages: number; runs: number }) {
 	let received = 0;
-	const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, closeTimeout: 200, disableReverseLookup: true, onData: (stream, _s, cb) => { stream.on('data', () => {}); stream.on('end', () => { received++; cb(); }); } });
+	const smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		closeTimeout: 200,
+		disableReverseLookup: true,
+		onData: (stream, _s, cb) => {
+			stream.on('data', () => {});
+			stream.on('end', () => {
+				received++;
+				cb();
+			});
+		}
+	});
 	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 	const port = (smtp.server.address() as AddressInfo).port;
 	const out: Record<string, number[]> = { pglite: [], postgres: [] };
@@ -39,6 +56,9 @@ export async function benchDelivery(opts: { pgServer: string; messages: number; 
 	for (let i = 0; i < opts.runs; i++) out.postgres.push(await once(database, port, opts.messages));
 	await database.close();
 	await new Promise<void>((resolve) => smtp.close(() => resolve()));
-	for (const [db, rates] of Object.entries(out)) console.log(`outbox → loopback SMTP, ${db}: ${rates.map((r) => `${Math.round(r)}`).join(', ')} messages/s (${opts.messages} e-mails a run; received ${received} in all)`);
+	for (const [db, rates] of Object.entries(out))
+		console.log(
+			`outbox → loopback SMTP, ${db}: ${rates.map((r) => `${Math.round(r)}`).join(', ')} messages/s (${opts.messages} e-mails a run; received ${received} in all)`
+		);
 	return { messages: opts.messages, ...out };
 }

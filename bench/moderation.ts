@@ -36,7 +36,8 @@ export function benchModeration(referenceDataDir?: string) {
 
 	const paragraphs = [...residentPosts.map((p) => p.body), ...wiskitkiUnits.flatMap((u) => u.posts.map((p) => p.body))];
 	let long = '';
-	for (let i = 0; long.length < 2000; i++) long += paragraphs[i % paragraphs.length] + (i % 9 === 4 ? ' Zajebisty pomysł!' : '') + '\n\n';
+	for (let i = 0; long.length < 2000; i++)
+		long += paragraphs[i % paragraphs.length] + (i % 9 === 4 ? ' Zajebisty pomysł!' : '') + '\n\n';
 	long = long.slice(0, 2000);
 	for (let i = 0; i < 500; i++) findingsFor(long, { lexicon, words }); // warm-up
 	const times: number[] = [];
@@ -47,5 +48,10 @@ export function benchModeration(referenceDataDir?: string) {
 	}
 	times.sort((a, b) => a - b);
 	const q = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
-	return { commentsPerSecond: Math.round(comments.length / seconds), findings, post2000: { p50: q(0.5), p99: q(0.99) }, lexicon: lexicon.size };
+	return {
+		commentsPerSecond: Math.round(comments.length / seconds),
+		findings,
+		post2000: { p50: q(0.5), p99: q(0.99) },
+		lexicon: lexicon.size
+	};
 }

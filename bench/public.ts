@@ -13,7 +13,24 @@ import { freePort, freshPgDatabase, waitForHealth } from './common';
 import { root } from '../scripts/ensure-build.mjs';
 
 const GROUPS = 300;
-const voivodeships = ['dolnośląskie', 'kujawsko-pomorskie', 'lubelskie', 'lubuskie', 'łódzkie', 'małopolskie', 'mazowieckie', 'opolskie', 'podkarpackie', 'podlaskie', 'pomorskie', 'śląskie', 'świętokrzyskie', 'warmińsko-mazurskie', 'wielkopolskie', 'zachodniopomorskie'];
+const voivodeships = [
+	'dolnośląskie',
+	'kujawsko-pomorskie',
+	'lubelskie',
+	'lubuskie',
+	'łódzkie',
+	'małopolskie',
+	'mazowieckie',
+	'opolskie',
+	'podkarpackie',
+	'podlaskie',
+	'pomorskie',
+	'śląskie',
+	'świętokrzyskie',
+	'warmińsko-mazurskie',
+	'wielkopolskie',
+	'zachodniopomorskie'
+];
 
 async function generate(url: string): Promise<Record<string, string>> {
 	const database = await openPostgres(url);
@@ -24,7 +41,9 @@ async function generate(url: string): Promise<Record<string, string>> {
 		select lpad((1000000 + i)::text, 7, '0'), 'Gmina ' || i, (array['urban','rural','mixed'])[1 + i % 3], 'powiat ' || (i / 10), (${voivodeships}::text[])[1 + i % 16], 'gmina ' || i, 3000 + (i * 7919) % 40000, 2025
 		from generate_series(1, ${GROUPS}) i`.execute(db);
 	await sql`insert into users (email, password_hash, display_name, email_verified_at, created_at)
-		select 'u' || i || '@bench.test', 'x', 'Osoba ' || i, now(), now() - interval '2 years' from generate_series(1, 3000) i`.execute(db);
+		select 'u' || i || '@bench.test', 'x', 'Osoba ' || i, now(), now() - interval '2 years' from generate_series(1, 3000) i`.execute(
+		db
+	);
 	await sql`insert into groups (slug, municipality_code, name, membership_question, member_count, created_at)
 		select 'gmina-' || i, lpad((1000000 + i)::text, 7, '0'), 'Gmina ' || i || ' – forum mieszkańców', 'Czy mieszkasz w gminie?', 500 + (i * 104729) % 6000, now() - interval '400 days'
 		from generate_series(1, ${GROUPS}) i`.execute(db);
@@ -46,7 +65,9 @@ async function generate(url: string): Promise<Record<string, string>> {
 		on conflict do nothing`.execute(db);
 	// A year of membership events (joins) so the member totals grow.
 	await sql`insert into membership_events (group_id, user_id, delta, at)
-		select g.id, null, 1, now() - (k * 400.0 / 200) * interval '1 day' from groups g cross join generate_series(1, 200) k`.execute(db);
+		select g.id, null, 1, now() - (k * 400.0 / 200) * interval '1 day' from groups g cross join generate_series(1, 200) k`.execute(
+		db
+	);
 	const generated = Math.round(performance.now() - t0);
 	// The year of daily figures from the rows, as `cli stats-rebuild` does.
 	const t1 = performance.now();
@@ -54,9 +75,15 @@ async function generate(url: string): Promise<Record<string, string>> {
 	const to = new Date().toISOString().slice(0, 10);
 	const days = await computeDays(db, from, to);
 	const rebuilt = Math.round(performance.now() - t1);
-	const counts = await sql<Record<string, string>>`select (select count(*) from groups) as groups, (select count(*) from posts) as posts, (select count(*) from post_views) as views, (select count(*) from group_daily_stats) as daily_rows, (select count(*) from group_monthly_stats) as monthly_rows`.execute(db);
+	const counts = await sql<
+		Record<string, string>
+	>`select (select count(*) from groups) as groups, (select count(*) from posts) as posts, (select count(*) from post_views) as views, (select count(*) from group_daily_stats) as daily_rows, (select count(*) from group_monthly_stats) as monthly_rows`.execute(
+		db
+	);
 	await database.close();
-	console.log(`  generated in ${generated} ms; a year of daily statistics for ${GROUPS} groups computed in ${rebuilt} ms (${days} group-days)`);
+	console.log(
+		`  generated in ${generated} ms; a year of daily statistics for ${GROUPS} groups computed in ${rebuilt} ms (${days} group-days)`
+	);
 	return counts.rows[0];
 }
 
@@ -72,7 +99,8 @@ async function javascriptOf(base: string, pagePath: string): Promise<{ files: nu
 		seen.set(url, body);
 		const text = body.toString();
 		for (const m of text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) await visit(new URL(m[1], url).href);
-		for (const m of text.matchAll(/"(\.\.\/nodes\/(\d+)\.[^"]+\.js)"/g)) if (nodeIds.includes(Number(m[2]))) await visit(new URL(m[1], url).href);
+		for (const m of text.matchAll(/"(\.\.\/nodes\/(\d+)\.[^"]+\.js)"/g))
+			if (nodeIds.includes(Number(m[2]))) await visit(new URL(m[1], url).href);
 	};
 	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) await visit(new URL(m[1], pageUrl).href);
 	let raw = 0;
@@ -91,7 +119,17 @@ export async function benchPublic(opts: { pgServer: string; seconds: number; con
 	const port = await freePort();
 	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
-		env: { ...process.env, DATABASE_URL: url, DATA_DIR: path.join(root, 'data-bench', 'public-media'), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+		env: {
+			...process.env,
+			DATABASE_URL: url,
+			DATA_DIR: path.join(root, 'data-bench', 'public-media'),
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			SEED_DEMO: '0',
+			BASE_URL: '',
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production'
+		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const base = `http://127.0.0.1:${port}`;
@@ -121,14 +159,28 @@ export async function benchPublic(opts: { pgServer: string; seconds: number; con
 			for (const s of scenarios) {
 				await autocannon({ url: `${base}${s.path}`, connections: opts.connections, duration: 2 });
 				const r = await autocannon({ url: `${base}${s.path}`, connections: opts.connections, duration: opts.seconds });
-				const row = { scenario: s.name, run, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+				const row = {
+					scenario: s.name,
+					run,
+					reqPerSec: Math.round(r.requests.average),
+					p50: r.latency.p50,
+					p99: r.latency.p99,
+					errors: r.errors + r.timeouts,
+					non2xx: r.non2xx
+				};
 				results.push(row);
-				console.log(`  ${s.name.padEnd(16)} run ${run}: ${String(row.reqPerSec).padStart(5)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}`);
+				console.log(
+					`  ${s.name.padEnd(16)} run ${run}: ${String(row.reqPerSec).padStart(5)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}`
+				);
 			}
 		}
 		const js: Record<string, { files: number; raw: number; gzip: number }> = {};
-		for (const p of ['/', '/grupy', '/grupy/gmina-150', '/zasiegi', '/potencjal', '/o-nas', '/pliki']) js[p] = await javascriptOf(base, p);
-		for (const [p, v] of Object.entries(js)) console.log(`  JavaScript of ${p.padEnd(18)} ${v.files} files, ${(v.raw / 1024).toFixed(1)} kB, gzip ${(v.gzip / 1024).toFixed(1)} kB`);
+		for (const p of ['/', '/grupy', '/grupy/gmina-150', '/zasiegi', '/potencjal', '/o-nas', '/pliki'])
+			js[p] = await javascriptOf(base, p);
+		for (const [p, v] of Object.entries(js))
+			console.log(
+				`  JavaScript of ${p.padEnd(18)} ${v.files} files, ${(v.raw / 1024).toFixed(1)} kB, gzip ${(v.gzip / 1024).toFixed(1)} kB`
+			);
 		return { cold: { p50: q(0.5), p99: q(0.99), max: q(1) }, results, js };
 	} finally {
 		server.kill('SIGTERM');

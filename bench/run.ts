@@ -38,11 +38,17 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const runs = Number(values.runs);
 const factor = Number(values.scale);
-const scale: Scale = { ...fullScale, members: Math.round(fullScale.members * factor), posts: Math.round(fullScale.posts * factor) };
+const scale: Scale = {
+	...fullScale,
+	members: Math.round(fullScale.members * factor),
+	posts: Math.round(fullScale.posts * factor)
+};
 const pgServer = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const tag = `x${String(factor).replace('.', '_')}`;
 
-async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<string, string>; open: () => Promise<Database> }> {
+async function prepare(
+	kind: 'postgres' | 'pglite'
+): Promise<{ env: Record<string, string>; open: () => Promise<Database> }> {
 	if (kind === 'postgres') {
 		const name = `tablica_bench_${tag}`;
 		const admin = new pg.Client({ connectionString: pgServer });
@@ -52,7 +58,10 @@ async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<strin
 		await admin.end();
 		const url = new URL(pgServer);
 		url.pathname = `/${name}`;
-		return { env: { DATABASE_URL: url.toString(), DATA_DIR: path.join(root, 'data-bench', 'pg-media') }, open: () => openPostgres(url.toString()) };
+		return {
+			env: { DATABASE_URL: url.toString(), DATA_DIR: path.join(root, 'data-bench', 'pg-media') },
+			open: () => openPostgres(url.toString())
+		};
 	}
 	const dataDir = path.join(root, 'data-bench', `pglite-${tag}`);
 	mkdirSync(dataDir, { recursive: true });
@@ -61,9 +70,22 @@ async function prepare(kind: 'postgres' | 'pglite'): Promise<{ env: Record<strin
 
 /** EXPLAIN ANALYZE of exactly the query the app runs for a feed page. */
 async function explainFeed(database: Database, cursor: string | null) {
-	const group = await database.db.selectFrom('groups').select('id').where('slug', '=', BENCH_SLUG).executeTakeFirstOrThrow();
-	const compiled = feedQuery(database.db, { groupId: group.id, limit: 20, category: null, unitId: null, cursor: cursor ? decodeCursor(cursor) : null, now: new Date() }).compile();
-	const plan = await database.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]));
+	const group = await database.db
+		.selectFrom('groups')
+		.select('id')
+		.where('slug', '=', BENCH_SLUG)
+		.executeTakeFirstOrThrow();
+	const compiled = feedQuery(database.db, {
+		groupId: group.id,
+		limit: 20,
+		category: null,
+		unitId: null,
+		cursor: cursor ? decodeCursor(cursor) : null,
+		now: new Date()
+	}).compile();
+	const plan = await database.db.executeQuery<{ 'QUERY PLAN': string }>(
+		CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters])
+	);
 	return plan.rows.map((r) => r['QUERY PLAN']);
 }
 
@@ -81,7 +103,13 @@ interface Result {
 
 async function measure(url: string): Promise<Omit<Result, 'db' | 'cache' | 'scenario' | 'run'>> {
 	const r = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
-	return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+	return {
+		reqPerSec: Math.round(r.requests.average),
+		p50: r.latency.p50,
+		p99: r.latency.p99,
+		errors: r.errors + r.timeouts,
+		non2xx: r.non2xx
+	};
 }
 
 async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
@@ -91,7 +119,11 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 	await migrate(database.db);
 	console.log('generating the large group (once; kept for later runs)…');
 	if (!(await generateLargeGroup(database.db, scale))) console.log('  already there');
-	const counts = await sql<Record<string, string>>`select (select count(*) from posts) as posts, (select count(*) from comments) as comments, (select count(*) from post_reactions) as reactions, (select count(*) from post_views) as views, (select count(*) from memberships) as members`.execute(database.db);
+	const counts = await sql<
+		Record<string, string>
+	>`select (select count(*) from posts) as posts, (select count(*) from comments) as comments, (select count(*) from post_reactions) as reactions, (select count(*) from post_views) as views, (select count(*) from memberships) as members`.execute(
+		database.db
+	);
 	console.log('  rows:', counts.rows[0]);
 	await database.close();
 
@@ -102,7 +134,17 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 		const port = await freePort();
 		const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 			cwd: root,
-			env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', BASE_URL: '', ANON_CACHE_MS: cache === 'on' ? '2000' : '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+			env: {
+				...process.env,
+				...env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				SEED_DEMO: '0',
+				BASE_URL: '',
+				ANON_CACHE_MS: cache === 'on' ? '2000' : '0',
+				LOG_LEVEL: 'warn',
+				NODE_ENV: 'production'
+			},
 			stdio: ['ignore', 'inherit', 'inherit']
 		});
 		const base = `http://127.0.0.1:${port}`;
@@ -110,7 +152,9 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 		// Walk to page 50 to get its cursor, as a reader scrolling would.
 		cursor = null;
 		for (let p = 1; p < 50; p++) {
-			const page: { nextCursor: string } = await (await fetch(`${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20${cursor ? `&cursor=${cursor}` : ''}`)).json();
+			const page: { nextCursor: string } = await (
+				await fetch(`${base}/api/v1/groups/${BENCH_SLUG}/posts?limit=20${cursor ? `&cursor=${cursor}` : ''}`)
+			).json();
 			cursor = page.nextCursor;
 		}
 		const scenarios = [
@@ -124,12 +168,13 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 				await autocannon({ url: s.url, connections, duration: 2 }); // warm-up: JIT, caches, pool
 				const r = await measure(s.url);
 				results.push({ db: kind, cache, scenario: s.name, run, ...r });
-				console.log(`  ${s.name.padEnd(13)} cache ${cache.padEnd(3)} run ${run}: ${String(r.reqPerSec).padStart(5)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);
+				console.log(
+					`  ${s.name.padEnd(13)} cache ${cache.padEnd(3)} run ${run}: ${String(r.reqPerSec).padStart(5)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`
+				);
 			}
 		}
 		server.kill('SIGTERM');
 		await new Promise((r) => server.once('exit', r));
-
 	}
 	const database2 = await open();
 	console.log('  EXPLAIN page 1:\n    ' + (await explainFeed(database2, null)).join('\n    '));
@@ -138,8 +183,12 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 	return results;
 }
 
-const moderation = benchModeration(existsSync(path.resolve(root, '../shared/data')) ? path.resolve(root, '../shared/data') : undefined);
-console.log(`moderation engine (one core): ${moderation.commentsPerSecond} comments/s; 2 000-character post p50 ${moderation.post2000.p50.toFixed(2)} ms, p99 ${moderation.post2000.p99.toFixed(2)} ms (lexicon: ${moderation.lexicon} forms)`);
+const moderation = benchModeration(
+	existsSync(path.resolve(root, '../shared/data')) ? path.resolve(root, '../shared/data') : undefined
+);
+console.log(
+	`moderation engine (one core): ${moderation.commentsPerSecond} comments/s; 2 000-character post p50 ${moderation.post2000.p50.toFixed(2)} ms, p99 ${moderation.post2000.p99.toFixed(2)} ms (lexicon: ${moderation.lexicon} forms)`
+);
 if (values.db === 'none') process.exit(0);
 
 if (values['public-only']) {
@@ -154,15 +203,24 @@ ensureBuild();
 let alerts: unknown = null;
 if (!values['skip-alerts'] || values['alerts-only']) {
 	console.log('\n== urgent alerts ==');
-	alerts = await benchAlerts({ pgServer, members: Number(values['alert-members']), clients: Number(values['sse-clients']), runs: Math.max(3, runs) });
+	alerts = await benchAlerts({
+		pgServer,
+		members: Number(values['alert-members']),
+		clients: Number(values['sse-clients']),
+		runs: Math.max(3, runs)
+	});
 }
 if (values['alerts-only']) process.exit(0);
-const publicSite = values.db === 'pglite' ? null : await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
+const publicSite =
+	values.db === 'pglite' ? null : await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
 const all: Result[] = [];
 for (const k of kinds) all.push(...(await benchOne(k)));
 const outDir = path.join(root, 'bench', 'results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ seconds, connections, scale, moderation, delivery, alerts, publicSite, results: all }, null, 2));
+writeFileSync(
+	file,
+	JSON.stringify({ seconds, connections, scale, moderation, delivery, alerts, publicSite, results: all }, null, 2)
+);
 console.log(`\nresults: ${path.relative(root, file)}`);

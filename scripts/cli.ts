@@ -51,9 +51,22 @@ Baza: DATABASE_URL (PostgreSQL) albo PGlite w DATA_DIR (domyślnie ./data; serwe
 const { positionals, values } = parseArgs({
 	allowPositionals: true,
 	options: {
-		email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, operator: { type: 'boolean' },
-		teryt: { type: 'string' }, slug: { type: 'string' }, question: { type: 'string' }, private: { type: 'boolean' }, 'no-approval': { type: 'boolean' },
-		group: { type: 'string' }, user: { type: 'string' }, unit: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+		email: { type: 'string' },
+		name: { type: 'string' },
+		password: { type: 'string' },
+		operator: { type: 'boolean' },
+		teryt: { type: 'string' },
+		slug: { type: 'string' },
+		question: { type: 'string' },
+		private: { type: 'boolean' },
+		'no-approval': { type: 'boolean' },
+		group: { type: 'string' },
+		user: { type: 'string' },
+		unit: { type: 'string' },
+		limit: { type: 'string' },
+		out: { type: 'string' },
+		force: { type: 'boolean' },
+		help: { type: 'boolean', short: 'h' }
 	}
 });
 
@@ -73,8 +86,20 @@ if (command === 'moderate') {
 	let rules = demoWordList.map((w, i) => ({ id: String(i), ...w }));
 	if (config.databaseUrl) {
 		const database = await openDatabase(config);
-		const group = await database.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirst().catch(() => undefined);
-		if (group) rules = (await database.db.selectFrom('moderation_words').select(['id', 'pattern', 'is_regex', 'action']).where('group_id', '=', group.id).execute()).map((r) => ({ id: r.id, pattern: r.pattern, isRegex: r.is_regex, action: r.action }));
+		const group = await database.db
+			.selectFrom('groups')
+			.select('id')
+			.where('slug', '=', 'wiskitki')
+			.executeTakeFirst()
+			.catch(() => undefined);
+		if (group)
+			rules = (
+				await database.db
+					.selectFrom('moderation_words')
+					.select(['id', 'pattern', 'is_regex', 'action'])
+					.where('group_id', '=', group.id)
+					.execute()
+			).map((r) => ({ id: r.id, pattern: r.pattern, isRegex: r.is_regex, action: r.action }));
 		await database.close();
 	}
 	const words = compileWordList(rules);
@@ -98,11 +123,15 @@ if (command === 'backup' || command === 'restore') {
 		if (command === 'backup') {
 			if (!values.out) throw new AppError('validation', 'Podaj plik kopii: backup --out PLIK.tar.gz');
 			const m = await backup(target, values.out);
-			console.log(`Zapisano kopię ${values.out}: ${m.database === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${contents(m.rows, m.mediaFiles)}.`);
+			console.log(
+				`Zapisano kopię ${values.out}: ${m.database === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${contents(m.rows, m.mediaFiles)}.`
+			);
 		} else {
 			if (!args[0]) throw new AppError('validation', 'Podaj plik kopii: restore PLIK.tar.gz [--force]');
 			const r = await restore(target, args[0], { force: values.force });
-			console.log(`Odtworzono kopię z ${r.manifest.createdAt}: ${contents(r.rows, r.manifest.mediaFiles)}, zgodnie z kopią.`);
+			console.log(
+				`Odtworzono kopię z ${r.manifest.createdAt}: ${contents(r.rows, r.manifest.mediaFiles)}, zgodnie z kopią.`
+			);
 			if (r.movedAside) console.log(`Poprzednia baza: ${r.movedAside}`);
 		}
 	} catch (e) {
@@ -117,7 +146,12 @@ const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notif
 
 async function userByEmail(email: string | undefined) {
 	const e = parseInput(emailSchema, email);
-	const user = await ctx.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', e)).where('deleted_at', 'is', null).executeTakeFirst();
+	const user = await ctx.db
+		.selectFrom('users')
+		.selectAll()
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', e))
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
 	if (!user) throw new AppError('not_found', `Nie ma użytkownika ${e}.`);
 	return user;
 }
@@ -143,7 +177,15 @@ async function run(): Promise<void> {
 			const password = parseInput(passwordSchema, values.password);
 			const user = await ctx.db
 				.insertInto('users')
-				.values({ email, display_name: name, password_hash: await hashPassword(password), email_verified_at: new Date(), is_operator: !!values.operator, created_at: new Date(), deleted_at: null })
+				.values({
+					email,
+					display_name: name,
+					password_hash: await hashPassword(password),
+					email_verified_at: new Date(),
+					is_operator: !!values.operator,
+					created_at: new Date(),
+					deleted_at: null
+				})
 				.returning(['id', 'email'])
 				.executeTakeFirstOrThrow()
 				.catch((e) => {
@@ -153,28 +195,61 @@ async function run(): Promise<void> {
 			return;
 		}
 		case 'create-group': {
-			const op = await ctx.db.selectFrom('users').selectAll().where('is_operator', '=', true).where('deleted_at', 'is', null).executeTakeFirst();
+			const op = await ctx.db
+				.selectFrom('users')
+				.selectAll()
+				.where('is_operator', '=', true)
+				.where('deleted_at', 'is', null)
+				.executeTakeFirst();
 			if (!op) throw new AppError('forbidden', 'Najpierw utwórz konto operatora: create-user --operator …');
 			await ensureMunicipalities(ctx, config);
 			const group = await createGroup(ctx, toActor(op), {
-				municipalityCode: values.teryt, slug: values.slug, name: values.name, membershipQuestion: values.question,
-				isPublic: !values.private, memberPostsNeedApproval: !values['no-approval']
+				municipalityCode: values.teryt,
+				slug: values.slug,
+				name: values.name,
+				membershipQuestion: values.question,
+				isPublic: !values.private,
+				memberPostsNeedApproval: !values['no-approval']
 			});
 			console.log(`Utworzono grupę „${group.name}”: /g/${group.slug}`);
 			return;
 		}
 		case 'add-moderator': {
 			const user = await userByEmail(values.user);
-			const group = await ctx.db.selectFrom('groups').selectAll().where('slug', '=', values.group ?? '').executeTakeFirst();
+			const group = await ctx.db
+				.selectFrom('groups')
+				.selectAll()
+				.where('slug', '=', values.group ?? '')
+				.executeTakeFirst();
 			if (!group) throw new AppError('not_found', `Nie ma grupy ${values.group ?? ''}.`);
 			await ctx.db.transaction().execute(async (tx) => {
-				const before = await tx.selectFrom('memberships').select('status').where('group_id', '=', group.id).where('user_id', '=', user.id).executeTakeFirst();
+				const before = await tx
+					.selectFrom('memberships')
+					.select('status')
+					.where('group_id', '=', group.id)
+					.where('user_id', '=', user.id)
+					.executeTakeFirst();
 				await tx
 					.insertInto('memberships')
-					.values({ group_id: group.id, user_id: user.id, status: 'approved', role: 'moderator', requested_at: new Date(), decided_at: new Date(), decided_by: null })
-					.onConflict((oc) => oc.columns(['group_id', 'user_id']).doUpdateSet({ status: 'approved', role: 'moderator' }))
+					.values({
+						group_id: group.id,
+						user_id: user.id,
+						status: 'approved',
+						role: 'moderator',
+						requested_at: new Date(),
+						decided_at: new Date(),
+						decided_by: null
+					})
+					.onConflict((oc) =>
+						oc.columns(['group_id', 'user_id']).doUpdateSet({ status: 'approved', role: 'moderator' })
+					)
 					.execute();
-				if (before?.status !== 'approved') await tx.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '+', 1) })).where('id', '=', group.id).execute();
+				if (before?.status !== 'approved')
+					await tx
+						.updateTable('groups')
+						.set((eb) => ({ member_count: eb('member_count', '+', 1) }))
+						.where('id', '=', group.id)
+						.execute();
 			});
 			console.log(`${user.email} moderuje teraz grupę ${group.slug}.`);
 			return;
@@ -184,10 +259,24 @@ async function run(): Promise<void> {
 				let q = ctx.db.selectFrom('units').select(['id', 'name', 'municipality_code']).where('slug', '=', values.unit);
 				if (values.teryt) q = q.where('municipality_code', '=', values.teryt);
 				const units = await q.execute();
-				if (units.length === 0) throw new AppError('not_found', `Nie ma jednostki „${values.unit}”${values.teryt ? ` w gminie ${values.teryt}` : ''}.`);
-				if (units.length > 1) throw new AppError('validation', `Jednostek „${values.unit}” jest kilka (gminy ${units.map((u) => u.municipality_code).join(', ')}) — dodaj --teryt KOD.`);
+				if (units.length === 0)
+					throw new AppError(
+						'not_found',
+						`Nie ma jednostki „${values.unit}”${values.teryt ? ` w gminie ${values.teryt}` : ''}.`
+					);
+				if (units.length > 1)
+					throw new AppError(
+						'validation',
+						`Jednostek „${values.unit}” jest kilka (gminy ${units.map((u) => u.municipality_code).join(', ')}) — dodaj --teryt KOD.`
+					);
 				// The command line is the operator's own tool.
-				const operator = { id: '0', email: 'cli', displayName: 'Operator (wiersz poleceń)', isOperator: true, emailVerified: true };
+				const operator = {
+					id: '0',
+					email: 'cli',
+					displayName: 'Operator (wiersz poleceń)',
+					isOperator: true,
+					emailVerified: true
+				};
 				console.log(await createUnitToken(ctx, operator, units[0].id, values.name ?? 'cli'));
 				return;
 			}
@@ -210,7 +299,9 @@ async function run(): Promise<void> {
 		}
 		case 'outbox': {
 			for (const m of await listOutbox(ctx.db, { limit: Number(values.limit ?? 20) })) {
-				console.log(`#${m.id} ${m.created_at.toISOString()} ${m.status} → ${m.recipient}: ${m.subject}\n${m.body_text}\n`);
+				console.log(
+					`#${m.id} ${m.created_at.toISOString()} ${m.status} → ${m.recipient}: ${m.subject}\n${m.body_text}\n`
+				);
 			}
 			return;
 		}

@@ -18,10 +18,18 @@ function newest(dir) {
 export function ensureBuild() {
 	const built = path.join(root, 'build', 'handler.js');
 	const sources = () =>
-		Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'static')), ...['package.json', 'svelte.config.js', 'vite.config.ts'].map((f) => statSync(path.join(root, f)).mtimeMs));
+		Math.max(
+			newest(path.join(root, 'src')),
+			newest(path.join(root, 'static')),
+			...['package.json', 'svelte.config.js', 'vite.config.ts'].map((f) => statSync(path.join(root, f)).mtimeMs)
+		);
 	if (existsSync(built) && sources() <= statSync(built).mtimeMs) return;
 	console.log('Budowanie aplikacji (vite build)…');
 	// NODE_ENV decides whether Svelte compiles its development checks in: never for a build that runs.
-	const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+	const r = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+		{ cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } }
+	);
 	if (r.status !== 0) throw new Error('vite build failed');
 }

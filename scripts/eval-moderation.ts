@@ -24,16 +24,23 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 console.log(`Korpus, część ${splitName}: ${items.length} tekstów`);
 console.log(`| category | texts | held | recall | precision |\n| --- | --- | --- | --- | --- |`);
-for (const c of figures.categories) console.log(`| ${c.label} | ${c.total} | ${c.held} | ${pct(c.recall)} | ${pct(c.precision)} |`);
+for (const c of figures.categories)
+	console.log(`| ${c.label} | ${c.total} | ${c.held} | ${pct(c.recall)} | ${pct(c.precision)} |`);
 console.log(`| all harmful | ${figures.harmful.total} | ${figures.harmful.held} | ${pct(figures.harmful.recall)} | |`);
-console.log(`| ordinary (held = false alarm) | ${figures.ordinary.total} | ${figures.ordinary.held} | ${pct(figures.ordinary.share)} | |`);
+console.log(
+	`| ordinary (held = false alarm) | ${figures.ordinary.total} | ${figures.ordinary.held} | ${pct(figures.ordinary.share)} | |`
+);
 
 if (args.includes('--misses')) {
 	for (const j of figures.judged) {
 		const wrong = j.item.label === 'ordinary' ? j.held : !j.held;
 		if (!wrong) continue;
-		const why = j.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}「${j.item.text.slice(f.start, f.end).slice(0, 60)}」`);
-		console.log(`\n[${j.item.label}/${j.item.author}] ${j.held ? 'HELD' : 'MISSED'} ${why.join('; ')}\n  ${j.item.text}`);
+		const why = j.findings
+			.filter((f) => f.severity !== 'info')
+			.map((f) => `${f.rule}「${j.item.text.slice(f.start, f.end).slice(0, 60)}」`);
+		console.log(
+			`\n[${j.item.label}/${j.item.author}] ${j.held ? 'HELD' : 'MISSED'} ${why.join('; ')}\n  ${j.item.text}`
+		);
 	}
 }
 
@@ -43,7 +50,9 @@ if (!args.includes('--no-cv')) {
 	if (data.poleval.length) {
 		const t0 = Date.now();
 		poleval = scoresF1(crossValidate(data, lexicon).predictions);
-		console.log(`\nPolEval 2019 6.1, 5-fold cross-validation (${((Date.now() - t0) / 1000).toFixed(0)} s): F1 ${poleval.f1.toFixed(3)} (P ${poleval.precision.toFixed(3)}, R ${poleval.recall.toFixed(3)})`);
+		console.log(
+			`\nPolEval 2019 6.1, 5-fold cross-validation (${((Date.now() - t0) / 1000).toFixed(0)} s): F1 ${poleval.f1.toFixed(3)} (P ${poleval.precision.toFixed(3)}, R ${poleval.recall.toFixed(3)})`
+		);
 	} else console.log(`\nPolEval: brak danych w ${dataDir}, pominięte.`);
 }
 
@@ -52,8 +61,24 @@ if (splitName === 'test') {
 		split: 'test',
 		texts: items.length,
 		ordinary: { total: figures.ordinary.total, held: figures.ordinary.held },
-		categories: Object.fromEntries(figures.categories.map((c) => [c.label, { total: c.total, held: c.held, recall: Number(c.recall.toFixed(4)), precision: Number(c.precision.toFixed(4)) }])),
-		...(poleval ? { polevalCrossValidation: { f1: Number(poleval.f1.toFixed(4)), precision: Number(poleval.precision.toFixed(4)), recall: Number(poleval.recall.toFixed(4)) } } : {})
+		categories: Object.fromEntries(
+			figures.categories.map((c) => [
+				c.label,
+				{ total: c.total, held: c.held, recall: Number(c.recall.toFixed(4)), precision: Number(c.precision.toFixed(4)) }
+			])
+		),
+		...(poleval
+			? {
+					polevalCrossValidation: {
+						f1: Number(poleval.f1.toFixed(4)),
+						precision: Number(poleval.precision.toFixed(4)),
+						recall: Number(poleval.recall.toFixed(4))
+					}
+				}
+			: {})
 	};
-	writeFileSync(path.resolve('src/lib/server/moderation/model/evaluation.json'), JSON.stringify(out, null, '\t') + '\n');
+	writeFileSync(
+		path.resolve('src/lib/server/moderation/model/evaluation.json'),
+		JSON.stringify(out, null, '\t') + '\n'
+	);
 }

@@ -4,7 +4,18 @@ import path from 'node:path';
 import { heads, scoreText, type HeadParams, type Model } from '../src/lib/server/moderation/classifier';
 import { loadCorpus, type CorpusItem } from '../src/lib/server/moderation/corpus';
 import { analyze } from '../src/lib/server/moderation/engine';
-import { asModel, example, quantised, loadBanPl, loadPolEval, platt, target, train, type Example, type Trained } from '../src/lib/server/moderation/training';
+import {
+	asModel,
+	example,
+	quantised,
+	loadBanPl,
+	loadPolEval,
+	platt,
+	target,
+	train,
+	type Example,
+	type Trained
+} from '../src/lib/server/moderation/training';
 import { innocentTexts } from '../src/lib/server/moderation/fixtures/innocent';
 import { commentTexts, replyTexts, residentPosts, wiskitkiUnits } from '../src/lib/server/demo/content';
 import { seededRandom } from '../src/lib/server/random';
@@ -24,13 +35,23 @@ export function loadData(): Data {
 	const banpl = loadBanPl(dataDir).map((d) => example(d.text, 'banpl', { harmful: d.harmful }));
 	const poleval = loadPolEval(dataDir).map((d) => example(d.text, 'poleval', { harmful: d.harmful }));
 	const corpus = loadCorpus();
-	const corpusTrain = corpus.filter((c) => c.split === 'train').map((c) => example(c.text, 'corpus', { label: c.label }));
-	const fill = (t: string) => t.replaceAll('{village}', 'Guzów').replaceAll('{date}', '12 grudnia 2026').replaceAll('{month}', 'grudzień');
-	const fixtures = [...innocentTexts, ...commentTexts, ...replyTexts, ...residentPosts.map((p) => fill(p.body)), ...wiskitkiUnits.flatMap((u) => u.posts.map((p) => fill(p.body)))];
+	const corpusTrain = corpus
+		.filter((c) => c.split === 'train')
+		.map((c) => example(c.text, 'corpus', { label: c.label }));
+	const fill = (t: string) =>
+		t.replaceAll('{village}', 'Guzów').replaceAll('{date}', '12 grudnia 2026').replaceAll('{month}', 'grudzień');
+	const fixtures = [
+		...innocentTexts,
+		...commentTexts,
+		...replyTexts,
+		...residentPosts.map((p) => fill(p.body)),
+		...wiskitkiUnits.flatMap((u) => u.posts.map((p) => fill(p.body)))
+	];
 	return { banpl, poleval, corpus, corpusTrain, fixtures };
 }
 
-const identity = (): Omit<HeadParams, 'bias'>[] => heads.map((name) => ({ name, a: 1, b: 0, threshold: 1, sentenceThreshold: 1 }));
+const identity = (): Omit<HeadParams, 'bias'>[] =>
+	heads.map((name) => ({ name, a: 1, b: 0, threshold: 1, sentenceThreshold: 1 }));
 const logit = (p: number) => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -42,7 +63,10 @@ export interface Raw {
 
 export function rawScores(model: Model, text: string): Raw {
 	const scores = scoreText(model, text);
-	return { whole: scores.map((s) => logit(s.p)), sentence: scores.map((s) => (s.sentence ? logit(s.sentenceP) : -Infinity)) };
+	return {
+		whole: scores.map((s) => logit(s.p)),
+		sentence: scores.map((s) => (s.sentence ? logit(s.sentenceP) : -Infinity))
+	};
 }
 
 /** PolEval's texts in five folds, the same on every run. */
@@ -76,10 +100,17 @@ export interface ThresholdPolicy {
 // hundreds ("będziesz je tłukł do śmierci", of rats) should not set its threshold. Cross-fitted on the
 // two halves of the validation split, this holds as many ordinary texts and 3 points more harm.
 export const defaultPolicy: ThresholdPolicy = { rank: 2, margin: 0.5, heads: ['harmful'] };
-const highest = (xs: number[], rank = 1) => Math.max(0, [...xs.filter(Number.isFinite)].sort((a, b) => b - a)[rank - 1] ?? 0);
+const highest = (xs: number[], rank = 1) =>
+	Math.max(0, [...xs.filter(Number.isFinite)].sort((a, b) => b - a)[rank - 1] ?? 0);
 function crossFitMargin(xs: number[], policy: ThresholdPolicy): number {
-	const even = highest(xs.filter((_, i) => i % 2 === 0), policy.rank);
-	const odd = highest(xs.filter((_, i) => i % 2 === 1), policy.rank);
+	const even = highest(
+		xs.filter((_, i) => i % 2 === 0),
+		policy.rank
+	);
+	const odd = highest(
+		xs.filter((_, i) => i % 2 === 1),
+		policy.rank
+	);
 	return Math.max(policy.margin, Math.abs(even - odd) + 0.05);
 }
 const above = (xs: number[], policy: ThresholdPolicy, margin = policy.margin) => highest(xs, policy.rank) + margin;
@@ -91,22 +122,47 @@ const above = (xs: number[], policy: ThresholdPolicy, margin = policy.margin) =>
  * the cross-fitted margin; above that, the harmful head's pair is the one with the best F1 on
  * `heldOut`. `keep` carries over the harmful head's calibration when there is no `heldOut`.
  */
-export function tune(t: Trained, data: Data, heldOut: Point[], keep?: HeadParams[], policy = defaultPolicy, validation = data.corpus.filter((c) => c.split === 'validation')): HeadParams[] {
+export function tune(
+	t: Trained,
+	data: Data,
+	heldOut: Point[],
+	keep?: HeadParams[],
+	policy = defaultPolicy,
+	validation = data.corpus.filter((c) => c.split === 'validation')
+): HeadParams[] {
 	const raw = asModel(t, identity());
 	const vz = validation.map((c) => ({ c, r: rawScores(raw, c.text) }));
 	const ordinary = vz.filter(({ c }) => c.label === 'ordinary').map(({ r }) => r);
 	const fixtures = data.fixtures.map((text) => rawScores(raw, text));
 	return heads.map((name, h) => {
-		const points = vz.map(({ c, r }) => ({ z: r.whole[h], y: target(name, { source: 'corpus', label: c.label } as Example) })).filter((p): p is { z: number; y: 0 | 1 } => p.y !== undefined);
+		const points = vz
+			.map(({ c, r }) => ({ z: r.whole[h], y: target(name, { source: 'corpus', label: c.label } as Example) }))
+			.filter((p): p is { z: number; y: 0 | 1 } => p.y !== undefined);
 		const kept = keep?.find((k) => k.name === name);
-		const { a, b } = name === 'harmful' && !heldOut.length && kept ? kept : platt(name === 'harmful' ? [...points, ...heldOut.map((p) => ({ z: p.whole, y: p.y }))] : points);
+		const { a, b } =
+			name === 'harmful' && !heldOut.length && kept
+				? kept
+				: platt(name === 'harmful' ? [...points, ...heldOut.map((p) => ({ z: p.whole, y: p.y }))] : points);
 		const whole = ordinary.map((r) => r.whole[h]);
 		const sentence = ordinary.map((r) => r.sentence[h]);
 		// Fixtures (the tests' and the demo's ordinary texts) are never held: above the highest of them.
 		const strict = { rank: 1, margin: policy.margin };
 		const own = policy.heads && !policy.heads.includes(name) ? strict : policy;
-		let tw = Math.max(above(whole, own, crossFitMargin(whole, own)), above(fixtures.map((r) => r.whole[h]), strict));
-		let ts = Math.max(tw, above(sentence, own, crossFitMargin(sentence, own)), above(fixtures.map((r) => r.sentence[h]), strict));
+		let tw = Math.max(
+			above(whole, own, crossFitMargin(whole, own)),
+			above(
+				fixtures.map((r) => r.whole[h]),
+				strict
+			)
+		);
+		let ts = Math.max(
+			tw,
+			above(sentence, own, crossFitMargin(sentence, own)),
+			above(
+				fixtures.map((r) => r.sentence[h]),
+				strict
+			)
+		);
 		if (name === 'harmful' && heldOut.length) ({ tw, ts } = bestPair(heldOut, { whole: tw, sentence: ts }));
 		const p = (z: number) => Math.min(sigmoid(a * z + b), 0.999);
 		return { name, bias: t.bias[h], a, b, threshold: p(tw), sentenceThreshold: p(ts) };
@@ -121,9 +177,16 @@ function bestPair(points: Point[], minimum: { whole: number; sentence: number })
 	};
 	const positives = points.filter((p) => p.y).length;
 	let best = { f1: -1, tw: minimum.whole, ts: minimum.sentence };
-	for (const tw of grid(minimum.whole, points.map((p) => p.whole))) {
-		for (const ts of grid(Math.max(minimum.sentence, tw), points.map((p) => p.sentence))) {
-			let tp = 0, fp = 0;
+	for (const tw of grid(
+		minimum.whole,
+		points.map((p) => p.whole)
+	)) {
+		for (const ts of grid(
+			Math.max(minimum.sentence, tw),
+			points.map((p) => p.sentence)
+		)) {
+			let tp = 0,
+				fp = 0;
 			for (const p of points) {
 				if (p.whole < tw && p.sentence < ts) continue;
 				if (p.y) tp++;
@@ -174,14 +237,19 @@ export function crossValidate(data: Data, lexicon: Set<string>, log = (s: string
 		data.poleval.forEach((e, i) => {
 			if (fold[i] !== f) return;
 			const findings = analyze(e.text, { lexicon, model });
-			predictions.push({ y: e.harmful!, predicted: findings.some((x) => x.severity !== 'info' && harmfulCategories.has(x.category)) });
+			predictions.push({
+				y: e.harmful!,
+				predicted: findings.some((x) => x.severity !== 'info' && harmfulCategories.has(x.category))
+			});
 		});
 	}
 	return { heldOut, predictions };
 }
 
 export function scoresF1(predictions: { y: 0 | 1; predicted: boolean }[]) {
-	let tp = 0, fp = 0, fn = 0;
+	let tp = 0,
+		fp = 0,
+		fn = 0;
 	for (const p of predictions) {
 		if (p.predicted && p.y) tp++;
 		else if (p.predicted) fp++;

@@ -8,6 +8,10 @@ try {
 } catch {
 	process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], { cwd: root, stdio: 'inherit', env: { NODE_ENV: 'production', ...process.env } });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
+	cwd: root,
+	stdio: 'inherit',
+	env: { NODE_ENV: 'production', ...process.env }
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

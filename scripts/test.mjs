@@ -15,7 +15,19 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
 for (const suite of suites) {
 	const report = path.join(out, `${suite.name}.json`);
-	const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+	const r = spawnSync(
+		process.execPath,
+		[
+			path.join(root, 'node_modules/vitest/vitest.mjs'),
+			'run',
+			...suite.args,
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${report}`,
+			...process.argv.slice(2)
+		],
+		{ cwd: root, stdio: 'inherit' }
+	);
 	if (r.status !== 0) ok = false;
 	if (existsSync(report)) {
 		const j = JSON.parse(readFileSync(report, 'utf8'));

@@ -33,7 +33,9 @@ if (data.banpl.length === 0 || data.poleval.length === 0) {
 	console.error(`Brak BAN-PL lub PolEval w ${dataDir}: model trenuje się tylko przy danych referencyjnych.`);
 	process.exit(1);
 }
-console.error(`BAN-PL ${data.banpl.length}, PolEval ${data.poleval.length}, korpus ${data.corpus.length} (trening ${data.corpusTrain.length})`);
+console.error(
+	`BAN-PL ${data.banpl.length}, PolEval ${data.poleval.length}, korpus ${data.corpus.length} (trening ${data.corpusTrain.length})`
+);
 const lexicon = loadLexicon(dataDir);
 const { heldOut, predictions } = crossValidate(data, lexicon);
 const cv = scoresF1(predictions);
@@ -42,7 +44,9 @@ const trained = quantised(train([...data.banpl, ...data.poleval, ...data.corpusT
 const params = tune(trained, data, heldOut);
 const stored = store(trained, params);
 writeFileSync(file, JSON.stringify(stored));
-console.error(`final model trained in ${((Date.now() - t1) / 1000).toFixed(1)} s; all in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.error(
+	`final model trained in ${((Date.now() - t1) / 1000).toFixed(1)} s; all in ${((Date.now() - t0) / 1000).toFixed(1)} s`
+);
 const seconds = Math.round((Date.now() - t1) / 1000);
 const megabytes = (statSync(file).size / 1e6).toFixed(1);
 const readme = `# The moderation model

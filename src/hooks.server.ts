@@ -22,14 +22,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = rt.ctx;
 	event.locals.sessionToken = null;
 	event.locals.actor = null;
-	event.locals.clientIp = clientAddress(event.getClientAddress(), event.request.headers.get('x-forwarded-for'), rt.trustedProxies);
+	event.locals.clientIp = clientAddress(
+		event.getClientAddress(),
+		event.request.headers.get('x-forwarded-for'),
+		rt.trustedProxies
+	);
 	const secured = (response: Response) => withSecurityHeaders(response, rt.ctx.baseUrl);
 	const auth = event.request.headers.get('authorization');
 	if (event.url.pathname.startsWith('/api/') && auth?.startsWith('Bearer ')) {
 		event.locals.actor = await actorForApiToken(rt.ctx, auth.slice(7).trim());
 		// A token that was revoked or never existed is refused, not served as an anonymous visitor.
 		if (!event.locals.actor) {
-			const refused = apiError(new AppError('unauthenticated', 'Token jest nieprawidłowy albo został unieważniony. Utwórz nowy na stronie konta.'));
+			const refused = apiError(
+				new AppError(
+					'unauthenticated',
+					'Token jest nieprawidłowy albo został unieważniony. Utwórz nowy na stronie konta.'
+				)
+			);
 			refused.headers.set('WWW-Authenticate', 'Bearer error="invalid_token"');
 			return secured(refused);
 		}
@@ -42,10 +51,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	try {
 		// Before any of the body is read: anonymous requests stay small, files only where expected.
-		assertBodyWithinLimit(event.request.method, event.request.headers, bodyLimit(event.url.pathname, event.request.headers.get('content-type'), !!event.locals.actor));
+		assertBodyWithinLimit(
+			event.request.method,
+			event.request.headers,
+			bodyLimit(event.url.pathname, event.request.headers.get('content-type'), !!event.locals.actor)
+		);
 	} catch (e) {
 		if (!(e instanceof AppError)) throw e;
-		const response = event.url.pathname.startsWith('/api/') ? apiError(e) : new Response(e.message, { status: e.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		const response = event.url.pathname.startsWith('/api/')
+			? apiError(e)
+			: new Response(e.message, { status: e.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 		return secured(response);
 	}
 	try {
@@ -57,11 +72,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 		error(e.status, { message: e.message, code: e.code });
 	}
 	const idempotencyKey = event.request.headers.get('idempotency-key');
-	if (idempotencyKey !== null && event.locals.actor && event.url.pathname.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) {
-		const fingerprint = requestFingerprint(event.request.method, event.url.pathname + event.url.search, await event.request.clone().text());
-		return secured(await runOnce(rt.ctx, event.locals.actor.id, idempotencyKey, fingerprint, async () => resolve(event)).catch(apiError));
+	if (
+		idempotencyKey !== null &&
+		event.locals.actor &&
+		event.url.pathname.startsWith('/api/') &&
+		!['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)
+	) {
+		const fingerprint = requestFingerprint(
+			event.request.method,
+			event.url.pathname + event.url.search,
+			await event.request.clone().text()
+		);
+		return secured(
+			await runOnce(rt.ctx, event.locals.actor.id, idempotencyKey, fingerprint, async () => resolve(event)).catch(
+				apiError
+			)
+		);
 	}
-	const slug = event.locals.actor || event.request.headers.has('authorization') || !rt.pageCache.enabled ? null : cacheableFeedSlug(event.request.method, event.url);
+	const slug =
+		event.locals.actor || event.request.headers.has('authorization') || !rt.pageCache.enabled
+			? null
+			: cacheableFeedSlug(event.request.method, event.url);
 	if (!slug) return secured(await resolve(event));
 	const key = event.url.pathname + event.url.search;
 	const hit = rt.pageCache.get(key);
@@ -73,5 +104,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'Unhandled error');
-	return { message: status === 404 ? 'Nie znaleziono strony.' : 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.', code: status === 404 ? 'not_found' : 'internal' };
+	return {
+		message: status === 404 ? 'Nie znaleziono strony.' : 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.',
+		code: status === 404 ? 'not_found' : 'internal'
+	};
 };

@@ -6,7 +6,14 @@ self.addEventListener('push', (event) => {
 	} catch {
 		data.body = event.data ? event.data.text() : '';
 	}
-	event.waitUntil(self.registration.showNotification(data.title, { body: data.body, data: { url: data.url }, lang: 'pl', icon: '/favicon.svg' }));
+	event.waitUntil(
+		self.registration.showNotification(data.title, {
+			body: data.body,
+			data: { url: data.url },
+			lang: 'pl',
+			icon: '/favicon.svg'
+		})
+	);
 });
 
 self.addEventListener('notificationclick', (event) => {

@@ -10,4 +10,5 @@ export const engagement = (p: { views: number; comments: number; reactions: numb
 	].join(' · ');
 
 /** How the public figures are counted, for the statistics pages. */
-export const countingRule = 'Wyświetlenie posta liczymy raz dziennie na osobę (bez logowania: na łącze internetowe), a udostępnienie raz na osobę; ruchu robotów i podglądów linków nie liczymy.';
+export const countingRule =
+	'Wyświetlenie posta liczymy raz dziennie na osobę (bez logowania: na łącze internetowe), a udostępnienie raz na osobę; ruchu robotów i podglądów linków nie liczymy.';

@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, formatCompact, formatMoney, formatPercent, formatDateTime, formatNumber, formatSize, plural, relativeTime } from './format';
+import {
+	countLabel,
+	formatCompact,
+	formatMoney,
+	formatPercent,
+	formatDateTime,
+	formatNumber,
+	formatSize,
+	plural,
+	relativeTime
+} from './format';
 
 describe('Polish formatting', () => {
 	it('chooses plural forms', () => {
 		const f = (n: number) => plural(n, 'komentarz', 'komentarze', 'komentarzy');
 		expect([0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 102, 112, 1000].map(f)).toEqual([
-			'komentarzy', 'komentarz', 'komentarze', 'komentarze', 'komentarzy', 'komentarzy', 'komentarzy',
-			'komentarzy', 'komentarzy', 'komentarze', 'komentarzy', 'komentarze', 'komentarzy', 'komentarzy'
+			'komentarzy',
+			'komentarz',
+			'komentarze',
+			'komentarze',
+			'komentarzy',
+			'komentarzy',
+			'komentarzy',
+			'komentarzy',
+			'komentarzy',
+			'komentarze',
+			'komentarzy',
+			'komentarze',
+			'komentarzy',
+			'komentarzy'
 		]);
 	});
 	it('groups digits with spaces', () => {

@@ -25,7 +25,8 @@ export function formatMoney(grosze: number): string {
 /** "950", "1,2 tys.", "12 tys.", "3,4 mln" — for headline figures; tables use formatNumber. */
 export function formatCompact(n: number): string {
 	const abs = Math.abs(n);
-	const short = (value: number, unit: string) => `${(value >= 10 ? Math.round(value).toString() : (Math.round(value * 10) / 10).toString().replace('.', ','))} ${unit}`;
+	const short = (value: number, unit: string) =>
+		`${value >= 10 ? Math.round(value).toString() : (Math.round(value * 10) / 10).toString().replace('.', ',')} ${unit}`;
 	if (abs >= 1_000_000) return (n < 0 ? '-' : '') + short(abs / 1_000_000, 'mln');
 	if (abs >= 1_000) return (n < 0 ? '-' : '') + short(abs / 1_000, 'tys.');
 	return formatNumber(n);
@@ -36,8 +37,34 @@ export function formatPercent(fraction: number, digits = 1): string {
 	return `${(fraction * 100).toFixed(digits).replace('.', ',')}%`;
 }
 
-const monthNames = ['styczeń', 'luty', 'marzec', 'kwiecień', 'maj', 'czerwiec', 'lipiec', 'sierpień', 'wrzesień', 'październik', 'listopad', 'grudzień'];
-const monthsLocative = ['styczniu', 'lutym', 'marcu', 'kwietniu', 'maju', 'czerwcu', 'lipcu', 'sierpniu', 'wrześniu', 'październiku', 'listopadzie', 'grudniu'];
+const monthNames = [
+	'styczeń',
+	'luty',
+	'marzec',
+	'kwiecień',
+	'maj',
+	'czerwiec',
+	'lipiec',
+	'sierpień',
+	'wrzesień',
+	'październik',
+	'listopad',
+	'grudzień'
+];
+const monthsLocative = [
+	'styczniu',
+	'lutym',
+	'marcu',
+	'kwietniu',
+	'maju',
+	'czerwcu',
+	'lipcu',
+	'sierpniu',
+	'wrześniu',
+	'październiku',
+	'listopadzie',
+	'grudniu'
+];
 const monthsShort = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
 const monthIndex = (month: string) => Number(month.slice(5, 7)) - 1;
 /** "2026-11" → "listopad 2026" */
@@ -47,7 +74,8 @@ export const monthLocative = (month: string) => `${monthsLocative[monthIndex(mon
 /** "2026-11" → "lis 26" (chart labels) */
 export const shortMonth = (month: string) => `${monthsShort[monthIndex(month)]} ${month.slice(2, 4)}`;
 
-export const countLabel = (n: number, one: string, few: string, many: string) => `${formatNumber(n)} ${plural(n, one, few, many)}`;
+export const countLabel = (n: number, one: string, few: string, many: string) =>
+	`${formatNumber(n)} ${plural(n, one, few, many)}`;
 
 const TZ = 'Europe/Warsaw';
 const dateFormat = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });

@@ -2,7 +2,15 @@
 
 export type LiveEvent =
 	| { type: 'post'; groupId: string; postId: string }
-	| { type: 'counts'; groupId: string; postId: string; comments: number; reactions: number; views: number; shares: number }
+	| {
+			type: 'counts';
+			groupId: string;
+			postId: string;
+			comments: number;
+			reactions: number;
+			views: number;
+			shares: number;
+	  }
 	| { type: 'comment'; groupId: string; postId: string; commentId: string };
 
 /** Listens to a group's live stream; EventSource reconnects by itself. */
@@ -29,17 +37,25 @@ export function watchViews(): () => void {
 		if (pending.size === 0) return;
 		const postIds = [...pending];
 		pending.clear();
-		void fetch('/api/v1/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ postIds }), keepalive: true }).catch(() => {});
+		void fetch('/api/v1/views', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ postIds }),
+			keepalive: true
+		}).catch(() => {});
 	};
 	const observer = new IntersectionObserver(
 		(entries) => {
 			for (const entry of entries) {
 				const id = (entry.target as HTMLElement).dataset.postId!;
 				if (entry.isIntersecting && !seen.has(id)) {
-					timers.set(id, setTimeout(() => {
-						seen.add(id);
-						pending.add(id);
-					}, 1000));
+					timers.set(
+						id,
+						setTimeout(() => {
+							seen.add(id);
+							pending.add(id);
+						}, 1000)
+					);
 				} else {
 					clearTimeout(timers.get(id));
 				}
@@ -47,7 +63,8 @@ export function watchViews(): () => void {
 		},
 		{ threshold: 0.5 }
 	);
-	const scan = () => document.querySelectorAll<HTMLElement>('article[data-post-id]').forEach((el) => observer.observe(el));
+	const scan = () =>
+		document.querySelectorAll<HTMLElement>('article[data-post-id]').forEach((el) => observer.observe(el));
 	scan();
 	const mutations = new MutationObserver(scan);
 	mutations.observe(document.body, { childList: true, subtree: true });

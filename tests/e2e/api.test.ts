@@ -5,13 +5,21 @@ let server: Server;
 let residentToken: string;
 let moderatorToken: string;
 
-const get = (path: string, token?: string) => fetch(`${server.url}/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (path: string, token?: string) =>
+	fetch(`${server.url}/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const send = (method: string, path: string, body: unknown, token?: string) =>
-	fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	fetch(`${server.url}/api/v1${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+		body: typeof body === 'string' ? body : JSON.stringify(body)
+	});
 
 beforeAll(async () => {
 	server = await startServer();
-	[residentToken, moderatorToken] = await Promise.all([apiToken(server.url, 'mieszkaniec@tablica.test'), apiToken(server.url, 'moderator@tablica.test')]);
+	[residentToken, moderatorToken] = await Promise.all([
+		apiToken(server.url, 'mieszkaniec@tablica.test'),
+		apiToken(server.url, 'moderator@tablica.test')
+	]);
 });
 afterAll(async () => server?.stop());
 
@@ -25,7 +33,9 @@ describe('the JSON API', () => {
 
 	it('lists groups and one group', async () => {
 		const { items } = await (await get('/groups')).json();
-		expect(items.map((g: { slug: string }) => g.slug)).toEqual(expect.arrayContaining(['wiskitki', 'radziejowice', 'puszcza-marianska']));
+		expect(items.map((g: { slug: string }) => g.slug)).toEqual(
+			expect.arrayContaining(['wiskitki', 'radziejowice', 'puszcza-marianska'])
+		);
 		const wiskitki = await (await get('/groups/wiskitki')).json();
 		expect(wiskitki).toMatchObject({ slug: 'wiskitki', municipality: { terytCode: '1438053', name: 'Wiskitki' } });
 		expect(wiskitki.memberCount).toBeGreaterThanOrEqual(3000);
@@ -39,7 +49,21 @@ describe('the JSON API', () => {
 		expect(first.items[0]).toMatchObject({ pinned: true, author: { type: 'user' } });
 		const rest = first.items.slice(1);
 		expect(rest).toHaveLength(5);
-		expect(rest[0]).toEqual(expect.objectContaining({ id: expect.any(String), category: expect.any(String), body: expect.any(String), createdAt: expect.any(String), urgent: false, counts: expect.objectContaining({ comments: expect.any(Number), reactions: expect.any(Number), views: expect.any(Number), shares: expect.any(Number) }) }));
+		expect(rest[0]).toEqual(
+			expect.objectContaining({
+				id: expect.any(String),
+				category: expect.any(String),
+				body: expect.any(String),
+				createdAt: expect.any(String),
+				urgent: false,
+				counts: expect.objectContaining({
+					comments: expect.any(Number),
+					reactions: expect.any(Number),
+					views: expect.any(Number),
+					shares: expect.any(Number)
+				})
+			})
+		);
 		const second = await (await get(`/groups/wiskitki/posts?limit=5&cursor=${first.nextCursor}`)).json();
 		expect(second.items.every((p: { pinned: boolean }) => !p.pinned)).toBe(true);
 		const dates = [...rest, ...second.items].map((p: { createdAt: string }) => p.createdAt);
@@ -53,7 +77,10 @@ describe('the JSON API', () => {
 	it('refuses bad parameters with a Polish message', async () => {
 		const r = await get('/groups/wiskitki/posts?limit=500');
 		expect(r.status).toBe(400);
-		expect((await r.json()).error).toEqual({ code: 'validation', message: 'Parametr limit musi być liczbą całkowitą od 1 do 50.' });
+		expect((await r.json()).error).toEqual({
+			code: 'validation',
+			message: 'Parametr limit musi być liczbą całkowitą od 1 do 50.'
+		});
 		expect((await get('/groups/wiskitki/posts?cursor=xyz')).status).toBe(400);
 		expect((await get('/groups/wiskitki/posts?category=polityka')).status).toBe(400);
 	});
@@ -61,23 +88,45 @@ describe('the JSON API', () => {
 	it('publishes with a token: a member’s post waits, a moderator’s is published', async () => {
 		const anonymous = await send('POST', '/groups/wiskitki/posts', { body: 'x', category: 'other' });
 		expect(anonymous.status).toBe(401);
-		expect((await send('POST', '/groups/wiskitki/posts', { body: 'x', category: 'other' }, 'tbl_zly')).status).toBe(401);
+		expect((await send('POST', '/groups/wiskitki/posts', { body: 'x', category: 'other' }, 'tbl_zly')).status).toBe(
+			401
+		);
 
-		const held = await send('POST', '/groups/wiskitki/posts', { body: 'Czy w sobotę działa PSZOK?', category: 'questions' }, residentToken);
+		const held = await send(
+			'POST',
+			'/groups/wiskitki/posts',
+			{ body: 'Czy w sobotę działa PSZOK?', category: 'questions' },
+			residentToken
+		);
 		expect(held.status).toBe(201);
 		expect(await held.json()).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('akceptacji')] });
 
 		const bad = await send('POST', '/groups/wiskitki/posts', { body: '', category: 'polityka' }, moderatorToken);
 		expect(bad.status).toBe(400);
-		expect((await bad.json()).error).toMatchObject({ code: 'validation', fields: { body: 'Napisz treść posta.', category: 'Wybierz kategorię z listy.' } });
+		expect((await bad.json()).error).toMatchObject({
+			code: 'validation',
+			fields: { body: 'Napisz treść posta.', category: 'Wybierz kategorię z listy.' }
+		});
 		expect((await send('POST', '/groups/wiskitki/posts', '{nie json', moderatorToken)).status).toBe(400);
 
-		const ok = await send('POST', '/groups/wiskitki/posts', { body: 'Zebranie wiejskie w czwartek', category: 'community', event: { start: '2026-12-03T17:00:00+01:00', place: 'Świetlica' } }, moderatorToken);
+		const ok = await send(
+			'POST',
+			'/groups/wiskitki/posts',
+			{
+				body: 'Zebranie wiejskie w czwartek',
+				category: 'community',
+				event: { start: '2026-12-03T17:00:00+01:00', place: 'Świetlica' }
+			},
+			moderatorToken
+		);
 		expect(ok.status).toBe(201);
 		const created = await ok.json();
 		expect(created.status).toBe('published');
 		const post = await (await get(`/posts/${created.id}`)).json();
-		expect(post).toMatchObject({ body: 'Zebranie wiejskie w czwartek', event: { start: '2026-12-03T16:00:00.000Z', place: 'Świetlica' } });
+		expect(post).toMatchObject({
+			body: 'Zebranie wiejskie w czwartek',
+			event: { start: '2026-12-03T16:00:00.000Z', place: 'Świetlica' }
+		});
 		const ics = await fetch(`${server.url}/g/wiskitki/p/${created.id}/wydarzenie.ics`);
 		expect(ics.headers.get('content-type')).toContain('text/calendar');
 		expect(await ics.text()).toContain('DTSTART:20261203T160000Z');
@@ -86,7 +135,16 @@ describe('the JSON API', () => {
 	it('posts once per Idempotency-Key: a retry gets the first answer, another body with the key a 409', async () => {
 		const key = `retry-${Date.now()}`;
 		const body = JSON.stringify({ body: `Komunikat wysłany dwa razy przez słabe łącze ${key}`, category: 'official' });
-		const write = (b: string) => fetch(`${server.url}/api/v1/groups/wiskitki/posts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${moderatorToken}`, 'idempotency-key': key }, body: b });
+		const write = (b: string) =>
+			fetch(`${server.url}/api/v1/groups/wiskitki/posts`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					authorization: `Bearer ${moderatorToken}`,
+					'idempotency-key': key
+				},
+				body: b
+			});
 		const [first, retry] = [await write(body), await write(body)];
 		expect(first.status).toBe(201);
 		expect(retry.status).toBe(201);
@@ -95,7 +153,9 @@ describe('the JSON API', () => {
 		expect((await retry.json()).id).toBe(id);
 		const feed = await (await get('/groups/wiskitki/posts?limit=50')).json();
 		expect(feed.items.filter((p: { body: string }) => p.body.includes(key))).toHaveLength(1);
-		const other = await write(JSON.stringify({ body: 'Zupełnie inny komunikat z tym samym kluczem.', category: 'official' }));
+		const other = await write(
+			JSON.stringify({ body: 'Zupełnie inny komunikat z tym samym kluczem.', category: 'official' })
+		);
 		expect(other.status).toBe(409);
 		expect((await other.json()).error.code).toBe('conflict');
 	});
@@ -115,22 +175,43 @@ describe('the JSON API', () => {
 		expect(after.counts.comments).toBe(before.counts.comments + 1);
 		expect(after.counts.reactions).toBe(before.counts.reactions + 1);
 		// A browser shares (a script without one would be taken for a robot and not counted).
-		const share = () => fetch(`${server.url}/api/v1/posts/${id}/share`, { method: 'POST', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' } });
+		const share = () =>
+			fetch(`${server.url}/api/v1/posts/${id}/share`, {
+				method: 'POST',
+				headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' }
+			});
 		expect((await (await share()).json()).shares).toBe(before.counts.shares + 1);
 	});
 
 	it('checks a text before publishing, as the composer does', async () => {
-		const r = await send('POST', '/moderation/check', { text: 'Co za k***a bałagan', group: 'wiskitki' }, residentToken);
+		const r = await send(
+			'POST',
+			'/moderation/check',
+			{ text: 'Co za k***a bałagan', group: 'wiskitki' },
+			residentToken
+		);
 		const body = await r.json();
-		expect(body).toMatchObject({ decision: 'hold', findings: [{ rule: 'vulgarity.word', start: 6, end: 11, severity: 'hold' }] });
+		expect(body).toMatchObject({
+			decision: 'hold',
+			findings: [{ rule: 'vulgarity.word', start: 6, end: 11, severity: 'hold' }]
+		});
 		expect(body.summary).toContain('trafi do akceptacji moderatora');
-		const clean = await (await send('POST', '/moderation/check', { text: 'Zebranie wiejskie w czwartek', group: 'wiskitki' }, moderatorToken)).json();
+		const clean = await (
+			await send(
+				'POST',
+				'/moderation/check',
+				{ text: 'Zebranie wiejskie w czwartek', group: 'wiskitki' },
+				moderatorToken
+			)
+		).json();
 		expect(clean).toEqual({ decision: 'publish', summary: 'Ten post zostanie opublikowany od razu.', findings: [] });
-		expect((await send('POST', '/moderation/check', { text: 'x', group: 'wiskitki', as: '1' }, residentToken)).status).toBe(403);
+		expect(
+			(await send('POST', '/moderation/check', { text: 'x', group: 'wiskitki', as: '1' }, residentToken)).status
+		).toBe(403);
 		expect((await send('POST', '/moderation/check', { group: 'wiskitki' })).status).toBe(400);
 	});
 
-	it("gives the operator the outbox, and no one else", async () => {
+	it('gives the operator the outbox, and no one else', async () => {
 		const operatorToken = await apiToken(server.url, 'operator@tablica.test');
 		expect((await get('/admin/outbox')).status).toBe(401);
 		expect((await get('/admin/outbox', residentToken)).status).toBe(403);
@@ -143,34 +224,106 @@ describe('the JSON API', () => {
 	});
 
 	it('takes support tickets: urgent ones page the on-call administrator without giving out the number', async () => {
-		expect((await send('POST', '/support/tickets', { kind: 'technical', body: 'Nie działa wyszukiwarka w grupie.' })).status).toBe(401);
-		expect((await send('POST', '/support/tickets', { kind: 'hack', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken)).status).toBe(400);
-		const normal = await send('POST', '/support/tickets', { kind: 'technical', priority: 'normal', body: 'Nie działa wyszukiwarka w grupie.' }, residentToken);
+		expect(
+			(await send('POST', '/support/tickets', { kind: 'technical', body: 'Nie działa wyszukiwarka w grupie.' })).status
+		).toBe(401);
+		expect(
+			(
+				await send(
+					'POST',
+					'/support/tickets',
+					{ kind: 'hack', body: 'Nie działa wyszukiwarka w grupie.' },
+					residentToken
+				)
+			).status
+		).toBe(400);
+		const normal = await send(
+			'POST',
+			'/support/tickets',
+			{ kind: 'technical', priority: 'normal', body: 'Nie działa wyszukiwarka w grupie.' },
+			residentToken
+		);
 		expect(normal.status).toBe(201);
 		const n = await normal.json();
-		expect(n).toEqual({ ticket: { id: expect.any(String), kind: 'technical', priority: 'normal', status: 'new', createdAt: expect.any(String) } });
-		const urgent = await (await send('POST', '/support/tickets', { kind: 'violation', priority: 'urgent', body: 'Ktoś grozi pod postem urzędu.' }, residentToken)).json();
+		expect(n).toEqual({
+			ticket: {
+				id: expect.any(String),
+				kind: 'technical',
+				priority: 'normal',
+				status: 'new',
+				createdAt: expect.any(String)
+			}
+		});
+		const urgent = await (
+			await send(
+				'POST',
+				'/support/tickets',
+				{ kind: 'violation', priority: 'urgent', body: 'Ktoś grozi pod postem urzędu.' },
+				residentToken
+			)
+		).json();
 		expect(urgent).toEqual({ ticket: expect.objectContaining({ priority: 'urgent' }) });
 	});
 
 	it('the public contact form creates a ticket of its kind and acknowledges it by e-mail', async () => {
 		const post = (body: Record<string, string>) =>
-			fetch(`${server.url}/kontakt`, { method: 'POST', headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' }, body: new URLSearchParams(body).toString() });
-		const bad = await (await post({ kind: 'advertising', name: 'Piekarnia Kłos', email: 'zly-adres', body: 'Chcemy reklamować pieczywo.' })).json();
+			fetch(`${server.url}/kontakt`, {
+				method: 'POST',
+				headers: {
+					origin: server.url,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'application/json',
+					'x-sveltekit-action': 'true'
+				},
+				body: new URLSearchParams(body).toString()
+			});
+		const bad = await (
+			await post({
+				kind: 'advertising',
+				name: 'Piekarnia Kłos',
+				email: 'zly-adres',
+				body: 'Chcemy reklamować pieczywo.'
+			})
+		).json();
 		expect(bad.type).toBe('failure');
-		const ok = await (await post({ kind: 'advertising', name: 'Piekarnia Kłos', email: 'biuro@klos.example.pl', body: 'Chcemy reklamować pieczywo w grupie Wiskitki.' })).json();
+		const ok = await (
+			await post({
+				kind: 'advertising',
+				name: 'Piekarnia Kłos',
+				email: 'biuro@klos.example.pl',
+				body: 'Chcemy reklamować pieczywo w grupie Wiskitki.'
+			})
+		).json();
 		expect(ok.type).toBe('success');
 		const operatorToken = await apiToken(server.url, 'operator@tablica.test');
 		const { items } = await (await get('/admin/outbox?limit=20', operatorToken)).json();
-		expect(items.find((m: { to: string }) => m.to === 'biuro@klos.example.pl')).toMatchObject({ channel: 'email', subject: expect.stringMatching(/^Przyjęliśmy zgłoszenie #\d+$/) });
-		expect(items.find((m: { to: string; subject: string }) => m.to === 'pomoc@tablica.local' && m.subject.includes('reklama (firmy)'))).toBeTruthy();
+		expect(items.find((m: { to: string }) => m.to === 'biuro@klos.example.pl')).toMatchObject({
+			channel: 'email',
+			subject: expect.stringMatching(/^Przyjęliśmy zgłoszenie #\d+$/)
+		});
+		expect(
+			items.find(
+				(m: { to: string; subject: string }) => m.to === 'pomoc@tablica.local' && m.subject.includes('reklama (firmy)')
+			)
+		).toBeTruthy();
 	});
 
 	it('guards the staff pages: every role against every page', async () => {
-		const people = ['anonymous', 'mieszkaniec@tablica.test', 'moderator@tablica.test', 'operator@tablica.test'] as const;
-		const cookies = Object.fromEntries(await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)])));
+		const people = [
+			'anonymous',
+			'mieszkaniec@tablica.test',
+			'moderator@tablica.test',
+			'operator@tablica.test'
+		] as const;
+		const cookies = Object.fromEntries(
+			await Promise.all(people.map(async (p) => [p, p === 'anonymous' ? '' : await sessionCookie(server.url, p)]))
+		);
 		// The demo's removal decision: its statement is for its addressee and the moderators.
-		const log = await (await fetch(`${server.url}/moderacja/dziennik?grupa=wiskitki&dzialanie=remove`, { headers: { cookie: cookies['moderator@tablica.test'] } })).text();
+		const log = await (
+			await fetch(`${server.url}/moderacja/dziennik?grupa=wiskitki&dzialanie=remove`, {
+				headers: { cookie: cookies['moderator@tablica.test'] }
+			})
+		).text();
 		const decision = /href="(\/decyzje\/\d+)"/.exec(log)![1];
 		// 200 shown, 303 sent to sign in, 403 refused.
 		const expected: Record<string, number[]> = {
@@ -210,7 +363,10 @@ describe('the JSON API', () => {
 		for (const path of Object.keys(expected)) {
 			got[path] = [];
 			for (const p of people) {
-				const r = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookies[p] ? { cookie: cookies[p] } : {} });
+				const r = await fetch(`${server.url}${path}`, {
+					redirect: 'manual',
+					headers: cookies[p] ? { cookie: cookies[p] } : {}
+				});
 				got[path].push(r.status);
 			}
 		}
@@ -221,7 +377,11 @@ describe('the JSON API', () => {
 		const page = await fetch(`${server.url}/g/wiskitki`);
 		expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 		expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-		const forged = await fetch(`${server.url}/logowanie`, { method: 'POST', headers: { origin: 'https://zly.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a@b.pl&password=x' });
+		const forged = await fetch(`${server.url}/logowanie`, {
+			method: 'POST',
+			headers: { origin: 'https://zly.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'email=a@b.pl&password=x'
+		});
 		expect(forged.status).toBe(403);
 	});
 });

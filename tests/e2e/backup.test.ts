@@ -22,7 +22,11 @@ type Query = (text: string) => Promise<{ rows: Record<string, unknown>[] }>;
 
 /** Every table's row count, and a sample of rows of the tables people care about. */
 async function snapshot(query: Query) {
-	const tables = (await query(`select schemaname || '.' || tablename as t from pg_tables where schemaname in ('public', 'pgboss') order by 1`)).rows.map((r) => String(r.t));
+	const tables = (
+		await query(
+			`select schemaname || '.' || tablename as t from pg_tables where schemaname in ('public', 'pgboss') order by 1`
+		)
+	).rows.map((r) => String(r.t));
 	const counts: Record<string, number> = {};
 	for (const t of tables) counts[t] = Number((await query(`select count(*)::int as n from ${t}`)).rows[0].n);
 	const sample: Record<string, unknown[]> = {};
@@ -43,7 +47,9 @@ async function pgliteSnapshot(dir: string) {
 
 async function addMedia(dir: string) {
 	mkdirSync(path.join(dir, 'media', 'tickets'), { recursive: true });
-	const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } }).webp().toBuffer();
+	const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } })
+		.webp()
+		.toBuffer();
 	writeFileSync(path.join(dir, 'media', `${randomBytes(16).toString('hex')}.webp`), photo);
 	writeFileSync(path.join(dir, 'media', 'tickets', `${randomBytes(16).toString('hex')}.pdf`), '%PDF-1.4\n%%EOF\n');
 	return photo;
@@ -60,7 +66,9 @@ describe('backup and restore with the embedded database', () => {
 		file = path.join(dataDir(), 'kopia.tar.gz');
 		const saved = await runCli(['backup', '--out', file], source);
 		expect(saved.stderr).toBe('');
-		expect(saved.stdout).toMatch(/^Zapisano kopię .*kopia\.tar\.gz: PGlite, \d+ tabe(l|le), [\d ]+ wiersz(e|y), 2 pliki mediów\.\n$/);
+		expect(saved.stdout).toMatch(
+			/^Zapisano kopię .*kopia\.tar\.gz: PGlite, \d+ tabe(l|le), [\d ]+ wiersz(e|y), 2 pliki mediów\.\n$/
+		);
 
 		const target = (restoredDir = dataDir());
 		const restored = await runCli(['restore', file], target);
@@ -75,7 +83,6 @@ describe('backup and restore with the embedded database', () => {
 		expect(media).toHaveLength(1);
 		expect(readFileSync(path.join(target, 'media', media[0]))).toEqual(photo);
 		expect(readdirSync(path.join(target, 'media', 'tickets'))).toHaveLength(1);
-
 	}, 600_000);
 
 	it('refuses what is not a backup, and an existing database without --force; with it moves that aside, and the app runs on the restored data', async () => {

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasChromium, hasPdftotext, launchBrowser, logIn, pdfText, startServer, type Server } from './harness';
+import {
+	axeViolations,
+	hasChromium,
+	hasPdftotext,
+	launchBrowser,
+	logIn,
+	pdfText,
+	startServer,
+	type Server
+} from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -68,7 +77,11 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 	it('the operator marks it signed with the scan: the package starts and the first invoice is issued', async () => {
 		await operator.goto(`${server.url}/admin/umowy`, { waitUntil: 'networkidle' });
 		await audit(operator);
-		await operator.getByLabel(`Skan podpisanej umowy ${contractNumber} (PDF, JPEG, PNG)`).setInputFiles({ name: 'umowa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% podpisana\n%%EOF\n') });
+		await operator.getByLabel(`Skan podpisanej umowy ${contractNumber} (PDF, JPEG, PNG)`).setInputFiles({
+			name: 'umowa.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('%PDF-1.4\n% podpisana\n%%EOF\n')
+		});
 		await operator.getByRole('button', { name: 'Oznacz jako podpisaną i uruchom pakiet' }).click();
 		const done = operator.getByRole('status').filter({ hasText: `Umowa ${contractNumber} podpisana` });
 		await expect.poll(() => done.count()).toBe(1);
@@ -79,20 +92,36 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		expect(await operator.getByText('aktywny').count()).toBeGreaterThan(0);
 		const row = operator.locator('tr', { hasText: invoiceNumber });
 		expect(await row.innerText()).toContain('3 850,00 zł');
-		const pdf = await operator.request.get(`${server.url}${await row.getByRole('link', { name: /^PDF/ }).getAttribute('href')}`);
+		const pdf = await operator.request.get(
+			`${server.url}${await row.getByRole('link', { name: /^PDF/ }).getAttribute('href')}`
+		);
 		expect(pdf.headers()['content-type']).toBe('application/pdf');
 		if (hasPdftotext) {
 			const text = pdfText(await pdf.body());
-			for (const needle of [invoiceNumber, 'NIP: 526-000-12-46', 'NIP: 118-161-04-40', '3 130,08', '719,92', '3 850,00 zł']) expect(text).toContain(needle);
+			for (const needle of [
+				invoiceNumber,
+				'NIP: 526-000-12-46',
+				'NIP: 118-161-04-40',
+				'3 130,08',
+				'719,92',
+				'3 850,00 zł'
+			])
+				expect(text).toContain(needle);
 		}
-		const xml = await (await operator.request.get(`${server.url}${await row.getByRole('link', { name: /^XML/ }).getAttribute('href')}`)).text();
+		const xml = await (
+			await operator.request.get(`${server.url}${await row.getByRole('link', { name: /^XML/ }).getAttribute('href')}`)
+		).text();
 		expect(xml).toContain(`<P_2>${invoiceNumber}</P_2>`);
 		expect(xml).toContain('<NIP>5260001246</NIP>');
 		// Somebody else's coordinator may not download it.
 		const other = await browser.newContext();
 		const page = await other.newPage();
 		await logIn(page, server.url, 'koordynator@wiskitki.test');
-		expect((await page.request.get(`${server.url}${await row.getByRole('link', { name: /^PDF/ }).getAttribute('href')}`)).status()).toBe(403);
+		expect(
+			(
+				await page.request.get(`${server.url}${await row.getByRole('link', { name: /^PDF/ }).getAttribute('href')}`)
+			).status()
+		).toBe(403);
 		await other.close();
 	});
 
@@ -102,9 +131,19 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		const item = operator.locator('li', { hasText: 'Gmina Radziejowice' }).first();
 		await item.getByRole('button', { name: 'Zapisz zapłatę' }).click();
 		await expect.poll(() => operator.getByRole('status').first().innerText()).toContain('Zapisano zapłatę');
-		await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().getByLabel(/^Numer KSeF/).fill('zły numer');
-		await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().getByRole('button', { name: 'Zapisz numer' }).click();
-		await expect.poll(() => operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText()).toContain('Sprawdź numer KSeF');
+		await operator
+			.locator('li', { hasText: 'Gmina Radziejowice' })
+			.first()
+			.getByLabel(/^Numer KSeF/)
+			.fill('zły numer');
+		await operator
+			.locator('li', { hasText: 'Gmina Radziejowice' })
+			.first()
+			.getByRole('button', { name: 'Zapisz numer' })
+			.click();
+		await expect
+			.poll(() => operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText())
+			.toContain('Sprawdź numer KSeF');
 		expect(await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText()).toContain('zapłacona');
 		expect(problems).toEqual({});
 	});

@@ -73,7 +73,10 @@ describe.skipIf(!reachable)('outbox delivery survives a crash', () => {
 		await db.connect();
 		await db.query(`DELETE FROM outbox`);
 		for (let i = 1; i <= TOTAL; i++) {
-			await db.query(`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) VALUES ('email', $1, $2, 'Treść', now() + ($3 || ' milliseconds')::interval - interval '1 minute')`, [`osoba${i}@example.pl`, `Wiadomość ${i}`, String(i)]);
+			await db.query(
+				`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) VALUES ('email', $1, $2, 'Treść', now() + ($3 || ' milliseconds')::interval - interval '1 minute')`,
+				[`osoba${i}@example.pl`, `Wiadomość ${i}`, String(i)]
+			);
 		}
 		server = await startServer({ databaseUrl: url.toString(), env });
 		await isStuck;
@@ -83,7 +86,12 @@ describe.skipIf(!reachable)('outbox delivery survives a crash', () => {
 		expect(received).toHaveLength(STUCK_AT - 1);
 
 		server = await startServer({ databaseUrl: url.toString(), env });
-		await expect.poll(async () => Number((await db.query(`SELECT count(*) FROM outbox WHERE status = 'sent'`)).rows[0].count), { timeout: 60_000, interval: 500 }).toBe(TOTAL);
+		await expect
+			.poll(async () => Number((await db.query(`SELECT count(*) FROM outbox WHERE status = 'sent'`)).rows[0].count), {
+				timeout: 60_000,
+				interval: 500
+			})
+			.toBe(TOTAL);
 		const ids = (await db.query(`SELECT id FROM outbox ORDER BY id`)).rows.map((r) => String(r.id));
 		expect([...received].sort()).toEqual([...ids].sort());
 		expect(new Set(received).size).toBe(TOTAL);

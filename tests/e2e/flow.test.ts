@@ -44,7 +44,9 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await resident.getByLabel('Adres e-mail').fill('ewa.e2e@example.pl');
 		await resident.getByLabel('Hasło').fill('haslo-ewy-2026');
 		await resident.getByRole('button', { name: 'Załóż konto' }).click();
-		await expect.poll(() => resident.getByRole('status').filter({ hasText: 'Sprawdź skrzynkę ewa.e2e@example.pl' }).count()).toBe(1);
+		await expect
+			.poll(() => resident.getByRole('status').filter({ hasText: 'Sprawdź skrzynkę ewa.e2e@example.pl' }).count())
+			.toBe(1);
 		await audit(resident);
 		await logIn(resident, server.url, 'ewa.e2e@example.pl', 'haslo-ewy-2026');
 		await resident.goto(`${server.url}/konto`);
@@ -86,7 +88,9 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await resident.getByLabel('Treść').fill(postText);
 		await resident.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => resident.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
-		await expect.poll(() => resident.locator('article', { hasText: postText }).getByText('Czeka na akceptację').count()).toBe(1);
+		await expect
+			.poll(() => resident.locator('article', { hasText: postText }).getByText('Czeka na akceptację').count())
+			.toBe(1);
 		await audit(resident);
 		expect(await viewer.getByText(postText).count()).toBe(0);
 
@@ -115,14 +119,20 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await audit(resident);
 
 		const viewerCard = viewer.locator('article', { hasText: postText });
-		await expect.poll(() => viewerCard.locator('[data-count=comments]').innerText(), { timeout: 15_000 }).toBe('1 komentarz');
-		await expect.poll(() => viewerCard.locator('[data-count=reactions]').innerText(), { timeout: 15_000 }).toContain('1 reakcja');
+		await expect
+			.poll(() => viewerCard.locator('[data-count=comments]').innerText(), { timeout: 15_000 })
+			.toBe('1 komentarz');
+		await expect
+			.poll(() => viewerCard.locator('[data-count=reactions]').innerText(), { timeout: 15_000 })
+			.toContain('1 reakcja');
 	});
 
 	it('hints while typing: a vulgar word is highlighted and the author is told why it would be held', async () => {
 		await resident.goto(`${server.url}/g/wiskitki`);
 		await resident.getByLabel('Treść').fill('Zajebisty festyn w Guzowie');
-		await expect.poll(() => resident.locator('#f-body-hint').innerText(), { timeout: 10_000 }).toBe('Ten post trafi do akceptacji moderatora. Zawiera wulgaryzm: „Zajebisty”.');
+		await expect
+			.poll(() => resident.locator('#f-body-hint').innerText(), { timeout: 10_000 })
+			.toBe('Ten post trafi do akceptacji moderatora. Zawiera wulgaryzm: „Zajebisty”.');
 		expect(await resident.locator('.moderation-preview mark').innerText()).toBe('Zajebisty');
 		await audit(resident);
 		await resident.getByLabel('Treść').fill('Wspaniały festyn w Guzowie');
@@ -145,17 +155,25 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await logIn(school, server.url, 'redakcja@sp-wiskitki.test');
 		await school.goto(`${server.url}/g/wiskitki`);
 		await expect.poll(() => school.getByLabel('Publikuj jako').inputValue()).not.toBe('');
-		const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a6' } }).png().toBuffer();
+		const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a6' } })
+			.png()
+			.toBuffer();
 		await school.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
 		await school.getByLabel('Treść').fill('Nasi uczniowie odebrali dyplomy konkursu matematycznego.');
 		await school.getByText('Zdjęcia', { exact: true }).click();
 		const posts: string[] = [];
 		school.on('request', (r) => r.method() === 'POST' && r.url().includes('?/post') && posts.push(r.url()));
 		// Over the 15 MB a post may carry: said at once, and nothing is sent.
-		await school.getByLabel(/^Zdjęcia \(JPEG/).setInputFiles({ name: 'panorama.png', mimeType: 'image/png', buffer: Buffer.alloc(16 * 1024 * 1024) });
-		await expect.poll(() => school.getByRole('alert').filter({ hasText: 'razem 16,0 MB, a można wysłać najwyżej 15 MB' }).count()).toBe(1);
+		await school
+			.getByLabel(/^Zdjęcia \(JPEG/)
+			.setInputFiles({ name: 'panorama.png', mimeType: 'image/png', buffer: Buffer.alloc(16 * 1024 * 1024) });
+		await expect
+			.poll(() => school.getByRole('alert').filter({ hasText: 'razem 16,0 MB, a można wysłać najwyżej 15 MB' }).count())
+			.toBe(1);
 		await school.getByRole('button', { name: 'Opublikuj' }).click();
-		await school.getByLabel(/^Zdjęcia \(JPEG/).setInputFiles({ name: 'dyplomy.png', mimeType: 'image/png', buffer: png });
+		await school
+			.getByLabel(/^Zdjęcia \(JPEG/)
+			.setInputFiles({ name: 'dyplomy.png', mimeType: 'image/png', buffer: png });
 		await school.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => school.getByRole('alert').innerText()).toContain('Opisz każde zdjęcie');
 		expect(posts).toHaveLength(1);
@@ -163,7 +181,9 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await school.getByLabel(/Opis zdjęcia/).fill('Uczniowie z dyplomami na sali gimnastycznej');
 		await school.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => school.getByText('Opublikowano.').count()).toBe(1);
-		const img = school.locator('article', { hasText: 'odebrali dyplomy' }).getByRole('img', { name: 'Uczniowie z dyplomami na sali gimnastycznej' });
+		const img = school
+			.locator('article', { hasText: 'odebrali dyplomy' })
+			.getByRole('img', { name: 'Uczniowie z dyplomami na sali gimnastycznej' });
 		await expect.poll(() => img.count()).toBe(1);
 		const src = await img.getAttribute('src');
 		const file = await fetch(`${server.url}${src}`);
@@ -186,11 +206,20 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		}
 		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
 		const rejected = moderator.locator('[data-queue-item]', { hasText: rejectText });
-		await rejected.getByLabel('Punkt regulaminu').first().selectOption({ label: '§ 5 ust. 3 — Reklama bez wykupionego pakietu' });
+		await rejected
+			.getByLabel('Punkt regulaminu')
+			.first()
+			.selectOption({ label: '§ 5 ust. 3 — Reklama bez wykupionego pakietu' });
 		await rejected.getByRole('button', { name: /^Odrzuć/ }).click();
 		await expect.poll(() => moderator.getByRole('alert').first().innerText()).toContain('Uzasadnij odrzucenie');
-		await moderator.locator('[data-queue-item]', { hasText: rejectText }).getByLabel(/^Uzasadnienie dla autora/).fill('Sprzedaż opału to ogłoszenie firmy — prosimy o pakiet reklamowy.');
-		await moderator.locator('[data-queue-item]', { hasText: rejectText }).getByRole('button', { name: /^Odrzuć/ }).click();
+		await moderator
+			.locator('[data-queue-item]', { hasText: rejectText })
+			.getByLabel(/^Uzasadnienie dla autora/)
+			.fill('Sprzedaż opału to ogłoszenie firmy — prosimy o pakiet reklamowy.');
+		await moderator
+			.locator('[data-queue-item]', { hasText: rejectText })
+			.getByRole('button', { name: /^Odrzuć/ })
+			.click();
 		await expect.poll(() => moderator.getByText('Odrzucono. Autor dostał uzasadnienie').count()).toBe(1);
 		await expect.poll(() => moderator.locator('[data-queue-item]', { hasText: rejectText }).count()).toBe(0);
 
@@ -202,9 +231,14 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await audit(moderator);
 
 		await resident.goto(`${server.url}/powiadomienia`);
-		await resident.getByRole('link', { name: /nie został opublikowany/ }).first().click();
+		await resident
+			.getByRole('link', { name: /nie został opublikowany/ })
+			.first()
+			.click();
 		await resident.waitForURL(/\/decyzje\/\d+$/);
-		expect(await resident.locator('dl.facts').innerText()).toContain('§ 5 ust. 3 regulaminu (Reklama bez wykupionego pakietu)');
+		expect(await resident.locator('dl.facts').innerText()).toContain(
+			'§ 5 ust. 3 regulaminu (Reklama bez wykupionego pakietu)'
+		);
 		await audit(resident);
 	});
 
@@ -216,13 +250,17 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		const text = `Zapraszamy rodziców na spotkanie z kandydatem Konfederacji do Sejmu w auli szkoły. Głosujcie na niego! ${Date.now()}`;
 		await school.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
 		await school.getByLabel('Treść').fill(text);
-		await expect.poll(() => school.locator('#f-body-hint').innerText(), { timeout: 15_000 }).toContain('Ten post trafi do akceptacji moderatora.');
+		await expect
+			.poll(() => school.locator('#f-body-hint').innerText(), { timeout: 15_000 })
+			.toContain('Ten post trafi do akceptacji moderatora.');
 		const hint = await school.locator('#f-body-hint').innerText();
 		expect(hint).toContain('polityki krajowej');
 		expect(hint).toContain('także postów jednostek');
 		expect(hint).not.toMatch(/\d+ ?%/);
 		await school.getByRole('button', { name: 'Opublikuj' }).click();
-		await expect.poll(() => school.getByText('Post czeka na akceptację moderatora').count(), { timeout: 15_000 }).toBe(1);
+		await expect
+			.poll(() => school.getByText('Post czeka na akceptację moderatora').count(), { timeout: 15_000 })
+			.toBe(1);
 
 		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
 		const item = moderator.locator('[data-queue-item]', { hasText: text.slice(0, 60) });
@@ -242,7 +280,9 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await expect.poll(() => moderator.getByText('Zapisano ustawienia.').count()).toBe(1);
 		await moderator.getByLabel('Tekst przykładowego wpisu').fill('Ale z niego dzban');
 		await moderator.getByRole('button', { name: 'Sprawdź' }).click();
-		await expect.poll(() => moderator.locator('[data-test-result]').innerText()).toContain('Komentarz mieszkańca: zatrzymany do akceptacji');
+		await expect
+			.poll(() => moderator.locator('[data-test-result]').innerText())
+			.toContain('Komentarz mieszkańca: zatrzymany do akceptacji');
 		await audit(moderator);
 
 		await resident.goto(`${server.url}/g/wiskitki`);
@@ -271,17 +311,24 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		expect(await viewer.getByText(commentText).count()).toBe(0);
 
 		await resident.goto(`${server.url}/powiadomienia`);
-		await resident.getByRole('link', { name: /został ukryty/ }).first().click();
+		await resident
+			.getByRole('link', { name: /został ukryty/ })
+			.first()
+			.click();
 		await resident.waitForURL(/\/decyzje\/\d+$/);
 		expect(await resident.locator('dl.facts').innerText()).toContain('Decyzję podjął system automatycznie');
-		await resident.getByLabel('Treść odwołania').fill('To prawda, mam paragon z datą — sklep sprzedał mi przeterminowany jogurt.');
+		await resident
+			.getByLabel('Treść odwołania')
+			.fill('To prawda, mam paragon z datą — sklep sprzedał mi przeterminowany jogurt.');
 		await resident.getByRole('button', { name: 'Złóż odwołanie' }).click();
 		await expect.poll(() => resident.getByText('Odwołanie złożone.').count()).toBe(1);
 		const decisionUrl = resident.url();
 
 		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
 		await moderator.goto(decisionUrl);
-		await moderator.getByLabel(/Uzasadnienie rozstrzygnięcia/).fill('Autor ma dowód; to relacja klienta, nie pomówienie.');
+		await moderator
+			.getByLabel(/Uzasadnienie rozstrzygnięcia/)
+			.fill('Autor ma dowód; to relacja klienta, nie pomówienie.');
 		await moderator.getByRole('button', { name: 'Uwzględnij — przywróć' }).click();
 		await expect.poll(() => moderator.getByText('Odwołanie uwzględnione — decyzja cofnięta.').count()).toBe(1);
 		await audit(moderator);
@@ -293,7 +340,25 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 	});
 
 	it('has no accessibility violations on the pages it visited and the others', async () => {
-		for (const path of ['/', '/grupy', '/logowanie', '/logowanie/reset', '/g/radziejowice', '/konto', '/admin', '/moderacja', '/moderacja/sankcje', '/moderacja/dziennik?q=dzban', '/przejrzystosc', '/przejrzystosc/wiskitki', '/pomoc', '/kontakt', '/admin/zgloszenia', '/admin/dyzury', '/grupy/wiskitki']) {
+		for (const path of [
+			'/',
+			'/grupy',
+			'/logowanie',
+			'/logowanie/reset',
+			'/g/radziejowice',
+			'/konto',
+			'/admin',
+			'/moderacja',
+			'/moderacja/sankcje',
+			'/moderacja/dziennik?q=dzban',
+			'/przejrzystosc',
+			'/przejrzystosc/wiskitki',
+			'/pomoc',
+			'/kontakt',
+			'/admin/zgloszenia',
+			'/admin/dyzury',
+			'/grupy/wiskitki'
+		]) {
 			await operator.goto(`${server.url}${path}`);
 			await audit(operator);
 		}

@@ -48,13 +48,26 @@ export interface Server {
 }
 
 /** Starts the built app in its own process, on a fresh PGlite data dir unless a database URL is given. */
-export async function startServer(opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<Server> {
+export async function startServer(
+	opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string } = {}
+): Promise<Server> {
 	const port = await freePort();
 	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: opts.databaseUrl ?? '', BASE_URL: '', SEED_DEMO: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...opts.env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			DATABASE_URL: opts.databaseUrl ?? '',
+			BASE_URL: '',
+			SEED_DEMO: '1',
+			LOG_LEVEL: 'warn',
+			NODE_ENV: 'production',
+			...opts.env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => (output += d));
@@ -63,7 +76,9 @@ export async function startServer(opts: { databaseUrl?: string; env?: Record<str
 	const deadline = Date.now() + 180_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-		const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok).catch(() => false);
+		const ok = await fetch(`${url}/api/v1/health`)
+			.then((r) => r.ok)
+			.catch(() => false);
 		if (ok) break;
 		if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
 		await new Promise((r) => setTimeout(r, 250));
@@ -90,9 +105,17 @@ export async function startServer(opts: { databaseUrl?: string; env?: Record<str
 }
 
 /** Runs the operator's command line (`npm run cli`) on a data dir; resolves with its exit code and output. */
-export function runCli(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+	args: string[],
+	dataDir: string,
+	env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/cli.ts'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', BASE_URL: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/cli.ts'), ...args], {
+			cwd: root,
+			env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', BASE_URL: '', LOG_LEVEL: 'warn', ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -106,7 +129,15 @@ export const newDataDir = () => mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'))
 export async function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 }
 
@@ -117,8 +148,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	await page.evaluate(axeSource);
 	const result = await page.evaluate(async () => {
 		// @ts-expect-error axe is injected above
-		const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-		return r.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+		const r = await window.axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+		});
+		return r.violations.map(
+			(v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+				`${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+		);
 	});
 	return result;
 }

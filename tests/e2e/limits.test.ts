@@ -6,7 +6,12 @@ const BASE_URL = 'https://tablica.example';
 let server: Server;
 
 const form = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
-	fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { origin: BASE_URL, 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(body) });
+	fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: BASE_URL, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+		body: new URLSearchParams(body)
+	});
 /** A form action answered as SvelteKit's enhanced forms see it (JSON). */
 const formJson = async (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
 	(await form(path, body, { accept: 'application/json', 'x-sveltekit-action': 'true', ...headers })).json();
@@ -25,16 +30,34 @@ afterAll(async () => server?.stop());
 
 describe('abuse limits over HTTP', () => {
 	it('the log-in redirect stays on this site', async () => {
-		const tries = ['/\\evil.example', '//evil.example', '/%5Cevil.example', '/\t/evil.example', 'https://evil.example/', 'javascript:alert(1)'];
+		const tries = [
+			'/\\evil.example',
+			'//evil.example',
+			'/%5Cevil.example',
+			'/\t/evil.example',
+			'https://evil.example/',
+			'javascript:alert(1)'
+		];
 		for (const next of tries) {
-			const r = await form('/logowanie', { email: 'mieszkaniec@tablica.test', password: DEMO_PASSWORD, next }, { accept: 'text/html' });
+			const r = await form(
+				'/logowanie',
+				{ email: 'mieszkaniec@tablica.test', password: DEMO_PASSWORD, next },
+				{ accept: 'text/html' }
+			);
 			expect([next, r.status, r.headers.get('location')]).toEqual([next, 303, '/grupy']);
 		}
 		const cookie = await signIn('mieszkaniec@tablica.test');
-		const signedIn = (dalej: string) => fetch(`${server.url}/logowanie?dalej=${encodeURIComponent(dalej)}`, { redirect: 'manual', headers: { cookie } });
+		const signedIn = (dalej: string) =>
+			fetch(`${server.url}/logowanie?dalej=${encodeURIComponent(dalej)}`, { redirect: 'manual', headers: { cookie } });
 		expect((await signedIn('/\\evil.example')).headers.get('location')).toBe('/grupy');
-		expect((await fetch(`${server.url}/logowanie?dalej=/%5Cevil.example`, { redirect: 'manual', headers: { cookie } })).headers.get('location')).toBe('/grupy');
-		expect((await signedIn('/g/wiskitki?kategoria=pytania')).headers.get('location')).toBe('/g/wiskitki?kategoria=pytania');
+		expect(
+			(
+				await fetch(`${server.url}/logowanie?dalej=/%5Cevil.example`, { redirect: 'manual', headers: { cookie } })
+			).headers.get('location')
+		).toBe('/grupy');
+		expect((await signedIn('/g/wiskitki?kategoria=pytania')).headers.get('location')).toBe(
+			'/g/wiskitki?kategoria=pytania'
+		);
 	});
 
 	it('sends HSTS when the public address is https', async () => {
@@ -44,9 +67,12 @@ describe('abuse limits over HTTP', () => {
 
 	it('a revoked or unknown API token gets 401 with the usual error body, not anonymous access', async () => {
 		const cookie = await signIn('moderator@tablica.test');
-		const created = await (await form('/konto?/token', { name: 'do unieważnienia' }, { cookie, accept: 'text/html' })).text();
+		const created = await (
+			await form('/konto?/token', { name: 'do unieważnienia' }, { cookie, accept: 'text/html' })
+		).text();
 		const token = /tbl_[\w-]+/.exec(created)![0];
-		const feed = (bearer: string) => fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=1`, { headers: { authorization: `Bearer ${bearer}` } });
+		const feed = (bearer: string) =>
+			fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=1`, { headers: { authorization: `Bearer ${bearer}` } });
 		expect((await feed(token)).status).toBe(200);
 		const page = await (await fetch(`${server.url}/konto`, { headers: { cookie } })).text();
 		const tokenId = /name="tokenId" value="(\d+)"/.exec(page)![1];
@@ -55,16 +81,30 @@ describe('abuse limits over HTTP', () => {
 			const r = await feed(bearer);
 			expect(r.status).toBe(401);
 			expect(r.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
-			expect(await r.json()).toEqual({ error: { code: 'unauthenticated', message: expect.stringContaining('Token jest nieprawidłowy') } });
+			expect(await r.json()).toEqual({
+				error: { code: 'unauthenticated', message: expect.stringContaining('Token jest nieprawidłowy') }
+			});
 		}
 		// Without a token the feed is public as before.
 		expect((await fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=1`)).status).toBe(200);
 	});
 
 	it('registration answers a taken address exactly as a new one', async () => {
-		const taken = await formJson('/rejestracja', { displayName: 'Ktoś Obcy', email: 'mieszkaniec@tablica.test', password: 'dowolne-haslo-1' }, { 'x-forwarded-for': '198.51.100.30' });
-		const fresh = await formJson('/rejestracja', { displayName: 'Nowa Osoba', email: 'nowa.osoba@example.pl', password: 'dowolne-haslo-1' }, { 'x-forwarded-for': '198.51.100.31' });
-		const shape = (r: { type: string; status: number; data: string }) => ({ type: r.type, status: r.status, data: r.data.replace(/mieszkaniec@tablica\.test|nowa\.osoba@example\.pl/g, 'ADRES') });
+		const taken = await formJson(
+			'/rejestracja',
+			{ displayName: 'Ktoś Obcy', email: 'mieszkaniec@tablica.test', password: 'dowolne-haslo-1' },
+			{ 'x-forwarded-for': '198.51.100.30' }
+		);
+		const fresh = await formJson(
+			'/rejestracja',
+			{ displayName: 'Nowa Osoba', email: 'nowa.osoba@example.pl', password: 'dowolne-haslo-1' },
+			{ 'x-forwarded-for': '198.51.100.31' }
+		);
+		const shape = (r: { type: string; status: number; data: string }) => ({
+			type: r.type,
+			status: r.status,
+			data: r.data.replace(/mieszkaniec@tablica\.test|nowa\.osoba@example\.pl/g, 'ADRES')
+		});
 		expect(shape(taken)).toEqual(shape(fresh));
 		expect(taken.type).toBe('success');
 	});
@@ -72,10 +112,18 @@ describe('abuse limits over HTTP', () => {
 	it('failed log-ins are limited per client address read from X-Forwarded-For behind the trusted proxy', async () => {
 		const attacker = '203.0.113.66';
 		for (let i = 0; i < 50; i++) {
-			const r = await form('/logowanie', { email: `zgadywany${i}@example.pl`, password: 'zle-haslo' }, { 'x-forwarded-for': attacker, accept: 'application/json', 'x-sveltekit-action': 'true' });
+			const r = await form(
+				'/logowanie',
+				{ email: `zgadywany${i}@example.pl`, password: 'zle-haslo' },
+				{ 'x-forwarded-for': attacker, accept: 'application/json', 'x-sveltekit-action': 'true' }
+			);
 			expect((await r.json()).status).toBe(401);
 		}
-		const blocked = await formJson('/logowanie', { email: 'operator@tablica.test', password: DEMO_PASSWORD }, { 'x-forwarded-for': attacker });
+		const blocked = await formJson(
+			'/logowanie',
+			{ email: 'operator@tablica.test', password: DEMO_PASSWORD },
+			{ 'x-forwarded-for': attacker }
+		);
 		expect(blocked).toMatchObject({ type: 'failure', status: 429 });
 		expect(blocked.data).toContain('Zbyt wiele nieudanych prób logowania z tego adresu IP');
 		// The operator behind the same proxy, from their own address, is not locked out.

@@ -88,17 +88,31 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 	it('the coordinator turns the school off: its next post waits, and the composer says so first', async () => {
 		await coordinator.goto(`${server.url}/urzad`);
 		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
-		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('false');
+		await expect
+			.poll(() =>
+				coordinator
+					.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ })
+					.getAttribute('aria-checked')
+			)
+			.toBe('false');
 
 		await teacher.goto(`${server.url}/g/wiskitki`);
-		await expect.poll(() => teacher.locator('#f-body-hint').innerText()).toContain('nie publikuje teraz bez akceptacji');
+		await expect
+			.poll(() => teacher.locator('#f-body-hint').innerText())
+			.toContain('nie publikuje teraz bez akceptacji');
 		await teacher.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
 		await teacher.getByLabel('Treść').fill(`Zebranie rady rodziców w czwartek ${Date.now()}`);
 		await teacher.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => teacher.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
 
 		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
-		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('true');
+		await expect
+			.poll(() =>
+				coordinator
+					.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ })
+					.getAttribute('aria-checked')
+			)
+			.toBe('true');
 		await audit(coordinator);
 	});
 
@@ -106,21 +120,36 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		const heldText = `Dzień sportu przeniesiony na środę ${Date.now()}`;
 		await coordinator.goto(`${server.url}/urzad`);
 		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
-		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('false');
+		await expect
+			.poll(() =>
+				coordinator
+					.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ })
+					.getAttribute('aria-checked')
+			)
+			.toBe('false');
 		await teacher.goto(`${server.url}/g/wiskitki`);
 		await teacher.getByLabel('Kategoria').selectOption({ label: 'Edukacja i oświata' });
 		await teacher.getByLabel('Treść').fill(heldText);
 		await teacher.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => teacher.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
 		await teacher.goto(`${server.url}/powiadomienia`);
-		await teacher.getByRole('link', { name: /czeka na moderatora/ }).first().click();
+		await teacher
+			.getByRole('link', { name: /czeka na moderatora/ })
+			.first()
+			.click();
 		await teacher.waitForURL(/\/pomoc\?post=\d+/);
 		await audit(teacher);
-		const screenshot = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer();
-		await teacher.getByLabel(/^Załączniki/).setInputFiles({ name: 'zrzut ekranu.png', mimeType: 'image/png', buffer: screenshot });
+		const screenshot = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } })
+			.png()
+			.toBuffer();
+		await teacher
+			.getByLabel(/^Załączniki/)
+			.setInputFiles({ name: 'zrzut ekranu.png', mimeType: 'image/png', buffer: screenshot });
 		await teacher.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
 		await teacher.waitForURL(/\/pomoc\/\d+\?nowe=1/);
-		const file = await teacher.request.get(`${server.url}${await teacher.getByRole('link', { name: 'zrzut ekranu.png' }).getAttribute('href')}`);
+		const file = await teacher.request.get(
+			`${server.url}${await teacher.getByRole('link', { name: 'zrzut ekranu.png' }).getAttribute('href')}`
+		);
 		expect(file.headers()['content-type']).toBe('image/png');
 		expect((await file.body()).equals(screenshot)).toBe(true);
 		expect(await teacher.getByRole('status').filter({ hasText: 'dyżurny administrator dostał SMS' }).count()).toBe(1);
@@ -129,7 +158,10 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await audit(teacher);
 
 		await operator.goto(`${server.url}/admin/zgloszenia`);
-		await operator.getByRole('link', { name: /błędnie zatrzymany post/ }).first().click();
+		await operator
+			.getByRole('link', { name: /błędnie zatrzymany post/ })
+			.first()
+			.click();
 		await operator.waitForURL(ticketUrl);
 		await operator.getByRole('button', { name: 'Opublikuj post i zamknij zgłoszenie' }).click();
 		await expect.poll(() => operator.getByText('Post opublikowany, zgłoszenie rozwiązane').count()).toBe(1);
@@ -143,7 +175,13 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		expect(await teacher.locator('dl.facts').innerText()).toContain('rozwiązane');
 		await coordinator.goto(`${server.url}/urzad`);
 		await coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).click();
-		await expect.poll(() => coordinator.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ }).getAttribute('aria-checked')).toBe('true');
+		await expect
+			.poll(() =>
+				coordinator
+					.getByRole('switch', { name: /Publikuje bez akceptacji\W+Szkoła Podstawowa im\. Armii/ })
+					.getAttribute('aria-checked')
+			)
+			.toBe('true');
 	});
 
 	it('an urgent alert from the office reaches an opted-in member in the app and through the outbox, and is closed by an all-clear', async () => {
@@ -168,7 +206,11 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await expect.poll(() => card.getByText(/Komunikat pilny · Woda, prąd, ogrzewanie/).count()).toBe(1);
 
 		await resident.goto(`${server.url}/powiadomienia`);
-		await expect.poll(() => resident.getByText(new RegExp(`Komunikat pilny \\(Urząd Miasta i Gminy Wiskitki\\): ${alertText}`)).count()).toBe(1);
+		await expect
+			.poll(() =>
+				resident.getByText(new RegExp(`Komunikat pilny \\(Urząd Miasta i Gminy Wiskitki\\): ${alertText}`)).count()
+			)
+			.toBe(1);
 		await operator.goto(`${server.url}/admin/poczta?do=mieszkaniec@tablica.test`);
 		await expect.poll(() => operator.locator('article', { hasText: alertText }).count()).toBe(1);
 
@@ -180,7 +222,13 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await expect.poll(() => coordinator.getByText(/Odwołanie wysłane/).count()).toBe(1);
 		await audit(coordinator);
 		await resident.goto(`${server.url}/powiadomienia`);
-		await expect.poll(() => resident.getByText(/Odwołanie komunikatu pilnego \(Urząd Miasta i Gminy Wiskitki\): Woda znów zdatna do picia/).count()).toBe(1);
+		await expect
+			.poll(() =>
+				resident
+					.getByText(/Odwołanie komunikatu pilnego \(Urząd Miasta i Gminy Wiskitki\): Woda znów zdatna do picia/)
+					.count()
+			)
+			.toBe(1);
 	});
 
 	it('the school keeps a draft, publishes it, edits it with a visible history, and sees its reach', async () => {
@@ -214,13 +262,17 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 	});
 
 	it('the coordinator gives the school a logo, shown on its profile and its posts', async () => {
-		const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#1d4ed8' } }).png().toBuffer();
+		const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#1d4ed8' } })
+			.png()
+			.toBuffer();
 		await coordinator.goto(`${server.url}/urzad/jednostki/3`);
 		await coordinator.getByLabel(/^Logo/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
 		await coordinator.getByRole('button', { name: 'Zapisz logo' }).click();
 		await expect.poll(() => coordinator.getByRole('img', { name: /^Logo: Szkoła Podstawowa/ }).count()).toBe(1);
 		const src = await coordinator.getByRole('img', { name: /^Logo: Szkoła Podstawowa/ }).getAttribute('src');
-		expect((await sharp(Buffer.from(await (await fetch(`${server.url}${src}`)).arrayBuffer())).metadata()).width).toBe(256);
+		expect((await sharp(Buffer.from(await (await fetch(`${server.url}${src}`)).arrayBuffer())).metadata()).width).toBe(
+			256
+		);
 		await resident.goto(`${server.url}/g/wiskitki?jednostka=sp-wiskitki`);
 		await expect.poll(() => resident.getByRole('img', { name: /^Logo: Szkoła Podstawowa/ }).count()).toBe(1);
 		expect(await resident.locator(`article img.avatar[src="${src}"]`).count()).toBeGreaterThan(0);

@@ -1,8 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasChromium, hasPdftotext, launchBrowser, logIn, pdfText, startServer, type Server } from './harness';
+import {
+	axeViolations,
+	hasChromium,
+	hasPdftotext,
+	launchBrowser,
+	logIn,
+	pdfText,
+	startServer,
+	type Server
+} from './harness';
 
-const publicPages = ['/', '/grupy', '/grupy?woj=mazowieckie', '/grupy/wiskitki', '/zasiegi', '/zasiegi?okres=7&gmina=wiskitki', '/potencjal', '/o-nas', '/kontakt', '/polityka-prywatnosci', '/pliki', '/przejrzystosc'];
+const publicPages = [
+	'/',
+	'/grupy',
+	'/grupy?woj=mazowieckie',
+	'/grupy/wiskitki',
+	'/zasiegi',
+	'/zasiegi?okres=7&gmina=wiskitki',
+	'/potencjal',
+	'/o-nas',
+	'/kontakt',
+	'/polityka-prywatnosci',
+	'/pliki',
+	'/przejrzystosc'
+];
 
 let server: Server;
 let browser: Browser;
@@ -50,7 +72,23 @@ describe.skipIf(!hasChromium)('the public website', () => {
 		const page = await newPage({ width: 1280, height: 900 });
 		await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
 		const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
-		for (const h of ['Cel i zastosowanie usługi', 'Zakres pakietu', 'Korzyści dla gminy i mieszkańców', 'Kto może publikować', 'Zasady działania', 'Co można publikować', 'Wsparcie techniczne i administracyjne', 'Bezpieczeństwo i zasady funkcjonowania grup', 'Model współpracy', 'Podsumowanie pakietu', 'Jak wygląda wdrożenie', 'Cena pakietu', 'Pozostałe pakiety', 'Materiały do pobrania', 'Realny zasięg i aktywność mieszkańców']) {
+		for (const h of [
+			'Cel i zastosowanie usługi',
+			'Zakres pakietu',
+			'Korzyści dla gminy i mieszkańców',
+			'Kto może publikować',
+			'Zasady działania',
+			'Co można publikować',
+			'Wsparcie techniczne i administracyjne',
+			'Bezpieczeństwo i zasady funkcjonowania grup',
+			'Model współpracy',
+			'Podsumowanie pakietu',
+			'Jak wygląda wdrożenie',
+			'Cena pakietu',
+			'Pozostałe pakiety',
+			'Materiały do pobrania',
+			'Realny zasięg i aktywność mieszkańców'
+		]) {
 			expect(headings).toContain(h);
 		}
 		const text = await page.locator('main').innerText();
@@ -58,17 +96,25 @@ describe.skipIf(!hasChromium)('the public website', () => {
 		expect(text).not.toMatch(/Wisitki|Wisłotki|wariantcie/);
 		expect(text).toContain('3 850 zł brutto miesięcznie');
 		// The live total of members is the sum of the groups' members shown on /grupy.
-		const members = Number((await page.locator('.tiles li', { hasText: 'Członkowie grup' }).locator('.value').innerText()).replace(/\s/g, ''));
+		const members = Number(
+			(await page.locator('.tiles li', { hasText: 'Członkowie grup' }).locator('.value').innerText()).replace(/\s/g, '')
+		);
 		const list = await newPage({ width: 1280, height: 900 });
 		await list.goto(`${server.url}/grupy`);
-		const perGroup = (await list.locator('td[data-label="Członkowie"]').allInnerTexts()).map((t) => Number(t.replace(/\s/g, '')));
+		const perGroup = (await list.locator('td[data-label="Członkowie"]').allInnerTexts()).map((t) =>
+			Number(t.replace(/\s/g, ''))
+		);
 		expect(perGroup.length).toBe(3);
 		expect(members).toBe(perGroup.reduce((a, b) => a + b, 0));
 		// The documents of another municipality.
 		await page.getByLabel('Dokumenty i liczby dla gminy').fill('radziejowice');
 		await page.getByRole('button', { name: 'Pokaż' }).click();
 		await page.waitForURL(/gmina=radziejowice/);
-		expect(await page.getByRole('link', { name: /Pobierz\W+Prezentacja aktywności i zasięgów grupy Radziejowice/ }).getAttribute('href')).toBe('/pliki/prezentacja/radziejowice.pdf');
+		expect(
+			await page
+				.getByRole('link', { name: /Pobierz\W+Prezentacja aktywności i zasięgów grupy Radziejowice/ })
+				.getAttribute('href')
+		).toBe('/pliki/prezentacja/radziejowice.pdf');
 		expect(await page.locator('main').innerText()).toContain('działającej na terenie gminy Radziejowice');
 	});
 
@@ -77,7 +123,9 @@ describe.skipIf(!hasChromium)('the public website', () => {
 		await page.goto(`${server.url}/o-nas`, { waitUntil: 'networkidle' });
 		const box = page.getByRole('combobox', { name: 'Wpisz nazwę gminy' });
 		await box.fill('mariansk');
-		await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Puszcza Mariańska')]);
+		await expect
+			.poll(() => page.getByRole('option').allInnerTexts())
+			.toEqual([expect.stringContaining('Puszcza Mariańska')]);
 		expect(await box.getAttribute('aria-expanded')).toBe('true');
 		await box.press('ArrowDown');
 		expect(await box.getAttribute('aria-activedescendant')).toBe('szukaj-gminy-opcja-0');
@@ -116,47 +164,75 @@ describe.skipIf(!hasChromium)('the public website', () => {
 		expect(await page.getByRole('heading', { name: 'Najpopularniejsze posty – ostatnie 90 dni' }).count()).toBe(1);
 	});
 
-	it.skipIf(!hasPdftotext)('each document downloads as a PDF; its text has the municipality and the numbers of its page', async () => {
-		const page = await newPage({ width: 1280, height: 900 });
-		await page.goto(`${server.url}/grupy/wiskitki`);
-		const members = await page.locator('.tiles li', { hasText: 'Członkowie grupy' }).locator('.value').innerText();
-		const views = await page.locator('.tiles li', { hasText: 'Wyświetlenia postów' }).locator('.value').innerText();
-		const lastMonthRow = await page.locator('#table-h ~ div tbody tr').first().locator('td').allInnerTexts();
-		const links = await page.locator('.docs a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
-		expect(links).toEqual(['/pliki/prezentacja/wiskitki.pdf', '/pliki/raport-jednostek/wiskitki.pdf', '/pliki/opis-pakietu/wiskitki.pdf', '/pliki/umowa-wzor/umowa.pdf']);
-		const texts: Record<string, string> = {};
-		for (const href of links) {
-			const res = await page.request.get(`${server.url}${href}`);
-			expect(res.status(), href).toBe(200);
-			expect(res.headers()['content-type']).toBe('application/pdf');
-			const bytes = await res.body();
-			expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-			texts[href] = pdfText(bytes);
-			expect(texts[href], href).toMatch(/Strona 2 z \d+/);
-		}
-		const presentation = texts['/pliki/prezentacja/wiskitki.pdf'];
-		expect(presentation).toContain('Prezentacja aktywności i zasięgów');
-		expect(presentation).toContain('Wiskitki');
-		expect(presentation).toContain(members);
-		expect(presentation).toContain(views);
-		// The latest month's row of the page's table appears in the PDF's table too.
-		for (const cell of lastMonthRow.slice(0, 4)) expect(presentation).toContain(cell);
-		expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain('Opis Pakietu 1 — Wiskitki');
-		expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain('Kto może publikować');
-		expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain(members);
-		expect(texts['/pliki/raport-jednostek/wiskitki.pdf']).toContain('Raport aktywności komunikacyjnej');
-		expect(texts['/pliki/raport-jednostek/wiskitki.pdf']).toContain('OSP Wiskitki');
-		const contract = texts['/pliki/umowa-wzor/umowa.pdf'];
-		for (const clause of ['Strony umowy', 'Przedmiot umowy', 'Zakres usługi', 'Jednostki objęte umową', 'Wynagrodzenie i płatności', 'Okres obowiązywania i wypowiedzenie', 'Wsparcie techniczne', 'Zasady moderacji', 'Dane osobowe', 'Postanowienia końcowe', 'Za Gminę']) expect(contract).toContain(clause);
-		expect(contract).toContain('3 850,00 zł');
-		// The same numbers as CSV and JSON.
-		const json = await (await page.request.get(`${server.url}/pliki/statystyki/wiskitki.json`)).json();
-		expect(json.group.members).toBe(Number(members.replace(/\s/g, '')));
-		const csv = await (await page.request.get(`${server.url}/pliki/raport-jednostek/wiskitki.csv`)).text();
-		expect(csv.split('\r\n')[0]).toBe('\ufeffjednostka;rodzaj;miesiąc;posty;wyświetlenia;osoby;reakcje;komentarze;udostępnienia;pytania;pytania z odpowiedzią;mediana odpowiedzi (min)');
-		expect((await page.request.get(`${server.url}/pliki/raport-jednostek/wiskitki.pdf?miesiac=2026-13`)).status()).toBe(400);
-		expect((await page.request.get(`${server.url}/pliki/prezentacja/nie-ma-takiej.pdf`)).status()).toBe(404);
-	}, 120_000);
+	it.skipIf(!hasPdftotext)(
+		'each document downloads as a PDF; its text has the municipality and the numbers of its page',
+		async () => {
+			const page = await newPage({ width: 1280, height: 900 });
+			await page.goto(`${server.url}/grupy/wiskitki`);
+			const members = await page.locator('.tiles li', { hasText: 'Członkowie grupy' }).locator('.value').innerText();
+			const views = await page.locator('.tiles li', { hasText: 'Wyświetlenia postów' }).locator('.value').innerText();
+			const lastMonthRow = await page.locator('#table-h ~ div tbody tr').first().locator('td').allInnerTexts();
+			const links = await page
+				.locator('.docs a')
+				.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+			expect(links).toEqual([
+				'/pliki/prezentacja/wiskitki.pdf',
+				'/pliki/raport-jednostek/wiskitki.pdf',
+				'/pliki/opis-pakietu/wiskitki.pdf',
+				'/pliki/umowa-wzor/umowa.pdf'
+			]);
+			const texts: Record<string, string> = {};
+			for (const href of links) {
+				const res = await page.request.get(`${server.url}${href}`);
+				expect(res.status(), href).toBe(200);
+				expect(res.headers()['content-type']).toBe('application/pdf');
+				const bytes = await res.body();
+				expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+				texts[href] = pdfText(bytes);
+				expect(texts[href], href).toMatch(/Strona 2 z \d+/);
+			}
+			const presentation = texts['/pliki/prezentacja/wiskitki.pdf'];
+			expect(presentation).toContain('Prezentacja aktywności i zasięgów');
+			expect(presentation).toContain('Wiskitki');
+			expect(presentation).toContain(members);
+			expect(presentation).toContain(views);
+			// The latest month's row of the page's table appears in the PDF's table too.
+			for (const cell of lastMonthRow.slice(0, 4)) expect(presentation).toContain(cell);
+			expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain('Opis Pakietu 1 — Wiskitki');
+			expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain('Kto może publikować');
+			expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain(members);
+			expect(texts['/pliki/raport-jednostek/wiskitki.pdf']).toContain('Raport aktywności komunikacyjnej');
+			expect(texts['/pliki/raport-jednostek/wiskitki.pdf']).toContain('OSP Wiskitki');
+			const contract = texts['/pliki/umowa-wzor/umowa.pdf'];
+			for (const clause of [
+				'Strony umowy',
+				'Przedmiot umowy',
+				'Zakres usługi',
+				'Jednostki objęte umową',
+				'Wynagrodzenie i płatności',
+				'Okres obowiązywania i wypowiedzenie',
+				'Wsparcie techniczne',
+				'Zasady moderacji',
+				'Dane osobowe',
+				'Postanowienia końcowe',
+				'Za Gminę'
+			])
+				expect(contract).toContain(clause);
+			expect(contract).toContain('3 850,00 zł');
+			// The same numbers as CSV and JSON.
+			const json = await (await page.request.get(`${server.url}/pliki/statystyki/wiskitki.json`)).json();
+			expect(json.group.members).toBe(Number(members.replace(/\s/g, '')));
+			const csv = await (await page.request.get(`${server.url}/pliki/raport-jednostek/wiskitki.csv`)).text();
+			expect(csv.split('\r\n')[0]).toBe(
+				'\ufeffjednostka;rodzaj;miesiąc;posty;wyświetlenia;osoby;reakcje;komentarze;udostępnienia;pytania;pytania z odpowiedzią;mediana odpowiedzi (min)'
+			);
+			expect(
+				(await page.request.get(`${server.url}/pliki/raport-jednostek/wiskitki.pdf?miesiac=2026-13`)).status()
+			).toBe(400);
+			expect((await page.request.get(`${server.url}/pliki/prezentacja/nie-ma-takiej.pdf`)).status()).toBe(404);
+		},
+		120_000
+	);
 
 	it('the operator edits the offer at /admin/strony; a wrong placeholder is refused and changes nothing', async () => {
 		const operator = await newPage({ width: 1280, height: 900 });
@@ -169,7 +245,9 @@ describe.skipIf(!hasChromium)('the public website', () => {
 		const original = await body.inputValue();
 		await body.fill(`${original}\n\nNowość: {{nie_ma_takiej}}`);
 		await operator.getByRole('button', { name: 'Zapisz' }).click();
-		await expect.poll(() => operator.getByRole('alert').first().innerText()).toContain('Nieznane wstawki: {{nie_ma_takiej}}');
+		await expect
+			.poll(() => operator.getByRole('alert').first().innerText())
+			.toContain('Nieznane wstawki: {{nie_ma_takiej}}');
 		const reader = await newPage({ width: 390, height: 844 });
 		await reader.goto(`${server.url}/o-nas`);
 		expect(await reader.locator('main').innerText()).not.toContain('Nowość');

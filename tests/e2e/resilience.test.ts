@@ -23,7 +23,11 @@ async function admin<T = unknown>(text: string, values: unknown[] = [], connecti
 	}
 }
 
-const terminateAppBackends = () => admin<{ terminated: boolean }>('select pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
+const terminateAppBackends = () =>
+	admin<{ terminated: boolean }>(
+		'select pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+		[dbName]
+	);
 
 describe.skipIf(!reachable)('PostgreSQL drops the connections', () => {
 	beforeAll(async () => {
@@ -48,7 +52,10 @@ describe.skipIf(!reachable)('PostgreSQL drops the connections', () => {
 				const r = await fetch(`${app.url}/api/v1/groups/wiskitki/posts`, {
 					method: 'POST',
 					headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-					body: JSON.stringify({ body: `Komunikat próbny ${n}-${i} o zbiórce makulatury w szkole.`, category: 'official' })
+					body: JSON.stringify({
+						body: `Komunikat próbny ${n}-${i} o zbiórce makulatury w szkole.`,
+						category: 'official'
+					})
 				}).catch(() => null);
 				if (r?.status === 201) created.push((await r.json()).id);
 				else failed++;
@@ -72,7 +79,15 @@ describe.skipIf(!reachable)('PostgreSQL drops the connections', () => {
 
 		// Recovered within 10 s of the last disconnect: healthy, jobs running again, writes work.
 		const recovered = Date.now();
-		await expect.poll(async () => (await fetch(`${app.url}/api/v1/health`).then((r) => r.json()).catch(() => ({}))) as { status?: string; jobs?: string }, { timeout: 10_000, interval: 200 }).toMatchObject({ status: 'ok', jobs: 'ok' });
+		await expect
+			.poll(
+				async () =>
+					(await fetch(`${app.url}/api/v1/health`)
+						.then((r) => r.json())
+						.catch(() => ({}))) as { status?: string; jobs?: string },
+				{ timeout: 10_000, interval: 200 }
+			)
+			.toMatchObject({ status: 'ok', jobs: 'ok' });
 		expect(Date.now() - recovered).toBeLessThan(10_000);
 		const r = await fetch(`${app.url}/api/v1/groups/wiskitki/posts`, {
 			method: 'POST',
@@ -83,7 +98,11 @@ describe.skipIf(!reachable)('PostgreSQL drops the connections', () => {
 
 		// Every write that was answered 201 is there, once.
 		expect(created.length).toBeGreaterThan(10);
-		const rows = await admin<{ n: string }>(`select count(*) as n from posts where id = any($1::bigint[])`, [created], appDbUrl);
+		const rows = await admin<{ n: string }>(
+			`select count(*) as n from posts where id = any($1::bigint[])`,
+			[created],
+			appDbUrl
+		);
 		expect(Number(rows[0].n)).toBe(new Set(created).size);
 		expect([...states].every((s) => s === 'ok' || s === 'degraded')).toBe(true);
 	}, 180_000);
@@ -99,6 +118,14 @@ describe.skipIf(!reachable)('PostgreSQL drops the connections', () => {
 		} finally {
 			await admin(`ALTER DATABASE ${dbName} WITH ALLOW_CONNECTIONS true`);
 		}
-		await expect.poll(async () => (await fetch(`${app.url}/api/v1/health`).then((r) => r.json()).catch(() => ({}))) as { status?: string }, { timeout: 30_000, interval: 200 }).toMatchObject({ status: 'ok' });
+		await expect
+			.poll(
+				async () =>
+					(await fetch(`${app.url}/api/v1/health`)
+						.then((r) => r.json())
+						.catch(() => ({}))) as { status?: string },
+				{ timeout: 30_000, interval: 200 }
+			)
+			.toMatchObject({ status: 'ok' });
 	}, 120_000);
 });

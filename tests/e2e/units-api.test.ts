@@ -30,7 +30,12 @@ describe('unit tokens from the command line, and the units API', () => {
 		expect(r.status).toBe(200);
 		const { items } = await r.json();
 		const bySlug = Object.fromEntries(items.map((u: { slug: string }) => [u.slug, u]));
-		expect(bySlug['sp-wiskitki']).toMatchObject({ name: 'Szkoła Podstawowa im. Armii Krajowej w Wiskitkach', type: 'primarySchool', verified: true, publishing: true });
+		expect(bySlug['sp-wiskitki']).toMatchObject({
+			name: 'Szkoła Podstawowa im. Armii Krajowej w Wiskitkach',
+			type: 'primarySchool',
+			verified: true,
+			publishing: true
+		});
 		expect(bySlug['lks']).toMatchObject({ publishing: false });
 		expect(Object.keys(items[0]).sort()).toEqual(['id', 'name', 'publishing', 'slug', 'type', 'typeLabel', 'verified']);
 		expect((await fetch(`${server.url}/api/v1/groups/nie-ma/units`)).status).toBe(404);
@@ -40,15 +45,31 @@ describe('unit tokens from the command line, and the units API', () => {
 		const { items } = await (await fetch(`${server.url}/api/v1/groups/wiskitki/units`)).json();
 		const school = items.find((u: { slug: string }) => u.slug === 'sp-wiskitki');
 		const library = items.find((u: { slug: string }) => u.slug === 'biblioteka');
-		const send = (body: unknown) => fetch(`${server.url}/api/v1/groups/wiskitki/posts`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-		const created = await send({ as: `unit:${school.id}`, body: 'Plan lekcji na drugi semestr jest już w dzienniku.', category: 'education' });
+		const send = (body: unknown) =>
+			fetch(`${server.url}/api/v1/groups/wiskitki/posts`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			});
+		const created = await send({
+			as: `unit:${school.id}`,
+			body: 'Plan lekcji na drugi semestr jest już w dzienniku.',
+			category: 'education'
+		});
 		expect(created.status).toBe(201);
 		expect(await created.json()).toMatchObject({ status: 'published', reasons: [] });
-		expect((await send({ as: `unit:${library.id}`, body: 'Nie nasza jednostka', category: 'culture' })).status).toBe(403);
+		expect((await send({ as: `unit:${library.id}`, body: 'Nie nasza jednostka', category: 'culture' })).status).toBe(
+			403
+		);
 		const bad = await send({ as: 'szkola', body: 'x', category: 'education' });
 		expect(bad.status).toBe(400);
 		expect((await bad.json()).error.fields.as).toContain('unit:<id>');
 		const feed = await (await fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=5`)).json();
-		expect(feed.items.some((p: { body: string; author: { name: string } }) => p.body.startsWith('Plan lekcji') && p.author.name === school.name)).toBe(true);
+		expect(
+			feed.items.some(
+				(p: { body: string; author: { name: string } }) =>
+					p.body.startsWith('Plan lekcji') && p.author.name === school.name
+			)
+		).toBe(true);
 	});
 });

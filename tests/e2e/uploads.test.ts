@@ -27,11 +27,23 @@ function serverRssMb(): number {
 }
 
 /** A multipart body with the given files in the field `images`, and its content type. */
-function multipart(files: Uint8Array[], fields: Record<string, string> = { body: 'Zdjęcia z festynu', category: 'question' }) {
+function multipart(
+	files: Uint8Array[],
+	fields: Record<string, string> = { body: 'Zdjęcia z festynu', category: 'question' }
+) {
 	const boundary = '----tablica-test-boundary';
 	const parts: Buffer[] = [];
-	for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-	files.forEach((f, i) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="mapa-${i}.png"\r\nContent-Type: image/png\r\n\r\n`), Buffer.from(f), Buffer.from('\r\n')));
+	for (const [k, v] of Object.entries(fields))
+		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+	files.forEach((f, i) =>
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="mapa-${i}.png"\r\nContent-Type: image/png\r\n\r\n`
+			),
+			Buffer.from(f),
+			Buffer.from('\r\n')
+		)
+	);
 	parts.push(Buffer.from(`--${boundary}--\r\n`));
 	return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
 }
@@ -46,11 +58,23 @@ function tenBombs() {
  * Posts a form as the browser's enhanced form does. The server may answer and close the connection
  * before the whole body is sent (that is the point): the answer counts, the broken pipe after it not.
  */
-function postForm(path: string, body: Buffer, type: string, cookie?: string): Promise<{ status: number; text: string }> {
+function postForm(
+	path: string,
+	body: Buffer,
+	type: string,
+	cookie?: string
+): Promise<{ status: number; text: string }> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(`${server.url}${path}`, {
 			method: 'POST',
-			headers: { origin: server.url, 'content-type': type, 'content-length': body.byteLength, accept: 'application/json', 'x-sveltekit-action': 'true', ...(cookie ? { cookie } : {}) }
+			headers: {
+				origin: server.url,
+				'content-type': type,
+				'content-length': body.byteLength,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				...(cookie ? { cookie } : {})
+			}
 		});
 		let answered = false;
 		req.on('response', (res) => {
@@ -97,7 +121,9 @@ describe('uploads are checked before they cost anything', () => {
 	it('refuses a signed-in person who may not post in the group before decoding their images', async () => {
 		const { body, type } = multipart([pngClaiming(16_000, 16_000)]);
 		let result: { type?: string; status?: number; data?: string } = {};
-		const cpu = await medianCpuMs(async () => (result = JSON.parse((await postForm('/g/radziejowice?/post', body, type, resident)).text)));
+		const cpu = await medianCpuMs(
+			async () => (result = JSON.parse((await postForm('/g/radziejowice?/post', body, type, resident)).text))
+		);
 		expect(result).toMatchObject({ type: 'failure', status: 403 });
 		expect(cpu).toBeLessThan(50);
 	});
@@ -105,16 +131,24 @@ describe('uploads are checked before they cost anything', () => {
 	it('tells a member their image is too large by its header, without decoding it', async () => {
 		const { body, type } = multipart([pngClaiming(16_000, 16_000)]);
 		let result: { type?: string; status?: number; data?: string } = {};
-		const cpu = await medianCpuMs(async () => (result = JSON.parse((await postForm('/g/wiskitki?/post', body, type, resident)).text)));
+		const cpu = await medianCpuMs(
+			async () => (result = JSON.parse((await postForm('/g/wiskitki?/post', body, type, resident)).text))
+		);
 		expect(result).toMatchObject({ type: 'failure', status: 413 });
 		expect(result.data).toContain('ma za dużą rozdzielczość (16000 × 16000 px): najwyżej 50 megapikseli');
 		expect(cpu).toBeLessThan(50);
 	});
 
 	it('refuses a signed-in JSON request over 1 MB and a form with files over 15 MB by their declared length', async () => {
-		const big = await fetch(`${server.url}/api/v1/groups/wiskitki/posts`, { method: 'POST', headers: { origin: server.url, cookie: resident, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'x'.repeat(1024 * 1024) }) });
+		const big = await fetch(`${server.url}/api/v1/groups/wiskitki/posts`, {
+			method: 'POST',
+			headers: { origin: server.url, cookie: resident, 'content-type': 'application/json' },
+			body: JSON.stringify({ body: 'x'.repeat(1024 * 1024) })
+		});
 		expect(big.status).toBe(413);
-		expect(await big.json()).toEqual({ error: { code: 'payload_too_large', message: 'Przesyłane dane są za duże: najwyżej 1 MB.' } });
+		expect(await big.json()).toEqual({
+			error: { code: 'payload_too_large', message: 'Przesyłane dane są za duże: najwyżej 1 MB.' }
+		});
 		const { body, type } = multipart([Buffer.alloc(16 * 1024 * 1024)]);
 		expect((await postForm('/g/wiskitki?/post', body, type, resident)).status).toBe(413);
 	});
@@ -122,7 +156,14 @@ describe('uploads are checked before they cost anything', () => {
 	it('keeps its memory when eight 105 MB uploads arrive at once', async () => {
 		const huge = multipart([Buffer.alloc(105 * 1024 * 1024)]);
 		const before = serverRssMb();
-		const statuses = await Promise.all(Array.from({ length: 8 }, () => postForm('/g/wiskitki?/post', huge.body, huge.type, resident).then((r) => r.status, () => 'closed')));
+		const statuses = await Promise.all(
+			Array.from({ length: 8 }, () =>
+				postForm('/g/wiskitki?/post', huge.body, huge.type, resident).then(
+					(r) => r.status,
+					() => 'closed'
+				)
+			)
+		);
 		expect(statuses.every((s) => s === 413 || s === 'closed')).toBe(true);
 		expect(statuses).toContain(413);
 		expect(serverRssMb() - before).toBeLessThan(100);

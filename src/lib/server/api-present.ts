@@ -15,7 +15,13 @@ export const apiGroup = (g: GroupRow) => ({
 export const apiPost = (p: FeedItem) => ({
 	id: p.id,
 	group: p.groupSlug,
-	author: { type: p.author.type, name: p.author.name, ...(p.author.unit ? { unit: { slug: p.author.unit.slug, type: p.author.unit.type, verified: p.author.unit.verified } } : {}) },
+	author: {
+		type: p.author.type,
+		name: p.author.name,
+		...(p.author.unit
+			? { unit: { slug: p.author.unit.slug, type: p.author.unit.type, verified: p.author.unit.verified } }
+			: {})
+	},
 	category: p.category,
 	body: p.body,
 	status: p.status,
@@ -24,7 +30,13 @@ export const apiPost = (p: FeedItem) => ({
 	urgent: p.urgent,
 	event: p.event,
 	images: p.images,
-	counts: { comments: p.counts.comments, reactions: p.counts.reactions, views: p.counts.views, shares: p.counts.shares, reactionsByKind: p.counts.byKind }
+	counts: {
+		comments: p.counts.comments,
+		reactions: p.counts.reactions,
+		views: p.counts.views,
+		shares: p.counts.shares,
+		reactionsByKind: p.counts.byKind
+	}
 });
 
 /**

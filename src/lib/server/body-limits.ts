@@ -30,10 +30,16 @@ export function assertBodyWithinLimit(method: string, headers: Headers, limit: n
 	if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
 	const declared = headers.get('content-length');
 	if (declared === null) {
-		if (headers.has('transfer-encoding')) throw new AppError('payload_too_large', 'Podaj długość przesyłanych danych (nagłówek Content-Length).');
+		if (headers.has('transfer-encoding'))
+			throw new AppError('payload_too_large', 'Podaj długość przesyłanych danych (nagłówek Content-Length).');
 		return;
 	}
 	const bytes = Number(declared);
-	if (!Number.isSafeInteger(bytes) || bytes < 0) throw new AppError('validation', 'Nieprawidłowy nagłówek Content-Length.');
-	if (bytes > limit) throw new AppError('payload_too_large', `Przesyłane dane są za duże: najwyżej ${sizeText(limit)}${limit === ANONYMOUS_BYTES ? ' bez logowania' : ''}.`);
+	if (!Number.isSafeInteger(bytes) || bytes < 0)
+		throw new AppError('validation', 'Nieprawidłowy nagłówek Content-Length.');
+	if (bytes > limit)
+		throw new AppError(
+			'payload_too_large',
+			`Przesyłane dane są za duże: najwyżej ${sizeText(limit)}${limit === ANONYMOUS_BYTES ? ' bez logowania' : ''}.`
+		);
 }

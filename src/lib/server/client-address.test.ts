@@ -33,8 +33,12 @@ describe('clientAddress', () => {
 	it('refuses entries that are not addresses or ranges, at start-up', () => {
 		expect(parseTrustedProxies('')).toBeNull();
 		expect(parseTrustedProxies(' , ')).toBeNull();
-		for (const bad of ['localhost', '10.0.0.0/33', '10.0.0.0/', '10.0.0.0/8/1', '::1/129', '1.2.3']) expect(() => parseTrustedProxies(bad)).toThrow('TRUSTED_PROXIES');
+		for (const bad of ['localhost', '10.0.0.0/33', '10.0.0.0/', '10.0.0.0/8/1', '::1/129', '1.2.3'])
+			expect(() => parseTrustedProxies(bad)).toThrow('TRUSTED_PROXIES');
 		expect(() => readConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.local' })).toThrow('TRUSTED_PROXIES: "proxy.local"');
-		expect(readConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1' }).trustedProxies).toEqual(['10.0.0.0/8', '127.0.0.1']);
+		expect(readConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1' }).trustedProxies).toEqual([
+			'10.0.0.0/8',
+			'127.0.0.1'
+		]);
 	});
 });

@@ -16,7 +16,8 @@ export function parseTrustedProxies(value: string | undefined): BlockList | null
 		const family = isIP(address);
 		const prefix = bits === undefined ? null : Number(bits);
 		const max = family === 4 ? 32 : 128;
-		if (!family || extra !== undefined || (prefix !== null && (!/^\d{1,3}$/.test(bits) || prefix > max))) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or a CIDR range`);
+		if (!family || extra !== undefined || (prefix !== null && (!/^\d{1,3}$/.test(bits) || prefix > max)))
+			throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or a CIDR range`);
 		const type = family === 4 ? 'ipv4' : 'ipv6';
 		if (prefix === null) list.addAddress(address, type);
 		else list.addSubnet(address, prefix, type);

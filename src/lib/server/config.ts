@@ -12,16 +12,31 @@ const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().default('0.0.0.0'),
 	DATA_DIR: z.string().default('./data'),
-	DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
-	BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+	DATABASE_URL: z
+		.string()
+		.url()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	BASE_URL: z
+		.string()
+		.url()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	SEED_DEMO: flag,
 	REFERENCE_DATA_DIR: z.string().optional(),
 	JOBS: flag,
 	ANON_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
-	SMTP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+	SMTP_URL: z
+		.string()
+		.url()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	MAIL_FROM: z.string().default('Tablica <powiadomienia@tablica.local>'),
 	MAIL_REPLY_TO: z.string().default('pomoc@tablica.local'),
-	SMSAPI_TOKEN: z.string().optional().or(z.literal('').transform(() => undefined)),
+	SMSAPI_TOKEN: z
+		.string()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	SMSAPI_URL: z.string().url().default('https://api.smsapi.pl'),
 	SMS_SENDER: z.string().max(11).default('Tablica'),
 	SUPPORT_EMAIL: z.string().email().default('pomoc@tablica.local'),
@@ -88,6 +103,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		smsSender: e.SMS_SENDER,
 		outboxLeaseMs: e.OUTBOX_LEASE_MS,
 		supportEmail: e.SUPPORT_EMAIL,
-		trustedProxies: e.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean)
+		trustedProxies: e.TRUSTED_PROXIES.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean)
 	};
 }

@@ -13,12 +13,20 @@ afterAll(() => database.close());
 
 describe('checkHealth', () => {
 	it('is ok when the database answers and the jobs get through (or this process runs none)', async () => {
-		expect(await checkHealth(database.db, { healthy: () => true })).toEqual({ status: 'ok', database: 'ok', jobs: 'ok' });
+		expect(await checkHealth(database.db, { healthy: () => true })).toEqual({
+			status: 'ok',
+			database: 'ok',
+			jobs: 'ok'
+		});
 		expect(await checkHealth(database.db, null)).toEqual({ status: 'ok', database: 'ok', jobs: 'off' });
 	});
 
 	it('is degraded while the jobs cannot reach the database', async () => {
-		expect(await checkHealth(database.db, { healthy: () => false })).toEqual({ status: 'degraded', database: 'ok', jobs: 'recovering' });
+		expect(await checkHealth(database.db, { healthy: () => false })).toEqual({
+			status: 'degraded',
+			database: 'ok',
+			jobs: 'recovering'
+		});
 	});
 
 	it('is degraded when the database fails or does not answer in time', async () => {
@@ -26,7 +34,9 @@ describe('checkHealth', () => {
 		await closed.close();
 		expect(await checkHealth(closed.db, null)).toMatchObject({ status: 'degraded', database: 'unavailable' });
 		// A server that takes the connection and never answers.
-		const silent = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: () => new Promise(() => {}), end: async () => {} } as never }) });
+		const silent = new Kysely<DB>({
+			dialect: new PostgresDialect({ pool: { connect: () => new Promise(() => {}), end: async () => {} } as never })
+		});
 		expect(await checkHealth(silent, null, 50)).toMatchObject({ status: 'degraded', database: 'unavailable' });
 	});
 });

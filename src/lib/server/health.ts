@@ -22,5 +22,9 @@ export async function checkHealth(db: Db, jobs: Pick<Jobs, 'healthy'> | null, ti
 	]);
 	clearTimeout(timer);
 	const jobsState = !jobs ? 'off' : jobs.healthy() ? 'ok' : 'recovering';
-	return { status: answered && jobsState !== 'recovering' ? 'ok' : 'degraded', database: answered ? 'ok' : 'unavailable', jobs: jobsState };
+	return {
+		status: answered && jobsState !== 'recovering' ? 'ok' : 'degraded',
+		database: answered ? 'ok' : 'unavailable',
+		jobs: jobsState
+	};
 }

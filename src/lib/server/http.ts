@@ -9,9 +9,16 @@ export const DEVICE_COOKIE = 'urzadzenie';
 
 /** JSON error body of the API: {"error":{"code","message"}}. */
 export function apiError(e: unknown): Response {
-	if (e instanceof AppError) return json({ error: { code: e.code, message: e.message, ...(Object.keys(e.fields).length ? { fields: e.fields } : {}) } }, { status: e.status });
+	if (e instanceof AppError)
+		return json(
+			{ error: { code: e.code, message: e.message, ...(Object.keys(e.fields).length ? { fields: e.fields } : {}) } },
+			{ status: e.status }
+		);
 	log.error({ err: e }, 'API error');
-	return json({ error: { code: 'internal', message: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.' } }, { status: 500 });
+	return json(
+		{ error: { code: 'internal', message: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.' } },
+		{ status: 500 }
+	);
 }
 
 /** Runs an API handler, turning domain errors into JSON errors. */
@@ -43,9 +50,25 @@ export async function page<T>(fn: () => Promise<T>): Promise<T> {
 	}
 }
 
-export function setSessionCookie(cookies: Cookies, session: { token: string; expiresAt: Date; device: string }, secure: boolean) {
-	cookies.set(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
-	cookies.set(DEVICE_COOKIE, session.device, { path: '/logowanie', httpOnly: true, sameSite: 'lax', secure, maxAge: 365 * 24 * 3600 });
+export function setSessionCookie(
+	cookies: Cookies,
+	session: { token: string; expiresAt: Date; device: string },
+	secure: boolean
+) {
+	cookies.set(SESSION_COOKIE, session.token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		expires: session.expiresAt
+	});
+	cookies.set(DEVICE_COOKIE, session.device, {
+		path: '/logowanie',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 365 * 24 * 3600
+	});
 }
 
 /** Text fields of a form as a plain object (files left out). */
@@ -56,4 +79,7 @@ export function formFields(form: FormData): Record<string, string> {
 }
 
 /** Who is asking, for counting views and shares (viewer.ts). */
-export const clientOf = (event: { request: Request; locals: App.Locals }): Client => ({ address: event.locals.clientIp, userAgent: event.request.headers.get('user-agent') ?? '' });
+export const clientOf = (event: { request: Request; locals: App.Locals }): Client => ({
+	address: event.locals.clientIp,
+	userAgent: event.request.headers.get('user-agent') ?? ''
+});

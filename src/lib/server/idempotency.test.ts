@@ -50,11 +50,23 @@ describe('Idempotency-Key', () => {
 
 	it('refuses the key reused for another request, and while the first is still running', async () => {
 		const w = counter();
-		await expect(runOnce(t.ctx, user.id, 'klucz-1', post('{"body":"b"}'), w.run)).rejects.toMatchObject({ code: 'conflict', message: 'Ten klucz Idempotency-Key został już użyty do innego żądania. Użyj nowego klucza.' });
+		await expect(runOnce(t.ctx, user.id, 'klucz-1', post('{"body":"b"}'), w.run)).rejects.toMatchObject({
+			code: 'conflict',
+			message: 'Ten klucz Idempotency-Key został już użyty do innego żądania. Użyj nowego klucza.'
+		});
 		let release!: () => void;
-		const slow = runOnce(t.ctx, user.id, 'klucz-2', post('{"body":"c"}'), () => new Promise<Response>((r) => (release = () => r(Response.json({}, { status: 201 })))));
+		const slow = runOnce(
+			t.ctx,
+			user.id,
+			'klucz-2',
+			post('{"body":"c"}'),
+			() => new Promise<Response>((r) => (release = () => r(Response.json({}, { status: 201 }))))
+		);
 		await expect.poll(() => release, { timeout: 10_000 }).toBeDefined();
-		await expect(runOnce(t.ctx, user.id, 'klucz-2', post('{"body":"c"}'), w.run)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('jest jeszcze obsługiwane') });
+		await expect(runOnce(t.ctx, user.id, 'klucz-2', post('{"body":"c"}'), w.run)).rejects.toMatchObject({
+			code: 'conflict',
+			message: expect.stringContaining('jest jeszcze obsługiwane')
+		});
 		release();
 		expect((await slow).status).toBe(201);
 		expect(w.runs()).toBe(0);
@@ -84,7 +96,9 @@ describe('Idempotency-Key', () => {
 		expect(w.runs()).toBe(2);
 		t.clock.advance(24 * 3600_000 + 1000);
 		expect(await purgeIdempotencyKeys(t.ctx)).toBeGreaterThan(0);
-		expect(await database.db.selectFrom('idempotency_keys').select('key').where('user_id', '=', user.id).execute()).toEqual([]);
+		expect(
+			await database.db.selectFrom('idempotency_keys').select('key').where('user_id', '=', user.id).execute()
+		).toEqual([]);
 	});
 
 	it('refuses a key that is empty, too long or not plain ASCII', async () => {

@@ -17,8 +17,15 @@ export function requestFingerprint(method: string, path: string, body: string): 
  * key with another request, or while the first is still running, is refused (409). Answers below
  * 500 are kept for 24 hours; after a server error the key is freed, so the retry runs.
  */
-export async function runOnce(ctx: Ctx, userId: string, key: string, fingerprint: string, run: () => Promise<Response>): Promise<Response> {
-	if (!validKey.test(key)) throw new AppError('validation', 'Nagłówek Idempotency-Key ma od 1 do 255 widocznych znaków ASCII (np. UUID).');
+export async function runOnce(
+	ctx: Ctx,
+	userId: string,
+	key: string,
+	fingerprint: string,
+	run: () => Promise<Response>
+): Promise<Response> {
+	if (!validKey.test(key))
+		throw new AppError('validation', 'Nagłówek Idempotency-Key ma od 1 do 255 widocznych znaków ASCII (np. UUID).');
 	const now = ctx.clock.now();
 	const claimed = await ctx.db.transaction().execute(async (tx) => {
 		await tx
@@ -27,14 +34,39 @@ export async function runOnce(ctx: Ctx, userId: string, key: string, fingerprint
 			.where('key', '=', key)
 			.where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_HOURS * 3600_000))
 			.execute();
-		return tx.insertInto('idempotency_keys').values({ user_id: userId, key, fingerprint, status: null, content_type: null, body: null, created_at: now }).onConflict((oc) => oc.doNothing()).returning('key').executeTakeFirst();
+		return tx
+			.insertInto('idempotency_keys')
+			.values({ user_id: userId, key, fingerprint, status: null, content_type: null, body: null, created_at: now })
+			.onConflict((oc) => oc.doNothing())
+			.returning('key')
+			.executeTakeFirst();
 	});
 	if (!claimed) {
-		const first = await ctx.db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
-		if (!first) throw new AppError('conflict', 'Żądanie z tym kluczem Idempotency-Key właśnie się zakończyło niepowodzeniem. Ponów je.');
-		if (first.fingerprint !== fingerprint) throw new AppError('conflict', 'Ten klucz Idempotency-Key został już użyty do innego żądania. Użyj nowego klucza.');
-		if (first.status === null) throw new AppError('conflict', 'Żądanie z tym kluczem Idempotency-Key jest jeszcze obsługiwane. Ponów je za chwilę.');
-		return new Response(first.body, { status: first.status, headers: { 'content-type': first.content_type ?? 'application/json', 'idempotency-replayed': 'true' } });
+		const first = await ctx.db
+			.selectFrom('idempotency_keys')
+			.selectAll()
+			.where('user_id', '=', userId)
+			.where('key', '=', key)
+			.executeTakeFirst();
+		if (!first)
+			throw new AppError(
+				'conflict',
+				'Żądanie z tym kluczem Idempotency-Key właśnie się zakończyło niepowodzeniem. Ponów je.'
+			);
+		if (first.fingerprint !== fingerprint)
+			throw new AppError(
+				'conflict',
+				'Ten klucz Idempotency-Key został już użyty do innego żądania. Użyj nowego klucza.'
+			);
+		if (first.status === null)
+			throw new AppError(
+				'conflict',
+				'Żądanie z tym kluczem Idempotency-Key jest jeszcze obsługiwane. Ponów je za chwilę.'
+			);
+		return new Response(first.body, {
+			status: first.status,
+			headers: { 'content-type': first.content_type ?? 'application/json', 'idempotency-replayed': 'true' }
+		});
 	}
 	let response: Response;
 	try {
@@ -48,11 +80,17 @@ export async function runOnce(ctx: Ctx, userId: string, key: string, fingerprint
 		return response;
 	}
 	const body = await response.clone().text();
-	await ctx.db.updateTable('idempotency_keys').set({ status: response.status, content_type: response.headers.get('content-type'), body }).where('user_id', '=', userId).where('key', '=', key).execute();
+	await ctx.db
+		.updateTable('idempotency_keys')
+		.set({ status: response.status, content_type: response.headers.get('content-type'), body })
+		.where('user_id', '=', userId)
+		.where('key', '=', key)
+		.execute();
 	return response;
 }
 
-const forget = (ctx: Ctx, userId: string, key: string) => ctx.db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
+const forget = (ctx: Ctx, userId: string, key: string) =>
+	ctx.db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute();
 
 /** Drops answers older than 24 hours (hourly job). */
 export async function purgeIdempotencyKeys(ctx: Ctx): Promise<number> {

@@ -25,7 +25,8 @@ export const NUL_MESSAGE = 'Tekst zawiera niedozwolony znak (NUL).';
 export function containsNul(value: unknown): boolean {
 	if (typeof value === 'string') return value.includes('\0');
 	if (Array.isArray(value)) return value.some(containsNul);
-	if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || containsNul(v));
+	if (value && typeof value === 'object')
+		return Object.entries(value).some(([k, v]) => k.includes('\0') || containsNul(v));
 	return false;
 }
 
@@ -36,12 +37,14 @@ const TEXT_BODY = /^(application\/json|application\/x-www-form-urlencoded|text\/
  * the path, the query or a JSON or form body is refused with a validation error.
  */
 export async function assertNoNul(request: Request, url: URL): Promise<void> {
-	if (/%00/i.test(url.pathname + url.search) || (url.pathname + url.search).includes('\0')) throw new AppError('validation', NUL_MESSAGE);
+	if (/%00/i.test(url.pathname + url.search) || (url.pathname + url.search).includes('\0'))
+		throw new AppError('validation', NUL_MESSAGE);
 	const type = request.headers.get('content-type') ?? '';
 	// Multipart bodies (uploads) are left to the database layer's check: files hold NUL bytes.
 	if (!request.body || (type && !TEXT_BODY.test(type))) return;
 	const text = await request.clone().text();
-	if (text.includes('\0') || (/urlencoded/i.test(type) && /%00/i.test(text))) throw new AppError('validation', NUL_MESSAGE);
+	if (text.includes('\0') || (/urlencoded/i.test(type) && /%00/i.test(text)))
+		throw new AppError('validation', NUL_MESSAGE);
 	// Routes read JSON whatever the declared type, so an escaped NUL is looked for in any text body.
 	if (/\\u0000/i.test(text)) {
 		let parsed: unknown;

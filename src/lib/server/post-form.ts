@@ -17,28 +17,47 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 	let event = null;
 	if (start || end || place) {
 		const s = start ? parseWarsawLocal(start) : null;
-		if (!s) throw new AppError('validation', 'Podaj datę i godzinę rozpoczęcia wydarzenia.', { 'event.start': 'Podaj datę i godzinę rozpoczęcia.' });
+		if (!s)
+			throw new AppError('validation', 'Podaj datę i godzinę rozpoczęcia wydarzenia.', {
+				'event.start': 'Podaj datę i godzinę rozpoczęcia.'
+			});
 		const e = end ? parseWarsawLocal(end) : null;
-		if (end && !e) throw new AppError('validation', 'Podaj poprawną datę zakończenia.', { 'event.end': 'Podaj poprawną datę zakończenia.' });
+		if (end && !e)
+			throw new AppError('validation', 'Podaj poprawną datę zakończenia.', {
+				'event.end': 'Podaj poprawną datę zakończenia.'
+			});
 		event = { start: s, end: e, place: place || null };
 	}
 	let urgent = null;
 	if (text('urgent') === 'on') {
 		const until = parseWarsawLocal(text('urgentUntil'));
-		if (!until) throw new AppError('validation', 'Podaj, do kiedy komunikat pilny jest ważny.', { urgentUntil: 'Podaj datę i godzinę.' });
+		if (!until)
+			throw new AppError('validation', 'Podaj, do kiedy komunikat pilny jest ważny.', {
+				urgentUntil: 'Podaj datę i godzinę.'
+			});
 		urgent = { kind: text('alertKind'), until };
 	}
 	const publishAtText = text('publishAt');
 	const publishAt = publishAtText ? parseWarsawLocal(publishAtText) : null;
-	if (publishAtText && !publishAt) throw new AppError('validation', 'Podaj poprawną datę i godzinę publikacji.', { publishAt: 'Podaj datę i godzinę.' });
+	if (publishAtText && !publishAt)
+		throw new AppError('validation', 'Podaj poprawną datę i godzinę publikacji.', {
+			publishAt: 'Podaj datę i godzinę.'
+		});
 	const files = form.getAll('images').filter((f): f is File => typeof f !== 'string' && f.size > 0);
-	if (files.length > MAX_IMAGES) throw new AppError('validation', `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`, { images: `Najwyżej ${MAX_IMAGES} zdjęć.` });
+	if (files.length > MAX_IMAGES)
+		throw new AppError('validation', `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`, {
+			images: `Najwyżej ${MAX_IMAGES} zdjęć.`
+		});
 	const alts = form.getAll('alt').map((a) => (typeof a === 'string' ? a : ''));
 	const stored: string[] = [];
 	const images = [];
 	try {
 		for (const [i, file] of files.entries()) {
-			const img = await storeImage(mediaDir, new Uint8Array(await file.arrayBuffer()), `Zdjęcie ${i + 1} (${file.name})`);
+			const img = await storeImage(
+				mediaDir,
+				new Uint8Array(await file.arrayBuffer()),
+				`Zdjęcie ${i + 1} (${file.name})`
+			);
 			stored.push(img.fileName);
 			images.push({ ...img, alt: alts[i] ?? '' });
 		}
@@ -47,7 +66,17 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 		throw e;
 	}
 	return {
-		input: { body: text('body'), category: text('category'), unitId: text('unitId') || null, event, images, urgent, draft: text('draft') === 'on', publishAt, commentsEnabled: text('commentsOff') !== 'on' },
+		input: {
+			body: text('body'),
+			category: text('category'),
+			unitId: text('unitId') || null,
+			event,
+			images,
+			urgent,
+			draft: text('draft') === 'on',
+			publishAt,
+			commentsEnabled: text('commentsOff') !== 'on'
+		},
 		stored
 	};
 }

@@ -13,7 +13,12 @@ import { transportsFrom } from './notify/delivery';
 import { pushTransport, vapidKeys } from './notify/push';
 import { loadLexicon } from './moderation/engine';
 import { log } from './log';
-import { countMunicipalities, importMunicipalities, importTerytFile, parseTerytCsv } from './municipalities/municipalities';
+import {
+	countMunicipalities,
+	importMunicipalities,
+	importTerytFile,
+	parseTerytCsv
+} from './municipalities/municipalities';
 import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
 
 export interface Runtime {
@@ -49,7 +54,9 @@ export async function ensureMunicipalities(ctx: Ctx, config: Config): Promise<vo
 		log.info({ file, municipalities: n }, 'Wczytano rejestr TERYT');
 	} else {
 		await importMunicipalities(ctx.db, parseTerytCsv(demoMunicipalitiesCsv));
-		log.warn('Brak pełnego rejestru TERYT: wczytano gminy demonstracyjne. Pełny rejestr: npm run --silent cli -- import-teryt PLIK.csv');
+		log.warn(
+			'Brak pełnego rejestru TERYT: wczytano gminy demonstracyjne. Pełny rejestr: npm run --silent cli -- import-teryt PLIK.csv'
+		);
 	}
 }
 
@@ -59,14 +66,31 @@ async function start(): Promise<Runtime> {
 	await migrate(database.db);
 	const mediaDir = path.join(config.dataDir, 'media');
 	const exportsDir = path.join(config.dataDir, 'exports');
-	const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl, supportEmail: config.supportEmail, exportsDir, lexicon: loadLexicon(config.referenceDataDir) };
+	const ctx: Ctx = {
+		db: database.db,
+		clock: systemClock,
+		notifier: database.notifier,
+		baseUrl: config.baseUrl,
+		supportEmail: config.supportEmail,
+		exportsDir,
+		lexicon: loadLexicon(config.referenceDataDir)
+	};
 	await ensureMunicipalities(ctx, config);
 	if (config.demo) {
 		const seeded = await seedDemo(ctx);
 		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
 	}
 	await vapidKeys(database.db);
-	const jobs: Jobs | null = config.jobs ? await startJobs(database, ctx, { transports: { ...transportsFrom(config), push: pushTransport(database.db, `mailto:${config.supportEmail}`, config.baseUrl) }, leaseMs: config.outboxLeaseMs, exports: { mediaDir, exportsDir } }) : null;
+	const jobs: Jobs | null = config.jobs
+		? await startJobs(database, ctx, {
+				transports: {
+					...transportsFrom(config),
+					push: pushTransport(database.db, `mailto:${config.supportEmail}`, config.baseUrl)
+				},
+				leaseMs: config.outboxLeaseMs,
+				exports: { mediaDir, exportsDir }
+			})
+		: null;
 	log.info({ database: database.kind, jobs: !!jobs }, 'Baza danych gotowa');
 	return {
 		config,

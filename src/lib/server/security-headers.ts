@@ -4,6 +4,7 @@ export function withSecurityHeaders(response: Response, baseUrl: string): Respon
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (baseUrl.startsWith('https://')) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	if (baseUrl.startsWith('https://'))
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	return response;
 }

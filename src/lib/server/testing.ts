@@ -52,7 +52,11 @@ export function testCtx(database: Database, now = '2026-11-26T10:00:00Z') {
 }
 
 /** A user with the test password, verified unless told otherwise. */
-export async function makeUser(ctx: Ctx, email: string, opts: { name?: string; verified?: boolean; operator?: boolean } = {}): Promise<Actor> {
+export async function makeUser(
+	ctx: Ctx,
+	email: string,
+	opts: { name?: string; verified?: boolean; operator?: boolean } = {}
+): Promise<Actor> {
 	passwordHash ??= hashPassword(TEST_PASSWORD);
 	const user = await ctx.db
 		.insertInto('users')
@@ -88,9 +92,16 @@ export const testCustomer = {
 };
 
 /** The group's municipality as a customer with an active monthly package (started today). */
-export async function activatePackage(ctx: Ctx, operator: Actor, group: { id: string; municipality_code: string }): Promise<void> {
+export async function activatePackage(
+	ctx: Ctx,
+	operator: Actor,
+	group: { id: string; municipality_code: string }
+): Promise<void> {
 	await createCustomer(ctx, operator, { ...testCustomer, municipalityCode: group.municipality_code });
-	await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: ctx.clock.now().toISOString().slice(0, 10) });
+	await startSubscription(ctx, operator, group.id, {
+		plan: 'monthly',
+		startsOn: ctx.clock.now().toISOString().slice(0, 10)
+	});
 }
 
 // A PNG whose header claims a size its (tiny, broken) data does not have: what a decompression bomb
@@ -118,5 +129,10 @@ export function pngClaiming(width: number, height: number): Uint8Array {
 	ihdr.writeUInt32BE(width, 0);
 	ihdr.writeUInt32BE(height, 4);
 	ihdr.set([8, 2, 0, 0, 0], 8);
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+		chunk('IEND', Buffer.alloc(0))
+	]);
 }

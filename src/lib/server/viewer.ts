@@ -33,7 +33,10 @@ export function visitorNetwork(address: string): string {
 	if (!ipaddr.isValid(address)) return address;
 	const ip = ipaddr.process(address);
 	if (ip.kind() === 'ipv4') return ip.toString();
-	return `${(ip as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
+	return `${(ip as ipaddr.IPv6).parts
+		.slice(0, 4)
+		.map((p) => p.toString(16))
+		.join(':')}::/64`;
 }
 
 /** Crawlers, link-preview fetchers, headless browsers — and requests that name no browser at all. */
@@ -50,6 +53,8 @@ export async function viewerKey(ctx: Ctx, actor: Actor | null, client: Client): 
 	if (isAutomated(client.userAgent)) return null;
 	if (actor) return `user:${actor.id}`;
 	const day = warsawDay(ctx.clock.now());
-	const digest = createHmac('sha256', await visitorSecret(ctx.db)).update(`${day}\n${visitorNetwork(client.address)}`).digest('base64url');
+	const digest = createHmac('sha256', await visitorSecret(ctx.db))
+		.update(`${day}\n${visitorNetwork(client.address)}`)
+		.digest('base64url');
 	return `anon:${digest.slice(0, 22)}`;
 }

@@ -3,7 +3,20 @@ import { categoryLabel, detectedBy } from './findings';
 
 describe('what the queue says found a problem', () => {
 	it('names every category in Polish', () => {
-		for (const c of ['vulgarity', 'insult', 'hate', 'threat', 'national_politics', 'spam', 'link', 'commercial', 'personal_data', 'misinformation', 'shouting', 'word_list']) {
+		for (const c of [
+			'vulgarity',
+			'insult',
+			'hate',
+			'threat',
+			'national_politics',
+			'spam',
+			'link',
+			'commercial',
+			'personal_data',
+			'misinformation',
+			'shouting',
+			'word_list'
+		]) {
 			expect(categoryLabel(c)).toMatch(/^[A-ZŁŚŻ][a-ząćęłńóśźż ]+$/);
 		}
 		expect(categoryLabel('national_politics')).toBe('Polityka krajowa');

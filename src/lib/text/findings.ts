@@ -21,6 +21,9 @@ export function categoryLabel(category: string): string {
 /** "reguła", "lista słów grupy" or "model językowy, pewność 87 %". */
 export function detectedBy(finding: { rule: string; score?: number }): string {
 	if (finding.rule.startsWith('word_list.')) return 'lista słów grupy';
-	if (finding.rule.startsWith('model.')) return finding.score !== undefined ? `model językowy, pewność ${Math.round(finding.score * 100)} %` : 'model językowy';
+	if (finding.rule.startsWith('model.'))
+		return finding.score !== undefined
+			? `model językowy, pewność ${Math.round(finding.score * 100)} %`
+			: 'model językowy';
 	return 'reguła';
 }

@@ -3,7 +3,9 @@ import { renderBody } from './render';
 
 describe('renderBody', () => {
 	it('never passes markup through', () => {
-		expect(renderBody('<script>alert(1)</script> & "x"')).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>');
+		expect(renderBody('<script>alert(1)</script> & "x"')).toBe(
+			'<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;</p>'
+		);
 	});
 	it('makes paragraphs, line breaks and links', () => {
 		expect(renderBody('Zebranie wiejskie.\nSala OSP.\n\nSzczegóły: https://wiskitki.pl/ogloszenia?id=1&a=2.')).toBe(

@@ -11,7 +11,9 @@ function linkify(text: string): string {
 		// Punctuation that ends a sentence is not part of the link.
 		const trail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';
 		url = url.slice(0, url.length - trail.length);
-		out += escapeHtml(text.slice(last, m.index)) + `<a href="${escapeHtml(url)}" rel="nofollow ugc noopener noreferrer" target="_blank">${escapeHtml(url)}</a>`;
+		out +=
+			escapeHtml(text.slice(last, m.index)) +
+			`<a href="${escapeHtml(url)}" rel="nofollow ugc noopener noreferrer" target="_blank">${escapeHtml(url)}</a>`;
 		last = m.index + url.length;
 	}
 	return out + escapeHtml(text.slice(last));

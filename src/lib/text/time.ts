@@ -1,5 +1,14 @@
 const TZ = 'Europe/Warsaw';
-const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const parts = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TZ,
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit'
+});
 
 /** Offset of Warsaw time from UTC at an instant, in milliseconds. */
 function warsawOffset(at: number): number {

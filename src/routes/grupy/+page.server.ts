@@ -21,6 +21,25 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// 50 a page, largest first, so a phone gets a short page and a long list stays fast.
 	const pages = Math.max(1, Math.ceil(groups.length / PER_PAGE));
 	const pageNo = Math.min(pages, Math.max(1, Number(url.searchParams.get('strona')) || 1));
-	const shown = groups.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE).map((g) => ({ slug: g.slug, name: g.name, municipality: g.municipality, county: g.county, voivodeship: g.voivodeship, members: g.members, last30: g.last30 }));
-	return { q, voivodeship, voivodeships, groups: shown, found: groups.length, firstIndex: (pageNo - 1) * PER_PAGE, pageNo, pages, total: all.length, municipalities };
+	const shown = groups.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE).map((g) => ({
+		slug: g.slug,
+		name: g.name,
+		municipality: g.municipality,
+		county: g.county,
+		voivodeship: g.voivodeship,
+		members: g.members,
+		last30: g.last30
+	}));
+	return {
+		q,
+		voivodeship,
+		voivodeships,
+		groups: shown,
+		found: groups.length,
+		firstIndex: (pageNo - 1) * PER_PAGE,
+		pageNo,
+		pages,
+		total: all.length,
+		municipalities
+	};
 };

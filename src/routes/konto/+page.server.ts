@@ -16,7 +16,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.where('memberships.user_id', '=', locals.actor.id)
 		.orderBy('groups.name')
 		.execute();
-	const tokens = (await listApiTokens(locals.ctx, locals.actor)).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at.toISOString(), lastUsedAt: t.last_used_at?.toISOString() ?? null }));
+	const tokens = (await listApiTokens(locals.ctx, locals.actor)).map((t) => ({
+		id: t.id,
+		name: t.name,
+		createdAt: t.created_at.toISOString(),
+		lastUsedAt: t.last_used_at?.toISOString() ?? null
+	}));
 	const exports = await listDataExports(locals.ctx, locals.actor);
 	return { groups, tokens, exports };
 };
@@ -36,7 +41,12 @@ export const actions: Actions = {
 		if (!locals.actor) redirect(303, '/logowanie');
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await changePassword(locals.ctx, locals.actor!, { current: f.current, next: f.next }, locals.sessionToken ? hashSecret(locals.sessionToken) : undefined);
+			await changePassword(
+				locals.ctx,
+				locals.actor!,
+				{ current: f.current, next: f.next },
+				locals.sessionToken ? hashSecret(locals.sessionToken) : undefined
+			);
 			return { passwordChanged: true };
 		});
 	},
@@ -44,7 +54,11 @@ export const actions: Actions = {
 		if (!locals.actor) redirect(303, '/logowanie');
 		const f = formFields(await request.formData());
 		const name = (f.name ?? '').trim();
-		if (name.length < 2 || name.length > 100) return fail(400, { error: 'Nazwij token (2–100 znaków), np. „strona szkoły”.', fields: { tokenName: 'Nazwij token (2–100 znaków).' } });
+		if (name.length < 2 || name.length > 100)
+			return fail(400, {
+				error: 'Nazwij token (2–100 znaków), np. „strona szkoły”.',
+				fields: { tokenName: 'Nazwij token (2–100 znaków).' }
+			});
 		return { newToken: await createApiToken(locals.ctx, locals.actor.id, name) };
 	},
 	revoke: async ({ locals, request }) => {
@@ -57,7 +71,9 @@ export const actions: Actions = {
 	},
 	dataExport: async ({ locals }) => {
 		if (!locals.actor) redirect(303, '/logowanie');
-		return action(async () => ({ exportRequested: await requestDataExport(locals.ctx, locals.actor) }), { form: 'dataExport' });
+		return action(async () => ({ exportRequested: await requestDataExport(locals.ctx, locals.actor) }), {
+			form: 'dataExport'
+		});
 	},
 	delete: async ({ locals, request, cookies }) => {
 		if (!locals.actor) redirect(303, '/logowanie');

@@ -14,10 +14,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url }) => {
 		const f = formFields(await request.formData());
-		const result = await action(async () => {
-			const session = await logIn(locals.ctx, f, locals.clientIp, cookies.get(DEVICE_COOKIE));
-			setSessionCookie(cookies, session, url.protocol === 'https:');
-		}, { email: f.email });
+		const result = await action(
+			async () => {
+				const session = await logIn(locals.ctx, f, locals.clientIp, cookies.get(DEVICE_COOKIE));
+				setSessionCookie(cookies, session, url.protocol === 'https:');
+			},
+			{ email: f.email }
+		);
 		if (result) return result;
 		redirect(303, safeNext(f.next));
 	}

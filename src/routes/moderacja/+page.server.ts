@@ -10,7 +10,9 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	const { group: chosen } = await parent();
 	const { ctx, actor } = locals;
 	const group = await getGroup(ctx.db, chosen.slug);
-	const [queue, pendingMembers] = await page(() => Promise.all([listQueue(ctx, actor, group), countPendingMemberships(ctx.db, group.id)]));
+	const [queue, pendingMembers] = await page(() =>
+		Promise.all([listQueue(ctx, actor, group), countPendingMemberships(ctx.db, group.id)])
+	);
 	return {
 		queue,
 		pendingMembers,
@@ -25,33 +27,69 @@ const target = (f: Record<string, string>) => (f.kind === 'comment' ? { commentI
 export const actions: Actions = {
 	decide: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			const input = { decision: f.decision, ground: f.ground || null, reason: f.reason || null };
-			if (f.kind === 'comment') await decideComment(locals.ctx, locals.actor, f.id, input);
-			else await decidePost(locals.ctx, locals.actor, f.id, input);
-			return { done: f.id, message: f.decision === 'approve' ? 'Opublikowano.' : f.decision === 'ask_edit' ? 'Autor dostał prośbę o poprawki.' : 'Odrzucono. Autor dostał uzasadnienie z możliwością odwołania.' };
-		}, { id: f.id, reason: f.reason, ground: f.ground });
+		return action(
+			async () => {
+				const input = { decision: f.decision, ground: f.ground || null, reason: f.reason || null };
+				if (f.kind === 'comment') await decideComment(locals.ctx, locals.actor, f.id, input);
+				else await decidePost(locals.ctx, locals.actor, f.id, input);
+				return {
+					done: f.id,
+					message:
+						f.decision === 'approve'
+							? 'Opublikowano.'
+							: f.decision === 'ask_edit'
+								? 'Autor dostał prośbę o poprawki.'
+								: 'Odrzucono. Autor dostał uzasadnienie z możliwością odwołania.'
+				};
+			},
+			{ id: f.id, reason: f.reason, ground: f.ground }
+		);
 	},
 	reports: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			await decideReports(locals.ctx, locals.actor, target(f), { outcome: f.outcome, ground: f.ground || null, reason: f.reason || null });
-			return { done: f.id, message: f.outcome === 'remove' ? 'Usunięto. Autor dostał uzasadnienie, zgłaszający — informację o decyzji.' : 'Treść zostaje. Zgłaszający dostali informację o decyzji.' };
-		}, { id: f.id, reason: f.reason, ground: f.ground });
+		return action(
+			async () => {
+				await decideReports(locals.ctx, locals.actor, target(f), {
+					outcome: f.outcome,
+					ground: f.ground || null,
+					reason: f.reason || null
+				});
+				return {
+					done: f.id,
+					message:
+						f.outcome === 'remove'
+							? 'Usunięto. Autor dostał uzasadnienie, zgłaszający — informację o decyzji.'
+							: 'Treść zostaje. Zgłaszający dostali informację o decyzji.'
+				};
+			},
+			{ id: f.id, reason: f.reason, ground: f.ground }
+		);
 	},
 	reviewed: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			await clearFlag(locals.ctx, locals.actor, target(f));
-			return { done: f.id, message: 'Oznaczono jako przejrzane.' };
-		}, { id: f.id });
+		return action(
+			async () => {
+				await clearFlag(locals.ctx, locals.actor, target(f));
+				return { done: f.id, message: 'Oznaczono jako przejrzane.' };
+			},
+			{ id: f.id }
+		);
 	},
 	sanction: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			const group = await getGroup(locals.ctx.db, f.group);
-			await imposeSanction(locals.ctx, locals.actor, group, { userId: f.userId, kind: f.kind, days: f.days, ground: f.ground, reason: f.reason });
-			return { done: f.itemId, message: 'Sankcja nałożona. Osoba dostała uzasadnienie z możliwością odwołania.' };
-		}, { id: f.itemId, sanction: true, reason: f.reason, days: f.days });
+		return action(
+			async () => {
+				const group = await getGroup(locals.ctx.db, f.group);
+				await imposeSanction(locals.ctx, locals.actor, group, {
+					userId: f.userId,
+					kind: f.kind,
+					days: f.days,
+					ground: f.ground,
+					reason: f.reason
+				});
+				return { done: f.itemId, message: 'Sankcja nałożona. Osoba dostała uzasadnienie z możliwością odwołania.' };
+			},
+			{ id: f.itemId, sanction: true, reason: f.reason, days: f.days }
+		);
 	}
 };

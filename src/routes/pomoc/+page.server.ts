@@ -1,21 +1,39 @@
 import { redirect } from '@sveltejs/kit';
 import { action, formFields } from '$lib/server/http';
 import { storeTicketFiles, removeTicketFiles } from '$lib/server/support/uploads';
-import { createTicket, type StoredAttachment, kindLabels, onCallPhoneFor, statusLabels } from '$lib/server/support/tickets';
+import {
+	createTicket,
+	type StoredAttachment,
+	kindLabels,
+	onCallPhoneFor,
+	statusLabels
+} from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname + url.search)}`);
 	const { ctx, actor } = locals;
 	const [mine, onCallPhone] = await Promise.all([
-		ctx.db.selectFrom('tickets').select(['id', 'kind', 'priority', 'status', 'created_at']).where('requester_id', '=', actor.id).orderBy('id', 'desc').limit(50).execute(),
+		ctx.db
+			.selectFrom('tickets')
+			.select(['id', 'kind', 'priority', 'status', 'created_at'])
+			.where('requester_id', '=', actor.id)
+			.orderBy('id', 'desc')
+			.limit(50)
+			.execute(),
 		onCallPhoneFor(ctx, actor)
 	]);
 	return {
 		kinds: (['violation', 'technical', 'billing', 'other'] as const).map((id) => ({ id, label: kindLabels[id] })),
 		postId: url.searchParams.get('post'),
 		onCallPhone,
-		tickets: mine.map((t) => ({ id: t.id, kindLabel: kindLabels[t.kind], urgent: t.priority === 'urgent', statusLabel: statusLabels[t.status], createdAt: t.created_at.toISOString() }))
+		tickets: mine.map((t) => ({
+			id: t.id,
+			kindLabel: kindLabels[t.kind],
+			urgent: t.priority === 'urgent',
+			statusLabel: statusLabels[t.status],
+			createdAt: t.created_at.toISOString()
+		}))
 	};
 };
 
@@ -26,7 +44,18 @@ export const actions: Actions = {
 		let stored: StoredAttachment[] = [];
 		const result = await action(async () => {
 			stored = await storeTicketFiles(locals.rt.mediaDir, form);
-			const t = await createTicket(locals.ctx, locals.actor, { kind: f.kind, priority: f.priority === 'urgent' ? 'urgent' : 'normal', body: f.body, postId: f.postId || null, phone: f.phone }, { attachments: stored, ip: locals.clientIp });
+			const t = await createTicket(
+				locals.ctx,
+				locals.actor,
+				{
+					kind: f.kind,
+					priority: f.priority === 'urgent' ? 'urgent' : 'normal',
+					body: f.body,
+					postId: f.postId || null,
+					phone: f.phone
+				},
+				{ attachments: stored, ip: locals.clientIp }
+			);
 			return { created: t.id };
 		}, f);
 		if (result && 'status' in result) await removeTicketFiles(locals.rt.mediaDir, stored);

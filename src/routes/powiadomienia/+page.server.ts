@@ -6,7 +6,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
 	const items = await listNotifications(locals.ctx, locals.actor);
 	return {
-		items: items.map((n) => ({ id: n.id, text: describeNotification(n), href: n.link ? n.link : n.post_id && n.group_slug ? `/g/${n.group_slug}/p/${n.post_id}${n.comment_id ? `#k${n.comment_id}` : ''}` : n.group_slug ? `/g/${n.group_slug}` : null, unread: !n.read_at, createdAt: n.created_at.toISOString() }))
+		items: items.map((n) => ({
+			id: n.id,
+			text: describeNotification(n),
+			href: n.link
+				? n.link
+				: n.post_id && n.group_slug
+					? `/g/${n.group_slug}/p/${n.post_id}${n.comment_id ? `#k${n.comment_id}` : ''}`
+					: n.group_slug
+						? `/g/${n.group_slug}`
+						: null,
+			unread: !n.read_at,
+			createdAt: n.created_at.toISOString()
+		}))
 	};
 };
 

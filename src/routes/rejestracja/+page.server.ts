@@ -11,9 +11,12 @@ export const actions: Actions = {
 	// The same answer whether the address is new or already has an account (its owner gets an e-mail).
 	default: async ({ request, locals }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			await registerUser(locals.ctx, f, locals.clientIp);
-			return { registered: (f.email ?? '').trim().toLowerCase() };
-		}, { email: f.email, displayName: f.displayName });
+		return action(
+			async () => {
+				await registerUser(locals.ctx, f, locals.clientIp);
+				return { registered: (f.email ?? '').trim().toLowerCase() };
+			},
+			{ email: f.email, displayName: f.displayName }
+		);
 	}
 };

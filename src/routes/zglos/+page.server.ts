@@ -13,14 +13,30 @@ async function reported(locals: App.Locals, url: URL) {
 	const commentId = url.searchParams.get('komentarz');
 	if (commentId) {
 		if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
-		const c = await locals.ctx.db.selectFrom('comments').select(['post_id', 'body', 'status']).where('id', '=', commentId).executeTakeFirst();
+		const c = await locals.ctx.db
+			.selectFrom('comments')
+			.select(['post_id', 'body', 'status'])
+			.where('id', '=', commentId)
+			.executeTakeFirst();
 		if (!c || (c.status !== 'published' && c.status !== 'hidden')) throw notFound('Nie ma takiego komentarza.');
 		const { group } = await getPost(locals.ctx, locals.actor, c.post_id);
-		return { kind: 'comment' as const, id: commentId, excerpt: c.body.slice(0, 300), href: `/g/${group.slug}/p/${c.post_id}#k${commentId}`, group: group.name };
+		return {
+			kind: 'comment' as const,
+			id: commentId,
+			excerpt: c.body.slice(0, 300),
+			href: `/g/${group.slug}/p/${c.post_id}#k${commentId}`,
+			group: group.name
+		};
 	}
 	if (!postId) throw new AppError('validation', 'Wskaż post albo komentarz do zgłoszenia.');
 	const { post, group } = await getPost(locals.ctx, locals.actor, postId);
-	return { kind: 'post' as const, id: post.id, excerpt: post.body.slice(0, 300), href: `/g/${group.slug}/p/${post.id}`, group: group.name };
+	return {
+		kind: 'post' as const,
+		id: post.id,
+		excerpt: post.body.slice(0, 300),
+		href: `/g/${group.slug}/p/${post.id}`,
+		group: group.name
+	};
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -35,10 +51,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			const target = url.searchParams.get('komentarz') ? { commentId: url.searchParams.get('komentarz') } : { postId: url.searchParams.get('post') };
-			const r = await fileReport(locals.ctx, locals.actor, { ...target, ground: f.ground, explanation: f.explanation, name: f.name, email: f.email, goodFaith: f.goodFaith ?? false });
-			return { reported: r };
-		}, { ground: f.ground, explanation: f.explanation, name: f.name, email: f.email });
+		return action(
+			async () => {
+				const target = url.searchParams.get('komentarz')
+					? { commentId: url.searchParams.get('komentarz') }
+					: { postId: url.searchParams.get('post') };
+				const r = await fileReport(locals.ctx, locals.actor, {
+					...target,
+					ground: f.ground,
+					explanation: f.explanation,
+					name: f.name,
+					email: f.email,
+					goodFaith: f.goodFaith ?? false
+				});
+				return { reported: r };
+			},
+			{ ground: f.ground, explanation: f.explanation, name: f.name, email: f.email }
+		);
 	}
 };

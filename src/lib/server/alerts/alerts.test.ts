@@ -29,14 +29,25 @@ async function staff(unitId: string, who: Actor) {
 	await acceptInvitation(ctx, who, token);
 }
 
-const outbox = (channel: 'email' | 'sms' | 'push') => ctx.db.selectFrom('outbox').select(['recipient', 'subject', 'body_text', 'unsubscribe_url']).where('channel', '=', channel).orderBy('recipient').execute();
+const outbox = (channel: 'email' | 'sms' | 'push') =>
+	ctx.db
+		.selectFrom('outbox')
+		.select(['recipient', 'subject', 'body_text', 'unsubscribe_url'])
+		.where('channel', '=', channel)
+		.orderBy('recipient')
+		.execute();
 
 beforeAll(async () => {
 	database = await openTestDatabase();
 	({ ctx } = testCtx(database));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
-	await createGroup(ctx, operator, { slug: 'wiskitki', municipalityCode: '1438053', name: 'Wiskitki', membershipQuestion: 'Czy mieszkasz w gminie?' });
+	await createGroup(ctx, operator, {
+		slug: 'wiskitki',
+		municipalityCode: '1438053',
+		name: 'Wiskitki',
+		membershipQuestion: 'Czy mieszkasz w gminie?'
+	});
 	group = await getGroup(ctx.db, 'wiskitki');
 	await activatePackage(ctx, operator, group);
 	utilityId = await addUnit(ctx, operator, '1438053', { name: 'Zakład Gospodarki Komunalnej', type: 'utility' });
@@ -65,25 +76,60 @@ describe('phone numbers', () => {
 
 describe("members' choices", () => {
 	it('only members choose; SMS needs a valid number', async () => {
-		await expect(setAlertPreferences(ctx, outsider, group, { kinds: ['utilities'] })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(setAlertPreferences(ctx, anna, group, { kinds: ['utilities'], bySms: true })).rejects.toMatchObject({ code: 'validation', fields: { phone: expect.any(String) } });
-		await expect(setAlertPreferences(ctx, anna, group, { kinds: ['utilities'], bySms: true, phone: '123' })).rejects.toMatchObject({ code: 'validation', fields: { phone: expect.stringContaining('komórkowego') } });
-		await expect(setAlertPreferences(ctx, anna, group, { kinds: ['earthquakes'] })).rejects.toMatchObject({ code: 'validation' });
-		await setAlertPreferences(ctx, anna, group, { kinds: ['utilities', 'safety'], byEmail: true, bySms: true, phone: '600 700 800' });
+		await expect(setAlertPreferences(ctx, outsider, group, { kinds: ['utilities'] })).rejects.toMatchObject({
+			code: 'forbidden'
+		});
+		await expect(setAlertPreferences(ctx, anna, group, { kinds: ['utilities'], bySms: true })).rejects.toMatchObject({
+			code: 'validation',
+			fields: { phone: expect.any(String) }
+		});
+		await expect(
+			setAlertPreferences(ctx, anna, group, { kinds: ['utilities'], bySms: true, phone: '123' })
+		).rejects.toMatchObject({ code: 'validation', fields: { phone: expect.stringContaining('komórkowego') } });
+		await expect(setAlertPreferences(ctx, anna, group, { kinds: ['earthquakes'] })).rejects.toMatchObject({
+			code: 'validation'
+		});
+		await setAlertPreferences(ctx, anna, group, {
+			kinds: ['utilities', 'safety'],
+			byEmail: true,
+			bySms: true,
+			phone: '600 700 800'
+		});
 		await setAlertPreferences(ctx, jan, group, { kinds: ['utilities'], byPush: true });
 		await setAlertPreferences(ctx, ewa, group, { kinds: ['roads'], byEmail: true });
-		expect(await getAlertPreferences(ctx, anna, group)).toEqual({ kinds: ['utilities', 'safety'], byEmail: true, byPush: false, bySms: true, phone: '+48600700800', smsAvailable: false });
+		expect(await getAlertPreferences(ctx, anna, group)).toEqual({
+			kinds: ['utilities', 'safety'],
+			byEmail: true,
+			byPush: false,
+			bySms: true,
+			phone: '+48600700800',
+			smsAvailable: false
+		});
 	});
 });
 
 describe('an urgent alert', () => {
 	const alert = (as: Actor, unitId: string, hours = 6, kind = 'utilities') =>
-		createPost(ctx, as, group, { body: 'Awaria wodociągu w Guzowie — woda niezdatna do picia do odwołania. Beczkowóz przy remizie.', category: 'official', unitId, urgent: { kind, until: new Date(ctx.clock.now().getTime() + hours * HOUR) } });
+		createPost(ctx, as, group, {
+			body: 'Awaria wodociągu w Guzowie — woda niezdatna do picia do odwołania. Beczkowóz przy remizie.',
+			category: 'official',
+			unitId,
+			urgent: { kind, until: new Date(ctx.clock.now().getTime() + hours * HOUR) }
+		});
 
 	it('is sent only by units the coordinator allows, for at most a week ahead', async () => {
-		await expect(alert(teacher, schoolId)).rejects.toMatchObject({ code: 'forbidden', fields: { urgent: expect.any(String) } });
-		await expect(alert(clerk, utilityId, -1)).rejects.toMatchObject({ code: 'validation', fields: { urgentUntil: expect.any(String) } });
-		await expect(alert(clerk, utilityId, 8 * 24)).rejects.toMatchObject({ code: 'validation', fields: { urgentUntil: expect.stringContaining('7 dni') } });
+		await expect(alert(teacher, schoolId)).rejects.toMatchObject({
+			code: 'forbidden',
+			fields: { urgent: expect.any(String) }
+		});
+		await expect(alert(clerk, utilityId, -1)).rejects.toMatchObject({
+			code: 'validation',
+			fields: { urgentUntil: expect.any(String) }
+		});
+		await expect(alert(clerk, utilityId, 8 * 24)).rejects.toMatchObject({
+			code: 'validation',
+			fields: { urgentUntil: expect.stringContaining('7 dni') }
+		});
 		expect(await ctx.db.selectFrom('posts').select('id').execute()).toEqual([]);
 	});
 
@@ -92,11 +138,24 @@ describe('an urgent alert', () => {
 		expect(created.status).toBe('published');
 		const feed = await listFeed(ctx, null, group);
 		expect(feed.featured.map((p) => p.id)).toEqual([created.id]);
-		expect(feed.featured[0]).toMatchObject({ urgent: true, alert: { kind: 'utilities', sent: { inApp: 2, email: 1, push: 1, sms: 0 } } });
-		expect((await listNotifications(ctx, anna))[0]).toMatchObject({ kind: 'urgent_alert', post_id: created.id, detail: expect.stringContaining('Awaria wodociągu') });
+		expect(feed.featured[0]).toMatchObject({
+			urgent: true,
+			alert: { kind: 'utilities', sent: { inApp: 2, email: 1, push: 1, sms: 0 } }
+		});
+		expect((await listNotifications(ctx, anna))[0]).toMatchObject({
+			kind: 'urgent_alert',
+			post_id: created.id,
+			detail: expect.stringContaining('Awaria wodociągu')
+		});
 		expect((await listNotifications(ctx, jan))[0]).toMatchObject({ kind: 'urgent_alert' });
 		expect((await listNotifications(ctx, ewa)).filter((n) => n.kind.startsWith('urgent'))).toEqual([]);
-		expect((await outbox('email')).filter((m) => m.subject.startsWith('Komunikat pilny'))).toMatchObject([{ recipient: 'anna@t.pl', body_text: expect.stringContaining('/g/wiskitki/komunikaty'), unsubscribe_url: 'http://tablica.test/g/wiskitki/komunikaty' }]);
+		expect((await outbox('email')).filter((m) => m.subject.startsWith('Komunikat pilny'))).toMatchObject([
+			{
+				recipient: 'anna@t.pl',
+				body_text: expect.stringContaining('/g/wiskitki/komunikaty'),
+				unsubscribe_url: 'http://tablica.test/g/wiskitki/komunikaty'
+			}
+		]);
 		expect(await outbox('push')).toMatchObject([{ recipient: `user:${jan.id}` }]);
 		expect(await outbox('sms')).toEqual([]);
 	});
@@ -118,9 +177,21 @@ describe('an urgent alert', () => {
 		expect(sent).toEqual({ inApp: 2, email: 1, push: 1, sms: 1 });
 		await expect(closeAlert(ctx, clerk, id, 'Drugi raz')).rejects.toMatchObject({ code: 'conflict' });
 		const { post } = await getPost(ctx, null, id);
-		expect(post).toMatchObject({ urgent: false, alert: { allClearText: 'Woda znów zdatna do picia — wyniki badań sanepidu są dobre.' } });
-		expect((await listNotifications(ctx, anna))[0]).toMatchObject({ kind: 'urgent_all_clear', detail: expect.stringContaining('Odwołanie') });
-		const regular = await createPost(ctx, clerk, group, { body: 'Zwykły post', category: 'official', unitId: utilityId });
-		await expect(closeAlert(ctx, clerk, regular.id, 'Nie ma czego odwoływać')).rejects.toMatchObject({ code: 'conflict' });
+		expect(post).toMatchObject({
+			urgent: false,
+			alert: { allClearText: 'Woda znów zdatna do picia — wyniki badań sanepidu są dobre.' }
+		});
+		expect((await listNotifications(ctx, anna))[0]).toMatchObject({
+			kind: 'urgent_all_clear',
+			detail: expect.stringContaining('Odwołanie')
+		});
+		const regular = await createPost(ctx, clerk, group, {
+			body: 'Zwykły post',
+			category: 'official',
+			unitId: utilityId
+		});
+		await expect(closeAlert(ctx, clerk, regular.id, 'Nie ma czego odwoływać')).rejects.toMatchObject({
+			code: 'conflict'
+		});
 	});
 });

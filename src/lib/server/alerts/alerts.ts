@@ -34,7 +34,16 @@ export const preferencesSchema = z
 			.string()
 			.trim()
 			.max(30)
-			.transform((v, ctx) => (v === '' ? null : (normalizePhone(v) ?? (ctx.addIssue({ code: 'custom', message: 'Podaj numer telefonu komórkowego, np. 600 700 800 albo +48 600 700 800.' }), z.NEVER))))
+			.transform((v, ctx) =>
+				v === ''
+					? null
+					: (normalizePhone(v) ??
+						(ctx.addIssue({
+							code: 'custom',
+							message: 'Podaj numer telefonu komórkowego, np. 600 700 800 albo +48 600 700 800.'
+						}),
+						z.NEVER))
+			)
 			.nullish()
 	})
 	.refine((v) => !v.bySms || v.phone, { message: 'Podaj numer telefonu, na który wysłać SMS.', path: ['phone'] });
@@ -50,30 +59,56 @@ export interface AlertPreferences {
 }
 
 async function smsEnabled(db: Db, municipalityCode: string): Promise<boolean> {
-	return !!(await db.selectFrom('customers').select('sms_enabled').where('municipality_code', '=', municipalityCode).executeTakeFirst())?.sms_enabled;
+	return !!(
+		await db
+			.selectFrom('customers')
+			.select('sms_enabled')
+			.where('municipality_code', '=', municipalityCode)
+			.executeTakeFirst()
+	)?.sms_enabled;
 }
 
 async function assertMember(ctx: Ctx, actor: Actor | null, group: Group): Promise<Actor> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby ustawić powiadomienia.');
 	const access = await groupAccess(ctx, actor, group);
-	if (access.membershipStatus !== 'approved') throw new AppError('forbidden', 'Komunikaty pilne dostają członkowie grupy — najpierw dołącz do grupy.');
+	if (access.membershipStatus !== 'approved')
+		throw new AppError('forbidden', 'Komunikaty pilne dostają członkowie grupy — najpierw dołącz do grupy.');
 	return actor;
 }
 
 export async function getAlertPreferences(ctx: Ctx, actor: Actor | null, group: Group): Promise<AlertPreferences> {
 	const me = await assertMember(ctx, actor, group);
 	const [row, sms] = await Promise.all([
-		ctx.db.selectFrom('alert_subscriptions').selectAll().where('group_id', '=', group.id).where('user_id', '=', me.id).executeTakeFirst(),
+		ctx.db
+			.selectFrom('alert_subscriptions')
+			.selectAll()
+			.where('group_id', '=', group.id)
+			.where('user_id', '=', me.id)
+			.executeTakeFirst(),
 		smsEnabled(ctx.db, group.municipality_code)
 	]);
-	return { kinds: (row?.kinds ?? []) as AlertKind[], byEmail: row?.by_email ?? false, byPush: row?.by_push ?? false, bySms: row?.by_sms ?? false, phone: row?.phone ?? null, smsAvailable: sms };
+	return {
+		kinds: (row?.kinds ?? []) as AlertKind[],
+		byEmail: row?.by_email ?? false,
+		byPush: row?.by_push ?? false,
+		bySms: row?.by_sms ?? false,
+		phone: row?.phone ?? null,
+		smsAvailable: sms
+	};
 }
 
 /** A member chooses which urgent alerts of the group to get, and how (in the app always). */
 export async function setAlertPreferences(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<void> {
 	const me = await assertMember(ctx, actor, group);
 	const data = parseInput(preferencesSchema, input);
-	const values = { kinds: [...new Set(data.kinds)], by_email: data.byEmail, by_push: data.byPush, by_sms: data.bySms, phone: data.phone ?? null, updated_at: ctx.clock.now() };
+	const values = {
+		kinds: [...new Set(data.kinds)],
+		by_email: data.byEmail,
+		by_push: data.byPush,
+		by_sms: data.bySms,
+		phone: data.phone ?? null,
+		updated_at: ctx.clock.now()
+	};
 	await ctx.db
 		.insertInto('alert_subscriptions')
 		.values({ group_id: group.id, user_id: me.id, ...values })
@@ -108,11 +143,25 @@ export async function fanOutAlert(ctx: Pick<Ctx, 'clock'>, tx: Db, m: AlertMessa
 		JOIN memberships ms ON ms.group_id = s.group_id AND ms.user_id = s.user_id AND ms.status = 'approved'
 		JOIN users u ON u.id = s.user_id AND u.deleted_at IS NULL
 		WHERE s.group_id = ${m.groupId} AND ${m.kind} = ANY (s.kinds)`;
-	const count = async (insert: ReturnType<typeof sql>) => Number((await sql<{ n: string }>`WITH ins AS (${insert} RETURNING 1) SELECT count(*) AS n FROM ins`.execute(tx)).rows[0].n);
+	const count = async (insert: ReturnType<typeof sql>) =>
+		Number(
+			(await sql<{ n: string }>`WITH ins AS (${insert} RETURNING 1) SELECT count(*) AS n FROM ins`.execute(tx)).rows[0]
+				.n
+		);
 	const kind = m.allClear ? 'urgent_all_clear' : 'urgent_alert';
-	const inApp = await count(sql`INSERT INTO notifications (user_id, kind, group_id, post_id, detail, created_at) SELECT s.user_id, ${kind}, ${m.groupId}, ${m.postId}, ${m.notification}, ${now} ${audience}`);
-	const email = await count(sql`INSERT INTO outbox (channel, recipient, subject, body_text, unsubscribe_url, created_at) SELECT 'email', u.email, ${m.subject}, ${m.text}, ${m.settingsUrl}, ${now} ${audience} AND s.by_email`);
-	const push = await count(sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) SELECT 'push', 'user:' || s.user_id, ${m.subject}, ${m.sms}, ${now} ${audience} AND s.by_push`);
-	const sms = (await smsEnabled(tx, m.municipalityCode)) ? await count(sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) SELECT 'sms', s.phone, '', ${m.sms}, ${now} ${audience} AND s.by_sms AND s.phone IS NOT NULL`) : 0;
+	const inApp = await count(
+		sql`INSERT INTO notifications (user_id, kind, group_id, post_id, detail, created_at) SELECT s.user_id, ${kind}, ${m.groupId}, ${m.postId}, ${m.notification}, ${now} ${audience}`
+	);
+	const email = await count(
+		sql`INSERT INTO outbox (channel, recipient, subject, body_text, unsubscribe_url, created_at) SELECT 'email', u.email, ${m.subject}, ${m.text}, ${m.settingsUrl}, ${now} ${audience} AND s.by_email`
+	);
+	const push = await count(
+		sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) SELECT 'push', 'user:' || s.user_id, ${m.subject}, ${m.sms}, ${now} ${audience} AND s.by_push`
+	);
+	const sms = (await smsEnabled(tx, m.municipalityCode))
+		? await count(
+				sql`INSERT INTO outbox (channel, recipient, subject, body_text, created_at) SELECT 'sms', s.phone, '', ${m.sms}, ${now} ${audience} AND s.by_sms AND s.phone IS NOT NULL`
+			)
+		: 0;
 	return { inApp, email, push, sms };
 }

@@ -30,7 +30,11 @@ export const displayNameSchema = z
 	.min(2, 'Imię i nazwisko musi mieć co najmniej 2 znaki.')
 	.max(80, 'Imię i nazwisko może mieć najwyżej 80 znaków.');
 
-export const registerSchema = z.object({ email: emailSchema, password: passwordSchema, displayName: displayNameSchema });
+export const registerSchema = z.object({
+	email: emailSchema,
+	password: passwordSchema,
+	displayName: displayNameSchema
+});
 
 /** Parses input with a schema; on failure throws one validation error naming each bad field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -44,16 +48,41 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 	throw new AppError('validation', Object.values(fields)[0] ?? 'Popraw zaznaczone pola.', fields);
 }
 
-export function toActor(u: { id: string; email: string; display_name: string; is_operator: boolean; email_verified_at: Date | null }): Actor {
-	return { id: u.id, email: u.email, displayName: u.display_name, isOperator: u.is_operator, emailVerified: u.email_verified_at !== null };
+export function toActor(u: {
+	id: string;
+	email: string;
+	display_name: string;
+	is_operator: boolean;
+	email_verified_at: Date | null;
+}): Actor {
+	return {
+		id: u.id,
+		email: u.email,
+		displayName: u.display_name,
+		isOperator: u.is_operator,
+		emailVerified: u.email_verified_at !== null
+	};
 }
 
-async function issueUserToken(ctx: Ctx, db: Db, userId: string, purpose: 'verify_email' | 'reset_password', ttlMs: number) {
+async function issueUserToken(
+	ctx: Ctx,
+	db: Db,
+	userId: string,
+	purpose: 'verify_email' | 'reset_password',
+	ttlMs: number
+) {
 	const { token, hash } = newSecret();
 	const now = ctx.clock.now();
 	await db
 		.insertInto('user_tokens')
-		.values({ token_hash: hash, user_id: userId, purpose, created_at: now, expires_at: new Date(now.getTime() + ttlMs), used_at: null })
+		.values({
+			token_hash: hash,
+			user_id: userId,
+			purpose,
+			created_at: now,
+			expires_at: new Date(now.getTime() + ttlMs),
+			used_at: null
+		})
 		.execute();
 	return token;
 }
@@ -77,11 +106,23 @@ export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promis
 	const passwordHash = await hashPassword(data.password);
 	await ctx.db.transaction().execute(async (tx) => {
 		await hitLimits(tx, ctx.clock, [limits.registrationsPerIp(ip), limits.registrationsPerAddress(data.email)]);
-		const taken = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where((eb) => eb(eb.fn('lower', ['email']), '=', data.email)).where('deleted_at', 'is', null).executeTakeFirst();
+		const taken = await tx
+			.selectFrom('users')
+			.select(['id', 'email', 'display_name'])
+			.where((eb) => eb(eb.fn('lower', ['email']), '=', data.email))
+			.where('deleted_at', 'is', null)
+			.executeTakeFirst();
 		if (taken) return enqueueEmail(tx, ctx.clock, alreadyRegisteredEmail(taken, ctx.baseUrl));
 		const user = await tx
 			.insertInto('users')
-			.values({ email: data.email, password_hash: passwordHash, display_name: data.displayName, created_at: ctx.clock.now(), email_verified_at: null, deleted_at: null })
+			.values({
+				email: data.email,
+				password_hash: passwordHash,
+				display_name: data.displayName,
+				created_at: ctx.clock.now(),
+				email_verified_at: null,
+				deleted_at: null
+			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await sendVerification(ctx, tx, user);
@@ -99,14 +140,23 @@ async function takeUserToken(db: Db, ctx: Ctx, token: string, purpose: 'verify_e
 	if (!row || row.used_at || row.expires_at.getTime() < ctx.clock.now().getTime()) {
 		throw new AppError('validation', 'Link jest nieprawidłowy albo wygasł. Poproś o nowy.');
 	}
-	await db.updateTable('user_tokens').set({ used_at: ctx.clock.now() }).where('token_hash', '=', row.token_hash).execute();
+	await db
+		.updateTable('user_tokens')
+		.set({ used_at: ctx.clock.now() })
+		.where('token_hash', '=', row.token_hash)
+		.execute();
 	return row;
 }
 
 export async function verifyEmail(ctx: Ctx, token: string): Promise<void> {
 	await ctx.db.transaction().execute(async (tx) => {
 		const row = await takeUserToken(tx, ctx, token, 'verify_email');
-		await tx.updateTable('users').set({ email_verified_at: ctx.clock.now() }).where('id', '=', row.user_id).where('email_verified_at', 'is', null).execute();
+		await tx
+			.updateTable('users')
+			.set({ email_verified_at: ctx.clock.now() })
+			.where('id', '=', row.user_id)
+			.where('email_verified_at', 'is', null)
+			.execute();
 	});
 }
 
@@ -114,7 +164,11 @@ export async function resendVerification(ctx: Ctx, actor: Actor): Promise<void> 
 	if (actor.emailVerified) return;
 	await ctx.db.transaction().execute(async (tx) => {
 		await hitLimits(tx, ctx.clock, [limits.confirmationsPerAccount(actor.id)]);
-		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+		const user = await tx
+			.selectFrom('users')
+			.select(['id', 'email', 'display_name'])
+			.where('id', '=', actor.id)
+			.executeTakeFirstOrThrow();
 		await sendVerification(ctx, tx, user);
 	});
 }
@@ -124,7 +178,12 @@ export async function requestPasswordReset(ctx: Ctx, input: unknown, ip: string)
 	const email = parseInput(emailSchema, input);
 	await ctx.db.transaction().execute(async (tx) => {
 		await hitLimits(tx, ctx.clock, [limits.resetsPerIp(ip), limits.resetsPerAddress(email)]);
-		const user = await tx.selectFrom('users').select(['id', 'email', 'display_name']).where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('deleted_at', 'is', null).executeTakeFirst();
+		const user = await tx
+			.selectFrom('users')
+			.select(['id', 'email', 'display_name'])
+			.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+			.where('deleted_at', 'is', null)
+			.executeTakeFirst();
 		if (!user) return;
 		const token = await issueUserToken(ctx, tx, user.id, 'reset_password', 1 * HOUR);
 		await enqueueEmail(tx, ctx.clock, {
@@ -141,7 +200,14 @@ export async function resetPassword(ctx: Ctx, token: string, newPassword: unknow
 	await ctx.db.transaction().execute(async (tx) => {
 		const row = await takeUserToken(tx, ctx, token, 'reset_password');
 		// A reset proves the address too; every other session is signed out.
-		await tx.updateTable('users').set((eb) => ({ password_hash: passwordHash, email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(ctx.clock.now())) })).where('id', '=', row.user_id).execute();
+		await tx
+			.updateTable('users')
+			.set((eb) => ({
+				password_hash: passwordHash,
+				email_verified_at: eb.fn.coalesce('email_verified_at', eb.val(ctx.clock.now()))
+			}))
+			.where('id', '=', row.user_id)
+			.execute();
 		await tx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
 		await retireResetLinks(ctx, tx, row.user_id);
 	});
@@ -149,14 +215,31 @@ export async function resetPassword(ctx: Ctx, token: string, newPassword: unknow
 
 /** A new password ends every reset link sent before it. */
 async function retireResetLinks(ctx: Ctx, db: Db, userId: string): Promise<void> {
-	await db.updateTable('user_tokens').set({ used_at: ctx.clock.now() }).where('user_id', '=', userId).where('purpose', '=', 'reset_password').where('used_at', 'is', null).execute();
+	await db
+		.updateTable('user_tokens')
+		.set({ used_at: ctx.clock.now() })
+		.where('user_id', '=', userId)
+		.where('purpose', '=', 'reset_password')
+		.where('used_at', 'is', null)
+		.execute();
 }
 
-export async function changePassword(ctx: Ctx, actor: Actor, input: { current: unknown; next: unknown }, keepSessionHash?: string): Promise<void> {
+export async function changePassword(
+	ctx: Ctx,
+	actor: Actor,
+	input: { current: unknown; next: unknown },
+	keepSessionHash?: string
+): Promise<void> {
 	const next = parseInput(passwordSchema, input.next);
-	const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
+	const user = await ctx.db
+		.selectFrom('users')
+		.select('password_hash')
+		.where('id', '=', actor.id)
+		.executeTakeFirstOrThrow();
 	if (typeof input.current !== 'string' || !(await verifyPassword(user.password_hash, input.current))) {
-		throw new AppError('validation', 'Obecne hasło jest nieprawidłowe.', { current: 'Obecne hasło jest nieprawidłowe.' });
+		throw new AppError('validation', 'Obecne hasło jest nieprawidłowe.', {
+			current: 'Obecne hasło jest nieprawidłowe.'
+		});
 	}
 	const passwordHash = await hashPassword(next);
 	await ctx.db.transaction().execute(async (tx) => {
@@ -173,7 +256,11 @@ export async function changePassword(ctx: Ctx, actor: Actor, input: { current: u
  * table); posts and comments stay, signed "Konto usunięte", so discussions keep their sense.
  */
 export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): Promise<void> {
-	const user = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
+	const user = await ctx.db
+		.selectFrom('users')
+		.select('password_hash')
+		.where('id', '=', actor.id)
+		.executeTakeFirstOrThrow();
 	if (typeof password !== 'string' || !(await verifyPassword(user.password_hash, password))) {
 		throw new AppError('validation', 'Hasło jest nieprawidłowe.', { password: 'Hasło jest nieprawidłowe.' });
 	}

@@ -33,8 +33,12 @@ const MINUTE = 60 * SECOND;
 let calls = 0;
 // Each from its own address unless told, so only the per-account backoff is at play.
 const nextIp = () => `10.1.${++calls >> 8}.${calls & 255}`;
-const wrong = (email: string, ip = nextIp()) => expect(logIn(ctx, { email, password: 'zle-haslo' }, ip)).rejects.toMatchObject({ code: 'unauthenticated' });
-const noticesTo = async (email: string) => (await listOutbox(ctx.db, { recipient: email })).filter((m) => m.subject === 'Ktoś próbuje zalogować się na Twoje konto w Tablicy');
+const wrong = (email: string, ip = nextIp()) =>
+	expect(logIn(ctx, { email, password: 'zle-haslo' }, ip)).rejects.toMatchObject({ code: 'unauthenticated' });
+const noticesTo = async (email: string) =>
+	(await listOutbox(ctx.db, { recipient: email })).filter(
+		(m) => m.subject === 'Ktoś próbuje zalogować się na Twoje konto w Tablicy'
+	);
 
 describe('the cost of a log-in', () => {
 	it('checks a password hash whether the account exists or not', async () => {
@@ -75,13 +79,20 @@ describe('per-account backoff', () => {
 		for (let i = 1; i <= 20; i++) {
 			await wrong('operator@example.pl');
 			// Knocking during the wait is refused without counting.
-			if (i >= FREE_FAILURES) await expect(logIn(ctx, { email: 'operator@example.pl', password: 'inne-zle' }, '10.3.1.1')).rejects.toMatchObject({ code: 'rate_limited' });
+			if (i >= FREE_FAILURES)
+				await expect(
+					logIn(ctx, { email: 'operator@example.pl', password: 'inne-zle' }, '10.3.1.1')
+				).rejects.toMatchObject({ code: 'rate_limited' });
 			clock.advance(backoffMs(i));
 		}
 		await wrong('operator@example.pl');
-		await expect(logIn(ctx, { email: 'operator@example.pl', password: TEST_PASSWORD }, '10.3.1.1')).rejects.toMatchObject({ message: expect.stringContaining('za 15 minut') });
+		await expect(
+			logIn(ctx, { email: 'operator@example.pl', password: TEST_PASSWORD }, '10.3.1.1')
+		).rejects.toMatchObject({ message: expect.stringContaining('za 15 minut') });
 		clock.advance(15 * MINUTE - SECOND);
-		await expect(logIn(ctx, { email: 'operator@example.pl', password: TEST_PASSWORD }, '10.3.1.1')).rejects.toMatchObject({ message: expect.stringContaining('za 1 sekundę') });
+		await expect(
+			logIn(ctx, { email: 'operator@example.pl', password: TEST_PASSWORD }, '10.3.1.1')
+		).rejects.toMatchObject({ message: expect.stringContaining('za 1 sekundę') });
 		clock.advance(SECOND);
 		const { actor } = await logIn(ctx, { email: 'operator@example.pl', password: TEST_PASSWORD }, '10.3.1.1');
 		expect(actor.isOperator).toBe(true);
@@ -107,7 +118,9 @@ describe('per-account backoff', () => {
 
 	it('slows an address without an account the same way (so it tells nothing), mailing nobody', async () => {
 		for (let i = 0; i < FREE_FAILURES; i++) await wrong('duch@example.pl');
-		await expect(logIn(ctx, { email: 'duch@example.pl', password: 'cokolwiek' }, '10.5.0.1')).rejects.toMatchObject({ code: 'rate_limited' });
+		await expect(logIn(ctx, { email: 'duch@example.pl', password: 'cokolwiek' }, '10.5.0.1')).rejects.toMatchObject({
+			code: 'rate_limited'
+		});
 		expect(await listOutbox(ctx.db, { recipient: 'duch@example.pl' })).toEqual([]);
 	});
 
@@ -137,10 +150,14 @@ describe('per-address (IP) limit on failures', () => {
 			code: 'rate_limited',
 			message: 'Zbyt wiele nieudanych prób logowania z tego adresu IP. Spróbuj ponownie za 15 minut.'
 		});
-		await expect(logIn(ctx, { email: 'nowa@example.pl', password: TEST_PASSWORD }, office)).rejects.toMatchObject({ code: 'rate_limited' });
+		await expect(logIn(ctx, { email: 'nowa@example.pl', password: TEST_PASSWORD }, office)).rejects.toMatchObject({
+			code: 'rate_limited'
+		});
 		// The browser that signed in before carries its proof; a proof of another account does not help.
 		await logIn(ctx, { email: 'sekretariat@example.pl', password: TEST_PASSWORD }, office, known.device);
-		await expect(logIn(ctx, { email: 'nowa@example.pl', password: TEST_PASSWORD }, office, known.device)).rejects.toMatchObject({ code: 'rate_limited' });
+		await expect(
+			logIn(ctx, { email: 'nowa@example.pl', password: TEST_PASSWORD }, office, known.device)
+		).rejects.toMatchObject({ code: 'rate_limited' });
 		// Other addresses are not affected, and the window passes.
 		await logIn(ctx, { email: 'nowa@example.pl', password: TEST_PASSWORD }, '192.0.2.11');
 		clock.advance(15 * MINUTE);

@@ -20,7 +20,10 @@ export const MAX_BACKOFF_MS = 15 * 60_000;
 /** Failures older than this are forgotten: the next one starts a new episode. */
 const EPISODE_MS = 24 * 3600_000;
 
-const loginSchema = z.object({ email: emailSchema, password: z.string({ error: 'Podaj hasło.' }).min(1, 'Podaj hasło.').max(200) });
+const loginSchema = z.object({
+	email: emailSchema,
+	password: z.string({ error: 'Podaj hasło.' }).min(1, 'Podaj hasło.').max(200)
+});
 
 const userColumns = ['id', 'email', 'display_name', 'is_operator', 'email_verified_at', 'password_hash'] as const;
 
@@ -43,7 +46,9 @@ async function deviceProof(db: Db, userId: string): Promise<string> {
 		secret.catch(() => deviceSecrets.delete(db));
 		deviceSecrets.set(db, secret);
 	}
-	return createHmac('sha256', await secret).update(`device\n${userId}`).digest('base64url');
+	return createHmac('sha256', await secret)
+		.update(`device\n${userId}`)
+		.digest('base64url');
 }
 
 const sameProof = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -54,10 +59,20 @@ const sameProof = (a: string, b: string) => a.length === b.length && timingSafeE
  * e-mailed once per episode; a right password after the wait always logs in. Failures from one
  * address are limited too, except for a browser that logged in to this account before (`device`).
  */
-export async function logIn(ctx: Ctx, input: unknown, ip: string, device?: string | null): Promise<{ token: string; actor: Actor; expiresAt: Date; device: string }> {
+export async function logIn(
+	ctx: Ctx,
+	input: unknown,
+	ip: string,
+	device?: string | null
+): Promise<{ token: string; actor: Actor; expiresAt: Date; device: string }> {
 	const { email, password } = parseInput(loginSchema, input);
 	const now = ctx.clock.now();
-	const backoff = await ctx.db.selectFrom('login_backoff').select(['failures', 'last_failure_at']).where('email', '=', email).where('last_failure_at', '>', new Date(now.getTime() - EPISODE_MS)).executeTakeFirst();
+	const backoff = await ctx.db
+		.selectFrom('login_backoff')
+		.select(['failures', 'last_failure_at'])
+		.where('email', '=', email)
+		.where('last_failure_at', '>', new Date(now.getTime() - EPISODE_MS))
+		.executeTakeFirst();
 	const waitMs = backoff ? backoff.last_failure_at.getTime() + backoffMs(backoff.failures) - now.getTime() : 0;
 	if (waitMs > 0) throw rateLimited('Zbyt wiele nieudanych prób logowania na to konto.', waitMs);
 	const user = await ctx.db
@@ -68,7 +83,8 @@ export async function logIn(ctx: Ctx, input: unknown, ip: string, device?: strin
 		.executeTakeFirst();
 	const ipRule = limits.loginFailuresPerIp(ip);
 	const busyAddress = await limitReached(ctx.db, ctx.clock, ipRule);
-	if (busyAddress && !(user && device && sameProof(device, await deviceProof(ctx.db, user.id)))) throw rateLimited(ipRule.message, busyAddress.waitMs);
+	if (busyAddress && !(user && device && sameProof(device, await deviceProof(ctx.db, user.id))))
+		throw rateLimited(ipRule.message, busyAddress.waitMs);
 	const ok = await verifyPassword(user?.password_hash, password);
 	if (!user || !ok) {
 		await ctx.db.transaction().execute(async (tx) => {
@@ -99,7 +115,10 @@ export async function logIn(ctx: Ctx, input: unknown, ip: string, device?: strin
 	await ctx.db.transaction().execute(async (tx) => {
 		await tx.insertInto('login_attempts').values({ email, ip, succeeded: true, at: now }).execute();
 		await tx.deleteFrom('login_backoff').where('email', '=', email).execute();
-		await tx.insertInto('sessions').values({ token_hash: hash, user_id: user.id, created_at: now, expires_at: expiresAt }).execute();
+		await tx
+			.insertInto('sessions')
+			.values({ token_hash: hash, user_id: user.id, created_at: now, expires_at: expiresAt })
+			.execute();
 	});
 	return { token, actor: toActor(user), expiresAt, device: await deviceProof(ctx.db, user.id) };
 }
@@ -127,7 +146,14 @@ export async function createApiToken(ctx: Ctx, userId: string, name: string): Pr
 	const { token, hash } = newSecret();
 	await ctx.db
 		.insertInto('api_tokens')
-		.values({ token_hash: hash, user_id: userId, name: name.slice(0, 100) || 'token', created_at: ctx.clock.now(), last_used_at: null, revoked_at: null })
+		.values({
+			token_hash: hash,
+			user_id: userId,
+			name: name.slice(0, 100) || 'token',
+			created_at: ctx.clock.now(),
+			last_used_at: null,
+			revoked_at: null
+		})
 		.execute();
 	return `tbl_${token}`;
 }
@@ -159,20 +185,36 @@ export async function listApiTokens(ctx: Ctx, actor: Actor) {
 
 export async function revokeApiToken(ctx: Ctx, actor: Actor, tokenId: string): Promise<void> {
 	if (!isId(tokenId)) throw new AppError('not_found', 'Nie ma takiego tokenu.');
-	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', actor.id).where('revoked_at', 'is', null).executeTakeFirst();
+	const r = await ctx.db
+		.updateTable('api_tokens')
+		.set({ revoked_at: ctx.clock.now() })
+		.where('id', '=', tokenId)
+		.where('user_id', '=', actor.id)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
 	if (!r.numUpdatedRows) throw new AppError('not_found', 'Nie ma takiego tokenu.');
 }
 
 /** Removes what has served its purpose: expired sessions, old one-time links, old log-in attempts and backoffs, past rate-limit windows. */
-export async function cleanUpAuthRecords(ctx: Ctx): Promise<{ sessions: number; tokens: number; attempts: number; limits: number }> {
+export async function cleanUpAuthRecords(
+	ctx: Ctx
+): Promise<{ sessions: number; tokens: number; attempts: number; limits: number }> {
 	const now = ctx.clock.now();
 	const dayAgo = new Date(now.getTime() - 24 * 3600_000);
 	return ctx.db.transaction().execute(async (tx) => {
 		const sessions = await tx.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
 		const tokens = await tx.deleteFrom('user_tokens').where('expires_at', '<', dayAgo).executeTakeFirst();
 		const attempts = await tx.deleteFrom('login_attempts').where('at', '<', dayAgo).executeTakeFirst();
-		await tx.deleteFrom('login_backoff').where('last_failure_at', '<', new Date(now.getTime() - EPISODE_MS)).execute();
+		await tx
+			.deleteFrom('login_backoff')
+			.where('last_failure_at', '<', new Date(now.getTime() - EPISODE_MS))
+			.execute();
 		const limits = await purgeRateLimits(tx, ctx.clock);
-		return { sessions: Number(sessions.numDeletedRows), tokens: Number(tokens.numDeletedRows), attempts: Number(attempts.numDeletedRows), limits };
+		return {
+			sessions: Number(sessions.numDeletedRows),
+			tokens: Number(tokens.numDeletedRows),
+			attempts: Number(attempts.numDeletedRows),
+			limits
+		};
 	});
 }

@@ -25,7 +25,12 @@ export type Contract = Selectable<ContractTable>;
 const orderSchema = customerSchema.omit({ municipalityCode: true }).extend({
 	group: z.string({ error: 'Wybierz grupę.' }).regex(/^[a-z0-9-]{2,60}$/, 'Wybierz grupę.'),
 	plan: z.enum(['monthly', 'commitment'], { error: 'Wybierz wariant pakietu.' }),
-	commitmentMonths: z.coerce.number().int('Podaj pełną liczbę miesięcy.').min(6, 'Zobowiązanie trwa co najmniej 6 miesięcy.').max(60, 'Najwyżej 60 miesięcy.').nullish(),
+	commitmentMonths: z.coerce
+		.number()
+		.int('Podaj pełną liczbę miesięcy.')
+		.min(6, 'Zobowiązanie trwa co najmniej 6 miesięcy.')
+		.max(60, 'Najwyżej 60 miesięcy.')
+		.nullish(),
 	startsOn: z.iso.date('Podaj datę rozpoczęcia w formacie RRRR-MM-DD.'),
 	units: z.string().max(6000, 'Lista jednostek jest za długa.').default('')
 });
@@ -38,27 +43,70 @@ const orderSchema = customerSchema.omit({ municipalityCode: true }).extend({
 export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<string, unknown>): Promise<Contract> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zamówić pakiet.');
 	const data = parseInput(orderSchema, input);
-	if (data.plan === 'commitment' && !data.commitmentMonths) throw new AppError('validation', 'Podaj, na ile miesięcy (co najmniej 6).', { commitmentMonths: 'Podaj liczbę miesięcy (co najmniej 6).' });
-	const group = await ctx.db.selectFrom('groups as g').innerJoin('municipalities as m', 'm.teryt_code', 'g.municipality_code').select(['g.id', 'g.name', 'g.municipality_code', 'm.name as municipality']).where('g.slug', '=', data.group).executeTakeFirst();
+	if (data.plan === 'commitment' && !data.commitmentMonths)
+		throw new AppError('validation', 'Podaj, na ile miesięcy (co najmniej 6).', {
+			commitmentMonths: 'Podaj liczbę miesięcy (co najmniej 6).'
+		});
+	const group = await ctx.db
+		.selectFrom('groups as g')
+		.innerJoin('municipalities as m', 'm.teryt_code', 'g.municipality_code')
+		.select(['g.id', 'g.name', 'g.municipality_code', 'm.name as municipality'])
+		.where('g.slug', '=', data.group)
+		.executeTakeFirst();
 	if (!group) throw new AppError('not_found', 'Nie ma takiej grupy.');
 	await assertCoordinator(ctx, actor, group.municipality_code);
 	const today = warsawDay(ctx.clock.now());
-	if (data.startsOn < today) throw new AppError('validation', 'Pakiet może zacząć się najwcześniej dziś.', { startsOn: 'Podaj dzisiejszą lub późniejszą datę.' });
-	if (!(await orderable(ctx.db, 'pakiet1', data.plan, data.startsOn))) throw new AppError('conflict', 'Tego wariantu nie można teraz zamówić.');
-	const units = data.units.split(/\r?\n/).map((u) => u.trim()).filter(Boolean);
-	if (units.length > 50) throw new AppError('validation', 'Wskaż najwyżej 50 jednostek; kolejne dodasz w panelu urzędu.', { units: 'Najwyżej 50 jednostek.' });
-	if (units.some((u) => u.length < 3 || u.length > 200)) throw new AppError('validation', 'Każda jednostka w osobnym wierszu, od 3 do 200 znaków.', { units: 'Każda jednostka w osobnym wierszu, od 3 do 200 znaków.' });
+	if (data.startsOn < today)
+		throw new AppError('validation', 'Pakiet może zacząć się najwcześniej dziś.', {
+			startsOn: 'Podaj dzisiejszą lub późniejszą datę.'
+		});
+	if (!(await orderable(ctx.db, 'pakiet1', data.plan, data.startsOn)))
+		throw new AppError('conflict', 'Tego wariantu nie można teraz zamówić.');
+	const units = data.units
+		.split(/\r?\n/)
+		.map((u) => u.trim())
+		.filter(Boolean);
+	if (units.length > 50)
+		throw new AppError('validation', 'Wskaż najwyżej 50 jednostek; kolejne dodasz w panelu urzędu.', {
+			units: 'Najwyżej 50 jednostek.'
+		});
+	if (units.some((u) => u.length < 3 || u.length > 200))
+		throw new AppError('validation', 'Każda jednostka w osobnym wierszu, od 3 do 200 znaków.', {
+			units: 'Każda jednostka w osobnym wierszu, od 3 do 200 znaków.'
+		});
 	return ctx.db.transaction().execute(async (tx) => {
 		const live = await liveSubscription(tx, group.id);
 		if (live && stateOf(live, today).status !== 'ended') throw new AppError('conflict', 'Ta grupa ma już pakiet.');
-		const open = await tx.selectFrom('contracts').select('number').where('group_id', '=', group.id).where('status', '=', 'ordered').executeTakeFirst();
+		const open = await tx
+			.selectFrom('contracts')
+			.select('number')
+			.where('group_id', '=', group.id)
+			.where('status', '=', 'ordered')
+			.executeTakeFirst();
 		if (open) throw new AppError('conflict', `Umowa ${open.number} dla tej grupy czeka na podpis.`);
 		const now = ctx.clock.now();
 		const values = { ...customerColumns(data), updated_at: now };
-		const existing = await tx.selectFrom('customers').select('id').where('municipality_code', '=', group.municipality_code).executeTakeFirst();
+		const existing = await tx
+			.selectFrom('customers')
+			.select('id')
+			.where('municipality_code', '=', group.municipality_code)
+			.executeTakeFirst();
 		const customerId = existing
-			? (await tx.updateTable('customers').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
-			: (await tx.insertInto('customers').values({ ...values, municipality_code: group.municipality_code, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+			? (
+					await tx
+						.updateTable('customers')
+						.set(values)
+						.where('id', '=', existing.id)
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id
+			: (
+					await tx
+						.insertInto('customers')
+						.values({ ...values, municipality_code: group.municipality_code, created_at: now })
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id;
 		const price = await priceFor(tx, customerId, data.plan, data.startsOn);
 		const year = Number(today.slice(0, 4));
 		const seq = await nextNumber(tx, 'UM', year);
@@ -74,7 +122,18 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 				gross: price.gross,
 				vat_rate: price.ratePercent,
 				price_note: price.note,
-				customer: JSON.stringify({ legalName: data.legalName, nip: data.nip, regon: data.regon, street: data.street, postalCode: data.postalCode, city: data.city, contactName: data.contactName, contactEmail: data.contactEmail, municipality: group.municipality, groupName: group.name }),
+				customer: JSON.stringify({
+					legalName: data.legalName,
+					nip: data.nip,
+					regon: data.regon,
+					street: data.street,
+					postalCode: data.postalCode,
+					city: data.city,
+					contactName: data.contactName,
+					contactEmail: data.contactEmail,
+					municipality: group.municipality,
+					groupName: group.name
+				}),
 				units: JSON.stringify(units),
 				scan_file: null,
 				signed_by: null,
@@ -93,22 +152,58 @@ const scanDir = (mediaDir: string) => path.join(mediaDir, 'contracts');
  * The operator marks the contract signed with its scan (PDF or a photo): the subscription starts
  * in the same transaction and, when its first period has begun, the first invoice is issued.
  */
-export async function signContract(ctx: Ctx, actor: Actor | null, contractId: string, scan: { name: string; bytes: Uint8Array } | null, mediaDir: string): Promise<{ contract: Contract; invoice: Invoice | null }> {
+export async function signContract(
+	ctx: Ctx,
+	actor: Actor | null,
+	contractId: string,
+	scan: { name: string; bytes: Uint8Array } | null,
+	mediaDir: string
+): Promise<{ contract: Contract; invoice: Invoice | null }> {
 	assertOperator(actor);
-	if (!scan || scan.bytes.byteLength === 0) throw new AppError('validation', 'Dołącz skan podpisanej umowy (PDF, JPEG albo PNG).', { scan: 'Dołącz skan podpisanej umowy.' });
+	if (!scan || scan.bytes.byteLength === 0)
+		throw new AppError('validation', 'Dołącz skan podpisanej umowy (PDF, JPEG albo PNG).', {
+			scan: 'Dołącz skan podpisanej umowy.'
+		});
 	const [checked] = checkUploads([scan]);
 	const fileName = `${randomBytes(16).toString('hex')}.${checked.ext}`;
 	await mkdir(scanDir(mediaDir), { recursive: true });
 	await writeFile(path.join(scanDir(mediaDir), fileName), scan.bytes);
 	try {
 		const contract = await ctx.db.transaction().execute(async (tx) => {
-			const c = await tx.selectFrom('contracts').selectAll().where('id', '=', contractId).forUpdate().executeTakeFirst();
+			const c = await tx
+				.selectFrom('contracts')
+				.selectAll()
+				.where('id', '=', contractId)
+				.forUpdate()
+				.executeTakeFirst();
 			if (!c) throw new AppError('not_found', 'Nie ma takiej umowy.');
-			if (c.status !== 'ordered') throw new AppError('conflict', `Umowa ${c.number} jest już ${c.status === 'signed' ? 'podpisana' : 'anulowana'}.`);
-			const subscriptionId = await insertSubscription(tx, ctx, actor, c.group_id, { plan: c.plan, commitmentMonths: c.commitment_months, startsOn: c.starts_on });
-			return tx.updateTable('contracts').set({ status: 'signed', scan_file: fileName, signed_at: ctx.clock.now(), signed_by: actor.id, subscription_id: subscriptionId }).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
+			if (c.status !== 'ordered')
+				throw new AppError(
+					'conflict',
+					`Umowa ${c.number} jest już ${c.status === 'signed' ? 'podpisana' : 'anulowana'}.`
+				);
+			const subscriptionId = await insertSubscription(tx, ctx, actor, c.group_id, {
+				plan: c.plan,
+				commitmentMonths: c.commitment_months,
+				startsOn: c.starts_on
+			});
+			return tx
+				.updateTable('contracts')
+				.set({
+					status: 'signed',
+					scan_file: fileName,
+					signed_at: ctx.clock.now(),
+					signed_by: actor.id,
+					subscription_id: subscriptionId
+				})
+				.where('id', '=', c.id)
+				.returningAll()
+				.executeTakeFirstOrThrow();
 		});
-		const invoice = contract.starts_on <= warsawDay(ctx.clock.now()) ? await issuePeriodInvoice(ctx, contract.subscription_id!, contract.starts_on) : null;
+		const invoice =
+			contract.starts_on <= warsawDay(ctx.clock.now())
+				? await issuePeriodInvoice(ctx, contract.subscription_id!, contract.starts_on)
+				: null;
 		return { contract, invoice };
 	} catch (e) {
 		await unlink(path.join(scanDir(mediaDir), fileName)).catch(() => {});
@@ -119,34 +214,77 @@ export async function signContract(ctx: Ctx, actor: Actor | null, contractId: st
 /** Contracts of a municipality for its coordinators and the operator. */
 export async function contractsOf(ctx: Ctx, actor: Actor | null, municipalityCode: string): Promise<Contract[]> {
 	await assertCoordinator(ctx, actor, municipalityCode, 'Umowy gminy widzą jej koordynatorzy i operator.');
-	return ctx.db.selectFrom('contracts as c').innerJoin('customers as k', 'k.id', 'c.customer_id').selectAll('c').where('k.municipality_code', '=', municipalityCode).orderBy('c.id', 'desc').execute();
+	return ctx.db
+		.selectFrom('contracts as c')
+		.innerJoin('customers as k', 'k.id', 'c.customer_id')
+		.selectAll('c')
+		.where('k.municipality_code', '=', municipalityCode)
+		.orderBy('c.id', 'desc')
+		.execute();
 }
 
 export async function contractForReader(ctx: Ctx, actor: Actor | null, id: string): Promise<Contract> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać umowę.');
 	if (!isId(id)) throw new AppError('not_found', 'Nie ma takiej umowy.');
-	const row = await ctx.db.selectFrom('contracts as c').innerJoin('customers as k', 'k.id', 'c.customer_id').selectAll('c').select('k.municipality_code').where('c.id', '=', id).executeTakeFirst();
+	const row = await ctx.db
+		.selectFrom('contracts as c')
+		.innerJoin('customers as k', 'k.id', 'c.customer_id')
+		.selectAll('c')
+		.select('k.municipality_code')
+		.where('c.id', '=', id)
+		.executeTakeFirst();
 	if (!row) throw new AppError('not_found', 'Nie ma takiej umowy.');
 	await assertCoordinator(ctx, actor, row.municipality_code, 'Umowy gminy pobierają jej koordynatorzy i operator.');
 	const { municipality_code: _code, ...contract } = row;
 	return contract;
 }
 
-export const readContractScan = (mediaDir: string, fileName: string) => readFile(path.join(scanDir(mediaDir), path.basename(fileName)));
+export const readContractScan = (mediaDir: string, fileName: string) =>
+	readFile(path.join(scanDir(mediaDir), path.basename(fileName)));
 
 /** The contract from the template of the public site, filled for this order, with the signatures block. */
 export async function contractPdf(c: Contract): Promise<Buffer> {
 	const title = `Umowa nr ${c.number} o świadczenie usług komunikacji lokalnej`;
 	const pdf = new PdfWriter({ title, subject: `${c.customer.legalName} – Pakiet nr 1` });
-	pdf.titlePage(title, [`${c.customer.legalName} – PL-MEDIA`, `Pakiet nr 1 – publikowanie treści w grupie „${c.customer.groupName}”`, `Od ${polishDate(c.starts_on)}${c.plan === 'commitment' ? `, na ${c.commitment_months} miesięcy` : ', na czas nieokreślony'}`, c.status === 'signed' ? 'Umowa podpisana' : 'Do podpisu']);
-	const fill = { legalName: c.customer.legalName, city: c.customer.city, nip: c.customer.nip, regon: c.customer.regon, groupName: c.customer.groupName, municipality: c.customer.municipality, units: c.units, startsOn: polishDate(c.starts_on), plan: c.plan, months: c.commitment_months, price: formatMoney(c.gross), priceNote: c.price_note };
+	pdf.titlePage(title, [
+		`${c.customer.legalName} – PL-MEDIA`,
+		`Pakiet nr 1 – publikowanie treści w grupie „${c.customer.groupName}”`,
+		`Od ${polishDate(c.starts_on)}${c.plan === 'commitment' ? `, na ${c.commitment_months} miesięcy` : ', na czas nieokreślony'}`,
+		c.status === 'signed' ? 'Umowa podpisana' : 'Do podpisu'
+	]);
+	const fill = {
+		legalName: c.customer.legalName,
+		city: c.customer.city,
+		nip: c.customer.nip,
+		regon: c.customer.regon,
+		groupName: c.customer.groupName,
+		municipality: c.customer.municipality,
+		units: c.units,
+		startsOn: polishDate(c.starts_on),
+		plan: c.plan,
+		months: c.commitment_months,
+		price: formatMoney(c.gross),
+		priceNote: c.price_note
+	};
 	for (const clause of contractClauses(package1Prices, fill)) {
 		pdf.heading(clause.title, 2);
 		clause.points.forEach((p, i) => pdf.paragraph(clause.points.length > 1 ? `${i + 1}. ${p}` : p));
 	}
 	pdf.heading('Załącznik nr 1. Jednostki uprawnione do publikowania', 2);
-	pdf.table([{ header: 'Lp.', width: 0.08 }, { header: 'Nazwa jednostki', width: 0.92 }], (c.units.length ? c.units : ['(jednostki wskaże Gmina w panelu urzędu)']).map((u, i) => [`${i + 1}.`, u]));
+	pdf.table(
+		[
+			{ header: 'Lp.', width: 0.08 },
+			{ header: 'Nazwa jednostki', width: 0.92 }
+		],
+		(c.units.length ? c.units : ['(jednostki wskaże Gmina w panelu urzędu)']).map((u, i) => [`${i + 1}.`, u])
+	);
 	pdf.heading('Podpisy', 2);
-	pdf.table([{ header: `Za Gminę (${c.customer.legalName})`, width: 0.5 }, { header: 'Za Wykonawcę (PL-MEDIA)', width: 0.5 }], [['\n\n\n…………………………………………\n(data, podpis, pieczęć)', '\n\n\n…………………………………………\n(data, podpis)']]);
+	pdf.table(
+		[
+			{ header: `Za Gminę (${c.customer.legalName})`, width: 0.5 },
+			{ header: 'Za Wykonawcę (PL-MEDIA)', width: 0.5 }
+		],
+		[['\n\n\n…………………………………………\n(data, podpis, pieczęć)', '\n\n\n…………………………………………\n(data, podpis)']]
+	);
 	return pdf.finish(title);
 }

@@ -16,7 +16,10 @@ export function validateFa3(xml: string, referenceDataDir: string | undefined): 
 	try {
 		const file = path.join(work, 'faktura.xml');
 		writeFileSync(file, xml);
-		const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', path.join(dir, 'schemat_FA3_v1-0E.xsd'), file], { env: { ...process.env, XML_CATALOG_FILES: path.join(dir, 'catalog.xml') }, encoding: 'utf8' });
+		const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', path.join(dir, 'schemat_FA3_v1-0E.xsd'), file], {
+			env: { ...process.env, XML_CATALOG_FILES: path.join(dir, 'catalog.xml') },
+			encoding: 'utf8'
+		});
 		return { ok: r.status === 0, output: `${r.stdout}${r.stderr}`.trim() };
 	} finally {
 		rmSync(work, { recursive: true, force: true });

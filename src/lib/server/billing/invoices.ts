@@ -43,7 +43,8 @@ export async function nextNumber(tx: Db, series: string, year: number): Promise<
 }
 
 /** "FV/2026/12/0001": series, year, month of issue, the year's sequence. */
-export const invoiceNumber = (series: string, issueDate: string, seq: number) => `${series}/${issueDate.slice(0, 4)}/${issueDate.slice(5, 7)}/${String(seq).padStart(4, '0')}`;
+export const invoiceNumber = (series: string, issueDate: string, seq: number) =>
+	`${series}/${issueDate.slice(0, 4)}/${issueDate.slice(5, 7)}/${String(seq).padStart(4, '0')}`;
 
 export interface InvoiceDraft {
 	kind: 'VAT' | 'KOR';
@@ -100,10 +101,23 @@ export async function insertInvoice(tx: Db, ctx: Pick<Ctx, 'clock'>, draft: Invo
 		.executeTakeFirstOrThrow();
 }
 
-export async function buyerOf(db: Db, customerId: string): Promise<{ buyer: InvoiceParty; receiver: InvoiceParty | null }> {
+export async function buyerOf(
+	db: Db,
+	customerId: string
+): Promise<{ buyer: InvoiceParty; receiver: InvoiceParty | null }> {
 	const c = await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
 	if (!c) throw new AppError('not_found', 'Nie ma takiego klienta.');
-	return { buyer: { name: c.legal_name, nip: c.nip, street: c.street, postalCode: c.postal_code, city: c.city, email: c.contact_email }, receiver: c.receiver };
+	return {
+		buyer: {
+			name: c.legal_name,
+			nip: c.nip,
+			street: c.street,
+			postalCode: c.postal_code,
+			city: c.city,
+			email: c.contact_email
+		},
+		receiver: c.receiver
+	};
 }
 
 /**
@@ -114,7 +128,11 @@ export async function issuePeriodInvoice(ctx: Ctx, subscriptionId: string, perio
 	return (await periodInvoice(ctx, subscriptionId, periodStart)).invoice;
 }
 
-async function periodInvoice(ctx: Ctx, subscriptionId: string, periodStart: string): Promise<{ invoice: Invoice; created: boolean }> {
+async function periodInvoice(
+	ctx: Ctx,
+	subscriptionId: string,
+	periodStart: string
+): Promise<{ invoice: Invoice; created: boolean }> {
 	const s = await ctx.db
 		.selectFrom('subscriptions as s')
 		.innerJoin('groups as g', 'g.id', 's.group_id')
@@ -123,19 +141,46 @@ async function periodInvoice(ctx: Ctx, subscriptionId: string, periodStart: stri
 		.executeTakeFirst();
 	if (!s) throw new AppError('not_found', 'Nie ma takiej subskrypcji.');
 	const period = periodContaining(s.starts_on, periodStart);
-	if (period.start !== periodStart) throw new AppError('validation', `Okres rozliczeniowy tej subskrypcji zaczyna się ${period.start}, nie ${periodStart}.`);
-	const existing = (db: Db) => db.selectFrom('invoices').selectAll().where('subscription_id', '=', subscriptionId).where('period_start', '=', periodStart).where('kind', '=', 'VAT').executeTakeFirst();
+	if (period.start !== periodStart)
+		throw new AppError(
+			'validation',
+			`Okres rozliczeniowy tej subskrypcji zaczyna się ${period.start}, nie ${periodStart}.`
+		);
+	const existing = (db: Db) =>
+		db
+			.selectFrom('invoices')
+			.selectAll()
+			.where('subscription_id', '=', subscriptionId)
+			.where('period_start', '=', periodStart)
+			.where('kind', '=', 'VAT')
+			.executeTakeFirst();
 	const had = await existing(ctx.db);
 	if (had) return { invoice: had, created: false };
 	const price = await priceFor(ctx.db, s.customer_id, s.plan, periodStart);
 	const { buyer, receiver } = await buyerOf(ctx.db, s.customer_id);
-	const line = { description: `Pakiet nr 1 – publikowanie treści w grupie „${s.group_name}”, okres ${polishDate(period.start)}–${polishDate(period.end)}`, quantity: 1, unit: 'usł.', gross: price.gross, ratePercent: price.ratePercent };
+	const line = {
+		description: `Pakiet nr 1 – publikowanie treści w grupie „${s.group_name}”, okres ${polishDate(period.start)}–${polishDate(period.end)}`,
+		quantity: 1,
+		unit: 'usł.',
+		gross: price.gross,
+		ratePercent: price.ratePercent
+	};
 	return ctx.db.transaction().execute(async (tx) => {
 		// Issuers of the same subscription wait for each other here, so the second finds the first's invoice.
 		await tx.selectFrom('subscriptions').select('id').where('id', '=', subscriptionId).forUpdate().executeTakeFirst();
 		const again = await existing(tx);
 		if (again) return { invoice: again, created: false };
-		const invoice = await insertInvoice(tx, ctx, { kind: 'VAT', customerId: s.customer_id, subscriptionId, period, issueDate: periodStart, saleDate: period.end, buyer, receiver, lines: [line] });
+		const invoice = await insertInvoice(tx, ctx, {
+			kind: 'VAT',
+			customerId: s.customer_id,
+			subscriptionId,
+			period,
+			issueDate: periodStart,
+			saleDate: period.end,
+			buyer,
+			receiver,
+			lines: [line]
+		});
 		return { invoice, created: true };
 	});
 }
@@ -143,7 +188,12 @@ async function periodInvoice(ctx: Ctx, subscriptionId: string, periodStart: stri
 /** The job: every active subscription whose current period has begun and has no invoice yet. */
 export async function issueDueInvoices(ctx: Ctx): Promise<Invoice[]> {
 	const today = warsawDay(ctx.clock.now());
-	const subs = await ctx.db.selectFrom('subscriptions').select(['id', 'starts_on', 'cancel_at']).where('status', '!=', 'ended').where('starts_on', '<=', today).execute();
+	const subs = await ctx.db
+		.selectFrom('subscriptions')
+		.select(['id', 'starts_on', 'cancel_at'])
+		.where('status', '!=', 'ended')
+		.where('starts_on', '<=', today)
+		.execute();
 	const issued: Invoice[] = [];
 	for (const s of subs) {
 		if (s.cancel_at && today > s.cancel_at) continue;
@@ -178,14 +228,27 @@ export async function customerInvoices(ctx: Ctx, actor: Actor | null, municipali
 }
 
 /** One invoice for download, with the invoice it corrects; only for its customer's coordinators and the operator. */
-export async function invoiceForReader(ctx: Ctx, actor: Actor | null, id: string): Promise<{ invoice: Invoice; corrected: Invoice | null }> {
+export async function invoiceForReader(
+	ctx: Ctx,
+	actor: Actor | null,
+	id: string
+): Promise<{ invoice: Invoice; corrected: Invoice | null }> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać fakturę.');
 	if (!isId(id)) throw new AppError('not_found', 'Nie ma takiej faktury.');
-	const row = await ctx.db.selectFrom('invoices as i').innerJoin('customers as c', 'c.id', 'i.customer_id').selectAll('i').select('c.municipality_code').where('i.id', '=', id).executeTakeFirst();
+	const row = await ctx.db
+		.selectFrom('invoices as i')
+		.innerJoin('customers as c', 'c.id', 'i.customer_id')
+		.selectAll('i')
+		.select('c.municipality_code')
+		.where('i.id', '=', id)
+		.executeTakeFirst();
 	if (!row) throw new AppError('not_found', 'Nie ma takiej faktury.');
 	await assertCoordinator(ctx, actor, row.municipality_code, 'Faktury gminy pobierają jej koordynatorzy i operator.');
 	const { municipality_code: _code, ...invoice } = row;
-	const corrected = invoice.corrects_id ? ((await ctx.db.selectFrom('invoices').selectAll().where('id', '=', invoice.corrects_id).executeTakeFirst()) ?? null) : null;
+	const corrected = invoice.corrects_id
+		? ((await ctx.db.selectFrom('invoices').selectAll().where('id', '=', invoice.corrects_id).executeTakeFirst()) ??
+			null)
+		: null;
 	return { invoice, corrected };
 }
 
@@ -207,13 +270,32 @@ export async function remindOverdue(ctx: Ctx): Promise<string[]> {
 		.execute();
 	const reminded: string[] = [];
 	for (const inv of overdue) {
-		const coordinatorEmails = (await ctx.db.selectFrom('coordinators as k').innerJoin('users as u', 'u.id', 'k.user_id').select('u.email').where('k.municipality_code', '=', inv.municipality_code).where('u.deleted_at', 'is', null).execute()).map((r) => r.email);
+		const coordinatorEmails = (
+			await ctx.db
+				.selectFrom('coordinators as k')
+				.innerJoin('users as u', 'u.id', 'k.user_id')
+				.select('u.email')
+				.where('k.municipality_code', '=', inv.municipality_code)
+				.where('u.deleted_at', 'is', null)
+				.execute()
+		).map((r) => r.email);
 		const to = [...new Set([inv.contact_email, ...coordinatorEmails])];
 		const text = `Dzień dobry,\n\nuprzejmie przypominamy, że termin płatności faktury ${inv.number} na kwotę ${formatMoney(inv.gross)} minął ${polishDate(inv.due_date)}. Jeśli płatność została już wysłana, prosimy uznać tę wiadomość za nieaktualną.\n\nFakturę (PDF i FA(3)) pobierzesz w panelu urzędu: ${ctx.baseUrl}/urzad\n\nZespół PL-MEDIA`;
 		const marked = await ctx.db.transaction().execute(async (tx) => {
-			const r = await tx.updateTable('invoices').set({ reminded_at: ctx.clock.now() }).where('id', '=', inv.id).where('reminded_at', 'is', null).where('paid_at', 'is', null).executeTakeFirst();
+			const r = await tx
+				.updateTable('invoices')
+				.set({ reminded_at: ctx.clock.now() })
+				.where('id', '=', inv.id)
+				.where('reminded_at', 'is', null)
+				.where('paid_at', 'is', null)
+				.executeTakeFirst();
 			if (Number(r.numUpdatedRows) === 0) return false;
-			for (const email of to) await enqueueEmail(tx, ctx.clock, { to: email, subject: `Przypomnienie o płatności: faktura ${inv.number}`, text });
+			for (const email of to)
+				await enqueueEmail(tx, ctx.clock, {
+					to: email,
+					subject: `Przypomnienie o płatności: faktura ${inv.number}`,
+					text
+				});
 			return true;
 		});
 		if (marked) reminded.push(inv.number);
@@ -224,50 +306,129 @@ export async function remindOverdue(ctx: Ctx): Promise<string[]> {
 /** The operator records a payment (by the bank statement). */
 export async function markPaid(ctx: Ctx, actor: Actor | null, id: string, paidOn: string): Promise<void> {
 	assertOperator(actor);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) throw new AppError('validation', 'Podaj datę zapłaty w postaci RRRR-MM-DD.', { paidOn: 'Podaj datę zapłaty.' });
-	if (paidOn > warsawDay(ctx.clock.now())) throw new AppError('validation', 'Data zapłaty nie może być w przyszłości.', { paidOn: 'Data zapłaty nie może być w przyszłości.' });
-	const r = await ctx.db.updateTable('invoices').set({ paid_at: new Date(`${paidOn}T12:00:00Z`) }).where('id', '=', id).where('kind', '=', 'VAT').where('paid_at', 'is', null).executeTakeFirst();
-	if (Number(r.numUpdatedRows) === 0) throw new AppError('conflict', 'Tej faktury nie można oznaczyć jako zapłaconej (nie ma jej, jest korektą albo już jest zapłacona).');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn))
+		throw new AppError('validation', 'Podaj datę zapłaty w postaci RRRR-MM-DD.', { paidOn: 'Podaj datę zapłaty.' });
+	if (paidOn > warsawDay(ctx.clock.now()))
+		throw new AppError('validation', 'Data zapłaty nie może być w przyszłości.', {
+			paidOn: 'Data zapłaty nie może być w przyszłości.'
+		});
+	const r = await ctx.db
+		.updateTable('invoices')
+		.set({ paid_at: new Date(`${paidOn}T12:00:00Z`) })
+		.where('id', '=', id)
+		.where('kind', '=', 'VAT')
+		.where('paid_at', 'is', null)
+		.executeTakeFirst();
+	if (Number(r.numUpdatedRows) === 0)
+		throw new AppError(
+			'conflict',
+			'Tej faktury nie można oznaczyć jako zapłaconej (nie ma jej, jest korektą albo już jest zapłacona).'
+		);
 }
 
-const correctionInput = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('price'), gross: z.string({ error: 'Podaj nową cenę brutto.' }), reason: z.string().trim().max(200).default('') }),
-	z.object({ kind: z.literal('cancel'), lastDay: z.iso.date('Podaj ostatni dzień świadczenia usługi (RRRR-MM-DD).'), reason: z.string().trim().max(200).default('') })
-], { error: 'Wybierz rodzaj korekty.' });
+const correctionInput = z.discriminatedUnion(
+	'kind',
+	[
+		z.object({
+			kind: z.literal('price'),
+			gross: z.string({ error: 'Podaj nową cenę brutto.' }),
+			reason: z.string().trim().max(200).default('')
+		}),
+		z.object({
+			kind: z.literal('cancel'),
+			lastDay: z.iso.date('Podaj ostatni dzień świadczenia usługi (RRRR-MM-DD).'),
+			reason: z.string().trim().max(200).default('')
+		})
+	],
+	{ error: 'Wybierz rodzaj korekty.' }
+);
 
 /**
  * A correction (KOR) of a period invoice: a new price for the period, or a cancellation from a day
  * (the period is then charged for the days used, in proportion). Each line is shown as it was
  * (StanPrzed) and as it is; the totals are the difference. The operator issues it.
  */
-export async function issueCorrection(ctx: Ctx, actor: Actor | null, invoiceId: string, input: unknown): Promise<Invoice> {
+export async function issueCorrection(
+	ctx: Ctx,
+	actor: Actor | null,
+	invoiceId: string,
+	input: unknown
+): Promise<Invoice> {
 	assertOperator(actor);
 	const data = parseInput(correctionInput, input);
 	const original = await ctx.db.selectFrom('invoices').selectAll().where('id', '=', invoiceId).executeTakeFirst();
 	if (!original) throw new AppError('not_found', 'Nie ma takiej faktury.');
 	if (original.kind !== 'VAT') throw new AppError('conflict', 'Korygujemy fakturę VAT, nie korektę.');
-	const already = await ctx.db.selectFrom('invoices').select('number').where('corrects_id', '=', invoiceId).executeTakeFirst();
-	if (already) throw new AppError('conflict', `Ta faktura ma już korektę ${already.number}; skoryguj ją, wystawiając nową fakturę po uzgodnieniu z operatorem.`);
+	const already = await ctx.db
+		.selectFrom('invoices')
+		.select('number')
+		.where('corrects_id', '=', invoiceId)
+		.executeTakeFirst();
+	if (already)
+		throw new AppError(
+			'conflict',
+			`Ta faktura ma już korektę ${already.number}; skoryguj ją, wystawiając nową fakturę po uzgodnieniu z operatorem.`
+		);
 	const line = original.lines[0];
 	let gross: number;
 	let reason: string;
 	if (data.kind === 'price') {
 		const parsed = parseAmount(data.gross);
-		if (parsed === null) throw new AppError('validation', 'Podaj nową cenę brutto w złotych, np. 3 500,00.', { gross: 'Podaj cenę brutto w złotych.' });
-		if (parsed === line.gross) throw new AppError('validation', 'Nowa cena jest taka sama jak na fakturze.', { gross: 'Podaj inną cenę.' });
+		if (parsed === null)
+			throw new AppError('validation', 'Podaj nową cenę brutto w złotych, np. 3 500,00.', {
+				gross: 'Podaj cenę brutto w złotych.'
+			});
+		if (parsed === line.gross)
+			throw new AppError('validation', 'Nowa cena jest taka sama jak na fakturze.', { gross: 'Podaj inną cenę.' });
 		gross = parsed;
 		reason = data.reason || 'Zmiana ceny usługi';
 	} else {
-		if (!original.period_start || !original.period_end) throw new AppError('conflict', 'Ta faktura nie dotyczy okresu rozliczeniowego.');
-		if (data.lastDay < original.period_start || data.lastDay >= original.period_end) throw new AppError('validation', `Ostatni dzień musi być w okresie ${polishDate(original.period_start)}–${polishDate(original.period_end)}, przed jego końcem.`, { lastDay: 'Podaj dzień w okresie faktury.' });
+		if (!original.period_start || !original.period_end)
+			throw new AppError('conflict', 'Ta faktura nie dotyczy okresu rozliczeniowego.');
+		if (data.lastDay < original.period_start || data.lastDay >= original.period_end)
+			throw new AppError(
+				'validation',
+				`Ostatni dzień musi być w okresie ${polishDate(original.period_start)}–${polishDate(original.period_end)}, przed jego końcem.`,
+				{ lastDay: 'Podaj dzień w okresie faktury.' }
+			);
 		const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
-		gross = Math.round((line.gross * days(original.period_start, data.lastDay)) / days(original.period_start, original.period_end));
+		gross = Math.round(
+			(line.gross * days(original.period_start, data.lastDay)) / days(original.period_start, original.period_end)
+		);
 		reason = data.reason || `Rezygnacja z usługi od ${polishDate(addDays(data.lastDay, 1))}`;
 	}
 	const { buyer, receiver } = { buyer: original.buyer, receiver: original.receiver };
-	const before = { description: line.description, quantity: line.quantity, unit: line.unit, gross: line.gross, ratePercent: line.ratePercent, before: true };
-	const after = { description: line.description, quantity: line.quantity, unit: line.unit, gross, ratePercent: line.ratePercent };
+	const before = {
+		description: line.description,
+		quantity: line.quantity,
+		unit: line.unit,
+		gross: line.gross,
+		ratePercent: line.ratePercent,
+		before: true
+	};
+	const after = {
+		description: line.description,
+		quantity: line.quantity,
+		unit: line.unit,
+		gross,
+		ratePercent: line.ratePercent
+	};
 	return ctx.db.transaction().execute((tx) =>
-		insertInvoice(tx, ctx, { kind: 'KOR', customerId: original.customer_id, subscriptionId: original.subscription_id, correctsId: original.id, period: original.period_start && original.period_end ? { start: original.period_start, end: original.period_end } : null, issueDate: warsawDay(ctx.clock.now()), saleDate: original.sale_date, buyer, receiver, reason, lines: [before, after] })
+		insertInvoice(tx, ctx, {
+			kind: 'KOR',
+			customerId: original.customer_id,
+			subscriptionId: original.subscription_id,
+			correctsId: original.id,
+			period:
+				original.period_start && original.period_end
+					? { start: original.period_start, end: original.period_end }
+					: null,
+			issueDate: warsawDay(ctx.clock.now()),
+			saleDate: original.sale_date,
+			buyer,
+			receiver,
+			reason,
+			lines: [before, after]
+		})
 	);
 }

@@ -23,9 +23,12 @@ describe('money from gross prices', () => {
 	it('sums per rate: each rate’s VAT from its summed gross, totals add up', () => {
 		// Random lines at several rates; the totals equal the sums of the per-rate amounts.
 		let seed = 7;
-		const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 		for (let round = 0; round < 2000; round++) {
-			const lines = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({ gross: 1 + Math.floor(random() * 5_000_000), ratePercent: [23, 8, 5, 0][Math.floor(random() * 4)] }));
+			const lines = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({
+				gross: 1 + Math.floor(random() * 5_000_000),
+				ratePercent: [23, 8, 5, 0][Math.floor(random() * 4)]
+			}));
 			const { byRate, total } = totalsByRate(lines);
 			for (const [rate, a] of byRate) {
 				expect(a.gross).toBe(lines.filter((l) => l.ratePercent === rate).reduce((s, l) => s + l.gross, 0));

@@ -26,10 +26,15 @@ export function fromGross(gross: number, ratePercent: number): Amounts {
 }
 
 /** Totals per VAT rate (each rate's VAT computed from the sum of its gross amounts), and overall. */
-export function totalsByRate(lines: { gross: number; ratePercent: number }[]): { byRate: Map<number, Amounts>; total: Amounts } {
+export function totalsByRate(lines: { gross: number; ratePercent: number }[]): {
+	byRate: Map<number, Amounts>;
+	total: Amounts;
+} {
 	const grossByRate = new Map<number, number>();
 	for (const l of lines) grossByRate.set(l.ratePercent, (grossByRate.get(l.ratePercent) ?? 0) + l.gross);
-	const byRate = new Map([...grossByRate].sort((a, b) => b[0] - a[0]).map(([rate, gross]) => [rate, fromGross(gross, rate)]));
+	const byRate = new Map(
+		[...grossByRate].sort((a, b) => b[0] - a[0]).map(([rate, gross]) => [rate, fromGross(gross, rate)])
+	);
 	const total = { net: 0, vat: 0, gross: 0 };
 	for (const a of byRate.values()) {
 		total.net += a.net;
@@ -48,16 +53,52 @@ export function decimal(grosze: number): string {
 
 /** "38,50" → 3850; accepts "3 850", "3850,5", "3850.50"; null when it is not an amount. */
 export function parseAmount(text: string): number | null {
-	const t = text.replace(/[\s\u00a0]/g, '').replace(/zł$/i, '').replace(',', '.');
+	const t = text
+		.replace(/[\s\u00a0]/g, '')
+		.replace(/zł$/i, '')
+		.replace(',', '.');
 	if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return null;
 	const [zl, gr = ''] = t.split('.');
 	return Number(zl) * 100 + Number(gr.padEnd(2, '0'));
 }
 
 const ones = ['', 'jeden', 'dwa', 'trzy', 'cztery', 'pięć', 'sześć', 'siedem', 'osiem', 'dziewięć'];
-const teens = ['dziesięć', 'jedenaście', 'dwanaście', 'trzynaście', 'czternaście', 'piętnaście', 'szesnaście', 'siedemnaście', 'osiemnaście', 'dziewiętnaście'];
-const tens = ['', '', 'dwadzieścia', 'trzydzieści', 'czterdzieści', 'pięćdziesiąt', 'sześćdziesiąt', 'siedemdziesiąt', 'osiemdziesiąt', 'dziewięćdziesiąt'];
-const hundreds = ['', 'sto', 'dwieście', 'trzysta', 'czterysta', 'pięćset', 'sześćset', 'siedemset', 'osiemset', 'dziewięćset'];
+const teens = [
+	'dziesięć',
+	'jedenaście',
+	'dwanaście',
+	'trzynaście',
+	'czternaście',
+	'piętnaście',
+	'szesnaście',
+	'siedemnaście',
+	'osiemnaście',
+	'dziewiętnaście'
+];
+const tens = [
+	'',
+	'',
+	'dwadzieścia',
+	'trzydzieści',
+	'czterdzieści',
+	'pięćdziesiąt',
+	'sześćdziesiąt',
+	'siedemdziesiąt',
+	'osiemdziesiąt',
+	'dziewięćdziesiąt'
+];
+const hundreds = [
+	'',
+	'sto',
+	'dwieście',
+	'trzysta',
+	'czterysta',
+	'pięćset',
+	'sześćset',
+	'siedemset',
+	'osiemset',
+	'dziewięćset'
+];
 const groups: [string, string, string][] = [
 	['', '', ''],
 	['tysiąc', 'tysiące', 'tysięcy'],

@@ -11,8 +11,15 @@ import { parseAmount } from './money';
 
 /** Pakiet 2 and 3 are announced, not sold, before this day. */
 export const EXTENDED_PACKAGES_FROM = '2027-01-01';
-export const packageLabels: Record<PackageCode, string> = { pakiet1: 'Pakiet nr 1', pakiet2: 'Pakiet nr 2', pakiet3: 'Pakiet nr 3' };
-export const planLabels: Record<Plan, string> = { monthly: 'miesięczny, bez zobowiązania', commitment: 'z zobowiązaniem (min. 6 miesięcy)' };
+export const packageLabels: Record<PackageCode, string> = {
+	pakiet1: 'Pakiet nr 1',
+	pakiet2: 'Pakiet nr 2',
+	pakiet3: 'Pakiet nr 3'
+};
+export const planLabels: Record<Plan, string> = {
+	monthly: 'miesięczny, bez zobowiązania',
+	commitment: 'z zobowiązaniem (min. 6 miesięcy)'
+};
 
 export interface Price {
 	gross: number;
@@ -53,18 +60,31 @@ export async function priceFor(db: Db, customerId: string, plan: Plan, day: stri
 		.executeTakeFirst();
 	if (terms) return { gross: terms.gross, ratePercent: terms.vat_rate, source: 'terms', note: terms.note };
 	const p = await listPrice(db, 'pakiet1', plan, day);
-	if (!p?.gross) throw new AppError('conflict', `W cenniku nie ma ceny Pakietu nr 1 (${planLabels[plan]}) na dzień ${day}.`);
+	if (!p?.gross)
+		throw new AppError('conflict', `W cenniku nie ma ceny Pakietu nr 1 (${planLabels[plan]}) na dzień ${day}.`);
 	return { gross: p.gross, ratePercent: p.vat_rate, source: 'list', note: null };
 }
 
 /** Pakiet 1's list prices on a day (for the contract template). */
-export async function package1ListPrices(db: Db, day: string): Promise<{ monthly: number | null; commitment: number | null }> {
-	const [monthly, commitment] = await Promise.all([listPrice(db, 'pakiet1', 'monthly', day), listPrice(db, 'pakiet1', 'commitment', day)]);
+export async function package1ListPrices(
+	db: Db,
+	day: string
+): Promise<{ monthly: number | null; commitment: number | null }> {
+	const [monthly, commitment] = await Promise.all([
+		listPrice(db, 'pakiet1', 'monthly', day),
+		listPrice(db, 'pakiet1', 'commitment', day)
+	]);
 	return { monthly: monthly?.gross ?? null, commitment: commitment?.gross ?? null };
 }
 
 export async function listPrices(db: Db) {
-	return db.selectFrom('prices').select(['id', 'package', 'plan', 'gross', 'vat_rate', 'valid_from', 'valid_to']).orderBy('package').orderBy('plan').orderBy('valid_from', 'desc').execute();
+	return db
+		.selectFrom('prices')
+		.select(['id', 'package', 'plan', 'gross', 'vat_rate', 'valid_from', 'valid_to'])
+		.orderBy('package')
+		.orderBy('plan')
+		.orderBy('valid_from', 'desc')
+		.execute();
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Podaj datę w postaci RRRR-MM-DD.');
@@ -72,7 +92,9 @@ const priceInput = z.object({
 	package: z.enum(['pakiet1', 'pakiet2', 'pakiet3'], { error: 'Wybierz pakiet.' }),
 	plan: z.enum(['monthly', 'commitment'], { error: 'Wybierz wariant.' }),
 	gross: z.string({ error: 'Podaj cenę brutto.' }),
-	vatRate: z.coerce.number({ error: 'Podaj stawkę VAT.' }).refine((v) => [23, 8, 5, 0].includes(v), 'Stawka VAT: 23, 8, 5 albo 0%.'),
+	vatRate: z.coerce
+		.number({ error: 'Podaj stawkę VAT.' })
+		.refine((v) => [23, 8, 5, 0].includes(v), 'Stawka VAT: 23, 8, 5 albo 0%.'),
 	validFrom: day
 });
 
@@ -84,32 +106,94 @@ export async function addPrice(ctx: Ctx, actor: Actor | null, input: unknown): P
 	assertOperator(actor);
 	const data = parseInput(priceInput, input);
 	const gross = parseAmount(data.gross);
-	if (!gross) throw new AppError('validation', 'Podaj cenę brutto w złotych, np. 3 850,00.', { gross: 'Podaj cenę brutto w złotych, np. 3 850,00.' });
+	if (!gross)
+		throw new AppError('validation', 'Podaj cenę brutto w złotych, np. 3 850,00.', {
+			gross: 'Podaj cenę brutto w złotych, np. 3 850,00.'
+		});
 	const today = warsawDay(ctx.clock.now());
-	if (data.validFrom <= today) throw new AppError('validation', 'Nowa cena może obowiązywać najwcześniej od jutra; faktur już wystawionych to nie zmienia.', { validFrom: 'Podaj datę od jutra.' });
+	if (data.validFrom <= today)
+		throw new AppError(
+			'validation',
+			'Nowa cena może obowiązywać najwcześniej od jutra; faktur już wystawionych to nie zmienia.',
+			{ validFrom: 'Podaj datę od jutra.' }
+		);
 	await ctx.db.transaction().execute(async (tx) => {
-		const newest = await tx.selectFrom('prices').select(['id', 'valid_from']).where('package', '=', data.package).where('plan', '=', data.plan).orderBy('valid_from', 'desc').forUpdate().executeTakeFirst();
-		if (newest && newest.valid_from >= data.validFrom) throw new AppError('conflict', `Ta cena ma już zmianę od ${newest.valid_from}; nowa musi obowiązywać później.`, { validFrom: 'Podaj późniejszą datę.' });
-		if (newest) await tx.updateTable('prices').set({ valid_to: addDays(data.validFrom, -1) }).where('id', '=', newest.id).execute();
-		await tx.insertInto('prices').values({ package: data.package, plan: data.plan, gross, vat_rate: data.vatRate, valid_from: data.validFrom, valid_to: null, created_by: actor.id, created_at: ctx.clock.now() }).execute();
+		const newest = await tx
+			.selectFrom('prices')
+			.select(['id', 'valid_from'])
+			.where('package', '=', data.package)
+			.where('plan', '=', data.plan)
+			.orderBy('valid_from', 'desc')
+			.forUpdate()
+			.executeTakeFirst();
+		if (newest && newest.valid_from >= data.validFrom)
+			throw new AppError('conflict', `Ta cena ma już zmianę od ${newest.valid_from}; nowa musi obowiązywać później.`, {
+				validFrom: 'Podaj późniejszą datę.'
+			});
+		if (newest)
+			await tx
+				.updateTable('prices')
+				.set({ valid_to: addDays(data.validFrom, -1) })
+				.where('id', '=', newest.id)
+				.execute();
+		await tx
+			.insertInto('prices')
+			.values({
+				package: data.package,
+				plan: data.plan,
+				gross,
+				vat_rate: data.vatRate,
+				valid_from: data.validFrom,
+				valid_to: null,
+				created_by: actor.id,
+				created_at: ctx.clock.now()
+			})
+			.execute();
 	});
 }
 
 const termsInput = z.object({
 	gross: z.string({ error: 'Podaj cenę brutto.' }),
-	note: z.string({ error: 'Opisz warunki.' }).trim().min(3, 'Opisz warunki (np. „3 grupy, umowa ramowa”).').max(300, 'Opis może mieć najwyżej 300 znaków.'),
+	note: z
+		.string({ error: 'Opisz warunki.' })
+		.trim()
+		.min(3, 'Opisz warunki (np. „3 grupy, umowa ramowa”).')
+		.max(300, 'Opis może mieć najwyżej 300 znaków.'),
 	validFrom: day,
 	validTo: day.optional().or(z.literal('').transform(() => undefined))
 });
 
 /** Individual terms (several groups, an individual price) that override the list for a customer. */
-export async function addCustomerTerms(ctx: Ctx, actor: Actor | null, customerId: string, input: unknown): Promise<void> {
+export async function addCustomerTerms(
+	ctx: Ctx,
+	actor: Actor | null,
+	customerId: string,
+	input: unknown
+): Promise<void> {
 	assertOperator(actor);
 	const data = parseInput(termsInput, input);
 	const gross = parseAmount(data.gross);
-	if (!gross) throw new AppError('validation', 'Podaj cenę brutto w złotych, np. 3 200,00.', { gross: 'Podaj cenę brutto w złotych.' });
-	if (data.validTo && data.validTo < data.validFrom) throw new AppError('validation', 'Koniec nie może być przed początkiem.', { validTo: 'Koniec nie może być przed początkiem.' });
+	if (!gross)
+		throw new AppError('validation', 'Podaj cenę brutto w złotych, np. 3 200,00.', {
+			gross: 'Podaj cenę brutto w złotych.'
+		});
+	if (data.validTo && data.validTo < data.validFrom)
+		throw new AppError('validation', 'Koniec nie może być przed początkiem.', {
+			validTo: 'Koniec nie może być przed początkiem.'
+		});
 	const customer = await ctx.db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
 	if (!customer) throw new AppError('not_found', 'Nie ma takiego klienta.');
-	await ctx.db.insertInto('customer_terms').values({ customer_id: customerId, gross, vat_rate: 23, note: data.note, valid_from: data.validFrom, valid_to: data.validTo ?? null, created_by: actor.id, created_at: ctx.clock.now() }).execute();
+	await ctx.db
+		.insertInto('customer_terms')
+		.values({
+			customer_id: customerId,
+			gross,
+			vat_rate: 23,
+			note: data.note,
+			valid_from: data.validFrom,
+			valid_to: data.validTo ?? null,
+			created_by: actor.id,
+			created_at: ctx.clock.now()
+		})
+		.execute();
 }

@@ -35,13 +35,25 @@ export function normalizeNrb(text: string): string | null {
 }
 
 const sellerSchema = z.object({
-	name: z.string({ error: 'Podaj nazwę sprzedawcy.' }).trim().min(2, 'Podaj nazwę sprzedawcy.').max(200, 'Najwyżej 200 znaków.'),
+	name: z
+		.string({ error: 'Podaj nazwę sprzedawcy.' })
+		.trim()
+		.min(2, 'Podaj nazwę sprzedawcy.')
+		.max(200, 'Najwyżej 200 znaków.'),
 	nip: customerSchema.shape.nip,
 	street: customerSchema.shape.street,
 	postalCode: customerSchema.shape.postalCode,
 	city: customerSchema.shape.city,
 	email: emailSchema,
-	bankAccount: z.string({ error: 'Podaj numer rachunku.' }).transform((v, c) => normalizeNrb(v) ?? (c.addIssue({ code: 'custom', message: 'To nie jest poprawny numer rachunku (26 cyfr, sprawdź cyfry kontrolne).' }), z.NEVER)),
+	bankAccount: z.string({ error: 'Podaj numer rachunku.' }).transform(
+		(v, c) =>
+			normalizeNrb(v) ??
+			(c.addIssue({
+				code: 'custom',
+				message: 'To nie jest poprawny numer rachunku (26 cyfr, sprawdź cyfry kontrolne).'
+			}),
+			z.NEVER)
+	),
 	bankName: z.string().trim().max(200, 'Najwyżej 200 znaków.').default('')
 });
 
@@ -50,6 +62,10 @@ export async function setSeller(ctx: Ctx, actor: Actor | null, input: unknown): 
 	assertOperator(actor);
 	const data = parseInput(sellerSchema, input);
 	const seller: InvoiceParty = { ...data, bankName: data.bankName || undefined };
-	await ctx.db.insertInto('app_settings').values({ key: 'seller', value: JSON.stringify(seller) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(seller) })).execute();
+	await ctx.db
+		.insertInto('app_settings')
+		.values({ key: 'seller', value: JSON.stringify(seller) })
+		.onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(seller) }))
+		.execute();
 	return seller;
 }

@@ -12,7 +12,11 @@ describe('the anonymous feed cache', () => {
 	it('serves a stored page until the group changes', async () => {
 		const { notifier, emit } = fakeNotifier();
 		const cache = new AnonymousPageCache(notifier, 60_000);
-		const sent = await cache.put('/g/wiskitki', '7', new Response('strona', { headers: { 'content-type': 'text/html' } }));
+		const sent = await cache.put(
+			'/g/wiskitki',
+			'7',
+			new Response('strona', { headers: { 'content-type': 'text/html' } })
+		);
 		expect(await sent.text()).toBe('strona');
 		const hit = cache.get('/g/wiskitki')!;
 		expect(await hit.text()).toBe('strona');

@@ -59,6 +59,7 @@ export function cacheableFeedSlug(method: string, url: URL): string | null {
 	if (method !== 'GET') return null;
 	const m = /^\/(?:g\/([a-z0-9-]+)|api\/v1\/groups\/([a-z0-9-]+)\/posts)$/.exec(url.pathname);
 	if (!m) return null;
-	for (const k of url.searchParams.keys()) if (!['kategoria', 'kursor', 'jednostka', 'limit', 'cursor', 'category'].includes(k)) return null;
+	for (const k of url.searchParams.keys())
+		if (!['kategoria', 'kursor', 'jednostka', 'limit', 'cursor', 'category'].includes(k)) return null;
 	return m[1] ?? m[2];
 }

@@ -35,7 +35,15 @@ export type Db = Kysely<DB>;
 /** A change seen by every instance: a new post, new counts, a new comment. */
 export type LiveEvent =
 	| { type: 'post'; groupId: string; postId: string }
-	| { type: 'counts'; groupId: string; postId: string; comments: number; reactions: number; views: number; shares: number }
+	| {
+			type: 'counts';
+			groupId: string;
+			postId: string;
+			comments: number;
+			reactions: number;
+			views: number;
+			shares: number;
+	  }
 	| { type: 'comment'; groupId: string; postId: string; commentId: string };
 
 const CHANNEL = 'tablica_events';
@@ -136,8 +144,11 @@ function preparingPool(pool: pg.Pool) {
 				query: async (text: string, values?: unknown[]) => {
 					// The last line behind the request hook (multipart form fields, anything else): PostgreSQL
 					// would answer a NUL in text with an error that says nothing to the person.
-					if (values?.some((v) => typeof v === 'string' && v.includes('\0'))) throw new AppError('validation', NUL_MESSAGE);
-					return values && values.length > 0 ? client.query({ name: nameOf(text), text, values }) : client.query(text, values);
+					if (values?.some((v) => typeof v === 'string' && v.includes('\0')))
+						throw new AppError('validation', NUL_MESSAGE);
+					return values && values.length > 0
+						? client.query({ name: nameOf(text), text, values })
+						: client.query(text, values);
 				},
 				release: () => client.release()
 			};

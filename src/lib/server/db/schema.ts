@@ -7,7 +7,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type ReactionKind = 'like' | 'love' | 'haha' | 'wow' | 'sad' | 'angry';
-export type PostStatus = 'published' | 'pending' | 'changes_requested' | 'rejected' | 'removed' | 'draft' | 'scheduled' | 'deleted';
+export type PostStatus =
+	'published' | 'pending' | 'changes_requested' | 'rejected' | 'removed' | 'draft' | 'scheduled' | 'deleted';
 export type CommentStatus = 'published' | 'pending' | 'hidden' | 'rejected' | 'removed';
 /** Nullable columns that inserts may leave out. */
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -405,7 +406,8 @@ export interface OncallShiftTable {
 	created_at: Timestamp;
 }
 
-export type TicketKind = 'wrongly_held_post' | 'violation' | 'technical' | 'billing' | 'other' | 'advertising' | 'cooperation' | 'contact';
+export type TicketKind =
+	'wrongly_held_post' | 'violation' | 'technical' | 'billing' | 'other' | 'advertising' | 'cooperation' | 'contact';
 export type TicketStatus = 'new' | 'in_progress' | 'waiting' | 'resolved';
 
 export interface TicketTable {

@@ -7,6 +7,11 @@ import type { Db } from './database';
 export async function storedSetting<T>(db: Db, key: string, make: () => T): Promise<T> {
 	const row = await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirst();
 	if (row) return row.value as T;
-	await db.insertInto('app_settings').values({ key, value: JSON.stringify(make()) }).onConflict((oc) => oc.doNothing()).execute();
-	return (await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value as T;
+	await db
+		.insertInto('app_settings')
+		.values({ key, value: JSON.stringify(make()) })
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+	return (await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow())
+		.value as T;
 }

@@ -16,7 +16,21 @@ import { issuePeriodInvoice } from '../billing/invoices';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
-import { demoWordList, commentTexts, femaleNames, maleNames, months, pendingResidentPosts, questionTexts, replyTexts, residentPosts, surnames, unitAnswerTexts, villages, wiskitkiUnits } from './content';
+import {
+	demoWordList,
+	commentTexts,
+	femaleNames,
+	maleNames,
+	months,
+	pendingResidentPosts,
+	questionTexts,
+	replyTexts,
+	residentPosts,
+	surnames,
+	unitAnswerTexts,
+	villages,
+	wiskitkiUnits
+} from './content';
 
 export const DEMO_PASSWORD = 'tablica-demo';
 
@@ -49,7 +63,14 @@ interface GroupSpec {
 
 const groups: GroupSpec[] = [
 	{ slug: 'wiskitki', teryt: '1438053', municipality: 'Wiskitki', members: 3000, posts: 400, population: 9_850 },
-	{ slug: 'puszcza-marianska', teryt: '1438032', municipality: 'Puszcza Mariańska', members: 900, posts: 60, population: 8_420 },
+	{
+		slug: 'puszcza-marianska',
+		teryt: '1438032',
+		municipality: 'Puszcza Mariańska',
+		members: 900,
+		posts: 60,
+		population: 8_420
+	},
 	{ slug: 'radziejowice', teryt: '1438042', municipality: 'Radziejowice', members: 700, posts: 45, population: 6_130 }
 ];
 
@@ -69,7 +90,11 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	const exists = await ctx.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirst();
 	if (exists) return false;
 	for (const g of groups) {
-		const m = await ctx.db.selectFrom('municipalities').select('teryt_code').where('teryt_code', '=', g.teryt).executeTakeFirst();
+		const m = await ctx.db
+			.selectFrom('municipalities')
+			.select('teryt_code')
+			.where('teryt_code', '=', g.teryt)
+			.executeTakeFirst();
 		if (!m) throw new Error(`Demo needs municipality ${g.teryt} (${g.municipality}) in the database.`);
 	}
 	const demoHash = await hashPassword(DEMO_PASSWORD);
@@ -80,20 +105,42 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 		for (const a of demoAccounts) {
 			const u = await tx
 				.insertInto('users')
-				.values({ email: a.email, display_name: a.name, password_hash: demoHash, email_verified_at: new Date(now.getTime() - 400 * DAY), is_operator: a.email.startsWith('operator@') || a.email.startsWith('administrator@'), created_at: new Date(now.getTime() - 400 * DAY), deleted_at: null })
+				.values({
+					email: a.email,
+					display_name: a.name,
+					password_hash: demoHash,
+					email_verified_at: new Date(now.getTime() - 400 * DAY),
+					is_operator: a.email.startsWith('operator@') || a.email.startsWith('administrator@'),
+					created_at: new Date(now.getTime() - 400 * DAY),
+					deleted_at: null
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			accountIds[a.email] = u.id;
 		}
 
 		// Residents: display names only; they cannot sign in (no password).
-		const residents: { email: string; display_name: string; password_hash: string; email_verified_at: Date; created_at: Date; deleted_at: null }[] = [];
+		const residents: {
+			email: string;
+			display_name: string;
+			password_hash: string;
+			email_verified_at: Date;
+			created_at: Date;
+			deleted_at: null;
+		}[] = [];
 		const totalResidents = groups.reduce((s, g) => s + g.members, 0);
 		for (let i = 0; i < totalResidents; i++) {
 			const female = r.next() < 0.55;
 			const [m, f] = r.pick(surnames);
 			const created = new Date(now.getTime() - r.int(1, 1500) * DAY);
-			residents.push({ email: `mieszkaniec${i + 1}@demo.tablica.test`, display_name: `${female ? r.pick(femaleNames) : r.pick(maleNames)} ${female ? f : m}`, password_hash: '', email_verified_at: created, created_at: created, deleted_at: null });
+			residents.push({
+				email: `mieszkaniec${i + 1}@demo.tablica.test`,
+				display_name: `${female ? r.pick(femaleNames) : r.pick(maleNames)} ${female ? f : m}`,
+				password_hash: '',
+				email_verified_at: created,
+				created_at: created,
+				deleted_at: null
+			});
 		}
 		const residentIds: string[] = [];
 		await insertChunked(residents, 1000, async (chunk) => {
@@ -110,7 +157,8 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 					municipality_code: spec.teryt,
 					name: `${spec.municipality} – forum mieszkańców gminy`,
 					description: `Lokalna grupa mieszkańców gminy ${spec.municipality}: komunikaty urzędu i jednostek gminnych, wydarzenia, pytania i ogłoszenia sąsiedzkie.`,
-					rules: 'Piszemy o sprawach gminy i okolicy.\n\nSzanujemy się nawzajem: bez wulgaryzmów, hejtu i obrażania innych.\n\nNie publikujemy treści o polityce krajowej ani reklam bez zgody administratorów.\n\nPosty członków ukazują się po akceptacji moderatora; komentarze od razu.',
+					rules:
+						'Piszemy o sprawach gminy i okolicy.\n\nSzanujemy się nawzajem: bez wulgaryzmów, hejtu i obrażania innych.\n\nNie publikujemy treści o polityce krajowej ani reklam bez zgody administratorów.\n\nPosty członków ukazują się po akceptacji moderatora; komentarze od razu.',
 					is_public: true,
 					membership_question: `Czy mieszkasz w gminie ${spec.municipality} lub jesteś z nią związany(-a)? Napisz, z jakiej miejscowości jesteś.`,
 					member_posts_need_approval: true,
@@ -120,14 +168,56 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 				.executeTakeFirstOrThrow();
 			const members = residentIds.slice(offset, offset + spec.members);
 			offset += spec.members;
-			const memberRows = members.map((id) => ({ group_id: group.id, user_id: id, status: 'approved' as const, answer: `Tak, mieszkam w ${r.pick(villages)}.`, requested_at: new Date(now.getTime() - r.int(1, 400) * DAY), decided_at: null, decided_by: null }));
+			const memberRows = members.map((id) => ({
+				group_id: group.id,
+				user_id: id,
+				status: 'approved' as const,
+				answer: `Tak, mieszkam w ${r.pick(villages)}.`,
+				requested_at: new Date(now.getTime() - r.int(1, 400) * DAY),
+				decided_at: null,
+				decided_by: null
+			}));
 			if (spec.slug === 'wiskitki') {
-				memberRows.push({ group_id: group.id, user_id: accountIds['mieszkaniec@tablica.test'], status: 'approved', answer: 'Tak, mieszkam w Wiskitkach.', requested_at: new Date(now.getTime() - 200 * DAY), decided_at: null, decided_by: null });
+				memberRows.push({
+					group_id: group.id,
+					user_id: accountIds['mieszkaniec@tablica.test'],
+					status: 'approved',
+					answer: 'Tak, mieszkam w Wiskitkach.',
+					requested_at: new Date(now.getTime() - 200 * DAY),
+					decided_at: null,
+					decided_by: null
+				});
 			}
-			await insertChunked(memberRows, 1000, (chunk) => tx.insertInto('memberships').values(chunk).onConflict((oc) => oc.doNothing()).execute());
-			await tx.insertInto('memberships').values({ group_id: group.id, user_id: accountIds['moderator@tablica.test'], status: 'approved', role: 'moderator', answer: 'Moderatorka PL-MEDIA', requested_at: new Date(now.getTime() - 500 * DAY), decided_at: null, decided_by: null }).execute();
-			await tx.updateTable('groups').set({ member_count: sql`(select count(*) from memberships where group_id = ${group.id} and status = 'approved')` }).where('id', '=', group.id).execute();
-			await sql`insert into membership_events (group_id, user_id, delta, at) select group_id, user_id, 1, coalesce(decided_at, requested_at) from memberships where group_id = ${group.id} and status = 'approved'`.execute(tx);
+			await insertChunked(memberRows, 1000, (chunk) =>
+				tx
+					.insertInto('memberships')
+					.values(chunk)
+					.onConflict((oc) => oc.doNothing())
+					.execute()
+			);
+			await tx
+				.insertInto('memberships')
+				.values({
+					group_id: group.id,
+					user_id: accountIds['moderator@tablica.test'],
+					status: 'approved',
+					role: 'moderator',
+					answer: 'Moderatorka PL-MEDIA',
+					requested_at: new Date(now.getTime() - 500 * DAY),
+					decided_at: null,
+					decided_by: null
+				})
+				.execute();
+			await tx
+				.updateTable('groups')
+				.set({
+					member_count: sql`(select count(*) from memberships where group_id = ${group.id} and status = 'approved')`
+				})
+				.where('id', '=', group.id)
+				.execute();
+			await sql`insert into membership_events (group_id, user_id, delta, at) select group_id, user_id, 1, coalesce(decided_at, requested_at) from memberships where group_id = ${group.id} and status = 'approved'`.execute(
+				tx
+			);
 
 			const unitIds: { id: string; unit: (typeof wiskitkiUnits)[number] }[] = [];
 			const staffByUnit = new Map<string, string>();
@@ -136,17 +226,30 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 					// The sports club has its publishing turned off: its posts wait for a moderator.
 					const unit = await tx
 						.insertInto('units')
-						.values({ municipality_code: spec.teryt, slug: u.slug, name: u.name, type: u.type, description: u.description, contact_email: `${u.slug}@wiskitki.test`, can_publish: u.slug !== 'lks', may_alert: ALERTING_TYPES.includes(u.type as UnitType), created_at: new Date(now.getTime() - 300 * DAY) })
+						.values({
+							municipality_code: spec.teryt,
+							slug: u.slug,
+							name: u.name,
+							type: u.type,
+							description: u.description,
+							contact_email: `${u.slug}@wiskitki.test`,
+							can_publish: u.slug !== 'lks',
+							may_alert: ALERTING_TYPES.includes(u.type as UnitType),
+							created_at: new Date(now.getTime() - 300 * DAY)
+						})
 						.returning('id')
 						.executeTakeFirstOrThrow();
 					unitIds.push({ id: unit.id, unit: u });
 				}
 				const office = unitIds.find((u) => u.unit.slug === 'urzad')!;
 				const school = unitIds.find((u) => u.unit.slug === 'sp-wiskitki')!;
-				await tx.insertInto('unit_members').values([
-					{ unit_id: office.id, user_id: accountIds['koordynator@wiskitki.test'], role: 'unitAdmin' },
-					{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'editor' }
-				]).execute();
+				await tx
+					.insertInto('unit_members')
+					.values([
+						{ unit_id: office.id, user_id: accountIds['koordynator@wiskitki.test'], role: 'unitAdmin' },
+						{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'editor' }
+					])
+					.execute();
 				// The other units are run by residents (the OSP's chief, the librarian, …).
 				staffByUnit.set('urzad', accountIds['koordynator@wiskitki.test']);
 				staffByUnit.set('sp-wiskitki', accountIds['redakcja@sp-wiskitki.test']);
@@ -154,21 +257,59 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 					staffByUnit.set(u.unit.slug, members[i]);
 					await tx.insertInto('unit_members').values({ unit_id: u.id, user_id: members[i], role: 'editor' }).execute();
 				}
-				await tx.insertInto('coordinators').values({ municipality_code: spec.teryt, user_id: accountIds['koordynator@wiskitki.test'] }).execute();
+				await tx
+					.insertInto('coordinators')
+					.values({ municipality_code: spec.teryt, user_id: accountIds['koordynator@wiskitki.test'] })
+					.execute();
 				// Wiskitki bought Pakiet 1 with a 12-month commitment; the neighbours have no package.
 				const customer = await tx
 					.insertInto('customers')
-					.values({ municipality_code: spec.teryt, legal_name: 'Gmina Wiskitki', nip: '8381574008', regon: '013337502', street: 'ul. Kościuszki 1', postal_code: '96-315', city: 'Wiskitki', contact_name: 'Agnieszka Lis', contact_email: 'koordynator@wiskitki.test', contact_phone: '46 856 45 00', created_at: new Date(now.getTime() - 160 * DAY), updated_at: new Date(now.getTime() - 160 * DAY) })
+					.values({
+						municipality_code: spec.teryt,
+						legal_name: 'Gmina Wiskitki',
+						nip: '8381574008',
+						regon: '013337502',
+						street: 'ul. Kościuszki 1',
+						postal_code: '96-315',
+						city: 'Wiskitki',
+						contact_name: 'Agnieszka Lis',
+						contact_email: 'koordynator@wiskitki.test',
+						contact_phone: '46 856 45 00',
+						created_at: new Date(now.getTime() - 160 * DAY),
+						updated_at: new Date(now.getTime() - 160 * DAY)
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				const startsOn = warsawDay(new Date(now.getTime() - 150 * DAY));
 				await tx
 					.insertInto('subscriptions')
-					.values({ customer_id: customer.id, group_id: group.id, plan: 'commitment', commitment_months: 12, starts_on: startsOn, commitment_ends_on: addDays(addMonths(startsOn, 12), -1), status: 'active', created_by: accountIds['operator@tablica.test'], created_at: new Date(now.getTime() - 150 * DAY) })
+					.values({
+						customer_id: customer.id,
+						group_id: group.id,
+						plan: 'commitment',
+						commitment_months: 12,
+						starts_on: startsOn,
+						commitment_ends_on: addDays(addMonths(startsOn, 12), -1),
+						status: 'active',
+						created_by: accountIds['operator@tablica.test'],
+						created_at: new Date(now.getTime() - 150 * DAY)
+					})
 					.execute();
 				// Waiting for approval: two new people want to join.
 				for (let i = 0; i < 2; i++) {
-					await tx.insertInto('memberships').values({ group_id: group.id, user_id: residentIds[residentIds.length - 1 - i], status: 'pending', answer: `Tak, od niedawna mieszkam w ${villages[i]}.`, requested_at: new Date(now.getTime() - (i + 1) * 3600_000), decided_at: null, decided_by: null }).onConflict((oc) => oc.doNothing()).execute();
+					await tx
+						.insertInto('memberships')
+						.values({
+							group_id: group.id,
+							user_id: residentIds[residentIds.length - 1 - i],
+							status: 'pending',
+							answer: `Tak, od niedawna mieszkam w ${villages[i]}.`,
+							requested_at: new Date(now.getTime() - (i + 1) * 3600_000),
+							decided_at: null,
+							decided_by: null
+						})
+						.onConflict((oc) => oc.doNothing())
+						.execute();
 				}
 			}
 
@@ -180,7 +321,11 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	await seedAlertSubscriptions(ctx);
 	await seedOnCall(ctx);
 	for (const spec of groups) {
-		await ctx.db.updateTable('municipalities').set({ population: spec.population, population_year: 2025 }).where('teryt_code', '=', spec.teryt).execute();
+		await ctx.db
+			.updateTable('municipalities')
+			.set({ population: spec.population, population_year: 2025 })
+			.where('teryt_code', '=', spec.teryt)
+			.execute();
 	}
 	await rebuildStats(ctx.db, ctx.clock);
 	await seedInvoices(ctx);
@@ -189,20 +334,40 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 
 /** Wiskitki's invoices for every period since its package started; all but the current one paid a week after issue. */
 async function seedInvoices(ctx: Ctx): Promise<void> {
-	const s = await ctx.db.selectFrom('subscriptions as s').innerJoin('groups as g', 'g.id', 's.group_id').select(['s.id', 's.starts_on']).where('g.slug', '=', 'wiskitki').executeTakeFirstOrThrow();
+	const s = await ctx.db
+		.selectFrom('subscriptions as s')
+		.innerJoin('groups as g', 'g.id', 's.group_id')
+		.select(['s.id', 's.starts_on'])
+		.where('g.slug', '=', 'wiskitki')
+		.executeTakeFirstOrThrow();
 	const today = warsawDay(ctx.clock.now());
 	const issued = [];
-	for (let i = 0, start = s.starts_on; start <= today; start = addMonths(s.starts_on, ++i)) issued.push(await issuePeriodInvoice(ctx, s.id, start));
-	for (const inv of issued.slice(0, -1)) await ctx.db.updateTable('invoices').set({ paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`) }).where('id', '=', inv.id).execute();
+	for (let i = 0, start = s.starts_on; start <= today; start = addMonths(s.starts_on, ++i))
+		issued.push(await issuePeriodInvoice(ctx, s.id, start));
+	for (const inv of issued.slice(0, -1))
+		await ctx.db
+			.updateTable('invoices')
+			.set({ paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`) })
+			.where('id', '=', inv.id)
+			.execute();
 }
 
 /** A year of on-call duty: the operator, with the second administrator as the backup. */
 async function seedOnCall(ctx: Ctx): Promise<void> {
-	const id = async (email: string) => (await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+	const id = async (email: string) =>
+		(await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 	const now = ctx.clock.now();
 	await ctx.db
 		.insertInto('oncall_shifts')
-		.values({ starts_at: new Date(now.getTime() - DAY), ends_at: new Date(now.getTime() + 365 * DAY), primary_id: await id('operator@tablica.test'), primary_phone: '+48600100200', backup_id: await id('administrator@tablica.test'), backup_phone: '+48600100201', created_at: now })
+		.values({
+			starts_at: new Date(now.getTime() - DAY),
+			ends_at: new Date(now.getTime() + 365 * DAY),
+			primary_id: await id('operator@tablica.test'),
+			primary_phone: '+48600100200',
+			backup_id: await id('administrator@tablica.test'),
+			backup_phone: '+48600100201',
+			created_at: now
+		})
 		.execute();
 }
 
@@ -230,13 +395,31 @@ async function seedAlertSubscriptions(ctx: Ctx): Promise<void> {
  */
 async function seedModeration(ctx: Ctx): Promise<void> {
 	const group = await ctx.db.selectFrom('groups').selectAll().where('slug', '=', 'wiskitki').executeTakeFirstOrThrow();
-	const account = async (email: string) => toActor(await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
+	const account = async (email: string) =>
+		toActor(await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
 	const moderator = await account('moderator@tablica.test');
 	const resident = await account('mieszkaniec@tablica.test');
 	const school = await account('redakcja@sp-wiskitki.test');
-	await ctx.db.insertInto('moderation_words').values(demoWordList.map((w) => ({ group_id: group.id, pattern: w.pattern, is_regex: w.isRegex, action: w.action, created_by: moderator.id, created_at: ctx.clock.now() }))).execute();
+	await ctx.db
+		.insertInto('moderation_words')
+		.values(
+			demoWordList.map((w) => ({
+				group_id: group.id,
+				pattern: w.pattern,
+				is_regex: w.isRegex,
+				action: w.action,
+				created_by: moderator.id,
+				created_at: ctx.clock.now()
+			}))
+		)
+		.execute();
 	// Residents who wrote the latest comments: under residents' posts and under the school's.
-	const schoolUnit = await ctx.db.selectFrom('units').select('id').where('municipality_code', '=', group.municipality_code).where('slug', '=', 'sp-wiskitki').executeTakeFirstOrThrow();
+	const schoolUnit = await ctx.db
+		.selectFrom('units')
+		.select('id')
+		.where('municipality_code', '=', group.municipality_code)
+		.where('slug', '=', 'sp-wiskitki')
+		.executeTakeFirstOrThrow();
 	const latest = (bySchool: boolean) =>
 		ctx.db
 			.selectFrom('comments as c')
@@ -254,14 +437,38 @@ async function seedModeration(ctx: Ctx): Promise<void> {
 	const [a, b] = residentThreads;
 	await addComment(ctx, toActor(a), a.post_id, { body: 'Kierowca busa to skończony dzban, znowu zastawił wjazd.' });
 
-	const notice = { ground: 'insult', explanation: 'Komentarz obraża sąsiada, z imienia i nazwiska.', name: resident.displayName, email: resident.email, goodFaith: true };
+	const notice = {
+		ground: 'insult',
+		explanation: 'Komentarz obraża sąsiada, z imienia i nazwiska.',
+		name: resident.displayName,
+		email: resident.email,
+		goodFaith: true
+	};
 	await fileReport(ctx, resident, { commentId: b.comment_id, ...notice });
-	await decideReports(ctx, moderator, { commentId: b.comment_id }, { outcome: 'remove', ground: 'insult', reason: 'Komentarz wyśmiewa konkretną osobę.' });
-	const removal = await ctx.db.selectFrom('moderation_log').select('id').where('comment_id', '=', b.comment_id).where('action', '=', 'remove').executeTakeFirstOrThrow();
+	await decideReports(
+		ctx,
+		moderator,
+		{ commentId: b.comment_id },
+		{ outcome: 'remove', ground: 'insult', reason: 'Komentarz wyśmiewa konkretną osobę.' }
+	);
+	const removal = await ctx.db
+		.selectFrom('moderation_log')
+		.select('id')
+		.where('comment_id', '=', b.comment_id)
+		.where('action', '=', 'remove')
+		.executeTakeFirstOrThrow();
 	await fileAppeal(ctx, toActor(b), removal.id, { body: 'Nie chciałem nikogo obrazić, to był żart między znajomymi.' });
 
 	const u = unitThreads[0];
-	if (u) await fileReport(ctx, school, { commentId: u.comment_id, ...notice, ground: 'hate', explanation: 'Pod ogłoszeniem szkoły ktoś obraża nauczycieli.', name: school.displayName, email: school.email });
+	if (u)
+		await fileReport(ctx, school, {
+			commentId: u.comment_id,
+			...notice,
+			ground: 'hate',
+			explanation: 'Pod ogłoszeniem szkoły ktoś obraża nauczycieli.',
+			name: school.displayName,
+			email: school.email
+		});
 }
 
 async function seedPosts(
@@ -283,7 +490,10 @@ async function seedPosts(
 		// Spread over the last 12 months, a little denser lately.
 		const at = new Date(now.getTime() - Math.floor(365 * DAY * Math.pow(r.next(), 1.3)) - r.int(0, 3600_000));
 		const fromUnit = units.length > 0 && r.next() < 0.45;
-		let body: string, category: string, unitId: string | null = null, authorId: string;
+		let body: string,
+			category: string,
+			unitId: string | null = null,
+			authorId: string;
 		let event: { start: Date; end: Date; place: string } | null = null;
 		if (fromUnit) {
 			const u = r.pick(units);
@@ -303,35 +513,99 @@ async function seedPosts(
 			authorId = r.pick(members);
 		}
 		posts.push({
-			group_id: groupId, author_id: authorId, unit_id: unitId, category, body, body_folded: foldText(body), status: 'published', moderation_reason: null,
-			urgent_until: null, event_start: event?.start ?? null, event_end: event?.end ?? null, event_place: event?.place ?? null, reaction_counts: '{}',
-			created_at: at, published_at: at, decided_at: null, decided_by: null,
+			group_id: groupId,
+			author_id: authorId,
+			unit_id: unitId,
+			category,
+			body,
+			body_folded: foldText(body),
+			status: 'published',
+			moderation_reason: null,
+			urgent_until: null,
+			event_start: event?.start ?? null,
+			event_end: event?.end ?? null,
+			event_place: event?.place ?? null,
+			reaction_counts: '{}',
+			created_at: at,
+			published_at: at,
+			decided_at: null,
+			decided_by: null,
 			view_count: unitId ? 400 + r.skewed(4000) : 150 + r.skewed(1500),
-			comment_count: 0, reaction_count: 0, share_count: unitId ? r.skewed(60) : r.skewed(10)
+			comment_count: 0,
+			reaction_count: 0,
+			share_count: unitId ? r.skewed(60) : r.skewed(10)
 		});
 	}
 	posts.push({
-		group_id: groupId, author_id: moderatorId, unit_id: null, category: 'other', pinned: true,
+		group_id: groupId,
+		author_id: moderatorId,
+		unit_id: null,
+		category: 'other',
+		pinned: true,
 		body: welcome,
-		body_folded: foldText(welcome), status: 'published', moderation_reason: null, urgent_until: null, event_start: null, event_end: null, event_place: null, reaction_counts: '{}',
-		created_at: new Date(now.getTime() - 200 * DAY), published_at: new Date(now.getTime() - 200 * DAY), decided_at: null, decided_by: null, view_count: 2500, comment_count: 0, reaction_count: 0, share_count: 3
+		body_folded: foldText(welcome),
+		status: 'published',
+		moderation_reason: null,
+		urgent_until: null,
+		event_start: null,
+		event_end: null,
+		event_place: null,
+		reaction_counts: '{}',
+		created_at: new Date(now.getTime() - 200 * DAY),
+		published_at: new Date(now.getTime() - 200 * DAY),
+		decided_at: null,
+		decided_by: null,
+		view_count: 2500,
+		comment_count: 0,
+		reaction_count: 0,
+		share_count: 3
 	});
 	if (units.length > 0) {
 		for (const p of pendingResidentPosts) {
 			const body = fill(p.body, r, now);
 			const at = new Date(now.getTime() - r.int(1, 20) * 3600_000);
 			posts.push({
-				group_id: groupId, author_id: r.pick(members), unit_id: null, category: p.category, body, body_folded: foldText(body), status: 'pending',
-				moderation_reason: 'W tej grupie posty członków ukazują się po akceptacji moderatora.', urgent_until: null, event_start: null, event_end: null, event_place: null,
-				reaction_counts: '{}', created_at: at, published_at: null, decided_at: null, decided_by: null
+				group_id: groupId,
+				author_id: r.pick(members),
+				unit_id: null,
+				category: p.category,
+				body,
+				body_folded: foldText(body),
+				status: 'pending',
+				moderation_reason: 'W tej grupie posty członków ukazują się po akceptacji moderatora.',
+				urgent_until: null,
+				event_start: null,
+				event_end: null,
+				event_place: null,
+				reaction_counts: '{}',
+				created_at: at,
+				published_at: null,
+				decided_at: null,
+				decided_by: null
 			});
 		}
 	}
 	const ids: { id: string; published_at: Date | null; status: string; unit_id: string | null }[] = [];
-	await insertChunked(posts, 200, async (chunk) => ids.push(...(await tx.insertInto('posts').values(chunk as never).returning(['id', 'published_at', 'status', 'unit_id']).execute())));
+	await insertChunked(posts, 200, async (chunk) =>
+		ids.push(
+			...(await tx
+				.insertInto('posts')
+				.values(chunk as never)
+				.returning(['id', 'published_at', 'status', 'unit_id'])
+				.execute())
+		)
+	);
 
 	// Comments with some replies, spread over the days after the post.
-	const comments: { post_id: string; author_id: string; body: string; created_at: Date; reply: boolean; question?: boolean; answer?: boolean }[] = [];
+	const comments: {
+		post_id: string;
+		author_id: string;
+		body: string;
+		created_at: Date;
+		reply: boolean;
+		question?: boolean;
+		answer?: boolean;
+	}[] = [];
 	for (const p of ids) {
 		if (p.status !== 'published' || !p.published_at) continue;
 		// Half of the units' posts get a resident's question, which the unit's staff mostly answer.
@@ -339,15 +613,38 @@ async function seedPosts(
 		if (staff && r.next() < 0.5) {
 			const asked = new Date(p.published_at.getTime() + r.int(5, 600) * 60_000);
 			if (asked.getTime() < now.getTime() - 60_000) {
-				comments.push({ post_id: p.id, author_id: r.pick(members), body: r.pick(questionTexts), created_at: asked, reply: false, question: true });
+				comments.push({
+					post_id: p.id,
+					author_id: r.pick(members),
+					body: r.pick(questionTexts),
+					created_at: asked,
+					reply: false,
+					question: true
+				});
 				const answered = new Date(asked.getTime() + (10 + r.skewed(24 * 60)) * 60_000);
-				if (r.next() < 0.85 && answered.getTime() < now.getTime()) comments.push({ post_id: p.id, author_id: staff, body: r.pick(unitAnswerTexts), created_at: answered, reply: true, answer: true });
+				if (r.next() < 0.85 && answered.getTime() < now.getTime())
+					comments.push({
+						post_id: p.id,
+						author_id: staff,
+						body: r.pick(unitAnswerTexts),
+						created_at: answered,
+						reply: true,
+						answer: true
+					});
 			}
 		}
 		const n = r.skewed(28);
 		for (let i = 0; i < n; i++) {
-			const at = new Date(Math.min(now.getTime() - 60_000, p.published_at.getTime() + Math.floor(r.next() * r.next() * 4 * DAY) + 60_000));
-			comments.push({ post_id: p.id, author_id: r.pick(members), body: i > 0 && r.next() < 0.25 ? r.pick(replyTexts) : r.pick(commentTexts), created_at: at, reply: i > 0 && r.next() < 0.25 });
+			const at = new Date(
+				Math.min(now.getTime() - 60_000, p.published_at.getTime() + Math.floor(r.next() * r.next() * 4 * DAY) + 60_000)
+			);
+			comments.push({
+				post_id: p.id,
+				author_id: r.pick(members),
+				body: i > 0 && r.next() < 0.25 ? r.pick(replyTexts) : r.pick(commentTexts),
+				created_at: at,
+				reply: i > 0 && r.next() < 0.25
+			});
 		}
 	}
 	comments.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
@@ -355,11 +652,25 @@ async function seedPosts(
 	const questionByPost = new Map<string, string>();
 	for (const c of comments) {
 		const parent = c.answer ? questionByPost.get(c.post_id) : c.reply ? topByPost.get(c.post_id) : undefined;
-		const row = await tx.insertInto('comments').values({ post_id: c.post_id, parent_id: parent ?? null, author_id: c.author_id, body: c.body, status: 'published', reaction_counts: '{}', created_at: c.created_at }).returning('id').executeTakeFirstOrThrow();
+		const row = await tx
+			.insertInto('comments')
+			.values({
+				post_id: c.post_id,
+				parent_id: parent ?? null,
+				author_id: c.author_id,
+				body: c.body,
+				status: 'published',
+				reaction_counts: '{}',
+				created_at: c.created_at
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		if (!parent && !topByPost.has(c.post_id)) topByPost.set(c.post_id, row.id);
 		if (c.question) questionByPost.set(c.post_id, row.id);
 	}
-	await sql`update posts set comment_count = (select count(*) from comments c where c.post_id = posts.id and c.status = 'published') where group_id = ${groupId}`.execute(tx);
+	await sql`update posts set comment_count = (select count(*) from comments c where c.post_id = posts.id and c.status = 'published') where group_id = ${groupId}`.execute(
+		tx
+	);
 	// Reactions: each post gets a share of its viewers, chosen deterministically among members.
 	await sql`
 		insert into post_reactions (post_id, user_id, kind, created_at)
@@ -393,7 +704,11 @@ async function seedEngagement(db: Db, now: Date) {
 			select p.id, null, least(p.published_at + (g % 72) * interval '1 hour', ${now}::timestamptz - interval '1 minute')
 			from posts p cross join lateral generate_series(1, p.share_count) g
 			where p.status = 'published'`.execute(tx);
-		await sql`insert into post_viewers (post_id, viewer_key) select distinct post_id, viewer_key from post_views on conflict do nothing`.execute(tx);
-		await sql`update posts set unique_viewer_count = v.n from (select post_id, count(*)::int as n from post_viewers group by post_id) v where v.post_id = posts.id`.execute(tx);
+		await sql`insert into post_viewers (post_id, viewer_key) select distinct post_id, viewer_key from post_views on conflict do nothing`.execute(
+			tx
+		);
+		await sql`update posts set unique_viewer_count = v.n from (select post_id, count(*)::int as n from post_viewers group by post_id) v where v.post_id = posts.id`.execute(
+			tx
+		);
 	});
 }

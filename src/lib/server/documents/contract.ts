@@ -26,7 +26,10 @@ export interface ContractFill {
 	priceNote: string | null;
 }
 
-export function contractClauses(prices: { monthly: string; commitment: string }, fill: ContractFill | null = null): Clause[] {
+export function contractClauses(
+	prices: { monthly: string; commitment: string },
+	fill: ContractFill | null = null
+): Clause[] {
 	const f = fill;
 	const price = f
 		? `Wynagrodzenie za usługę wynosi ${f.price} brutto miesięcznie (${f.plan === 'commitment' ? `wariant z zobowiązaniem na ${f.months} miesięcy` : 'wariant miesięczny, bez długoterminowego zobowiązania'}${f.priceNote ? `; warunki indywidualne: ${f.priceNote}` : ''}).`

@@ -1,6 +1,14 @@
 import type { Ctx } from '../context';
 import { countingRule } from '../../engagement';
-import { formatCompact, formatDate, formatMoney, formatNumber, formatPercent, monthName, shortMonth } from '../../format';
+import {
+	formatCompact,
+	formatDate,
+	formatMoney,
+	formatNumber,
+	formatPercent,
+	monthName,
+	shortMonth
+} from '../../format';
 import { getGroupForReading } from '../groups/groups';
 import { getSitePage, placeholderValues, siteNumbers, siteTextBlocks } from '../site/pages';
 import { municipalityPage } from '../stats/public';
@@ -25,10 +33,30 @@ export interface DocumentInfo {
 /** The documents offered for a municipality, in the seed's order. */
 export function documentsFor(group: { slug: string; municipality: string }): DocumentInfo[] {
 	return [
-		{ key: 'prezentacja', title: `Prezentacja aktywności i zasięgów grupy ${group.municipality}`, href: `/pliki/prezentacja/${group.slug}.pdf`, what: 'liczby grupy z 12 miesięcy, wykresy i najpopularniejsze posty' },
-		{ key: 'raport-jednostek', title: `Raport aktywności komunikacyjnej jednostek gminy ${group.municipality}`, href: `/pliki/raport-jednostek/${group.slug}.pdf`, what: 'posty, zasięgi, zaangażowanie i czas odpowiedzi każdej jednostki, miesiąc do miesiąca' },
-		{ key: 'opis-pakietu', title: `Opis Pakietu 1 — ${group.municipality}`, href: `/pliki/opis-pakietu/${group.slug}.pdf`, what: 'oferta dla gminy w formie dokumentu' },
-		{ key: 'umowa', title: 'Umowa o świadczenie usług komunikacji lokalnej — wzór', href: '/pliki/umowa-wzor/umowa.pdf', what: 'wzór umowy ze wszystkimi postanowieniami' }
+		{
+			key: 'prezentacja',
+			title: `Prezentacja aktywności i zasięgów grupy ${group.municipality}`,
+			href: `/pliki/prezentacja/${group.slug}.pdf`,
+			what: 'liczby grupy z 12 miesięcy, wykresy i najpopularniejsze posty'
+		},
+		{
+			key: 'raport-jednostek',
+			title: `Raport aktywności komunikacyjnej jednostek gminy ${group.municipality}`,
+			href: `/pliki/raport-jednostek/${group.slug}.pdf`,
+			what: 'posty, zasięgi, zaangażowanie i czas odpowiedzi każdej jednostki, miesiąc do miesiąca'
+		},
+		{
+			key: 'opis-pakietu',
+			title: `Opis Pakietu 1 — ${group.municipality}`,
+			href: `/pliki/opis-pakietu/${group.slug}.pdf`,
+			what: 'oferta dla gminy w formie dokumentu'
+		},
+		{
+			key: 'umowa',
+			title: 'Umowa o świadczenie usług komunikacji lokalnej — wzór',
+			href: '/pliki/umowa-wzor/umowa.pdf',
+			what: 'wzór umowy ze wszystkimi postanowieniami'
+		}
 	];
 }
 
@@ -36,11 +64,25 @@ const made = (ctx: Ctx) => `Stan na ${formatDate(ctx.clock.now())}`;
 
 /** 1. "Opis Pakietu 1 — {gmina}": the offer's text for that municipality, with its live numbers. */
 export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
-	const [{ group, municipality }, page, numbers, stats] = await Promise.all([getGroupForReading(ctx.db, slug), getSitePage(ctx.db, 'oferta'), siteNumbers(ctx), municipalityPage(ctx, slug)]);
-	const values = placeholderValues(numbers, { groupName: group.name, municipality: municipality.name, kind: municipality.kind });
+	const [{ group, municipality }, page, numbers, stats] = await Promise.all([
+		getGroupForReading(ctx.db, slug),
+		getSitePage(ctx.db, 'oferta'),
+		siteNumbers(ctx),
+		municipalityPage(ctx, slug)
+	]);
+	const values = placeholderValues(numbers, {
+		groupName: group.name,
+		municipality: municipality.name,
+		kind: municipality.kind
+	});
 	const title = `Opis Pakietu 1 — ${municipality.name}`;
 	const pdf = new PdfWriter({ title, subject: page.title });
-	pdf.titlePage(title, [page.title.replace(/gminy$/, `gminy ${municipality.name}`), `Grupa „${group.name}” – ${formatNumber(stats.group.members)} członków`, made(ctx), 'PL-MEDIA · Laski, gm. Izabelin']);
+	pdf.titlePage(title, [
+		page.title.replace(/gminy$/, `gminy ${municipality.name}`),
+		`Grupa „${group.name}” – ${formatNumber(stats.group.members)} członków`,
+		made(ctx),
+		'PL-MEDIA · Laski, gm. Izabelin'
+	]);
 	pdf.figures([
 		{ label: 'Członkowie grupy', value: formatNumber(stats.group.members) },
 		{ label: 'Wyświetlenia (30 dni)', value: formatCompact(stats.last30.views) },
@@ -58,7 +100,8 @@ export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 		else if (block.kind === 'h3') pdf.heading(block.text, 3);
 		else if (block.kind === 'p') pdf.paragraph(block.text);
 		else if (block.kind === 'li') list.push(block.text);
-		else if (block.text === 'dokumenty') list = documentsFor({ slug, municipality: municipality.name }).map((d) => `${d.title} – ${ctx.baseUrl}${d.href}`);
+		else if (block.text === 'dokumenty')
+			list = documentsFor({ slug, municipality: municipality.name }).map((d) => `${d.title} – ${ctx.baseUrl}${d.href}`);
 	}
 	flush();
 	return pdf.finish(title);
@@ -68,17 +111,38 @@ export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 export async function contractTemplatePdf(ctx: Ctx): Promise<Buffer> {
 	const title = 'Umowa o świadczenie usług komunikacji lokalnej — wzór';
 	const pdf = new PdfWriter({ title, subject: 'Wzór umowy na Pakiet nr 1' });
-	pdf.titlePage(title, ['Pakiet nr 1 – publikowanie treści w grupie mieszkańców gminy', `Umowa nr ……………… zawarta w dniu ……………… w ………………`, made(ctx)]);
+	pdf.titlePage(title, [
+		'Pakiet nr 1 – publikowanie treści w grupie mieszkańców gminy',
+		`Umowa nr ……………… zawarta w dniu ……………… w ………………`,
+		made(ctx)
+	]);
 	const list = await package1ListPrices(ctx.db, warsawDay(ctx.clock.now()));
-	const prices = { monthly: list.monthly ? formatMoney(list.monthly) : package1Prices.monthly, commitment: list.commitment ? formatMoney(list.commitment) : package1Prices.commitment };
+	const prices = {
+		monthly: list.monthly ? formatMoney(list.monthly) : package1Prices.monthly,
+		commitment: list.commitment ? formatMoney(list.commitment) : package1Prices.commitment
+	};
 	for (const clause of contractClauses(prices)) {
 		pdf.heading(clause.title, 2);
 		clause.points.forEach((p, i) => pdf.paragraph(clause.points.length > 1 ? `${i + 1}. ${p}` : p));
 	}
 	pdf.heading('Załącznik nr 1. Jednostki uprawnione do publikowania', 2);
-	pdf.table([{ header: 'Lp.', width: 0.08 }, { header: 'Nazwa jednostki', width: 0.42 }, { header: 'Rodzaj', width: 0.2 }, { header: 'Osoba kontaktowa', width: 0.3 }], Array.from({ length: 6 }, (_, i) => [`${i + 1}.`, '', '', '']));
+	pdf.table(
+		[
+			{ header: 'Lp.', width: 0.08 },
+			{ header: 'Nazwa jednostki', width: 0.42 },
+			{ header: 'Rodzaj', width: 0.2 },
+			{ header: 'Osoba kontaktowa', width: 0.3 }
+		],
+		Array.from({ length: 6 }, (_, i) => [`${i + 1}.`, '', '', ''])
+	);
 	pdf.heading('Podpisy', 2);
-	pdf.table([{ header: 'Za Gminę', width: 0.5 }, { header: 'Za Wykonawcę', width: 0.5 }], [['\n\n\n…………………………………………\n(data, podpis, pieczęć)', '\n\n\n…………………………………………\n(data, podpis)']]);
+	pdf.table(
+		[
+			{ header: 'Za Gminę', width: 0.5 },
+			{ header: 'Za Wykonawcę', width: 0.5 }
+		],
+		[['\n\n\n…………………………………………\n(data, podpis, pieczęć)', '\n\n\n…………………………………………\n(data, podpis)']]
+	);
 	return pdf.finish(title);
 }
 
@@ -87,7 +151,11 @@ export async function presentationPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 	const s = await municipalityPage(ctx, slug);
 	const title = `Prezentacja aktywności i zasięgów grupy ${s.municipality.name}`;
 	const pdf = new PdfWriter({ title, subject: `Statystyki grupy ${s.group.name}` });
-	pdf.titlePage(title, [`Grupa „${s.group.name}”`, `Gmina ${s.municipality.name}, powiat ${s.municipality.county}, województwo ${s.municipality.voivodeship}`, made(ctx)]);
+	pdf.titlePage(title, [
+		`Grupa „${s.group.name}”`,
+		`Gmina ${s.municipality.name}, powiat ${s.municipality.county}, województwo ${s.municipality.voivodeship}`,
+		made(ctx)
+	]);
 	pdf.heading('Najważniejsze liczby', 2);
 	pdf.figures([
 		{ label: 'Członkowie grupy', value: formatNumber(s.group.members) },
@@ -95,28 +163,71 @@ export async function presentationPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 		{ label: 'Osoby (30 dni)', value: formatNumber(s.last30.uniqueViewers) },
 		{ label: 'Reakcje (30 dni)', value: formatNumber(s.last30.reactions) }
 	]);
-	if (s.municipality.population) pdf.paragraph(`Członkowie grupy to ${formatPercent(s.group.members / s.municipality.population)} mieszkańców gminy (${formatNumber(s.municipality.population)} mieszkańców, dane za ${s.municipality.populationYear ?? '—'} r.).`);
-	pdf.barChart('Wyświetlenia postów miesięcznie', s.months.map((m) => ({ label: shortMonth(m.month), value: m.views, display: formatNumber(m.views) })));
-	pdf.barChart('Członkowie grupy na koniec miesiąca', s.months.map((m) => ({ label: shortMonth(m.month), value: m.membersAtEnd, display: formatNumber(m.membersAtEnd) })));
+	if (s.municipality.population)
+		pdf.paragraph(
+			`Członkowie grupy to ${formatPercent(s.group.members / s.municipality.population)} mieszkańców gminy (${formatNumber(s.municipality.population)} mieszkańców, dane za ${s.municipality.populationYear ?? '—'} r.).`
+		);
+	pdf.barChart(
+		'Wyświetlenia postów miesięcznie',
+		s.months.map((m) => ({ label: shortMonth(m.month), value: m.views, display: formatNumber(m.views) }))
+	);
+	pdf.barChart(
+		'Członkowie grupy na koniec miesiąca',
+		s.months.map((m) => ({ label: shortMonth(m.month), value: m.membersAtEnd, display: formatNumber(m.membersAtEnd) }))
+	);
 	pdf.heading('Miesiąc po miesiącu', 2);
 	pdf.table(
 		[
-			{ header: 'Miesiąc', width: 0.16 }, { header: 'Członkowie', width: 0.12, align: 'right' }, { header: 'Dołączyło', width: 0.1, align: 'right' }, { header: 'Wyświetlenia', width: 0.14, align: 'right' },
-			{ header: 'Osoby', width: 0.1, align: 'right' }, { header: 'Posty', width: 0.08, align: 'right' }, { header: 'Komentarze', width: 0.12, align: 'right' }, { header: 'Reakcje', width: 0.1, align: 'right' }, { header: 'Udostęp.', width: 0.08, align: 'right' }
+			{ header: 'Miesiąc', width: 0.16 },
+			{ header: 'Członkowie', width: 0.12, align: 'right' },
+			{ header: 'Dołączyło', width: 0.1, align: 'right' },
+			{ header: 'Wyświetlenia', width: 0.14, align: 'right' },
+			{ header: 'Osoby', width: 0.1, align: 'right' },
+			{ header: 'Posty', width: 0.08, align: 'right' },
+			{ header: 'Komentarze', width: 0.12, align: 'right' },
+			{ header: 'Reakcje', width: 0.1, align: 'right' },
+			{ header: 'Udostęp.', width: 0.08, align: 'right' }
 		],
-		[...s.months].reverse().map((m) => [monthName(m.month), formatNumber(m.membersAtEnd), formatNumber(m.joined), formatNumber(m.views), formatNumber(m.uniqueViewers), formatNumber(m.posts), formatNumber(m.comments), formatNumber(m.reactions), formatNumber(m.shares)])
+		[...s.months]
+			.reverse()
+			.map((m) => [
+				monthName(m.month),
+				formatNumber(m.membersAtEnd),
+				formatNumber(m.joined),
+				formatNumber(m.views),
+				formatNumber(m.uniqueViewers),
+				formatNumber(m.posts),
+				formatNumber(m.comments),
+				formatNumber(m.reactions),
+				formatNumber(m.shares)
+			])
 	);
 	pdf.heading('Najpopularniejsze posty (90 dni)', 2);
 	if (s.topPosts.length === 0) pdf.paragraph('W ostatnich 90 dniach nie opublikowano postów.', { muted: true });
 	for (const p of s.topPosts) {
 		pdf.heading(`${p.author} · ${formatDate(p.publishedAt)}`, 3);
 		pdf.paragraph(p.excerpt);
-		pdf.paragraph(`Wyświetlenia: ${formatNumber(p.views)} · komentarze: ${formatNumber(p.comments)} · reakcje: ${formatNumber(p.reactions)} · udostępnienia: ${formatNumber(p.shares)}`, { muted: true });
+		pdf.paragraph(
+			`Wyświetlenia: ${formatNumber(p.views)} · komentarze: ${formatNumber(p.comments)} · reakcje: ${formatNumber(p.reactions)} · udostępnienia: ${formatNumber(p.shares)}`,
+			{ muted: true }
+		);
 	}
 	pdf.heading('Jednostki publikujące w grupie (90 dni)', 2);
-	if (s.units.length === 0) pdf.paragraph('Żadna jednostka gminy nie publikowała w ostatnich 90 dniach.', { muted: true });
-	else pdf.table([{ header: 'Jednostka', width: 0.5 }, { header: 'Posty', width: 0.15, align: 'right' }, { header: 'Wyświetlenia', width: 0.2, align: 'right' }, { header: 'Reakcje i komentarze', width: 0.15, align: 'right' }], s.units.map((u) => [u.name, formatNumber(u.posts90), formatNumber(u.views90), formatNumber(u.engagement90)]));
-	pdf.paragraph(`Dane pochodzą bezpośrednio z serwisu. ${countingRule} „Osoby” liczymy raz w danym okresie.`, { muted: true });
+	if (s.units.length === 0)
+		pdf.paragraph('Żadna jednostka gminy nie publikowała w ostatnich 90 dniach.', { muted: true });
+	else
+		pdf.table(
+			[
+				{ header: 'Jednostka', width: 0.5 },
+				{ header: 'Posty', width: 0.15, align: 'right' },
+				{ header: 'Wyświetlenia', width: 0.2, align: 'right' },
+				{ header: 'Reakcje i komentarze', width: 0.15, align: 'right' }
+			],
+			s.units.map((u) => [u.name, formatNumber(u.posts90), formatNumber(u.views90), formatNumber(u.engagement90)])
+		);
+	pdf.paragraph(`Dane pochodzą bezpośrednio z serwisu. ${countingRule} „Osoby” liczymy raz w danym okresie.`, {
+		muted: true
+	});
 	return pdf.finish(title);
 }
 
@@ -127,9 +238,19 @@ export async function unitReportPdf(ctx: Ctx, slug: string, month: string | null
 	const pdf = new PdfWriter({ title, subject: `Jednostki gminy ${r.municipality}, ${monthName(r.month)}` });
 	const previous = r.months.length - 2;
 	const current = r.months.length - 1;
-	pdf.titlePage(title, [`Miesiąc: ${monthName(r.month)} (porównanie z: ${monthName(r.months[previous])})`, `Grupa „${r.group.name}”`, made(ctx)]);
-	const total = (i: number, f: (m: (typeof r.units)[number]['months'][number]) => number) => r.units.reduce((sum, u) => sum + f(u.months[i]), 0);
-	const change = (now: number, before: number) => (before === 0 ? (now === 0 ? '0' : 'nowe') : `${now >= before ? '+' : ''}${formatPercent((now - before) / before, 0)}`);
+	pdf.titlePage(title, [
+		`Miesiąc: ${monthName(r.month)} (porównanie z: ${monthName(r.months[previous])})`,
+		`Grupa „${r.group.name}”`,
+		made(ctx)
+	]);
+	const total = (i: number, f: (m: (typeof r.units)[number]['months'][number]) => number) =>
+		r.units.reduce((sum, u) => sum + f(u.months[i]), 0);
+	const change = (now: number, before: number) =>
+		before === 0
+			? now === 0
+				? '0'
+				: 'nowe'
+			: `${now >= before ? '+' : ''}${formatPercent((now - before) / before, 0)}`;
 	pdf.heading('Podsumowanie miesiąca', 2);
 	pdf.figures([
 		{ label: 'Posty jednostek', value: formatNumber(total(current, (m) => m.posts)) },
@@ -137,23 +258,59 @@ export async function unitReportPdf(ctx: Ctx, slug: string, month: string | null
 		{ label: 'Reakcje', value: formatNumber(total(current, (m) => m.reactions)) },
 		{ label: 'Komentarze', value: formatNumber(total(current, (m) => m.comments)) }
 	]);
-	pdf.paragraph(`W porównaniu z poprzednim miesiącem: posty ${change(total(current, (m) => m.posts), total(previous, (m) => m.posts))}, wyświetlenia ${change(total(current, (m) => m.views), total(previous, (m) => m.views))}.`);
-	pdf.barChart('Posty jednostek miesięcznie', r.months.map((m, i) => ({ label: shortMonth(m), value: total(i, (x) => x.posts), display: formatNumber(total(i, (x) => x.posts)) })));
+	pdf.paragraph(
+		`W porównaniu z poprzednim miesiącem: posty ${change(
+			total(current, (m) => m.posts),
+			total(previous, (m) => m.posts)
+		)}, wyświetlenia ${change(
+			total(current, (m) => m.views),
+			total(previous, (m) => m.views)
+		)}.`
+	);
+	pdf.barChart(
+		'Posty jednostek miesięcznie',
+		r.months.map((m, i) => ({
+			label: shortMonth(m),
+			value: total(i, (x) => x.posts),
+			display: formatNumber(total(i, (x) => x.posts))
+		}))
+	);
 	pdf.heading(`Jednostki – ${monthName(r.month)}`, 2);
 	pdf.table(
 		[
-			{ header: 'Jednostka', width: 0.27 }, { header: 'Posty', width: 0.07, align: 'right' }, { header: 'Zmiana', width: 0.09, align: 'right' }, { header: 'Wyświetlenia', width: 0.14, align: 'right' },
-			{ header: 'Reakcje', width: 0.1, align: 'right' }, { header: 'Komentarze', width: 0.12, align: 'right' }, { header: 'Pytania (z odp.)', width: 0.1, align: 'right' }, { header: 'Mediana odpowiedzi', width: 0.11, align: 'right' }
+			{ header: 'Jednostka', width: 0.27 },
+			{ header: 'Posty', width: 0.07, align: 'right' },
+			{ header: 'Zmiana', width: 0.09, align: 'right' },
+			{ header: 'Wyświetlenia', width: 0.14, align: 'right' },
+			{ header: 'Reakcje', width: 0.1, align: 'right' },
+			{ header: 'Komentarze', width: 0.12, align: 'right' },
+			{ header: 'Pytania (z odp.)', width: 0.1, align: 'right' },
+			{ header: 'Mediana odpowiedzi', width: 0.11, align: 'right' }
 		],
 		r.units.map((u) => {
 			const m = u.months[current];
-			return [u.name, formatNumber(m.posts), change(m.posts, u.months[previous].posts), formatNumber(m.views), formatNumber(m.reactions), formatNumber(m.comments), `${formatNumber(m.questions)} (${formatNumber(m.answered)})`, formatMinutes(m.medianReplyMinutes)];
+			return [
+				u.name,
+				formatNumber(m.posts),
+				change(m.posts, u.months[previous].posts),
+				formatNumber(m.views),
+				formatNumber(m.reactions),
+				formatNumber(m.comments),
+				`${formatNumber(m.questions)} (${formatNumber(m.answered)})`,
+				formatMinutes(m.medianReplyMinutes)
+			];
 		})
 	);
-	pdf.paragraph('Pytania to komentarze mieszkańców ze znakiem zapytania pod postami jednostki; czas odpowiedzi to mediana czasu od pytania do pierwszej odpowiedzi zespołu jednostki w tym wątku.', { muted: true });
+	pdf.paragraph(
+		'Pytania to komentarze mieszkańców ze znakiem zapytania pod postami jednostki; czas odpowiedzi to mediana czasu od pytania do pierwszej odpowiedzi zespołu jednostki w tym wątku.',
+		{ muted: true }
+	);
 	pdf.heading('Posty jednostek w ostatnich 6 miesiącach', 2);
 	pdf.table(
-		[{ header: 'Jednostka', width: 0.34 }, ...r.months.map((m) => ({ header: shortMonth(m), width: 0.11, align: 'right' as const }))],
+		[
+			{ header: 'Jednostka', width: 0.34 },
+			...r.months.map((m) => ({ header: shortMonth(m), width: 0.11, align: 'right' as const }))
+		],
 		r.units.map((u) => [u.name, ...u.months.map((m) => formatNumber(m.posts))])
 	);
 	return pdf.finish(title);

@@ -57,9 +57,14 @@ export class PdfWriter {
 		const d = this.doc;
 		this.artifact(() => d.rect(MARGIN, 150, 60, 6).fill(ACCENT));
 		d.y = 180;
-		this.root.add(d.struct('H1', {}, () => d.font('bold').fontSize(24).fillColor(INK).text(title, MARGIN, d.y, { width: WIDTH })));
+		this.root.add(
+			d.struct('H1', {}, () => d.font('bold').fontSize(24).fillColor(INK).text(title, MARGIN, d.y, { width: WIDTH }))
+		);
 		d.moveDown(1);
-		for (const line of lines) this.root.add(d.struct('P', {}, () => d.font('regular').fontSize(13).fillColor(MUTED).text(line, { width: WIDTH })));
+		for (const line of lines)
+			this.root.add(
+				d.struct('P', {}, () => d.font('regular').fontSize(13).fillColor(MUTED).text(line, { width: WIDTH }))
+			);
 		d.addPage();
 		return this;
 	}
@@ -67,8 +72,19 @@ export class PdfWriter {
 	/** The document's title on the current page (documents without a title page, e.g. invoices). */
 	title(text: string, subtitle?: string): this {
 		const d = this.doc;
-		this.root.add(d.struct('H1', {}, () => d.font('bold').fontSize(18).fillColor(INK).text(text, MARGIN, d.y, { width: WIDTH })));
-		if (subtitle) this.root.add(d.struct('P', {}, () => d.font('regular').fontSize(10).fillColor(MUTED).text(subtitle, MARGIN, d.y + 2, { width: WIDTH })));
+		this.root.add(
+			d.struct('H1', {}, () => d.font('bold').fontSize(18).fillColor(INK).text(text, MARGIN, d.y, { width: WIDTH }))
+		);
+		if (subtitle)
+			this.root.add(
+				d.struct('P', {}, () =>
+					d
+						.font('regular')
+						.fontSize(10)
+						.fillColor(MUTED)
+						.text(subtitle, MARGIN, d.y + 2, { width: WIDTH })
+				)
+			);
 		d.moveDown(0.8);
 		return this;
 	}
@@ -77,14 +93,30 @@ export class PdfWriter {
 		const d = this.doc;
 		this.ensureSpace(level === 2 ? 80 : 60);
 		d.moveDown(level === 2 ? 0.8 : 0.5);
-		this.root.add(d.struct(`H${level}`, {}, () => d.font('bold').fontSize(level === 2 ? 16 : 13).fillColor(INK).text(text, MARGIN, d.y, { width: WIDTH })));
+		this.root.add(
+			d.struct(`H${level}`, {}, () =>
+				d
+					.font('bold')
+					.fontSize(level === 2 ? 16 : 13)
+					.fillColor(INK)
+					.text(text, MARGIN, d.y, { width: WIDTH })
+			)
+		);
 		d.moveDown(0.3);
 		return this;
 	}
 
 	paragraph(text: string, opts: { muted?: boolean; bold?: boolean } = {}): this {
 		const d = this.doc;
-		this.root.add(d.struct('P', {}, () => d.font(opts.bold ? 'bold' : 'regular').fontSize(10.5).fillColor(opts.muted ? MUTED : INK).text(text, MARGIN, d.y, { width: WIDTH, lineGap: 2 })));
+		this.root.add(
+			d.struct('P', {}, () =>
+				d
+					.font(opts.bold ? 'bold' : 'regular')
+					.fontSize(10.5)
+					.fillColor(opts.muted ? MUTED : INK)
+					.text(text, MARGIN, d.y, { width: WIDTH, lineGap: 2 })
+			)
+		);
 		d.moveDown(0.5);
 		return this;
 	}
@@ -98,8 +130,20 @@ export class PdfWriter {
 			const y = d.y;
 			list.add(
 				d.struct('LI', {}, [
-					d.struct('Lbl', {}, () => d.font('regular').fontSize(10.5).fillColor(ACCENT).text('•', MARGIN + 4, y, { width: 12 })),
-					d.struct('LBody', {}, () => d.font('regular').fontSize(10.5).fillColor(INK).text(item, MARGIN + 18, y, { width: WIDTH - 18, lineGap: 2 }))
+					d.struct('Lbl', {}, () =>
+						d
+							.font('regular')
+							.fontSize(10.5)
+							.fillColor(ACCENT)
+							.text('•', MARGIN + 4, y, { width: 12 })
+					),
+					d.struct('LBody', {}, () =>
+						d
+							.font('regular')
+							.fontSize(10.5)
+							.fillColor(INK)
+							.text(item, MARGIN + 18, y, { width: WIDTH - 18, lineGap: 2 })
+					)
 				])
 			);
 			d.moveDown(0.2);
@@ -115,14 +159,23 @@ export class PdfWriter {
 		const widths = columns.map((c) => c.width * WIDTH);
 		const table = d.struct('Table');
 		this.root.add(table);
-		if (caption) table.add(d.struct('Caption', {}, () => d.font('bold').fontSize(10).fillColor(INK).text(caption, MARGIN, d.y, { width: WIDTH })));
+		if (caption)
+			table.add(
+				d.struct('Caption', {}, () =>
+					d.font('bold').fontSize(10).fillColor(INK).text(caption, MARGIN, d.y, { width: WIDTH })
+				)
+			);
 		const row = (cells: string[], header: boolean) => {
 			const fontSize = header ? 7.5 : 8.5;
 			d.font(header ? 'bold' : 'regular').fontSize(fontSize);
 			const height = Math.max(...cells.map((c, i) => d.heightOfString(c, { width: widths[i] - 6 }))) + 6;
 			if (d.y + height > A4.height - MARGIN - 20) {
 				d.addPage();
-				if (!header) row(columns.map((c) => c.header), true);
+				if (!header)
+					row(
+						columns.map((c) => c.header),
+						true
+					);
 			}
 			const y = d.y;
 			const tr = d.struct('TR');
@@ -130,15 +183,33 @@ export class PdfWriter {
 			let x = MARGIN;
 			cells.forEach((cell, i) => {
 				const cx = x;
-				tr.add(d.struct(header ? 'TH' : 'TD', {}, () => d.font(header ? 'bold' : 'regular').fontSize(fontSize).fillColor(INK).text(cell, cx + 3, y + 3, { width: widths[i] - 6, align: columns[i].align ?? 'left' })));
+				tr.add(
+					d.struct(header ? 'TH' : 'TD', {}, () =>
+						d
+							.font(header ? 'bold' : 'regular')
+							.fontSize(fontSize)
+							.fillColor(INK)
+							.text(cell, cx + 3, y + 3, { width: widths[i] - 6, align: columns[i].align ?? 'left' })
+					)
+				);
 				x += widths[i];
 			});
 			tr.end();
-			this.artifact(() => d.moveTo(MARGIN, y + height).lineTo(MARGIN + WIDTH, y + height).lineWidth(header ? 1 : 0.4).strokeColor(header ? INK : '#c9ccd1').stroke());
+			this.artifact(() =>
+				d
+					.moveTo(MARGIN, y + height)
+					.lineTo(MARGIN + WIDTH, y + height)
+					.lineWidth(header ? 1 : 0.4)
+					.strokeColor(header ? INK : '#c9ccd1')
+					.stroke()
+			);
 			d.x = MARGIN;
 			d.y = y + height;
 		};
-		row(columns.map((c) => c.header), true);
+		row(
+			columns.map((c) => c.header),
+			true
+		);
 		for (const r of rows) row(r, false);
 		table.end();
 		d.moveDown(0.8);
@@ -161,9 +232,16 @@ export class PdfWriter {
 				bars.forEach((b, i) => {
 					const h = (b.value / max) * H;
 					d.rect(MARGIN + i * slot + 4, base - h, slot - 8, h).fill(ACCENT);
-					d.font('regular').fontSize(7).fillColor(MUTED).text(b.label, MARGIN + i * slot, base + 3, { width: slot, align: 'center' });
+					d.font('regular')
+						.fontSize(7)
+						.fillColor(MUTED)
+						.text(b.label, MARGIN + i * slot, base + 3, { width: slot, align: 'center' });
 				});
-				d.moveTo(MARGIN, base).lineTo(MARGIN + WIDTH, base).lineWidth(0.6).strokeColor(MUTED).stroke();
+				d.moveTo(MARGIN, base)
+					.lineTo(MARGIN + WIDTH, base)
+					.lineWidth(0.6)
+					.strokeColor(MUTED)
+					.stroke();
 				d.x = MARGIN;
 				d.y = base + 18;
 			})
@@ -181,11 +259,29 @@ export class PdfWriter {
 		this.root.add(list);
 		items.forEach((item, i) => {
 			const x = MARGIN + i * w;
-			this.artifact(() => d.roundedRect(x + 2, top, w - 4, 52, 4).lineWidth(0.6).strokeColor('#c9ccd1').stroke());
+			this.artifact(() =>
+				d
+					.roundedRect(x + 2, top, w - 4, 52, 4)
+					.lineWidth(0.6)
+					.strokeColor('#c9ccd1')
+					.stroke()
+			);
 			list.add(
 				d.struct('LI', {}, [
-					d.struct('Lbl', {}, () => d.font('regular').fontSize(8).fillColor(MUTED).text(`${item.label}: `, x + 8, top + 8, { width: w - 16 })),
-					d.struct('LBody', {}, () => d.font('bold').fontSize(14).fillColor(INK).text(item.value, x + 8, top + 24, { width: w - 16 }))
+					d.struct('Lbl', {}, () =>
+						d
+							.font('regular')
+							.fontSize(8)
+							.fillColor(MUTED)
+							.text(`${item.label}: `, x + 8, top + 8, { width: w - 16 })
+					),
+					d.struct('LBody', {}, () =>
+						d
+							.font('bold')
+							.fontSize(14)
+							.fillColor(INK)
+							.text(item.value, x + 8, top + 24, { width: w - 16 })
+					)
 				])
 			);
 		});
@@ -221,7 +317,11 @@ export class PdfWriter {
 			d.font('regular').fontSize(8).fillColor(MUTED);
 			const y = A4.height - MARGIN + 8;
 			d.text(footer, MARGIN, y, { width: WIDTH / 2, lineBreak: false });
-			d.text(`Strona ${i + 1} z ${range.count}`, MARGIN + WIDTH / 2, y, { width: WIDTH / 2, align: 'right', lineBreak: false });
+			d.text(`Strona ${i + 1} z ${range.count}`, MARGIN + WIDTH / 2, y, {
+				width: WIDTH / 2,
+				align: 'right',
+				lineBreak: false
+			});
 			d.endMarkedContent();
 			d.page.margins.bottom = bottom;
 		}

@@ -23,7 +23,12 @@ beforeAll(async () => {
 	({ ctx, clock } = testCtx(database));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
-	await createGroup(ctx, operator, { slug: 'wiskitki', municipalityCode: '1438053', name: 'Wiskitki', membershipQuestion: 'Czy mieszkasz w gminie?' });
+	await createGroup(ctx, operator, {
+		slug: 'wiskitki',
+		municipalityCode: '1438053',
+		name: 'Wiskitki',
+		membershipQuestion: 'Czy mieszkasz w gminie?'
+	});
 	group = await getGroup(ctx.db, 'wiskitki');
 	await activatePackage(ctx, operator, group);
 	schoolId = await addUnit(ctx, operator, '1438053', { name: 'Szkoła Podstawowa', type: 'primarySchool' });
@@ -33,7 +38,10 @@ beforeAll(async () => {
 		const { token } = await inviteStaff(ctx, operator, schoolId, { email: who.email, role: 'editor' });
 		await acceptInvitation(ctx, who, token);
 	}
-	for (const [email, name] of [['anna@t.pl', 'Anna'], ['jan@t.pl', 'Jan']]) {
+	for (const [email, name] of [
+		['anna@t.pl', 'Anna'],
+		['jan@t.pl', 'Jan']
+	]) {
 		const a = await makeUser(ctx, email, { name });
 		await requestMembership(ctx, a, group, 'Tak');
 		await decideMembership(ctx, operator, group, a.id, true);
@@ -43,7 +51,13 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-const schoolPost = (extra: Record<string, unknown> = {}) => createPost(ctx, teacher, group, { body: 'Zebranie rodziców klas czwartych w czwartek o 17:00.', category: 'education', unitId: schoolId, ...extra });
+const schoolPost = (extra: Record<string, unknown> = {}) =>
+	createPost(ctx, teacher, group, {
+		body: 'Zebranie rodziców klas czwartych w czwartek o 17:00.',
+		category: 'education',
+		unitId: schoolId,
+		...extra
+	});
 
 describe('drafts', () => {
 	it('are seen only by their author until published', async () => {
@@ -51,7 +65,10 @@ describe('drafts', () => {
 		expect(draft.status).toBe('draft');
 		expect((await listFeed(ctx, anna, group)).items.map((p) => p.id)).not.toContain(draft.id);
 		await expect(getPost(ctx, anna, draft.id)).rejects.toMatchObject({ code: 'not_found' });
-		expect((await listOwnPendingPosts(ctx, teacher, group)).map((p) => [p.id, p.status])).toContainEqual([draft.id, 'draft']);
+		expect((await listOwnPendingPosts(ctx, teacher, group)).map((p) => [p.id, p.status])).toContainEqual([
+			draft.id,
+			'draft'
+		]);
 		await expect(publishDraft(ctx, anna, draft.id)).rejects.toMatchObject({ code: 'forbidden' });
 		// Another member of the unit's staff may publish it: the unit is the institution's.
 		expect(await publishDraft(ctx, director, draft.id)).toMatchObject({ status: 'published' });
@@ -61,15 +78,27 @@ describe('drafts', () => {
 
 	it('an urgent alert cannot be a draft or scheduled', async () => {
 		await ctx.db.updateTable('units').set({ may_alert: true }).where('id', '=', schoolId).execute();
-		await expect(schoolPost({ publishAt: new Date(clock.now().getTime() + 60 * MIN), urgent: { kind: 'safety', until: new Date(clock.now().getTime() + 120 * MIN) } })).rejects.toMatchObject({ code: 'validation', fields: { publishAt: expect.any(String) } });
-		await expect(schoolPost({ draft: true, urgent: { kind: 'safety', until: new Date(clock.now().getTime() + 60 * MIN) } })).rejects.toMatchObject({ code: 'validation' });
+		await expect(
+			schoolPost({
+				publishAt: new Date(clock.now().getTime() + 60 * MIN),
+				urgent: { kind: 'safety', until: new Date(clock.now().getTime() + 120 * MIN) }
+			})
+		).rejects.toMatchObject({ code: 'validation', fields: { publishAt: expect.any(String) } });
+		await expect(
+			schoolPost({ draft: true, urgent: { kind: 'safety', until: new Date(clock.now().getTime() + 60 * MIN) } })
+		).rejects.toMatchObject({ code: 'validation' });
 	});
 });
 
 describe('scheduled publication', () => {
 	it('refuses times too soon or too far, and publishes when the time comes', async () => {
-		await expect(schoolPost({ publishAt: new Date(clock.now().getTime() + 10_000) })).rejects.toMatchObject({ code: 'validation', fields: { publishAt: expect.any(String) } });
-		await expect(schoolPost({ publishAt: new Date(clock.now().getTime() + 400 * 24 * 60 * MIN) })).rejects.toMatchObject({ code: 'validation', fields: { publishAt: expect.any(String) } });
+		await expect(schoolPost({ publishAt: new Date(clock.now().getTime() + 10_000) })).rejects.toMatchObject({
+			code: 'validation',
+			fields: { publishAt: expect.any(String) }
+		});
+		await expect(
+			schoolPost({ publishAt: new Date(clock.now().getTime() + 400 * 24 * 60 * MIN) })
+		).rejects.toMatchObject({ code: 'validation', fields: { publishAt: expect.any(String) } });
 		const scheduled = await schoolPost({ publishAt: new Date(clock.now().getTime() + 30 * MIN) });
 		expect(scheduled.status).toBe('scheduled');
 		expect(await publishDueScheduled(ctx)).toBe(0);
@@ -81,41 +110,84 @@ describe('scheduled publication', () => {
 	});
 
 	it('goes back to drafts when its author may no longer publish as the unit', async () => {
-		const scheduled = await createPost(ctx, director, group, { body: 'Plan zajęć na ferie.', category: 'education', unitId: schoolId, publishAt: new Date(clock.now().getTime() + 5 * MIN) });
+		const scheduled = await createPost(ctx, director, group, {
+			body: 'Plan zajęć na ferie.',
+			category: 'education',
+			unitId: schoolId,
+			publishAt: new Date(clock.now().getTime() + 5 * MIN)
+		});
 		await removeStaff(ctx, operator, schoolId, director.id);
 		clock.advance(6 * MIN);
 		expect(await publishDueScheduled(ctx)).toBe(0);
-		expect((await ctx.db.selectFrom('posts').select(['status', 'moderation_reason']).where('id', '=', scheduled.id).executeTakeFirstOrThrow())).toMatchObject({ status: 'draft', moderation_reason: expect.stringContaining('Nie opublikowano') });
+		expect(
+			await ctx.db
+				.selectFrom('posts')
+				.select(['status', 'moderation_reason'])
+				.where('id', '=', scheduled.id)
+				.executeTakeFirstOrThrow()
+		).toMatchObject({ status: 'draft', moderation_reason: expect.stringContaining('Nie opublikowano') });
 	});
 });
 
 describe('editing, history, deleting, comments', () => {
 	it('keeps every earlier version and marks the post as edited', async () => {
 		const { id } = await schoolPost();
-		await expect(editPost(ctx, anna, id, { body: 'Cudzy', category: 'education' })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(editPost(ctx, teacher, id, { body: '', category: 'education' })).rejects.toMatchObject({ code: 'validation' });
-		expect(await editPost(ctx, teacher, id, { body: 'Zebranie rodziców klas czwartych w czwartek o 17:30 (zmiana godziny).', category: 'education' })).toMatchObject({ status: 'published' });
+		await expect(editPost(ctx, anna, id, { body: 'Cudzy', category: 'education' })).rejects.toMatchObject({
+			code: 'forbidden'
+		});
+		await expect(editPost(ctx, teacher, id, { body: '', category: 'education' })).rejects.toMatchObject({
+			code: 'validation'
+		});
+		expect(
+			await editPost(ctx, teacher, id, {
+				body: 'Zebranie rodziców klas czwartych w czwartek o 17:30 (zmiana godziny).',
+				category: 'education'
+			})
+		).toMatchObject({ status: 'published' });
 		const { post } = await getPost(ctx, anna, id);
 		expect(post.editedAt).toBe(clock.now().toISOString());
-		expect((await listRevisions(ctx, id)).map((r) => r.body)).toEqual(['Zebranie rodziców klas czwartych w czwartek o 17:00.']);
+		expect((await listRevisions(ctx, id)).map((r) => r.body)).toEqual([
+			'Zebranie rodziców klas czwartych w czwartek o 17:00.'
+		]);
 		// A unit's edit is screened like its posts: only a block holds it.
-		expect(await editPost(ctx, teacher, id, { body: 'Zebranie w czwartek — przyjdźcie, k***a, wszyscy.', category: 'education' })).toMatchObject({ status: 'published' });
+		expect(
+			await editPost(ctx, teacher, id, {
+				body: 'Zebranie w czwartek — przyjdźcie, k***a, wszyscy.',
+				category: 'education'
+			})
+		).toMatchObject({ status: 'published' });
 		expect(await listRevisions(ctx, id)).toHaveLength(2);
 	});
 
 	it('a resident whose edited post turns vulgar is held again', async () => {
 		await ctx.db.updateTable('groups').set({ member_posts_need_approval: false }).where('id', '=', group.id).execute();
 		group = await getGroup(ctx.db, 'wiskitki');
-		const { id, status } = await createPost(ctx, jan, group, { body: 'Piękny zachód słońca nad Pisią.', category: 'other' });
+		const { id, status } = await createPost(ctx, jan, group, {
+			body: 'Piękny zachód słońca nad Pisią.',
+			category: 'other'
+		});
 		expect(status).toBe('published');
-		expect(await editPost(ctx, jan, id, { body: 'Zajebisty zachód słońca nad Pisią.', category: 'other' })).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('Zajebisty')] });
+		expect(
+			await editPost(ctx, jan, id, { body: 'Zajebisty zachód słońca nad Pisią.', category: 'other' })
+		).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('Zajebisty')] });
 		expect((await listFeed(ctx, anna, group)).items.map((p) => p.id)).not.toContain(id);
 	});
 
 	it('comments can be turned off, and a deleted post disappears', async () => {
-		const { id } = await createPost(ctx, jan, group, { body: 'Sprzedam rower, szczegóły w wiadomości.', category: 'classifieds', commentsEnabled: false });
-		await expect(addComment(ctx, anna, id, { body: 'Ile?' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('wyłączył komentarze') });
-		await editPost(ctx, jan, id, { body: 'Sprzedam rower, szczegóły w wiadomości.', category: 'classifieds', commentsEnabled: true });
+		const { id } = await createPost(ctx, jan, group, {
+			body: 'Sprzedam rower, szczegóły w wiadomości.',
+			category: 'classifieds',
+			commentsEnabled: false
+		});
+		await expect(addComment(ctx, anna, id, { body: 'Ile?' })).rejects.toMatchObject({
+			code: 'conflict',
+			message: expect.stringContaining('wyłączył komentarze')
+		});
+		await editPost(ctx, jan, id, {
+			body: 'Sprzedam rower, szczegóły w wiadomości.',
+			category: 'classifieds',
+			commentsEnabled: true
+		});
 		expect((await addComment(ctx, anna, id, { body: 'Ile kosztuje?' })).status).toBe('published');
 		await expect(deletePost(ctx, anna, id)).rejects.toMatchObject({ code: 'forbidden' });
 		await deletePost(ctx, jan, id);
@@ -133,7 +205,13 @@ describe("the publisher's view", () => {
 		await recordViews(ctx, [id], 'u:1');
 		await addComment(ctx, anna, id, { body: 'Super, dziękujemy!' });
 		const stats = await unitPostStats(ctx, teacher, schoolId);
-		expect(stats.posts.find((p) => p.id === id)).toMatchObject({ views: 3, uniqueViewers: 2, comments: 1, reactions: 0, shares: 0 });
+		expect(stats.posts.find((p) => p.id === id)).toMatchObject({
+			views: 3,
+			uniqueViewers: 2,
+			comments: 1,
+			reactions: 0,
+			shares: 0
+		});
 		await expect(unitPostStats(ctx, anna, schoolId)).rejects.toMatchObject({ code: 'forbidden' });
 		expect((await unitPostStats(ctx, operator, schoolId)).posts.length).toBeGreaterThan(1);
 	});

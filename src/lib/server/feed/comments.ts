@@ -12,7 +12,11 @@ import { commentVisibilityChanged } from './counters';
 import { isId, idSchema } from '../input';
 
 export const commentInputSchema = z.object({
-	body: z.string({ error: 'Napisz treść komentarza.' }).trim().min(1, 'Napisz treść komentarza.').max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
+	body: z
+		.string({ error: 'Napisz treść komentarza.' })
+		.trim()
+		.min(1, 'Napisz treść komentarza.')
+		.max(5000, 'Komentarz może mieć najwyżej 5000 znaków.'),
 	parentId: idSchema('Nie ma takiego komentarza.').nullish()
 });
 
@@ -33,27 +37,58 @@ export interface CommentView {
 	replies: CommentView[];
 }
 
-export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<{ id: string; status: 'published' | 'pending'; reasons: string[] }> {
+export async function addComment(
+	ctx: Ctx,
+	actor: Actor | null,
+	postId: string,
+	input: unknown
+): Promise<{ id: string; status: 'published' | 'pending'; reasons: string[] }> {
 	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'comment');
 	const data = parseInput(commentInputSchema, input);
 	const now = ctx.clock.now();
 	const verdict = await screenFor(ctx, ctx.db, 'comment', data.body, group, access);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
-		const post = await tx.selectFrom('posts').select(['status', 'author_id', 'comments_enabled']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
-		if (post.status !== 'published') throw new AppError('conflict', 'Nie można komentować posta, który nie jest opublikowany.');
+		const post = await tx
+			.selectFrom('posts')
+			.select(['status', 'author_id', 'comments_enabled'])
+			.where('id', '=', postId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		if (post.status !== 'published')
+			throw new AppError('conflict', 'Nie można komentować posta, który nie jest opublikowany.');
 		if (!post.comments_enabled) throw new AppError('conflict', 'Autor wyłączył komentarze pod tym postem.');
 		// One level of replies: a reply to a reply joins the same thread.
 		let parent: { id: string; author_id: string } | undefined;
 		if (data.parentId) {
-			const p = await tx.selectFrom('comments').select(['id', 'parent_id', 'author_id']).where('id', '=', data.parentId).where('post_id', '=', postId).where('status', '=', 'published').executeTakeFirst();
-			if (!p) throw new AppError('validation', 'Komentarz, na który odpowiadasz, już nie istnieje.', { parentId: 'Nie ma takiego komentarza.' });
+			const p = await tx
+				.selectFrom('comments')
+				.select(['id', 'parent_id', 'author_id'])
+				.where('id', '=', data.parentId)
+				.where('post_id', '=', postId)
+				.where('status', '=', 'published')
+				.executeTakeFirst();
+			if (!p)
+				throw new AppError('validation', 'Komentarz, na który odpowiadasz, już nie istnieje.', {
+					parentId: 'Nie ma takiego komentarza.'
+				});
 			// The thread is the top comment's; the person answered is told.
 			parent = { id: p.parent_id ?? p.id, author_id: p.author_id };
 		}
 		const comment = await tx
 			.insertInto('comments')
-			.values({ post_id: postId, parent_id: parent?.id ?? null, author_id: actor!.id, body: data.body, status, moderation_reason: verdict.reasons.join(' ') || null, findings: storedFindings(verdict), flagged: verdict.flagged, reaction_counts: '{}', created_at: now })
+			.values({
+				post_id: postId,
+				parent_id: parent?.id ?? null,
+				author_id: actor!.id,
+				body: data.body,
+				status,
+				moderation_reason: verdict.reasons.join(' ') || null,
+				findings: storedFindings(verdict),
+				flagged: verdict.flagged,
+				reaction_counts: '{}',
+				created_at: now
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		if (status === 'published') {
@@ -61,13 +96,34 @@ export async function addComment(ctx: Ctx, actor: Actor | null, postId: string, 
 			const notified = new Set([actor!.id]);
 			if (parent && !notified.has(parent.author_id)) {
 				notified.add(parent.author_id);
-				await notify(tx, ctx.clock, { userId: parent.author_id, kind: 'reply_to_comment', groupId: group.id, postId, commentId: comment.id, actorName: actor!.displayName });
+				await notify(tx, ctx.clock, {
+					userId: parent.author_id,
+					kind: 'reply_to_comment',
+					groupId: group.id,
+					postId,
+					commentId: comment.id,
+					actorName: actor!.displayName
+				});
 			}
 			if (!notified.has(post.author_id)) {
-				await notify(tx, ctx.clock, { userId: post.author_id, kind: 'comment_on_post', groupId: group.id, postId, commentId: comment.id, actorName: actor!.displayName });
+				await notify(tx, ctx.clock, {
+					userId: post.author_id,
+					kind: 'comment_on_post',
+					groupId: group.id,
+					postId,
+					commentId: comment.id,
+					actorName: actor!.displayName
+				});
 			}
 		}
-		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor!.id, postId, commentId: comment.id, createdAt: now });
+		await afterScreening(ctx, tx, {
+			group,
+			result: verdict,
+			authorId: actor!.id,
+			postId,
+			commentId: comment.id,
+			createdAt: now
+		});
 		return { id: comment.id, status, reasons: verdict.reasons };
 	});
 }
@@ -79,16 +135,44 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 	const rows = await ctx.db
 		.selectFrom('comments as c')
 		.innerJoin('users as u', 'u.id', 'c.author_id')
-		.select(['c.id', 'c.parent_id', 'c.author_id', 'u.display_name', 'c.body', 'c.status', 'c.moderation_reason', 'c.created_at', 'c.reaction_count', 'c.reaction_counts'])
+		.select([
+			'c.id',
+			'c.parent_id',
+			'c.author_id',
+			'u.display_name',
+			'c.body',
+			'c.status',
+			'c.moderation_reason',
+			'c.created_at',
+			'c.reaction_count',
+			'c.reaction_counts'
+		])
 		.where('c.post_id', '=', postId)
-		.where((eb) => (moderator ? eb('c.status', '!=', 'removed') : eb.or([eb('c.status', '=', 'published'), eb.and([eb('c.author_id', '=', actor?.id ?? '0'), eb('c.status', '=', 'pending')])])))
+		.where((eb) =>
+			moderator
+				? eb('c.status', '!=', 'removed')
+				: eb.or([
+						eb('c.status', '=', 'published'),
+						eb.and([eb('c.author_id', '=', actor?.id ?? '0'), eb('c.status', '=', 'pending')])
+					])
+		)
 		.orderBy('c.created_at')
 		.orderBy('c.id')
 		.limit(2000)
 		.execute();
-	const mine = actor && rows.length
-		? await ctx.db.selectFrom('comment_reactions').select(['comment_id', 'kind']).where('user_id', '=', actor.id).where('comment_id', 'in', rows.map((r) => r.id)).execute()
-		: [];
+	const mine =
+		actor && rows.length
+			? await ctx.db
+					.selectFrom('comment_reactions')
+					.select(['comment_id', 'kind'])
+					.where('user_id', '=', actor.id)
+					.where(
+						'comment_id',
+						'in',
+						rows.map((r) => r.id)
+					)
+					.execute()
+			: [];
 	const views = new Map<string, CommentView>();
 	const top: CommentView[] = [];
 	for (const r of rows) {

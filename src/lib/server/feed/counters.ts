@@ -5,7 +5,14 @@ import type { Db } from '../db/database';
  * A comment became visible (+1) or stopped being visible (−1): the post's counter follows and
  * open pages hear of it.
  */
-export async function commentVisibilityChanged(ctx: Pick<Ctx, 'notifier'>, tx: Db, groupId: string, postId: string, commentId: string, delta: 1 | -1): Promise<void> {
+export async function commentVisibilityChanged(
+	ctx: Pick<Ctx, 'notifier'>,
+	tx: Db,
+	groupId: string,
+	postId: string,
+	commentId: string,
+	delta: 1 | -1
+): Promise<void> {
 	const counts = await tx
 		.updateTable('posts')
 		.set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
@@ -13,5 +20,13 @@ export async function commentVisibilityChanged(ctx: Pick<Ctx, 'notifier'>, tx: D
 		.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
 		.executeTakeFirstOrThrow();
 	if (delta > 0) await ctx.notifier.publish(tx, { type: 'comment', groupId, postId, commentId });
-	await ctx.notifier.publish(tx, { type: 'counts', groupId, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+	await ctx.notifier.publish(tx, {
+		type: 'counts',
+		groupId,
+		postId,
+		comments: counts.comment_count,
+		reactions: counts.reaction_count,
+		views: counts.view_count,
+		shares: counts.share_count
+	});
 }

@@ -14,9 +14,18 @@ import { isId } from '../input';
 import { withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 
-export const reactionSchema = z.enum(reactionKinds as [ReactionKind, ...ReactionKind[]], { error: 'Nie ma takiej reakcji. Dozwolone: like, love, haha, wow, sad, angry.' }).nullable();
+export const reactionSchema = z
+	.enum(reactionKinds as [ReactionKind, ...ReactionKind[]], {
+		error: 'Nie ma takiej reakcji. Dozwolone: like, love, haha, wow, sad, angry.'
+	})
+	.nullable();
 
-async function countByKind(db: Db, table: 'post_reactions' | 'comment_reactions', column: 'post_id' | 'comment_id', id: string) {
+async function countByKind(
+	db: Db,
+	table: 'post_reactions' | 'comment_reactions',
+	column: 'post_id' | 'comment_id',
+	id: string
+) {
 	const rows = await db
 		.selectFrom(table as 'post_reactions')
 		.select(['kind', sql<string>`count(*)`.as('n')])
@@ -37,11 +46,21 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 	const { group } = await authorizeOnPost(ctx, actor, postId, 'react');
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
-		const post = await tx.selectFrom('posts').select(['status', 'author_id']).where('id', '=', postId).forUpdate().executeTakeFirstOrThrow();
+		const post = await tx
+			.selectFrom('posts')
+			.select(['status', 'author_id'])
+			.where('id', '=', postId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
 		if (post.status !== 'published') throw new AppError('conflict', 'Można reagować tylko na opublikowane posty.');
 		let isNew = false;
 		if (reaction) {
-			const prev = await tx.selectFrom('post_reactions').select('kind').where('post_id', '=', postId).where('user_id', '=', actor!.id).executeTakeFirst();
+			const prev = await tx
+				.selectFrom('post_reactions')
+				.select('kind')
+				.where('post_id', '=', postId)
+				.where('user_id', '=', actor!.id)
+				.executeTakeFirst();
 			isNew = !prev;
 			await tx
 				.insertInto('post_reactions')
@@ -59,9 +78,24 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 			.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
 			.executeTakeFirstOrThrow();
 		if (isNew && post.author_id !== actor!.id) {
-			await notify(tx, ctx.clock, { userId: post.author_id, kind: 'reaction_on_post', groupId: group.id, postId, actorName: actor!.displayName, detail: reaction! });
+			await notify(tx, ctx.clock, {
+				userId: post.author_id,
+				kind: 'reaction_on_post',
+				groupId: group.id,
+				postId,
+				actorName: actor!.displayName,
+				detail: reaction!
+			});
 		}
-		await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+		await ctx.notifier.publish(tx, {
+			type: 'counts',
+			groupId: group.id,
+			postId,
+			comments: counts.comment_count,
+			reactions: counts.reaction_count,
+			views: counts.view_count,
+			shares: counts.share_count
+		});
 		return { reaction, total, byKind };
 	});
 }
@@ -70,8 +104,14 @@ export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentI
 	await authorizeOnPost(ctx, actor, await findCommentPost(ctx, commentId), 'react');
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
-		const comment = await tx.selectFrom('comments').select('status').where('id', '=', commentId).forUpdate().executeTakeFirstOrThrow();
-		if (comment.status !== 'published') throw new AppError('conflict', 'Można reagować tylko na opublikowane komentarze.');
+		const comment = await tx
+			.selectFrom('comments')
+			.select('status')
+			.where('id', '=', commentId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		if (comment.status !== 'published')
+			throw new AppError('conflict', 'Można reagować tylko na opublikowane komentarze.');
 		if (reaction) {
 			await tx
 				.insertInto('comment_reactions')
@@ -79,10 +119,18 @@ export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentI
 				.onConflict((oc) => oc.columns(['comment_id', 'user_id']).doUpdateSet({ kind: reaction }))
 				.execute();
 		} else {
-			await tx.deleteFrom('comment_reactions').where('comment_id', '=', commentId).where('user_id', '=', actor!.id).execute();
+			await tx
+				.deleteFrom('comment_reactions')
+				.where('comment_id', '=', commentId)
+				.where('user_id', '=', actor!.id)
+				.execute();
 		}
 		const { byKind, total } = await countByKind(tx, 'comment_reactions', 'comment_id', commentId);
-		await tx.updateTable('comments').set({ reaction_count: total, reaction_counts: JSON.stringify(byKind) }).where('id', '=', commentId).execute();
+		await tx
+			.updateTable('comments')
+			.set({ reaction_count: total, reaction_counts: JSON.stringify(byKind) })
+			.where('id', '=', commentId)
+			.execute();
 		return { reaction, total, byKind };
 	});
 }
@@ -98,7 +146,12 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 	const day = warsawDay(ctx.clock.now());
 	return ctx.db.transaction().execute(async (tx) => {
 		if (!(await withinLimit(tx, ctx.clock, limits.viewBatchesPerViewer(viewerKey)))) return 0;
-		const published = await tx.selectFrom('posts').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
+		const published = await tx
+			.selectFrom('posts')
+			.select('id')
+			.where('id', 'in', ids)
+			.where('status', '=', 'published')
+			.execute();
 		if (published.length === 0) return 0;
 		const fresh = await tx
 			.insertInto('post_views')
@@ -107,7 +160,15 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 			.returning('post_id')
 			.execute();
 		if (fresh.length === 0) return 0;
-		await tx.updateTable('posts').set((eb) => ({ view_count: eb('view_count', '+', 1) })).where('id', 'in', fresh.map((f) => f.post_id)).execute();
+		await tx
+			.updateTable('posts')
+			.set((eb) => ({ view_count: eb('view_count', '+', 1) }))
+			.where(
+				'id',
+				'in',
+				fresh.map((f) => f.post_id)
+			)
+			.execute();
 		// A viewer's first view of a post, on any day, also counts them as a unique viewer.
 		const firstTime = await tx
 			.insertInto('post_viewers')
@@ -116,7 +177,15 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 			.returning('post_id')
 			.execute();
 		if (firstTime.length > 0) {
-			await tx.updateTable('posts').set((eb) => ({ unique_viewer_count: eb('unique_viewer_count', '+', 1) })).where('id', 'in', firstTime.map((f) => f.post_id)).execute();
+			await tx
+				.updateTable('posts')
+				.set((eb) => ({ unique_viewer_count: eb('unique_viewer_count', '+', 1) }))
+				.where(
+					'id',
+					'in',
+					firstTime.map((f) => f.post_id)
+				)
+				.execute();
 		}
 		return fresh.length;
 	});
@@ -126,15 +195,30 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
  * Records a share of a post's link, once per viewer key (viewer.ts) and post: sharing again, or
  * a crawler (null key), or a key past 60 shares an hour, gets the link but adds nothing. Returns the share count.
  */
-export async function sharePost(ctx: Ctx, actor: Actor | null, postId: string, viewerKey: string | null): Promise<number> {
+export async function sharePost(
+	ctx: Ctx,
+	actor: Actor | null,
+	postId: string,
+	viewerKey: string | null
+): Promise<number> {
 	const { group } = await authorizeOnPost(ctx, actor, postId, 'read');
 	return ctx.db.transaction().execute(async (tx) => {
-		const post = await tx.selectFrom('posts').select('share_count').where('id', '=', postId).where('status', '=', 'published').executeTakeFirst();
+		const post = await tx
+			.selectFrom('posts')
+			.select('share_count')
+			.where('id', '=', postId)
+			.where('status', '=', 'published')
+			.executeTakeFirst();
 		if (!post) throw new AppError('conflict', 'Można udostępniać tylko opublikowane posty.');
 		if (!viewerKey || !(await withinLimit(tx, ctx.clock, limits.sharesPerViewer(viewerKey)))) return post.share_count;
 		const fresh = await tx
 			.insertInto('post_shares')
-			.values({ post_id: postId, user_id: actor?.id ?? null, viewer_key: viewerKey.slice(0, 64), created_at: ctx.clock.now() })
+			.values({
+				post_id: postId,
+				user_id: actor?.id ?? null,
+				viewer_key: viewerKey.slice(0, 64),
+				created_at: ctx.clock.now()
+			})
 			.onConflict((oc) => oc.columns(['post_id', 'viewer_key']).doNothing())
 			.returning('id')
 			.executeTakeFirst();
@@ -145,7 +229,15 @@ export async function sharePost(ctx: Ctx, actor: Actor | null, postId: string, v
 			.where('id', '=', postId)
 			.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
 			.executeTakeFirstOrThrow();
-		await ctx.notifier.publish(tx, { type: 'counts', groupId: group.id, postId, comments: counts.comment_count, reactions: counts.reaction_count, views: counts.view_count, shares: counts.share_count });
+		await ctx.notifier.publish(tx, {
+			type: 'counts',
+			groupId: group.id,
+			postId,
+			comments: counts.comment_count,
+			reactions: counts.reaction_count,
+			views: counts.view_count,
+			shares: counts.share_count
+		});
 		return counts.share_count;
 	});
 }

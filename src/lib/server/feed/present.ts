@@ -4,14 +4,32 @@ import { categoryLabel } from '../groups/categories';
 import { unitTypeLabel } from '../groups/unit-types';
 
 export const reactionKinds: ReactionKind[] = ['like', 'love', 'haha', 'wow', 'sad', 'angry'];
-export const reactionLabels: Record<ReactionKind, string> = { like: 'Lubię to', love: 'Super', haha: 'Haha', wow: 'Wow', sad: 'Smutne', angry: 'Wrr' };
-export const reactionEmoji: Record<ReactionKind, string> = { like: '👍', love: '❤️', haha: '😆', wow: '😮', sad: '😢', angry: '😠' };
+export const reactionLabels: Record<ReactionKind, string> = {
+	like: 'Lubię to',
+	love: 'Super',
+	haha: 'Haha',
+	wow: 'Wow',
+	sad: 'Smutne',
+	angry: 'Wrr'
+};
+export const reactionEmoji: Record<ReactionKind, string> = {
+	like: '👍',
+	love: '❤️',
+	haha: '😆',
+	wow: '😮',
+	sad: '😢',
+	angry: '😠'
+};
 
 /** A post as pages and the JSON API show it. */
 export interface FeedItem {
 	id: string;
 	groupSlug: string;
-	author: { type: 'user' | 'unit'; name: string; unit: { slug: string; type: string; typeLabel: string; verified: boolean; logoUrl: string | null } | null };
+	author: {
+		type: 'user' | 'unit';
+		name: string;
+		unit: { slug: string; type: string; typeLabel: string; verified: boolean; logoUrl: string | null } | null;
+	};
 	category: string;
 	categoryLabel: string;
 	body: string;
@@ -26,10 +44,22 @@ export interface FeedItem {
 	urgent: boolean;
 	urgentUntil: string | null;
 	/** An urgent alert: what about, how many were told per channel, and its all-clear. */
-	alert: { kind: string; kindLabel: string; sent: AlertCounts | null; allClearAt: string | null; allClearText: string | null } | null;
+	alert: {
+		kind: string;
+		kindLabel: string;
+		sent: AlertCounts | null;
+		allClearAt: string | null;
+		allClearText: string | null;
+	} | null;
 	event: { start: string; end: string | null; place: string | null } | null;
 	images: { url: string; width: number; height: number; alt: string }[];
-	counts: { comments: number; reactions: number; views: number; shares: number; byKind: Partial<Record<ReactionKind, number>> };
+	counts: {
+		comments: number;
+		reactions: number;
+		views: number;
+		shares: number;
+		byKind: Partial<Record<ReactionKind, number>>;
+	};
 	myReaction: ReactionKind | null;
 }
 
@@ -71,7 +101,13 @@ export interface PostRow {
 
 export function presentPost(row: PostRow, now: Date): FeedItem {
 	const unit = row.unit_slug
-		? { slug: row.unit_slug, type: row.unit_type!, typeLabel: unitTypeLabel(row.unit_type!), verified: !!row.unit_verified, logoUrl: row.unit_logo ? `/media/${row.unit_logo}` : null }
+		? {
+				slug: row.unit_slug,
+				type: row.unit_type!,
+				typeLabel: unitTypeLabel(row.unit_type!),
+				verified: !!row.unit_verified,
+				logoUrl: row.unit_logo ? `/media/${row.unit_logo}` : null
+			}
 		: null;
 	return {
 		id: row.id,
@@ -90,11 +126,25 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 		urgent: !!row.urgent_until && row.urgent_until.getTime() > now.getTime(),
 		urgentUntil: row.urgent_until?.toISOString() ?? null,
 		alert: row.alert_kind
-			? { kind: row.alert_kind, kindLabel: alertKinds[row.alert_kind as AlertKind] ?? row.alert_kind, sent: row.alert_sent, allClearAt: row.all_clear_at?.toISOString() ?? null, allClearText: row.all_clear_text }
+			? {
+					kind: row.alert_kind,
+					kindLabel: alertKinds[row.alert_kind as AlertKind] ?? row.alert_kind,
+					sent: row.alert_sent,
+					allClearAt: row.all_clear_at?.toISOString() ?? null,
+					allClearText: row.all_clear_text
+				}
 			: null,
-		event: row.event_start ? { start: row.event_start.toISOString(), end: row.event_end?.toISOString() ?? null, place: row.event_place } : null,
+		event: row.event_start
+			? { start: row.event_start.toISOString(), end: row.event_end?.toISOString() ?? null, place: row.event_place }
+			: null,
 		images: (row.images ?? []).map((i) => ({ url: `/media/${i.file}`, width: i.width, height: i.height, alt: i.alt })),
-		counts: { comments: row.comment_count, reactions: row.reaction_count, views: row.view_count, shares: row.share_count, byKind: row.reaction_counts ?? {} },
+		counts: {
+			comments: row.comment_count,
+			reactions: row.reaction_count,
+			views: row.view_count,
+			shares: row.share_count,
+			byKind: row.reaction_counts ?? {}
+		},
 		myReaction: row.my_reaction
 	};
 }

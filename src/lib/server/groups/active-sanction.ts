@@ -10,7 +10,12 @@ export interface ActiveSanction {
 const strength: Record<SanctionKind, number> = { ban: 3, suspend: 2, mute: 1, warn: 0 };
 
 /** The strongest mute, suspension or ban in force for a person in a group. */
-export async function activeSanction(db: Db, groupId: string, userId: string, now: Date): Promise<ActiveSanction | null> {
+export async function activeSanction(
+	db: Db,
+	groupId: string,
+	userId: string,
+	now: Date
+): Promise<ActiveSanction | null> {
 	const rows = await db
 		.selectFrom('sanctions')
 		.select(['kind', 'ends_at', 'reason'])
@@ -21,6 +26,10 @@ export async function activeSanction(db: Db, groupId: string, userId: string, no
 		.where('starts_at', '<=', now)
 		.where('ends_at', '>', now)
 		.execute();
-	const strongest = rows.sort((a, b) => strength[b.kind] - strength[a.kind] || b.ends_at.getTime() - a.ends_at.getTime())[0];
-	return strongest ? { kind: strongest.kind as ActiveSanction['kind'], endsAt: strongest.ends_at, reason: strongest.reason } : null;
+	const strongest = rows.sort(
+		(a, b) => strength[b.kind] - strength[a.kind] || b.ends_at.getTime() - a.ends_at.getTime()
+	)[0];
+	return strongest
+		? { kind: strongest.kind as ActiveSanction['kind'], endsAt: strongest.ends_at, reason: strongest.reason }
+		: null;
 }

@@ -8,7 +8,15 @@ import { createPost, listFeed } from '../feed/posts';
 import { decidePost } from '../moderation/queue';
 import { imposeSanction } from '../moderation/sanctions';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
-import { createGroup, decideMembership, getGroup, leaveGroup, listMembers, requestMembership, updateGroup } from './groups';
+import {
+	createGroup,
+	decideMembership,
+	getGroup,
+	leaveGroup,
+	listMembers,
+	requestMembership,
+	updateGroup
+} from './groups';
 import type { GroupAction, GroupRole } from './policy';
 
 let database: Database;
@@ -20,8 +28,30 @@ let unitId: string;
 let publishedPostId: string;
 let n = 0;
 
-const roles: GroupRole[] = ['anonymous', 'user', 'pending', 'member', 'publisher', 'moderator', 'operator', 'muted', 'suspended', 'banned'];
-const actions: GroupAction[] = ['read', 'join', 'leave', 'listMembers', 'decideMembership', 'post', 'comment', 'react', 'moderate', 'edit'];
+const roles: GroupRole[] = [
+	'anonymous',
+	'user',
+	'pending',
+	'member',
+	'publisher',
+	'moderator',
+	'operator',
+	'muted',
+	'suspended',
+	'banned'
+];
+const actions: GroupAction[] = [
+	'read',
+	'join',
+	'leave',
+	'listMembers',
+	'decideMembership',
+	'post',
+	'comment',
+	'react',
+	'moderate',
+	'edit'
+];
 
 // Expected, written out by hand for a private group: 1 = allowed.
 const matrix: Record<GroupRole, number[]> = {
@@ -46,10 +76,19 @@ async function actorIn(role: GroupRole): Promise<Actor | null> {
 	if (role === 'pending' || role === 'member' || role === 'moderator' || sanctioned) {
 		await requestMembership(ctx, actor, group, 'Mieszkam tu');
 		if (role !== 'pending') await decideMembership(ctx, operator, group, actor.id, true);
-		if (role === 'moderator') await ctx.db.updateTable('memberships').set({ role: 'moderator' }).where('user_id', '=', actor.id).execute();
+		if (role === 'moderator')
+			await ctx.db.updateTable('memberships').set({ role: 'moderator' }).where('user_id', '=', actor.id).execute();
 	}
-	if (sanctioned) await imposeSanction(ctx, operator, group, { userId: actor.id, kind: sanctioned, days: 7, ground: 'insult', reason: 'Obrażał innych członków grupy.' });
-	if (role === 'publisher') await ctx.db.insertInto('unit_members').values({ unit_id: unitId, user_id: actor.id, role: 'editor' }).execute();
+	if (sanctioned)
+		await imposeSanction(ctx, operator, group, {
+			userId: actor.id,
+			kind: sanctioned,
+			days: 7,
+			ground: 'insult',
+			reason: 'Obrażał innych członków grupy.'
+		});
+	if (role === 'publisher')
+		await ctx.db.insertInto('unit_members').values({ unit_id: unitId, user_id: actor.id, role: 'editor' }).execute();
 	return actor;
 }
 
@@ -69,7 +108,11 @@ async function perform(action: GroupAction, actor: Actor | null, role: GroupRole
 			return decideMembership(ctx, actor, group, applicant.id, true);
 		}
 		case 'post':
-			return void (await createPost(ctx, actor, group, { body: 'Nowy post', category: 'other', unitId: role === 'publisher' ? unitId : undefined }));
+			return void (await createPost(ctx, actor, group, {
+				body: 'Nowy post',
+				category: 'other',
+				unitId: role === 'publisher' ? unitId : undefined
+			}));
 		case 'comment':
 			return void (await addComment(ctx, actor, publishedPostId, { body: 'Komentarz' }));
 		case 'react':
@@ -79,7 +122,11 @@ async function perform(action: GroupAction, actor: Actor | null, role: GroupRole
 			return decidePost(ctx, actor, id, { decision: 'approve' });
 		}
 		case 'edit':
-			return void (await updateGroup(ctx, actor, group.id, { name: 'Wiskitki – forum', membershipQuestion: 'Czy mieszkasz w gminie?', isPublic: false }));
+			return void (await updateGroup(ctx, actor, group.id, {
+				name: 'Wiskitki – forum',
+				membershipQuestion: 'Czy mieszkasz w gminie?',
+				isPublic: false
+			}));
 	}
 }
 
@@ -88,9 +135,25 @@ beforeAll(async () => {
 	({ ctx } = testCtx(database));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'operator@t.pl', { operator: true });
-	await createGroup(ctx, operator, { slug: 'prywatna', municipalityCode: '1438053', name: 'Grupa prywatna', membershipQuestion: 'Skąd jesteś?', isPublic: false });
+	await createGroup(ctx, operator, {
+		slug: 'prywatna',
+		municipalityCode: '1438053',
+		name: 'Grupa prywatna',
+		membershipQuestion: 'Skąd jesteś?',
+		isPublic: false
+	});
 	group = await getGroup(ctx.db, 'prywatna');
-	const unit = await ctx.db.insertInto('units').values({ municipality_code: '1438053', slug: 'sp', name: 'Szkoła Podstawowa', type: 'primarySchool', created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+	const unit = await ctx.db
+		.insertInto('units')
+		.values({
+			municipality_code: '1438053',
+			slug: 'sp',
+			name: 'Szkoła Podstawowa',
+			type: 'primarySchool',
+			created_at: new Date()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	unitId = unit.id;
 	member = (await actorIn('member'))!;
 	publishedPostId = (await createPost(ctx, operator, group, { body: 'Opublikowany', category: 'official' })).id;
@@ -105,7 +168,8 @@ describe('authorization matrix: every role × every group action', () => {
 				const actor = await actorIn(role);
 				const result = perform(action, actor, role);
 				if (allowed) await expect(result).resolves.toBeUndefined();
-				else await expect(result).rejects.toMatchObject({ code: role === 'anonymous' ? 'unauthenticated' : 'forbidden' });
+				else
+					await expect(result).rejects.toMatchObject({ code: role === 'anonymous' ? 'unauthenticated' : 'forbidden' });
 			});
 		}
 	}
@@ -113,7 +177,14 @@ describe('authorization matrix: every role × every group action', () => {
 	it('only the operator creates groups', async () => {
 		for (const role of roles.filter((r) => r !== 'operator')) {
 			const actor = await actorIn(role);
-			await expect(createGroup(ctx, actor, { slug: `g${n}`, municipalityCode: '1438053', name: 'Inna grupa', membershipQuestion: 'Skąd jesteś?' })).rejects.toMatchObject({
+			await expect(
+				createGroup(ctx, actor, {
+					slug: `g${n}`,
+					municipalityCode: '1438053',
+					name: 'Inna grupa',
+					membershipQuestion: 'Skąd jesteś?'
+				})
+			).rejects.toMatchObject({
 				code: role === 'anonymous' ? 'unauthenticated' : 'forbidden'
 			});
 		}
@@ -121,13 +192,24 @@ describe('authorization matrix: every role × every group action', () => {
 
 	it('a publisher may not post as a unit that is not theirs, nor as themselves', async () => {
 		const actor = await actorIn('publisher');
-		const other = await ctx.db.insertInto('units').values({ municipality_code: '1438053', slug: 'osp', name: 'OSP', type: 'fireBrigade', created_at: new Date() }).returning('id').executeTakeFirstOrThrow();
-		await expect(createPost(ctx, actor, group, { body: 'x', category: 'safety', unitId: other.id })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(createPost(ctx, actor, group, { body: 'x', category: 'safety' })).rejects.toMatchObject({ code: 'forbidden' });
+		const other = await ctx.db
+			.insertInto('units')
+			.values({ municipality_code: '1438053', slug: 'osp', name: 'OSP', type: 'fireBrigade', created_at: new Date() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await expect(
+			createPost(ctx, actor, group, { body: 'x', category: 'safety', unitId: other.id })
+		).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(createPost(ctx, actor, group, { body: 'x', category: 'safety' })).rejects.toMatchObject({
+			code: 'forbidden'
+		});
 	});
 
 	it('an unverified user may not join', async () => {
 		const actor = await makeUser(ctx, 'niepotwierdzony@t.pl', { verified: false });
-		await expect(requestMembership(ctx, actor, group, 'Mieszkam tu')).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('potwierdź adres') });
+		await expect(requestMembership(ctx, actor, group, 'Mieszkam tu')).rejects.toMatchObject({
+			code: 'forbidden',
+			message: expect.stringContaining('potwierdź adres')
+		});
 	});
 });

@@ -2,21 +2,33 @@ import type { Actor } from '../context';
 import { AppError } from '../errors';
 
 /** Someone's standing in one group, strongest first. */
-export type GroupRole = 'operator' | 'moderator' | 'member' | 'publisher' | 'pending' | 'user' | 'anonymous' | 'muted' | 'suspended' | 'banned';
+export type GroupRole =
+	| 'operator'
+	| 'moderator'
+	| 'member'
+	| 'publisher'
+	| 'pending'
+	| 'user'
+	| 'anonymous'
+	| 'muted'
+	| 'suspended'
+	| 'banned';
 
 export type GroupAction =
-	| 'read'
-	| 'join'
-	| 'leave'
-	| 'listMembers'
-	| 'decideMembership'
-	| 'post'
-	| 'comment'
-	| 'react'
-	| 'moderate'
-	| 'edit';
+	'read' | 'join' | 'leave' | 'listMembers' | 'decideMembership' | 'post' | 'comment' | 'react' | 'moderate' | 'edit';
 
-const all: GroupRole[] = ['operator', 'moderator', 'member', 'publisher', 'pending', 'user', 'anonymous', 'muted', 'suspended', 'banned'];
+const all: GroupRole[] = [
+	'operator',
+	'moderator',
+	'member',
+	'publisher',
+	'pending',
+	'user',
+	'anonymous',
+	'muted',
+	'suspended',
+	'banned'
+];
 const participants: GroupRole[] = ['operator', 'moderator', 'member', 'publisher'];
 /** Sanctioned members still read a private group: a mute or a suspension ends. */
 const readers: GroupRole[] = [...participants, 'muted', 'suspended'];
@@ -54,7 +66,8 @@ export function can(role: GroupRole, action: GroupAction, group: { is_public: bo
 }
 
 const sanctioned: Partial<Record<GroupRole, string>> = {
-	muted: 'Masz w tej grupie czasowe wyciszenie: możesz czytać i reagować, ale nie publikować ani komentować. Termin i uzasadnienie są w powiadomieniach.',
+	muted:
+		'Masz w tej grupie czasowe wyciszenie: możesz czytać i reagować, ale nie publikować ani komentować. Termin i uzasadnienie są w powiadomieniach.',
 	suspended: 'Twój udział w tej grupie jest czasowo zawieszony. Termin i uzasadnienie są w powiadomieniach.',
 	banned: 'Zostałeś wykluczony z tej grupy. Termin i uzasadnienie są w powiadomieniach.'
 };

@@ -30,7 +30,12 @@ describe('background jobs on pg-boss', () => {
 		expect(await ctx.db.selectFrom('sessions').select('token_hash').execute()).toHaveLength(2);
 
 		await jobs.boss.send(AUTH_CLEANUP, {});
-		await expect.poll(async () => (await ctx.db.selectFrom('sessions').select('token_hash').execute()).length, { timeout: 15_000, interval: 250 }).toBe(1);
+		await expect
+			.poll(async () => (await ctx.db.selectFrom('sessions').select('token_hash').execute()).length, {
+				timeout: 15_000,
+				interval: 250
+			})
+			.toBe(1);
 		const attempts = await ctx.db.selectFrom('login_attempts').select('succeeded').execute();
 		expect(attempts).toEqual([{ succeeded: true }]);
 		expect(token).toBeTruthy();
@@ -44,11 +49,25 @@ describe('the scheduled-posts job', () => {
 		const { loadDemoMunicipalities } = await import('../testing');
 		await loadDemoMunicipalities(ctx);
 		const operator = await makeUser(ctx, 'op-jobs@t.pl', { operator: true });
-		await createGroup(ctx, operator, { slug: 'jobs', municipalityCode: '1438053', name: 'Grupa', membershipQuestion: 'Czy mieszkasz tutaj?' });
+		await createGroup(ctx, operator, {
+			slug: 'jobs',
+			municipalityCode: '1438053',
+			name: 'Grupa',
+			membershipQuestion: 'Czy mieszkasz tutaj?'
+		});
 		const group = await getGroup(ctx.db, 'jobs');
-		const { id } = await createPost(ctx, operator, group, { body: 'Zaplanowany komunikat', category: 'official', publishAt: new Date(clock.now().getTime() + 120_000) });
+		const { id } = await createPost(ctx, operator, group, {
+			body: 'Zaplanowany komunikat',
+			category: 'official',
+			publishAt: new Date(clock.now().getTime() + 120_000)
+		});
 		clock.advance(121_000);
 		await jobs.boss.send(PUBLISH_SCHEDULED, {});
-		await expect.poll(async () => (await getPost(ctx, null, id).catch(() => null))?.post.status, { timeout: 15_000, interval: 250 }).toBe('published');
+		await expect
+			.poll(async () => (await getPost(ctx, null, id).catch(() => null))?.post.status, {
+				timeout: 15_000,
+				interval: 250
+			})
+			.toBe('published');
 	});
 });

@@ -41,7 +41,11 @@ const DELIVER_EVERY_SECONDS = 5;
 export const PREPARE_EXPORTS = 'prepare-exports';
 export const EXPIRE_EXPORTS = 'expire-exports';
 
-export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?: boolean; transports?: Transports; leaseMs?: number; exports?: ExportDirs } = {}): Promise<Jobs> {
+export async function startJobs(
+	database: Database,
+	ctx: Ctx,
+	opts: { schedule?: boolean; transports?: Transports; leaseMs?: number; exports?: ExportDirs } = {}
+): Promise<Jobs> {
 	const boss = new PgBoss({
 		db: { executeSql: (text, values) => database.executeSql(text, values) },
 		schema: 'pgboss',
@@ -62,7 +66,10 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 		const removed = await cleanUpAuthRecords(ctx);
 		const idempotencyKeys = await purgeIdempotencyKeys(ctx);
 		const retained = await applyRetention(ctx);
-		log.info({ ...removed, idempotencyKeys, retained }, 'Usunięto wygasłe sesje, linki, klucze Idempotency-Key i dane po okresie przechowywania');
+		log.info(
+			{ ...removed, idempotencyKeys, retained },
+			'Usunięto wygasłe sesje, linki, klucze Idempotency-Key i dane po okresie przechowywania'
+		);
 	});
 	await boss.createQueue(PUBLISH_SCHEDULED);
 	await boss.work(PUBLISH_SCHEDULED, async () => {
@@ -94,7 +101,8 @@ export async function startJobs(database: Database, ctx: Ctx, opts: { schedule?:
 	await boss.work(BILLING, async () => {
 		const issued = await issueDueInvoices(ctx);
 		const reminded = await remindOverdue(ctx);
-		if (issued.length || reminded.length) log.info({ issued: issued.map((i) => i.number), reminded }, 'Rozliczenia: faktury i przypomnienia');
+		if (issued.length || reminded.length)
+			log.info({ issued: issued.map((i) => i.number), reminded }, 'Rozliczenia: faktury i przypomnienia');
 	});
 	const exportDirs = opts.exports;
 	if (exportDirs) {

@@ -31,7 +31,8 @@ export function waitText(ms: number): string {
 	return `${hours} ${plural(hours, 'godzinę', 'godziny', 'godzin')}`;
 }
 
-export const rateLimited = (message: string, waitMs: number) => new AppError('rate_limited', `${message} Spróbuj ponownie za ${waitText(waitMs)}.`);
+export const rateLimited = (message: string, waitMs: number) =>
+	new AppError('rate_limited', `${message} Spróbuj ponownie za ${waitText(waitMs)}.`);
 
 const windowOf = (rule: RateRule, now: Date) => new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
 const keyOf = (rule: RateRule) => `${rule.kind}:${rule.key}`;
@@ -66,7 +67,12 @@ export async function hitLimits(db: Db, clock: Clock, rules: RateRule[]): Promis
 export async function limitReached(db: Db, clock: Clock, rule: RateRule): Promise<{ waitMs: number } | null> {
 	const now = clock.now();
 	const start = windowOf(rule, now);
-	const row = await db.selectFrom('rate_limits').select('count').where('key', '=', keyOf(rule)).where('window_start', '=', start).executeTakeFirst();
+	const row = await db
+		.selectFrom('rate_limits')
+		.select('count')
+		.where('key', '=', keyOf(rule))
+		.where('window_start', '=', start)
+		.executeTakeFirst();
 	return row && row.count >= rule.limit ? { waitMs: start.getTime() + rule.windowMs - now.getTime() } : null;
 }
 

@@ -2,11 +2,18 @@ import { DAY, HOUR, MINUTE, type RateRule } from './rate-limit';
 
 // Every limit on what costs money or reaches people, in one place: per client address (IP), per
 // account and per target address. Generous for people, tight for scripts.
-const rule = (kind: string, limit: number, windowMs: number, message: string) => (key: string): RateRule => ({ kind, key: key.toLowerCase(), limit, windowMs, message });
+const rule =
+	(kind: string, limit: number, windowMs: number, message: string) =>
+	(key: string): RateRule => ({ kind, key: key.toLowerCase(), limit, windowMs, message });
 
 export const limits = {
 	/** Failed log-ins from one address; above it the address waits (a browser that logged in to that account before does not). */
-	loginFailuresPerIp: rule('login-failures-ip', 50, 15 * MINUTE, 'Zbyt wiele nieudanych prób logowania z tego adresu IP.'),
+	loginFailuresPerIp: rule(
+		'login-failures-ip',
+		50,
+		15 * MINUTE,
+		'Zbyt wiele nieudanych prób logowania z tego adresu IP.'
+	),
 	registrationsPerIp: rule('register-ip', 10, HOUR, 'Zbyt wiele rejestracji z tego adresu IP.'),
 	registrationsPerAddress: rule('register-email', 3, DAY, 'Zbyt wiele prób rejestracji na ten adres e-mail.'),
 	resetsPerIp: rule('reset-ip', 10, HOUR, 'Zbyt wiele próśb o zmianę hasła z tego adresu IP.'),
@@ -15,7 +22,12 @@ export const limits = {
 	ticketsPerAccount: rule('ticket-account', 10, HOUR, 'Wysłano już wiele zgłoszeń z tego konta.'),
 	ticketsPerIp: rule('ticket-ip', 10, HOUR, 'Wysłano już wiele zgłoszeń z tego adresu IP.'),
 	ticketsPerAddress: rule('ticket-email', 10, HOUR, 'Wysłano już wiele zgłoszeń z tego adresu e-mail.'),
-	urgentTicketsPerAccount: rule('ticket-urgent-account', 3, DAY, 'Wysłano już kilka pilnych zgłoszeń z tego konta — kolejne wyślij jako zwykłe.'),
+	urgentTicketsPerAccount: rule(
+		'ticket-urgent-account',
+		3,
+		DAY,
+		'Wysłano już kilka pilnych zgłoszeń z tego konta — kolejne wyślij jako zwykłe.'
+	),
 	/** SMS notices of normal tickets to the on-call number; past it the notice is skipped (the e-mail still goes). */
 	ticketNoticesPerPhone: rule('ticket-sms', 20, HOUR, 'Zbyt wiele powiadomień SMS na ten numer.'),
 	reportsPerAccount: rule('report-account', 30, HOUR, 'Wysłano już wiele zgłoszeń treści z tego konta.'),

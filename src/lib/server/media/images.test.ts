@@ -33,16 +33,22 @@ describe('storing an uploaded image', () => {
 	});
 
 	it('judges the content, not the name: text dressed as a JPEG is refused', async () => {
-		await expect(storeImage(dir, new TextEncoder().encode('<?php echo 1; ?>'), 'Zdjęcie 1 (kot.jpg)')).rejects.toMatchObject({
+		await expect(
+			storeImage(dir, new TextEncoder().encode('<?php echo 1; ?>'), 'Zdjęcie 1 (kot.jpg)')
+		).rejects.toMatchObject({
 			code: 'unsupported_media',
 			message: 'Zdjęcie 1 (kot.jpg) nie jest plikiem JPEG, PNG ani WebP.'
 		});
-		const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).gif().toBuffer();
+		const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+			.gif()
+			.toBuffer();
 		await expect(storeImage(dir, gif)).rejects.toMatchObject({ code: 'unsupported_media' });
 	});
 
 	it('refuses files over 10 MB', async () => {
-		await expect(storeImage(dir, new Uint8Array(10 * 1024 * 1024 + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
+		await expect(storeImage(dir, new Uint8Array(10 * 1024 * 1024 + 1))).rejects.toMatchObject({
+			code: 'payload_too_large'
+		});
 	});
 
 	it('refuses an image over 50 megapixels from its header, without decoding it', async () => {
@@ -50,7 +56,8 @@ describe('storing an uploaded image', () => {
 		expect((await sharp(bomb).metadata()).width).toBe(16_000);
 		await expect(storeImage(dir, bomb, 'Zdjęcie 1 (mapa.png)')).rejects.toMatchObject({
 			code: 'payload_too_large',
-			message: 'Zdjęcie 1 (mapa.png) ma za dużą rozdzielczość (16000 × 16000 px): najwyżej 50 megapikseli. Zmniejsz je i spróbuj ponownie.'
+			message:
+				'Zdjęcie 1 (mapa.png) ma za dużą rozdzielczość (16000 × 16000 px): najwyżej 50 megapikseli. Zmniejsz je i spróbuj ponownie.'
 		});
 		expect(MAX_IMAGE_PIXELS).toBe(50_000_000);
 	});

@@ -29,8 +29,14 @@ export interface StoredImage {
  * Checks what the bytes really are (never the file name), then re-encodes to WebP at most
  * 2048 px a side. Re-encoding drops EXIF, GPS and every other piece of metadata.
  */
-export async function storeImage(mediaDir: string, bytes: Uint8Array, label = 'Zdjęcie', maxEdge = MAX_EDGE): Promise<StoredImage> {
-	if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', `${label} jest za duże: najwyżej 10 MB.`);
+export async function storeImage(
+	mediaDir: string,
+	bytes: Uint8Array,
+	label = 'Zdjęcie',
+	maxEdge = MAX_EDGE
+): Promise<StoredImage> {
+	if (bytes.byteLength > MAX_IMAGE_BYTES)
+		throw new AppError('payload_too_large', `${label} jest za duże: najwyżej 10 MB.`);
 	// The header alone (format and size) before anything is decoded.
 	const header = await sharp(bytes)
 		.metadata()
@@ -41,7 +47,10 @@ export async function storeImage(mediaDir: string, bytes: Uint8Array, label = 'Z
 	}
 	const pixels = (header?.width ?? 0) * (header?.height ?? 0) * (header?.pages ?? 1);
 	if (pixels > MAX_IMAGE_PIXELS) {
-		throw new AppError('payload_too_large', `${label} ma za dużą rozdzielczość (${header?.width} × ${header?.height} px): najwyżej ${MAX_IMAGE_PIXELS / 1_000_000} megapikseli. Zmniejsz je i spróbuj ponownie.`);
+		throw new AppError(
+			'payload_too_large',
+			`${label} ma za dużą rozdzielczość (${header?.width} × ${header?.height} px): najwyżej ${MAX_IMAGE_PIXELS / 1_000_000} megapikseli. Zmniejsz je i spróbuj ponownie.`
+		);
 	}
 	const { data, info } = await oneAtATime(() =>
 		sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })

@@ -14,7 +14,17 @@ export interface Word {
 	punct: boolean;
 }
 
-const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const leet: Record<string, string> = {
+	'0': 'o',
+	'1': 'i',
+	'3': 'e',
+	'4': 'a',
+	'5': 's',
+	'7': 't',
+	'@': 'a',
+	$: 's',
+	'!': 'i'
+};
 const wordPattern = /[a-z0-9@$*]+(?:!(?=[a-z]))?[a-z0-9@$*]*/g;
 const sentenceEnds = new Set(['.', '!', '?', ';', '\n', '…']);
 
@@ -41,7 +51,8 @@ export function wordsOf(text: string, folded: string): Word[] {
 		let f = m[0];
 		const start = m.index;
 		const end = start + f.length;
-		if (!lettersOnly(f) && /[a-z]/.test(f) && /[0-9@$!]/.test(f) && !/^[0-9]+[a-z]{0,3}$|^[a-z]{0,3}[0-9]+$/.test(f)) f = f.replace(/[0-9@$!]/g, (c) => leet[c] ?? c);
+		if (!lettersOnly(f) && /[a-z]/.test(f) && /[0-9@$!]/.test(f) && !/^[0-9]+[a-z]{0,3}$|^[a-z]{0,3}[0-9]+$/.test(f))
+			f = f.replace(/[0-9@$!]/g, (c) => leet[c] ?? c);
 		if (hasTriple(f)) f = f.replace(/([a-z])\1{2,}/g, '$1');
 		let stop = false;
 		let punct = false;
@@ -63,10 +74,23 @@ function joinSpelledOut(words: Word[], folded: string): Word[] {
 	const out: Word[] = [];
 	for (let i = 0; i < words.length; i++) {
 		let j = i;
-		while (j + 1 < words.length && words[j + 1].f.length === 1 && words[j].f.length === 1 && /^[ .-]{1,2}$/.test(folded.slice(words[j].end, words[j + 1].start))) j++;
+		while (
+			j + 1 < words.length &&
+			words[j + 1].f.length === 1 &&
+			words[j].f.length === 1 &&
+			/^[ .-]{1,2}$/.test(folded.slice(words[j].end, words[j + 1].start))
+		)
+			j++;
 		const run = words.slice(i, j + 1);
 		if (run.length >= 3 && run.some((w) => !'aiouwz'.includes(w.f))) {
-			out.push({ f: run.map((w) => w.f).join(''), raw: run.map((w) => w.raw).join(''), start: run[0].start, end: run[run.length - 1].end, stop: run[0].stop, punct: run[0].punct });
+			out.push({
+				f: run.map((w) => w.f).join(''),
+				raw: run.map((w) => w.raw).join(''),
+				start: run[0].start,
+				end: run[run.length - 1].end,
+				stop: run[0].stop,
+				punct: run[0].punct
+			});
 			i = j;
 		} else out.push(words[i]);
 	}
@@ -86,13 +110,40 @@ const endings: Record<string, string[]> = {
 	// neuter nouns (bydło, zero, ścierwo)
 	n: ['o', 'e', 'a', 'u', 'em', 'ie', '', 'om', 'ami', 'ach'],
 	// adjectives, hard and soft stems (tęp-y, głup-i)
-	a: ['y', 'i', 'a', 'e', 'ie', 'ia', 'ego', 'iego', 'emu', 'iemu', 'ej', 'iej', 'ym', 'im', 'ymi', 'imi', 'ych', 'ich', 'o']
+	a: [
+		'y',
+		'i',
+		'a',
+		'e',
+		'ie',
+		'ia',
+		'ego',
+		'iego',
+		'emu',
+		'iemu',
+		'ej',
+		'iej',
+		'ym',
+		'im',
+		'ymi',
+		'imi',
+		'ych',
+		'ich',
+		'o'
+	]
 };
 // Forms that are a vocative (or a locative, which needs a preposition): złodzieju, chamie, łajzo.
 const vocativeEndings: Record<string, string[]> = { m: ['u', 'ie'], f: ['o'], n: [], a: [] };
 
 function softenedLocative(stem: string): string | undefined {
-	for (const [end, soft] of [['zd', 'zdzie'], ['st', 'scie'], ['d', 'dzie'], ['t', 'cie'], ['r', 'rze']] as const) if (stem.endsWith(end)) return stem.slice(0, -end.length) + soft;
+	for (const [end, soft] of [
+		['zd', 'zdzie'],
+		['st', 'scie'],
+		['d', 'dzie'],
+		['t', 'cie'],
+		['r', 'rze']
+	] as const)
+		if (stem.endsWith(end)) return stem.slice(0, -end.length) + soft;
 	return undefined;
 }
 
@@ -149,7 +200,13 @@ export class Lexicon {
 /** "d*bil", "k**wa": a masked word matched against the forms of a class, same length give or take one. */
 export function unmask(f: string, candidates: string[]): string | undefined {
 	// At least three letters shown, the first among them: "d*bil", "idi*ta", not "k***a".
-	if (!f.includes('*') || !/^[a-z]/.test(f) || f.replace(/\*/g, '').length < 3 || f.replace(/[^*]/g, '').length * 2 > f.length) return undefined;
+	if (
+		!f.includes('*') ||
+		!/^[a-z]/.test(f) ||
+		f.replace(/\*/g, '').length < 3 ||
+		f.replace(/[^*]/g, '').length * 2 > f.length
+	)
+		return undefined;
 	const re = new RegExp(`^${f.replace(/\*+/g, (m) => `[a-z]{${m.length},${m.length + 1}}`)}$`);
 	return candidates.find((c) => re.test(c));
 }
@@ -160,22 +217,38 @@ export const set = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 export class Findings {
 	readonly list: Finding[] = [];
 	constructor(private readonly text: string) {}
-	add(rule: string, category: Category, severity: Severity, start: number, end: number, message: (quote: string) => string): void {
+	add(
+		rule: string,
+		category: Category,
+		severity: Severity,
+		start: number,
+		end: number,
+		message: (quote: string) => string
+	): void {
 		if (end <= start || this.list.some((f) => f.start < end && start < f.end)) return;
 		this.list.push({ rule, category, severity, start, end, message: message(this.text.slice(start, end)) });
 	}
 	/** Drops the findings added since `from` that lie inside one of the spans (reported quotations). */
 	dropInside(from: number, spans: [number, number][]): void {
-		for (let i = this.list.length - 1; i >= from; i--) if (spans.some(([s, e]) => s <= this.list[i].start && this.list[i].end <= e)) this.list.splice(i, 1);
+		for (let i = this.list.length - 1; i >= from; i--)
+			if (spans.some(([s, e]) => s <= this.list[i].start && this.list[i].end <= e)) this.list.splice(i, 1);
 	}
 	/** Matches of phrases. */
-	addMatches(phrases: Phrases, src: Source, rule: string, category: Category, severity: Severity, message: (quote: string) => string): void {
+	addMatches(
+		phrases: Phrases,
+		src: Source,
+		rule: string,
+		category: Category,
+		severity: Severity,
+		message: (quote: string) => string
+	): void {
 		for (const m of phrases.matches(src)) this.add(rule, category, severity, m.index, m.index + m[0].length, message);
 	}
 }
 
 // Words that make a quotation reported rather than said: who said or wrote it, where it was heard or read.
-const citing = /(?<![a-z])(?:mowi\S*|powiedzial\S*|napisal\S*|pisze|pisal\S*|krzyczal\S*|krzyknal\S*|wrzeszczal\S*|dostal\S*|przyszl\S*|przyslal\S*|sms\S*|esemes\S*|wiadomosc\S*|list\S*|film\S*|serial\S*|ksiazk\S*|bohater\S*|postac\S*|piosenk\S*|cytat\S*|cytuj\S*|haslo|hasla|tekst\S*|napis\S*|kartk\S*|odcink\S*|scen\S*|grozi\S*|grozb\S*|zglos\S*|policj\S*|uslyszal\S*|slyszal\S*|nazwal\S*|wyzwal\S*)(?![a-z])/;
+const citing =
+	/(?<![a-z])(?:mowi\S*|powiedzial\S*|napisal\S*|pisze|pisal\S*|krzyczal\S*|krzyknal\S*|wrzeszczal\S*|dostal\S*|przyszl\S*|przyslal\S*|sms\S*|esemes\S*|wiadomosc\S*|list\S*|film\S*|serial\S*|ksiazk\S*|bohater\S*|postac\S*|piosenk\S*|cytat\S*|cytuj\S*|haslo|hasla|tekst\S*|napis\S*|kartk\S*|odcink\S*|scen\S*|grozi\S*|grozb\S*|zglos\S*|policj\S*|uslyszal\S*|slyszal\S*|nazwal\S*|wyzwal\S*)(?![a-z])/;
 const quotation = /[„“"«»]([^„“”"«»\n]{1,200})[”"»«]/g;
 
 /** Quotations the author reports ("dostałam SMS „pożałujesz”", "w serialu gangster mówi „wiem, gdzie mieszkasz”"): [start, end). */
@@ -187,8 +260,15 @@ export function reportedQuotes(text: string, folded: string): [number, number][]
 		if (!citing.test(folded.slice(0, m.index)) && !citing.test(folded.slice(end))) continue;
 		// "ktoś pisze, że Ukraińcy to „robactwo”": the reported clause begins at the word of saying.
 		const clause = folded.slice(0, m.index).lastIndexOf(' ze ');
-		const sentenceStart = Math.max(folded.lastIndexOf('.', m.index), folded.lastIndexOf('!', m.index), folded.lastIndexOf('?', m.index));
-		out.push([clause > sentenceStart && citing.test(folded.slice(sentenceStart + 1, clause)) ? clause + 1 : m.index, end]);
+		const sentenceStart = Math.max(
+			folded.lastIndexOf('.', m.index),
+			folded.lastIndexOf('!', m.index),
+			folded.lastIndexOf('?', m.index)
+		);
+		out.push([
+			clause > sentenceStart && citing.test(folded.slice(sentenceStart + 1, clause)) ? clause + 1 : m.index,
+			end
+		]);
 	}
 	return out;
 }
@@ -256,7 +336,11 @@ function splitTop(p: string): string[] {
 }
 
 // Beginnings of words that are in almost every text: a poor key when the pattern has a rarer word.
-const commonKeys = new Set('nie jak sie jes pan pod prz tak bed jeg jej ich was cie dla tyl tym tej teg ale czy moz ktor kto jed wie mam maj ma mu ci go to ty juz tu co wsz mog dom ze od za na po do'.split(' '));
+const commonKeys = new Set(
+	'nie jak sie jes pan pod prz tak bed jeg jej ich was cie dla tyl tym tej teg ale czy moz ktor kto jed wie mam maj ma mu ci go to ty juz tu co wsz mog dom ze od za na po do'.split(
+		' '
+	)
+);
 
 // The literal beginnings of a word every match of the pattern must contain (each at least three letters,
 // so they can be looked up among the text's word beginnings), or null when there is no such word; and
@@ -347,7 +431,14 @@ function sequenceKeys(s: string): string[][] {
 			const inner = wordStart && !quantifier ? beginnings(s.slice(i + 3, end)) : null;
 			if (inner && inner.every((b) => b.length >= 3)) out.push(inner);
 			const endsWord = s.slice(i + 3, end).endsWith(' ');
-			i = end + 1 + (quantifier ? quantifier[0].length : /^[+{]/.test(s[end + 1] ?? '') ? (/^\{[^}]*\}/.exec(s.slice(end + 1))?.[0].length ?? 1) : 0);
+			i =
+				end +
+				1 +
+				(quantifier
+					? quantifier[0].length
+					: /^[+{]/.test(s[end + 1] ?? '')
+						? (/^\{[^}]*\}/.exec(s.slice(end + 1))?.[0].length ?? 1)
+						: 0);
 			wordStart = endsWord && (wordStart || !quantifier);
 			continue;
 		}
@@ -375,7 +466,12 @@ const reachBack = 12;
 export class Phrases {
 	// Which entries of which list a word beginning may start (with the entry's literal the word must begin with), for all lists at once.
 	private static readonly byKey = new Map<string, [Phrases, number, string][]>();
-	private readonly entries: { re: RegExp; sticky: RegExp; reach: number; starts: { long: Set<string>; short: string[] } | null }[];
+	private readonly entries: {
+		re: RegExp;
+		sticky: RegExp;
+		reach: number;
+		starts: { long: Set<string>; short: string[] } | null;
+	}[];
 	// Entries without a key always run.
 	private readonly always: number[] = [];
 	constructor(bodies: string[]) {
@@ -390,7 +486,13 @@ export class Phrases {
 			const source = `(?<![a-z0-9])(?:${body.replace(/ /g, ',? +')})(?![a-z0-9])`;
 			// The literal beginnings of a match (by their first three letters), to try a pattern only at the words that begin so.
 			const b = beginnings(body);
-			const starts = b && b.every((x) => x.length > 0) ? { long: new Set(b.filter((x) => x.length >= 3).map((x) => x.slice(0, 3))), short: b.filter((x) => x.length < 3) } : null;
+			const starts =
+				b && b.every((x) => x.length > 0)
+					? {
+							long: new Set(b.filter((x) => x.length >= 3).map((x) => x.slice(0, 3))),
+							short: b.filter((x) => x.length < 3)
+						}
+					: null;
 			return { re: new RegExp(source, 'g'), sticky: new RegExp(source, 'y'), reach: k?.first ? 0 : reachBack, starts };
 		});
 	}
@@ -431,7 +533,11 @@ export class Phrases {
 			for (const i of hits) {
 				for (let s = Math.max(next, i - reach); s <= i; s++) {
 					const at = src.words[s].start;
-					if (at < covered || (starts && !starts.long.has(src.wordKeys[s]) && !starts.short.some((x) => src.words[s].f.startsWith(x)))) continue;
+					if (
+						at < covered ||
+						(starts && !starts.long.has(src.wordKeys[s]) && !starts.short.some((x) => src.words[s].f.startsWith(x)))
+					)
+						continue;
 					sticky.lastIndex = at;
 					const m = sticky.exec(src.loose);
 					if (m) {

@@ -54,7 +54,9 @@ describe('threats', () => {
 	it('finds a violent verb aimed at someone, in any person, tense and spelling', () => {
 		expect(hits('Jak cię spotkam, to zabiję cię gnoju')).toEqual([['threat.violence', 'zabiję cię', 'block']]);
 		expect(hits('Spalę mu chatę, zobaczycie')).toEqual([['threat.violence', 'Spalę mu chatę', 'block']]);
-		expect(hits('Udusiłbym tego radnego gołymi rękami.')).toEqual([['threat.violence', 'Udusiłbym tego radnego', 'block']]);
+		expect(hits('Udusiłbym tego radnego gołymi rękami.')).toEqual([
+			['threat.violence', 'Udusiłbym tego radnego', 'block']
+		]);
 		expectCategories(
 			[
 				'Pobijemy cię, jak tylko wyjdziesz z domu.',
@@ -174,8 +176,23 @@ describe('threats', () => {
 describe('hate speech', () => {
 	it('finds slurs, but not the ordinary words they resemble', () => {
 		expect(hits('Wynocha stąd, ty pedale')).toEqual([['hate.slur', 'ty pedale', 'block']]);
-		expectCategories(['Czarnuchy wszędzie, nie da się żyć.', 'Ci żydkowie znowu kombinują.', 'Nie kupujcie u skośnookich.', 'Te (((oni))) znowu rządzą.'], ['hate']);
-		expectCategories(['Pedały w rowerze trzeba dokręcić, a ciotka przyniesie ciasto.', 'Murzynek z kiermaszu był pyszny.', 'Rocznica rzezi wołyńskiej: pamiętamy o ofiarach banderowców.'], []);
+		expectCategories(
+			[
+				'Czarnuchy wszędzie, nie da się żyć.',
+				'Ci żydkowie znowu kombinują.',
+				'Nie kupujcie u skośnookich.',
+				'Te (((oni))) znowu rządzą.'
+			],
+			['hate']
+		);
+		expectCategories(
+			[
+				'Pedały w rowerze trzeba dokręcić, a ciotka przyniesie ciasto.',
+				'Murzynek z kiermaszu był pyszny.',
+				'Rocznica rzezi wołyńskiej: pamiętamy o ofiarach banderowców.'
+			],
+			[]
+		);
 	});
 
 	it('finds a group named with a generalised vice', () => {
@@ -223,7 +240,14 @@ describe('hate speech', () => {
 		expect(hits('Ukraińcy to szczury')).toEqual([['hate.dehumanising', 'Ukraińcy to szczury', 'block']]);
 		expect(hits('Cyganie i tak do gazu')).toEqual([['hate.exclusion', 'Cyganie i tak do gazu', 'block']]);
 		expectCategories(
-			['Cygańska hołota znowu kradła na targu.', 'Ta żydowska zaraza wszędzie się wciska.', 'Arabowie rozmnażają się jak króliki.', 'Romowie to nie ludzie, tylko zwierzęta.', 'Tych z lasu przy granicy to nie ludzie, tylko dzicz.', 'Homoseksualizm to choroba, leczyć albo izolować.'],
+			[
+				'Cygańska hołota znowu kradła na targu.',
+				'Ta żydowska zaraza wszędzie się wciska.',
+				'Arabowie rozmnażają się jak króliki.',
+				'Romowie to nie ludzie, tylko zwierzęta.',
+				'Tych z lasu przy granicy to nie ludzie, tylko dzicz.',
+				'Homoseksualizm to choroba, leczyć albo izolować.'
+			],
 			['hate']
 		);
 	});
@@ -295,7 +319,16 @@ describe('insults', () => {
 
 	it('finds insulting phrases', () => {
 		expect(hits('Idź się leczyć, człowieku.')).toEqual([['insult.phrase', 'Idź się leczyć', 'hold']]);
-		expectCategories(['Jesteś nikim, zerem.', 'Głupi jak but ten nasz sołtys.', 'Mózg jak orzeszek, a się wypowiada.', 'Ma więcej brzucha niż rozumu.', 'gdzie ty masz ten mózg?'], ['insult']);
+		expectCategories(
+			[
+				'Jesteś nikim, zerem.',
+				'Głupi jak but ten nasz sołtys.',
+				'Mózg jak orzeszek, a się wypowiada.',
+				'Ma więcej brzucha niż rozumu.',
+				'gdzie ty masz ten mózg?'
+			],
+			['insult']
+		);
 	});
 
 	it('leaves offenders in a report, animals, things, praise and reported words alone', () => {
@@ -327,7 +360,8 @@ describe('insults', () => {
 });
 
 describe('the phrase index', () => {
-	const run = (phrases: Phrases, text: string) => phrases.matches(sourceOf(text, foldKeepingOffsets(text))).map((m) => m[0]);
+	const run = (phrases: Phrases, text: string) =>
+		phrases.matches(sourceOf(text, foldKeepingOffsets(text))).map((m) => m[0]);
 
 	it('tries a pattern only at words that begin with its key, not at every word sharing three letters', () => {
 		const phrases = new Phrases(['(?:przyloze|przywale) (?:ci|mu)', 'jak (?:\\S+ ){0,2}?przylozysz']);
@@ -344,7 +378,9 @@ describe('the phrase index', () => {
 	it('tells reported quotations from the author’s own words', () => {
 		const quoted = (text: string) => reportedQuotes(text, foldKeepingOffsets(text)).map(([s, e]) => text.slice(s, e));
 		expect(quoted('Dostałam SMS „pożałujesz” od nieznanego numeru.')).toEqual(['„pożałujesz”']);
-		expect(quoted('W serialu gangster mówi "wiem, gdzie mieszkasz" i robi się strasznie.')).toEqual(['"wiem, gdzie mieszkasz"']);
+		expect(quoted('W serialu gangster mówi "wiem, gdzie mieszkasz" i robi się strasznie.')).toEqual([
+			'"wiem, gdzie mieszkasz"'
+		]);
 		expect(quoted('Dla mnie to „złoty człowiek”, polecam.')).toEqual([]);
 	});
 });
@@ -571,7 +607,10 @@ describe('retaliation, idioms of menace, mock threats and reports to the moderat
 
 	it('does not hold a report to the moderators of what someone else wrote, nor slurs quoted in it', () => {
 		expectCategories(['Do adminów: ktoś pisze, że Ukraińcy to „robactwo”. Proszę to usunąć i zablokować autora.'], []);
-		expectCategories(['pod postem jakiś pan wypisuje, że Romowie to złodzieje. Proszę usunąć ten komentarz, moderatorze.'], []);
+		expectCategories(
+			['pod postem jakiś pan wypisuje, że Romowie to złodzieje. Proszę usunąć ten komentarz, moderatorze.'],
+			[]
+		);
 		expectCategories(['Romowie to złodzieje, wszyscy jak jeden.'], ['hate']);
 	});
 
@@ -583,12 +622,33 @@ describe('retaliation, idioms of menace, mock threats and reports to the moderat
 
 describe('insults: softened forms, more words, labels in apposition', () => {
 	it('holds vocatives with a softened consonant and less common names for a person', () => {
-		expectCategories(['ty stary zgredzie, idź spać', 'Ty flejo, najpierw posprzątaj podwórko', 'Sołtys to zwykła miernota', 'Ksiądz wikary to maminsynek'], ['insult']);
+		expectCategories(
+			[
+				'ty stary zgredzie, idź spać',
+				'Ty flejo, najpierw posprzątaj podwórko',
+				'Sołtys to zwykła miernota',
+				'Ksiądz wikary to maminsynek'
+			],
+			['insult']
+		);
 	});
 
 	it('holds a label set beside someone just named, not beside an animal or a thing', () => {
-		expectCategories(['W urzędzie pani w okienku, ta stara zgryźliwa małpa, nic nie wiedziała.', 'Przy kasie pani Gienia, skamielina z epoki kamienia, znowu się pomyliła.'], ['insult']);
-		expectCategories(['Mój sąsiad, ten stary kocur, zawsze pomaga przy sianie.', 'Kotek sierota szuka domu, jest odrobaczony.', 'Pani z Zalesia, krowa mleczna rasy HF na sprzedaż.'], []);
+		expectCategories(
+			[
+				'W urzędzie pani w okienku, ta stara zgryźliwa małpa, nic nie wiedziała.',
+				'Przy kasie pani Gienia, skamielina z epoki kamienia, znowu się pomyliła.'
+			],
+			['insult']
+		);
+		expectCategories(
+			[
+				'Mój sąsiad, ten stary kocur, zawsze pomaga przy sianie.',
+				'Kotek sierota szuka domu, jest odrobaczony.',
+				'Pani z Zalesia, krowa mleczna rasy HF na sprzedaż.'
+			],
+			[]
+		);
 	});
 });
 
@@ -603,13 +663,34 @@ describe('more idioms of menace', () => {
 			],
 			['threat']
 		);
-		expectCategories(['Gdybym była tobą, to bym kupiła ten dom, okazja.', 'Dla własnego zdrowia warto się zaszczepić przed sezonem.', 'Gdybym był panem, nie kupowałbym tego auta, ma przebite progi.'], []);
+		expectCategories(
+			[
+				'Gdybym była tobą, to bym kupiła ten dom, okazja.',
+				'Dla własnego zdrowia warto się zaszczepić przed sezonem.',
+				'Gdybym był panem, nie kupowałbym tego auta, ma przebite progi.'
+			],
+			[]
+		);
 	});
 });
 
 describe('wishes of harm and a call for an address', () => {
 	it('holds a wish that something crush or run over someone, and "give me the address, I will settle it"', () => {
-		expectCategories(['oby mu się ta kosiarka kiedyś po nogach przejechała', 'Żeby ci się ten dom nad stawem zawalił na głowę, wójcie', 'Dajcie adres, sam mu wyrównam rachunki'], ['threat']);
-		expectCategories(['Żeby ci się wszystko udało, kochana!', 'Oby mu się noga nie powinęła na egzaminie', 'Dajcie adres, wyślę mu kartkę z życzeniami'], []);
+		expectCategories(
+			[
+				'oby mu się ta kosiarka kiedyś po nogach przejechała',
+				'Żeby ci się ten dom nad stawem zawalił na głowę, wójcie',
+				'Dajcie adres, sam mu wyrównam rachunki'
+			],
+			['threat']
+		);
+		expectCategories(
+			[
+				'Żeby ci się wszystko udało, kochana!',
+				'Oby mu się noga nie powinęła na egzaminie',
+				'Dajcie adres, wyślę mu kartkę z życzeniami'
+			],
+			[]
+		);
 	});
 });

@@ -11,7 +11,11 @@ import { isId } from '../input';
 
 export const logQuerySchema = z.object({
 	q: z.string().trim().max(100, 'Szukany tekst może mieć najwyżej 100 znaków.').default(''),
-	action: z.union([z.enum(Object.keys(actionLabels) as [LogAction, ...LogAction[]]), z.literal('')], { error: 'Nie ma takiego działania.' }).default(''),
+	action: z
+		.union([z.enum(Object.keys(actionLabels) as [LogAction, ...LogAction[]]), z.literal('')], {
+			error: 'Nie ma takiego działania.'
+		})
+		.default(''),
 	from: z.union([z.iso.date('Podaj datę w formacie RRRR-MM-DD.'), z.literal('')]).default(''),
 	to: z.union([z.iso.date('Podaj datę w formacie RRRR-MM-DD.'), z.literal('')]).default(''),
 	before: z.union([z.string().refine(isId), z.literal('')]).default('')
@@ -34,7 +38,12 @@ export interface LogLine {
 export const LOG_PAGE = 50;
 
 /** The group's audit log, newest first, searchable by text, action and dates (Warsaw days). */
-export async function searchLog(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<{ lines: LogLine[]; next: string | null }> {
+export async function searchLog(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	input: unknown
+): Promise<{ lines: LogLine[]; next: string | null }> {
 	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
 	const f = parseInput(logQuerySchema, input);
 	let q = ctx.db
@@ -42,7 +51,21 @@ export async function searchLog(ctx: Ctx, actor: Actor | null, group: Group, inp
 		.leftJoin('users as a', 'a.id', 'l.actor_id')
 		.leftJoin('users as s', 's.id', 'l.subject_id')
 		.leftJoin('comments as c', 'c.id', 'l.comment_id')
-		.select(['l.id', 'l.created_at', 'l.action', 'a.display_name as actor_name', 's.display_name as subject_name', 'l.ground', 'l.facts', 'l.actor_id', 'l.automated_decision', 'l.restriction', 'l.post_id', 'l.comment_id', 'c.body as comment_body'])
+		.select([
+			'l.id',
+			'l.created_at',
+			'l.action',
+			'a.display_name as actor_name',
+			's.display_name as subject_name',
+			'l.ground',
+			'l.facts',
+			'l.actor_id',
+			'l.automated_decision',
+			'l.restriction',
+			'l.post_id',
+			'l.comment_id',
+			'c.body as comment_body'
+		])
 		.where('l.group_id', '=', group.id)
 		.orderBy('l.id', 'desc')
 		.limit(LOG_PAGE + 1);
@@ -52,7 +75,14 @@ export async function searchLog(ctx: Ctx, actor: Actor | null, group: Group, inp
 	if (f.before) q = q.where('l.id', '<', f.before);
 	if (f.q) {
 		const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
-		q = q.where((eb) => eb.or([eb('l.facts', 'ilike', like), eb('a.display_name', 'ilike', like), eb('s.display_name', 'ilike', like), eb('c.body', 'ilike', like)]));
+		q = q.where((eb) =>
+			eb.or([
+				eb('l.facts', 'ilike', like),
+				eb('a.display_name', 'ilike', like),
+				eb('s.display_name', 'ilike', like),
+				eb('c.body', 'ilike', like)
+			])
+		);
 	}
 	const rows = await q.execute();
 	const lines = rows.slice(0, LOG_PAGE).map((r) => ({
@@ -66,7 +96,11 @@ export async function searchLog(ctx: Ctx, actor: Actor | null, group: Group, inp
 		facts: r.facts,
 		automated: r.actor_id === null,
 		restriction: r.restriction,
-		href: r.restriction ? `/decyzje/${r.id}` : r.post_id ? `/g/${group.slug}/p/${r.post_id}${r.comment_id ? `#k${r.comment_id}` : ''}` : null
+		href: r.restriction
+			? `/decyzje/${r.id}`
+			: r.post_id
+				? `/g/${group.slug}/p/${r.post_id}${r.comment_id ? `#k${r.comment_id}` : ''}`
+				: null
 	}));
 	return { lines, next: rows.length > LOG_PAGE ? lines[lines.length - 1].id : null };
 }

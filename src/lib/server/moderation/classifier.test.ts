@@ -28,10 +28,20 @@ describe('features', () => {
 
 describe('training', () => {
 	const texts = [
-		...['ty złodzieju jeden', 'jesteś zwykłym złodziejem', 'złodziej i kłamca z ciebie', 'ty kłamco i złodzieju'].map((t) => example(t, 'corpus', { label: 'insult' })),
-		...['zebranie wiejskie w piątek', 'dziękuję za informację', 'droga do szkoły jest zamknięta', 'festyn w sobotę o 15'].map((t) => example(t, 'corpus', { label: 'ordinary' }))
+		...['ty złodzieju jeden', 'jesteś zwykłym złodziejem', 'złodziej i kłamca z ciebie', 'ty kłamco i złodzieju'].map(
+			(t) => example(t, 'corpus', { label: 'insult' })
+		),
+		...[
+			'zebranie wiejskie w piątek',
+			'dziękuję za informację',
+			'droga do szkoły jest zamknięta',
+			'festyn w sobotę o 15'
+		].map((t) => example(t, 'corpus', { label: 'ordinary' }))
 	];
-	const params = heads.map((name) => ({ name, a: 1, b: 0, threshold: 0.5, sentenceThreshold: 0.5 })) as Omit<HeadParams, 'bias'>[];
+	const params = heads.map((name) => ({ name, a: 1, b: 0, threshold: 0.5, sentenceThreshold: 0.5 })) as Omit<
+		HeadParams,
+		'bias'
+	>[];
 
 	it('is deterministic and learns the examples', () => {
 		const one = train(texts, { epochs: 3 });
@@ -70,7 +80,8 @@ describe('the committed model', () => {
 	});
 
 	it('holds an insult hidden in a long, calm post, pointing at its sentence and words, without a score for the author', () => {
-		const calm = 'W sobotę było zebranie wiejskie w świetlicy. Rozmawialiśmy o drodze do Guzowa i o nowych lampach. Sołtys obiecał, że napisze do gminy.';
+		const calm =
+			'W sobotę było zebranie wiejskie w świetlicy. Rozmawialiśmy o drodze do Guzowa i o nowych lampach. Sołtys obiecał, że napisze do gminy.';
 		const text = `${calm} A ten nasz wójt to zwykły złodziej i pijak, nierób jeden. Zebranie skończyło się o 20.`;
 		const found = findHarmfulByModel(text);
 		const insult = found.find((f) => f.category === 'insult' || f.category === 'hate');
@@ -83,7 +94,11 @@ describe('the committed model', () => {
 	});
 
 	it('lets calm local texts through and only ever holds', () => {
-		for (const text of ['Dziękujemy wszystkim za udział w sprzątaniu parku w Guzowie.', 'Sprzedam drewno kominkowe, tel. 600 123 456.', 'Czy ktoś wie, do której czynna jest apteka w sobotę?']) {
+		for (const text of [
+			'Dziękujemy wszystkim za udział w sprzątaniu parku w Guzowie.',
+			'Sprzedam drewno kominkowe, tel. 600 123 456.',
+			'Czy ktoś wie, do której czynna jest apteka w sobotę?'
+		]) {
 			expect(findHarmfulByModel(text)).toEqual([]);
 		}
 		const text = 'Ty kłamco i złodzieju, wszyscy wiedzą, że kradniesz nasze pieniądze!';

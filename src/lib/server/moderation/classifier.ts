@@ -38,7 +38,12 @@ export interface Model {
 
 export function loadModel(stored: StoredModel): Model {
 	const bytes = Buffer.from(stored.weights, 'base64');
-	return { bits: stored.bits, heads: stored.heads, weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), scale: stored.scale };
+	return {
+		bits: stored.bits,
+		heads: stored.heads,
+		weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+		scale: stored.scale
+	};
 }
 
 let defaultModel: Model | undefined;
@@ -71,7 +76,13 @@ function weightSums(w: Int8Array, k: number, buckets: number[]): number[] {
 		for (const b of buckets) for (let h = 0; h < k; h++) sums[h] += w[b * k + h];
 		return sums;
 	}
-	let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+	let s0 = 0,
+		s1 = 0,
+		s2 = 0,
+		s3 = 0,
+		s4 = 0,
+		s5 = 0,
+		s6 = 0;
 	for (let i = 0; i < buckets.length; i++) {
 		const base = buckets[i] * 7;
 		s0 += w[base];
@@ -135,17 +146,48 @@ function strongestWords(model: Model, text: string, head: number, sentences: Sen
 			scored.push({ word: text.slice(t.start, t.end), weight });
 		});
 	}
-	const words = [...new Set(scored.filter((s) => s.weight > 0).sort((a, b) => b.weight - a.weight).map((s) => s.word))];
+	const words = [
+		...new Set(
+			scored
+				.filter((s) => s.weight > 0)
+				.sort((a, b) => b.weight - a.weight)
+				.map((s) => s.word)
+		)
+	];
 	return words.slice(0, 3);
 }
 
 const explanations: Record<Exclude<Head, 'harmful'>, { category: Category; message: (words: string) => string }> = {
-	insult: { category: 'insult', message: (w) => `Ten fragment brzmi jak obrażanie kogoś${w}. Krytykuj decyzje i sprawy, nie ludzi — moderator sprawdzi wpis przed publikacją.` },
-	hate: { category: 'hate', message: (w) => `Ten fragment brzmi jak pogarda albo krzywdzące uogólnienie o grupie ludzi${w}. Mowa nienawiści jest zakazana regulaminem — moderator sprawdzi wpis.` },
-	threat: { category: 'threat', message: (w) => `Ten fragment brzmi jak groźba${w}. Moderator sprawdzi wpis przed publikacją. Jeśli komuś grozi niebezpieczeństwo, dzwoń pod 112.` },
-	spam: { category: 'spam', message: (w) => `Wpis przypomina oszustwo albo spam — wyłudzenie przedpłaty, fałszywą nagrodę lub podejrzaną ofertę${w}. Moderator sprawdzi go przed publikacją.` },
-	misinformation: { category: 'misinformation', message: (w) => `Wpis podaje alarmującą informację o zdrowiu lub bezpieczeństwie bez źródła${w}. Dodaj, skąd to wiesz (komunikat urzędu, sanepidu, policji) — moderator sprawdzi wpis.` },
-	national_politics: { category: 'national_politics', message: (w) => `Wpis dotyczy polityki krajowej${w}. Grupa służy sprawom gminy — moderator oceni, czy ma związek z naszą społecznością.` }
+	insult: {
+		category: 'insult',
+		message: (w) =>
+			`Ten fragment brzmi jak obrażanie kogoś${w}. Krytykuj decyzje i sprawy, nie ludzi — moderator sprawdzi wpis przed publikacją.`
+	},
+	hate: {
+		category: 'hate',
+		message: (w) =>
+			`Ten fragment brzmi jak pogarda albo krzywdzące uogólnienie o grupie ludzi${w}. Mowa nienawiści jest zakazana regulaminem — moderator sprawdzi wpis.`
+	},
+	threat: {
+		category: 'threat',
+		message: (w) =>
+			`Ten fragment brzmi jak groźba${w}. Moderator sprawdzi wpis przed publikacją. Jeśli komuś grozi niebezpieczeństwo, dzwoń pod 112.`
+	},
+	spam: {
+		category: 'spam',
+		message: (w) =>
+			`Wpis przypomina oszustwo albo spam — wyłudzenie przedpłaty, fałszywą nagrodę lub podejrzaną ofertę${w}. Moderator sprawdzi go przed publikacją.`
+	},
+	misinformation: {
+		category: 'misinformation',
+		message: (w) =>
+			`Wpis podaje alarmującą informację o zdrowiu lub bezpieczeństwie bez źródła${w}. Dodaj, skąd to wiesz (komunikat urzędu, sanepidu, policji) — moderator sprawdzi wpis.`
+	},
+	national_politics: {
+		category: 'national_politics',
+		message: (w) =>
+			`Wpis dotyczy polityki krajowej${w}. Grupa służy sprawom gminy — moderator oceni, czy ma związek z naszą społecznością.`
+	}
 };
 
 /**
@@ -160,12 +202,20 @@ export function findHarmfulByModel(text: string, tokens?: Token[], model: Model 
 	const found: Finding[] = [];
 	const byHead = new Map(scores.map((s, i) => [s.head, { ...s, index: i }]));
 	// Judged whole, or by its worst sentence: the finding then points at that sentence.
-	const passes = (s: HeadScore, i: number) => s.p >= model.heads[i].threshold || s.sentenceP >= model.heads[i].sentenceThreshold;
+	const passes = (s: HeadScore, i: number) =>
+		s.p >= model.heads[i].threshold || s.sentenceP >= model.heads[i].sentenceThreshold;
 	const fired = scores.map((s, i) => ({ s, i })).filter(({ s, i }) => s.head !== 'harmful' && passes(s, i));
 	const harmful = byHead.get('harmful');
-	if (harmful && passes(harmful, harmful.index) && !fired.some(({ s }) => s.head === 'insult' || s.head === 'hate' || s.head === 'threat')) {
+	if (
+		harmful &&
+		passes(harmful, harmful.index) &&
+		!fired.some(({ s }) => s.head === 'insult' || s.head === 'hate' || s.head === 'threat')
+	) {
 		const likeliest = (['insult', 'hate', 'threat'] as const).map((h) => byHead.get(h)!).sort((a, b) => b.p - a.p)[0];
-		fired.push({ s: { ...likeliest, p: harmful.p, sentenceP: harmful.sentenceP, sentence: harmful.sentence }, i: harmful.index });
+		fired.push({
+			s: { ...likeliest, p: harmful.p, sentenceP: harmful.sentenceP, sentence: harmful.sentence },
+			i: harmful.index
+		});
 	}
 	if (fired.length === 0) return [];
 	const harmfulIndex = harmful?.index;
@@ -176,7 +226,14 @@ export function findHarmfulByModel(text: string, tokens?: Token[], model: Model 
 		const words = strongestWords(model, text, i, sentence ? [sentence] : sentences);
 		const quoted = words.length ? ` (zwłaszcza: ${words.map((w) => `„${w}”`).join(', ')})` : '';
 		const e = explanations[head];
-		found.push({ rule: i === harmfulIndex ? 'model.harmful' : `model.${head}`, category: e.category, severity: 'hold', ...trimmed(text, span), message: e.message(quoted), score: Math.round(Math.max(s.p, s.sentenceP) * 100) / 100 });
+		found.push({
+			rule: i === harmfulIndex ? 'model.harmful' : `model.${head}`,
+			category: e.category,
+			severity: 'hold',
+			...trimmed(text, span),
+			message: e.message(quoted),
+			score: Math.round(Math.max(s.p, s.sentenceP) * 100) / 100
+		});
 	}
 	return found;
 }

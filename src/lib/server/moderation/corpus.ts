@@ -6,7 +6,15 @@ import path from 'node:path';
  * posts and comments that must be published and harmful ones by category. Used to train the model,
  * choose its thresholds and measure the engine; never shown to users.
  */
-export const harmfulLabels = ['vulgarity', 'insult', 'hate', 'threat', 'spam', 'misinformation', 'national_politics'] as const;
+export const harmfulLabels = [
+	'vulgarity',
+	'insult',
+	'hate',
+	'threat',
+	'spam',
+	'misinformation',
+	'national_politics'
+] as const;
 export type HarmfulLabel = (typeof harmfulLabels)[number];
 export type CorpusLabel = 'ordinary' | HarmfulLabel;
 export type Split = 'train' | 'validation' | 'test';
@@ -37,18 +45,32 @@ export function loadCorpus(dir = corpusDir): CorpusItem[] {
 	if (!existsSync(dir)) return [];
 	const seen = new Set<string>();
 	const items: CorpusItem[] = [];
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+	for (const file of readdirSync(dir)
+		.filter((f) => f.endsWith('.jsonl'))
+		.sort()) {
 		const lines = readFileSync(path.join(dir, file), 'utf8').split('\n');
 		lines.forEach((line, i) => {
 			if (!line.trim()) return;
 			const o = JSON.parse(line) as Partial<CorpusItem>;
-			if (typeof o.text !== 'string' || !labels.has(o.label as string) || (o.author !== 'resident' && o.author !== 'unit') || (o.kind !== 'post' && o.kind !== 'comment')) {
+			if (
+				typeof o.text !== 'string' ||
+				!labels.has(o.label as string) ||
+				(o.author !== 'resident' && o.author !== 'unit') ||
+				(o.kind !== 'post' && o.kind !== 'comment')
+			) {
 				throw new Error(`${file}:${i + 1}: expected {text, label, author, kind}`);
 			}
 			const key = o.text.trim().toLowerCase();
 			if (seen.has(key)) return;
 			seen.add(key);
-			items.push({ text: o.text, label: o.label as CorpusLabel, author: o.author, kind: o.kind, split: splitOf(key), file });
+			items.push({
+				text: o.text,
+				label: o.label as CorpusLabel,
+				author: o.author,
+				kind: o.kind,
+				split: splitOf(key),
+				file
+			});
 		});
 	}
 	return items;

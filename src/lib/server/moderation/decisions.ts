@@ -40,10 +40,22 @@ const restrictionVerbs: Partial<Record<LogAction, string>> = {
 export async function restrict(ctx: Ctx, tx: Db, r: Restriction): Promise<string> {
 	const id = await logAction(tx, ctx.clock, { ...r, restriction: true });
 	const group = await tx.selectFrom('groups').select('name').where('id', '=', r.groupId).executeTakeFirstOrThrow();
-	const subject = await tx.selectFrom('users').select(['email', 'deleted_at']).where('id', '=', r.subjectId).executeTakeFirstOrThrow();
+	const subject = await tx
+		.selectFrom('users')
+		.select(['email', 'deleted_at'])
+		.where('id', '=', r.subjectId)
+		.executeTakeFirstOrThrow();
 	const link = `/decyzje/${id}`;
 	const sentence = `${r.what} ${restrictionVerbs[r.action] ?? 'został ograniczony'}.`;
-	await notify(tx, ctx.clock, { userId: r.subjectId, kind: 'moderation_decision', groupId: r.groupId, postId: r.postId ?? undefined, commentId: r.commentId ?? undefined, detail: sentence, link });
+	await notify(tx, ctx.clock, {
+		userId: r.subjectId,
+		kind: 'moderation_decision',
+		groupId: r.groupId,
+		postId: r.postId ?? undefined,
+		commentId: r.commentId ?? undefined,
+		detail: sentence,
+		link
+	});
 	if (!subject.deleted_at) {
 		await enqueueEmail(tx, ctx.clock, {
 			to: subject.email,
@@ -55,7 +67,9 @@ export async function restrict(ctx: Ctx, tx: Db, r: Restriction): Promise<string
 				`Podstawa: ${describeGround(r.ground)}.`,
 				r.facts ? `Uzasadnienie: ${r.facts}` : '',
 				r.automatedDetection ? 'Treść wskazał automatyczny system moderacji.' : '',
-				r.automatedDecision ? 'Decyzję podjął automatyczny system; możesz poprosić o ocenę przez człowieka, składając odwołanie.' : 'Decyzję podjął moderator grupy.',
+				r.automatedDecision
+					? 'Decyzję podjął automatyczny system; możesz poprosić o ocenę przez człowieka, składając odwołanie.'
+					: 'Decyzję podjął moderator grupy.',
 				'',
 				`Pełne uzasadnienie i formularz odwołania (${APPEAL_MONTHS} miesięcy na złożenie): ${ctx.baseUrl}${link}`,
 				'',
@@ -85,7 +99,13 @@ export interface StatementView {
 	decidedBy: 'moderator' | 'automat';
 	createdAt: string;
 	sanction: { kind: string; endsAt: string; lifted: boolean } | null;
-	appeal: { status: 'open' | 'upheld' | 'reversed'; body: string; outcome: string | null; createdAt: string; decidedAt: string | null } | null;
+	appeal: {
+		status: 'open' | 'upheld' | 'reversed';
+		body: string;
+		outcome: string | null;
+		createdAt: string;
+		decidedAt: string | null;
+	} | null;
 	appealDeadline: string;
 	canAppeal: boolean;
 	/** The viewer may decide the appeal: a moderator who did not make the decision. */
@@ -101,7 +121,13 @@ async function loadDecision(db: Db, id: string) {
 		.leftJoin('posts as p', 'p.id', 'l.post_id')
 		.leftJoin('comments as c', 'c.id', 'l.comment_id')
 		.selectAll('l')
-		.select(['g.slug as group_slug', 'g.name as group_name', 'p.body as post_body', 'c.body as comment_body', 'c.post_id as comment_post_id'])
+		.select([
+			'g.slug as group_slug',
+			'g.name as group_name',
+			'p.body as post_body',
+			'c.body as comment_body',
+			'c.post_id as comment_post_id'
+		])
 		.where('l.id', '=', id)
 		.where('l.restriction', '=', true)
 		.executeTakeFirst();
@@ -121,10 +147,15 @@ export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): P
 	const d = await loadDecision(ctx.db, id);
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', d.group_id).executeTakeFirstOrThrow();
 	const moderator = can((await groupAccess(ctx, actor, group)).role, 'moderate', group);
-	if (d.subject_id !== actor.id && !moderator) throw new AppError('forbidden', 'To uzasadnienie widzi tylko osoba, której dotyczy decyzja, i moderatorzy grupy.');
+	if (d.subject_id !== actor.id && !moderator)
+		throw new AppError('forbidden', 'To uzasadnienie widzi tylko osoba, której dotyczy decyzja, i moderatorzy grupy.');
 	const [appeal, sanction] = await Promise.all([
 		ctx.db.selectFrom('appeals').selectAll().where('decision_id', '=', id).executeTakeFirst(),
-		ctx.db.selectFrom('sanctions').select(['kind', 'ends_at', 'lifted_at']).where('decision_id', '=', id).executeTakeFirst()
+		ctx.db
+			.selectFrom('sanctions')
+			.select(['kind', 'ends_at', 'lifted_at'])
+			.where('decision_id', '=', id)
+			.executeTakeFirst()
 	]);
 	const deadline = appealDeadline(d.created_at);
 	const postId = d.comment_post_id ?? d.post_id;
@@ -143,17 +174,32 @@ export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): P
 		automatedDecision: d.automated_decision,
 		decidedBy: d.actor_id ? 'moderator' : 'automat',
 		createdAt: d.created_at.toISOString(),
-		sanction: sanction ? { kind: sanction.kind, endsAt: sanction.ends_at.toISOString(), lifted: sanction.lifted_at !== null } : null,
-		appeal: appeal ? { status: appeal.status, body: appeal.body, outcome: appeal.outcome, createdAt: appeal.created_at.toISOString(), decidedAt: appeal.decided_at?.toISOString() ?? null } : null,
+		sanction: sanction
+			? { kind: sanction.kind, endsAt: sanction.ends_at.toISOString(), lifted: sanction.lifted_at !== null }
+			: null,
+		appeal: appeal
+			? {
+					status: appeal.status,
+					body: appeal.body,
+					outcome: appeal.outcome,
+					createdAt: appeal.created_at.toISOString(),
+					decidedAt: appeal.decided_at?.toISOString() ?? null
+				}
+			: null,
 		appealDeadline: deadline.toISOString(),
 		canAppeal: d.subject_id === actor.id && !appeal && ctx.clock.now() < deadline,
-		canDecideAppeal: moderator && appeal?.status === 'open' && d.actor_id !== actor.id && appeal.appellant_id !== actor.id,
+		canDecideAppeal:
+			moderator && appeal?.status === 'open' && d.actor_id !== actor.id && appeal.appellant_id !== actor.id,
 		appealId: appeal?.id ?? null
 	};
 }
 
 export const appealSchema = z.object({
-	body: z.string({ error: 'Napisz, dlaczego decyzja jest według Ciebie błędna.' }).trim().min(10, 'Napisz, dlaczego decyzja jest według Ciebie błędna (co najmniej 10 znaków).').max(5000, 'Odwołanie może mieć najwyżej 5000 znaków.')
+	body: z
+		.string({ error: 'Napisz, dlaczego decyzja jest według Ciebie błędna.' })
+		.trim()
+		.min(10, 'Napisz, dlaczego decyzja jest według Ciebie błędna (co najmniej 10 znaków).')
+		.max(5000, 'Odwołanie może mieć najwyżej 5000 znaków.')
 });
 
 /** The addressee contests a restriction (DSA Art. 20); a different moderator decides. */
@@ -162,7 +208,8 @@ export async function fileAppeal(ctx: Ctx, actor: Actor | null, decisionId: stri
 	const data = parseInput(appealSchema, input);
 	if (view.appeal) throw new AppError('conflict', 'Odwołanie od tej decyzji zostało już złożone.');
 	if (!view.canAppeal) {
-		if (ctx.clock.now() >= new Date(view.appealDeadline)) throw new AppError('conflict', `Termin na odwołanie minął ${formatDate(view.appealDeadline)}.`);
+		if (ctx.clock.now() >= new Date(view.appealDeadline))
+			throw new AppError('conflict', `Termin na odwołanie minął ${formatDate(view.appealDeadline)}.`);
 		throw new AppError('forbidden', 'Odwołać się może tylko osoba, której dotyczy decyzja.');
 	}
 	const row = await ctx.db
@@ -175,55 +222,136 @@ export async function fileAppeal(ctx: Ctx, actor: Actor | null, decisionId: stri
 	return row.id;
 }
 
-export const appealOutcomeSchema = z.string({ error: 'Uzasadnij rozstrzygnięcie.' }).trim().min(10, 'Uzasadnij rozstrzygnięcie (co najmniej 10 znaków) — autor je zobaczy.').max(2000, 'Uzasadnienie może mieć najwyżej 2000 znaków.');
+export const appealOutcomeSchema = z
+	.string({ error: 'Uzasadnij rozstrzygnięcie.' })
+	.trim()
+	.min(10, 'Uzasadnij rozstrzygnięcie (co najmniej 10 znaków) — autor je zobaczy.')
+	.max(2000, 'Uzasadnienie może mieć najwyżej 2000 znaków.');
 
 /** Undoes a restriction: the content is visible again at once, a sanction ends. */
 async function undo(ctx: Ctx, tx: Db, d: Awaited<ReturnType<typeof loadDecision>>): Promise<void> {
 	const now = ctx.clock.now();
 	if (d.comment_id) {
-		const c = await tx.selectFrom('comments').select(['status', 'post_id']).where('id', '=', d.comment_id).forUpdate().executeTakeFirst();
+		const c = await tx
+			.selectFrom('comments')
+			.select(['status', 'post_id'])
+			.where('id', '=', d.comment_id)
+			.forUpdate()
+			.executeTakeFirst();
 		if (c && c.status !== 'published') {
-			await tx.updateTable('comments').set({ status: 'published', moderation_reason: null, decided_at: now }).where('id', '=', d.comment_id).execute();
+			await tx
+				.updateTable('comments')
+				.set({ status: 'published', moderation_reason: null, decided_at: now })
+				.where('id', '=', d.comment_id)
+				.execute();
 			await commentVisibilityChanged(ctx, tx, d.group_id, c.post_id, d.comment_id, 1);
 		}
 	} else if (d.post_id) {
-		const p = await tx.selectFrom('posts').select(['status']).where('id', '=', d.post_id).forUpdate().executeTakeFirst();
+		const p = await tx
+			.selectFrom('posts')
+			.select(['status'])
+			.where('id', '=', d.post_id)
+			.forUpdate()
+			.executeTakeFirst();
 		if (p && p.status !== 'published') {
-			await tx.updateTable('posts').set((eb) => ({ status: 'published', moderation_reason: null, decided_at: now, published_at: eb.fn.coalesce('published_at', eb.val(now)) })).where('id', '=', d.post_id).execute();
+			await tx
+				.updateTable('posts')
+				.set((eb) => ({
+					status: 'published',
+					moderation_reason: null,
+					decided_at: now,
+					published_at: eb.fn.coalesce('published_at', eb.val(now))
+				}))
+				.where('id', '=', d.post_id)
+				.execute();
 			await ctx.notifier.publish(tx, { type: 'post', groupId: d.group_id, postId: d.post_id });
 		}
 	}
-	const sanction = await tx.updateTable('sanctions').set({ lifted_at: now }).where('decision_id', '=', d.id).where('lifted_at', 'is', null).returning(['kind', 'user_id']).executeTakeFirst();
+	const sanction = await tx
+		.updateTable('sanctions')
+		.set({ lifted_at: now })
+		.where('decision_id', '=', d.id)
+		.where('lifted_at', 'is', null)
+		.returning(['kind', 'user_id'])
+		.executeTakeFirst();
 	if (sanction?.kind === 'ban') {
-		const restored = await tx.updateTable('memberships').set({ status: 'approved', decided_at: now }).where('group_id', '=', d.group_id).where('user_id', '=', sanction.user_id).where('status', '=', 'declined').returning('user_id').executeTakeFirst();
+		const restored = await tx
+			.updateTable('memberships')
+			.set({ status: 'approved', decided_at: now })
+			.where('group_id', '=', d.group_id)
+			.where('user_id', '=', sanction.user_id)
+			.where('status', '=', 'declined')
+			.returning('user_id')
+			.executeTakeFirst();
 		if (restored) await membershipChanged(tx, d.group_id, sanction.user_id, 1, now);
 	}
 }
 
-export async function decideAppeal(ctx: Ctx, actor: Actor | null, appealId: string, reverse: boolean, outcome: unknown): Promise<void> {
+export async function decideAppeal(
+	ctx: Ctx,
+	actor: Actor | null,
+	appealId: string,
+	reverse: boolean,
+	outcome: unknown
+): Promise<void> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
 	if (!isId(appealId)) throw notFound('Nie ma takiego odwołania.');
-	const appeal = await ctx.db.selectFrom('appeals').select(['decision_id']).where('id', '=', appealId).executeTakeFirst();
+	const appeal = await ctx.db
+		.selectFrom('appeals')
+		.select(['decision_id'])
+		.where('id', '=', appealId)
+		.executeTakeFirst();
 	if (!appeal) throw notFound('Nie ma takiego odwołania.');
 	const view = await getStatement(ctx, actor, appeal.decision_id);
-	const group = await ctx.db.selectFrom('groups').selectAll().where('slug', '=', view.group.slug).executeTakeFirstOrThrow();
-	if (!can((await groupAccess(ctx, actor, group)).role, 'moderate', group)) throw new AppError('forbidden', 'O odwołaniu decydują moderatorzy grupy.');
+	const group = await ctx.db
+		.selectFrom('groups')
+		.selectAll()
+		.where('slug', '=', view.group.slug)
+		.executeTakeFirstOrThrow();
+	if (!can((await groupAccess(ctx, actor, group)).role, 'moderate', group))
+		throw new AppError('forbidden', 'O odwołaniu decydują moderatorzy grupy.');
 	const why = parseInput(appealOutcomeSchema, outcome);
 	if (!view.canDecideAppeal) {
 		if (view.appeal?.status !== 'open') throw new AppError('conflict', 'To odwołanie zostało już rozpatrzone.');
 		throw new AppError('forbidden', 'Odwołanie rozpatruje inny moderator niż ten, który podjął decyzję.');
 	}
 	await ctx.db.transaction().execute(async (tx) => {
-		const open = await tx.updateTable('appeals').set({ status: reverse ? 'reversed' : 'upheld', outcome: why, decided_at: ctx.clock.now(), decided_by: actor.id }).where('id', '=', appealId).where('status', '=', 'open').returning(['appellant_id']).executeTakeFirst();
+		const open = await tx
+			.updateTable('appeals')
+			.set({ status: reverse ? 'reversed' : 'upheld', outcome: why, decided_at: ctx.clock.now(), decided_by: actor.id })
+			.where('id', '=', appealId)
+			.where('status', '=', 'open')
+			.returning(['appellant_id'])
+			.executeTakeFirst();
 		if (!open) throw new AppError('conflict', 'To odwołanie zostało już rozpatrzone.');
 		const d = await loadDecision(tx, appeal.decision_id);
 		if (reverse) await undo(ctx, tx, d);
-		await logAction(tx, ctx.clock, { groupId: d.group_id, actorId: actor.id, action: reverse ? 'appeal_reversed' : 'appeal_upheld', postId: d.post_id, commentId: d.comment_id, subjectId: d.subject_id, reversesId: reverse ? d.id : null, ground: null, facts: why });
+		await logAction(tx, ctx.clock, {
+			groupId: d.group_id,
+			actorId: actor.id,
+			action: reverse ? 'appeal_reversed' : 'appeal_upheld',
+			postId: d.post_id,
+			commentId: d.comment_id,
+			subjectId: d.subject_id,
+			reversesId: reverse ? d.id : null,
+			ground: null,
+			facts: why
+		});
 		const sentence = reverse
 			? `Uwzględniliśmy Twoje odwołanie od decyzji z ${formatDateTime(d.created_at)} — ${d.comment_id ? 'komentarz jest' : d.post_id ? 'post jest' : 'sankcja została zniesiona i konto jest'} znów ${d.comment_id || d.post_id ? 'widoczny' : 'aktywne'}. Uzasadnienie: ${why}`
 			: `Nie uwzględniliśmy Twojego odwołania od decyzji z ${formatDateTime(d.created_at)}. Uzasadnienie: ${why}`;
-		await notify(tx, ctx.clock, { userId: open.appellant_id, kind: 'appeal_decided', groupId: d.group_id, detail: sentence, link: `/decyzje/${d.id}` });
-		const user = await tx.selectFrom('users').select(['email', 'deleted_at']).where('id', '=', open.appellant_id).executeTakeFirstOrThrow();
+		await notify(tx, ctx.clock, {
+			userId: open.appellant_id,
+			kind: 'appeal_decided',
+			groupId: d.group_id,
+			detail: sentence,
+			link: `/decyzje/${d.id}`
+		});
+		const user = await tx
+			.selectFrom('users')
+			.select(['email', 'deleted_at'])
+			.where('id', '=', open.appellant_id)
+			.executeTakeFirstOrThrow();
 		if (!user.deleted_at) {
 			await enqueueEmail(tx, ctx.clock, {
 				to: user.email,
@@ -257,5 +385,14 @@ export async function listOpenAppeals(ctx: Ctx, actor: Actor, groupId: string): 
 		.orderBy('a.created_at')
 		.limit(100)
 		.execute();
-	return rows.map((r) => ({ id: r.id, decisionId: r.decision_id, action: r.action, actionLabel: actionLabels[r.action as LogAction] ?? r.action, appellantName: r.display_name, body: r.body, createdAt: r.created_at.toISOString(), ownDecision: r.actor_id === actor.id }));
+	return rows.map((r) => ({
+		id: r.id,
+		decisionId: r.decision_id,
+		action: r.action,
+		actionLabel: actionLabels[r.action as LogAction] ?? r.action,
+		appellantName: r.display_name,
+		body: r.body,
+		createdAt: r.created_at.toISOString(),
+		ownDecision: r.actor_id === actor.id
+	}));
 }

@@ -8,8 +8,14 @@ import { commentTexts, demoWordList, replyTexts, residentPosts, wiskitkiUnits } 
 
 /** The demo's announcements, resident posts and comments, with their placeholders filled. */
 function demoTexts(): string[] {
-	const fill = (t: string) => t.replaceAll('{village}', 'Guzów').replaceAll('{date}', '12 grudnia 2026').replaceAll('{month}', 'grudzień');
-	return [...wiskitkiUnits.flatMap((u) => u.posts.map((p) => fill(p.body))), ...residentPosts.map((p) => fill(p.body)), ...commentTexts, ...replyTexts];
+	const fill = (t: string) =>
+		t.replaceAll('{village}', 'Guzów').replaceAll('{date}', '12 grudnia 2026').replaceAll('{month}', 'grudzień');
+	return [
+		...wiskitkiUnits.flatMap((u) => u.posts.map((p) => fill(p.body))),
+		...residentPosts.map((p) => fill(p.body)),
+		...commentTexts,
+		...replyTexts
+	];
 }
 
 const spans = (text: string) => findVulgarity(text).map((f) => text.slice(f.start, f.end));
@@ -19,7 +25,11 @@ describe('vulgarity', () => {
 	it('finds inflected and prefixed forms with their exact span', () => {
 		expect(spans('Co za kurwa bałagan')).toEqual(['kurwa']);
 		expect(spans('Ten wójt to skurwysyn, a droga jest zajebiście dziurawa.')).toEqual(['skurwysyn', 'zajebiście']);
-		expect(spans('Wypierdalaj stąd, nawpierdalali się i porozpierdalali ławki')).toEqual(['Wypierdalaj', 'nawpierdalali', 'porozpierdalali']);
+		expect(spans('Wypierdalaj stąd, nawpierdalali się i porozpierdalali ławki')).toEqual([
+			'Wypierdalaj',
+			'nawpierdalali',
+			'porozpierdalali'
+		]);
 		expect(spans('chujowa robota, zasrany chodnik, gówno prawda')).toEqual(['chujowa', 'zasrany', 'gówno']);
 		expect(spans('zapieprzać do roboty')).toEqual(['zapieprzać']);
 	});
@@ -60,25 +70,40 @@ describe('vulgarity', () => {
 		for (const text of innocent) expect(findVulgarity(text), text).toEqual([]);
 	});
 
-	it.skipIf(!existsSync(path.join(referenceDir, 'teryt/gminy-2024-01-01.csv')))('does not flag any municipality name (needs ../shared/data)', () => {
-		const names = readFileSync(path.join(referenceDir, 'teryt/gminy-2024-01-01.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[2]).filter(Boolean);
-		expect(names.filter((n) => findVulgarity(n).length > 0)).toEqual([]);
-	});
+	it.skipIf(!existsSync(path.join(referenceDir, 'teryt/gminy-2024-01-01.csv')))(
+		'does not flag any municipality name (needs ../shared/data)',
+		() => {
+			const names = readFileSync(path.join(referenceDir, 'teryt/gminy-2024-01-01.csv'), 'utf8')
+				.split('\n')
+				.slice(1)
+				.map((l) => l.split(',')[2])
+				.filter(Boolean);
+			expect(names.filter((n) => findVulgarity(n).length > 0)).toEqual([]);
+		}
+	);
 
-	it.skipIf(!existsSync(path.join(referenceDir, 'moderation/polish_vulgarisms_extended_2.0.txt')))('recognises ≥ 99 % of NASK’s 6 482 vulgar forms by its own rules (needs ../shared/data)', () => {
-		const words = readFileSync(path.join(referenceDir, 'moderation/polish_vulgarisms_extended_2.0.txt'), 'utf8').split('\n').map((w) => w.trim()).filter(Boolean);
-		const missed = words.filter((w) => findVulgarity(w).length === 0);
-		expect(missed.length / words.length).toBeLessThan(0.01);
-		// With the lexicon loaded, every form is found.
-		const lexicon = loadLexicon(referenceDir);
-		expect(words.filter((w) => findVulgarity(w, lexicon).length === 0)).toEqual([]);
-	});
+	it.skipIf(!existsSync(path.join(referenceDir, 'moderation/polish_vulgarisms_extended_2.0.txt')))(
+		'recognises ≥ 99 % of NASK’s 6 482 vulgar forms by its own rules (needs ../shared/data)',
+		() => {
+			const words = readFileSync(path.join(referenceDir, 'moderation/polish_vulgarisms_extended_2.0.txt'), 'utf8')
+				.split('\n')
+				.map((w) => w.trim())
+				.filter(Boolean);
+			const missed = words.filter((w) => findVulgarity(w).length === 0);
+			expect(missed.length / words.length).toBeLessThan(0.01);
+			// With the lexicon loaded, every form is found.
+			const lexicon = loadLexicon(referenceDir);
+			expect(words.filter((w) => findVulgarity(w, lexicon).length === 0)).toEqual([]);
+		}
+	);
 });
 
 describe('the verdict', () => {
 	it('holds a resident for vulgarity, lets a unit through on a hold finding, never holds for shouting', () => {
 		const vulgar = analyze('Zajebisty festyn!');
-		expect(vulgar).toEqual([expect.objectContaining({ rule: 'vulgarity.word', category: 'vulgarity', severity: 'hold', start: 0, end: 9 })]);
+		expect(vulgar).toEqual([
+			expect.objectContaining({ rule: 'vulgarity.word', category: 'vulgarity', severity: 'hold', start: 0, end: 9 })
+		]);
 		expect(vulgar[0].message).toContain('Wulgaryzm „Zajebisty”');
 		expect(verdict(vulgar, 'resident')).toBe('hold');
 		expect(verdict(vulgar, 'new_member')).toBe('hold');
@@ -104,7 +129,11 @@ describe('ordinary municipal and resident posts pass', () => {
 	it('finds nothing to hold in the demo announcements, resident posts and comments', async () => {
 		const texts = demoTexts();
 		expect(texts.length).toBe(80);
-		for (const text of texts) expect(analyze(text).filter((f) => f.severity !== 'info'), text).toEqual([]);
+		for (const text of texts)
+			expect(
+				analyze(text).filter((f) => f.severity !== 'info'),
+				text
+			).toEqual([]);
 	});
 });
 
@@ -112,7 +141,14 @@ describe('the innocent corpus written for the tests', () => {
 	it('holds none of them, for a resident author', async () => {
 		const { innocentTexts } = await import('./fixtures/innocent');
 		expect(innocentTexts.length).toBeGreaterThanOrEqual(230);
-		const held = innocentTexts.map((t) => ({ t, f: analyze(t).filter((x) => x.severity !== 'info').map((x) => `${x.rule}: ${t.slice(x.start, x.end)}`) })).filter((x) => x.f.length);
+		const held = innocentTexts
+			.map((t) => ({
+				t,
+				f: analyze(t)
+					.filter((x) => x.severity !== 'info')
+					.map((x) => `${x.rule}: ${t.slice(x.start, x.end)}`)
+			}))
+			.filter((x) => x.f.length);
 		expect(held).toEqual([]);
 	});
 

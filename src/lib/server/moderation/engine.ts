@@ -23,7 +23,17 @@ export interface EngineOptions {
 export function analyze(text: string, opts: EngineOptions = {}): Finding[] {
 	const tokens = tokenize(text);
 	const folded = foldKeepingOffsets(text);
-	return [...findVulgarity(text, opts.lexicon, tokens), ...findPersonalData(text), ...findLinks(text), ...findNationalPolitics(text, folded), ...findAbuse(text, folded), ...findSpam(text, folded), ...findMisinformation(text, folded), ...findHarmfulByModel(text, tokens, opts.model), ...findShouting(text)].sort((a, b) => a.start - b.start || a.end - b.end);
+	return [
+		...findVulgarity(text, opts.lexicon, tokens),
+		...findPersonalData(text),
+		...findLinks(text),
+		...findNationalPolitics(text, folded),
+		...findAbuse(text, folded),
+		...findSpam(text, folded),
+		...findMisinformation(text, folded),
+		...findHarmfulByModel(text, tokens, opts.model),
+		...findShouting(text)
+	].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export type AuthorKind = 'resident' | 'new_member' | 'unit';
@@ -47,5 +57,10 @@ export function verdict(findings: Finding[], author: AuthorKind): 'publish' | 'h
 export function loadLexicon(referenceDataDir: string | undefined): Set<string> {
 	const file = referenceDataDir && path.join(referenceDataDir, 'moderation', 'polish_vulgarisms_extended_2.0.txt');
 	if (!file || !existsSync(file)) return new Set();
-	return new Set(readFileSync(file, 'utf8').split(/\r?\n/).map((w) => formOf(w.trim())).filter((w) => w.length >= 3));
+	return new Set(
+		readFileSync(file, 'utf8')
+			.split(/\r?\n/)
+			.map((w) => formOf(w.trim()))
+			.filter((w) => w.length >= 3)
+	);
 }

@@ -12,7 +12,8 @@ describe('the corpus', () => {
 	it('has at least 1 000 ordinary and 800 harmful texts, every category, split 60/20/20', () => {
 		expect(corpus.filter((c) => c.label === 'ordinary').length).toBeGreaterThanOrEqual(1000);
 		expect(corpus.filter((c) => c.label !== 'ordinary').length).toBeGreaterThanOrEqual(800);
-		for (const label of harmfulLabels) expect(corpus.filter((c) => c.label === label).length, label).toBeGreaterThanOrEqual(50);
+		for (const label of harmfulLabels)
+			expect(corpus.filter((c) => c.label === label).length, label).toBeGreaterThanOrEqual(50);
 		const share = (s: string) => corpus.filter((c) => c.split === s).length / corpus.length;
 		expect(share('train')).toBeCloseTo(0.6, 1);
 		expect(share('test')).toBeCloseTo(0.2, 1);

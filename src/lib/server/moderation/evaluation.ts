@@ -56,12 +56,22 @@ export function evaluate(items: CorpusItem[], opts: { lexicon?: Set<string>; mod
 		const of = judged.filter((j) => j.item.label === label);
 		const named = judged.filter((j) => j.named.has(label));
 		const held = of.filter((j) => j.held).length;
-		return { label, total: of.length, held, recall: of.length ? held / of.length : 0, precision: named.length ? named.filter((j) => j.item.label === label).length / named.length : 0 };
+		return {
+			label,
+			total: of.length,
+			held,
+			recall: of.length ? held / of.length : 0,
+			precision: named.length ? named.filter((j) => j.item.label === label).length / named.length : 0
+		};
 	});
 	const heldOrdinary = ordinary.filter((j) => j.held).length;
 	const heldHarmful = harmful.filter((j) => j.held).length;
 	return {
-		ordinary: { total: ordinary.length, held: heldOrdinary, share: ordinary.length ? heldOrdinary / ordinary.length : 0 },
+		ordinary: {
+			total: ordinary.length,
+			held: heldOrdinary,
+			share: ordinary.length ? heldOrdinary / ordinary.length : 0
+		},
 		harmful: { total: harmful.length, held: heldHarmful, recall: harmful.length ? heldHarmful / harmful.length : 0 },
 		categories,
 		judged

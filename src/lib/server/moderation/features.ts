@@ -72,7 +72,9 @@ function wordFeatures(form: string, mask: number, out: number[]): number {
 /** The text's sentences with their hashed features; tokens may be passed when already computed. */
 export function sentenceFeatures(text: string, bits: number, tokens: Token[] = tokenize(text)): Sentence[] {
 	const mask = (1 << bits) - 1;
-	const ordered = tokens.filter((t) => t.form.replace(/\*/g, '').length >= 1).sort((a, b) => a.start - b.start || b.end - a.end);
+	const ordered = tokens
+		.filter((t) => t.form.replace(/\*/g, '').length >= 1)
+		.sort((a, b) => a.start - b.start || b.end - a.end);
 	const sentences: Sentence[] = [];
 	let t = 0;
 	for (const [start, end] of sentenceSpans(text)) {

@@ -18,8 +18,13 @@ const SUBHUMAN = 4096; // of VERMIN: said only of people ("hołota", "dziwadła"
 
 const h = (entries: string) => entries.split(/\s+/).filter(Boolean);
 // Soft adjectives in -ski/-cki, with their masculine personal plural (ukraińscy, niemieccy).
-const softAdjective = (stems: string) => h(stems).flatMap((s) => [...['i', 'a', 'ie', 'iego', 'iemu', 'iej', 'im', 'imi', 'ich'].map((e) => s + e), s.replace(/sk$/, 'scy').replace(/ck$/, 'ccy')]);
-const hardAdjective = (stems: string) => h(stems).flatMap((s) => ['y', 'a', 'e', 'ego', 'emu', 'ej', 'ym', 'ymi', 'ych', 'i'].map((e) => s + e));
+const softAdjective = (stems: string) =>
+	h(stems).flatMap((s) => [
+		...['i', 'a', 'ie', 'iego', 'iemu', 'iej', 'im', 'imi', 'ich'].map((e) => s + e),
+		s.replace(/sk$/, 'scy').replace(/ck$/, 'ccy')
+	]);
+const hardAdjective = (stems: string) =>
+	h(stems).flatMap((s) => ['y', 'a', 'e', 'ego', 'emu', 'ej', 'ym', 'ymi', 'ych', 'i'].map((e) => s + e));
 // Predicative adjectives: singular (każdy … jest brudny) and plural (są brudni, brudne), also instrumental.
 const predicative = (stems: string) => h(stems).flatMap((s) => ['y', 'a', 'i', 'e', 'ymi'].map((e) => s + e));
 
@@ -44,7 +49,9 @@ const groupAdjectives = [
 	...softAdjective(
 		'ukrainsk zydowsk cygansk romsk muzulmansk arabsk murzynsk niemieck rosyjsk rusk gejowsk islamsk imigranck azjatyck afrykansk wietnamsk czeczensk gruzinsk bialorusk lesbijsk czesk litewsk izraelsk chinsk'
 	),
-	...h('ukrainscy zydowscy cyganscy romscy arabscy niemieccy rosyjscy teczowi teczowe teczowa teczowych teczowym teczowymi teczowej'),
+	...h(
+		'ukrainscy zydowscy cyganscy romscy arabscy niemieccy rosyjscy teczowi teczowe teczowa teczowych teczowym teczowymi teczowej'
+	),
 	...hardAdjective('czarn sezonow'),
 	...softAdjective('rumunsk bulgarsk hindusk')
 ];
@@ -101,9 +108,15 @@ const deeds = h(`
 	nabrudzili narobili naszczali nasrali pochlali porysowali pocieli wylodzili wyludzili oszukali oszukaly dewastuja demoluja zdewastowali
 `);
 const anaphors = h('oni one ci te ich im nich nimi tacy takie takich takimi ludzie ludzi ludzmi towarzystwo');
-const generalisers = h('wszyscy wszystkie wszystkich kazdy kazda kazde kazdego kazdej kazdym cali cala zawsze tylko sami same zaden zadna wszystko znowu znow ciagle wiecznie notorycznie nagminnie');
-const people = h('dzieci dzieciaki bachory bachorow rodziny rodzin rodzina baby kobiety chlopy faceci mezczyzni ludzie ludzi ludzmi familie banda bandy hordy horda mlodziez robotnicy pracownicy najemcy lokatorzy sasiedzi chlopcy chlopaki dziewczyny mlodzi uczniowie towarzystwo srodowisko srodowiska lobby wycieczki wycieczka turysci turystow goscie klienci klientow kierowcy kierowcow pracownikow robotnikow studenci studentow osoby osob ekipa ekipy brygada brygady emigranci dzieciakow rodzinami banki bankierzy media kapital finansjera');
-const nations = h('narod narodu narodem nacja nacji nacje nacja rasa rasy rase plemie plemienia religia religii religie ideologia ideologii');
+const generalisers = h(
+	'wszyscy wszystkie wszystkich kazdy kazda kazde kazdego kazdej kazdym cali cala zawsze tylko sami same zaden zadna wszystko znowu znow ciagle wiecznie notorycznie nagminnie'
+);
+const people = h(
+	'dzieci dzieciaki bachory bachorow rodziny rodzin rodzina baby kobiety chlopy faceci mezczyzni ludzie ludzi ludzmi familie banda bandy hordy horda mlodziez robotnicy pracownicy najemcy lokatorzy sasiedzi chlopcy chlopaki dziewczyny mlodzi uczniowie towarzystwo srodowisko srodowiska lobby wycieczki wycieczka turysci turystow goscie klienci klientow kierowcy kierowcow pracownikow robotnikow studenci studentow osoby osob ekipa ekipy brygada brygady emigranci dzieciakow rodzinami banki bankierzy media kapital finansjera'
+);
+const nations = h(
+	'narod narodu narodem nacja nacji nacje nacja rasa rasy rase plemie plemienia religia religii religie ideologia ideologii'
+);
 
 const lex = new Lexicon()
 	.add(GROUP, forms(groups))
@@ -118,45 +131,54 @@ const lex = new Lexicon()
 	.add(PEOPLE, people)
 	.add(NATION, nations)
 	.add(VICE_OF, vicesOf)
-	.add(SUBHUMAN, forms(h('podludzie podludzi podludzmi podczlowiek podczlowieka holot:f dzicz dziczy motloch:m pomiot:m pomioty dziwadla dziwadel dziwadlami dziwolagi odmiency odmiencow orki orkow orkami')))
+	.add(
+		SUBHUMAN,
+		forms(
+			h(
+				'podludzie podludzi podludzmi podczlowiek podczlowieka holot:f dzicz dziczy motloch:m pomiot:m pomioty dziwadla dziwadel dziwadlami dziwolagi odmiency odmiencow orki orkow orkami'
+			)
+		)
+	)
 	.add(SUBHUMAN | TRAIT, h('zboczency zboczencow zboczencami dewianci dewiantow dewiantami'));
 const maskable = lex.formsWith(GROUP | GROUP_ADJ | SLUR).filter((f) => f.length >= 5);
 
 // What a group word must not be said of: "bezdomny pies", "bezdomne koty".
 const animalNouns = set('pies psy psa psow kot koty kota kotow zwierzeta zwierzat zwierze kocieta szczeniaki');
 // Virtues asked after in a rhetorical question about a group ("widział ktoś kiedyś uczciwego Rumuna?").
-const virtue = /^(?:uczciw|pracowit|trzezw|czyst|normaln|madr|porzadn|kulturaln|grzeczn|wyksztalcon|inteligentn|pracujac|punktualn|schludn)/;
+const virtue =
+	/^(?:uczciw|pracowit|trzezw|czyst|normaln|madr|porzadn|kulturaln|grzeczn|wyksztalcon|inteligentn|pracujac|punktualn|schludn)/;
 const rhetorical = /(?<![a-z])(?:kiedys|kiedykolwiek|w zyciu|chociaz jedn\S*|choc jedn\S*|ani jedn\S*|nigdy)(?![a-z])/;
 const between = set('tych te ta ten tego wszystkich tutejszych naszych tamtych tu tutaj stad');
-const counterSpeech = set('nieprawda bzdura bzdury stereotyp stereotypy stereotypow mit mity uogolniac uogolniaj krzywdzace');
+const counterSpeech = set(
+	'nieprawda bzdura bzdury stereotyp stereotypy stereotypow mit mity uogolniac uogolniaj krzywdzace'
+);
 const copulas = set('to sa byli byly beda jak niczym jako bywaja staja maja');
-const historical = /wolyn|193\d|194\d|rzez|(?<![a-z])upa(?![a-z])|rocznic|histori|ipn|pomnik|wojn|pamieci|ofiar|holokaust|zaglad|okupacj|muzeum|wystaw/;
+const historical =
+	/wolyn|193\d|194\d|rzez|(?<![a-z])upa(?![a-z])|rocznic|histori|ipn|pomnik|wojn|pamieci|ofiar|holokaust|zaglad|okupacj|muzeum|wystaw/;
 
 // Calls to throw a group out, keep it away or apart: near a group named in the same or the previous sentence.
-const exclusion = new Phrases(
-	[
-		'wypad(?= z | stad| do |\\s*[!.,]|\\s*$)',
-		'won|precz|wynocha|wynoscie sie|wypierdalac|wypierdalajcie|spierdalac|spierdalajcie|spadajcie|spieprzajcie|wyjazd z polski|za bug',
-		'(?:niech|powinni|powinny|musza|maja|trzeba (?:ich|je)|nalezy (?:ich|je)) (?:\\S+ ){0,2}?(?:wyjechac|wyjezdzaja|wyjada|wyniesc sie|wynosza sie|wyniosa sie|spadaja|znikna|zniknac|zabierac sie|zabiora sie|wypierdalaja|odeslac|wywiezc|wyrzucic|wywalic|deportowac|wygonic|przegonic)',
-		'(?:niech|powinni|powinny|musza|maja|lepiej) (?:\\S+ ){0,3}?u siebie',
-		'(?:niech|powinni|powinny|musza|maja) (?:\\S+ ){0,2}?(?:wracac|wrocic|wracaja|wroca|wraca|wroci)(?=\\s*[.!?,]|\\s*$| do | na | tam | skad)',
-		'niech (?:\\S+ )?nie (?:prowadza|pokazuja|przychodza|przyprowadzaja|wychodza|chodza|wpuszczaja|zabieraja|pokazuje|przychodzi|wychodzi)',
-		'do (?:osrodkow|osrodka|zakladow|zakladu|przytulku|przytulkow|psychiatryka|wariatkowa|rezerwatu|rezerwatow)(?=\\s*[,.!]| a nie|\\s*$)',
-		'(?:niech|niek) (?:se |sie |lepiej )?(?:ida|idom|pojada|jada|spadaja|wynosza|wyniosa|koczuja|zdychaja|zdechna|zgnija|nie \\S+)',
-		'(?:wracac|wracajcie|wracaj|wraca|wracaja|wypad) (?:do (?:siebie|swojego kraju|swoich|afryki|azji|arabii|izraela|palestyny|rosji|indii|turcji|lasu|buszu|jaskin)|na (?:ukraine|wschod|bialorus|drzewo)|za bug|tam skad)',
-		'skad (?:przyszli|przyjechali|przyszliscie|przyjechaliscie|przylezli|przyjechal|przyszedl)',
-		'(?:nie|zakaz) (?:wpuszcz\\S*|wpuszczac|wpuszczajcie|wpuszczamy|wpuszczam|wpuszczalbym|wpuszczalabym|wpuszczal|wpuszczala|wynajmowac|wynajmujcie|wynajmujemy|wynajmuje|wynajme|zatrudniac|zatrudniajcie|zatrudniamy|zatrudniam|obslugiwac|obslugujcie|obslugujemy|obsluguje|sprzedawac|sprzedawajcie|sprzedam|sprzedaje|przyjmowac|przyjmujcie|przyjmujemy|przyjmuje|pomagac|pomagajcie|bierzcie|bierz|biore|wpuszczania|wynajmu|wynajmowania|zatrudniania|wstepu|wjazdu|pobytu|osiedlania|wchodzenia|przyjmowania|pracy|dla)',
-		'(?:nie powinn\\S*|nie nalezy|nie wolno|zakaz) (?:\\S+ ){0,3}?(?:dawac|dac|wpuszczac|wynajmowac|sprzedawac|zatrudniac|przyjmowac|obslugiwac|pozwalac|dopuszczac|chodzic|uczyc sie|pracowac|przyjezdzac|mieszkac|byc|miec prawa|miec dzieci|rodzic|glosowac|wchodzic|kupowac|dostawac|uczyc|wychowywac|adoptowac|prowadzic|sluzyc|leczyc|rzadzic|decydowac|zasiadac|kandydowac|pokazywac sie|obnosic sie|zblizac sie|wystepowac|trenowac|siedziec|jezdzic)',
-		'zamknac granice|zamknijcie granice|nie ma (?:tu |tutaj |u nas )?miejsca dla|nie (?:chcemy|chce|chca|chcialbym|chcialabym) (?:tu |tutaj |u nas |na osiedlu |we wsi |w szkole |obok )?(?:\\S+ )?(?:ich|takich|tych)(?![a-z])|nie trza (?:tu |nam )?',
-		'nie przyjezdzac|nie przyjezdzajcie|nie powinno ich (?:tu |tutaj )?byc|polska dla polakow|woln(?:a|e|ej|ych) od',
-		'(?:powinni|powinny|nalezy|trzeba|musza) (?:\\S+ ){0,2}?(?:miec|dostac|wprowadzic) zakaz',
-		'(?:do|od) garow|do garnkow|do kuchni|przy garach|do pieluch|do (?:czarnych|bialych|swoich|afryki|buszu)(?=\\s*[,.!]|\\s*$| i )',
-		'(?:zamykac|zamknac|trzymac) (?:\\S+ )?na klucz|niech (?:\\S+ )?(?:lepiej )?(?:siedzi|siedza) w (?:domu|magazynie|piwnicy|ukryciu|szafie|swoich)|(?:powinn\\S*|musza|maja|niech) (?:\\S+ ){0,2}?(?:siedziec|siedza|siedzi|mieszkac|byc) w (?:swoich|domach|osrodk\\S*|zaklad\\S*|psychiatryk\\S*|wariatkow\\S*|rezerwat\\S*|gettach)',
-		'(?:oddzielic|odizolowac|izolowac|odseparowac|wykurzac|wykurzyc|przeganiac|izolowan\\S*|odizolowan\\S*|odseparowan\\S*)|(?:do|w|z) normaln\\S* (?:klas\\S*|szkol\\S*|grup\\S*) (?:\\S+ )?nie (?:pasuja|nadaja|powinn\\S*)|nie (?:pasuja|nadaja sie|powinny chodzic|powinni chodzic) (?:\\S+ ){0,2}?(?:do|w|z) normaln\\S*|(?:obslugiwan|przyjmowan|wpuszczan|rejestrowan)\\S* (?:\\S+ )?(?:wylacznie|tylko|jedynie|osobno|oddzielnie|na koncu)|osobno (?:wozic|uczyc|trzymac|sadzac|obslugiwac|jezdzic)|(?:w tych samych godzinach|przy jednym stole|w jednej klasie) co (?:polskie|nasze|normalne)|(?:z dala|oddzielnie|osobno) od (?:naszych|polskich|normalnych|zdrowych)|osobn\\S* (?:klas\\S*|sal\\S*|oddzial\\S*|wejsci\\S*|godzin\\S*|kolejk\\S*|stolik\\S*|autobus\\S*|szkol\\S*)|(?<!ludzie )z normalnymi (?!problem)|nie wypuszczac|(?:siedziec|trzymac) (?:\\S+ )?zamkni\\S*|za plotem',
-		'(?:nie chodzcie|nie kupujcie|omijajcie|nie korzystajcie|nie jedzcie) (?:\\S+ ){0,2}?(?:do|u|z|w) \\S+',
-		'wyrzucic z (?:klubu|pracy|szkoly|gminy|kraju|polski|wsi|rady|druzyny|miasta)'
-	]
-);
+const exclusion = new Phrases([
+	'wypad(?= z | stad| do |\\s*[!.,]|\\s*$)',
+	'won|precz|wynocha|wynoscie sie|wypierdalac|wypierdalajcie|spierdalac|spierdalajcie|spadajcie|spieprzajcie|wyjazd z polski|za bug',
+	'(?:niech|powinni|powinny|musza|maja|trzeba (?:ich|je)|nalezy (?:ich|je)) (?:\\S+ ){0,2}?(?:wyjechac|wyjezdzaja|wyjada|wyniesc sie|wynosza sie|wyniosa sie|spadaja|znikna|zniknac|zabierac sie|zabiora sie|wypierdalaja|odeslac|wywiezc|wyrzucic|wywalic|deportowac|wygonic|przegonic)',
+	'(?:niech|powinni|powinny|musza|maja|lepiej) (?:\\S+ ){0,3}?u siebie',
+	'(?:niech|powinni|powinny|musza|maja) (?:\\S+ ){0,2}?(?:wracac|wrocic|wracaja|wroca|wraca|wroci)(?=\\s*[.!?,]|\\s*$| do | na | tam | skad)',
+	'niech (?:\\S+ )?nie (?:prowadza|pokazuja|przychodza|przyprowadzaja|wychodza|chodza|wpuszczaja|zabieraja|pokazuje|przychodzi|wychodzi)',
+	'do (?:osrodkow|osrodka|zakladow|zakladu|przytulku|przytulkow|psychiatryka|wariatkowa|rezerwatu|rezerwatow)(?=\\s*[,.!]| a nie|\\s*$)',
+	'(?:niech|niek) (?:se |sie |lepiej )?(?:ida|idom|pojada|jada|spadaja|wynosza|wyniosa|koczuja|zdychaja|zdechna|zgnija|nie \\S+)',
+	'(?:wracac|wracajcie|wracaj|wraca|wracaja|wypad) (?:do (?:siebie|swojego kraju|swoich|afryki|azji|arabii|izraela|palestyny|rosji|indii|turcji|lasu|buszu|jaskin)|na (?:ukraine|wschod|bialorus|drzewo)|za bug|tam skad)',
+	'skad (?:przyszli|przyjechali|przyszliscie|przyjechaliscie|przylezli|przyjechal|przyszedl)',
+	'(?:nie|zakaz) (?:wpuszcz\\S*|wpuszczac|wpuszczajcie|wpuszczamy|wpuszczam|wpuszczalbym|wpuszczalabym|wpuszczal|wpuszczala|wynajmowac|wynajmujcie|wynajmujemy|wynajmuje|wynajme|zatrudniac|zatrudniajcie|zatrudniamy|zatrudniam|obslugiwac|obslugujcie|obslugujemy|obsluguje|sprzedawac|sprzedawajcie|sprzedam|sprzedaje|przyjmowac|przyjmujcie|przyjmujemy|przyjmuje|pomagac|pomagajcie|bierzcie|bierz|biore|wpuszczania|wynajmu|wynajmowania|zatrudniania|wstepu|wjazdu|pobytu|osiedlania|wchodzenia|przyjmowania|pracy|dla)',
+	'(?:nie powinn\\S*|nie nalezy|nie wolno|zakaz) (?:\\S+ ){0,3}?(?:dawac|dac|wpuszczac|wynajmowac|sprzedawac|zatrudniac|przyjmowac|obslugiwac|pozwalac|dopuszczac|chodzic|uczyc sie|pracowac|przyjezdzac|mieszkac|byc|miec prawa|miec dzieci|rodzic|glosowac|wchodzic|kupowac|dostawac|uczyc|wychowywac|adoptowac|prowadzic|sluzyc|leczyc|rzadzic|decydowac|zasiadac|kandydowac|pokazywac sie|obnosic sie|zblizac sie|wystepowac|trenowac|siedziec|jezdzic)',
+	'zamknac granice|zamknijcie granice|nie ma (?:tu |tutaj |u nas )?miejsca dla|nie (?:chcemy|chce|chca|chcialbym|chcialabym) (?:tu |tutaj |u nas |na osiedlu |we wsi |w szkole |obok )?(?:\\S+ )?(?:ich|takich|tych)(?![a-z])|nie trza (?:tu |nam )?',
+	'nie przyjezdzac|nie przyjezdzajcie|nie powinno ich (?:tu |tutaj )?byc|polska dla polakow|woln(?:a|e|ej|ych) od',
+	'(?:powinni|powinny|nalezy|trzeba|musza) (?:\\S+ ){0,2}?(?:miec|dostac|wprowadzic) zakaz',
+	'(?:do|od) garow|do garnkow|do kuchni|przy garach|do pieluch|do (?:czarnych|bialych|swoich|afryki|buszu)(?=\\s*[,.!]|\\s*$| i )',
+	'(?:zamykac|zamknac|trzymac) (?:\\S+ )?na klucz|niech (?:\\S+ )?(?:lepiej )?(?:siedzi|siedza) w (?:domu|magazynie|piwnicy|ukryciu|szafie|swoich)|(?:powinn\\S*|musza|maja|niech) (?:\\S+ ){0,2}?(?:siedziec|siedza|siedzi|mieszkac|byc) w (?:swoich|domach|osrodk\\S*|zaklad\\S*|psychiatryk\\S*|wariatkow\\S*|rezerwat\\S*|gettach)',
+	'(?:oddzielic|odizolowac|izolowac|odseparowac|wykurzac|wykurzyc|przeganiac|izolowan\\S*|odizolowan\\S*|odseparowan\\S*)|(?:do|w|z) normaln\\S* (?:klas\\S*|szkol\\S*|grup\\S*) (?:\\S+ )?nie (?:pasuja|nadaja|powinn\\S*)|nie (?:pasuja|nadaja sie|powinny chodzic|powinni chodzic) (?:\\S+ ){0,2}?(?:do|w|z) normaln\\S*|(?:obslugiwan|przyjmowan|wpuszczan|rejestrowan)\\S* (?:\\S+ )?(?:wylacznie|tylko|jedynie|osobno|oddzielnie|na koncu)|osobno (?:wozic|uczyc|trzymac|sadzac|obslugiwac|jezdzic)|(?:w tych samych godzinach|przy jednym stole|w jednej klasie) co (?:polskie|nasze|normalne)|(?:z dala|oddzielnie|osobno) od (?:naszych|polskich|normalnych|zdrowych)|osobn\\S* (?:klas\\S*|sal\\S*|oddzial\\S*|wejsci\\S*|godzin\\S*|kolejk\\S*|stolik\\S*|autobus\\S*|szkol\\S*)|(?<!ludzie )z normalnymi (?!problem)|nie wypuszczac|(?:siedziec|trzymac) (?:\\S+ )?zamkni\\S*|za plotem',
+	'(?:nie chodzcie|nie kupujcie|omijajcie|nie korzystajcie|nie jedzcie) (?:\\S+ ){0,2}?(?:do|u|z|w) \\S+',
+	'wyrzucic z (?:klubu|pracy|szkoly|gminy|kraju|polski|wsi|rady|druzyny|miasta)'
+]);
 // Throwing out and violence said right next to the group ("wywalić Ukraińców", "deportować ich wszystkich").
 const expulsion = new Phrases([
 	'(?:deportowac|deportujcie|odeslac|odeslijcie|wywiezc|wywiezcie|wyrzucic|wyrzuccie|wywalic|wywalcie|wygonic|wygoncie|przegonic|przegoncie|pogonic|pogoncie|wykopac|wykopcie|wysiedlic|wystrzelac|wyrznac|powiesic|spalic|wymordowac|eksterminowac|wytepic|wytruc|zagazowac|wybic|utopic|pozamykac|zamknac)(?: (?:ich|je|wszystkich|tych|te|tutejszych))?'
@@ -171,36 +193,40 @@ const genocidal = new Phrases([
 	'(?:do|w) gett\\S*|oboz\\S* (?:dla|koncentracyjn\\S*|pracy)|do obozu|do gazu|do pieca|do komor\\S*|do pracy przymusowej|(?:wy)?sterylizowac|na drzewo z nimi|do lasu z nimi|do wora|do worka|do rzeki|pod lod|do piachu|elektrowstrzas\\S*|niech (?:\\S+ ){0,2}?(?:zdychaja|zdechna)|hitler (?:mial racje|by sie przydal|wiedzial)'
 ]);
 // Dehumanising comparisons, and claims that the group is a disease.
-const dehumanising = new Phrases(
-	[
-		'(?:lepiej|wolalbym|wolalabym|wole) (?:\\S+ ){0,3}?(?:psa|swinie|krowe|szczura|malpe|zwierze) (?:\\S+ ){0,4}?niz|(?:juz )?(?:wole|wolalbym|wolalabym) (?:\\S+ )?(?:swinie|szczura|malpe|kozla|osla)(?! (?:na|do|z) )',
-		'(?:jak|niczym|gorsi (?:od|niz)|gorsze (?:od|niz)|gorszy (?:od|niz)) (?:te |jakies |dzikie |wsciekle |jakis |taki )?(?:karaluch|szczur|robak|pasozyt|malpa|swinia|bydle|zwierze|pijawka|wesz|pluskwa|hiena|stonka|zwierzeta|zwierzat|bydlo|bydlem|szczury|szczurow|karaluchy|karaluchow|robactwo|robaki|szarancza|malpy|malp|swinie|swin|psy|kroliki|pasozyty|zaraza|dzikusy|dzikusow|barbarzyncy|hieny|pijawki|wszy|insekty|bestie)',
-		'(?:nie sa|to nie sa|to nie|nie byli|to sa nie|nie jest|to nie jest) (?:\\S+ )?(?:ludzmi|ludzie|czlowiek|czlowiekiem)(?! z | stad| od | ktorzy| ktory| co )',
-		'nigdy nie (?:bedzie|bedzie z niego|bedzie z niej) czlowie\\S*|(?:rozmnazaja|mnoza|plenia|roja) sie jak',
-		'takie cos|takiego czegos|(?:zalewaja|zalali|zalewa|zalala) (?:nas|polske|gmine|wies|miasto)|obc\\S* element\\S*|(?:odpad|margines|szumowin|smiec)\\S* spoleczn\\S*|blad natury|bledem natury',
-		'(?:ta|ich|cala ta|ta ich|to) (?:religia|ideologia|wiara|kultura|nacja) (?:to|jest) (?:\\S+ )?(?:rak|zaraza|choroba|trucizna|dzuma|plaga|zlo|smierc|rakiem|zaraza)|religi\\S* smierci',
-		'(?:to|jest|sa|bedaca|bedacy) (?:\\S+ ){0,2}?(?:choroba|dewiacja|zboczenie|zboczeniem|zaburzenie|zaburzeniem|patologia|zgnilizna)|dewiacj\\S*|zgnilizn\\S*|chorob\\S* spoleczn\\S*|(?:leczyc|wyleczyc|izolowac|odizolowac)(?: ich| je| takich)?(?=\\s*[.!?,]|\\s*$| albo| i | a nie| zamiast)|zboczeni(?:a|e|em)'
-	]
-);
+const dehumanising = new Phrases([
+	'(?:lepiej|wolalbym|wolalabym|wole) (?:\\S+ ){0,3}?(?:psa|swinie|krowe|szczura|malpe|zwierze) (?:\\S+ ){0,4}?niz|(?:juz )?(?:wole|wolalbym|wolalabym) (?:\\S+ )?(?:swinie|szczura|malpe|kozla|osla)(?! (?:na|do|z) )',
+	'(?:jak|niczym|gorsi (?:od|niz)|gorsze (?:od|niz)|gorszy (?:od|niz)) (?:te |jakies |dzikie |wsciekle |jakis |taki )?(?:karaluch|szczur|robak|pasozyt|malpa|swinia|bydle|zwierze|pijawka|wesz|pluskwa|hiena|stonka|zwierzeta|zwierzat|bydlo|bydlem|szczury|szczurow|karaluchy|karaluchow|robactwo|robaki|szarancza|malpy|malp|swinie|swin|psy|kroliki|pasozyty|zaraza|dzikusy|dzikusow|barbarzyncy|hieny|pijawki|wszy|insekty|bestie)',
+	'(?:nie sa|to nie sa|to nie|nie byli|to sa nie|nie jest|to nie jest) (?:\\S+ )?(?:ludzmi|ludzie|czlowiek|czlowiekiem)(?! z | stad| od | ktorzy| ktory| co )',
+	'nigdy nie (?:bedzie|bedzie z niego|bedzie z niej) czlowie\\S*|(?:rozmnazaja|mnoza|plenia|roja) sie jak',
+	'takie cos|takiego czegos|(?:zalewaja|zalali|zalewa|zalala) (?:nas|polske|gmine|wies|miasto)|obc\\S* element\\S*|(?:odpad|margines|szumowin|smiec)\\S* spoleczn\\S*|blad natury|bledem natury',
+	'(?:ta|ich|cala ta|ta ich|to) (?:religia|ideologia|wiara|kultura|nacja) (?:to|jest) (?:\\S+ )?(?:rak|zaraza|choroba|trucizna|dzuma|plaga|zlo|smierc|rakiem|zaraza)|religi\\S* smierci',
+	'(?:to|jest|sa|bedaca|bedacy) (?:\\S+ ){0,2}?(?:choroba|dewiacja|zboczenie|zboczeniem|zaburzenie|zaburzeniem|patologia|zgnilizna)|dewiacj\\S*|zgnilizn\\S*|chorob\\S* spoleczn\\S*|(?:leczyc|wyleczyc|izolowac|odizolowac)(?: ich| je| takich)?(?=\\s*[.!?,]|\\s*$| albo| i | a nie| zamiast)|zboczeni(?:a|e|em)'
+]);
 // "to nie ludzie, tylko dzicz": dehumanising on its own.
-const dehumanisingAlone = new Phrases(['(?:to|oni|one|ci) nie (?:sa )?ludzie,? (?:tylko|a|lecz) (?:\\S+ )?(?:dzicz|zwierzeta|bydlo|orki|bestie|scierwo|robactwo|szczury|malpy|podludzie|barbarzyncy|dzikusy|zaraza|hołota|holota)']);
+const dehumanisingAlone = new Phrases([
+	'(?:to|oni|one|ci) nie (?:sa )?ludzie,? (?:tylko|a|lecz) (?:\\S+ )?(?:dzicz|zwierzeta|bydlo|orki|bestie|scierwo|robactwo|szczury|malpy|podludzie|barbarzyncy|dzikusy|zaraza|hołota|holota)'
+]);
 // Essentialising ("to mają w genach"): near a group and a vice.
-const essentialising = new Phrases(
-	[
-		'w genach|we krwi|z natury|(?:taka|takie) (?:ich )?natura|ich natura|natura tak chciala',
-		'(?:tacy|takie) (?:juz )?(?:sa|byli|beda)|(?:wszyscy|wszystkie) (?:sa )?(?:tacy|takie) (?:sami|same)',
-		'nie da sie ich (?:\\S+ )?(?:zmienic|wychowac|ucywilizowac|nauczyc|zintegrowac)|nie zmienisz ich',
-		'(?:wszyscy|wszystkie) (?:oni|one) (?:sa )?(?:tacy|takie)|(?:to|w nich|w tym narodzie) (?:to )?siedzi(?=\\s*[,.!]|\\s*$| we krwi| od)|(?:oni|one|ci|tacy|takie) (?:juz )?tak maja|na jedno kopyto|jeden w drugiego|jeden gorszy od drugiego|kazdy jeden|jedno i to samo',
-		'(?:wiadomo|wszyscy wiemy|kazdy wie|kazdy wiedzial|nie musze mowic|domyslcie sie|zgadnijcie),? (?:\\S+ )?(?:kto|ktorzy|czyja|jacy|co za)(?= )|nie trzeba byc \\S+,? (?:zeby|by) (?:wiedziec|zgadnac)',
-		'kazdy z nich|kazda z nich|wszyscy oni|jak to (?:oni|ci|one)|ich mentalnosc|taka ich kultura|to ich kultura|w kazdym pokoleniu|genow nie oszukasz|geny nie klamia'
-	]
-);
+const essentialising = new Phrases([
+	'w genach|we krwi|z natury|(?:taka|takie) (?:ich )?natura|ich natura|natura tak chciala',
+	'(?:tacy|takie) (?:juz )?(?:sa|byli|beda)|(?:wszyscy|wszystkie) (?:sa )?(?:tacy|takie) (?:sami|same)',
+	'nie da sie ich (?:\\S+ )?(?:zmienic|wychowac|ucywilizowac|nauczyc|zintegrowac)|nie zmienisz ich',
+	'(?:wszyscy|wszystkie) (?:oni|one) (?:sa )?(?:tacy|takie)|(?:to|w nich|w tym narodzie) (?:to )?siedzi(?=\\s*[,.!]|\\s*$| we krwi| od)|(?:oni|one|ci|tacy|takie) (?:juz )?tak maja|na jedno kopyto|jeden w drugiego|jeden gorszy od drugiego|kazdy jeden|jedno i to samo',
+	'(?:wiadomo|wszyscy wiemy|kazdy wie|kazdy wiedzial|nie musze mowic|domyslcie sie|zgadnijcie),? (?:\\S+ )?(?:kto|ktorzy|czyja|jacy|co za)(?= )|nie trzeba byc \\S+,? (?:zeby|by) (?:wiedziec|zgadnac)',
+	'kazdy z nich|kazda z nich|wszyscy oni|jak to (?:oni|ci|one)|ich mentalnosc|taka ich kultura|to ich kultura|w kazdym pokoleniu|genow nie oszukasz|geny nie klamia'
+]);
 // "ta nacja", "to plemię": contempt for the group named anywhere in the text.
-const nation = new Phrases(['(?:ta|taka|cala ta|ta ich|tej|takiej|taki|ten|caly ten) (?:to )?(?:nacja|nacji|rasa|rasy|narod)|(?:to|takie) plemie|nie mam nic (?:do|przeciwko) (?!powiedzenia|dodania|zarzucenia|stracenia|ukrycia|roboty)\\S+(?: \\S+)?,? ale']);
+const nation = new Phrases([
+	'(?:ta|taka|cala ta|ta ich|tej|takiej|taki|ten|caly ten) (?:to )?(?:nacja|nacji|rasa|rasy|narod)|(?:to|takie) plemie|nie mam nic (?:do|przeciwko) (?!powiedzenia|dodania|zarzucenia|stracenia|ukrycia|roboty)\\S+(?: \\S+)?,? ale'
+]);
 // "Nie jestem rasistą, ale…" before a group is enough; "dzikie plemię" says the vice itself.
-const disclaimer = new Phrases(['dzikie plemi\\S*|nie jestem (?:rasist|homofob|antysemit|ksenofob|nacjonalist|szowinist|seksist)\\S*,? ale']);
+const disclaimer = new Phrases([
+	'dzikie plemi\\S*|nie jestem (?:rasist|homofob|antysemit|ksenofob|nacjonalist|szowinist|seksist)\\S*,? ale'
+]);
 // Blame said of "them" for a group named anywhere before: "wiadomo, jak jest tam, gdzie oni się osiedlą".
-const blame = new Phrases(['wiadomo,? (?:jak|co) (?:jest|bywa|sie dzieje|bedzie|sie stanie)(?:,? (?:\\S+ ){0,2}?)(?:gdzie|jak|kiedy) (?:oni|one|tacy|takie|ci)']);
+const blame = new Phrases([
+	'wiadomo,? (?:jak|co) (?:jest|bywa|sie dzieje|bedzie|sie stanie)(?:,? (?:\\S+ ){0,2}?)(?:gdzie|jak|kiedy) (?:oni|one|tacy|takie|ci)'
+]);
 // A group named without its name: "zza Buga", "ci w kolorowych spódnicach", "jakiej narodowości", two men holding hands.
 const codedGroups = new Phrases([
 	'(?:zza|za) (?:buga|bugiem)|(?:w|we) (?:kolorowych |dlugich |tych )?spodnicach(?: do ziemi)?|z taborow|taborowi',
@@ -213,42 +239,43 @@ const joke = new Phrases(['po czym (?:poznac|rozpoznac|poznasz),? ze']);
 // Contempt for a nation that needs no group named: "cała ta ich nacja", "taki to naród".
 const nationAlone = new Phrases(['cal\\S* t(?:a|e|ej) (?:ich )?(?:nacj\\S*|ras\\S*)|taki to narod']);
 // Vices said as a phrase: "żyją z zasiłków", "nie chcą pracować", "nie wolno im ufać".
-const traitPhrases = new Phrases(
-	[
-		'(?:zyja|zyli|zyje) (?:tylko )?z (?:zasilkow|socjalu|naszych podatkow|800|pomocy|kradziezy)',
-		'(?:siedza|siedzi) na (?:zasilkach|socjalu|800)',
-		'(?:biora|bierze|wyludzaja|dostaja) (?:\\S+ )?(?:zasilki|socjal|800\\S*|wszystko za darmo|kase i nic nie robia)',
-		'(?:przyjezdzaja|przyjechali|przyszli|przyjechal\\S*) (?:tu |tutaj |do nas )?(?:tylko )?(?:po|dla) (?:zasilki|socjal|800\\S*|kase|pieniadze)',
-		'przyjechal\\S* (?:tu |tutaj |do nas )?(?:\\S+ )?(?:pasozytowac|krasc|zerowac|wyludzac|naciagac|zyc na nasz koszt)|pasozytowac|zerowac na',
-		'zabieraja (?:nam )?(?:prace|mieszkania|zasilki|kobiety)',
-		'nie (?:chca|chce|chcieli) (?:\\S+ )?pracowac|nie pracuja|nie (?:myja|myje) sie|nie placa (?:za nic|czynszu|podatkow|rachunkow)|nie szanuja (?:\\S+ )?(?:niczego|nikogo|naszego|naszych|nas|kobiet|prawa|zasad|polskiego|polskich)|(?:kobiet|prawa|zasad|niczego|nikogo|naszych) (?:\\S+ )?nie szanuja|nie umieja sie zachowac',
-		'(?:nie nadaja sie|sie nie nadaja) (?:do|na)|do niczego (?:sie )?nie nadaja|bez (?:honoru|sumienia|zasad|kultury|moralnosci|mozgu|rozumu)',
-		'do roboty (?:nigdy )?nie (?:poszli|pojda|chodza|pojdzie|poszedl)|nigdy nie (?:pracowali|pracuja|pracowal)',
-		'co (?:mozna|by|tu|by tu) (?:\\S+ )?(?:ukrasc|zwinac|wyniesc|zajumac)',
-		'(?:jezdza|jezdzi|jezdzili|chodza|siedza|pracuja) (?:\\S+ )?(?:po pijaku|pod wplywem|na bani|bez prawa jazdy)|nic dobrego (?:z|od) (?:nich|tego|tych|takich)|jedna para butow',
-		'(?:wszystko|wszystkie) (?:\\S+ )?(?:bedzie|beda|zostanie|zostana) (?:kradzion\\S*|ukradzion\\S*|rozkradzion\\S*|zniszczon\\S*|zdemolowan\\S*)|(?:zaczna|zacznie) sie (?:kradzieze|kradziez|bojki|napady|gwalty)',
-		'(?:tylko patrzec|czekac tylko|kwestia czasu),? (?:\\S+ ){0,3}?(?:wysadz|wybuch|zamach|bomb|podloz|zdetonuj|podpal|zabij)\\S*|nikt (?:ich|je|takich) nie (?:chce|chcial|zechce|zniesie)',
-		'(?:nozem|nozami|piesciami|siekiera|kijem|maczeta) (?:sie )?(?:rozmawia|rozmawiaja|zalatwia|zalatwiaja|rozwiazuja|rozwiazuje)',
-		'(?:jedza|zjedza|zjadaja) (?:\\S+ ){0,2}?(?:psy|koty|psa|kota|wszystko,? co sie rusza)|(?:podaja|sprzedaja) (?:\\S+ )?(?:psy|koty|psine|psie mieso|kocie mieso)',
-		'zaraz\\S* (?:\\S+ ){0,2}?(?:dzieci|mlodziez|nasze|uczniow) (?:\\S+ )?(?:swoja |ta )?(?:ideologi|propagand|zboczeni|chorob|gender)\\S*|(?:demoralizuj|deprawuj|seksualizuj|werbuj|indoktrynuj)\\S* (?:\\S+ )?(?:dzieci|mlodziez|nasze|uczniow)',
-		'(?:od razu )?(?:budujcie|postawcie|zbudujcie|budowac|postawic) (?:\\S+ )?(?:wiezienie|areszt|komisariat|posterunek)',
-		'(?:przenosza|roznosza|przywlekli|przywlekaja|zarazaja|pozarazaja) (?:\\S+ )?(?:choroby|zaraze|wszy|swierzb|gruzlice|wirusy|choroba)',
-		'zostawiaja (?:\\S+ )?(?:syf|brud|smieci|balagan)|nie (?:wiedza|znaja) co to (?:kultura|higiena|praca|mydlo)|nie przestrzegaja higieny',
-		'nie (?:mozna|wolno) (?:im |tym ludziom )?ufac|nie ufajcie (?:im|nikomu z nich)',
-		'nie ma (?:czegos takiego jak|takiego jak|takiej rzeczy jak|czegos takiego) (?:uczciw|porzadn|normaln|dobr|madr|pracowit|czyst)\\S*',
-		'(?:na|za) (?:nasz|naszym) koszt|za nasze (?:pieniadze|podatki)|szkoda (?:naszych )?pieniedzy na (?:takich|nich|tych)',
-		'(?:pilnujcie|chowajcie|uwazajcie na) (?:swoich |swoje )?(?:psow|kotow|psy|koty|portfeli|portfele|kieszeni|kieszenie|corek|corki|kur|rowerow|rowery)',
-		'(?:wyczuje|czuje|zwietrzy|zweszy|wywacha|wyczuja|czuja) (?:\\S+ ){0,3}?(?:kase|kasa|pieniadze|forse|forsa|zysk|interes|okazje)|(?:nauczy\\S*|nauczyl\\S*|uczy|ucza) (?:sie )?(?:od nich )?(?:krasc|klamac|oszukiwac|zebrac)',
-		'(?:gdzie|tam gdzie|jak) (?:\\S+ ){0,2}?(?:sie )?(?:osiedl\\S*|pojawi\\S*|wprowadz\\S*|zamieszka\\S*) (?:\\S+ ){0,8}?(?:strach|kradz\\S*|bieda|syf|problemy|koniec|zegnajcie|bojki|noz\\S*)|zegnajcie (?:kury|rowery|spokoj)'
-	]
-);
+const traitPhrases = new Phrases([
+	'(?:zyja|zyli|zyje) (?:tylko )?z (?:zasilkow|socjalu|naszych podatkow|800|pomocy|kradziezy)',
+	'(?:siedza|siedzi) na (?:zasilkach|socjalu|800)',
+	'(?:biora|bierze|wyludzaja|dostaja) (?:\\S+ )?(?:zasilki|socjal|800\\S*|wszystko za darmo|kase i nic nie robia)',
+	'(?:przyjezdzaja|przyjechali|przyszli|przyjechal\\S*) (?:tu |tutaj |do nas )?(?:tylko )?(?:po|dla) (?:zasilki|socjal|800\\S*|kase|pieniadze)',
+	'przyjechal\\S* (?:tu |tutaj |do nas )?(?:\\S+ )?(?:pasozytowac|krasc|zerowac|wyludzac|naciagac|zyc na nasz koszt)|pasozytowac|zerowac na',
+	'zabieraja (?:nam )?(?:prace|mieszkania|zasilki|kobiety)',
+	'nie (?:chca|chce|chcieli) (?:\\S+ )?pracowac|nie pracuja|nie (?:myja|myje) sie|nie placa (?:za nic|czynszu|podatkow|rachunkow)|nie szanuja (?:\\S+ )?(?:niczego|nikogo|naszego|naszych|nas|kobiet|prawa|zasad|polskiego|polskich)|(?:kobiet|prawa|zasad|niczego|nikogo|naszych) (?:\\S+ )?nie szanuja|nie umieja sie zachowac',
+	'(?:nie nadaja sie|sie nie nadaja) (?:do|na)|do niczego (?:sie )?nie nadaja|bez (?:honoru|sumienia|zasad|kultury|moralnosci|mozgu|rozumu)',
+	'do roboty (?:nigdy )?nie (?:poszli|pojda|chodza|pojdzie|poszedl)|nigdy nie (?:pracowali|pracuja|pracowal)',
+	'co (?:mozna|by|tu|by tu) (?:\\S+ )?(?:ukrasc|zwinac|wyniesc|zajumac)',
+	'(?:jezdza|jezdzi|jezdzili|chodza|siedza|pracuja) (?:\\S+ )?(?:po pijaku|pod wplywem|na bani|bez prawa jazdy)|nic dobrego (?:z|od) (?:nich|tego|tych|takich)|jedna para butow',
+	'(?:wszystko|wszystkie) (?:\\S+ )?(?:bedzie|beda|zostanie|zostana) (?:kradzion\\S*|ukradzion\\S*|rozkradzion\\S*|zniszczon\\S*|zdemolowan\\S*)|(?:zaczna|zacznie) sie (?:kradzieze|kradziez|bojki|napady|gwalty)',
+	'(?:tylko patrzec|czekac tylko|kwestia czasu),? (?:\\S+ ){0,3}?(?:wysadz|wybuch|zamach|bomb|podloz|zdetonuj|podpal|zabij)\\S*|nikt (?:ich|je|takich) nie (?:chce|chcial|zechce|zniesie)',
+	'(?:nozem|nozami|piesciami|siekiera|kijem|maczeta) (?:sie )?(?:rozmawia|rozmawiaja|zalatwia|zalatwiaja|rozwiazuja|rozwiazuje)',
+	'(?:jedza|zjedza|zjadaja) (?:\\S+ ){0,2}?(?:psy|koty|psa|kota|wszystko,? co sie rusza)|(?:podaja|sprzedaja) (?:\\S+ )?(?:psy|koty|psine|psie mieso|kocie mieso)',
+	'zaraz\\S* (?:\\S+ ){0,2}?(?:dzieci|mlodziez|nasze|uczniow) (?:\\S+ )?(?:swoja |ta )?(?:ideologi|propagand|zboczeni|chorob|gender)\\S*|(?:demoralizuj|deprawuj|seksualizuj|werbuj|indoktrynuj)\\S* (?:\\S+ )?(?:dzieci|mlodziez|nasze|uczniow)',
+	'(?:od razu )?(?:budujcie|postawcie|zbudujcie|budowac|postawic) (?:\\S+ )?(?:wiezienie|areszt|komisariat|posterunek)',
+	'(?:przenosza|roznosza|przywlekli|przywlekaja|zarazaja|pozarazaja) (?:\\S+ )?(?:choroby|zaraze|wszy|swierzb|gruzlice|wirusy|choroba)',
+	'zostawiaja (?:\\S+ )?(?:syf|brud|smieci|balagan)|nie (?:wiedza|znaja) co to (?:kultura|higiena|praca|mydlo)|nie przestrzegaja higieny',
+	'nie (?:mozna|wolno) (?:im |tym ludziom )?ufac|nie ufajcie (?:im|nikomu z nich)',
+	'nie ma (?:czegos takiego jak|takiego jak|takiej rzeczy jak|czegos takiego) (?:uczciw|porzadn|normaln|dobr|madr|pracowit|czyst)\\S*',
+	'(?:na|za) (?:nasz|naszym) koszt|za nasze (?:pieniadze|podatki)|szkoda (?:naszych )?pieniedzy na (?:takich|nich|tych)',
+	'(?:pilnujcie|chowajcie|uwazajcie na) (?:swoich |swoje )?(?:psow|kotow|psy|koty|portfeli|portfele|kieszeni|kieszenie|corek|corki|kur|rowerow|rowery)',
+	'(?:wyczuje|czuje|zwietrzy|zweszy|wywacha|wyczuja|czuja) (?:\\S+ ){0,3}?(?:kase|kasa|pieniadze|forse|forsa|zysk|interes|okazje)|(?:nauczy\\S*|nauczyl\\S*|uczy|ucza) (?:sie )?(?:od nich )?(?:krasc|klamac|oszukiwac|zebrac)',
+	'(?:gdzie|tam gdzie|jak) (?:\\S+ ){0,2}?(?:sie )?(?:osiedl\\S*|pojawi\\S*|wprowadz\\S*|zamieszka\\S*) (?:\\S+ ){0,8}?(?:strach|kradz\\S*|bieda|syf|problemy|koniec|zegnajcie|bojki|noz\\S*)|zegnajcie (?:kury|rowery|spokoj)'
+]);
 
 const messages = {
-	slur: (s: string) => `Obraźliwe określenie grupy ludzi („${s}”). Mowa nienawiści jest zakazana regulaminem grupy — użyj zwykłej nazwy narodowości, wyznania czy grupy.`,
+	slur: (s: string) =>
+		`Obraźliwe określenie grupy ludzi („${s}”). Mowa nienawiści jest zakazana regulaminem grupy — użyj zwykłej nazwy narodowości, wyznania czy grupy.`,
 	generalising: (s: string) =>
 		`Uogólnienie o całej grupie ludzi („${s}”). Mowa nienawiści jest zakazana regulaminem grupy. Jeśli coś się wydarzyło, opisz to konkretne zdarzenie i zgłoś je odpowiednim służbom — bez przypisywania cech całemu narodowi, wyznaniu czy innej grupie.`,
-	exclusion: (s: string) => `Wzywanie do wyrzucenia, odizolowania lub wykluczenia grupy ludzi („${s}”). Mowa nienawiści jest zakazana regulaminem grupy. Pisz o konkretnych sprawach i zachowaniach, nie o pochodzeniu, wyznaniu, orientacji czy niepełnosprawności ludzi.`,
-	dehumanising: (s: string) => `Odczłowieczające słowa o grupie ludzi („${s}”): porównanie do zwierząt, szkodników lub choroby. Mowa nienawiści jest zakazana regulaminem grupy. Pisz o konkretnych zachowaniach, nie o całej grupie.`
+	exclusion: (s: string) =>
+		`Wzywanie do wyrzucenia, odizolowania lub wykluczenia grupy ludzi („${s}”). Mowa nienawiści jest zakazana regulaminem grupy. Pisz o konkretnych sprawach i zachowaniach, nie o pochodzeniu, wyznaniu, orientacji czy niepełnosprawności ludzi.`,
+	dehumanising: (s: string) =>
+		`Odczłowieczające słowa o grupie ludzi („${s}”): porównanie do zwierząt, szkodników lub choroby. Mowa nienawiści jest zakazana regulaminem grupy. Pisz o konkretnych zachowaniach, nie o całej grupie.`
 };
 
 // "(((oni)))": the antisemitic echo, in the original text.
@@ -268,7 +295,7 @@ function hateIn(src: Source, out: Findings): void {
 		const t = lex.of(w);
 		if (t || !w.f.includes('*')) return t;
 		const real = unmask(w.f, maskable);
-		return real ? lex.has(real, GROUP) ? GROUP : lex.has(real, SLUR) ? SLUR : GROUP_ADJ : 0;
+		return real ? (lex.has(real, GROUP) ? GROUP : lex.has(real, SLUR) ? SLUR : GROUP_ADJ) : 0;
 	});
 	const tag = (i: number) => (i >= 0 && i < n ? tags[i] : 0);
 
@@ -283,11 +310,21 @@ function hateIn(src: Source, out: Findings): void {
 		return lo;
 	};
 
-	for (const m of text.matchAll(echo)) out.add('hate.slur', 'hate', 'block', m.index, m.index + m[0].length, messages.slur);
+	for (const m of text.matchAll(echo))
+		out.add('hate.slur', 'hate', 'block', m.index, m.index + m[0].length, messages.slur);
 	for (let i = 0; i < n; i++) {
 		const w = words[i];
-		if (tag(i) & SLUR || (w.f.startsWith('banderow') && !historical.test(folded))) out.add('hate.slur', 'hate', 'block', w.start, w.end, messages.slur);
-		else if (w.f === 'pedale' && (w.punct || i === n - 1 || words[i + 1].punct || words[i - 1]?.f === 'ty')) out.add('hate.slur', 'hate', 'block', words[i - 1]?.f === 'ty' && !w.punct ? words[i - 1].start : w.start, w.end, messages.slur);
+		if (tag(i) & SLUR || (w.f.startsWith('banderow') && !historical.test(folded)))
+			out.add('hate.slur', 'hate', 'block', w.start, w.end, messages.slur);
+		else if (w.f === 'pedale' && (w.punct || i === n - 1 || words[i + 1].punct || words[i - 1]?.f === 'ty'))
+			out.add(
+				'hate.slur',
+				'hate',
+				'block',
+				words[i - 1]?.f === 'ty' && !w.punct ? words[i - 1].start : w.start,
+				w.end,
+				messages.slur
+			);
 	}
 
 	// Sentence number of every word, to keep a group and what is said of it together.
@@ -298,12 +335,14 @@ function hateIn(src: Source, out: Findings): void {
 	// Counter-speech ("nieprawda, że…", "to stereotyp"), "nie" right before the claim, its copula or "wszyscy".
 	const negated = (g: number, p: number, ownFrom = -1, ownTo = -1) => {
 		const [a, b] = [Math.min(g, p), Math.max(g, p)];
-		for (let k = 0; k < n; k++) if ((sentence[k] === sentence[a] || sentence[k] === sentence[b]) && counterSpeech.has(words[k].f)) return true;
+		for (let k = 0; k < n; k++)
+			if ((sentence[k] === sentence[a] || sentence[k] === sentence[b]) && counterSpeech.has(words[k].f)) return true;
 		for (let k = Math.max(0, a - 2); k <= b; k++) {
 			if (k >= ownFrom && k <= ownTo) continue;
 			if (words[k].f !== 'nie' || sentence[k] !== sentence[b]) continue;
 			const next = k + 1;
-			if (next === p || next === g || copulas.has(words[next]?.f ?? '') || tag(next) & GENERAL || next === ownFrom) return true;
+			if (next === p || next === g || copulas.has(words[next]?.f ?? '') || tag(next) & GENERAL || next === ownFrom)
+				return true;
 		}
 		return false;
 	};
@@ -311,7 +350,10 @@ function hateIn(src: Source, out: Findings): void {
 	const isGroup = words.map((_, i) => {
 		const t = tag(i);
 		if (animalNouns.has(words[i + 1]?.f ?? '')) return false;
-		const g = !!(t & (GROUP | SLUR)) || (!!(t & GROUP_ADJ) && (!!((tag(i + 1) | tag(i - 1)) & (PEOPLE | VERMIN)) || isPersonWord(words[i + 1]))) || (!!(t & PEOPLE) && !!((tag(i - 1) | tag(i + 1)) & GROUP_ADJ));
+		const g =
+			!!(t & (GROUP | SLUR)) ||
+			(!!(t & GROUP_ADJ) && (!!((tag(i + 1) | tag(i - 1)) & (PEOPLE | VERMIN)) || isPersonWord(words[i + 1]))) ||
+			(!!(t & PEOPLE) && !!((tag(i - 1) | tag(i + 1)) & GROUP_ADJ));
 		if (g && firstGroup < 0) firstGroup = i;
 		return g;
 	});
@@ -325,13 +367,16 @@ function hateIn(src: Source, out: Findings): void {
 		if (!(tag(i) & NATION) || !/^(?:nacj|plemi)/.test(words[i].f) || !copulas.has(words[i + 1].f)) continue;
 		for (let p = i + 2; p <= i + 5 && p < n && !words[p].stop; p++)
 			if (tag(p) & TRAIT) {
-				if (!negated(i, p)) out.add('hate.generalising', 'hate', 'block', words[i].start, words[p].end, messages.generalising);
+				if (!negated(i, p))
+					out.add('hate.generalising', 'hate', 'block', words[i].start, words[p].end, messages.generalising);
 				break;
 			}
 	}
-	for (const m of nationAlone.matches(src)) out.add('hate.generalising', 'hate', 'block', m.index, m.index + m[0].length, messages.generalising);
+	for (const m of nationAlone.matches(src))
+		out.add('hate.generalising', 'hate', 'block', m.index, m.index + m[0].length, messages.generalising);
 	if (firstGroup < 0) {
-		for (const m of dehumanisingAlone.matches(src)) out.add('hate.dehumanising', 'hate', 'block', m.index, m.index + m[0].length, messages.dehumanising);
+		for (const m of dehumanisingAlone.matches(src))
+			out.add('hate.dehumanising', 'hate', 'block', m.index, m.index + m[0].length, messages.dehumanising);
 		return;
 	}
 	const groupAt = (i: number) => i >= 0 && i < n && (isGroup[i] || (firstGroup < i && !!(tag(i) & ANAPHOR)));
@@ -343,7 +388,8 @@ function hateIn(src: Source, out: Findings): void {
 		else out.add(rule, 'hate', 'block', s, e, message);
 	};
 	const groupNear = (i: number, reach: number) => {
-		for (let k = Math.max(0, i - reach); k <= Math.min(n - 1, i + reach); k++) if (isGroup[k] && sentence[k] >= sentence[i] - 1 && sentence[k] <= sentence[i]) return true;
+		for (let k = Math.max(0, i - reach); k <= Math.min(n - 1, i + reach); k++)
+			if (isGroup[k] && sentence[k] >= sentence[i] - 1 && sentence[k] <= sentence[i]) return true;
 		return false;
 	};
 
@@ -360,25 +406,43 @@ function hateIn(src: Source, out: Findings): void {
 			const apposition = words[p].punct && !words[p].stop && (tag(p + 1) & PEOPLE || p + 1 >= n || words[p + 1].punct);
 			const ok = copula || generalHere || apposition || (t & VERB && p <= g + 6) || (t & VERMIN && p <= g + 3);
 			if (!ok) continue;
-			if (!negated(g, p)) add(t & (VERMIN | LIKE_VERMIN) ? 'hate.dehumanising' : 'hate.generalising', t & (VERMIN | LIKE_VERMIN) ? messages.dehumanising : messages.generalising, g, p);
+			if (!negated(g, p))
+				add(
+					t & (VERMIN | LIKE_VERMIN) ? 'hate.dehumanising' : 'hate.generalising',
+					t & (VERMIN | LIKE_VERMIN) ? messages.dehumanising : messages.generalising,
+					g,
+					p
+				);
 			break;
 		}
 		// "ukraińska zaraza", "plaga Ukraińców": the dehumanising word right before the group.
-		if (tag(g - 1) & VERMIN && !words[g].punct && !negated(g - 1, g)) add('hate.dehumanising', messages.dehumanising, g - 1, g);
+		if (tag(g - 1) & VERMIN && !words[g].punct && !negated(g - 1, g))
+			add('hate.dehumanising', messages.dehumanising, g - 1, g);
 	}
 	for (let i = 0; i < n; i++) {
 		const t = tag(i);
 		// "żydowska zaraza", "cygańskie pomioty", "ruskiej zarazy"
-		if (t & GROUP_ADJ && (tag(i + 1) & VERMIN || tag(i - 1) & VERMIN) && !words[i].stop) add('hate.dehumanising', messages.dehumanising, tag(i + 1) & VERMIN ? i : i - 1, tag(i + 1) & VERMIN ? i + 1 : i);
+		if (t & GROUP_ADJ && (tag(i + 1) & VERMIN || tag(i - 1) & VERMIN) && !words[i].stop)
+			add('hate.dehumanising', messages.dehumanising, tag(i + 1) & VERMIN ? i : i - 1, tag(i + 1) & VERMIN ? i + 1 : i);
 		// "takiej dziczy", "ta hołota" about the group named before
-		if (t & VERMIN && /^(?:ta|taka|takiej|tej|te|tych|takie|takich|cala)$/.test(words[i - 1]?.f ?? '') && groupNear(i, 60)) add('hate.dehumanising', messages.dehumanising, i - 1, i);
+		if (
+			t & VERMIN &&
+			/^(?:ta|taka|takiej|tej|te|tych|takie|takich|cala)$/.test(words[i - 1]?.f ?? '') &&
+			groupNear(i, 60)
+		)
+			add('hate.dehumanising', messages.dehumanising, i - 1, i);
 		// "ruski to ruski": the group is what it is
-		if (isGroup[i] && words[i + 1]?.f === 'to' && words[i + 2]?.f === words[i].f) add('hate.generalising', messages.generalising, i, i + 2);
+		if (isGroup[i] && words[i + 1]?.f === 'to' && words[i + 2]?.f === words[i].f)
+			add('hate.generalising', messages.generalising, i, i + 2);
 		// "dziwadła", "hołota" in the sentence after the group was named
-		if (t & SUBHUMAN && !isGroup[i] && groupNear(i, 30) && !(tag(i - 1) & GROUP_ADJ)) add('hate.dehumanising', messages.dehumanising, i, i);
+		if (t & SUBHUMAN && !isGroup[i] && groupNear(i, 30) && !(tag(i - 1) & GROUP_ADJ))
+			add('hate.dehumanising', messages.dehumanising, i, i);
 		// "naród złodziei", "złodziejski i przebiegły naród", "nacja bez honoru"
 		if (t & NATION && groupNear(i, 30)) {
-			const before = (tag(i - 1) & TRAIT && !words[i].punct) || (words[i - 1]?.f === 'i' && tag(i - 2) & TRAIT) || (tag(i - 1) & TRAIT && tag(i - 3) & TRAIT);
+			const before =
+				(tag(i - 1) & TRAIT && !words[i].punct) ||
+				(words[i - 1]?.f === 'i' && tag(i - 2) & TRAIT) ||
+				(tag(i - 1) & TRAIT && tag(i - 3) & TRAIT);
 			const after = tag(i + 1) & (VICE_OF | TRAIT) && !words[i + 1].punct;
 			if (before || after) add('hate.generalising', messages.generalising, before ? i - 1 : i, after ? i + 1 : i);
 		}
@@ -388,12 +452,28 @@ function hateIn(src: Source, out: Findings): void {
 		let best = -1;
 		for (let k = Math.max(0, a - before); k <= Math.min(n - 1, b + after); k++) {
 			if (!groupAt(k) || (k >= a && k <= b && !isGroup[k])) continue;
-			const near = sentence[k] === sentence[a] || sentence[k] === sentence[b] || (previousSentence && sentence[k] === sentence[a] - 1);
+			const near =
+				sentence[k] === sentence[a] ||
+				sentence[k] === sentence[b] ||
+				(previousSentence && sentence[k] === sentence[a] - 1);
 			if (near && (best < 0 || Math.abs(k - a) < Math.abs(best - a))) best = k;
 		}
 		return best;
 	};
-	const fromPhrases = (re: Phrases, rule: string, message: (s: string) => string, before: number, after: number, opts: { previousSentence?: boolean; needVice?: boolean; history?: boolean; adjacent?: boolean; anaphor?: boolean } = {}) => {
+	const fromPhrases = (
+		re: Phrases,
+		rule: string,
+		message: (s: string) => string,
+		before: number,
+		after: number,
+		opts: {
+			previousSentence?: boolean;
+			needVice?: boolean;
+			history?: boolean;
+			adjacent?: boolean;
+			anaphor?: boolean;
+		} = {}
+	) => {
 		if (opts.history && historical.test(folded)) return;
 		for (const m of re.matches(src)) {
 			const a = wordAt(m.index);
@@ -402,10 +482,17 @@ function hateIn(src: Source, out: Findings): void {
 			let g = nearGroup(a, b, before, after, opts.previousSentence ?? true);
 			if (g < 0 && opts.anaphor) for (let k = a; k <= b; k++) if (tag(k) & ANAPHOR && firstGroup < a) g = k;
 			if (g < 0 || negated(g, g < a ? a : b, a, b)) continue;
-			if (opts.adjacent && (g < a ? words.slice(g + 1, a) : words.slice(b + 1, g)).some((w) => !between.has(w.f))) continue;
+			if (opts.adjacent && (g < a ? words.slice(g + 1, a) : words.slice(b + 1, g)).some((w) => !between.has(w.f)))
+				continue;
 			if (opts.needVice) {
 				let vice = false;
-				for (let k = Math.max(0, Math.min(a, g) - 3); k <= Math.min(n - 1, Math.max(b, g) + 6); k++) if ((tag(k) & (TRAIT | VERB | VERMIN | LIKE_VERMIN | VICE_OF) || /^(?:jedne|jedni)$/.test(words[k + 1]?.f ?? '')) && sentence[k] >= sentence[g] - 1) vice = true;
+				for (let k = Math.max(0, Math.min(a, g) - 3); k <= Math.min(n - 1, Math.max(b, g) + 6); k++)
+					if (
+						(tag(k) & (TRAIT | VERB | VERMIN | LIKE_VERMIN | VICE_OF) ||
+							/^(?:jedne|jedni)$/.test(words[k + 1]?.f ?? '')) &&
+						sentence[k] >= sentence[g] - 1
+					)
+						vice = true;
 				if (!vice) continue;
 			}
 			add(rule, message, g, g, m.index, m.index + m[0].length);
@@ -417,7 +504,8 @@ function hateIn(src: Source, out: Findings): void {
 		const end = folded.slice(words[g].end).search(/[.!?\n]/);
 		if (end < 0 || folded[words[g].end + end] !== '?') continue;
 		let v = -1;
-		for (let k = Math.max(0, g - 2); k <= Math.min(n - 1, g + 5); k++) if (k !== g && virtue.test(words[k].f) && sentence[k] === sentence[g]) v = k;
+		for (let k = Math.max(0, g - 2); k <= Math.min(n - 1, g + 5); k++)
+			if (k !== g && virtue.test(words[k].f) && sentence[k] === sentence[g]) v = k;
 		if (v >= 0) add('hate.generalising', messages.generalising, Math.min(g, v), Math.max(g, v));
 	}
 	fromPhrases(joke, 'hate.generalising', messages.generalising, 0, 8, { previousSentence: false });
@@ -431,5 +519,6 @@ function hateIn(src: Source, out: Findings): void {
 	fromPhrases(essentialising, 'hate.generalising', messages.generalising, 12, 12, { needVice: true });
 	fromPhrases(nation, 'hate.generalising', messages.generalising, 40, 40, { needVice: true });
 	fromPhrases(disclaimer, 'hate.generalising', messages.generalising, 40, 40);
-	for (const m of dehumanisingAlone.matches(src)) out.add('hate.dehumanising', 'hate', 'block', m.index, m.index + m[0].length, messages.dehumanising);
+	for (const m of dehumanisingAlone.matches(src))
+		out.add('hate.dehumanising', 'hate', 'block', m.index, m.index + m[0].length, messages.dehumanising);
 }

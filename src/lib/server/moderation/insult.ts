@@ -45,7 +45,9 @@ const literal = h(`
 	balwan:m czubk:m swirz marionetk:f kukl:f trol:m troll:m fladr:f buldog:m paw:m ciele cielecia cielaku cielak:m mamalyg:f klucha kluchy slimak:m
 	sierot:f mieczak:m maskotk:f skamielin:f mumi:f lal:f kapusi:f
 `);
-const demonstrable = h('gnoja dziad dziada dziadem dziadu dziadzie cwaniak/cwaniac:m cwaniar:f dziadyg:f tchorz:m kombinator:m naciagacz:m pieniacz:m awanturnik/awanturnic:m wiesniak/wiesniac:m lapserdak:m');
+const demonstrable = h(
+	'gnoja dziad dziada dziadem dziadu dziadzie cwaniak/cwaniac:m cwaniar:f dziadyg:f tchorz:m kombinator:m naciagacz:m pieniacz:m awanturnik/awanturnic:m wiesniak/wiesniac:m lapserdak:m'
+);
 const persons = h(`
 	wojt:m wojtowa wojtowej wicewojt:m burmistrz:m burmistrzyni wiceburmistrz:m starost:f soltys:m soltysk:f radn:a radni przewodniczac:a prezes:m prezesk:f prezesow:a
 	dyrektor:m dyrektorze dyrektorzy dyrektork:f kierownik/kierownic:m kierowniczk:f naczelnik:m sekretarz:m skarbnik:m urzednik/urzednic:m urzedniczk:f urzedas:m
@@ -85,9 +87,27 @@ const lex = new Lexicon()
 	.add(DEM, forms(demonstrable))
 	.add(PERSON, forms(persons))
 	.add(IADJ, adjectiveForms(adjectives))
-	.add(VOC, [...vocatives([...strong, ...crime, ...weak, ...literal]), 'osle', 'koziole', 'psie', 'swinio', 'tchorzu', 'blaznie', 'kundlu', 'jelopie', 'glabie', 'leniu', 'sknero'])
+	.add(VOC, [
+		...vocatives([...strong, ...crime, ...weak, ...literal]),
+		'osle',
+		'koziole',
+		'psie',
+		'swinio',
+		'tchorzu',
+		'blaznie',
+		'kundlu',
+		'jelopie',
+		'glabie',
+		'leniu',
+		'sknero'
+	])
 	// Other words the declension produces: "jedź", "babie lato", "kozie mleko", "kręć", "kurze", names, plurals of things.
-	.remove(STRONG | WEAK | VOC, h('jedz jedzie bucie smierdzieli oszolomi lena leny lenie leni lenom lenami lenach baby babie babach kozie krec kurze robaki dzbany dzbanow balwany balwanow larwy larw larwami tumany tumanem tumanu pajace swinie'))
+	.remove(
+		STRONG | WEAK | VOC,
+		h(
+			'jedz jedzie bucie smierdzieli oszolomi lena leny lenie leni lenom lenami lenach baby babie babach kozie krec kurze robaki dzbany dzbanow balwany balwanow larwy larw larwami tumany tumanem tumanu pajace swinie'
+		)
+	)
 	.add(WEAK | LITERAL, ['swinie'])
 	.remove(VOC, h('swinie kozie pijacie tyranie pedofilie pawie'))
 	.remove(IADJ, h('tepa'));
@@ -100,48 +120,61 @@ const prepositions = set('o w we na po przy od do z ze za u');
 const copulas = set('to jest sa byl byla bylo byli byly bedzie beda zostal zostala zostali okazal okazala okazali');
 const secondPerson = set('jestes jestescie byles bylas byliscie bedziesz bedziecie zostales zostalas');
 const subjects = set('ty wy pan pani panie on ona oni ten ta tamten tamta');
-const intensifiers = set(`zwykly zwykla zwykle zwyklym zwyklymi zwykli zwyklego skonczony skonczona skonczonym skonczonymi skonczeni kompletny kompletna kompletnym kompletnymi kompletni
+const intensifiers =
+	set(`zwykly zwykla zwykle zwyklym zwyklymi zwykli zwyklego skonczony skonczona skonczonym skonczonymi skonczeni kompletny kompletna kompletnym kompletnymi kompletni
 	totalny totalna totalnym prawdziwy prawdziwa prawdziwym prawdziwymi istny istna istnym niezly niezla niezlym straszny straszna strasznym okropny okropna okropnym wielki wielka wielkim
 	najwiekszy najwieksza najwiekszym wiekszy wieksza wiekszym kawal jakis jakas jakims taki taka takim takiego pospolity pospolita pospolitym wieczny wieczna wiecznym ostatni ostatnia ostatnim`);
-const fillers = set('juz jeszcze jednak chyba naprawde po prostu zwyczajnie najzwyczajniej kompletnie totalnie strasznie wyjatkowo wiecznie dla mnie nas tez tylko takze wrecz zle jak jakby niczym ten ta tym tego');
-const demonstratives = set('ten ta tego tej temu tym te ci tych tymi taki taka takie takiego takiej takich takim tamten tamta tamtego');
+const fillers = set(
+	'juz jeszcze jednak chyba naprawde po prostu zwyczajnie najzwyczajniej kompletnie totalnie strasznie wyjatkowo wiecznie dla mnie nas tez tylko takze wrecz zle jak jakby niczym ten ta tym tego'
+);
+const demonstratives = set(
+	'ten ta tego tej temu tym te ci tych tymi taki taka takie takiego takiej takich takim tamten tamta tamtego'
+);
 const oneWords = set('jeden jedna jedno jedni jedne jednego');
-const animalSubjects = set('pies psa piesek kot kotek kotka kocur suczka suka kundel kon konik krowa jalowka byk swinka chomik papuga kura kogut owca koza krolik ptak szczeniak kociak dzik lis sarna bocian kaczka indyk balwan burak dynia');
-const attributes = set('maniery manierami manier mentalnosc mentalnoscia mentalnosci charakter charakterem charakteru inteligencja inteligencje inteligencji rozum rozumem rozumu mozg mozgiem mozgu wdziek wdziekiem gracja gracje gracji uroda urode urody');
+const animalSubjects = set(
+	'pies psa piesek kot kotek kotka kocur suczka suka kundel kon konik krowa jalowka byk swinka chomik papuga kura kogut owca koza krolik ptak szczeniak kociak dzik lis sarna bocian kaczka indyk balwan burak dynia'
+);
+const attributes = set(
+	'maniery manierami manier mentalnosc mentalnoscia mentalnosci charakter charakterem charakteru inteligencja inteligencje inteligencji rozum rozumem rozumu mozg mozgiem mozgu wdziek wdziekiem gracja gracje gracji uroda urode urody'
+);
 
 const pests = set('szczury szczurow szczura szczur myszy robaki karaluchy pluskwy wszy kleszcze');
 const twoFaced = set('falszywy falszywa falszywi falszywe falszywym');
-const places = set('rady urzedu gminy gopsu gops szkoly poczty sklepu kiosku apteki przychodni biblioteki warzywniaka biedry biedronki lidla dino zabki banku spoldzielni parafii plebanii remizy osp zgk starostwa powiatu sadu policji komisariatu kasy okienka dziekanatu sekretariatu ratusza kuratorium sanepidu zarzadu gok gok-u mops mopsu przedszkola zlobka');
+const places = set(
+	'rady urzedu gminy gopsu gops szkoly poczty sklepu kiosku apteki przychodni biblioteki warzywniaka biedry biedronki lidla dino zabki banku spoldzielni parafii plebanii remizy osp zgk starostwa powiatu sadu policji komisariatu kasy okienka dziekanatu sekretariatu ratusza kuratorium sanepidu zarzadu gok gok-u mops mopsu przedszkola zlobka'
+);
 const adjectiveLike = /(?:[^aeiouy][yia]|[^aeiouy]e|ego|emu|ej|ym|im|ymi|imi|ych|ich)$/;
-const notAdjectives = set('ciebie siebie mnie tobie sobie niego niej nich jego jej ich tego tej tych ale tylko bardzo gdzie kiedy ktory ktora ktore ktorzy jako oraz albo czyli mimo przez przy jednak teraz wczoraj dzisiaj jutro zawsze nigdy tutaj wiele');
-
-// Fixed expressions: "jesteś nikim", "idź się leczyć", "głupi jak but", "mózg jak orzeszek".
-const phrases = new Phrases(
-	[
-		'(?:jestes|jestescie|jest pan|jest pani|ty) (?:\\S+ )?(?:nikim|zerem|zerami)',
-		'(?:idz|idzcie|idzze) (?:sie )?(?:leczyc|zbadac)(?: sie)?(?: na glowe| psychiatrycznie)?',
-		'lecz sie(?: na glowe| psychiatrycznie| czlowieku| chlopie| kobieto)?(?=\\s*[,.!?]|\\s*$)',
-		'puknij(?:cie)? sie (?:w|we) (?:czolo|leb|glowe|czaszke|czerep)',
-		'(?:urwal|uciekl|spadl|zwial|wyrwal)(?:es|as|escie) sie z (?:choinki|psychiatryka|wariatkowa|zoo|cyrku|drzewa|ksiezyca|konopi|chlewa)',
-		'wracaj(?:cie)? do (?:piaskownicy|przedszkola|chlewa|obory|jaskini|budy)',
-		'(?:mozg|mozgiem|rozum|rozumem|iq|intelekt|intelektem) (?:jak|wielkosci|na poziomie|z) (?:u )?\\S+',
-		'(?:ptasi|kurzy|kurzym|ptasim) (?:mozdzek|mozdzkiem)',
-		'wiecej (?:\\S+ ){1,2}niz (?:rozumu|mozgu|oleju w glowie|szarych komorek)',
-		'(?:nie masz|nie macie|brak ci|brakuje ci|nie ma pan|nie ma pani) (?:\\S+ )?(?:rozumu|mozgu|oleju w glowie|szarych komorek)',
-		'(?:masz|ma|macie|maja) (?:\\S+ )?(?:siano|sieczke|trociny|wode|pustke|kapuste|wate|styropian) (?:w glowie|w lbie|w mozgu|zamiast mozgu|pod sufitem)',
-		'(?:glup|gup|tep|durn)(?:i|y|ia|a|ie|e) jak (?!to |sie |ja |my |wy |on |ona |oni |zawsze|zwykle|nigdy|mozna|tylko)\\S+',
-		'(?:zachow\\S* sie|wygladasz|wyglada|wygladaja|gadasz|gada|piszesz|myslisz|zresz|smierdzisz|cuchniesz|smierdzi|cuchnie) jak (?:\\S+ )?(?:swinia|bydlo|bydle|malpa|baran|osiol|wieprz|cham|prostak|debil|idiota|kretyn|wiesniak|burak|menel|zul|bachor|gowniarz|smarkacz|papuga|buldog|hipopotam|slon|mors|foka|goryl|szczur|ropucha|paw|indyk|kogut|strach na wroble|kloszard|lump|pajac|klaun|czupiradlo|straszydlo|wieszak|kupa)',
-		'gdzie (?:ty |pan |pani )?(?:masz|ma|zostawil\\S*|zgubil\\S*) (?:\\S+ )?(?:mozg|rozum|oczy|glowe)',
-		'(?:ty|wy) (?:zero|zera|pustaku|dno)|z (?:ciebie|was|pana|pani|niego|niej) (?:\\S+ )?(?:zero|dno)(?![a-z])',
-		'(?:takie|takich|wy) zera|ciepl\\S* klu\\S*|glab\\S* kapusci\\S*',
-		'(?:masz|ma|macie|maja|ma pan|ma pani) (?:tyle|malo|mniej|za malo) (?:rozumu|oleju w glowie|mozgu|szarych komorek)',
-		'(?:geba|gebe|jadaczka|morda|pysk|japa) (?:mu|ci|jej|wam|im|panu|pani) sie nie (?:zamyka|zamyko)',
-		'(?:bez serca i )?bez (?:rozumu|mozgu|krzty rozumu|szarych komorek)(?![a-z])'
-	]
+const notAdjectives = set(
+	'ciebie siebie mnie tobie sobie niego niej nich jego jej ich tego tej tych ale tylko bardzo gdzie kiedy ktory ktora ktore ktorzy jako oraz albo czyli mimo przez przy jednak teraz wczoraj dzisiaj jutro zawsze nigdy tutaj wiele'
 );
 
-const messageLabel = (s: string) => `Obraźliwe określenie osoby („${s}”). Krytykuj zachowanie i decyzje, nie człowieka — opisz, co konkretnie się stało i czego oczekujesz.`;
-const messageWord = (s: string) => `Obraźliwe słowo („${s}”). Krytykuj decyzje i sprawy, nie ludzi — napisz, co konkretnie Ci przeszkadza.`;
+// Fixed expressions: "jesteś nikim", "idź się leczyć", "głupi jak but", "mózg jak orzeszek".
+const phrases = new Phrases([
+	'(?:jestes|jestescie|jest pan|jest pani|ty) (?:\\S+ )?(?:nikim|zerem|zerami)',
+	'(?:idz|idzcie|idzze) (?:sie )?(?:leczyc|zbadac)(?: sie)?(?: na glowe| psychiatrycznie)?',
+	'lecz sie(?: na glowe| psychiatrycznie| czlowieku| chlopie| kobieto)?(?=\\s*[,.!?]|\\s*$)',
+	'puknij(?:cie)? sie (?:w|we) (?:czolo|leb|glowe|czaszke|czerep)',
+	'(?:urwal|uciekl|spadl|zwial|wyrwal)(?:es|as|escie) sie z (?:choinki|psychiatryka|wariatkowa|zoo|cyrku|drzewa|ksiezyca|konopi|chlewa)',
+	'wracaj(?:cie)? do (?:piaskownicy|przedszkola|chlewa|obory|jaskini|budy)',
+	'(?:mozg|mozgiem|rozum|rozumem|iq|intelekt|intelektem) (?:jak|wielkosci|na poziomie|z) (?:u )?\\S+',
+	'(?:ptasi|kurzy|kurzym|ptasim) (?:mozdzek|mozdzkiem)',
+	'wiecej (?:\\S+ ){1,2}niz (?:rozumu|mozgu|oleju w glowie|szarych komorek)',
+	'(?:nie masz|nie macie|brak ci|brakuje ci|nie ma pan|nie ma pani) (?:\\S+ )?(?:rozumu|mozgu|oleju w glowie|szarych komorek)',
+	'(?:masz|ma|macie|maja) (?:\\S+ )?(?:siano|sieczke|trociny|wode|pustke|kapuste|wate|styropian) (?:w glowie|w lbie|w mozgu|zamiast mozgu|pod sufitem)',
+	'(?:glup|gup|tep|durn)(?:i|y|ia|a|ie|e) jak (?!to |sie |ja |my |wy |on |ona |oni |zawsze|zwykle|nigdy|mozna|tylko)\\S+',
+	'(?:zachow\\S* sie|wygladasz|wyglada|wygladaja|gadasz|gada|piszesz|myslisz|zresz|smierdzisz|cuchniesz|smierdzi|cuchnie) jak (?:\\S+ )?(?:swinia|bydlo|bydle|malpa|baran|osiol|wieprz|cham|prostak|debil|idiota|kretyn|wiesniak|burak|menel|zul|bachor|gowniarz|smarkacz|papuga|buldog|hipopotam|slon|mors|foka|goryl|szczur|ropucha|paw|indyk|kogut|strach na wroble|kloszard|lump|pajac|klaun|czupiradlo|straszydlo|wieszak|kupa)',
+	'gdzie (?:ty |pan |pani )?(?:masz|ma|zostawil\\S*|zgubil\\S*) (?:\\S+ )?(?:mozg|rozum|oczy|glowe)',
+	'(?:ty|wy) (?:zero|zera|pustaku|dno)|z (?:ciebie|was|pana|pani|niego|niej) (?:\\S+ )?(?:zero|dno)(?![a-z])',
+	'(?:takie|takich|wy) zera|ciepl\\S* klu\\S*|glab\\S* kapusci\\S*',
+	'(?:masz|ma|macie|maja|ma pan|ma pani) (?:tyle|malo|mniej|za malo) (?:rozumu|oleju w glowie|mozgu|szarych komorek)',
+	'(?:geba|gebe|jadaczka|morda|pysk|japa) (?:mu|ci|jej|wam|im|panu|pani) sie nie (?:zamyka|zamyko)',
+	'(?:bez serca i )?bez (?:rozumu|mozgu|krzty rozumu|szarych komorek)(?![a-z])'
+]);
+
+const messageLabel = (s: string) =>
+	`Obraźliwe określenie osoby („${s}”). Krytykuj zachowanie i decyzje, nie człowieka — opisz, co konkretnie się stało i czego oczekujesz.`;
+const messageWord = (s: string) =>
+	`Obraźliwe słowo („${s}”). Krytykuj decyzje i sprawy, nie ludzi — napisz, co konkretnie Ci przeszkadza.`;
 
 const strongForms = lex.formsWith(STRONG).filter((f) => f.length >= 4);
 
@@ -157,7 +190,12 @@ export function findInsults(src: Source, out: Findings): void {
 	// The first of a run of insulting adjectives ending at word i ("leniwa, bezczelna", "bezczelny i leniwy").
 	const runEndingAt = (i: number): number => {
 		let k = i;
-		while (k - 1 >= 0 && !words[k].stop && (tag(k - 1) & IADJ || ((f(k - 1) === 'i' || f(k - 1) === 'oraz') && tag(k - 2) & IADJ && !words[k - 1].stop))) k -= tag(k - 1) & IADJ ? 1 : 2;
+		while (
+			k - 1 >= 0 &&
+			!words[k].stop &&
+			(tag(k - 1) & IADJ || ((f(k - 1) === 'i' || f(k - 1) === 'oraz') && tag(k - 2) & IADJ && !words[k - 1].stop))
+		)
+			k -= tag(k - 1) & IADJ ? 1 : 2;
 		return k;
 	};
 	// The first of the insulting adjectives right before word i ("leniwa, bezczelna flądra"), or -1.
@@ -170,9 +208,27 @@ export function findInsults(src: Source, out: Findings): void {
 		for (let count = 0; j >= 0 && count < 5 && !words[j + 1].stop; count++, j--) {
 			const w = words[j];
 			const t = lex.of(w);
-			if (words[j + 1].punct && !(t & IADJ || intensifiers.has(w.f) || (adjectiveLike.test(w.f) && lex.of(words[j + 1]) & IADJ))) break;
+			if (
+				words[j + 1].punct &&
+				!(t & IADJ || intensifiers.has(w.f) || (adjectiveLike.test(w.f) && lex.of(words[j + 1]) & IADJ))
+			)
+				break;
 			if (intensifiers.has(w.f) || t & IADJ) intense = true;
-			else if (!(fillers.has(w.f) || label(j) || w.f.includes('*') || w.f === 'i' || w.f === 'oraz' || (adjectiveLike.test(w.f) && w.f.length >= 4 && !notAdjectives.has(w.f) && !copulas.has(w.f) && !secondPerson.has(w.f) && !subjects.has(w.f) && !(t & PERSON)))) break;
+			else if (!(
+				fillers.has(w.f) ||
+				label(j) ||
+				w.f.includes('*') ||
+				w.f === 'i' ||
+				w.f === 'oraz' ||
+				(adjectiveLike.test(w.f) &&
+					w.f.length >= 4 &&
+					!notAdjectives.has(w.f) &&
+					!copulas.has(w.f) &&
+					!secondPerson.has(w.f) &&
+					!subjects.has(w.f) &&
+					!(t & PERSON))
+			))
+				break;
 		}
 		return { j, intense };
 	};
@@ -199,7 +255,15 @@ export function findInsults(src: Source, out: Findings): void {
 		const w = f(c);
 		if (secondPerson.has(w)) return true;
 		// "ale z ciebie baran"; of a third person only a plain insult ("taki z niego kombinator" may be praise)
-		if ((w === 'ciebie' || w === 'was' || w === 'pana' || w === 'pani' || ((w === 'niego' || w === 'niej') && !(t & (CRIME | LITERAL)))) && f(c - 1) === 'z') return true;
+		if (
+			(w === 'ciebie' ||
+				w === 'was' ||
+				w === 'pana' ||
+				w === 'pani' ||
+				((w === 'niego' || w === 'niej') && !(t & (CRIME | LITERAL)))) &&
+			f(c - 1) === 'z'
+		)
+			return true;
 		if (!copulas.has(w)) return false;
 		if (f(c - 1) === 'nie') return false;
 		const subject = subjectBefore(c - 1);
@@ -221,16 +285,29 @@ export function findInsults(src: Source, out: Findings): void {
 		if (!t && w.f.includes('*') && unmask(w.f, strongForms)) t = STRONG;
 		if (t & STRONG) {
 			// "nie bądź frajerem, sprawdź ofertę": advice, not a label for anyone
-			if (!/^badz/.test(f(i - 1)) || f(i - 2) !== 'nie') out.add('insult.word', 'insult', 'hold', w.start, w.end, messageWord);
+			if (!/^badz/.test(f(i - 1)) || f(i - 2) !== 'nie')
+				out.add('insult.word', 'insult', 'hold', w.start, w.end, messageWord);
 			continue;
 		}
 		if (t & WEAK && !otherWords.has(w.raw)) {
 			const prev = i > 0 ? words[i - 1] : undefined;
 			const next = i + 1 < n ? words[i + 1] : undefined;
 			// Vocative: "złodzieju!", ", chamie", "łajzo z trzeciego piętra" (not "o złodzieju", "na ośle", "Panie Baranie").
-			const afterPreposition = prev && !w.punct && (prepositions.has(prev.f) || prev.f === 'panie' || prev.f === 'pani');
-			if (t & VOC && !afterPreposition && ((prev && w.punct) || !next || next.punct || oneWords.has(next.f) || prev?.f === 'ty' || prev?.f === 'hej')) {
-				out.add('insult.label', 'insult', 'hold', prev && (prev.f === 'ty' || prev.f === 'wy') && !w.punct ? prev.start : w.start, w.end, messageLabel);
+			const afterPreposition =
+				prev && !w.punct && (prepositions.has(prev.f) || prev.f === 'panie' || prev.f === 'pani');
+			if (
+				t & VOC &&
+				!afterPreposition &&
+				((prev && w.punct) || !next || next.punct || oneWords.has(next.f) || prev?.f === 'ty' || prev?.f === 'hej')
+			) {
+				out.add(
+					'insult.label',
+					'insult',
+					'hold',
+					prev && (prev.f === 'ty' || prev.f === 'wy') && !w.punct ? prev.start : w.start,
+					w.end,
+					messageLabel
+				);
 				continue;
 			}
 			const adj = adjectivesBefore(i);
@@ -256,19 +333,51 @@ export function findInsults(src: Source, out: Findings): void {
 				const comparedToPerson = f(i + 1) === 'jak' && (tag(i + 2) & PERSON || tag(i + 3) & PERSON);
 				const rare = f(i + 1) === 'ze' && f(i + 2) === 'swieca';
 				if (t & DEM || comparedToPerson || rare) {
-					out.add('insult.label', 'insult', 'hold', words[d].start, comparedToPerson ? words[tag(i + 2) & PERSON ? i + 2 : i + 3].end : rare ? words[i + 2].end : w.end, messageLabel);
+					out.add(
+						'insult.label',
+						'insult',
+						'hold',
+						words[d].start,
+						comparedToPerson ? words[tag(i + 2) & PERSON ? i + 2 : i + 3].end : rare ? words[i + 2].end : w.end,
+						messageLabel
+					);
 					continue;
 				}
 			}
 			// "pajac z rady", "baba z warzywniaka", "pijus spod sklepu": a label for someone from a place
-			if ((next?.f === 'z' || next?.f === 'ze' || next?.f === 'spod') && !next.punct && (places.has(f(i + 2)) || next.f === 'spod') && !(t & CRIME && next.f !== 'spod') && !(t & LITERAL && animalSubjects.has(w.f.replace(/(?:y|e|ami|ow)$/, '')) ) && !pests.has(w.f)) {
-				out.add('insult.label', 'insult', 'hold', words[adj >= 0 ? adj : i].start, words[i + 2]?.end ?? w.end, messageLabel);
+			if (
+				(next?.f === 'z' || next?.f === 'ze' || next?.f === 'spod') &&
+				!next.punct &&
+				(places.has(f(i + 2)) || next.f === 'spod') &&
+				!(t & CRIME && next.f !== 'spod') &&
+				!(t & LITERAL && animalSubjects.has(w.f.replace(/(?:y|e|ami|ow)$/, ''))) &&
+				!pests.has(w.f)
+			) {
+				out.add(
+					'insult.label',
+					'insult',
+					'hold',
+					words[adj >= 0 ? adj : i].start,
+					words[i + 2]?.end ?? w.end,
+					messageLabel
+				);
 				continue;
 			}
 			// "pajac, nie samorządowiec", "rzeźnik, a nie lekarz"
 			const k2 = f(i + 1) === 'a' ? i + 2 : i + 1;
-			if (f(k2) === 'nie' && !words[k2].stop && (tag(k2 + 1) & PERSON || (adjectiveLike.test(f(k2 + 1)) && tag(k2 + 2) & PERSON))) {
-				out.add('insult.label', 'insult', 'hold', w.start, words[tag(k2 + 1) & PERSON ? k2 + 1 : k2 + 2].end, messageLabel);
+			if (
+				f(k2) === 'nie' &&
+				!words[k2].stop &&
+				(tag(k2 + 1) & PERSON || (adjectiveLike.test(f(k2 + 1)) && tag(k2 + 2) & PERSON))
+			) {
+				out.add(
+					'insult.label',
+					'insult',
+					'hold',
+					w.start,
+					words[tag(k2 + 1) & PERSON ? k2 + 1 : k2 + 2].end,
+					messageLabel
+				);
 				continue;
 			}
 			// A sentence that opens with the label, about someone named before: "Pajac w garniturze.", "Zwykły fanatyk i despota, który…"
@@ -284,9 +393,23 @@ export function findInsults(src: Source, out: Findings): void {
 			}
 			// Said of someone just named: "pani z okienka, ta stara zgryźliwa małpa", "radny Heniek, tłusty śpioch".
 			let s0 = i;
-			while (s0 > 0 && i - s0 < 3 && !words[s0].punct && (tag(s0 - 1) & IADJ || /^(?:nasz|nasza|wasz|wasza)$/.test(f(s0 - 1)) || (adjectiveLike.test(f(s0 - 1)) && f(s0 - 1).length >= 4 && !notAdjectives.has(f(s0 - 1)) && !(tag(s0 - 1) & PERSON)))) s0--;
+			while (
+				s0 > 0 &&
+				i - s0 < 3 &&
+				!words[s0].punct &&
+				(tag(s0 - 1) & IADJ ||
+					/^(?:nasz|nasza|wasz|wasza)$/.test(f(s0 - 1)) ||
+					(adjectiveLike.test(f(s0 - 1)) &&
+						f(s0 - 1).length >= 4 &&
+						!notAdjectives.has(f(s0 - 1)) &&
+						!(tag(s0 - 1) & PERSON)))
+			)
+				s0--;
 			if (!words[s0].punct && /^(?:ten|ta|tamten|tamta)$/.test(f(s0 - 1))) s0--;
-			const named = (k: number) => tag(k) & PERSON || ((/^\p{Lu}/u.test(src.text[words[k]?.start ?? 0]) || prepositions.has(f(k - 1))) && tag(k - 1 - (prepositions.has(f(k - 1)) ? 1 : 0)) & PERSON);
+			const named = (k: number) =>
+				tag(k) & PERSON ||
+				((/^\p{Lu}/u.test(src.text[words[k]?.start ?? 0]) || prepositions.has(f(k - 1))) &&
+					tag(k - 1 - (prepositions.has(f(k - 1)) ? 1 : 0)) & PERSON);
 			if (s0 > 0 && words[s0].punct && !words[s0].stop && named(s0 - 1) && !animalSubjects.has(w.f)) {
 				out.add('insult.label', 'insult', 'hold', words[s0].start, w.end, messageLabel);
 				continue;
@@ -307,9 +430,27 @@ export function findInsults(src: Source, out: Findings): void {
 		if ((t & IADJ || twoFaced.has(w.f)) && !(tag(i + 1) & (PERSON | WEAK | STRONG))) {
 			// "jesteś tak fałszywa, że…", "pan jest głupi": an insulting adjective said to someone
 			let c = i - 1;
-			while (c >= 0 && c > i - 4 && (fillers.has(f(c)) || f(c) === 'tak' || f(c) === 'taki' || f(c) === 'taka' || f(c) === 'bardzo' || f(c) === 'strasznie') && !words[c + 1].stop) c--;
+			while (
+				c >= 0 &&
+				c > i - 4 &&
+				(fillers.has(f(c)) ||
+					f(c) === 'tak' ||
+					f(c) === 'taki' ||
+					f(c) === 'taka' ||
+					f(c) === 'bardzo' ||
+					f(c) === 'strasznie') &&
+				!words[c + 1].stop
+			)
+				c--;
 			const polite = (f(c) === 'pan' || f(c) === 'pani') && (copulas.has(f(c - 1)) || secondPerson.has(f(c - 1)));
-			if ((secondPerson.has(f(c)) || polite || ((f(c) === 'jest' || f(c) === 'byl' || f(c) === 'byla') && (f(c + 1) === 'pan' || f(c + 1) === 'pani' || f(c - 1) === 'pan' || f(c - 1) === 'pani'))) && f(c - 1) !== 'nie' && !words[c + 1].stop) {
+			if (
+				(secondPerson.has(f(c)) ||
+					polite ||
+					((f(c) === 'jest' || f(c) === 'byl' || f(c) === 'byla') &&
+						(f(c + 1) === 'pan' || f(c + 1) === 'pani' || f(c - 1) === 'pan' || f(c - 1) === 'pani'))) &&
+				f(c - 1) !== 'nie' &&
+				!words[c + 1].stop
+			) {
 				out.add('insult.label', 'insult', 'hold', words[polite ? c - 1 : c].start, w.end, messageLabel);
 				continue;
 			}
@@ -317,7 +458,8 @@ export function findInsults(src: Source, out: Findings): void {
 		if (t & IADJ && !(tag(i + 1) & (PERSON | WEAK | STRONG)) && (i + 1 >= n || words[i + 1].punct)) {
 			// "Nieudolny, bezczelny i leniwy, tak go zapamiętamy." — adjectives opening a sentence, about someone.
 			const first = runEndingAt(i);
-			if (first < i && (first === 0 || words[first].stop)) out.add('insult.label', 'insult', 'hold', words[first].start, w.end, messageLabel);
+			if (first < i && (first === 0 || words[first].stop))
+				out.add('insult.label', 'insult', 'hold', words[first].start, w.end, messageLabel);
 		}
 		if (attributes.has(w.f)) {
 			// "manierami wieprza", "charakterem hieny", "z mentalnością kołchoźnika"
@@ -333,4 +475,5 @@ export function findInsults(src: Source, out: Findings): void {
 }
 
 /** A person, a role or a label for one ("sąsiada", "wójtowi", "tego cwaniaka"): what a threat can be aimed at. */
-export const isPersonWord = (w: Word | undefined) => !!(lex.of(w) & (PERSON | STRONG | WEAK)) && !(lex.of(w) & LITERAL && !(lex.of(w) & PERSON));
+export const isPersonWord = (w: Word | undefined) =>
+	!!(lex.of(w) & (PERSON | STRONG | WEAK)) && !(lex.of(w) & LITERAL && !(lex.of(w) & PERSON));

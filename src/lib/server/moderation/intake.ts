@@ -18,7 +18,17 @@ export interface Screened {
 
 /** What the screening noticed, as stored with the content for the queue's highlights. */
 export function storedFindings(result: ScreenResult): string {
-	return JSON.stringify(result.findings.map((f): StoredFinding => ({ rule: f.rule, category: f.category, severity: f.severity, start: f.start, end: f.end, message: f.message, ...(f.score !== undefined ? { score: f.score } : {}) })));
+	return JSON.stringify(
+		result.findings.map((f): StoredFinding => ({
+			rule: f.rule,
+			category: f.category,
+			severity: f.severity,
+			start: f.start,
+			end: f.end,
+			message: f.message,
+			...(f.score !== undefined ? { score: f.score } : {})
+		}))
+	);
 }
 
 async function moderatorsOf(db: Db, groupId: string) {
@@ -60,14 +70,40 @@ export async function afterScreening(ctx: Ctx, tx: Db, s: Screened): Promise<voi
 	if (!result.alert && !result.flagged) return;
 	const flagged = result.findings.filter((f) => f.rule === 'word_list.flag');
 	const detail = result.alert
-		? `Pilne: ${what} w grupie „${group.name}” zatrzymany — ${result.findings.filter((f) => f.severity === 'block').map((f) => f.message).join(' ')}`
+		? `Pilne: ${what} w grupie „${group.name}” zatrzymany — ${result.findings
+				.filter((f) => f.severity === 'block')
+				.map((f) => f.message)
+				.join(' ')}`
 		: `Słowo z listy obserwowanych (${[...new Set(flagged.map((f) => f.message.match(/„([^”]*)”/)?.[1] ?? ''))].join(', ')}) w nowym ${s.commentId ? 'komentarzu' : 'poście'} w grupie „${group.name}”.`;
 	const link = `/moderacja?grupa=${group.slug}`;
 	if (result.flagged) {
-		await logAction(tx, ctx.clock, { groupId: group.id, actorId: null, action: 'flag', postId: s.postId, commentId: s.commentId, subjectId: s.authorId, facts: detail, automatedDetection: true, contentCreatedAt: s.createdAt });
+		await logAction(tx, ctx.clock, {
+			groupId: group.id,
+			actorId: null,
+			action: 'flag',
+			postId: s.postId,
+			commentId: s.commentId,
+			subjectId: s.authorId,
+			facts: detail,
+			automatedDetection: true,
+			contentCreatedAt: s.createdAt
+		});
 	}
 	for (const m of await moderatorsOf(tx, group.id)) {
-		await notify(tx, ctx.clock, { userId: m.id, kind: 'moderation_alert', groupId: group.id, postId: s.postId, commentId: s.commentId, detail, link });
-		if (result.alert) await enqueueEmail(tx, ctx.clock, { to: m.email, subject: `Pilne: zatrzymany ${what} w grupie „${group.name}”`, text: `${detail}\n\nKolejka moderacji: ${ctx.baseUrl}${link}` });
+		await notify(tx, ctx.clock, {
+			userId: m.id,
+			kind: 'moderation_alert',
+			groupId: group.id,
+			postId: s.postId,
+			commentId: s.commentId,
+			detail,
+			link
+		});
+		if (result.alert)
+			await enqueueEmail(tx, ctx.clock, {
+				to: m.email,
+				subject: `Pilne: zatrzymany ${what} w grupie „${group.name}”`,
+				text: `${detail}\n\nKolejka moderacji: ${ctx.baseUrl}${link}`
+			});
 	}
 }

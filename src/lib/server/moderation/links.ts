@@ -2,13 +2,100 @@ import type { Finding, Severity } from './findings';
 import { foldText } from '../text/fold';
 import { isScamWarning } from './spam';
 
-const shorteners = new Set(['bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'cutt.ly', 'rebrand.ly', 'shorturl.at', 'tiny.cc', 'buff.ly', 'rb.gy', 't.ly', 'v.gd', 'linktr.ee']);
+const shorteners = new Set([
+	'bit.ly',
+	'tinyurl.com',
+	't.co',
+	'goo.gl',
+	'ow.ly',
+	'is.gd',
+	'cutt.ly',
+	'rebrand.ly',
+	'shorturl.at',
+	'tiny.cc',
+	'buff.ly',
+	'rb.gy',
+	't.ly',
+	'v.gd',
+	'linktr.ee'
+]);
 const suspiciousTlds = new Set([
-	'xyz', 'top', 'click', 'loan', 'work', 'zip', 'mov', 'country', 'gq', 'tk', 'ml', 'cf', 'ga', 'icu', 'buzz', 'rest', 'cam', 'quest', 'sbs', 'cfd',
-	'shop', 'store', 'online', 'site', 'website', 'info', 'win', 'gift', 'support', 'live', 'vip', 'biz', 'fun', 'life', 'world', 'today', 'link', 'cc', 'ws', 'su', 'pw', 'space', 'bid', 'lol', 'cyou', 'monster', 'best', 'bond', 'skin', 'hair', 'beauty'
+	'xyz',
+	'top',
+	'click',
+	'loan',
+	'work',
+	'zip',
+	'mov',
+	'country',
+	'gq',
+	'tk',
+	'ml',
+	'cf',
+	'ga',
+	'icu',
+	'buzz',
+	'rest',
+	'cam',
+	'quest',
+	'sbs',
+	'cfd',
+	'shop',
+	'store',
+	'online',
+	'site',
+	'website',
+	'info',
+	'win',
+	'gift',
+	'support',
+	'live',
+	'vip',
+	'biz',
+	'fun',
+	'life',
+	'world',
+	'today',
+	'link',
+	'cc',
+	'ws',
+	'su',
+	'pw',
+	'space',
+	'bid',
+	'lol',
+	'cyou',
+	'monster',
+	'best',
+	'bond',
+	'skin',
+	'hair',
+	'beauty'
 ]);
 // A bare "host.tld" without http:// or www. counts only with a real top-level domain: "ul.Polna", "m.in" or "godz.16" are not links.
-const knownTlds = new Set([...suspiciousTlds, 'pl', 'com', 'net', 'org', 'eu', 'io', 'co', 'me', 'uk', 'de', 'ru', 'by', 'ua', 'cn', 'app', 'pro', 'tech', 'email', 'tv', 'biz']);
+const knownTlds = new Set([
+	...suspiciousTlds,
+	'pl',
+	'com',
+	'net',
+	'org',
+	'eu',
+	'io',
+	'co',
+	'me',
+	'uk',
+	'de',
+	'ru',
+	'by',
+	'ua',
+	'cn',
+	'app',
+	'pro',
+	'tech',
+	'email',
+	'tv',
+	'biz'
+]);
 const plTlds = new Set(['pl', 'gov', 'edu']);
 
 // Brands whose names phishing pages borrow, with the domains that are really theirs. Short names
@@ -86,7 +173,8 @@ const shortBrandAffix = /^(?:bank|pl|polska|24|online|pay|app|info|\d{1,4})$/;
 const scamWords =
 	/^(?:\d*)(?:doplat|zwrot|weryfik|verif|odbior|odbierz|platnos|oplat|blokad|odblok|secure|login|logowan|zaloguj|potwierdz|aktualiz|update|nagrod|bonus|darmo|zadarmo|gratis|dodatek|dofinansow|zasilek|zasilk|800plus|500plus|wygran|wygraj|loteri|prezent|gift|jubileusz|bony|voucher|punkty|inwest|invest|zarob|zysk|pozyczk|kredyt|chwilow|krypto|crypto|bitcoin|wyciek|zalegl|doladow|swiadczen|dotacj|migracj|paczk|przesylk|kurier|delivery|celne|mandat|wyprzedaz|outlet|milion|bogac|odszkodow|rekompens)/;
 // A payment or a login asked for in the same text turns a held address into a blocked one.
-const payOrLogin = /(?<![a-z])(?:oplac|zaplac|doplac|wplac|przelej|przelac|zweryfikuj|zaloguj|podaj|wpisz|uzupelnij|potwierdz|zaktualizuj|odblokuj)[a-z]*|dan[a-z]* karty|numer[a-z]* karty|kod[a-z]* blik|przelewem/;
+const payOrLogin =
+	/(?<![a-z])(?:oplac|zaplac|doplac|wplac|przelej|przelac|zweryfikuj|zaloguj|podaj|wpisz|uzupelnij|potwierdz|zaktualizuj|odblokuj)[a-z]*|dan[a-z]* karty|numer[a-z]* karty|kod[a-z]* blik|przelewem/;
 
 const isUnder = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
@@ -94,11 +182,19 @@ function brandOf(host: string): boolean {
 	const flat = host.replace(/[-.]/g, '');
 	const parts = host.split(/[-.]/);
 	const named = (b: (typeof brands)[number]) =>
-		b.token.length >= 5 && !b.whole ? flat.includes(b.token) : parts.some((p) => p === b.token || (p.startsWith(b.token) && shortBrandAffix.test(p.slice(b.token.length))) || (p.endsWith(b.token) && /^(?:e|i|my|moj|moje|moja)$/.test(p.slice(0, -b.token.length))));
+		b.token.length >= 5 && !b.whole
+			? flat.includes(b.token)
+			: parts.some(
+					(p) =>
+						p === b.token ||
+						(p.startsWith(b.token) && shortBrandAffix.test(p.slice(b.token.length))) ||
+						(p.endsWith(b.token) && /^(?:e|i|my|moj|moje|moja)$/.test(p.slice(0, -b.token.length)))
+				);
 	return brands.some((b) => named(b) && !b.official.some((d) => isUnder(host, d)));
 }
 
-const hostRe = /(?<![\p{L}\p{N}@_-])(?:https?:\/\/)?((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}[\p{L}]{2,24})(?::\d+)?(?:\/[^\s<>"']*)?/giu;
+const hostRe =
+	/(?<![\p{L}\p{N}@_-])(?:https?:\/\/)?((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}[\p{L}]{2,24})(?::\d+)?(?:\/[^\s<>"']*)?/giu;
 // Only the whitespace-separated pieces with a dot before a letter can hold an address; the full pattern runs on those.
 const dotBeforeLetter = /\.(?=\p{L})/gu;
 const separator = /[\s<>"'()[\]]/;
@@ -136,32 +232,91 @@ export function findLinks(text: string): Finding[] {
 		if (bare && !knownTlds.has(tld) && !shorteners.has(host)) continue;
 		const span = { start: m.index, end: m.index + raw.length };
 		if (host.startsWith('xn--') || host.includes('.xn--')) {
-			found.push({ rule: 'link.punycode', category: 'link', severity: 'block', ...span, message: `Adres „${raw}” jest zapisany znakami udającymi inne litery — tak wyglądają wyłudzenia. Usuń go albo podaj zwykły adres strony.` });
+			found.push({
+				rule: 'link.punycode',
+				category: 'link',
+				severity: 'block',
+				...span,
+				message: `Adres „${raw}” jest zapisany znakami udającymi inne litery — tak wyglądają wyłudzenia. Usuń go albo podaj zwykły adres strony.`
+			});
 			continue;
 		}
 		if (isUnder(host, 'gov.pl')) continue;
-		const name = labels.length >= 3 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
+		const name =
+			labels.length >= 3 && labels[labels.length - 2].length <= 3
+				? labels[labels.length - 3]
+				: labels[labels.length - 2];
 		const parts = labels.slice(0, -1).join('-').split('-');
 		// Letters swapped for look-alikes: "netfIix" (capital I for l), "pkobp-l0gin", "rnbank".
-		const unmasked = foldText(m[1].replace(/I/g, 'l')).replace(/^www\./, '').replace(/0/g, 'o').replace(/1/g, 'l').replace(/rn/g, 'm').replace(/vv/g, 'w');
+		const unmasked = foldText(m[1].replace(/I/g, 'l'))
+			.replace(/^www\./, '')
+			.replace(/0/g, 'o')
+			.replace(/1/g, 'l')
+			.replace(/rn/g, 'm')
+			.replace(/vv/g, 'w');
 		if (brandOf(host) || (unmasked !== host && brandOf(unmasked))) {
-			found.push({ rule: 'link.lookalike', category: 'link', severity: 'block', ...span, message: `Adres „${raw}” udaje stronę znanej firmy, banku albo urzędu, ale do nich nie należy — tak wyglądają wyłudzenia danych i pieniędzy. Usuń go; jeśli ostrzegasz przed nim, napisz wprost, że to oszustwo.` });
+			found.push({
+				rule: 'link.lookalike',
+				category: 'link',
+				severity: 'block',
+				...span,
+				message: `Adres „${raw}” udaje stronę znanej firmy, banku albo urzędu, ale do nich nie należy — tak wyglądają wyłudzenia danych i pieniędzy. Usuń go; jeśli ostrzegasz przed nim, napisz wprost, że to oszustwo.`
+			});
 		} else if (shorteners.has(host)) {
-			found.push({ rule: 'link.shortener', category: 'link', severity: 'hold', ...span, message: `Skrócony link „${raw}” ukrywa, dokąd prowadzi. Wklej pełny adres strony.` });
+			found.push({
+				rule: 'link.shortener',
+				category: 'link',
+				severity: 'hold',
+				...span,
+				message: `Skrócony link „${raw}” ukrywa, dokąd prowadzi. Wklej pełny adres strony.`
+			});
 		} else if (name.split('-').some((p) => scamWords.test(p))) {
 			// Only the registered name counts: "platnosci.wiskitki.pl" is the municipality's own.
-			found.push({ rule: 'link.scam_host', category: 'link', severity: 'hold', ...span, message: `Adres „${raw}” składa się ze słów typowych dla wyłudzeń (dopłata, zwrot, weryfikacja, nagroda, darmowe…). Moderator sprawdzi link; jeśli ostrzegasz przed nim, napisz wprost, że to oszustwo.` });
+			found.push({
+				rule: 'link.scam_host',
+				category: 'link',
+				severity: 'hold',
+				...span,
+				message: `Adres „${raw}” składa się ze słów typowych dla wyłudzeń (dopłata, zwrot, weryfikacja, nagroda, darmowe…). Moderator sprawdzi link; jeśli ostrzegasz przed nim, napisz wprost, że to oszustwo.`
+			});
 		} else if (suspiciousTlds.has(tld)) {
-			found.push({ rule: 'link.suspicious_tld', category: 'link', severity: 'hold', ...span, message: `Adres „${raw}” jest w domenie „.${tld}”, której często używają oszuści. Moderator sprawdzi link przed publikacją.` });
-		} else if (!plTlds.has(tld) && (parts.some((p) => /^(?:pl|polska|polski|poland)$/.test(p)) || (name.match(/-/g)?.length ?? 0) >= 2)) {
+			found.push({
+				rule: 'link.suspicious_tld',
+				category: 'link',
+				severity: 'hold',
+				...span,
+				message: `Adres „${raw}” jest w domenie „.${tld}”, której często używają oszuści. Moderator sprawdzi link przed publikacją.`
+			});
+		} else if (
+			!plTlds.has(tld) &&
+			(parts.some((p) => /^(?:pl|polska|polski|poland)$/.test(p)) || (name.match(/-/g)?.length ?? 0) >= 2)
+		) {
 			// "ekoznak-polska.com", "czyste-powietrze-czujnik.eu": a Polish-sounding name made up of several words outside .pl.
-			found.push({ rule: 'link.suspicious_host', category: 'link', severity: 'hold', ...span, message: `Adres „${raw}” udaje polską stronę w zagranicznej domenie — tak często wyglądają oszustwa. Moderator sprawdzi link przed publikacją.` });
+			found.push({
+				rule: 'link.suspicious_host',
+				category: 'link',
+				severity: 'hold',
+				...span,
+				message: `Adres „${raw}” udaje polską stronę w zagranicznej domenie — tak często wyglądają oszustwa. Moderator sprawdzi link przed publikacją.`
+			});
 		}
 	}
 	if (found.length === 0) return found;
 	const folded = foldText(text);
 	// A resident warning about a scam may name the address; it is published, the finding stays for the record.
-	if (isScamWarning(folded)) return found.map((f) => (f.rule === 'link.punycode' ? f : { ...f, severity: 'info' as Severity, message: `Adres „${text.slice(f.start, f.end)}” wygląda na fałszywy; wpis przed nim ostrzega, więc zostanie opublikowany.` }));
-	if (payOrLogin.test(folded)) return found.map((f) => (f.severity === 'hold' && f.rule !== 'link.shortener' ? { ...f, severity: 'block' as Severity } : f));
+	if (isScamWarning(folded))
+		return found.map((f) =>
+			f.rule === 'link.punycode'
+				? f
+				: {
+						...f,
+						severity: 'info' as Severity,
+						message: `Adres „${text.slice(f.start, f.end)}” wygląda na fałszywy; wpis przed nim ostrzega, więc zostanie opublikowany.`
+					}
+		);
+	if (payOrLogin.test(folded))
+		return found.map((f) =>
+			f.severity === 'hold' && f.rule !== 'link.shortener' ? { ...f, severity: 'block' as Severity } : f
+		);
 	return found;
 }

@@ -10,7 +10,10 @@ const passes = (texts: string[]) => {
 describe('health myths', () => {
 	it('holds a myth-prone subject with a harmful predicate, in any form', () => {
 		expect(spans('Nie szczepcie dzieci, szczepionki powodują autyzm!')).toContain('szczepionki powodują autyzm');
-		expect(findMisinformation('chemtrails nad Wiskitkami')[0]).toMatchObject({ category: 'misinformation', severity: 'hold' });
+		expect(findMisinformation('chemtrails nad Wiskitkami')[0]).toMatchObject({
+			category: 'misinformation',
+			severity: 'hold'
+		});
 		for (const text of [
 			'Szczepionki na grypę zawierają rtęć i niszczą odporność.',
 			'Szczepionka zmienia DNA, to eksperyment na ludziach.',
@@ -83,7 +86,9 @@ describe('miracle cures and advice against treatment', () => {
 describe('fake alarms about public safety', () => {
 	it('holds a severe hazard stated as fact, and an everyday one with urgency, hearsay or a cover-up', () => {
 		expect(spans('Woda w kranach jest zatruta, ZGK to ukrywa')).toEqual(['Woda w kranach jest zatruta']);
-		expect(findMisinformation('Woda w kranach jest zatruta, ZGK to ukrywa')[0].message).toContain('„Woda w kranach jest zatruta”');
+		expect(findMisinformation('Woda w kranach jest zatruta, ZGK to ukrywa')[0].message).toContain(
+			'„Woda w kranach jest zatruta”'
+		);
 		for (const text of [
 			'UWAGA! Woda z wodociągu w Guzowie jest skażona, gmina to ukrywa. Udostępniajcie!',
 			'Znajomy z sanepidu mówi, że w wodzie są bakterie coli, ale nikt wam tego nie powie.',
@@ -374,7 +379,9 @@ describe('forty fake alarms and forty look-alikes written for round two', () => 
 	});
 
 	it('finds the same with every gate open: no gate lacks a stem its pattern needs', () => {
-		const found = (text: string, ungated: boolean) => findMisinformation(text, undefined, ungated).map((f) => `${f.rule} ${f.start}-${f.end}`);
-		for (const text of [...writtenAlarms, ...writtenLookAlikes]) expect(found(text, false), text).toEqual(found(text, true));
+		const found = (text: string, ungated: boolean) =>
+			findMisinformation(text, undefined, ungated).map((f) => `${f.rule} ${f.start}-${f.end}`);
+		for (const text of [...writtenAlarms, ...writtenLookAlikes])
+			expect(found(text, false), text).toEqual(found(text, true));
 	});
 });

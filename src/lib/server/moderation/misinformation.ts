@@ -16,7 +16,8 @@ import { foldKeepingOffsets, lazy, readLeet, sentenceIndex } from './politics';
 
 const W = '[a-z*]*';
 /** Up to n more words, not crossing the end of a sentence. */
-const gap = (n: number) => `(?:[\\s,]+(?:(?:tys|ul|np|godz|zl|mln|mld|nr|ok|tzw|im|sw|al|os)\\.|[^\\s.!?;:]+)){0,${n}}[\\s,]+`;
+const gap = (n: number) =>
+	`(?:[\\s,]+(?:(?:tys|ul|np|godz|zl|mln|mld|nr|ok|tzw|im|sw|al|os)\\.|[^\\s.!?;:]+)){0,${n}}[\\s,]+`;
 const re = (source: string, flags = 'g') => new RegExp(`(?<![a-z0-9*])(?:${source})(?![a-z0-9*])`, flags);
 const any = (...parts: string[]) => parts.join('|');
 
@@ -43,7 +44,8 @@ function compileGates(): (text: string) => Uint8Array {
 	};
 }
 /** Patterns, each run only when its gate is open. */
-const frames = (...list: [stems: string, source: string][]) => list.map(([stems, source]) => ({ gate: gate(stems), pattern: re(source) }));
+const frames = (...list: [stems: string, source: string][]) =>
+	list.map(([stems, source]) => ({ gate: gate(stems), pattern: re(source) }));
 
 // --- Health myths -------------------------------------------------------------------------------
 
@@ -74,7 +76,9 @@ const harm = any(
 );
 const mythPattern = re(`(?:${mythSubject})${gap(8)}(?:${harm})`);
 // "Autism after vaccines", "cancer from 5G masts": the condition first, the subject after.
-const mythReversed = re(`(?:${condition})${gap(3)}(?:to |jest |sa )?(?:skutek|skutkiem|efekt|efektem|wynik|wynikiem|przez|od|po) (?:tych |tej |tego )?(?:uboczn${W} )?(?:${mythSubject})`);
+const mythReversed = re(
+	`(?:${condition})${gap(3)}(?:to |jest |sa )?(?:skutek|skutkiem|efekt|efektem|wynik|wynikiem|przez|od|po) (?:tych |tej |tego )?(?:uboczn${W} )?(?:${mythSubject})`
+);
 // "Because of the vaccines children have autism": the cause first, then who suffers what.
 const mythCaused = re(`(?:przez|od) (?:te |tych |tej |tego |tym )?(?:${mythSubject})${gap(5)}(?:${condition})`);
 // A myth-prone subject and a condition in one sentence, without a verb that ties them: a myth
@@ -82,11 +86,22 @@ const mythCaused = re(`(?:przez|od) (?:te |tych |tej |tego |tym )?(?:${mythSubje
 const subjectPattern = re(mythSubject, '');
 const conditionPattern = re(condition, '');
 const conditionsInText = re(condition);
-const protective = re(`chroni${W}|zapobieg${W}|przeciw${W}|przed|profilakty${W}|zmniejsz${W} ryzyk${W}|ochron${W}|bezpieczn${W}|skuteczn${W}|zalec${W}`, '');
-const pushing = re(`odmawiaj${W}|odmowcie|przemyslcie|kazda mama|kazdy rodzic|nie dajcie sie|nie szczep${W}|unikajcie|uwazajcie|ostrzegam`, '');
+const protective = re(
+	`chroni${W}|zapobieg${W}|przeciw${W}|przed|profilakty${W}|zmniejsz${W} ryzyk${W}|ochron${W}|bezpieczn${W}|skuteczn${W}|zalec${W}`,
+	''
+);
+const pushing = re(
+	`odmawiaj${W}|odmowcie|przemyslcie|kazda mama|kazdy rodzic|nie dajcie sie|nie szczep${W}|unikajcie|uwazajcie|ostrzegam`,
+	''
+);
 // Radiation from meters, masts, pumps or scooters blamed for symptoms.
-const radiation = re(`promieniow${W}|promieniuj${W}|fal${W} elektromagnetyczn${W}|pol${W} elektromagnetyczn${W}|elektrosmog${W}|infradzwiek${W}|emituj${W}`);
-const radiationSource = re(`licznik${W}|maszt${W}|5g|nadajnik${W}|wi-?fi|router${W}|smartfon${W}|telefon${W}|hulajnog${W}|bateri${W}|fotowolt${W}|panel${W}|wiatrak${W}|pomp${W}|radar${W}|anten${W}|bazy|baza|baz${W} wojskow${W}|mikrofal${W}`, '');
+const radiation = re(
+	`promieniow${W}|promieniuj${W}|fal${W} elektromagnetyczn${W}|pol${W} elektromagnetyczn${W}|elektrosmog${W}|infradzwiek${W}|emituj${W}`
+);
+const radiationSource = re(
+	`licznik${W}|maszt${W}|5g|nadajnik${W}|wi-?fi|router${W}|smartfon${W}|telefon${W}|hulajnog${W}|bateri${W}|fotowolt${W}|panel${W}|wiatrak${W}|pomp${W}|radar${W}|anten${W}|bazy|baza|baz${W} wojskow${W}|mikrofal${W}`,
+	''
+);
 
 // Surveillance and control myths about meters, ID apps, cash.
 const controlPattern = re(
@@ -96,7 +111,10 @@ const controlPattern = re(
 const spyClaim = re(
 	`(?:maja|ma|jest w nich|sa w nich|sa|zamontowan${W}|ukryt${W})(?: [a-z]+){0,2} (?:podsluch${W}|mikrofon${W}|czytnik${W} (?:ktor${W}|co)|kamer${W} (?:rozpoznaj${W}|ktor${W} (?:rozpoznaj|nagrywaj|sledz)${W}))|kopiuj${W} dane|rozpoznaj${W} twarz${W}|(?:licz${W}|sprawdzaj${W}|rejestruj${W}|zapisuj${W}|notuj${W}|namierzaj${W}|sledz${W}),? (?:kto|ile|gdzie|kiedy|z kim)|zbieraj${W} (?:nasze |wasze )?dane|(?:gmina|urzad|panstwo|oni) (?:bedzie|beda) wiedzial${W}`
 );
-const spyDevice = re(`kosz${W}|pojemnik${W}|smietnik${W}|kamer${W}|licznik${W}|wodomierz${W}|lamp${W}|latarni${W}|paczkomat${W}|czujnik${W}|5g|maszt${W}|router${W}|smart ?tv|telewizor${W}|aplikacj${W}|mobywatel${W}|dowod${W}|pomp${W} ciepla|fotoradar${W}`, '');
+const spyDevice = re(
+	`kosz${W}|pojemnik${W}|smietnik${W}|kamer${W}|licznik${W}|wodomierz${W}|lamp${W}|latarni${W}|paczkomat${W}|czujnik${W}|5g|maszt${W}|router${W}|smart ?tv|telewizor${W}|aplikacj${W}|mobywatel${W}|dowod${W}|pomp${W} ciepla|fotoradar${W}`,
+	''
+);
 // A disease or the pandemic declared invented, and the fixed names of the myths.
 const deniedDisease = re(
 	`(?:covid${W}|koronawirus${W}|pandemi${W}|epidemi${W}|wirus${W}|hashimoto|borelioz${W}|hiv|aids|ospa malpia|osp${W} malpi${W}|gryp${W}|autyzm)${gap(2)}(?:to |jest |sa )?(?:wymysl${W}|sciem${W}|klamstw${W}|oszustw${W}|fikcj${W}|bujd${W}|zmyslon${W}|wymyslon${W}|teatr${W}|nie istniej${W}|nie istnial${W})`
@@ -125,7 +143,10 @@ const serious = any(
 const remedyPattern = re(remedy, '');
 const seriousPattern = re(serious, '');
 // The cure named is a doctor's one (an operation, chemotherapy): a patient's story, unless said with certainty.
-const medical = re(`operacj${W}|chemi${W}|chemioterapi${W}|radioterapi${W}|lekarz${W}|lekarze|onkolog${W}|szpital${W}|chirurg${W}|przeszczep${W}|immunoterapi${W}|antybiotyk${W}|leczeni${W} w`, '');
+const medical = re(
+	`operacj${W}|chemi${W}|chemioterapi${W}|radioterapi${W}|lekarz${W}|lekarze|onkolog${W}|szpital${W}|chirurg${W}|przeszczep${W}|immunoterapi${W}|antybiotyk${W}|leczeni${W} w`,
+	''
+);
 const curePattern = re(`(?:${cure})${gap(4)}(?:${serious})|(?:${serious})${gap(4)}(?:${cure})`);
 // Said with certainty or against doctors: with these, any cure claim is a myth, whatever the remedy.
 const cureCertainty = re(
@@ -177,7 +198,10 @@ const advice = re(
 	`wystarcz${W}|najlepsz${W}|nie ma nic lepszego|lepsz${W} niz|skuteczniej${W}|zamiast|(?:sam|sama|samo) (?:wyjdzie|przejdzie|zejdzie|odpadnie|puszcza)|rano zdrow${W}|i po (?:sprawie|chorobie|klopocie)|odkaza${W}|leczyli|uratowal${W}|(?:zeby|by) sie uchronic|trzeba|nalezy|od razu|smarowa${W}|posmarowa${W}|smarujcie|przyloz${W}|przyklada${W}|pic|wypic|wypij${W}|pijcie|dawac|dawajcie|podawac|nakluc|polewa${W}|i tak nic|zaszkodz${W}`,
 	''
 );
-const negatedAdvice = re(`(?:nie|nigdy nie|nigdy) (?:smaruj|smarowa|polewa|przyklada|przykladaj|dawa|dawaj|podawa|podawaj|pij|pic|stosuj|stosowa|uzywa|uzywaj|wyciska|wykreca|przypala)${W}|nie wolno|to mit|bledem|blad`, '');
+const negatedAdvice = re(
+	`(?:nie|nigdy nie|nigdy) (?:smaruj|smarowa|polewa|przyklada|przykladaj|dawa|dawaj|podawa|podawaj|pij|pic|stosuj|stosowa|uzywa|uzywaj|wyciska|wykreca|przypala)${W}|nie wolno|to mit|bledem|blad`,
+	''
+);
 
 // --- Fake alarms about public safety ------------------------------------------------------------
 // Claims are graded by how much they need a marker to count as a fake alarm:
@@ -209,43 +233,130 @@ const severeHazard = re(
 // With any marker. Each part behind a gate of literal stems it cannot match without: one large
 // alternation costs tens of microseconds on every comment, small gated ones almost nothing.
 const hazardFrames = frames(
-	['skaz|zatru|siarkowodor|strzykawk|igly|igla|iglami|igiel|trujac|toksy|radioaktyw|napromieniow|zakazon|bakteri|coli|legionell|salmonell|choler|arsen|rtec|olow |olowiu|olowiem|olowian|pestycyd|chemi|trucizn|niezdatn|nie nadaje|badal|niebadan|nieprzebadan|niezbadan|sprawdzal|z rzeki|smierteln|rakotworcz|azbest|ciezk|glikol|sciek|fekali|zanieczyszcz|listeri|benzen|dioksyn|uran|cyjan|do niczego', `(?:${place})${gap(10)}(?:${contaminated})`],
-	['zrzut|oprysk|rozpyl|zrzuc|pryskaj|spryskaj|spryskuj|samolot|helikopter|smiglowc|dron|toksyczn|trujac|skazon|radioaktyw|smierteln|rakotworcz|chemiczn|z uranem|z azbestem|z olowiem|benzen|dioksyn|uran|cyjank', `(?:powietrz${W}|opar${W}|dym${W}|gaz${W}|smog${W}|pyl${W})${gap(3)}(?:toksyczn${W}|trujac${W}|skazon${W}|radioaktyw${W}|smierteln${W}|rakotworcz${W}|chemiczn${W}|z uranem|z azbestem|z olowiem)|(?:toksyczn${W}|trujac${W}|rakotworcz${W}|radioaktywn${W}) (?:pyl${W}|dym${W}|gaz${W}|opar${W}|substancj${W}|chmur${W}|mgl${W}|chemikali${W}|srod${W})|(?:zrzut${W}|oprysk${W}|rozpyl${W}|zrzuc${W}|pryskaj${W}|spryskaj${W})${gap(4)}(?:z samolot${W}|z helikopter${W}|ze smiglowc${W}|z dron${W}|z powietrza)|(?:samolot${W}|helikopter${W}|smiglowc${W}|dron${W})${gap(3)}(?:rozpyl${W}|zrzuc${W}|pryskaj${W}|spryskuj${W})|benzen${W}|dioksyn${W}|uran(?:u|em)?|cyjank${W}`],
-	['wyciek|nieszczeln|zakladach|fabryce|elektrowni|azotach|rafinerii|chemiczn', `wyciek${W}${gap(3)}(?:chemikali${W}|amoniak${W}|chloru|gazu|substancj${W}|toksyn${W}|kwas${W}|radioaktyw${W}|z zaklad${W}|z fabryk${W}|z azotow|z elektrowni)|wyciekl${W}${gap(3)}(?:gaz|chemi|amoniak|chlor|kwas|substancj|rop)${W}|nieszczeln${W} zbiornik${W}|(?:wybuch${W}|eksplozj${W}|pozar${W}) (?:w|na) (?:zakladach|fabryce|elektrowni|azotach|rafinerii|chemiczn${W})`],
+	[
+		'skaz|zatru|siarkowodor|strzykawk|igly|igla|iglami|igiel|trujac|toksy|radioaktyw|napromieniow|zakazon|bakteri|coli|legionell|salmonell|choler|arsen|rtec|olow |olowiu|olowiem|olowian|pestycyd|chemi|trucizn|niezdatn|nie nadaje|badal|niebadan|nieprzebadan|niezbadan|sprawdzal|z rzeki|smierteln|rakotworcz|azbest|ciezk|glikol|sciek|fekali|zanieczyszcz|listeri|benzen|dioksyn|uran|cyjan|do niczego',
+		`(?:${place})${gap(10)}(?:${contaminated})`
+	],
+	[
+		'zrzut|oprysk|rozpyl|zrzuc|pryskaj|spryskaj|spryskuj|samolot|helikopter|smiglowc|dron|toksyczn|trujac|skazon|radioaktyw|smierteln|rakotworcz|chemiczn|z uranem|z azbestem|z olowiem|benzen|dioksyn|uran|cyjank',
+		`(?:powietrz${W}|opar${W}|dym${W}|gaz${W}|smog${W}|pyl${W})${gap(3)}(?:toksyczn${W}|trujac${W}|skazon${W}|radioaktyw${W}|smierteln${W}|rakotworcz${W}|chemiczn${W}|z uranem|z azbestem|z olowiem)|(?:toksyczn${W}|trujac${W}|rakotworcz${W}|radioaktywn${W}) (?:pyl${W}|dym${W}|gaz${W}|opar${W}|substancj${W}|chmur${W}|mgl${W}|chemikali${W}|srod${W})|(?:zrzut${W}|oprysk${W}|rozpyl${W}|zrzuc${W}|pryskaj${W}|spryskaj${W})${gap(4)}(?:z samolot${W}|z helikopter${W}|ze smiglowc${W}|z dron${W}|z powietrza)|(?:samolot${W}|helikopter${W}|smiglowc${W}|dron${W})${gap(3)}(?:rozpyl${W}|zrzuc${W}|pryskaj${W}|spryskuj${W})|benzen${W}|dioksyn${W}|uran(?:u|em)?|cyjank${W}`
+	],
+	[
+		'wyciek|nieszczeln|zakladach|fabryce|elektrowni|azotach|rafinerii|chemiczn',
+		`wyciek${W}${gap(3)}(?:chemikali${W}|amoniak${W}|chloru|gazu|substancj${W}|toksyn${W}|kwas${W}|radioaktyw${W}|z zaklad${W}|z fabryk${W}|z azotow|z elektrowni)|wyciekl${W}${gap(3)}(?:gaz|chemi|amoniak|chlor|kwas|substancj|rop)${W}|nieszczeln${W} zbiornik${W}|(?:wybuch${W}|eksplozj${W}|pozar${W}) (?:w|na) (?:zakladach|fabryce|elektrowni|azotach|rafinerii|chemiczn${W})`
+	],
 	['ewakua|ewakuuj|ewakuowa|wysiedl', `ewakuacj${W}|ewakuuj${W}|ewakuowa${W}|wysiedl${W}`],
-	['promieniow|skazeni|chmur|oblok|jodek|jod|atomow|skazon', `promieniowani${W}|skazeni${W} (?:promieniotworcz|radioaktyw|chemiczn)${W}|(?:chmur${W}|oblok${W})${gap(2)}(?:radioaktywn${W}|toksyczn${W}|trujac${W}|chemiczn${W}|chloru|amoniaku|gazu|pylu)|jodek potasu|tabletk${W} (?:z )?jod${W}|elektrowni${W} atomow${W}|skazon${W}${gap(2)}(?:pol|cal${W}|miast${W}|wies|wsi|osiedl${W}|teren${W})`],
-	['bial|czarn|srebrn|bez tablic|porywa|czestuj|zaczepiaj|czaja domy|czaja mieszk|czaja posesj|czaja furtk|czaja drzwi|furtce|furtkach|drzwiach|plocie|bramie|skrzynce', `(?:bial${W}|czarn${W}|srebrn${W}) (?:bus${W}|van${W}|busik${W}|samochod${W}|auto|suv${W})|bus${W} bez tablic|samochod${W} bez tablic|porywacz${W}|porywaj${W}|czestuj${W} dzieci|zaczepiaj${W} dzieci|(?:znacz${W}|zaznacza${W}|oznacza${W}) (?:domy|mieszkania|posesje|furtki|drzwi)|(?:kolk${W}|krzyzyk${W}|kreda|kreda|kredka|naklejk${W}|znak${W})${gap(4)}(?:na furtce|na furtkach|na drzwiach|na plocie|na bramie|na skrzynce)`],
-	['usypiaj|kredyt|nagrywaj|zagin', `gaz${W} usypiaj${W}|usypiajac${W} gaz${W}|(?:biora|wezma|zaciagaj${W}|zaciagn${W}) (?:na was |na ciebie )?kredyt${W}|nagrywaj${W}${gap(2)}glos${W}|(?:kobiet${W}|dziewczyn${W}|dzieci|osob${W}|nastolat${W}) (?:juz )?zagin${W}`],
-	['lockdown|kwarantann|zakaz|przymusow', `lockdown${W}|kwarantann${W}|zakaz${W} (?:wychodzenia|wstepu do lasow|poruszania|wjazdu|wyjazdu)|przymusow${W} szczepien${W}`],
-	['blackout|black|wylacz|odcie|odetn|odcin|racjonow|zasilani|pradu|ogrzewania|internetu|wody|gazu', `blackout${W}|black ?out|(?:wylaczeni${W}|wylacz${W}|odcieci${W}|odetn${W}|odcin${W}|racjonow${W}|stopni${W} zasilania)${gap(2)}(?:prad${W}|energi${W}|gazu|wody|internet${W}|sieci|zasieg${W})|(?:nie bedzie|nie ma|brak${W}) (?:pradu|wody|gazu|ogrzewania|internetu)|bez (?:pradu|wody|ogrzewania) (?:przez|na) ${W}`],
-	['nie bedzie|nie ma|brak|zabrak|braknie|koniec z|konczy sie|skoncz|wstrzyma|nie dostaniecie|nie kupicie|zakaz|zniknie|znika|kartki', `(?:nie bedzie|nie ma|brak(?:|i|nie|uje)|zabraknie|braknie|zabrakne|koniec z|konczy sie|skoncz${W} sie|wstrzyma${W} dostaw${W})${gap(2)}(?:paliw${W}|benzyn${W}|ropy|wody|chleba|maki|cukru|lekow|towar${W}|gotowk${W}|gazu|wegla|jedzenia|zywnosci)|(?:paliw${W}|benzyn${W}|ropy|chleba|maki|cukru|lekow|gotowk${W}|wegla|jedzenia|zywnosci)${gap(1)}(?:nie bedzie|zabraknie|braknie|sie skonczy|skonczy sie|nie dostaniecie|nie kupicie)|zakaz${W} (?:gotowk${W}|placenia gotowka|palenia drewnem|palenia w kominkach|kominkow|hodowli|uboju)|gotowk${W}${gap(2)}(?:zniknie|znika|zakazan${W}|nie bedzie)|(?:wprowadz${W}|beda) kartki|kartki na (?:paliwo|zywnosc|chleb|cukier|benzyne|wegiel)`],
-	['zabior|zabier|odbier|odbiora|odbior dzieci|odbioru dzieci|odbiorem dzieci|konfiskat|wywlaszcz|zamroz', `(?:zabior${W}|zabier${W}|odbier${W})${gap(1)}(?:dom${W}|ziemi${W}|mieszkani${W}|oszczednosci|emerytur${W}|pieniadze|dzieci|krowy|zwierzeta|samochod${W})|konfiskat${W}|wywlaszcz${W}|odbior${W}${gap(1)}(?:dzieci|dom${W}|ziemi${W})|zamrozon${W} kont${W}|zamroz${W} (?:konta|oszczednosci|lokaty)|(?:lokat${W}|kont(?:a|o)|oszczednosc${W}|depozyt${W})${gap(4)}(?:zamrozon${W}|zablokowan${W}|skonfiskowan${W}|przejet${W})`],
+	[
+		'promieniow|skazeni|chmur|oblok|jodek|jod|atomow|skazon',
+		`promieniowani${W}|skazeni${W} (?:promieniotworcz|radioaktyw|chemiczn)${W}|(?:chmur${W}|oblok${W})${gap(2)}(?:radioaktywn${W}|toksyczn${W}|trujac${W}|chemiczn${W}|chloru|amoniaku|gazu|pylu)|jodek potasu|tabletk${W} (?:z )?jod${W}|elektrowni${W} atomow${W}|skazon${W}${gap(2)}(?:pol|cal${W}|miast${W}|wies|wsi|osiedl${W}|teren${W})`
+	],
+	[
+		'bial|czarn|srebrn|bez tablic|porywa|czestuj|zaczepiaj|czaja domy|czaja mieszk|czaja posesj|czaja furtk|czaja drzwi|furtce|furtkach|drzwiach|plocie|bramie|skrzynce',
+		`(?:bial${W}|czarn${W}|srebrn${W}) (?:bus${W}|van${W}|busik${W}|samochod${W}|auto|suv${W})|bus${W} bez tablic|samochod${W} bez tablic|porywacz${W}|porywaj${W}|czestuj${W} dzieci|zaczepiaj${W} dzieci|(?:znacz${W}|zaznacza${W}|oznacza${W}) (?:domy|mieszkania|posesje|furtki|drzwi)|(?:kolk${W}|krzyzyk${W}|kreda|kreda|kredka|naklejk${W}|znak${W})${gap(4)}(?:na furtce|na furtkach|na drzwiach|na plocie|na bramie|na skrzynce)`
+	],
+	[
+		'usypiaj|kredyt|nagrywaj|zagin',
+		`gaz${W} usypiaj${W}|usypiajac${W} gaz${W}|(?:biora|wezma|zaciagaj${W}|zaciagn${W}) (?:na was |na ciebie )?kredyt${W}|nagrywaj${W}${gap(2)}glos${W}|(?:kobiet${W}|dziewczyn${W}|dzieci|osob${W}|nastolat${W}) (?:juz )?zagin${W}`
+	],
+	[
+		'lockdown|kwarantann|zakaz|przymusow',
+		`lockdown${W}|kwarantann${W}|zakaz${W} (?:wychodzenia|wstepu do lasow|poruszania|wjazdu|wyjazdu)|przymusow${W} szczepien${W}`
+	],
+	[
+		'blackout|black|wylacz|odcie|odetn|odcin|racjonow|zasilani|pradu|ogrzewania|internetu|wody|gazu',
+		`blackout${W}|black ?out|(?:wylaczeni${W}|wylacz${W}|odcieci${W}|odetn${W}|odcin${W}|racjonow${W}|stopni${W} zasilania)${gap(2)}(?:prad${W}|energi${W}|gazu|wody|internet${W}|sieci|zasieg${W})|(?:nie bedzie|nie ma|brak${W}) (?:pradu|wody|gazu|ogrzewania|internetu)|bez (?:pradu|wody|ogrzewania) (?:przez|na) ${W}`
+	],
+	[
+		'nie bedzie|nie ma|brak|zabrak|braknie|koniec z|konczy sie|skoncz|wstrzyma|nie dostaniecie|nie kupicie|zakaz|zniknie|znika|kartki',
+		`(?:nie bedzie|nie ma|brak(?:|i|nie|uje)|zabraknie|braknie|zabrakne|koniec z|konczy sie|skoncz${W} sie|wstrzyma${W} dostaw${W})${gap(2)}(?:paliw${W}|benzyn${W}|ropy|wody|chleba|maki|cukru|lekow|towar${W}|gotowk${W}|gazu|wegla|jedzenia|zywnosci)|(?:paliw${W}|benzyn${W}|ropy|chleba|maki|cukru|lekow|gotowk${W}|wegla|jedzenia|zywnosci)${gap(1)}(?:nie bedzie|zabraknie|braknie|sie skonczy|skonczy sie|nie dostaniecie|nie kupicie)|zakaz${W} (?:gotowk${W}|placenia gotowka|palenia drewnem|palenia w kominkach|kominkow|hodowli|uboju)|gotowk${W}${gap(2)}(?:zniknie|znika|zakazan${W}|nie bedzie)|(?:wprowadz${W}|beda) kartki|kartki na (?:paliwo|zywnosc|chleb|cukier|benzyne|wegiel)`
+	],
+	[
+		'zabior|zabier|odbier|odbiora|odbior dzieci|odbioru dzieci|odbiorem dzieci|konfiskat|wywlaszcz|zamroz',
+		`(?:zabior${W}|zabier${W}|odbier${W})${gap(1)}(?:dom${W}|ziemi${W}|mieszkani${W}|oszczednosci|emerytur${W}|pieniadze|dzieci|krowy|zwierzeta|samochod${W})|konfiskat${W}|wywlaszcz${W}|odbior${W}${gap(1)}(?:dzieci|dom${W}|ziemi${W})|zamrozon${W} kont${W}|zamroz${W} (?:konta|oszczednosci|lokaty)|(?:lokat${W}|kont(?:a|o)|oszczednosc${W}|depozyt${W})${gap(4)}(?:zamrozon${W}|zablokowan${W}|skonfiskowan${W}|przejet${W})`
+	],
 	// Not "szczepienie przeciw wściekliźnie": a vaccination against a disease is no outbreak.
-	['epidemi|zaraz|ognisk|odra|odry|odre|gruzlic|choler|tyfus|brzuszn|meningokok|wscieklizn|ptasi|swinsk|pomor| asf|waglik|ebola|mpox|malpia|malari|dzum|czerwonk|legionell|new delhi|superbakteri|opon mozg|opon rdzen|wirus|chorob|gryp|bakteri|odmian|usypiaj|zakazeni|zarazen|zakazen', `(?<!(?:przeciw|przeciwko|szczepi[a-z]* na|szczepionk[a-z]* na) )(?:epidemi${W}|zaraz(?:a|y|e|ie)|ognisk${W} (?:choroby|wirusa|zakazen|odry|gruzlicy|grypy|wscieklizny|asf|ptasiej grypy)|odr(?:a|y|e|ą)|gruzlic${W}|cholera|tyfus${W}|dur${W} brzuszn${W}|meningokok${W}|wscieklizn${W}|ptasi${W} gryp${W}|swinsk${W} gryp${W}|afrykansk${W} pomor${W}|asf|waglik${W}|ebola|mpox|ospa malpia|malari${W}|dzum${W}|czerwonk${W}|legionell${W}|new delhi|superbakteri${W}|zapaleni${W} opon${W}|(?:nieznan|now|tajemnicz|dziwn|chinsk)${W} (?:wirus|chorob|gryp|bakteri|zaraz|odmian)${W}|gaz${W} usypiaj${W}|zakazeni${W} (?:bakteri|wirus)${W}|zarazen${W}|zakazen${W} w)`],
-	['powodz|fala|fale|fali|zapadn|zawal|runie', `powodz(?!eni)${W}|(?:fala|fale|fali)${gap(3)}(?:dojdzie|dojsc|dotrze|uderzy|zaleje|przyjdzie)|(?:zapadnie|zawali|zapadn${W}|zawal${W}) sie|sie (?:zapadn|zawal)${W}|runie`],
-	['podrob|skazon|zatrut|trujac|wadliw|przeterminowan|zakazon', `(?:podrobion${W}|skazon${W}|zatrut${W}|trujac${W}|wadliw${W}|przeterminowan${W}|zakazon${W})${gap(4)}(?:parti${W}|mlek${W}|lek${W}|syrop${W}|zywnos${W}|produkt${W}|szczepion${W}|zboz${W}|mak${W})`],
-	['wymiotuj|zatrul|oiom| sor|intensywn|szpital|nefrologi|toksykologi|pediatri|neurologi|pulmonologi|dermatologi|kardiologi|oddzial|sniaczc|respirator|przytomnosc|krwotok|biegunk|wysypk|dusznosc|objawami', `(?:trafil${W}|trafia|wyladowal${W}|laduj${W}|lezy|leza|lezal${W}|sa juz|jest juz)${gap(4)}(?:na oiom${W}|na sor|na intensywn${W}|do szpitala|w szpitalu|w sniaczce|na zakazn${W}|na oddzial${W} zakazn${W}|pod respirator${W}|w szpitalu zakaznym|na (?:nefrologi|toksykologi|pediatri|neurologi|pulmonologi|dermatologi|kardiologi|oddzial)${W})|w sniaczce|stracil${W} przytomnosc|tracisz przytomnosc|krwotok${W} z nosa|(?:osob|ludzi|dzieci|uczniow|mieszkancow)${gap(1)}z (?:biegunk|wysypk|dusznosc|objawami zatrucia)${W}|(?:\\d+|kilk${W}|kilkanasci${W}|dwie|dwoje|dwaj|dwoch|troje|trzy|trzech|czworo|piec${W}|wiele|sporo) (?:[a-z]+ ){0,2}(?:juz )?(?:na oiom${W}|na sor${W}|na intensywn${W}|w szpitalu|pod respirator${W}|wymiotuj${W}|zatrul${W} sie|ma biegunk${W}|maja biegunk${W})`],
-	['dodaj|dosyp|dodal|dolewa', `(?:dodaj${W}|dosypuj${W}|dodal${W}|dosypal${W}|dolewaj${W})${gap(6)}(?:hormon${W}|trucizn${W}|chemi${W}|srod${W} (?:na|ktor)${W}|tworzyw${W}|plastik${W}|pcv)`],
-	['skazeni|zbiornik|cystern|instalacj|z gazem|rozpyl', `skazeni${W}|(?:zbiornik${W}|cystern${W}|instalacj${W}|rur${W} z gazem)${gap(4)}(?:przecieka${W}|cieknie|wycieka${W}|rozszczelni${W}|peknie|pekl${W}|wybuchnie)|rozpyla${W}|rozpylil${W}|rozpylal${W}`],
-	['odcisk|biometryczn|probk| dna|zgony|ofiary|zarazeni|zakazeni', `(?:odcisk${W} palc${W}|dane biometryczn${W}|probk${W} dna|dna)${gap(4)}(?:od dzieci|dzieci|do bazy|do rejestru)|(?:sa|juz sa) (?:zgony|ofiary|zarazeni|zakazeni)`],
-	['zmarl|umarl|nie zyj|nie przezyl|umieraj', `(?:\\d+|kilk${W}|kilkanasci${W}|dwie|dwoje|dwaj|dwoch|troje|trzy|trzech|czworo|pieciu|piec${W}|wiele|sporo) (?:[a-z]+ ){0,2}(?:zmarl${W}|umarl${W}|zmarlo|umarlo|nie zyj${W}|nie przezyl${W})|(?:zmarl${W}|umarl${W}|zmarlo|umarlo)${gap(2)}(?:\\d+|kilk${W}|kilkanasci${W}|dwie|dwoje|dwaj|dwoch|troje|trzy|trzech|czworo|pieciu|piec${W}|wiele|sporo)|(?:ludzie|dzieci|osoby) (?:juz )?(?:zmarl${W}|umarl${W}|umieraj${W})`],
-	['wiecej zgon|wiecej zmarl|wiecej chorych|wiecej zachorow|wiecej pogrzeb|wiecej nowotwor|wiecej raka|wiecej bialaczki|wiecej alergii|wiecej astmy|wiecej poronien|wiecej przypadkow|tyle zgon|tyle zachorow|tyle chorych|tyle raka|tyle nowotwor|tyle pogrzeb|tyle kaszlu|tyle bialaczki|tyle poronien|choruj|kaszl|umieraj|maja raka|maja astm|maja alerg', `(?:razy|x) wiecej (?:zgonow|zmarlych|chorych|zachorowan|pogrzebow|nowotworow|raka|bialaczki|alergii|astmy|poronien|przypadkow)|wiecej (?:zgonow|zachorowan|pogrzebow)|tyle (?:zgonow|zachorowan|chorych|raka|nowotworow|pogrzebow|kaszlu|bialaczki|poronien)|dlatego${gap(4)}(?:dzieci|ludzie|wszyscy|mieszkancy)${gap(2)}(?:choruj${W}|kaszl${W}|umieraj${W}|maja (?:raka|astme|alergi${W}))`],
-	['zabij|wybij|utylizuj|wybic|utylizowan', `(?:wybij${W}|zabij${W}|zabijan${W}|utylizuj${W}|wybic)${gap(3)}(?:krow${W}|bydl${W}|stad${W}|swin${W}|drob${W}|zwierz${W}|kur|kury)|(?:krow${W}|bydl${W}|stad${W}|swin${W}|drob${W}|zwierz${W}|kur|kury)${gap(6)}(?:zabijan${W}|wybijan${W}|utylizowan${W}) bez odszkodowan${W}`],
-	['pryskan|skazon|zatrut|trujac|truje|rakotworcz|salmonell|zakazon|plesni|hormon|antybiotyk|wirus|trucizn|bakteri|listeri|tasiem|pestycyd|toksyn', `(?:pryskan${W}|skazon${W}|zatrut${W}|trujac${W}|rakotworcz${W}|z salmonell${W}|zakazon${W}|z plesni${W})${gap(2)}(?:truskawk${W}|pomidor${W}|jablk${W}|mieso|miesa|kurczak${W}|mlek${W}|chleb${W}|zywnos${W}|warzyw${W}|owoc${W}|zboz${W})|(?:truskawk${W}|pomidor${W}|jablk${W}|jajk${W}|jaj|mieso|miesie|kurczak${W}|mlek${W}|mleku|zywnos${W}|warzyw${W}|owoc${W}|zboz${W}|chleb${W})${gap(8)}(?:pryskan${W}|skazon${W}|zatrut${W}|trujac${W}|truje|rakotworcz${W}|salmonell${W}|hormon${W}|antybiotyk${W}|wirus${W}|trucizn${W}|bakteri${W}|listeri${W}|tasiemc${W}|tasiemiec|pestycyd${W}|toksyn${W})`],
-	['wojsk|armi|ruscy|rusk|rosjan|rosyjsk|ludziki|czolg|dywersant|wojn| bron|uzbrojon|granic|w glab', `(?:wojsk${W}|armi${W})${gap(3)}(?:wchodz${W}|zajm${W}|przygotow${W}|wylacz${W}|blokuj${W}|zamyka${W}|zamkn${W}|zabral${W}|zabiera${W}|przejmuj${W}|ustawil${W}|rozstawil${W})|ruscy|rusk${W} (?:wojsk|zolnierz|czolg|dywersant)${W}|rosjanie|rosyjsk${W} (?:wojsk|zolnierz|czolg|dywersant|sabotazyst)${W}|zielone ludziki|czolg${W} bez oznaczen|dywersant${W}|szykuje sie wojna|bedzie wojna|uzbrojon${W} (?:ludzi|mezczyzn|grup${W}|osob|bojowk${W})|przeszl${W}${gap(2)}przez granic${W}|w glab kraju|bron${W} (?:mikrofalow|biologiczn|chemiczn|psychotronicz|soniczn)${W}|test${W} (?:nowej )?broni`],
-	['zabija|kosi|rozprzestrzenia|szaleje', `(?:wirus${W}|zaraz${W}|chorob${W})${gap(2)}(?:zabija|zabijaja|kosi|rozprzestrzenia sie|szaleje)`],
+	[
+		'epidemi|zaraz|ognisk|odra|odry|odre|gruzlic|choler|tyfus|brzuszn|meningokok|wscieklizn|ptasi|swinsk|pomor| asf|waglik|ebola|mpox|malpia|malari|dzum|czerwonk|legionell|new delhi|superbakteri|opon mozg|opon rdzen|wirus|chorob|gryp|bakteri|odmian|usypiaj|zakazeni|zarazen|zakazen',
+		`(?<!(?:przeciw|przeciwko|szczepi[a-z]* na|szczepionk[a-z]* na) )(?:epidemi${W}|zaraz(?:a|y|e|ie)|ognisk${W} (?:choroby|wirusa|zakazen|odry|gruzlicy|grypy|wscieklizny|asf|ptasiej grypy)|odr(?:a|y|e|ą)|gruzlic${W}|cholera|tyfus${W}|dur${W} brzuszn${W}|meningokok${W}|wscieklizn${W}|ptasi${W} gryp${W}|swinsk${W} gryp${W}|afrykansk${W} pomor${W}|asf|waglik${W}|ebola|mpox|ospa malpia|malari${W}|dzum${W}|czerwonk${W}|legionell${W}|new delhi|superbakteri${W}|zapaleni${W} opon${W}|(?:nieznan|now|tajemnicz|dziwn|chinsk)${W} (?:wirus|chorob|gryp|bakteri|zaraz|odmian)${W}|gaz${W} usypiaj${W}|zakazeni${W} (?:bakteri|wirus)${W}|zarazen${W}|zakazen${W} w)`
+	],
+	[
+		'powodz|fala|fale|fali|zapadn|zawal|runie',
+		`powodz(?!eni)${W}|(?:fala|fale|fali)${gap(3)}(?:dojdzie|dojsc|dotrze|uderzy|zaleje|przyjdzie)|(?:zapadnie|zawali|zapadn${W}|zawal${W}) sie|sie (?:zapadn|zawal)${W}|runie`
+	],
+	[
+		'podrob|skazon|zatrut|trujac|wadliw|przeterminowan|zakazon',
+		`(?:podrobion${W}|skazon${W}|zatrut${W}|trujac${W}|wadliw${W}|przeterminowan${W}|zakazon${W})${gap(4)}(?:parti${W}|mlek${W}|lek${W}|syrop${W}|zywnos${W}|produkt${W}|szczepion${W}|zboz${W}|mak${W})`
+	],
+	[
+		'wymiotuj|zatrul|oiom| sor|intensywn|szpital|nefrologi|toksykologi|pediatri|neurologi|pulmonologi|dermatologi|kardiologi|oddzial|sniaczc|respirator|przytomnosc|krwotok|biegunk|wysypk|dusznosc|objawami',
+		`(?:trafil${W}|trafia|wyladowal${W}|laduj${W}|lezy|leza|lezal${W}|sa juz|jest juz)${gap(4)}(?:na oiom${W}|na sor|na intensywn${W}|do szpitala|w szpitalu|w sniaczce|na zakazn${W}|na oddzial${W} zakazn${W}|pod respirator${W}|w szpitalu zakaznym|na (?:nefrologi|toksykologi|pediatri|neurologi|pulmonologi|dermatologi|kardiologi|oddzial)${W})|w sniaczce|stracil${W} przytomnosc|tracisz przytomnosc|krwotok${W} z nosa|(?:osob|ludzi|dzieci|uczniow|mieszkancow)${gap(1)}z (?:biegunk|wysypk|dusznosc|objawami zatrucia)${W}|(?:\\d+|kilk${W}|kilkanasci${W}|dwie|dwoje|dwaj|dwoch|troje|trzy|trzech|czworo|piec${W}|wiele|sporo) (?:[a-z]+ ){0,2}(?:juz )?(?:na oiom${W}|na sor${W}|na intensywn${W}|w szpitalu|pod respirator${W}|wymiotuj${W}|zatrul${W} sie|ma biegunk${W}|maja biegunk${W})`
+	],
+	[
+		'dodaj|dosyp|dodal|dolewa',
+		`(?:dodaj${W}|dosypuj${W}|dodal${W}|dosypal${W}|dolewaj${W})${gap(6)}(?:hormon${W}|trucizn${W}|chemi${W}|srod${W} (?:na|ktor)${W}|tworzyw${W}|plastik${W}|pcv)`
+	],
+	[
+		'skazeni|zbiornik|cystern|instalacj|z gazem|rozpyl',
+		`skazeni${W}|(?:zbiornik${W}|cystern${W}|instalacj${W}|rur${W} z gazem)${gap(4)}(?:przecieka${W}|cieknie|wycieka${W}|rozszczelni${W}|peknie|pekl${W}|wybuchnie)|rozpyla${W}|rozpylil${W}|rozpylal${W}`
+	],
+	[
+		'odcisk|biometryczn|probk| dna|zgony|ofiary|zarazeni|zakazeni',
+		`(?:odcisk${W} palc${W}|dane biometryczn${W}|probk${W} dna|dna)${gap(4)}(?:od dzieci|dzieci|do bazy|do rejestru)|(?:sa|juz sa) (?:zgony|ofiary|zarazeni|zakazeni)`
+	],
+	[
+		'zmarl|umarl|nie zyj|nie przezyl|umieraj',
+		`(?:\\d+|kilk${W}|kilkanasci${W}|dwie|dwoje|dwaj|dwoch|troje|trzy|trzech|czworo|pieciu|piec${W}|wiele|sporo) (?:[a-z]+ ){0,2}(?:zmarl${W}|umarl${W}|zmarlo|umarlo|nie zyj${W}|nie przezyl${W})|(?:zmarl${W}|umarl${W}|zmarlo|umarlo)${gap(2)}(?:\\d+|kilk${W}|kilkanasci${W}|dwie|dwoje|dwaj|dwoch|troje|trzy|trzech|czworo|pieciu|piec${W}|wiele|sporo)|(?:ludzie|dzieci|osoby) (?:juz )?(?:zmarl${W}|umarl${W}|umieraj${W})`
+	],
+	[
+		'wiecej zgon|wiecej zmarl|wiecej chorych|wiecej zachorow|wiecej pogrzeb|wiecej nowotwor|wiecej raka|wiecej bialaczki|wiecej alergii|wiecej astmy|wiecej poronien|wiecej przypadkow|tyle zgon|tyle zachorow|tyle chorych|tyle raka|tyle nowotwor|tyle pogrzeb|tyle kaszlu|tyle bialaczki|tyle poronien|choruj|kaszl|umieraj|maja raka|maja astm|maja alerg',
+		`(?:razy|x) wiecej (?:zgonow|zmarlych|chorych|zachorowan|pogrzebow|nowotworow|raka|bialaczki|alergii|astmy|poronien|przypadkow)|wiecej (?:zgonow|zachorowan|pogrzebow)|tyle (?:zgonow|zachorowan|chorych|raka|nowotworow|pogrzebow|kaszlu|bialaczki|poronien)|dlatego${gap(4)}(?:dzieci|ludzie|wszyscy|mieszkancy)${gap(2)}(?:choruj${W}|kaszl${W}|umieraj${W}|maja (?:raka|astme|alergi${W}))`
+	],
+	[
+		'zabij|wybij|utylizuj|wybic|utylizowan',
+		`(?:wybij${W}|zabij${W}|zabijan${W}|utylizuj${W}|wybic)${gap(3)}(?:krow${W}|bydl${W}|stad${W}|swin${W}|drob${W}|zwierz${W}|kur|kury)|(?:krow${W}|bydl${W}|stad${W}|swin${W}|drob${W}|zwierz${W}|kur|kury)${gap(6)}(?:zabijan${W}|wybijan${W}|utylizowan${W}) bez odszkodowan${W}`
+	],
+	[
+		'pryskan|skazon|zatrut|trujac|truje|rakotworcz|salmonell|zakazon|plesni|hormon|antybiotyk|wirus|trucizn|bakteri|listeri|tasiem|pestycyd|toksyn',
+		`(?:pryskan${W}|skazon${W}|zatrut${W}|trujac${W}|rakotworcz${W}|z salmonell${W}|zakazon${W}|z plesni${W})${gap(2)}(?:truskawk${W}|pomidor${W}|jablk${W}|mieso|miesa|kurczak${W}|mlek${W}|chleb${W}|zywnos${W}|warzyw${W}|owoc${W}|zboz${W})|(?:truskawk${W}|pomidor${W}|jablk${W}|jajk${W}|jaj|mieso|miesie|kurczak${W}|mlek${W}|mleku|zywnos${W}|warzyw${W}|owoc${W}|zboz${W}|chleb${W})${gap(8)}(?:pryskan${W}|skazon${W}|zatrut${W}|trujac${W}|truje|rakotworcz${W}|salmonell${W}|hormon${W}|antybiotyk${W}|wirus${W}|trucizn${W}|bakteri${W}|listeri${W}|tasiemc${W}|tasiemiec|pestycyd${W}|toksyn${W})`
+	],
+	[
+		'wojsk|armi|ruscy|rusk|rosjan|rosyjsk|ludziki|czolg|dywersant|wojn| bron|uzbrojon|granic|w glab',
+		`(?:wojsk${W}|armi${W})${gap(3)}(?:wchodz${W}|zajm${W}|przygotow${W}|wylacz${W}|blokuj${W}|zamyka${W}|zamkn${W}|zabral${W}|zabiera${W}|przejmuj${W}|ustawil${W}|rozstawil${W})|ruscy|rusk${W} (?:wojsk|zolnierz|czolg|dywersant)${W}|rosjanie|rosyjsk${W} (?:wojsk|zolnierz|czolg|dywersant|sabotazyst)${W}|zielone ludziki|czolg${W} bez oznaczen|dywersant${W}|szykuje sie wojna|bedzie wojna|uzbrojon${W} (?:ludzi|mezczyzn|grup${W}|osob|bojowk${W})|przeszl${W}${gap(2)}przez granic${W}|w glab kraju|bron${W} (?:mikrofalow|biologiczn|chemiczn|psychotronicz|soniczn)${W}|test${W} (?:nowej )?broni`
+	],
+	[
+		'zabija|kosi|rozprzestrzenia|szaleje',
+		`(?:wirus${W}|zaraz${W}|chorob${W})${gap(2)}(?:zabija|zabijaja|kosi|rozprzestrzenia sie|szaleje)`
+	],
 	// Cash and cards: a ban on cash, cash machines switched off, accounts emptied.
-	['gotowk|bankomat|czyszcz|oprozni|znikaj', `(?:plac${W}|placic|platnosc${W}|zaplacic) gotowk${W}${gap(3)}(?:nie bedzie|zakaz${W}|zabronion${W}|nie wolno|nie mozna)|(?:nie bedzie|nie bedzie mozna|zakaz${W}|nie wolno)${gap(2)}(?:plac${W}|placic|platnosc${W}) gotowk${W}|bankomat${W}${gap(4)}(?:wylaczon${W}|wylacz${W}|zlikwidow${W}|zamkn${W}|znikn${W}|usun${W})|(?:kont${W}|oszczednosc${W}|pieniadz${W})${gap(3)}(?:czyszczon${W}|wyczyszczon${W}|znikaj${W}|oproznion${W})|(?:czyszcz${W}|wyczyszcz${W}|oprozni${W}) (?:ci |wam )?kont${W}`],
+	[
+		'gotowk|bankomat|czyszcz|oprozni|znikaj',
+		`(?:plac${W}|placic|platnosc${W}|zaplacic) gotowk${W}${gap(3)}(?:nie bedzie|zakaz${W}|zabronion${W}|nie wolno|nie mozna)|(?:nie bedzie|nie bedzie mozna|zakaz${W}|nie wolno)${gap(2)}(?:plac${W}|placic|platnosc${W}) gotowk${W}|bankomat${W}${gap(4)}(?:wylaczon${W}|wylacz${W}|zlikwidow${W}|zamkn${W}|znikn${W}|usun${W})|(?:kont${W}|oszczednosc${W}|pieniadz${W})${gap(3)}(?:czyszczon${W}|wyczyszczon${W}|znikaj${W}|oproznion${W})|(?:czyszcz${W}|wyczyszcz${W}|oprozni${W}) (?:ci |wam )?kont${W}`
+	],
 	// Dumped waste: buried drums, sewage let out at night.
-	['beczk|odpad|chemikali|sciek|toksyn|szlam|gnojow|truciz|smierdzi chemi|szambo|kanalizacj|ekologiczn|smieci|opon|plastik|lakier', `(?:zakopal${W}|zakopan${W}|zakopuj${W}|wyrzucil${W}|wyrzucaj${W}|wylal${W}|wylewa${W}|wylewaj${W}|wywoz${W}|spuszcz${W}|spuszcza${W}|zrzuca${W}|zrzucil${W})${gap(3)}(?:beczk${W}|odpad${W}|chemikali${W}|sciek${W}|toksyn${W}|szlam${W}|gnojowic${W}|gnojowk${W}|truciz${W})|smierdzi chemi${W}|(?:sciek${W}|szambo|kanalizacj${W}|wszystko)${gap(2)}(?:leci|leca|plynie|plyna|splywa${W}|idzie|ida|trafia${W}) (?:prosto |wprost )?do (?:rzeki|wisly|odry|bugu|jeziora|stawu|rowu|lasu|wody)|bomb${W} ekologiczn${W}|(?:spala${W}|pala${W}|spalil${W}|pali) (?:tam |w nocy |nocami |po cichu )?(?:odpad${W}|smieci|opon${W}|plastik${W}|chemikali${W}|lakier${W})`],
+	[
+		'beczk|odpad|chemikali|sciek|toksyn|szlam|gnojow|truciz|smierdzi chemi|szambo|kanalizacj|ekologiczn|smieci|opon|plastik|lakier',
+		`(?:zakopal${W}|zakopan${W}|zakopuj${W}|wyrzucil${W}|wyrzucaj${W}|wylal${W}|wylewa${W}|wylewaj${W}|wywoz${W}|spuszcz${W}|spuszcza${W}|zrzuca${W}|zrzucil${W})${gap(3)}(?:beczk${W}|odpad${W}|chemikali${W}|sciek${W}|toksyn${W}|szlam${W}|gnojowic${W}|gnojowk${W}|truciz${W})|smierdzi chemi${W}|(?:sciek${W}|szambo|kanalizacj${W}|wszystko)${gap(2)}(?:leci|leca|plynie|plyna|splywa${W}|idzie|ida|trafia${W}) (?:prosto |wprost )?do (?:rzeki|wisly|odry|bugu|jeziora|stawu|rowu|lasu|wody)|bomb${W} ekologiczn${W}|(?:spala${W}|pala${W}|spalil${W}|pali) (?:tam |w nocy |nocami |po cichu )?(?:odpad${W}|smieci|opon${W}|plastik${W}|chemikali${W}|lakier${W})`
+	],
 	// Something given to children that harms them.
-	['tabletk|witamin|pigulk|cukierk|syrop|proszk|napoj| lek|spiac|senn|otumanion|nieprzytomn|zasnal|zasnela|spal |dobudzic', `(?:rozdaj${W}|podaj${W}|daj${W}|czestuj${W})${gap(1)}dzieci${W}${gap(3)}(?:tabletk${W}|witamin${W}|pigulk${W}|lek${W}|cukierk${W}|syrop${W}|proszk${W}|napoj${W})|po (?:ktor${W}|nich|tym) (?:sa|byly|chodza|zasypiaj${W}) (?:spiac${W}|senn${W}|otumanion${W}|nieprzytomn${W})|(?:zasnal${W}|zasnela|spal${W}) (?:na|przez) (?:\\d+|kilka|kilkanascie|pol) (?:godzin|dni|doby)|nie (?:mogl${W}|moglismy|dalo sie) (?:go |jej |ich )?dobudzic`],
+	[
+		'tabletk|witamin|pigulk|cukierk|syrop|proszk|napoj| lek|spiac|senn|otumanion|nieprzytomn|zasnal|zasnela|spal |dobudzic',
+		`(?:rozdaj${W}|podaj${W}|daj${W}|czestuj${W})${gap(1)}dzieci${W}${gap(3)}(?:tabletk${W}|witamin${W}|pigulk${W}|lek${W}|cukierk${W}|syrop${W}|proszk${W}|napoj${W})|po (?:ktor${W}|nich|tym) (?:sa|byly|chodza|zasypiaj${W}) (?:spiac${W}|senn${W}|otumanion${W}|nieprzytomn${W})|(?:zasnal${W}|zasnela|spal${W}) (?:na|przez) (?:\\d+|kilka|kilkanascie|pol) (?:godzin|dni|doby)|nie (?:mogl${W}|moglismy|dalo sie) (?:go |jej |ich )?dobudzic`
+	],
 	// A strange cloud, fog or foam, and people coughing blood; children born ill.
-	['zolt|zielon|pomaranczow|brunatn| rud|dziwn|chemiczn|gryzac|smierdzac|kaszl|pluj|krwotok|zemdl|mdlej|wadami|wrodzon|genetyczn|poronien', `(?:zolt${W}|zielon${W}|pomaranczow${W}|brunatn${W}|rud${W}|dziwn${W}|chemiczn${W}|gryzac${W}|smierdzac${W})${gap(1)}(?:mgl${W}|chmur${W}|oblok${W}|dym${W}|pyl${W}|osad${W}|pian${W}|opar${W}|smrod${W}|odor${W})|kaszl${W} krwi${W}|pluj${W} krwi${W}|krwotok${W}|zemdlal${W}|mdlej${W}|(?:dzieci|dziecko|noworod${W}|niemowl${W})${gap(3)}z wadami|wad${W} (?:wrodzon|genetyczn)${W}|poronien${W}`],
+	[
+		'zolt|zielon|pomaranczow|brunatn| rud|dziwn|chemiczn|gryzac|smierdzac|kaszl|pluj|krwotok|zemdl|mdlej|wadami|wrodzon|genetyczn|poronien',
+		`(?:zolt${W}|zielon${W}|pomaranczow${W}|brunatn${W}|rud${W}|dziwn${W}|chemiczn${W}|gryzac${W}|smierdzac${W})${gap(1)}(?:mgl${W}|chmur${W}|oblok${W}|dym${W}|pyl${W}|osad${W}|pian${W}|opar${W}|smrod${W}|odor${W})|kaszl${W} krwi${W}|pluj${W} krwi${W}|krwotok${W}|zemdlal${W}|mdlej${W}|(?:dzieci|dziecko|noworod${W}|niemowl${W})${gap(3)}z wadami|wad${W} (?:wrodzon|genetyczn)${W}|poronien${W}`
+	],
 	// Crime that grips: a car stolen with a child inside, vehicles without markings, the old taken away.
-	['uciekl|wyrwal|uszl|kradn|ukradl|ukradli|porywaj|oznaczen|oznakowan|senior|emeryt|babci|dziadk|starsz|slad po|slad ginie', `(?:ledwo|w ostatniej chwili) (?:uciekl${W}|sie wyrwal${W}|uszl${W})|(?:kradn${W}|ukradl${W}|ukradli|porywaj${W}) (?:auto|samochod${W}|wozek${W}|wozki)${gap(1)}z (?:dzieckiem|dziecmi|niemowlakiem)|bez oznaczen|nieoznakowan${W} (?:karetk|radiowoz|bus|busy|samochod|auto|van)${W}|(?:zabiera${W}|wywoz${W}|porywa${W})${gap(3)}(?:starsz${W} (?:osob|ludzi|pan)${W}|senior${W}|emeryt${W}|babci${W}|dziadk${W})|slad (?:po nich |po niej |po nim )?(?:ginie|zaginal)`],
+	[
+		'uciekl|wyrwal|uszl|kradn|ukradl|ukradli|porywaj|oznaczen|oznakowan|senior|emeryt|babci|dziadk|starsz|slad po|slad ginie',
+		`(?:ledwo|w ostatniej chwili) (?:uciekl${W}|sie wyrwal${W}|uszl${W})|(?:kradn${W}|ukradl${W}|ukradli|porywaj${W}) (?:auto|samochod${W}|wozek${W}|wozki)${gap(1)}z (?:dzieckiem|dziecmi|niemowlakiem)|bez oznaczen|nieoznakowan${W} (?:karetk|radiowoz|bus|busy|samochod|auto|van)${W}|(?:zabiera${W}|wywoz${W}|porywa${W})${gap(3)}(?:starsz${W} (?:osob|ludzi|pan)${W}|senior${W}|emeryt${W}|babci${W}|dziadk${W})|slad (?:po nich |po niej |po nim )?(?:ginie|zaginal)`
+	],
 	// The sorted rubbish all burnt in one furnace.
-	['do jednego|do tego samego', `(?:smieci|odpady|segregacj${W}|plastik${W}|szklo|posegregowan${W})${gap(4)}(?:idzie|ida|trafia${W}|laduj${W}|wrzucaj${W}|zsypuj${W}|wysypuj${W}) (?:wszystk${W} |razem )?do (?:jednego|tego samego) (?:pieca|worka|kontenera|wora|dolu|smieciarki|samochodu)`]
+	[
+		'do jednego|do tego samego',
+		`(?:smieci|odpady|segregacj${W}|plastik${W}|szklo|posegregowan${W})${gap(4)}(?:idzie|ida|trafia${W}|laduj${W}|wrzucaj${W}|zsypuj${W}|wysypuj${W}) (?:wszystk${W} |razem )?do (?:jednego|tego samego) (?:pieca|worka|kontenera|wora|dolu|smieciarki|samochodu)`
+	]
 );
 
 // Everyday sights: a fake alarm only when someone is said to hide them.
@@ -263,7 +374,8 @@ const closure = re(
 );
 // A fake official decision: a new duty or ban with a fine, a seizure or a lost benefit.
 // Losing a payment is its own sanction.
-const lostBenefit = /^(?:przestaj|tylko na konto|nie bedzie (?:dodatku|zasilku|emerytur|rent|wyplat|swiadczen|800|500)|obetn|obcin|obciet|zabier|zabior|odbier|odbior|zlikwiduj|wstrzyma|zatrzyma)/;
+const lostBenefit =
+	/^(?:przestaj|tylko na konto|nie bedzie (?:dodatku|zasilku|emerytur|rent|wyplat|swiadczen|800|500)|obetn|obcin|obciet|zabier|zabior|odbier|odbior|zlikwiduj|wstrzyma|zatrzyma)/;
 const sanction = re(
 	`kar(?:a|y|e|ami|om)?|grzywn${W}|mandat${W}|\\d[\\d ]* ?(?:zl|zlotych|tys)|zabier${W}|zabior${W}|zabiora|komornik${W}|zajmie|zajma|rozbiork${W}|zaplombow${W}|plombowa${W}|strac${W}|zostan${W} bez|zostaniecie bez|zamrozon${W}|oddac|zwrocic|wezwani${W}|kontrol${W} bez zapowiedzi`,
 	''
@@ -300,7 +412,8 @@ const works = re(
 	`planowan${W}|prace|prac (?:na|przy)|remont${W}|modernizacj${W}|(?<!(?:zadna|zadnej|to nie|nie) )awari${W}|wymian${W}|wymieniaj${W}|napraw${W}|konserwacj${W}|plukani${W}|przeglad${W}|swieta|ferie|wakacje|inwentaryzacj${W}|niedziel${W} niehandlow${W}|objazd${W}`,
 	''
 );
-const utility = /^(?:blackout|black|wylacz|odcie|odetn|odcin|racjonow|stopni|nie bedzie|nie ma|bez |zamyk|zamkn|zabrak|brak|koniec|konczy|skoncz|wod|kran|ujeci|studni|siec)/;
+const utility =
+	/^(?:blackout|black|wylacz|odcie|odetn|odcin|racjonow|stopni|nie bedzie|nie ma|bez |zamyk|zamkn|zabrak|brak|koniec|konczy|skoncz|wod|kran|ujeci|studni|siec)/;
 // Someone who saw it, bought it or called the services: a report of what is happening, not a rumour.
 const witnessed = re(
 	`zglosil${W}|zadzwonil${W} (?:na|po|do)|dzwonil${W} (?:na|do|po)|straz (?:juz )?jest|strazacy (?:juz )?sa|policja (?:juz )?jest|na miejscu (?:jest|sa)|sam${W} widzial${W}|widzial(?:em|am)|kupil(?:em|am)|oddal${W} pieniadze|reklamacj${W}`,
@@ -308,7 +421,10 @@ const witnessed = re(
 );
 
 // A warning about a scam message ("SMS o odcięciu prądu, link…") repeats the hazard on purpose.
-const scamWarning = re(`sms${W}|esemes${W}|link${W}|(?<!(?:to nie|nie|zadne) )oszus${W}|wyludz${W}|podszyw${W}|falszyw${W} (?:wiadomosc${W}|sms${W}|stron${W}|mail${W}|telefon${W})`, '');
+const scamWarning = re(
+	`sms${W}|esemes${W}|link${W}|(?<!(?:to nie|nie|zadne) )oszus${W}|wyludz${W}|podszyw${W}|falszyw${W} (?:wiadomosc${W}|sms${W}|stron${W}|mail${W}|telefon${W})`,
+	''
+);
 
 // Markers. Sharing and chain letters: pass it on.
 const sharing = re(
@@ -318,7 +434,10 @@ const sharing = re(
 	),
 	''
 );
-const chain = re(`(?:udostepnij|przeslij|rozeslij|wyslij|przekaz|skopiuj)${W}(?: to)? do (?:\\d+|dziesieciu|wszystkich) (?:grup|osob|znajomych|kontaktow)|kopiuj i wklej|skopiuj i wklej|nie udostepniaj,? (?:tylko )?(?:skopiuj|kopiuj)|(?:ten )?post (?:zaraz )?zniknie`, '');
+const chain = re(
+	`(?:udostepnij|przeslij|rozeslij|wyslij|przekaz|skopiuj)${W}(?: to)? do (?:\\d+|dziesieciu|wszystkich) (?:grup|osob|znajomych|kontaktow)|kopiuj i wklej|skopiuj i wklej|nie udostepniaj,? (?:tylko )?(?:skopiuj|kopiuj)|(?:ten )?post (?:zaraz )?zniknie`,
+	''
+);
 // Urgency: act now, stay away, stock up.
 const urgency = re(
 	any(
@@ -329,7 +448,10 @@ const urgency = re(
 	''
 );
 // Insisting it is true: as strong as a source named.
-const insist = re(`mowie serio|ja wam mowie|mowie wam|to nie (?:jest )?(?:zart|plotka|fake|fejk|oszustwo|sciema)|(?:nie|to nie) (?:jest )?oszustwo,? (?:tylko|to) prawda|sprawdzone info|na 100 ?%|100 ?% (?:pewne|prawda|info)|wiem na pewno|wiem z pewnego`, '');
+const insist = re(
+	`mowie serio|ja wam mowie|mowie wam|to nie (?:jest )?(?:zart|plotka|fake|fejk|oszustwo|sciema)|(?:nie|to nie) (?:jest )?oszustwo,? (?:tylko|to) prawda|sprawdzone info|na 100 ?%|100 ?% (?:pewne|prawda|info)|wiem na pewno|wiem z pewnego`,
+	''
+);
 // Hearsay: a relative, an acquaintance or an insider said so.
 const person = `znajom${W}|kolega|koleg(?:i|a|ow|e)|kolezank${W}|kumpel${W}|kumpl${W}|kumpela|kumpeli|szwagier|szwagr${W}|szwagierk${W}|kuzyn${W}|sasiad${W}|sasiadk${W}|brat|brata|bratow${W}|siostr${W}|wujek|wujk${W}|ciocia|cioci|ciotk${W}|tesc${W}|tesciow${W}|ziec|ziecia|synow${W}|corka|corki|syn|syna|maz|meza|zona|zony|mama|mamy|mamie|tata|taty|ojciec|ojca|matka|matki|stary|stara|babcia|babci|dziadek|dziadka|wnuczek|wnuk${W}|chrzestn${W}|pani|pan|facet${W}|gosc|koles${W}|chlopak|ktos|on|ona|oni|elektryk${W}|geolog${W}|pielegniark${W}|lekarz${W}|lekark${W}|policjant${W}|strazak${W}|urzednik${W}|urzedniczk${W}|wozn${W}|kierowc${W}|zolnierz${W}|wojskow${W}|pracownik${W}|pracownic${W}|montazyst${W}|hydraulik${W}|ratownik${W}|weterynarz${W}|farmaceut${W}|energetyk${W}|nauczyciel${W}|nauczycielk${W}|kasjer${W}|sprzedawc${W}|ekspedientk${W}|kucharz${W}|kuchark${W}|sprzataczk${W}|ochroniarz${W}|kierownik${W}|kierowniczk${W}|polozn${W}|elektronik${W}|mechanik${W}|robotnik${W}|wedkarz${W}|mysliw${W}|lesnik${W}|lesniczy|rolnik${W}|listonosz${W}|kominiarz${W}|kolejarz${W}|budowlaniec|budowlan${W}|magazynier${W}|informatyk${W}|inzynier${W}|technik${W}|specjalist${W}|ekspert${W}|fachowc${W}|fachowiec|geodet${W}|architekt${W}|salow${W}|chemik${W}|czlowiek${W}|czlowiekiem|ludzie`;
 const said = `mowi|mowil${W}|powiedzial${W}|twierdzi|zdradzil${W}|wygadal${W}|przekazal${W}|ostrzegl${W}|pisze|napisal${W}|slyszal${W}|wspominal${W}|opowiadal${W}|potwierdzil${W}|radzi|gadaj${W}|tam (?:pracuj|robi|robil|pracowal)${W}|pracuj${W} (?:w|we|na|przy)|robi (?:w|we|na|przy)|(?:sprzata|pracuje|robi) (?:w|we|na|przy) [a-z]+|jest (?:[a-z]+ )?(?:pielegniark|polozn|salow|lekarz|policjant|strazak|urzednik|zolnierz|kierowc|ratownik|weterynarz|farmaceut|nauczyciel|elektryk|energetyk|kuchar|sprzataczk|ochroniarz|kierownik|wozn)${W}|wygadal${W}|sie wygadal${W}`;
@@ -352,7 +474,10 @@ const coverUp = re(
 	''
 );
 // Rhetoric that pushes a health myth, but is everyday speech next to an alarm ("prawda jest taka, że…").
-const weakCover = re(`obudzcie sie|otworzcie oczy|prawda jest taka|juz (?:teraz )?wiadomo|koncern${W} farmaceutyczn${W}|big ?pharm${W}|rzekomo|nie oplaca${W} (?:sie|im)|(?:im|sie) nie oplaca|w rzeczywistosci|tak naprawde`, '');
+const weakCover = re(
+	`obudzcie sie|otworzcie oczy|prawda jest taka|juz (?:teraz )?wiadomo|koncern${W} farmaceutyczn${W}|big ?pharm${W}|rzekomo|nie oplaca${W} (?:sie|im)|(?:im|sie) nie oplaca|w rzeczywistosci|tak naprawde`,
+	''
+);
 const coverDenied = re(`nikt (?:mi |nam )?nie kazal${W}|nic nie ukrywa${W}|niczego nie ukrywa${W}|nie ukrywamy`, '');
 // A hidden hand: nothing happens by chance.
 const conspiracy = re(
@@ -373,7 +498,10 @@ const question = re(
 	''
 );
 // Remembered, not reported: "za moich czasów", "babcia opowiadała".
-const historical = re(`kiedys|dawniej|w stanie wojennym|przed wojna|internowa${W}|w czasach|za (?:moich|jego|jej|naszych|ich) (?:czasow|mlodosci)|po wojnie|w latach \\d+|w (?:18|19)\\d\\d|za komuny|za prl|opowiada(?:l|la|li)`, '');
+const historical = re(
+	`kiedys|dawniej|w stanie wojennym|przed wojna|internowa${W}|w czasach|za (?:moich|jego|jej|naszych|ich) (?:czasow|mlodosci)|po wojnie|w latach \\d+|w (?:18|19)\\d\\d|za komuny|za prl|opowiada(?:l|la|li)`,
+	''
+);
 // "A wiecie, że…?", "Przypadek?": asked only for effect.
 const rhetorical = re(`wiecie,? (?:ze|ale|co)|przypadek\\?|to przypadek`, '');
 const rejection = re(
@@ -386,7 +514,8 @@ const rejection = re(
 // Calming words reject an alarm, but not a health claim ("spokojnie, odra to łagodna choroba").
 const calming = re(`uspokajam|spokojnie|nic groznego|nic strasznego`, '');
 
-type Kind = 'health_myth' | 'cure_myth' | 'first_aid' | 'surveillance' | 'alarm' | 'notice' | 'product' | 'conspiracy' | 'phrase';
+type Kind =
+	'health_myth' | 'cure_myth' | 'first_aid' | 'surveillance' | 'alarm' | 'notice' | 'product' | 'conspiracy' | 'phrase';
 
 function message(kind: Kind, words: string): string {
 	switch (kind) {
@@ -425,12 +554,20 @@ const cureGate = gate(
 const subjectGate = gate(
 	'szczepi|mrna|zastrzyk|5g|maszt|nadajnik|wiez|anten|wifi|wi-fi|router|licznik|smartfon|telefon|fluor|chemtrail|smug|oprysk|pryskan|gmo|zmodyfikowan|usg|ultradzwiek|ultrasonograf|mammograf|cytologi|rentgen|tomograf|chemi|radioterapi|statyn|antybiotyk|insulin|paracetamol|aspartam|mikrofal|kuchenk|hulajnog|pomp|infradzwiek|radar|fotowolt|panel|wiatrak|turbin|maseczk|mask|pcr|wymaz| lek|tabletk'
 );
-const controlGate = gate('licza|liczy|sprawdzaj|rejestruj|zapisuj|notuj|namierz|nagryw|podsluch|sledz|inwigil|odciac|odetn|odcina|kontrolowac|czipow|chipow|zaczip|zachip|sterowac|mikrofon|czytnik|kamer|dane|twarz|wiedzial');
+const controlGate = gate(
+	'licza|liczy|sprawdzaj|rejestruj|zapisuj|notuj|namierz|nagryw|podsluch|sledz|inwigil|odciac|odetn|odcina|kontrolowac|czipow|chipow|zaczip|zachip|sterowac|mikrofon|czytnik|kamer|dane|twarz|wiedzial'
+);
 const deniedGate = gate('wymysl|sciem|klamstw|oszustw|fikcj|bujd|zmyslon|wymyslon|teatr|istnie');
-const fixedGate = gate('plandemi|chemtrail|nieszczepion|mniej|wyludni|depopul|chip|czip|turbo|pharm|bigfarm|farmaceutyczn|zatrut|fluor|lagodn|niegrozn|niewinn|przechorow');
+const fixedGate = gate(
+	'plandemi|chemtrail|nieszczepion|mniej|wyludni|depopul|chip|czip|turbo|pharm|bigfarm|farmaceutyczn|zatrut|fluor|lagodn|niegrozn|niewinn|przechorow'
+);
 const radiationGate = gate('promieniow|promieniuj|elektromagnet|elektrosmog|infradzwiek|emituj');
-const cureVerbGate = gate('lecz|oczyszcz|cof|rozpuszcz|likwid|usuwa|zwalcz|pokona|zabij|niszcz|pomaga|dziala|skuteczn|najlepsz|zastapi|zastepuj|znikn|ustapil|wchlonal');
-const againstGate = gate('szczep|goraczk|odstaw|wyrzuc|nie bierz|nie brac|nie podawa|nie dawa|odmawia|odmowcie|unikajcie| mit|trucizn|sciem|wymysl|oszustw|biznes|niepotrzebn|zbedn|pogorsz|pogarsz|zabij|naiwnych|frajerow|glupich|owiec|lekarza|bo to chemi|bo to sama|bo to tylko|przechorow');
+const cureVerbGate = gate(
+	'lecz|oczyszcz|cof|rozpuszcz|likwid|usuwa|zwalcz|pokona|zabij|niszcz|pomaga|dziala|skuteczn|najlepsz|zastapi|zastepuj|znikn|ustapil|wchlonal'
+);
+const againstGate = gate(
+	'szczep|goraczk|odstaw|wyrzuc|nie bierz|nie brac|nie podawa|nie dawa|odmawia|odmowcie|unikajcie| mit|trucizn|sciem|wymysl|oszustw|biznes|niepotrzebn|zbedn|pogorsz|pogarsz|zabij|naiwnych|frajerow|glupich|owiec|lekarza|bo to chemi|bo to sama|bo to tylko|przechorow'
+);
 const firstAidGate = gate(
 	'masl|benzyn|naft|spirytus|wodk|wodeczk|alkohol|bimbr|do zeb|bialk|mocz|uryno|aspiryn|naklu|igl|krwi|pijawk|smal|wybielacz|denaturat|domestos|lizol|nie trzeba|nie jedz|nie idz|nie woz|nie dzwon|nie chodz|nie jechac|nie isc|nie wzyw|nie dawa|nie poda|nie bra|nie bior|zadnych|bez zadn|bez syrop|bez lek|bez antyb|bez masc|bez pes|bez tabl|bez badan|odstawic|lepsz|naciagac|dopiero potem|dopiero pozniej|nic nie zrobi|zaszkodz'
 );
@@ -447,8 +584,12 @@ const businessGate = gate(
 );
 const closureGate = gate('zamyk|zamkn|likwid|wycofuj');
 // A decision needs a sanction or a lost payment: gate on those, rarer than duties.
-const dutyGate = gate('odbier|odbior|wstrzyma|zatrzyma|obetn|obcin|obciet|trzynast|czternast|prawo jazdy|prawa jazdy|zlikwiduj| kara| kary| kare| kar | karami| karom|grzywn|mandat| zl|0zl|5zl|zlotych| tys|zabier|zabior|komornik|zajm|rozbiork|plomb|strac|zostan|zamroz|oddac|zwrocic|wezwan|zapowiedzi|przestaj|na konto|dodatku|zasilku|emerytur| rent|wyplat|swiadczen');
-const conspiracyGate = gate('podloz|wzniecil|dogadal|zaplacil|lapowk|przekupil|oplacil|w lape|podpal|spalil|spalili|zlecil|otworzy|zalal|zalali|zalac|wypompow|sprzedal|wykupi|rozpyl|rozrzuca|wypuscil|przywiez|przywioz|truj|zatruw|wylaczyl|zhakow|zatuszow|przejmuj|wycial|wycieli|wyciely|sledztw|umorzyl|celowo|specjalnie|umyslnie|przykrywk|naturaln|przyroda|natura|pogoda');
+const dutyGate = gate(
+	'odbier|odbior|wstrzyma|zatrzyma|obetn|obcin|obciet|trzynast|czternast|prawo jazdy|prawa jazdy|zlikwiduj| kara| kary| kare| kar | karami| karom|grzywn|mandat| zl|0zl|5zl|zlotych| tys|zabier|zabior|komornik|zajm|rozbiork|plomb|strac|zostan|zamroz|oddac|zwrocic|wezwan|zapowiedzi|przestaj|na konto|dodatku|zasilku|emerytur| rent|wyplat|swiadczen'
+);
+const conspiracyGate = gate(
+	'podloz|wzniecil|dogadal|zaplacil|lapowk|przekupil|oplacil|w lape|podpal|spalil|spalili|zlecil|otworzy|zalal|zalali|zalac|wypompow|sprzedal|wykupi|rozpyl|rozrzuca|wypuscil|przywiez|przywioz|truj|zatruw|wylaczyl|zhakow|zatuszow|przejmuj|wycial|wycieli|wyciely|sledztw|umorzyl|celowo|specjalnie|umyslnie|przykrywk|naturaln|przyroda|natura|pogoda'
+);
 const scanGates = compileGates();
 
 // Enough findings to show the author; more only cost time on very long texts.
@@ -484,7 +625,14 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 	const found: Finding[] = [];
 	const add = (kind: Kind, start: number, end: number) => {
 		if (found.length >= maxFindings || found.some((f) => f.start < end && start < f.end)) return;
-		found.push({ rule: `misinformation.${kind}`, category: 'misinformation', severity: 'hold', start, end, message: message(kind, text.slice(start, end)) });
+		found.push({
+			rule: `misinformation.${kind}`,
+			category: 'misinformation',
+			severity: 'hold',
+			start,
+			end,
+			message: message(kind, text.slice(start, end))
+		});
 	};
 	const spans = lazy(() => sentenceIndex(plain));
 	const sentenceSpan = (index: number) => spans()(index);
@@ -493,12 +641,22 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 		return { ...s, text: plain.slice(s.start, s.end) };
 	};
 	// Asked or rejected in its own sentence: not a claim. A question asked for effect ("A wiecie, że…?") is a claim.
-	const asked = (sentence: string) => !rhetorical.test(sentence) && (sentence.trimEnd().endsWith('?') || question.test(sentence));
+	const asked = (sentence: string) =>
+		!rhetorical.test(sentence) && (sentence.trimEnd().endsWith('?') || question.test(sentence));
 	const doubtedSentences = new Map<number, number>();
 	const doubted = (index: number, alarm = false) => {
 		const s = sentenceOf(index);
 		let v = doubtedSentences.get(s.start);
-		if (v === undefined) doubtedSentences.set(s.start, (v = asked(s.text) || (rejection.test(s.text) && !coverUp.test(s.text)) ? 2 : calming.test(s.text) || historical.test(s.text) ? 1 : 0));
+		if (v === undefined)
+			doubtedSentences.set(
+				s.start,
+				(v =
+					asked(s.text) || (rejection.test(s.text) && !coverUp.test(s.text))
+						? 2
+						: calming.test(s.text) || historical.test(s.text)
+							? 1
+							: 0)
+			);
 		return v === 2 || (alarm && v === 1);
 	};
 
@@ -513,17 +671,25 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 
 	if (health) {
 		const subject = on[subjectGate];
-		if (on[fixedGate]) for (const m of firstMatches(plain, fixedMyths)) if (!doubted(m.index)) add('phrase', m.index, m.index + m[0].length);
-		const myths = [...(subject ? [mythPattern, mythReversed, mythCaused] : []), ...(on[deniedGate] ? [deniedDisease] : [])];
+		if (on[fixedGate])
+			for (const m of firstMatches(plain, fixedMyths))
+				if (!doubted(m.index)) add('phrase', m.index, m.index + m[0].length);
+		const myths = [
+			...(subject ? [mythPattern, mythReversed, mythCaused] : []),
+			...(on[deniedGate] ? [deniedDisease] : [])
+		];
 		for (const p of myths) {
-			for (const m of firstMatches(plain, p)) if (!doubted(m.index) && !rejected()) add('health_myth', m.index, m.index + m[0].length);
+			for (const m of firstMatches(plain, p))
+				if (!doubted(m.index) && !rejected()) add('health_myth', m.index, m.index + m[0].length);
 		}
 		if (on[controlGate] && !rejected()) {
-			for (const m of firstMatches(plain, controlPattern)) if (!doubted(m.index)) add('surveillance', m.index, m.index + m[0].length);
+			for (const m of firstMatches(plain, controlPattern))
+				if (!doubted(m.index)) add('surveillance', m.index, m.index + m[0].length);
 			for (const m of firstMatches(plain, spyClaim)) {
 				const here = sentenceOf(m.index);
 				const before = here.start > 0 ? sentenceSpan(here.start - 1) : here;
-				if (spyDevice.test(plain.slice(before.start, here.end)) && !doubted(m.index)) add('surveillance', m.index, m.index + m[0].length);
+				if (spyDevice.test(plain.slice(before.start, here.end)) && !doubted(m.index))
+					add('surveillance', m.index, m.index + m[0].length);
 			}
 		}
 		if (!rejected()) {
@@ -536,7 +702,13 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 				const here = sentenceOf(m.index);
 				const before = here.start > 0 ? sentenceSpan(here.start - 1) : here;
 				const window = plain.slice(before.start, here.end);
-				if (radiationSource.test(window) && conditionPattern.test(window) && !doubted(m.index) && !protective.test(here.text)) add('health_myth', m.index, m.index + m[0].length);
+				if (
+					radiationSource.test(window) &&
+					conditionPattern.test(window) &&
+					!doubted(m.index) &&
+					!protective.test(here.text)
+				)
+					add('health_myth', m.index, m.index + m[0].length);
 			}
 		}
 	}
@@ -546,7 +718,8 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 		for (const m of on[cureVerbGate] ? firstMatches(plain, curePattern) : []) {
 			if (doubted(m.index)) continue;
 			const s = sentenceOf(m.index);
-			if (cureCertainty.test(s.text) || pushed() || (remedyPattern.test(s.text) && !medical.test(s.text))) add('cure_myth', m.index, m.index + m[0].length);
+			if (cureCertainty.test(s.text) || pushed() || (remedyPattern.test(s.text) && !medical.test(s.text)))
+				add('cure_myth', m.index, m.index + m[0].length);
 		}
 		for (const m of on[againstGate] ? firstMatches(plain, againstTreatment) : []) {
 			if (doubted(m.index)) continue;
@@ -573,37 +746,61 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 	// Public safety. First the claims, each frame behind its gate; the markers and exemptions only when there is one.
 	// Tiers: 0 alone, 1 with any marker, 2 with sharing, hearsay, insistence or a cover-up, 3 with a cover-up only.
 	const claims: { kind: Kind; tier: number; start: number; end: number; routine: boolean }[] = [];
-	const claim = (kind: Kind, tier: number, m: RegExpExecArray, routine = false) => claims.push({ kind, tier, start: m.index, end: m.index + m[0].length, routine });
+	const claim = (kind: Kind, tier: number, m: RegExpExecArray, routine = false) =>
+		claims.push({ kind, tier, start: m.index, end: m.index + m[0].length, routine });
 	if (severe) for (const m of firstMatches(plain, severeHazard)) claim('alarm', 0, m);
 	// The specific kinds first: an overlapping general alarm does not replace them.
 	if (businesses) {
 		for (const m of firstMatches(plain, business)) {
 			const s = sentenceOf(m.index);
 			const t = tainted.exec(s.text);
-			if (t && !soldAgainstPests.test(s.text) && !brokenIn.test(plain)) claims.push({ kind: 'product', tier: 1, start: Math.min(m.index, s.start + t.index), end: Math.max(m.index + m[0].length, s.start + t.index + t[0].length), routine: false });
+			if (t && !soldAgainstPests.test(s.text) && !brokenIn.test(plain))
+				claims.push({
+					kind: 'product',
+					tier: 1,
+					start: Math.min(m.index, s.start + t.index),
+					end: Math.max(m.index + m[0].length, s.start + t.index + t[0].length),
+					routine: false
+				});
 		}
 	}
 	if (plots) for (const m of firstMatches(plain, conspiracyClaim)) claim('conspiracy', 3, m);
 	if (duties) {
-		for (const m of firstMatches(plain, dutyPattern)) if (lostBenefit.test(m[0]) || sanction.test(sentenceOf(m.index).text)) claim('notice', 2, m);
+		for (const m of firstMatches(plain, dutyPattern))
+			if (lostBenefit.test(m[0]) || sanction.test(sentenceOf(m.index).text)) claim('notice', 2, m);
 	}
 	// A new tax, fee, fine or ban "od przyszłego roku" announced by a resident: a notice, unless its source is named.
 	if (newRules) {
 		for (const m of plain.matchAll(/[^.!?\n]+/g)) {
 			const rule = newRuleWhen.test(m[0]) ? newRuleWhat.exec(m[0]) : null;
-			if (rule) claims.push({ kind: 'notice', tier: 0, start: m.index + rule.index, end: m.index + rule.index + rule[0].length, routine: false });
+			if (rule)
+				claims.push({
+					kind: 'notice',
+					tier: 0,
+					start: m.index + rule.index,
+					end: m.index + rule.index + rule[0].length,
+					routine: false
+				});
 		}
 	}
 	// An outage or a closure explained by works is routine, unless someone is said to hide something.
 	if (hazards) {
-		for (const f of hazardFrames) if (on[f.gate]) for (const m of firstMatches(plain, f.pattern)) claim('alarm', 1, m, utility.test(m[0]) && works.test(sentenceOf(m.index).text));
+		for (const f of hazardFrames)
+			if (on[f.gate])
+				for (const m of firstMatches(plain, f.pattern))
+					claim('alarm', 1, m, utility.test(m[0]) && works.test(sentenceOf(m.index).text));
 	}
-	if (closures) for (const m of firstMatches(plain, closure)) claim('alarm', 2, m, works.test(sentenceOf(m.index).text));
+	if (closures)
+		for (const m of firstMatches(plain, closure)) claim('alarm', 2, m, works.test(sentenceOf(m.index).text));
 	if (covered) for (const m of firstMatches(plain, coveredHazard)) claim('alarm', 3, m);
 	if (!claims.length) return done(found);
 
 	// Never with a named source (in a sentence that is not a question), a question or a denial.
-	if (((rejection.test(plain) || calming.test(plain)) && !markedUp()) || (scamWarning.test(plain) && !chained() && !markedUp() && !insisted())) return done(found);
+	if (
+		((rejection.test(plain) || calming.test(plain)) && !markedUp()) ||
+		(scamWarning.test(plain) && !chained() && !markedUp() && !insisted())
+	)
+		return done(found);
 	if (!markedUp() && !chained()) {
 		for (const m of firstMatches(plain, official)) if (!asked(sentenceOf(m.index).text)) return done(found);
 		if (!urged()) for (const m of plain.matchAll(/[^.!?\n]+[.!?\n]*/g)) if (asked(m[0])) return done(found);
@@ -618,7 +815,9 @@ export function findMisinformation(text: string, folded = foldKeepingOffsets(tex
 	return done(found);
 }
 
-const newRuleWhen = /(?<![a-z])(?:od (?:przyszlego|nowego|tego|kolejnego) (?:roku|miesiaca|tygodnia|sezonu)|od (?:tej |przyszlej |nastepnej )?(?:zimy|jesieni|wiosny|lata)|od (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia|poniedzialku|jutra|dzis|dzisiaj|teraz)|od 20\d\d|od \d{1,2}[./]\d{1,2})(?![a-z])/;
-const newRuleWhat = /(?<![a-z])(?:podat\S*|oplat\S*|kar(?:a|y|e)|mandat\S*|zakaz\S*|obowiazk\S*|obowiazkow\S*|nakaz\S*|likwid\S*|wstrzym\S*|zabier\S*|odcina\S*|limit\S*|zajmuje|zajmie)(?![a-z])/;
+const newRuleWhen =
+	/(?<![a-z])(?:od (?:przyszlego|nowego|tego|kolejnego) (?:roku|miesiaca|tygodnia|sezonu)|od (?:tej |przyszlej |nastepnej )?(?:zimy|jesieni|wiosny|lata)|od (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia|poniedzialku|jutra|dzis|dzisiaj|teraz)|od 20\d\d|od \d{1,2}[./]\d{1,2})(?![a-z])/;
+const newRuleWhat =
+	/(?<![a-z])(?:podat\S*|oplat\S*|kar(?:a|y|e)|mandat\S*|zakaz\S*|obowiazk\S*|obowiazkow\S*|nakaz\S*|likwid\S*|wstrzym\S*|zabier\S*|odcina\S*|limit\S*|zajmuje|zajmie)(?![a-z])/;
 
 const done = (found: Finding[]) => found.sort((a, b) => a.start - b.start);

@@ -22,7 +22,14 @@ export function moderateLine(line: string, lexicon?: Set<string>, words: WordLis
 	let parsed: z.infer<typeof input>;
 	try {
 		const r = input.safeParse(JSON.parse(line));
-		if (!r.success) return JSON.stringify({ id: null, error: { code: 'validation', message: `Błędne dane: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` } });
+		if (!r.success)
+			return JSON.stringify({
+				id: null,
+				error: {
+					code: 'validation',
+					message: `Błędne dane: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
+				}
+			});
 		parsed = r.data;
 	} catch {
 		return JSON.stringify({ id: null, error: { code: 'validation', message: 'Wiersz nie jest poprawnym JSON-em.' } });
@@ -32,6 +39,13 @@ export function moderateLine(line: string, lexicon?: Set<string>, words: WordLis
 		id: parsed.id,
 		decision: verdict(findings, parsed.author),
 		categories: [...new Set(findings.map((f) => f.category))],
-		findings: findings.map((f) => ({ rule: f.rule, category: f.category, severity: f.severity, start: codePointOffset(parsed.text, f.start), end: codePointOffset(parsed.text, f.end), message: f.message }))
+		findings: findings.map((f) => ({
+			rule: f.rule,
+			category: f.category,
+			severity: f.severity,
+			start: codePointOffset(parsed.text, f.start),
+			end: codePointOffset(parsed.text, f.end),
+			message: f.message
+		}))
 	});
 }

@@ -15,19 +15,109 @@ export interface Token {
 
 const homoglyphs: Record<string, string> = {
 	// Cyrillic
-	а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ч: 'c',
+	а: 'a',
+	в: 'b',
+	е: 'e',
+	ё: 'e',
+	к: 'k',
+	м: 'm',
+	н: 'h',
+	о: 'o',
+	р: 'p',
+	с: 'c',
+	т: 't',
+	у: 'y',
+	х: 'x',
+	і: 'i',
+	ї: 'i',
+	ј: 'j',
+	ѕ: 's',
+	ԁ: 'd',
+	ԛ: 'q',
+	ԝ: 'w',
+	ч: 'c',
 	// Greek
-	α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ς: 's', σ: 's',
+	α: 'a',
+	β: 'b',
+	ε: 'e',
+	η: 'n',
+	ι: 'i',
+	κ: 'k',
+	ν: 'v',
+	ο: 'o',
+	ρ: 'p',
+	τ: 't',
+	υ: 'u',
+	χ: 'x',
+	ω: 'w',
+	ς: 's',
+	σ: 's',
 	// Polish and other letters without a decomposition
-	ł: 'l', ß: 'ss', æ: 'ae', ø: 'o', đ: 'd', ı: 'i'
+	ł: 'l',
+	ß: 'ss',
+	æ: 'ae',
+	ø: 'o',
+	đ: 'd',
+	ı: 'i'
 };
 // Digits and symbols that stand for letters inside a word ("k0rw4", "$uka", "ch@m").
-const leet: Record<string, string> = { '4': 'a', '@': 'a', '0': 'o', '1': 'i', '!': 'i', '|': 'i', '3': 'e', '€': 'e', $: 's', '5': 's', '7': 't', '+': 't', '8': 'b', '6': 'g', '9': 'g' };
+const leet: Record<string, string> = {
+	'4': 'a',
+	'@': 'a',
+	'0': 'o',
+	'1': 'i',
+	'!': 'i',
+	'|': 'i',
+	'3': 'e',
+	'€': 'e',
+	$: 's',
+	'5': 's',
+	'7': 't',
+	'+': 't',
+	'8': 'b',
+	'6': 'g',
+	'9': 'g'
+};
 const masks = new Set(['*', '#', '%', '_', '.', '-']);
 
 const cyrillicToPolish: Record<string, string> = {
-	а: 'a', б: 'b', в: 'w', г: 'g', д: 'd', е: 'e', ё: 'jo', ж: 'z', з: 'z', и: 'i', й: 'j', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't',
-	у: 'u', ф: 'f', х: 'ch', ц: 'c', ч: 'cz', ш: 'sz', щ: 'szcz', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'ju', я: 'ja', і: 'i', ї: 'ji', є: 'je', ґ: 'g'
+	а: 'a',
+	б: 'b',
+	в: 'w',
+	г: 'g',
+	д: 'd',
+	е: 'e',
+	ё: 'jo',
+	ж: 'z',
+	з: 'z',
+	и: 'i',
+	й: 'j',
+	к: 'k',
+	л: 'l',
+	м: 'm',
+	н: 'n',
+	о: 'o',
+	п: 'p',
+	р: 'r',
+	с: 's',
+	т: 't',
+	у: 'u',
+	ф: 'f',
+	х: 'ch',
+	ц: 'c',
+	ч: 'cz',
+	ш: 'sz',
+	щ: 'szcz',
+	ъ: '',
+	ы: 'y',
+	ь: '',
+	э: 'e',
+	ю: 'ju',
+	я: 'ja',
+	і: 'i',
+	ї: 'ji',
+	є: 'je',
+	ґ: 'g'
 };
 
 function transliterate(raw: string): string | undefined {
@@ -78,7 +168,8 @@ function toForm(raw: string): string {
 		const letter = baseLetter(c);
 		if (letter) form += letter;
 		else if (hasLetter && leet[c] && !(c === '!' && i === chars.length - 1)) form += leet[c];
-		else if (hasLetter && masks.has(c) && i > 0 && i < chars.length - 1 && (c === '*' || c === '#' || c === '%')) form += '*';
+		else if (hasLetter && masks.has(c) && i > 0 && i < chars.length - 1 && (c === '*' || c === '#' || c === '%'))
+			form += '*';
 		// dots, dashes and underscores between letters ("k.u.r.w.a", "k-u-r-w-a") are dropped
 	}
 	// Stretched letters: "kurrrwaaa" → "kurwa". Matching forms of the lists are collapsed the same way.
@@ -100,7 +191,15 @@ export function tokenize(text: string): Token[] {
 	// Runs of three or more one-letter pieces separated only by spaces or punctuation.
 	let run: Token[] = [];
 	const flush = () => {
-		if (run.length >= 3) tokens.push({ form: run.map((t) => t.form).join('').replace(/([a-z])\1+/g, '$1'), start: run[0].start, end: run[run.length - 1].end });
+		if (run.length >= 3)
+			tokens.push({
+				form: run
+					.map((t) => t.form)
+					.join('')
+					.replace(/([a-z])\1+/g, '$1'),
+				start: run[0].start,
+				end: run[run.length - 1].end
+			});
 		run = [];
 	};
 	for (let i = 0; i < tokens.length; i++) {

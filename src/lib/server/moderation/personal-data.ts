@@ -33,7 +33,14 @@ export function isPolishAccount(value: string): boolean {
 	return rest === 1;
 }
 
-const finding = (rule: string, start: number, end: number, message: string, severity: Severity = 'hold'): Finding => ({ rule, category: 'personal_data', severity, start, end, message });
+const finding = (rule: string, start: number, end: number, message: string, severity: Severity = 'hold'): Finding => ({
+	rule,
+	category: 'personal_data',
+	severity,
+	start,
+	end,
+	message
+});
 
 // Calls to act against the person whose number or address is given: "dzwońcie i mówcie mu, co myślicie",
 // "niech wie", "odwiedźcie go". Run on the text folded to lower case without diacritics.
@@ -52,9 +59,12 @@ const visit = new RegExp(
 	`(?<![a-z])(?:odwiedz|wpadnij|zajrzyj|zajdz|zapukaj|przejdz|pojedz|podjedz|nawiedz|przyjdz)[a-z]*(?:cie|my) ${gap(2)}(?:go|ja|ich|do niego|do niej|do nich|temu|tej|tego)(?![a-z])`
 );
 // Kind visits and calls: wishes, thanks, lost and found, invitations.
-const kind = /(?<![a-z])(?:zyczeni|urodzin|imienin|gratul|podziek|kwiat|prezent|zgubi|znalaz|zagin|zaprasza|festyn|grill)[a-z]*/;
+const kind =
+	/(?<![a-z])(?:zyczeni|urodzin|imienin|gratul|podziek|kwiat|prezent|zgubi|znalaz|zagin|zaprasza|festyn|grill)[a-z]*/;
 // Someone's home: "mieszka na Polnej 5", "jego adres: ul. Lipowa 3/2".
-const address = new RegExp(`(?<![a-z])(?:mieszka[a-z]*|zamieszkal[a-z]*|adres[a-z]*|dom[a-z]* (?:jest|ma)|chata)\\s+${gap(2)}(?:na|przy|w|:)\\s+(?:ul\\.?\\s*|ulicy\\s+|osiedlu\\s+|os\\.\\s*)?[a-z]+(?:\\s+[a-z]+)?\\s+\\d+[a-z]?(?:\\s*/\\s*\\d+)?(?![\\d])`);
+const address = new RegExp(
+	`(?<![a-z])(?:mieszka[a-z]*|zamieszkal[a-z]*|adres[a-z]*|dom[a-z]* (?:jest|ma)|chata)\\s+${gap(2)}(?:na|przy|w|:)\\s+(?:ul\\.?\\s*|ulicy\\s+|osiedlu\\s+|os\\.\\s*)?[a-z]+(?:\\s+[a-z]+)?\\s+\\d+[a-z]?(?:\\s*/\\s*\\d+)?(?![\\d])`
+);
 
 /**
  * Personal data that should not be published: PESEL, ID card and bank account numbers; someone's
@@ -63,17 +73,43 @@ const address = new RegExp(`(?<![a-z])(?:mieszka[a-z]*|zamieszkal[a-z]*|adres[a-
 export function findPersonalData(text: string): Finding[] {
 	const found: Finding[] = [];
 	for (const m of text.matchAll(/(?<![\d\w])(?:PL ?)?\d{2}(?:[ -]?\d{4}){6}(?![\d\w])/gi)) {
-		if (isPolishAccount(m[0])) found.push(finding('personal_data.bank_account', m.index, m.index + m[0].length, 'Numer konta bankowego. Nie publikuj cudzych danych; jeśli to zbiórka, podaj konto organizacji i jej nazwę — moderator to sprawdzi.'));
+		if (isPolishAccount(m[0]))
+			found.push(
+				finding(
+					'personal_data.bank_account',
+					m.index,
+					m.index + m[0].length,
+					'Numer konta bankowego. Nie publikuj cudzych danych; jeśli to zbiórka, podaj konto organizacji i jej nazwę — moderator to sprawdzi.'
+				)
+			);
 	}
 	for (const m of text.matchAll(/(?<!\d)\d{11}(?!\d)/g)) {
-		if (isPesel(m[0])) found.push(finding('personal_data.pesel', m.index, m.index + 11, 'Numer PESEL. Usuń go — to dane osobowe, których nie publikujemy.'));
+		if (isPesel(m[0]))
+			found.push(
+				finding(
+					'personal_data.pesel',
+					m.index,
+					m.index + 11,
+					'Numer PESEL. Usuń go — to dane osobowe, których nie publikujemy.'
+				)
+			);
 	}
 	for (const m of text.matchAll(/(?<![\p{L}\d])[A-Z]{3} ?\d{6}(?!\d)/gu)) {
-		if (isIdCard(m[0])) found.push(finding('personal_data.id_card', m.index, m.index + m[0].length, 'Numer dowodu osobistego. Usuń go — to dane osobowe, których nie publikujemy.'));
+		if (isIdCard(m[0]))
+			found.push(
+				finding(
+					'personal_data.id_card',
+					m.index,
+					m.index + m[0].length,
+					'Numer dowodu osobistego. Usuń go — to dane osobowe, których nie publikujemy.'
+				)
+			);
 	}
 	// Mobile and landline numbers: +48 600 123 456, 600-123-456, 46 854 12 34.
 	const phones: RegExpMatchArray[] = [];
-	for (const m of text.matchAll(/(?<![\d\w+])(?:\+48[ -]?|0048[ -]?)?(?:\d{3}[ -]?\d{3}[ -]?\d{3}|\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2})(?![\d\w])/g)) {
+	for (const m of text.matchAll(
+		/(?<![\d\w+])(?:\+48[ -]?|0048[ -]?)?(?:\d{3}[ -]?\d{3}[ -]?\d{3}|\d{2}[ -]\d{3}[ -]\d{2}[ -]\d{2})(?![\d\w])/g
+	)) {
 		if (found.some((f) => f.start <= m.index! && m.index! < f.end)) continue;
 		const digits = m[0].replace(/\D/g, '').replace(/^(0048|48)(?=\d{9}$)/, '');
 		if (digits.length === 9) phones.push(m);
@@ -84,12 +120,37 @@ export function findPersonalData(text: string): Finding[] {
 	const targeted = (pester.test(folded) || visit.test(folded)) && !kind.test(folded);
 	for (const m of phones) {
 		const q = m[0];
-		if (targeted) found.push(finding('personal_data.phone_target', m.index!, m.index! + q.length, `Cudzy numer telefonu z zachętą, żeby do kogoś dzwonić albo pisać („${q}”). Nie publikujemy cudzych danych — opisz sprawę bez numeru, a skargę zgłoś tam, gdzie ją rozpatrzą.`));
-		else found.push(finding('personal_data.phone', m.index!, m.index! + q.length, `Numer telefonu („${q}”). Jeśli to Twój numer do kontaktu, wszystko w porządku; cudzego numeru nie publikuj bez zgody tej osoby.`, 'info'));
+		if (targeted)
+			found.push(
+				finding(
+					'personal_data.phone_target',
+					m.index!,
+					m.index! + q.length,
+					`Cudzy numer telefonu z zachętą, żeby do kogoś dzwonić albo pisać („${q}”). Nie publikujemy cudzych danych — opisz sprawę bez numeru, a skargę zgłoś tam, gdzie ją rozpatrzą.`
+				)
+			);
+		else
+			found.push(
+				finding(
+					'personal_data.phone',
+					m.index!,
+					m.index! + q.length,
+					`Numer telefonu („${q}”). Jeśli to Twój numer do kontaktu, wszystko w porządku; cudzego numeru nie publikuj bez zgody tej osoby.`,
+					'info'
+				)
+			);
 	}
 	if (targeted && hasAddressWord) {
 		const m = address.exec(foldKeepingOffsets(text));
-		if (m) found.push(finding('personal_data.address_target', m.index, m.index + m[0].length, `Czyjś adres z zachętą, żeby tam pójść („${text.slice(m.index, m.index + m[0].length)}”). Nie publikujemy cudzych adresów — opisz sprawę bez nich.`));
+		if (m)
+			found.push(
+				finding(
+					'personal_data.address_target',
+					m.index,
+					m.index + m[0].length,
+					`Czyjś adres z zachętą, żeby tam pójść („${text.slice(m.index, m.index + m[0].length)}”). Nie publikujemy cudzych adresów — opisz sprawę bez nich.`
+				)
+			);
 	}
 	return found;
 }

@@ -17,7 +17,8 @@ describe('personal data', () => {
 	});
 
 	it('holds PESEL, ID card and account numbers; notes phone numbers without holding them', () => {
-		const text = 'Jan ma PESEL 44051401359, dowód ABA300000, konto PL61 1090 1014 0000 0712 1981 2874, tel. +48 600 123 456 albo 46 854 12 34.';
+		const text =
+			'Jan ma PESEL 44051401359, dowód ABA300000, konto PL61 1090 1014 0000 0712 1981 2874, tel. +48 600 123 456 albo 46 854 12 34.';
 		const found = findPersonalData(text);
 		expect(found.map((f) => [f.rule, f.severity, text.slice(f.start, f.end)])).toEqual([
 			['personal_data.bank_account', 'hold', 'PL61 1090 1014 0000 0712 1981 2874'],
@@ -49,16 +50,32 @@ describe('personal data', () => {
 
 	it('holds someone’s phone or address with a call to go after them', () => {
 		const call = 'To jego numer 600 123 456, dzwońcie i mówcie mu, co o nim myślicie.';
-		expect(findPersonalData(call).map((f) => [f.rule, f.severity, call.slice(f.start, f.end)])).toEqual([['personal_data.phone_target', 'hold', '600 123 456']]);
-		expect(rules(holding(findPersonalData('Numer do tej baby z apteki: 512 333 444. Zasypcie ją telefonami.')))).toEqual(['personal_data.phone_target']);
-		expect(rules(holding(findPersonalData('Jej telefon 790 111 222, piszcie do niej bez przerwy, aż przeprosi')))).toEqual(['personal_data.phone_target']);
+		expect(findPersonalData(call).map((f) => [f.rule, f.severity, call.slice(f.start, f.end)])).toEqual([
+			['personal_data.phone_target', 'hold', '600 123 456']
+		]);
+		expect(
+			rules(holding(findPersonalData('Numer do tej baby z apteki: 512 333 444. Zasypcie ją telefonami.')))
+		).toEqual(['personal_data.phone_target']);
+		expect(
+			rules(holding(findPersonalData('Jej telefon 790 111 222, piszcie do niej bez przerwy, aż przeprosi')))
+		).toEqual(['personal_data.phone_target']);
 		const visit = 'Ten cwaniak mieszka na Ogrodowej 7, odwiedźcie go wieczorem.';
-		expect(findPersonalData(visit).map((f) => [f.rule, visit.slice(f.start, f.end)])).toEqual([['personal_data.address_target', 'mieszka na Ogrodowej 7']]);
-		expect(rules(findPersonalData('Sołtys mieszka przy ul. Polnej 12, niech wie, co o nim myślimy.'))).toEqual(['personal_data.address_target']);
+		expect(findPersonalData(visit).map((f) => [f.rule, visit.slice(f.start, f.end)])).toEqual([
+			['personal_data.address_target', 'mieszka na Ogrodowej 7']
+		]);
+		expect(rules(findPersonalData('Sołtys mieszka przy ul. Polnej 12, niech wie, co o nim myślimy.'))).toEqual([
+			'personal_data.address_target'
+		]);
 	});
 
 	it('leaves dates, times, amounts, postal codes and wrong check digits alone', () => {
-		for (const text of ['Sesja 12.12.2026 o 16:00, sala 101.', 'Budżet 3 850 000 zł, kod 96-315 Wiskitki.', 'Numer sprawy 44051401358.', 'Rok 2026, 12345 mieszkańców.', 'Mieszkam na Polnej 5 od urodzenia.']) {
+		for (const text of [
+			'Sesja 12.12.2026 o 16:00, sala 101.',
+			'Budżet 3 850 000 zł, kod 96-315 Wiskitki.',
+			'Numer sprawy 44051401358.',
+			'Rok 2026, 12345 mieszkańców.',
+			'Mieszkam na Polnej 5 od urodzenia.'
+		]) {
 			expect(findPersonalData(text), text).toEqual([]);
 		}
 	});
@@ -66,8 +83,13 @@ describe('personal data', () => {
 
 describe('links', () => {
 	it('holds shorteners and odd domains, blocks look-alikes and punycode', () => {
-		expect(rules(findLinks('Zobacz bit.ly/3abc i https://promocja.xyz/wygraj'))).toEqual(['link.shortener', 'link.suspicious_tld']);
-		const phishing = findLinks('Dopłata do paczki: https://inpost-dopłata.com.pl-pay.info/x oraz http://mbank-logowanie.pl/ oraz https://xn--pko-rpa.pl');
+		expect(rules(findLinks('Zobacz bit.ly/3abc i https://promocja.xyz/wygraj'))).toEqual([
+			'link.shortener',
+			'link.suspicious_tld'
+		]);
+		const phishing = findLinks(
+			'Dopłata do paczki: https://inpost-dopłata.com.pl-pay.info/x oraz http://mbank-logowanie.pl/ oraz https://xn--pko-rpa.pl'
+		);
 		expect(rules(phishing)).toEqual(['link.lookalike', 'link.lookalike', 'link.punycode']);
 		expect(phishing.every((f) => f.severity === 'block')).toBe(true);
 	});
@@ -85,7 +107,10 @@ describe('links', () => {
 			['Zwrot podatku PIT czeka na e-pit-zwrot.com', 'e-pit-zwrot.com']
 		]) {
 			const found = findLinks(text);
-			expect(found.map((f) => [f.rule, text.slice(f.start, f.end)]), text).toEqual([['link.lookalike', host]]);
+			expect(
+				found.map((f) => [f.rule, text.slice(f.start, f.end)]),
+				text
+			).toEqual([['link.lookalike', host]]);
 		}
 	});
 
@@ -101,14 +126,22 @@ describe('links', () => {
 	});
 
 	it('notes a scam address in a warning without holding the warning', () => {
-		const found = findLinks('Uwaga, dostałam SMS o dopłacie z linkiem inpost-doplata.com – to oszustwo, nie klikajcie!');
+		const found = findLinks(
+			'Uwaga, dostałam SMS o dopłacie z linkiem inpost-doplata.com – to oszustwo, nie klikajcie!'
+		);
 		expect(found.map((f) => [f.rule, f.severity])).toEqual([['link.lookalike', 'info']]);
 		const quoting = 'Dostałam SMS „Twoja paczka czeka, dopłać 1,99 zł na inpost-paczka.top”. To oszustwo!';
 		expect(findLinks(quoting).map((f) => f.severity)).toEqual(['info']);
 		// Vouching for the address, or sending the reader to log in, is no warning.
-		expect(holding(findLinks('Ja kliknęłam i działa, polecam: allegro-zwrot-srodkow.net, to nie oszustwo'))).toHaveLength(1);
-		expect(holding(findLinks('Uważajcie na oszustów! Zabezpiecz konto, zaloguj się na mbank-ochrona.pl'))).toHaveLength(1);
-		expect(holding(findLinks('Wykryliśmy fałszywą transakcję na Twoim koncie, sprawdź ją na pko-transakcje.net'))).toHaveLength(1);
+		expect(
+			holding(findLinks('Ja kliknęłam i działa, polecam: allegro-zwrot-srodkow.net, to nie oszustwo'))
+		).toHaveLength(1);
+		expect(holding(findLinks('Uważajcie na oszustów! Zabezpiecz konto, zaloguj się na mbank-ochrona.pl'))).toHaveLength(
+			1
+		);
+		expect(
+			holding(findLinks('Wykryliśmy fałszywą transakcję na Twoim koncie, sprawdź ją na pko-transakcje.net'))
+		).toHaveLength(1);
 	});
 
 	it('lets official and ordinary sites and words with a dot through', () => {

@@ -25,11 +25,19 @@ describe('national politics in a local group', () => {
 
 	it('holds campaigning: a vote or support call, an invitation to a candidate, a march to Warsaw', () => {
 		expect(rules('Głosujcie na Konfederację w wyborach parlamentarnych!')).toContain('national_politics.campaign');
-		expect(rules('Burmistrz popiera kandydaturę pana Nowaka do Sejmu i zachęca do oddania na niego głosu.')).toContain('national_politics.campaign');
-		expect(rules('Urząd Gminy zaprasza na spotkanie z kandydatem na prezydenta RP w sali GOK.')).toContain('national_politics.campaign');
+		expect(rules('Burmistrz popiera kandydaturę pana Nowaka do Sejmu i zachęca do oddania na niego głosu.')).toContain(
+			'national_politics.campaign'
+		);
+		expect(rules('Urząd Gminy zaprasza na spotkanie z kandydatem na prezydenta RP w sali GOK.')).toContain(
+			'national_politics.campaign'
+		);
 		expect(rules('Nasz kandydat do Senatu prosi o wasz głos 15 października.')).toContain('national_politics.campaign');
-		expect(rules('Na następnych wyborach wszyscy pamiętajcie, kto nam podniósł podatki.')).toContain('national_politics.campaign');
-		expect(rules('Jedziemy na protest rolników pod Sejm, autokar odjeżdża o 5:00 z rynku.')).toContain('national_politics.rally');
+		expect(rules('Na następnych wyborach wszyscy pamiętajcie, kto nam podniósł podatki.')).toContain(
+			'national_politics.campaign'
+		);
+		expect(rules('Jedziemy na protest rolników pod Sejm, autokar odjeżdża o 5:00 z rynku.')).toContain(
+			'national_politics.rally'
+		);
 		expect(rules('Wszyscy na Marsz Niepodległości! Zapisy na autokar u mnie.')).toContain('national_politics.rally');
 	});
 
@@ -51,7 +59,12 @@ describe('national politics in a local group', () => {
 	});
 
 	it('holds partisan nicknames on their own', () => {
-		for (const text of ['Pisowcy rozkradli wszystko.', 'Lewaki znowu protestują.', 'Platfusy i konfiarze, jedno i to samo.', 'Koalicja 13 grudnia rządzi.']) {
+		for (const text of [
+			'Pisowcy rozkradli wszystko.',
+			'Lewaki znowu protestują.',
+			'Platfusy i konfiarze, jedno i to samo.',
+			'Koalicja 13 grudnia rządzi.'
+		]) {
 			expect(held(text), text).toBe(true);
 		}
 	});

@@ -32,22 +32,75 @@ const parties = [
 ];
 // Words only partisans use: for a party's members or the other side's voters.
 const slurs = [
-	`pisior${W}`, `pisdziel${W}`, `pislamist${W}`, `platfus${W}`, `peowc${W}`, `pelowc${W}`, `tuskow${W}`, `tuskolandi${W}`, `kaczyst${W}`, `kaczyzm${W}`,
-	`lewac${W}|lewak${W}|lewactw${W}`, `prawak${W}|prawact${W}`, `konfiarz${W}|konfederus${W}|konfa|konfy|konfie`, `lemingi|lemingow|lemingami`, `totalniak${W}|totaln${W} opozycj${W}`,
-	`koalicj${W} (?:13|trzynastego) grudnia`, `usmiechniet${W} (?:koalicj|polsk)${W}`, `narodowc${W}`, `ruska onuc${W}|onuc(?:a|e|y|ami)`, `(?:osiem|8) gwiazdek`
+	`pisior${W}`,
+	`pisdziel${W}`,
+	`pislamist${W}`,
+	`platfus${W}`,
+	`peowc${W}`,
+	`pelowc${W}`,
+	`tuskow${W}`,
+	`tuskolandi${W}`,
+	`kaczyst${W}`,
+	`kaczyzm${W}`,
+	`lewac${W}|lewak${W}|lewactw${W}`,
+	`prawak${W}|prawact${W}`,
+	`konfiarz${W}|konfederus${W}|konfa|konfy|konfie`,
+	`lemingi|lemingow|lemingami`,
+	`totalniak${W}|totaln${W} opozycj${W}`,
+	`koalicj${W} (?:13|trzynastego) grudnia`,
+	`usmiechniet${W} (?:koalicj|polsk)${W}`,
+	`narodowc${W}`,
+	`ruska onuc${W}|onuc(?:a|e|y|ami)`,
+	`(?:osiem|8) gwiazdek`
 ];
 // National politicians, current and recent: surnames in every case; common surnames need a first name or an office.
 const politicians = [
-	`tusk${W}`, `kaczynsk${W}`, `morawieck${W}`, `trzaskowsk${W}`, `holowni${W}`, `mentzen${W}`, `czarzast${W}`, `kosiniak${W}(?:-kamysz${W})?`, `kamysz${W}`, `ziobr${W}`,
-	`macierewicz${W}`, `zandberg${W}`, `biejat${W}`, `czarnk(?:a|owi|iem|u)|czarnek`, `blaszczak${W}`, `sasin${W}`, `glapinsk${W}`, `obajt(?:ek|ka|kowi|kiem|ku)`, `kierwinsk${W}`,
-	`siemoniak${W}`, `bodnar${W}`, `hennig${W}(?:-klosk${W})?`, `korwin${W}(?:-mikke)?`, `giertych${W}`, `senyszyn${W}`, `biedron(?:ia|iowi|iem|iu)?`, `nawrock${W}`, `schetyn${W}`,
-	`petru`, `lubnauer${W}`, `(?<!(?:golark|maszynk|blender|suszark|depilator|szczoteczk|mikser|zelazk|robot)${W} )braun(?!${W} (?:golark|maszynk|blender|suszark|depilator|series|oral))${W}`,
-	`barbar${W} nowack${W}`, `michal${W} kolodziejczak${W}`, `beat${W} szydl${W}`, `(?:andrzej${W}|prezydent${W}) dud(?:a|y|zie|e|ą)`, `krzysztof${W} bosak${W}`,
-	`radoslaw${W} sikorsk${W}`, `marek jakubiak${W}|mark${W} jakubiak${W}`, `krzysztof${W} stanowsk${W}`, `bronislaw${W} komorowsk${W}`, `aleksand${W} kwasniewsk${W}`,
+	`tusk${W}`,
+	`kaczynsk${W}`,
+	`morawieck${W}`,
+	`trzaskowsk${W}`,
+	`holowni${W}`,
+	`mentzen${W}`,
+	`czarzast${W}`,
+	`kosiniak${W}(?:-kamysz${W})?`,
+	`kamysz${W}`,
+	`ziobr${W}`,
+	`macierewicz${W}`,
+	`zandberg${W}`,
+	`biejat${W}`,
+	`czarnk(?:a|owi|iem|u)|czarnek`,
+	`blaszczak${W}`,
+	`sasin${W}`,
+	`glapinsk${W}`,
+	`obajt(?:ek|ka|kowi|kiem|ku)`,
+	`kierwinsk${W}`,
+	`siemoniak${W}`,
+	`bodnar${W}`,
+	`hennig${W}(?:-klosk${W})?`,
+	`korwin${W}(?:-mikke)?`,
+	`giertych${W}`,
+	`senyszyn${W}`,
+	`biedron(?:ia|iowi|iem|iu)?`,
+	`nawrock${W}`,
+	`schetyn${W}`,
+	`petru`,
+	`lubnauer${W}`,
+	`(?<!(?:golark|maszynk|blender|suszark|depilator|szczoteczk|mikser|zelazk|robot)${W} )braun(?!${W} (?:golark|maszynk|blender|suszark|depilator|series|oral))${W}`,
+	`barbar${W} nowack${W}`,
+	`michal${W} kolodziejczak${W}`,
+	`beat${W} szydl${W}`,
+	`(?:andrzej${W}|prezydent${W}) dud(?:a|y|zie|e|ą)`,
+	`krzysztof${W} bosak${W}`,
+	`radoslaw${W} sikorsk${W}`,
+	`marek jakubiak${W}|mark${W} jakubiak${W}`,
+	`krzysztof${W} stanowsk${W}`,
+	`bronislaw${W} komorowsk${W}`,
+	`aleksand${W} kwasniewsk${W}`,
 	`(?:minister|ministr(?:a|owi|em|ze|owie|ow|om|ami|ach)) (?:nowack|sikorsk|domansk|kolodziejczak|szlapk|leszczyn|kropiwnick|hennig)${W}`
 ];
 // Street, school and square names keep a politician's name without any politics in them.
-const namedAfter = /(?:^|[\s(])(?:ul|ulic[a-z]*|al|alej[a-z]*|rond[a-z]*|pl|plac[a-z]*|skwer[a-z]*|im|imienia|os|osiedl[a-z]*|most[a-z]*)\.?\s+(?:[a-z]+\s+){0,2}$/;
+const namedAfter =
+	/(?:^|[\s(])(?:ul|ulic[a-z]*|al|alej[a-z]*|rond[a-z]*|pl|plac[a-z]*|skwer[a-z]*|im|imienia|os|osiedl[a-z]*|most[a-z]*)\.?\s+(?:[a-z]+\s+){0,2}$/;
 
 const partyPattern = re([...parties, ...politicians].join('|'));
 const slurPattern = re(slurs.join('|'));
@@ -57,17 +110,32 @@ const capitalised =
 
 // The national political world: offices, parliament, government, national elections, the EU as a side.
 const national = [
-	`rzad(?:u|owi|em|zie|y|ow|om|ami|ach)?`, `rzadz(?:acy|acych|acym|acymi|a|i|ic|il|ili)`, `rzadow${W}`,
-	`sejm(?!ik)${W}`, `senat${W}`, `parlament${W}`, `europarlament${W}`, `europos${W}`,
-	`pos(?:el|la|lowi|lem|lowie|low|lom|lami|lach|lank${W}|lanek|lance)`, `poselsk${W}`,
-	`minister|ministr(?:a|owi|em|ze|owie|ow|om|ami|ach)|ministerstw${W}`, `premier(?:owi|em)?`, `(?:pan${W}|obecn${W}|nasz${W}|tego|naszego|byl${W}) premier(?:a|ze)`,
+	`rzad(?:u|owi|em|zie|y|ow|om|ami|ach)?`,
+	`rzadz(?:acy|acych|acym|acymi|a|i|ic|il|ili)`,
+	`rzadow${W}`,
+	`sejm(?!ik)${W}`,
+	`senat${W}`,
+	`parlament${W}`,
+	`europarlament${W}`,
+	`europos${W}`,
+	`pos(?:el|la|lowi|lem|lowie|low|lom|lami|lach|lank${W}|lanek|lance)`,
+	`poselsk${W}`,
+	`minister|ministr(?:a|owi|em|ze|owie|ow|om|ami|ach)|ministerstw${W}`,
+	`premier(?:owi|em)?`,
+	`(?:pan${W}|obecn${W}|nasz${W}|tego|naszego|byl${W}) premier(?:a|ze)`,
 	`prezydent(?:a|owi|em|cie|ka|ki|ke|ce|ow|owie)?(?! miasta)`,
-	`glow${W} panstwa`, `palac${W} prezydenck${W}`, `kancelari${W} (?:premiera|prezydenta)`,
+	`glow${W} panstwa`,
+	`palac${W} prezydenck${W}`,
+	`kancelari${W} (?:premiera|prezydenta)`,
 	`politycy|politykow|politykami|politykom|politykier${W}|partyjn${W}|parti${W} (?:rzadzac|polityczn|opozycyjn)${W}`,
-	`opozycj${W}`, `koalicj${W} rzadzac${W}|koalicjanc${W}|koalicjant${W}`, `prawic${W}|prawicow${W}`, `lewicow${W}`,
+	`opozycj${W}`,
+	`koalicj${W} rzadzac${W}|koalicjanc${W}|koalicjant${W}`,
+	`prawic${W}|prawicow${W}`,
+	`lewicow${W}`,
 	`wladz${W} (?:w warszawie|z warszawy|centraln${W}|krajow${W}|panstwow${W})|(?:obecn${W}|ta|tej|te|ta cala) wladz${W}`,
 	`bruksel${W}|uni(?:a|i|e|ą) europejsk${W}|unijn${W} (?:urzedni|biurokra|dyktat|komisarz)${W}|zielon${W} lad${W}|pakt${W} migracyjn${W}`,
-	`wybor${W} (?:do sejmu|do senatu|parlamentarn${W}|prezydenck${W}|do parlamentu europejskiego|do europarlamentu)`, `kampani${W} (?:prezydenck|wyborcz|parlamentarn)${W}`,
+	`wybor${W} (?:do sejmu|do senatu|parlamentarn${W}|prezydenck${W}|do parlamentu europejskiego|do europarlamentu)`,
+	`kampani${W} (?:prezydenck|wyborcz|parlamentarn)${W}`,
 	`warszawk${W}|(?:z|na|przy) wiejskiej`,
 	`platform(?:a|y|ie|e)(?! (?:widokow|zakupow|edukacyjn|internetow|elektroniczn|cyfrow|rowerow|startow|ratownicz|logistyczn|e-|do |dla |uslug|szkoln|wiertnic|przeladunkow|sprzedazow|obywatelsk|epuap|gov)${W})`
 ];
@@ -160,7 +228,12 @@ export function readLeet(folded: string): string {
 	for (const m of folded.matchAll(/[0134@$!]/g)) {
 		const i = m.index;
 		const inWord = isLetter(folded[i - 1]) && isLetter(folded[i + 1]);
-		const dollarAtEnd = m[0] === '$' && isLetter(folded[i - 1]) && isLetter(folded[i - 2]) && !isLetter(folded[i + 1]) && !/[0-9]/.test(folded[i + 1] ?? '');
+		const dollarAtEnd =
+			m[0] === '$' &&
+			isLetter(folded[i - 1]) &&
+			isLetter(folded[i - 2]) &&
+			!isLetter(folded[i + 1]) &&
+			!/[0-9]/.test(folded[i + 1] ?? '');
 		if (inWord || dollarAtEnd) (chars ??= folded.split(''))[i] = leet[m[0]];
 	}
 	lastFolded = folded;
@@ -199,7 +272,8 @@ export function lazy<T>(f: () => T): () => T {
 const gate =
 	/prawo i|prawa i|prawem i|prawic|prawak|prawact|platform|koalicj|konfedera|konfa|konfy|konfie|konfiarz|konfederus|lewic|partia razem|partii razem|lewica razem|2050|ludowc|stronnictw|psl|kukiz|agrouni|\bpis\b|pis-|\bpisu\b|pisow|pisior|pisdziel|pislamist|p\*s|pi\*|platfus|peowc|pelowc|tusk|kaczyn|kaczyzm|kaczyst|lewa[ck]|leming|totaln|13 grudnia|trzynastego grudnia|usmiechniet|narodowc|onuc|gwiazdek|morawieck|trzaskowsk|holowni|mentzen|czarzast|kosiniak|kamysz|ziobr|macierewicz|zandberg|biejat|czarnek|czarnk|blaszczak|sasin|glapinsk|obajt|kierwinsk|siemoniak|bodnar|hennig|korwin|giertych|senyszyn|biedron|nawrock|schetyn|petru|lubnauer|braun|nowack|kolodziejczak|szydl|duda|dudy|dudzie|bosak|sikorsk|jakubiak|stanowsk|komorowsk|kwasniewsk|rzad(?!k)|sejm|senat|parlament|europos|posl|posel|minist|premier|prezydent|glow\w* panstwa|polity|partyjn|rzadzac|opozycj|wladz|bruksel|europejsk|unijn|zielon\w* lad|pakt|wybor|kampani|warszawk|wiejskiej|kandydat|marsz|manifestacj|demonstracj|wiec(?:u|e|ach|ow)? (?:poparcia|wyborcz|przedwyborcz|partyjn)|wiecu|pikiet|protest/;
 const capitalisedGate = /Trzeci|Suwerenn|Solidarn|Ruch|Now|Razem|Platform|Bosak|PSL|SLD|KO|P[iI1!*][sS$]|PO/;
-const campaignGate = /glosuj|oddaj|poprzyj|popier|wesprzyj|wspier|wybierz|zachec|prosz|prosimy|apeluj|wsparci|poparci|jedyn|nasz|krzyzyk|stawiaj|postaw|podpis|zbier|zaprasz|pamietajcie|tylko/;
+const campaignGate =
+	/glosuj|oddaj|poprzyj|popier|wesprzyj|wspier|wybierz|zachec|prosz|prosimy|apeluj|wsparci|poparci|jedyn|nasz|krzyzyk|stawiaj|postaw|podpis|zbier|zaprasz|pamietajcie|tylko/;
 const rallyGate = /marsz|manifestacj|demonstracj|wiec|pikiet|protest/;
 // Enough findings to show the author; more only cost time on very long texts.
 const maxFindings = 8;
@@ -226,7 +300,14 @@ export function findNationalPolitics(text: string, folded = foldKeepingOffsets(t
 	const found: Finding[] = [];
 	const add = (kind: Kind, start: number, end: number, quote = text.slice(start, end)) => {
 		if (found.length >= maxFindings || found.some((f) => f.start <= start && end <= f.end)) return;
-		found.push({ rule: `national_politics.${kind}`, category: 'national_politics', severity: 'hold', start, end, message: message(kind, quote) });
+		found.push({
+			rule: `national_politics.${kind}`,
+			category: 'national_politics',
+			severity: 'hold',
+			start,
+			end,
+			message: message(kind, quote)
+		});
 	};
 
 	const sentenceOf = sentenceIndex(plain);
@@ -241,13 +322,17 @@ export function findNationalPolitics(text: string, folded = foldKeepingOffsets(t
 	const campaigns = campaignGate.test(plain) ? [...plain.matchAll(campaignVerb)] : [];
 	const targets = campaigns.length ? [...plain.matchAll(campaignTarget)] : [];
 	const names: { start: number; end: number }[] = [];
-	for (const m of plain.matchAll(partyPattern)) if (!namedAfter.test(plain.slice(Math.max(0, m.index - 30), m.index))) names.push({ start: m.index, end: m.index + m[0].length });
+	for (const m of plain.matchAll(partyPattern))
+		if (!namedAfter.test(plain.slice(Math.max(0, m.index - 30), m.index)))
+			names.push({ start: m.index, end: m.index + m[0].length });
 	for (const m of acronyms) names.push({ start: m.index, end: m.index + m[0].length });
 	names.sort((a, b) => a.start - b.start);
 	const slurs = [...plain.matchAll(slurPattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 
 	// A reminder tied to the ballot ("pamiętajcie przy urnie") names the election itself.
-	const campaigning = campaigns.some((m) => /wybor|urn/.test(m[0])) || (campaigns.length > 0 && (targets.length > 0 || names.length > 0 || slurs.length > 0));
+	const campaigning =
+		campaigns.some((m) => /wybor|urn/.test(m[0])) ||
+		(campaigns.length > 0 && (targets.length > 0 || names.length > 0 || slurs.length > 0));
 	if (campaigning) for (const m of campaigns) add('campaign', m.index, m.index + m[0].length);
 	if (rallyGate.test(plain)) for (const m of plain.matchAll(rallyPattern)) add('rally', m.index, m.index + m[0].length);
 	for (const s of slurs) add('party', s.start, s.end);
@@ -266,23 +351,42 @@ export function findNationalPolitics(text: string, folded = foldKeepingOffsets(t
 	// Government, parliament, president, politicians in general: held when judged in the same sentence.
 	const judgedSentences = new Map<number, { start: number; end: number } | undefined>();
 	const mentions = [...plain.matchAll(nationalPattern)].slice(0, 24);
-	for (const m of [...mentions, ...names.slice(0, 12).map((n) => ({ index: n.start, 0: plain.slice(n.start, n.end) }))]) {
+	for (const m of [
+		...mentions,
+		...names.slice(0, 12).map((n) => ({ index: n.start, 0: plain.slice(n.start, n.end) }))
+	]) {
 		if (found.length >= maxFindings) break;
 		const start = m.index;
 		const end = start + m[0].length;
 		// "prezydent Żyrardowa" is a city's mayor; a name after the office is matched as a name.
-		if (m[0].startsWith('prezydent') && /^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && !/^\s+(?:RP|Rzeczy?pospolitej|Polski)/u.test(text.slice(end, end + 20))) continue;
+		if (
+			m[0].startsWith('prezydent') &&
+			/^\s+\p{Lu}/u.test(text.slice(end, end + 3)) &&
+			!/^\s+(?:RP|Rzeczy?pospolitej|Polski)/u.test(text.slice(end, end + 20))
+		)
+			continue;
 		const sentence = sentenceOf(start);
 		// A short exclamation before or after belongs to the statement ("… Hańba!", "Złodzieje! …").
 		if (!judgedSentences.has(sentence.start)) {
 			const next = sentence.end < plain.length ? sentenceOf(sentence.end) : undefined;
 			const prev = sentence.start > 0 ? sentenceOf(sentence.start - 1) : undefined;
-			judgedSentences.set(sentence.start, judgingIn(sentence.start, sentence.end) ?? (next && next.end - next.start <= 40 ? judgingIn(next.start, next.end) : undefined) ?? (prev && prev.end - prev.start <= 40 ? judgingIn(prev.start, prev.end) : undefined));
+			judgedSentences.set(
+				sentence.start,
+				judgingIn(sentence.start, sentence.end) ??
+					(next && next.end - next.start <= 40 ? judgingIn(next.start, next.end) : undefined) ??
+					(prev && prev.end - prev.start <= 40 ? judgingIn(prev.start, prev.end) : undefined)
+			);
 		}
 		const j = judgedSentences.get(sentence.start);
 		if (!j) continue;
 		// Local politicians and councils have an opposition and a "władza" too; "rząd" is also a row.
-		if (/^(?:opozycj|polityc|politycy|politykow|politykier|wladz|koalicj)/.test(m[0]) && /lokaln|gmin|samorzad|powiat|wojewodzk|radzie|rady|radni|radnych|sejmik|miejsk|osiedl/.test(plain.slice(Math.max(sentence.start, start - 25), end + 25))) continue;
+		if (
+			/^(?:opozycj|polityc|politycy|politykow|politykier|wladz|koalicj)/.test(m[0]) &&
+			/lokaln|gmin|samorzad|powiat|wojewodzk|radzie|rady|radni|radnych|sejmik|miejsk|osiedl/.test(
+				plain.slice(Math.max(sentence.start, start - 25), end + 25)
+			)
+		)
+			continue;
 		if (m[0].startsWith('rzad') && /rzed(?:zie|u|ach|y|em)/.test(plain.slice(sentence.start, sentence.end))) continue;
 		const from = Math.min(start, j.start);
 		const to = Math.max(end, j.end);

@@ -25,10 +25,20 @@ export const reportSchema = z
 		postId: id.nullish(),
 		commentId: id.nullish(),
 		ground: groundEnum,
-		explanation: z.string({ error: 'Wyjaśnij, dlaczego ta treść jest nielegalna albo narusza regulamin.' }).trim().min(10, 'Wyjaśnij, dlaczego ta treść jest nielegalna albo narusza regulamin (co najmniej 10 znaków).').max(2000, 'Wyjaśnienie może mieć najwyżej 2000 znaków.'),
-		name: z.string({ error: 'Podaj imię i nazwisko.' }).trim().min(2, 'Podaj imię i nazwisko.').max(120, 'Imię i nazwisko mogą mieć najwyżej 120 znaków.'),
+		explanation: z
+			.string({ error: 'Wyjaśnij, dlaczego ta treść jest nielegalna albo narusza regulamin.' })
+			.trim()
+			.min(10, 'Wyjaśnij, dlaczego ta treść jest nielegalna albo narusza regulamin (co najmniej 10 znaków).')
+			.max(2000, 'Wyjaśnienie może mieć najwyżej 2000 znaków.'),
+		name: z
+			.string({ error: 'Podaj imię i nazwisko.' })
+			.trim()
+			.min(2, 'Podaj imię i nazwisko.')
+			.max(120, 'Imię i nazwisko mogą mieć najwyżej 120 znaków.'),
 		email: emailSchema,
-		goodFaith: z.union([z.literal(true), z.literal('on'), z.literal('true')], { error: 'Potwierdź, że zgłaszasz w dobrej wierze, a informacje są prawdziwe i kompletne.' })
+		goodFaith: z.union([z.literal(true), z.literal('on'), z.literal('true')], {
+			error: 'Potwierdź, że zgłaszasz w dobrej wierze, a informacje są prawdziwe i kompletne.'
+		})
 	})
 	.refine((v) => !!v.postId !== !!v.commentId, { message: 'Wskaż jeden post albo jeden komentarz.', path: ['postId'] });
 
@@ -38,7 +48,17 @@ async function target(db: Db, postId?: string | null, commentId?: string | null)
 			.selectFrom('comments as c')
 			.innerJoin('posts as p', 'p.id', 'c.post_id')
 			.innerJoin('groups as g', 'g.id', 'p.group_id')
-			.select(['c.id', 'c.status', 'c.author_id', 'c.body', 'c.created_at', 'p.id as post_id', 'p.author_id as post_author_id', 'p.unit_id', 'g.id as group_id'])
+			.select([
+				'c.id',
+				'c.status',
+				'c.author_id',
+				'c.body',
+				'c.created_at',
+				'p.id as post_id',
+				'p.author_id as post_author_id',
+				'p.unit_id',
+				'g.id as group_id'
+			])
 			.where('c.id', '=', commentId)
 			.executeTakeFirst();
 		if (!c) throw notFound('Nie ma takiego komentarza.');
@@ -46,7 +66,17 @@ async function target(db: Db, postId?: string | null, commentId?: string | null)
 	}
 	const p = await db
 		.selectFrom('posts as p')
-		.select(['p.id', 'p.status', 'p.author_id', 'p.body', 'p.created_at', 'p.id as post_id', 'p.author_id as post_author_id', 'p.unit_id', 'p.group_id'])
+		.select([
+			'p.id',
+			'p.status',
+			'p.author_id',
+			'p.body',
+			'p.created_at',
+			'p.id as post_id',
+			'p.author_id as post_author_id',
+			'p.unit_id',
+			'p.group_id'
+		])
 		.where('p.id', '=', postId!)
 		.executeTakeFirst();
 	if (!p) throw notFound('Nie ma takiego posta.');
@@ -71,34 +101,78 @@ export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown):
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', t.group_id).executeTakeFirstOrThrow();
 	const access = await groupAccess(ctx, actor, group);
 	assertCan(access.role, 'read', group);
-	if (t.status !== 'published' && t.status !== 'hidden') throw new AppError('conflict', t.kind === 'post' ? 'Ten post nie jest opublikowany.' : 'Ten komentarz nie jest opublikowany.');
-	if (t.author_id === actor.id) throw new AppError('validation', 'Nie możesz zgłosić własnej treści — możesz ją usunąć.');
-	const fromPublisher = t.kind === 'comment' && (t.post_author_id === actor.id || (t.unit_id !== null && access.units.some((u) => u.id === t.unit_id)));
+	if (t.status !== 'published' && t.status !== 'hidden')
+		throw new AppError(
+			'conflict',
+			t.kind === 'post' ? 'Ten post nie jest opublikowany.' : 'Ten komentarz nie jest opublikowany.'
+		);
+	if (t.author_id === actor.id)
+		throw new AppError('validation', 'Nie możesz zgłosić własnej treści — możesz ją usunąć.');
+	const fromPublisher =
+		t.kind === 'comment' &&
+		(t.post_author_id === actor.id || (t.unit_id !== null && access.units.some((u) => u.id === t.unit_id)));
 	const now = ctx.clock.now();
 	return ctx.db.transaction().execute(async (tx) => {
 		await hitLimits(tx, ctx.clock, [limits.reportsPerAccount(actor.id)]);
 		const report = await tx
 			.insertInto('reports')
-			.values({ group_id: group.id, post_id: t.kind === 'post' ? t.id : null, comment_id: t.comment_id, reporter_id: actor.id, reporter_name: data.name, reporter_email: data.email, ground: data.ground, explanation: data.explanation, good_faith: true, from_publisher: fromPublisher, created_at: now })
+			.values({
+				group_id: group.id,
+				post_id: t.kind === 'post' ? t.id : null,
+				comment_id: t.comment_id,
+				reporter_id: actor.id,
+				reporter_name: data.name,
+				reporter_email: data.email,
+				ground: data.ground,
+				explanation: data.explanation,
+				good_faith: true,
+				from_publisher: fromPublisher,
+				created_at: now
+			})
 			.onConflict((oc) => oc.doNothing())
 			.returning('id')
 			.executeTakeFirst();
-		if (!report) throw new AppError('conflict', t.kind === 'post' ? 'Ten post już zgłosiłeś — moderatorzy się nim zajmą.' : 'Ten komentarz już zgłosiłeś — moderatorzy się nim zajmą.');
+		if (!report)
+			throw new AppError(
+				'conflict',
+				t.kind === 'post'
+					? 'Ten post już zgłosiłeś — moderatorzy się nim zajmą.'
+					: 'Ten komentarz już zgłosiłeś — moderatorzy się nim zajmą.'
+			);
 		const ack = `Otrzymaliśmy Twoje zgłoszenie nr ${report.id} (${grounds[data.ground].label.toLowerCase()}). Moderatorzy grupy „${group.name}” je rozpatrzą i powiadomimy Cię o decyzji.`;
-		await notify(tx, ctx.clock, { userId: actor.id, kind: 'report_received', groupId: group.id, postId: t.post_id, commentId: t.comment_id ?? undefined, detail: ack });
-		await enqueueEmail(tx, ctx.clock, { to: data.email, subject: `Potwierdzenie zgłoszenia nr ${report.id}`, text: `Dzień dobry,\n\n${ack}\n\nTwoje wyjaśnienie: ${data.explanation}\n\nZespół Tablicy` });
+		await notify(tx, ctx.clock, {
+			userId: actor.id,
+			kind: 'report_received',
+			groupId: group.id,
+			postId: t.post_id,
+			commentId: t.comment_id ?? undefined,
+			detail: ack
+		});
+		await enqueueEmail(tx, ctx.clock, {
+			to: data.email,
+			subject: `Potwierdzenie zgłoszenia nr ${report.id}`,
+			text: `Dzień dobry,\n\n${ack}\n\nTwoje wyjaśnienie: ${data.explanation}\n\nZespół Tablicy`
+		});
 		let hidden = false;
 		if (t.kind === 'comment' && t.status === 'published') {
 			const reporters = await tx
 				.selectFrom('reports as r')
-				.innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'r.reporter_id').on('m.group_id', '=', group.id).on('m.status', '=', 'approved'))
+				.innerJoin('memberships as m', (j) =>
+					j.onRef('m.user_id', '=', 'r.reporter_id').on('m.group_id', '=', group.id).on('m.status', '=', 'approved')
+				)
 				.select(({ fn }) => fn.count<string>('r.reporter_id').distinct().as('n'))
 				.where('r.comment_id', '=', t.id)
 				.where('r.status', '=', 'open')
 				.executeTakeFirstOrThrow();
 			const n = Number(reporters.n);
 			if (n >= group.report_hide_threshold) {
-				const changed = await tx.updateTable('comments').set({ status: 'hidden' }).where('id', '=', t.id).where('status', '=', 'published').returning('id').executeTakeFirst();
+				const changed = await tx
+					.updateTable('comments')
+					.set({ status: 'hidden' })
+					.where('id', '=', t.id)
+					.where('status', '=', 'published')
+					.returning('id')
+					.executeTakeFirst();
 				if (changed) {
 					hidden = true;
 					await commentVisibilityChanged(ctx, tx, group.id, t.post_id, t.id, -1);
@@ -133,14 +207,25 @@ export const reportDecisionSchema = z.object({
  * A moderator decides the open notices about one post or comment: remove it (a restriction with
  * a statement of reasons) or keep it (a hidden comment is visible again). Reporters are told.
  */
-export async function decideReports(ctx: Ctx, actor: Actor | null, target: { postId?: string; commentId?: string }, input: unknown): Promise<void> {
+export async function decideReports(
+	ctx: Ctx,
+	actor: Actor | null,
+	target: { postId?: string; commentId?: string },
+	input: unknown
+): Promise<void> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
 	const t = await targetOf(ctx.db, target);
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', t.group_id).executeTakeFirstOrThrow();
 	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
 	const data = parseInput(reportDecisionSchema, input);
-	if (data.outcome === 'remove' && !data.ground) throw new AppError('validation', 'Wybierz punkt regulaminu, który treść narusza.', { ground: 'Wybierz punkt regulaminu.' });
-	if (data.outcome === 'remove' && (!data.reason || data.reason.length < 3)) throw new AppError('validation', 'Uzasadnij usunięcie — autor zobaczy to uzasadnienie.', { reason: 'Uzasadnij usunięcie (co najmniej 3 znaki).' });
+	if (data.outcome === 'remove' && !data.ground)
+		throw new AppError('validation', 'Wybierz punkt regulaminu, który treść narusza.', {
+			ground: 'Wybierz punkt regulaminu.'
+		});
+	if (data.outcome === 'remove' && (!data.reason || data.reason.length < 3))
+		throw new AppError('validation', 'Uzasadnij usunięcie — autor zobaczy to uzasadnienie.', {
+			reason: 'Uzasadnij usunięcie (co najmniej 3 znaki).'
+		});
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
 		const reports = await tx
@@ -151,30 +236,92 @@ export async function decideReports(ctx: Ctx, actor: Actor | null, target: { pos
 			.returning(['id', 'reporter_id', 'reporter_email'])
 			.execute();
 		if (reports.length === 0) throw new AppError('conflict', 'Zgłoszenia tej treści zostały już rozpatrzone.');
-		const current = await tx.selectFrom(t.kind === 'post' ? 'posts' : 'comments').select('status').where('id', '=', t.id).forUpdate().executeTakeFirstOrThrow();
+		const current = await tx
+			.selectFrom(t.kind === 'post' ? 'posts' : 'comments')
+			.select('status')
+			.where('id', '=', t.id)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
 		if (data.outcome === 'remove') {
 			if (t.kind === 'comment') {
-				await tx.updateTable('comments').set({ status: 'removed', decided_at: now, decided_by: actor.id, moderation_reason: data.reason ?? null }).where('id', '=', t.id).execute();
+				await tx
+					.updateTable('comments')
+					.set({ status: 'removed', decided_at: now, decided_by: actor.id, moderation_reason: data.reason ?? null })
+					.where('id', '=', t.id)
+					.execute();
 				if (current.status === 'published') await commentVisibilityChanged(ctx, tx, group.id, t.post_id, t.id, -1);
 			} else {
-				await tx.updateTable('posts').set({ status: 'removed', decided_at: now, decided_by: actor.id, moderation_reason: data.reason ?? null, pinned: false }).where('id', '=', t.id).execute();
+				await tx
+					.updateTable('posts')
+					.set({
+						status: 'removed',
+						decided_at: now,
+						decided_by: actor.id,
+						moderation_reason: data.reason ?? null,
+						pinned: false
+					})
+					.where('id', '=', t.id)
+					.execute();
 			}
-			await restrict(ctx, tx, { groupId: group.id, actorId: actor.id, action: 'remove', postId: t.post_id, commentId: t.comment_id, subjectId: t.author_id, reportId: reports[0].id, ground: data.ground!, facts: data.reason!, contentCreatedAt: t.created_at, what: t.kind === 'post' ? 'Twój post' : 'Twój komentarz' });
+			await restrict(ctx, tx, {
+				groupId: group.id,
+				actorId: actor.id,
+				action: 'remove',
+				postId: t.post_id,
+				commentId: t.comment_id,
+				subjectId: t.author_id,
+				reportId: reports[0].id,
+				ground: data.ground!,
+				facts: data.reason!,
+				contentCreatedAt: t.created_at,
+				what: t.kind === 'post' ? 'Twój post' : 'Twój komentarz'
+			});
 		} else {
 			if (t.kind === 'comment' && current.status === 'hidden') {
 				await tx.updateTable('comments').set({ status: 'published' }).where('id', '=', t.id).execute();
 				await commentVisibilityChanged(ctx, tx, group.id, t.post_id, t.id, 1);
-				await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor.id, action: 'restore', postId: t.post_id, commentId: t.comment_id, subjectId: t.author_id, reportId: reports[0].id, facts: data.reason ?? '', contentCreatedAt: t.created_at });
+				await logAction(tx, ctx.clock, {
+					groupId: group.id,
+					actorId: actor.id,
+					action: 'restore',
+					postId: t.post_id,
+					commentId: t.comment_id,
+					subjectId: t.author_id,
+					reportId: reports[0].id,
+					facts: data.reason ?? '',
+					contentCreatedAt: t.created_at
+				});
 			}
-			await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor.id, action: 'report_dismissed', postId: t.post_id, commentId: t.comment_id, subjectId: t.author_id, reportId: reports[0].id, facts: data.reason ?? '', contentCreatedAt: t.created_at });
+			await logAction(tx, ctx.clock, {
+				groupId: group.id,
+				actorId: actor.id,
+				action: 'report_dismissed',
+				postId: t.post_id,
+				commentId: t.comment_id,
+				subjectId: t.author_id,
+				reportId: reports[0].id,
+				facts: data.reason ?? '',
+				contentCreatedAt: t.created_at
+			});
 		}
 		const outcome =
 			data.outcome === 'remove'
 				? `Rozpatrzyliśmy Twoje zgłoszenie: ${t.kind === 'post' ? 'post został usunięty' : 'komentarz został usunięty'} (${describeGround(data.ground)}).`
 				: `Rozpatrzyliśmy Twoje zgłoszenie: moderator uznał, że ${t.kind === 'post' ? 'post nie narusza' : 'komentarz nie narusza'} regulaminu ani prawa i pozostaje widoczny.${data.reason ? ` Uzasadnienie: ${data.reason}` : ''}`;
 		for (const r of reports) {
-			if (r.reporter_id) await notify(tx, ctx.clock, { userId: r.reporter_id, kind: 'report_decided', groupId: group.id, postId: t.post_id, detail: `${outcome} (zgłoszenie nr ${r.id})` });
-			await enqueueEmail(tx, ctx.clock, { to: r.reporter_email, subject: `Decyzja w sprawie zgłoszenia nr ${r.id}`, text: `Dzień dobry,\n\n${outcome}\n\nZespół Tablicy` });
+			if (r.reporter_id)
+				await notify(tx, ctx.clock, {
+					userId: r.reporter_id,
+					kind: 'report_decided',
+					groupId: group.id,
+					postId: t.post_id,
+					detail: `${outcome} (zgłoszenie nr ${r.id})`
+				});
+			await enqueueEmail(tx, ctx.clock, {
+				to: r.reporter_email,
+				subject: `Decyzja w sprawie zgłoszenia nr ${r.id}`,
+				text: `Dzień dobry,\n\n${outcome}\n\nZespół Tablicy`
+			});
 		}
 	});
 }

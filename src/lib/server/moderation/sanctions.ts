@@ -24,9 +24,17 @@ export const sanctionLabels: Record<SanctionKind, string> = {
 export const sanctionSchema = z.object({
 	userId: idSchema('Wybierz osobę.'),
 	kind: z.enum(['warn', 'mute', 'suspend', 'ban'], { error: 'Wybierz rodzaj sankcji.' }),
-	days: z.coerce.number({ error: 'Podaj liczbę dni.' }).int('Podaj pełną liczbę dni.').min(1, 'Sankcja trwa co najmniej 1 dzień.').max(3650, 'Sankcja może trwać najwyżej 3650 dni (10 lat).'),
+	days: z.coerce
+		.number({ error: 'Podaj liczbę dni.' })
+		.int('Podaj pełną liczbę dni.')
+		.min(1, 'Sankcja trwa co najmniej 1 dzień.')
+		.max(3650, 'Sankcja może trwać najwyżej 3650 dni (10 lat).'),
 	ground: z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz punkt regulaminu.' }),
-	reason: z.string({ error: 'Opisz powód.' }).trim().min(10, 'Opisz powód (co najmniej 10 znaków) — osoba go zobaczy.').max(2000, 'Powód może mieć najwyżej 2000 znaków.')
+	reason: z
+		.string({ error: 'Opisz powód.' })
+		.trim()
+		.min(10, 'Opisz powód (co najmniej 10 znaków) — osoba go zobaczy.')
+		.max(2000, 'Powód może mieć najwyżej 2000 znaków.')
 });
 
 /**
@@ -36,7 +44,8 @@ export const sanctionSchema = z.object({
 export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<string> {
 	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
 	const data = parseInput(sanctionSchema, input);
-	if (data.userId === actor!.id) throw new AppError('validation', 'Nie możesz nałożyć sankcji na siebie.', { userId: 'Wybierz inną osobę.' });
+	if (data.userId === actor!.id)
+		throw new AppError('validation', 'Nie możesz nałożyć sankcji na siebie.', { userId: 'Wybierz inną osobę.' });
 	const target = await ctx.db
 		.selectFrom('users')
 		.leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'users.id').on('m.group_id', '=', group.id))
@@ -44,7 +53,8 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 		.where('users.id', '=', data.userId)
 		.executeTakeFirst();
 	if (!target) throw notFound('Nie ma takiej osoby.');
-	if (target.is_operator || (target.role === 'moderator' && target.status === 'approved')) throw new AppError('forbidden', 'Sankcji nie nakłada się na moderatorów ani operatorów.');
+	if (target.is_operator || (target.role === 'moderator' && target.status === 'approved'))
+		throw new AppError('forbidden', 'Sankcji nie nakłada się na moderatorów ani operatorów.');
 	const now = ctx.clock.now();
 	const endsAt = new Date(now.getTime() + data.days * DAY);
 	return ctx.db.transaction().execute(async (tx) => {
@@ -57,9 +67,27 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 			facts: `${data.reason} (${sanctionLabels[data.kind]} do ${formatDate(endsAt)})`,
 			what: `Twoje konto w grupie „${group.name}”`
 		});
-		await tx.insertInto('sanctions').values({ group_id: group.id, user_id: target.id, kind: data.kind, reason: data.reason, ground: data.ground, starts_at: now, ends_at: endsAt, decision_id: decisionId, created_by: actor!.id }).execute();
+		await tx
+			.insertInto('sanctions')
+			.values({
+				group_id: group.id,
+				user_id: target.id,
+				kind: data.kind,
+				reason: data.reason,
+				ground: data.ground,
+				starts_at: now,
+				ends_at: endsAt,
+				decision_id: decisionId,
+				created_by: actor!.id
+			})
+			.execute();
 		if (data.kind === 'ban' && target.status === 'approved') {
-			await tx.updateTable('memberships').set({ status: 'declined', decided_at: now, decided_by: actor!.id }).where('group_id', '=', group.id).where('user_id', '=', target.id).execute();
+			await tx
+				.updateTable('memberships')
+				.set({ status: 'declined', decided_at: now, decided_by: actor!.id })
+				.where('group_id', '=', group.id)
+				.where('user_id', '=', target.id)
+				.execute();
 			await membershipChanged(tx, group.id, target.id, -1, now);
 		}
 		return decisionId;
@@ -71,9 +99,22 @@ export async function liftSanction(ctx: Ctx, actor: Actor | null, group: Group, 
 	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
 	if (!isId(sanctionId)) throw notFound('Nie ma takiej sankcji.');
 	await ctx.db.transaction().execute(async (tx) => {
-		const s = await tx.updateTable('sanctions').set({ lifted_at: ctx.clock.now() }).where('id', '=', sanctionId).where('group_id', '=', group.id).where('lifted_at', 'is', null).returning(['user_id', 'kind']).executeTakeFirst();
+		const s = await tx
+			.updateTable('sanctions')
+			.set({ lifted_at: ctx.clock.now() })
+			.where('id', '=', sanctionId)
+			.where('group_id', '=', group.id)
+			.where('lifted_at', 'is', null)
+			.returning(['user_id', 'kind'])
+			.executeTakeFirst();
 		if (!s) throw notFound('Nie ma takiej sankcji albo już nie obowiązuje.');
-		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: 'sanction_lifted', subjectId: s.user_id, facts: sanctionLabels[s.kind] });
+		await logAction(tx, ctx.clock, {
+			groupId: group.id,
+			actorId: actor!.id,
+			action: 'sanction_lifted',
+			subjectId: s.user_id,
+			facts: sanctionLabels[s.kind]
+		});
 	});
 }
 
@@ -89,7 +130,12 @@ export interface SanctionView {
 	decisionId: string | null;
 }
 
-export async function listSanctions(ctx: Ctx, actor: Actor | null, group: Group, userId?: string): Promise<SanctionView[]> {
+export async function listSanctions(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	userId?: string
+): Promise<SanctionView[]> {
 	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
 	let q = ctx.db
 		.selectFrom('sanctions as s')
@@ -100,5 +146,15 @@ export async function listSanctions(ctx: Ctx, actor: Actor | null, group: Group,
 		.limit(200);
 	if (userId) q = q.where('s.user_id', '=', userId);
 	const now = ctx.clock.now();
-	return (await q.execute()).map((s) => ({ id: s.id, userId: s.user_id, userName: s.display_name, kind: s.kind, label: sanctionLabels[s.kind], reason: s.reason, endsAt: s.ends_at.toISOString(), active: !s.lifted_at && s.ends_at > now, decisionId: s.decision_id }));
+	return (await q.execute()).map((s) => ({
+		id: s.id,
+		userId: s.user_id,
+		userName: s.display_name,
+		kind: s.kind,
+		label: sanctionLabels[s.kind],
+		reason: s.reason,
+		endsAt: s.ends_at.toISOString(),
+		active: !s.lifted_at && s.ends_at > now,
+		decisionId: s.decision_id
+	}));
 }

@@ -52,13 +52,29 @@ export function screen(input: ScreenInput): ScreenResult {
 	}
 	if (trusted || input.asUnit) return { ...base, decision: 'publish', reasons: [] };
 	if (input.newMember) {
-		return { ...base, decision: 'hold', reasons: ['Jesteś nowym członkiem grupy — przez pierwsze dni Twoje posty i komentarze ukazują się po akceptacji moderatora.'] };
+		return {
+			...base,
+			decision: 'hold',
+			reasons: [
+				'Jesteś nowym członkiem grupy — przez pierwsze dni Twoje posty i komentarze ukazują się po akceptacji moderatora.'
+			]
+		};
 	}
 	if (input.kind === 'post' && input.asHeldUnit && input.group.member_posts_need_approval) {
-		return { ...base, decision: 'hold', reasons: ['Ta jednostka nie publikuje teraz bez akceptacji (pakiet gminy nie jest aktywny albo koordynator wyłączył jej publikowanie) — post sprawdzi moderator.'] };
+		return {
+			...base,
+			decision: 'hold',
+			reasons: [
+				'Ta jednostka nie publikuje teraz bez akceptacji (pakiet gminy nie jest aktywny albo koordynator wyłączył jej publikowanie) — post sprawdzi moderator.'
+			]
+		};
 	}
 	if (input.kind === 'post' && input.group.member_posts_need_approval) {
-		return { ...base, decision: 'hold', reasons: ['W tej grupie posty członków ukazują się po akceptacji moderatora.'] };
+		return {
+			...base,
+			decision: 'hold',
+			reasons: ['W tej grupie posty członków ukazują się po akceptacji moderatora.']
+		};
 	}
 	return { ...base, decision: 'publish', reasons: [] };
 }
@@ -67,19 +83,45 @@ export function screen(input: ScreenInput): ScreenResult {
  * screen() for a person as they stand in the group now: their role, the unit they publish as
  * (publishing at once or not), the group's word list and its new-member rule.
  */
-export async function screenFor(ctx: Pick<Ctx, 'clock' | 'lexicon'>, db: Db, kind: 'post' | 'comment', text: string, group: Group, access: GroupAccess, unit?: { publishing: boolean }): Promise<ScreenResult> {
-	return screen({ kind, text, group, role: access.role, asUnit: !!unit?.publishing, asHeldUnit: !!unit && !unit.publishing, lexicon: ctx.lexicon, words: await loadWordList(db, group.id), newMember: isNewMember(group, access, ctx.clock.now()) });
+export async function screenFor(
+	ctx: Pick<Ctx, 'clock' | 'lexicon'>,
+	db: Db,
+	kind: 'post' | 'comment',
+	text: string,
+	group: Group,
+	access: GroupAccess,
+	unit?: { publishing: boolean }
+): Promise<ScreenResult> {
+	return screen({
+		kind,
+		text,
+		group,
+		role: access.role,
+		asUnit: !!unit?.publishing,
+		asHeldUnit: !!unit && !unit.publishing,
+		lexicon: ctx.lexicon,
+		words: await loadWordList(db, group.id),
+		newMember: isNewMember(group, access, ctx.clock.now())
+	});
 }
 
 /** Short Polish sentences for the author: one per kind of problem that holds the text, naming the words. */
 export function reasonsFor(text: string, findings: Finding[], author: AuthorKind = 'resident'): string[] {
 	const held = findings.filter((f) => holds(f, author));
 	const reasons: string[] = [];
-	const vulgar = [...new Set(held.filter((f) => f.category === 'vulgarity').map((f) => `„${text.slice(f.start, f.end)}”`))];
-	if (vulgar.length) reasons.push(`Zawiera ${plural(vulgar.length, 'wulgaryzm', 'wulgaryzmy', 'wulgaryzmów')}: ${vulgar.join(', ')}.`);
+	const vulgar = [
+		...new Set(held.filter((f) => f.category === 'vulgarity').map((f) => `„${text.slice(f.start, f.end)}”`))
+	];
+	if (vulgar.length)
+		reasons.push(`Zawiera ${plural(vulgar.length, 'wulgaryzm', 'wulgaryzmy', 'wulgaryzmów')}: ${vulgar.join(', ')}.`);
 	const byRule = held.filter((f) => !f.rule.startsWith('model.'));
-	const political = [...new Set(byRule.filter((f) => f.category === 'national_politics').map((f) => `„${text.slice(f.start, f.end)}”`))];
-	if (political.length) reasons.push(`Dotyczy polityki krajowej (${political.join(', ')}) — w grupie lokalnej publikujemy takie wpisy tylko w związku ze sprawami gminy${author === 'unit' ? '; dotyczy to także postów jednostek gminy' : ''}.`);
+	const political = [
+		...new Set(byRule.filter((f) => f.category === 'national_politics').map((f) => `„${text.slice(f.start, f.end)}”`))
+	];
+	if (political.length)
+		reasons.push(
+			`Dotyczy polityki krajowej (${political.join(', ')}) — w grupie lokalnej publikujemy takie wpisy tylko w związku ze sprawami gminy${author === 'unit' ? '; dotyczy to także postów jednostek gminy' : ''}.`
+		);
 	for (const f of held) {
 		if (f.category === 'vulgarity' || (f.category === 'national_politics' && political.length)) continue;
 		// The model's reading adds nothing when a rule already named the same kind of problem.

@@ -27,7 +27,10 @@ describe('scams without a link', () => {
 	});
 
 	it('blocks card data requests, remote-access apps, "safe accounts" and fake police', () => {
-		expectRule('spam.card_data', ['Kupię Pani pralkę, proszę wpisać dane swojej karty w formularzu kuriera, żeby odebrać płatność', 'Do potwierdzenia zwrotu wymagany numer karty i kod CVV']);
+		expectRule('spam.card_data', [
+			'Kupię Pani pralkę, proszę wpisać dane swojej karty w formularzu kuriera, żeby odebrać płatność',
+			'Do potwierdzenia zwrotu wymagany numer karty i kod CVV'
+		]);
 		expectRule('spam.impostor', [
 			'Dzień dobry, dział bezpieczeństwa banku: ktoś bierze kredyt na Pana dane, proszę podać kod, który przyjdzie',
 			'Proszę zainstalować AnyDesk, nasz konsultant zablokuje przelew z Pani konta',
@@ -80,7 +83,11 @@ describe('scams without a link', () => {
 	});
 
 	it('holds prizes and giveaways', () => {
-		expectRule('spam.fake_prize', ['Wygrałeś nagrodę w loterii, odbierz ją dziś', 'Przysługuje Pani zwrot nadpłaty za gaz 412 zł', 'Każdy senior może dostać 2500 zł dodatku, wystarczy wypełnić formularz na stronie']);
+		expectRule('spam.fake_prize', [
+			'Wygrałeś nagrodę w loterii, odbierz ją dziś',
+			'Przysługuje Pani zwrot nadpłaty za gaz 412 zł',
+			'Każdy senior może dostać 2500 zł dodatku, wystarczy wypełnić formularz na stronie'
+		]);
 		expectRule('spam.giveaway', [
 			'Udostępnij i wygraj nowego iPhone’a!',
 			'Polub naszą stronę, udostępnij post i oznacz 2 znajomych – losowanie w sobotę',
@@ -125,14 +132,31 @@ describe('scams without a link', () => {
 	});
 
 	it('holds loans, private collections and offers over messengers', () => {
-		expectRule('spam.loan', ['Pożyczki bez BIK i zaświadczeń', 'Udzielę pożyczki prywatnej każdemu', 'Kredyt nawet dla osób bez zdolności kredytowej i z komornikiem', 'Chwilówki od ręki']);
-		expectRule('spam.private_collection', ['Zbieramy na operację psa, wpłaty na moje prywatne konto', 'Proszę o datki na konto prywatne skarbnika, fundacja nie ma jeszcze swojego']);
-		expectRule('spam.messenger', ['Inwestycje w złoto, zysk pewny, pisz na WhatsApp', 'Tabletki na odchudzanie, zamówienia przez Telegram, -8 kg']);
+		expectRule('spam.loan', [
+			'Pożyczki bez BIK i zaświadczeń',
+			'Udzielę pożyczki prywatnej każdemu',
+			'Kredyt nawet dla osób bez zdolności kredytowej i z komornikiem',
+			'Chwilówki od ręki'
+		]);
+		expectRule('spam.private_collection', [
+			'Zbieramy na operację psa, wpłaty na moje prywatne konto',
+			'Proszę o datki na konto prywatne skarbnika, fundacja nie ma jeszcze swojego'
+		]);
+		expectRule('spam.messenger', [
+			'Inwestycje w złoto, zysk pewny, pisz na WhatsApp',
+			'Tabletki na odchudzanie, zamówienia przez Telegram, -8 kg'
+		]);
 	});
 
 	it('holds chain letters and fake closing-down sales', () => {
-		expectRule('spam.chain', ['Od jutra Messenger będzie płatny! Skopiuj ten post, żeby ominąć opłatę', 'Wyślij to do 10 osób, inaczej spotka Cię pech']);
-		expectRule('spam.fake_shop', ['Likwidacja sklepu, wszystkie kurtki -80%, zamówienia na priv', 'Ostatnie 5 sztuk robota kuchennego za 199 zł, płatność przelewem z góry']);
+		expectRule('spam.chain', [
+			'Od jutra Messenger będzie płatny! Skopiuj ten post, żeby ominąć opłatę',
+			'Wyślij to do 10 osób, inaczej spotka Cię pech'
+		]);
+		expectRule('spam.fake_shop', [
+			'Likwidacja sklepu, wszystkie kurtki -80%, zamówienia na priv',
+			'Ostatnie 5 sztuk robota kuchennego za 199 zł, płatność przelewem z góry'
+		]);
 	});
 
 	it('lets ordinary posts through that look a little like scams', () => {
@@ -184,15 +208,23 @@ describe('scams without a link', () => {
 			'Bank nigdy nie każe instalować AnyDesk. Rozłączyłam się od razu.',
 			'GOPS nie pobiera opłat i nie dzwoni z prośbą o podanie numeru karty. Osoby podające się za pracowników zgłaszajcie na policję.'
 		]);
-		expect(isScamWarning(foldKeepingOffsets('Ja kliknęłam i działa, dostałam zwrot, polecam, to nie oszustwo'))).toBe(false);
-		expect(isScamWarning(foldKeepingOffsets('Prowadzimy akcję przeciwko oszustom, proszę wypłacić pieniądze'))).toBe(false);
-		expect(rules('Przelew najpierw, bo raz mnie oszukali. Sprzedaję rower, wysyłka paczkomatem.')).toEqual(['spam.prepayment']);
+		expect(isScamWarning(foldKeepingOffsets('Ja kliknęłam i działa, dostałam zwrot, polecam, to nie oszustwo'))).toBe(
+			false
+		);
+		expect(isScamWarning(foldKeepingOffsets('Prowadzimy akcję przeciwko oszustom, proszę wypłacić pieniądze'))).toBe(
+			false
+		);
+		expect(rules('Przelew najpierw, bo raz mnie oszukali. Sprzedaję rower, wysyłka paczkomatem.')).toEqual([
+			'spam.prepayment'
+		]);
 	});
 });
 
 describe('business ads', () => {
 	it('holds a business advertising itself', () => {
-		expect(spans('Zapraszam do mojego nowego salonu fryzjerskiego – pierwsze strzyżenie gratis!')).toEqual([['commercial.ad', 'Zapraszam do mojego nowego salonu']]);
+		expect(spans('Zapraszam do mojego nowego salonu fryzjerskiego – pierwsze strzyżenie gratis!')).toEqual([
+			['commercial.ad', 'Zapraszam do mojego nowego salonu']
+		]);
 		for (const text of [
 			'Nasza firma oferuje docieplenia budynków i elewacje.',
 			'Wykonujemy usługi hydrauliczne, szybko i solidnie.',
@@ -200,7 +232,10 @@ describe('business ads', () => {
 			'Skup aut za gotówkę, dojeżdżamy w całym województwie, najlepsze ceny!',
 			'Dzisiaj promocja w naszym sklepie meblowym, cennik w komentarzu'
 		]) {
-			expect(findSpam(text).map((f) => [f.rule, f.category]), text).toEqual([['commercial.ad', 'commercial']]);
+			expect(
+				findSpam(text).map((f) => [f.rule, f.category]),
+				text
+			).toEqual([['commercial.ad', 'commercial']]);
 		}
 	});
 
@@ -241,13 +276,23 @@ describe('the chorus, the team, the keys to an account, prizes behind a profile,
 			'Pomogę z wnioskiem, wystarczy że podacie login i hasło do banku',
 			'Płacę 400 zł za założenie konta na swoje dane i przekazanie dostępu'
 		]);
-		expectNothing(['Bank nigdy nie pyta o login i hasło przez telefon, uważajcie', 'Rachmistrz nigdy nie prosi o hasło do banku ani PIN.']);
+		expectNothing([
+			'Bank nigdy nie pyta o login i hasło przez telefon, uważajcie',
+			'Rachmistrz nigdy nie prosi o hasło do banku ani PIN.'
+		]);
 	});
 
 	it('holds a prize "linked on my profile" and addresses written to slip past a filter', () => {
 		expectRule('spam.giveaway', ['wygrałam hulajnogę od Lidla 😍 link mam na profilu… link na moim profilu']);
-		expectRule('spam.hidden_link', ['odbierz zwrot za prąd: zwrot-energii(kropka)online', 'wejdź na bon . gov-pl . online i sprawdź', 'h t t p s : / / zysk24 . top']);
-		expectNothing(['Link do zbiórki dla Kuby macie na moim profilu, dziękuję za każdą złotówkę ❤️', 'Kropka nad i: festyn się udał.']);
+		expectRule('spam.hidden_link', [
+			'odbierz zwrot za prąd: zwrot-energii(kropka)online',
+			'wejdź na bon . gov-pl . online i sprawdź',
+			'h t t p s : / / zysk24 . top'
+		]);
+		expectNothing([
+			'Link do zbiórki dla Kuby macie na moim profilu, dziękuję za każdą złotówkę ❤️',
+			'Kropka nad i: festyn się udał.'
+		]);
 	});
 });
 

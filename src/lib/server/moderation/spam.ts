@@ -8,9 +8,11 @@ import { foldKeepingOffsets } from './politics';
 // `\b` is cheaper than a lookbehind and the same here: letters in the folded text are lower-case ASCII.
 const re = (body: string) => new RegExp(`\\b(?:${body})`);
 const gap = (n: number) => `(?:\\S+\\s+){0,${n}}`;
-const money = '\\d+(?:[ .]\\d{3})*(?:[,.]\\d{1,2})?\\s?(?:zl|pln|zlotych|zlote|tys[a-z]*|euro|eur|usd|dolar[a-z]*)(?![a-z])';
+const money =
+	'\\d+(?:[ .]\\d{3})*(?:[,.]\\d{1,2})?\\s?(?:zl|pln|zlotych|zlote|tys[a-z]*|euro|eur|usd|dolar[a-z]*)(?![a-z])';
 const moneyRange = '\\d[\\d .,-]{0,12}\\s?(?:zl|pln|zlotych|zlote|tys[a-z]*|euro|eur|usd|dolar[a-z]*)(?![a-z])';
-const domain = '[a-z0-9-]+\\.(?:pl|com|net|org|eu|info|shop|store|online|site|xyz|top|win|gift|support|live|biz|club|vip)(?![a-z])';
+const domain =
+	'[a-z0-9-]+\\.(?:pl|com|net|org|eu|info|shop|store|online|site|xyz|top|win|gift|support|live|biz|club|vip)(?![a-z])';
 
 // A warning about a scam ("to oszustwo, nie klikajcie") is welcome; "przeciwko oszustom" is the fake policeman's line, not a warning.
 const warning = re(
@@ -31,7 +33,8 @@ const endorsement = re(
 );
 
 // Telling the reader to act ("zaloguj się", "kliknij", "odbierz") outside quotation marks: a scam posing as a warning.
-const imperative = /(?<![a-z])(?<!nie )(?:zaloguj|kliknij|wejdz|odbierz|zaplac|oplac|doplac|podaj|zweryfikuj|potwierdz|zainstaluj|wypelnij|zarejestruj|przelej|zabezpiecz)(?![a-z])/;
+const imperative =
+	/(?<![a-z])(?<!nie )(?:zaloguj|kliknij|wejdz|odbierz|zaplac|oplac|doplac|podaj|zweryfikuj|potwierdz|zainstaluj|wypelnij|zarejestruj|przelej|zabezpiecz)(?![a-z])/;
 const quoted = /[„"«“][^”"»„]{0,300}[”"»“]/g;
 
 /** A resident warning others about a scam (and not vouching for it or sending the reader to act at the same time). */
@@ -51,28 +54,46 @@ interface Scheme {
 }
 
 const say = {
-	code: (q: string) => `Prośba o kod BLIK albo kod z SMS-a („${q}”) — tak działają oszuści z przejętych kont. Takiego wpisu nie opublikujemy; jeśli ktoś prosi Cię o kod, ostrzeż innych, że to oszustwo.`,
-	card: (q: string) => `Prośba o dane karty płatniczej („${q}”) — to sposób na kradzież pieniędzy z konta. Nikt uczciwy nie prosi o nie w wiadomości ani ogłoszeniu; usuń tę część.`,
-	impostor: (q: string) => `Tekst udaje bank, policję albo urząd i prosi o pieniądze, kod lub instalację aplikacji („${q}”) — to znany sposób oszustów. Jeśli ostrzegasz przed takim telefonem, napisz wprost, że to oszustwo.`,
-	family: (q: string) => `Pilna prośba o pieniądze „od bliskiej osoby” albo „z nowego numeru” („${q}”) to znane oszustwo „na wnuczka”. Jeśli ostrzegasz przed nim, napisz wprost, że to oszustwo.`,
-	prepay: (q: string) => `Zapłata z góry, zanim zobaczysz towar („${q}”), to częsty sposób oszustów w ogłoszeniach. Zaproponuj płatność przy odbiorze albo odbiór osobisty.`,
-	fee: (q: string) => `Opłata z góry za pożyczkę, pracę, nagrodę albo „rejestrację” („${q}”) to znak oszustwa. Takich ofert nie publikujemy.`,
-	bill: (q: string) => `Żądanie drobnej dopłaty albo opłaty „żeby uniknąć blokady lub kary” („${q}”) to typowa wiadomość oszustów. Jeśli ostrzegasz przed taką wiadomością, napisz wprost, że to oszustwo.`,
-	giveaway: (q: string) => `Wygląda na fałszywe rozdawanie nagród („${q}”) — takie wpisy wyłudzają dane i pieniądze. Jeśli to lokalny konkurs, napisz, kto go organizuje i gdzie są jego zasady.`,
-	miracle: (q: string) => `Obietnica cudownego wyleczenia albo odchudzania („${q}”). Reklam takich produktów nie publikujemy; o leczeniu warto porozmawiać z lekarzem.`,
-	rich: (q: string) => `Obietnica łatwego zarobku albo inwestycji („${q}”) — takie oferty to zwykle oszustwo. Nie publikujemy ich w grupie.`,
+	code: (q: string) =>
+		`Prośba o kod BLIK albo kod z SMS-a („${q}”) — tak działają oszuści z przejętych kont. Takiego wpisu nie opublikujemy; jeśli ktoś prosi Cię o kod, ostrzeż innych, że to oszustwo.`,
+	card: (q: string) =>
+		`Prośba o dane karty płatniczej („${q}”) — to sposób na kradzież pieniędzy z konta. Nikt uczciwy nie prosi o nie w wiadomości ani ogłoszeniu; usuń tę część.`,
+	impostor: (q: string) =>
+		`Tekst udaje bank, policję albo urząd i prosi o pieniądze, kod lub instalację aplikacji („${q}”) — to znany sposób oszustów. Jeśli ostrzegasz przed takim telefonem, napisz wprost, że to oszustwo.`,
+	family: (q: string) =>
+		`Pilna prośba o pieniądze „od bliskiej osoby” albo „z nowego numeru” („${q}”) to znane oszustwo „na wnuczka”. Jeśli ostrzegasz przed nim, napisz wprost, że to oszustwo.`,
+	prepay: (q: string) =>
+		`Zapłata z góry, zanim zobaczysz towar („${q}”), to częsty sposób oszustów w ogłoszeniach. Zaproponuj płatność przy odbiorze albo odbiór osobisty.`,
+	fee: (q: string) =>
+		`Opłata z góry za pożyczkę, pracę, nagrodę albo „rejestrację” („${q}”) to znak oszustwa. Takich ofert nie publikujemy.`,
+	bill: (q: string) =>
+		`Żądanie drobnej dopłaty albo opłaty „żeby uniknąć blokady lub kary” („${q}”) to typowa wiadomość oszustów. Jeśli ostrzegasz przed taką wiadomością, napisz wprost, że to oszustwo.`,
+	giveaway: (q: string) =>
+		`Wygląda na fałszywe rozdawanie nagród („${q}”) — takie wpisy wyłudzają dane i pieniądze. Jeśli to lokalny konkurs, napisz, kto go organizuje i gdzie są jego zasady.`,
+	miracle: (q: string) =>
+		`Obietnica cudownego wyleczenia albo odchudzania („${q}”). Reklam takich produktów nie publikujemy; o leczeniu warto porozmawiać z lekarzem.`,
+	rich: (q: string) =>
+		`Obietnica łatwego zarobku albo inwestycji („${q}”) — takie oferty to zwykle oszustwo. Nie publikujemy ich w grupie.`,
 	loan: (q: string) => `Reklama pożyczek („${q}”) — takie oferty często są oszustwem. Nie publikujemy ich w grupie.`,
-	collection: (q: string) => `Zbiórka na prywatne konto („${q}”) — nie da się sprawdzić, kto zbiera pieniądze. Podaj nazwę organizacji i jej oficjalne konto albo link do zbiórki na znanym portalu.`,
-	messenger: (q: string) => `Kontakt przez komunikator albo zagraniczny numer przy ofercie pieniędzy lub leków („${q}”) to częsty znak oszustwa. Takich ofert nie publikujemy.`
+	collection: (q: string) =>
+		`Zbiórka na prywatne konto („${q}”) — nie da się sprawdzić, kto zbiera pieniądze. Podaj nazwę organizacji i jej oficjalne konto albo link do zbiórki na znanym portalu.`,
+	messenger: (q: string) =>
+		`Kontakt przez komunikator albo zagraniczny numer przy ofercie pieniędzy lub leków („${q}”) to częsty znak oszustwa. Takich ofert nie publikujemy.`
 };
 
 // Word classes shared by the schemes.
-const request = '(?:wysl|wysyl|przesl|przesyl|przekaz|podaj|podac|podesl|dasz|daj|pozycz|poratuj|potrzebuj|prosze o)[a-z]*';
+const request =
+	'(?:wysl|wysyl|przesl|przesyl|przekaz|podaj|podac|podesl|dasz|daj|pozycz|poratuj|potrzebuj|prosze o)[a-z]*';
 // Asking "you" for something: "wyślij mi", "podeślesz", "pożyczysz".
-const askYou = '(?:wyslij|wyslesz|przeslij|przeslesz|podeslij|podeslesz|daj|dasz|dajcie|przekaz|przekazesz|pozycz|pozyczysz|poratuj|poratujesz|podaj|podasz|zrobisz|rzuc|rzucisz)';
+const askYou =
+	'(?:wyslij|wyslesz|przeslij|przeslesz|podeslij|podeslesz|daj|dasz|dajcie|przekaz|przekazesz|pozycz|pozyczysz|poratuj|poratujesz|podaj|podasz|zrobisz|rzuc|rzucisz)';
 // Paying in person is offered: "odbiór osobisty", "płatne przy odbiorze", "za pobraniem".
-const inPerson = re('odbior[a-z]* osobist[a-z]*(?!\\S*\\s+(?:nie|niemozliw|wykluczon|odpada))|(?:platn[a-z]*|zaplac[a-z]*|gotowk[a-z]*) przy odbior[a-z]*|przy odbiorze|za pobraniem|na miejscu');
-const lostFound = re('zgubi[a-z]*|zagin[a-z]*|znalaz[a-z]*|znalezi[a-z]*|uciekl[a-z]*|zaginion[a-z]*|szukam[a-z]*|poszukiw[a-z]*|ukradl[a-z]*|skradzion[a-z]*|zginal[a-z]*|zginela|zginelo');
+const inPerson = re(
+	'odbior[a-z]* osobist[a-z]*(?!\\S*\\s+(?:nie|niemozliw|wykluczon|odpada))|(?:platn[a-z]*|zaplac[a-z]*|gotowk[a-z]*) przy odbior[a-z]*|przy odbiorze|za pobraniem|na miejscu'
+);
+const lostFound = re(
+	'zgubi[a-z]*|zagin[a-z]*|znalaz[a-z]*|znalezi[a-z]*|uciekl[a-z]*|zaginion[a-z]*|szukam[a-z]*|poszukiw[a-z]*|ukradl[a-z]*|skradzion[a-z]*|zginal[a-z]*|zginela|zginelo'
+);
 const ailment =
 	'(?:cukrzyc|zylak|prostat|stawy|stawow|stawach|artroz|reumatyzm|nadcisnien|cisnieni|cholesterol|otylos|nadwag|kilogram|\\d+\\s?kg(?![a-z])|cellulit|lysieni|wlos|grzybic|paznokc|jaskr|zacm|wzrok|sluch|bezsennos|chrapani|hemoroid|potencj|erekcj|nowotwor|raka?(?![a-z])|tarczyc|kregoslup|migren|kolan|zmarszcz|tradzik|luszczyc|astm|wrzod|watrob|nerk|miazdzyc|zakrzep|neuropat|demencj|alzheimer|parkinson|pasozyt|tluszcz|odchudz|schudn|oponk|wirus|covid|gryp|odpornos)[a-z]*';
 const cure =
@@ -81,14 +102,19 @@ const cure =
 	'jak|jak mlod|jak reka odjal|jak niemowle|na zawsze|chroni przed (?:wszystkimi|kazdym|kazda|wirus))[a-z]*';
 const timeframe =
 	'(?:w|po|przez|za|juz po|w ciagu) (?:jeden |jedna )?(?:tydzien|tygodniu|miesiac|noc|weekend|dobe)(?![a-z])|(?:w|po|przez|za|juz po|w ciagu)\\s+(?:\\d+|kilk[a-z]*|jed[a-z]*|dw[a-z]*|trzy|cztery|piec|siedem|dziesiec|czternascie)\\s+(?:dni|dniach|dzien|tygodn[a-z]*|tydzien|noc[a-z]*|godzin[a-z]*|minut[a-z]*)|bez (?:operacj|lekow|diet|cwiczen|wysilku|okular|skalpel|recept|efektow ubocznych|chemii)[a-z]*|-?\\d+\\s?kg (?:w )?(?:miesiecznie|tygodniowo|w tydzien|w miesiac)';
-const product = '(?:wkladk|plastr|kropl|kapsulk|tabletk|suplement|masc|zel|zelu|olej|herbatk|bransolet|magnetyczn|syrop|preparat|proszek|nalewk|ziol|mieszank|krem|serum|probk|kuracj)[a-z]*';
+const product =
+	'(?:wkladk|plastr|kropl|kapsulk|tabletk|suplement|masc|zel|zelu|olej|herbatk|bransolet|magnetyczn|syrop|preparat|proszek|nalewk|ziol|mieszank|krem|serum|probk|kuracj)[a-z]*';
 const sale = `(?:zamow|kup|sprzeda|dostepn|zamawia|cena|ceny|link|sklep|pisz|priv|przesylk|wysylk|tylko przez internet|zostalo niewiele|ostatnie sztuki)[a-z]*|${money}|${domain}`;
 // Earning in the first or second person ("zarabiam", "zarobisz", "zarób"): "syn zarabia 8000" is news, not an offer.
-const earn = '(?:zarabiam|zarabiasz|zarabiaj|zarabiac|zarob(?=\\s)|zarobisz|zarobicie|zarobic|zarobil(?:em|am|ismy|ysmy)|wyplacil(?:em|am)|wyplacam|zgarniam|zgarniasz|zgarnalem|zgarnelam|wrzuca mi|wpada mi|wplywa mi|otrzymujesz|dostajesz|masz|mam)(?![a-z])';
-const period = '(?:dziennie|tygodniowo|miesiecznie|na dzien|na tydzien|na miesiac|w tydzien|w miesiac|co miesiac|co tydzien|za godzine|na godzine|bez wychodzenia)';
+const earn =
+	'(?:zarabiam|zarabiasz|zarabiaj|zarabiac|zarob(?=\\s)|zarobisz|zarobicie|zarobic|zarobil(?:em|am|ismy|ysmy)|wyplacil(?:em|am)|wyplacam|zgarniam|zgarniasz|zgarnalem|zgarnelam|wrzuca mi|wpada mi|wplywa mi|otrzymujesz|dostajesz|masz|mam)(?![a-z])';
+const period =
+	'(?:dziennie|tygodniowo|miesiecznie|na dzien|na tydzien|na miesiac|w tydzien|w miesiac|co miesiac|co tydzien|za godzine|na godzine|bez wychodzenia)';
 const richDomain = `krypto[a-z]*|bitcoin[a-z]*|btc|inwest[a-z]*|gield[a-z]*|forex|trading[a-z]*|bot[a-z]*|boci[ea]|aplikacj[a-z]*|apk[aiey]|platform[a-z]*|z domu|w domu|bez wychodzenia|przez internet|online|na telefonie|polub[a-z]*|link[a-z]*|profil[a-z]*|rejestr[a-z]*|od ${money}`;
-const brandsInText = 'lidl[a-z]*|biedronk[a-z]*|orlen[a-z]*|kaufland[a-z]*|rossmann[a-z]*|ikea|allegro|zabk[a-z]*|auchan[a-z]*|carrefour[a-z]*|netto|dino|pepco|media ?markt[a-z]*|rtv euro agd|play|orange|t-?mobile|pge|inpost[a-z]*|castoram[a-z]*|leroy merlin|empik[a-z]*|shell|circle k|netflix[a-z]*';
-const prepayNoun = '(?:przelew[a-z]*|oplat[a-z]*|blik[a-z]*|placi[a-z]*|zaplaci[a-z]*|przelac|przelej[a-z]*|przelal[a-z]*|przelewie|wplat[a-z]*|wplac[a-z]*|zaliczk[a-z]*|zadat[a-z]*|przedplat[a-z]*|kaucj[a-z]*|platnos[a-z]*|platn[aey]|zaplat[a-z]*|zaplac[a-z]*|oplac[a-z]*|pieniadz[a-z]*)';
+const brandsInText =
+	'lidl[a-z]*|biedronk[a-z]*|orlen[a-z]*|kaufland[a-z]*|rossmann[a-z]*|ikea|allegro|zabk[a-z]*|auchan[a-z]*|carrefour[a-z]*|netto|dino|pepco|media ?markt[a-z]*|rtv euro agd|play|orange|t-?mobile|pge|inpost[a-z]*|castoram[a-z]*|leroy merlin|empik[a-z]*|shell|circle k|netflix[a-z]*';
+const prepayNoun =
+	'(?:przelew[a-z]*|oplat[a-z]*|blik[a-z]*|placi[a-z]*|zaplaci[a-z]*|przelac|przelej[a-z]*|przelal[a-z]*|przelewie|wplat[a-z]*|wplac[a-z]*|zaliczk[a-z]*|zadat[a-z]*|przedplat[a-z]*|kaucj[a-z]*|platnos[a-z]*|platn[aey]|zaplat[a-z]*|zaplac[a-z]*|oplac[a-z]*|pieniadz[a-z]*)';
 const prepayWhen =
 	'(?:z gory(?!\\s+(?:dzie|dzk|thx|wielkie|za\\s|do\\s))|najpierw|przed (?:wysylk|wyslani|odbior|przyjazd|przekazani|obejrzeni|dostaw|transport|przywiez|zawiez|nadani)[a-z]*|zeby ' +
 	gap(1) +
@@ -96,12 +122,27 @@ const prepayWhen =
 
 const schemes: Scheme[] = [
 	// Codes: BLIK and one-time SMS codes asked of the reader.
-	{ rule: 'spam.code_request', severity: 'block', gate: ['blik'], all: [re(`${request}\\S*\\s+${gap(3)}kod[a-z]*\\s+(?:z\\s+)?blik[a-z]*|kod[a-z]*\\s+blik[a-z]*\\s+(?:na\\s+)?\\d|${askYou}\\S*\\s+${gap(2)}blik[a-z]*\\s+(?:na\\s+)?\\d`)], say: say.code },
 	{
 		rule: 'spam.code_request',
 		severity: 'block',
 		gate: ['blik'],
-		all: [re(`(?:kod[a-z]*|wygeneruj[a-z]*|wygenerowac)\\s+(?:z\\s+)?(?:kod[a-z]*\\s+)?blik[a-z]*|\\d+\\s?(?:zl|zlotych)?\\s+na\\s+blik[a-z]*`), re('(?:mi|nam|oddam|oddaje|oddamy|pilnie|pozycz[a-z]*|potrzeb[a-z]*|pomoz[a-z]*|poratuj[a-z]*|glupio)(?![a-z])')],
+		all: [
+			re(
+				`${request}\\S*\\s+${gap(3)}kod[a-z]*\\s+(?:z\\s+)?blik[a-z]*|kod[a-z]*\\s+blik[a-z]*\\s+(?:na\\s+)?\\d|${askYou}\\S*\\s+${gap(2)}blik[a-z]*\\s+(?:na\\s+)?\\d`
+			)
+		],
+		say: say.code
+	},
+	{
+		rule: 'spam.code_request',
+		severity: 'block',
+		gate: ['blik'],
+		all: [
+			re(
+				`(?:kod[a-z]*|wygeneruj[a-z]*|wygenerowac)\\s+(?:z\\s+)?(?:kod[a-z]*\\s+)?blik[a-z]*|\\d+\\s?(?:zl|zlotych)?\\s+na\\s+blik[a-z]*`
+			),
+			re('(?:mi|nam|oddam|oddaje|oddamy|pilnie|pozycz[a-z]*|potrzeb[a-z]*|pomoz[a-z]*|poratuj[a-z]*|glupio)(?![a-z])')
+		],
 		say: say.code
 	},
 	{
@@ -109,7 +150,9 @@ const schemes: Scheme[] = [
 		severity: 'block',
 		gate: ['kod', 'przyjdzie'],
 		all: [
-			re(`(?:przepisz|przepisze|podaj|podasz|podyktuj|przeslij|przesle|wyslij|wysle|odczytaj|przekaz|odbierz|odebral|odebrala)[a-z]*\\S*\\s+${gap(4)}(?:kod(?!\\s*pocztow)[a-z]*|co\\s+(?:ci\\s+)?przyjdzie)|kod(?!\\s*pocztow)[a-z]*\\S*\\s+${gap(4)}(?:przepisz|podaj|podyktuj|przeslij|wyslij|przekaz)[a-z]* (?:mi|nam)`),
+			re(
+				`(?:przepisz|przepisze|podaj|podasz|podyktuj|przeslij|przesle|wyslij|wysle|odczytaj|przekaz|odbierz|odebral|odebrala)[a-z]*\\S*\\s+${gap(4)}(?:kod(?!\\s*pocztow)[a-z]*|co\\s+(?:ci\\s+)?przyjdzie)|kod(?!\\s*pocztow)[a-z]*\\S*\\s+${gap(4)}(?:przepisz|podaj|podyktuj|przeslij|wyslij|przekaz)[a-z]* (?:mi|nam)`
+			),
 			re('sms[a-z]*|esemes[a-z]*|na telefon|wiadomosc')
 		],
 		say: say.code
@@ -120,7 +163,9 @@ const schemes: Scheme[] = [
 		severity: 'block',
 		gate: ['kart', 'cvv', 'cvc', 'link'],
 		all: [
-			re(`(?<!nie )(?:wpis|podaj|podac|podani|uzupelni|potwierdz|wprowadz|wymagan|potrzebn)[a-z]*\\S*\\s+${gap(3)}(?:dan[a-z]*|numer[a-z]*)\\S*\\s+${gap(1)}kart[a-z]*|cvv|cvc|dane karty platniczej|link[a-z]* do (?:odbioru|otrzymania|przyjecia) (?:platnosci|pieniedzy|srodkow|przelewu)`)
+			re(
+				`(?<!nie )(?:wpis|podaj|podac|podani|uzupelni|potwierdz|wprowadz|wymagan|potrzebn)[a-z]*\\S*\\s+${gap(3)}(?:dan[a-z]*|numer[a-z]*)\\S*\\s+${gap(1)}kart[a-z]*|cvv|cvc|dane karty platniczej|link[a-z]* do (?:odbioru|otrzymania|przyjecia) (?:platnosci|pieniedzy|srodkow|przelewu)`
+			)
 		],
 		say: say.card
 	},
@@ -130,7 +175,9 @@ const schemes: Scheme[] = [
 		severity: 'block',
 		gate: ['anydesk', 'teamviewer', 'team viewer', 'support', 'rustdesk', 'airdroid', 'zdaln'],
 		all: [
-			re('anydesk|teamviewer|team viewer|quick ?support|rustdesk|airdroid|aplikacj[a-z]* (?:do )?(?:zdalnego|pulpitu zdaln)[a-z]*'),
+			re(
+				'anydesk|teamviewer|team viewer|quick ?support|rustdesk|airdroid|aplikacj[a-z]* (?:do )?(?:zdalnego|pulpitu zdaln)[a-z]*'
+			),
 			re('bank[a-z]*|kredyt[a-z]*|kont[aoy]|pieniadz[a-z]*|srodk[a-z]*|oszczednosc[a-z]*|konsultant[a-z]*|kod[a-z]*')
 		],
 		say: say.impostor
@@ -140,8 +187,12 @@ const schemes: Scheme[] = [
 		severity: 'block',
 		gate: ['bezpieczenstw', 'konsultant', 'z tej strony', 'doradc', 'przedstawiciel', 'agent', 'specjalist'],
 		all: [
-			re(`dzial[a-z]* bezpieczenstw[a-z]*|konsultant[a-z]*\\S*\\s+${gap(2)}bank[a-z]*|z tej strony ${gap(2)}(?:bank|policj|prokuratur|zus|urzad|ministerstw|kancelari|komorni)[a-z]*|(?:jestem|pisze|dzwonie|kontaktuje sie) ${gap(2)}(?:doradc|konsultant|przedstawiciel|agent|specjalist)[a-z]*\\S*\\s+${gap(2)}(?:z )?(?:ministerstw|bank|zus|skarbow|rzad|unii|nfz|komisji europ)[a-z]*`),
-			re('oszczednosc[a-z]*|przel[a-z]*|wyplac[a-z]*|zainstal[a-z]*|kod[a-z]*|haslo|login|anulow[a-z]*|klikn[a-z]*|formularz[a-z]*|pesel|profil[a-z]*|zaplac[a-z]*|link[a-z]*|na (?:pani|pana|twoje|panstwa) dane|(?:podac|podanie|potwierdz[a-z]*) dan[a-z]*|zablokowan[a-z]*|zagrozon[a-z]*')
+			re(
+				`dzial[a-z]* bezpieczenstw[a-z]*|konsultant[a-z]*\\S*\\s+${gap(2)}bank[a-z]*|z tej strony ${gap(2)}(?:bank|policj|prokuratur|zus|urzad|ministerstw|kancelari|komorni)[a-z]*|(?:jestem|pisze|dzwonie|kontaktuje sie) ${gap(2)}(?:doradc|konsultant|przedstawiciel|agent|specjalist)[a-z]*\\S*\\s+${gap(2)}(?:z )?(?:ministerstw|bank|zus|skarbow|rzad|unii|nfz|komisji europ)[a-z]*`
+			),
+			re(
+				'oszczednosc[a-z]*|przel[a-z]*|wyplac[a-z]*|zainstal[a-z]*|kod[a-z]*|haslo|login|anulow[a-z]*|klikn[a-z]*|formularz[a-z]*|pesel|profil[a-z]*|zaplac[a-z]*|link[a-z]*|na (?:pani|pana|twoje|panstwa) dane|(?:podac|podanie|potwierdz[a-z]*) dan[a-z]*|zablokowan[a-z]*|zagrozon[a-z]*'
+			)
 		],
 		say: say.impostor
 	},
@@ -150,7 +201,9 @@ const schemes: Scheme[] = [
 		severity: 'block',
 		gate: ['kont'],
 		all: [
-			re('(?:bezpieczne|bezpiecznego|techniczne|technicznego|tymczasowe|zabezpieczajace|specjalne) kont[aoy]?(?![a-z])'),
+			re(
+				'(?:bezpieczne|bezpiecznego|techniczne|technicznego|tymczasowe|zabezpieczajace|specjalne) kont[aoy]?(?![a-z])'
+			),
 			re('przel[a-z]*|wplac[a-z]*|przekaz[a-z]*|pieniadz[a-z]*|oszczednosc[a-z]*|srodk[a-z]*')
 		],
 		say: say.impostor
@@ -160,9 +213,13 @@ const schemes: Scheme[] = [
 		severity: 'block',
 		gate: ['policj', 'funkcjonariusz', 'prokurat', 'cba', 'abw', 'komisarz', 'komend'],
 		all: [
-			re(`(?:wyplac|przekaz|zostaw|wyrzuc|oddac|oddaj|przelej|przelac|wplac|spakuj)[a-z]*\\S*\\s+${gap(4)}(?:oszczednosc|pieniadz|gotowk|srodk|kase|zloto|bizuteri)[a-z]*|(?:oszczednosc|pieniadz|gotowk|srodk|zloto|bizuteri)[a-z]*\\S*\\s+${gap(6)}(?:wyplac|przekaz|oddac|oddaj|przelac|przelej|wydac|spakowac)[a-z]*`),
+			re(
+				`(?:wyplac|przekaz|zostaw|wyrzuc|oddac|oddaj|przelej|przelac|wplac|spakuj)[a-z]*\\S*\\s+${gap(4)}(?:oszczednosc|pieniadz|gotowk|srodk|kase|zloto|bizuteri)[a-z]*|(?:oszczednosc|pieniadz|gotowk|srodk|zloto|bizuteri)[a-z]*\\S*\\s+${gap(6)}(?:wyplac|przekaz|oddac|oddaj|przelac|przelej|wydac|spakowac)[a-z]*`
+			),
 			re('policj[a-z]*|policjant[a-z]*|funkcjonariusz[a-z]*|prokurat[a-z]*|cba|abw|komisarz[a-z]*|komend[a-z]*'),
-			re('zagrozon[a-z]*|bezpieczn[a-z]*|zabezpiecz[a-z]*|akcj[a-z]*|zasadzk[a-z]*|przestepc[a-z]*|oszust[a-z]*|tajemnic[a-z]*|nikomu|sledztw[a-z]*|naszemu|nasz kolega|przyjdzie|odbierze')
+			re(
+				'zagrozon[a-z]*|bezpieczn[a-z]*|zabezpiecz[a-z]*|akcj[a-z]*|zasadzk[a-z]*|przestepc[a-z]*|oszust[a-z]*|tajemnic[a-z]*|nikomu|sledztw[a-z]*|naszemu|nasz kolega|przyjdzie|odbierze'
+			)
 		],
 		say: say.impostor
 	},
@@ -170,13 +227,34 @@ const schemes: Scheme[] = [
 	{
 		rule: 'spam.family_emergency',
 		severity: 'hold',
-		gate: ['mamo', 'mamus', 'tato', 'tatus', 'babciu', 'dziadku', 'ciociu', 'wujku', 'wujaszku', 'synku', 'coreczko', 'wnucz', 'numer', 'telefon', 'to ja', 'tu '],
+		gate: [
+			'mamo',
+			'mamus',
+			'tato',
+			'tatus',
+			'babciu',
+			'dziadku',
+			'ciociu',
+			'wujku',
+			'wujaszku',
+			'synku',
+			'coreczko',
+			'wnucz',
+			'numer',
+			'telefon',
+			'to ja',
+			'tu '
+		],
 		all: [
-			re(`przelac|przelej[a-z]*|przelew[a-z]*|pozyczysz|pozycz (?:mi|nam)|pozyczyc|wyslij ${gap(2)}pieniadz[a-z]*|kaucj[a-z]*|potrzeb[a-z]*\\S*\\s+${gap(2)}(?:pilnie )?\\d+|(?:pilnie|szybko) ${gap(1)}\\d+(?:[ .]\\d{3})*(?![\\d:])|oddam (?:jutro|pojutrze|w [a-z]+|jak|po)`),
+			re(
+				`przelac|przelej[a-z]*|przelew[a-z]*|pozyczysz|pozycz (?:mi|nam)|pozyczyc|wyslij ${gap(2)}pieniadz[a-z]*|kaucj[a-z]*|potrzeb[a-z]*\\S*\\s+${gap(2)}(?:pilnie )?\\d+|(?:pilnie|szybko) ${gap(1)}\\d+(?:[ .]\\d{3})*(?![\\d:])|oddam (?:jutro|pojutrze|w [a-z]+|jak|po)`
+			),
 			re(
 				`mamo|mamusiu|tato|tatusiu|babciu|dziadku|ciociu|wujku|wujaszku|synku|coreczko|wnucz[a-z]*|z nowego numeru|nowy numer|stary (?:telefon|numer)|zmienil[a-z]* numer|z (?:telefonu|numeru) (?:kolezank|koleg|znajom|sasiad)[a-z]*|telefon mi\\S*\\s+${gap(1)}(?:padl|zepsul|wpadl|ukradli|zginal|rozbil|nie dziala)[a-z]*|to ja(?![a-z])|tu [a-z]+,`
 			),
-			re('pilnie|pilne|pilna|pilny|szybko|nikomu|nie dzwon|nie mow|policja zabronil[a-z]*|wypadek|wypadku|szpital[a-z]*|areszt[a-z]*|zatrzyma[a-z]*|mikrofon|bank[a-z]* nie dziala|zablokowal[a-z]*|wpadl[a-z]* do wody|zepsul[a-z]*|oddam')
+			re(
+				'pilnie|pilne|pilna|pilny|szybko|nikomu|nie dzwon|nie mow|policja zabronil[a-z]*|wypadek|wypadku|szpital[a-z]*|areszt[a-z]*|zatrzyma[a-z]*|mikrofon|bank[a-z]* nie dziala|zablokowal[a-z]*|wpadl[a-z]* do wody|zepsul[a-z]*|oddam'
+			)
 		],
 		say: say.family
 	},
@@ -186,8 +264,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['oplat', 'kaucj'],
 		all: [
-			re(`oplat[a-z]*\\S*\\s+${gap(1)}(?:rejestracyjn|przygotowawcz|administracyjn|manipulacyjn|aktywacyjn|weryfikacyjn|wstepn|serwisow|ubezpieczeniow)[a-z]*|(?:rejestracyjn|przygotowawcz|administracyjn|manipulacyjn|aktywacyjn|weryfikacyjn)[a-z]* oplat[a-z]*|kaucj[a-z]* za (?:sprzet|material|program|pakiet|zestaw)[a-z]*|oplat[a-z]*\\S*\\s+${gap(2)}za (?:analiz|rozpatrzeni|rezerwacj|zalatwieni|dokument|przygotowani|wniosek|wniosku|weryfikacj|ubezpieczeni|aktywacj|material|zestaw|szkoleni|starter|pakiet|program)[a-z]*`),
-			re(`pozyczk[a-z]*|kredyt[a-z]*|spad(?:ek|ku)|pracy|praca|zarob[a-z]*|program[a-z]*|darmo|darmow[a-z]*|bezplatn[a-z]*|wygran[a-z]*|nagrod[a-z]*|unia|unijn[a-z]*|dotacj[a-z]*|dofinans[a-z]*|\\d+\\s?%|${domain}`)
+			re(
+				`oplat[a-z]*\\S*\\s+${gap(1)}(?:rejestracyjn|przygotowawcz|administracyjn|manipulacyjn|aktywacyjn|weryfikacyjn|wstepn|serwisow|ubezpieczeniow)[a-z]*|(?:rejestracyjn|przygotowawcz|administracyjn|manipulacyjn|aktywacyjn|weryfikacyjn)[a-z]* oplat[a-z]*|kaucj[a-z]* za (?:sprzet|material|program|pakiet|zestaw)[a-z]*|oplat[a-z]*\\S*\\s+${gap(2)}za (?:analiz|rozpatrzeni|rezerwacj|zalatwieni|dokument|przygotowani|wniosek|wniosku|weryfikacj|ubezpieczeni|aktywacj|material|zestaw|szkoleni|starter|pakiet|program)[a-z]*`
+			),
+			re(
+				`pozyczk[a-z]*|kredyt[a-z]*|spad(?:ek|ku)|pracy|praca|zarob[a-z]*|program[a-z]*|darmo|darmow[a-z]*|bezplatn[a-z]*|wygran[a-z]*|nagrod[a-z]*|unia|unijn[a-z]*|dotacj[a-z]*|dofinans[a-z]*|\\d+\\s?%|${domain}`
+			)
 		],
 		say: say.fee
 	},
@@ -196,7 +278,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['zakupic', 'kupic', 'wplacic', 'oplacic', 'wykupic'],
 		all: [
-			re(`(?:musz[a-z]*|trzeba|nalezy|wystarczy)\\s+${gap(2)}(?:zakupic|kupic|wplacic|oplacic|wykupic)\\s+${gap(3)}(?:program|pakiet|zestaw|kurs|szkoleni|starter|licencj|material|sprzet|aplikacj)[a-z]*`),
+			re(
+				`(?:musz[a-z]*|trzeba|nalezy|wystarczy)\\s+${gap(2)}(?:zakupic|kupic|wplacic|oplacic|wykupic)\\s+${gap(3)}(?:program|pakiet|zestaw|kurs|szkoleni|starter|licencj|material|sprzet|aplikacj)[a-z]*`
+			),
 			re('prac[a-z]*|zarob[a-z]*|zlecen[a-z]*|stawk[a-z]*|zatrudni[a-z]*')
 		],
 		say: say.fee
@@ -206,7 +290,9 @@ const schemes: Scheme[] = [
 		severity: 'block',
 		gate: ['weryfik', 'przelew'],
 		all: [
-			re(`weryfikac[a-z]*\\S*\\s+${gap(2)}(?:przelew[a-z]*|przez bank|kart[a-z]*)|przelew[a-z]* (?:weryfikacyjn|testow|aktywacyjn)[a-z]*|(?:zweryfikuj|zweryfikowa|potwierdz)[a-z]* (?:sie )?${gap(2)}przelewem|\\d+\\s?(?:zl|gr) ${gap(1)}(?:weryfikac|na weryfikac)[a-z]*`)
+			re(
+				`weryfikac[a-z]*\\S*\\s+${gap(2)}(?:przelew[a-z]*|przez bank|kart[a-z]*)|przelew[a-z]* (?:weryfikacyjn|testow|aktywacyjn)[a-z]*|(?:zweryfikuj|zweryfikowa|potwierdz)[a-z]* (?:sie )?${gap(2)}przelewem|\\d+\\s?(?:zl|gr) ${gap(1)}(?:weryfikac|na weryfikac)[a-z]*`
+			)
 		],
 		say: say.fee
 	},
@@ -218,7 +304,9 @@ const schemes: Scheme[] = [
 		all: [
 			re(`${prepayNoun}\\S*\\s+${gap(5)}${prepayWhen}|${prepayWhen}\\S*\\s+${gap(5)}${prepayNoun}`),
 			// Paid from afar: "z góry u prezesa OSP" is not.
-			re('przel[a-z]*|kont[aoy]?(?![a-z])|blik[a-z]*|wysyl[a-z]*|wysle|kurier[a-z]*|paczkomat[a-z]*|transport[a-z]*|przesylk[a-z]*|przesl[a-z]*|dowoz[a-z]*|dostaw[a-z]*|przywiez[a-z]*|przywioz[a-z]*|kaucj[a-z]*|zaliczk[a-z]*|zadat[a-z]*|przedplat[a-z]*|rezerw[a-z]*')
+			re(
+				'przel[a-z]*|kont[aoy]?(?![a-z])|blik[a-z]*|wysyl[a-z]*|wysle|kurier[a-z]*|paczkomat[a-z]*|transport[a-z]*|przesylk[a-z]*|przesl[a-z]*|dowoz[a-z]*|dostaw[a-z]*|przywiez[a-z]*|przywioz[a-z]*|kaucj[a-z]*|zaliczk[a-z]*|zadat[a-z]*|przedplat[a-z]*|rezerw[a-z]*'
+			)
 		],
 		say: say.prepay
 	},
@@ -227,7 +315,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['po wplac', 'po wplat', 'po przelew', 'po oplac', 'po zaplac', 'po przedpla'],
 		all: [
-			re(`(?:wysyl|wysle|wysylam|wysylka|wysylamy|przesl|przesle|przesyl|szczegol|adres|zlecen|dostep|rezerw|klucz)[a-z]*\\S*\\s+${gap(3)}po (?:wplac|wplat|przelew|oplac|zaplac|przedplac|przedplat)[a-z]*|po (?:wplac|wplat|przelew|oplac|zaplac|przedplac|przedplat)[a-z]*\\S*\\s+${gap(3)}(?:wysyl|wysle|wysylam|wysylka|wysylamy|przesl|przesle|przesyl|szczegol|adres|zlecen|dostep|rezerw|klucz)[a-z]*`)
+			re(
+				`(?:wysyl|wysle|wysylam|wysylka|wysylamy|przesl|przesle|przesyl|szczegol|adres|zlecen|dostep|rezerw|klucz)[a-z]*\\S*\\s+${gap(3)}po (?:wplac|wplat|przelew|oplac|zaplac|przedplac|przedplat)[a-z]*|po (?:wplac|wplat|przelew|oplac|zaplac|przedplac|przedplat)[a-z]*\\S*\\s+${gap(3)}(?:wysyl|wysle|wysylam|wysylka|wysylamy|przesl|przesle|przesyl|szczegol|adres|zlecen|dostep|rezerw|klucz)[a-z]*`
+			)
 		],
 		unless: [inPerson],
 		say: say.prepay
@@ -238,7 +328,9 @@ const schemes: Scheme[] = [
 		gate: ['zaliczk', 'zadat', 'przedplat', 'kaucj'],
 		all: [
 			re(`(?:wplac|przelej|przela|wplat)[a-z]*\\S*\\s+${gap(2)}(?:zaliczk|zadat|przedplat|kaucj)[a-z]*`),
-			re(`pierwsz[a-z]* \\d+ osob|tylko dla|ostatni dzien|liczba miejsc|ilosc ograniczon|zostal[a-z]* (?:tylko )?\\d|gratis|dostan[a-z]*|dostaniesz`)
+			re(
+				`pierwsz[a-z]* \\d+ osob|tylko dla|ostatni dzien|liczba miejsc|ilosc ograniczon|zostal[a-z]* (?:tylko )?\\d|gratis|dostan[a-z]*|dostaniesz`
+			)
 		],
 		say: say.prepay
 	},
@@ -247,7 +339,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['placisz', 'placi sie', 'pokrywa', 'oplacasz'],
 		all: [
-			re(`(?:placisz|zaplacisz|pokrywasz|oplacasz|placi sie|pokrywa) (?:tylko |jedynie )?(?:za |koszt[a-z]* )(?:transport|przesylk|dostaw|wysylk|kurier|dowoz)[a-z]*`),
+			re(
+				`(?:placisz|zaplacisz|pokrywasz|oplacasz|placi sie|pokrywa) (?:tylko |jedynie )?(?:za |koszt[a-z]* )(?:transport|przesylk|dostaw|wysylk|kurier|dowoz)[a-z]*`
+			),
 			re(`z gory|przelew[a-z]*|kont[aoy]?(?![a-z])|blik[a-z]*|oddam|za darmo|darmow[a-z]*|gratis|${money}`)
 		],
 		say: say.prepay
@@ -255,14 +349,46 @@ const schemes: Scheme[] = [
 	{
 		rule: 'spam.prepayment',
 		severity: 'hold',
-		gate: ['granica', 'kontrakc', 'misji', 'platformie', 'anglii', 'norwegii', 'niemc', 'niemiec', 'holandii', 'szkocji', 'irlandii', 'hiszpanii', 'szwecji', 'rumunii', 'brytanii', 'usa', 'kanad', 'belgii', 'francji', 'austrii', 'danii', 'ukrain', 'litw'],
+		gate: [
+			'granica',
+			'kontrakc',
+			'misji',
+			'platformie',
+			'anglii',
+			'norwegii',
+			'niemc',
+			'niemiec',
+			'holandii',
+			'szkocji',
+			'irlandii',
+			'hiszpanii',
+			'szwecji',
+			'rumunii',
+			'brytanii',
+			'usa',
+			'kanad',
+			'belgii',
+			'francji',
+			'austrii',
+			'danii',
+			'ukrain',
+			'litw'
+		],
 		all: [
-			re(`zaliczk[a-z]*|kaucj[a-z]*|przedplat[a-z]*|przelew[a-z]*|wplat[a-z]*|wplac[a-z]*|oplacic|oplac(?![a-z])|zaplacic|zaplac(?![a-z])|z gory|najpierw`),
+			re(
+				`zaliczk[a-z]*|kaucj[a-z]*|przedplat[a-z]*|przelew[a-z]*|wplat[a-z]*|wplac[a-z]*|oplacic|oplac(?![a-z])|zaplacic|zaplac(?![a-z])|z gory|najpierw`
+			),
 			// The seller is abroad and sends the goods or the keys.
-			re(`za granica|na kontrakcie|na misji|na platformie|(?:w|z) (?:anglii|norwegii|niemczech|niemiec|holandii|szkocji|irlandii|hiszpanii|szwecji|rumunii|wielkiej brytanii|usa|kanadzie|kanady|belgii|francji|austrii|danii|ukrainie|ukrainy|litwie|litwy)(?![a-z])`),
-			re('wysyl[a-z]*|wysle[a-z]*|przesl[a-z]*|przesle[a-z]*|kurier[a-z]*|transport[a-z]*|samolot[a-z]*|klucz[a-z]*|przesylk[a-z]*|paczkomat[a-z]*'),
+			re(
+				`za granica|na kontrakcie|na misji|na platformie|(?:w|z) (?:anglii|norwegii|niemczech|niemiec|holandii|szkocji|irlandii|hiszpanii|szwecji|rumunii|wielkiej brytanii|usa|kanadzie|kanady|belgii|francji|austrii|danii|ukrainie|ukrainy|litwie|litwy)(?![a-z])`
+			),
+			re(
+				'wysyl[a-z]*|wysle[a-z]*|przesl[a-z]*|przesle[a-z]*|kurier[a-z]*|transport[a-z]*|samolot[a-z]*|klucz[a-z]*|przesylk[a-z]*|paczkomat[a-z]*'
+			),
 			// Something for sale or to let: a pet, goods, a flat.
-			re('(?:sprzeda[a-z]*|oddam|oddaje|szczeni[a-z]*|piesek|piesk[a-z]*|psa|kot|kotk[a-z]*|kociak[a-z]*|mieszkani[a-z]*|wynaj[a-z]*|do wynajecia|cena)(?![a-z])')
+			re(
+				'(?:sprzeda[a-z]*|oddam|oddaje|szczeni[a-z]*|piesek|piesk[a-z]*|psa|kot|kotk[a-z]*|kociak[a-z]*|mieszkani[a-z]*|wynaj[a-z]*|do wynajecia|cena)(?![a-z])'
+			)
 		],
 		unless: [inPerson],
 		say: say.prepay
@@ -273,8 +399,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['doplat', 'oplat', 'oplac', 'zaplac', 'doplac', 'uiscic', 'uregul', 'czeka'],
 		all: [
-			re(`(?:doplat|oplat|oplac|zaplac|doplac|uiscic|uregul)[a-z]*\\S*\\s+${gap(4)}\\d{1,3}[,.]\\d{2}(?:\\s?(?:zl|pln|gr))?|czeka[a-z]* na (?:doplat|oplat|oplacen|clo|potwierdz)[a-z]*`),
-			re('paczk[a-z]*|przesylk[a-z]*|kurier[a-z]*|magazynow[a-z]*|doreczen[a-z]*|nadawc[a-z]*|adres[a-z]* dostawy|dostarczeni[a-z]*|clo|cla|celn[a-z]*|sortowni[a-z]*|autostrad[a-z]*|e-?toll|mandat[a-z]*|odlaczeni[a-z]*|wylaczeni[a-z]*')
+			re(
+				`(?:doplat|oplat|oplac|zaplac|doplac|uiscic|uregul)[a-z]*\\S*\\s+${gap(4)}\\d{1,3}[,.]\\d{2}(?:\\s?(?:zl|pln|gr))?|czeka[a-z]* na (?:doplat|oplat|oplacen|clo|potwierdz)[a-z]*`
+			),
+			re(
+				'paczk[a-z]*|przesylk[a-z]*|kurier[a-z]*|magazynow[a-z]*|doreczen[a-z]*|nadawc[a-z]*|adres[a-z]* dostawy|dostarczeni[a-z]*|clo|cla|celn[a-z]*|sortowni[a-z]*|autostrad[a-z]*|e-?toll|mandat[a-z]*|odlaczeni[a-z]*|wylaczeni[a-z]*'
+			)
 		],
 		say: say.bill
 	},
@@ -283,8 +413,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['unikn', 'przeciwnym', 'zablokowan', 'zawieszon', 'usunie', 'wstrzyman', 'zwrocon', 'odeslan'],
 		all: [
-			re(`(?:aby|zeby|by) ${gap(1)}unikn[a-z]*\\S*\\s+${gap(2)}(?:odlaczeni|odcieci|wylaczeni|blokad|mandat|kar[aey]?(?![a-z])|zawieszeni|utrat|egzekucj|komornik|windykacj|zajeci|licytacj|pozw|sprawy w sadzie)[a-z]*|w przeciwnym (?:razie|wypadku) ${gap(3)}(?:utrac|strac|zablok|odlacz|zawiesz|przepad)[a-z]*|(?:konto|karta|karte|dostep|paczka|przesylka) ${gap(3)}(?:zostal[a-z]*|zostanie|bedzie) ${gap(1)}(?:zablokowan|zawieszon|usunie|wstrzyman|zwrocon|odeslan)[a-z]*`),
-			re('oplac[a-z]*|zaplac[a-z]*|doplac[a-z]*|zaktualizuj[a-z]*|potwierdz[a-z]*|zweryfikuj[a-z]*|zaloguj[a-z]*|odblokuj[a-z]*|klikn[a-z]*|wejdz[a-z]*|podaj[a-z]*|wypelnij[a-z]*')
+			re(
+				`(?:aby|zeby|by) ${gap(1)}unikn[a-z]*\\S*\\s+${gap(2)}(?:odlaczeni|odcieci|wylaczeni|blokad|mandat|kar[aey]?(?![a-z])|zawieszeni|utrat|egzekucj|komornik|windykacj|zajeci|licytacj|pozw|sprawy w sadzie)[a-z]*|w przeciwnym (?:razie|wypadku) ${gap(3)}(?:utrac|strac|zablok|odlacz|zawiesz|przepad)[a-z]*|(?:konto|karta|karte|dostep|paczka|przesylka) ${gap(3)}(?:zostal[a-z]*|zostanie|bedzie) ${gap(1)}(?:zablokowan|zawieszon|usunie|wstrzyman|zwrocon|odeslan)[a-z]*`
+			),
+			re(
+				'oplac[a-z]*|zaplac[a-z]*|doplac[a-z]*|zaktualizuj[a-z]*|potwierdz[a-z]*|zweryfikuj[a-z]*|zaloguj[a-z]*|odblokuj[a-z]*|klikn[a-z]*|wejdz[a-z]*|podaj[a-z]*|wypelnij[a-z]*'
+			)
 		],
 		say: say.bill
 	},
@@ -292,7 +426,11 @@ const schemes: Scheme[] = [
 		rule: 'spam.fake_bill',
 		severity: 'hold',
 		gate: ['przez link', 'przez ponizszy', 'przez ten link', 'przez strone'],
-		all: [re(`(?:zaplac|oplac|doplac|uregul|splac)[a-z]*\\S*\\s+${gap(2)}przez (?:link|ponizszy link|ten link|strone)[a-z]*`)],
+		all: [
+			re(
+				`(?:zaplac|oplac|doplac|uregul|splac)[a-z]*\\S*\\s+${gap(2)}przez (?:link|ponizszy link|ten link|strone)[a-z]*`
+			)
+		],
 		say: say.bill
 	},
 	// Benefits and refunds promised to "every pensioner", "you have won".
@@ -301,8 +439,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['kazd'],
 		all: [
-			re(`(?:kazdy|kazda|kazdemu) ${gap(2)}(?:obywatel|emeryt|senior|polak|mieszkan|rolnik|rencist|rodzic|uzytkownik|kierowc|klient)[a-z]*\\S*\\s+${gap(3)}(?:otrzyma|dostac|dostanie|dostaje|nalezy sie|przysluguje)[a-z]*\\S*\\s+${gap(2)}${money}`),
-			re(`zarejestr[a-z]*|wypelni[a-z]*|formularz[a-z]*|klikn[a-z]*|zweryfik[a-z]*|link[a-z]*|stron[a-z]*|profil[a-z]*|ankiet[a-z]*|przelew[a-z]*|${domain}`)
+			re(
+				`(?:kazdy|kazda|kazdemu) ${gap(2)}(?:obywatel|emeryt|senior|polak|mieszkan|rolnik|rencist|rodzic|uzytkownik|kierowc|klient)[a-z]*\\S*\\s+${gap(3)}(?:otrzyma|dostac|dostanie|dostaje|nalezy sie|przysluguje)[a-z]*\\S*\\s+${gap(2)}${money}`
+			),
+			re(
+				`zarejestr[a-z]*|wypelni[a-z]*|formularz[a-z]*|klikn[a-z]*|zweryfik[a-z]*|link[a-z]*|stron[a-z]*|profil[a-z]*|ankiet[a-z]*|przelew[a-z]*|${domain}`
+			)
 		],
 		say: say.giveaway
 	},
@@ -310,7 +452,11 @@ const schemes: Scheme[] = [
 		rule: 'spam.fake_prize',
 		severity: 'hold',
 		gate: ['przysluguje'],
-		all: [re(`przysluguje (?:ci|pani|panu|panstwu|wam) ${gap(2)}(?:zwrot|doplat|odszkodowan|rekompensat|nagrod|wyplat|swiadczen|bon)[a-z]*`)],
+		all: [
+			re(
+				`przysluguje (?:ci|pani|panu|panstwu|wam) ${gap(2)}(?:zwrot|doplat|odszkodowan|rekompensat|nagrod|wyplat|swiadczen|bon)[a-z]*`
+			)
+		],
 		say: say.giveaway
 	},
 	{
@@ -319,7 +465,9 @@ const schemes: Scheme[] = [
 		gate: ['otrzymal', 'wygral', 'zostal'],
 		all: [
 			re('otrzymal(?:es|as|iscie)|wygral(?:es|as|iscie)|zostal(?:es|as|iscie) (?:wylosowan|wybran|nagrodzon)[a-z]*'),
-			re(`odbierz[a-z]*|klikn[a-z]*|link[a-z]*|nagrod[a-z]*|gratulacj[a-z]*|wyplat[a-z]*|zalegl[a-z]*|${money}|${domain}`)
+			re(
+				`odbierz[a-z]*|klikn[a-z]*|link[a-z]*|nagrod[a-z]*|gratulacj[a-z]*|wyplat[a-z]*|zalegl[a-z]*|${money}|${domain}`
+			)
 		],
 		say: say.giveaway
 	},
@@ -332,7 +480,9 @@ const schemes: Scheme[] = [
 			re(
 				`oznacz[a-z]*\\S*\\s+${gap(1)}(?:\\d|trzech|dwoch|pieciu|znajom)[a-z]*|polub[a-z]*\\S*\\s+${gap(3)}(?:stron|fanpage|profil|post)[a-z]*|udostepn[a-z]*\\S*\\s+${gap(2)}(?:post|wpis|fanpage|stron|profil|publicznie)[a-z]*|(?:wystarczy|warunek[a-z]*|musisz|trzeba)\\S*\\s+${gap(2)}(?:polub|udostepn|oznacz|skomentuj|zaobserwuj)[a-z]*|(?:kazd[a-z]*|wszystk[a-z]*) kto (?:polubi|udostepni|oznaczy|skomentuje|zaobserwuje)|kto (?:polubi|udostepni|oznaczy)`
 			),
-			re(`wygra[a-z]*|do wygrania|losowan[a-z]*|losujemy|rozdaj[a-z]*|rozdani[a-z]*|nagrod[a-z]*|zgarnij|odbierz[a-z]*|bon(?:y|u|ow)?(?![a-z])|voucher[a-z]*|(?:dostan|dostaje|daje|dam)[a-z]*\\S*\\s+${gap(1)}\\d`)
+			re(
+				`wygra[a-z]*|do wygrania|losowan[a-z]*|losujemy|rozdaj[a-z]*|rozdani[a-z]*|nagrod[a-z]*|zgarnij|odbierz[a-z]*|bon(?:y|u|ow)?(?![a-z])|voucher[a-z]*|(?:dostan|dostaje|daje|dam)[a-z]*\\S*\\s+${gap(1)}\\d`
+			)
 		],
 		unless: [lostFound],
 		say: say.giveaway
@@ -342,7 +492,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['udostepnij', 'polub', 'oznacz', 'skomentuj', 'zaobserwuj'],
 		all: [
-			re('(?:udostepnij|udostepnijcie|polub|polubcie|oznacz|skomentuj|zaobserwuj)[a-z]* (?:i|a|aby|zeby) (?:wygraj|zgarnij|odbierz|wygrasz|wygracie|zgarniesz|odbierzesz|otrzymasz|dostaniesz|wygrac|zgarnac)[a-z]*')
+			re(
+				'(?:udostepnij|udostepnijcie|polub|polubcie|oznacz|skomentuj|zaobserwuj)[a-z]* (?:i|a|aby|zeby) (?:wygraj|zgarnij|odbierz|wygrasz|wygracie|zgarniesz|odbierzesz|otrzymasz|dostaniesz|wygrac|zgarnac)[a-z]*'
+			)
 		],
 		unless: [lostFound],
 		say: say.giveaway
@@ -351,7 +503,11 @@ const schemes: Scheme[] = [
 		rule: 'spam.giveaway',
 		severity: 'hold',
 		gate: ['wygraj'],
-		all: [re('wygraj[a-z]* (?:\\S+\\s+){0,2}(?:iphone|samsung|samochod|auto|audi|bmw|toyot|mercedes|telefon|smartfon|laptop|telewizor|konsol|playstation|bon|voucher|karte podarunkow|\\d)[a-z]*')],
+		all: [
+			re(
+				'wygraj[a-z]* (?:\\S+\\s+){0,2}(?:iphone|samsung|samochod|auto|audi|bmw|toyot|mercedes|telefon|smartfon|laptop|telewizor|konsol|playstation|bon|voucher|karte podarunkow|\\d)[a-z]*'
+			)
+		],
 		say: say.giveaway
 	},
 	{
@@ -359,7 +515,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['odbierz', 'odbieraj', 'zgarnij', 'wymien'],
 		all: [
-			re(`(?:odbierz|odbieraj|zgarnij|wymien)[a-z]*\\S*\\s+${gap(3)}(?:nagrod|bon(?:y|u|a)?(?![a-z])|kart[ay]? (?:podarunkow|paliwow|prezentow)|upomin|prezent|voucher|doladowan|iphone|smartfon|darmow|swoj[a-z]* (?:nagrod|upomin|prezent|zestaw|bon|kart[ae] (?:podarunkow|paliwow)))[a-z]*|(?:odbierz|odbieraj|zgarnij)[a-z]*\\S*\\s+${gap(1)}${money}`)
+			re(
+				`(?:odbierz|odbieraj|zgarnij|wymien)[a-z]*\\S*\\s+${gap(3)}(?:nagrod|bon(?:y|u|a)?(?![a-z])|kart[ay]? (?:podarunkow|paliwow|prezentow)|upomin|prezent|voucher|doladowan|iphone|smartfon|darmow|swoj[a-z]* (?:nagrod|upomin|prezent|zestaw|bon|kart[ae] (?:podarunkow|paliwow)))[a-z]*|(?:odbierz|odbieraj|zgarnij)[a-z]*\\S*\\s+${gap(1)}${money}`
+			)
 		],
 		unless: [lostFound],
 		say: say.giveaway
@@ -369,7 +527,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['rozda'],
 		all: [
-			re(`(?:rozdaj|rozdajemy|rozdaja|rozdaje|rozdawa|rozdamy)[a-z]*\\S*\\s+${gap(4)}(?:o wartosci|po ${money}|${money}|iphone[a-z]*|smartfon[a-z]*|samochod[a-z]*|bitcoin[a-z]*|btc|krypto[a-z]*|aut(?:a|o)?(?![a-z])|kart[ay]? (?:paliwow|podarunkow)[a-z]*|bony|vouchery)`)
+			re(
+				`(?:rozdaj|rozdajemy|rozdaja|rozdaje|rozdawa|rozdamy)[a-z]*\\S*\\s+${gap(4)}(?:o wartosci|po ${money}|${money}|iphone[a-z]*|smartfon[a-z]*|samochod[a-z]*|bitcoin[a-z]*|btc|krypto[a-z]*|aut(?:a|o)?(?![a-z])|kart[ay]? (?:paliwow|podarunkow)[a-z]*|bony|vouchery)`
+			)
 		],
 		say: say.giveaway
 	},
@@ -378,8 +538,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['jubileusz', 'urodzin', 'rocznic'],
 		all: [
-			re(`(?:jubileusz|urodzin|rocznic)[a-z]*\\S*\\s+${gap(2)}(?:${brandsInText})|(?:${brandsInText}) ${gap(3)}(?:jubileusz|urodzin|rocznic)[a-z]*`),
-			re('rozdaj[a-z]*|odbierz[a-z]*|wygra[a-z]*|za darmo|darmow[a-z]*|bon[a-z]*|voucher[a-z]*|kart[ay]? podarunkow[a-z]*|nagrod[a-z]*|upomin[a-z]*|prezent[a-z]*')
+			re(
+				`(?:jubileusz|urodzin|rocznic)[a-z]*\\S*\\s+${gap(2)}(?:${brandsInText})|(?:${brandsInText}) ${gap(3)}(?:jubileusz|urodzin|rocznic)[a-z]*`
+			),
+			re(
+				'rozdaj[a-z]*|odbierz[a-z]*|wygra[a-z]*|za darmo|darmow[a-z]*|bon[a-z]*|voucher[a-z]*|kart[ay]? podarunkow[a-z]*|nagrod[a-z]*|upomin[a-z]*|prezent[a-z]*'
+			)
 		],
 		say: say.giveaway
 	},
@@ -410,14 +574,71 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['lekarz', 'nienawidz', 'ukrywaj', 'nie znaj', 'nie powie', 'koncern', 'pharm', 'cudown'],
 		all: [
-			re(`lekarz[a-z]*\\S*\\s+${gap(2)}(?:nienawidz|ukrywa|nie chc|nie znaj|sa w szoku|przecieraj|nie mow|milcz)[a-z]*|(?:nienawidz|ukrywaj|nie znaj|nie powie)[a-z]*\\S*\\s+${gap(2)}lekarz[a-z]*|koncern[a-z]*\\S*\\s+${gap(1)}farmaceut[a-z]*|big pharm[a-z]*|cudown[a-z]*\\S*\\s+${gap(1)}(?:lek|srodk|preparat|krem|masc|suplement|kapsul|kropl|plastr|syrop|olej|herbat|sposob|metod|mieszank|tabletk|wkladk|zel|ziol|nalewk|napoj|eliksir|kuracj)[a-z]*`)
+			re(
+				`lekarz[a-z]*\\S*\\s+${gap(2)}(?:nienawidz|ukrywa|nie chc|nie znaj|sa w szoku|przecieraj|nie mow|milcz)[a-z]*|(?:nienawidz|ukrywaj|nie znaj|nie powie)[a-z]*\\S*\\s+${gap(2)}lekarz[a-z]*|koncern[a-z]*\\S*\\s+${gap(1)}farmaceut[a-z]*|big pharm[a-z]*|cudown[a-z]*\\S*\\s+${gap(1)}(?:lek|srodk|preparat|krem|masc|suplement|kapsul|kropl|plastr|syrop|olej|herbat|sposob|metod|mieszank|tabletk|wkladk|zel|ziol|nalewk|napoj|eliksir|kuracj)[a-z]*`
+			)
 		],
 		say: say.miracle
 	},
 	{
 		rule: 'spam.miracle_cure',
 		severity: 'hold',
-		gate: ['cukrzyc', 'zylak', 'prostat', 'staw', 'artroz', 'reumatyzm', 'cisnien', 'cholesterol', 'otylos', 'nadwag', 'kilogram', 'kg', 'cellulit', 'lysien', 'wlos', 'grzybic', 'paznokc', 'jaskr', 'zacm', 'wzrok', 'sluch', 'bezsennos', 'chrapan', 'hemoroid', 'potencj', 'erekcj', 'nowotwor', 'rak', 'tarczyc', 'kregoslup', 'migren', 'kolan', 'zmarszcz', 'tradzik', 'luszczyc', 'astm', 'wrzod', 'watrob', 'nerk', 'miazdzyc', 'zakrzep', 'neuropat', 'demencj', 'alzheimer', 'parkinson', 'pasozyt', 'tluszcz', 'odchudz', 'schudn', 'oponk', 'wirus', 'covid', 'gryp', 'odpornos'],
+		gate: [
+			'cukrzyc',
+			'zylak',
+			'prostat',
+			'staw',
+			'artroz',
+			'reumatyzm',
+			'cisnien',
+			'cholesterol',
+			'otylos',
+			'nadwag',
+			'kilogram',
+			'kg',
+			'cellulit',
+			'lysien',
+			'wlos',
+			'grzybic',
+			'paznokc',
+			'jaskr',
+			'zacm',
+			'wzrok',
+			'sluch',
+			'bezsennos',
+			'chrapan',
+			'hemoroid',
+			'potencj',
+			'erekcj',
+			'nowotwor',
+			'rak',
+			'tarczyc',
+			'kregoslup',
+			'migren',
+			'kolan',
+			'zmarszcz',
+			'tradzik',
+			'luszczyc',
+			'astm',
+			'wrzod',
+			'watrob',
+			'nerk',
+			'miazdzyc',
+			'zakrzep',
+			'neuropat',
+			'demencj',
+			'alzheimer',
+			'parkinson',
+			'pasozyt',
+			'tluszcz',
+			'odchudz',
+			'schudn',
+			'oponk',
+			'wirus',
+			'covid',
+			'gryp',
+			'odpornos'
+		],
 		all: [re(cure), re(ailment), re(`${timeframe}|${product}`), re(sale)],
 		say: say.miracle
 	},
@@ -435,10 +656,24 @@ const schemes: Scheme[] = [
 	{
 		rule: 'spam.miracle_cure',
 		severity: 'hold',
-		gate: ['ozempic', 'wegovy', 'saxenda', 'mounjaro', 'viagr', 'cialis', 'sildenafil', 'tadalafil', 'steryd', 'clenbuterol', 'anaboli'],
+		gate: [
+			'ozempic',
+			'wegovy',
+			'saxenda',
+			'mounjaro',
+			'viagr',
+			'cialis',
+			'sildenafil',
+			'tadalafil',
+			'steryd',
+			'clenbuterol',
+			'anaboli'
+		],
 		all: [
 			re('(?:ozempic|wegovy|saxenda|mounjaro|viagr|cialis|sildenafil|tadalafil|steryd|clenbuterol|anaboli)[a-z]*'),
-			re('bez recept[a-z]*|tanio|dyskretn[a-z]*|zamow[a-z]*|sprzedam|wysylk[a-z]*|telegram[a-z]*|whatsapp[a-z]*|\\d+\\s?kg')
+			re(
+				'bez recept[a-z]*|tanio|dyskretn[a-z]*|zamow[a-z]*|sprzedam|wysylk[a-z]*|telegram[a-z]*|whatsapp[a-z]*|\\d+\\s?kg'
+			)
 		],
 		say: say.miracle
 	},
@@ -446,14 +681,31 @@ const schemes: Scheme[] = [
 		rule: 'spam.miracle_cure',
 		severity: 'hold',
 		gate: ['recept'],
-		all: [re('bez recept[a-z]*'), re('tanio|dyskretn[a-z]*|telegram[a-z]*|whatsapp[a-z]*|wysylk[a-z]*|kurier[a-z]*|zamowien[a-z]*|paczkomat[a-z]*|\\d+\\s?kg')],
+		all: [
+			re('bez recept[a-z]*'),
+			re(
+				'tanio|dyskretn[a-z]*|telegram[a-z]*|whatsapp[a-z]*|wysylk[a-z]*|kurier[a-z]*|zamowien[a-z]*|paczkomat[a-z]*|\\d+\\s?kg'
+			)
+		],
 		say: say.miracle
 	},
 	// Get rich: earnings per day, crypto bots, "pay 800, get 4000", referral codes, "link in my profile".
 	{
 		rule: 'spam.get_rich',
 		severity: 'hold',
-		gate: ['zarabia', 'zarob', 'wyplacil', 'zgarnia', 'zgarnal', 'wrzuca mi', 'wpada mi', 'wplywa mi', 'otrzymujesz', 'dostajesz', 'masz'],
+		gate: [
+			'zarabia',
+			'zarob',
+			'wyplacil',
+			'zgarnia',
+			'zgarnal',
+			'wrzuca mi',
+			'wpada mi',
+			'wplywa mi',
+			'otrzymujesz',
+			'dostajesz',
+			'masz'
+		],
 		all: [re(`${earn}\\S*\\s+${gap(3)}(?:nawet\\s+)?${moneyRange}\\S*\\s+${gap(1)}${period}`), re(richDomain)],
 		say: say.rich
 	},
@@ -462,8 +714,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['wplac', 'wklad', 'zainwest', 'inwestujesz', 'wlozy'],
 		all: [
-			re(`(?:wplac|wklad|zainwest|inwestujesz|wlozyl|wlozy)[a-z]*\\S*\\s+${gap(1)}${moneyRange}\\S*\\s+${gap(4)}(?:masz|dostaj|otrzym|dostan|zarob|zarabia|wyplac)[a-z]*\\S*\\s+${gap(1)}\\d`),
-			re(`${richDomain}|(?:po|za) (?:tygodniu|tydzien|miesiacu|miesiac|dniu|dwa tygodnie|\\d+ (?:dniach|dni|tygodniach|tygodnie))|co (?:miesiac|tydzien)|miesiecznie|dziennie|tygodniowo|sprawdzon[a-z]*`)
+			re(
+				`(?:wplac|wklad|zainwest|inwestujesz|wlozyl|wlozy)[a-z]*\\S*\\s+${gap(1)}${moneyRange}\\S*\\s+${gap(4)}(?:masz|dostaj|otrzym|dostan|zarob|zarabia|wyplac)[a-z]*\\S*\\s+${gap(1)}\\d`
+			),
+			re(
+				`${richDomain}|(?:po|za) (?:tygodniu|tydzien|miesiacu|miesiac|dniu|dwa tygodnie|\\d+ (?:dniach|dni|tygodniach|tygodnie))|co (?:miesiac|tydzien)|miesiecznie|dziennie|tygodniowo|sprawdzon[a-z]*`
+			)
 		],
 		say: say.rich
 	},
@@ -472,7 +728,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['podwoj', 'zarab', 'zarob'],
 		all: [
-			re(`(?:wroca|wroci|oddamy|odesle|odeslemy|zwrocimy)[a-z]*\\S*\\s+${gap(3)}podwojon[a-z]*|podwoj[a-z]* (?:wplat|kwot|pieniadz|srodk|inwestycj)[a-z]*|(?:juz )?od ${money} ${gap(2)}(?:mozesz |mozna )?(?:zarabia|zarobi)[a-z]*`)
+			re(
+				`(?:wroca|wroci|oddamy|odesle|odeslemy|zwrocimy)[a-z]*\\S*\\s+${gap(3)}podwojon[a-z]*|podwoj[a-z]* (?:wplat|kwot|pieniadz|srodk|inwestycj)[a-z]*|(?:juz )?od ${money} ${gap(2)}(?:mozesz |mozna )?(?:zarabia|zarobi)[a-z]*`
+			)
 		],
 		say: say.rich
 	},
@@ -481,17 +739,36 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['bot', 'krypto', 'bitcoin', 'btc', 'usdt', 'forex', 'binarn', 'inwestycyjn', 'inwestuj'],
 		all: [
-			re(`bot[a-z]*\\S*\\s+${gap(1)}(?:kryptowalut|inwestycyjn|tradingow|gieldow)[a-z]*|kryptowalut[a-z]*|bitcoin[a-z]*|(?:btc|usdt)(?![a-z])|forex[a-z]*|opcj[a-z]* binarn[a-z]*|platform[a-z]* inwestycyjn[a-z]*|(?:zainwestuj|inwestuj)[a-z]*\\S*\\s+${gap(2)}(?:krypto|bitcoin|zlot|akcj|w (?:orlen|pge|lotos|baltic|cpk|tesl|amazon))[a-z]*`),
-			re(`zarab[a-z]*|zarobi[a-z]*|zysk[a-z]*|${moneyRange}|dziennie|miesiecznie|link[a-z]*|profil[a-z]*|zapis[a-z]*|rejestr[a-z]*|polec[a-z]*|wplac[a-z]*|otrzymasz|dostaniesz|z powrotem|podwoj[a-z]*`)
+			re(
+				`bot[a-z]*\\S*\\s+${gap(1)}(?:kryptowalut|inwestycyjn|tradingow|gieldow)[a-z]*|kryptowalut[a-z]*|bitcoin[a-z]*|(?:btc|usdt)(?![a-z])|forex[a-z]*|opcj[a-z]* binarn[a-z]*|platform[a-z]* inwestycyjn[a-z]*|(?:zainwestuj|inwestuj)[a-z]*\\S*\\s+${gap(2)}(?:krypto|bitcoin|zlot|akcj|w (?:orlen|pge|lotos|baltic|cpk|tesl|amazon))[a-z]*`
+			),
+			re(
+				`zarab[a-z]*|zarobi[a-z]*|zysk[a-z]*|${moneyRange}|dziennie|miesiecznie|link[a-z]*|profil[a-z]*|zapis[a-z]*|rejestr[a-z]*|polec[a-z]*|wplac[a-z]*|otrzymasz|dostaniesz|z powrotem|podwoj[a-z]*`
+			)
 		],
 		say: say.rich
 	},
 	{
 		rule: 'spam.get_rich',
 		severity: 'hold',
-		gate: ['dlugow', 'gwarantowan', 'zysk', 'dzieki', 'przepis', 'sposob', 'klucz', 'recept', 'milioner', 'pasywn', 'wolnosc', 'latw'],
+		gate: [
+			'dlugow',
+			'gwarantowan',
+			'zysk',
+			'dzieki',
+			'przepis',
+			'sposob',
+			'klucz',
+			'recept',
+			'milioner',
+			'pasywn',
+			'wolnosc',
+			'latw'
+		],
 		all: [
-			re(`wyszl[a-z]* z dlugow|gwarantowan[a-z]* (?:zysk|zwrot|dochod|zarob)[a-z]*|zysk[a-z]*\\S*\\s+${gap(1)}\\d+\\s?% (?:miesiecznie|tygodniowo|dziennie|w miesiac|w tydzien|na miesiac)|dzieki ${gap(1)}(?:pani|panu|pana) [a-z]+ ${gap(2)}(?:od|z) (?:gield|inwestycj|krypto|forex|bitcoin|trading)[a-z]*|(?:przepis|sposob|klucz|recept[a-z]*) na ${gap(1)}(?:bogactw|milion|wolnosc finansow|pasywny dochod|latwe pieniadze)[a-z]*|milioner[a-z]* w \\d+ dni|pasywn[a-z]* dochod[a-z]*|wolnosc[a-z]* finansow[a-z]*|latw[a-z]* (?:pieniadz|kas[aey]|zarob)[a-z]*`)
+			re(
+				`wyszl[a-z]* z dlugow|gwarantowan[a-z]* (?:zysk|zwrot|dochod|zarob)[a-z]*|zysk[a-z]*\\S*\\s+${gap(1)}\\d+\\s?% (?:miesiecznie|tygodniowo|dziennie|w miesiac|w tydzien|na miesiac)|dzieki ${gap(1)}(?:pani|panu|pana) [a-z]+ ${gap(2)}(?:od|z) (?:gield|inwestycj|krypto|forex|bitcoin|trading)[a-z]*|(?:przepis|sposob|klucz|recept[a-z]*) na ${gap(1)}(?:bogactw|milion|wolnosc finansow|pasywny dochod|latwe pieniadze)[a-z]*|milioner[a-z]* w \\d+ dni|pasywn[a-z]* dochod[a-z]*|wolnosc[a-z]* finansow[a-z]*|latw[a-z]* (?:pieniadz|kas[aey]|zarob)[a-z]*`
+			)
 		],
 		say: say.rich
 	},
@@ -499,7 +776,11 @@ const schemes: Scheme[] = [
 		rule: 'spam.get_rich',
 		severity: 'hold',
 		gate: ['kod', 'bonus'],
-		all: [re(`kod[a-z]*\\S*\\s+${gap(1)}(?:zaproszeni|polecajac|polecen|referencyjn|rejestracyjn)[a-z]*|(?:oboje|obaj|obie|razem) (?:dostajemy|dostaniemy|otrzymujemy|zgarniamy) ${gap(1)}bonus[a-z]*`)],
+		all: [
+			re(
+				`kod[a-z]*\\S*\\s+${gap(1)}(?:zaproszeni|polecajac|polecen|referencyjn|rejestracyjn)[a-z]*|(?:oboje|obaj|obie|razem) (?:dostajemy|dostaniemy|otrzymujemy|zgarniamy) ${gap(1)}bonus[a-z]*`
+			)
+		],
 		say: say.rich
 	},
 	{
@@ -507,7 +788,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['placi', 'wyplaca', 'daje'],
 		all: [
-			re(`(?:apk[a-z]*|aplikacj[a-z]*|gr[ae]|program)\\s+${gap(3)}(?:placi|wyplaca|daje)\\s+${gap(3)}(?:${money}|za (?:instalacj|rejestracj|odpowiad|granie|ogladani|chodzeni|polecen)[a-z]*)`)
+			re(
+				`(?:apk[a-z]*|aplikacj[a-z]*|gr[ae]|program)\\s+${gap(3)}(?:placi|wyplaca|daje)\\s+${gap(3)}(?:${money}|za (?:instalacj|rejestracj|odpowiad|granie|ogladani|chodzeni|polecen)[a-z]*)`
+			)
 		],
 		say: say.rich
 	},
@@ -516,7 +799,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['profil', 'bio', 'opisie', 'komentarz', 'avatar', 'zdjeci'],
 		all: [
-			re(`link[a-z]*\\S*\\s+${gap(2)}w (?:moim )?(?:profilu|bio|opisie)|(?:kliknij|wejdz|zajrzyj)[a-z]*\\S*\\s+${gap(1)}(?:w |na )?(?:moj|moje|moim) (?:profil|zdjeci|avatar)[a-z]*|(?:wpisz|wpisze|napisz|napisze|pisz|dajcie|daj|zostaw)[a-z]*\\S*\\s+${gap(2)}(?:w )?komentarz[a-z]*\\S*\\s+${gap(1)}\\W?tak(?![a-z])|(?:wpisz|wpisze|napisz|napisze|pisz|dajcie|daj|zostaw)[a-z]*\\s+\\W?tak\\W?\\s+(?:\\S+\\s+)?w komentarz`)
+			re(
+				`link[a-z]*\\S*\\s+${gap(2)}w (?:moim )?(?:profilu|bio|opisie)|(?:kliknij|wejdz|zajrzyj)[a-z]*\\S*\\s+${gap(1)}(?:w |na )?(?:moj|moje|moim) (?:profil|zdjeci|avatar)[a-z]*|(?:wpisz|wpisze|napisz|napisze|pisz|dajcie|daj|zostaw)[a-z]*\\S*\\s+${gap(2)}(?:w )?komentarz[a-z]*\\S*\\s+${gap(1)}\\W?tak(?![a-z])|(?:wpisz|wpisze|napisz|napisze|pisz|dajcie|daj|zostaw)[a-z]*\\s+\\W?tak\\W?\\s+(?:\\S+\\s+)?w komentarz`
+			)
 		],
 		say: say.rich
 	},
@@ -524,7 +809,12 @@ const schemes: Scheme[] = [
 		rule: 'spam.get_rich',
 		severity: 'hold',
 		gate: ['ile chcesz', 'kiedy chcesz', 'szefem'],
-		all: [re('zarabiasz ile chcesz|pracujesz kiedy chcesz|badz (?:swoim |sam |sama )?(?:wlasnym )?szefem'), re('dolacz[a-z]*|zapisz[a-z]*|napisz[a-z]*|pisz(?![a-z])|priv|link[a-z]*|zespol[a-z]*|biznes[a-z]*|szczegol[a-z]*|wiadomosc[a-z]*')],
+		all: [
+			re('zarabiasz ile chcesz|pracujesz kiedy chcesz|badz (?:swoim |sam |sama )?(?:wlasnym )?szefem'),
+			re(
+				'dolacz[a-z]*|zapisz[a-z]*|napisz[a-z]*|pisz(?![a-z])|priv|link[a-z]*|zespol[a-z]*|biznes[a-z]*|szczegol[a-z]*|wiadomosc[a-z]*'
+			)
+		],
 		say: say.rich
 	},
 	// Loans.
@@ -533,7 +823,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['pozyczk', 'pozycz', 'kredyt', 'chwilowk', 'gotowk'],
 		all: [
-			re(`szybk[a-z]* pozyczk[a-z]*|pozyczk[a-z]*\\S*\\s+${gap(4)}(?:bez (?:bik|krd|big|sprawdzania|zaswiadczen|baz|pytan|weryfikacji|zbednych)|kazdemu|dla kazdego|od reki|na dowod|z komornikiem|w \\d+ minut)|(?:daje|udziela|udzielam|udziele|oferuje|oferujemy|dam|damy)[a-z]*\\S*\\s+${gap(2)}pozycz(?:k|ek|ki)[a-z]*|pozyczk[a-z]* prywatn[a-z]*|prywatn[a-z]* pozyczk[a-z]*|pozycz(?:e|ymy) (?:pieniadze|gotowke) ${gap(1)}(?:na procent|na %|kazdemu)|kredyt[a-z]*\\S*\\s+${gap(2)}bez (?:bik|krd|big|zaswiadczen|baz|sprawdzania)|(?:kredyt|pozyczk)[a-z]*\\S*\\s+${gap(6)}(?:bez zdolnosci kredytowej|z komornikiem|dla zadluzonych|mimo komornika|z negatywna historia)|chwilowk[a-z]*|szybk[a-z]* gotowk[a-z]*|gotowk[a-z]* (?:od reki|w \\d+ minut|bez pytan)`)
+			re(
+				`szybk[a-z]* pozyczk[a-z]*|pozyczk[a-z]*\\S*\\s+${gap(4)}(?:bez (?:bik|krd|big|sprawdzania|zaswiadczen|baz|pytan|weryfikacji|zbednych)|kazdemu|dla kazdego|od reki|na dowod|z komornikiem|w \\d+ minut)|(?:daje|udziela|udzielam|udziele|oferuje|oferujemy|dam|damy)[a-z]*\\S*\\s+${gap(2)}pozycz(?:k|ek|ki)[a-z]*|pozyczk[a-z]* prywatn[a-z]*|prywatn[a-z]* pozyczk[a-z]*|pozycz(?:e|ymy) (?:pieniadze|gotowke) ${gap(1)}(?:na procent|na %|kazdemu)|kredyt[a-z]*\\S*\\s+${gap(2)}bez (?:bik|krd|big|zaswiadczen|baz|sprawdzania)|(?:kredyt|pozyczk)[a-z]*\\S*\\s+${gap(6)}(?:bez zdolnosci kredytowej|z komornikiem|dla zadluzonych|mimo komornika|z negatywna historia)|chwilowk[a-z]*|szybk[a-z]* gotowk[a-z]*|gotowk[a-z]* (?:od reki|w \\d+ minut|bez pytan)`
+			)
 		],
 		say: say.loan
 	},
@@ -543,7 +835,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['mln', 'milion'],
 		all: [
-			re(`\\d+(?:[,.]\\d+)?\\s?(?:mln|milion[a-z]*) (?:dolar|usd|funt|euro)[a-z]*|spad(?:ek|ku) ${gap(3)}\\d+(?:[,.]\\d+)?\\s?(?:mln|milion[a-z]*)`),
+			re(
+				`\\d+(?:[,.]\\d+)?\\s?(?:mln|milion[a-z]*) (?:dolar|usd|funt|euro)[a-z]*|spad(?:ek|ku) ${gap(3)}\\d+(?:[,.]\\d+)?\\s?(?:mln|milion[a-z]*)`
+			),
 			re('pomoc[a-z]*|przel[a-z]*|zaufan[a-z]*|procent[a-z]*|\\d+\\s?%|oplat[a-z]*')
 		],
 		say: say.fee
@@ -553,8 +847,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['prac'],
 		all: [
-			re(`prac[a-z]* ${gap(1)}(?:w domu|z domu|przez internet|zdaln[a-z]*|przez komputer|na telefonie|z telefonu|przez telefon|chalupnicz[a-z]*)|(?:przyjme|zatrudnie) do pracy w domu`),
-			re(`musz[a-z]*\\S*\\s+${gap(2)}(?:zakup|kupi|wplac|oplac)[a-z]*|kaucj[a-z]*|oplat[a-z]*|wplat[a-z]*|pakiet[a-z]* startow[a-z]*|${moneyRange}\\S*\\s+${gap(1)}(?:dziennie|tygodniowo)`)
+			re(
+				`prac[a-z]* ${gap(1)}(?:w domu|z domu|przez internet|zdaln[a-z]*|przez komputer|na telefonie|z telefonu|przez telefon|chalupnicz[a-z]*)|(?:przyjme|zatrudnie) do pracy w domu`
+			),
+			re(
+				`musz[a-z]*\\S*\\s+${gap(2)}(?:zakup|kupi|wplac|oplac)[a-z]*|kaucj[a-z]*|oplat[a-z]*|wplat[a-z]*|pakiet[a-z]* startow[a-z]*|${moneyRange}\\S*\\s+${gap(1)}(?:dziennie|tygodniowo)`
+			)
 		],
 		say: say.rich
 	},
@@ -567,20 +865,26 @@ const schemes: Scheme[] = [
 			re(
 				`(?:skopiuj|wklej|przekaz|rozeslij|wyslij|udostepnij)[a-z]*\\S*\\s+${gap(3)}(?:do )?(?:\\d+|dziesieciu|pieciu|wszystkich) (?:osob|znajom|kontakt)[a-z]*|skopiuj (?:i wklej|ten (?:post|tekst|status))|(?:przyniesie|spotka|czeka)[a-z]*\\S*\\s+${gap(2)}(?:pech|nieszczesci)[a-z]*`
 			),
-			re('pech[a-z]*|szczesci[a-z]*|nieszczesci[a-z]*|inaczej|bo |facebook[a-z]*|messenger[a-z]*|whatsapp[a-z]*|usun[a-z]*|zablokuj[a-z]*|platn[a-z]*')
+			re(
+				'pech[a-z]*|szczesci[a-z]*|nieszczesci[a-z]*|inaczej|bo |facebook[a-z]*|messenger[a-z]*|whatsapp[a-z]*|usun[a-z]*|zablokuj[a-z]*|platn[a-z]*'
+			)
 		],
-		say: (q) => `Wygląda na łańcuszek („${q}”) — takie wiadomości krążą bez końca i często straszą albo wprowadzają w błąd. Nie publikujemy ich.`
+		say: (q) =>
+			`Wygląda na łańcuszek („${q}”) — takie wiadomości krążą bez końca i często straszą albo wprowadzają w błąd. Nie publikujemy ich.`
 	},
 	{
 		rule: 'spam.fake_shop',
 		severity: 'hold',
 		gate: ['likwidacj', 'zamkn', 'wyprzedaz', 'ostatnie'],
 		all: [
-			re('likwidacj[a-z]*|zamkniec[a-z]* (?:sklepu|magazynu|firmy|hurtowni)|wyprzedaz[a-z]* (?:magazyn|calego|towaru|z likwidacj)[a-z]*|ostatnie (?:\\d+ )?sztuk[a-z]*'),
+			re(
+				'likwidacj[a-z]*|zamkniec[a-z]* (?:sklepu|magazynu|firmy|hurtowni)|wyprzedaz[a-z]* (?:magazyn|calego|towaru|z likwidacj)[a-z]*|ostatnie (?:\\d+ )?sztuk[a-z]*'
+			),
 			re(`\\d{2}\\s?%|za grosze|za pol ceny|${money}`),
 			re(`zamow[a-z]*|kup[a-z]*|link[a-z]*|pisz[a-z]*|priv|messenger[a-z]*|z gory|przelew[a-z]*|${domain}`)
 		],
-		say: (q) => `Wygląda na fałszywą wyprzedaż („${q}”) — to częsty sposób, żeby wziąć pieniądze i nie wysłać towaru. Nie publikujemy takich ogłoszeń.`
+		say: (q) =>
+			`Wygląda na fałszywą wyprzedaż („${q}”) — to częsty sposób, żeby wziąć pieniądze i nie wysłać towaru. Nie publikujemy takich ogłoszeń.`
 	},
 	// Collections to a private account.
 	{
@@ -589,10 +893,16 @@ const schemes: Scheme[] = [
 		gate: ['prywatn'],
 		all: [
 			re('kont[aoy]? prywatn[a-z]*|prywatn[a-z]* kont[aoy]?(?![a-z])'),
-			re('wplat[a-z]*|wplac[a-z]*|przelew[a-z]*|datk[a-z]*|zbier[a-z]*|zbiork[a-z]*|pomoc[a-z]*|pomoz[a-z]*|potrzeb[a-z]*|fundacj[a-z]*|leczeni[a-z]*')
+			re(
+				'wplat[a-z]*|wplac[a-z]*|przelew[a-z]*|datk[a-z]*|zbier[a-z]*|zbiork[a-z]*|pomoc[a-z]*|pomoz[a-z]*|potrzeb[a-z]*|fundacj[a-z]*|leczeni[a-z]*'
+			)
 		],
 		// A foundation saying where it does not collect: "nie prowadzimy zbiórek przez prywatne konta".
-		unless: [re(`nie (?:prowadzimy|zbieramy|przyjmujemy|zbiera|prowadzi)${gap(2)}(?:zbior|wplat|datk|pieniedz)[a-z]*|wylacznie na (?:oficjaln[a-z]* )?kont[a-z]* (?:fundacj|stowarzyszen|parafi|szkol|osp|gminy)[a-z]*`)],
+		unless: [
+			re(
+				`nie (?:prowadzimy|zbieramy|przyjmujemy|zbiera|prowadzi)${gap(2)}(?:zbior|wplat|datk|pieniedz)[a-z]*|wylacznie na (?:oficjaln[a-z]* )?kont[a-z]* (?:fundacj|stowarzyszen|parafi|szkol|osp|gminy)[a-z]*`
+			)
+		],
 		say: say.collection
 	},
 	// Messengers and foreign numbers with money or pills.
@@ -602,7 +912,9 @@ const schemes: Scheme[] = [
 		gate: ['whats', 'telegram', 'signal', 'viber', '+'],
 		all: [
 			/\b(?:whats ?app[a-z]*|telegram[a-z]*|signal[a-z]*|viber[a-z]*)|\+(?!48)\d{1,3}[ -]?\d{2,4}[ -]?\d{3}/,
-			re('gield[a-z]*|inwest[a-z]*|krypto[a-z]*|pozyczk[a-z]*|zarob[a-z]*|zarabia[a-z]*|dlug[a-z]*|tanio|dyskretn[a-z]*|recept[a-z]*|\\d+\\s?kg|zysk[a-z]*|bitcoin[a-z]*')
+			re(
+				'gield[a-z]*|inwest[a-z]*|krypto[a-z]*|pozyczk[a-z]*|zarob[a-z]*|zarabia[a-z]*|dlug[a-z]*|tanio|dyskretn[a-z]*|recept[a-z]*|\\d+\\s?kg|zysk[a-z]*|bitcoin[a-z]*'
+			)
 		],
 		say: say.messenger
 	},
@@ -613,7 +925,9 @@ const schemes: Scheme[] = [
 		gate: ['zarobil', 'wyplac', 'wyplaty', 'zarabiam'],
 		all: [
 			re('zarobil(?:am|em)|wyplacil(?:am|em)|wyplacam|wyplaty (?:ida|przychodza|wplywaja)|zarabiam'),
-			re(`opiekun[a-z]*|prowadzi (?:mnie|pan|pani)|pani? [a-z]+ wszystko|polecam|napisz|pisz|kontakt[a-z]*|link[a-z]*|(?:to )?(?:naprawde )?dziala|co (?:tydzien|piatek|miesiac|dzien)`),
+			re(
+				`opiekun[a-z]*|prowadzi (?:mnie|pan|pani)|pani? [a-z]+ wszystko|polecam|napisz|pisz|kontakt[a-z]*|link[a-z]*|(?:to )?(?:naprawde )?dziala|co (?:tydzien|piatek|miesiac|dzien)`
+			),
 			re(`${money}|co (?:tydzien|piatek)`)
 		],
 		say: say.rich
@@ -624,8 +938,12 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['zespol', 'startow', 'biznesow', 'zycie', 'prowizj', 'liderk', 'ambitn'],
 		all: [
-			re('do (?:mojego |naszego )?zespolu|pakiet[a-z]* startow[a-z]*|propozycj[a-z]* biznesow[a-z]*|zmieni[a-z]* (?:twoje|moje|wasze) zycie|prowizj[a-z]* od kazdej|liderk[a-z]*|ambitnych osob'),
-			re('zarab[a-z]*|zarob[a-z]*|prowizj[a-z]*|dorob[a-z]*|biznes[a-z]*|priv|napisz|pisz|zapisz[a-z]*|dolacz[a-z]*|odezwij')
+			re(
+				'do (?:mojego |naszego )?zespolu|pakiet[a-z]* startow[a-z]*|propozycj[a-z]* biznesow[a-z]*|zmieni[a-z]* (?:twoje|moje|wasze) zycie|prowizj[a-z]* od kazdej|liderk[a-z]*|ambitnych osob'
+			),
+			re(
+				'zarab[a-z]*|zarob[a-z]*|prowizj[a-z]*|dorob[a-z]*|biznes[a-z]*|priv|napisz|pisz|zapisz[a-z]*|dolacz[a-z]*|odezwij'
+			)
 		],
 		say: say.rich
 	},
@@ -647,7 +965,9 @@ const schemes: Scheme[] = [
 		severity: 'hold',
 		gate: ['profilu', 'tablicy', 'u mnie'],
 		all: [
-			re(`link[a-z]* (?:\\S+\\s+){0,2}(?:na (?:moim |mojej )?(?:profilu|tablicy)|u mnie)|(?:na moim profilu|na mojej tablicy) (?:\\S+\\s+){0,2}link`),
+			re(
+				`link[a-z]* (?:\\S+\\s+){0,2}(?:na (?:moim |mojej )?(?:profilu|tablicy)|u mnie)|(?:na moim profilu|na mojej tablicy) (?:\\S+\\s+){0,2}link`
+			),
 			re(`wygral[a-z]*|wygrana|nagrod[a-z]*|rozdaj[a-z]*|za darmo|gratis|${brandsInText}`)
 		],
 		say: say.giveaway
@@ -657,15 +977,21 @@ const schemes: Scheme[] = [
 		rule: 'spam.hidden_link',
 		severity: 'hold',
 		gate: ['kropka', 'spacje', 'h t t p', ' . ', 'gov-pl'],
-		all: [re('\\(kropka\\)|\\[kropka\\]| kropka (?:pl|com|shop|top|online)|spacje usun|h t t p|[a-z0-9-]{3,} \\. (?:pl|com|shop|top|online|info|net|xyz|site)(?![a-z])|gov-pl')],
-		say: (q: string) => `Adres strony zapisany tak, żeby ominąć filtr („${q}”) — tak robią oszuści. Podaj zwykły adres, jeśli to uczciwa strona.`
+		all: [
+			re(
+				'\\(kropka\\)|\\[kropka\\]| kropka (?:pl|com|shop|top|online)|spacje usun|h t t p|[a-z0-9-]{3,} \\. (?:pl|com|shop|top|online|info|net|xyz|site)(?![a-z])|gov-pl'
+			)
+		],
+		say: (q: string) =>
+			`Adres strony zapisany tak, żeby ominąć filtr („${q}”) — tak robią oszuści. Podaj zwykły adres, jeśli to uczciwa strona.`
 	}
 ];
 
 // Business advertising from those who do not pay for it. A business speaking of itself counts on its
 // own; price lists, "orders by phone" and the like only together; a private seller ("sprzedam",
 // "oddam") may write "gratis" or "promocja".
-const bizNoun = '(?:firm|sklep|salon|hurtowni|zaklad|warsztat|gabinet|studi|restauracj|pizzeri|kwiaciarn|lokal|serwis|biur|hotel|pensjonat|agencj|myjni|kawiarn|cukierni|piekarni|butik|punkt|baru|bar|agroturystyk)[a-z]*';
+const bizNoun =
+	'(?:firm|sklep|salon|hurtowni|zaklad|warsztat|gabinet|studi|restauracj|pizzeri|kwiaciarn|lokal|serwis|biur|hotel|pensjonat|agencj|myjni|kawiarn|cukierni|piekarni|butik|punkt|baru|bar|agroturystyk)[a-z]*';
 const selfAd = re(
 	`nasz[a-z]*\\S*\\s+${gap(1)}${bizNoun} ${gap(2)}(?:oferuj|zaprasz|polec|realizuj|wykonuj|swiadcz|gwarantuj|zapewni|specjalizuj)[a-z]*|oferujemy|swiadczymy|wykonujemy (?!sie)|realizujemy|specjalizujemy sie|gwarantujemy|posiadamy w ofercie|mamy w ofercie|w naszej ofercie|nasza oferta|naszej oferty|nasza firma|naszej firmy|nasza firme|zaprasza[a-z]*\\S*\\s+${gap(2)}do (?:naszego|naszej|mojego|mojej) (?:nowego |nowej |nowo otwart[a-z]* )?${bizNoun}|przyjmujemy zamowieni[a-z]*|firma [a-z]+ oferuje`
 );
@@ -680,8 +1006,12 @@ const adCue = new RegExp(
 	].join('|')})`,
 	'g'
 );
-const adSoft = re('promocj[a-z]*|rabat[a-z]*|znizk[a-z]*|gratis|tylko teraz|wyprzedaz[a-z]*|okazj[a-z]*|ceny od|od \\d+\\s?zl|zapraszamy');
-const privateSale = re('sprzedam|sprzedaje|oddam|oddaje|mam na sprzedaz|mam do sprzedania|posiadam do sprzedania|zamienie|kupie|wynajme|odstapie|mam do oddania|po sasiedzku');
+const adSoft = re(
+	'promocj[a-z]*|rabat[a-z]*|znizk[a-z]*|gratis|tylko teraz|wyprzedaz[a-z]*|okazj[a-z]*|ceny od|od \\d+\\s?zl|zapraszamy'
+);
+const privateSale = re(
+	'sprzedam|sprzedaje|oddam|oddaje|mam na sprzedaz|mam do sprzedania|posiadam do sprzedania|zamienie|kupie|wynajme|odstapie|mam do oddania|po sasiedzku'
+);
 
 /**
  * Scams (codes, prepayment, fake bills and prizes, miracle cures, get-rich schemes, loans) and
@@ -691,7 +1021,13 @@ const schemeGates = new Gates(schemes.flatMap((s) => s.gate));
 
 export function findSpam(text: string, folded = foldKeepingOffsets(text)): Finding[] {
 	const found: Finding[] = [];
-	const add = (rule: string, category: 'spam' | 'commercial', severity: Severity, m: RegExpMatchArray, message: Say) => {
+	const add = (
+		rule: string,
+		category: 'spam' | 'commercial',
+		severity: Severity,
+		m: RegExpMatchArray,
+		message: Say
+	) => {
 		const start = m.index ?? 0;
 		const end = start + m[0].trimEnd().length;
 		const finding: Finding = { rule, category, severity, start, end, message: message(text.slice(start, end)) };
@@ -716,7 +1052,20 @@ export function findSpam(text: string, folded = foldKeepingOffsets(text)): Findi
 	const cues = [...folded.matchAll(adCue)];
 	const distinct = new Set(cues.map((c) => c[0])).size;
 	const isPrivate = privateSale.test(folded);
-	const ad = self && (!isPrivate || distinct > 0) ? self : distinct >= 2 || (distinct === 1 && !isPrivate && adSoft.test(folded)) ? cues[0] : null;
-	if (ad) add('commercial.ad', 'commercial', 'hold', ad, (q) => `Wygląda na reklamę firmy („${q}”). Reklamy publikujemy w ramach oferty dla firm (poczta@pl-media.pl); prywatne ogłoszenia drobne są mile widziane.`);
+	const ad =
+		self && (!isPrivate || distinct > 0)
+			? self
+			: distinct >= 2 || (distinct === 1 && !isPrivate && adSoft.test(folded))
+				? cues[0]
+				: null;
+	if (ad)
+		add(
+			'commercial.ad',
+			'commercial',
+			'hold',
+			ad,
+			(q) =>
+				`Wygląda na reklamę firmy („${q}”). Reklamy publikujemy w ramach oferty dla firm (poczta@pl-media.pl); prywatne ogłoszenia drobne są mile widziane.`
+		);
 	return found.sort((a, b) => a.start - b.start);
 }

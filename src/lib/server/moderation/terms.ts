@@ -36,7 +36,17 @@ export function describeGround(ground: string | null | undefined): string {
 
 /** The ground that fits the engine's most serious finding, for the queue's default choice. */
 export function groundForFindings(findings: { category: string; severity: string }[]): Ground {
-	const order: Category[] = ['threat', 'hate', 'insult', 'vulgarity', 'personal_data', 'spam', 'commercial', 'misinformation', 'national_politics'];
+	const order: Category[] = [
+		'threat',
+		'hate',
+		'insult',
+		'vulgarity',
+		'personal_data',
+		'spam',
+		'commercial',
+		'misinformation',
+		'national_politics'
+	];
 	const held = findings.filter((f) => f.severity !== 'info');
 	return (order.find((c) => held.some((f) => f.category === c)) as Ground | undefined) ?? 'other';
 }

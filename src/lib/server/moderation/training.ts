@@ -34,7 +34,10 @@ export function loadBanPl(dataDir: string): { text: string; harmful: 0 | 1 }[] {
 	const [header, ...records] = parseCsv(csv).filter((r) => r.length >= 3);
 	const [iText, iClass] = [header.indexOf('Text'), header.indexOf('Class')];
 	return records
-		.map((r) => ({ text: r[iText].replace(/\{USERNAME\}|\{URL\}|\[surname\]/g, ' '), harmful: Number(r[iClass]) as 0 | 1 }))
+		.map((r) => ({
+			text: r[iText].replace(/\{USERNAME\}|\{URL\}|\[surname\]/g, ' '),
+			harmful: Number(r[iClass]) as 0 | 1
+		}))
 		.filter((d) => d.harmful === 0 || d.harmful === 1);
 }
 
@@ -46,7 +49,9 @@ export function loadPolEval(dataDir: string): { text: string; harmful: 0 | 1 }[]
 	const texts = readFileSync(textFile, 'utf8').split('\n');
 	const tags = readFileSync(path.join(dir, 'training_set_clean_only_tags.txt'), 'utf8').split('\n');
 	const out: { text: string; harmful: 0 | 1 }[] = [];
-	for (let i = 0; i < tags.length; i++) if (tags[i].trim() === '0' || tags[i].trim() === '1') out.push({ text: texts[i] ?? '', harmful: Number(tags[i].trim()) as 0 | 1 });
+	for (let i = 0; i < tags.length; i++)
+		if (tags[i].trim() === '0' || tags[i].trim() === '1')
+			out.push({ text: texts[i] ?? '', harmful: Number(tags[i].trim()) as 0 | 1 });
 	return out;
 }
 
@@ -94,7 +99,9 @@ export function train(examples: Example[], opts: TrainOptions = {}): Trained {
 	const bias: number[] = [];
 	for (let h = 0; h < k; h++) {
 		const head = heads[h];
-		const rows = examples.map((e) => ({ e, y: target(head, e) })).filter((r): r is { e: Example; y: 0 | 1 } => r.y !== undefined);
+		const rows = examples
+			.map((e) => ({ e, y: target(head, e) }))
+			.filter((r): r is { e: Example; y: 0 | 1 } => r.y !== undefined);
 		// Class weights: positives and negatives weigh the same in total, per source.
 		const totals = new Map<string, { pos: number; all: number }>();
 		for (const r of rows) {
@@ -190,7 +197,12 @@ export function quantised(t: Trained): Trained {
 /** Quantised to one byte a weight with a scale per head, base64: what is committed. */
 export function store(t: Trained, params: Omit<HeadParams, 'bias'>[]): StoredModel {
 	const { q, scale } = quantise(t);
-	return { bits: BITS, heads: params.map((p, h) => ({ ...p, bias: round(t.bias[h]) })), scale, weights: Buffer.from(q.buffer).toString('base64') };
+	return {
+		bits: BITS,
+		heads: params.map((p, h) => ({ ...p, bias: round(t.bias[h]) })),
+		scale,
+		weights: Buffer.from(q.buffer).toString('base64')
+	};
 }
 
 /** A Model for scoring in memory, before anything is stored (the same numbers as store + load). */

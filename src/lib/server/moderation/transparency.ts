@@ -29,8 +29,12 @@ export function parsePeriod(input: unknown, now: Date): Period {
 	const p = parseInput(periodSchema, input);
 	const to = p.do || warsawDay(now);
 	const from = p.od || warsawDay(new Date(warsawMidnight(to).getTime() - 29 * 86_400_000 + 12 * 3_600_000));
-	if (from > to) throw new AppError('validation', 'Początek okresu musi być przed jego końcem.', { od: 'Początek okresu musi być przed jego końcem.' });
-	if (warsawMidnight(to).getTime() - warsawMidnight(from).getTime() > 366 * 86_400_000 * 3) throw new AppError('validation', 'Okres może mieć najwyżej 3 lata.', { od: 'Okres może mieć najwyżej 3 lata.' });
+	if (from > to)
+		throw new AppError('validation', 'Początek okresu musi być przed jego końcem.', {
+			od: 'Początek okresu musi być przed jego końcem.'
+		});
+	if (warsawMidnight(to).getTime() - warsawMidnight(from).getTime() > 366 * 86_400_000 * 3)
+		throw new AppError('validation', 'Okres może mieć najwyżej 3 lata.', { od: 'Okres może mieć najwyżej 3 lata.' });
 	return { from, to };
 }
 
@@ -70,35 +74,67 @@ export async function transparencyReport(db: Db, period: Period, groupId?: strin
 	const to = warsawMidnight(period.to, 1);
 	let reports = db.selectFrom('reports').where('created_at', '>=', from).where('created_at', '<', to);
 	let log = db.selectFrom('moderation_log as l').where('l.created_at', '>=', from).where('l.created_at', '<', to);
-	let appeals = db.selectFrom('appeals as a').innerJoin('moderation_log as l', 'l.id', 'a.decision_id').where('a.created_at', '>=', from).where('a.created_at', '<', to);
+	let appeals = db
+		.selectFrom('appeals as a')
+		.innerJoin('moderation_log as l', 'l.id', 'a.decision_id')
+		.where('a.created_at', '>=', from)
+		.where('a.created_at', '<', to);
 	if (groupId) {
 		reports = reports.where('group_id', '=', groupId);
 		log = log.where('l.group_id', '=', groupId);
 		appeals = appeals.where('l.group_id', '=', groupId);
 	}
 	const [noticeRows, actionRows, groundRows, auto, median, appealRows] = await Promise.all([
-		reports.select(['ground', 'from_publisher', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['ground', 'from_publisher']).execute(),
-		log.select(['l.action', (eb) => eb.fn.countAll<string>().as('n')]).where('l.action', 'in', restrictive).groupBy('l.action').execute(),
-		log.select(['l.ground', (eb) => eb.fn.countAll<string>().as('n')]).where('l.action', 'in', restrictive).groupBy('l.ground').execute(),
+		reports
+			.select(['ground', 'from_publisher', (eb) => eb.fn.countAll<string>().as('n')])
+			.groupBy(['ground', 'from_publisher'])
+			.execute(),
 		log
-			.select([sql<string>`count(*) filter (where l.automated_decision)`.as('decided'), sql<string>`count(*) filter (where l.automated_detection)`.as('detected'), sql<string>`count(*)`.as('total')])
+			.select(['l.action', (eb) => eb.fn.countAll<string>().as('n')])
+			.where('l.action', 'in', restrictive)
+			.groupBy('l.action')
+			.execute(),
+		log
+			.select(['l.ground', (eb) => eb.fn.countAll<string>().as('n')])
+			.where('l.action', 'in', restrictive)
+			.groupBy('l.ground')
+			.execute(),
+		log
+			.select([
+				sql<string>`count(*) filter (where l.automated_decision)`.as('decided'),
+				sql<string>`count(*) filter (where l.automated_detection)`.as('detected'),
+				sql<string>`count(*)`.as('total')
+			])
 			.where('l.action', 'in', restrictive)
 			.executeTakeFirstOrThrow(),
 		log
 			.leftJoin('reports as r', 'r.id', 'l.report_id')
-			.select(sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from l.created_at - coalesce(r.created_at, l.content_created_at)) / 60)`.as('m'))
+			.select(
+				sql<
+					number | null
+				>`percentile_cont(0.5) within group (order by extract(epoch from l.created_at - coalesce(r.created_at, l.content_created_at)) / 60)`.as(
+					'm'
+				)
+			)
 			.where('l.action', 'in', timed)
 			.where('l.actor_id', 'is not', null)
 			.where((eb) => eb.or([eb('r.created_at', 'is not', null), eb('l.content_created_at', 'is not', null)]))
 			.executeTakeFirstOrThrow(),
-		appeals.select(['a.status', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('a.status').execute()
+		appeals
+			.select(['a.status', (eb) => eb.fn.countAll<string>().as('n')])
+			.groupBy('a.status')
+			.execute()
 	]);
 	const sumBy = <T>(rows: T[], key: (r: T) => string, n: (r: T) => number) => {
 		const m = new Map<string, number>();
 		for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + n(r));
 		return [...m.entries()].sort((a, b) => b[1] - a[1]);
 	};
-	const notices = sumBy(noticeRows, (r) => r.ground, (r) => Number(r.n));
+	const notices = sumBy(
+		noticeRows,
+		(r) => r.ground,
+		(r) => Number(r.n)
+	);
 	const appealCount = (s: string) => Number(appealRows.find((r) => r.status === s)?.n ?? 0);
 	return {
 		period,
@@ -109,11 +145,24 @@ export async function transparencyReport(db: Db, period: Period, groupId?: strin
 		},
 		actions: {
 			total: actionRows.reduce((s, r) => s + Number(r.n), 0),
-			byType: sumBy(actionRows, (r) => r.action, (r) => Number(r.n)).map(([key, count]) => ({ key, label: actionLabels[key as LogAction] ?? key, count })),
-			byGround: sumBy(groundRows, (r) => r.ground ?? '', (r) => Number(r.n)).map(([key, count]) => ({ key, label: groundLabel(key), count }))
+			byType: sumBy(
+				actionRows,
+				(r) => r.action,
+				(r) => Number(r.n)
+			).map(([key, count]) => ({ key, label: actionLabels[key as LogAction] ?? key, count })),
+			byGround: sumBy(
+				groundRows,
+				(r) => r.ground ?? '',
+				(r) => Number(r.n)
+			).map(([key, count]) => ({ key, label: groundLabel(key), count }))
 		},
 		automated: { decided: Number(auto.decided), detected: Number(auto.detected), total: Number(auto.total) },
 		medianMinutesToDecision: median.m === null ? null : Math.round(Number(median.m)),
-		appeals: { received: appealRows.reduce((s, r) => s + Number(r.n), 0), upheld: appealCount('upheld'), reversed: appealCount('reversed'), open: appealCount('open') }
+		appeals: {
+			received: appealRows.reduce((s, r) => s + Number(r.n), 0),
+			upheld: appealCount('upheld'),
+			reversed: appealCount('reversed'),
+			open: appealCount('open')
+		}
 	};
 }

@@ -39,20 +39,40 @@ const nestedQuantifier = /\([^()]*[+*}][^()]*\)\s*[+*{]/;
 
 export const wordInputSchema = z
 	.object({
-		pattern: z.string({ error: 'Wpisz słowo lub frazę.' }).trim().min(1, 'Wpisz słowo lub frazę.').max(200, 'Wzorzec może mieć najwyżej 200 znaków.'),
+		pattern: z
+			.string({ error: 'Wpisz słowo lub frazę.' })
+			.trim()
+			.min(1, 'Wpisz słowo lub frazę.')
+			.max(200, 'Wzorzec może mieć najwyżej 200 znaków.'),
 		isRegex: z.boolean().default(false),
-		action: z.enum(['block', 'hold', 'flag', 'allow'], { error: 'Wybierz, co zrobić z wpisem, który zawiera to słowo.' })
+		action: z.enum(['block', 'hold', 'flag', 'allow'], {
+			error: 'Wybierz, co zrobić z wpisem, który zawiera to słowo.'
+		})
 	})
 	.superRefine((v, ctx) => {
 		if (v.isRegex) {
 			try {
 				new RegExp(v.pattern, 'giu');
 			} catch (e) {
-				ctx.addIssue({ code: 'custom', path: ['pattern'], message: `To nie jest poprawne wyrażenie regularne: ${(e as Error).message}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['pattern'],
+					message: `To nie jest poprawne wyrażenie regularne: ${(e as Error).message}`
+				});
 				return;
 			}
-			if (nestedQuantifier.test(v.pattern)) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Zagnieżdżone powtórzenia, np. (a+)+, mogą spowolnić sprawdzanie wpisów — uprość wyrażenie.' });
-			if (new RegExp(v.pattern, 'u').test('')) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Wyrażenie pasuje do pustego tekstu, czyli do każdego wpisu — zawęź je.' });
+			if (nestedQuantifier.test(v.pattern))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['pattern'],
+					message: 'Zagnieżdżone powtórzenia, np. (a+)+, mogą spowolnić sprawdzanie wpisów — uprość wyrażenie.'
+				});
+			if (new RegExp(v.pattern, 'u').test(''))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['pattern'],
+					message: 'Wyrażenie pasuje do pustego tekstu, czyli do każdego wpisu — zawęź je.'
+				});
 		} else if (!/[\p{L}\d]/u.test(v.pattern)) {
 			ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Słowo lub fraza musi zawierać literę albo cyfrę.' });
 		}
@@ -75,8 +95,10 @@ export function compileWordList(rules: WordRule[]): WordList {
 }
 
 const messages: Record<Exclude<WordAction, 'allow'>, (word: string) => string> = {
-	block: (w) => `„${w}” jest w tej grupie zablokowane — wpis z tym słowem nie zostanie opublikowany bez moderatora. Usuń je albo zastąp innym.`,
-	hold: (w) => `„${w}” jest na liście słów, które w tej grupie sprawdza moderator przed publikacją. Zastąp je innym, jeśli możesz.`,
+	block: (w) =>
+		`„${w}” jest w tej grupie zablokowane — wpis z tym słowem nie zostanie opublikowany bez moderatora. Usuń je albo zastąp innym.`,
+	hold: (w) =>
+		`„${w}” jest na liście słów, które w tej grupie sprawdza moderator przed publikacją. Zastąp je innym, jeśli możesz.`,
 	flag: (w) => `Moderatorzy tej grupy przeglądają wpisy, w których pada „${w}” — ukaże się on od razu.`
 };
 
@@ -96,7 +118,15 @@ export function applyWordList(text: string, engineFindings: Finding[], list: Wor
 			const start = m.index;
 			const end = start + m[0].length;
 			if (rule.action === 'allow') allowed.push([start, end]);
-			else own.push({ rule: `word_list.${rule.action}`, category: 'word_list', severity: rule.action === 'flag' ? 'info' : rule.action, start, end, message: messages[rule.action](text.slice(start, end)) });
+			else
+				own.push({
+					rule: `word_list.${rule.action}`,
+					category: 'word_list',
+					severity: rule.action === 'flag' ? 'info' : rule.action,
+					start,
+					end,
+					message: messages[rule.action](text.slice(start, end))
+				});
 		}
 	}
 	const kept = engineFindings.filter((f) => !allowed.some(([s, e]) => s <= f.start && f.end <= e));
@@ -113,7 +143,13 @@ export function isFlagged(findings: Finding[]): boolean {
 }
 
 async function rulesOf(db: Db, groupId: string): Promise<WordRule[]> {
-	const rows = await db.selectFrom('moderation_words').select(['id', 'pattern', 'is_regex', 'action']).where('group_id', '=', groupId).orderBy('action').orderBy('pattern').execute();
+	const rows = await db
+		.selectFrom('moderation_words')
+		.select(['id', 'pattern', 'is_regex', 'action'])
+		.where('group_id', '=', groupId)
+		.orderBy('action')
+		.orderBy('pattern')
+		.execute();
 	return rows.map((r) => ({ id: r.id, pattern: r.pattern, isRegex: r.is_regex, action: r.action }));
 }
 
@@ -138,12 +174,25 @@ export async function addWord(ctx: Ctx, actor: Actor | null, group: Group, input
 	return ctx.db.transaction().execute(async (tx) => {
 		const row = await tx
 			.insertInto('moderation_words')
-			.values({ group_id: group.id, pattern, is_regex: data.isRegex, action: data.action, created_by: actor!.id, created_at: ctx.clock.now() })
+			.values({
+				group_id: group.id,
+				pattern,
+				is_regex: data.isRegex,
+				action: data.action,
+				created_by: actor!.id,
+				created_at: ctx.clock.now()
+			})
 			.onConflict((oc) => oc.columns(['group_id', 'pattern', 'is_regex']).doNothing())
 			.returning('id')
 			.executeTakeFirst();
-		if (!row) throw new AppError('conflict', `„${pattern}” już jest na liście.`, { pattern: 'To słowo już jest na liście.' });
-		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: 'word_added', facts: `${data.isRegex ? 'Wyrażenie' : 'Słowo'} „${pattern}”: ${wordActionLabels[data.action]}` });
+		if (!row)
+			throw new AppError('conflict', `„${pattern}” już jest na liście.`, { pattern: 'To słowo już jest na liście.' });
+		await logAction(tx, ctx.clock, {
+			groupId: group.id,
+			actorId: actor!.id,
+			action: 'word_added',
+			facts: `${data.isRegex ? 'Wyrażenie' : 'Słowo'} „${pattern}”: ${wordActionLabels[data.action]}`
+		});
 		return { id: row.id, pattern, isRegex: data.isRegex, action: data.action };
 	});
 }
@@ -152,9 +201,19 @@ export async function removeWord(ctx: Ctx, actor: Actor | null, group: Group, id
 	await assertModerator(ctx, actor, group);
 	if (!isId(id)) throw notFound('Nie ma takiego wpisu na liście.');
 	await ctx.db.transaction().execute(async (tx) => {
-		const row = await tx.deleteFrom('moderation_words').where('id', '=', id).where('group_id', '=', group.id).returning(['pattern', 'action']).executeTakeFirst();
+		const row = await tx
+			.deleteFrom('moderation_words')
+			.where('id', '=', id)
+			.where('group_id', '=', group.id)
+			.returning(['pattern', 'action'])
+			.executeTakeFirst();
 		if (!row) throw notFound('Nie ma takiego wpisu na liście.');
-		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: 'word_removed', facts: `„${row.pattern}” (${wordActionLabels[row.action]})` });
+		await logAction(tx, ctx.clock, {
+			groupId: group.id,
+			actorId: actor!.id,
+			action: 'word_removed',
+			facts: `„${row.pattern}” (${wordActionLabels[row.action]})`
+		});
 	});
 }
 
@@ -168,23 +227,52 @@ export interface WordTestResult {
 /** The "test" box: the engine and the group's list on a sample text, changing nothing. */
 export async function testWords(ctx: Ctx, actor: Actor | null, group: Group, text: unknown): Promise<WordTestResult> {
 	await assertModerator(ctx, actor, group);
-	const sample = parseInput(z.string({ error: 'Wpisz tekst do sprawdzenia.' }).trim().min(1, 'Wpisz tekst do sprawdzenia.').max(10_000, 'Tekst może mieć najwyżej 10 000 znaków.'), text);
+	const sample = parseInput(
+		z
+			.string({ error: 'Wpisz tekst do sprawdzenia.' })
+			.trim()
+			.min(1, 'Wpisz tekst do sprawdzenia.')
+			.max(10_000, 'Tekst może mieć najwyżej 10 000 znaków.'),
+		text
+	);
 	const findings = findingsFor(sample, { lexicon: ctx.lexicon, words: await loadWordList(ctx.db, group.id) });
 	return { findings, resident: verdict(findings, 'resident'), unit: verdict(findings, 'unit') };
 }
 
 export const settingsSchema = z.object({
-	newMemberDays: z.coerce.number({ error: 'Podaj liczbę dni.' }).int('Podaj pełną liczbę dni.').min(0, 'Liczba dni nie może być ujemna.').max(365, 'Najwyżej 365 dni.'),
-	reportHideThreshold: z.coerce.number({ error: 'Podaj liczbę zgłoszeń.' }).int('Podaj pełną liczbę.').min(1, 'Co najmniej 1 zgłoszenie.').max(100, 'Najwyżej 100 zgłoszeń.')
+	newMemberDays: z.coerce
+		.number({ error: 'Podaj liczbę dni.' })
+		.int('Podaj pełną liczbę dni.')
+		.min(0, 'Liczba dni nie może być ujemna.')
+		.max(365, 'Najwyżej 365 dni.'),
+	reportHideThreshold: z.coerce
+		.number({ error: 'Podaj liczbę zgłoszeń.' })
+		.int('Podaj pełną liczbę.')
+		.min(1, 'Co najmniej 1 zgłoszenie.')
+		.max(100, 'Najwyżej 100 zgłoszeń.')
 });
 
 /** The group's moderation settings: how long new members are held, how many reports hide a comment. */
-export async function updateModerationSettings(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<void> {
+export async function updateModerationSettings(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	input: unknown
+): Promise<void> {
 	await assertModerator(ctx, actor, group);
 	const data = parseInput(settingsSchema, input);
 	await ctx.db.transaction().execute(async (tx) => {
-		await tx.updateTable('groups').set({ new_member_days: data.newMemberDays, report_hide_threshold: data.reportHideThreshold }).where('id', '=', group.id).execute();
+		await tx
+			.updateTable('groups')
+			.set({ new_member_days: data.newMemberDays, report_hide_threshold: data.reportHideThreshold })
+			.where('id', '=', group.id)
+			.execute();
 		forgetGroupForReading(group.slug);
-		await logAction(tx, ctx.clock, { groupId: group.id, actorId: actor!.id, action: 'settings_changed', facts: `Nowi członkowie: ${data.newMemberDays} dni z akceptacją; ukrywanie komentarza po ${data.reportHideThreshold} zgłoszeniach.` });
+		await logAction(tx, ctx.clock, {
+			groupId: group.id,
+			actorId: actor!.id,
+			action: 'settings_changed',
+			facts: `Nowi członkowie: ${data.newMemberDays} dni z akceptacją; ukrywanie komentarza po ${data.reportHideThreshold} zgłoszeniach.`
+		});
 	});
 }

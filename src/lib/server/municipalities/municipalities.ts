@@ -18,7 +18,24 @@ const kindLabels: Record<MunicipalityTable['kind'], string> = {
 	mixed: 'gmina miejsko-wiejska'
 };
 /** The 16 voivodeships, as TERYT writes them (lower case). */
-export const voivodeships = ['dolnośląskie', 'kujawsko-pomorskie', 'lubelskie', 'lubuskie', 'łódzkie', 'małopolskie', 'mazowieckie', 'opolskie', 'podkarpackie', 'podlaskie', 'pomorskie', 'śląskie', 'świętokrzyskie', 'warmińsko-mazurskie', 'wielkopolskie', 'zachodniopomorskie'];
+export const voivodeships = [
+	'dolnośląskie',
+	'kujawsko-pomorskie',
+	'lubelskie',
+	'lubuskie',
+	'łódzkie',
+	'małopolskie',
+	'mazowieckie',
+	'opolskie',
+	'podkarpackie',
+	'podlaskie',
+	'pomorskie',
+	'śląskie',
+	'świętokrzyskie',
+	'warmińsko-mazurskie',
+	'wielkopolskie',
+	'zachodniopomorskie'
+];
 
 export const municipalityKindLabel = (kind: MunicipalityTable['kind']) => kindLabels[kind];
 
@@ -74,12 +91,14 @@ export async function importMunicipalities(db: Db, rows: TerytRow[]): Promise<nu
 	return rows.length;
 }
 
-export const importTerytFile = (db: Db, file: string) => importMunicipalities(db, parseTerytCsv(readFileSync(file, 'utf8')));
-
-
+export const importTerytFile = (db: Db, file: string) =>
+	importMunicipalities(db, parseTerytCsv(readFileSync(file, 'utf8')));
 
 export async function countMunicipalities(db: Db): Promise<number> {
-	const r = await db.selectFrom('municipalities').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('municipalities')
+		.select(sql<string>`count(*)`.as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 
@@ -98,15 +117,35 @@ export async function searchMunicipalities(db: Db, query: string, limit = 10) {
 }
 
 const populationInput = z.object({
-	population: z.coerce.number({ error: 'Podaj liczbę mieszkańców.' }).int('Liczba mieszkańców musi być całkowita.').min(1, 'Liczba mieszkańców musi być dodatnia.').max(2_000_000, 'Żadna gmina nie ma więcej niż 2 000 000 mieszkańców.'),
-	populationYear: z.coerce.number({ error: 'Podaj rok danych.' }).int('Podaj rok, np. 2025.').min(2000, 'Podaj rok od 2000.').max(2100, 'Podaj rok do 2100.')
+	population: z.coerce
+		.number({ error: 'Podaj liczbę mieszkańców.' })
+		.int('Liczba mieszkańców musi być całkowita.')
+		.min(1, 'Liczba mieszkańców musi być dodatnia.')
+		.max(2_000_000, 'Żadna gmina nie ma więcej niż 2 000 000 mieszkańców.'),
+	populationYear: z.coerce
+		.number({ error: 'Podaj rok danych.' })
+		.int('Podaj rok, np. 2025.')
+		.min(2000, 'Podaj rok od 2000.')
+		.max(2100, 'Podaj rok do 2100.')
 });
 
 /** The operator enters a municipality's population (GUS) for the "Potencjał" page; spaces in numbers are fine. */
-export async function setPopulation(ctx: Ctx, actor: Actor | null, terytCode: string, input: { population?: string; populationYear?: string }): Promise<void> {
+export async function setPopulation(
+	ctx: Ctx,
+	actor: Actor | null,
+	terytCode: string,
+	input: { population?: string; populationYear?: string }
+): Promise<void> {
 	assertOperator(actor);
-	const { population, populationYear } = parseInput(populationInput, { population: (input.population ?? '').replace(/[\s\u00a0]/g, '') || undefined, populationYear: input.populationYear || undefined });
-	const r = await ctx.db.updateTable('municipalities').set({ population, population_year: populationYear }).where('teryt_code', '=', terytCode).executeTakeFirst();
+	const { population, populationYear } = parseInput(populationInput, {
+		population: (input.population ?? '').replace(/[\s\u00a0]/g, '') || undefined,
+		populationYear: input.populationYear || undefined
+	});
+	const r = await ctx.db
+		.updateTable('municipalities')
+		.set({ population, population_year: populationYear })
+		.where('teryt_code', '=', terytCode)
+		.executeTakeFirst();
 	if (Number(r.numUpdatedRows) === 0) throw new AppError('not_found', 'Nie ma takiej gminy.');
 	forgetPublicStats();
 }

@@ -48,16 +48,33 @@ afterAll(async () => {
 });
 
 const outbox = (id: string) => ctx.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const lastId = async () => (await ctx.db.selectFrom('outbox').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+const lastId = async () =>
+	(await ctx.db.selectFrom('outbox').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 
 describe('e-mail over SMTP (a real server on loopback)', () => {
-	const config = () => ({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, mailFrom: 'Tablica <powiadomienia@tablica.test>', mailReplyTo: 'pomoc@tablica.test' });
+	const config = () => ({
+		smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+		mailFrom: 'Tablica <powiadomienia@tablica.test>',
+		mailReplyTo: 'pomoc@tablica.test'
+	});
 
 	it('delivers each message once, with From, Reply-To, both parts, its key and List-Unsubscribe', async () => {
-		await enqueueEmail(ctx.db, clock, { to: 'anna@example.pl', subject: 'Zaproszenie do zespołu „SP Wiskitki”', text: 'Dzień dobry,\n\nprzyjmij zaproszenie: https://tablica.test/zaproszenie/abc\n\nZespół Tablicy' });
+		await enqueueEmail(ctx.db, clock, {
+			to: 'anna@example.pl',
+			subject: 'Zaproszenie do zespołu „SP Wiskitki”',
+			text: 'Dzień dobry,\n\nprzyjmij zaproszenie: https://tablica.test/zaproszenie/abc\n\nZespół Tablicy'
+		});
 		const first = await lastId();
-		await ctx.db.updateTable('outbox').set({ unsubscribe_url: 'https://tablica.test/g/wiskitki/komunikaty' }).where('id', '=', first).execute();
-		await enqueueEmail(ctx.db, clock, { to: 'jan@example.pl', subject: 'Drugi', text: 'Treść <b>nie</b> jest HTML-em' });
+		await ctx.db
+			.updateTable('outbox')
+			.set({ unsubscribe_url: 'https://tablica.test/g/wiskitki/komunikaty' })
+			.where('id', '=', first)
+			.execute();
+		await enqueueEmail(ctx.db, clock, {
+			to: 'jan@example.pl',
+			subject: 'Drugi',
+			text: 'Treść <b>nie</b> jest HTML-em'
+		});
 		const result = await deliverDue(ctx.db, clock, { email: emailTransport(config()) });
 		expect(result).toEqual({ sent: 2, failed: 0 });
 		expect(received).toHaveLength(2);
@@ -68,9 +85,15 @@ describe('e-mail over SMTP (a real server on loopback)', () => {
 		expect(a.text).toContain('przyjmij zaproszenie');
 		expect(a.html).toContain('<a href="https://tablica.test/zaproszenie/abc">');
 		expect(a.messageId).toContain(`outbox-${first}.`);
-		expect(a.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toContain('<https://tablica.test/g/wiskitki/komunikaty>');
+		expect(a.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toContain(
+			'<https://tablica.test/g/wiskitki/komunikaty>'
+		);
 		expect(b.html).toContain('Treść &lt;b&gt;nie&lt;/b&gt;');
-		expect(await outbox(first)).toMatchObject({ status: 'sent', attempts: 1, provider_id: expect.stringContaining('outbox-') });
+		expect(await outbox(first)).toMatchObject({
+			status: 'sent',
+			attempts: 1,
+			provider_id: expect.stringContaining('outbox-')
+		});
 		expect(await deliverDue(ctx.db, clock, { email: emailTransport(config()) })).toEqual({ sent: 0, failed: 0 });
 		expect(received).toHaveLength(2);
 	});
@@ -91,7 +114,11 @@ describe('e-mail over SMTP (a real server on loopback)', () => {
 
 		await enqueueEmail(ctx.db, clock, { to: 'zly@example.pl', subject: 'Martwa', text: 'x' });
 		const dead = await lastId();
-		await ctx.db.updateTable('outbox').set({ attempts: MAX_ATTEMPTS - 1 }).where('id', '=', dead).execute();
+		await ctx.db
+			.updateTable('outbox')
+			.set({ attempts: MAX_ATTEMPTS - 1 })
+			.where('id', '=', dead)
+			.execute();
 		rejectNext = 1;
 		await deliverDue(ctx.db, clock, { email: emailTransport(config()) });
 		expect(await outbox(dead)).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, next_attempt_at: null });
@@ -112,7 +139,13 @@ describe('SMS through the SMSAPI client (a local server that checks the document
 			let raw = '';
 			req.on('data', (c) => (raw += c));
 			req.on('end', () => {
-				requests.push({ method: req.method!, path: req.url!, auth: req.headers.authorization ?? '', type: req.headers['content-type'] ?? '', body: raw ? JSON.parse(raw) : {} });
+				requests.push({
+					method: req.method!,
+					path: req.url!,
+					auth: req.headers.authorization ?? '',
+					type: req.headers['content-type'] ?? '',
+					body: raw ? JSON.parse(raw) : {}
+				});
 				respond(res);
 			});
 		});
@@ -129,18 +162,58 @@ describe('SMS through the SMSAPI client (a local server that checks the document
 		res.end(JSON.stringify(body));
 	};
 	const sms = async (to: string, text: string) => {
-		await ctx.db.insertInto('outbox').values({ channel: 'sms', recipient: to, subject: '', body_text: text, created_at: clock.now(), sent_at: null, last_error: null }).execute();
+		await ctx.db
+			.insertInto('outbox')
+			.values({
+				channel: 'sms',
+				recipient: to,
+				subject: '',
+				body_text: text,
+				created_at: clock.now(),
+				sent_at: null,
+				last_error: null
+			})
+			.execute();
 		return lastId();
 	};
-	const transport = (timeoutMs = 2000) => smsTransport({ smsapiToken: 'token-testowy', smsapiUrl: url, smsSender: 'Tablica' }, timeoutMs);
+	const transport = (timeoutMs = 2000) =>
+		smsTransport({ smsapiToken: 'token-testowy', smsapiUrl: url, smsSender: 'Tablica' }, timeoutMs);
 
 	it('posts to /sms.do with the Bearer token, recipient, Polish text, sender, json and utf-8, and keeps the id', async () => {
-		respond = json(200, { count: 1, list: [{ id: '5F8E4B0A3335334F2E4C1A3D', points: 0.16, number: '48600700800', date_sent: 1795000000, submitted_number: '+48600700800', status: 'QUEUE', error: null, idx: null, parts: 1 }] });
+		respond = json(200, {
+			count: 1,
+			list: [
+				{
+					id: '5F8E4B0A3335334F2E4C1A3D',
+					points: 0.16,
+					number: '48600700800',
+					date_sent: 1795000000,
+					submitted_number: '+48600700800',
+					status: 'QUEUE',
+					error: null,
+					idx: null,
+					parts: 1
+				}
+			]
+		});
 		const id = await sms('+48600700800', 'PILNE: awaria wodociągu — woda niezdatna do picia. Zażółć gęślą jaźń.');
 		expect(await deliverDue(ctx.db, clock, { sms: transport() })).toEqual({ sent: 1, failed: 0 });
 		const r = requests.at(-1)!;
-		expect(r).toMatchObject({ method: 'POST', path: '/sms.do', auth: 'Bearer token-testowy', type: 'application/json' });
-		expect(r.body).toMatchObject({ to: '+48600700800', message: 'PILNE: awaria wodociągu — woda niezdatna do picia. Zażółć gęślą jaźń.', from: 'Tablica', format: 'json', encoding: 'utf-8', idx: `outbox-${id}`, check_idx: true });
+		expect(r).toMatchObject({
+			method: 'POST',
+			path: '/sms.do',
+			auth: 'Bearer token-testowy',
+			type: 'application/json'
+		});
+		expect(r.body).toMatchObject({
+			to: '+48600700800',
+			message: 'PILNE: awaria wodociągu — woda niezdatna do picia. Zażółć gęślą jaźń.',
+			from: 'Tablica',
+			format: 'json',
+			encoding: 'utf-8',
+			idx: `outbox-${id}`,
+			check_idx: true
+		});
 		expect(await outbox(id)).toMatchObject({ status: 'sent', provider_id: '5F8E4B0A3335334F2E4C1A3D' });
 	});
 
@@ -148,12 +221,19 @@ describe('SMS through the SMSAPI client (a local server that checks the document
 		respond = json(200, { error: 13, message: 'No correct phone numbers' });
 		const bad = await sms('+48000', 'x');
 		expect(await deliverDue(ctx.db, clock, { sms: transport() })).toEqual({ sent: 0, failed: 1 });
-		expect(await outbox(bad)).toMatchObject({ status: 'failed', last_error: 'SMSAPI: błąd 13: No correct phone numbers' });
+		expect(await outbox(bad)).toMatchObject({
+			status: 'failed',
+			last_error: 'SMSAPI: błąd 13: No correct phone numbers'
+		});
 
 		clock.advance(backoffMs(1));
 		respond = json(401, { error: 101, message: 'Authorization failed' });
 		await deliverDue(ctx.db, clock, { sms: transport() });
-		expect(await outbox(bad)).toMatchObject({ status: 'failed', attempts: 2, last_error: expect.stringContaining('HTTP 401') });
+		expect(await outbox(bad)).toMatchObject({
+			status: 'failed',
+			attempts: 2,
+			last_error: expect.stringContaining('HTTP 401')
+		});
 
 		respond = () => {}; // never answers
 		const slow = await sms('+48600700801', 'Odpowiedz');
@@ -161,6 +241,9 @@ describe('SMS through the SMSAPI client (a local server that checks the document
 		await ctx.db.updateTable('outbox').set({ next_attempt_at: clock.now() }).where('id', '=', bad).execute();
 		const r = await deliverDue(ctx.db, clock, { sms: transport(200) }, { limit: 5 });
 		expect(r.failed).toBeGreaterThanOrEqual(1);
-		expect(await outbox(slow)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('nie odpowiedziało') });
+		expect(await outbox(slow)).toMatchObject({
+			status: 'failed',
+			last_error: expect.stringContaining('nie odpowiedziało')
+		});
 	});
 });

@@ -31,7 +31,12 @@ export function emailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'ma
 	if (!config.smtpUrl) return undefined;
 	const host = hostname();
 	// A pool keeps the connection open between messages (a new one per message costs ~100 ms).
-	const transporter = nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: 2, name: host } as never);
+	const transporter = nodemailer.createTransport({
+		url: config.smtpUrl,
+		pool: true,
+		maxConnections: 2,
+		name: host
+	} as never);
 	return async (m) => {
 		const info = await transporter.sendMail({
 			from: config.mailFrom,
@@ -42,7 +47,9 @@ export function emailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'ma
 			html: m.body_html ?? plainToHtml(m.body_text),
 			messageId: `<${messageKey(m.id)}.${host}@tablica>`,
 			headers: { 'X-Tablica-Outbox': m.id },
-			list: m.unsubscribe_url ? { unsubscribe: { url: m.unsubscribe_url, comment: 'Wypisz się z powiadomień' } } : undefined
+			list: m.unsubscribe_url
+				? { unsubscribe: { url: m.unsubscribe_url, comment: 'Wypisz się z powiadomień' } }
+				: undefined
 		});
 		return info.messageId;
 	};
@@ -63,13 +70,23 @@ export function plainToHtml(text: string): string {
  * `from`, `format=json`, `encoding=utf-8` (Polish letters kept), and `idx` with `check_idx` so
  * SMSAPI itself refuses a second send of the same message.
  */
-export function smsTransport(config: Pick<Config, 'smsapiToken' | 'smsapiUrl' | 'smsSender'>, timeoutMs = 15_000): Transport | undefined {
+export function smsTransport(
+	config: Pick<Config, 'smsapiToken' | 'smsapiUrl' | 'smsSender'>,
+	timeoutMs = 15_000
+): Transport | undefined {
 	if (!config.smsapiToken) return undefined;
 	const client = new SMSAPI(config.smsapiToken, config.smsapiUrl);
 	return async (m) => {
-		const send = client.sms.sendSms(m.recipient, m.body_text, { from: config.smsSender, idx: messageKey(m.id), checkIdx: true } as never);
+		const send = client.sms.sendSms(m.recipient, m.body_text, {
+			from: config.smsSender,
+			idx: messageKey(m.id),
+			checkIdx: true
+		} as never);
 		let timer: ReturnType<typeof setTimeout> | undefined;
-		const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`SMSAPI nie odpowiedziało w ${timeoutMs / 1000} s`)), timeoutMs)));
+		const timeout = new Promise<never>(
+			(_, reject) =>
+				(timer = setTimeout(() => reject(new Error(`SMSAPI nie odpowiedziało w ${timeoutMs / 1000} s`)), timeoutMs))
+		);
 		try {
 			const result = await Promise.race([send, timeout]);
 			return result.list.map((x) => x.id).join(',');
@@ -82,7 +99,13 @@ export function smsTransport(config: Pick<Config, 'smsapiToken' | 'smsapiUrl' | 
 }
 
 function describeSmsError(e: unknown): string {
-	const err = e as { name?: string; data?: { error?: number; message?: string }; status?: number; responseBody?: string; message?: string };
+	const err = e as {
+		name?: string;
+		data?: { error?: number; message?: string };
+		status?: number;
+		responseBody?: string;
+		message?: string;
+	};
 	if (err.name === 'MessageError' && err.data) return `SMSAPI: błąd ${err.data.error}: ${err.data.message}`;
 	if (err.name === 'HttpError') return `SMSAPI: HTTP ${err.status}: ${(err.responseBody ?? '').slice(0, 200)}`;
 	return err.message ?? String(e);
@@ -102,7 +125,12 @@ export interface DeliveryResult {
  * idempotency key, and marks it sent — so a crash can only leave a claimed message, which is
  * due again when its lease ends. Failures are retried with back-off, then dead.
  */
-export async function deliverDue(db: Db, clock: Clock, transports: Transports, opts: { limit?: number; leaseMs?: number } = {}): Promise<DeliveryResult> {
+export async function deliverDue(
+	db: Db,
+	clock: Clock,
+	transports: Transports,
+	opts: { limit?: number; leaseMs?: number } = {}
+): Promise<DeliveryResult> {
 	const channels = (Object.keys(transports) as Channel[]).filter((c) => transports[c]);
 	const result: DeliveryResult = { sent: 0, failed: 0 };
 	if (channels.length === 0) return result;
@@ -121,17 +149,34 @@ export async function deliverDue(db: Db, clock: Clock, transports: Transports, o
 		if (!m) break;
 		try {
 			const providerId = await transports[m.channel as Channel]!(m);
-			await db.updateTable('outbox').set({ status: 'sent', sent_at: clock.now(), provider_id: providerId.slice(0, 500), next_attempt_at: null, last_error: null }).where('id', '=', m.id).execute();
+			await db
+				.updateTable('outbox')
+				.set({
+					status: 'sent',
+					sent_at: clock.now(),
+					provider_id: providerId.slice(0, 500),
+					next_attempt_at: null,
+					last_error: null
+				})
+				.where('id', '=', m.id)
+				.execute();
 			result.sent++;
 		} catch (e) {
 			const message = (e as Error).message?.slice(0, 1000) ?? String(e);
 			const dead = m.attempts >= MAX_ATTEMPTS;
 			await db
 				.updateTable('outbox')
-				.set({ status: dead ? 'dead' : 'failed', last_error: message, next_attempt_at: dead ? null : new Date(clock.now().getTime() + backoffMs(m.attempts)) })
+				.set({
+					status: dead ? 'dead' : 'failed',
+					last_error: message,
+					next_attempt_at: dead ? null : new Date(clock.now().getTime() + backoffMs(m.attempts))
+				})
 				.where('id', '=', m.id)
 				.execute();
-			log.warn({ outbox: m.id, channel: m.channel, attempts: m.attempts, err: message }, dead ? 'Wiadomość nie doszła (koniec prób)' : 'Wiadomość nie doszła, ponowimy');
+			log.warn(
+				{ outbox: m.id, channel: m.channel, attempts: m.attempts, err: message },
+				dead ? 'Wiadomość nie doszła (koniec prób)' : 'Wiadomość nie doszła, ponowimy'
+			);
 			result.failed++;
 		}
 	}
@@ -140,6 +185,11 @@ export async function deliverDue(db: Db, clock: Clock, transports: Transports, o
 
 /** The operator sends a failed or dead message again, now. */
 export async function retryMessage(db: Db, id: string): Promise<boolean> {
-	const r = await db.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: null, last_error: null }).where('id', '=', id).where('status', 'in', ['failed', 'dead']).executeTakeFirst();
+	const r = await db
+		.updateTable('outbox')
+		.set({ status: 'pending', attempts: 0, next_attempt_at: null, last_error: null })
+		.where('id', '=', id)
+		.where('status', 'in', ['failed', 'dead'])
+		.executeTakeFirst();
 	return Number(r.numUpdatedRows) > 0;
 }

@@ -58,7 +58,19 @@ export async function listNotifications(ctx: Ctx, actor: Actor, limit = 50) {
 	return ctx.db
 		.selectFrom('notifications')
 		.leftJoin('groups', 'groups.id', 'notifications.group_id')
-		.select(['notifications.id', 'notifications.kind', 'notifications.post_id', 'notifications.comment_id', 'notifications.actor_name', 'notifications.detail', 'notifications.link', 'notifications.created_at', 'notifications.read_at', 'groups.slug as group_slug', 'groups.name as group_name'])
+		.select([
+			'notifications.id',
+			'notifications.kind',
+			'notifications.post_id',
+			'notifications.comment_id',
+			'notifications.actor_name',
+			'notifications.detail',
+			'notifications.link',
+			'notifications.created_at',
+			'notifications.read_at',
+			'groups.slug as group_slug',
+			'groups.name as group_name'
+		])
 		.where('notifications.user_id', '=', actor.id)
 		.orderBy('notifications.id', 'desc')
 		.limit(limit)
@@ -66,16 +78,31 @@ export async function listNotifications(ctx: Ctx, actor: Actor, limit = 50) {
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {
-	const r = await db.selectFrom('notifications').select(sql<string>`count(*)`.as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom('notifications')
+		.select(sql<string>`count(*)`.as('n'))
+		.where('user_id', '=', userId)
+		.where('read_at', 'is', null)
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 
 export async function markAllRead(ctx: Ctx, actor: Actor): Promise<void> {
-	await ctx.db.updateTable('notifications').set({ read_at: ctx.clock.now() }).where('user_id', '=', actor.id).where('read_at', 'is', null).execute();
+	await ctx.db
+		.updateTable('notifications')
+		.set({ read_at: ctx.clock.now() })
+		.where('user_id', '=', actor.id)
+		.where('read_at', 'is', null)
+		.execute();
 }
 
 /** One Polish sentence for a notification. */
-export function describeNotification(n: { kind: string; actor_name: string | null; group_name: string | null; detail: string | null }): string {
+export function describeNotification(n: {
+	kind: string;
+	actor_name: string | null;
+	group_name: string | null;
+	detail: string | null;
+}): string {
 	const who = n.actor_name ?? 'Ktoś';
 	const where = n.group_name ? ` w grupie „${n.group_name}”` : '';
 	switch (n.kind) {

@@ -36,27 +36,75 @@ const broken = new Set<string>();
 
 const b64url = (b: Buffer) => b.toString('base64url');
 /** A browser's subscription: its own P-256 key and auth secret, at a push service. */
-const device = (path: string, at = base) => ({ endpoint: `${at}${path}`, keys: { p256dh: b64url(createECDH('prime256v1').generateKeys()), auth: b64url(randomBytes(16)) } });
+const device = (path: string, at = base) => ({
+	endpoint: `${at}${path}`,
+	keys: { p256dh: b64url(createECDH('prime256v1').generateKeys()), auth: b64url(randomBytes(16)) }
+});
 const pushOutbox = async (user: Actor) =>
-	(await ctx.db.insertInto('outbox').values({ channel: 'push', recipient: `user:${user.id}`, subject: 'Komunikat pilny', body_text: 'Awaria wody. https://tablica.test/g/wiskitki/p/1', created_at: clock.now(), sent_at: null, last_error: null }).returning('id').executeTakeFirstOrThrow()).id;
-const outboxRow = (id: string) => ctx.db.selectFrom('outbox').select(['status', 'provider_id', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+	(
+		await ctx.db
+			.insertInto('outbox')
+			.values({
+				channel: 'push',
+				recipient: `user:${user.id}`,
+				subject: 'Komunikat pilny',
+				body_text: 'Awaria wody. https://tablica.test/g/wiskitki/p/1',
+				created_at: clock.now(),
+				sent_at: null,
+				last_error: null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+	).id;
+const outboxRow = (id: string) =>
+	ctx.db
+		.selectFrom('outbox')
+		.select(['status', 'provider_id', 'last_error'])
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow();
 
 beforeAll(async () => {
 	database = await openTestDatabase();
 	({ ctx, clock } = testCtx(database));
 	anna = await makeUser(ctx, 'anna@t.pl', { name: 'Anna' });
 	const dir = mkdtempSync(path.join(tmpdir(), 'push-'));
-	execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
-	server = https.createServer({ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c) => chunks.push(c));
-		req.on('end', () => {
-			const at = req.url!.replace(/^\/fcm\/send/, '');
-			hits.push({ path: at, headers: req.headers, bytes: Buffer.concat(chunks).length });
-			if (broken.has(at)) res.writeHead(500, { 'content-type': 'text/plain' }).end('redis on 10.0.0.7:6379 answered: -ERR unknown command');
-			else res.writeHead(gone.has(at) ? 410 : 201).end();
-		});
-	});
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'ec',
+			'-pkeyopt',
+			'ec_paramgen_curve:prime256v1',
+			'-nodes',
+			'-keyout',
+			path.join(dir, 'key.pem'),
+			'-out',
+			path.join(dir, 'cert.pem'),
+			'-days',
+			'1',
+			'-subj',
+			'/CN=127.0.0.1'
+		],
+		{ stdio: 'ignore' }
+	);
+	server = https.createServer(
+		{ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) },
+		(req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (c) => chunks.push(c));
+			req.on('end', () => {
+				const at = req.url!.replace(/^\/fcm\/send/, '');
+				hits.push({ path: at, headers: req.headers, bytes: Buffer.concat(chunks).length });
+				if (broken.has(at))
+					res
+						.writeHead(500, { 'content-type': 'text/plain' })
+						.end('redis on 10.0.0.7:6379 answered: -ERR unknown command');
+				else res.writeHead(gone.has(at) ? 410 : 201).end();
+			});
+		}
+	);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	port = (server.address() as AddressInfo).port;
 });
@@ -74,7 +122,9 @@ describe('web push', () => {
 
 	it('refuses a malformed subscription and anonymous callers', async () => {
 		await expect(subscribePush(ctx, null, device('/a'))).rejects.toMatchObject({ code: 'unauthenticated' });
-		await expect(subscribePush(ctx, anna, { endpoint: 'nie-url', keys: {} })).rejects.toMatchObject({ code: 'validation' });
+		await expect(subscribePush(ctx, anna, { endpoint: 'nie-url', keys: {} })).rejects.toMatchObject({
+			code: 'validation'
+		});
 	});
 
 	it('accepts only https endpoints of the browsers’ push services', async () => {
@@ -113,8 +163,26 @@ describe('web push', () => {
 	});
 
 	it('knows a public address from loopback, private, link-local and unique-local ones', () => {
-		for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.0.10', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd12:3456::1', 'fc00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '224.0.0.1']) expect(isPublicAddress(a), a).toBe(false);
-		for (const a of ['142.250.186.42', '2a00:1450:401b:80e::200a', '::ffff:142.250.186.42']) expect(isPublicAddress(a), a).toBe(true);
+		for (const a of [
+			'127.0.0.1',
+			'10.1.2.3',
+			'172.16.0.1',
+			'192.168.0.10',
+			'169.254.169.254',
+			'100.64.0.1',
+			'0.0.0.0',
+			'::1',
+			'::',
+			'fe80::1',
+			'fd12:3456::1',
+			'fc00::1',
+			'::ffff:127.0.0.1',
+			'::ffff:10.0.0.1',
+			'224.0.0.1'
+		])
+			expect(isPublicAddress(a), a).toBe(false);
+		for (const a of ['142.250.186.42', '2a00:1450:401b:80e::200a', '::ffff:142.250.186.42'])
+			expect(isPublicAddress(a), a).toBe(true);
 	});
 
 	it('sends an encrypted, VAPID-signed push to every device, and drops the ones the service says are gone', async () => {
@@ -122,7 +190,9 @@ describe('web push', () => {
 		await subscribePush(ctx, anna, device('/laptop'), 'Laptop');
 		gone.add('/laptop');
 		const id = await pushOutbox(anna);
-		const r = await deliverDue(ctx.db, clock, { push: pushTransport(ctx.db, 'mailto:pomoc@tablica.test', 'https://tablica.test', agent) });
+		const r = await deliverDue(ctx.db, clock, {
+			push: pushTransport(ctx.db, 'mailto:pomoc@tablica.test', 'https://tablica.test', agent)
+		});
 		expect(r).toEqual({ sent: 1, failed: 0 });
 		const phone = hits.find((h) => h.path === '/phone')!;
 		expect(phone.headers.authorization).toMatch(/^vapid t=[\w-]+\.[\w-]+\.[\w-]+, k=[\w-]+$/);
@@ -130,7 +200,9 @@ describe('web push', () => {
 		expect(phone.headers.ttl).toBe('86400');
 		expect(phone.headers.topic).toMatch(/^outbox\d+$/);
 		expect(phone.bytes).toBeGreaterThan(100);
-		expect((await ctx.db.selectFrom('push_subscriptions').select('endpoint').execute()).map((s) => s.endpoint)).toEqual([`${base}/phone`]);
+		expect((await ctx.db.selectFrom('push_subscriptions').select('endpoint').execute()).map((s) => s.endpoint)).toEqual(
+			[`${base}/phone`]
+		);
 		expect(await outboxRow(id)).toEqual({ status: 'sent', provider_id: 'urządzenia: 1', last_error: null });
 	});
 
@@ -139,7 +211,11 @@ describe('web push', () => {
 		await subscribePush(ctx, anna, device('/broken'));
 		broken.add('/broken');
 		const id = await pushOutbox(anna);
-		expect(await deliverDue(ctx.db, clock, { push: pushTransport(ctx.db, 'mailto:pomoc@tablica.test', 'https://tablica.test', agent) })).toEqual({ sent: 0, failed: 1 });
+		expect(
+			await deliverDue(ctx.db, clock, {
+				push: pushTransport(ctx.db, 'mailto:pomoc@tablica.test', 'https://tablica.test', agent)
+			})
+		).toEqual({ sent: 0, failed: 1 });
 		expect(hits.some((h) => h.path === '/broken')).toBe(true);
 		expect(await outboxRow(id)).toMatchObject({ status: 'failed', last_error: 'Push nie doszedł: HTTP 500.' });
 	});
@@ -150,7 +226,11 @@ describe('web push', () => {
 		for (const internal of ['127.0.0.1', '10.0.0.7', '169.254.169.254', 'fd00::7']) {
 			const resolvedTo: string[] = [];
 			// DNS answering with an internal address (rebinding): the real lookup is replaced by one that does so.
-			const lookup = ((hostname: string, options: { all?: boolean }, callback: (err: null, address: unknown, family?: number) => void) => {
+			const lookup = ((
+				hostname: string,
+				options: { all?: boolean },
+				callback: (err: null, address: unknown, family?: number) => void
+			) => {
 				resolvedTo.push(hostname);
 				const family = internal.includes(':') ? 6 : 4;
 				if (options.all) callback(null, [{ address: internal, family }]);
@@ -158,7 +238,14 @@ describe('web push', () => {
 			}) as never;
 			const before = hits.length;
 			const id = await pushOutbox(anna);
-			const r = await deliverDue(ctx.db, clock, { push: pushTransport(ctx.db, 'mailto:pomoc@tablica.test', 'https://tablica.test', pushAgent({ lookup, rejectUnauthorized: false })) });
+			const r = await deliverDue(ctx.db, clock, {
+				push: pushTransport(
+					ctx.db,
+					'mailto:pomoc@tablica.test',
+					'https://tablica.test',
+					pushAgent({ lookup, rejectUnauthorized: false })
+				)
+			});
 			expect(r, internal).toEqual({ sent: 0, failed: 1 });
 			expect(resolvedTo).toContain('fcm.googleapis.com');
 			expect(hits.length).toBe(before);
@@ -169,9 +256,25 @@ describe('web push', () => {
 	it('drops a stored subscription that is not a push service’s without connecting to it', async () => {
 		await ctx.db.deleteFrom('push_subscriptions').execute();
 		// Stored before endpoints were checked: it points straight at the local server.
-		await ctx.db.insertInto('push_subscriptions').values({ user_id: anna.id, endpoint: `https://127.0.0.1:${port}/legacy`, p256dh: device('').keys.p256dh, auth: b64url(randomBytes(16)), created_at: clock.now() }).execute();
+		await ctx.db
+			.insertInto('push_subscriptions')
+			.values({
+				user_id: anna.id,
+				endpoint: `https://127.0.0.1:${port}/legacy`,
+				p256dh: device('').keys.p256dh,
+				auth: b64url(randomBytes(16)),
+				created_at: clock.now()
+			})
+			.execute();
 		const id = await pushOutbox(anna);
-		await deliverDue(ctx.db, clock, { push: pushTransport(ctx.db, 'mailto:pomoc@tablica.test', 'https://tablica.test', new https.Agent({ rejectUnauthorized: false })) });
+		await deliverDue(ctx.db, clock, {
+			push: pushTransport(
+				ctx.db,
+				'mailto:pomoc@tablica.test',
+				'https://tablica.test',
+				new https.Agent({ rejectUnauthorized: false })
+			)
+		});
 		expect(hits.some((h) => h.path === '/legacy')).toBe(false);
 		expect(await ctx.db.selectFrom('push_subscriptions').select('id').execute()).toEqual([]);
 		expect(await outboxRow(id)).toMatchObject({ status: 'sent', provider_id: 'urządzenia: 0' });

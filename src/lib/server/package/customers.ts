@@ -7,22 +7,65 @@ import { assertOperator } from '../groups/policy';
 import { normalizeNip, normalizeRegon } from './identifiers';
 
 export const customerSchema = z.object({
-	municipalityCode: z.string({ error: 'Wybierz gminę.' }).trim().regex(/^\d{7}$/, 'Kod TERYT gminy ma 7 cyfr, np. 1438053.'),
-	legalName: z.string({ error: 'Podaj nazwę urzędową, np. Gmina Wiskitki.' }).trim().min(3, 'Podaj nazwę urzędową, np. Gmina Wiskitki.').max(200, 'Nazwa może mieć najwyżej 200 znaków.'),
+	municipalityCode: z
+		.string({ error: 'Wybierz gminę.' })
+		.trim()
+		.regex(/^\d{7}$/, 'Kod TERYT gminy ma 7 cyfr, np. 1438053.'),
+	legalName: z
+		.string({ error: 'Podaj nazwę urzędową, np. Gmina Wiskitki.' })
+		.trim()
+		.min(3, 'Podaj nazwę urzędową, np. Gmina Wiskitki.')
+		.max(200, 'Nazwa może mieć najwyżej 200 znaków.'),
 	nip: z
 		.string({ error: 'Podaj NIP.' })
 		.trim()
-		.transform((v, ctx) => normalizeNip(v) ?? (ctx.addIssue({ code: 'custom', message: 'To nie jest poprawny NIP — sprawdź cyfry (10 cyfr, ostatnia jest kontrolna).' }), z.NEVER)),
+		.transform(
+			(v, ctx) =>
+				normalizeNip(v) ??
+				(ctx.addIssue({
+					code: 'custom',
+					message: 'To nie jest poprawny NIP — sprawdź cyfry (10 cyfr, ostatnia jest kontrolna).'
+				}),
+				z.NEVER)
+		),
 	regon: z
 		.string({ error: 'Podaj REGON.' })
 		.trim()
-		.transform((v, ctx) => normalizeRegon(v) ?? (ctx.addIssue({ code: 'custom', message: 'To nie jest poprawny REGON — sprawdź cyfry (9 lub 14 cyfr, ostatnia jest kontrolna).' }), z.NEVER)),
-	street: z.string({ error: 'Podaj ulicę i numer.' }).trim().min(2, 'Podaj ulicę i numer.').max(200, 'Adres może mieć najwyżej 200 znaków.'),
-	postalCode: z.string({ error: 'Podaj kod pocztowy.' }).trim().regex(/^\d{2}-\d{3}$/, 'Kod pocztowy ma postać 00-000.'),
-	city: z.string({ error: 'Podaj miejscowość.' }).trim().min(2, 'Podaj miejscowość.').max(100, 'Miejscowość może mieć najwyżej 100 znaków.'),
-	contactName: z.string({ error: 'Podaj osobę do kontaktu w urzędzie.' }).trim().min(3, 'Podaj osobę do kontaktu w urzędzie.').max(120, 'Najwyżej 120 znaków.'),
+		.transform(
+			(v, ctx) =>
+				normalizeRegon(v) ??
+				(ctx.addIssue({
+					code: 'custom',
+					message: 'To nie jest poprawny REGON — sprawdź cyfry (9 lub 14 cyfr, ostatnia jest kontrolna).'
+				}),
+				z.NEVER)
+		),
+	street: z
+		.string({ error: 'Podaj ulicę i numer.' })
+		.trim()
+		.min(2, 'Podaj ulicę i numer.')
+		.max(200, 'Adres może mieć najwyżej 200 znaków.'),
+	postalCode: z
+		.string({ error: 'Podaj kod pocztowy.' })
+		.trim()
+		.regex(/^\d{2}-\d{3}$/, 'Kod pocztowy ma postać 00-000.'),
+	city: z
+		.string({ error: 'Podaj miejscowość.' })
+		.trim()
+		.min(2, 'Podaj miejscowość.')
+		.max(100, 'Miejscowość może mieć najwyżej 100 znaków.'),
+	contactName: z
+		.string({ error: 'Podaj osobę do kontaktu w urzędzie.' })
+		.trim()
+		.min(3, 'Podaj osobę do kontaktu w urzędzie.')
+		.max(120, 'Najwyżej 120 znaków.'),
 	contactEmail: emailSchema,
-	contactPhone: z.string().trim().max(30, 'Numer telefonu może mieć najwyżej 30 znaków.').regex(/^[+\d][\d\s-]{6,}$|^$/, 'Podaj numer telefonu, np. 46 856 45 00.').default('')
+	contactPhone: z
+		.string()
+		.trim()
+		.max(30, 'Numer telefonu może mieć najwyżej 30 znaków.')
+		.regex(/^[+\d][\d\s-]{6,}$|^$/, 'Podaj numer telefonu, np. 46 856 45 00.')
+		.default('')
 });
 
 /** The municipality's data as the columns of its `customers` row. */
@@ -42,8 +85,15 @@ export const customerColumns = (data: Omit<z.infer<typeof customerSchema>, 'muni
 export async function createCustomer(ctx: Ctx, actor: Actor | null, input: unknown): Promise<string> {
 	assertOperator(actor);
 	const data = parseInput(customerSchema, input);
-	const municipality = await ctx.db.selectFrom('municipalities').select('teryt_code').where('teryt_code', '=', data.municipalityCode).executeTakeFirst();
-	if (!municipality) throw new AppError('validation', 'Nie ma gminy o takim kodzie TERYT.', { municipalityCode: 'Nie ma gminy o takim kodzie TERYT.' });
+	const municipality = await ctx.db
+		.selectFrom('municipalities')
+		.select('teryt_code')
+		.where('teryt_code', '=', data.municipalityCode)
+		.executeTakeFirst();
+	if (!municipality)
+		throw new AppError('validation', 'Nie ma gminy o takim kodzie TERYT.', {
+			municipalityCode: 'Nie ma gminy o takim kodzie TERYT.'
+		});
 	const now = ctx.clock.now();
 	const row = await ctx.db
 		.insertInto('customers')
@@ -51,7 +101,10 @@ export async function createCustomer(ctx: Ctx, actor: Actor | null, input: unkno
 		.onConflict((oc) => oc.doNothing())
 		.returning('id')
 		.executeTakeFirst();
-	if (!row) throw new AppError('conflict', 'Ta gmina albo ten NIP ma już konto klienta.', { nip: 'Ten NIP albo gmina ma już konto klienta.' });
+	if (!row)
+		throw new AppError('conflict', 'Ta gmina albo ten NIP ma już konto klienta.', {
+			nip: 'Ten NIP albo gmina ma już konto klienta.'
+		});
 	return row.id;
 }
 
@@ -67,33 +120,72 @@ export async function updateCustomer(ctx: Ctx, actor: Actor | null, customerId: 
 }
 
 export async function customerOf(ctx: Ctx, municipalityCode: string): Promise<Customer | undefined> {
-	return ctx.db.selectFrom('customers').selectAll().where('municipality_code', '=', municipalityCode).executeTakeFirst();
+	return ctx.db
+		.selectFrom('customers')
+		.selectAll()
+		.where('municipality_code', '=', municipalityCode)
+		.executeTakeFirst();
 }
 
 /** Is the actor a coordinator of this municipality (or the operator)? */
-export async function coordinates(ctx: Pick<Ctx, 'db'>, actor: Actor | null, municipalityCode: string): Promise<boolean> {
+export async function coordinates(
+	ctx: Pick<Ctx, 'db'>,
+	actor: Actor | null,
+	municipalityCode: string
+): Promise<boolean> {
 	if (!actor) return false;
 	if (actor.isOperator) return true;
-	return !!(await ctx.db.selectFrom('coordinators').select('user_id').where('municipality_code', '=', municipalityCode).where('user_id', '=', actor.id).executeTakeFirst());
+	return !!(await ctx.db
+		.selectFrom('coordinators')
+		.select('user_id')
+		.where('municipality_code', '=', municipalityCode)
+		.where('user_id', '=', actor.id)
+		.executeTakeFirst());
 }
 
-export async function assertCoordinator(ctx: Pick<Ctx, 'db'>, actor: Actor | null, municipalityCode: string, refusal = 'To może zrobić koordynator gminy albo operator.'): Promise<Actor> {
+export async function assertCoordinator(
+	ctx: Pick<Ctx, 'db'>,
+	actor: Actor | null,
+	municipalityCode: string,
+	refusal = 'To może zrobić koordynator gminy albo operator.'
+): Promise<Actor> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
 	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', refusal);
 	return actor;
 }
 
 /** The operator names a coordinator of the municipality: a person with an account. */
-export async function addCoordinator(ctx: Ctx, actor: Actor | null, municipalityCode: string, email: unknown): Promise<void> {
+export async function addCoordinator(
+	ctx: Ctx,
+	actor: Actor | null,
+	municipalityCode: string,
+	email: unknown
+): Promise<void> {
 	assertOperator(actor);
 	const e = parseInput(emailSchema, email);
-	const user = await ctx.db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', e)).where('deleted_at', 'is', null).executeTakeFirst();
-	if (!user) throw new AppError('validation', 'Nie ma konta z tym adresem — poproś tę osobę o założenie konta.', { email: 'Nie ma konta z tym adresem.' });
-	await ctx.db.insertInto('coordinators').values({ municipality_code: municipalityCode, user_id: user.id }).onConflict((oc) => oc.doNothing()).execute();
+	const user = await ctx.db
+		.selectFrom('users')
+		.select('id')
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', e))
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
+	if (!user)
+		throw new AppError('validation', 'Nie ma konta z tym adresem — poproś tę osobę o założenie konta.', {
+			email: 'Nie ma konta z tym adresem.'
+		});
+	await ctx.db
+		.insertInto('coordinators')
+		.values({ municipality_code: municipalityCode, user_id: user.id })
+		.onConflict((oc) => oc.doNothing())
+		.execute();
 }
 
 const receiverSchema = z.object({
-	name: z.string({ error: 'Podaj nazwę odbiorcy.' }).trim().min(3, 'Podaj nazwę jednostki, np. Urząd Miasta i Gminy Wiskitki.').max(200, 'Nazwa może mieć najwyżej 200 znaków.'),
+	name: z
+		.string({ error: 'Podaj nazwę odbiorcy.' })
+		.trim()
+		.min(3, 'Podaj nazwę jednostki, np. Urząd Miasta i Gminy Wiskitki.')
+		.max(200, 'Nazwa może mieć najwyżej 200 znaków.'),
 	nip: customerSchema.shape.nip,
 	street: customerSchema.shape.street,
 	postalCode: customerSchema.shape.postalCode,
@@ -104,10 +196,19 @@ const receiverSchema = z.object({
  * Where the municipality asks, its invoices name the unit that receives them (a JST's office or
  * another unit: FA(3) Podmiot3 with role 8). An empty name removes it. Coordinators and the operator.
  */
-export async function setInvoiceReceiver(ctx: Ctx, actor: Actor | null, municipalityCode: string, input: Record<string, string | undefined>): Promise<void> {
+export async function setInvoiceReceiver(
+	ctx: Ctx,
+	actor: Actor | null,
+	municipalityCode: string,
+	input: Record<string, string | undefined>
+): Promise<void> {
 	await assertCoordinator(ctx, actor, municipalityCode);
 	const customer = await customerOf(ctx, municipalityCode);
 	if (!customer) throw notFound('Gmina nie ma jeszcze konta klienta.');
 	const receiver = (input.name ?? '').trim() ? parseInput(receiverSchema, input) : null;
-	await ctx.db.updateTable('customers').set({ receiver: receiver ? JSON.stringify(receiver) : null, updated_at: ctx.clock.now() }).where('id', '=', customer.id).execute();
+	await ctx.db
+		.updateTable('customers')
+		.set({ receiver: receiver ? JSON.stringify(receiver) : null, updated_at: ctx.clock.now() })
+		.where('id', '=', customer.id)
+		.execute();
 }

@@ -18,7 +18,8 @@ export function normalizeNip(value: string): string | null {
 /** A 9- or 14-digit REGON when its check digit is right, else null. */
 export function normalizeRegon(value: string): string | null {
 	const d = digitsOf(value);
-	const weights = d.length === 9 ? [8, 9, 2, 3, 4, 5, 6, 7] : d.length === 14 ? [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8] : null;
+	const weights =
+		d.length === 9 ? [8, 9, 2, 3, 4, 5, 6, 7] : d.length === 14 ? [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8] : null;
 	if (!weights || !/^\d+$/.test(d)) return null;
 	if (d.length === 14 && !normalizeRegon(d.slice(0, 9))) return null;
 	return checkDigit(d, weights) % 10 === Number(d[d.length - 1]) ? d : null;

@@ -8,7 +8,17 @@ import { createGroup, decideMembership, getGroup, groupAccess, requestMembership
 import { listOutbox } from '../notify/outbox';
 import { listNotifications } from '../notify/notifications';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing';
-import { acceptInvitation, addUnit, createUnitToken, getInvitation, inviteStaff, listUnits, removeStaff, revokeUnitToken, setUnitSettings } from '../units/units';
+import {
+	acceptInvitation,
+	addUnit,
+	createUnitToken,
+	getInvitation,
+	inviteStaff,
+	listUnits,
+	removeStaff,
+	revokeUnitToken,
+	setUnitSettings
+} from '../units/units';
 import { addCoordinator, createCustomer } from './customers';
 import { addMonths, periodContaining } from './dates';
 import { cancelSubscription, packageState, startSubscription } from './subscriptions';
@@ -30,7 +40,12 @@ beforeAll(async () => {
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
 	coordinator = await makeUser(ctx, 'koordynator@wiskitki.test', { name: 'Agnieszka Lis' });
 	resident = await makeUser(ctx, 'anna@t.pl', { name: 'Anna' });
-	await createGroup(ctx, operator, { slug: 'wiskitki', municipalityCode: '1438053', name: 'Wiskitki', membershipQuestion: 'Czy mieszkasz w gminie?' });
+	await createGroup(ctx, operator, {
+		slug: 'wiskitki',
+		municipalityCode: '1438053',
+		name: 'Wiskitki',
+		membershipQuestion: 'Czy mieszkasz w gminie?'
+	});
 	group = await getGroup(ctx.db, 'wiskitki');
 	await requestMembership(ctx, resident, group, 'Tak');
 	await decideMembership(ctx, operator, group, resident.id, true);
@@ -49,20 +64,33 @@ describe('calendar arithmetic', () => {
 
 describe('the municipality as a customer', () => {
 	it('refuses wrong NIP, REGON and postal code, and non-operators, storing nothing', async () => {
-		await expect(createCustomer(ctx, operator, { ...customer, nip: '838-157-40-09', regon: '013337503', postalCode: '96315' })).rejects.toMatchObject({
+		await expect(
+			createCustomer(ctx, operator, { ...customer, nip: '838-157-40-09', regon: '013337503', postalCode: '96315' })
+		).rejects.toMatchObject({
 			code: 'validation',
-			fields: { nip: expect.stringContaining('NIP'), regon: expect.stringContaining('REGON'), postalCode: expect.stringContaining('00-000') }
+			fields: {
+				nip: expect.stringContaining('NIP'),
+				regon: expect.stringContaining('REGON'),
+				postalCode: expect.stringContaining('00-000')
+			}
 		});
 		await expect(createCustomer(ctx, coordinator, customer)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(createCustomer(ctx, operator, { ...customer, municipalityCode: '9999999' })).rejects.toMatchObject({ code: 'validation' });
+		await expect(createCustomer(ctx, operator, { ...customer, municipalityCode: '9999999' })).rejects.toMatchObject({
+			code: 'validation'
+		});
 		expect(await ctx.db.selectFrom('customers').selectAll().execute()).toEqual([]);
 	});
 
 	it('is recorded once, with normalised numbers, and gets a coordinator', async () => {
-		await expect(startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: '2026-11-26' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('konto klienta') });
+		await expect(
+			startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: '2026-11-26' })
+		).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('konto klienta') });
 		await createCustomer(ctx, operator, customer);
 		await expect(createCustomer(ctx, operator, customer)).rejects.toMatchObject({ code: 'conflict' });
-		expect(await ctx.db.selectFrom('customers').select(['nip', 'regon']).executeTakeFirstOrThrow()).toEqual({ nip: '8381574008', regon: '013337502' });
+		expect(await ctx.db.selectFrom('customers').select(['nip', 'regon']).executeTakeFirstOrThrow()).toEqual({
+			nip: '8381574008',
+			regon: '013337502'
+		});
 		await expect(addCoordinator(ctx, operator, '1438053', 'nikt@t.pl')).rejects.toMatchObject({ code: 'validation' });
 		await addCoordinator(ctx, operator, '1438053', coordinator.email);
 	});
@@ -70,9 +98,19 @@ describe('the municipality as a customer', () => {
 
 describe('units and their staff', () => {
 	it('the coordinator adds units; others may not', async () => {
-		await expect(addUnit(ctx, resident, '1438053', { name: 'Szkoła', type: 'primarySchool' })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(addUnit(ctx, coordinator, '1438053', { name: 'SP', type: 'castle' })).rejects.toMatchObject({ code: 'validation', fields: { name: expect.any(String), type: expect.any(String) } });
-		schoolId = await addUnit(ctx, coordinator, '1438053', { name: 'Szkoła Podstawowa w Wiskitkach', type: 'primarySchool', contactEmail: 'sp@wiskitki.test', website: 'https://sp.wiskitki.pl' });
+		await expect(addUnit(ctx, resident, '1438053', { name: 'Szkoła', type: 'primarySchool' })).rejects.toMatchObject({
+			code: 'forbidden'
+		});
+		await expect(addUnit(ctx, coordinator, '1438053', { name: 'SP', type: 'castle' })).rejects.toMatchObject({
+			code: 'validation',
+			fields: { name: expect.any(String), type: expect.any(String) }
+		});
+		schoolId = await addUnit(ctx, coordinator, '1438053', {
+			name: 'Szkoła Podstawowa w Wiskitkach',
+			type: 'primarySchool',
+			contactEmail: 'sp@wiskitki.test',
+			website: 'https://sp.wiskitki.pl'
+		});
 		officeId = await addUnit(ctx, coordinator, '1438053', { name: 'Urząd Miasta i Gminy Wiskitki', type: 'office' });
 		clubId = await addUnit(ctx, coordinator, '1438053', { name: 'LKS Wiskitki', type: 'sportsClub' });
 		const units = await listUnits(ctx, coordinator, '1438053');
@@ -84,27 +122,51 @@ describe('units and their staff', () => {
 	});
 
 	it('invites by e-mail; accepting creates a verified account that publishes as the unit', async () => {
-		await expect(inviteStaff(ctx, resident, schoolId, { email: 'dyrektor@sp.test', role: 'unitAdmin' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(
+			inviteStaff(ctx, resident, schoolId, { email: 'dyrektor@sp.test', role: 'unitAdmin' })
+		).rejects.toMatchObject({ code: 'forbidden' });
 		const { token } = await inviteStaff(ctx, coordinator, schoolId, { email: 'Dyrektor@SP.test', role: 'unitAdmin' });
 		const mail = (await listOutbox(ctx.db, { recipient: 'dyrektor@sp.test' }))[0];
 		expect(mail.body_text).toContain(`/zaproszenie/${token}`);
-		expect(await getInvitation(ctx, token)).toMatchObject({ unitName: 'Szkoła Podstawowa w Wiskitkach', role: 'unitAdmin', accountExists: false });
-		await expect(acceptInvitation(ctx, null, token, { displayName: 'Jan Dyrektor', password: 'krotkie' })).rejects.toMatchObject({ code: 'validation' });
-		const director = await acceptInvitation(ctx, null, token, { displayName: 'Jan Dyrektor', password: 'dyrektor-haslo-1' });
+		expect(await getInvitation(ctx, token)).toMatchObject({
+			unitName: 'Szkoła Podstawowa w Wiskitkach',
+			role: 'unitAdmin',
+			accountExists: false
+		});
+		await expect(
+			acceptInvitation(ctx, null, token, { displayName: 'Jan Dyrektor', password: 'krotkie' })
+		).rejects.toMatchObject({ code: 'validation' });
+		const director = await acceptInvitation(ctx, null, token, {
+			displayName: 'Jan Dyrektor',
+			password: 'dyrektor-haslo-1'
+		});
 		expect(director).toMatchObject({ email: 'dyrektor@sp.test', emailVerified: true });
-		await expect(acceptInvitation(ctx, null, token, { displayName: 'Ktoś', password: 'dyrektor-haslo-1' })).rejects.toMatchObject({ code: 'conflict' });
-		expect((await groupAccess(ctx, director, group)).units.map((u) => u.name)).toEqual(['Szkoła Podstawowa w Wiskitkach']);
+		await expect(
+			acceptInvitation(ctx, null, token, { displayName: 'Ktoś', password: 'dyrektor-haslo-1' })
+		).rejects.toMatchObject({ code: 'conflict' });
+		expect((await groupAccess(ctx, director, group)).units.map((u) => u.name)).toEqual([
+			'Szkoła Podstawowa w Wiskitkach'
+		]);
 
 		// The unit's admin invites an editor; the link expires after 7 days.
 		const late = await inviteStaff(ctx, director, schoolId, { email: 'nauczycielka@sp.test', role: 'editor' });
 		clock.advance(7 * DAY + 1000);
-		await expect(getInvitation(ctx, late.token)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('wygasło') });
+		await expect(getInvitation(ctx, late.token)).rejects.toMatchObject({
+			code: 'conflict',
+			message: expect.stringContaining('wygasło')
+		});
 		clock.set('2026-11-26T10:00:00Z');
 	});
 
 	it('invites one address at most three times a day (each replacing the last)', async () => {
-		for (let i = 0; i < 3; i++) await inviteStaff(ctx, coordinator, schoolId, { email: 'Zasypywany@sp.test', role: 'editor' });
-		await expect(inviteStaff(ctx, coordinator, schoolId, { email: 'zasypywany@sp.test', role: 'editor' })).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^Ten adres dostał już kilka zaproszeń\. Spróbuj ponownie za \d+ godzin/) });
+		for (let i = 0; i < 3; i++)
+			await inviteStaff(ctx, coordinator, schoolId, { email: 'Zasypywany@sp.test', role: 'editor' });
+		await expect(
+			inviteStaff(ctx, coordinator, schoolId, { email: 'zasypywany@sp.test', role: 'editor' })
+		).rejects.toMatchObject({
+			code: 'rate_limited',
+			message: expect.stringMatching(/^Ten adres dostał już kilka zaproszeń\. Spróbuj ponownie za \d+ godzin/)
+		});
 		expect(await listOutbox(ctx.db, { recipient: 'zasypywany@sp.test' })).toHaveLength(3);
 	});
 });
@@ -118,25 +180,45 @@ describe('publishing under the package', () => {
 		await acceptInvitation(ctx, editor, token);
 	});
 
-	const post = (as: Actor, unitId: string) => createPost(ctx, as, group, { body: 'Dzień otwarty szkoły w sobotę o 10:00.', category: 'education', unitId });
+	const post = (as: Actor, unitId: string) =>
+		createPost(ctx, as, group, { body: 'Dzień otwarty szkoły w sobotę o 10:00.', category: 'education', unitId });
 
 	it('without a package a unit post waits, and the reason says why', async () => {
 		expect(await packageState(ctx, group.id)).toBeNull();
 		const held = await post(editor, schoolId);
-		expect(held).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('pakiet gminy nie jest aktywny')] });
+		expect(held).toMatchObject({
+			status: 'pending',
+			reasons: [expect.stringContaining('pakiet gminy nie jest aktywny')]
+		});
 		// The publisher is told at once, with the way to report a mistake.
-		expect((await listNotifications(ctx, editor))[0]).toMatchObject({ kind: 'post_held', post_id: held.id, link: `/pomoc?post=${held.id}` });
+		expect((await listNotifications(ctx, editor))[0]).toMatchObject({
+			kind: 'post_held',
+			post_id: held.id,
+			link: `/pomoc?post=${held.id}`
+		});
 	});
 
 	it('with an active package it is published at once; a disabled unit waits again', async () => {
-		await expect(startSubscription(ctx, coordinator, group.id, { plan: 'monthly', startsOn: '2026-11-26' })).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(startSubscription(ctx, operator, group.id, { plan: 'commitment', startsOn: '2026-11-26' })).rejects.toMatchObject({ code: 'validation', fields: { commitmentMonths: expect.any(String) } });
+		await expect(
+			startSubscription(ctx, coordinator, group.id, { plan: 'monthly', startsOn: '2026-11-26' })
+		).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(
+			startSubscription(ctx, operator, group.id, { plan: 'commitment', startsOn: '2026-11-26' })
+		).rejects.toMatchObject({ code: 'validation', fields: { commitmentMonths: expect.any(String) } });
 		await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: '2026-11-26' });
-		await expect(startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: '2026-11-26' })).rejects.toMatchObject({ code: 'conflict' });
-		expect(await packageState(ctx, group.id)).toMatchObject({ status: 'active', active: true, period: { start: '2026-11-26', end: '2026-12-25' } });
+		await expect(
+			startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: '2026-11-26' })
+		).rejects.toMatchObject({ code: 'conflict' });
+		expect(await packageState(ctx, group.id)).toMatchObject({
+			status: 'active',
+			active: true,
+			period: { start: '2026-11-26', end: '2026-12-25' }
+		});
 		expect((await post(editor, schoolId)).status).toBe('published');
 		// A resident's post still waits.
-		expect((await createPost(ctx, resident, group, { body: 'Pytanie o dzień otwarty', category: 'questions' })).status).toBe('pending');
+		expect(
+			(await createPost(ctx, resident, group, { body: 'Pytanie o dzień otwarty', category: 'questions' })).status
+		).toBe('pending');
 
 		await setUnitSettings(ctx, coordinator, schoolId, { canPublish: false });
 		expect((await post(editor, schoolId)).status).toBe('pending');
@@ -149,7 +231,9 @@ describe('publishing under the package', () => {
 		const { token } = await inviteStaff(ctx, coordinator, officeId, { email: clerk.email, role: 'editor' });
 		await acceptInvitation(ctx, clerk, token);
 		await expect(post(clerk, clubId)).rejects.toMatchObject({ code: 'forbidden' });
-		await expect(setUnitSettings(ctx, coordinator, officeId, { officePublishes: true })).rejects.toMatchObject({ code: 'validation' });
+		await expect(setUnitSettings(ctx, coordinator, officeId, { officePublishes: true })).rejects.toMatchObject({
+			code: 'validation'
+		});
 		await setUnitSettings(ctx, coordinator, clubId, { officePublishes: true });
 		expect((await post(clerk, clubId)).status).toBe('published');
 	});
@@ -161,15 +245,25 @@ describe('publishing under the package', () => {
 		expect(posts.length).toBeGreaterThan(0);
 	});
 
-	it("a unit token publishes as the unit and stops working when revoked", async () => {
-		const director = (await ctx.db.selectFrom('users').selectAll().where('email', '=', 'dyrektor@sp.test').executeTakeFirstOrThrow()).id;
-		await expect(createUnitToken(ctx, resident, schoolId, 'strona szkoły')).rejects.toMatchObject({ code: 'forbidden' });
+	it('a unit token publishes as the unit and stops working when revoked', async () => {
+		const director = (
+			await ctx.db.selectFrom('users').selectAll().where('email', '=', 'dyrektor@sp.test').executeTakeFirstOrThrow()
+		).id;
+		await expect(createUnitToken(ctx, resident, schoolId, 'strona szkoły')).rejects.toMatchObject({
+			code: 'forbidden'
+		});
 		const token = await createUnitToken(ctx, coordinator, schoolId, 'strona szkoły');
 		const system = (await actorForApiToken(ctx, token))!;
 		expect(system.displayName).toBe('Szkoła Podstawowa w Wiskitkach');
 		expect((await post(system, schoolId)).status).toBe('published');
-		expect((await listUnits(ctx, coordinator, '1438053')).find((u) => u.id === schoolId)!.staff.map((s) => s.userId)).toEqual([director]);
-		const tokenRow = await ctx.db.selectFrom('api_tokens').select('id').where('user_id', '=', system.id).executeTakeFirstOrThrow();
+		expect(
+			(await listUnits(ctx, coordinator, '1438053')).find((u) => u.id === schoolId)!.staff.map((s) => s.userId)
+		).toEqual([director]);
+		const tokenRow = await ctx.db
+			.selectFrom('api_tokens')
+			.select('id')
+			.where('user_id', '=', system.id)
+			.executeTakeFirstOrThrow();
 		await revokeUnitToken(ctx, coordinator, schoolId, tokenRow.id);
 		expect(await actorForApiToken(ctx, token)).toBeNull();
 	});
@@ -179,18 +273,42 @@ describe('notice', () => {
 	it('a monthly package ends with its period; the coordinator may give notice, a resident may not', async () => {
 		await expect(cancelSubscription(ctx, resident, group.id)).rejects.toMatchObject({ code: 'forbidden' });
 		clock.set('2026-12-10T10:00:00Z');
-		expect(await cancelSubscription(ctx, coordinator, group.id)).toMatchObject({ status: 'cancelling', cancelAt: '2026-12-25', active: true });
+		expect(await cancelSubscription(ctx, coordinator, group.id)).toMatchObject({
+			status: 'cancelling',
+			cancelAt: '2026-12-25',
+			active: true
+		});
 		await expect(cancelSubscription(ctx, coordinator, group.id)).rejects.toMatchObject({ code: 'conflict' });
 		clock.set('2026-12-26T10:00:00Z');
 		expect(await packageState(ctx, group.id)).toMatchObject({ status: 'ended', active: false });
-		const unitAdmin = (await ctx.db.selectFrom('users').selectAll().where('email', '=', 'dyrektor@sp.test').executeTakeFirstOrThrow()).id;
-		expect((await groupAccess(ctx, { id: unitAdmin, email: 'dyrektor@sp.test', displayName: 'Jan', isOperator: false, emailVerified: true }, group)).units[0].publishing).toBe(false);
+		const unitAdmin = (
+			await ctx.db.selectFrom('users').selectAll().where('email', '=', 'dyrektor@sp.test').executeTakeFirstOrThrow()
+		).id;
+		expect(
+			(
+				await groupAccess(
+					ctx,
+					{ id: unitAdmin, email: 'dyrektor@sp.test', displayName: 'Jan', isOperator: false, emailVerified: true },
+					group
+				)
+			).units[0].publishing
+		).toBe(false);
 	});
 
 	it('a package with a commitment ends no earlier than the commitment', async () => {
-		await startSubscription(ctx, operator, group.id, { plan: 'commitment', commitmentMonths: 6, startsOn: '2027-01-01' });
-		expect(await packageState(ctx, group.id)).toMatchObject({ active: false, statusLabel: 'rozpocznie się 2027-01-01' });
+		await startSubscription(ctx, operator, group.id, {
+			plan: 'commitment',
+			commitmentMonths: 6,
+			startsOn: '2027-01-01'
+		});
+		expect(await packageState(ctx, group.id)).toMatchObject({
+			active: false,
+			statusLabel: 'rozpocznie się 2027-01-01'
+		});
 		clock.set('2027-02-03T10:00:00Z');
-		expect(await cancelSubscription(ctx, operator, group.id)).toMatchObject({ cancelAt: '2027-06-30', commitmentEndsOn: '2027-06-30' });
+		expect(await cancelSubscription(ctx, operator, group.id)).toMatchObject({
+			cancelAt: '2027-06-30',
+			commitmentEndsOn: '2027-06-30'
+		});
 	});
 });

@@ -23,10 +23,18 @@ export const statusLabels: Record<SubscriptionStatus, string> = {
 export const startSchema = z
 	.object({
 		plan: z.enum(['monthly', 'commitment'], { error: 'Wybierz wariant pakietu.' }),
-		commitmentMonths: z.coerce.number().int('Podaj pełną liczbę miesięcy.').min(6, 'Zobowiązanie trwa co najmniej 6 miesięcy.').max(60, 'Najwyżej 60 miesięcy.').nullish(),
+		commitmentMonths: z.coerce
+			.number()
+			.int('Podaj pełną liczbę miesięcy.')
+			.min(6, 'Zobowiązanie trwa co najmniej 6 miesięcy.')
+			.max(60, 'Najwyżej 60 miesięcy.')
+			.nullish(),
 		startsOn: z.iso.date('Podaj datę rozpoczęcia w formacie RRRR-MM-DD.')
 	})
-	.refine((v) => v.plan !== 'commitment' || v.commitmentMonths, { message: 'Podaj, na ile miesięcy (co najmniej 6).', path: ['commitmentMonths'] });
+	.refine((v) => v.plan !== 'commitment' || v.commitmentMonths, {
+		message: 'Podaj, na ile miesięcy (co najmniej 6).',
+		path: ['commitmentMonths']
+	});
 
 export interface PackageState {
 	id: string;
@@ -63,7 +71,12 @@ export function stateOf(s: Subscription, today: string): PackageState {
 }
 
 export async function liveSubscription(db: Db, groupId: string): Promise<Subscription | undefined> {
-	return db.selectFrom('subscriptions').selectAll().where('group_id', '=', groupId).where('status', '!=', 'ended').executeTakeFirst();
+	return db
+		.selectFrom('subscriptions')
+		.selectAll()
+		.where('group_id', '=', groupId)
+		.where('status', '!=', 'ended')
+		.executeTakeFirst();
 }
 
 /** The group's package today, or null when it has none. */
@@ -73,25 +86,60 @@ export async function packageState(ctx: Pick<Ctx, 'db' | 'clock'>, groupId: stri
 }
 
 /** After the contract is signed, the operator starts the group's package. */
-export async function startSubscription(ctx: Ctx, actor: Actor | null, groupId: string, input: unknown): Promise<string> {
+export async function startSubscription(
+	ctx: Ctx,
+	actor: Actor | null,
+	groupId: string,
+	input: unknown
+): Promise<string> {
 	assertOperator(actor);
 	const data = parseInput(startSchema, input);
 	return ctx.db.transaction().execute((tx) => insertSubscription(tx, ctx, actor, groupId, data));
 }
 
 /** The subscription row, in the caller's transaction (also when a signed contract starts it). */
-export async function insertSubscription(tx: Db, ctx: Pick<Ctx, 'clock'>, actor: Actor, groupId: string, data: z.infer<typeof startSchema>): Promise<string> {
-	const group = await tx.selectFrom('groups').select(['id', 'municipality_code']).where('id', '=', groupId).executeTakeFirst();
+export async function insertSubscription(
+	tx: Db,
+	ctx: Pick<Ctx, 'clock'>,
+	actor: Actor,
+	groupId: string,
+	data: z.infer<typeof startSchema>
+): Promise<string> {
+	const group = await tx
+		.selectFrom('groups')
+		.select(['id', 'municipality_code'])
+		.where('id', '=', groupId)
+		.executeTakeFirst();
 	if (!group) throw notFound('Nie ma takiej grupy.');
-	const customer = await tx.selectFrom('customers').select('id').where('municipality_code', '=', group.municipality_code).executeTakeFirst();
+	const customer = await tx
+		.selectFrom('customers')
+		.select('id')
+		.where('municipality_code', '=', group.municipality_code)
+		.executeTakeFirst();
 	if (!customer) throw new AppError('conflict', 'Najpierw załóż konto klienta tej gminy (nazwa, NIP, REGON, adres).');
 	const current = await liveSubscription(tx, groupId);
-	if (current && stateOf(current, warsawDay(ctx.clock.now())).status !== 'ended') throw new AppError('conflict', 'Ta grupa ma już pakiet.');
-	if (current) await tx.updateTable('subscriptions').set({ status: 'ended', ended_on: current.cancel_at }).where('id', '=', current.id).execute();
+	if (current && stateOf(current, warsawDay(ctx.clock.now())).status !== 'ended')
+		throw new AppError('conflict', 'Ta grupa ma już pakiet.');
+	if (current)
+		await tx
+			.updateTable('subscriptions')
+			.set({ status: 'ended', ended_on: current.cancel_at })
+			.where('id', '=', current.id)
+			.execute();
 	const months = data.plan === 'commitment' ? data.commitmentMonths! : null;
 	const row = await tx
 		.insertInto('subscriptions')
-		.values({ customer_id: customer.id, group_id: groupId, plan: data.plan, commitment_months: months, starts_on: data.startsOn, commitment_ends_on: months ? addDays(addMonths(data.startsOn, months), -1) : null, status: 'active', created_by: actor.id, created_at: ctx.clock.now() })
+		.values({
+			customer_id: customer.id,
+			group_id: groupId,
+			plan: data.plan,
+			commitment_months: months,
+			starts_on: data.startsOn,
+			commitment_ends_on: months ? addDays(addMonths(data.startsOn, months), -1) : null,
+			status: 'active',
+			created_by: actor.id,
+			created_at: ctx.clock.now()
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -102,7 +150,11 @@ export async function insertSubscription(tx: Db, ctx: Pick<Ctx, 'clock'>, actor:
  * commitment ends. The coordinator or the operator gives it.
  */
 export async function cancelSubscription(ctx: Ctx, actor: Actor | null, groupId: string): Promise<PackageState> {
-	const group = await ctx.db.selectFrom('groups').select(['municipality_code']).where('id', '=', groupId).executeTakeFirst();
+	const group = await ctx.db
+		.selectFrom('groups')
+		.select(['municipality_code'])
+		.where('id', '=', groupId)
+		.executeTakeFirst();
 	if (!group) throw notFound('Nie ma takiej grupy.');
 	await assertCoordinator(ctx, actor, group.municipality_code);
 	const today = warsawDay(ctx.clock.now());
@@ -110,10 +162,16 @@ export async function cancelSubscription(ctx: Ctx, actor: Actor | null, groupId:
 		const s = await liveSubscription(tx, groupId);
 		const state = s && stateOf(s, today);
 		if (!s || !state || state.status === 'ended') throw new AppError('conflict', 'Ta grupa nie ma aktywnego pakietu.');
-		if (state.status === 'cancelling') throw new AppError('conflict', `Pakiet jest już wypowiedziany i działa do ${s.cancel_at}.`);
+		if (state.status === 'cancelling')
+			throw new AppError('conflict', `Pakiet jest już wypowiedziany i działa do ${s.cancel_at}.`);
 		const periodEnd = state.period?.end ?? addDays(addMonths(s.starts_on, 1), -1);
 		const cancelAt = s.commitment_ends_on && s.commitment_ends_on > periodEnd ? s.commitment_ends_on : periodEnd;
-		const updated = await tx.updateTable('subscriptions').set({ status: 'cancelling', cancel_at: cancelAt }).where('id', '=', s.id).returningAll().executeTakeFirstOrThrow();
+		const updated = await tx
+			.updateTable('subscriptions')
+			.set({ status: 'cancelling', cancel_at: cancelAt })
+			.where('id', '=', s.id)
+			.returningAll()
+			.executeTakeFirstOrThrow();
 		return stateOf(updated, today);
 	});
 }

@@ -12,12 +12,42 @@ const postStatus: Record<string, string> = {
 	scheduled: 'zaplanowany',
 	deleted: 'usunięty przez Ciebie'
 };
-const commentStatus: Record<string, string> = { published: 'opublikowany', pending: 'czeka na moderatora', hidden: 'ukryty po zgłoszeniach', rejected: 'odrzucony', removed: 'usunięty' };
-const reportStatus: Record<string, string> = { open: 'czeka na decyzję', actioned: 'uwzględnione', dismissed: 'bez działań' };
-const appealStatus: Record<string, string> = { open: 'czeka na rozpatrzenie', upheld: 'nieuwzględnione', reversed: 'uwzględnione' };
-const membershipStatus: Record<string, string> = { approved: 'członek', pending: 'czeka na akceptację', declined: 'odrzucona' };
-const messageStatus: Record<string, string> = { pending: 'czeka na wysłanie', sent: 'wysłana', failed: 'nieudana, ponawiamy', dead: 'nie doręczono' };
-const reactionLabels: Record<string, string> = { like: 'Lubię to', love: 'Super', haha: 'Haha', wow: 'Wow', sad: 'Smutne', angry: 'Wrr' };
+const commentStatus: Record<string, string> = {
+	published: 'opublikowany',
+	pending: 'czeka na moderatora',
+	hidden: 'ukryty po zgłoszeniach',
+	rejected: 'odrzucony',
+	removed: 'usunięty'
+};
+const reportStatus: Record<string, string> = {
+	open: 'czeka na decyzję',
+	actioned: 'uwzględnione',
+	dismissed: 'bez działań'
+};
+const appealStatus: Record<string, string> = {
+	open: 'czeka na rozpatrzenie',
+	upheld: 'nieuwzględnione',
+	reversed: 'uwzględnione'
+};
+const membershipStatus: Record<string, string> = {
+	approved: 'członek',
+	pending: 'czeka na akceptację',
+	declined: 'odrzucona'
+};
+const messageStatus: Record<string, string> = {
+	pending: 'czeka na wysłanie',
+	sent: 'wysłana',
+	failed: 'nieudana, ponawiamy',
+	dead: 'nie doręczono'
+};
+const reactionLabels: Record<string, string> = {
+	like: 'Lubię to',
+	love: 'Super',
+	haha: 'Haha',
+	wow: 'Wow',
+	sad: 'Smutne',
+	angry: 'Wrr'
+};
 
 /** A table cell: text (escaped here) or markup built in this file from escaped parts. */
 type Cell = string | number | boolean | null | { html: string };
@@ -47,15 +77,30 @@ function section(id: string, title: string, file: string, body: string): string 
 	return `<section id="${id}"><h2>${escapeHtml(title)}</h2><p class="file">Plik: <code>${escapeHtml(file)}</code></p>${body}</section>`;
 }
 
-const count = (n: number, one: string, few: string, many: string) => `<p>${escapeHtml(countLabel(n, one, few, many))}.</p>`;
+const count = (n: number, one: string, few: string, many: string) =>
+	`<p>${escapeHtml(countLabel(n, one, few, many))}.</p>`;
 
 function posts(d: PersonalData): string {
 	const items = d.posts.map((p) => {
 		const images = p.images
-			.map((i) => (i.file ? `<figure><img src="${escapeHtml(i.file)}" alt="${escapeHtml(i.alt)}" width="${i.width}" height="${i.height}" loading="lazy"><figcaption>${escapeHtml(i.alt || i.file)}</figcaption></figure>` : `<p class="muted">Zdjęcie niedostępne (plik usunięty).</p>`))
+			.map((i) =>
+				i.file
+					? `<figure><img src="${escapeHtml(i.file)}" alt="${escapeHtml(i.alt)}" width="${i.width}" height="${i.height}" loading="lazy"><figcaption>${escapeHtml(i.alt || i.file)}</figcaption></figure>`
+					: `<p class="muted">Zdjęcie niedostępne (plik usunięty).</p>`
+			)
 			.join('');
-		const versions = p.earlierVersions.length ? `<details><summary>${escapeHtml(countLabel(p.earlierVersions.length, 'wcześniejsza wersja', 'wcześniejsze wersje', 'wcześniejszych wersji'))}</summary>${table(['Treść', 'Kategoria', 'Zmieniona'], p.earlierVersions.map((v) => [v.body, v.category, when(v.replacedAt)]))}</details>` : '';
-		const findings = p.findings.length ? `<p><strong>Uwagi systemu moderacji:</strong></p>${table(['Fragment', 'Uwaga'], p.findings.map((f) => [f.excerpt, f.message]))}` : '';
+		const versions = p.earlierVersions.length
+			? `<details><summary>${escapeHtml(countLabel(p.earlierVersions.length, 'wcześniejsza wersja', 'wcześniejsze wersje', 'wcześniejszych wersji'))}</summary>${table(
+					['Treść', 'Kategoria', 'Zmieniona'],
+					p.earlierVersions.map((v) => [v.body, v.category, when(v.replacedAt)])
+				)}</details>`
+			: '';
+		const findings = p.findings.length
+			? `<p><strong>Uwagi systemu moderacji:</strong></p>${table(
+					['Fragment', 'Uwaga'],
+					p.findings.map((f) => [f.excerpt, f.message])
+				)}`
+			: '';
 		return `<article><h3>Post nr ${escapeHtml(p.id)} — ${escapeHtml(p.group)}</h3>${fields([
 			['Utworzony', when(p.createdAt)],
 			['Opublikowany', when(p.publishedAt)],
@@ -65,9 +110,24 @@ function posts(d: PersonalData): string {
 			['Jako jednostka', p.asUnit],
 			['Kategoria', p.categoryLabel],
 			['Powód decyzji moderatora', p.moderationReason],
-			['Wydarzenie', p.event ? [when(p.event.start), p.event.end ? `do ${when(p.event.end)}` : '', p.event.place ?? ''].filter(Boolean).join(', ') : null],
-			['Komunikat pilny', p.urgent ? `${p.urgent.kind ?? ''}${p.urgent.until ? `, na górze do ${when(p.urgent.until)}` : ''}${p.urgent.allClear ? `; odwołanie: ${p.urgent.allClear}` : ''}` : null],
-			['Komentarze, reakcje, wyświetlenia, udostępnienia', `${formatNumber(p.counts.comments)}, ${formatNumber(p.counts.reactions)}, ${formatNumber(p.counts.views)}, ${formatNumber(p.counts.shares)}`]
+			[
+				'Wydarzenie',
+				p.event
+					? [when(p.event.start), p.event.end ? `do ${when(p.event.end)}` : '', p.event.place ?? '']
+							.filter(Boolean)
+							.join(', ')
+					: null
+			],
+			[
+				'Komunikat pilny',
+				p.urgent
+					? `${p.urgent.kind ?? ''}${p.urgent.until ? `, na górze do ${when(p.urgent.until)}` : ''}${p.urgent.allClear ? `; odwołanie: ${p.urgent.allClear}` : ''}`
+					: null
+			],
+			[
+				'Komentarze, reakcje, wyświetlenia, udostępnienia',
+				`${formatNumber(p.counts.comments)}, ${formatNumber(p.counts.reactions)}, ${formatNumber(p.counts.views)}, ${formatNumber(p.counts.shares)}`
+			]
 		])}<blockquote>${text(p.body)}</blockquote>${images}${findings}${versions}</article>`;
 	});
 	return count(d.posts.length, 'post', 'posty', 'postów') + items.join('');
@@ -78,16 +138,58 @@ function decisions(d: PersonalData): string {
 	return [
 		'<h3>Decyzje dotyczące Ciebie i Twoich treści</h3>',
 		table(
-			['Nr', 'Kiedy', 'Grupa', 'Działanie', 'Czego dotyczy', 'Podstawa', 'Uzasadnienie', 'Po zgłoszeniu', 'Kto zdecydował'],
-			x.aboutMe.map((l) => [l.id, when(l.at), l.group, l.actionLabel, l.commentId ? `komentarz nr ${l.commentId}` : l.postId ? `post nr ${l.postId}` : 'konto w grupie', l.ground, l.facts, l.basedOnReport, l.decidedBy === 'automat' ? 'system automatyczny' : 'moderator'])
+			[
+				'Nr',
+				'Kiedy',
+				'Grupa',
+				'Działanie',
+				'Czego dotyczy',
+				'Podstawa',
+				'Uzasadnienie',
+				'Po zgłoszeniu',
+				'Kto zdecydował'
+			],
+			x.aboutMe.map((l) => [
+				l.id,
+				when(l.at),
+				l.group,
+				l.actionLabel,
+				l.commentId ? `komentarz nr ${l.commentId}` : l.postId ? `post nr ${l.postId}` : 'konto w grupie',
+				l.ground,
+				l.facts,
+				l.basedOnReport,
+				l.decidedBy === 'automat' ? 'system automatyczny' : 'moderator'
+			])
 		),
 		'<h3>Sankcje</h3>',
-		table(['Rodzaj', 'Grupa', 'Od', 'Do', 'Zniesiona', 'Podstawa', 'Powód'], x.sanctions.map((s) => [s.label, s.group, when(s.startsAt), when(s.endsAt), when(s.liftedAt), s.ground, s.reason])),
+		table(
+			['Rodzaj', 'Grupa', 'Od', 'Do', 'Zniesiona', 'Podstawa', 'Powód'],
+			x.sanctions.map((s) => [s.label, s.group, when(s.startsAt), when(s.endsAt), when(s.liftedAt), s.ground, s.reason])
+		),
 		'<h3>Twoje odwołania</h3>',
-		table(['Od decyzji nr', 'Złożone', 'Treść', 'Stan', 'Rozstrzygnięcie', 'Rozstrzygnięte'], x.appeals.map((a) => [a.decisionId, when(a.createdAt), a.body, appealStatus[a.status] ?? a.status, a.outcome, when(a.decidedAt)])),
+		table(
+			['Od decyzji nr', 'Złożone', 'Treść', 'Stan', 'Rozstrzygnięcie', 'Rozstrzygnięte'],
+			x.appeals.map((a) => [
+				a.decisionId,
+				when(a.createdAt),
+				a.body,
+				appealStatus[a.status] ?? a.status,
+				a.outcome,
+				when(a.decidedAt)
+			])
+		),
 		'<h3>Zgłoszenia innych osób dotyczące Twoich treści</h3>',
 		'<p class="muted">Bez danych osób zgłaszających.</p>',
-		table(['Czego dotyczy', 'Podstawa', 'Stan', 'Zgłoszone', 'Rozpatrzone'], x.reportsAboutMyContent.map((r) => [r.commentId ? `komentarz nr ${r.commentId}` : `post nr ${r.postId}`, r.ground, reportStatus[r.status] ?? r.status, when(r.createdAt), when(r.decidedAt)]))
+		table(
+			['Czego dotyczy', 'Podstawa', 'Stan', 'Zgłoszone', 'Rozpatrzone'],
+			x.reportsAboutMyContent.map((r) => [
+				r.commentId ? `komentarz nr ${r.commentId}` : `post nr ${r.postId}`,
+				r.ground,
+				reportStatus[r.status] ?? r.status,
+				when(r.createdAt),
+				when(r.decidedAt)
+			])
+		)
 	].join('');
 }
 
@@ -108,26 +210,82 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 				['Administrator serwisu', p.operator]
 			]) +
 				'<h3>Zalogowane urządzenia (sesje)</h3>' +
-				table(['Od', 'Ważna do'], p.sessions.map((s) => [when(s.createdAt), when(s.expiresAt)])) +
+				table(
+					['Od', 'Ważna do'],
+					p.sessions.map((s) => [when(s.createdAt), when(s.expiresAt)])
+				) +
 				'<h3>Logowania z ostatniej doby</h3>' +
-				table(['Kiedy', 'Adres IP'], p.logins.map((l) => [when(l.at), l.ip])) +
+				table(
+					['Kiedy', 'Adres IP'],
+					p.logins.map((l) => [when(l.at), l.ip])
+				) +
 				`<p>Nieudane próby logowania na Twój adres w tej dobie: ${formatNumber(p.failedLogins)}.</p>` +
 				'<h3>Linki wysłane e-mailem</h3>' +
-				table(['Cel', 'Wysłany', 'Ważny do', 'Użyty'], p.emailLinks.map((t) => [t.purpose, when(t.createdAt), when(t.expiresAt), when(t.usedAt)])) +
+				table(
+					['Cel', 'Wysłany', 'Ważny do', 'Użyty'],
+					p.emailLinks.map((t) => [t.purpose, when(t.createdAt), when(t.expiresAt), when(t.usedAt)])
+				) +
 				'<h3>Tokeny API</h3>' +
-				table(['Nazwa', 'Utworzony', 'Ostatnio użyty', 'Unieważniony'], p.apiTokens.map((t) => [t.name, when(t.createdAt), when(t.lastUsedAt), when(t.revokedAt)])) +
-				(p.onCallShifts.length ? '<h3>Dyżury</h3>' + table(['Od', 'Do', 'Rola', 'Telefon'], p.onCallShifts.map((s) => [when(s.startsAt), when(s.endsAt), s.role, s.phone])) : '')
+				table(
+					['Nazwa', 'Utworzony', 'Ostatnio użyty', 'Unieważniony'],
+					p.apiTokens.map((t) => [t.name, when(t.createdAt), when(t.lastUsedAt), when(t.revokedAt)])
+				) +
+				(p.onCallShifts.length
+					? '<h3>Dyżury</h3>' +
+						table(
+							['Od', 'Do', 'Rola', 'Telefon'],
+							p.onCallShifts.map((s) => [when(s.startsAt), when(s.endsAt), s.role, s.phone])
+						)
+					: '')
 		),
 		section(
 			'czlonkostwa',
 			'Członkostwa',
 			'czlonkostwa.json',
-			table(['Grupa', 'Stan', 'Rola', 'Odpowiedź na pytanie', 'Prośba', 'Decyzja'], m.groups.map((g) => [g.group, membershipStatus[g.status] ?? g.status, g.role === 'moderator' ? 'moderator' : 'członek', g.answer, when(g.requestedAt), when(g.decidedAt)])) +
+			table(
+				['Grupa', 'Stan', 'Rola', 'Odpowiedź na pytanie', 'Prośba', 'Decyzja'],
+				m.groups.map((g) => [
+					g.group,
+					membershipStatus[g.status] ?? g.status,
+					g.role === 'moderator' ? 'moderator' : 'członek',
+					g.answer,
+					when(g.requestedAt),
+					when(g.decidedAt)
+				])
+			) +
 				'<h3>Historia</h3>' +
-				table(['Grupa', 'Zmiana', 'Kiedy'], m.history.map((h) => [h.group, h.change, when(h.at)])) +
-				(m.units.length ? '<h3>Jednostki, w których publikujesz</h3>' + table(['Jednostka', 'Gmina', 'Rola'], m.units.map((u) => [u.unit, u.municipality, u.role])) : '') +
-				(m.coordinator.length ? '<h3>Koordynator gminy</h3>' + table(['Gmina'], m.coordinator.map((c) => [c.municipality])) : '') +
-				(m.invitations.length ? '<h3>Zaproszenia do jednostek</h3>' + table(['Jednostka', 'Rola', 'Wysłane', 'Ważne do', 'Przyjęte', 'Cofnięte'], m.invitations.map((i) => [i.unit, i.role, when(i.createdAt), when(i.expiresAt), when(i.acceptedAt), when(i.revokedAt)])) : '')
+				table(
+					['Grupa', 'Zmiana', 'Kiedy'],
+					m.history.map((h) => [h.group, h.change, when(h.at)])
+				) +
+				(m.units.length
+					? '<h3>Jednostki, w których publikujesz</h3>' +
+						table(
+							['Jednostka', 'Gmina', 'Rola'],
+							m.units.map((u) => [u.unit, u.municipality, u.role])
+						)
+					: '') +
+				(m.coordinator.length
+					? '<h3>Koordynator gminy</h3>' +
+						table(
+							['Gmina'],
+							m.coordinator.map((c) => [c.municipality])
+						)
+					: '') +
+				(m.invitations.length
+					? '<h3>Zaproszenia do jednostek</h3>' +
+						table(
+							['Jednostka', 'Rola', 'Wysłane', 'Ważne do', 'Przyjęte', 'Cofnięte'],
+							m.invitations.map((i) => [
+								i.unit,
+								i.role,
+								when(i.createdAt),
+								when(i.expiresAt),
+								when(i.acceptedAt),
+								when(i.revokedAt)
+							])
+						)
+					: '')
 		),
 		section('posty', 'Posty', 'posty.json (zdjęcia w folderze zdjecia/)', posts(d)),
 		section(
@@ -135,20 +293,42 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 			'Komentarze',
 			'komentarze.json',
 			count(d.comments.length, 'komentarz', 'komentarze', 'komentarzy') +
-				table(['Nr', 'Pod postem', 'Grupa', 'Treść', 'Stan', 'Napisany'], d.comments.map((c) => [c.id, c.postId, c.group, c.body, commentStatus[c.status] ?? c.status, when(c.createdAt)]))
+				table(
+					['Nr', 'Pod postem', 'Grupa', 'Treść', 'Stan', 'Napisany'],
+					d.comments.map((c) => [
+						c.id,
+						c.postId,
+						c.group,
+						c.body,
+						commentStatus[c.status] ?? c.status,
+						when(c.createdAt)
+					])
+				)
 		),
 		section(
 			'reakcje',
 			'Reakcje, udostępnienia i wyświetlenia',
 			'reakcje.json',
 			'<h3>Reakcje na posty</h3>' +
-				table(['Post nr', 'Reakcja', 'Kiedy'], d.reactions.onPosts.map((r) => [r.postId, reactionLabels[r.kind] ?? r.kind, when(r.at)])) +
+				table(
+					['Post nr', 'Reakcja', 'Kiedy'],
+					d.reactions.onPosts.map((r) => [r.postId, reactionLabels[r.kind] ?? r.kind, when(r.at)])
+				) +
 				'<h3>Reakcje na komentarze</h3>' +
-				table(['Komentarz nr', 'Reakcja', 'Kiedy'], d.reactions.onComments.map((r) => [r.commentId, reactionLabels[r.kind] ?? r.kind, when(r.at)])) +
+				table(
+					['Komentarz nr', 'Reakcja', 'Kiedy'],
+					d.reactions.onComments.map((r) => [r.commentId, reactionLabels[r.kind] ?? r.kind, when(r.at)])
+				) +
 				'<h3>Udostępnienia</h3>' +
-				table(['Post nr', 'Kiedy'], d.reactions.shares.map((s) => [s.postId, when(s.at)])) +
+				table(
+					['Post nr', 'Kiedy'],
+					d.reactions.shares.map((s) => [s.postId, when(s.at)])
+				) +
 				'<h3>Wyświetlone posty</h3>' +
-				table(['Post nr', 'Dzień'], d.reactions.views.map((v) => [v.postId, formatDate(v.day)]))
+				table(
+					['Post nr', 'Dzień'],
+					d.reactions.views.map((v) => [v.postId, formatDate(v.day)])
+				)
 		),
 		section(
 			'zgloszenia',
@@ -156,7 +336,17 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 			'zgloszenia.json',
 			table(
 				['Nr', 'Grupa', 'Czego dotyczy', 'Podstawa', 'Wyjaśnienie', 'Podpis', 'Stan', 'Zgłoszone', 'Rozpatrzone'],
-				d.reports.map((r) => [r.id, r.group, r.commentId ? `komentarz nr ${r.commentId}` : `post nr ${r.postId}`, r.groundLabel, r.explanation, `${r.name} <${r.email}>`, reportStatus[r.status] ?? r.status, when(r.createdAt), when(r.decidedAt)])
+				d.reports.map((r) => [
+					r.id,
+					r.group,
+					r.commentId ? `komentarz nr ${r.commentId}` : `post nr ${r.postId}`,
+					r.groundLabel,
+					r.explanation,
+					`${r.name} <${r.email}>`,
+					reportStatus[r.status] ?? r.status,
+					when(r.createdAt),
+					when(r.decidedAt)
+				])
 			)
 		),
 		section('decyzje', 'Decyzje moderatorów, sankcje i odwołania', 'decyzje.json', decisions(d)),
@@ -165,9 +355,21 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 			'Powiadomienia',
 			'powiadomienia.json',
 			'<h3>W serwisie</h3>' +
-				table(['Kiedy', 'Treść', 'Przeczytane'], d.notifications.inApp.map((n) => [when(n.createdAt), n.text, when(n.readAt)])) +
+				table(
+					['Kiedy', 'Treść', 'Przeczytane'],
+					d.notifications.inApp.map((n) => [when(n.createdAt), n.text, when(n.readAt)])
+				) +
 				'<h3>E-maile i SMS-y do Ciebie</h3>' +
-				table(['Kiedy', 'Kanał', 'Do', 'Temat', 'Stan'], d.notifications.messages.map((x) => [when(x.createdAt), x.channel === 'sms' ? 'SMS' : x.channel === 'push' ? 'push' : 'e-mail', x.to, x.subject, messageStatus[x.status] ?? x.status]))
+				table(
+					['Kiedy', 'Kanał', 'Do', 'Temat', 'Stan'],
+					d.notifications.messages.map((x) => [
+						when(x.createdAt),
+						x.channel === 'sms' ? 'SMS' : x.channel === 'push' ? 'push' : 'e-mail',
+						x.to,
+						x.subject,
+						messageStatus[x.status] ?? x.status
+					])
+				)
 		),
 		section(
 			'zgody',
@@ -178,16 +380,33 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 				['Potwierdzony', when(d.consents.emailVerifiedAt)]
 			]) +
 				'<h3>Komunikaty pilne: kanały</h3>' +
-				table(['Grupa', 'E-mail', 'Powiadomienia push', 'SMS', 'Zmienione'], d.consents.urgentAlerts.map((a) => [a.group, a.byEmail, a.byPush, a.bySms, when(a.updatedAt)])) +
+				table(
+					['Grupa', 'E-mail', 'Powiadomienia push', 'SMS', 'Zmienione'],
+					d.consents.urgentAlerts.map((a) => [a.group, a.byEmail, a.byPush, a.bySms, when(a.updatedAt)])
+				) +
 				'<h3>Urządzenia z powiadomieniami push</h3>' +
-				table(['Przeglądarka', 'Usługa push', 'Dodane', 'Ostatnio użyte'], d.consents.pushDevices.map((x) => [x.browser, x.service, when(x.createdAt), when(x.lastUsedAt)])) +
+				table(
+					['Przeglądarka', 'Usługa push', 'Dodane', 'Ostatnio użyte'],
+					d.consents.pushDevices.map((x) => [x.browser, x.service, when(x.createdAt), when(x.lastUsedAt)])
+				) +
 				'<p class="muted">Tablica używa tylko dwóch niezbędnych plików cookie — sesji logowania i urządzenia (chroni logowanie przed zgadywaniem haseł) — i nie używa cookies analitycznych ani reklamowych.</p>'
 		),
 		section(
 			'alerty',
 			'Subskrypcje komunikatów pilnych',
 			'alerty.json',
-			table(['Grupa', 'Rodzaje', 'E-mail', 'Push', 'SMS', 'Telefon', 'Zmienione'], d.alerts.map((a) => [a.group, a.kinds.map((k) => k.label).join(', '), a.byEmail, a.byPush, a.bySms, a.phone, when(a.updatedAt)]))
+			table(
+				['Grupa', 'Rodzaje', 'E-mail', 'Push', 'SMS', 'Telefon', 'Zmienione'],
+				d.alerts.map((a) => [
+					a.group,
+					a.kinds.map((k) => k.label).join(', '),
+					a.byEmail,
+					a.byPush,
+					a.bySms,
+					a.phone,
+					when(a.updatedAt)
+				])
+			)
 		),
 		section(
 			'pomoc',
@@ -207,7 +426,22 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 									['Rozwiązane', when(t.resolvedAt)]
 								])}${table(
 									['Od', 'Kiedy', 'Wiadomość', 'Załączniki'],
-									t.messages.map((msg) => [msg.from, when(msg.createdAt), msg.body, msg.files.length ? { html: msg.files.map((f) => (f.file ? `<a href="${escapeHtml(f.file)}">${escapeHtml(f.name)}</a>` : `${escapeHtml(f.name)} (plik niedostępny)`)).join('<br>') } : null])
+									t.messages.map((msg) => [
+										msg.from,
+										when(msg.createdAt),
+										msg.body,
+										msg.files.length
+											? {
+													html: msg.files
+														.map((f) =>
+															f.file
+																? `<a href="${escapeHtml(f.file)}">${escapeHtml(f.name)}</a>`
+																: `${escapeHtml(f.name)} (plik niedostępny)`
+														)
+														.join('<br>')
+												}
+											: null
+									])
 								)}</article>`
 						)
 						.join('')

@@ -57,17 +57,43 @@ export async function requestDataExport(ctx: Ctx, actor: Actor | null): Promise<
 	const row = await ctx.db.transaction().execute(async (tx) => {
 		// Two clicks at once wait for each other here.
 		await tx.selectFrom('users').select('id').where('id', '=', actor.id).forUpdate().executeTakeFirstOrThrow();
-		const last = await tx.selectFrom('data_exports').select(['state', 'requested_at']).where('user_id', '=', actor.id).where('state', '!=', 'failed').orderBy('requested_at', 'desc').limit(1).executeTakeFirst();
-		if (last?.state === 'pending') throw new AppError('conflict', 'Już przygotowujemy Twoje dane. Link do pobrania wyślemy e-mailem, gdy plik będzie gotowy.');
+		const last = await tx
+			.selectFrom('data_exports')
+			.select(['state', 'requested_at'])
+			.where('user_id', '=', actor.id)
+			.where('state', '!=', 'failed')
+			.orderBy('requested_at', 'desc')
+			.limit(1)
+			.executeTakeFirst();
+		if (last?.state === 'pending')
+			throw new AppError(
+				'conflict',
+				'Już przygotowujemy Twoje dane. Link do pobrania wyślemy e-mailem, gdy plik będzie gotowy.'
+			);
 		if (last && now.getTime() - last.requested_at.getTime() < REQUEST_EVERY_MS) {
-			throw new AppError('rate_limited', `O kopię danych można prosić raz na dobę. Kolejną prośbę możesz wysłać od ${formatDateTime(new Date(last.requested_at.getTime() + REQUEST_EVERY_MS))}; link z ostatniej kopii jest w Twojej skrzynce e-mail.`);
+			throw new AppError(
+				'rate_limited',
+				`O kopię danych można prosić raz na dobę. Kolejną prośbę możesz wysłać od ${formatDateTime(new Date(last.requested_at.getTime() + REQUEST_EVERY_MS))}; link z ostatniej kopii jest w Twojej skrzynce e-mail.`
+			);
 		}
-		return tx.insertInto('data_exports').values({ user_id: actor.id, requested_at: now }).returningAll().executeTakeFirstOrThrow();
+		return tx
+			.insertInto('data_exports')
+			.values({ user_id: actor.id, requested_at: now })
+			.returningAll()
+			.executeTakeFirstOrThrow();
 	});
 	return viewOf(row);
 }
 
-function viewOf(r: { id: string; state: DataExportState; requested_at: Date; ready_at: Date | null; expires_at: Date | null; size: number | null; downloaded_at: Date | null }): DataExportView {
+function viewOf(r: {
+	id: string;
+	state: DataExportState;
+	requested_at: Date;
+	ready_at: Date | null;
+	expires_at: Date | null;
+	size: number | null;
+	downloaded_at: Date | null;
+}): DataExportView {
 	return {
 		id: r.id,
 		state: r.state,
@@ -83,7 +109,14 @@ function viewOf(r: { id: string; state: DataExportState; requested_at: Date; rea
 /** The person's recent exports, newest first, for the account page. */
 export async function listDataExports(ctx: Ctx, actor: Actor | null, limit = 5): Promise<DataExportView[]> {
 	if (!actor) throw unauthenticated();
-	const rows = await ctx.db.selectFrom('data_exports').select(['id', 'state', 'requested_at', 'ready_at', 'expires_at', 'size', 'downloaded_at']).where('user_id', '=', actor.id).orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+	const rows = await ctx.db
+		.selectFrom('data_exports')
+		.select(['id', 'state', 'requested_at', 'ready_at', 'expires_at', 'size', 'downloaded_at'])
+		.where('user_id', '=', actor.id)
+		.orderBy('requested_at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(limit)
+		.execute();
 	return rows.map(viewOf);
 }
 
@@ -118,7 +151,9 @@ async function claimNext(ctx: Ctx): Promise<{ id: string; user_id: string; attem
 			.selectFrom('data_exports')
 			.select('id')
 			.where('state', '=', 'pending')
-			.where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', new Date(now.getTime() - CLAIM_LEASE_MS))]))
+			.where((eb) =>
+				eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', new Date(now.getTime() - CLAIM_LEASE_MS))])
+			)
 			.orderBy('requested_at')
 			.limit(1)
 			.forUpdate()
@@ -150,7 +185,8 @@ export async function buildExportZip(db: Db, userId: string, mediaDir: string, p
 		zip.getEntry(f.entry)!.header.method = 0;
 	}
 	for (const p of data.posts) for (const i of p.images) if (i.file && missing.has(i.file)) i.file = null;
-	for (const t of data.tickets) for (const m of t.messages) for (const f of m.files) if (f.file && missing.has(f.file)) f.file = null;
+	for (const t of data.tickets)
+		for (const m of t.messages) for (const f of m.files) if (f.file && missing.has(f.file)) f.file = null;
 	const json = (name: string, value: unknown) => zip.addFile(name, Buffer.from(JSON.stringify(value, null, 2), 'utf8'));
 	json('profil.json', data.profile);
 	json('czlonkostwa.json', data.memberships);
@@ -180,7 +216,11 @@ export async function prepareDataExports(ctx: Ctx, dirs: ExportDirs, max = 10): 
 		const fileName = `${randomBytes(16).toString('hex')}.zip`;
 		const filePath = path.join(dirs.exportsDir, fileName);
 		try {
-			const user = await ctx.db.selectFrom('users').select(['email', 'display_name', 'deleted_at']).where('id', '=', claimed.user_id).executeTakeFirstOrThrow();
+			const user = await ctx.db
+				.selectFrom('users')
+				.select(['email', 'display_name', 'deleted_at'])
+				.where('id', '=', claimed.user_id)
+				.executeTakeFirstOrThrow();
 			if (user.deleted_at) {
 				await ctx.db.deleteFrom('data_exports').where('id', '=', claimed.id).execute();
 				continue;
@@ -191,11 +231,23 @@ export async function prepareDataExports(ctx: Ctx, dirs: ExportDirs, max = 10): 
 			await writeFile(filePath, bytes, { mode: 0o600 });
 			const { token, hash } = newSecret();
 			const expiresAt = new Date(now.getTime() + EXPORT_VALID_MS);
-			const email = exportReadyEmail(ctx.baseUrl, { name: user.display_name, token, expiresAt, size: bytes.byteLength });
+			const email = exportReadyEmail(ctx.baseUrl, {
+				name: user.display_name,
+				token,
+				expiresAt,
+				size: bytes.byteLength
+			});
 			const done = await ctx.db.transaction().execute(async (tx) => {
 				const row = await tx
 					.updateTable('data_exports')
-					.set({ state: 'ready', ready_at: now, expires_at: expiresAt, file_name: fileName, size: bytes.byteLength, token_hash: hash })
+					.set({
+						state: 'ready',
+						ready_at: now,
+						expires_at: expiresAt,
+						file_name: fileName,
+						size: bytes.byteLength,
+						token_hash: hash
+					})
 					.where('id', '=', claimed.id)
 					.where('state', '=', 'pending')
 					.returning('id')
@@ -227,15 +279,34 @@ export async function prepareDataExports(ctx: Ctx, dirs: ExportDirs, max = 10): 
 export async function expireDataExports(ctx: Ctx, exportsDir: string): Promise<{ expired: number; orphans: number }> {
 	const now = ctx.clock.now();
 	const expired = await ctx.db.transaction().execute(async (tx) => {
-		const rows = await tx.selectFrom('data_exports').select(['id', 'file_name']).where('state', '=', 'ready').where('expires_at', '<=', now).forUpdate().execute();
-		if (rows.length) await tx.updateTable('data_exports').set({ state: 'expired', file_name: null }).where('id', 'in', rows.map((r) => r.id)).execute();
+		const rows = await tx
+			.selectFrom('data_exports')
+			.select(['id', 'file_name'])
+			.where('state', '=', 'ready')
+			.where('expires_at', '<=', now)
+			.forUpdate()
+			.execute();
+		if (rows.length)
+			await tx
+				.updateTable('data_exports')
+				.set({ state: 'expired', file_name: null })
+				.where(
+					'id',
+					'in',
+					rows.map((r) => r.id)
+				)
+				.execute();
 		return rows;
 	});
 	for (const r of expired) await removeExportFile(exportsDir, r.file_name);
 	let orphans = 0;
 	const names = (await readdir(exportsDir).catch(() => [] as string[])).filter(isExportFileName);
 	if (names.length) {
-		const known = new Set((await ctx.db.selectFrom('data_exports').select('file_name').where('file_name', 'in', names).execute()).map((r) => r.file_name));
+		const known = new Set(
+			(await ctx.db.selectFrom('data_exports').select('file_name').where('file_name', 'in', names).execute()).map(
+				(r) => r.file_name
+			)
+		);
 		for (const name of names) {
 			if (known.has(name)) continue;
 			// A file just written by a running job has no row yet.
@@ -259,14 +330,28 @@ export interface ExportDownload {
  * The download behind the e-mailed link: only for the signed-in person whose export it is
  * (anyone else is told there is no such file) and only until the link expires.
  */
-export async function openDataExport(ctx: Ctx, actor: Actor | null, token: string, exportsDir: string): Promise<ExportDownload> {
+export async function openDataExport(
+	ctx: Ctx,
+	actor: Actor | null,
+	token: string,
+	exportsDir: string
+): Promise<ExportDownload> {
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać swoje dane.');
-	const missing = notFound('Nie ma takiego pliku z danymi. Sprawdź, czy otwierasz link z ostatniego e-maila i czy jesteś zalogowany na właściwe konto.');
+	const missing = notFound(
+		'Nie ma takiego pliku z danymi. Sprawdź, czy otwierasz link z ostatniego e-maila i czy jesteś zalogowany na właściwe konto.'
+	);
 	if (!/^[\w-]{43}$/.test(token)) throw missing;
-	const row = await ctx.db.selectFrom('data_exports').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+	const row = await ctx.db
+		.selectFrom('data_exports')
+		.selectAll()
+		.where('token_hash', '=', hashSecret(token))
+		.executeTakeFirst();
 	if (!row || row.user_id !== actor.id) throw missing;
 	const now = ctx.clock.now();
-	const gone = new AppError('gone', `Link do pobrania Twoich danych wygasł${row.expires_at ? ` ${formatDateTime(row.expires_at)}` : ''} i plik został usunięty. Poproś o nową kopię na stronie „Moje konto” (sekcja „Twoje dane”).`);
+	const gone = new AppError(
+		'gone',
+		`Link do pobrania Twoich danych wygasł${row.expires_at ? ` ${formatDateTime(row.expires_at)}` : ''} i plik został usunięty. Poproś o nową kopię na stronie „Moje konto” (sekcja „Twoje dane”).`
+	);
 	if (row.state !== 'ready' || !row.file_name || !row.expires_at || row.expires_at <= now) throw gone;
 	const filePath = path.join(exportsDir, row.file_name);
 	const info = await stat(filePath).catch(() => null);

@@ -19,7 +19,10 @@ export type Handling =
  * nothing identifying remains.
  */
 export const personalData: Record<keyof DB, Handling> = {
-	users: { erase: 'e-mail, name and password replaced; the row stays as "Konto usunięte" so that threads and decisions keep their author' },
+	users: {
+		erase:
+			'e-mail, name and password replaced; the row stays as "Konto usunięte" so that threads and decisions keep their author'
+	},
 	sessions: { erase: 'deleted' },
 	user_tokens: { erase: 'deleted (confirmation and reset links)' },
 	api_tokens: { erase: 'deleted' },
@@ -57,7 +60,9 @@ export const personalData: Record<keyof DB, Handling> = {
 	groups: { none: 'groups' },
 	units: { none: 'units and their official contacts' },
 	moderation_words: { none: 'word lists' },
-	customers: { none: 'municipalities as customers; their contact person is kept for the contract and invoices (accounting law), not tied to an account' },
+	customers: {
+		none: 'municipalities as customers; their contact person is kept for the contract and invoices (accounting law), not tied to an account'
+	},
 	subscriptions: { none: 'packages' },
 	app_settings: { none: 'settings' },
 	ticket_attachments: { none: 'files of tickets, anonymous once the requester is' },
@@ -80,19 +85,58 @@ export const DELETED_NAME = 'Konto usunięte';
  * "Konto usunięte".
  */
 export async function erasePersonalData(tx: Db, userId: string, now: Date): Promise<void> {
-	const user = await tx.selectFrom('users').select(['email', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();
-	const phones = (await tx.selectFrom('alert_subscriptions').select('phone').where('user_id', '=', userId).where('phone', 'is not', null).execute()).map((r) => r.phone!);
+	const user = await tx
+		.selectFrom('users')
+		.select(['email', 'display_name'])
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow();
+	const phones = (
+		await tx
+			.selectFrom('alert_subscriptions')
+			.select('phone')
+			.where('user_id', '=', userId)
+			.where('phone', 'is not', null)
+			.execute()
+	).map((r) => r.phone!);
 	const email = user.email.toLowerCase();
 
-	const groups = await tx.deleteFrom('memberships').where('user_id', '=', userId).where('status', '=', 'approved').returning('group_id').execute();
+	const groups = await tx
+		.deleteFrom('memberships')
+		.where('user_id', '=', userId)
+		.where('status', '=', 'approved')
+		.returning('group_id')
+		.execute();
 	for (const g of groups) await membershipChanged(tx, g.group_id, userId, -1, now);
-	for (const table of ['memberships', 'sessions', 'user_tokens', 'api_tokens', 'notifications', 'unit_members', 'coordinators', 'alert_subscriptions', 'push_subscriptions', 'idempotency_keys'] as const) {
+	for (const table of [
+		'memberships',
+		'sessions',
+		'user_tokens',
+		'api_tokens',
+		'notifications',
+		'unit_members',
+		'coordinators',
+		'alert_subscriptions',
+		'push_subscriptions',
+		'idempotency_keys'
+	] as const) {
 		await tx.deleteFrom(table).where('user_id', '=', userId).execute();
 	}
-	await tx.deleteFrom('login_attempts').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).execute();
-	await tx.deleteFrom('login_backoff').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).execute();
-	await tx.deleteFrom('rate_limits').where('key', 'like', `%:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`).execute();
-	await tx.deleteFrom('unit_invitations').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).execute();
+	await tx
+		.deleteFrom('login_attempts')
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+		.execute();
+	await tx
+		.deleteFrom('login_backoff')
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+		.execute();
+	await tx
+		.deleteFrom('rate_limits')
+		.where('key', 'like', `%:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`)
+		.execute();
+	await tx
+		.deleteFrom('unit_invitations')
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+		.execute();
 	// Messages to them, and messages about them that quote their address (a ticket forwarded to the
 	// support inbox, a notice to moderators): the copies that reached the inbox are the recipients'.
 	await tx
@@ -106,11 +150,33 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 			])
 		)
 		.execute();
-	await tx.updateTable('notifications').set({ actor_name: DELETED_NAME }).where('actor_name', '=', user.display_name).execute();
-	await tx.updateTable('tickets').set({ requester_name: DELETED_NAME, requester_email: '', requester_phone: null }).where((eb) => eb.or([eb('requester_id', '=', userId), eb(eb.fn('lower', ['requester_email']), '=', email)])).execute();
+	await tx
+		.updateTable('notifications')
+		.set({ actor_name: DELETED_NAME })
+		.where('actor_name', '=', user.display_name)
+		.execute();
+	await tx
+		.updateTable('tickets')
+		.set({ requester_name: DELETED_NAME, requester_email: '', requester_phone: null })
+		.where((eb) => eb.or([eb('requester_id', '=', userId), eb(eb.fn('lower', ['requester_email']), '=', email)]))
+		.execute();
 	await tx.updateTable('ticket_messages').set({ author_name: DELETED_NAME }).where('author_id', '=', userId).execute();
-	await tx.updateTable('reports').set({ reporter_name: DELETED_NAME, reporter_email: '' }).where((eb) => eb.or([eb('reporter_id', '=', userId), eb(eb.fn('lower', ['reporter_email']), '=', email)])).execute();
+	await tx
+		.updateTable('reports')
+		.set({ reporter_name: DELETED_NAME, reporter_email: '' })
+		.where((eb) => eb.or([eb('reporter_id', '=', userId), eb(eb.fn('lower', ['reporter_email']), '=', email)]))
+		.execute();
 	await tx.updateTable('oncall_shifts').set({ primary_phone: '' }).where('primary_id', '=', userId).execute();
 	await tx.updateTable('oncall_shifts').set({ backup_phone: '' }).where('backup_id', '=', userId).execute();
-	await tx.updateTable('users').set({ email: `usuniete-${userId}@invalid`, display_name: DELETED_NAME, password_hash: '', is_operator: false, deleted_at: now }).where('id', '=', userId).execute();
+	await tx
+		.updateTable('users')
+		.set({
+			email: `usuniete-${userId}@invalid`,
+			display_name: DELETED_NAME,
+			password_hash: '',
+			is_operator: false,
+			deleted_at: now
+		})
+		.where('id', '=', userId)
+		.execute();
 }

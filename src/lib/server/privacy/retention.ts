@@ -26,14 +26,27 @@ export async function applyRetention(ctx: Ctx): Promise<{ outbox: number; notifi
 			.deleteFrom('notifications')
 			.where('created_at', '<', new Date(now - retention.notificationDays * DAY))
 			.executeTakeFirst();
-		const old = tx.selectFrom('tickets').select('id').where('resolved_at', '<', new Date(now - retention.resolvedTicketDays * DAY)).where('requester_name', '!=', DELETED_NAME);
-		await tx.updateTable('ticket_messages').set({ author_name: DELETED_NAME }).where('from_staff', '=', false).where('ticket_id', 'in', old).execute();
+		const old = tx
+			.selectFrom('tickets')
+			.select('id')
+			.where('resolved_at', '<', new Date(now - retention.resolvedTicketDays * DAY))
+			.where('requester_name', '!=', DELETED_NAME);
+		await tx
+			.updateTable('ticket_messages')
+			.set({ author_name: DELETED_NAME })
+			.where('from_staff', '=', false)
+			.where('ticket_id', 'in', old)
+			.execute();
 		const tickets = await tx
 			.updateTable('tickets')
 			.set({ requester_name: DELETED_NAME, requester_email: '', requester_phone: null })
 			.where('resolved_at', '<', new Date(now - retention.resolvedTicketDays * DAY))
 			.where('requester_name', '!=', DELETED_NAME)
 			.executeTakeFirst();
-		return { outbox: Number(outbox.numDeletedRows), notifications: Number(notifications.numDeletedRows), tickets: Number(tickets.numUpdatedRows) };
+		return {
+			outbox: Number(outbox.numDeletedRows),
+			notifications: Number(notifications.numDeletedRows),
+			tickets: Number(tickets.numUpdatedRows)
+		};
 	});
 }

@@ -17,6 +17,16 @@ export async function pageWithDocuments(ctx: Ctx, pageSlug: string, asked: strin
 				{ label: 'JSON', href: `/pliki/raport-jednostek/${chosen.slug}.json` }
 			]
 		: [];
-	const page = await renderedPage(ctx, pageSlug, chosen ? { groupName: chosen.name, municipality: chosen.municipality, kind: chosen.kind } : null, { dokumenty: chosen ? documentsHtml(docs, extra) : '<p>Dokumenty pojawią się, gdy powstanie pierwsza grupa.</p>' });
-	return { ...page, chosen: chosen ? { slug: chosen.slug, municipality: chosen.municipality, name: chosen.name } : null, notFound: asked && !found ? asked.slice(0, 100) : null, several: groups.length > 1 };
+	const page = await renderedPage(
+		ctx,
+		pageSlug,
+		chosen ? { groupName: chosen.name, municipality: chosen.municipality, kind: chosen.kind } : null,
+		{ dokumenty: chosen ? documentsHtml(docs, extra) : '<p>Dokumenty pojawią się, gdy powstanie pierwsza grupa.</p>' }
+	);
+	return {
+		...page,
+		chosen: chosen ? { slug: chosen.slug, municipality: chosen.municipality, name: chosen.name } : null,
+		notFound: asked && !found ? asked.slice(0, 100) : null,
+		several: groups.length > 1
+	};
 }

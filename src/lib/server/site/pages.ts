@@ -39,15 +39,29 @@ export const blocks: Record<string, string> = { dokumenty: 'lista dokumentów do
 export async function getSitePage(db: Db, slug: string): Promise<SitePage> {
 	const fallback = defaultPages[slug];
 	if (!fallback) throw new AppError('not_found', 'Nie ma takiej strony.');
-	const row = await db.selectFrom('site_pages').select(['title', 'body', 'updated_at']).where('slug', '=', slug).executeTakeFirst();
-	return row ? { slug, title: row.title, body: row.body, updatedAt: row.updated_at } : { slug, ...fallback, updatedAt: null };
+	const row = await db
+		.selectFrom('site_pages')
+		.select(['title', 'body', 'updated_at'])
+		.where('slug', '=', slug)
+		.executeTakeFirst();
+	return row
+		? { slug, title: row.title, body: row.body, updatedAt: row.updated_at }
+		: { slug, ...fallback, updatedAt: null };
 }
 
 export const listSitePages = (db: Db) => Promise.all(sitePageSlugs.map((slug) => getSitePage(db, slug)));
 
 const pageInput = z.object({
-	title: z.string({ error: 'Podaj tytuł.' }).trim().min(3, 'Tytuł musi mieć co najmniej 3 znaki.').max(200, 'Tytuł może mieć najwyżej 200 znaków.'),
-	body: z.string({ error: 'Podaj treść.' }).trim().min(20, 'Treść musi mieć co najmniej 20 znaków.').max(60_000, 'Treść może mieć najwyżej 60 000 znaków.')
+	title: z
+		.string({ error: 'Podaj tytuł.' })
+		.trim()
+		.min(3, 'Tytuł musi mieć co najmniej 3 znaki.')
+		.max(200, 'Tytuł może mieć najwyżej 200 znaków.'),
+	body: z
+		.string({ error: 'Podaj treść.' })
+		.trim()
+		.min(20, 'Treść musi mieć co najmniej 20 znaków.')
+		.max(60_000, 'Treść może mieć najwyżej 60 000 znaków.')
 });
 
 /** The operator's edit of a page; unknown {{…}} or [[…]] names are refused, so no page shows a raw one. */
@@ -55,8 +69,17 @@ export async function saveSitePage(ctx: Ctx, actor: Actor | null, slug: string, 
 	assertOperator(actor);
 	if (!defaultPages[slug]) throw new AppError('not_found', 'Nie ma takiej strony.');
 	const { title, body } = parseInput(pageInput, input);
-	const unknown = [...body.matchAll(/\{\{\s*([^}]*?)\s*\}\}|\[\[\s*([^\]]*?)\s*\]\]/g)].filter((m) => (m[1] !== undefined ? !(m[1] in placeholders) : !(m[2] in blocks))).map((m) => m[0]);
-	if (unknown.length) throw new AppError('validation', `Nieznane wstawki: ${[...new Set(unknown)].join(', ')}. Dozwolone: ${Object.keys(placeholders).map((p) => `{{${p}}}`).join(', ')}, [[dokumenty]].`, { body: 'Popraw wstawki w treści.' });
+	const unknown = [...body.matchAll(/\{\{\s*([^}]*?)\s*\}\}|\[\[\s*([^\]]*?)\s*\]\]/g)]
+		.filter((m) => (m[1] !== undefined ? !(m[1] in placeholders) : !(m[2] in blocks)))
+		.map((m) => m[0]);
+	if (unknown.length)
+		throw new AppError(
+			'validation',
+			`Nieznane wstawki: ${[...new Set(unknown)].join(', ')}. Dozwolone: ${Object.keys(placeholders)
+				.map((p) => `{{${p}}}`)
+				.join(', ')}, [[dokumenty]].`,
+			{ body: 'Popraw wstawki w treści.' }
+		);
 	const now = ctx.clock.now();
 	await ctx.db
 		.insertInto('site_pages')
@@ -89,19 +112,36 @@ export function siteNumbers(ctx: Ctx): Promise<SiteNumbers> {
 	const now = ctx.clock.now();
 	return numbersCache('all', now.getTime(), async () => {
 		const since = daysAgo(now, 30);
-		const r = await sql<{ groups: string; members: string; views: string | null; posts: string | null; comments: string | null; reactions: string | null }>`
+		const r = await sql<{
+			groups: string;
+			members: string;
+			views: string | null;
+			posts: string | null;
+			comments: string | null;
+			reactions: string | null;
+		}>`
 			select (select count(*) from groups) as groups, (select coalesce(sum(member_count), 0) from groups) as members,
 				sum(s.views) as views, sum(s.posts) as posts, sum(s.comments) as comments, sum(s.reactions) as reactions
 			from group_daily_stats s where s.day >= ${since}::date`.execute(ctx.db);
 		const x = r.rows[0];
-		return { groups: Number(x.groups), members: Number(x.members), views30: Number(x.views ?? 0), posts30: Number(x.posts ?? 0), comments30: Number(x.comments ?? 0), reactions30: Number(x.reactions ?? 0) };
+		return {
+			groups: Number(x.groups),
+			members: Number(x.members),
+			views30: Number(x.views ?? 0),
+			posts30: Number(x.posts ?? 0),
+			comments30: Number(x.comments ?? 0),
+			reactions30: Number(x.reactions ?? 0)
+		};
 	});
 }
 
 const officeDative = { urban: 'Urzędowi Miasta', rural: 'Urzędowi Gminy', mixed: 'Urzędowi Miasta i Gminy' } as const;
 
 /** The values of every placeholder, for the whole site and, where given, one municipality. */
-export function placeholderValues(numbers: SiteNumbers, place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null): Record<string, string> {
+export function placeholderValues(
+	numbers: SiteNumbers,
+	place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null
+): Record<string, string> {
 	return {
 		grupa: place?.groupName ?? 'forum mieszkańców gminy',
 		gmina: place?.municipality ?? 'objętej ofertą',
@@ -118,16 +158,29 @@ export function placeholderValues(numbers: SiteNumbers, place: { groupName: stri
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 /** Placeholders filled in (as text), markdown to HTML with raw HTML escaped, blocks put in. */
-export function renderSiteText(body: string, values: Record<string, string>, blockHtml: Record<string, string> = {}): string {
+export function renderSiteText(
+	body: string,
+	values: Record<string, string>,
+	blockHtml: Record<string, string> = {}
+): string {
 	const filled = body.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
-	return markdown.render(filled).replace(/<p>\[\[\s*([^\]]*?)\s*\]\]<\/p>\n?/g, (whole, name: string) => blockHtml[name] ?? '');
+	return markdown
+		.render(filled)
+		.replace(/<p>\[\[\s*([^\]]*?)\s*\]\]<\/p>\n?/g, (whole, name: string) => blockHtml[name] ?? '');
 }
 
 /** The page as plain paragraphs and headings, for the PDF documents. */
-export function siteTextBlocks(body: string, values: Record<string, string>): { kind: 'h2' | 'h3' | 'p' | 'li' | 'block'; text: string }[] {
+export function siteTextBlocks(
+	body: string,
+	values: Record<string, string>
+): { kind: 'h2' | 'h3' | 'p' | 'li' | 'block'; text: string }[] {
 	const filled = body.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 	const out: { kind: 'h2' | 'h3' | 'p' | 'li' | 'block'; text: string }[] = [];
-	const inline = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').trim();
+	const inline = (s: string) =>
+		s
+			.replace(/\*\*(.+?)\*\*/g, '$1')
+			.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+			.trim();
 	for (const para of filled.split(/\n{2,}/)) {
 		for (const line of para.split('\n').filter((l) => l.trim())) {
 			const t = line.trim();
@@ -135,26 +188,41 @@ export function siteTextBlocks(body: string, values: Record<string, string>): { 
 			else if (t.startsWith('## ')) out.push({ kind: 'h2', text: inline(t.slice(3)) });
 			else if (/^[-*] /.test(t)) out.push({ kind: 'li', text: inline(t.slice(2)) });
 			else if (/^\[\[.*\]\]$/.test(t)) out.push({ kind: 'block', text: t.slice(2, -2).trim() });
-			else if (out.length && out[out.length - 1].kind === 'p' && !para.startsWith(t)) out[out.length - 1].text += ' ' + inline(t);
+			else if (out.length && out[out.length - 1].kind === 'p' && !para.startsWith(t))
+				out[out.length - 1].text += ' ' + inline(t);
 			else out.push({ kind: 'p', text: inline(t) });
 		}
 	}
 	return out;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The [[dokumenty]] block: each document with its links. */
-export function documentsHtml(docs: { title: string; href: string; what: string }[], extra: { label: string; href: string }[] = []): string {
-	const items = docs.map((d) => `<li><strong>${escapeHtml(d.title)}</strong><br /><span class="muted small">PDF – ${escapeHtml(d.what)}</span><br /><a href="${escapeHtml(d.href)}">Pobierz<span class="visually-hidden">: ${escapeHtml(d.title)}</span></a></li>`);
-	const more = extra.length ? `<p class="small">Te same liczby jako dane: ${extra.map((e) => `<a href="${escapeHtml(e.href)}">${escapeHtml(e.label)}</a>`).join(' · ')}</p>` : '';
+export function documentsHtml(
+	docs: { title: string; href: string; what: string }[],
+	extra: { label: string; href: string }[] = []
+): string {
+	const items = docs.map(
+		(d) =>
+			`<li><strong>${escapeHtml(d.title)}</strong><br /><span class="muted small">PDF – ${escapeHtml(d.what)}</span><br /><a href="${escapeHtml(d.href)}">Pobierz<span class="visually-hidden">: ${escapeHtml(d.title)}</span></a></li>`
+	);
+	const more = extra.length
+		? `<p class="small">Te same liczby jako dane: ${extra.map((e) => `<a href="${escapeHtml(e.href)}">${escapeHtml(e.label)}</a>`).join(' · ')}</p>`
+		: '';
 	return `<ul class="docs">${items.join('')}</ul>${more}`;
 }
 
 const renderings = new Map<string, string>();
 
 /** A page for reading: its title and HTML, with a municipality's values when one is chosen. */
-export async function renderedPage(ctx: Ctx, slug: string, place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null, blockHtml: Record<string, string> = {}) {
+export async function renderedPage(
+	ctx: Ctx,
+	slug: string,
+	place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null,
+	blockHtml: Record<string, string> = {}
+) {
 	const [page, numbers] = await Promise.all([getSitePage(ctx.db, slug), siteNumbers(ctx)]);
 	const values = placeholderValues(numbers, place);
 	// The same text with the same values renders the same HTML: keep the last renderings.

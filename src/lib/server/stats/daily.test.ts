@@ -23,7 +23,12 @@ beforeAll(async () => {
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
 	anna = await makeUser(ctx, 'anna@t.pl');
 	jan = await makeUser(ctx, 'jan@t.pl');
-	await createGroup(ctx, operator, { slug: 'wiskitki', municipalityCode: '1438053', name: 'Wiskitki', membershipQuestion: 'Czy mieszkasz w gminie?' });
+	await createGroup(ctx, operator, {
+		slug: 'wiskitki',
+		municipalityCode: '1438053',
+		name: 'Wiskitki',
+		membershipQuestion: 'Czy mieszkasz w gminie?'
+	});
 });
 afterAll(async () => database?.close());
 
@@ -58,9 +63,38 @@ describe('daily statistics', () => {
 
 		const incremental = await rows();
 		const byDay = Object.fromEntries(incremental.map((r) => [r.day, r]));
-		expect(byDay['2026-11-24']).toMatchObject({ members_total: 2, joined: 2, left_group: 0, views: 2, unique_viewers: 2, posts: 1, comments: 1, reactions: 1, shares: 1, active_members: 3 });
-		expect(byDay['2026-11-25']).toMatchObject({ members_total: 1, joined: 0, left_group: 1, views: 2, unique_viewers: 1, posts: 1, comments: 0, reactions: 1, shares: 0, active_members: 2 });
-		expect(byDay['2026-11-26']).toMatchObject({ members_total: 1, joined: 0, left_group: 0, views: 0, posts: 0, active_members: 0 });
+		expect(byDay['2026-11-24']).toMatchObject({
+			members_total: 2,
+			joined: 2,
+			left_group: 0,
+			views: 2,
+			unique_viewers: 2,
+			posts: 1,
+			comments: 1,
+			reactions: 1,
+			shares: 1,
+			active_members: 3
+		});
+		expect(byDay['2026-11-25']).toMatchObject({
+			members_total: 1,
+			joined: 0,
+			left_group: 1,
+			views: 2,
+			unique_viewers: 1,
+			posts: 1,
+			comments: 0,
+			reactions: 1,
+			shares: 0,
+			active_members: 2
+		});
+		expect(byDay['2026-11-26']).toMatchObject({
+			members_total: 1,
+			joined: 0,
+			left_group: 0,
+			views: 0,
+			posts: 0,
+			active_members: 0
+		});
 
 		await rebuildStats(ctx.db, clock);
 		expect(await rows()).toEqual(incremental);
@@ -69,14 +103,34 @@ describe('daily statistics', () => {
 		const months = await monthlyStats(ctx.db, group.id, clock.now(), 2);
 		expect(months.map((x) => x.month)).toEqual(['2026-10', '2026-11']);
 		expect(months[0]).toMatchObject({ views: 0, posts: 0, membersAtEnd: 0 });
-		expect(months[1]).toMatchObject({ membersAtEnd: 1, joined: 2, left: 1, views: 4, uniqueViewers: 2, posts: 2, comments: 1, reactions: 2, shares: 1 });
+		expect(months[1]).toMatchObject({
+			membersAtEnd: 1,
+			joined: 2,
+			left: 1,
+			views: 4,
+			uniqueViewers: 2,
+			posts: 2,
+			comments: 1,
+			reactions: 2,
+			shares: 1
+		});
 
 		// Per post: Anna saw the first post on two days (two views), Jan once; she is one viewer.
-		const counters = await ctx.db.selectFrom('posts').select(['view_count', 'unique_viewer_count']).where('id', '=', first.id).executeTakeFirstOrThrow();
+		const counters = await ctx.db
+			.selectFrom('posts')
+			.select(['view_count', 'unique_viewer_count'])
+			.where('id', '=', first.id)
+			.executeTakeFirstOrThrow();
 		expect(counters).toEqual({ view_count: 3, unique_viewer_count: 2 });
 		// Another day is another view but not another viewer; the same day again is nothing.
 		await recordViews(ctx, [first.id], `u:${anna.id}`);
 		await recordViews(ctx, [first.id], `u:${anna.id}`);
-		expect(await ctx.db.selectFrom('posts').select(['view_count', 'unique_viewer_count']).where('id', '=', first.id).executeTakeFirstOrThrow()).toEqual({ view_count: 4, unique_viewer_count: 2 });
+		expect(
+			await ctx.db
+				.selectFrom('posts')
+				.select(['view_count', 'unique_viewer_count'])
+				.where('id', '=', first.id)
+				.executeTakeFirstOrThrow()
+		).toEqual({ view_count: 4, unique_viewer_count: 2 });
 	});
 });

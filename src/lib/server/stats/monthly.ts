@@ -21,7 +21,18 @@ export async function monthlyStats(db: Db, groupId: string, now: Date, months = 
 	const today = warsawDay(now);
 	const [y, m] = today.split('-').map(Number);
 	const first = new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 10);
-	const rows = await sql<{ month: string; members_at_end: number; joined: string; left_group: string; views: string; posts: string; comments: string; reactions: string; shares: string; unique_viewers: number | null }>`
+	const rows = await sql<{
+		month: string;
+		members_at_end: number;
+		joined: string;
+		left_group: string;
+		views: string;
+		posts: string;
+		comments: string;
+		reactions: string;
+		shares: string;
+		unique_viewers: number | null;
+	}>`
 		with months as (select d::date as month from generate_series(${first}::date, ${today}::date, interval '1 month') d),
 		sums as (
 			select date_trunc('month', s.day)::date as month, sum(s.joined) as joined, sum(s.left_group) as left_group, sum(s.views) as views, sum(s.posts) as posts,
@@ -34,5 +45,16 @@ export async function monthlyStats(db: Db, groupId: string, now: Date, months = 
 		from months m left join sums x on x.month = m.month
 		left join group_monthly_stats u on u.group_id = ${groupId} and u.month = m.month
 		order by m.month`.execute(db);
-	return rows.rows.map((r) => ({ month: r.month, membersAtEnd: Number(r.members_at_end), joined: Number(r.joined), left: Number(r.left_group), views: Number(r.views), uniqueViewers: Number(r.unique_viewers ?? 0), posts: Number(r.posts), comments: Number(r.comments), reactions: Number(r.reactions), shares: Number(r.shares) }));
+	return rows.rows.map((r) => ({
+		month: r.month,
+		membersAtEnd: Number(r.members_at_end),
+		joined: Number(r.joined),
+		left: Number(r.left_group),
+		views: Number(r.views),
+		uniqueViewers: Number(r.unique_viewers ?? 0),
+		posts: Number(r.posts),
+		comments: Number(r.comments),
+		reactions: Number(r.reactions),
+		shares: Number(r.shares)
+	}));
 }

@@ -27,8 +27,18 @@ beforeAll(async () => {
 	({ ctx, clock } = testCtx(database, '2026-10-05T08:00:00Z'));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
-	await createGroup(ctx, operator, { slug: 'wiskitki', municipalityCode: '1438053', name: 'Wiskitki – forum', membershipQuestion: 'Czy mieszkasz w gminie?' });
-	await createGroup(ctx, operator, { slug: 'puszcza-marianska', municipalityCode: '1438032', name: 'Puszcza Mariańska – forum', membershipQuestion: 'Czy mieszkasz w gminie?' });
+	await createGroup(ctx, operator, {
+		slug: 'wiskitki',
+		municipalityCode: '1438053',
+		name: 'Wiskitki – forum',
+		membershipQuestion: 'Czy mieszkasz w gminie?'
+	});
+	await createGroup(ctx, operator, {
+		slug: 'puszcza-marianska',
+		municipalityCode: '1438032',
+		name: 'Puszcza Mariańska – forum',
+		membershipQuestion: 'Czy mieszkasz w gminie?'
+	});
 	group = await getGroup(ctx.db, 'wiskitki');
 	await activatePackage(ctx, operator, group);
 	schoolId = await addUnit(ctx, operator, '1438053', { name: 'Szkoła Podstawowa', type: 'primarySchool' });
@@ -37,7 +47,10 @@ beforeAll(async () => {
 	await acceptInvitation(ctx, teacher, token);
 	coordinator = await makeUser(ctx, 'koordynator@t.pl', { name: 'Koordynatorka' });
 	await ctx.db.insertInto('coordinators').values({ municipality_code: '1438053', user_id: coordinator.id }).execute();
-	for (const [email, name] of [['anna@t.pl', 'Anna'], ['jan@t.pl', 'Jan']]) {
+	for (const [email, name] of [
+		['anna@t.pl', 'Anna'],
+		['jan@t.pl', 'Jan']
+	]) {
 		const a = await makeUser(ctx, email, { name });
 		await requestMembership(ctx, a, group, 'Tak');
 		await decideMembership(ctx, operator, group, a.id, true);
@@ -50,7 +63,11 @@ afterAll(async () => database?.close());
 describe("the units' report", () => {
 	it('counts residents’ questions under the unit’s posts and the median time to the unit’s first reply, per Warsaw month', async () => {
 		// October: two posts of the school.
-		const first = await createPost(ctx, teacher, group, { body: 'Zebranie rodziców w czwartek o 17:00.', category: 'education', unitId: schoolId });
+		const first = await createPost(ctx, teacher, group, {
+			body: 'Zebranie rodziców w czwartek o 17:00.',
+			category: 'education',
+			unitId: schoolId
+		});
 		clock.set('2026-10-05T09:00:00Z');
 		const q1 = await addComment(ctx, anna, first.id, { body: 'Czy obecność jest obowiązkowa?' });
 		clock.set('2026-10-05T09:30:00Z');
@@ -63,7 +80,11 @@ describe("the units' report", () => {
 		// Not a question: no question mark.
 		await addComment(ctx, jan, first.id, { body: 'Dziękujemy za informację.' });
 		clock.set('2026-10-20T08:00:00Z');
-		const second = await createPost(ctx, teacher, group, { body: 'Dzień otwarty szkoły w sobotę.', category: 'education', unitId: schoolId });
+		const second = await createPost(ctx, teacher, group, {
+			body: 'Dzień otwarty szkoły w sobotę.',
+			category: 'education',
+			unitId: schoolId
+		});
 		clock.set('2026-10-20T08:10:00Z');
 		const q2 = await addComment(ctx, jan, second.id, { body: 'O której się zaczyna?' });
 		clock.set('2026-10-20T11:10:00Z');
@@ -74,7 +95,11 @@ describe("the units' report", () => {
 		await setPostReaction(ctx, jan, second.id, 'like');
 		// 31 October, 23:30 UTC is already November in Warsaw: not October's.
 		clock.set('2026-10-31T23:30:00Z');
-		await createPost(ctx, teacher, group, { body: 'Listopadowe ogłoszenie szkoły.', category: 'education', unitId: schoolId });
+		await createPost(ctx, teacher, group, {
+			body: 'Listopadowe ogłoszenie szkoły.',
+			category: 'education',
+			unitId: schoolId
+		});
 
 		clock.set('2026-11-02T10:00:00Z');
 		const report = await unitReport(ctx, 'wiskitki', null);
@@ -82,19 +107,36 @@ describe("the units' report", () => {
 		expect(report.months).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
 		const school = report.units.find((u) => u.name === 'Szkoła Podstawowa')!;
 		// Replies after 60 and 180 minutes; the parking question has none.
-		expect(school.months[5]).toMatchObject({ month: '2026-10', posts: 2, views: 2, uniqueViewers: 2, reactions: 1, questions: 3, answered: 2, medianReplyMinutes: 120 });
+		expect(school.months[5]).toMatchObject({
+			month: '2026-10',
+			posts: 2,
+			views: 2,
+			uniqueViewers: 2,
+			reactions: 1,
+			questions: 3,
+			answered: 2,
+			medianReplyMinutes: 120
+		});
 		expect(school.months[4]).toMatchObject({ posts: 0, questions: 0, medianReplyMinutes: null });
 		expect((await unitReport(ctx, 'wiskitki', '2026-11')).units[0].months[5]).toMatchObject({ posts: 1, questions: 0 });
 		await expect(unitReport(ctx, 'wiskitki', '2026-13')).rejects.toMatchObject({ code: 'validation' });
 		await expect(unitReport(ctx, 'wiskitki', '2027-01')).rejects.toMatchObject({ code: 'validation' });
-		expect([formatMinutes(45), formatMinutes(200), formatMinutes(60 * 24 * 2 + 60 * 4)]).toEqual(['45 min', '3 godz. 20 min', '2 dni 4 godz.']);
+		expect([formatMinutes(45), formatMinutes(200), formatMinutes(60 * 24 * 2 + 60 * 4)]).toEqual([
+			'45 min',
+			'3 godz. 20 min',
+			'2 dni 4 godz.'
+		]);
 	});
 
 	it('is e-mailed to the coordinators once per month, from the 1st, through the outbox', async () => {
 		clock.set('2026-11-02T10:00:00Z');
 		expect(await sendMonthlyUnitReports(ctx)).toBe(1);
 		expect(await sendMonthlyUnitReports(ctx)).toBe(0);
-		const mail = await ctx.db.selectFrom('outbox').selectAll().where('recipient', '=', coordinator.email).executeTakeFirstOrThrow();
+		const mail = await ctx.db
+			.selectFrom('outbox')
+			.selectAll()
+			.where('recipient', '=', coordinator.email)
+			.executeTakeFirstOrThrow();
 		expect(mail.subject).toBe('Raport aktywności jednostek gminy Wiskitki – październik 2026');
 		expect(mail.body_text).toContain('Szkoła Podstawowa: 2 posty, 2 wyświetlenia, 1 reakcja');
 		expect(mail.body_text).toContain('mediana czasu odpowiedzi: 2 godz.');
@@ -141,12 +183,24 @@ describe('public statistics', () => {
 	});
 
 	it('population: the operator only, validated, and the share of residents on /potencjal', async () => {
-		await expect(setPopulation(ctx, null, '1438053', { population: '9850', populationYear: '2025' })).rejects.toMatchObject({ code: 'unauthenticated' });
-		await expect(setPopulation(ctx, anna, '1438053', { population: '9850', populationYear: '2025' })).rejects.toMatchObject({ code: 'forbidden' });
-		for (const bad of [{ population: 'dużo', populationYear: '2025' }, { population: '0', populationYear: '2025' }, { population: '9850', populationYear: '1999' }, { population: '', populationYear: '2025' }]) {
+		await expect(
+			setPopulation(ctx, null, '1438053', { population: '9850', populationYear: '2025' })
+		).rejects.toMatchObject({ code: 'unauthenticated' });
+		await expect(
+			setPopulation(ctx, anna, '1438053', { population: '9850', populationYear: '2025' })
+		).rejects.toMatchObject({ code: 'forbidden' });
+		for (const bad of [
+			{ population: 'dużo', populationYear: '2025' },
+			{ population: '0', populationYear: '2025' },
+			{ population: '9850', populationYear: '1999' },
+			{ population: '', populationYear: '2025' }
+		]) {
 			await expect(setPopulation(ctx, operator, '1438053', bad)).rejects.toMatchObject({ code: 'validation' });
 		}
-		expect((await potential(ctx)).rows.find((r) => r.slug === 'wiskitki')).toMatchObject({ population: null, membersShare: null });
+		expect((await potential(ctx)).rows.find((r) => r.slug === 'wiskitki')).toMatchObject({
+			population: null,
+			membersShare: null
+		});
 		await setPopulation(ctx, operator, '1438053', { population: '9 850', populationYear: '2025' });
 		const row = (await potential(ctx)).rows.find((r) => r.slug === 'wiskitki')!;
 		expect(row).toMatchObject({ population: 9850, populationYear: 2025 });
@@ -161,15 +215,23 @@ describe('site pages', () => {
 		await expect(saveSitePage(ctx, null, 'o-nas', input)).rejects.toMatchObject({ code: 'unauthenticated' });
 		await expect(saveSitePage(ctx, anna, 'o-nas', input)).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(saveSitePage(ctx, operator, 'nie-ma', input)).rejects.toMatchObject({ code: 'not_found' });
-		await expect(saveSitePage(ctx, operator, 'o-nas', { title: 'O nas', body: 'Mamy {{liczba_krow}} krów w [[galeria]] gminie.' })).rejects.toMatchObject({ code: 'validation', message: expect.stringContaining('{{liczba_krow}}, [[galeria]]') });
-		await expect(saveSitePage(ctx, operator, 'o-nas', { title: '', body: 'x' })).rejects.toMatchObject({ code: 'validation' });
+		await expect(
+			saveSitePage(ctx, operator, 'o-nas', { title: 'O nas', body: 'Mamy {{liczba_krow}} krów w [[galeria]] gminie.' })
+		).rejects.toMatchObject({ code: 'validation', message: expect.stringContaining('{{liczba_krow}}, [[galeria]]') });
+		await expect(saveSitePage(ctx, operator, 'o-nas', { title: '', body: 'x' })).rejects.toMatchObject({
+			code: 'validation'
+		});
 		expect(await getSitePage(ctx.db, 'o-nas')).toEqual(before);
 		await saveSitePage(ctx, operator, 'o-nas', input);
 		expect((await getSitePage(ctx.db, 'o-nas')).body).toBe(input.body);
 		await resetSitePage(ctx, operator, 'o-nas');
 		expect(await getSitePage(ctx.db, 'o-nas')).toEqual(before);
 
-		const html = renderSiteText('## Tytuł\n\nMamy {{grupy}} grupy. <img src=x onerror=alert(1)> [link](javascript:alert(1))\n\n[[dokumenty]]\n', { grupy: '3 <b>' }, { dokumenty: '<ul class="docs"></ul>' });
+		const html = renderSiteText(
+			'## Tytuł\n\nMamy {{grupy}} grupy. <img src=x onerror=alert(1)> [link](javascript:alert(1))\n\n[[dokumenty]]\n',
+			{ grupy: '3 <b>' },
+			{ dokumenty: '<ul class="docs"></ul>' }
+		);
 		expect(html).toContain('<h2>Tytuł</h2>');
 		expect(html).toContain('Mamy 3 &lt;b&gt; grupy. &lt;img src=x onerror=alert(1)&gt;');
 		expect(html).not.toContain('href="javascript');

@@ -44,7 +44,23 @@ const directoryCache = memo<DirectoryGroup[]>(TTL, 4);
 export function groupDirectory(ctx: Ctx): Promise<DirectoryGroup[]> {
 	const now = ctx.clock.now();
 	return directoryCache('all', now.getTime(), async () => {
-		const r = await sql<{ id: string; slug: string; name: string; municipality: string; county: string; voivodeship: string; teryt: string; kind: 'urban' | 'rural' | 'mixed'; has_package: boolean; members: number; views: string | null; posts: string | null; comments: string | null; reactions: string | null; shares: string | null }>`
+		const r = await sql<{
+			id: string;
+			slug: string;
+			name: string;
+			municipality: string;
+			county: string;
+			voivodeship: string;
+			teryt: string;
+			kind: 'urban' | 'rural' | 'mixed';
+			has_package: boolean;
+			members: number;
+			views: string | null;
+			posts: string | null;
+			comments: string | null;
+			reactions: string | null;
+			shares: string | null;
+		}>`
 			select g.id, g.slug, g.name, m.name as municipality, m.county, m.voivodeship, m.teryt_code as teryt, m.kind, g.member_count as members,
 				exists (select 1 from subscriptions x where x.group_id = g.id and x.status = 'active') as has_package,
 				s.views, s.posts, s.comments, s.reactions, s.shares
@@ -53,8 +69,23 @@ export function groupDirectory(ctx: Ctx): Promise<DirectoryGroup[]> {
 				from group_daily_stats where day >= ${daysAgo(now, 30)}::date group by group_id) s on s.group_id = g.id
 			where g.is_public order by g.member_count desc, g.name`.execute(ctx.db);
 		return r.rows.map((x) => ({
-			id: x.id, slug: x.slug, name: x.name, municipality: x.municipality, county: x.county, voivodeship: x.voivodeship, teryt: x.teryt, kind: x.kind, hasPackage: x.has_package, members: x.members,
-			last30: { views: Number(x.views ?? 0), posts: Number(x.posts ?? 0), comments: Number(x.comments ?? 0), reactions: Number(x.reactions ?? 0), shares: Number(x.shares ?? 0) }
+			id: x.id,
+			slug: x.slug,
+			name: x.name,
+			municipality: x.municipality,
+			county: x.county,
+			voivodeship: x.voivodeship,
+			teryt: x.teryt,
+			kind: x.kind,
+			hasPackage: x.has_package,
+			members: x.members,
+			last30: {
+				views: Number(x.views ?? 0),
+				posts: Number(x.posts ?? 0),
+				comments: Number(x.comments ?? 0),
+				reactions: Number(x.reactions ?? 0),
+				shares: Number(x.shares ?? 0)
+			}
 		}));
 	});
 }
@@ -62,7 +93,11 @@ export function groupDirectory(ctx: Ctx): Promise<DirectoryGroup[]> {
 /** Groups whose municipality or name contains the query, ignoring case and Polish letters. */
 export function filterDirectory(groups: DirectoryGroup[], q: string, voivodeship = ''): DirectoryGroup[] {
 	const folded = foldText(q.trim());
-	return groups.filter((g) => (!voivodeship || g.voivodeship === voivodeship) && (!folded || foldText(g.municipality).includes(folded) || foldText(g.name).includes(folded)));
+	return groups.filter(
+		(g) =>
+			(!voivodeship || g.voivodeship === voivodeship) &&
+			(!folded || foldText(g.municipality).includes(folded) || foldText(g.name).includes(folded))
+	);
 }
 
 /**
@@ -72,7 +107,13 @@ export function filterDirectory(groups: DirectoryGroup[], q: string, voivodeship
 export function findPlace(groups: DirectoryGroup[], q: string): DirectoryGroup | null {
 	const folded = foldText(q.trim());
 	if (!folded) return null;
-	return groups.find((g) => g.slug === q.trim()) ?? groups.find((g) => foldText(g.municipality) === folded) ?? groups.find((g) => foldText(g.municipality).startsWith(folded)) ?? filterDirectory(groups, folded)[0] ?? null;
+	return (
+		groups.find((g) => g.slug === q.trim()) ??
+		groups.find((g) => foldText(g.municipality) === folded) ??
+		groups.find((g) => foldText(g.municipality).startsWith(folded)) ??
+		filterDirectory(groups, folded)[0] ??
+		null
+	);
 }
 
 /** Suggestions for the header's search box: municipalities that start with the query first. */
@@ -84,7 +125,14 @@ export async function suggestGroups(ctx: Ctx, q: string, limit = 8) {
 	return found
 		.sort((a, b) => rank(a) - rank(b) || a.municipality.localeCompare(b.municipality, 'pl'))
 		.slice(0, limit)
-		.map((g) => ({ slug: g.slug, municipality: g.municipality, name: g.name, county: g.county, voivodeship: g.voivodeship, members: g.members }));
+		.map((g) => ({
+			slug: g.slug,
+			municipality: g.municipality,
+			name: g.name,
+			county: g.county,
+			voivodeship: g.voivodeship,
+			members: g.members
+		}));
 }
 
 export interface TopPost {
@@ -117,7 +165,22 @@ export function topPosts(ctx: Ctx, days: number, groupId: string | null = null, 
 	return topCache(`${days}/${groupId ?? ''}/${limit}`, now.getTime(), async () => {
 		const since = sql`(${daysAgo(now, days)}::date::timestamp at time zone 'Europe/Warsaw')`;
 		const groupFilter = groupId ? sql`and p.group_id = ${groupId}` : sql``;
-		const r = await sql<{ id: string; slug: string; group_name: string; municipality: string; body: string; author: string; unit: boolean; published_at: Date; view_count: number; unique_viewer_count: number; comment_count: number; reaction_count: number; reaction_counts: Record<string, number>; share_count: number }>`
+		const r = await sql<{
+			id: string;
+			slug: string;
+			group_name: string;
+			municipality: string;
+			body: string;
+			author: string;
+			unit: boolean;
+			published_at: Date;
+			view_count: number;
+			unique_viewer_count: number;
+			comment_count: number;
+			reaction_count: number;
+			reaction_counts: Record<string, number>;
+			share_count: number;
+		}>`
 			select p.id, g.slug, g.name as group_name, m.name as municipality, left(p.body, 400) as body, coalesce(un.name, u.display_name) as author, p.unit_id is not null as unit,
 				p.published_at, p.view_count, p.unique_viewer_count, p.comment_count, p.reaction_count, p.reaction_counts, p.share_count
 			from posts p join groups g on g.id = p.group_id join municipalities m on m.teryt_code = g.municipality_code
@@ -126,8 +189,20 @@ export function topPosts(ctx: Ctx, days: number, groupId: string | null = null, 
 			order by p.reaction_count + p.comment_count + 2 * p.share_count desc, p.view_count desc, p.id desc
 			limit ${limit}`.execute(ctx.db);
 		return r.rows.map((x) => ({
-			id: x.id, groupSlug: x.slug, groupName: x.group_name, municipality: x.municipality, excerpt: excerpt(x.body), author: x.author, unit: x.unit,
-			publishedAt: new Date(x.published_at).toISOString(), views: x.view_count, uniqueViewers: x.unique_viewer_count, comments: x.comment_count, reactions: x.reaction_count, reactionsByKind: x.reaction_counts ?? {}, shares: x.share_count
+			id: x.id,
+			groupSlug: x.slug,
+			groupName: x.group_name,
+			municipality: x.municipality,
+			excerpt: excerpt(x.body),
+			author: x.author,
+			unit: x.unit,
+			publishedAt: new Date(x.published_at).toISOString(),
+			views: x.view_count,
+			uniqueViewers: x.unique_viewer_count,
+			comments: x.comment_count,
+			reactions: x.reaction_count,
+			reactionsByKind: x.reaction_counts ?? {},
+			shares: x.share_count
 		}));
 	});
 }
@@ -150,7 +225,14 @@ export interface PublishingUnit {
 
 export interface MunicipalityPage {
 	group: { id: string; slug: string; name: string; members: number; createdAt: string };
-	municipality: { name: string; county: string; voivodeship: string; teryt: string; population: number | null; populationYear: number | null };
+	municipality: {
+		name: string;
+		county: string;
+		voivodeship: string;
+		teryt: string;
+		population: number | null;
+		populationYear: number | null;
+	};
 	last30: Activity & { uniqueViewers: number; joined: number };
 	months: MonthStats[];
 	topPosts: TopPost[];
@@ -167,25 +249,74 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 		const [months, top, units, last30, place] = await Promise.all([
 			monthlyStats(ctx.db, group.id, now, 12),
 			topPosts(ctx, 90, group.id, 5),
-			sql<{ slug: string; name: string; type: string; verified: boolean; posts: string; views: string | null; engagement: string | null }>`
+			sql<{
+				slug: string;
+				name: string;
+				type: string;
+				verified: boolean;
+				posts: string;
+				views: string | null;
+				engagement: string | null;
+			}>`
 				select u.slug, u.name, u.type, u.verified, count(p.id) as posts, sum(p.view_count) as views, sum(p.reaction_count + p.comment_count + p.share_count) as engagement
 				from units u join posts p on p.unit_id = u.id and p.group_id = ${group.id} and p.status = 'published'
 					and p.published_at >= (${daysAgo(now, 90)}::date::timestamp at time zone 'Europe/Warsaw')
 				group by u.id order by count(p.id) desc, u.name`.execute(ctx.db),
-			sql<{ views: string | null; posts: string | null; comments: string | null; reactions: string | null; shares: string | null; joined: string | null; unique_viewers: string | null }>`
+			sql<{
+				views: string | null;
+				posts: string | null;
+				comments: string | null;
+				reactions: string | null;
+				shares: string | null;
+				joined: string | null;
+				unique_viewers: string | null;
+			}>`
 				select sum(views) as views, sum(posts) as posts, sum(comments) as comments, sum(reactions) as reactions, sum(shares) as shares, sum(joined) as joined,
 					(select count(distinct v.viewer_key) from post_views v join posts p on p.id = v.post_id where p.group_id = ${group.id} and v.day >= ${daysAgo(now, 30)}::date) as unique_viewers
 				from group_daily_stats where group_id = ${group.id} and day >= ${daysAgo(now, 30)}::date`.execute(ctx.db),
-			ctx.db.selectFrom('municipalities').select(['population', 'population_year']).where('teryt_code', '=', group.municipality_code).executeTakeFirstOrThrow()
+			ctx.db
+				.selectFrom('municipalities')
+				.select(['population', 'population_year'])
+				.where('teryt_code', '=', group.municipality_code)
+				.executeTakeFirstOrThrow()
 		]);
 		const l = last30.rows[0];
 		return {
-			group: { id: group.id, slug: group.slug, name: group.name, members: group.member_count, createdAt: group.created_at.toISOString() },
-			municipality: { name: municipality.name, county: municipality.county, voivodeship: municipality.voivodeship, teryt: municipality.teryt_code, population: place.population, populationYear: place.population_year },
-			last30: { views: Number(l?.views ?? 0), posts: Number(l?.posts ?? 0), comments: Number(l?.comments ?? 0), reactions: Number(l?.reactions ?? 0), shares: Number(l?.shares ?? 0), joined: Number(l?.joined ?? 0), uniqueViewers: Number(l?.unique_viewers ?? 0) },
+			group: {
+				id: group.id,
+				slug: group.slug,
+				name: group.name,
+				members: group.member_count,
+				createdAt: group.created_at.toISOString()
+			},
+			municipality: {
+				name: municipality.name,
+				county: municipality.county,
+				voivodeship: municipality.voivodeship,
+				teryt: municipality.teryt_code,
+				population: place.population,
+				populationYear: place.population_year
+			},
+			last30: {
+				views: Number(l?.views ?? 0),
+				posts: Number(l?.posts ?? 0),
+				comments: Number(l?.comments ?? 0),
+				reactions: Number(l?.reactions ?? 0),
+				shares: Number(l?.shares ?? 0),
+				joined: Number(l?.joined ?? 0),
+				uniqueViewers: Number(l?.unique_viewers ?? 0)
+			},
 			months,
 			topPosts: top,
-			units: units.rows.map((u) => ({ slug: u.slug, name: u.name, typeLabel: unitTypeLabel(u.type), verified: u.verified, posts90: Number(u.posts), views90: Number(u.views ?? 0), engagement90: Number(u.engagement ?? 0) }))
+			units: units.rows.map((u) => ({
+				slug: u.slug,
+				name: u.name,
+				typeLabel: unitTypeLabel(u.type),
+				verified: u.verified,
+				posts90: Number(u.posts),
+				views90: Number(u.views ?? 0),
+				engagement90: Number(u.engagement ?? 0)
+			}))
 		};
 	});
 }
@@ -217,7 +348,17 @@ export function potential(ctx: Ctx): Promise<{ month: string; rows: PotentialRow
 	const now = ctx.clock.now();
 	return potentialCache('all', now.getTime(), async () => {
 		const lastMonth = `${lastCompleteMonth(now)}-01`;
-		const r = await sql<{ id: string; slug: string; name: string; municipality: string; voivodeship: string; population: number | null; population_year: number | null; members: number; viewers: number | null }>`
+		const r = await sql<{
+			id: string;
+			slug: string;
+			name: string;
+			municipality: string;
+			voivodeship: string;
+			population: number | null;
+			population_year: number | null;
+			members: number;
+			viewers: number | null;
+		}>`
 			select g.slug, g.name, m.name as municipality, m.voivodeship, m.population, m.population_year, g.member_count as members, s.unique_viewers as viewers
 			from groups g join municipalities m on m.teryt_code = g.municipality_code
 			left join group_monthly_stats s on s.group_id = g.id and s.month = ${lastMonth}::date
@@ -225,8 +366,17 @@ export function potential(ctx: Ctx): Promise<{ month: string; rows: PotentialRow
 		return {
 			month: lastMonth.slice(0, 7),
 			rows: r.rows.map((x) => ({
-				id: x.id, slug: x.slug, name: x.name, municipality: x.municipality, voivodeship: x.voivodeship, population: x.population, populationYear: x.population_year, members: x.members,
-				membersShare: x.population ? x.members / x.population : null, monthViewers: x.viewers ?? 0, monthViewersShare: x.population ? (x.viewers ?? 0) / x.population : null
+				id: x.id,
+				slug: x.slug,
+				name: x.name,
+				municipality: x.municipality,
+				voivodeship: x.voivodeship,
+				population: x.population,
+				populationYear: x.population_year,
+				members: x.members,
+				membersShare: x.population ? x.members / x.population : null,
+				monthViewers: x.viewers ?? 0,
+				monthViewersShare: x.population ? (x.viewers ?? 0) / x.population : null
 			}))
 		};
 	});

@@ -17,21 +17,47 @@ export async function sendMonthlyUnitReports(ctx: Ctx): Promise<number> {
 	const groups = await ctx.db
 		.selectFrom('groups as g')
 		.select(['g.id', 'g.slug', 'g.municipality_code'])
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('unit_reports_sent as r').select('r.group_id').whereRef('r.group_id', '=', 'g.id').where('r.month', '=', monthStart))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('unit_reports_sent as r')
+						.select('r.group_id')
+						.whereRef('r.group_id', '=', 'g.id')
+						.where('r.month', '=', monthStart)
+				)
+			)
+		)
 		.execute();
 	let queued = 0;
 	for (const g of groups) {
 		const state = await packageState(ctx, g.id);
 		// The package must have started before the month ended.
 		if (!state?.active || state.startsOn >= nextMonth(monthStart)) continue;
-		const coordinators = await ctx.db.selectFrom('coordinators as c').innerJoin('users as u', 'u.id', 'c.user_id').select(['u.email', 'u.display_name']).where('c.municipality_code', '=', g.municipality_code).where('u.deleted_at', 'is', null).execute();
+		const coordinators = await ctx.db
+			.selectFrom('coordinators as c')
+			.innerJoin('users as u', 'u.id', 'c.user_id')
+			.select(['u.email', 'u.display_name'])
+			.where('c.municipality_code', '=', g.municipality_code)
+			.where('u.deleted_at', 'is', null)
+			.execute();
 		if (coordinators.length === 0) continue;
 		const report = await unitReport(ctx, g.slug, month);
 		const text = reportEmail(ctx.baseUrl, report);
 		queued += await ctx.db.transaction().execute(async (tx) => {
-			const mark = await tx.insertInto('unit_reports_sent').values({ group_id: g.id, month: monthStart, sent_at: now }).onConflict((oc) => oc.doNothing()).returning('group_id').executeTakeFirst();
+			const mark = await tx
+				.insertInto('unit_reports_sent')
+				.values({ group_id: g.id, month: monthStart, sent_at: now })
+				.onConflict((oc) => oc.doNothing())
+				.returning('group_id')
+				.executeTakeFirst();
 			if (!mark) return 0;
-			for (const c of coordinators) await enqueueEmail(tx, ctx.clock, { to: c.email, subject: `Raport aktywności jednostek gminy ${report.municipality} – ${monthName(month)}`, text: `Dzień dobry ${c.display_name},\n\n${text}` });
+			for (const c of coordinators)
+				await enqueueEmail(tx, ctx.clock, {
+					to: c.email,
+					subject: `Raport aktywności jednostek gminy ${report.municipality} – ${monthName(month)}`,
+					text: `Dzień dobry ${c.display_name},\n\n${text}`
+				});
 			return coordinators.length;
 		});
 	}

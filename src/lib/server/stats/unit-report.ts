@@ -56,15 +56,32 @@ export async function unitReport(ctx: Ctx, slug: string, month: string | null, s
 	const { group, municipality } = await getGroupForReading(ctx.db, slug);
 	const chosen = month ?? lastCompleteMonth(ctx.clock.now());
 	if (!MONTH.test(chosen)) throw new AppError('validation', 'Podaj miesiąc w postaci RRRR-MM, np. 2026-10.');
-	if (chosen > warsawDay(ctx.clock.now()).slice(0, 7)) throw new AppError('validation', 'Raport może dotyczyć najpóźniej bieżącego miesiąca.');
+	if (chosen > warsawDay(ctx.clock.now()).slice(0, 7))
+		throw new AppError('validation', 'Raport może dotyczyć najpóźniej bieżącego miesiąca.');
 	const [y, m] = chosen.split('-').map(Number);
 	const first = new Date(Date.UTC(y, m - span, 1)).toISOString().slice(0, 10);
 	const end = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-	const months = Array.from({ length: span }, (_, i) => new Date(Date.UTC(y, m - span + i, 1)).toISOString().slice(0, 7));
+	const months = Array.from({ length: span }, (_, i) =>
+		new Date(Date.UTC(y, m - span + i, 1)).toISOString().slice(0, 7)
+	);
 	const tz = sql.raw(`'Europe/Warsaw'`);
 	const [units, posts, replies] = await Promise.all([
-		ctx.db.selectFrom('units').select(['id', 'slug', 'name', 'type']).where('municipality_code', '=', group.municipality_code).orderBy('name').execute(),
-		sql<{ unit_id: string; month: string; posts: string; views: string; unique_viewers: string; reactions: string; comments: string; shares: string }>`
+		ctx.db
+			.selectFrom('units')
+			.select(['id', 'slug', 'name', 'type'])
+			.where('municipality_code', '=', group.municipality_code)
+			.orderBy('name')
+			.execute(),
+		sql<{
+			unit_id: string;
+			month: string;
+			posts: string;
+			views: string;
+			unique_viewers: string;
+			reactions: string;
+			comments: string;
+			shares: string;
+		}>`
 			select p.unit_id, to_char(p.published_at at time zone ${tz}, 'YYYY-MM') as month, count(*) as posts, sum(p.view_count) as views, sum(p.unique_viewer_count) as unique_viewers,
 				sum(p.reaction_count) as reactions, sum(p.comment_count) as comments, sum(p.share_count) as shares
 			from posts p
@@ -98,15 +115,33 @@ export async function unitReport(ctx: Ctx, slug: string, month: string | null, s
 			const p = postsBy.get(key(u.id, mon));
 			const r = repliesBy.get(key(u.id, mon));
 			return {
-				month: mon, posts: Number(p?.posts ?? 0), views: Number(p?.views ?? 0), uniqueViewers: Number(p?.unique_viewers ?? 0), reactions: Number(p?.reactions ?? 0),
-				comments: Number(p?.comments ?? 0), shares: Number(p?.shares ?? 0), questions: Number(r?.questions ?? 0), answered: Number(r?.answered ?? 0),
+				month: mon,
+				posts: Number(p?.posts ?? 0),
+				views: Number(p?.views ?? 0),
+				uniqueViewers: Number(p?.unique_viewers ?? 0),
+				reactions: Number(p?.reactions ?? 0),
+				comments: Number(p?.comments ?? 0),
+				shares: Number(p?.shares ?? 0),
+				questions: Number(r?.questions ?? 0),
+				answered: Number(r?.answered ?? 0),
 				medianReplyMinutes: r?.median_minutes == null ? null : Math.round(Number(r.median_minutes))
 			};
 		})
 	}));
 	// Units that published in the span first, by posts in the chosen month.
-	rows.sort((a, b) => b.months[span - 1].posts - a.months[span - 1].posts || b.months.reduce((s, x) => s + x.posts, 0) - a.months.reduce((s, x) => s + x.posts, 0) || a.name.localeCompare(b.name, 'pl'));
-	return { group: { slug: group.slug, name: group.name }, municipality: municipality.name, month: chosen, months, units: rows };
+	rows.sort(
+		(a, b) =>
+			b.months[span - 1].posts - a.months[span - 1].posts ||
+			b.months.reduce((s, x) => s + x.posts, 0) - a.months.reduce((s, x) => s + x.posts, 0) ||
+			a.name.localeCompare(b.name, 'pl')
+	);
+	return {
+		group: { slug: group.slug, name: group.name },
+		municipality: municipality.name,
+		month: chosen,
+		months,
+		units: rows
+	};
 }
 
 /** "45 min", "3 godz. 20 min", "2 dni 4 godz." */

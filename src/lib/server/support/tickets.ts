@@ -28,7 +28,12 @@ export const kindLabels: Record<TicketKind, string> = {
 	cooperation: 'współpraca (urzędy)',
 	contact: 'kontakt z administratorami'
 };
-export const statusLabels: Record<TicketStatus, string> = { new: 'nowe', in_progress: 'w toku', waiting: 'czeka na odpowiedź', resolved: 'rozwiązane' };
+export const statusLabels: Record<TicketStatus, string> = {
+	new: 'nowe',
+	in_progress: 'w toku',
+	waiting: 'czeka na odpowiedź',
+	resolved: 'rozwiązane'
+};
 
 const apiKinds = ['wrongly_held_post', 'violation', 'technical', 'billing', 'other'] as const;
 const publicKinds = ['advertising', 'cooperation', 'contact'] as const;
@@ -37,13 +42,22 @@ const phoneField = z
 	.string()
 	.trim()
 	.max(30)
-	.transform((v, ctx) => (v === '' ? null : (normalizePhone(v) ?? (ctx.addIssue({ code: 'custom', message: 'Podaj numer telefonu, np. 600 700 800.' }), z.NEVER))))
+	.transform((v, ctx) =>
+		v === ''
+			? null
+			: (normalizePhone(v) ??
+				(ctx.addIssue({ code: 'custom', message: 'Podaj numer telefonu, np. 600 700 800.' }), z.NEVER))
+	)
 	.nullish();
 
 export const ticketSchema = z.object({
 	kind: z.enum([...apiKinds, ...publicKinds], { error: 'Wybierz rodzaj sprawy.' }),
 	priority: z.enum(['urgent', 'normal'], { error: 'Wybierz: pilne czy zwykłe.' }).default('normal'),
-	body: z.string({ error: 'Opisz sprawę.' }).trim().min(10, 'Opisz sprawę (co najmniej 10 znaków).').max(5000, 'Opis może mieć najwyżej 5000 znaków.'),
+	body: z
+		.string({ error: 'Opisz sprawę.' })
+		.trim()
+		.min(10, 'Opisz sprawę (co najmniej 10 znaków).')
+		.max(5000, 'Opis może mieć najwyżej 5000 znaków.'),
 	postId: idSchema('Nie ma takiego posta.').nullish(),
 	phone: phoneField,
 	// Public forms, without an account:
@@ -68,11 +82,14 @@ export async function onCallAt(db: Db, at: Date): Promise<OnCall | null> {
 		.where('s.ends_at', '>', at)
 		.orderBy('s.starts_at', 'desc')
 		.executeTakeFirst();
-	return s ? { shiftId: s.id, primaryPhone: s.primary_phone, backupPhone: s.backup_phone, primaryEmail: s.email } : null;
+	return s
+		? { shiftId: s.id, primaryPhone: s.primary_phone, backupPhone: s.backup_phone, primaryEmail: s.email }
+		: null;
 }
 
 /** "+48600100200" → "+48 600 100 200", as people read it. */
-export const formatPhone = (e164: string) => (e164.startsWith('+48') && e164.length === 12 ? `+48 ${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}` : e164);
+export const formatPhone = (e164: string) =>
+	e164.startsWith('+48') && e164.length === 12 ? `+48 ${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}` : e164;
 
 /** The on-call administrator's number, for staff (operators) only: requesters are called back, they do not call. */
 export async function onCallPhoneFor(ctx: Ctx, actor: Actor | null): Promise<string | null> {
@@ -97,21 +114,43 @@ export interface CreatedTicket {
  * notice to the on-call administrator (skipped past a limit per number). The requester gets an
  * acknowledgement e-mail. Limited per account, per client address and per requester's address.
  */
-export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown, opts: { attachments?: StoredAttachment[]; ip?: string } = {}): Promise<CreatedTicket> {
+export async function createTicket(
+	ctx: Ctx,
+	actor: Actor | null,
+	input: unknown,
+	opts: { attachments?: StoredAttachment[]; ip?: string } = {}
+): Promise<CreatedTicket> {
 	const data = parseInput(ticketSchema, input);
 	const isPublic = (publicKinds as readonly string[]).includes(data.kind);
-	if (!actor && !isPublic) throw new AppError('unauthenticated', 'Zaloguj się, aby zgłosić sprawę — albo użyj formularza kontaktowego.');
+	if (!actor && !isPublic)
+		throw new AppError('unauthenticated', 'Zaloguj się, aby zgłosić sprawę — albo użyj formularza kontaktowego.');
 	const name = actor?.displayName ?? data.name;
 	const email = actor?.email ?? data.email;
-	if (!name || !email) throw new AppError('validation', 'Podaj imię i nazwisko oraz adres e-mail, abyśmy mogli odpowiedzieć.', { ...(name ? {} : { name: 'Podaj imię i nazwisko.' }), ...(email ? {} : { email: 'Podaj adres e-mail.' }) });
+	if (!name || !email)
+		throw new AppError('validation', 'Podaj imię i nazwisko oraz adres e-mail, abyśmy mogli odpowiedzieć.', {
+			...(name ? {} : { name: 'Podaj imię i nazwisko.' }),
+			...(email ? {} : { email: 'Podaj adres e-mail.' })
+		});
 	let priority = data.priority;
 	// Any ticket may name a post; one that does not exist is refused here, not by the foreign key.
-	const post = data.postId ? await ctx.db.selectFrom('posts').select(['id', 'status', 'author_id', 'unit_id', 'group_id']).where('id', '=', data.postId).executeTakeFirst() : undefined;
+	const post = data.postId
+		? await ctx.db
+				.selectFrom('posts')
+				.select(['id', 'status', 'author_id', 'unit_id', 'group_id'])
+				.where('id', '=', data.postId)
+				.executeTakeFirst()
+		: undefined;
 	if (data.postId && !post) throw notFound('Nie ma takiego posta.');
 	if (data.kind === 'wrongly_held_post') {
 		if (!post) throw new AppError('validation', 'Wskaż zatrzymany post.', { postId: 'Wskaż post.' });
-		const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', post.group_id).executeTakeFirstOrThrow();
-		const mine = post.author_id === actor!.id || (post.unit_id !== null && (await groupAccess(ctx, actor, group)).units.some((u) => u.id === post.unit_id));
+		const group = await ctx.db
+			.selectFrom('groups')
+			.selectAll()
+			.where('id', '=', post.group_id)
+			.executeTakeFirstOrThrow();
+		const mine =
+			post.author_id === actor!.id ||
+			(post.unit_id !== null && (await groupAccess(ctx, actor, group)).units.some((u) => u.id === post.unit_id));
 		if (!mine) throw new AppError('forbidden', 'Błędne zatrzymanie zgłasza autor posta albo zespół jednostki.');
 		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post nie jest zatrzymany.');
 		// A publisher's post held by mistake is urgent by definition.
@@ -119,35 +158,81 @@ export async function createTicket(ctx: Ctx, actor: Actor | null, input: unknown
 	}
 	// Urgent pages a person by SMS: only from someone whose address is known to be theirs.
 	if (priority === 'urgent' && !actor?.emailVerified) {
-		throw new AppError('forbidden', 'Pilne zgłoszenie może wysłać tylko osoba z potwierdzonym adresem e-mail. Potwierdź adres linkiem z wiadomości (albo wyślij go ponownie ze strony „Moje konto”) lub wyślij zgłoszenie jako zwykłe.', { priority: 'Potwierdź adres e-mail, aby zgłosić sprawę pilną.' });
+		throw new AppError(
+			'forbidden',
+			'Pilne zgłoszenie może wysłać tylko osoba z potwierdzonym adresem e-mail. Potwierdź adres linkiem z wiadomości (albo wyślij go ponownie ze strony „Moje konto”) lub wyślij zgłoszenie jako zwykłe.',
+			{ priority: 'Potwierdź adres e-mail, aby zgłosić sprawę pilną.' }
+		);
 	}
 	const now = ctx.clock.now();
 	const onCall = await onCallAt(ctx.db, now);
-	const rules = [...(actor ? [limits.ticketsPerAccount(actor.id)] : []), ...(opts.ip ? [limits.ticketsPerIp(opts.ip)] : []), limits.ticketsPerAddress(email)];
+	const rules = [
+		...(actor ? [limits.ticketsPerAccount(actor.id)] : []),
+		...(opts.ip ? [limits.ticketsPerIp(opts.ip)] : []),
+		limits.ticketsPerAddress(email)
+	];
 	if (priority === 'urgent' && actor) rules.push(limits.urgentTicketsPerAccount(actor.id));
 	return ctx.db.transaction().execute(async (tx) => {
 		await hitLimits(tx, ctx.clock, rules);
 		const t = await tx
 			.insertInto('tickets')
-			.values({ kind: data.kind, priority, requester_id: actor?.id ?? null, requester_name: name, requester_email: email, requester_phone: data.phone ?? null, post_id: data.postId ?? null, oncall_shift_id: onCall?.shiftId ?? null, created_at: now })
+			.values({
+				kind: data.kind,
+				priority,
+				requester_id: actor?.id ?? null,
+				requester_name: name,
+				requester_email: email,
+				requester_phone: data.phone ?? null,
+				post_id: data.postId ?? null,
+				oncall_shift_id: onCall?.shiftId ?? null,
+				created_at: now
+			})
 			.returning(['id', 'status'])
 			.executeTakeFirstOrThrow();
-		const message = await tx.insertInto('ticket_messages').values({ ticket_id: t.id, author_id: actor?.id ?? null, author_name: name, from_staff: false, body: data.body, created_at: now }).returning('id').executeTakeFirstOrThrow();
+		const message = await tx
+			.insertInto('ticket_messages')
+			.values({
+				ticket_id: t.id,
+				author_id: actor?.id ?? null,
+				author_name: name,
+				from_staff: false,
+				body: data.body,
+				created_at: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		await attach(tx, message.id, opts.attachments ?? []);
 		const link = `${ctx.baseUrl}/pomoc/${t.id}`;
 		const label = kindLabels[data.kind];
-		if (onCall && (priority === 'urgent' || (await withinLimit(tx, ctx.clock, limits.ticketNoticesPerPhone(onCall.primaryPhone))))) {
-			await enqueueSms(tx, ctx.clock, { to: onCall.primaryPhone, text: `${priority === 'urgent' ? 'PILNE' : 'Nowe'} zgłoszenie #${t.id} (${label}): ${link}` });
+		if (
+			onCall &&
+			(priority === 'urgent' || (await withinLimit(tx, ctx.clock, limits.ticketNoticesPerPhone(onCall.primaryPhone))))
+		) {
+			await enqueueSms(tx, ctx.clock, {
+				to: onCall.primaryPhone,
+				text: `${priority === 'urgent' ? 'PILNE' : 'Nowe'} zgłoszenie #${t.id} (${label}): ${link}`
+			});
 		}
 		if (priority === 'normal' || !onCall) {
-			await enqueueEmail(tx, ctx.clock, { to: ctx.supportEmail ?? 'pomoc@tablica.local', subject: `Zgłoszenie #${t.id}: ${label}${priority === 'urgent' ? ' (PILNE)' : ''}`, text: `${name} <${email}>${data.phone ? `, tel. ${data.phone}` : ''}\n\n${data.body}\n\n${link}` });
+			await enqueueEmail(tx, ctx.clock, {
+				to: ctx.supportEmail ?? 'pomoc@tablica.local',
+				subject: `Zgłoszenie #${t.id}: ${label}${priority === 'urgent' ? ' (PILNE)' : ''}`,
+				text: `${name} <${email}>${data.phone ? `, tel. ${data.phone}` : ''}\n\n${data.body}\n\n${link}`
+			});
 		}
 		await enqueueEmail(tx, ctx.clock, {
 			to: email,
 			subject: `Przyjęliśmy zgłoszenie #${t.id}`,
 			text: `Dzień dobry,\n\nprzyjęliśmy Twoje zgłoszenie #${t.id} (${label}).${priority === 'urgent' && onCall ? ' Dyżurny administrator dostał już SMS i zajmie się sprawą jak najszybciej.' : ' Odpowiemy e-mailem.'}\n\nWątek zgłoszenia: ${link}\n\nZespół Tablicy`
 		});
-		return { id: t.id, kind: data.kind, priority, status: t.status, createdAt: now.toISOString(), onCallPhone: priority === 'urgent' && onCall && actor?.isOperator ? formatPhone(onCall.primaryPhone) : null };
+		return {
+			id: t.id,
+			kind: data.kind,
+			priority,
+			status: t.status,
+			createdAt: now.toISOString(),
+			onCallPhone: priority === 'urgent' && onCall && actor?.isOperator ? formatPhone(onCall.primaryPhone) : null
+		};
 	});
 }
 
@@ -167,7 +252,11 @@ export async function pageBackups(ctx: Ctx): Promise<number> {
 			.where('t.created_at', '<=', new Date(now.getTime() - ESCALATE_AFTER_MS))
 			.returning(['t.id', 's.backup_phone'])
 			.execute();
-		for (const t of due) await enqueueSms(tx, ctx.clock, { to: t.backup_phone, text: `PILNE: zgłoszenie #${t.id} czeka od 15 minut bez potwierdzenia dyżurnego: ${ctx.baseUrl}/pomoc/${t.id}` });
+		for (const t of due)
+			await enqueueSms(tx, ctx.clock, {
+				to: t.backup_phone,
+				text: `PILNE: zgłoszenie #${t.id} czeka od 15 minut bez potwierdzenia dyżurnego: ${ctx.baseUrl}/pomoc/${t.id}`
+			});
 		return due.length;
 	});
 }
@@ -186,7 +275,14 @@ export interface TicketView {
 	backupPagedAt: string | null;
 	/** Minutes from the ticket to the first staff reply, or so far. */
 	responseMinutes: number | null;
-	messages: { id: string; author: string; fromStaff: boolean; body: string; createdAt: string; files: { url: string; name: string; size: number }[] }[];
+	messages: {
+		id: string;
+		author: string;
+		fromStaff: boolean;
+		body: string;
+		createdAt: string;
+		files: { url: string; name: string; size: number }[];
+	}[];
 	staff: boolean;
 }
 
@@ -195,7 +291,8 @@ async function loadTicket(ctx: Ctx, actor: Actor | null, id: string) {
 	if (!isId(id)) throw notFound('Nie ma takiego zgłoszenia.');
 	const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!t) throw notFound('Nie ma takiego zgłoszenia.');
-	if (!actor.isOperator && t.requester_id !== actor.id) throw new AppError('forbidden', 'To zgłoszenie widzi osoba, która je wysłała, i administratorzy.');
+	if (!actor.isOperator && t.requester_id !== actor.id)
+		throw new AppError('forbidden', 'To zgłoszenie widzi osoba, która je wysłała, i administratorzy.');
 	return t;
 }
 
@@ -203,7 +300,14 @@ export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Prom
 	const t = await loadTicket(ctx, actor, id);
 	const [messages, post, files] = await Promise.all([
 		ctx.db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', id).orderBy('id').execute(),
-		t.post_id ? ctx.db.selectFrom('posts as p').innerJoin('groups as g', 'g.id', 'p.group_id').select(['p.id', 'p.status', 'p.body', 'g.slug']).where('p.id', '=', t.post_id).executeTakeFirst() : undefined,
+		t.post_id
+			? ctx.db
+					.selectFrom('posts as p')
+					.innerJoin('groups as g', 'g.id', 'p.group_id')
+					.select(['p.id', 'p.status', 'p.body', 'g.slug'])
+					.where('p.id', '=', t.post_id)
+					.executeTakeFirst()
+			: undefined,
 		attachmentsOf(ctx.db, id)
 	]);
 	const until = t.first_response_at ?? ctx.clock.now();
@@ -220,7 +324,16 @@ export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Prom
 		acknowledgedAt: t.acknowledged_at?.toISOString() ?? null,
 		backupPagedAt: t.backup_paged_at?.toISOString() ?? null,
 		responseMinutes: Math.round((until.getTime() - t.created_at.getTime()) / 60_000),
-		messages: messages.map((m) => ({ id: m.id, author: m.author_name, fromStaff: m.from_staff, body: m.body, createdAt: m.created_at.toISOString(), files: files.filter((f) => f.message_id === m.id).map((f) => ({ url: `/pomoc/${t.id}/zalacznik/${f.file_name}`, name: f.original_name, size: f.size })) })),
+		messages: messages.map((m) => ({
+			id: m.id,
+			author: m.author_name,
+			fromStaff: m.from_staff,
+			body: m.body,
+			createdAt: m.created_at.toISOString(),
+			files: files
+				.filter((f) => f.message_id === m.id)
+				.map((f) => ({ url: `/pomoc/${t.id}/zalacznik/${f.file_name}`, name: f.original_name, size: f.size }))
+		})),
 		staff: actor!.isOperator
 	};
 }
@@ -229,30 +342,66 @@ export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Prom
 export async function acknowledgeTicket(ctx: Ctx, actor: Actor | null, id: string): Promise<void> {
 	assertOperator(actor);
 	await loadTicket(ctx, actor, id);
-	await ctx.db.updateTable('tickets').set({ acknowledged_at: ctx.clock.now(), acknowledged_by: actor.id, status: 'in_progress' }).where('id', '=', id).where('acknowledged_at', 'is', null).execute();
+	await ctx.db
+		.updateTable('tickets')
+		.set({ acknowledged_at: ctx.clock.now(), acknowledged_by: actor.id, status: 'in_progress' })
+		.where('id', '=', id)
+		.where('acknowledged_at', 'is', null)
+		.execute();
 }
 
 export const replySchema = z.object({
-	body: z.string({ error: 'Napisz odpowiedź.' }).trim().min(2, 'Napisz odpowiedź.').max(5000, 'Odpowiedź może mieć najwyżej 5000 znaków.'),
+	body: z
+		.string({ error: 'Napisz odpowiedź.' })
+		.trim()
+		.min(2, 'Napisz odpowiedź.')
+		.max(5000, 'Odpowiedź może mieć najwyżej 5000 znaków.'),
 	status: z.enum(['new', 'in_progress', 'waiting', 'resolved']).nullish()
 });
 
 /** A message in the thread; a staff reply is e-mailed to the requester and starts the clock's stop. */
-export async function replyToTicket(ctx: Ctx, actor: Actor | null, id: string, input: unknown, attachments: StoredAttachment[] = []): Promise<void> {
+export async function replyToTicket(
+	ctx: Ctx,
+	actor: Actor | null,
+	id: string,
+	input: unknown,
+	attachments: StoredAttachment[] = []
+): Promise<void> {
 	const t = await loadTicket(ctx, actor, id);
 	const data = parseInput(replySchema, input);
 	const staff = actor!.isOperator;
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
-		const message = await tx.insertInto('ticket_messages').values({ ticket_id: id, author_id: actor!.id, author_name: staff ? `${actor!.displayName} (administrator)` : actor!.displayName, from_staff: staff, body: data.body, created_at: now }).returning('id').executeTakeFirstOrThrow();
+		const message = await tx
+			.insertInto('ticket_messages')
+			.values({
+				ticket_id: id,
+				author_id: actor!.id,
+				author_name: staff ? `${actor!.displayName} (administrator)` : actor!.displayName,
+				from_staff: staff,
+				body: data.body,
+				created_at: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		await attach(tx, message.id, attachments);
 		const status = staff ? (data.status ?? 'waiting') : t.status === 'resolved' ? 'in_progress' : t.status;
 		await tx
 			.updateTable('tickets')
-			.set({ status, first_response_at: staff ? (t.first_response_at ?? now) : t.first_response_at, acknowledged_at: staff ? (t.acknowledged_at ?? now) : t.acknowledged_at, resolved_at: status === 'resolved' ? now : null })
+			.set({
+				status,
+				first_response_at: staff ? (t.first_response_at ?? now) : t.first_response_at,
+				acknowledged_at: staff ? (t.acknowledged_at ?? now) : t.acknowledged_at,
+				resolved_at: status === 'resolved' ? now : null
+			})
 			.where('id', '=', id)
 			.execute();
-		if (staff) await enqueueEmail(tx, ctx.clock, { to: t.requester_email, subject: `Odpowiedź w zgłoszeniu #${id}`, text: `Dzień dobry,\n\n${data.body}\n\nStan zgłoszenia: ${statusLabels[status]}. Wątek: ${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy` });
+		if (staff)
+			await enqueueEmail(tx, ctx.clock, {
+				to: t.requester_email,
+				subject: `Odpowiedź w zgłoszeniu #${id}`,
+				text: `Dzień dobry,\n\n${data.body}\n\nStan zgłoszenia: ${statusLabels[status]}. Wątek: ${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy`
+			});
 	});
 }
 
@@ -263,15 +412,41 @@ export async function replyToTicket(ctx: Ctx, actor: Actor | null, id: string, i
 export async function releaseFromTicket(ctx: Ctx, actor: Actor | null, id: string): Promise<void> {
 	assertOperator(actor);
 	const t = await loadTicket(ctx, actor, id);
-	if (t.kind !== 'wrongly_held_post' || !t.post_id) throw new AppError('conflict', 'To zgłoszenie nie dotyczy zatrzymanego posta.');
+	if (t.kind !== 'wrongly_held_post' || !t.post_id)
+		throw new AppError('conflict', 'To zgłoszenie nie dotyczy zatrzymanego posta.');
 	await decidePost(ctx, actor, t.post_id, { decision: 'approve' });
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
 		const text = `Post ze zgłoszenia #${id} został opublikowany ${formatDateTime(now)}. Przepraszamy za zatrzymanie.`;
-		await tx.insertInto('ticket_messages').values({ ticket_id: id, author_id: actor.id, author_name: `${actor.displayName} (administrator)`, from_staff: true, body: text, created_at: now }).execute();
-		await tx.updateTable('tickets').set({ status: 'resolved', resolved_at: now, first_response_at: t.first_response_at ?? now, acknowledged_at: t.acknowledged_at ?? now, acknowledged_by: t.acknowledged_by ?? actor.id }).where('id', '=', id).execute();
-		if (t.requester_id) await notify(tx, ctx.clock, { userId: t.requester_id, kind: 'post_approved', postId: t.post_id!, detail: text });
-		await enqueueEmail(tx, ctx.clock, { to: t.requester_email, subject: `Twój post jest opublikowany (zgłoszenie #${id})`, text: `Dzień dobry,\n\n${text}\n\n${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy` });
+		await tx
+			.insertInto('ticket_messages')
+			.values({
+				ticket_id: id,
+				author_id: actor.id,
+				author_name: `${actor.displayName} (administrator)`,
+				from_staff: true,
+				body: text,
+				created_at: now
+			})
+			.execute();
+		await tx
+			.updateTable('tickets')
+			.set({
+				status: 'resolved',
+				resolved_at: now,
+				first_response_at: t.first_response_at ?? now,
+				acknowledged_at: t.acknowledged_at ?? now,
+				acknowledged_by: t.acknowledged_by ?? actor.id
+			})
+			.where('id', '=', id)
+			.execute();
+		if (t.requester_id)
+			await notify(tx, ctx.clock, { userId: t.requester_id, kind: 'post_approved', postId: t.post_id!, detail: text });
+		await enqueueEmail(tx, ctx.clock, {
+			to: t.requester_email,
+			subject: `Twój post jest opublikowany (zgłoszenie #${id})`,
+			text: `Dzień dobry,\n\n${text}\n\n${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy`
+		});
 		if (t.requester_phone) await enqueueSms(tx, ctx.clock, { to: t.requester_phone, text: `Tablica: ${text}` });
 	});
 }
@@ -280,27 +455,63 @@ export const shiftSchema = z.object({
 	startsAt: z.date({ error: 'Podaj początek dyżuru.' }),
 	endsAt: z.date({ error: 'Podaj koniec dyżuru.' }),
 	primaryEmail: emailSchema,
-	primaryPhone: z.string().trim().transform((v, c) => normalizePhone(v) ?? (c.addIssue({ code: 'custom', message: 'Podaj numer dyżurnego, np. 600 100 200.' }), z.NEVER)),
+	primaryPhone: z
+		.string()
+		.trim()
+		.transform(
+			(v, c) =>
+				normalizePhone(v) ??
+				(c.addIssue({ code: 'custom', message: 'Podaj numer dyżurnego, np. 600 100 200.' }), z.NEVER)
+		),
 	backupEmail: emailSchema,
-	backupPhone: z.string().trim().transform((v, c) => normalizePhone(v) ?? (c.addIssue({ code: 'custom', message: 'Podaj numer zastępcy, np. 600 100 201.' }), z.NEVER))
+	backupPhone: z
+		.string()
+		.trim()
+		.transform(
+			(v, c) =>
+				normalizePhone(v) ??
+				(c.addIssue({ code: 'custom', message: 'Podaj numer zastępcy, np. 600 100 201.' }), z.NEVER)
+		)
 });
 
 /** The operator puts administrators on duty, each shift with a backup. */
 export async function addShift(ctx: Ctx, actor: Actor | null, input: unknown): Promise<string> {
 	assertOperator(actor);
 	const data = parseInput(shiftSchema, input);
-	if (data.endsAt <= data.startsAt) throw new AppError('validation', 'Dyżur musi się skończyć po tym, jak się zacznie.', { endsAt: 'Koniec po początku.' });
+	if (data.endsAt <= data.startsAt)
+		throw new AppError('validation', 'Dyżur musi się skończyć po tym, jak się zacznie.', {
+			endsAt: 'Koniec po początku.'
+		});
 	const staff = async (email: string, field: string) => {
-		const u = await ctx.db.selectFrom('users').select(['id', 'is_operator']).where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('deleted_at', 'is', null).executeTakeFirst();
-		if (!u?.is_operator) throw new AppError('validation', 'Dyżur pełni administrator (konto operatora).', { [field]: 'To nie jest konto administratora.' });
+		const u = await ctx.db
+			.selectFrom('users')
+			.select(['id', 'is_operator'])
+			.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+			.where('deleted_at', 'is', null)
+			.executeTakeFirst();
+		if (!u?.is_operator)
+			throw new AppError('validation', 'Dyżur pełni administrator (konto operatora).', {
+				[field]: 'To nie jest konto administratora.'
+			});
 		return u.id;
 	};
 	const primary = await staff(data.primaryEmail, 'primaryEmail');
 	const backup = await staff(data.backupEmail, 'backupEmail');
-	if (primary === backup) throw new AppError('validation', 'Zastępca musi być inną osobą niż dyżurny.', { backupEmail: 'Wybierz inną osobę.' });
+	if (primary === backup)
+		throw new AppError('validation', 'Zastępca musi być inną osobą niż dyżurny.', {
+			backupEmail: 'Wybierz inną osobę.'
+		});
 	const row = await ctx.db
 		.insertInto('oncall_shifts')
-		.values({ starts_at: data.startsAt, ends_at: data.endsAt, primary_id: primary, primary_phone: data.primaryPhone, backup_id: backup, backup_phone: data.backupPhone, created_at: ctx.clock.now() })
+		.values({
+			starts_at: data.startsAt,
+			ends_at: data.endsAt,
+			primary_id: primary,
+			primary_phone: data.primaryPhone,
+			backup_id: backup,
+			backup_phone: data.backupPhone,
+			created_at: ctx.clock.now()
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -315,7 +526,19 @@ export interface StoredAttachment {
 }
 
 async function attach(tx: Db, messageId: string, files: StoredAttachment[]): Promise<void> {
-	if (files.length) await tx.insertInto('ticket_attachments').values(files.map((f) => ({ message_id: messageId, file_name: f.fileName, original_name: f.originalName.slice(0, 200), content_type: f.contentType, size: f.size }))).execute();
+	if (files.length)
+		await tx
+			.insertInto('ticket_attachments')
+			.values(
+				files.map((f) => ({
+					message_id: messageId,
+					file_name: f.fileName,
+					original_name: f.originalName.slice(0, 200),
+					content_type: f.contentType,
+					size: f.size
+				}))
+			)
+			.execute();
 }
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -331,18 +554,34 @@ export function sniffAttachment(bytes: Uint8Array): { type: string; ext: string 
 	const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 	if (starts(0xff, 0xd8, 0xff)) return { type: 'image/jpeg', ext: 'jpg' };
 	if (starts(0x89, 0x50, 0x4e, 0x47)) return { type: 'image/png', ext: 'png' };
-	if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return { type: 'image/webp', ext: 'webp' };
+	if (
+		starts(0x52, 0x49, 0x46, 0x46) &&
+		bytes[8] === 0x57 &&
+		bytes[9] === 0x45 &&
+		bytes[10] === 0x42 &&
+		bytes[11] === 0x50
+	)
+		return { type: 'image/webp', ext: 'webp' };
 	if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { type: 'application/pdf', ext: 'pdf' };
 	return null;
 }
 
 /** Checks uploads before anything is stored: size, count and kind. */
 export function checkUploads(files: Upload[]): { upload: Upload; type: string; ext: string }[] {
-	if (files.length > MAX_ATTACHMENTS) throw new AppError('validation', `Możesz dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`, { files: `Najwyżej ${MAX_ATTACHMENTS} plików.` });
+	if (files.length > MAX_ATTACHMENTS)
+		throw new AppError('validation', `Możesz dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`, {
+			files: `Najwyżej ${MAX_ATTACHMENTS} plików.`
+		});
 	return files.map((f) => {
-		if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', `Plik „${f.name}” jest za duży: najwyżej 10 MB.`, { files: 'Najwyżej 10 MB na plik.' });
+		if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES)
+			throw new AppError('payload_too_large', `Plik „${f.name}” jest za duży: najwyżej 10 MB.`, {
+				files: 'Najwyżej 10 MB na plik.'
+			});
 		const kind = sniffAttachment(f.bytes);
-		if (!kind) throw new AppError('unsupported_media', `Plik „${f.name}” nie jest zdjęciem (JPEG, PNG, WebP) ani PDF-em.`, { files: 'Tylko zdjęcia i PDF.' });
+		if (!kind)
+			throw new AppError('unsupported_media', `Plik „${f.name}” nie jest zdjęciem (JPEG, PNG, WebP) ani PDF-em.`, {
+				files: 'Tylko zdjęcia i PDF.'
+			});
 		return { upload: f, ...kind };
 	});
 }

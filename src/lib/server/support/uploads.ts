@@ -9,13 +9,20 @@ export const isTicketFileName = (name: string) => /^[0-9a-f]{32}\.(jpg|png|webp|
 /** The files of a form (field `files`), checked, then written under random names. */
 export async function storeTicketFiles(mediaDir: string, form: FormData): Promise<StoredAttachment[]> {
 	const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0);
-	const checked = checkUploads(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+	const checked = checkUploads(
+		await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
+	);
 	await mkdir(dirOf(mediaDir), { recursive: true });
 	const stored: StoredAttachment[] = [];
 	for (const c of checked) {
 		const fileName = `${randomBytes(16).toString('hex')}.${c.ext}`;
 		await writeFile(path.join(dirOf(mediaDir), fileName), c.upload.bytes);
-		stored.push({ fileName, originalName: c.upload.name || `plik.${c.ext}`, contentType: c.type, size: c.upload.bytes.byteLength });
+		stored.push({
+			fileName,
+			originalName: c.upload.name || `plik.${c.ext}`,
+			contentType: c.type,
+			size: c.upload.bytes.byteLength
+		});
 	}
 	return stored;
 }

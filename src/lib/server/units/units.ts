@@ -24,12 +24,23 @@ const unitTypeIds = Object.keys(unitTypes) as [UnitType, ...UnitType[]];
 const id = (what: string) => idSchema(`Nie ma takiej ${what}.`);
 
 export const unitSchema = z.object({
-	name: z.string({ error: 'Podaj nazwę jednostki.' }).trim().min(3, 'Nazwa jednostki musi mieć co najmniej 3 znaki.').max(160, 'Nazwa może mieć najwyżej 160 znaków.'),
+	name: z
+		.string({ error: 'Podaj nazwę jednostki.' })
+		.trim()
+		.min(3, 'Nazwa jednostki musi mieć co najmniej 3 znaki.')
+		.max(160, 'Nazwa może mieć najwyżej 160 znaków.'),
 	type: z.enum(unitTypeIds, { error: 'Wybierz rodzaj jednostki z listy.' }),
 	description: z.string().trim().max(500, 'Opis może mieć najwyżej 500 znaków.').default(''),
 	contactEmail: z.union([emailSchema, z.literal('')]).default(''),
-	contactPhone: z.string().trim().max(30, 'Numer telefonu może mieć najwyżej 30 znaków.').regex(/^[+\d][\d\s-]{6,}$|^$/, 'Podaj numer telefonu, np. 46 856 45 00.').default(''),
-	website: z.union([z.url({ protocol: /^https?$/, error: 'Podaj adres strony zaczynający się od https://.' }), z.literal('')]).default('')
+	contactPhone: z
+		.string()
+		.trim()
+		.max(30, 'Numer telefonu może mieć najwyżej 30 znaków.')
+		.regex(/^[+\d][\d\s-]{6,}$|^$/, 'Podaj numer telefonu, np. 46 856 45 00.')
+		.default(''),
+	website: z
+		.union([z.url({ protocol: /^https?$/, error: 'Podaj adres strony zaczynający się od https://.' }), z.literal('')])
+		.default('')
 });
 
 export interface UnitView {
@@ -63,10 +74,21 @@ async function assertManages(ctx: Ctx, actor: Actor | null, unit: Unit, staffMat
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
 	if (await coordinates(ctx, actor, unit.municipality_code)) return actor;
 	if (staffMatter) {
-		const admin = await ctx.db.selectFrom('unit_members').select('role').where('unit_id', '=', unit.id).where('user_id', '=', actor.id).where('role', '=', 'unitAdmin').executeTakeFirst();
+		const admin = await ctx.db
+			.selectFrom('unit_members')
+			.select('role')
+			.where('unit_id', '=', unit.id)
+			.where('user_id', '=', actor.id)
+			.where('role', '=', 'unitAdmin')
+			.executeTakeFirst();
 		if (admin) return actor;
 	}
-	throw new AppError('forbidden', staffMatter ? 'Zespołem jednostki zarządza jej administrator albo koordynator gminy.' : 'Jednostkami gminy zarządza koordynator gminy.');
+	throw new AppError(
+		'forbidden',
+		staffMatter
+			? 'Zespołem jednostki zarządza jej administrator albo koordynator gminy.'
+			: 'Jednostkami gminy zarządza koordynator gminy.'
+	);
 }
 
 /** Every unit of a municipality with its staff and open invitations (coordinator's panel). */
@@ -76,7 +98,11 @@ export async function listUnits(ctx: Ctx, actor: Actor | null, municipalityCode:
 }
 
 /** One unit for the people who manage it: the coordinator or the unit's admin. */
-export async function getUnitForManager(ctx: Ctx, actor: Actor | null, unitId: string): Promise<UnitView & { coordinator: boolean }> {
+export async function getUnitForManager(
+	ctx: Ctx,
+	actor: Actor | null,
+	unitId: string
+): Promise<UnitView & { coordinator: boolean }> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, true);
 	const [view] = await unitViews(ctx, unit.municipality_code, unitId);
@@ -96,7 +122,9 @@ async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string
 			.select(['m.unit_id', 'm.user_id', 'm.role', 'u.display_name', 'u.email'])
 			.where('units.municipality_code', '=', municipalityCode)
 			.where('u.deleted_at', 'is', null)
-			.where((eb) => eb.or([eb('units.service_user_id', 'is', null), eb('units.service_user_id', '!=', eb.ref('m.user_id'))]))
+			.where((eb) =>
+				eb.or([eb('units.service_user_id', 'is', null), eb('units.service_user_id', '!=', eb.ref('m.user_id'))])
+			)
 			.orderBy('u.display_name')
 			.execute(),
 		ctx.db
@@ -124,26 +152,60 @@ async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string
 		mayAlert: u.may_alert,
 		officePublishes: u.office_publishes,
 		logoUrl: u.logo_file ? `/media/${u.logo_file}` : null,
-		staff: staff.filter((s) => s.unit_id === u.id).map((s) => ({ userId: s.user_id, name: s.display_name, email: s.email, role: s.role })),
-		invitations: invitations.filter((i) => i.unit_id === u.id).map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expires_at.toISOString() }))
+		staff: staff
+			.filter((s) => s.unit_id === u.id)
+			.map((s) => ({ userId: s.user_id, name: s.display_name, email: s.email, role: s.role })),
+		invitations: invitations
+			.filter((i) => i.unit_id === u.id)
+			.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expires_at.toISOString() }))
 	}));
 }
 
 function slugFor(name: string): string {
-	return foldText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'jednostka';
+	return (
+		foldText(name)
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 50) || 'jednostka'
+	);
 }
 
 /** The coordinator adds a unit of the municipality; it publishes unless turned off. */
-export async function addUnit(ctx: Ctx, actor: Actor | null, municipalityCode: string, input: unknown): Promise<string> {
+export async function addUnit(
+	ctx: Ctx,
+	actor: Actor | null,
+	municipalityCode: string,
+	input: unknown
+): Promise<string> {
 	await assertCoordinator(ctx, actor, municipalityCode);
 	const data = parseInput(unitSchema, input);
 	const base = slugFor(data.name);
-	const taken = new Set((await ctx.db.selectFrom('units').select('slug').where('municipality_code', '=', municipalityCode).where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
+	const taken = new Set(
+		(
+			await ctx.db
+				.selectFrom('units')
+				.select('slug')
+				.where('municipality_code', '=', municipalityCode)
+				.where('slug', 'like', `${base}%`)
+				.execute()
+		).map((r) => r.slug)
+	);
 	let slug = base;
 	for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
 	const row = await ctx.db
 		.insertInto('units')
-		.values({ municipality_code: municipalityCode, slug, name: data.name, type: data.type, description: data.description, contact_email: data.contactEmail, contact_phone: data.contactPhone, website: data.website, may_alert: ALERTING_TYPES.includes(data.type), created_at: ctx.clock.now() })
+		.values({
+			municipality_code: municipalityCode,
+			slug,
+			name: data.name,
+			type: data.type,
+			description: data.description,
+			contact_email: data.contactEmail,
+			contact_phone: data.contactPhone,
+			website: data.website,
+			may_alert: ALERTING_TYPES.includes(data.type),
+			created_at: ctx.clock.now()
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -153,7 +215,18 @@ export async function updateUnit(ctx: Ctx, actor: Actor | null, unitId: string, 
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, false);
 	const data = parseInput(unitSchema, input);
-	await ctx.db.updateTable('units').set({ name: data.name, type: data.type, description: data.description, contact_email: data.contactEmail, contact_phone: data.contactPhone, website: data.website }).where('id', '=', unitId).execute();
+	await ctx.db
+		.updateTable('units')
+		.set({
+			name: data.name,
+			type: data.type,
+			description: data.description,
+			contact_email: data.contactEmail,
+			contact_phone: data.contactPhone,
+			website: data.website
+		})
+		.where('id', '=', unitId)
+		.execute();
 }
 
 export const unitSettingsSchema = z.object({
@@ -167,10 +240,18 @@ export async function setUnitSettings(ctx: Ctx, actor: Actor | null, unitId: str
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, false);
 	const data = parseInput(unitSettingsSchema, input);
-	if (data.officePublishes && unit.type === 'office') throw new AppError('validation', 'Urząd publikuje we własnym imieniu — tę opcję włącza się przy innych jednostkach.');
+	if (data.officePublishes && unit.type === 'office')
+		throw new AppError(
+			'validation',
+			'Urząd publikuje we własnym imieniu — tę opcję włącza się przy innych jednostkach.'
+		);
 	await ctx.db
 		.updateTable('units')
-		.set({ ...(data.canPublish === undefined ? {} : { can_publish: data.canPublish }), ...(data.mayAlert === undefined ? {} : { may_alert: data.mayAlert }), ...(data.officePublishes === undefined ? {} : { office_publishes: data.officePublishes }) })
+		.set({
+			...(data.canPublish === undefined ? {} : { can_publish: data.canPublish }),
+			...(data.mayAlert === undefined ? {} : { may_alert: data.mayAlert }),
+			...(data.officePublishes === undefined ? {} : { office_publishes: data.officePublishes })
+		})
 		.where('id', '=', unitId)
 		.execute();
 }
@@ -181,7 +262,12 @@ export const invitationSchema = z.object({
 });
 
 /** Invites a person to the unit's staff by e-mail: a link valid for 7 days. */
-export async function inviteStaff(ctx: Ctx, actor: Actor | null, unitId: string, input: unknown): Promise<{ id: string; token: string }> {
+export async function inviteStaff(
+	ctx: Ctx,
+	actor: Actor | null,
+	unitId: string,
+	input: unknown
+): Promise<{ id: string; token: string }> {
 	const unit = await unitById(ctx.db, unitId);
 	const by = await assertManages(ctx, actor, unit, true);
 	const data = parseInput(invitationSchema, input);
@@ -196,12 +282,30 @@ export async function inviteStaff(ctx: Ctx, actor: Actor | null, unitId: string,
 			.where('m.unit_id', '=', unitId)
 			.where((eb) => eb(eb.fn('lower', ['u.email']), '=', data.email))
 			.executeTakeFirst();
-		if (already) throw new AppError('conflict', 'Ta osoba już należy do zespołu jednostki.', { email: 'Ta osoba już należy do zespołu.' });
+		if (already)
+			throw new AppError('conflict', 'Ta osoba już należy do zespołu jednostki.', {
+				email: 'Ta osoba już należy do zespołu.'
+			});
 		// A new invitation replaces an open one for the same address.
-		await tx.updateTable('unit_invitations').set({ revoked_at: now }).where('unit_id', '=', unitId).where('email', '=', data.email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+		await tx
+			.updateTable('unit_invitations')
+			.set({ revoked_at: now })
+			.where('unit_id', '=', unitId)
+			.where('email', '=', data.email)
+			.where('accepted_at', 'is', null)
+			.where('revoked_at', 'is', null)
+			.execute();
 		const row = await tx
 			.insertInto('unit_invitations')
-			.values({ unit_id: unitId, email: data.email, role: data.role, token_hash: hash, invited_by: by.id, created_at: now, expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) })
+			.values({
+				unit_id: unitId,
+				email: data.email,
+				role: data.role,
+				token_hash: hash,
+				invited_by: by.id,
+				created_at: now,
+				expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000)
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await enqueueEmail(tx, ctx.clock, {
@@ -227,22 +331,49 @@ async function openInvitation(db: Db, token: string, now: Date) {
 	const row = await db
 		.selectFrom('unit_invitations as i')
 		.innerJoin('units', 'units.id', 'i.unit_id')
-		.select(['i.id', 'i.unit_id', 'i.email', 'i.role', 'i.expires_at', 'i.accepted_at', 'i.revoked_at', 'units.name as unit_name', 'units.municipality_code'])
+		.select([
+			'i.id',
+			'i.unit_id',
+			'i.email',
+			'i.role',
+			'i.expires_at',
+			'i.accepted_at',
+			'i.revoked_at',
+			'units.name as unit_name',
+			'units.municipality_code'
+		])
 		.where('i.token_hash', '=', hashSecret(token))
 		.executeTakeFirst();
 	if (!row || row.revoked_at) throw notFound('To zaproszenie nie istnieje albo zostało wycofane.');
 	if (row.accepted_at) throw new AppError('conflict', 'To zaproszenie zostało już przyjęte.');
-	if (row.expires_at <= now) throw new AppError('conflict', 'To zaproszenie wygasło — poproś koordynatora gminy o nowe.');
+	if (row.expires_at <= now)
+		throw new AppError('conflict', 'To zaproszenie wygasło — poproś koordynatora gminy o nowe.');
 	return row;
 }
 
 export async function getInvitation(ctx: Ctx, token: string): Promise<InvitationView> {
 	const inv = await openInvitation(ctx.db, token, ctx.clock.now());
 	const [user, group] = await Promise.all([
-		ctx.db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', inv.email)).where('deleted_at', 'is', null).executeTakeFirst(),
-		ctx.db.selectFrom('groups').select('slug').where('municipality_code', '=', inv.municipality_code).orderBy('id').executeTakeFirst()
+		ctx.db
+			.selectFrom('users')
+			.select('id')
+			.where((eb) => eb(eb.fn('lower', ['email']), '=', inv.email))
+			.where('deleted_at', 'is', null)
+			.executeTakeFirst(),
+		ctx.db
+			.selectFrom('groups')
+			.select('slug')
+			.where('municipality_code', '=', inv.municipality_code)
+			.orderBy('id')
+			.executeTakeFirst()
 	]);
-	return { unitName: inv.unit_name, role: inv.role, email: inv.email, accountExists: !!user, groupSlug: group?.slug ?? null };
+	return {
+		unitName: inv.unit_name,
+		role: inv.role,
+		email: inv.email,
+		accountExists: !!user,
+		groupSlug: group?.slug ?? null
+	};
 }
 
 export const newStaffAccountSchema = z.object({ displayName: displayNameSchema, password: passwordSchema });
@@ -251,7 +382,12 @@ export const newStaffAccountSchema = z.object({ displayName: displayNameSchema, 
  * Accepting links the signed-in account to the unit, or creates an account for the invited
  * address (verified: the link came to it).
  */
-export async function acceptInvitation(ctx: Ctx, actor: Actor | null, token: string, newAccount?: unknown): Promise<Actor> {
+export async function acceptInvitation(
+	ctx: Ctx,
+	actor: Actor | null,
+	token: string,
+	newAccount?: unknown
+): Promise<Actor> {
 	const now = ctx.clock.now();
 	const inv = await openInvitation(ctx.db, token, now);
 	const fresh = actor ? null : parseInput(newStaffAccountSchema, newAccount);
@@ -259,16 +395,36 @@ export async function acceptInvitation(ctx: Ctx, actor: Actor | null, token: str
 	return ctx.db.transaction().execute(async (tx) => {
 		let person = actor;
 		if (!person) {
-			const exists = await tx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', inv.email)).where('deleted_at', 'is', null).executeTakeFirst();
-			if (exists) throw new AppError('conflict', 'Konto z tym adresem już istnieje — zaloguj się i otwórz link ponownie.');
+			const exists = await tx
+				.selectFrom('users')
+				.select('id')
+				.where((eb) => eb(eb.fn('lower', ['email']), '=', inv.email))
+				.where('deleted_at', 'is', null)
+				.executeTakeFirst();
+			if (exists)
+				throw new AppError('conflict', 'Konto z tym adresem już istnieje — zaloguj się i otwórz link ponownie.');
 			const user = await tx
 				.insertInto('users')
-				.values({ email: inv.email, display_name: fresh!.displayName, password_hash: passwordHash!, email_verified_at: now, is_operator: false, created_at: now, deleted_at: null })
+				.values({
+					email: inv.email,
+					display_name: fresh!.displayName,
+					password_hash: passwordHash!,
+					email_verified_at: now,
+					is_operator: false,
+					created_at: now,
+					deleted_at: null
+				})
 				.returningAll()
 				.executeTakeFirstOrThrow();
 			person = toActor(user);
 		}
-		const taken = await tx.updateTable('unit_invitations').set({ accepted_at: now, accepted_by: person.id }).where('id', '=', inv.id).where('accepted_at', 'is', null).returning('id').executeTakeFirst();
+		const taken = await tx
+			.updateTable('unit_invitations')
+			.set({ accepted_at: now, accepted_by: person.id })
+			.where('id', '=', inv.id)
+			.where('accepted_at', 'is', null)
+			.returning('id')
+			.executeTakeFirst();
 		if (!taken) throw new AppError('conflict', 'To zaproszenie zostało już przyjęte.');
 		await tx
 			.insertInto('unit_members')
@@ -284,15 +440,31 @@ export async function removeStaff(ctx: Ctx, actor: Actor | null, unitId: string,
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, true);
 	parseInput(id('osoby'), userId);
-	const r = await ctx.db.deleteFrom('unit_members').where('unit_id', '=', unitId).where('user_id', '=', userId).executeTakeFirst();
+	const r = await ctx.db
+		.deleteFrom('unit_members')
+		.where('unit_id', '=', unitId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	if (!r.numDeletedRows) throw notFound('Tej osoby nie ma w zespole jednostki.');
 }
 
-export async function revokeInvitation(ctx: Ctx, actor: Actor | null, unitId: string, invitationId: string): Promise<void> {
+export async function revokeInvitation(
+	ctx: Ctx,
+	actor: Actor | null,
+	unitId: string,
+	invitationId: string
+): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, true);
 	parseInput(id('zaproszenia'), invitationId);
-	const r = await ctx.db.updateTable('unit_invitations').set({ revoked_at: ctx.clock.now() }).where('id', '=', invitationId).where('unit_id', '=', unitId).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+	const r = await ctx.db
+		.updateTable('unit_invitations')
+		.set({ revoked_at: ctx.clock.now() })
+		.where('id', '=', invitationId)
+		.where('unit_id', '=', unitId)
+		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
 	if (!r.numUpdatedRows) throw notFound('Nie ma takiego otwartego zaproszenia.');
 }
 
@@ -304,12 +476,25 @@ export async function createUnitToken(ctx: Ctx, actor: Actor | null, unitId: str
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, true);
 	const serviceUserId = await ctx.db.transaction().execute(async (tx) => {
-		const current = await tx.selectFrom('units').select('service_user_id').where('id', '=', unitId).forUpdate().executeTakeFirstOrThrow();
+		const current = await tx
+			.selectFrom('units')
+			.select('service_user_id')
+			.where('id', '=', unitId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
 		if (current.service_user_id) return current.service_user_id;
 		const now = ctx.clock.now();
 		const user = await tx
 			.insertInto('users')
-			.values({ email: `jednostka-${unitId}@api.tablica.invalid`, display_name: unit.name, password_hash: '!', email_verified_at: now, is_operator: false, created_at: now, deleted_at: null })
+			.values({
+				email: `jednostka-${unitId}@api.tablica.invalid`,
+				display_name: unit.name,
+				password_hash: '!',
+				email_verified_at: now,
+				is_operator: false,
+				created_at: now,
+				deleted_at: null
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await tx.insertInto('unit_members').values({ unit_id: unitId, user_id: user.id, role: 'editor' }).execute();
@@ -323,14 +508,26 @@ export async function listUnitTokens(ctx: Ctx, actor: Actor | null, unitId: stri
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, true);
 	if (!unit.service_user_id) return [];
-	return ctx.db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at']).where('user_id', '=', unit.service_user_id).where('revoked_at', 'is', null).orderBy('id', 'desc').execute();
+	return ctx.db
+		.selectFrom('api_tokens')
+		.select(['id', 'name', 'created_at', 'last_used_at'])
+		.where('user_id', '=', unit.service_user_id)
+		.where('revoked_at', 'is', null)
+		.orderBy('id', 'desc')
+		.execute();
 }
 
 export async function revokeUnitToken(ctx: Ctx, actor: Actor | null, unitId: string, tokenId: string): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, true);
 	if (!unit.service_user_id || !isId(tokenId)) throw notFound('Nie ma takiego tokenu.');
-	const r = await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', tokenId).where('user_id', '=', unit.service_user_id).where('revoked_at', 'is', null).executeTakeFirst();
+	const r = await ctx.db
+		.updateTable('api_tokens')
+		.set({ revoked_at: ctx.clock.now() })
+		.where('id', '=', tokenId)
+		.where('user_id', '=', unit.service_user_id)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
 	if (!r.numUpdatedRows) throw notFound('Nie ma takiego tokenu.');
 }
 
@@ -346,12 +543,28 @@ export interface PublicUnit {
 }
 
 /** The units of a group's municipality, public: who publishes there and whether at once. */
-export async function groupUnits(ctx: Pick<Ctx, 'db' | 'clock'>, group: { id: string; municipality_code: string }): Promise<PublicUnit[]> {
+export async function groupUnits(
+	ctx: Pick<Ctx, 'db' | 'clock'>,
+	group: { id: string; municipality_code: string }
+): Promise<PublicUnit[]> {
 	const [units, state] = await Promise.all([
-		ctx.db.selectFrom('units').select(['id', 'slug', 'name', 'type', 'verified', 'can_publish']).where('municipality_code', '=', group.municipality_code).orderBy('name').execute(),
+		ctx.db
+			.selectFrom('units')
+			.select(['id', 'slug', 'name', 'type', 'verified', 'can_publish'])
+			.where('municipality_code', '=', group.municipality_code)
+			.orderBy('name')
+			.execute(),
 		packageState(ctx, group.id)
 	]);
-	return units.map((u) => ({ id: u.id, slug: u.slug, name: u.name, type: u.type, typeLabel: unitTypes[u.type as UnitType] ?? u.type, verified: u.verified, publishing: !!state?.active && u.can_publish }));
+	return units.map((u) => ({
+		id: u.id,
+		slug: u.slug,
+		name: u.name,
+		type: u.type,
+		typeLabel: unitTypes[u.type as UnitType] ?? u.type,
+		verified: u.verified,
+		publishing: !!state?.active && u.can_publish
+	}));
 }
 
 export interface UnitPostStats {
@@ -368,15 +581,36 @@ export interface UnitPostStats {
 }
 
 /** The publisher's view: the unit's latest posts with their reach. For its staff and the coordinator. */
-export async function unitPostStats(ctx: Ctx, actor: Actor | null, unitId: string): Promise<{ unit: { id: string; name: string }; posts: UnitPostStats[] }> {
+export async function unitPostStats(
+	ctx: Ctx,
+	actor: Actor | null,
+	unitId: string
+): Promise<{ unit: { id: string; name: string }; posts: UnitPostStats[] }> {
 	const unit = await unitById(ctx.db, unitId);
 	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zobaczyć.');
-	const staff = await ctx.db.selectFrom('unit_members').select('user_id').where('unit_id', '=', unitId).where('user_id', '=', actor.id).executeTakeFirst();
-	if (!staff && !(await coordinates(ctx, actor, unit.municipality_code))) throw new AppError('forbidden', 'Statystyki postów jednostki widzi jej zespół i koordynator gminy.');
+	const staff = await ctx.db
+		.selectFrom('unit_members')
+		.select('user_id')
+		.where('unit_id', '=', unitId)
+		.where('user_id', '=', actor.id)
+		.executeTakeFirst();
+	if (!staff && !(await coordinates(ctx, actor, unit.municipality_code)))
+		throw new AppError('forbidden', 'Statystyki postów jednostki widzi jej zespół i koordynator gminy.');
 	const rows = await ctx.db
 		.selectFrom('posts as p')
 		.innerJoin('groups as g', 'g.id', 'p.group_id')
-		.select(['p.id', 'g.slug', 'p.body', 'p.status', 'p.published_at', 'p.view_count', 'p.unique_viewer_count', 'p.reaction_count', 'p.comment_count', 'p.share_count'])
+		.select([
+			'p.id',
+			'g.slug',
+			'p.body',
+			'p.status',
+			'p.published_at',
+			'p.view_count',
+			'p.unique_viewer_count',
+			'p.reaction_count',
+			'p.comment_count',
+			'p.share_count'
+		])
 		.where('p.unit_id', '=', unitId)
 		.where('p.status', 'not in', ['deleted', 'removed'])
 		.orderBy('p.created_at', 'desc')
@@ -384,7 +618,18 @@ export async function unitPostStats(ctx: Ctx, actor: Actor | null, unitId: strin
 		.execute();
 	return {
 		unit: { id: unit.id, name: unit.name },
-		posts: rows.map((r) => ({ id: r.id, groupSlug: r.slug, excerpt: r.body.slice(0, 120), status: r.status, publishedAt: r.published_at?.toISOString() ?? null, views: r.view_count, uniqueViewers: r.unique_viewer_count, reactions: r.reaction_count, comments: r.comment_count, shares: r.share_count }))
+		posts: rows.map((r) => ({
+			id: r.id,
+			groupSlug: r.slug,
+			excerpt: r.body.slice(0, 120),
+			status: r.status,
+			publishedAt: r.published_at?.toISOString() ?? null,
+			views: r.view_count,
+			uniqueViewers: r.unique_viewer_count,
+			reactions: r.reaction_count,
+			comments: r.comment_count,
+			shares: r.share_count
+		}))
 	};
 }
 
@@ -394,7 +639,12 @@ export async function assertMayChangeLogo(ctx: Ctx, actor: Actor | null, unitId:
 }
 
 /** The unit's logo (a stored image file); returns the file it replaces, for removal. */
-export async function setUnitLogo(ctx: Ctx, actor: Actor | null, unitId: string, fileName: string | null): Promise<string | null> {
+export async function setUnitLogo(
+	ctx: Ctx,
+	actor: Actor | null,
+	unitId: string,
+	fileName: string | null
+): Promise<string | null> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertManages(ctx, actor, unit, false);
 	await ctx.db.updateTable('units').set({ logo_file: fileName }).where('id', '=', unitId).execute();

@@ -18,7 +18,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		recipient: recipient ?? '',
 		status: status ?? '',
 		demo,
-		messages: messages.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: demo ? m.body_text : null, status: m.status, attempts: m.attempts, lastError: m.last_error, createdAt: m.created_at.toISOString(), sentAt: m.sent_at?.toISOString() ?? null }))
+		messages: messages.map((m) => ({
+			id: m.id,
+			channel: m.channel,
+			recipient: m.recipient,
+			subject: m.subject,
+			body: demo ? m.body_text : null,
+			status: m.status,
+			attempts: m.attempts,
+			lastError: m.last_error,
+			createdAt: m.created_at.toISOString(),
+			sentAt: m.sent_at?.toISOString() ?? null
+		}))
 	};
 };
 

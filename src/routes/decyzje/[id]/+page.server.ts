@@ -11,16 +11,22 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	appeal: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			await fileAppeal(locals.ctx, locals.actor, params.id, { body: f.body });
-			return { appealed: true };
-		}, { body: f.body });
+		return action(
+			async () => {
+				await fileAppeal(locals.ctx, locals.actor, params.id, { body: f.body });
+				return { appealed: true };
+			},
+			{ body: f.body }
+		);
 	},
 	decide: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			await decideAppeal(locals.ctx, locals.actor, f.appealId, f.outcome === 'reverse', f.reason);
-			return { decided: f.outcome };
-		}, { reason: f.reason });
+		return action(
+			async () => {
+				await decideAppeal(locals.ctx, locals.actor, f.appealId, f.outcome === 'reverse', f.reason);
+				return { decided: f.outcome };
+			},
+			{ reason: f.reason }
+		);
 	}
 };

@@ -2,7 +2,14 @@ import { alertKinds } from '$lib/server/alerts/alerts';
 import { toWarsawLocal } from '$lib/text/time';
 import { unitTypeLabel } from '$lib/server/groups/unit-types';
 import { categories } from '$lib/server/groups/categories';
-import { countPendingMemberships, getGroup, getGroupForReading, groupAccess, leaveGroup, requestMembership } from '$lib/server/groups/groups';
+import {
+	countPendingMemberships,
+	getGroup,
+	getGroupForReading,
+	groupAccess,
+	leaveGroup,
+	requestMembership
+} from '$lib/server/groups/groups';
 import { can } from '$lib/server/groups/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
@@ -28,13 +35,43 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			listOwnPendingPosts(ctx, actor, group),
 			can(access.role, 'decideMembership', group) ? countPendingMemberships(ctx.db, group.id) : 0,
 			can(access.role, 'moderate', group)
-				? ctx.db.selectFrom('posts').select((eb) => eb.fn.countAll<string>().as('n')).where('group_id', '=', group.id).where('status', '=', 'pending').executeTakeFirstOrThrow().then((r) => Number(r.n))
+				? ctx.db
+						.selectFrom('posts')
+						.select((eb) => eb.fn.countAll<string>().as('n'))
+						.where('group_id', '=', group.id)
+						.where('status', '=', 'pending')
+						.executeTakeFirstOrThrow()
+						.then((r) => Number(r.n))
 				: 0
 		]);
 		return {
-			group: { id: group.id, slug: group.slug, name: group.name, description: group.description, rules: group.rules, isPublic: group.is_public, memberCount: group.member_count, question: group.membership_question, needsApproval: group.member_posts_need_approval },
-			municipality: { name: municipality.name, county: municipality.county, voivodeship: municipality.voivodeship, teryt: municipality.teryt_code },
-			access: { role: access.role, units: access.units, membershipStatus: access.membershipStatus, canPost: can(access.role, 'post', group), canReact: can(access.role, 'react', group), canJoin: can(access.role, 'join', group) && access.membershipStatus !== 'pending', readable, moderates: can(access.role, 'moderate', group) },
+			group: {
+				id: group.id,
+				slug: group.slug,
+				name: group.name,
+				description: group.description,
+				rules: group.rules,
+				isPublic: group.is_public,
+				memberCount: group.member_count,
+				question: group.membership_question,
+				needsApproval: group.member_posts_need_approval
+			},
+			municipality: {
+				name: municipality.name,
+				county: municipality.county,
+				voivodeship: municipality.voivodeship,
+				teryt: municipality.teryt_code
+			},
+			access: {
+				role: access.role,
+				units: access.units,
+				membershipStatus: access.membershipStatus,
+				canPost: can(access.role, 'post', group),
+				canReact: can(access.role, 'react', group),
+				canJoin: can(access.role, 'join', group) && access.membershipStatus !== 'pending',
+				readable,
+				moderates: can(access.role, 'moderate', group)
+			},
 			feed,
 			search,
 			q,
@@ -43,7 +80,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			unit: unitSlug
 				? await ctx.db
 						.selectFrom('units')
-						.select(['slug', 'name', 'type', 'description', 'verified', 'contact_email', 'contact_phone', 'website', 'logo_file'])
+						.select([
+							'slug',
+							'name',
+							'type',
+							'description',
+							'verified',
+							'contact_email',
+							'contact_phone',
+							'website',
+							'logo_file'
+						])
 						.where('municipality_code', '=', group.municipality_code)
 						.where('slug', '=', unitSlug)
 						.executeTakeFirst()
@@ -62,11 +109,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 export const actions: Actions = {
 	join: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			const group = await getGroup(locals.ctx.db, params.slug);
-			await requestMembership(locals.ctx, locals.actor, group, f.answer);
-			return { joined: true };
-		}, { answer: f.answer });
+		return action(
+			async () => {
+				const group = await getGroup(locals.ctx.db, params.slug);
+				await requestMembership(locals.ctx, locals.actor, group, f.answer);
+				return { joined: true };
+			},
+			{ answer: f.answer }
+		);
 	},
 	leave: async ({ locals, params }) =>
 		action(async () => {
@@ -75,7 +125,9 @@ export const actions: Actions = {
 		}),
 	post: async ({ locals, params, request }) => {
 		// Who may post is settled before the body is read: images cost CPU to decode.
-		const refused = await action(async () => assertMayPost(locals.ctx, locals.actor, await getGroup(locals.ctx.db, params.slug)));
+		const refused = await action(async () =>
+			assertMayPost(locals.ctx, locals.actor, await getGroup(locals.ctx.db, params.slug))
+		);
 		if (refused) return refused;
 		const form = await request.formData();
 		const values = formFields(form);
@@ -102,7 +154,12 @@ export const actions: Actions = {
 	share: async ({ locals, request, url, params }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await sharePost(locals.ctx, locals.actor, f.postId, await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
+			await sharePost(
+				locals.ctx,
+				locals.actor,
+				f.postId,
+				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+			);
 			return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
 		});
 	}

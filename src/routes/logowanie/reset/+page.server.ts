@@ -5,9 +5,12 @@ import type { Actions } from './$types';
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			await requestPasswordReset(locals.ctx, f.email, locals.clientIp);
-			return { sent: true };
-		}, { email: f.email });
+		return action(
+			async () => {
+				await requestPasswordReset(locals.ctx, f.email, locals.clientIp);
+				return { sent: true };
+			},
+			{ email: f.email }
+		);
 	}
 };

@@ -1,14 +1,30 @@
 import { redirect } from '@sveltejs/kit';
 import { action, formFields, page } from '$lib/server/http';
 import { removeTicketFiles, storeTicketFiles } from '$lib/server/support/uploads';
-import { type StoredAttachment, acknowledgeTicket, getTicket, onCallPhoneFor, releaseFromTicket, replyToTicket, statusLabels } from '$lib/server/support/tickets';
+import {
+	type StoredAttachment,
+	acknowledgeTicket,
+	getTicket,
+	onCallPhoneFor,
+	releaseFromTicket,
+	replyToTicket,
+	statusLabels
+} from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
 	const ticket = await page(() => getTicket(locals.ctx, locals.actor, params.id));
-	const onCallPhone = ticket.priority === 'urgent' && ticket.status !== 'resolved' ? await onCallPhoneFor(locals.ctx, locals.actor) : null;
-	return { ticket, fresh: url.searchParams.has('nowe'), onCallPhone, statuses: Object.entries(statusLabels).map(([id, label]) => ({ id, label })) };
+	const onCallPhone =
+		ticket.priority === 'urgent' && ticket.status !== 'resolved'
+			? await onCallPhoneFor(locals.ctx, locals.actor)
+			: null;
+	return {
+		ticket,
+		fresh: url.searchParams.has('nowe'),
+		onCallPhone,
+		statuses: Object.entries(statusLabels).map(([id, label]) => ({ id, label }))
+	};
 };
 
 export const actions: Actions = {
@@ -16,11 +32,14 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const f = formFields(form);
 		let stored: StoredAttachment[] = [];
-		const result = await action(async () => {
-			stored = await storeTicketFiles(locals.rt.mediaDir, form);
-			await replyToTicket(locals.ctx, locals.actor, params.id, { body: f.body, status: f.status || null }, stored);
-			return { replied: true };
-		}, { body: f.body });
+		const result = await action(
+			async () => {
+				stored = await storeTicketFiles(locals.rt.mediaDir, form);
+				await replyToTicket(locals.ctx, locals.actor, params.id, { body: f.body, status: f.status || null }, stored);
+				return { replied: true };
+			},
+			{ body: f.body }
+		);
 		if (result && 'status' in result) await removeTicketFiles(locals.rt.mediaDir, stored);
 		return result;
 	},

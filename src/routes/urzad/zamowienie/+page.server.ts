@@ -14,18 +14,64 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.selectFrom('groups as g')
 		.innerJoin('municipalities as m', 'm.teryt_code', 'g.municipality_code')
 		.select(['g.slug', 'g.name', 'g.municipality_code', 'm.name as municipality'])
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('subscriptions as s').select('s.id').whereRef('s.group_id', '=', 'g.id').where('s.status', '!=', 'ended'))))
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('contracts as c').select('c.id').whereRef('c.group_id', '=', 'g.id').where('c.status', '=', 'ordered'))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('subscriptions as s')
+						.select('s.id')
+						.whereRef('s.group_id', '=', 'g.id')
+						.where('s.status', '!=', 'ended')
+				)
+			)
+		)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('contracts as c')
+						.select('c.id')
+						.whereRef('c.group_id', '=', 'g.id')
+						.where('c.status', '=', 'ordered')
+				)
+			)
+		)
 		.orderBy('m.name');
-	if (!actor.isOperator) q = q.where((eb) => eb.exists(eb.selectFrom('coordinators as k').select('k.user_id').whereRef('k.municipality_code', '=', 'g.municipality_code').where('k.user_id', '=', actor.id)));
+	if (!actor.isOperator)
+		q = q.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('coordinators as k')
+					.select('k.user_id')
+					.whereRef('k.municipality_code', '=', 'g.municipality_code')
+					.where('k.user_id', '=', actor.id)
+			)
+		);
 	const groups = await q.execute();
 	if (groups.length === 0 && !actor.isOperator) {
-		const coordinator = await ctx.db.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id).executeTakeFirst();
+		const coordinator = await ctx.db
+			.selectFrom('coordinators')
+			.select('user_id')
+			.where('user_id', '=', actor.id)
+			.executeTakeFirst();
 		if (!coordinator) error(403, { message: 'Pakiet zamawia koordynator gminy (albo operator w jej imieniu).' });
 	}
 	const chosen = groups.find((g) => g.slug === url.searchParams.get('grupa')) ?? groups[0] ?? null;
-	const customer = chosen ? await ctx.db.selectFrom('customers').selectAll().where('municipality_code', '=', chosen.municipality_code).executeTakeFirst() : undefined;
-	const units = chosen ? await ctx.db.selectFrom('units').select('name').where('municipality_code', '=', chosen.municipality_code).orderBy('name').execute() : [];
+	const customer = chosen
+		? await ctx.db
+				.selectFrom('customers')
+				.selectAll()
+				.where('municipality_code', '=', chosen.municipality_code)
+				.executeTakeFirst()
+		: undefined;
+	const units = chosen
+		? await ctx.db
+				.selectFrom('units')
+				.select('name')
+				.where('municipality_code', '=', chosen.municipality_code)
+				.orderBy('name')
+				.execute()
+		: [];
 	const today = warsawDay(ctx.clock.now());
 	const prices = await package1ListPrices(ctx.db, today);
 	return {

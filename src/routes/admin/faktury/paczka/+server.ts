@@ -7,6 +7,11 @@ export const GET: RequestHandler = ({ locals }) =>
 	page(async () => {
 		const { zip, numbers } = await ksefBatch(locals.ctx, locals.actor);
 		return new Response(new Uint8Array(zip), {
-			headers: { 'content-type': 'application/zip', 'content-disposition': 'attachment; filename="ksef-do-wyslania.zip"', 'x-invoices': numbers.join(','), 'cache-control': 'no-store' }
+			headers: {
+				'content-type': 'application/zip',
+				'content-disposition': 'attachment; filename="ksef-do-wyslania.zip"',
+				'x-invoices': numbers.join(','),
+				'cache-control': 'no-store'
+			}
 		});
 	});

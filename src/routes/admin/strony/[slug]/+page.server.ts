@@ -8,7 +8,11 @@ export const load: PageServerLoad = ({ locals, params, url }) =>
 		if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
 		if (!locals.actor.isOperator) error(403, { message: 'Strony serwisu zmienia operator.' });
 		const p = await getSitePage(locals.ctx.db, params.slug);
-		return { page: { slug: p.slug, title: p.title, body: p.body, updatedAt: p.updatedAt?.toISOString() ?? null }, placeholders, blocks };
+		return {
+			page: { slug: p.slug, title: p.title, body: p.body, updatedAt: p.updatedAt?.toISOString() ?? null },
+			placeholders,
+			blocks
+		};
 	});
 
 export const actions: Actions = {

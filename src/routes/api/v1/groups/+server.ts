@@ -4,4 +4,5 @@ import { listGroups } from '$lib/server/groups/groups';
 import { api } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals }) => api(async () => json({ items: (await listGroups(locals.ctx.db)).map(apiGroup) }));
+export const GET: RequestHandler = async ({ locals }) =>
+	api(async () => json({ items: (await listGroups(locals.ctx.db)).map(apiGroup) }));

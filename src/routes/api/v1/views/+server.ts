@@ -7,7 +7,10 @@ import { viewerKey } from '$lib/server/viewer';
 import type { RequestHandler } from './$types';
 import { isId } from '$lib/server/input';
 
-const body = z.object({ postIds: z.array(z.string().refine(isId, 'Nie ma takiego posta.')).min(1).max(50) }, { error: 'Podaj listę identyfikatorów postów (postIds).' });
+const body = z.object(
+	{ postIds: z.array(z.string().refine(isId, 'Nie ma takiego posta.')).min(1).max(50) },
+	{ error: 'Podaj listę identyfikatorów postów (postIds).' }
+);
 
 /** Posts the browser showed on screen; each counts once per viewer and day. */
 export const POST: RequestHandler = async ({ locals, request }) =>

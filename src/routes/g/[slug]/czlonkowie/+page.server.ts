@@ -14,14 +14,30 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			listMembers(locals.ctx, locals.actor, group, { limit: 200 }),
 			moderates ? listMembers(locals.ctx, locals.actor, group, { status: 'pending' }) : []
 		]);
-		return { group: { slug: group.slug, name: group.name, memberCount: group.member_count, question: group.membership_question }, members, pending, moderates };
+		return {
+			group: {
+				slug: group.slug,
+				name: group.name,
+				memberCount: group.member_count,
+				question: group.membership_question
+			},
+			members,
+			pending,
+			moderates
+		};
 	});
 
 export const actions: Actions = {
 	decide: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await decideMembership(locals.ctx, locals.actor, await getGroup(locals.ctx.db, params.slug), f.userId, f.decision === 'approve');
+			await decideMembership(
+				locals.ctx,
+				locals.actor,
+				await getGroup(locals.ctx.db, params.slug),
+				f.userId,
+				f.decision === 'approve'
+			);
 			return { decided: f.decision };
 		});
 	}

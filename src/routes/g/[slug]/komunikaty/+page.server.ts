@@ -20,16 +20,19 @@ export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		const phone = String(form.get('phone') ?? '');
-		return action(async () => {
-			const group = await getGroup(locals.ctx.db, params.slug);
-			await setAlertPreferences(locals.ctx, locals.actor, group, {
-				kinds: form.getAll('kinds').map(String),
-				byEmail: form.get('byEmail') === 'on',
-				byPush: form.get('byPush') === 'on',
-				bySms: form.get('bySms') === 'on',
-				phone
-			});
-			return { saved: true };
-		}, { phone });
+		return action(
+			async () => {
+				const group = await getGroup(locals.ctx.db, params.slug);
+				await setAlertPreferences(locals.ctx, locals.actor, group, {
+					kinds: form.getAll('kinds').map(String),
+					byEmail: form.get('byEmail') === 'on',
+					byPush: form.get('byPush') === 'on',
+					bySms: form.get('bySms') === 'on',
+					phone
+				});
+				return { saved: true };
+			},
+			{ phone }
+		);
 	}
 };

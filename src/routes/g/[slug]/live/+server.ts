@@ -42,7 +42,13 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 				cleanup();
 			}
 		});
-		return new Response(stream, { headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' } });
+		return new Response(stream, {
+			headers: {
+				'content-type': 'text/event-stream; charset=utf-8',
+				'cache-control': 'no-cache, no-transform',
+				'x-accel-buffering': 'no'
+			}
+		});
 	} catch (e) {
 		return apiError(e);
 	}

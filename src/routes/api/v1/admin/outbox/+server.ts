@@ -11,7 +11,17 @@ export const GET: RequestHandler = async ({ locals, url }) =>
 		assertOperator(locals.actor);
 		const raw = url.searchParams.get('limit');
 		const limit = raw === null ? 50 : Number(raw);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new AppError('validation', 'Parametr limit musi być liczbą całkowitą od 1 do 500.');
+		if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+			throw new AppError('validation', 'Parametr limit musi być liczbą całkowitą od 1 do 500.');
 		const items = await listOutbox(locals.ctx.db, { limit });
-		return json({ items: items.map((m) => ({ id: m.id, channel: m.channel, to: m.recipient, subject: m.subject, status: m.status, createdAt: m.created_at.toISOString() })) });
+		return json({
+			items: items.map((m) => ({
+				id: m.id,
+				channel: m.channel,
+				to: m.recipient,
+				subject: m.subject,
+				status: m.status,
+				createdAt: m.created_at.toISOString()
+			}))
+		});
 	});

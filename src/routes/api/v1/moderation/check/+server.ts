@@ -23,11 +23,14 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 		const access = await groupAccess(locals.ctx, locals.actor, group);
 		const unit = input.as ? access.units.find((u) => u.id === input.as) : undefined;
 		if (input.as && !unit) throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.');
-		const role = access.role === 'anonymous' || access.role === 'user' || access.role === 'pending' ? 'member' : access.role;
+		const role =
+			access.role === 'anonymous' || access.role === 'user' || access.role === 'pending' ? 'member' : access.role;
 		const result = await screenFor(locals.ctx, locals.ctx.db, input.kind, input.text, group, { ...access, role }, unit);
 		const summary =
 			result.decision === 'publish'
-				? input.kind === 'post' ? 'Ten post zostanie opublikowany od razu.' : 'Ten komentarz zostanie opublikowany od razu.'
+				? input.kind === 'post'
+					? 'Ten post zostanie opublikowany od razu.'
+					: 'Ten komentarz zostanie opublikowany od razu.'
 				: `${input.kind === 'post' ? 'Ten post' : 'Ten komentarz'} trafi do akceptacji moderatora. ${result.reasons.join(' ')}`;
 		// The model's probability is for moderators, not for the author typing.
 		return json({ decision: result.decision, summary, findings: result.findings.map(({ score: _score, ...f }) => f) });

@@ -4,4 +4,5 @@ import { getPost } from '$lib/server/feed/posts';
 import { api } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, params }) => api(async () => json(apiPost((await getPost(locals.ctx, locals.actor, params.id)).post)));
+export const GET: RequestHandler = async ({ locals, params }) =>
+	api(async () => json(apiPost((await getPost(locals.ctx, locals.actor, params.id)).post)));

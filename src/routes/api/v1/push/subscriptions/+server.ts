@@ -6,7 +6,12 @@ import type { RequestHandler } from './$types';
 /** This device's push subscription (from the service worker) for the signed-in person. */
 export const POST: RequestHandler = async ({ locals, request }) =>
 	api(async () => {
-		await subscribePush(locals.ctx, locals.actor, await request.json().catch(() => null), request.headers.get('user-agent') ?? '');
+		await subscribePush(
+			locals.ctx,
+			locals.actor,
+			await request.json().catch(() => null),
+			request.headers.get('user-agent') ?? ''
+		);
 		return json({ subscribed: true }, { status: 201 });
 	});
 

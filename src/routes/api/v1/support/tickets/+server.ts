@@ -14,7 +14,33 @@ export const POST: RequestHandler = async ({ locals, request }) =>
 			throw new AppError('validation', 'Treść żądania musi być poprawnym obiektem JSON.');
 		});
 		if (!body || typeof body !== 'object') throw new AppError('validation', 'Treść żądania musi być obiektem JSON.');
-		if (!apiKinds.includes(body.kind)) throw new AppError('validation', `Pole "kind" przyjmuje: ${apiKinds.join(', ')}.`, { kind: 'Nieznany rodzaj zgłoszenia.' });
-		const ticket = await createTicket(locals.ctx, locals.actor, { kind: body.kind, priority: body.priority, body: body.body, postId: body.postId ?? null, phone: body.phone ?? null }, { ip: locals.clientIp });
-		return json({ ticket: { id: ticket.id, kind: ticket.kind, priority: ticket.priority, status: ticket.status, createdAt: ticket.createdAt }, ...(ticket.onCallPhone ? { onCallPhone: ticket.onCallPhone } : {}) }, { status: 201 });
+		if (!apiKinds.includes(body.kind))
+			throw new AppError('validation', `Pole "kind" przyjmuje: ${apiKinds.join(', ')}.`, {
+				kind: 'Nieznany rodzaj zgłoszenia.'
+			});
+		const ticket = await createTicket(
+			locals.ctx,
+			locals.actor,
+			{
+				kind: body.kind,
+				priority: body.priority,
+				body: body.body,
+				postId: body.postId ?? null,
+				phone: body.phone ?? null
+			},
+			{ ip: locals.clientIp }
+		);
+		return json(
+			{
+				ticket: {
+					id: ticket.id,
+					kind: ticket.kind,
+					priority: ticket.priority,
+					status: ticket.status,
+					createdAt: ticket.createdAt
+				},
+				...(ticket.onCallPhone ? { onCallPhone: ticket.onCallPhone } : {})
+			},
+			{ status: 201 }
+		);
 	});

@@ -14,10 +14,20 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 	page(async () => {
 		const { post, group, access, authorId } = await getPost(locals.ctx, locals.actor, params.id);
 		if (group.slug !== params.slug) redirect(301, `/g/${group.slug}/p/${post.id}`);
-		if (post.status === 'published') await recordViews(locals.ctx, [post.id], await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
-		const [comments, revisions] = await Promise.all([post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id) : [], post.editedAt ? listRevisions(locals.ctx, post.id) : []]);
+		if (post.status === 'published')
+			await recordViews(
+				locals.ctx,
+				[post.id],
+				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+			);
+		const [comments, revisions] = await Promise.all([
+			post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id) : [],
+			post.editedAt ? listRevisions(locals.ctx, post.id) : []
+		]);
 		// The author, or for a unit's post its staff, may edit, delete and publish drafts.
-		const canEdit = !!locals.actor && (post.author.unit ? access.units.some((u) => u.slug === post.author.unit!.slug) : authorId === locals.actor.id);
+		const canEdit =
+			!!locals.actor &&
+			(post.author.unit ? access.units.some((u) => u.slug === post.author.unit!.slug) : authorId === locals.actor.id);
 		return {
 			post,
 			comments,
@@ -30,7 +40,9 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 			signedIn: !!locals.actor,
 			mine: authorId === locals.actor?.id,
 			// The unit that sent an urgent alert (and moderators) see its reach and may close it.
-			managesAlert: !!post.alert && (access.units.some((u) => u.slug === post.author.unit?.slug) || can(access.role, 'moderate', group)),
+			managesAlert:
+				!!post.alert &&
+				(access.units.some((u) => u.slug === post.author.unit?.slug) || can(access.role, 'moderate', group)),
 			now: locals.ctx.clock.now().toISOString()
 		};
 	});
@@ -38,14 +50,29 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 export const actions: Actions = {
 	comment: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => {
-			const created = await addComment(locals.ctx, locals.actor, params.id, { body: f.body, parentId: f.parentId || null });
-			return { commented: created };
-		}, { body: f.body, parentId: f.parentId });
+		return action(
+			async () => {
+				const created = await addComment(locals.ctx, locals.actor, params.id, {
+					body: f.body,
+					parentId: f.parentId || null
+				});
+				return { commented: created };
+			},
+			{ body: f.body, parentId: f.parentId }
+		);
 	},
 	edit: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => ({ edited: await editPost(locals.ctx, locals.actor, params.id, { body: f.editBody, category: f.editCategory, commentsEnabled: f.commentsOff !== 'on' }) }), { editBody: f.editBody, editCategory: f.editCategory });
+		return action(
+			async () => ({
+				edited: await editPost(locals.ctx, locals.actor, params.id, {
+					body: f.editBody,
+					category: f.editCategory,
+					commentsEnabled: f.commentsOff !== 'on'
+				})
+			}),
+			{ editBody: f.editBody, editCategory: f.editCategory }
+		);
 	},
 	delete: async ({ locals, params }) => {
 		const result = await action(async () => {
@@ -55,14 +82,20 @@ export const actions: Actions = {
 		if (result && 'deleted' in result) redirect(303, `/g/${params.slug}`);
 		return result;
 	},
-	publish: async ({ locals, params }) => action(async () => ({ published: await publishDraft(locals.ctx, locals.actor, params.id) })),
+	publish: async ({ locals, params }) =>
+		action(async () => ({ published: await publishDraft(locals.ctx, locals.actor, params.id) })),
 	allClear: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => ({ allClear: await closeAlert(locals.ctx, locals.actor, params.id, f.allClear) }), { allClearText: f.allClear });
+		return action(async () => ({ allClear: await closeAlert(locals.ctx, locals.actor, params.id, f.allClear) }), {
+			allClearText: f.allClear
+		});
 	},
 	resubmit: async ({ locals, params, request }) => {
 		const f = formFields(await request.formData());
-		return action(async () => ({ resubmitted: await resubmitPost(locals.ctx, locals.actor, params.id, { body: f.body }) }), { editBody: f.body });
+		return action(
+			async () => ({ resubmitted: await resubmitPost(locals.ctx, locals.actor, params.id, { body: f.body }) }),
+			{ editBody: f.body }
+		);
 	},
 	react: async ({ locals, request }) => {
 		const f = formFields(await request.formData());
@@ -79,7 +112,12 @@ export const actions: Actions = {
 	share: async ({ locals, request, url, params }) => {
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await sharePost(locals.ctx, locals.actor, f.postId, await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
+			await sharePost(
+				locals.ctx,
+				locals.actor,
+				f.postId,
+				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+			);
 			return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
 		});
 	}

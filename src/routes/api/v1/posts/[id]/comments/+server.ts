@@ -4,7 +4,8 @@ import { addComment, listComments } from '$lib/server/feed/comments';
 import { api } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, params }) => api(async () => json({ items: await listComments(locals.ctx, locals.actor, params.id) }));
+export const GET: RequestHandler = async ({ locals, params }) =>
+	api(async () => json({ items: await listComments(locals.ctx, locals.actor, params.id) }));
 
 export const POST: RequestHandler = async ({ locals, params, request }) =>
 	api(async () => {

@@ -9,7 +9,8 @@ export const PUT: RequestHandler = async ({ locals, params, request }) =>
 	api(async () => {
 		if (!locals.actor) throw unauthenticated();
 		const body = await request.json().catch(() => null);
-		if (!body || typeof body !== 'object' || !('kind' in body) || body.kind === null) throw new AppError('validation', 'Podaj rodzaj reakcji w polu „kind”.');
+		if (!body || typeof body !== 'object' || !('kind' in body) || body.kind === null)
+			throw new AppError('validation', 'Podaj rodzaj reakcji w polu „kind”.');
 		const r = await setPostReaction(locals.ctx, locals.actor, params.id, body.kind);
 		return json({ kind: r.reaction, counts: { reactions: r.total, reactionsByKind: r.byKind } });
 	});

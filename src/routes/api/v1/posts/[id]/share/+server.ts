@@ -8,7 +8,12 @@ import type { RequestHandler } from './$types';
 /** The link to a post; the share counts once per person (or anonymous visitor) and post. */
 export const POST: RequestHandler = async ({ locals, params, url, request }) =>
 	api(async () => {
-		const shares = await sharePost(locals.ctx, locals.actor, params.id, await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })));
+		const shares = await sharePost(
+			locals.ctx,
+			locals.actor,
+			params.id,
+			await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+		);
 		const { group } = await getPost(locals.ctx, locals.actor, params.id);
 		return json({ shares, url: `${url.origin}/g/${group.slug}/p/${params.id}` });
 	});
