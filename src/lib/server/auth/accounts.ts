@@ -1,23 +1,15 @@
 import { z } from 'zod';
-import type { Ctx, Actor } from '../context';
+import type { Ctx, Actor } from '../core/context';
 import type { Db } from '../db/database';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
 import { alreadyRegisteredEmail } from './emails';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
-import { erasePersonalData } from '../privacy/personal-data';
-import { removeDataExports } from '../privacy/export-files';
+import { emailSchema, parseInput } from '../core/validation';
 
 const HOUR = 3600_000;
-
-export const emailSchema = z
-	.string({ error: 'Podaj adres e-mail.' })
-	.trim()
-	.toLowerCase()
-	.max(254, 'Adres e-mail jest za długi.')
-	.pipe(z.email({ error: 'Podaj poprawny adres e-mail, np. jan.kowalski@example.pl.' }));
 
 export const passwordSchema = z
 	.string({ error: 'Podaj hasło.' })
@@ -35,18 +27,6 @@ export const registerSchema = z.object({
 	password: passwordSchema,
 	displayName: displayNameSchema
 });
-
-/** Parses input with a schema; on failure throws one validation error naming each bad field. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-	const r = schema.safeParse(input);
-	if (r.success) return r.data;
-	const fields: Record<string, string> = {};
-	for (const issue of r.error.issues) {
-		const key = issue.path.join('.') || '_';
-		fields[key] ??= issue.message;
-	}
-	throw new AppError('validation', Object.values(fields)[0] ?? 'Popraw zaznaczone pola.', fields);
-}
 
 export function toActor(u: {
 	id: string;
@@ -248,24 +228,5 @@ export async function changePassword(
 		let del = tx.deleteFrom('sessions').where('user_id', '=', actor.id);
 		if (keepSessionHash) del = del.where('token_hash', '!=', keepSessionHash);
 		await del.execute();
-	});
-}
-
-/**
- * Deletes the account: what identifies the person is erased (`privacy/personal-data.ts` lists every
- * table); posts and comments stay, signed "Konto usunięte", so discussions keep their sense.
- */
-export async function deleteAccount(ctx: Ctx, actor: Actor, password: unknown): Promise<void> {
-	const user = await ctx.db
-		.selectFrom('users')
-		.select('password_hash')
-		.where('id', '=', actor.id)
-		.executeTakeFirstOrThrow();
-	if (typeof password !== 'string' || !(await verifyPassword(user.password_hash, password))) {
-		throw new AppError('validation', 'Hasło jest nieprawidłowe.', { password: 'Hasło jest nieprawidłowe.' });
-	}
-	await ctx.db.transaction().execute(async (tx) => {
-		await removeDataExports(tx, actor.id, ctx.exportsDir);
-		await erasePersonalData(tx, actor.id, ctx.clock.now());
 	});
 }

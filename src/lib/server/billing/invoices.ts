@@ -1,21 +1,19 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { parseInput } from '../auth/accounts';
-import type { Actor, Ctx } from '../context';
-import { assertCoordinator } from '../package/customers';
+import { parseInput, isId } from '../core/validation';
+import type { Actor, Ctx } from '../core/context';
+import { assertCoordinator } from '../subscriptions/customers';
 import { assertOperator } from '../groups/policy';
 import { enqueueEmail } from '../notify/outbox';
 import { formatMoney } from '../../format';
 import type { Db } from '../db/database';
 import type { Selectable } from 'kysely';
 import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
-import { AppError } from '../errors';
-import { addDays, periodContaining } from '../package/dates';
-import { warsawDay } from '../../text/time';
+import { AppError } from '../core/errors';
+import { addDays, periodContaining, polishDate, warsawDay } from '../../dates';
 import { fromGross, parseAmount, totalsByRate } from './money';
-import { priceFor } from './prices';
+import { priceFor } from '../subscriptions/prices';
 import { sellerParty } from './seller';
-import { isId } from '../input';
 
 export type Invoice = Selectable<InvoiceTable>;
 
@@ -24,9 +22,6 @@ export const PAYMENT_DAYS = 14;
 export const ksefLabels = { to_send: 'do wysłania', sent: 'wysłana', accepted: 'przyjęta' } as const;
 /** Above this gross amount an invoice for goods or services of annex 15 to the VAT act must say "mechanizm podzielonej płatności". */
 export const SPLIT_PAYMENT_THRESHOLD = 1_500_000;
-
-/** "01.12.2026" */
-export const polishDate = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 
 /**
  * The next number of a series in a year: a row per (series, year) updated in the caller's

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { TicketKind, TicketStatus } from '../db/schema';
-import { emailSchema, parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
 import { assertOperator } from '../groups/policy';
 import { groupAccess } from '../groups/groups';
 import { decidePost } from '../moderation/queue';
@@ -11,9 +11,8 @@ import { notify } from '../notify/notifications';
 import { hitLimits, withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { enqueueEmail, enqueueSms } from '../notify/outbox';
-import { normalizePhone } from '../notify/phone';
+import { formatPhone, normalizePhone } from '../text/phone';
 import { formatDateTime } from '../../format';
-import { isId, idSchema } from '../input';
 
 /** An urgent ticket not acknowledged within this time pages the backup. */
 export const ESCALATE_AFTER_MS = 15 * 60_000;
@@ -86,10 +85,6 @@ export async function onCallAt(db: Db, at: Date): Promise<OnCall | null> {
 		? { shiftId: s.id, primaryPhone: s.primary_phone, backupPhone: s.backup_phone, primaryEmail: s.email }
 		: null;
 }
-
-/** "+48600100200" → "+48 600 100 200", as people read it. */
-export const formatPhone = (e164: string) =>
-	e164.startsWith('+48') && e164.length === 12 ? `+48 ${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}` : e164;
 
 /** The on-call administrator's number, for staff (operators) only: requesters are called back, they do not call. */
 export async function onCallPhoneFor(ctx: Ctx, actor: Actor | null): Promise<string | null> {
@@ -539,51 +534,6 @@ async function attach(tx: Db, messageId: string, files: StoredAttachment[]): Pro
 				}))
 			)
 			.execute();
-}
-
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 5;
-
-export interface Upload {
-	name: string;
-	bytes: Uint8Array;
-}
-
-/** What a file really is, by its first bytes (never by its name): JPEG, PNG, WebP, PDF. */
-export function sniffAttachment(bytes: Uint8Array): { type: string; ext: string } | null {
-	const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-	if (starts(0xff, 0xd8, 0xff)) return { type: 'image/jpeg', ext: 'jpg' };
-	if (starts(0x89, 0x50, 0x4e, 0x47)) return { type: 'image/png', ext: 'png' };
-	if (
-		starts(0x52, 0x49, 0x46, 0x46) &&
-		bytes[8] === 0x57 &&
-		bytes[9] === 0x45 &&
-		bytes[10] === 0x42 &&
-		bytes[11] === 0x50
-	)
-		return { type: 'image/webp', ext: 'webp' };
-	if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { type: 'application/pdf', ext: 'pdf' };
-	return null;
-}
-
-/** Checks uploads before anything is stored: size, count and kind. */
-export function checkUploads(files: Upload[]): { upload: Upload; type: string; ext: string }[] {
-	if (files.length > MAX_ATTACHMENTS)
-		throw new AppError('validation', `Możesz dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`, {
-			files: `Najwyżej ${MAX_ATTACHMENTS} plików.`
-		});
-	return files.map((f) => {
-		if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES)
-			throw new AppError('payload_too_large', `Plik „${f.name}” jest za duży: najwyżej 10 MB.`, {
-				files: 'Najwyżej 10 MB na plik.'
-			});
-		const kind = sniffAttachment(f.bytes);
-		if (!kind)
-			throw new AppError('unsupported_media', `Plik „${f.name}” nie jest zdjęciem (JPEG, PNG, WebP) ani PDF-em.`, {
-				files: 'Tylko zdjęcia i PDF.'
-			});
-		return { upload: f, ...kind };
-	});
 }
 
 /** Files of a ticket's messages, by message. */

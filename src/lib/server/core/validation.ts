@@ -56,3 +56,22 @@ export async function assertNoNul(request: Request, url: URL): Promise<void> {
 		if (containsNul(parsed)) throw new AppError('validation', NUL_MESSAGE);
 	}
 }
+
+export const emailSchema = z
+	.string({ error: 'Podaj adres e-mail.' })
+	.trim()
+	.toLowerCase()
+	.max(254, 'Adres e-mail jest za długi.')
+	.pipe(z.email({ error: 'Podaj poprawny adres e-mail, np. jan.kowalski@example.pl.' }));
+
+/** Parses input with a schema; on failure throws one validation error naming each bad field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+	const r = schema.safeParse(input);
+	if (r.success) return r.data;
+	const fields: Record<string, string> = {};
+	for (const issue of r.error.issues) {
+		const key = issue.path.join('.') || '_';
+		fields[key] ??= issue.message;
+	}
+	throw new AppError('validation', Object.values(fields)[0] ?? 'Popraw zaznaczone pola.', fields);
+}

@@ -11,3 +11,7 @@ export function normalizePhone(value: string): string | null {
 	if (digits.startsWith('48') && digits.length !== 11) return null;
 	return `+${digits}`;
 }
+
+/** "+48600100200" → "+48 600 100 200", as people read it. */
+export const formatPhone = (e164: string) =>
+	e164.startsWith('+48') && e164.length === 12 ? `+48 ${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}` : e164;
