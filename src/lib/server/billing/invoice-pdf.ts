@@ -1,7 +1,7 @@
 import type { InvoiceParty } from '../db/schema';
 import { PdfWriter } from '../documents/pdf';
 import { formatMoney } from '../../format';
-import { amountInWords, totalsByRate } from './money';
+import { amountInWords, totalsByRate } from '../core/money';
 import { splitPaymentRequired, type Invoice } from './invoices';
 import { polishDate } from '../../dates';
 

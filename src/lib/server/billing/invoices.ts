@@ -11,7 +11,7 @@ import type { Selectable } from 'kysely';
 import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
 import { AppError } from '../core/errors';
 import { addDays, periodContaining, polishDate, warsawDay } from '../../dates';
-import { fromGross, parseAmount, totalsByRate } from './money';
+import { fromGross, parseAmount, totalsByRate } from '../core/money';
 import { priceFor } from '../subscriptions/prices';
 import { sellerParty } from './seller';
 

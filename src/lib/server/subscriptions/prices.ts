@@ -6,7 +6,7 @@ import { AppError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { assertOperator } from '../groups/policy';
 import { addDays, warsawDay } from '../../dates';
-import { parseAmount } from '../billing/money';
+import { parseAmount } from '../core/money';
 
 /** Pakiet 2 and 3 are announced, not sold, before this day. */
 export const EXTENDED_PACKAGES_FROM = '2027-01-01';
