@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { PackageCode, Plan } from '../db/schema';
 import { AppError } from '../errors';
 import { parseInput } from '../auth/accounts';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { addDays } from '../package/dates';
 import { warsawDay } from '../../text/time';
 import { parseAmount } from './money';

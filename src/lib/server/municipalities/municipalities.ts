@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import { parseInput } from '../auth/accounts';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { forgetPublicStats } from '../stats/public';
 import type { Db } from '../db/database';
 import type { MunicipalityTable } from '../db/schema';

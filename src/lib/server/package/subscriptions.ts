@@ -4,9 +4,10 @@ import type { Db } from '../db/database';
 import type { Plan, Subscription, SubscriptionStatus } from '../db/schema';
 import { parseInput } from '../auth/accounts';
 import { AppError, notFound } from '../errors';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
+import { assertCoordinator } from '../access/office';
+import { subscriptionActive } from '../access/package-state';
 import { warsawDay } from '../../text/time';
-import { assertCoordinator } from './customers';
 import { addDays, addMonths, periodContaining } from './dates';
 
 export const planLabels: Record<Plan, string> = {
@@ -66,7 +67,7 @@ export function stateOf(s: Subscription, today: string): PackageState {
 		period: period && { start: period.start, end: period.end },
 		commitmentEndsOn: s.commitment_ends_on,
 		cancelAt: s.cancel_at,
-		active: started && status !== 'ended'
+		active: subscriptionActive(s, today)
 	};
 }
 

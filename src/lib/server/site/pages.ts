@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { parseInput } from '../auth/accounts';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { memo } from '../cache/memo';
 import { formatNumber } from '../../format';
 import { defaultPages } from './default-pages';

@@ -16,7 +16,7 @@ import {
 	listMembers,
 	requestMembership,
 	updateGroup
-} from './groups';
+} from '../groups/groups';
 import type { GroupAction, GroupRole } from './policy';
 
 let database: Database;
