@@ -1,5 +1,5 @@
-import type { Actor } from '../context';
-import { AppError } from '../errors';
+import type { Actor } from '../core/context';
+import { AppError } from '../core/errors';
 
 /** The refusal to someone who is not signed in, unless a caller says what they were about to do. */
 export const SIGN_IN = 'Zaloguj się, aby to zrobić.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../context';
+import type { Actor } from '../core/context';
 import { assertOperator, assertOwnerOrOperator, assertSignedIn, isOperator } from './actor';
 import { subscriptionActive } from './package-state';
 import { assertCan } from './policy';

@@ -1,4 +1,4 @@
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group } from '../db/schema';
 import { activeSanction, type ActiveSanction } from './active-sanction';

@@ -1,6 +1,6 @@
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Unit } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { assertSignedIn } from './actor';
 
 type UnitRef = Pick<Unit, 'id' | 'municipality_code'>;

@@ -1,6 +1,6 @@
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { Subscription } from '../db/schema';
-import { warsawDay } from '../../text/time';
+import { warsawDay } from '../../dates';
 
 /**
  * Does the subscription count on this Warsaw day (started, not ended, a cancelled one not past its

@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { addComment } from '../feed/comments';
 import { setPostReaction } from '../feed/engagement';
 import { createPost, listFeed } from '../feed/posts';
 import { decidePost } from '../moderation/queue';
 import { imposeSanction } from '../moderation/sanctions';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
 import { contractForReader, contractsOf, placeOrder, signContract } from '../billing/contracts';
 import { customerInvoices, invoiceForReader } from '../billing/invoices';
-import { addCoordinator, setInvoiceReceiver } from '../package/customers';
-import { cancelSubscription, startSubscription } from '../package/subscriptions';
+import { addCoordinator, setInvoiceReceiver } from '../subscriptions/customers';
+import { cancelSubscription, startSubscription } from '../subscriptions/subscriptions';
 import {
 	addUnit,
 	createUnitToken,

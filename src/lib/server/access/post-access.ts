@@ -1,8 +1,8 @@
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group, Post } from '../db/schema';
-import { AppError, notFound } from '../errors';
-import { isId } from '../input';
+import { AppError, notFound } from '../core/errors';
+import { isId } from '../core/validation';
 import { assertSignedIn } from './actor';
 import { authorizeInGroup, groupAccess, type GroupAccess } from './group-access';
 import type { ActorFor, GroupAction } from './policy';

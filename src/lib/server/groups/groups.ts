@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group } from '../db/schema';
-import { AppError, notFound } from '../errors';
-import { parseInput } from '../auth/accounts';
+import { AppError, notFound } from '../core/errors';
+import { parseInput } from '../core/validation';
 import { notify } from '../notify/notifications';
-import { logAction } from '../moderation/log';
+import { logAction } from '../audit/audit-log';
 import { assertOperator } from '../access/actor';
 import { assertCan } from '../access/policy';
 import { groupAccess } from '../access/group-access';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { decideMembership, getGroup, listMembers } from '$lib/server/groups/groups';
 import { groupAccess } from '$lib/server/access/group-access';
 import { can } from '$lib/server/access/policy';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>

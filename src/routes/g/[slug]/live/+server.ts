@@ -1,7 +1,7 @@
 import { getGroup } from '$lib/server/groups/groups';
 import { groupAccess } from '$lib/server/access/group-access';
 import { assertCan } from '$lib/server/access/policy';
-import { apiError } from '$lib/server/http';
+import { apiError } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** Server-Sent Events: this group's new posts, comments and counts, from any instance. */

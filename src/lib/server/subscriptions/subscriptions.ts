@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Plan, Subscription, SubscriptionStatus } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { parseInput } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
 import { assertOperator } from '../access/actor';
 import { assertCoordinator } from '../access/office';
 import { subscriptionActive } from '../access/package-state';
-import { warsawDay } from '../../text/time';
-import { addDays, addMonths, periodContaining } from './dates';
+import { warsawDay, addDays, addMonths, periodContaining } from '../../dates';
 
 export const planLabels: Record<Plan, string> = {
 	monthly: 'miesięczny, bez zobowiązania',
