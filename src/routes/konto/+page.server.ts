@@ -39,12 +39,13 @@ export const actions: Actions = {
 		return { resent: true };
 	},
 	password: async ({ locals, request }) => {
-		if (!locals.actor) redirect(303, '/logowanie');
+		const { actor } = locals;
+		if (!actor) redirect(303, '/logowanie');
 		const f = formFields(await request.formData());
 		return action(async () => {
 			await changePassword(
 				locals.ctx,
-				locals.actor!,
+				actor,
 				{ current: f.current, next: f.next },
 				locals.sessionToken ? hashSecret(locals.sessionToken) : undefined
 			);
@@ -63,10 +64,11 @@ export const actions: Actions = {
 		return { newToken: await createApiToken(locals.ctx, locals.actor.id, name) };
 	},
 	revoke: async ({ locals, request }) => {
-		if (!locals.actor) redirect(303, '/logowanie');
+		const { actor } = locals;
+		if (!actor) redirect(303, '/logowanie');
 		const f = formFields(await request.formData());
 		return action(async () => {
-			await revokeApiToken(locals.ctx, locals.actor!, f.tokenId);
+			await revokeApiToken(locals.ctx, actor, f.tokenId);
 			return { revoked: true };
 		});
 	},
@@ -77,9 +79,10 @@ export const actions: Actions = {
 		});
 	},
 	delete: async ({ locals, request, cookies }) => {
-		if (!locals.actor) redirect(303, '/logowanie');
+		const { actor } = locals;
+		if (!actor) redirect(303, '/logowanie');
 		const f = formFields(await request.formData());
-		const result = await action(() => deleteAccount(locals.ctx, locals.actor!, f.password));
+		const result = await action(() => deleteAccount(locals.ctx, actor, f.password));
 		if (result) return result;
 		cookies.delete(SESSION_COOKIE, { path: '/' });
 		redirect(303, '/?konto=usuniete');

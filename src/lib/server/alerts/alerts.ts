@@ -5,8 +5,9 @@ import type { Db } from '../db/database';
 import type { AlertCounts, Group } from '../db/schema';
 import { parseInput } from '../core/validation';
 import { AppError } from '../core/errors';
-import { groupAccess } from '../groups/groups';
+import { groupAccess } from '../access/group-access';
 import { normalizePhone } from '../text/phone';
+import { assertSignedIn } from '../access/actor';
 
 /** What an urgent alert is about; members choose which ones they want. */
 export const alertKinds = {
@@ -69,7 +70,7 @@ async function smsEnabled(db: Db, municipalityCode: string): Promise<boolean> {
 }
 
 async function assertMember(ctx: Ctx, actor: Actor | null, group: Group): Promise<Actor> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby ustawić powiadomienia.');
+	assertSignedIn(actor, 'Zaloguj się, aby ustawić powiadomienia.');
 	const access = await groupAccess(ctx, actor, group);
 	if (access.membershipStatus !== 'approved')
 		throw new AppError('forbidden', 'Komunikaty pilne dostają członkowie grupy — najpierw dołącz do grupy.');

@@ -7,8 +7,9 @@ import type { Actor, Ctx } from '../core/context';
 import type { ContractTable } from '../db/schema';
 import { parseInput, isId } from '../core/validation';
 import { AppError } from '../core/errors';
-import { assertOperator } from '../groups/policy';
-import { assertCoordinator, customerColumns, customerSchema } from '../subscriptions/customers';
+import { assertOperator, assertSignedIn } from '../access/actor';
+import { customerColumns, customerSchema } from '../subscriptions/customers';
+import { assertCoordinator } from '../access/office';
 import { insertSubscription, liveSubscription, stateOf } from '../subscriptions/subscriptions';
 import { checkUploads } from '../media/uploads';
 import { contractClauses } from '../documents/contract';
@@ -40,7 +41,7 @@ const orderSchema = customerSchema.omit({ municipalityCode: true }).extend({
  * contract (UM/{year}/{seq}) in one transaction; the operator signs it later.
  */
 export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<string, unknown>): Promise<Contract> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zamówić pakiet.');
+	assertSignedIn(actor, 'Zaloguj się, aby zamówić pakiet.');
 	const data = parseInput(orderSchema, input);
 	if (data.plan === 'commitment' && !data.commitmentMonths)
 		throw new AppError('validation', 'Podaj, na ile miesięcy (co najmniej 6).', {
@@ -223,7 +224,7 @@ export async function contractsOf(ctx: Ctx, actor: Actor | null, municipalityCod
 }
 
 export async function contractForReader(ctx: Ctx, actor: Actor | null, id: string): Promise<Contract> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać umowę.');
+	assertSignedIn(actor, 'Zaloguj się, aby pobrać umowę.');
 	if (!isId(id)) throw new AppError('not_found', 'Nie ma takiej umowy.');
 	const row = await ctx.db
 		.selectFrom('contracts as c')

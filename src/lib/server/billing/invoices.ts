@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { parseInput, isId } from '../core/validation';
 import type { Actor, Ctx } from '../core/context';
-import { assertCoordinator } from '../subscriptions/customers';
-import { assertOperator } from '../groups/policy';
+import { assertCoordinator } from '../access/office';
+import { assertOperator, assertSignedIn } from '../access/actor';
 import { enqueueEmail } from '../notify/outbox';
 import { formatMoney } from '../../format';
 import type { Db } from '../db/database';
@@ -228,7 +228,7 @@ export async function invoiceForReader(
 	actor: Actor | null,
 	id: string
 ): Promise<{ invoice: Invoice; corrected: Invoice | null }> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać fakturę.');
+	assertSignedIn(actor, 'Zaloguj się, aby pobrać fakturę.');
 	if (!isId(id)) throw new AppError('not_found', 'Nie ma takiej faktury.');
 	const row = await ctx.db
 		.selectFrom('invoices as i')

@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { InvoiceParty } from '../db/schema';
 import { emailSchema, parseInput } from '../core/validation';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { customerSchema } from '../subscriptions/customers';
 
 /** The seller as the offer names it; the operator may store other data under app_settings "seller". */

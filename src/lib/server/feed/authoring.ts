@@ -4,36 +4,15 @@ import type { Db } from '../db/database';
 import type { Group, Post } from '../db/schema';
 import { toActor } from '../auth/accounts';
 import { parseInput } from '../core/validation';
-import { AppError, notFound } from '../core/errors';
+import { AppError } from '../core/errors';
 import { categoryCodes } from '../groups/categories';
-import { groupAccess, type GroupAccess } from '../groups/groups';
-import { can } from '../groups/policy';
+import { groupAccess, type GroupAccess } from '../access/group-access';
+import { can } from '../access/policy';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
-import { findPostGroup, MAX_SCHEDULE_DAYS } from './posts';
-
-/** The author, or for a unit's post anyone on the unit's staff now (the unit is the institution's). */
-async function authorize(
-	ctx: Ctx,
-	actor: Actor | null,
-	postId: string
-): Promise<{ group: Group; access: GroupAccess; post: Post }> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx, actor, group);
-	const post = await ctx.db.selectFrom('posts').selectAll().where('id', '=', postId).executeTakeFirstOrThrow();
-	const mine = post.unit_id ? access.units.some((u) => u.id === post.unit_id) : post.author_id === actor.id;
-	if (!mine)
-		throw new AppError(
-			'forbidden',
-			post.unit_id
-				? 'Ten post może zmienić zespół jednostki, która go opublikowała.'
-				: 'Ten post może zmienić tylko jego autor.'
-		);
-	if (post.status === 'deleted' || post.status === 'removed') throw notFound('Ten post został usunięty.');
-	return { group, access, post };
-}
+import { MAX_SCHEDULE_DAYS } from './posts';
+import { authorizeAsAuthor } from '../access/post-access';
 
 /**
  * Publishes a draft or a scheduled post now: screened as a new post by its author's standing
@@ -78,7 +57,7 @@ export async function publishDraft(
 	postId: string,
 	input: unknown = {}
 ): Promise<{ status: 'published' | 'pending' | 'scheduled'; reasons: string[] }> {
-	const { group, access, post } = await authorize(ctx, actor, postId);
+	const { group, access, post } = await authorizeAsAuthor(ctx, actor, postId);
 	const { publishAt } = parseInput(publishDraftSchema, input);
 	if (post.status !== 'draft' && post.status !== 'scheduled')
 		throw new AppError('conflict', 'Ten post jest już opublikowany albo czeka na moderatora.');
@@ -180,7 +159,7 @@ export async function editPost(
 	postId: string,
 	input: unknown
 ): Promise<{ status: string; reasons: string[] }> {
-	const { group, access, post } = await authorize(ctx, actor, postId);
+	const { actor: editor, group, access, post } = await authorizeAsAuthor(ctx, actor, postId);
 	const data = parseInput(editSchema, input);
 	if (post.status === 'changes_requested')
 		throw new AppError('conflict', 'Ten post czeka na poprawki — popraw go w formularzu pod postem.');
@@ -190,7 +169,7 @@ export async function editPost(
 		if (changedText)
 			await tx
 				.insertInto('post_revisions')
-				.values({ post_id: postId, body: post.body, category: post.category, edited_by: actor!.id, edited_at: now })
+				.values({ post_id: postId, body: post.body, category: post.category, edited_by: editor.id, edited_at: now })
 				.execute();
 		let status: string = post.status;
 		let reasons: string[] = [];
@@ -230,7 +209,7 @@ export async function editPost(
 
 /** The author (or the unit's staff) deletes a post; it disappears at once. */
 export async function deletePost(ctx: Ctx, actor: Actor | null, postId: string): Promise<void> {
-	const { group, post } = await authorize(ctx, actor, postId);
+	const { group, post } = await authorizeAsAuthor(ctx, actor, postId);
 	await ctx.db.transaction().execute(async (tx) => {
 		await tx
 			.updateTable('posts')

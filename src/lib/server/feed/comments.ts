@@ -3,11 +3,11 @@ import type { Actor, Ctx } from '../core/context';
 import type { ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { parseInput, isId, idSchema } from '../core/validation';
-import { can } from '../groups/policy';
+import { can } from '../access/policy';
 import { screenFor } from '../moderation/screen';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { notify } from '../notify/notifications';
-import { authorizeOnPost } from './posts';
+import { authorizeOnPost } from '../access/post-access';
 import { commentVisibilityChanged } from '../groups/post-counters';
 
 export const commentInputSchema = z.object({
@@ -42,7 +42,7 @@ export async function addComment(
 	postId: string,
 	input: unknown
 ): Promise<{ id: string; status: 'published' | 'pending'; reasons: string[] }> {
-	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'comment');
+	const { group, access, actor: author } = await authorizeOnPost(ctx, actor, postId, 'comment');
 	const data = parseInput(commentInputSchema, input);
 	const now = ctx.clock.now();
 	const verdict = await screenFor(ctx, ctx.db, 'comment', data.body, group, access);
@@ -79,7 +79,7 @@ export async function addComment(
 			.values({
 				post_id: postId,
 				parent_id: parent?.id ?? null,
-				author_id: actor!.id,
+				author_id: author.id,
 				body: data.body,
 				status,
 				moderation_reason: verdict.reasons.join(' ') || null,
@@ -92,7 +92,7 @@ export async function addComment(
 			.executeTakeFirstOrThrow();
 		if (status === 'published') {
 			await commentVisibilityChanged(ctx, tx, group.id, postId, comment.id, 1);
-			const notified = new Set([actor!.id]);
+			const notified = new Set([author.id]);
 			if (parent && !notified.has(parent.author_id)) {
 				notified.add(parent.author_id);
 				await notify(tx, ctx.clock, {
@@ -101,7 +101,7 @@ export async function addComment(
 					groupId: group.id,
 					postId,
 					commentId: comment.id,
-					actorName: actor!.displayName
+					actorName: author.displayName
 				});
 			}
 			if (!notified.has(post.author_id)) {
@@ -111,14 +111,14 @@ export async function addComment(
 					groupId: group.id,
 					postId,
 					commentId: comment.id,
-					actorName: actor!.displayName
+					actorName: author.displayName
 				});
 			}
 		}
 		await afterScreening(ctx, tx, {
 			group,
 			result: verdict,
-			authorId: actor!.id,
+			authorId: author.id,
 			postId,
 			commentId: comment.id,
 			createdAt: now

@@ -8,7 +8,7 @@ import { parseInput, isId } from '../core/validation';
 import { notify } from '../notify/notifications';
 import { warsawDay } from '../../dates';
 import { findCommentPost } from './comments';
-import { authorizeOnPost } from './posts';
+import { authorizeOnPost } from '../access/post-access';
 import { reactionKinds } from './present';
 import { withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
@@ -42,7 +42,7 @@ async function countByKind(
 
 /** Sets, changes or (with null) removes the actor's one reaction to a post. */
 export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: string, kind: unknown) {
-	const { group } = await authorizeOnPost(ctx, actor, postId, 'react');
+	const { group, actor: reader } = await authorizeOnPost(ctx, actor, postId, 'react');
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx
@@ -58,16 +58,16 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 				.selectFrom('post_reactions')
 				.select('kind')
 				.where('post_id', '=', postId)
-				.where('user_id', '=', actor!.id)
+				.where('user_id', '=', reader.id)
 				.executeTakeFirst();
 			isNew = !prev;
 			await tx
 				.insertInto('post_reactions')
-				.values({ post_id: postId, user_id: actor!.id, kind: reaction, created_at: ctx.clock.now() })
+				.values({ post_id: postId, user_id: reader.id, kind: reaction, created_at: ctx.clock.now() })
 				.onConflict((oc) => oc.columns(['post_id', 'user_id']).doUpdateSet({ kind: reaction }))
 				.execute();
 		} else {
-			await tx.deleteFrom('post_reactions').where('post_id', '=', postId).where('user_id', '=', actor!.id).execute();
+			await tx.deleteFrom('post_reactions').where('post_id', '=', postId).where('user_id', '=', reader.id).execute();
 		}
 		const { byKind, total } = await countByKind(tx, 'post_reactions', 'post_id', postId);
 		const counts = await tx
@@ -76,13 +76,13 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 			.where('id', '=', postId)
 			.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
 			.executeTakeFirstOrThrow();
-		if (isNew && post.author_id !== actor!.id) {
+		if (isNew && post.author_id !== reader.id) {
 			await notify(tx, ctx.clock, {
 				userId: post.author_id,
 				kind: 'reaction_on_post',
 				groupId: group.id,
 				postId,
-				actorName: actor!.displayName,
+				actorName: reader.displayName,
 				detail: reaction!
 			});
 		}
@@ -100,7 +100,7 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 }
 
 export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentId: string, kind: unknown) {
-	await authorizeOnPost(ctx, actor, await findCommentPost(ctx, commentId), 'react');
+	const { actor: reader } = await authorizeOnPost(ctx, actor, await findCommentPost(ctx, commentId), 'react');
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
 		const comment = await tx
@@ -114,14 +114,14 @@ export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentI
 		if (reaction) {
 			await tx
 				.insertInto('comment_reactions')
-				.values({ comment_id: commentId, user_id: actor!.id, kind: reaction, created_at: ctx.clock.now() })
+				.values({ comment_id: commentId, user_id: reader.id, kind: reaction, created_at: ctx.clock.now() })
 				.onConflict((oc) => oc.columns(['comment_id', 'user_id']).doUpdateSet({ kind: reaction }))
 				.execute();
 		} else {
 			await tx
 				.deleteFrom('comment_reactions')
 				.where('comment_id', '=', commentId)
-				.where('user_id', '=', actor!.id)
+				.where('user_id', '=', reader.id)
 				.execute();
 		}
 		const { byKind, total } = await countByKind(tx, 'comment_reactions', 'comment_id', commentId);

@@ -6,8 +6,9 @@ import type { Group, ReactionKind, AlertCounts } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { parseInput, dateSchema, idSchema, isId, isReasonableDate } from '../core/validation';
 import { categoryCodes } from '../groups/categories';
-import { groupAccess, type GroupAccess } from '../groups/groups';
-import { assertCan, can, type GroupAction } from '../groups/policy';
+import { groupAccess, type GroupAccess } from '../access/group-access';
+import { assertCan, can } from '../access/policy';
+import { authorizeOnPost, findPostGroup } from '../access/post-access';
 import { MAX_IMAGES } from '../media/images';
 import { screenFor } from '../moderation/screen';
 import { logAction } from '../audit/audit-log';
@@ -299,31 +300,6 @@ export async function searchPosts(
 	return present(rows as PostRow[], ctx.clock.now());
 }
 
-export async function findPostGroup(db: Db, postId: string): Promise<Group> {
-	if (!isId(postId)) throw notFound('Nie ma takiego posta.');
-	const group = await db
-		.selectFrom('posts')
-		.innerJoin('groups', 'groups.id', 'posts.group_id')
-		.selectAll('groups')
-		.where('posts.id', '=', postId)
-		.executeTakeFirst();
-	if (!group) throw notFound('Nie ma takiego posta.');
-	return group;
-}
-
-/** The group of a post, after checking that the actor may do the action there. */
-export async function authorizeOnPost(
-	ctx: Ctx,
-	actor: Actor | null,
-	postId: string,
-	action: GroupAction
-): Promise<{ group: Group; access: GroupAccess }> {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, action, group);
-	return { group, access };
-}
-
 /** One post as the actor may see it: published ones by readers, others by the author and moderators. */
 export async function getPost(
 	ctx: Ctx,
@@ -360,7 +336,7 @@ export async function assertMayPost(ctx: Ctx, actor: Actor | null, group: Group)
 
 export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<CreatedPost> {
 	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, 'post', group);
+	assertCan(access.role, 'post', group, actor);
 	const data = parseInput(postInputSchema, input);
 	const unit = data.unitId ? access.units.find((u) => u.id === data.unitId) : undefined;
 	if (data.unitId && !unit)
@@ -422,7 +398,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				.insertInto('posts')
 				.values({
 					group_id: group.id,
-					author_id: actor!.id,
+					author_id: actor.id,
 					unit_id: unit?.id ?? null,
 					category: data.category,
 					body: data.body,
@@ -467,7 +443,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 			.insertInto('posts')
 			.values({
 				group_id: group.id,
-				author_id: actor!.id,
+				author_id: actor.id,
 				unit_id: unit?.id ?? null,
 				category: data.category,
 				body: data.body,
@@ -506,11 +482,11 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				.execute();
 		}
 		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
-		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor!.id, postId: post.id, createdAt: now });
+		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor.id, postId: post.id, createdAt: now });
 		// A publisher hears at once that a unit's post was held, with the way to report a mistake.
 		if (unit && status === 'pending') {
 			await notify(tx, ctx.clock, {
-				userId: actor!.id,
+				userId: actor.id,
 				kind: 'post_held',
 				groupId: group.id,
 				postId: post.id,
@@ -620,7 +596,7 @@ export async function closeAlert(ctx: Ctx, actor: Actor | null, postId: string, 
 
 /** Pins or unpins a published post (moderators). */
 export async function setPinned(ctx: Ctx, actor: Actor | null, postId: string, pinned: boolean): Promise<void> {
-	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, postId, 'moderate');
 	await ctx.db.transaction().execute(async (tx) => {
 		const changed = await tx
 			.updateTable('posts')
@@ -633,7 +609,7 @@ export async function setPinned(ctx: Ctx, actor: Actor | null, postId: string, p
 		if (changed)
 			await logAction(tx, ctx.clock, {
 				groupId: group.id,
-				actorId: actor!.id,
+				actorId: moderator.id,
 				action: pinned ? 'pinned' : 'unpinned',
 				postId,
 				subjectId: changed.author_id

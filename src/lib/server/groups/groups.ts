@@ -7,9 +7,9 @@ import { AppError, notFound } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { notify } from '../notify/notifications';
 import { logAction } from '../audit/audit-log';
-import { assertCan, assertOperator, type GroupRole } from './policy';
-import { activeSanction, type ActiveSanction } from './active-sanction';
-import { packageState } from '../subscriptions/subscriptions';
+import { assertOperator } from '../access/actor';
+import { assertCan } from '../access/policy';
+import { groupAccess } from '../access/group-access';
 import { memo } from '../cache/memo';
 import { membershipChanged } from './member-count';
 
@@ -129,113 +129,6 @@ export async function listGroups(db: Db, opts: { slug?: string } = {}) {
 	return q.execute();
 }
 
-export interface GroupAccess {
-	role: GroupRole;
-	/** Units in the group's municipality the actor may publish as. */
-	/** Units the actor may publish as here; `publishing`: their posts skip approval right now. */
-	units: { id: string; name: string; type: string; slug: string; publishing: boolean; mayAlert: boolean }[];
-	membershipStatus: 'pending' | 'approved' | 'declined' | null;
-	/** The strongest active mute, suspension or ban, if any. */
-	sanction: ActiveSanction | null;
-	/** When the membership was approved. */
-	memberSince: Date | null;
-}
-
-/** A member within the group's first days, whose posts and comments are always held. */
-export function isNewMember(group: Pick<Group, 'new_member_days'>, access: GroupAccess, now: Date): boolean {
-	return (
-		access.role === 'member' &&
-		group.new_member_days > 0 &&
-		access.memberSince !== null &&
-		now.getTime() - access.memberSince.getTime() < group.new_member_days * 86_400_000
-	);
-}
-
-/**
- * Units of a municipality a person may publish as: their own (editor or unit admin), and those the
- * coordinator opened to the office's staff ("z profili wskazanych przez urząd").
- */
-export async function unitsOf(db: Db, userId: string, municipalityCode: string) {
-	return db
-		.selectFrom('units')
-		.select(['units.id', 'units.name', 'units.type', 'units.slug', 'units.can_publish', 'units.may_alert'])
-		.where('units.municipality_code', '=', municipalityCode)
-		.where((eb) =>
-			eb.or([
-				eb.exists(
-					eb
-						.selectFrom('unit_members as um')
-						.select('um.unit_id')
-						.whereRef('um.unit_id', '=', 'units.id')
-						.where('um.user_id', '=', userId)
-				),
-				eb.and([
-					eb('units.office_publishes', '=', true),
-					eb.exists(
-						eb
-							.selectFrom('unit_members as om')
-							.innerJoin('units as office', 'office.id', 'om.unit_id')
-							.select('om.unit_id')
-							.where('om.user_id', '=', userId)
-							.where('office.type', '=', 'office')
-							.whereRef('office.municipality_code', '=', 'units.municipality_code')
-					)
-				])
-			])
-		)
-		.orderBy('units.name')
-		.execute();
-}
-
-/**
- * The actor's standing in a group: membership, units and an active sanction, in parallel. A
- * sanction (mute, suspension, ban) lowers the role; operators and moderators are never sanctioned.
- */
-export async function groupAccess(
-	ctx: Pick<Ctx, 'db' | 'clock'>,
-	actor: Actor | null,
-	group: Group
-): Promise<GroupAccess> {
-	if (!actor) return { role: 'anonymous', units: [], membershipStatus: null, sanction: null, memberSince: null };
-	const { db } = ctx;
-	const [membership, units, sanction] = await Promise.all([
-		db
-			.selectFrom('memberships')
-			.select(['status', 'role', 'decided_at'])
-			.where('group_id', '=', group.id)
-			.where('user_id', '=', actor.id)
-			.executeTakeFirst(),
-		unitsOf(db, actor.id, group.municipality_code),
-		activeSanction(db, group.id, actor.id, ctx.clock.now())
-	]);
-	const status = membership?.status ?? null;
-	// A unit's posts skip approval while the group's package is active and the unit is enabled.
-	const active = units.length > 0 && (await packageState(ctx, group.id))?.active === true;
-	const withPublishing = units.map((u) => ({
-		id: u.id,
-		name: u.name,
-		type: u.type,
-		slug: u.slug,
-		publishing: active && u.can_publish,
-		mayAlert: u.may_alert
-	}));
-	let role: GroupRole;
-	if (actor.isOperator) role = 'operator';
-	else if (status === 'approved' && membership!.role === 'moderator') role = 'moderator';
-	else if (sanction) role = sanction.kind === 'ban' ? 'banned' : sanction.kind === 'suspend' ? 'suspended' : 'muted';
-	else if (status === 'approved') role = 'member';
-	else if (units.length > 0) role = 'publisher';
-	else if (status === 'pending') role = 'pending';
-	else role = 'user';
-	return {
-		role,
-		units: role === 'muted' || role === 'suspended' || role === 'banned' ? [] : withPublishing,
-		membershipStatus: status,
-		sanction: role === 'operator' || role === 'moderator' ? null : sanction,
-		memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null
-	};
-}
-
 const answerSchema = z
 	.string({ error: 'Odpowiedz na pytanie.' })
 	.trim()
@@ -250,17 +143,17 @@ export async function requestMembership(
 	answer: unknown
 ): Promise<'pending'> {
 	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, 'join', group);
+	assertCan(access.role, 'join', group, actor);
 	if (access.membershipStatus === 'pending' || access.membershipStatus === 'approved')
 		throw new AppError('conflict', 'Twoja prośba o dołączenie już czeka na decyzję.');
-	if (!actor!.emailVerified)
+	if (!actor.emailVerified)
 		throw new AppError('forbidden', 'Najpierw potwierdź adres e-mail — wysłaliśmy do Ciebie link.');
 	const text = parseInput(answerSchema, answer);
 	await ctx.db
 		.insertInto('memberships')
 		.values({
 			group_id: group.id,
-			user_id: actor!.id,
+			user_id: actor.id,
 			status: 'pending',
 			answer: text,
 			requested_at: ctx.clock.now(),
@@ -288,7 +181,7 @@ export async function decideMembership(
 	approve: boolean
 ): Promise<void> {
 	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, 'decideMembership', group);
+	assertCan(access.role, 'decideMembership', group, actor);
 	await ctx.db.transaction().execute(async (tx) => {
 		const m = await tx
 			.selectFrom('memberships')
@@ -301,7 +194,7 @@ export async function decideMembership(
 			throw new AppError('conflict', 'Ta prośba o dołączenie została już rozpatrzona albo wycofana.');
 		await tx
 			.updateTable('memberships')
-			.set({ status: approve ? 'approved' : 'declined', decided_at: ctx.clock.now(), decided_by: actor!.id })
+			.set({ status: approve ? 'approved' : 'declined', decided_at: ctx.clock.now(), decided_by: actor.id })
 			.where('group_id', '=', group.id)
 			.where('user_id', '=', userId)
 			.execute();
@@ -313,7 +206,7 @@ export async function decideMembership(
 		});
 		await logAction(tx, ctx.clock, {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: actor.id,
 			action: approve ? 'member_approved' : 'member_declined',
 			subjectId: userId
 		});
@@ -323,15 +216,15 @@ export async function decideMembership(
 export async function leaveGroup(ctx: Ctx, actor: Actor | null, group: Group): Promise<void> {
 	const access = await groupAccess(ctx, actor, group);
 	const belongs = access.membershipStatus === 'approved' || access.membershipStatus === 'pending';
-	assertCan(belongs ? 'member' : access.role === 'anonymous' ? 'anonymous' : 'user', 'leave', group);
+	assertCan(belongs ? 'member' : access.role === 'anonymous' ? 'anonymous' : 'user', 'leave', group, actor);
 	await ctx.db.transaction().execute(async (tx) => {
 		const removed = await tx
 			.deleteFrom('memberships')
 			.where('group_id', '=', group.id)
-			.where('user_id', '=', actor!.id)
+			.where('user_id', '=', actor.id)
 			.returning('status')
 			.executeTakeFirst();
-		if (removed?.status === 'approved') await membershipChanged(tx, group.id, actor!.id, -1, ctx.clock.now());
+		if (removed?.status === 'approved') await membershipChanged(tx, group.id, actor.id, -1, ctx.clock.now());
 	});
 }
 

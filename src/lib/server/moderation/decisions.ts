@@ -3,8 +3,8 @@ import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { parseInput, isId } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { groupAccess } from '../groups/groups';
-import { can } from '../groups/policy';
+import { groupAccess } from '../access/group-access';
+import { can } from '../access/policy';
 import { commentVisibilityChanged } from '../groups/post-counters';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { actionLabels, logAction, type LogAction, type LogEntry } from '../audit/audit-log';
 import { describeGround } from './terms';
 import { membershipChanged } from '../groups/member-count';
+import { assertSignedIn } from '../access/actor';
 
 /** Appeals are open for six months after the decision (DSA Art. 20(1)). */
 export const APPEAL_MONTHS = 6;
@@ -142,7 +143,7 @@ function appealDeadline(createdAt: Date): Date {
 
 /** The statement of reasons: for its addressee, the group's moderators and the operator. */
 export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): Promise<StatementView> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zobaczyć uzasadnienie decyzji.');
+	assertSignedIn(actor, 'Zaloguj się, aby zobaczyć uzasadnienie decyzji.');
 	const d = await loadDecision(ctx.db, id);
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', d.group_id).executeTakeFirstOrThrow();
 	const moderator = can((await groupAccess(ctx, actor, group)).role, 'moderate', group);
@@ -203,6 +204,7 @@ export const appealSchema = z.object({
 
 /** The addressee contests a restriction (DSA Art. 20); a different moderator decides. */
 export async function fileAppeal(ctx: Ctx, actor: Actor | null, decisionId: string, input: unknown): Promise<string> {
+	assertSignedIn(actor, 'Zaloguj się, aby zobaczyć uzasadnienie decyzji.');
 	const view = await getStatement(ctx, actor, decisionId);
 	const data = parseInput(appealSchema, input);
 	if (view.appeal) throw new AppError('conflict', 'Odwołanie od tej decyzji zostało już złożone.');
@@ -213,7 +215,7 @@ export async function fileAppeal(ctx: Ctx, actor: Actor | null, decisionId: stri
 	}
 	const row = await ctx.db
 		.insertInto('appeals')
-		.values({ decision_id: decisionId, appellant_id: actor!.id, body: data.body, created_at: ctx.clock.now() })
+		.values({ decision_id: decisionId, appellant_id: actor.id, body: data.body, created_at: ctx.clock.now() })
 		.onConflict((oc) => oc.column('decision_id').doNothing())
 		.returning('id')
 		.executeTakeFirst();
@@ -293,7 +295,7 @@ export async function decideAppeal(
 	reverse: boolean,
 	outcome: unknown
 ): Promise<void> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	assertSignedIn(actor);
 	if (!isId(appealId)) throw notFound('Nie ma takiego odwołania.');
 	const appeal = await ctx.db
 		.selectFrom('appeals')

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { parseInput, isId } from '../core/validation';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
+import { authorizeInGroup } from '../access/group-access';
 import { warsawMidnight } from '../../dates';
 import { actionLabels, type LogAction } from '../audit/audit-log';
 import { describeGround } from './terms';
@@ -43,7 +42,7 @@ export async function searchLog(
 	group: Group,
 	input: unknown
 ): Promise<{ lines: LogLine[]; next: string | null }> {
-	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	await authorizeInGroup(ctx, actor, group, 'moderate');
 	const f = parseInput(logQuerySchema, input);
 	let q = ctx.db
 		.selectFrom('moderation_log as l')

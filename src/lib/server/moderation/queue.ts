@@ -5,10 +5,10 @@ import type { Db } from '../db/database';
 import type { Group, StoredFinding } from '../db/schema';
 import { parseInput, isId } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
+import { authorizeInGroup, groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
 import { commentVisibilityChanged } from '../groups/post-counters';
-import { authorizeOnPost, findPostGroup } from '../feed/posts';
+import { authorizeOnPost, findPostGroup } from '../access/post-access';
 import { notify } from '../notify/notifications';
 import { foldText } from '../text/fold';
 import { restrict, listOpenAppeals, type OpenAppeal } from './decisions';
@@ -53,7 +53,7 @@ async function heldByEngine(db: Db, where: { postId?: string; commentId?: string
 
 /** A moderator publishes a held post, rejects it citing the terms, or asks its author to edit it. */
 export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<void> {
-	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, postId, 'moderate');
 	const d = parseInput(decisionSchema, input);
 	checkDecision(d, 'post');
 	const now = ctx.clock.now();
@@ -68,7 +68,7 @@ export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, 
 		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post został już rozpatrzony.');
 		const common = {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: moderator.id,
 			postId,
 			subjectId: post.author_id,
 			automatedDetection,
@@ -82,7 +82,7 @@ export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, 
 					published_at: now,
 					moderation_reason: null,
 					decided_at: now,
-					decided_by: actor!.id
+					decided_by: moderator.id
 				})
 				.where('id', '=', postId)
 				.execute();
@@ -92,7 +92,7 @@ export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, 
 		} else if (d.decision === 'ask_edit') {
 			await tx
 				.updateTable('posts')
-				.set({ status: 'changes_requested', moderation_reason: d.reason!, decided_at: now, decided_by: actor!.id })
+				.set({ status: 'changes_requested', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
 				.where('id', '=', postId)
 				.execute();
 			await logAction(tx, ctx.clock, { ...common, action: 'ask_edit', facts: d.reason! });
@@ -106,7 +106,7 @@ export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, 
 		} else {
 			await tx
 				.updateTable('posts')
-				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: actor!.id })
+				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
 				.where('id', '=', postId)
 				.execute();
 			await restrict(ctx, tx, {
@@ -125,7 +125,7 @@ export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: st
 	const found = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
 	if (!found) throw notFound('Nie ma takiego komentarza.');
 	const postId = found.post_id;
-	const { group } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, postId, 'moderate');
 	const d = parseInput(decisionSchema, input);
 	checkDecision(d, 'comment');
 	const now = ctx.clock.now();
@@ -140,7 +140,7 @@ export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: st
 		if (c.status !== 'pending') throw new AppError('conflict', 'Ten komentarz został już rozpatrzony.');
 		const common = {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: moderator.id,
 			postId,
 			commentId,
 			subjectId: c.author_id,
@@ -150,7 +150,7 @@ export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: st
 		if (d.decision === 'approve') {
 			await tx
 				.updateTable('comments')
-				.set({ status: 'published', moderation_reason: null, decided_at: now, decided_by: actor!.id })
+				.set({ status: 'published', moderation_reason: null, decided_at: now, decided_by: moderator.id })
 				.where('id', '=', commentId)
 				.execute();
 			await logAction(tx, ctx.clock, { ...common, action: 'approve' });
@@ -165,7 +165,7 @@ export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: st
 		} else {
 			await tx
 				.updateTable('comments')
-				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: actor!.id })
+				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
 				.where('id', '=', commentId)
 				.execute();
 			await restrict(ctx, tx, {
@@ -196,14 +196,14 @@ export async function resubmitPost(
 ): Promise<{ status: 'published' | 'pending'; reasons: string[] }> {
 	const group = await findPostGroup(ctx.db, postId);
 	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, 'post', group);
+	assertCan(access.role, 'post', group, actor);
 	const data = parseInput(resubmitSchema, input);
 	const post = await ctx.db
 		.selectFrom('posts')
 		.select(['author_id', 'unit_id', 'status', 'created_at'])
 		.where('id', '=', postId)
 		.executeTakeFirstOrThrow();
-	if (post.author_id !== actor!.id) throw new AppError('forbidden', 'Poprawić post może tylko jego autor.');
+	if (post.author_id !== actor.id) throw new AppError('forbidden', 'Poprawić post może tylko jego autor.');
 	if (post.status !== 'changes_requested') throw new AppError('conflict', 'Ten post nie czeka na poprawki.');
 	const now = ctx.clock.now();
 	const unit = post.unit_id === null ? undefined : access.units.find((u) => u.id === post.unit_id);
@@ -233,7 +233,7 @@ export async function resubmitPost(
 			.executeTakeFirst();
 		if (!changed) throw new AppError('conflict', 'Ten post nie czeka na poprawki.');
 		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
-		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor!.id, postId, createdAt: post.created_at });
+		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor.id, postId, createdAt: post.created_at });
 	});
 	return {
 		status,
@@ -440,7 +440,7 @@ async function histories(ctx: Ctx, group: Group, authorIds: string[]): Promise<M
  * the policy (oldest first), content published with a flagged word, and open appeals.
  */
 export async function listQueue(ctx: Ctx, actor: Actor | null, group: Group): Promise<Queue> {
-	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	const reports = await ctx.db
 		.selectFrom('reports as r')
 		.select([
@@ -468,7 +468,7 @@ export async function listQueue(ctx: Ctx, actor: Actor | null, group: Group): Pr
 		}),
 		rows(ctx.db, group.id, 'held'),
 		rows(ctx.db, group.id, 'flagged'),
-		listOpenAppeals(ctx, actor!, group.id)
+		listOpenAppeals(ctx, moderator, group.id)
 	]);
 	const authors = await histories(
 		ctx,

@@ -3,8 +3,8 @@ import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
+import { authorizeInGroup, groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
 import { commentVisibilityChanged } from '../groups/post-counters';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
@@ -14,6 +14,7 @@ import { logAction } from '../audit/audit-log';
 import { describeGround, groundIds, grounds, type Ground } from './terms';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
+import { assertSignedIn } from '../access/actor';
 
 const id = idSchema('Nie ma takiej treści.');
 const groundEnum = z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz, co narusza ta treść.' });
@@ -94,7 +95,7 @@ export interface FiledReport {
  * members hide a comment until a moderator decides.
  */
 export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown): Promise<FiledReport> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zgłosić treść.');
+	assertSignedIn(actor, 'Zaloguj się, aby zgłosić treść.');
 	const data = parseInput(reportSchema, input);
 	const t = await target(ctx.db, data.postId, data.commentId);
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', t.group_id).executeTakeFirstOrThrow();
@@ -212,10 +213,10 @@ export async function decideReports(
 	target: { postId?: string; commentId?: string },
 	input: unknown
 ): Promise<void> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	assertSignedIn(actor);
 	const t = await targetOf(ctx.db, target);
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', t.group_id).executeTakeFirstOrThrow();
-	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	await authorizeInGroup(ctx, actor, group, 'moderate');
 	const data = parseInput(reportDecisionSchema, input);
 	if (data.outcome === 'remove' && !data.ground)
 		throw new AppError('validation', 'Wybierz punkt regulaminu, który treść narusza.', {

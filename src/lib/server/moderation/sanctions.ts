@@ -3,8 +3,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { Group, SanctionKind } from '../db/schema';
 import { parseInput, isId, idSchema } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
+import { authorizeInGroup } from '../access/group-access';
 import { formatDate } from '../../format';
 import { restrict } from './decisions';
 import { logAction } from '../audit/audit-log';
@@ -41,9 +40,9 @@ export const sanctionSchema = z.object({
  * an end date. A ban also ends the membership. The person gets a statement of reasons.
  */
 export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<string> {
-	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	const data = parseInput(sanctionSchema, input);
-	if (data.userId === actor!.id)
+	if (data.userId === moderator.id)
 		throw new AppError('validation', 'Nie możesz nałożyć sankcji na siebie.', { userId: 'Wybierz inną osobę.' });
 	const target = await ctx.db
 		.selectFrom('users')
@@ -59,7 +58,7 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 	return ctx.db.transaction().execute(async (tx) => {
 		const decisionId = await restrict(ctx, tx, {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: moderator.id,
 			action: data.kind,
 			subjectId: target.id,
 			ground: data.ground,
@@ -77,13 +76,13 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 				starts_at: now,
 				ends_at: endsAt,
 				decision_id: decisionId,
-				created_by: actor!.id
+				created_by: moderator.id
 			})
 			.execute();
 		if (data.kind === 'ban' && target.status === 'approved') {
 			await tx
 				.updateTable('memberships')
-				.set({ status: 'declined', decided_at: now, decided_by: actor!.id })
+				.set({ status: 'declined', decided_at: now, decided_by: moderator.id })
 				.where('group_id', '=', group.id)
 				.where('user_id', '=', target.id)
 				.execute();
@@ -95,7 +94,7 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 
 /** Ends a sanction early (a ban's membership is not restored: the person may ask to join again). */
 export async function liftSanction(ctx: Ctx, actor: Actor | null, group: Group, sanctionId: string): Promise<void> {
-	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	if (!isId(sanctionId)) throw notFound('Nie ma takiej sankcji.');
 	await ctx.db.transaction().execute(async (tx) => {
 		const s = await tx
@@ -109,7 +108,7 @@ export async function liftSanction(ctx: Ctx, actor: Actor | null, group: Group, 
 		if (!s) throw notFound('Nie ma takiej sankcji albo już nie obowiązuje.');
 		await logAction(tx, ctx.clock, {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: moderator.id,
 			action: 'sanction_lifted',
 			subjectId: s.user_id,
 			facts: sanctionLabels[s.kind]
@@ -135,7 +134,7 @@ export async function listSanctions(
 	group: Group,
 	userId?: string
 ): Promise<SanctionView[]> {
-	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
+	await authorizeInGroup(ctx, actor, group, 'moderate');
 	let q = ctx.db
 		.selectFrom('sanctions as s')
 		.innerJoin('users as u', 'u.id', 's.user_id')

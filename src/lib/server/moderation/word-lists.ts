@@ -4,8 +4,8 @@ import type { Db } from '../db/database';
 import type { Group, WordAction } from '../db/schema';
 import { parseInput, isId } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { forgetGroupForReading, groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
+import { forgetGroupForReading } from '../groups/groups';
+import { authorizeInGroup } from '../access/group-access';
 import { foldText } from '../text/fold';
 import type { Finding } from './findings';
 import { foldKeepingOffsets } from './politics';
@@ -157,17 +157,13 @@ export async function loadWordList(db: Db, groupId: string): Promise<WordList> {
 	return compileWordList(await rulesOf(db, groupId));
 }
 
-async function assertModerator(ctx: Ctx, actor: Actor | null, group: Group): Promise<void> {
-	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);
-}
-
 export async function listWords(ctx: Ctx, actor: Actor | null, group: Group): Promise<WordRule[]> {
-	await assertModerator(ctx, actor, group);
+	await authorizeInGroup(ctx, actor, group, 'moderate');
 	return rulesOf(ctx.db, group.id);
 }
 
 export async function addWord(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<WordRule> {
-	await assertModerator(ctx, actor, group);
+	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	const data = parseInput(wordInputSchema, input);
 	const pattern = data.isRegex ? data.pattern : data.pattern.replace(/\s+/g, ' ');
 	return ctx.db.transaction().execute(async (tx) => {
@@ -178,7 +174,7 @@ export async function addWord(ctx: Ctx, actor: Actor | null, group: Group, input
 				pattern,
 				is_regex: data.isRegex,
 				action: data.action,
-				created_by: actor!.id,
+				created_by: moderator.id,
 				created_at: ctx.clock.now()
 			})
 			.onConflict((oc) => oc.columns(['group_id', 'pattern', 'is_regex']).doNothing())
@@ -188,7 +184,7 @@ export async function addWord(ctx: Ctx, actor: Actor | null, group: Group, input
 			throw new AppError('conflict', `„${pattern}” już jest na liście.`, { pattern: 'To słowo już jest na liście.' });
 		await logAction(tx, ctx.clock, {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: moderator.id,
 			action: 'word_added',
 			facts: `${data.isRegex ? 'Wyrażenie' : 'Słowo'} „${pattern}”: ${wordActionLabels[data.action]}`
 		});
@@ -197,7 +193,7 @@ export async function addWord(ctx: Ctx, actor: Actor | null, group: Group, input
 }
 
 export async function removeWord(ctx: Ctx, actor: Actor | null, group: Group, id: string): Promise<void> {
-	await assertModerator(ctx, actor, group);
+	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	if (!isId(id)) throw notFound('Nie ma takiego wpisu na liście.');
 	await ctx.db.transaction().execute(async (tx) => {
 		const row = await tx
@@ -209,7 +205,7 @@ export async function removeWord(ctx: Ctx, actor: Actor | null, group: Group, id
 		if (!row) throw notFound('Nie ma takiego wpisu na liście.');
 		await logAction(tx, ctx.clock, {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: moderator.id,
 			action: 'word_removed',
 			facts: `„${row.pattern}” (${wordActionLabels[row.action]})`
 		});
@@ -225,7 +221,7 @@ export interface WordTestResult {
 
 /** The "test" box: the engine and the group's list on a sample text, changing nothing. */
 export async function testWords(ctx: Ctx, actor: Actor | null, group: Group, text: unknown): Promise<WordTestResult> {
-	await assertModerator(ctx, actor, group);
+	await authorizeInGroup(ctx, actor, group, 'moderate');
 	const sample = parseInput(
 		z
 			.string({ error: 'Wpisz tekst do sprawdzenia.' })
@@ -258,7 +254,7 @@ export async function updateModerationSettings(
 	group: Group,
 	input: unknown
 ): Promise<void> {
-	await assertModerator(ctx, actor, group);
+	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	const data = parseInput(settingsSchema, input);
 	await ctx.db.transaction().execute(async (tx) => {
 		await tx
@@ -269,7 +265,7 @@ export async function updateModerationSettings(
 		forgetGroupForReading(group.slug);
 		await logAction(tx, ctx.clock, {
 			groupId: group.id,
-			actorId: actor!.id,
+			actorId: moderator.id,
 			action: 'settings_changed',
 			facts: `Nowi członkowie: ${data.newMemberDays} dni z akceptacją; ukrywanie komentarza po ${data.reportHideThreshold} zgłoszeniach.`
 		});

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import { parseInput } from '../core/validation';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { forgetPublicStats } from '../stats/public';
 import type { Db } from '../db/database';
 import type { MunicipalityTable } from '../db/schema';

@@ -10,6 +10,7 @@ import { storedSetting } from '../db/settings';
 import { parseInput } from '../core/validation';
 import { AppError } from '../core/errors';
 import type { Transport } from './delivery';
+import { assertSignedIn } from '../access/actor';
 
 export interface VapidKeys {
 	publicKey: string;
@@ -88,7 +89,7 @@ export const subscriptionSchema = z.object({
 
 /** This device gets pushes for the signed-in person (re-subscribing moves the endpoint). */
 export async function subscribePush(ctx: Ctx, actor: Actor | null, input: unknown, userAgent = ''): Promise<void> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby włączyć powiadomienia.');
+	assertSignedIn(actor, 'Zaloguj się, aby włączyć powiadomienia.');
 	const s = parseInput(subscriptionSchema, input);
 	const values = {
 		user_id: actor.id,
@@ -105,7 +106,7 @@ export async function subscribePush(ctx: Ctx, actor: Actor | null, input: unknow
 }
 
 export async function unsubscribePush(ctx: Ctx, actor: Actor | null, endpoint: unknown): Promise<void> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się.');
+	assertSignedIn(actor, 'Zaloguj się.');
 	if (typeof endpoint !== 'string') throw new AppError('validation', 'Podaj adres subskrypcji.');
 	await ctx.db
 		.deleteFrom('push_subscriptions')

@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { DataExportState } from '../db/schema';
 import { hashSecret, newSecret } from '../auth/crypto';
-import { AppError, notFound, unauthenticated } from '../core/errors';
+import { AppError, notFound } from '../core/errors';
 import { log } from '../core/logger';
 import { enqueueEmail } from '../notify/outbox';
 import { formatDateTime, formatSize } from '../../format';
@@ -14,6 +14,7 @@ import { warsawDay } from '../../dates';
 import { collectPersonalData } from './collect';
 import { renderDataHtml } from './export-html';
 import { isExportFileName, removeExportFile } from './export-files';
+import { assertSignedIn } from '../access/actor';
 
 export { removeDataExports } from './export-files';
 
@@ -52,7 +53,7 @@ export interface DataExportView {
  * be made a day; a job prepares it and e-mails the link.
  */
 export async function requestDataExport(ctx: Ctx, actor: Actor | null): Promise<DataExportView> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać swoje dane.');
+	assertSignedIn(actor, 'Zaloguj się, aby pobrać swoje dane.');
 	const now = ctx.clock.now();
 	const row = await ctx.db.transaction().execute(async (tx) => {
 		// Two clicks at once wait for each other here.
@@ -108,7 +109,7 @@ function viewOf(r: {
 
 /** The person's recent exports, newest first, for the account page. */
 export async function listDataExports(ctx: Ctx, actor: Actor | null, limit = 5): Promise<DataExportView[]> {
-	if (!actor) throw unauthenticated();
+	assertSignedIn(actor);
 	const rows = await ctx.db
 		.selectFrom('data_exports')
 		.select(['id', 'state', 'requested_at', 'ready_at', 'expires_at', 'size', 'downloaded_at'])
@@ -336,7 +337,7 @@ export async function openDataExport(
 	token: string,
 	exportsDir: string
 ): Promise<ExportDownload> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby pobrać swoje dane.');
+	assertSignedIn(actor, 'Zaloguj się, aby pobrać swoje dane.');
 	const missing = notFound(
 		'Nie ma takiego pliku z danymi. Sprawdź, czy otwierasz link z ostatniego e-maila i czy jesteś zalogowany na właściwe konto.'
 	);

@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/validation';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { memo } from '../cache/memo';
 import { formatNumber } from '../../format';
 import { defaultPages } from './default-pages';

@@ -3,7 +3,8 @@ import type { Actor, Ctx } from '../core/context';
 import type { Customer } from '../db/schema';
 import { emailSchema, parseInput } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
+import { assertCoordinator } from '../access/office';
 import { normalizeNip, normalizeRegon } from './identifiers';
 
 export const customerSchema = z.object({
@@ -125,33 +126,6 @@ export async function customerOf(ctx: Ctx, municipalityCode: string): Promise<Cu
 		.selectAll()
 		.where('municipality_code', '=', municipalityCode)
 		.executeTakeFirst();
-}
-
-/** Is the actor a coordinator of this municipality (or the operator)? */
-export async function coordinates(
-	ctx: Pick<Ctx, 'db'>,
-	actor: Actor | null,
-	municipalityCode: string
-): Promise<boolean> {
-	if (!actor) return false;
-	if (actor.isOperator) return true;
-	return !!(await ctx.db
-		.selectFrom('coordinators')
-		.select('user_id')
-		.where('municipality_code', '=', municipalityCode)
-		.where('user_id', '=', actor.id)
-		.executeTakeFirst());
-}
-
-export async function assertCoordinator(
-	ctx: Pick<Ctx, 'db'>,
-	actor: Actor | null,
-	municipalityCode: string,
-	refusal = 'To może zrobić koordynator gminy albo operator.'
-): Promise<Actor> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
-	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', refusal);
-	return actor;
 }
 
 /** The operator names a coordinator of the municipality: a person with an account. */

@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { PackageCode, Plan } from '../db/schema';
 import { AppError } from '../core/errors';
 import { parseInput } from '../core/validation';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { addDays, warsawDay } from '../../dates';
 import { parseAmount } from '../core/money';
 

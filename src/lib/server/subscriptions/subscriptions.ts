@@ -4,9 +4,10 @@ import type { Db } from '../db/database';
 import type { Plan, Subscription, SubscriptionStatus } from '../db/schema';
 import { parseInput } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
+import { assertCoordinator } from '../access/office';
+import { subscriptionActive } from '../access/package-state';
 import { warsawDay, addDays, addMonths, periodContaining } from '../../dates';
-import { assertCoordinator } from './customers';
 
 export const planLabels: Record<Plan, string> = {
 	monthly: 'miesięczny, bez zobowiązania',
@@ -65,7 +66,7 @@ export function stateOf(s: Subscription, today: string): PackageState {
 		period: period && { start: period.start, end: period.end },
 		commitmentEndsOn: s.commitment_ends_on,
 		cancelAt: s.cancel_at,
-		active: started && status !== 'ended'
+		active: subscriptionActive(s, today)
 	};
 }
 

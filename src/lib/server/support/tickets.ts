@@ -4,8 +4,8 @@ import type { Db } from '../db/database';
 import type { TicketKind, TicketStatus } from '../db/schema';
 import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { assertOperator } from '../groups/policy';
-import { groupAccess } from '../groups/groups';
+import { assertOperator, assertOwnerOrOperator, assertSignedIn, isOperator } from '../access/actor';
+import { groupAccess } from '../access/group-access';
 import { decidePost } from '../moderation/queue';
 import { notify } from '../notify/notifications';
 import { hitLimits, withinLimit } from '../limits/rate-limit';
@@ -88,7 +88,7 @@ export async function onCallAt(db: Db, at: Date): Promise<OnCall | null> {
 
 /** The on-call administrator's number, for staff (operators) only: requesters are called back, they do not call. */
 export async function onCallPhoneFor(ctx: Ctx, actor: Actor | null): Promise<string | null> {
-	if (!actor?.isOperator) return null;
+	if (!isOperator(actor)) return null;
 	const onCall = await onCallAt(ctx.db, ctx.clock.now());
 	return onCall ? formatPhone(onCall.primaryPhone) : null;
 }
@@ -143,8 +143,9 @@ export async function createTicket(
 			.selectAll()
 			.where('id', '=', post.group_id)
 			.executeTakeFirstOrThrow();
+		assertSignedIn(actor);
 		const mine =
-			post.author_id === actor!.id ||
+			post.author_id === actor.id ||
 			(post.unit_id !== null && (await groupAccess(ctx, actor, group)).units.some((u) => u.id === post.unit_id));
 		if (!mine) throw new AppError('forbidden', 'Błędne zatrzymanie zgłasza autor posta albo zespół jednostki.');
 		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post nie jest zatrzymany.');
@@ -226,7 +227,7 @@ export async function createTicket(
 			priority,
 			status: t.status,
 			createdAt: now.toISOString(),
-			onCallPhone: priority === 'urgent' && onCall && actor?.isOperator ? formatPhone(onCall.primaryPhone) : null
+			onCallPhone: priority === 'urgent' && onCall && isOperator(actor) ? formatPhone(onCall.primaryPhone) : null
 		};
 	});
 }
@@ -281,17 +282,19 @@ export interface TicketView {
 	staff: boolean;
 }
 
-async function loadTicket(ctx: Ctx, actor: Actor | null, id: string) {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby zobaczyć zgłoszenie.');
+const SIGN_IN_TO_SEE = 'Zaloguj się, aby zobaczyć zgłoszenie.';
+
+/** The ticket, for the person who sent it and the administrators (operators). */
+async function loadTicket(ctx: Ctx, actor: Actor, id: string) {
 	if (!isId(id)) throw notFound('Nie ma takiego zgłoszenia.');
 	const t = await ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!t) throw notFound('Nie ma takiego zgłoszenia.');
-	if (!actor.isOperator && t.requester_id !== actor.id)
-		throw new AppError('forbidden', 'To zgłoszenie widzi osoba, która je wysłała, i administratorzy.');
+	assertOwnerOrOperator(actor, t.requester_id, 'To zgłoszenie widzi osoba, która je wysłała, i administratorzy.');
 	return t;
 }
 
 export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Promise<TicketView> {
+	assertSignedIn(actor, SIGN_IN_TO_SEE);
 	const t = await loadTicket(ctx, actor, id);
 	const [messages, post, files] = await Promise.all([
 		ctx.db.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', id).orderBy('id').execute(),
@@ -329,7 +332,7 @@ export async function getTicket(ctx: Ctx, actor: Actor | null, id: string): Prom
 				.filter((f) => f.message_id === m.id)
 				.map((f) => ({ url: `/pomoc/${t.id}/zalacznik/${f.file_name}`, name: f.original_name, size: f.size }))
 		})),
-		staff: actor!.isOperator
+		staff: isOperator(actor)
 	};
 }
 
@@ -362,17 +365,18 @@ export async function replyToTicket(
 	input: unknown,
 	attachments: StoredAttachment[] = []
 ): Promise<void> {
+	assertSignedIn(actor, SIGN_IN_TO_SEE);
 	const t = await loadTicket(ctx, actor, id);
 	const data = parseInput(replySchema, input);
-	const staff = actor!.isOperator;
+	const staff = isOperator(actor);
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
 		const message = await tx
 			.insertInto('ticket_messages')
 			.values({
 				ticket_id: id,
-				author_id: actor!.id,
-				author_name: staff ? `${actor!.displayName} (administrator)` : actor!.displayName,
+				author_id: actor.id,
+				author_name: staff ? `${actor.displayName} (administrator)` : actor.displayName,
 				from_staff: staff,
 				body: data.body,
 				created_at: now
@@ -549,6 +553,7 @@ export async function attachmentsOf(db: Db, ticketId: string) {
 
 /** A file of a ticket, for the requester and the administrators only. */
 export async function getAttachment(ctx: Ctx, actor: Actor | null, ticketId: string, fileName: string) {
+	assertSignedIn(actor, SIGN_IN_TO_SEE);
 	await loadTicket(ctx, actor, ticketId);
 	const a = await ctx.db
 		.selectFrom('ticket_attachments as a')

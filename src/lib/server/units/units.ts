@@ -9,8 +9,9 @@ import { createApiToken } from '../auth/sessions';
 import { AppError, notFound } from '../core/errors';
 import { unitTypes, type UnitType } from '../groups/unit-types';
 import { enqueueEmail } from '../notify/outbox';
-import { assertCoordinator, coordinates } from '../subscriptions/customers';
-import { packageState } from '../subscriptions/subscriptions';
+import { assertSignedIn } from '../access/actor';
+import { assertCoordinator, assertUnitManager, assertUnitStaff, coordinates } from '../access/office';
+import { packageActive } from '../access/package-state';
 import { foldText } from '../text/fold';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
@@ -69,27 +70,9 @@ async function unitById(db: Db, unitId: string): Promise<Unit> {
 	return unit;
 }
 
-/** The coordinator of the unit's municipality, the operator, or (for staff matters) the unit's admin. */
-async function assertManages(ctx: Ctx, actor: Actor | null, unit: Unit, staffMatter: boolean): Promise<Actor> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
-	if (await coordinates(ctx, actor, unit.municipality_code)) return actor;
-	if (staffMatter) {
-		const admin = await ctx.db
-			.selectFrom('unit_members')
-			.select('role')
-			.where('unit_id', '=', unit.id)
-			.where('user_id', '=', actor.id)
-			.where('role', '=', 'unitAdmin')
-			.executeTakeFirst();
-		if (admin) return actor;
-	}
-	throw new AppError(
-		'forbidden',
-		staffMatter
-			? 'Zespołem jednostki zarządza jej administrator albo koordynator gminy.'
-			: 'Jednostkami gminy zarządza koordynator gminy.'
-	);
-}
+/** Units' profiles, switches and logos are the coordinator's (or the operator's). */
+const assertManagesUnits = (ctx: Ctx, actor: Actor | null, unit: Unit) =>
+	assertCoordinator(ctx, actor, unit.municipality_code, 'Jednostkami gminy zarządza koordynator gminy.');
 
 /** Every unit of a municipality with its staff and open invitations (coordinator's panel). */
 export async function listUnits(ctx: Ctx, actor: Actor | null, municipalityCode: string): Promise<UnitView[]> {
@@ -104,7 +87,7 @@ export async function getUnitForManager(
 	unitId: string
 ): Promise<UnitView & { coordinator: boolean }> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, true);
+	await assertUnitManager(ctx, actor, unit);
 	const [view] = await unitViews(ctx, unit.municipality_code, unitId);
 	return { ...view, coordinator: await coordinates(ctx, actor, unit.municipality_code) };
 }
@@ -213,7 +196,7 @@ export async function addUnit(
 
 export async function updateUnit(ctx: Ctx, actor: Actor | null, unitId: string, input: unknown): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, false);
+	await assertManagesUnits(ctx, actor, unit);
 	const data = parseInput(unitSchema, input);
 	await ctx.db
 		.updateTable('units')
@@ -238,7 +221,7 @@ export const unitSettingsSchema = z.object({
 /** Publishing on/off, urgent alerts on/off, and whether the office's staff may publish as the unit. */
 export async function setUnitSettings(ctx: Ctx, actor: Actor | null, unitId: string, input: unknown): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, false);
+	await assertManagesUnits(ctx, actor, unit);
 	const data = parseInput(unitSettingsSchema, input);
 	if (data.officePublishes && unit.type === 'office')
 		throw new AppError(
@@ -269,7 +252,7 @@ export async function inviteStaff(
 	input: unknown
 ): Promise<{ id: string; token: string }> {
 	const unit = await unitById(ctx.db, unitId);
-	const by = await assertManages(ctx, actor, unit, true);
+	const by = await assertUnitManager(ctx, actor, unit);
 	const data = parseInput(invitationSchema, input);
 	const now = ctx.clock.now();
 	const { token, hash } = newSecret();
@@ -438,7 +421,7 @@ export async function acceptInvitation(
 /** Takes a person off the unit's staff; their next request no longer publishes as the unit. */
 export async function removeStaff(ctx: Ctx, actor: Actor | null, unitId: string, userId: string): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, true);
+	await assertUnitManager(ctx, actor, unit);
 	parseInput(id('osoby'), userId);
 	const r = await ctx.db
 		.deleteFrom('unit_members')
@@ -455,7 +438,7 @@ export async function revokeInvitation(
 	invitationId: string
 ): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, true);
+	await assertUnitManager(ctx, actor, unit);
 	parseInput(id('zaproszenia'), invitationId);
 	const r = await ctx.db
 		.updateTable('unit_invitations')
@@ -474,7 +457,7 @@ export async function revokeInvitation(
  */
 export async function createUnitToken(ctx: Ctx, actor: Actor | null, unitId: string, name: string): Promise<string> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, true);
+	await assertUnitManager(ctx, actor, unit);
 	const serviceUserId = await ctx.db.transaction().execute(async (tx) => {
 		const current = await tx
 			.selectFrom('units')
@@ -506,7 +489,7 @@ export async function createUnitToken(ctx: Ctx, actor: Actor | null, unitId: str
 
 export async function listUnitTokens(ctx: Ctx, actor: Actor | null, unitId: string) {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, true);
+	await assertUnitManager(ctx, actor, unit);
 	if (!unit.service_user_id) return [];
 	return ctx.db
 		.selectFrom('api_tokens')
@@ -519,7 +502,7 @@ export async function listUnitTokens(ctx: Ctx, actor: Actor | null, unitId: stri
 
 export async function revokeUnitToken(ctx: Ctx, actor: Actor | null, unitId: string, tokenId: string): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, true);
+	await assertUnitManager(ctx, actor, unit);
 	if (!unit.service_user_id || !isId(tokenId)) throw notFound('Nie ma takiego tokenu.');
 	const r = await ctx.db
 		.updateTable('api_tokens')
@@ -547,14 +530,14 @@ export async function groupUnits(
 	ctx: Pick<Ctx, 'db' | 'clock'>,
 	group: { id: string; municipality_code: string }
 ): Promise<PublicUnit[]> {
-	const [units, state] = await Promise.all([
+	const [units, active] = await Promise.all([
 		ctx.db
 			.selectFrom('units')
 			.select(['id', 'slug', 'name', 'type', 'verified', 'can_publish'])
 			.where('municipality_code', '=', group.municipality_code)
 			.orderBy('name')
 			.execute(),
-		packageState(ctx, group.id)
+		packageActive(ctx, group.id)
 	]);
 	return units.map((u) => ({
 		id: u.id,
@@ -563,7 +546,7 @@ export async function groupUnits(
 		type: u.type,
 		typeLabel: unitTypes[u.type as UnitType] ?? u.type,
 		verified: u.verified,
-		publishing: !!state?.active && u.can_publish
+		publishing: active && u.can_publish
 	}));
 }
 
@@ -587,15 +570,8 @@ export async function unitPostStats(
 	unitId: string
 ): Promise<{ unit: { id: string; name: string }; posts: UnitPostStats[] }> {
 	const unit = await unitById(ctx.db, unitId);
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zobaczyć.');
-	const staff = await ctx.db
-		.selectFrom('unit_members')
-		.select('user_id')
-		.where('unit_id', '=', unitId)
-		.where('user_id', '=', actor.id)
-		.executeTakeFirst();
-	if (!staff && !(await coordinates(ctx, actor, unit.municipality_code)))
-		throw new AppError('forbidden', 'Statystyki postów jednostki widzi jej zespół i koordynator gminy.');
+	assertSignedIn(actor, 'Zaloguj się, aby to zobaczyć.');
+	await assertUnitStaff(ctx, actor, unit, 'Statystyki postów jednostki widzi jej zespół i koordynator gminy.');
 	const rows = await ctx.db
 		.selectFrom('posts as p')
 		.innerJoin('groups as g', 'g.id', 'p.group_id')
@@ -635,7 +611,7 @@ export async function unitPostStats(
 
 /** Refuses someone who may not change the unit's logo: checked before the uploaded image is decoded. */
 export async function assertMayChangeLogo(ctx: Ctx, actor: Actor | null, unitId: string): Promise<void> {
-	await assertManages(ctx, actor, await unitById(ctx.db, unitId), false);
+	await assertManagesUnits(ctx, actor, await unitById(ctx.db, unitId));
 }
 
 /** The unit's logo (a stored image file); returns the file it replaces, for removal. */
@@ -646,7 +622,7 @@ export async function setUnitLogo(
 	fileName: string | null
 ): Promise<string | null> {
 	const unit = await unitById(ctx.db, unitId);
-	await assertManages(ctx, actor, unit, false);
+	await assertManagesUnits(ctx, actor, unit);
 	await ctx.db.updateTable('units').set({ logo_file: fileName }).where('id', '=', unitId).execute();
 	return unit.logo_file;
 }

@@ -6,11 +6,11 @@ import {
 	countPendingMemberships,
 	getGroup,
 	getGroupForReading,
-	groupAccess,
 	leaveGroup,
 	requestMembership
 } from '$lib/server/groups/groups';
-import { can } from '$lib/server/groups/policy';
+import { groupAccess } from '$lib/server/access/group-access';
+import { can } from '$lib/server/access/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
 import { action, clientOf, formFields, page } from '$lib/server/web/http';

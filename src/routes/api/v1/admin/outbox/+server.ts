@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { AppError } from '$lib/server/core/errors';
-import { assertOperator } from '$lib/server/groups/policy';
+import { assertOperator } from '$lib/server/access/actor';
 import { api } from '$lib/server/web/http';
 import { listOutbox } from '$lib/server/notify/outbox';
 import type { RequestHandler } from './$types';

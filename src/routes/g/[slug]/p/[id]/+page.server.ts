@@ -5,7 +5,7 @@ import { closeAlert, getPost } from '$lib/server/feed/posts';
 import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/feed/authoring';
 import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/queue';
-import { can } from '$lib/server/groups/policy';
+import { can } from '$lib/server/access/policy';
 import { action, clientOf, formFields, page } from '$lib/server/web/http';
 import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,6 @@
 import type { Actor } from '../core/context';
 import { AppError } from '../core/errors';
+import { SIGN_IN } from './actor';
 
 /** Someone's standing in one group, strongest first. */
 export type GroupRole =
@@ -16,6 +17,12 @@ export type GroupRole =
 
 export type GroupAction =
 	'read' | 'join' | 'leave' | 'listMembers' | 'decideMembership' | 'post' | 'comment' | 'react' | 'moderate' | 'edit';
+
+/** The actions an anonymous visitor may be allowed (a public group's posts); every other needs a signed-in actor. */
+export type AnonymousAction = 'read';
+
+/** The actor an allowed action leaves: signed in unless the action is one anonymous visitors may do. */
+export type ActorFor<A extends GroupAction> = A extends AnonymousAction ? Actor | null : Actor;
 
 const all: GroupRole[] = [
 	'operator',
@@ -72,15 +79,23 @@ const sanctioned: Partial<Record<GroupRole, string>> = {
 	banned: 'Zostałeś wykluczony z tej grupy. Termin i uzasadnienie są w powiadomieniach.'
 };
 
-export function assertCan(role: GroupRole, action: GroupAction, group: { is_public: boolean }): void {
-	if (can(role, action, group)) return;
-	if (role === 'anonymous') throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+/**
+ * Refuses a role the action is not allowed (`unauthenticated` for anonymous visitors, `forbidden`
+ * with the reason otherwise). Given the actor, narrows it to a signed-in one for every action an
+ * anonymous visitor may never do.
+ */
+export function assertCan<A extends GroupAction>(
+	role: GroupRole,
+	action: A,
+	group: { is_public: boolean },
+	actor?: Actor | null
+): asserts actor is ActorFor<A> {
+	if (can(role, action, group)) {
+		// The role comes from the actor (`groupAccess`), so this holds; checked so the narrowing never lies.
+		if (actor === null && action !== 'read') throw new AppError('unauthenticated', SIGN_IN);
+		return;
+	}
+	if (role === 'anonymous') throw new AppError('unauthenticated', SIGN_IN);
 	if (sanctioned[role] && action !== 'read') throw new AppError('forbidden', sanctioned[role]);
 	throw new AppError('forbidden', refusals[action]);
-}
-
-/** Operator-only actions outside any group. */
-export function assertOperator(actor: Actor | null): asserts actor is Actor {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
-	if (!actor.isOperator) throw new AppError('forbidden', 'Tylko operator może to zrobić.');
 }

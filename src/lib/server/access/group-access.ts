@@ -1,0 +1,128 @@
+import type { Actor, Ctx } from '../core/context';
+import type { Db } from '../db/database';
+import type { Group } from '../db/schema';
+import { activeSanction, type ActiveSanction } from './active-sanction';
+import { packageActive } from './package-state';
+import { assertCan, type ActorFor, type GroupAction, type GroupRole } from './policy';
+
+export interface GroupAccess {
+	role: GroupRole;
+	/** Units in the group's municipality the actor may publish as. */
+	/** Units the actor may publish as here; `publishing`: their posts skip approval right now. */
+	units: { id: string; name: string; type: string; slug: string; publishing: boolean; mayAlert: boolean }[];
+	membershipStatus: 'pending' | 'approved' | 'declined' | null;
+	/** The strongest active mute, suspension or ban, if any. */
+	sanction: ActiveSanction | null;
+	/** When the membership was approved. */
+	memberSince: Date | null;
+}
+
+/** A member within the group's first days, whose posts and comments are always held. */
+export function isNewMember(group: Pick<Group, 'new_member_days'>, access: GroupAccess, now: Date): boolean {
+	return (
+		access.role === 'member' &&
+		group.new_member_days > 0 &&
+		access.memberSince !== null &&
+		now.getTime() - access.memberSince.getTime() < group.new_member_days * 86_400_000
+	);
+}
+
+/**
+ * Units of a municipality a person may publish as: their own (editor or unit admin), and those the
+ * coordinator opened to the office's staff ("z profili wskazanych przez urząd").
+ */
+export async function unitsOf(db: Db, userId: string, municipalityCode: string) {
+	return db
+		.selectFrom('units')
+		.select(['units.id', 'units.name', 'units.type', 'units.slug', 'units.can_publish', 'units.may_alert'])
+		.where('units.municipality_code', '=', municipalityCode)
+		.where((eb) =>
+			eb.or([
+				eb.exists(
+					eb
+						.selectFrom('unit_members as um')
+						.select('um.unit_id')
+						.whereRef('um.unit_id', '=', 'units.id')
+						.where('um.user_id', '=', userId)
+				),
+				eb.and([
+					eb('units.office_publishes', '=', true),
+					eb.exists(
+						eb
+							.selectFrom('unit_members as om')
+							.innerJoin('units as office', 'office.id', 'om.unit_id')
+							.select('om.unit_id')
+							.where('om.user_id', '=', userId)
+							.where('office.type', '=', 'office')
+							.whereRef('office.municipality_code', '=', 'units.municipality_code')
+					)
+				])
+			])
+		)
+		.orderBy('units.name')
+		.execute();
+}
+
+/**
+ * The actor's standing in a group: membership, units and an active sanction, in parallel. A
+ * sanction (mute, suspension, ban) lowers the role; operators and moderators are never sanctioned.
+ */
+export async function groupAccess(
+	ctx: Pick<Ctx, 'db' | 'clock'>,
+	actor: Actor | null,
+	group: Group
+): Promise<GroupAccess> {
+	if (!actor) return { role: 'anonymous', units: [], membershipStatus: null, sanction: null, memberSince: null };
+	const { db } = ctx;
+	const [membership, units, sanction] = await Promise.all([
+		db
+			.selectFrom('memberships')
+			.select(['status', 'role', 'decided_at'])
+			.where('group_id', '=', group.id)
+			.where('user_id', '=', actor.id)
+			.executeTakeFirst(),
+		unitsOf(db, actor.id, group.municipality_code),
+		activeSanction(db, group.id, actor.id, ctx.clock.now())
+	]);
+	const status = membership?.status ?? null;
+	// A unit's posts skip approval while the group's package is active and the unit is enabled.
+	const active = units.length > 0 && (await packageActive(ctx, group.id));
+	const withPublishing = units.map((u) => ({
+		id: u.id,
+		name: u.name,
+		type: u.type,
+		slug: u.slug,
+		publishing: active && u.can_publish,
+		mayAlert: u.may_alert
+	}));
+	let role: GroupRole;
+	if (actor.isOperator) role = 'operator';
+	else if (status === 'approved' && membership!.role === 'moderator') role = 'moderator';
+	else if (sanction) role = sanction.kind === 'ban' ? 'banned' : sanction.kind === 'suspend' ? 'suspended' : 'muted';
+	else if (status === 'approved') role = 'member';
+	else if (units.length > 0) role = 'publisher';
+	else if (status === 'pending') role = 'pending';
+	else role = 'user';
+	return {
+		role,
+		units: role === 'muted' || role === 'suspended' || role === 'banned' ? [] : withPublishing,
+		membershipStatus: status,
+		sanction: role === 'operator' || role === 'moderator' ? null : sanction,
+		memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null
+	};
+}
+
+/**
+ * The actor's standing in the group, after checking that they may do the action there; the actor
+ * comes back signed in for every action but reading.
+ */
+export async function authorizeInGroup<A extends GroupAction>(
+	ctx: Pick<Ctx, 'db' | 'clock'>,
+	actor: Actor | null,
+	group: Group,
+	action: A
+): Promise<{ actor: ActorFor<A>; access: GroupAccess }> {
+	const access = await groupAccess(ctx, actor, group);
+	assertCan(access.role, action, group, actor);
+	return { actor, access };
+}

@@ -1,0 +1,72 @@
+import type { Actor, Ctx } from '../core/context';
+import type { Unit } from '../db/schema';
+import { AppError } from '../core/errors';
+import { assertSignedIn } from './actor';
+
+type UnitRef = Pick<Unit, 'id' | 'municipality_code'>;
+
+/** Is the actor a coordinator of this municipality (or the operator)? */
+export async function coordinates(
+	ctx: Pick<Ctx, 'db'>,
+	actor: Actor | null,
+	municipalityCode: string
+): Promise<boolean> {
+	if (!actor) return false;
+	if (actor.isOperator) return true;
+	return !!(await ctx.db
+		.selectFrom('coordinators')
+		.select('user_id')
+		.where('municipality_code', '=', municipalityCode)
+		.where('user_id', '=', actor.id)
+		.executeTakeFirst());
+}
+
+/** A coordinator of the municipality or the operator. */
+export async function assertCoordinator(
+	ctx: Pick<Ctx, 'db'>,
+	actor: Actor | null,
+	municipalityCode: string,
+	refusal = 'To może zrobić koordynator gminy albo operator.'
+): Promise<Actor> {
+	assertSignedIn(actor);
+	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', refusal);
+	return actor;
+}
+
+/** Manages the unit's staff, invitations and tokens: its unit admin, the municipality's coordinator, the operator. */
+export async function assertUnitManager(
+	ctx: Pick<Ctx, 'db'>,
+	actor: Actor | null,
+	unit: UnitRef,
+	refusal = 'Zespołem jednostki zarządza jej administrator albo koordynator gminy.'
+): Promise<Actor> {
+	assertSignedIn(actor);
+	if (await coordinates(ctx, actor, unit.municipality_code)) return actor;
+	const admin = await ctx.db
+		.selectFrom('unit_members')
+		.select('role')
+		.where('unit_id', '=', unit.id)
+		.where('user_id', '=', actor.id)
+		.where('role', '=', 'unitAdmin')
+		.executeTakeFirst();
+	if (admin) return actor;
+	throw new AppError('forbidden', refusal);
+}
+
+/** Anyone on the unit's staff (editor or unit admin), the municipality's coordinator, the operator. */
+export async function assertUnitStaff(
+	ctx: Pick<Ctx, 'db'>,
+	actor: Actor | null,
+	unit: UnitRef,
+	refusal = 'To może zrobić zespół jednostki albo koordynator gminy.'
+): Promise<Actor> {
+	assertSignedIn(actor);
+	const staff = await ctx.db
+		.selectFrom('unit_members')
+		.select('user_id')
+		.where('unit_id', '=', unit.id)
+		.where('user_id', '=', actor.id)
+		.executeTakeFirst();
+	if (!staff && !(await coordinates(ctx, actor, unit.municipality_code))) throw new AppError('forbidden', refusal);
+	return actor;
+}
