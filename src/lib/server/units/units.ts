@@ -14,6 +14,7 @@ import { foldText } from '../text/fold';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { isId, idSchema } from '../input';
+import { invitationEmail } from './messages';
 
 /** Invitations for unit staff are valid for a week. */
 export const INVITATION_DAYS = 7;
@@ -310,8 +311,13 @@ export async function inviteStaff(
 			.executeTakeFirstOrThrow();
 		await enqueueEmail(tx, ctx.clock, {
 			to: data.email,
-			subject: `Zaproszenie do publikowania jako „${unit.name}”`,
-			text: `Dzień dobry,\n\n${by.displayName} zaprasza Cię do zespołu „${unit.name}” (${data.role === 'unitAdmin' ? 'administrator jednostki' : 'redaktor'}) w Tablicy. Posty jednostki ukazują się w grupie mieszkańców od razu, bez akceptacji administratora.\n\nPrzyjmij zaproszenie (link ważny ${INVITATION_DAYS} dni): ${ctx.baseUrl}/zaproszenie/${token}\n\nJeśli nie spodziewasz się tej wiadomości, zignoruj ją.\n\nZespół Tablicy`
+			...invitationEmail({
+				unitName: unit.name,
+				invitedBy: by.displayName,
+				role: data.role,
+				validDays: INVITATION_DAYS,
+				acceptUrl: `${ctx.baseUrl}/zaproszenie/${token}`
+			})
 		});
 		return { id: row.id, token };
 	});
