@@ -47,7 +47,7 @@ export function unitReportEmail(d: UnitReportMailData): Mail {
 		text: [
 			`Dzień dobry, ${d.name},`,
 			'',
-			`w ${d.inMonth} jednostki gminy ${d.municipality} opublikowały w grupie „${d.groupName}” ${countLabel(totalPosts, 'post', 'posty', 'postów')}, które wyświetlono łącznie ${countLabel(totalViews, 'raz', 'razy', 'razy')}.`,
+			`w ${d.inMonth} jednostki gminy ${d.municipality} opublikowały w grupie „${d.groupName}” ${countLabel(totalPosts, 'post', 'posty', 'postów')}, ${totalPosts === 1 ? 'który' : 'które'} wyświetlono łącznie ${countLabel(totalViews, 'raz', 'razy', 'razy')}.`,
 			'',
 			...(lines.length ? lines : ['Żadna jednostka nie publikowała w tym miesiącu.']),
 			'',
