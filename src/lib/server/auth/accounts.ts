@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
-import { alreadyRegisteredEmail, passwordResetEmail, verifyEmailEmail } from './messages';
+import { alreadyRegisteredEmail, passwordResetEmail, confirmAddressEmail } from './messages';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { erasePersonalData } from '../privacy/personal-data';
@@ -91,7 +91,10 @@ async function sendVerification(ctx: Ctx, db: Db, user: { id: string; email: str
 	const token = await issueUserToken(ctx, db, user.id, 'verify_email', 48 * HOUR);
 	await enqueueEmail(db, ctx.clock, {
 		to: user.email,
-		...verifyEmailEmail({ name: user.display_name, confirmUrl: `${ctx.baseUrl}/rejestracja/potwierdz?token=${token}` })
+		...confirmAddressEmail({
+			name: user.display_name,
+			confirmUrl: `${ctx.baseUrl}/rejestracja/potwierdz?token=${token}`
+		})
 	});
 }
 

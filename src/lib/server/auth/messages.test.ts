@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { genderedForms } from '../text/gendered';
-import { alreadyRegisteredEmail, failedLoginsEmail, passwordResetEmail, verifyEmailEmail } from './messages';
+import { alreadyRegisteredEmail, failedLoginsEmail, passwordResetEmail, confirmAddressEmail } from './messages';
 
 const all = [
-	verifyEmailEmail({ name: 'Ewa', confirmUrl: 'http://tablica.test/rejestracja/potwierdz?token=T' }),
+	confirmAddressEmail({ name: 'Ewa', confirmUrl: 'http://tablica.test/rejestracja/potwierdz?token=T' }),
 	passwordResetEmail({ name: 'Ewa', resetUrl: 'http://tablica.test/logowanie/nowe-haslo?token=T' }),
 	failedLoginsEmail({ name: 'Ewa', since: '3 grudnia 2026, 10:00', resetUrl: 'http://tablica.test/logowanie/reset' }),
 	alreadyRegisteredEmail({

@@ -7,7 +7,7 @@ import type { Email } from '../notify/outbox';
 type Mail = Omit<Email, 'to'>;
 
 /** After registration: the link that confirms the address (valid 48 hours). */
-export const verifyEmailEmail = (d: { name: string; confirmUrl: string }): Mail => ({
+export const confirmAddressEmail = (d: { name: string; confirmUrl: string }): Mail => ({
 	subject: 'Potwierdź adres e-mail w Tablicy',
 	text: [
 		`Dzień dobry, ${d.name}!`,
