@@ -1,5 +1,5 @@
 import { countPendingMemberships, getGroup } from '$lib/server/groups/groups';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import { clearFlag, decideComment, decidePost, listQueue } from '$lib/server/moderation/queue';
 import { decideReports } from '$lib/server/moderation/reports';
 import { imposeSanction, sanctionLabels } from '$lib/server/moderation/sanctions';

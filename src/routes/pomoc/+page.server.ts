@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields } from '$lib/server/http';
+import { action, formFields } from '$lib/server/web/http';
 import { storeTicketFiles, removeTicketFiles } from '$lib/server/support/uploads';
 import {
 	createTicket,

@@ -1,6 +1,6 @@
 import AdmZip from 'adm-zip';
-import type { Actor, Ctx } from '../context';
-import { AppError } from '../errors';
+import type { Actor, Ctx } from '../core/context';
+import { AppError } from '../core/errors';
 import { assertOperator } from '../groups/policy';
 import { fa3Xml } from './fa3';
 import { toCsv } from '../text/csv';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group, Post } from '../db/schema';
-import { parseInput, toActor } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { toActor } from '../auth/accounts';
+import { parseInput } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
 import { categoryCodes } from '../groups/categories';
 import { groupAccess, type GroupAccess } from '../groups/groups';
 import { can } from '../groups/policy';

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { ReactionKind } from '../db/schema';
-import { AppError, notFound } from '../errors';
-import { parseInput } from '../auth/accounts';
+import { AppError, notFound } from '../core/errors';
+import { parseInput } from '../core/validation';
 import { can } from '../groups/policy';
 import { screenFor } from '../moderation/screen';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { notify } from '../notify/notifications';
 import { authorizeOnPost } from './posts';
-import { commentVisibilityChanged } from './counters';
-import { isId, idSchema } from '../input';
+import { commentVisibilityChanged } from '../groups/post-counters';
+import { isId, idSchema } from '../core/validation';
 
 export const commentInputSchema = z.object({
 	body: z

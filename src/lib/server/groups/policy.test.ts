@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { addComment } from '../feed/comments';
 import { setPostReaction } from '../feed/engagement';
 import { createPost, listFeed } from '../feed/posts';
 import { decidePost } from '../moderation/queue';
 import { imposeSanction } from '../moderation/sanctions';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import {
 	createGroup,
 	decideMembership,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { genderedForms } from '../text/gendered';
-import type { LogAction } from './log';
+import type { LogAction } from '../audit/audit-log';
 import {
 	appealDecidedMessage,
 	moderationAlertEmail,

@@ -4,7 +4,7 @@
  * sends `notification` in the app and enqueues `{ to, subject, text }`.
  */
 import type { Email } from '../notify/outbox';
-import type { LogAction } from './log';
+import type { LogAction } from '../audit/audit-log';
 
 type Mail = Omit<Email, 'to'>;
 

@@ -4,7 +4,7 @@ import { holds, verdict, type AuthorKind } from './engine';
 import type { Finding } from './findings';
 import { plural } from '../../format';
 import { findingsFor, isFlagged, loadWordList, type WordList } from './word-lists';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { isNewMember, type GroupAccess } from '../groups/groups';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { addComment } from '../feed/comments';
 import { recordViews, setPostReaction, sharePost } from '../feed/engagement';
@@ -8,7 +8,7 @@ import { createPost } from '../feed/posts';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { setPopulation } from '../municipalities/municipalities';
 import { renderSiteText, resetSitePage, saveSitePage, getSitePage } from '../site/pages';
-import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { acceptInvitation, addUnit, inviteStaff } from '../units/units';
 import { refreshRecentStats } from './daily';
 import { filterDirectory, groupDirectory, potential, suggestGroups, topPosts } from './public';

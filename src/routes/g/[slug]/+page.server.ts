@@ -1,5 +1,5 @@
 import { alertKinds } from '$lib/server/alerts/alerts';
-import { toWarsawLocal } from '$lib/text/time';
+import { toWarsawLocal } from '$lib/dates';
 import { unitTypeLabel } from '$lib/server/groups/unit-types';
 import { categories } from '$lib/server/groups/categories';
 import {
@@ -13,10 +13,10 @@ import {
 import { can } from '$lib/server/groups/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
-import { action, clientOf, formFields, page } from '$lib/server/http';
+import { action, clientOf, formFields, page } from '$lib/server/web/http';
 import { removeImages } from '$lib/server/media/images';
-import { readPostForm } from '$lib/server/post-form';
-import { viewerKey } from '$lib/server/viewer';
+import { readPostForm } from '$lib/server/web/post-form';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import { removeTicketFiles, storeTicketFiles } from '$lib/server/support/uploads';
 import {
 	type StoredAttachment,

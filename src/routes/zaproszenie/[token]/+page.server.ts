@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/auth/sessions';
-import { action, formFields, page, setSessionCookie } from '$lib/server/http';
+import { action, formFields, page, setSessionCookie } from '$lib/server/web/http';
 import { acceptInvitation, getInvitation } from '$lib/server/units/units';
 import type { Actions, PageServerLoad } from './$types';
 

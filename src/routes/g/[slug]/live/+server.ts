@@ -1,6 +1,6 @@
 import { getGroup, groupAccess } from '$lib/server/groups/groups';
 import { assertCan } from '$lib/server/groups/policy';
-import { apiError } from '$lib/server/http';
+import { apiError } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** Server-Sent Events: this group's new posts, comments and counts, from any instance. */

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
-import { AppError } from '$lib/server/errors';
+import { AppError } from '$lib/server/core/errors';
 import { removeImages, storeImage } from '$lib/server/media/images';
 import {
 	assertMayChangeLogo,

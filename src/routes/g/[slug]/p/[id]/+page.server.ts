@@ -6,8 +6,8 @@ import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/f
 import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/queue';
 import { can } from '$lib/server/groups/policy';
-import { action, clientOf, formFields, page } from '$lib/server/http';
-import { viewerKey } from '$lib/server/viewer';
+import { action, clientOf, formFields, page } from '$lib/server/web/http';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, request }) =>

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { AppError } from '$lib/server/errors';
+import { AppError } from '$lib/server/core/errors';
 import { getAttachment } from '$lib/server/support/tickets';
 import { isTicketFileName, readTicketFile } from '$lib/server/support/uploads';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import { unitPostStats } from '$lib/server/units/units';
 import type { PageServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { apiPost, dateFromJson, eventFromJson } from '$lib/server/api-present';
-import { AppError, unauthenticated } from '$lib/server/errors';
+import { AppError, unauthenticated } from '$lib/server/core/errors';
 import { createPost, listFeed } from '$lib/server/feed/posts';
 import { getGroup, getGroupForReading } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) =>

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
-import { parseInput } from '../auth/accounts';
+import { parseInput } from '../core/validation';
 import { groupAccess } from '../groups/groups';
 import { assertCan } from '../groups/policy';
-import { warsawMidnight } from '../../text/time';
-import { actionLabels, type LogAction } from './log';
+import { warsawMidnight } from '../../dates';
+import { actionLabels, type LogAction } from '../audit/audit-log';
 import { describeGround } from './terms';
-import { isId } from '../input';
+import { isId } from '../core/validation';
 
 export const logQuerySchema = z.object({
 	q: z.string().trim().max(100, 'Szukany tekst może mieć najwyżej 100 znaków.').default(''),

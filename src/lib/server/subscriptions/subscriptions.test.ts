@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { actorForApiToken } from '../auth/sessions';
 import { createPost } from '../feed/posts';
 import { createGroup, decideMembership, getGroup, groupAccess, requestMembership } from '../groups/groups';
 import { listOutbox } from '../notify/outbox';
 import { listNotifications } from '../notify/notifications';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
 import {
 	acceptInvitation,
 	addUnit,
@@ -20,7 +20,7 @@ import {
 	setUnitSettings
 } from '../units/units';
 import { addCoordinator, createCustomer } from './customers';
-import { addMonths, periodContaining } from './dates';
+import { addMonths, periodContaining } from '../../dates';
 import { cancelSubscription, packageState, startSubscription } from './subscriptions';
 
 const DAY = 86_400_000;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Plan, Subscription, SubscriptionStatus } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { parseInput } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
 import { assertOperator } from '../groups/policy';
-import { warsawDay } from '../../text/time';
+import { warsawDay } from '../../dates';
 import { assertCoordinator } from './customers';
-import { addDays, addMonths, periodContaining } from './dates';
+import { addDays, addMonths, periodContaining } from '../../dates';
 
 export const planLabels: Record<Plan, string> = {
 	monthly: 'miesięczny, bez zobowiązania',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Customer } from '../db/schema';
-import { emailSchema, parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { emailSchema, parseInput } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
 import { assertOperator } from '../groups/policy';
 import { normalizeNip, normalizeRegon } from './identifiers';
 
