@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { AppError } from '../core/errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
-import { alreadyRegisteredEmail } from './emails';
+import { alreadyRegisteredEmail, passwordResetEmail, confirmAddressEmail } from './messages';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { emailSchema, parseInput } from '../core/validation';
@@ -71,8 +71,10 @@ async function sendVerification(ctx: Ctx, db: Db, user: { id: string; email: str
 	const token = await issueUserToken(ctx, db, user.id, 'verify_email', 48 * HOUR);
 	await enqueueEmail(db, ctx.clock, {
 		to: user.email,
-		subject: 'Potwierdź adres e-mail w Tablicy',
-		text: `Dzień dobry, ${user.display_name}!\n\nAby potwierdzić adres e-mail, otwórz link:\n${ctx.baseUrl}/rejestracja/potwierdz?token=${token}\n\nLink jest ważny 48 godzin. Jeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.\n\nZespół Tablicy`
+		...confirmAddressEmail({
+			name: user.display_name,
+			confirmUrl: `${ctx.baseUrl}/rejestracja/potwierdz?token=${token}`
+		})
 	});
 }
 
@@ -92,7 +94,15 @@ export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promis
 			.where((eb) => eb(eb.fn('lower', ['email']), '=', data.email))
 			.where('deleted_at', 'is', null)
 			.executeTakeFirst();
-		if (taken) return enqueueEmail(tx, ctx.clock, alreadyRegisteredEmail(taken, ctx.baseUrl));
+		if (taken)
+			return enqueueEmail(tx, ctx.clock, {
+				to: taken.email,
+				...alreadyRegisteredEmail({
+					name: taken.display_name,
+					loginUrl: `${ctx.baseUrl}/logowanie`,
+					resetUrl: `${ctx.baseUrl}/logowanie/reset`
+				})
+			});
 		const user = await tx
 			.insertInto('users')
 			.values({
@@ -168,8 +178,7 @@ export async function requestPasswordReset(ctx: Ctx, input: unknown, ip: string)
 		const token = await issueUserToken(ctx, tx, user.id, 'reset_password', 1 * HOUR);
 		await enqueueEmail(tx, ctx.clock, {
 			to: user.email,
-			subject: 'Ustaw nowe hasło w Tablicy',
-			text: `Dzień dobry, ${user.display_name}!\n\nKtoś (mamy nadzieję, że Ty) poprosił o zmianę hasła. Aby ustawić nowe hasło, otwórz link:\n${ctx.baseUrl}/logowanie/nowe-haslo?token=${token}\n\nLink jest ważny 1 godzinę. Jeśli to nie Ty, zignoruj tę wiadomość — hasło się nie zmieni.\n\nZespół Tablicy`
+			...passwordResetEmail({ name: user.display_name, resetUrl: `${ctx.baseUrl}/logowanie/nowe-haslo?token=${token}` })
 		});
 	});
 }

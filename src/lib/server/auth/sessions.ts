@@ -10,8 +10,9 @@ import { limits } from '../limits/rules';
 import { enqueueEmail } from '../notify/outbox';
 import { toActor } from './accounts';
 import { emailSchema, parseInput, isId } from '../core/validation';
-import { failedLoginsEmail } from './emails';
+import { failedLoginsEmail } from './messages';
 import { hashSecret, newSecret, verifyPassword } from './crypto';
+import { formatDateTime } from '../../format';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 /** Failed log-ins to one account that cost nothing; each further one doubles the wait. */
@@ -105,7 +106,14 @@ export async function logIn(
 				.executeTakeFirstOrThrow();
 			if (user && row.failures >= FREE_FAILURES && !row.notified_at) {
 				await tx.updateTable('login_backoff').set({ notified_at: now }).where('email', '=', email).execute();
-				await enqueueEmail(tx, ctx.clock, failedLoginsEmail(user, now, ctx.baseUrl));
+				await enqueueEmail(tx, ctx.clock, {
+					to: user.email,
+					...failedLoginsEmail({
+						name: user.display_name,
+						since: formatDateTime(now),
+						resetUrl: `${ctx.baseUrl}/logowanie/reset`
+					})
+				});
 			}
 		});
 		throw new AppError('unauthenticated', 'Nieprawidłowy e-mail lub hasło.');

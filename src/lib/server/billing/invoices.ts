@@ -5,12 +5,13 @@ import type { Actor, Ctx } from '../core/context';
 import { assertCoordinator } from '../access/office';
 import { assertOperator, assertSignedIn } from '../access/actor';
 import { enqueueEmail } from '../notify/outbox';
+import { paymentReminderEmail } from './messages';
 import { formatMoney } from '../../format';
 import type { Db } from '../db/database';
 import type { Selectable } from 'kysely';
 import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
 import { AppError } from '../core/errors';
-import { addDays, periodContaining, polishDate, warsawDay } from '../../dates';
+import { addDays, periodContaining, warsawDay, polishDate } from '../../dates';
 import { fromGross, parseAmount, totalsByRate } from '../core/money';
 import { priceFor } from '../subscriptions/prices';
 import { sellerParty } from './seller';
@@ -275,7 +276,12 @@ export async function remindOverdue(ctx: Ctx): Promise<string[]> {
 				.execute()
 		).map((r) => r.email);
 		const to = [...new Set([inv.contact_email, ...coordinatorEmails])];
-		const text = `Dzień dobry,\n\nuprzejmie przypominamy, że termin płatności faktury ${inv.number} na kwotę ${formatMoney(inv.gross)} minął ${polishDate(inv.due_date)}. Jeśli płatność została już wysłana, prosimy uznać tę wiadomość za nieaktualną.\n\nFakturę (PDF i FA(3)) pobierzesz w panelu urzędu: ${ctx.baseUrl}/urzad\n\nZespół PL-MEDIA`;
+		const mail = paymentReminderEmail({
+			number: inv.number,
+			amount: formatMoney(inv.gross),
+			dueDate: polishDate(inv.due_date),
+			panelUrl: `${ctx.baseUrl}/urzad`
+		});
 		const marked = await ctx.db.transaction().execute(async (tx) => {
 			const r = await tx
 				.updateTable('invoices')
@@ -285,12 +291,7 @@ export async function remindOverdue(ctx: Ctx): Promise<string[]> {
 				.where('paid_at', 'is', null)
 				.executeTakeFirst();
 			if (Number(r.numUpdatedRows) === 0) return false;
-			for (const email of to)
-				await enqueueEmail(tx, ctx.clock, {
-					to: email,
-					subject: `Przypomnienie o płatności: faktura ${inv.number}`,
-					text
-				});
+			for (const email of to) await enqueueEmail(tx, ctx.clock, { to: email, ...mail });
 			return true;
 		});
 		if (marked) reminded.push(inv.number);

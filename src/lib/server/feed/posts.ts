@@ -22,6 +22,7 @@ import {
 	type AlertKind,
 	type AlertMessage
 } from '../alerts/alerts';
+import { allClearMessage, urgentAlertMessage } from '../alerts/messages';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { foldText } from '../text/fold';
 import { presentPost, type FeedItem, type PostRow } from './present';
@@ -520,32 +521,26 @@ function alertMessage(
 	until: Date,
 	allClear?: string
 ): AlertMessage {
-	const link = `${ctx.baseUrl}/g/${group.slug}/p/${postId}`;
-	const short = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
-	if (allClear) {
+	const postUrl = `${ctx.baseUrl}/g/${group.slug}/p/${postId}`;
+	const settingsUrl = `${ctx.baseUrl}/g/${group.slug}/komunikaty`;
+	const about = { groupId: group.id, municipalityCode: group.municipality_code, postId, kind, settingsUrl };
+	if (allClear)
 		return {
-			groupId: group.id,
-			municipalityCode: group.municipality_code,
-			postId,
-			kind,
+			...about,
 			allClear: true,
-			settingsUrl: `${ctx.baseUrl}/g/${group.slug}/komunikaty`,
-			notification: `Odwołanie komunikatu pilnego (${from}): ${short(allClear, 200)}`,
-			subject: `Odwołanie: ${short(body.split('\n')[0], 80)}`,
-			text: `${from} odwołuje komunikat pilny w grupie „${group.name}”:\n\n${allClear}\n\nPierwotny komunikat: ${body}\n\n${link}\n\nUstawienia komunikatów pilnych: ${ctx.baseUrl}/g/${group.slug}/komunikaty`,
-			sms: short(`ODWOŁANIE ${from}: ${allClear}`, 140) + ` ${link}`
+			...allClearMessage({ from, groupName: group.name, allClear, body, postUrl, settingsUrl })
 		};
-	}
 	return {
-		groupId: group.id,
-		municipalityCode: group.municipality_code,
-		postId,
-		kind,
-		settingsUrl: `${ctx.baseUrl}/g/${group.slug}/komunikaty`,
-		notification: `Komunikat pilny (${from}): ${short(body, 200)}`,
-		subject: `Komunikat pilny: ${short(body.split('\n')[0], 80)}`,
-		text: `${from} — komunikat pilny w grupie „${group.name}” (${alertKinds[kind]}), ważny do ${formatDateTime(until)}:\n\n${body}\n\n${link}\n\nUstawienia komunikatów pilnych: ${ctx.baseUrl}/g/${group.slug}/komunikaty`,
-		sms: short(`PILNE ${from}: ${body}`, 140) + ` ${link}`
+		...about,
+		...urgentAlertMessage({
+			from,
+			groupName: group.name,
+			kindLabel: alertKinds[kind],
+			until: formatDateTime(until),
+			body,
+			postUrl,
+			settingsUrl
+		})
 	};
 }
 

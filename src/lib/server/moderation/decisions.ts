@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { actionLabels, logAction, type LogAction, type LogEntry } from '../audit/audit-log';
 import { describeGround } from './terms';
 import { membershipChanged } from '../groups/member-count';
+import { appealDecidedMessage, restrictionMessage } from './messages';
 import { assertSignedIn } from '../access/actor';
 
 /** Appeals are open for six months after the decision (DSA Art. 20(1)). */
@@ -22,16 +23,6 @@ export interface Restriction extends LogEntry {
 	/** What was restricted, for the author: "Twój komentarz pod postem „…”". */
 	what: string;
 }
-
-const restrictionVerbs: Partial<Record<LogAction, string>> = {
-	reject: 'nie został opublikowany',
-	remove: 'został usunięty',
-	hide: 'został ukryty do czasu decyzji moderatora',
-	warn: 'otrzymał ostrzeżenie',
-	mute: 'nie może czasowo publikować ani komentować',
-	suspend: 'ma czasowo zawieszony udział w grupie',
-	ban: 'został wykluczony z grupy'
-};
 
 /**
  * A restriction of someone's content or account (DSA Art. 17): logged, and its author gets a
@@ -46,38 +37,28 @@ export async function restrict(ctx: Ctx, tx: Db, r: Restriction): Promise<string
 		.where('id', '=', r.subjectId)
 		.executeTakeFirstOrThrow();
 	const link = `/decyzje/${id}`;
-	const sentence = `${r.what} ${restrictionVerbs[r.action] ?? 'został ograniczony'}.`;
+	const message = restrictionMessage({
+		what: r.what,
+		action: r.action,
+		groupName: group.name,
+		ground: describeGround(r.ground),
+		facts: r.facts,
+		automatedDetection: r.automatedDetection,
+		automatedDecision: r.automatedDecision,
+		appealMonths: APPEAL_MONTHS,
+		decisionUrl: `${ctx.baseUrl}${link}`
+	});
 	await notify(tx, ctx.clock, {
 		userId: r.subjectId,
 		kind: 'moderation_decision',
 		groupId: r.groupId,
 		postId: r.postId ?? undefined,
 		commentId: r.commentId ?? undefined,
-		detail: sentence,
+		detail: message.notification,
 		link
 	});
 	if (!subject.deleted_at) {
-		await enqueueEmail(tx, ctx.clock, {
-			to: subject.email,
-			subject: `Decyzja moderatora w grupie „${group.name}” — uzasadnienie`,
-			text: [
-				'Dzień dobry,',
-				'',
-				sentence,
-				`Podstawa: ${describeGround(r.ground)}.`,
-				r.facts ? `Uzasadnienie: ${r.facts}` : '',
-				r.automatedDetection ? 'Treść wskazał automatyczny system moderacji.' : '',
-				r.automatedDecision
-					? 'Decyzję podjął automatyczny system; możesz poprosić o ocenę przez człowieka, składając odwołanie.'
-					: 'Decyzję podjął moderator grupy.',
-				'',
-				`Pełne uzasadnienie i formularz odwołania (${APPEAL_MONTHS} miesięcy na złożenie): ${ctx.baseUrl}${link}`,
-				'',
-				'Zespół Tablicy'
-			]
-				.filter((l, i, all) => l !== '' || all[i - 1] !== '')
-				.join('\n')
-		});
+		await enqueueEmail(tx, ctx.clock, { to: subject.email, subject: message.subject, text: message.text });
 	}
 	return id;
 }
@@ -338,14 +319,19 @@ export async function decideAppeal(
 			ground: null,
 			facts: why
 		});
-		const sentence = reverse
-			? `Uwzględniliśmy Twoje odwołanie od decyzji z ${formatDateTime(d.created_at)} — ${d.comment_id ? 'komentarz jest' : d.post_id ? 'post jest' : 'sankcja została zniesiona i konto jest'} znów ${d.comment_id || d.post_id ? 'widoczny' : 'aktywne'}. Uzasadnienie: ${why}`
-			: `Nie uwzględniliśmy Twojego odwołania od decyzji z ${formatDateTime(d.created_at)}. Uzasadnienie: ${why}`;
+		const message = appealDecidedMessage({
+			reversed: reverse,
+			scope: d.comment_id ? 'comment' : d.post_id ? 'post' : 'account',
+			decidedAt: formatDateTime(d.created_at),
+			why,
+			groupName: view.group.name,
+			decisionUrl: `${ctx.baseUrl}/decyzje/${d.id}`
+		});
 		await notify(tx, ctx.clock, {
 			userId: open.appellant_id,
 			kind: 'appeal_decided',
 			groupId: d.group_id,
-			detail: sentence,
+			detail: message.notification,
 			link: `/decyzje/${d.id}`
 		});
 		const user = await tx
@@ -354,11 +340,7 @@ export async function decideAppeal(
 			.where('id', '=', open.appellant_id)
 			.executeTakeFirstOrThrow();
 		if (!user.deleted_at) {
-			await enqueueEmail(tx, ctx.clock, {
-				to: user.email,
-				subject: `Rozpatrzyliśmy Twoje odwołanie — grupa „${view.group.name}”`,
-				text: `Dzień dobry,\n\n${sentence}\n\nSzczegóły: ${ctx.baseUrl}/decyzje/${d.id}\n\nJeśli nie zgadzasz się z rozstrzygnięciem, możesz skorzystać z pozasądowego rozstrzygania sporów (art. 21 aktu o usługach cyfrowych) albo drogi sądowej.\n\nZespół Tablicy`
-			});
+			await enqueueEmail(tx, ctx.clock, { to: user.email, subject: message.subject, text: message.text });
 		}
 	});
 }

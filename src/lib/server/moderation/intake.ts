@@ -4,6 +4,7 @@ import type { Group, StoredFinding } from '../db/schema';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
 import { logAction } from '../audit/audit-log';
+import { moderationAlertEmail } from './messages';
 import type { ScreenResult } from './screen';
 import { groundForFindings } from './terms';
 
@@ -102,8 +103,7 @@ export async function afterScreening(ctx: Ctx, tx: Db, s: Screened): Promise<voi
 		if (result.alert)
 			await enqueueEmail(tx, ctx.clock, {
 				to: m.email,
-				subject: `Pilne: zatrzymany ${what} w grupie „${group.name}”`,
-				text: `${detail}\n\nKolejka moderacji: ${ctx.baseUrl}${link}`
+				...moderationAlertEmail({ what, groupName: group.name, detail, queueUrl: `${ctx.baseUrl}${link}` })
 			});
 	}
 }

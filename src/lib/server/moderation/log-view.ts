@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { parseInput, isId } from '../core/validation';
-import { authorizeInGroup } from '../access/group-access';
 import { warsawMidnight } from '../../dates';
 import { actionLabels, type LogAction } from '../audit/audit-log';
 import { describeGround } from './terms';
+import { authorizeInGroup } from '../access/group-access';
 
 export const logQuerySchema = z.object({
 	q: z.string().trim().max(100, 'Szukany tekst może mieć najwyżej 100 znaków.').default(''),

@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 import type { Group, StoredFinding } from '../db/schema';
 import { parseInput, isId } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { authorizeInGroup, groupAccess } from '../access/group-access';
+import { groupAccess, authorizeInGroup } from '../access/group-access';
 import { assertCan } from '../access/policy';
 import { commentVisibilityChanged } from '../groups/post-counters';
 import { authorizeOnPost, findPostGroup } from '../access/post-access';

@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { authorizeInGroup, groupAccess } from '../access/group-access';
+import { groupAccess, authorizeInGroup } from '../access/group-access';
 import { assertCan } from '../access/policy';
 import { commentVisibilityChanged } from '../groups/post-counters';
 import { notify } from '../notify/notifications';
@@ -11,6 +11,7 @@ import { enqueueEmail } from '../notify/outbox';
 import { plural } from '../../format';
 import { restrict } from './decisions';
 import { logAction } from '../audit/audit-log';
+import { reportDecidedMessage, reportReceivedMessage } from './messages';
 import { describeGround, groundIds, grounds, type Ground } from './terms';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
@@ -139,20 +140,21 @@ export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown):
 					? 'Ten post już zgłosiłeś — moderatorzy się nim zajmą.'
 					: 'Ten komentarz już zgłosiłeś — moderatorzy się nim zajmą.'
 			);
-		const ack = `Otrzymaliśmy Twoje zgłoszenie nr ${report.id} (${grounds[data.ground].label.toLowerCase()}). Moderatorzy grupy „${group.name}” je rozpatrzą i powiadomimy Cię o decyzji.`;
+		const ack = reportReceivedMessage({
+			reportId: report.id,
+			groundLabel: grounds[data.ground].label,
+			groupName: group.name,
+			explanation: data.explanation
+		});
 		await notify(tx, ctx.clock, {
 			userId: actor.id,
 			kind: 'report_received',
 			groupId: group.id,
 			postId: t.post_id,
 			commentId: t.comment_id ?? undefined,
-			detail: ack
+			detail: ack.notification
 		});
-		await enqueueEmail(tx, ctx.clock, {
-			to: data.email,
-			subject: `Potwierdzenie zgłoszenia nr ${report.id}`,
-			text: `Dzień dobry,\n\n${ack}\n\nTwoje wyjaśnienie: ${data.explanation}\n\nZespół Tablicy`
-		});
+		await enqueueEmail(tx, ctx.clock, { to: data.email, subject: ack.subject, text: ack.text });
 		let hidden = false;
 		if (t.kind === 'comment' && t.status === 'published') {
 			const reporters = await tx
@@ -304,24 +306,23 @@ export async function decideReports(
 				contentCreatedAt: t.created_at
 			});
 		}
-		const outcome =
-			data.outcome === 'remove'
-				? `Rozpatrzyliśmy Twoje zgłoszenie: ${t.kind === 'post' ? 'post został usunięty' : 'komentarz został usunięty'} (${describeGround(data.ground)}).`
-				: `Rozpatrzyliśmy Twoje zgłoszenie: moderator uznał, że ${t.kind === 'post' ? 'post nie narusza' : 'komentarz nie narusza'} regulaminu ani prawa i pozostaje widoczny.${data.reason ? ` Uzasadnienie: ${data.reason}` : ''}`;
 		for (const r of reports) {
+			const outcome = reportDecidedMessage({
+				reportId: r.id,
+				target: t.kind,
+				removed: data.outcome === 'remove',
+				ground: describeGround(data.ground),
+				reason: data.reason
+			});
 			if (r.reporter_id)
 				await notify(tx, ctx.clock, {
 					userId: r.reporter_id,
 					kind: 'report_decided',
 					groupId: group.id,
 					postId: t.post_id,
-					detail: `${outcome} (zgłoszenie nr ${r.id})`
+					detail: outcome.notification
 				});
-			await enqueueEmail(tx, ctx.clock, {
-				to: r.reporter_email,
-				subject: `Decyzja w sprawie zgłoszenia nr ${r.id}`,
-				text: `Dzień dobry,\n\n${outcome}\n\nZespół Tablicy`
-			});
+			await enqueueEmail(tx, ctx.clock, { to: r.reporter_email, subject: outcome.subject, text: outcome.text });
 		}
 	});
 }

@@ -9,9 +9,10 @@ import { hashSecret, newSecret } from '../auth/crypto';
 import { AppError, notFound } from '../core/errors';
 import { log } from '../core/logger';
 import { enqueueEmail } from '../notify/outbox';
-import { formatDateTime, formatSize } from '../../format';
+import { formatDateTime } from '../../format';
 import { warsawDay } from '../../dates';
 import { collectPersonalData } from './collect';
+import { exportReadyEmail } from './messages';
 import { renderDataHtml } from './export-html';
 import { isExportFileName, removeExportFile } from './export-files';
 import { assertSignedIn } from '../access/actor';
@@ -121,24 +122,6 @@ export async function listDataExports(ctx: Ctx, actor: Actor | null, limit = 5):
 	return rows.map(viewOf);
 }
 
-export function exportReadyEmail(baseUrl: string, o: { name: string; token: string; expiresAt: Date; size: number }) {
-	return {
-		subject: 'Twoje dane z Tablicy są gotowe do pobrania',
-		text: [
-			`Dzień dobry, ${o.name}!`,
-			'',
-			`Zgodnie z Twoją prośbą przygotowaliśmy kopię Twoich danych (plik ZIP, ${formatSize(o.size)}): profil, członkostwa, posty ze zdjęciami, komentarze, reakcje, zgłoszenia, decyzje moderatorów, powiadomienia, zgody, komunikaty pilne i zgłoszenia do pomocy — w plikach JSON i jako czytelna strona dane.html.`,
-			'',
-			'Pobierzesz go po zalogowaniu pod adresem:',
-			`${baseUrl}/konto/eksport/${o.token}`,
-			'',
-			`Link jest ważny do ${formatDateTime(o.expiresAt)}; potem usuniemy plik. Jeśli prośba nie pochodzi od Ciebie, zmień hasło i napisz do nas.`,
-			'',
-			'Zespół Tablicy'
-		].join('\n')
-	};
-}
-
 export interface ExportDirs {
 	mediaDir: string;
 	exportsDir: string;
@@ -232,10 +215,10 @@ export async function prepareDataExports(ctx: Ctx, dirs: ExportDirs, max = 10): 
 			await writeFile(filePath, bytes, { mode: 0o600 });
 			const { token, hash } = newSecret();
 			const expiresAt = new Date(now.getTime() + EXPORT_VALID_MS);
-			const email = exportReadyEmail(ctx.baseUrl, {
+			const email = exportReadyEmail({
 				name: user.display_name,
-				token,
-				expiresAt,
+				downloadUrl: `${ctx.baseUrl}/konto/eksport/${token}`,
+				expiresAt: formatDateTime(expiresAt),
 				size: bytes.byteLength
 			});
 			const done = await ctx.db.transaction().execute(async (tx) => {

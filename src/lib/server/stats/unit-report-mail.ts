@@ -1,8 +1,9 @@
 import type { Ctx } from '../core/context';
 import { enqueueEmail } from '../notify/outbox';
 import { packageState } from '../subscriptions/subscriptions';
-import { countLabel, formatNumber, monthName } from '../../format';
-import { formatMinutes, lastCompleteMonth, unitReport } from './unit-report';
+import { monthLocative, monthName } from '../../format';
+import { unitReportEmail } from './messages';
+import { lastCompleteMonth, unitReport } from './unit-report';
 
 /**
  * From the 1st of a month: the units' report for the month that ended goes to the coordinators of
@@ -43,7 +44,18 @@ export async function sendMonthlyUnitReports(ctx: Ctx): Promise<number> {
 			.execute();
 		if (coordinators.length === 0) continue;
 		const report = await unitReport(ctx, g.slug, month);
-		const text = reportEmail(ctx.baseUrl, report);
+		const last = report.months.length - 1;
+		const mail = (name: string) =>
+			unitReportEmail({
+				name,
+				municipality: report.municipality,
+				groupName: report.group.name,
+				month: monthName(month),
+				inMonth: monthLocative(month),
+				units: report.units.map((u) => ({ name: u.name, ...u.months[last] })),
+				pdfUrl: `${ctx.baseUrl}/pliki/raport-jednostek/${report.group.slug}.pdf?miesiac=${report.month}`,
+				csvUrl: `${ctx.baseUrl}/pliki/raport-jednostek/${report.group.slug}.csv?miesiac=${report.month}`
+			});
 		queued += await ctx.db.transaction().execute(async (tx) => {
 			const mark = await tx
 				.insertInto('unit_reports_sent')
@@ -52,12 +64,7 @@ export async function sendMonthlyUnitReports(ctx: Ctx): Promise<number> {
 				.returning('group_id')
 				.executeTakeFirst();
 			if (!mark) return 0;
-			for (const c of coordinators)
-				await enqueueEmail(tx, ctx.clock, {
-					to: c.email,
-					subject: `Raport aktywności jednostek gminy ${report.municipality} – ${monthName(month)}`,
-					text: `Dzień dobry ${c.display_name},\n\n${text}`
-				});
+			for (const c of coordinators) await enqueueEmail(tx, ctx.clock, { to: c.email, ...mail(c.display_name) });
 			return coordinators.length;
 		});
 	}
@@ -68,25 +75,3 @@ const nextMonth = (first: string) => {
 	const [y, m] = first.split('-').map(Number);
 	return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 };
-
-function reportEmail(baseUrl: string, r: Awaited<ReturnType<typeof unitReport>>): string {
-	const last = r.months.length - 1;
-	const active = r.units.filter((u) => u.months[last].posts > 0);
-	const lines = active.map((u) => {
-		const m = u.months[last];
-		return `- ${u.name}: ${countLabel(m.posts, 'post', 'posty', 'postów')}, ${countLabel(m.views, 'wyświetlenie', 'wyświetlenia', 'wyświetleń')}, ${countLabel(m.reactions, 'reakcja', 'reakcje', 'reakcji')}, ${countLabel(m.comments, 'komentarz', 'komentarze', 'komentarzy')}; pytania mieszkańców: ${formatNumber(m.questions)}, z odpowiedzią: ${formatNumber(m.answered)}, mediana czasu odpowiedzi: ${formatMinutes(m.medianReplyMinutes)}`;
-	});
-	const totalPosts = active.reduce((s, u) => s + u.months[last].posts, 0);
-	const totalViews = active.reduce((s, u) => s + u.months[last].views, 0);
-	return [
-		`w miesiącu ${monthName(r.month)} jednostki gminy ${r.municipality} opublikowały w grupie „${r.group.name}” ${countLabel(totalPosts, 'post', 'posty', 'postów')}, które wyświetlono łącznie ${countLabel(totalViews, 'raz', 'razy', 'razy')}.`,
-		'',
-		...(lines.length ? lines : ['Żadna jednostka nie publikowała w tym miesiącu.']),
-		'',
-		`Pełny raport (PDF, z porównaniem miesiąc do miesiąca i wykresami): ${baseUrl}/pliki/raport-jednostek/${r.group.slug}.pdf?miesiac=${r.month}`,
-		`Te same dane w CSV: ${baseUrl}/pliki/raport-jednostek/${r.group.slug}.csv?miesiac=${r.month}`,
-		'',
-		'Raport wysyłamy pierwszego dnia każdego miesiąca do koordynatorów gminy.',
-		'Zespół PL-MEDIA'
-	].join('\n');
-}

@@ -5,9 +5,9 @@ import type { Plan, Subscription, SubscriptionStatus } from '../db/schema';
 import { parseInput } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
 import { assertOperator } from '../access/actor';
+import { warsawDay, addDays, addMonths, periodContaining } from '../../dates';
 import { assertCoordinator } from '../access/office';
 import { subscriptionActive } from '../access/package-state';
-import { warsawDay, addDays, addMonths, periodContaining } from '../../dates';
 
 export const planLabels: Record<Plan, string> = {
 	monthly: 'miesięczny, bez zobowiązania',

@@ -11,8 +11,16 @@ import { notify } from '../notify/notifications';
 import { hitLimits, withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { enqueueEmail, enqueueSms } from '../notify/outbox';
-import { formatPhone, normalizePhone } from '../text/phone';
+import { normalizePhone, formatPhone } from '../text/phone';
 import { formatDateTime } from '../../format';
+import {
+	backupPageSms,
+	newTicketEmail,
+	newTicketSms,
+	postReleasedMessage,
+	staffReplyEmail,
+	ticketReceivedEmail
+} from './messages';
 
 /** An urgent ticket not acknowledged within this time pages the backup. */
 export const ESCALATE_AFTER_MS = 15 * 60_000;
@@ -206,20 +214,32 @@ export async function createTicket(
 		) {
 			await enqueueSms(tx, ctx.clock, {
 				to: onCall.primaryPhone,
-				text: `${priority === 'urgent' ? 'PILNE' : 'Nowe'} zgłoszenie #${t.id} (${label}): ${link}`
+				text: newTicketSms({ ticketId: t.id, kindLabel: label, urgent: priority === 'urgent', ticketUrl: link })
 			});
 		}
 		if (priority === 'normal' || !onCall) {
 			await enqueueEmail(tx, ctx.clock, {
 				to: ctx.supportEmail ?? 'pomoc@tablica.local',
-				subject: `Zgłoszenie #${t.id}: ${label}${priority === 'urgent' ? ' (PILNE)' : ''}`,
-				text: `${name} <${email}>${data.phone ? `, tel. ${data.phone}` : ''}\n\n${data.body}\n\n${link}`
+				...newTicketEmail({
+					ticketId: t.id,
+					kindLabel: label,
+					urgent: priority === 'urgent',
+					name,
+					email,
+					phone: data.phone,
+					body: data.body,
+					ticketUrl: link
+				})
 			});
 		}
 		await enqueueEmail(tx, ctx.clock, {
 			to: email,
-			subject: `Przyjęliśmy zgłoszenie #${t.id}`,
-			text: `Dzień dobry,\n\nprzyjęliśmy Twoje zgłoszenie #${t.id} (${label}).${priority === 'urgent' && onCall ? ' Dyżurny administrator dostał już SMS i zajmie się sprawą jak najszybciej.' : ' Odpowiemy e-mailem.'}\n\nWątek zgłoszenia: ${link}\n\nZespół Tablicy`
+			...ticketReceivedEmail({
+				ticketId: t.id,
+				kindLabel: label,
+				onCallPaged: priority === 'urgent' && !!onCall,
+				ticketUrl: link
+			})
 		});
 		return {
 			id: t.id,
@@ -251,7 +271,11 @@ export async function pageBackups(ctx: Ctx): Promise<number> {
 		for (const t of due)
 			await enqueueSms(tx, ctx.clock, {
 				to: t.backup_phone,
-				text: `PILNE: zgłoszenie #${t.id} czeka od 15 minut bez potwierdzenia dyżurnego: ${ctx.baseUrl}/pomoc/${t.id}`
+				text: backupPageSms({
+					ticketId: t.id,
+					waitedMinutes: ESCALATE_AFTER_MS / 60_000,
+					ticketUrl: `${ctx.baseUrl}/pomoc/${t.id}`
+				})
 			});
 		return due.length;
 	});
@@ -398,8 +422,12 @@ export async function replyToTicket(
 		if (staff)
 			await enqueueEmail(tx, ctx.clock, {
 				to: t.requester_email,
-				subject: `Odpowiedź w zgłoszeniu #${id}`,
-				text: `Dzień dobry,\n\n${data.body}\n\nStan zgłoszenia: ${statusLabels[status]}. Wątek: ${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy`
+				...staffReplyEmail({
+					ticketId: id,
+					body: data.body,
+					statusLabel: statusLabels[status],
+					ticketUrl: `${ctx.baseUrl}/pomoc/${id}`
+				})
 			});
 	});
 }
@@ -416,7 +444,11 @@ export async function releaseFromTicket(ctx: Ctx, actor: Actor | null, id: strin
 	await decidePost(ctx, actor, t.post_id, { decision: 'approve' });
 	const now = ctx.clock.now();
 	await ctx.db.transaction().execute(async (tx) => {
-		const text = `Post ze zgłoszenia #${id} został opublikowany ${formatDateTime(now)}. Przepraszamy za zatrzymanie.`;
+		const message = postReleasedMessage({
+			ticketId: id,
+			publishedAt: formatDateTime(now),
+			ticketUrl: `${ctx.baseUrl}/pomoc/${id}`
+		});
 		await tx
 			.insertInto('ticket_messages')
 			.values({
@@ -424,7 +456,7 @@ export async function releaseFromTicket(ctx: Ctx, actor: Actor | null, id: strin
 				author_id: actor.id,
 				author_name: `${actor.displayName} (administrator)`,
 				from_staff: true,
-				body: text,
+				body: message.note,
 				created_at: now
 			})
 			.execute();
@@ -440,13 +472,14 @@ export async function releaseFromTicket(ctx: Ctx, actor: Actor | null, id: strin
 			.where('id', '=', id)
 			.execute();
 		if (t.requester_id)
-			await notify(tx, ctx.clock, { userId: t.requester_id, kind: 'post_approved', postId: t.post_id!, detail: text });
-		await enqueueEmail(tx, ctx.clock, {
-			to: t.requester_email,
-			subject: `Twój post jest opublikowany (zgłoszenie #${id})`,
-			text: `Dzień dobry,\n\n${text}\n\n${ctx.baseUrl}/pomoc/${id}\n\nZespół Tablicy`
-		});
-		if (t.requester_phone) await enqueueSms(tx, ctx.clock, { to: t.requester_phone, text: `Tablica: ${text}` });
+			await notify(tx, ctx.clock, {
+				userId: t.requester_id,
+				kind: 'post_approved',
+				postId: t.post_id!,
+				detail: message.note
+			});
+		await enqueueEmail(tx, ctx.clock, { to: t.requester_email, subject: message.subject, text: message.text });
+		if (t.requester_phone) await enqueueSms(tx, ctx.clock, { to: t.requester_phone, text: message.sms });
 	});
 }
 

@@ -9,12 +9,13 @@ import { createApiToken } from '../auth/sessions';
 import { AppError, notFound } from '../core/errors';
 import { unitTypes, type UnitType } from '../groups/unit-types';
 import { enqueueEmail } from '../notify/outbox';
-import { assertSignedIn } from '../access/actor';
-import { assertCoordinator, assertUnitManager, assertUnitStaff, coordinates } from '../access/office';
-import { packageActive } from '../access/package-state';
+import { assertCoordinator, coordinates, assertUnitManager, assertUnitStaff } from '../access/office';
 import { foldText } from '../text/fold';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
+import { invitationEmail } from './messages';
+import { assertSignedIn } from '../access/actor';
+import { packageActive } from '../access/package-state';
 
 /** Invitations for unit staff are valid for a week. */
 export const INVITATION_DAYS = 7;
@@ -293,8 +294,13 @@ export async function inviteStaff(
 			.executeTakeFirstOrThrow();
 		await enqueueEmail(tx, ctx.clock, {
 			to: data.email,
-			subject: `Zaproszenie do publikowania jako „${unit.name}”`,
-			text: `Dzień dobry,\n\n${by.displayName} zaprasza Cię do zespołu „${unit.name}” (${data.role === 'unitAdmin' ? 'administrator jednostki' : 'redaktor'}) w Tablicy. Posty jednostki ukazują się w grupie mieszkańców od razu, bez akceptacji administratora.\n\nPrzyjmij zaproszenie (link ważny ${INVITATION_DAYS} dni): ${ctx.baseUrl}/zaproszenie/${token}\n\nJeśli nie spodziewasz się tej wiadomości, zignoruj ją.\n\nZespół Tablicy`
+			...invitationEmail({
+				unitName: unit.name,
+				invitedBy: by.displayName,
+				role: data.role,
+				validDays: INVITATION_DAYS,
+				acceptUrl: `${ctx.baseUrl}/zaproszenie/${token}`
+			})
 		});
 		return { id: row.id, token };
 	});

@@ -1,0 +1,68 @@
+/**
+ * Texts of an urgent alert and of its all-clear, the same for every member who asked for them:
+ * the in-app line, the e-mail, and the short text for SMS and web push. Pure: the caller passes
+ * names, full links and dates already formatted.
+ */
+import type { Email } from '../notify/outbox';
+
+type AlertTexts = Omit<Email, 'to'> & { notification: string; sms: string };
+
+const short = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+
+/** An urgent post of a unit ("komunikat pilny"). */
+export function urgentAlertMessage(d: {
+	/** The unit that sends it. */
+	from: string;
+	groupName: string;
+	/** The kind as people read it ("zagrożenie pogodowe"). */
+	kindLabel: string;
+	/** Valid until, formatted. */
+	until: string;
+	body: string;
+	postUrl: string;
+	settingsUrl: string;
+}): AlertTexts {
+	return {
+		notification: `Komunikat pilny (${d.from}): ${short(d.body, 200)}`,
+		subject: `Komunikat pilny: ${short(d.body.split('\n')[0], 80)}`,
+		text: [
+			`${d.from} — komunikat pilny w grupie „${d.groupName}” (${d.kindLabel}), ważny do ${d.until}:`,
+			'',
+			d.body,
+			'',
+			d.postUrl,
+			'',
+			`Ustawienia komunikatów pilnych: ${d.settingsUrl}`
+		].join('\n'),
+		sms: short(`PILNE ${d.from}: ${d.body}`, 140) + ` ${d.postUrl}`
+	};
+}
+
+/** The all-clear ("odwołanie") of an urgent post, to everyone who got the alert. */
+export function allClearMessage(d: {
+	from: string;
+	groupName: string;
+	/** The all-clear text. */
+	allClear: string;
+	/** The original alert. */
+	body: string;
+	postUrl: string;
+	settingsUrl: string;
+}): AlertTexts {
+	return {
+		notification: `Odwołanie komunikatu pilnego (${d.from}): ${short(d.allClear, 200)}`,
+		subject: `Odwołanie: ${short(d.body.split('\n')[0], 80)}`,
+		text: [
+			`${d.from} odwołuje komunikat pilny w grupie „${d.groupName}”:`,
+			'',
+			d.allClear,
+			'',
+			`Pierwotny komunikat: ${d.body}`,
+			'',
+			d.postUrl,
+			'',
+			`Ustawienia komunikatów pilnych: ${d.settingsUrl}`
+		].join('\n'),
+		sms: short(`ODWOŁANIE ${d.from}: ${d.allClear}`, 140) + ` ${d.postUrl}`
+	};
+}
