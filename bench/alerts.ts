@@ -9,10 +9,11 @@ import { sql } from 'kysely';
 import { systemClock } from '../src/lib/server/core/clock';
 import type { Actor, Ctx } from '../src/lib/server/core/context';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
-import { createPost } from '../src/lib/server/feed/posts';
+import { createPost } from '../src/lib/server/feed/create-post';
 import { createGroup, getGroup } from '../src/lib/server/groups/groups';
 import { activatePackage, loadDemoMunicipalities, makeUser } from '../src/lib/server/testing/fixtures';
-import { addUnit, createUnitToken } from '../src/lib/server/units/units';
+import { addUnit } from '../src/lib/server/units/units';
+import { createUnitToken } from '../src/lib/server/units/tokens';
 import { root } from '../scripts/ensure-build.mjs';
 import { freePort, freshPgDatabase, waitForHealth } from './common';
 

@@ -17,7 +17,7 @@ import { listOutbox } from '../src/lib/server/notify/outbox';
 import { loadLexicon } from '../src/lib/server/moderation/engine';
 import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
 import { compileWordList } from '../src/lib/server/moderation/word-lists';
-import { createUnitToken } from '../src/lib/server/units/units';
+import { createUnitToken } from '../src/lib/server/units/tokens';
 import { rebuildStats } from '../src/lib/server/stats/daily';
 import { writeDemoInvoice } from '../src/lib/server/billing/demo-invoice';
 import { demoWordList } from '../src/lib/server/demo/content';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { getPost } from '$lib/server/feed/posts';
+import { getPost } from '$lib/server/feed/feed-query';
 import { AppError, notFound } from '$lib/server/core/errors';
 import { action, formFields, page } from '$lib/server/web/http';
 import { fileReport } from '$lib/server/moderation/reports';

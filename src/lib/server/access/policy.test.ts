@@ -7,29 +7,19 @@ import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { addComment } from '../feed/comments';
 import { setPostReaction } from '../feed/engagement';
-import { createPost, listFeed } from '../feed/posts';
-import { decidePost } from '../moderation/queue';
+import { listFeed } from '../feed/feed-query';
+import { createPost } from '../feed/create-post';
+import { decidePost } from '../moderation/content-decisions';
 import { imposeSanction } from '../moderation/sanctions';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
 import { contractForReader, contractsOf, placeOrder, signContract } from '../billing/contracts';
 import { customerInvoices, invoiceForReader } from '../billing/invoices';
 import { addCoordinator, setInvoiceReceiver } from '../subscriptions/customers';
 import { cancelSubscription, startSubscription } from '../subscriptions/subscriptions';
-import {
-	addUnit,
-	createUnitToken,
-	getUnitForManager,
-	inviteStaff,
-	listUnits,
-	listUnitTokens,
-	removeStaff,
-	revokeInvitation,
-	revokeUnitToken,
-	setUnitLogo,
-	setUnitSettings,
-	unitPostStats,
-	updateUnit
-} from '../units/units';
+import { addUnit, getUnitForManager, listUnits, setUnitLogo, setUnitSettings, updateUnit } from '../units/units';
+import { createUnitToken, listUnitTokens, revokeUnitToken } from '../units/tokens';
+import { inviteStaff, removeStaff, revokeInvitation } from '../units/staff';
+import { unitPostStats } from '../units/unit-stats';
 import {
 	createGroup,
 	decideMembership,

@@ -11,7 +11,7 @@ import { can } from '../access/policy';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
-import { MAX_SCHEDULE_DAYS } from './posts';
+import { MAX_SCHEDULE_DAYS } from './create-post';
 import { authorizeAsAuthor } from '../access/post-access';
 
 /**

@@ -6,9 +6,12 @@ import { createGroup, decideMembership, getGroup, requestMembership } from '../g
 import { listNotifications } from '../notify/notifications';
 import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { addComment, listComments } from './comments';
-import { decideComment, decidePost, listQueue } from '../moderation/queue';
+import { listQueue } from '../moderation/queue';
+import { decideComment, decidePost } from '../moderation/content-decisions';
 import { recordViews, setPostReaction, sharePost } from './engagement';
-import { createPost, getPost, listFeed, listOwnPendingPosts, searchPosts, setPinned } from './posts';
+import { getPost, listFeed, listOwnPendingPosts, searchPosts } from './feed-query';
+import { createPost } from './create-post';
+import { setPinned } from './pinning';
 
 let database: Database;
 let ctx: Ctx;

@@ -45,7 +45,8 @@ describe('background jobs on pg-boss', () => {
 describe('the scheduled-posts job', () => {
 	it('publishes a post whose time has come', async () => {
 		const { createGroup, getGroup } = await import('../groups/groups');
-		const { createPost, getPost } = await import('../feed/posts');
+		const { createPost } = await import('../feed/create-post');
+		const { getPost } = await import('../feed/feed-query');
 		const { loadDemoMunicipalities } = await import('../testing/fixtures');
 		await loadDemoMunicipalities(ctx);
 		const operator = await makeUser(ctx, 'op-jobs@t.pl', { operator: true });

@@ -4,7 +4,7 @@ import { purgeIdempotencyKeys } from '../limits/idempotency';
 import { applyRetention } from '../privacy/retention';
 import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
-import { pageBackups } from '../support/tickets';
+import { pageBackups } from '../support/on-call';
 import { refreshRecentStats } from '../stats/daily';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
 import { issueDueInvoices, remindOverdue } from '../billing/invoices';

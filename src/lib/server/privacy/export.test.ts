@@ -12,7 +12,7 @@ import { deleteAccount } from './delete-account';
 import { setAlertPreferences } from '../alerts/alerts';
 import { addComment } from '../feed/comments';
 import { setPostReaction } from '../feed/engagement';
-import { createPost } from '../feed/posts';
+import { createPost } from '../feed/create-post';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';

@@ -9,7 +9,7 @@ import type { Database } from '../db/database';
 import type { Group } from '../db/schema';
 import { setCommentReaction, setPostReaction, sharePost } from '../feed/engagement';
 import { addComment } from '../feed/comments';
-import { createPost } from '../feed/posts';
+import { createPost } from '../feed/create-post';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { runOnce } from '../limits/idempotency';
 import { fileReport } from '../moderation/reports';

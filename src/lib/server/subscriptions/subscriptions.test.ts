@@ -3,23 +3,15 @@ import type { Database } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { actorForApiToken } from '../auth/sessions';
-import { createPost } from '../feed/posts';
+import { createPost } from '../feed/create-post';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { groupAccess } from '../access/group-access';
 import { listOutbox } from '../notify/outbox';
 import { listNotifications } from '../notify/notifications';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
-import {
-	acceptInvitation,
-	addUnit,
-	createUnitToken,
-	getInvitation,
-	inviteStaff,
-	listUnits,
-	removeStaff,
-	revokeUnitToken,
-	setUnitSettings
-} from '../units/units';
+import { addUnit, listUnits, setUnitSettings } from '../units/units';
+import { acceptInvitation, getInvitation, inviteStaff, removeStaff } from '../units/staff';
+import { createUnitToken, revokeUnitToken } from '../units/tokens';
 import { addCoordinator, createCustomer } from './customers';
 import { addMonths, periodContaining } from '../../dates';
 import { cancelSubscription, packageState, startSubscription } from './subscriptions';

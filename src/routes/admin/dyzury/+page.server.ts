@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { action, formFields } from '$lib/server/web/http';
-import { addShift } from '$lib/server/support/tickets';
+import { addShift } from '$lib/server/support/on-call';
 import { formatPhone } from '$lib/server/text/phone';
 import { parseWarsawLocal } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';

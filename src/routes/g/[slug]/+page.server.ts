@@ -12,7 +12,8 @@ import {
 import { groupAccess } from '$lib/server/access/group-access';
 import { can } from '$lib/server/access/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
-import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
+import { listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/feed-query';
+import { assertMayPost, createPost } from '$lib/server/feed/create-post';
 import { action, clientOf, formFields, page } from '$lib/server/web/http';
 import { removeImages } from '$lib/server/media/images';
 import { readPostForm } from '$lib/server/web/post-form';

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiPost } from '$lib/server/api-present';
-import { getPost } from '$lib/server/feed/posts';
+import { getPost } from '$lib/server/feed/feed-query';
 import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { getPost } from '$lib/server/feed/posts';
+import { getPost } from '$lib/server/feed/feed-query';
 import { sharePost } from '$lib/server/feed/engagement';
 import { api, clientOf } from '$lib/server/web/http';
 import { viewerKey } from '$lib/server/web/viewer';

@@ -1,4 +1,4 @@
-import { getPost } from '$lib/server/feed/posts';
+import { getPost } from '$lib/server/feed/feed-query';
 import { eventToIcs } from '$lib/server/feed/ics';
 import { apiError } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';

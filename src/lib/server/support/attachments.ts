@@ -1,7 +1,7 @@
+import type { Db } from '../db/database';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type StoredAttachment } from './tickets';
 import { checkUploads } from '../media/uploads';
 
 const dirOf = (mediaDir: string) => path.join(mediaDir, 'tickets');
@@ -33,3 +33,38 @@ export async function removeTicketFiles(mediaDir: string, files: StoredAttachmen
 }
 
 export const readTicketFile = (mediaDir: string, fileName: string) => readFile(path.join(dirOf(mediaDir), fileName));
+
+/** An attachment already written to the media folder. */
+export interface StoredAttachment {
+	fileName: string;
+	originalName: string;
+	contentType: string;
+	size: number;
+}
+
+export async function attach(tx: Db, messageId: string, files: StoredAttachment[]): Promise<void> {
+	if (files.length)
+		await tx
+			.insertInto('ticket_attachments')
+			.values(
+				files.map((f) => ({
+					message_id: messageId,
+					file_name: f.fileName,
+					original_name: f.originalName.slice(0, 200),
+					content_type: f.contentType,
+					size: f.size
+				}))
+			)
+			.execute();
+}
+
+/** Files of a ticket's messages, by message. */
+export async function attachmentsOf(db: Db, ticketId: string) {
+	return db
+		.selectFrom('ticket_attachments as a')
+		.innerJoin('ticket_messages as m', 'm.id', 'a.message_id')
+		.select(['a.message_id', 'a.file_name', 'a.original_name', 'a.content_type', 'a.size'])
+		.where('m.ticket_id', '=', ticketId)
+		.orderBy('a.id')
+		.execute();
+}

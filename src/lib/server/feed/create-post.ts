@@ -1,0 +1,296 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../core/context';
+import type { Group } from '../db/schema';
+import { AppError } from '../core/errors';
+import { parseInput, dateSchema, idSchema } from '../core/validation';
+import { categoryCodes } from '../groups/categories';
+import { groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
+import { MAX_IMAGES } from '../media/images';
+import { screenFor } from '../moderation/screen';
+import { notify } from '../notify/notifications';
+import { formatDateTime } from '../../format';
+import {
+	alertKindIds,
+	alertKinds,
+	fanOutAlert,
+	MAX_ALERT_HOURS,
+	type AlertKind,
+	type AlertMessage
+} from '../alerts/alerts';
+import { allClearMessage, urgentAlertMessage } from '../alerts/messages';
+import { afterScreening, storedFindings } from '../moderation/intake';
+import { foldText } from '../text/fold';
+
+const imageSchema = z.object({
+	fileName: z.string().regex(/^[0-9a-f]{32}\.webp$/),
+	width: z.number().int().positive(),
+	height: z.number().int().positive(),
+	alt: z
+		.string({ error: 'Opisz każde zdjęcie.' })
+		.trim()
+		.min(
+			3,
+			'Opisz każde zdjęcie (tekst alternatywny, co najmniej 3 znaki) — dzięki temu zrozumieją je także osoby niewidome.'
+		)
+		.max(500, 'Opis zdjęcia może mieć najwyżej 500 znaków.')
+});
+
+export const postInputSchema = z.object({
+	body: z
+		.string({ error: 'Napisz treść posta.' })
+		.trim()
+		.min(1, 'Napisz treść posta.')
+		.max(10000, 'Post może mieć najwyżej 10 000 znaków.'),
+	category: z.enum(categoryCodes, { error: 'Wybierz kategorię z listy.' }),
+	unitId: idSchema('Wybierz jednostkę z listy.').nullish(),
+	event: z
+		.object({
+			start: dateSchema('Podaj datę i godzinę rozpoczęcia wydarzenia.'),
+			end: dateSchema('Podaj poprawną datę zakończenia.').nullish(),
+			place: z.string().trim().max(200, 'Miejsce może mieć najwyżej 200 znaków.').nullish()
+		})
+		.refine((e) => !e.end || e.end.getTime() >= e.start.getTime(), {
+			message: 'Wydarzenie nie może się skończyć, zanim się zacznie.',
+			path: ['end']
+		})
+		.nullish(),
+	images: z.array(imageSchema).max(MAX_IMAGES, `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`).default([]),
+	/** Kept for later by its author, not shown to anyone else. */
+	draft: z.boolean().default(false),
+	/** Published by a job at this time (within a minute). */
+	publishAt: z.date({ error: 'Podaj poprawną datę i godzinę publikacji.' }).nullish(),
+	commentsEnabled: z.boolean().default(true),
+	/** An urgent alert: on top until `until`, sent to the members who asked for this kind. */
+	urgent: z
+		.object({
+			kind: z.enum(alertKindIds, { error: 'Wybierz, czego dotyczy komunikat pilny.' }),
+			until: z.date({ error: 'Podaj, do kiedy komunikat jest ważny.' })
+		})
+		.nullish()
+});
+
+export type PostInput = z.input<typeof postInputSchema>;
+
+export interface CreatedPost {
+	id: string;
+	status: 'published' | 'pending' | 'draft' | 'scheduled';
+	reasons: string[];
+}
+
+/** A scheduled post may wait for up to a year. */
+export const MAX_SCHEDULE_DAYS = 365;
+
+/** Refuses someone who may not post in the group: checked before a composer's images are decoded. */
+export async function assertMayPost(ctx: Ctx, actor: Actor | null, group: Group): Promise<void> {
+	assertCan((await groupAccess(ctx, actor, group)).role, 'post', group);
+}
+
+export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<CreatedPost> {
+	const access = await groupAccess(ctx, actor, group);
+	assertCan(access.role, 'post', group, actor);
+	const data = parseInput(postInputSchema, input);
+	const unit = data.unitId ? access.units.find((u) => u.id === data.unitId) : undefined;
+	if (data.unitId && !unit)
+		throw new AppError('forbidden', 'Nie możesz publikować w imieniu tej jednostki.', {
+			unitId: 'Nie możesz publikować w imieniu tej jednostki.'
+		});
+	if (!unit && access.role === 'publisher')
+		throw new AppError(
+			'forbidden',
+			'Wybierz jednostkę, w imieniu której publikujesz, albo dołącz do grupy, aby pisać we własnym imieniu.',
+			{ unitId: 'Wybierz jednostkę.' }
+		);
+	const now = ctx.clock.now();
+	if (data.urgent) {
+		const field = { urgent: 'Komunikat pilny może wysłać jednostka, której koordynator na to pozwolił.' };
+		if (!unit?.mayAlert)
+			throw new AppError(
+				'forbidden',
+				'Komunikat pilny może wysłać jednostka, której koordynator gminy na to pozwolił (np. urząd, OSP, zakład komunalny).',
+				field
+			);
+		if (!unit.publishing)
+			throw new AppError(
+				'conflict',
+				'Komunikaty pilne wysyła jednostka, która publikuje bez akceptacji (aktywny pakiet gminy).',
+				field
+			);
+		if (data.urgent.until <= now)
+			throw new AppError('validation', 'Termin ważności komunikatu pilnego musi być w przyszłości.', {
+				urgentUntil: 'Podaj przyszłą datę i godzinę.'
+			});
+		if (data.urgent.until.getTime() - now.getTime() > MAX_ALERT_HOURS * 3_600_000)
+			throw new AppError('validation', 'Komunikat pilny może być wyróżniony najwyżej przez 7 dni.', {
+				urgentUntil: 'Najwyżej 7 dni od teraz.'
+			});
+	}
+	if (data.publishAt && !data.draft) {
+		if (data.urgent)
+			throw new AppError('validation', 'Komunikat pilny wysyła się od razu — nie można go zaplanować.', {
+				publishAt: 'Komunikat pilny wysyła się od razu.'
+			});
+		if (data.publishAt.getTime() < now.getTime() + 60_000)
+			throw new AppError('validation', 'Zaplanuj publikację co najmniej minutę od teraz albo opublikuj od razu.', {
+				publishAt: 'Podaj termin w przyszłości.'
+			});
+		if (data.publishAt.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * 86_400_000)
+			throw new AppError('validation', 'Publikację można zaplanować najwyżej na rok naprzód.', {
+				publishAt: 'Najwyżej rok naprzód.'
+			});
+	}
+	if (data.draft || data.publishAt) {
+		if (data.urgent && data.draft)
+			throw new AppError('validation', 'Komunikat pilny wysyła się od razu — nie zapisuje się go jako szkicu.', {
+				urgent: 'Komunikat pilny wysyła się od razu.'
+			});
+		const status = data.draft ? 'draft' : 'scheduled';
+		return ctx.db.transaction().execute(async (tx) => {
+			const post = await tx
+				.insertInto('posts')
+				.values({
+					group_id: group.id,
+					author_id: actor.id,
+					unit_id: unit?.id ?? null,
+					category: data.category,
+					body: data.body,
+					body_folded: foldText(data.body),
+					status,
+					moderation_reason: null,
+					comments_enabled: data.commentsEnabled,
+					scheduled_for: status === 'scheduled' ? data.publishAt! : null,
+					urgent_until: null,
+					event_start: data.event?.start ?? null,
+					event_end: data.event?.end ?? null,
+					event_place: data.event?.place || null,
+					reaction_counts: '{}',
+					created_at: now,
+					published_at: null,
+					decided_at: null,
+					decided_by: null
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			if (data.images.length > 0)
+				await tx
+					.insertInto('post_images')
+					.values(
+						data.images.map((img, i) => ({
+							post_id: post.id,
+							position: i,
+							file_name: img.fileName,
+							width: img.width,
+							height: img.height,
+							alt: img.alt
+						}))
+					)
+					.execute();
+			return { id: post.id, status, reasons: [] };
+		});
+	}
+	const verdict = await screenFor(ctx, ctx.db, 'post', data.body, group, access, unit);
+	const status = verdict.decision === 'publish' ? 'published' : 'pending';
+	return ctx.db.transaction().execute(async (tx) => {
+		const post = await tx
+			.insertInto('posts')
+			.values({
+				group_id: group.id,
+				author_id: actor.id,
+				unit_id: unit?.id ?? null,
+				category: data.category,
+				body: data.body,
+				body_folded: foldText(data.body),
+				status,
+				moderation_reason: verdict.reasons.join(' ') || null,
+				findings: storedFindings(verdict),
+				flagged: verdict.flagged,
+				urgent_until: data.urgent?.until ?? null,
+				alert_kind: data.urgent?.kind ?? null,
+				comments_enabled: data.commentsEnabled,
+				event_start: data.event?.start ?? null,
+				event_end: data.event?.end ?? null,
+				event_place: data.event?.place || null,
+				reaction_counts: '{}',
+				created_at: now,
+				published_at: status === 'published' ? now : null,
+				decided_at: null,
+				decided_by: null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		if (data.images.length > 0) {
+			await tx
+				.insertInto('post_images')
+				.values(
+					data.images.map((img, i) => ({
+						post_id: post.id,
+						position: i,
+						file_name: img.fileName,
+						width: img.width,
+						height: img.height,
+						alt: img.alt
+					}))
+				)
+				.execute();
+		}
+		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor.id, postId: post.id, createdAt: now });
+		// A publisher hears at once that a unit's post was held, with the way to report a mistake.
+		if (unit && status === 'pending') {
+			await notify(tx, ctx.clock, {
+				userId: actor.id,
+				kind: 'post_held',
+				groupId: group.id,
+				postId: post.id,
+				detail: `Post „${unit.name}” czeka na moderatora: ${verdict.reasons.join(' ')} Jeśli to pomyłka, zgłoś błędne zatrzymanie — to sprawa pilna.`,
+				link: `/pomoc?post=${post.id}`
+			});
+		}
+		if (data.urgent && status === 'published') {
+			const sent = await fanOutAlert(
+				ctx,
+				tx,
+				alertMessage(ctx, group, post.id, unit!.name, data.body, data.urgent.kind, data.urgent.until)
+			);
+			await tx
+				.updateTable('posts')
+				.set({ alert_sent: JSON.stringify(sent) })
+				.where('id', '=', post.id)
+				.execute();
+		}
+		return { id: post.id, status, reasons: verdict.reasons };
+	});
+}
+
+export function alertMessage(
+	ctx: Ctx,
+	group: Group,
+	postId: string,
+	from: string,
+	body: string,
+	kind: AlertKind,
+	until: Date,
+	allClear?: string
+): AlertMessage {
+	const postUrl = `${ctx.baseUrl}/g/${group.slug}/p/${postId}`;
+	const settingsUrl = `${ctx.baseUrl}/g/${group.slug}/komunikaty`;
+	const about = { groupId: group.id, municipalityCode: group.municipality_code, postId, kind, settingsUrl };
+	if (allClear)
+		return {
+			...about,
+			allClear: true,
+			...allClearMessage({ from, groupName: group.name, allClear, body, postUrl, settingsUrl })
+		};
+	return {
+		...about,
+		...urgentAlertMessage({
+			from,
+			groupName: group.name,
+			kindLabel: alertKinds[kind],
+			until: formatDateTime(until),
+			body,
+			postUrl,
+			settingsUrl
+		})
+	};
+}

@@ -1,0 +1,257 @@
+import { sql } from 'kysely';
+import type { Actor, Ctx } from '../core/context';
+import type { Db } from '../db/database';
+import type { Group, ReactionKind } from '../db/schema';
+import { AppError, notFound } from '../core/errors';
+import { isId, isReasonableDate } from '../core/validation';
+import { categoryCodes } from '../groups/categories';
+import { groupAccess, type GroupAccess } from '../access/group-access';
+import { assertCan, can } from '../access/policy';
+import { findPostGroup } from '../access/post-access';
+import { foldText } from '../text/fold';
+import { presentPost, type FeedItem, type PostRow } from './present';
+
+export const FEED_PAGE_SIZE = 20;
+
+const postColumns = [
+	'p.id',
+	'g.slug as group_slug',
+	'u.display_name as author_name',
+	'un.name as unit_name',
+	'un.slug as unit_slug',
+	'un.type as unit_type',
+	'un.verified as unit_verified',
+	'un.logo_file as unit_logo',
+	'p.category',
+	'p.body',
+	'p.status',
+	'p.moderation_reason',
+	'p.created_at',
+	'p.published_at',
+	'p.edited_at',
+	'p.scheduled_for',
+	'p.comments_enabled',
+	'p.pinned',
+	'p.urgent_until',
+	'p.alert_kind',
+	'p.alert_sent',
+	'p.all_clear_at',
+	'p.all_clear_text',
+	'p.event_start',
+	'p.event_end',
+	'p.event_place',
+	'p.comment_count',
+	'p.reaction_count',
+	'p.reaction_counts',
+	'p.view_count',
+	'p.share_count'
+] as const;
+
+/**
+ * Posts with everything a card shows, in one query: author or unit, images, and the viewer's own
+ * reaction come as columns, so a page costs one round trip to the database.
+ */
+function postRows(db: Db, viewerId?: string) {
+	return db
+		.selectFrom('posts as p')
+		.innerJoin('groups as g', 'g.id', 'p.group_id')
+		.innerJoin('users as u', 'u.id', 'p.author_id')
+		.leftJoin('units as un', 'un.id', 'p.unit_id')
+		.select(postColumns)
+		.select((eb) => [
+			eb
+				.selectFrom('post_images as i')
+				.select(
+					sql<
+						PostRow['images']
+					>`coalesce(json_agg(json_build_object('file', i.file_name, 'width', i.width, 'height', i.height, 'alt', i.alt) order by i.position), '[]'::json)`.as(
+						'images'
+					)
+				)
+				.whereRef('i.post_id', '=', 'p.id')
+				.as('images'),
+			viewerId
+				? eb
+						.selectFrom('post_reactions as r')
+						.select('r.kind')
+						.whereRef('r.post_id', '=', 'p.id')
+						.where('r.user_id', '=', viewerId)
+						.as('my_reaction')
+				: sql<ReactionKind | null>`null`.as('my_reaction')
+		]);
+}
+
+const present = (rows: PostRow[], now: Date): FeedItem[] => rows.map((r) => presentPost(r, now));
+
+export function encodeCursor(item: { createdAt: string; id: string }): string {
+	return Buffer.from(`${item.createdAt}|${item.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { at: Date; id: string } {
+	const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+	const date = new Date(at);
+	if (!isId(id) || !isReasonableDate(date)) throw new AppError('validation', 'Nieprawidłowy kursor strony.');
+	return { at: date, id };
+}
+
+export interface FeedQueryOptions {
+	groupId: string;
+	viewerId?: string;
+	limit: number;
+	category: string | null;
+	unitId: string | null;
+	cursor: { at: Date; id: string } | null;
+	now: Date;
+}
+
+/**
+ * The one query behind a feed page: limit + 1 posts after the cursor, newest first, and on the
+ * first page the urgent and pinned posts too (UNION ALL, flagged by `featured`). Exported so the
+ * benchmark can EXPLAIN exactly what the app runs.
+ */
+export function feedQuery(db: Db, o: FeedQueryOptions) {
+	let q = postRows(db, o.viewerId)
+		.select(sql<boolean>`false`.as('featured'))
+		.where('p.group_id', '=', o.groupId)
+		.where('p.status', '=', 'published')
+		.where('p.pinned', '=', false)
+		.where((eb) => eb.or([eb('p.urgent_until', 'is', null), eb('p.urgent_until', '<=', o.now)]))
+		.orderBy('p.published_at', 'desc')
+		.orderBy('p.id', 'desc')
+		.limit(o.limit + 1);
+	if (o.category) q = q.where('p.category', '=', o.category);
+	if (o.unitId) q = q.where('p.unit_id', '=', o.unitId);
+	if (o.cursor) return q.where(sql<boolean>`(p.published_at, p.id) < (${o.cursor.at}, ${o.cursor.id}::bigint)`);
+	let featured = postRows(db, o.viewerId)
+		.select(sql<boolean>`true`.as('featured'))
+		.where('p.group_id', '=', o.groupId)
+		.where('p.status', '=', 'published')
+		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', o.now)]))
+		.orderBy(sql`p.urgent_until > ${o.now}`, (ob) => ob.desc().nullsLast())
+		.orderBy('p.published_at', 'desc')
+		.limit(10);
+	if (o.category) featured = featured.where('p.category', '=', o.category);
+	if (o.unitId) featured = featured.where('p.unit_id', '=', o.unitId);
+	return db
+		.selectFrom(featured.as('f'))
+		.selectAll()
+		.unionAll(db.selectFrom(q.as('s')).selectAll());
+}
+
+export interface FeedPage {
+	/** Urgent and pinned posts: on the first page only, above the rest. */
+	featured: FeedItem[];
+	items: FeedItem[];
+	nextCursor: string | null;
+}
+
+/**
+ * The feed: urgent (until they expire) and pinned posts first, then the newest. Pages by a
+ * cursor over (published_at, id), so each page costs the same however large the group.
+ */
+export async function listFeed(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	opts: {
+		cursor?: string | null;
+		limit?: number;
+		category?: string | null;
+		unitSlug?: string | null;
+		access?: GroupAccess;
+	} = {}
+): Promise<FeedPage> {
+	const access = opts.access ?? (await groupAccess(ctx, actor, group));
+	assertCan(access.role, 'read', group);
+	const limit = Math.min(Math.max(opts.limit ?? FEED_PAGE_SIZE, 1), 50);
+	if (opts.category && !(categoryCodes as string[]).includes(opts.category))
+		throw new AppError('validation', 'Nie ma takiej kategorii.');
+	const now = ctx.clock.now();
+	let unitId: string | null = null;
+	if (opts.unitSlug) {
+		const unit = await ctx.db
+			.selectFrom('units')
+			.select('id')
+			.where('municipality_code', '=', group.municipality_code)
+			.where('slug', '=', opts.unitSlug)
+			.executeTakeFirst();
+		if (!unit) throw notFound('Nie ma takiej jednostki w tej gminie.');
+		unitId = unit.id;
+	}
+	const query = feedQuery(ctx.db, {
+		groupId: group.id,
+		viewerId: actor?.id,
+		limit,
+		category: opts.category ?? null,
+		unitId,
+		cursor: opts.cursor ? decodeCursor(opts.cursor) : null,
+		now
+	});
+	const rows = (await query.execute()) as (PostRow & { featured: boolean })[];
+	const featured = present(
+		rows.filter((r) => r.featured),
+		now
+	);
+	const stream = rows.filter((r) => !r.featured);
+	const hasMore = stream.length > limit;
+	const items = present(stream.slice(0, limit), now);
+	return { featured, items, nextCursor: hasMore ? encodeCursor(items[items.length - 1]) : null };
+}
+
+/** The author's own posts still waiting for a moderator, shown to them above the feed. */
+export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: Group): Promise<FeedItem[]> {
+	if (!actor) return [];
+	const rows = await postRows(ctx.db, actor.id)
+		.where('p.group_id', '=', group.id)
+		.where('p.author_id', '=', actor.id)
+		.where('p.status', 'in', ['pending', 'changes_requested', 'rejected', 'draft', 'scheduled'])
+		.where('p.created_at', '>', new Date(ctx.clock.now().getTime() - 30 * 24 * 3600_000))
+		.orderBy('p.created_at', 'desc')
+		.limit(10)
+		.execute();
+	return present(rows as PostRow[], ctx.clock.now());
+}
+
+/** Search within a group that ignores case and Polish diacritics ("zolw" finds "Żółw"). */
+export async function searchPosts(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	query: string,
+	limit = 20
+): Promise<FeedItem[]> {
+	const access = await groupAccess(ctx, actor, group);
+	assertCan(access.role, 'read', group);
+	const q = foldText(query.trim()).replace(/\s+/g, ' ');
+	if (q.length < 2) throw new AppError('validation', 'Wpisz co najmniej 2 znaki, aby wyszukać.');
+	if (q.length > 100) throw new AppError('validation', 'Zapytanie może mieć najwyżej 100 znaków.');
+	const rows = await postRows(ctx.db, actor?.id)
+		.where('p.group_id', '=', group.id)
+		.where('p.status', '=', 'published')
+		.where('p.body_folded', 'like', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
+		.orderBy('p.published_at', 'desc')
+		.orderBy('p.id', 'desc')
+		.limit(Math.min(limit, 50))
+		.execute();
+	return present(rows as PostRow[], ctx.clock.now());
+}
+
+/** One post as the actor may see it: published ones by readers, others by the author and moderators. */
+export async function getPost(
+	ctx: Ctx,
+	actor: Actor | null,
+	postId: string
+): Promise<{ post: FeedItem; group: Group; access: GroupAccess; authorId: string }> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx, actor, group);
+	assertCan(access.role, 'read', group);
+	const row = await postRows(ctx.db, actor?.id)
+		.select('p.author_id')
+		.where('p.id', '=', postId)
+		.executeTakeFirstOrThrow();
+	if (row.status !== 'published' && row.author_id !== actor?.id && !can(access.role, 'moderate', group))
+		throw notFound('Nie ma takiego posta.');
+	if (row.status === 'removed' && !can(access.role, 'moderate', group)) throw notFound('Ten post został usunięty.');
+	const [post] = present([row as PostRow], ctx.clock.now());
+	return { post, group, access, authorId: row.author_id };
+}

@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../core/context';
+import type { Db } from '../db/database';
+import { parseInput, isId } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
+import { commentVisibilityChanged } from '../groups/post-counters';
+import { authorizeOnPost, findPostGroup } from '../access/post-access';
+import { notify } from '../notify/notifications';
+import { foldText } from '../text/fold';
+import { restrict } from './decisions';
+import { afterScreening, storedFindings } from './intake';
+import { logAction } from '../audit/audit-log';
+import { screenFor } from './screen';
+import { groundIds, type Ground } from './terms';
+
+export const decisionSchema = z.object({
+	decision: z.enum(['approve', 'reject', 'ask_edit'], { error: 'Wybierz decyzję.' }),
+	ground: z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz punkt regulaminu.' }).nullish(),
+	reason: z.string().trim().max(1000, 'Uzasadnienie może mieć najwyżej 1000 znaków.').nullish()
+});
+
+type Decision = z.infer<typeof decisionSchema>;
+
+function checkDecision(d: Decision, kind: 'post' | 'comment'): void {
+	if (d.decision === 'reject' && !d.ground)
+		throw new AppError('validation', 'Wybierz punkt regulaminu, który treść narusza.', {
+			ground: 'Wybierz punkt regulaminu.'
+		});
+	if (d.decision !== 'approve' && (!d.reason || d.reason.length < 3)) {
+		const msg =
+			d.decision === 'reject'
+				? 'Uzasadnij odrzucenie (co najmniej 3 znaki) — autor zobaczy to uzasadnienie.'
+				: 'Napisz, co autor ma poprawić (co najmniej 3 znaki).';
+		throw new AppError('validation', msg, { reason: msg });
+	}
+	if (d.decision === 'ask_edit' && kind === 'comment')
+		throw new AppError('validation', 'O poprawki można prosić tylko przy postach.');
+}
+
+/** Was the content held by the engine (not only by the group's policy)? */
+async function heldByEngine(db: Db, where: { postId?: string; commentId?: string }): Promise<boolean> {
+	let q = db.selectFrom('moderation_log').select('id').where('action', '=', 'hold');
+	q = where.commentId
+		? q.where('comment_id', '=', where.commentId)
+		: q.where('post_id', '=', where.postId!).where('comment_id', 'is', null);
+	return !!(await q.executeTakeFirst());
+}
+
+/** A moderator publishes a held post, rejects it citing the terms, or asks its author to edit it. */
+export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<void> {
+	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+	const d = parseInput(decisionSchema, input);
+	checkDecision(d, 'post');
+	const now = ctx.clock.now();
+	const automatedDetection = await heldByEngine(ctx.db, { postId });
+	await ctx.db.transaction().execute(async (tx) => {
+		const post = await tx
+			.selectFrom('posts')
+			.select(['status', 'author_id', 'created_at'])
+			.where('id', '=', postId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post został już rozpatrzony.');
+		const common = {
+			groupId: group.id,
+			actorId: moderator.id,
+			postId,
+			subjectId: post.author_id,
+			automatedDetection,
+			contentCreatedAt: post.created_at
+		};
+		if (d.decision === 'approve') {
+			await tx
+				.updateTable('posts')
+				.set({
+					status: 'published',
+					published_at: now,
+					moderation_reason: null,
+					decided_at: now,
+					decided_by: moderator.id
+				})
+				.where('id', '=', postId)
+				.execute();
+			await logAction(tx, ctx.clock, { ...common, action: 'approve' });
+			await notify(tx, ctx.clock, { userId: post.author_id, kind: 'post_approved', groupId: group.id, postId });
+			await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+		} else if (d.decision === 'ask_edit') {
+			await tx
+				.updateTable('posts')
+				.set({ status: 'changes_requested', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
+				.where('id', '=', postId)
+				.execute();
+			await logAction(tx, ctx.clock, { ...common, action: 'ask_edit', facts: d.reason! });
+			await notify(tx, ctx.clock, {
+				userId: post.author_id,
+				kind: 'changes_requested',
+				groupId: group.id,
+				postId,
+				detail: d.reason!
+			});
+		} else {
+			await tx
+				.updateTable('posts')
+				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
+				.where('id', '=', postId)
+				.execute();
+			await restrict(ctx, tx, {
+				...common,
+				action: 'reject',
+				ground: d.ground!,
+				facts: d.reason!,
+				what: `Twój post w grupie „${group.name}”`
+			});
+		}
+	});
+}
+
+export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: string, input: unknown): Promise<void> {
+	if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
+	const found = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
+	if (!found) throw notFound('Nie ma takiego komentarza.');
+	const postId = found.post_id;
+	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+	const d = parseInput(decisionSchema, input);
+	checkDecision(d, 'comment');
+	const now = ctx.clock.now();
+	const automatedDetection = await heldByEngine(ctx.db, { commentId });
+	await ctx.db.transaction().execute(async (tx) => {
+		const c = await tx
+			.selectFrom('comments')
+			.select(['status', 'author_id', 'created_at'])
+			.where('id', '=', commentId)
+			.forUpdate()
+			.executeTakeFirstOrThrow();
+		if (c.status !== 'pending') throw new AppError('conflict', 'Ten komentarz został już rozpatrzony.');
+		const common = {
+			groupId: group.id,
+			actorId: moderator.id,
+			postId,
+			commentId,
+			subjectId: c.author_id,
+			automatedDetection,
+			contentCreatedAt: c.created_at
+		};
+		if (d.decision === 'approve') {
+			await tx
+				.updateTable('comments')
+				.set({ status: 'published', moderation_reason: null, decided_at: now, decided_by: moderator.id })
+				.where('id', '=', commentId)
+				.execute();
+			await logAction(tx, ctx.clock, { ...common, action: 'approve' });
+			await notify(tx, ctx.clock, {
+				userId: c.author_id,
+				kind: 'comment_approved',
+				groupId: group.id,
+				postId,
+				commentId
+			});
+			await commentVisibilityChanged(ctx, tx, group.id, postId, commentId, 1);
+		} else {
+			await tx
+				.updateTable('comments')
+				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
+				.where('id', '=', commentId)
+				.execute();
+			await restrict(ctx, tx, {
+				...common,
+				action: 'reject',
+				ground: d.ground!,
+				facts: d.reason!,
+				what: `Twój komentarz w grupie „${group.name}”`
+			});
+		}
+	});
+}
+
+export const resubmitSchema = z.object({
+	body: z
+		.string({ error: 'Napisz treść posta.' })
+		.trim()
+		.min(1, 'Napisz treść posta.')
+		.max(10000, 'Post może mieć najwyżej 10 000 znaków.')
+});
+
+/** The author edits a post a moderator asked to change; it is screened again like a new one. */
+export async function resubmitPost(
+	ctx: Ctx,
+	actor: Actor | null,
+	postId: string,
+	input: unknown
+): Promise<{ status: 'published' | 'pending'; reasons: string[] }> {
+	const group = await findPostGroup(ctx.db, postId);
+	const access = await groupAccess(ctx, actor, group);
+	assertCan(access.role, 'post', group, actor);
+	const data = parseInput(resubmitSchema, input);
+	const post = await ctx.db
+		.selectFrom('posts')
+		.select(['author_id', 'unit_id', 'status', 'created_at'])
+		.where('id', '=', postId)
+		.executeTakeFirstOrThrow();
+	if (post.author_id !== actor.id) throw new AppError('forbidden', 'Poprawić post może tylko jego autor.');
+	if (post.status !== 'changes_requested') throw new AppError('conflict', 'Ten post nie czeka na poprawki.');
+	const now = ctx.clock.now();
+	const unit = post.unit_id === null ? undefined : access.units.find((u) => u.id === post.unit_id);
+	const asUnit = !!unit?.publishing;
+	const verdict = await screenFor(ctx, ctx.db, 'post', data.body, group, access, unit);
+	// An edit after a moderator's request goes back to a moderator unless the author is trusted.
+	const status =
+		verdict.decision === 'publish' && (asUnit || access.role === 'moderator' || access.role === 'operator')
+			? 'published'
+			: 'pending';
+	await ctx.db.transaction().execute(async (tx) => {
+		const changed = await tx
+			.updateTable('posts')
+			.set({
+				body: data.body,
+				body_folded: foldText(data.body),
+				status,
+				findings: storedFindings(verdict),
+				flagged: verdict.flagged,
+				moderation_reason: verdict.reasons.join(' ') || null,
+				edited_at: now,
+				published_at: status === 'published' ? now : null
+			})
+			.where('id', '=', postId)
+			.where('status', '=', 'changes_requested')
+			.returning('id')
+			.executeTakeFirst();
+		if (!changed) throw new AppError('conflict', 'Ten post nie czeka na poprawki.');
+		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor.id, postId, createdAt: post.created_at });
+	});
+	return {
+		status,
+		reasons:
+			status === 'pending' && verdict.reasons.length === 0 ? ['Poprawiony post sprawdzi moderator.'] : verdict.reasons
+	};
+}
+
+/** A moderator has looked at published content with a flagged word: it leaves the queue. */
+export async function clearFlag(
+	ctx: Ctx,
+	actor: Actor | null,
+	target: { postId?: string; commentId?: string }
+): Promise<void> {
+	const postId = target.commentId
+		? (
+				await ctx.db
+					.selectFrom('comments')
+					.select('post_id')
+					.where('id', '=', isId(target.commentId) ? target.commentId : '0')
+					.executeTakeFirst()
+			)?.post_id
+		: target.postId;
+	if (!postId) throw notFound('Nie ma takiej treści.');
+	await authorizeOnPost(ctx, actor, postId, 'moderate');
+	if (target.commentId)
+		await ctx.db.updateTable('comments').set({ flagged: false }).where('id', '=', target.commentId).execute();
+	else await ctx.db.updateTable('posts').set({ flagged: false }).where('id', '=', postId).execute();
+}
