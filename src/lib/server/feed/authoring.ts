@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';
 import type { Group, Post } from '../db/schema';
 import { parseInput, toActor } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, unauthenticated } from '../errors';
 import { categoryCodes } from '../groups/categories';
 import { groupAccess, type GroupAccess } from '../groups/groups';
 import { can } from '../groups/policy';
@@ -18,7 +18,7 @@ async function authorize(
 	actor: Actor | null,
 	postId: string
 ): Promise<{ group: Group; access: GroupAccess; post: Post }> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (!actor) throw unauthenticated();
 	const group = await findPostGroup(ctx.db, postId);
 	const access = await groupAccess(ctx, actor, group);
 	const post = await ctx.db.selectFrom('posts').selectAll().where('id', '=', postId).executeTakeFirstOrThrow();

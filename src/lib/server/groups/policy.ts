@@ -1,5 +1,5 @@
 import type { Actor } from '../context';
-import { AppError } from '../errors';
+import { AppError, unauthenticated } from '../errors';
 
 /** Someone's standing in one group, strongest first. */
 export type GroupRole =
@@ -74,13 +74,16 @@ const sanctioned: Partial<Record<GroupRole, string>> = {
 
 export function assertCan(role: GroupRole, action: GroupAction, group: { is_public: boolean }): void {
 	if (can(role, action, group)) return;
-	if (role === 'anonymous') throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (role === 'anonymous') throw unauthenticated();
 	if (sanctioned[role] && action !== 'read') throw new AppError('forbidden', sanctioned[role]);
 	throw new AppError('forbidden', refusals[action]);
 }
 
-/** Operator-only actions outside any group. */
-export function assertOperator(actor: Actor | null): asserts actor is Actor {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
-	if (!actor.isOperator) throw new AppError('forbidden', 'Tylko operator może to zrobić.');
+/** Operator-only actions outside any group; `refusal` says what only the operator does. */
+export function assertOperator(
+	actor: Actor | null,
+	refusal = 'Tylko operator może to zrobić.'
+): asserts actor is Actor {
+	if (!actor) throw unauthenticated();
+	if (!actor.isOperator) throw new AppError('forbidden', refusal);
 }

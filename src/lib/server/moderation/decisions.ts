@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';
 import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, unauthenticated } from '../errors';
 import { groupAccess } from '../groups/groups';
 import { can } from '../groups/policy';
 import { commentVisibilityChanged } from '../feed/counters';
@@ -294,7 +294,7 @@ export async function decideAppeal(
 	reverse: boolean,
 	outcome: unknown
 ): Promise<void> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (!actor) throw unauthenticated();
 	if (!isId(appealId)) throw notFound('Nie ma takiego odwołania.');
 	const appeal = await ctx.db
 		.selectFrom('appeals')

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import type { Db } from '../db/database';
 import { emailSchema, parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, unauthenticated } from '../errors';
 import { groupAccess } from '../groups/groups';
 import { assertCan } from '../groups/policy';
 import { commentVisibilityChanged } from '../feed/counters';
@@ -213,7 +213,7 @@ export async function decideReports(
 	target: { postId?: string; commentId?: string },
 	input: unknown
 ): Promise<void> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (!actor) throw unauthenticated();
 	const t = await targetOf(ctx.db, target);
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', t.group_id).executeTakeFirstOrThrow();
 	assertCan((await groupAccess(ctx, actor, group)).role, 'moderate', group);

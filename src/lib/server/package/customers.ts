@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
 import type { Customer } from '../db/schema';
 import { emailSchema, parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, unauthenticated } from '../errors';
 import { assertOperator } from '../groups/policy';
 import { normalizeNip, normalizeRegon } from './identifiers';
 
@@ -149,7 +149,7 @@ export async function assertCoordinator(
 	municipalityCode: string,
 	refusal = 'To może zrobić koordynator gminy albo operator.'
 ): Promise<Actor> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (!actor) throw unauthenticated();
 	if (!(await coordinates(ctx, actor, municipalityCode))) throw new AppError('forbidden', refusal);
 	return actor;
 }

@@ -5,7 +5,7 @@ import type { Unit } from '../db/schema';
 import { displayNameSchema, emailSchema, parseInput, passwordSchema, toActor } from '../auth/accounts';
 import { hashPassword, hashSecret, newSecret } from '../auth/crypto';
 import { createApiToken } from '../auth/sessions';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound, unauthenticated } from '../errors';
 import { unitTypes, type UnitType } from '../groups/unit-types';
 import { enqueueEmail } from '../notify/outbox';
 import { assertCoordinator, coordinates } from '../package/customers';
@@ -71,7 +71,7 @@ async function unitById(db: Db, unitId: string): Promise<Unit> {
 
 /** The coordinator of the unit's municipality, the operator, or (for staff matters) the unit's admin. */
 async function assertManages(ctx: Ctx, actor: Actor | null, unit: Unit, staffMatter: boolean): Promise<Actor> {
-	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+	if (!actor) throw unauthenticated();
 	if (await coordinates(ctx, actor, unit.municipality_code)) return actor;
 	if (staffMatter) {
 		const admin = await ctx.db
