@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getPost } from '$lib/server/feed/posts';
 import { AppError, notFound } from '$lib/server/errors';
-import { action, formFields, page } from '$lib/server/http';
+import { formAction, page } from '$lib/server/http';
 import { fileReport } from '$lib/server/moderation/reports';
 import { groundIds, grounds } from '$lib/server/moderation/terms';
 import type { Actions, PageServerLoad } from './$types';
@@ -49,24 +49,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const target = url.searchParams.get('komentarz')
-					? { commentId: url.searchParams.get('komentarz') }
-					: { postId: url.searchParams.get('post') };
-				const r = await fileReport(locals.ctx, locals.actor, {
-					...target,
-					ground: f.ground,
-					explanation: f.explanation,
-					name: f.name,
-					email: f.email,
-					goodFaith: f.goodFaith ?? false
-				});
-				return { reported: r };
-			},
-			{ ground: f.ground, explanation: f.explanation, name: f.name, email: f.email }
-		);
-	}
+	default: formAction(
+		async (f, { locals, url }) => {
+			const target = url.searchParams.get('komentarz')
+				? { commentId: url.searchParams.get('komentarz') }
+				: { postId: url.searchParams.get('post') };
+			const r = await fileReport(locals.ctx, locals.actor, {
+				...target,
+				ground: f.ground,
+				explanation: f.explanation,
+				name: f.name,
+				email: f.email,
+				goodFaith: f.goodFaith ?? false
+			});
+			return { reported: r };
+		},
+		(f) => ({ ground: f.ground, explanation: f.explanation, name: f.name, email: f.email })
+	)
 };

@@ -3,7 +3,7 @@ import { issueCorrection, ksefLabels, markPaid, polishDate } from '$lib/server/b
 import { listPrices, addPrice, packageLabels, planLabels } from '$lib/server/billing/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef';
 import { sellerParty, setSeller } from '$lib/server/billing/seller';
-import { action, formFields } from '$lib/server/http';
+import { formAction } from '$lib/server/http';
 import { warsawDay } from '$lib/text/time';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,64 +48,46 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	seller: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await setSeller(locals.ctx, locals.actor, f);
-				return { saved: 'Zapisano dane sprzedawcy; obowiązują na nowych fakturach.' };
-			},
-			{ form: 'seller', ...f }
-		);
-	},
-	price: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await addPrice(locals.ctx, locals.actor, f);
-				return { saved: 'Dodano cenę do cennika.' };
-			},
-			{ form: 'price', ...f }
-		);
-	},
-	paid: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await markPaid(locals.ctx, locals.actor, f.id, f.paidOn);
-				return { saved: 'Zapisano zapłatę.' };
-			},
-			{ form: `paid-${f.id}`, ...f }
-		);
-	},
-	correct: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const kor = await issueCorrection(locals.ctx, locals.actor, f.id, f);
-				return { saved: `Wystawiono korektę ${kor.number}.` };
-			},
-			{ form: `correct-${f.id}`, ...f }
-		);
-	},
-	ksef: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await recordKsefNumber(locals.ctx, locals.actor, f.id, f.ksefNumber ?? '');
-				return { saved: 'Zapisano numer KSeF.' };
-			},
-			{ form: `ksef-${f.id}`, ...f }
-		);
-	},
-	sent: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const n = await markSentToKsef(locals.ctx, locals.actor, (f.numbers ?? '').split(',').filter(Boolean));
-				return { saved: `Oznaczono jako wysłane: ${n}.` };
-			},
-			{ form: 'sent' }
-		);
-	}
+	seller: formAction(
+		async (f, { locals }) => {
+			await setSeller(locals.ctx, locals.actor, f);
+			return { saved: 'Zapisano dane sprzedawcy; obowiązują na nowych fakturach.' };
+		},
+		(f) => ({ form: 'seller', ...f })
+	),
+	price: formAction(
+		async (f, { locals }) => {
+			await addPrice(locals.ctx, locals.actor, f);
+			return { saved: 'Dodano cenę do cennika.' };
+		},
+		(f) => ({ form: 'price', ...f })
+	),
+	paid: formAction(
+		async (f, { locals }) => {
+			await markPaid(locals.ctx, locals.actor, f.id, f.paidOn);
+			return { saved: 'Zapisano zapłatę.' };
+		},
+		(f) => ({ form: `paid-${f.id}`, ...f })
+	),
+	correct: formAction(
+		async (f, { locals }) => {
+			const kor = await issueCorrection(locals.ctx, locals.actor, f.id, f);
+			return { saved: `Wystawiono korektę ${kor.number}.` };
+		},
+		(f) => ({ form: `correct-${f.id}`, ...f })
+	),
+	ksef: formAction(
+		async (f, { locals }) => {
+			await recordKsefNumber(locals.ctx, locals.actor, f.id, f.ksefNumber ?? '');
+			return { saved: 'Zapisano numer KSeF.' };
+		},
+		(f) => ({ form: `ksef-${f.id}`, ...f })
+	),
+	sent: formAction(
+		async (f, { locals }) => {
+			const n = await markSentToKsef(locals.ctx, locals.actor, (f.numbers ?? '').split(',').filter(Boolean));
+			return { saved: `Oznaczono jako wysłane: ${n}.` };
+		},
+		() => ({ form: 'sent' })
+	)
 };

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { formAction, page } from '$lib/server/http';
 import { decideAppeal, fileAppeal, getStatement } from '$lib/server/moderation/decisions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,24 +9,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	appeal: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await fileAppeal(locals.ctx, locals.actor, params.id, { body: f.body });
-				return { appealed: true };
-			},
-			{ body: f.body }
-		);
-	},
-	decide: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await decideAppeal(locals.ctx, locals.actor, f.appealId, f.outcome === 'reverse', f.reason);
-				return { decided: f.outcome };
-			},
-			{ reason: f.reason }
-		);
-	}
+	appeal: formAction(
+		async (f, { locals, params }) => {
+			await fileAppeal(locals.ctx, locals.actor, params.id, { body: f.body });
+			return { appealed: true };
+		},
+		(f) => ({ body: f.body })
+	),
+	decide: formAction(
+		async (f, { locals }) => {
+			await decideAppeal(locals.ctx, locals.actor, f.appealId, f.outcome === 'reverse', f.reason);
+			return { decided: f.outcome };
+		},
+		(f) => ({ reason: f.reason })
+	)
 };

@@ -13,7 +13,7 @@ import {
 import { can } from '$lib/server/groups/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
-import { action, clientOf, formFields, page } from '$lib/server/http';
+import { action, clientOf, formAction, formFields, page } from '$lib/server/http';
 import { removeImages } from '$lib/server/media/images';
 import { readPostForm } from '$lib/server/post-form';
 import { viewerKey } from '$lib/server/viewer';
@@ -107,17 +107,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 	});
 
 export const actions: Actions = {
-	join: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const group = await getGroup(locals.ctx.db, params.slug);
-				await requestMembership(locals.ctx, locals.actor, group, f.answer);
-				return { joined: true };
-			},
-			{ answer: f.answer }
-		);
-	},
+	join: formAction(
+		async (f, { locals, params }) => {
+			const group = await getGroup(locals.ctx.db, params.slug);
+			await requestMembership(locals.ctx, locals.actor, group, f.answer);
+			return { joined: true };
+		},
+		(f) => ({ answer: f.answer })
+	),
 	leave: async ({ locals, params }) =>
 		action(async () => {
 			await leaveGroup(locals.ctx, locals.actor, await getGroup(locals.ctx.db, params.slug));
@@ -142,25 +139,19 @@ export const actions: Actions = {
 		if (result && 'status' in result && stored.length) await removeImages(locals.rt.mediaDir, stored);
 		return result;
 	},
-	react: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			// Pressing the reaction you already gave takes it back.
-			const kind = f.kind === f.current ? null : f.kind;
-			await setPostReaction(locals.ctx, locals.actor, f.postId, kind);
-			return { reacted: f.postId };
-		});
-	},
-	share: async ({ locals, request, url, params }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			await sharePost(
-				locals.ctx,
-				locals.actor,
-				f.postId,
-				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
-			);
-			return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
-		});
-	}
+	react: formAction(async (f, { locals }) => {
+		// Pressing the reaction you already gave takes it back.
+		const kind = f.kind === f.current ? null : f.kind;
+		await setPostReaction(locals.ctx, locals.actor, f.postId, kind);
+		return { reacted: f.postId };
+	}),
+	share: formAction(async (f, { locals, request, url, params }) => {
+		await sharePost(
+			locals.ctx,
+			locals.actor,
+			f.postId,
+			await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+		);
+		return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
+	})
 };

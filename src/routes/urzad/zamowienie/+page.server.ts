@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { placeOrder } from '$lib/server/billing/contracts';
 import { EXTENDED_PACKAGES_FROM, package1ListPrices } from '$lib/server/billing/prices';
-import { action, formFields } from '$lib/server/http';
+import { formAction } from '$lib/server/http';
 import { formatNip } from '$lib/server/package/identifiers';
 import { warsawDay } from '$lib/text/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -96,11 +96,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
+	default: formAction(
+		async (f, { locals }) => {
 			const contract = await placeOrder(locals.ctx, locals.actor, f);
 			return { placed: { id: contract.id, number: contract.number } };
-		}, f);
-	}
+		},
+		(f) => f
+	)
 };

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getGroup, updateGroup } from '$lib/server/groups/groups';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formAction, page } from '$lib/server/http';
 import { addCoordinator, createCustomer, customerOf, updateCustomer } from '$lib/server/package/customers';
 import { formatNip } from '$lib/server/package/identifiers';
 import { cancelSubscription, packageState, startSubscription } from '$lib/server/package/subscriptions';
@@ -75,84 +75,66 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 	});
 
 export const actions: Actions = {
-	group: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const g = await getGroup(locals.ctx.db, params.slug);
-				await updateGroup(locals.ctx, locals.actor, g.id, {
-					...f,
-					isPublic: f.isPublic === 'on',
-					memberPostsNeedApproval: f.memberPostsNeedApproval === 'on'
-				});
-				return { saved: 'group' };
-			},
-			{ form: 'group', ...f }
-		);
-	},
-	customer: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const g = await getGroup(locals.ctx.db, params.slug);
-				const existing = await customerOf(locals.ctx, g.municipality_code);
-				if (existing) await updateCustomer(locals.ctx, locals.actor, existing.id, f);
-				else await createCustomer(locals.ctx, locals.actor, { ...f, municipalityCode: g.municipality_code });
-				return { saved: 'customer' };
-			},
-			{ form: 'customer', ...f }
-		);
-	},
-	coordinator: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const g = await getGroup(locals.ctx.db, params.slug);
-				await addCoordinator(locals.ctx, locals.actor, g.municipality_code, f.coordinatorEmail);
-				return { saved: 'coordinator' };
-			},
-			{ form: 'coordinator', ...f }
-		);
-	},
-	start: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const g = await getGroup(locals.ctx.db, params.slug);
-				await startSubscription(locals.ctx, locals.actor, g.id, {
-					plan: f.plan,
-					commitmentMonths: f.plan === 'commitment' ? f.commitmentMonths : null,
-					startsOn: f.startsOn
-				});
-				return { saved: 'start' };
-			},
-			{ form: 'start', ...f }
-		);
-	},
-	terms: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const g = await getGroup(locals.ctx.db, params.slug);
-				const existing = await customerOf(locals.ctx, g.municipality_code);
-				if (!existing) throw new AppError('conflict', 'Najpierw zapisz dane klienta.');
-				await addCustomerTerms(locals.ctx, locals.actor, existing.id, f);
-				return { saved: 'terms' };
-			},
-			{ form: 'terms', ...f }
-		);
-	},
-	population: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const g = await getGroup(locals.ctx.db, params.slug);
-				await setPopulation(locals.ctx, locals.actor, g.municipality_code, f);
-				return { saved: 'population' };
-			},
-			{ form: 'population', ...f }
-		);
-	},
+	group: formAction(
+		async (f, { locals, params }) => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await updateGroup(locals.ctx, locals.actor, g.id, {
+				...f,
+				isPublic: f.isPublic === 'on',
+				memberPostsNeedApproval: f.memberPostsNeedApproval === 'on'
+			});
+			return { saved: 'group' };
+		},
+		(f) => ({ form: 'group', ...f })
+	),
+	customer: formAction(
+		async (f, { locals, params }) => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			const existing = await customerOf(locals.ctx, g.municipality_code);
+			if (existing) await updateCustomer(locals.ctx, locals.actor, existing.id, f);
+			else await createCustomer(locals.ctx, locals.actor, { ...f, municipalityCode: g.municipality_code });
+			return { saved: 'customer' };
+		},
+		(f) => ({ form: 'customer', ...f })
+	),
+	coordinator: formAction(
+		async (f, { locals, params }) => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await addCoordinator(locals.ctx, locals.actor, g.municipality_code, f.coordinatorEmail);
+			return { saved: 'coordinator' };
+		},
+		(f) => ({ form: 'coordinator', ...f })
+	),
+	start: formAction(
+		async (f, { locals, params }) => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await startSubscription(locals.ctx, locals.actor, g.id, {
+				plan: f.plan,
+				commitmentMonths: f.plan === 'commitment' ? f.commitmentMonths : null,
+				startsOn: f.startsOn
+			});
+			return { saved: 'start' };
+		},
+		(f) => ({ form: 'start', ...f })
+	),
+	terms: formAction(
+		async (f, { locals, params }) => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			const existing = await customerOf(locals.ctx, g.municipality_code);
+			if (!existing) throw new AppError('conflict', 'Najpierw zapisz dane klienta.');
+			await addCustomerTerms(locals.ctx, locals.actor, existing.id, f);
+			return { saved: 'terms' };
+		},
+		(f) => ({ form: 'terms', ...f })
+	),
+	population: formAction(
+		async (f, { locals, params }) => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await setPopulation(locals.ctx, locals.actor, g.municipality_code, f);
+			return { saved: 'population' };
+		},
+		(f) => ({ form: 'population', ...f })
+	),
 	cancel: async ({ locals, params }) =>
 		action(
 			async () => {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { decideMembership, getGroup, groupAccess, listMembers } from '$lib/server/groups/groups';
 import { can } from '$lib/server/groups/policy';
-import { action, formFields, page } from '$lib/server/http';
+import { formAction, page } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
@@ -28,17 +28,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 	});
 
 export const actions: Actions = {
-	decide: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			await decideMembership(
-				locals.ctx,
-				locals.actor,
-				await getGroup(locals.ctx.db, params.slug),
-				f.userId,
-				f.decision === 'approve'
-			);
-			return { decided: f.decision };
-		});
-	}
+	decide: formAction(async (f, { locals, params }) => {
+		await decideMembership(
+			locals.ctx,
+			locals.actor,
+			await getGroup(locals.ctx.db, params.slug),
+			f.userId,
+			f.decision === 'approve'
+		);
+		return { decided: f.decision };
+	})
 };

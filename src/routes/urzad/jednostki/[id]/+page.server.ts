@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formAction, page } from '$lib/server/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
 import { AppError } from '$lib/server/errors';
 import { removeImages, storeImage } from '$lib/server/media/images';
@@ -36,46 +36,34 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	details: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await updateUnit(locals.ctx, locals.actor, params.id, f);
-				return { saved: 'details' };
-			},
-			{ form: 'details', ...f }
-		);
-	},
-	invite: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await inviteStaff(locals.ctx, locals.actor, params.id, { email: f.email, role: f.role });
-				return { invited: f.email };
-			},
-			{ form: 'invite', ...f }
-		);
-	},
-	remove: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await removeStaff(locals.ctx, locals.actor, params.id, f.userId);
-				return { removed: f.name };
-			},
-			{ form: 'staff' }
-		);
-	},
-	revokeInvitation: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await revokeInvitation(locals.ctx, locals.actor, params.id, f.invitationId);
-				return { saved: 'invitation' };
-			},
-			{ form: 'staff' }
-		);
-	},
+	details: formAction(
+		async (f, { locals, params }) => {
+			await updateUnit(locals.ctx, locals.actor, params.id, f);
+			return { saved: 'details' };
+		},
+		(f) => ({ form: 'details', ...f })
+	),
+	invite: formAction(
+		async (f, { locals, params }) => {
+			await inviteStaff(locals.ctx, locals.actor, params.id, { email: f.email, role: f.role });
+			return { invited: f.email };
+		},
+		(f) => ({ form: 'invite', ...f })
+	),
+	remove: formAction(
+		async (f, { locals, params }) => {
+			await removeStaff(locals.ctx, locals.actor, params.id, f.userId);
+			return { removed: f.name };
+		},
+		() => ({ form: 'staff' })
+	),
+	revokeInvitation: formAction(
+		async (f, { locals, params }) => {
+			await revokeInvitation(locals.ctx, locals.actor, params.id, f.invitationId);
+			return { saved: 'invitation' };
+		},
+		() => ({ form: 'staff' })
+	),
 	logo: async ({ locals, params, request }) => {
 		// Who may change the logo is settled before the body is read: images cost CPU to decode.
 		const refused = await action(() => assertMayChangeLogo(locals.ctx, locals.actor, params.id), { form: 'logo' });
@@ -99,21 +87,17 @@ export const actions: Actions = {
 			{ form: 'logo' }
 		);
 	},
-	token: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => ({ token: await createUnitToken(locals.ctx, locals.actor, params.id, f.tokenName ?? '') }),
-			{ form: 'token' }
-		);
-	},
-	revokeToken: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await revokeUnitToken(locals.ctx, locals.actor, params.id, f.tokenId);
-				return { saved: 'token' };
-			},
-			{ form: 'token' }
-		);
-	}
+	token: formAction(
+		async (f, { locals, params }) => ({
+			token: await createUnitToken(locals.ctx, locals.actor, params.id, f.tokenName ?? '')
+		}),
+		() => ({ form: 'token' })
+	),
+	revokeToken: formAction(
+		async (f, { locals, params }) => {
+			await revokeUnitToken(locals.ctx, locals.actor, params.id, f.tokenId);
+			return { saved: 'token' };
+		},
+		() => ({ form: 'token' })
+	)
 };
