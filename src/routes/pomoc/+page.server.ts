@@ -1,39 +1,15 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields } from '$lib/server/http';
+import { action, formFields, page, requireActor } from '$lib/server/http';
+import { helpPage } from '$lib/server/support/help-views';
 import { storeTicketFiles, removeTicketFiles } from '$lib/server/support/uploads';
-import {
-	createTicket,
-	type StoredAttachment,
-	kindLabels,
-	onCallPhoneFor,
-	statusLabels
-} from '$lib/server/support/tickets';
+import { createTicket, type StoredAttachment } from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname + url.search)}`);
-	const { ctx, actor } = locals;
-	const [mine, onCallPhone] = await Promise.all([
-		ctx.db
-			.selectFrom('tickets')
-			.select(['id', 'kind', 'priority', 'status', 'created_at'])
-			.where('requester_id', '=', actor.id)
-			.orderBy('id', 'desc')
-			.limit(50)
-			.execute(),
-		onCallPhoneFor(ctx, actor)
-	]);
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
 	return {
-		kinds: (['violation', 'technical', 'billing', 'other'] as const).map((id) => ({ id, label: kindLabels[id] })),
-		postId: url.searchParams.get('post'),
-		onCallPhone,
-		tickets: mine.map((t) => ({
-			id: t.id,
-			kindLabel: kindLabels[t.kind],
-			urgent: t.priority === 'urgent',
-			statusLabel: statusLabels[t.status],
-			createdAt: t.created_at.toISOString()
-		}))
+		...(await page(() => helpPage(event.locals.ctx, actor))),
+		postId: event.url.searchParams.get('post')
 	};
 };
 

@@ -1,50 +1,15 @@
-import { error, redirect } from '@sveltejs/kit';
-import { issueCorrection, ksefLabels, markPaid, polishDate } from '$lib/server/billing/invoices';
-import { listPrices, addPrice, packageLabels, planLabels } from '$lib/server/billing/prices';
+import { issueCorrection, markPaid } from '$lib/server/billing/invoices';
+import { addPrice } from '$lib/server/billing/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef';
-import { sellerParty, setSeller } from '$lib/server/billing/seller';
-import { formAction } from '$lib/server/http';
-import { warsawDay } from '$lib/text/time';
+import { setSeller } from '$lib/server/billing/seller';
+import { billingOverview } from '$lib/server/billing/admin-views';
+import { formAction, page, requireActor } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The operator's billing: the price list, every invoice, payments and KSeF. */
-export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-	if (!locals.actor.isOperator) error(403, { message: 'Rozliczenia prowadzi operator.' });
-	const { db } = locals.ctx;
-	const today = warsawDay(locals.ctx.clock.now());
-	const [invoices, prices, seller] = await Promise.all([
-		db.selectFrom('invoices').selectAll().orderBy('id', 'desc').limit(200).execute(),
-		listPrices(db),
-		sellerParty(db)
-	]);
-	return {
-		today,
-		seller,
-		prices: prices.map((p) => ({
-			id: p.id,
-			package: packageLabels[p.package],
-			plan: planLabels[p.plan],
-			gross: p.gross,
-			vatRate: p.vat_rate,
-			validFrom: p.valid_from,
-			validTo: p.valid_to
-		})),
-		invoices: invoices.map((i) => ({
-			id: i.id,
-			number: i.number,
-			kind: i.kind,
-			buyer: i.buyer.name,
-			issueDate: polishDate(i.issue_date),
-			dueDate: polishDate(i.due_date),
-			gross: i.gross,
-			corrected: invoices.some((k) => k.corrects_id === i.id),
-			paid: i.paid_at ? polishDate(i.paid_at.toISOString().slice(0, 10)) : null,
-			overdue: !i.paid_at && i.kind === 'VAT' && today > i.due_date,
-			ksef: ksefLabels[i.ksef_status],
-			ksefNumber: i.ksef_number
-		}))
-	};
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	return page(() => billingOverview(event.locals.ctx, actor));
 };
 
 export const actions: Actions = {

@@ -1,11 +1,10 @@
-import { redirect } from '@sveltejs/kit';
-import { formAction, page } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/http';
 import { decideAppeal, fileAppeal, getStatement } from '$lib/server/moderation/decisions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-	return { statement: await page(() => getStatement(locals.ctx, locals.actor, params.id)) };
+	const actor = requireActor({ locals, url });
+	return { statement: await page(() => getStatement(locals.ctx, actor, params.id)) };
 };
 
 export const actions: Actions = {

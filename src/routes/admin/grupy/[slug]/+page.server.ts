@@ -1,78 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
+import { addGroupTerms } from '$lib/server/billing/admin-views';
 import { getGroup, updateGroup } from '$lib/server/groups/groups';
-import { action, formAction, page } from '$lib/server/http';
-import { addCoordinator, createCustomer, customerOf, updateCustomer } from '$lib/server/package/customers';
-import { formatNip } from '$lib/server/package/identifiers';
-import { cancelSubscription, packageState, startSubscription } from '$lib/server/package/subscriptions';
-import { warsawDay } from '$lib/text/time';
+import { action, formAction, page, requireActor } from '$lib/server/http';
 import { setPopulation } from '$lib/server/municipalities/municipalities';
-import { addCustomerTerms } from '$lib/server/billing/prices';
-import { AppError } from '$lib/server/errors';
+import { groupSettings, saveGroupCustomer } from '$lib/server/package/admin-views';
+import { addCoordinator } from '$lib/server/package/customers';
+import { cancelSubscription, startSubscription } from '$lib/server/package/subscriptions';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) =>
-	page(async () => {
-		if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-		if (!locals.actor.isOperator) error(403, { message: 'Tylko operator może zmieniać ustawienia grupy.' });
-		const { ctx } = locals;
-		const g = await getGroup(ctx.db, params.slug);
-		const [customer, state, coordinators, municipality, terms] = await Promise.all([
-			customerOf(ctx, g.municipality_code),
-			packageState(ctx, g.id),
-			ctx.db
-				.selectFrom('coordinators as c')
-				.innerJoin('users as u', 'u.id', 'c.user_id')
-				.select(['u.display_name', 'u.email'])
-				.where('c.municipality_code', '=', g.municipality_code)
-				.orderBy('u.display_name')
-				.execute(),
-			ctx.db
-				.selectFrom('municipalities')
-				.select(['name', 'teryt_code', 'population', 'population_year'])
-				.where('teryt_code', '=', g.municipality_code)
-				.executeTakeFirstOrThrow(),
-			ctx.db
-				.selectFrom('customer_terms as t')
-				.innerJoin('customers as c', 'c.id', 't.customer_id')
-				.select(['t.id', 't.gross', 't.note', 't.valid_from', 't.valid_to'])
-				.where('c.municipality_code', '=', g.municipality_code)
-				.orderBy('t.valid_from', 'desc')
-				.execute()
-		]);
-		return {
-			group: {
-				slug: g.slug,
-				name: g.name,
-				description: g.description,
-				rules: g.rules,
-				isPublic: g.is_public,
-				membershipQuestion: g.membership_question,
-				memberPostsNeedApproval: g.member_posts_need_approval
-			},
-			municipality,
-			customer: customer && {
-				legalName: customer.legal_name,
-				nip: formatNip(customer.nip),
-				regon: customer.regon,
-				street: customer.street,
-				postalCode: customer.postal_code,
-				city: customer.city,
-				contactName: customer.contact_name,
-				contactEmail: customer.contact_email,
-				contactPhone: customer.contact_phone
-			},
-			terms: terms.map((t) => ({
-				id: t.id,
-				gross: t.gross,
-				note: t.note,
-				validFrom: t.valid_from,
-				validTo: t.valid_to
-			})),
-			coordinators: coordinators.map((c) => ({ name: c.display_name, email: c.email })),
-			package: state,
-			today: warsawDay(ctx.clock.now())
-		};
-	});
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	return page(() => groupSettings(event.locals.ctx, actor, event.params.slug));
+};
 
 export const actions: Actions = {
 	group: formAction(
@@ -89,10 +27,7 @@ export const actions: Actions = {
 	),
 	customer: formAction(
 		async (f, { locals, params }) => {
-			const g = await getGroup(locals.ctx.db, params.slug);
-			const existing = await customerOf(locals.ctx, g.municipality_code);
-			if (existing) await updateCustomer(locals.ctx, locals.actor, existing.id, f);
-			else await createCustomer(locals.ctx, locals.actor, { ...f, municipalityCode: g.municipality_code });
+			await saveGroupCustomer(locals.ctx, locals.actor, params.slug, f);
 			return { saved: 'customer' };
 		},
 		(f) => ({ form: 'customer', ...f })
@@ -119,10 +54,7 @@ export const actions: Actions = {
 	),
 	terms: formAction(
 		async (f, { locals, params }) => {
-			const g = await getGroup(locals.ctx.db, params.slug);
-			const existing = await customerOf(locals.ctx, g.municipality_code);
-			if (!existing) throw new AppError('conflict', 'Najpierw zapisz dane klienta.');
-			await addCustomerTerms(locals.ctx, locals.actor, existing.id, f);
+			await addGroupTerms(locals.ctx, locals.actor, params.slug, f);
 			return { saved: 'terms' };
 		},
 		(f) => ({ form: 'terms', ...f })

@@ -1,18 +1,17 @@
-import { redirect } from '@sveltejs/kit';
 import { decideMembership, getGroup, groupAccess, listMembers } from '$lib/server/groups/groups';
 import { can } from '$lib/server/groups/policy';
-import { formAction, page } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
 	page(async () => {
-		if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
+		const actor = requireActor({ locals, url });
 		const group = await getGroup(locals.ctx.db, params.slug);
-		const access = await groupAccess(locals.ctx, locals.actor, group);
+		const access = await groupAccess(locals.ctx, actor, group);
 		const moderates = can(access.role, 'decideMembership', group);
 		const [members, pending] = await Promise.all([
-			listMembers(locals.ctx, locals.actor, group, { limit: 200 }),
-			moderates ? listMembers(locals.ctx, locals.actor, group, { status: 'pending' }) : []
+			listMembers(locals.ctx, actor, group, { limit: 200 }),
+			moderates ? listMembers(locals.ctx, actor, group, { status: 'pending' }) : []
 		]);
 		return {
 			group: {

@@ -1,5 +1,4 @@
-import { redirect } from '@sveltejs/kit';
-import { action, formAction, page } from '$lib/server/http';
+import { action, formAction, page, requireActor } from '$lib/server/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
 import { AppError } from '$lib/server/errors';
 import { removeImages, storeImage } from '$lib/server/media/images';
@@ -18,10 +17,10 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
+	const actor = requireActor({ locals, url });
 	return page(async () => {
-		const unit = await getUnitForManager(locals.ctx, locals.actor, params.id);
-		const tokens = await listUnitTokens(locals.ctx, locals.actor, params.id);
+		const unit = await getUnitForManager(locals.ctx, actor, params.id);
+		const tokens = await listUnitTokens(locals.ctx, actor, params.id);
 		return {
 			unit,
 			tokens: tokens.map((t) => ({
