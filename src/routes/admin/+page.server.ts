@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { createGroup } from '$lib/server/groups/groups';
-import { action, formFields, page, requireActor } from '$lib/server/http';
+import { action, formFields, page, requireActor } from '$lib/server/web/http';
 import { adminOverview } from '$lib/server/municipalities/admin-views';
 import type { Actions, PageServerLoad } from './$types';
 

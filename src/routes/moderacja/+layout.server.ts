@@ -1,4 +1,4 @@
-import { page, requireActor } from '$lib/server/http';
+import { page, requireActor } from '$lib/server/web/http';
 import { moderatedGroups } from '$lib/server/moderation/moderated-groups';
 import type { LayoutServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page, requireActor } from '$lib/server/http';
+import { action, formFields, page, requireActor } from '$lib/server/web/http';
 import { helpPage } from '$lib/server/support/help-views';
-import { storeTicketFiles, removeTicketFiles } from '$lib/server/support/uploads';
-import { createTicket, type StoredAttachment } from '$lib/server/support/tickets';
+import { storeTicketFiles, removeTicketFiles, type StoredAttachment } from '$lib/server/support/attachments';
+import { createTicket } from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,4 +1,4 @@
-import { requireActor } from '$lib/server/http';
+import { requireActor } from '$lib/server/web/http';
 import { describeNotification, listNotifications, markAllRead } from '$lib/server/notify/notifications';
 import type { Actions, PageServerLoad } from './$types';
 

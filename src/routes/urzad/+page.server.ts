@@ -1,7 +1,7 @@
-import { formAction, page, requireActor } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/web/http';
 import { officePanel } from '$lib/server/billing/office-views';
-import { setInvoiceReceiver } from '$lib/server/package/customers';
-import { cancelSubscription } from '$lib/server/package/subscriptions';
+import { setInvoiceReceiver } from '$lib/server/subscriptions/customers';
+import { cancelSubscription } from '$lib/server/subscriptions/subscriptions';
 import { addUnit, setUnitSettings } from '$lib/server/units/units';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { reportTarget } from '$lib/server/feed/report-target';
-import { formAction, page, requireActor } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/web/http';
 import { fileReport } from '$lib/server/moderation/reports';
 import { groundIds, grounds } from '$lib/server/moderation/terms';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,11 +1,11 @@
-import type { Actor, Ctx } from '../context';
-import { AppError } from '../errors';
+import type { Actor, Ctx } from '../core/context';
+import { AppError } from '../core/errors';
 import { getGroup } from '../groups/groups';
-import { customerOf } from '../package/customers';
-import { assertOperator } from '../groups/policy';
-import { warsawDay } from '../../text/time';
-import { ksefLabels, polishDate } from './invoices';
-import { addCustomerTerms, listPrices, packageLabels, planLabels } from './prices';
+import { customerOf } from '../subscriptions/customers';
+import { assertOperator } from '../access/actor';
+import { warsawDay, polishDate } from '../../dates';
+import { ksefLabels } from './invoices';
+import { addCustomerTerms, listPrices, packageLabels, planLabels } from '../subscriptions/prices';
 import { sellerParty } from './seller';
 
 /** The operator's billing (`/admin/faktury`): the seller, the price list, the last 200 invoices. */

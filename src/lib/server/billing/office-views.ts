@@ -1,13 +1,13 @@
-import type { Actor, Ctx } from '../context';
-import { AppError, unauthenticated } from '../errors';
+import type { Actor, Ctx } from '../core/context';
+import { AppError, unauthenticated } from '../core/errors';
 import { unitTypes } from '../groups/unit-types';
-import { customerOf } from '../package/customers';
-import { formatNip } from '../package/identifiers';
-import { packageState } from '../package/subscriptions';
+import { customerOf } from '../subscriptions/customers';
+import { formatNip } from '../subscriptions/identifiers';
+import { packageState } from '../subscriptions/subscriptions';
 import { listUnits } from '../units/units';
-import { warsawDay } from '../../text/time';
+import { warsawDay, polishDate } from '../../dates';
 import { contractsOf } from './contracts';
-import { customerInvoices, ksefLabels, polishDate } from './invoices';
+import { customerInvoices, ksefLabels } from './invoices';
 
 /**
  * The municipalities whose office panel the actor may open: those they coordinate; for the

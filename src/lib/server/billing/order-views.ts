@@ -1,8 +1,8 @@
-import type { Actor, Ctx } from '../context';
-import { AppError, unauthenticated } from '../errors';
-import { formatNip } from '../package/identifiers';
-import { warsawDay } from '../../text/time';
-import { EXTENDED_PACKAGES_FROM, package1ListPrices } from './prices';
+import type { Actor, Ctx } from '../core/context';
+import { AppError, unauthenticated } from '../core/errors';
+import { formatNip } from '../subscriptions/identifiers';
+import { warsawDay } from '../../dates';
+import { EXTENDED_PACKAGES_FROM, package1ListPrices } from '../subscriptions/prices';
 
 /**
  * The order form of Pakiet 1 (`/urzad/zamowienie`): the groups without a package or a pending order

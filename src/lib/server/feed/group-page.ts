@@ -1,11 +1,12 @@
 import { alertKinds } from '../alerts/alerts';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import { categories } from '../groups/categories';
-import { countPendingMemberships, getGroupForReading, groupAccess } from '../groups/groups';
-import { can } from '../groups/policy';
+import { countPendingMemberships, getGroupForReading } from '../groups/groups';
+import { groupAccess } from '../access/group-access';
+import { can } from '../access/policy';
 import { unitTypeLabel } from '../groups/unit-types';
-import { toWarsawLocal } from '../../text/time';
-import { listFeed, listOwnPendingPosts, searchPosts } from './posts';
+import { toWarsawLocal } from '../../dates';
+import { listFeed, listOwnPendingPosts, searchPosts } from './feed-query';
 
 /** What the group page is asked for: `?kategoria=`, `?kursor=`, `?jednostka=`, `?q=`. */
 export interface GroupPageQuery {

@@ -1,7 +1,7 @@
-import type { Actor, Ctx } from '../context';
-import { AppError, notFound } from '../errors';
-import { isId } from '../input';
-import { getPost } from './posts';
+import type { Actor, Ctx } from '../core/context';
+import { AppError, notFound } from '../core/errors';
+import { isId } from '../core/validation';
+import { getPost } from './feed-query';
 
 /** What is being reported, as the reporter may see it. */
 export async function reportTarget(

@@ -1,5 +1,5 @@
-import type { Actor, Ctx } from '../context';
-import { AppError, unauthenticated } from '../errors';
+import type { Actor, Ctx } from '../core/context';
+import { AppError, unauthenticated } from '../core/errors';
 
 /**
  * The groups the actor moderates (all for the operator), each with how much waits in its queue,

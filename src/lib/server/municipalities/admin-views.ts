@@ -1,6 +1,6 @@
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import { listGroups } from '../groups/groups';
-import { assertOperator } from '../groups/policy';
+import { assertOperator } from '../access/actor';
 import { searchMunicipalities } from './municipalities';
 
 /** The operator's start page (`/admin`): every group, and municipalities matching `q` to found a group in. */

@@ -1,5 +1,5 @@
-import type { Actor, Ctx } from '../context';
-import { assertOperator } from '../groups/policy';
+import type { Actor, Ctx } from '../core/context';
+import { assertOperator } from '../access/actor';
 import { retryMessage } from './delivery';
 import { listOutbox } from './outbox';
 

@@ -1,10 +1,10 @@
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import { getGroup } from '../groups/groups';
-import { assertOperator } from '../groups/policy';
-import { warsawDay } from '../../text/time';
-import { createCustomer, customerOf, updateCustomer } from './customers';
-import { formatNip } from './identifiers';
-import { packageState } from './subscriptions';
+import { assertOperator } from '../access/actor';
+import { warsawDay } from '../../dates';
+import { createCustomer, customerOf, updateCustomer } from '../subscriptions/customers';
+import { formatNip } from '../subscriptions/identifiers';
+import { packageState } from '../subscriptions/subscriptions';
 
 /** A group's settings for the operator (`/admin/grupy/{slug}`): group, municipality, customer, terms, package. */
 export async function groupSettings(ctx: Ctx, actor: Actor | null, slug: string) {

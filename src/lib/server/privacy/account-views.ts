@@ -1,5 +1,5 @@
-import type { Actor, Ctx } from '../context';
-import { unauthenticated } from '../errors';
+import type { Actor, Ctx } from '../core/context';
+import { unauthenticated } from '../core/errors';
 import { listApiTokens } from '../auth/sessions';
 import { listDataExports } from './export';
 

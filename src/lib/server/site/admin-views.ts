@@ -1,5 +1,5 @@
-import type { Actor, Ctx } from '../context';
-import { assertOperator } from '../groups/policy';
+import type { Actor, Ctx } from '../core/context';
+import { assertOperator } from '../access/actor';
 import { blocks, getSitePage, listSitePages, placeholders } from './pages';
 
 const refusal = 'Strony serwisu zmienia operator.';

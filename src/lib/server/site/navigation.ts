@@ -1,4 +1,4 @@
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import { countUnread } from '../notify/notifications';
 
 export interface Navigation {

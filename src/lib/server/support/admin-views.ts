@@ -1,6 +1,7 @@
-import type { Actor, Ctx } from '../context';
-import { assertOperator } from '../groups/policy';
-import { formatPhone, kindLabels, statusLabels } from './tickets';
+import type { Actor, Ctx } from '../core/context';
+import { assertOperator } from '../access/actor';
+import { kindLabels, statusLabels } from './tickets';
+import { formatPhone } from '../text/phone';
 
 /** The on-call rota from now on (`/admin/dyzury`), each person with their number. */
 export async function upcomingShifts(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor | null) {

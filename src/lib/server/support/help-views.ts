@@ -1,6 +1,7 @@
-import type { Actor, Ctx } from '../context';
-import { unauthenticated } from '../errors';
-import { kindLabels, onCallPhoneFor, statusLabels } from './tickets';
+import type { Actor, Ctx } from '../core/context';
+import { unauthenticated } from '../core/errors';
+import { kindLabels, statusLabels } from './tickets';
+import { onCallPhoneFor } from './on-call';
 
 /** The help page (`/pomoc`): the person's last 50 tickets and, for the staff, the on-call number. */
 export async function helpPage(ctx: Ctx, actor: Actor | null) {

@@ -1,7 +1,7 @@
-import { formAction, page, requireActor } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/web/http';
 import { upcomingShifts } from '$lib/server/support/admin-views';
-import { addShift } from '$lib/server/support/tickets';
-import { parseWarsawLocal } from '$lib/text/time';
+import { addShift } from '$lib/server/support/on-call';
+import { parseWarsawLocal } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

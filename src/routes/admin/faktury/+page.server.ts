@@ -1,9 +1,9 @@
 import { issueCorrection, markPaid } from '$lib/server/billing/invoices';
-import { addPrice } from '$lib/server/billing/prices';
+import { addPrice } from '$lib/server/subscriptions/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef';
 import { setSeller } from '$lib/server/billing/seller';
 import { billingOverview } from '$lib/server/billing/admin-views';
-import { formAction, page, requireActor } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The operator's billing: the price list, every invoice, payments and KSeF. */

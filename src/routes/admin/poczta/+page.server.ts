@@ -1,4 +1,4 @@
-import { formAction, page, requireActor } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/web/http';
 import { outboxForOperator, retryOutboxMessage } from '$lib/server/notify/admin-views';
 import type { Actions, PageServerLoad } from './$types';
 

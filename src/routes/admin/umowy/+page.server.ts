@@ -1,7 +1,7 @@
 import { signContract } from '$lib/server/billing/contracts';
 import { contractsForOperator } from '$lib/server/billing/admin-views';
-import { polishDate } from '$lib/server/billing/invoices';
-import { action, page, requireActor } from '$lib/server/http';
+import { polishDate } from '$lib/dates';
+import { action, page, requireActor } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,4 +1,4 @@
-import { page, requireActor } from '$lib/server/http';
+import { page, requireActor } from '$lib/server/web/http';
 import { ticketsForStaff } from '$lib/server/support/admin-views';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { formAction, page, requireActor } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/web/http';
 import { decideAppeal, fileAppeal, getStatement } from '$lib/server/moderation/decisions';
 import type { Actions, PageServerLoad } from './$types';
 

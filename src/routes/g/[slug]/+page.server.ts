@@ -1,11 +1,11 @@
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { groupPage } from '$lib/server/feed/group-page';
-import { assertMayPost, createPost } from '$lib/server/feed/posts';
+import { assertMayPost, createPost } from '$lib/server/feed/create-post';
 import { getGroup, leaveGroup, requestMembership } from '$lib/server/groups/groups';
-import { action, clientOf, formAction, formFields, page } from '$lib/server/http';
+import { action, clientOf, formAction, formFields, page } from '$lib/server/web/http';
 import { removeImages } from '$lib/server/media/images';
-import { readPostForm } from '$lib/server/post-form';
-import { viewerKey } from '$lib/server/viewer';
+import { readPostForm } from '$lib/server/web/post-form';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>

@@ -1,5 +1,5 @@
 import { getGroup } from '$lib/server/groups/groups';
-import { formAction, page } from '$lib/server/http';
+import { formAction, page } from '$lib/server/web/http';
 import { liftSanction, listSanctions } from '$lib/server/moderation/sanctions';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import { groupTransparencyPage } from '$lib/server/moderation/transparency-views';
 import type { PageServerLoad } from './$types';
 

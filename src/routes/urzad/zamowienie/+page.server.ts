@@ -1,6 +1,6 @@
 import { placeOrder } from '$lib/server/billing/contracts';
 import { orderForm } from '$lib/server/billing/order-views';
-import { formAction, page, requireActor } from '$lib/server/http';
+import { formAction, page, requireActor } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Ordering Pakiet 1: the groups without a package that the actor coordinates (the operator: all). */

@@ -1,10 +1,10 @@
 import { addGroupTerms } from '$lib/server/billing/admin-views';
 import { getGroup, updateGroup } from '$lib/server/groups/groups';
-import { action, formAction, page, requireActor } from '$lib/server/http';
+import { action, formAction, page, requireActor } from '$lib/server/web/http';
 import { setPopulation } from '$lib/server/municipalities/municipalities';
 import { groupSettings, saveGroupCustomer } from '$lib/server/package/admin-views';
-import { addCoordinator } from '$lib/server/package/customers';
-import { cancelSubscription, startSubscription } from '$lib/server/package/subscriptions';
+import { addCoordinator } from '$lib/server/subscriptions/customers';
+import { cancelSubscription, startSubscription } from '$lib/server/subscriptions/subscriptions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

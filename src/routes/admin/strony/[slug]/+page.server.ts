@@ -1,4 +1,4 @@
-import { action, formAction, page, requireActor } from '$lib/server/http';
+import { action, formAction, page, requireActor } from '$lib/server/web/http';
 import { resetSitePage, saveSitePage } from '$lib/server/site/pages';
 import { sitePageForEditing } from '$lib/server/site/admin-views';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { checkHealth } from '$lib/server/health';
+import { checkHealth } from '$lib/server/web/health';
 import type { RequestHandler } from './$types';
 
 /** 200 when this process can serve, 503 while the database or the jobs are out (a load balancer's probe). */

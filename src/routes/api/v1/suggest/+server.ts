@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import { suggestGroups } from '$lib/server/stats/public';
 import type { RequestHandler } from './$types';
 

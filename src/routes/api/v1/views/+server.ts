@@ -1,11 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseInput } from '$lib/server/auth/accounts';
+import { parseInput, isId } from '$lib/server/core/validation';
 import { recordViews } from '$lib/server/feed/engagement';
-import { api, clientOf } from '$lib/server/http';
-import { viewerKey } from '$lib/server/viewer';
+import { api, clientOf } from '$lib/server/web/http';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { RequestHandler } from './$types';
-import { isId } from '$lib/server/input';
 
 const body = z.object(
 	{ postIds: z.array(z.string().refine(isId, 'Nie ma takiego posta.')).min(1).max(50) },

@@ -1,6 +1,6 @@
 import { alertKinds, getAlertPreferences, setAlertPreferences } from '$lib/server/alerts/alerts';
 import { getGroup } from '$lib/server/groups/groups';
-import { action, page, requireActor } from '$lib/server/http';
+import { action, page, requireActor } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

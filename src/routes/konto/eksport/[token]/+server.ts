@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
-import { AppError } from '$lib/server/errors';
-import { requireActor } from '$lib/server/http';
+import { AppError } from '$lib/server/core/errors';
+import { requireActor } from '$lib/server/web/http';
 import { openDataExport } from '$lib/server/privacy/export';
 import type { RequestHandler } from './$types';
 

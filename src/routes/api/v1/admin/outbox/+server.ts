@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { AppError } from '$lib/server/errors';
-import { assertOperator } from '$lib/server/groups/policy';
-import { api } from '$lib/server/http';
+import { AppError } from '$lib/server/core/errors';
+import { assertOperator } from '$lib/server/access/actor';
+import { api } from '$lib/server/web/http';
 import { listOutbox } from '$lib/server/notify/outbox';
 import type { RequestHandler } from './$types';
 

@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseInput } from '$lib/server/auth/accounts';
-import { AppError } from '$lib/server/errors';
-import { getGroupForReading, groupAccess } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { parseInput, isId } from '$lib/server/core/validation';
+import { AppError } from '$lib/server/core/errors';
+import { getGroupForReading } from '$lib/server/groups/groups';
+import { groupAccess } from '$lib/server/access/group-access';
+import { api } from '$lib/server/web/http';
 import { screenFor } from '$lib/server/moderation/screen';
 import type { RequestHandler } from './$types';
-import { isId } from '$lib/server/input';
 
 const body = z.object({
 	text: z.string({ error: 'Podaj tekst do sprawdzenia.' }).max(10_000, 'Tekst może mieć najwyżej 10 000 znaków.'),

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiPost } from '$lib/server/api-present';
-import { getPost } from '$lib/server/feed/posts';
-import { api } from '$lib/server/http';
+import { getPost } from '$lib/server/feed/feed-query';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import { subscribePush, unsubscribePush } from '$lib/server/notify/push';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { AppError } from '$lib/server/errors';
-import { api } from '$lib/server/http';
+import { AppError } from '$lib/server/core/errors';
+import { api } from '$lib/server/web/http';
 import { createTicket } from '$lib/server/support/tickets';
 import type { RequestHandler } from './$types';
 

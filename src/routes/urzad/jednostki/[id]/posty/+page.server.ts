@@ -1,5 +1,5 @@
-import { page, requireActor } from '$lib/server/http';
-import { unitPostStats } from '$lib/server/units/units';
+import { page, requireActor } from '$lib/server/web/http';
+import { unitPostStats } from '$lib/server/units/unit-stats';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

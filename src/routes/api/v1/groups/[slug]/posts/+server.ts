@@ -1,9 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { apiPost, dateFromJson, eventFromJson } from '$lib/server/api-present';
-import { AppError, unauthenticated } from '$lib/server/errors';
-import { createPost, listFeed } from '$lib/server/feed/posts';
+import { AppError, unauthenticated } from '$lib/server/core/errors';
+import { listFeed } from '$lib/server/feed/feed-query';
+import { createPost } from '$lib/server/feed/create-post';
 import { getGroup, getGroupForReading } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) =>

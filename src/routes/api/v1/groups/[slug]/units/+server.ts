@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getGroupForReading } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import { groupUnits } from '$lib/server/units/units';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { AppError, unauthenticated } from '$lib/server/errors';
+import { AppError, unauthenticated } from '$lib/server/core/errors';
 import { addComment, listComments } from '$lib/server/feed/comments';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { AppError, unauthenticated } from '$lib/server/errors';
+import { AppError, unauthenticated } from '$lib/server/core/errors';
 import { setPostReaction } from '$lib/server/feed/engagement';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** Sets or changes my reaction: {"kind": "like" | "love" | "haha" | "wow" | "sad" | "angry"}. */

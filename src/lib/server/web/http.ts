@@ -1,7 +1,7 @@
 import { error, fail, json, redirect, type Cookies } from '@sveltejs/kit';
-import type { Actor } from './context';
-import { AppError } from './errors';
-import { log } from './log';
+import type { Actor } from '../core/context';
+import { AppError } from '../core/errors';
+import { log } from '../core/logger';
 import type { Client } from './viewer';
 
 export const SESSION_COOKIE = 'sid';

@@ -1,7 +1,7 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './context';
-import { AppError } from './errors';
+import type { Actor } from '../core/context';
+import { AppError } from '../core/errors';
 import { formAction, loginPath, requireActor } from './http';
 
 const anna: Actor = { id: '1', email: 'anna@example.pl', displayName: 'Anna', isOperator: false, emailVerified: true };
