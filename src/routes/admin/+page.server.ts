@@ -1,19 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
-import { createGroup, listGroups } from '$lib/server/groups/groups';
-import { action, formFields } from '$lib/server/web/http';
-import { searchMunicipalities } from '$lib/server/municipalities/municipalities';
+import { redirect } from '@sveltejs/kit';
+import { createGroup } from '$lib/server/groups/groups';
+import { action, formFields, page, requireActor } from '$lib/server/web/http';
+import { adminOverview } from '$lib/server/municipalities/admin-views';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-	if (!locals.actor.isOperator) error(403, { message: 'Tylko operator ma dostęp do administracji.' });
-	const q = url.searchParams.get('gmina') ?? '';
-	return {
-		groups: await listGroups(locals.ctx.db),
-		q,
-		municipalities: q ? await searchMunicipalities(locals.ctx.db, q, 15) : [],
-		demo: locals.rt.config.demo
-	};
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const q = event.url.searchParams.get('gmina') ?? '';
+	return { ...(await page(() => adminOverview(event.locals.ctx, actor, q))), q, demo: event.locals.rt.config.demo };
 };
 
 export const actions: Actions = {

@@ -2,45 +2,32 @@ import { fail, redirect } from '@sveltejs/kit';
 import { changePassword, resendVerification } from '$lib/server/auth/accounts';
 import { deleteAccount } from '$lib/server/privacy/delete-account';
 import { hashSecret } from '$lib/server/auth/crypto';
-import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/sessions';
+import { createApiToken, revokeApiToken } from '$lib/server/auth/sessions';
 import { AppError } from '$lib/server/core/errors';
-import { action, formFields, SESSION_COOKIE } from '$lib/server/web/http';
-import { listDataExports, requestDataExport } from '$lib/server/privacy/export';
+import { action, formFields, SESSION_COOKIE, page, requireActor } from '$lib/server/web/http';
+import { requestDataExport } from '$lib/server/privacy/export';
+import { accountPage } from '$lib/server/privacy/account-views';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-	const groups = await locals.ctx.db
-		.selectFrom('memberships')
-		.innerJoin('groups', 'groups.id', 'memberships.group_id')
-		.select(['groups.slug', 'groups.name', 'memberships.status', 'memberships.role'])
-		.where('memberships.user_id', '=', locals.actor.id)
-		.orderBy('groups.name')
-		.execute();
-	const tokens = (await listApiTokens(locals.ctx, locals.actor)).map((t) => ({
-		id: t.id,
-		name: t.name,
-		createdAt: t.created_at.toISOString(),
-		lastUsedAt: t.last_used_at?.toISOString() ?? null
-	}));
-	const exports = await listDataExports(locals.ctx, locals.actor);
-	return { groups, tokens, exports };
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	return page(() => accountPage(event.locals.ctx, actor));
 };
 
 export const actions: Actions = {
-	resend: async ({ locals }) => {
-		if (!locals.actor) redirect(303, '/logowanie');
+	resend: async (event) => {
+		const actor = requireActor(event);
 		try {
-			await resendVerification(locals.ctx, locals.actor);
+			await resendVerification(event.locals.ctx, actor);
 		} catch (e) {
 			if (e instanceof AppError) return fail(e.status, { resendError: e.message });
 			throw e;
 		}
 		return { resent: true };
 	},
-	password: async ({ locals, request }) => {
-		const { actor } = locals;
-		if (!actor) redirect(303, '/logowanie');
+	password: async (event) => {
+		const actor = requireActor(event);
+		const { locals, request } = event;
 		const f = formFields(await request.formData());
 		return action(async () => {
 			await changePassword(
@@ -52,39 +39,37 @@ export const actions: Actions = {
 			return { passwordChanged: true };
 		});
 	},
-	token: async ({ locals, request }) => {
-		if (!locals.actor) redirect(303, '/logowanie');
-		const f = formFields(await request.formData());
+	token: async (event) => {
+		const actor = requireActor(event);
+		const f = formFields(await event.request.formData());
 		const name = (f.name ?? '').trim();
 		if (name.length < 2 || name.length > 100)
 			return fail(400, {
 				error: 'Nazwij token (2–100 znaków), np. „strona szkoły”.',
 				fields: { tokenName: 'Nazwij token (2–100 znaków).' }
 			});
-		return { newToken: await createApiToken(locals.ctx, locals.actor.id, name) };
+		return { newToken: await createApiToken(event.locals.ctx, actor.id, name) };
 	},
-	revoke: async ({ locals, request }) => {
-		const { actor } = locals;
-		if (!actor) redirect(303, '/logowanie');
-		const f = formFields(await request.formData());
+	revoke: async (event) => {
+		const actor = requireActor(event);
+		const f = formFields(await event.request.formData());
 		return action(async () => {
-			await revokeApiToken(locals.ctx, actor, f.tokenId);
+			await revokeApiToken(event.locals.ctx, actor, f.tokenId);
 			return { revoked: true };
 		});
 	},
-	dataExport: async ({ locals }) => {
-		if (!locals.actor) redirect(303, '/logowanie');
-		return action(async () => ({ exportRequested: await requestDataExport(locals.ctx, locals.actor) }), {
+	dataExport: async (event) => {
+		const actor = requireActor(event);
+		return action(async () => ({ exportRequested: await requestDataExport(event.locals.ctx, actor) }), {
 			form: 'dataExport'
 		});
 	},
-	delete: async ({ locals, request, cookies }) => {
-		const { actor } = locals;
-		if (!actor) redirect(303, '/logowanie');
-		const f = formFields(await request.formData());
-		const result = await action(() => deleteAccount(locals.ctx, actor, f.password));
+	delete: async (event) => {
+		const actor = requireActor(event);
+		const f = formFields(await event.request.formData());
+		const result = await action(() => deleteAccount(event.locals.ctx, actor, f.password));
 		if (result) return result;
-		cookies.delete(SESSION_COOKIE, { path: '/' });
+		event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		redirect(303, '/?konto=usuniete');
 	}
 };

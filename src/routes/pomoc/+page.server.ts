@@ -1,34 +1,15 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields } from '$lib/server/web/http';
+import { action, formFields, page, requireActor } from '$lib/server/web/http';
 import { storeTicketFiles, removeTicketFiles, type StoredAttachment } from '$lib/server/support/attachments';
-import { createTicket, kindLabels, statusLabels } from '$lib/server/support/tickets';
-import { onCallPhoneFor } from '$lib/server/support/on-call';
+import { createTicket } from '$lib/server/support/tickets';
+import { helpPage } from '$lib/server/support/help-views';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname + url.search)}`);
-	const { ctx, actor } = locals;
-	const [mine, onCallPhone] = await Promise.all([
-		ctx.db
-			.selectFrom('tickets')
-			.select(['id', 'kind', 'priority', 'status', 'created_at'])
-			.where('requester_id', '=', actor.id)
-			.orderBy('id', 'desc')
-			.limit(50)
-			.execute(),
-		onCallPhoneFor(ctx, actor)
-	]);
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
 	return {
-		kinds: (['violation', 'technical', 'billing', 'other'] as const).map((id) => ({ id, label: kindLabels[id] })),
-		postId: url.searchParams.get('post'),
-		onCallPhone,
-		tickets: mine.map((t) => ({
-			id: t.id,
-			kindLabel: kindLabels[t.kind],
-			urgent: t.priority === 'urgent',
-			statusLabel: statusLabels[t.status],
-			createdAt: t.created_at.toISOString()
-		}))
+		...(await page(() => helpPage(event.locals.ctx, actor))),
+		postId: event.url.searchParams.get('post')
 	};
 };
 

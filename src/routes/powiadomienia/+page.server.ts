@@ -1,10 +1,10 @@
-import { redirect } from '@sveltejs/kit';
+import { requireActor } from '$lib/server/web/http';
 import { describeNotification, listNotifications, markAllRead } from '$lib/server/notify/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-	const items = await listNotifications(locals.ctx, locals.actor);
+	const actor = requireActor({ locals, url });
+	const items = await listNotifications(locals.ctx, actor);
 	return {
 		items: items.map((n) => ({
 			id: n.id,

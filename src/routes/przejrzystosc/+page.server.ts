@@ -1,14 +1,4 @@
-import { periodFromQuery, transparencyReport } from '$lib/server/moderation/transparency';
+import { transparencyPage } from '$lib/server/moderation/transparency-views';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const { ctx } = locals;
-	const { period, problem } = periodFromQuery(url.searchParams, ctx.clock.now());
-	const groups = await ctx.db
-		.selectFrom('groups')
-		.select(['slug', 'name'])
-		.where('is_public', '=', true)
-		.orderBy('name')
-		.execute();
-	return { report: await transparencyReport(ctx.db, period), groups, problem };
-};
+export const load: PageServerLoad = ({ locals, url }) => transparencyPage(locals.ctx, url.searchParams);

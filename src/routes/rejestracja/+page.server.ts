@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
-import { action, formFields } from '$lib/server/web/http';
+import { formAction } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -9,14 +9,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	// The same answer whether the address is new or already has an account (its owner gets an e-mail).
-	default: async ({ request, locals }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await registerUser(locals.ctx, f, locals.clientIp);
-				return { registered: (f.email ?? '').trim().toLowerCase() };
-			},
-			{ email: f.email, displayName: f.displayName }
-		);
-	}
+	default: formAction(
+		async (f, { locals }) => {
+			await registerUser(locals.ctx, f, locals.clientIp);
+			return { registered: (f.email ?? '').trim().toLowerCase() };
+		},
+		(f) => ({ email: f.email, displayName: f.displayName })
+	)
 };

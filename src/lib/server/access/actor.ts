@@ -1,15 +1,12 @@
 import type { Actor } from '../core/context';
-import { AppError } from '../core/errors';
-
-/** The refusal to someone who is not signed in, unless a caller says what they were about to do. */
-export const SIGN_IN = 'Zaloguj się, aby to zrobić.';
+import { AppError, SIGN_IN, unauthenticated } from '../core/errors';
 
 /** A signed-in person acting as the operator. */
 export type Operator = Actor & { isOperator: true };
 
 /** Someone signed in; `unauthenticated` otherwise. */
 export function assertSignedIn(actor: Actor | null, refusal = SIGN_IN): asserts actor is Actor {
-	if (!actor) throw new AppError('unauthenticated', refusal);
+	if (!actor) throw unauthenticated(refusal);
 }
 
 /** Operator-only actions outside any group. */

@@ -1,6 +1,5 @@
 import type { Actor } from '../core/context';
-import { AppError } from '../core/errors';
-import { SIGN_IN } from './actor';
+import { AppError, unauthenticated } from '../core/errors';
 
 /** Someone's standing in one group, strongest first. */
 export type GroupRole =
@@ -92,10 +91,10 @@ export function assertCan<A extends GroupAction>(
 ): asserts actor is ActorFor<A> {
 	if (can(role, action, group)) {
 		// The role comes from the actor (`groupAccess`), so this holds; checked so the narrowing never lies.
-		if (actor === null && action !== 'read') throw new AppError('unauthenticated', SIGN_IN);
+		if (actor === null && action !== 'read') throw unauthenticated();
 		return;
 	}
-	if (role === 'anonymous') throw new AppError('unauthenticated', SIGN_IN);
+	if (role === 'anonymous') throw unauthenticated();
 	if (sanctioned[role] && action !== 'read') throw new AppError('forbidden', sanctioned[role]);
 	throw new AppError('forbidden', refusals[action]);
 }

@@ -34,4 +34,6 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Nie znaleziono strony.') => new AppError('not_found', what);
 export const forbidden = (why = 'Nie masz uprawnień do tej czynności.') => new AppError('forbidden', why);
-export const unauthenticated = () => new AppError('unauthenticated', 'Zaloguj się, aby to zrobić.');
+/** The refusal to someone who is not signed in, unless a caller says what they were about to do. */
+export const SIGN_IN = 'Zaloguj się, aby to zrobić.';
+export const unauthenticated = (message = SIGN_IN) => new AppError('unauthenticated', message);

@@ -1,4 +1,5 @@
-import { error, fail, json, type Cookies } from '@sveltejs/kit';
+import { error, fail, json, type Cookies, redirect } from '@sveltejs/kit';
+import type { Actor } from '../core/context';
 import { AppError } from '../core/errors';
 import { log } from '../core/logger';
 import type { Client } from './viewer';
@@ -38,6 +39,40 @@ export async function action<T>(fn: () => Promise<T>, values: Record<string, unk
 		if (e instanceof AppError) return fail(e.status, { error: e.message, fields: e.fields, values });
 		throw e;
 	}
+}
+
+/** Text fields of a submitted form. */
+export type FormFields = Record<string, string>;
+
+/**
+ * A form action in one line: reads the form's text fields, runs `run` with them and the request
+ * event, and turns an `AppError` into `fail(status, { error, fields, values })` so the form shows
+ * the message with what was entered (`values(f)`, nothing by default).
+ */
+export function formAction<E extends { request: Request }, T>(
+	run: (f: FormFields, event: E) => Promise<T>,
+	values: (f: FormFields) => Record<string, unknown> = () => ({})
+) {
+	return async (event: E) => {
+		const f = formFields(await event.request.formData());
+		return action(() => run(f, event), values(f));
+	};
+}
+
+/**
+ * The log-in page with the way back here: this page with its query; for a form action
+ * (`?/name`) the page alone. The log-in page accepts only a path on this site (`safe-redirect.ts`).
+ */
+export function loginPath(url: URL): string {
+	const isAction = [...url.searchParams.keys()].some((k) => k.startsWith('/'));
+	const back = isAction ? url.pathname : url.pathname + url.search;
+	return `/logowanie?dalej=${encodeURIComponent(back)}`;
+}
+
+/** The signed-in actor, or a redirect to the log-in page that comes back here afterwards. */
+export function requireActor(event: { locals: App.Locals; url: URL }): Actor {
+	if (!event.locals.actor) redirect(303, loginPath(event.url));
+	return event.locals.actor;
 }
 
 /** Runs page loading: domain errors become SvelteKit error pages. */

@@ -1,27 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
 import { signContract } from '$lib/server/billing/contracts';
 import { polishDate } from '$lib/dates';
-import { action } from '$lib/server/web/http';
+import { action, page, requireActor } from '$lib/server/web/http';
+import { contractsForOperator } from '$lib/server/billing/admin-views';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-	if (!locals.actor.isOperator) error(403, { message: 'Umowy podpisuje operator.' });
-	const rows = await locals.ctx.db.selectFrom('contracts').selectAll().orderBy('id', 'desc').limit(200).execute();
-	return {
-		contracts: rows.map((c) => ({
-			id: c.id,
-			number: c.number,
-			status: c.status,
-			customer: c.customer.legalName,
-			group: c.customer.groupName,
-			startsOn: polishDate(c.starts_on),
-			plan: c.plan,
-			months: c.commitment_months,
-			gross: c.gross,
-			signedAt: c.signed_at?.toISOString() ?? null
-		}))
-	};
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	return { contracts: await page(() => contractsForOperator(event.locals.ctx, actor)) };
 };
 
 export const actions: Actions = {

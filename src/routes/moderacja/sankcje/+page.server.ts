@@ -1,5 +1,5 @@
 import { getGroup } from '$lib/server/groups/groups';
-import { action, formFields, page } from '$lib/server/web/http';
+import { page, formAction } from '$lib/server/web/http';
 import { liftSanction, listSanctions } from '$lib/server/moderation/sanctions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,11 +10,8 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 };
 
 export const actions: Actions = {
-	lift: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			await liftSanction(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.id);
-			return { lifted: true };
-		});
-	}
+	lift: formAction(async (f, { locals }) => {
+		await liftSanction(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.id);
+		return { lifted: true };
+	})
 };

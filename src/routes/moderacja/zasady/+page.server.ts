@@ -1,5 +1,5 @@
 import { getGroup } from '$lib/server/groups/groups';
-import { action, formFields, page } from '$lib/server/web/http';
+import { page, formAction } from '$lib/server/web/http';
 import {
 	addWord,
 	listWords,
@@ -23,53 +23,41 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 const groupOf = async (locals: App.Locals, f: Record<string, string>) => getGroup(locals.ctx.db, f.group);
 
 export const actions: Actions = {
-	add: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const w = await addWord(locals.ctx, locals.actor, await groupOf(locals, f), {
-					pattern: f.pattern,
-					isRegex: f.isRegex === 'on',
-					action: f.action
-				});
-				return { added: w.pattern };
-			},
-			{ form: 'add', pattern: f.pattern, isRegex: f.isRegex, action: f.action }
-		);
-	},
-	remove: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await removeWord(locals.ctx, locals.actor, await groupOf(locals, f), f.id);
-				return { removed: f.pattern };
-			},
-			{ form: 'remove' }
-		);
-	},
-	test: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => ({
-				tested: {
-					text: f.text.trim(),
-					...(await testWords(locals.ctx, locals.actor, await groupOf(locals, f), f.text))
-				}
-			}),
-			{ form: 'test', text: f.text }
-		);
-	},
-	settings: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await updateModerationSettings(locals.ctx, locals.actor, await groupOf(locals, f), {
-					newMemberDays: f.newMemberDays,
-					reportHideThreshold: f.reportHideThreshold
-				});
-				return { saved: true };
-			},
-			{ form: 'settings', newMemberDays: f.newMemberDays, reportHideThreshold: f.reportHideThreshold }
-		);
-	}
+	add: formAction(
+		async (f, { locals }) => {
+			const w = await addWord(locals.ctx, locals.actor, await groupOf(locals, f), {
+				pattern: f.pattern,
+				isRegex: f.isRegex === 'on',
+				action: f.action
+			});
+			return { added: w.pattern };
+		},
+		(f) => ({ form: 'add', pattern: f.pattern, isRegex: f.isRegex, action: f.action })
+	),
+	remove: formAction(
+		async (f, { locals }) => {
+			await removeWord(locals.ctx, locals.actor, await groupOf(locals, f), f.id);
+			return { removed: f.pattern };
+		},
+		() => ({ form: 'remove' })
+	),
+	test: formAction(
+		async (f, { locals }) => ({
+			tested: {
+				text: f.text.trim(),
+				...(await testWords(locals.ctx, locals.actor, await groupOf(locals, f), f.text))
+			}
+		}),
+		(f) => ({ form: 'test', text: f.text })
+	),
+	settings: formAction(
+		async (f, { locals }) => {
+			await updateModerationSettings(locals.ctx, locals.actor, await groupOf(locals, f), {
+				newMemberDays: f.newMemberDays,
+				reportHideThreshold: f.reportHideThreshold
+			});
+			return { saved: true };
+		},
+		(f) => ({ form: 'settings', newMemberDays: f.newMemberDays, reportHideThreshold: f.reportHideThreshold })
+	)
 };

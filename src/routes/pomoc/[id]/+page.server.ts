@@ -1,5 +1,4 @@
-import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/web/http';
+import { action, formFields, page, requireActor } from '$lib/server/web/http';
 import { removeTicketFiles, storeTicketFiles, type StoredAttachment } from '$lib/server/support/attachments';
 import {
 	acknowledgeTicket,
@@ -12,12 +11,10 @@ import { onCallPhoneFor } from '$lib/server/support/on-call';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
-	const ticket = await page(() => getTicket(locals.ctx, locals.actor, params.id));
+	const actor = requireActor({ locals, url });
+	const ticket = await page(() => getTicket(locals.ctx, actor, params.id));
 	const onCallPhone =
-		ticket.priority === 'urgent' && ticket.status !== 'resolved'
-			? await onCallPhoneFor(locals.ctx, locals.actor)
-			: null;
+		ticket.priority === 'urgent' && ticket.status !== 'resolved' ? await onCallPhoneFor(locals.ctx, actor) : null;
 	return {
 		ticket,
 		fresh: url.searchParams.has('nowe'),

@@ -1,16 +1,15 @@
-import { redirect } from '@sveltejs/kit';
 import { alertKinds, getAlertPreferences, setAlertPreferences } from '$lib/server/alerts/alerts';
 import { getGroup } from '$lib/server/groups/groups';
-import { action, page } from '$lib/server/web/http';
+import { action, page, requireActor } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
+	const actor = requireActor({ locals, url });
 	return page(async () => {
 		const group = await getGroup(locals.ctx.db, params.slug);
 		return {
 			group: { slug: group.slug, name: group.name },
-			preferences: await getAlertPreferences(locals.ctx, locals.actor, group),
+			preferences: await getAlertPreferences(locals.ctx, actor, group),
 			kinds: Object.entries(alertKinds).map(([id, label]) => ({ id, label }))
 		};
 	});

@@ -1,5 +1,4 @@
-import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/web/http';
+import { action, page, formAction, requireActor } from '$lib/server/web/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
 import { AppError } from '$lib/server/core/errors';
 import { removeImages, storeImage } from '$lib/server/media/images';
@@ -9,10 +8,10 @@ import { inviteStaff, removeStaff, revokeInvitation } from '$lib/server/units/st
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!locals.actor) redirect(303, `/logowanie?dalej=${encodeURIComponent(url.pathname)}`);
+	const actor = requireActor({ locals, url });
 	return page(async () => {
-		const unit = await getUnitForManager(locals.ctx, locals.actor, params.id);
-		const tokens = await listUnitTokens(locals.ctx, locals.actor, params.id);
+		const unit = await getUnitForManager(locals.ctx, actor, params.id);
+		const tokens = await listUnitTokens(locals.ctx, actor, params.id);
 		return {
 			unit,
 			tokens: tokens.map((t) => ({
@@ -27,46 +26,34 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	details: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await updateUnit(locals.ctx, locals.actor, params.id, f);
-				return { saved: 'details' };
-			},
-			{ form: 'details', ...f }
-		);
-	},
-	invite: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await inviteStaff(locals.ctx, locals.actor, params.id, { email: f.email, role: f.role });
-				return { invited: f.email };
-			},
-			{ form: 'invite', ...f }
-		);
-	},
-	remove: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await removeStaff(locals.ctx, locals.actor, params.id, f.userId);
-				return { removed: f.name };
-			},
-			{ form: 'staff' }
-		);
-	},
-	revokeInvitation: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await revokeInvitation(locals.ctx, locals.actor, params.id, f.invitationId);
-				return { saved: 'invitation' };
-			},
-			{ form: 'staff' }
-		);
-	},
+	details: formAction(
+		async (f, { locals, params }) => {
+			await updateUnit(locals.ctx, locals.actor, params.id, f);
+			return { saved: 'details' };
+		},
+		(f) => ({ form: 'details', ...f })
+	),
+	invite: formAction(
+		async (f, { locals, params }) => {
+			await inviteStaff(locals.ctx, locals.actor, params.id, { email: f.email, role: f.role });
+			return { invited: f.email };
+		},
+		(f) => ({ form: 'invite', ...f })
+	),
+	remove: formAction(
+		async (f, { locals, params }) => {
+			await removeStaff(locals.ctx, locals.actor, params.id, f.userId);
+			return { removed: f.name };
+		},
+		() => ({ form: 'staff' })
+	),
+	revokeInvitation: formAction(
+		async (f, { locals, params }) => {
+			await revokeInvitation(locals.ctx, locals.actor, params.id, f.invitationId);
+			return { saved: 'invitation' };
+		},
+		() => ({ form: 'staff' })
+	),
 	logo: async ({ locals, params, request }) => {
 		// Who may change the logo is settled before the body is read: images cost CPU to decode.
 		const refused = await action(() => assertMayChangeLogo(locals.ctx, locals.actor, params.id), { form: 'logo' });
@@ -90,21 +77,17 @@ export const actions: Actions = {
 			{ form: 'logo' }
 		);
 	},
-	token: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => ({ token: await createUnitToken(locals.ctx, locals.actor, params.id, f.tokenName ?? '') }),
-			{ form: 'token' }
-		);
-	},
-	revokeToken: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				await revokeUnitToken(locals.ctx, locals.actor, params.id, f.tokenId);
-				return { saved: 'token' };
-			},
-			{ form: 'token' }
-		);
-	}
+	token: formAction(
+		async (f, { locals, params }) => ({
+			token: await createUnitToken(locals.ctx, locals.actor, params.id, f.tokenName ?? '')
+		}),
+		() => ({ form: 'token' })
+	),
+	revokeToken: formAction(
+		async (f, { locals, params }) => {
+			await revokeUnitToken(locals.ctx, locals.actor, params.id, f.tokenId);
+			return { saved: 'token' };
+		},
+		() => ({ form: 'token' })
+	)
 };

@@ -7,7 +7,7 @@ import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/f
 import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/content-decisions';
 import { can } from '$lib/server/access/policy';
-import { action, clientOf, formFields, page } from '$lib/server/web/http';
+import { action, clientOf, page, formAction } from '$lib/server/web/http';
 import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,32 +49,26 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 	});
 
 export const actions: Actions = {
-	comment: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => {
-				const created = await addComment(locals.ctx, locals.actor, params.id, {
-					body: f.body,
-					parentId: f.parentId || null
-				});
-				return { commented: created };
-			},
-			{ body: f.body, parentId: f.parentId }
-		);
-	},
-	edit: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => ({
-				edited: await editPost(locals.ctx, locals.actor, params.id, {
-					body: f.editBody,
-					category: f.editCategory,
-					commentsEnabled: f.commentsOff !== 'on'
-				})
-			}),
-			{ editBody: f.editBody, editCategory: f.editCategory }
-		);
-	},
+	comment: formAction(
+		async (f, { locals, params }) => {
+			const created = await addComment(locals.ctx, locals.actor, params.id, {
+				body: f.body,
+				parentId: f.parentId || null
+			});
+			return { commented: created };
+		},
+		(f) => ({ body: f.body, parentId: f.parentId })
+	),
+	edit: formAction(
+		async (f, { locals, params }) => ({
+			edited: await editPost(locals.ctx, locals.actor, params.id, {
+				body: f.editBody,
+				category: f.editCategory,
+				commentsEnabled: f.commentsOff !== 'on'
+			})
+		}),
+		(f) => ({ editBody: f.editBody, editCategory: f.editCategory })
+	),
 	delete: async ({ locals, params }) => {
 		const result = await action(async () => {
 			await deletePost(locals.ctx, locals.actor, params.id);
@@ -85,41 +79,31 @@ export const actions: Actions = {
 	},
 	publish: async ({ locals, params }) =>
 		action(async () => ({ published: await publishDraft(locals.ctx, locals.actor, params.id) })),
-	allClear: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => ({ allClear: await closeAlert(locals.ctx, locals.actor, params.id, f.allClear) }), {
+	allClear: formAction(
+		async (f, { locals, params }) => ({ allClear: await closeAlert(locals.ctx, locals.actor, params.id, f.allClear) }),
+		(f) => ({
 			allClearText: f.allClear
-		});
-	},
-	resubmit: async ({ locals, params, request }) => {
-		const f = formFields(await request.formData());
-		return action(
-			async () => ({ resubmitted: await resubmitPost(locals.ctx, locals.actor, params.id, { body: f.body }) }),
-			{ editBody: f.body }
+		})
+	),
+	resubmit: formAction(
+		async (f, { locals, params }) => ({
+			resubmitted: await resubmitPost(locals.ctx, locals.actor, params.id, { body: f.body })
+		}),
+		(f) => ({ editBody: f.body })
+	),
+	react: formAction(async (f, { locals }) => {
+		await setPostReaction(locals.ctx, locals.actor, f.postId, f.kind === f.current ? null : f.kind);
+	}),
+	commentReact: formAction(async (f, { locals }) => {
+		await setCommentReaction(locals.ctx, locals.actor, f.commentId, f.kind === f.current ? null : f.kind);
+	}),
+	share: formAction(async (f, { locals, request, url, params }) => {
+		await sharePost(
+			locals.ctx,
+			locals.actor,
+			f.postId,
+			await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
 		);
-	},
-	react: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			await setPostReaction(locals.ctx, locals.actor, f.postId, f.kind === f.current ? null : f.kind);
-		});
-	},
-	commentReact: async ({ locals, request }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			await setCommentReaction(locals.ctx, locals.actor, f.commentId, f.kind === f.current ? null : f.kind);
-		});
-	},
-	share: async ({ locals, request, url, params }) => {
-		const f = formFields(await request.formData());
-		return action(async () => {
-			await sharePost(
-				locals.ctx,
-				locals.actor,
-				f.postId,
-				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
-			);
-			return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
-		});
-	}
+		return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
+	})
 };

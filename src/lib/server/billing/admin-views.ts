@@ -1,0 +1,74 @@
+import type { Actor, Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { getGroup } from '../groups/groups';
+import { customerOf } from '../subscriptions/customers';
+import { assertOperator } from '../access/actor';
+import { warsawDay, polishDate } from '../../dates';
+import { ksefLabels } from './invoices';
+import { addCustomerTerms, listPrices, packageLabels, planLabels } from '../subscriptions/prices';
+import { sellerParty } from './seller';
+
+/** The operator's billing (`/admin/faktury`): the seller, the price list, the last 200 invoices. */
+export async function billingOverview(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor | null) {
+	assertOperator(actor, 'Rozliczenia prowadzi operator.');
+	const { db } = ctx;
+	const today = warsawDay(ctx.clock.now());
+	const [invoices, prices, seller] = await Promise.all([
+		db.selectFrom('invoices').selectAll().orderBy('id', 'desc').limit(200).execute(),
+		listPrices(db),
+		sellerParty(db)
+	]);
+	return {
+		today,
+		seller,
+		prices: prices.map((p) => ({
+			id: p.id,
+			package: packageLabels[p.package],
+			plan: planLabels[p.plan],
+			gross: p.gross,
+			vatRate: p.vat_rate,
+			validFrom: p.valid_from,
+			validTo: p.valid_to
+		})),
+		invoices: invoices.map((i) => ({
+			id: i.id,
+			number: i.number,
+			kind: i.kind,
+			buyer: i.buyer.name,
+			issueDate: polishDate(i.issue_date),
+			dueDate: polishDate(i.due_date),
+			gross: i.gross,
+			corrected: invoices.some((k) => k.corrects_id === i.id),
+			paid: i.paid_at ? polishDate(i.paid_at.toISOString().slice(0, 10)) : null,
+			overdue: !i.paid_at && i.kind === 'VAT' && today > i.due_date,
+			ksef: ksefLabels[i.ksef_status],
+			ksefNumber: i.ksef_number
+		}))
+	};
+}
+
+/** Every contract for the operator (`/admin/umowy`), newest first, at most 200. */
+export async function contractsForOperator(ctx: Pick<Ctx, 'db'>, actor: Actor | null) {
+	assertOperator(actor, 'Umowy podpisuje operator.');
+	const rows = await ctx.db.selectFrom('contracts').selectAll().orderBy('id', 'desc').limit(200).execute();
+	return rows.map((c) => ({
+		id: c.id,
+		number: c.number,
+		status: c.status,
+		customer: c.customer.legalName,
+		group: c.customer.groupName,
+		startsOn: polishDate(c.starts_on),
+		plan: c.plan,
+		months: c.commitment_months,
+		gross: c.gross,
+		signedAt: c.signed_at?.toISOString() ?? null
+	}));
+}
+
+/** The operator gives the customer of the group's municipality individual terms (its data must be saved first). */
+export async function addGroupTerms(ctx: Ctx, actor: Actor | null, slug: string, input: unknown) {
+	const g = await getGroup(ctx.db, slug);
+	const existing = await customerOf(ctx, g.municipality_code);
+	if (!existing) throw new AppError('conflict', 'Najpierw zapisz dane klienta.');
+	await addCustomerTerms(ctx, actor, existing.id, input);
+}

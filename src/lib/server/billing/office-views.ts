@@ -1,0 +1,96 @@
+import type { Actor, Ctx } from '../core/context';
+import { AppError, unauthenticated } from '../core/errors';
+import { unitTypes } from '../groups/unit-types';
+import { customerOf } from '../subscriptions/customers';
+import { formatNip } from '../subscriptions/identifiers';
+import { packageState } from '../subscriptions/subscriptions';
+import { listUnits } from '../units/units';
+import { warsawDay, polishDate } from '../../dates';
+import { contractsOf } from './contracts';
+import { customerInvoices, ksefLabels } from './invoices';
+
+/**
+ * The municipalities whose office panel the actor may open: those they coordinate; for the
+ * operator, every municipality with a customer account. Refused when there is none.
+ */
+export async function listCoordinatedMunicipalities(ctx: Pick<Ctx, 'db'>, actor: Actor | null) {
+	if (!actor) throw unauthenticated();
+	let q = ctx.db.selectFrom('municipalities as m').select(['m.teryt_code', 'm.name']).orderBy('m.name');
+	q = actor.isOperator
+		? q.where((eb) =>
+				eb.exists(eb.selectFrom('customers').select('id').whereRef('customers.municipality_code', '=', 'm.teryt_code'))
+			)
+		: q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('coordinators')
+						.select('user_id')
+						.whereRef('coordinators.municipality_code', '=', 'm.teryt_code')
+						.where('coordinators.user_id', '=', actor.id)
+				)
+			);
+	const municipalities = await q.execute();
+	if (municipalities.length === 0)
+		throw new AppError(
+			'forbidden',
+			actor.isOperator
+				? 'Żadna gmina nie ma jeszcze konta klienta — załóż je w ustawieniach grupy.'
+				: 'Panel urzędu jest dla koordynatorów gminy.'
+		);
+	return municipalities;
+}
+
+/** The coordinator's panel (`/urzad`): the chosen municipality's package, units, contracts and invoices. */
+export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: string | null) {
+	const municipalities = await listCoordinatedMunicipalities(ctx, actor);
+	const chosen = municipalities.find((m) => m.teryt_code === chosenCode) ?? municipalities[0];
+	const [customer, groups, units, invoices, contracts] = await Promise.all([
+		customerOf(ctx, chosen.teryt_code),
+		ctx.db
+			.selectFrom('groups')
+			.select(['id', 'slug', 'name'])
+			.where('municipality_code', '=', chosen.teryt_code)
+			.orderBy('name')
+			.execute(),
+		listUnits(ctx, actor, chosen.teryt_code),
+		customerInvoices(ctx, actor, chosen.teryt_code),
+		contractsOf(ctx, actor, chosen.teryt_code)
+	]);
+	const today = warsawDay(ctx.clock.now());
+	return {
+		municipalities: municipalities.map((m) => ({ code: m.teryt_code, name: m.name })),
+		municipality: { code: chosen.teryt_code, name: chosen.name },
+		receiver: customer?.receiver ?? null,
+		customer: customer && {
+			legalName: customer.legal_name,
+			nip: formatNip(customer.nip),
+			regon: customer.regon,
+			address: `${customer.street}, ${customer.postal_code} ${customer.city}`,
+			contact: `${customer.contact_name}, ${customer.contact_email}${customer.contact_phone ? `, tel. ${customer.contact_phone}` : ''}`
+		},
+		groups: await Promise.all(
+			groups.map(async (g) => ({ id: g.id, slug: g.slug, name: g.name, package: await packageState(ctx, g.id) }))
+		),
+		units,
+		contracts: contracts.map((c) => ({
+			id: c.id,
+			number: c.number,
+			status: c.status,
+			startsOn: polishDate(c.starts_on),
+			group: c.customer.groupName,
+			signed: !!c.scan_file
+		})),
+		invoices: invoices.map((i) => ({
+			id: i.id,
+			number: i.number,
+			kind: i.kind,
+			issueDate: i.issue_date,
+			period: i.period_start && i.period_end ? `${polishDate(i.period_start)}–${polishDate(i.period_end)}` : null,
+			gross: i.gross,
+			dueDate: i.due_date,
+			payment: i.paid_at ? 'zapłacona' : i.gross <= 0 ? '—' : today > i.due_date ? 'po terminie' : 'do zapłaty',
+			ksef: ksefLabels[i.ksef_status]
+		})),
+		unitTypes: Object.entries(unitTypes).map(([id, label]) => ({ id, label }))
+	};
+}

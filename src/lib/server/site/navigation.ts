@@ -1,0 +1,38 @@
+import type { Actor, Ctx } from '../core/context';
+import { countUnread } from '../notify/notifications';
+
+export interface Navigation {
+	unread: number;
+	/** Moderates a group (or is the operator): the header links to the queue. */
+	moderates: boolean;
+	/** The office's panel: coordinators (and the operator) see the municipality, a unit's admin the unit. */
+	officeHref: string | null;
+}
+
+/** What the header offers the person: unread notifications, the moderators' queue, the office's panel. */
+export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): Promise<Navigation> {
+	if (!actor) return { unread: 0, moderates: false, officeHref: null };
+	const { db } = ctx;
+	const [unread, moderated, coordinator, unitAdmin] = await Promise.all([
+		countUnread(db, actor.id),
+		db
+			.selectFrom('memberships')
+			.select('group_id')
+			.where('user_id', '=', actor.id)
+			.where('role', '=', 'moderator')
+			.where('status', '=', 'approved')
+			.limit(1)
+			.executeTakeFirst(),
+		db.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id).limit(1).executeTakeFirst(),
+		db
+			.selectFrom('unit_members')
+			.select('unit_id')
+			.where('user_id', '=', actor.id)
+			.where('role', '=', 'unitAdmin')
+			.limit(1)
+			.executeTakeFirst()
+	]);
+	const officeHref =
+		coordinator || actor.isOperator ? '/urzad' : unitAdmin ? `/urzad/jednostki/${unitAdmin.unit_id}` : null;
+	return { unread, moderates: actor.isOperator || !!moderated, officeHref };
+}
