@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiGroup } from '$lib/server/api-present';
+import { apiGroup } from '$lib/server/api/present';
 import { listGroups } from '$lib/server/groups/groups';
 import { api } from '$lib/server/http';
 import type { RequestHandler } from './$types';

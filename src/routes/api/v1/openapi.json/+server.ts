@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { openApi } from '$lib/server/openapi';
+import { openApi } from '$lib/server/api/openapi';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = () => json(openApi);

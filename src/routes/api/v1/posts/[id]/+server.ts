@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiPost } from '$lib/server/api-present';
+import { apiPost } from '$lib/server/api/present';
 import { getPost } from '$lib/server/feed/posts';
 import { api } from '$lib/server/http';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiPost, dateFromJson, eventFromJson } from '$lib/server/api-present';
+import { apiPost, dateFromJson, eventFromJson } from '$lib/server/api/present';
 import { AppError, unauthenticated } from '$lib/server/errors';
 import { createPost, listFeed } from '$lib/server/feed/posts';
 import { getGroup, getGroupForReading } from '$lib/server/groups/groups';

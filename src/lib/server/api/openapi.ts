@@ -1,4 +1,4 @@
-import { categoryCodes } from './groups/categories';
+import { categoryCodes } from '../groups/categories';
 
 const error = {
 	description: 'Błąd',

@@ -1,5 +1,5 @@
-import type { FeedItem } from './feed/present';
-import type { listGroups } from './groups/groups';
+import type { FeedItem } from '../feed/present';
+import type { listGroups } from '../groups/groups';
 
 type GroupRow = Awaited<ReturnType<typeof listGroups>>[number];
 
