@@ -7,9 +7,20 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type ReactionKind = 'like' | 'love' | 'haha' | 'wow' | 'sad' | 'angry';
-export type PostStatus =
-	'published' | 'pending' | 'changes_requested' | 'rejected' | 'removed' | 'draft' | 'scheduled' | 'deleted';
-export type CommentStatus = 'published' | 'pending' | 'hidden' | 'rejected' | 'removed';
+/** Every state of a post, as a list for the API's contract (`api/schemas.ts`). */
+export const postStatuses = [
+	'published',
+	'pending',
+	'changes_requested',
+	'rejected',
+	'removed',
+	'draft',
+	'scheduled',
+	'deleted'
+] as const;
+export type PostStatus = (typeof postStatuses)[number];
+export const commentStatuses = ['published', 'pending', 'hidden', 'rejected', 'removed'] as const;
+export type CommentStatus = (typeof commentStatuses)[number];
 /** Nullable columns that inserts may leave out. */
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor, Ctx } from '../context';
-import type { ReactionKind } from '../db/schema';
+import type { CommentStatus, ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { parseInput } from '../auth/accounts';
 import { can } from '../groups/policy';
@@ -25,7 +25,7 @@ export interface CommentView {
 	parentId: string | null;
 	authorName: string;
 	body: string;
-	status: string;
+	status: CommentStatus;
 	/** Written by the viewer (who may not report it). */
 	mine: boolean;
 	/** Why it is held: shown to its author and moderators. */

@@ -1,4 +1,5 @@
-import { json } from '@sveltejs/kit';
+import { parseParams, reply } from '$lib/server/api/contract';
+import { getGroup as operation } from '$lib/server/api/groups';
 import { apiGroup } from '$lib/server/api/present';
 import { listGroups } from '$lib/server/groups/groups';
 import { notFound } from '$lib/server/errors';
@@ -7,7 +8,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>
 	api(async () => {
-		const [group] = await listGroups(locals.ctx.db, { slug: params.slug });
+		const { slug } = parseParams(operation, params);
+		const [group] = await listGroups(locals.ctx.db, { slug });
 		if (!group) throw notFound('Nie ma takiej grupy.');
-		return json(apiGroup(group));
+		return reply(operation, 200, apiGroup(group));
 	});
