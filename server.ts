@@ -1,8 +1,8 @@
 // Process entry: the SvelteKit handler on node:http, start-up message and graceful shutdown.
 import http from 'node:http';
-import { readConfig } from './src/lib/server/config';
-import { log } from './src/lib/server/log';
-import type { Runtime } from './src/lib/server/runtime';
+import { readConfig } from './src/lib/server/core/config';
+import { log } from './src/lib/server/core/logger';
+import type { Runtime } from './src/lib/server/web/runtime';
 
 // pg-boss completes and fails jobs without awaiting the query: when the database drops the
 // connection at that moment the rejection has no handler, which would end the process and every

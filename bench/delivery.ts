@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { systemClock } from '../src/lib/server/clock';
+import { systemClock } from '../src/lib/server/core/clock';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
 import { deliverDue, emailTransport } from '../src/lib/server/notify/delivery';
 import { freshPgDatabase } from './common';

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { CompiledQuery, sql } from 'kysely';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
-import { decodeCursor, feedQuery } from '../src/lib/server/feed/posts';
+import { decodeCursor, feedQuery } from '../src/lib/server/feed/feed-query';
 import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generate';
 import { benchModeration } from './moderation';
 import { benchAlerts } from './alerts';

@@ -1,14 +1,15 @@
 // The operator's command line: npm run --silent cli -- <command> [options]
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../src/lib/server/clock';
-import { readConfig } from '../src/lib/server/config';
-import type { Ctx } from '../src/lib/server/context';
+import { systemClock } from '../src/lib/server/core/clock';
+import { readConfig } from '../src/lib/server/core/config';
+import type { Ctx } from '../src/lib/server/core/context';
 import { migrate } from '../src/lib/server/db/database';
-import { AppError } from '../src/lib/server/errors';
+import { AppError } from '../src/lib/server/core/errors';
 import { createApiToken } from '../src/lib/server/auth/sessions';
 import { hashPassword } from '../src/lib/server/auth/crypto';
-import { emailSchema, parseInput, passwordSchema, displayNameSchema, toActor } from '../src/lib/server/auth/accounts';
+import { passwordSchema, displayNameSchema, toActor } from '../src/lib/server/auth/accounts';
+import { emailSchema, parseInput } from '../src/lib/server/core/validation';
 import { createGroup } from '../src/lib/server/groups/groups';
 import { seedDemo } from '../src/lib/server/demo/seed-demo';
 import { importTerytFile } from '../src/lib/server/municipalities/municipalities';
@@ -16,11 +17,11 @@ import { listOutbox } from '../src/lib/server/notify/outbox';
 import { loadLexicon } from '../src/lib/server/moderation/engine';
 import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
 import { compileWordList } from '../src/lib/server/moderation/word-lists';
-import { createUnitToken } from '../src/lib/server/units/units';
+import { createUnitToken } from '../src/lib/server/units/tokens';
 import { rebuildStats } from '../src/lib/server/stats/daily';
 import { writeDemoInvoice } from '../src/lib/server/billing/demo-invoice';
 import { demoWordList } from '../src/lib/server/demo/content';
-import { ensureMunicipalities, openDatabase } from '../src/lib/server/runtime';
+import { ensureMunicipalities, openDatabase } from '../src/lib/server/web/runtime';
 import { backup, restore } from '../src/lib/server/backup/backup';
 import { formatNumber, plural } from '../src/lib/format';
 

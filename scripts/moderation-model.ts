@@ -18,7 +18,7 @@ import {
 } from '../src/lib/server/moderation/training';
 import { innocentTexts } from '../src/lib/server/moderation/fixtures/innocent';
 import { commentTexts, replyTexts, residentPosts, wiskitkiUnits } from '../src/lib/server/demo/content';
-import { seededRandom } from '../src/lib/server/random';
+import { seededRandom } from '../src/lib/server/core/random';
 
 export const dataDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { readConfig } from '../src/lib/server/config';
-import { openDatabase } from '../src/lib/server/runtime';
-import { systemClock } from '../src/lib/server/clock';
+import { readConfig } from '../src/lib/server/core/config';
+import { openDatabase } from '../src/lib/server/web/runtime';
+import { systemClock } from '../src/lib/server/core/clock';
 import { contractTemplatePdf, offerPdf, presentationPdf, unitReportPdf } from '../src/lib/server/documents/documents';
 const database = await openDatabase(readConfig());
 const ctx = {

@@ -1,5 +1,5 @@
-import type { Actor, Ctx } from '$lib/server/context';
-import type { Runtime } from '$lib/server/runtime';
+import type { Actor, Ctx } from '$lib/server/core/context';
+import type { Runtime } from '$lib/server/web/runtime';
 
 declare global {
 	namespace App {

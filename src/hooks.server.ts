@@ -1,16 +1,16 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { assertBodyWithinLimit, bodyLimit } from '$lib/server/body-limits';
-import { requestFingerprint, runOnce } from '$lib/server/idempotency';
+import { assertBodyWithinLimit, bodyLimit } from '$lib/server/web/body-limits';
+import { requestFingerprint, runOnce } from '$lib/server/limits/idempotency';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
 import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
-import { clientAddress } from '$lib/server/client-address';
+import { clientAddress } from '$lib/server/core/client-address';
 import { getGroupForReading } from '$lib/server/groups/groups';
-import { AppError } from '$lib/server/errors';
-import { apiError, SESSION_COOKIE } from '$lib/server/http';
-import { assertNoNul } from '$lib/server/input';
-import { log } from '$lib/server/log';
-import { runtime } from '$lib/server/runtime';
-import { withSecurityHeaders } from '$lib/server/security-headers';
+import { AppError } from '$lib/server/core/errors';
+import { apiError, SESSION_COOKIE } from '$lib/server/web/http';
+import { assertNoNul } from '$lib/server/core/validation';
+import { log } from '$lib/server/core/logger';
+import { runtime } from '$lib/server/web/runtime';
+import { withSecurityHeaders } from '$lib/server/web/security-headers';
 
 export const init: ServerInit = async () => {
 	await runtime();

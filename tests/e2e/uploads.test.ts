@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pngClaiming } from '../../src/lib/server/testing';
+import { pngClaiming } from '../../src/lib/server/testing/fixtures';
 import { sessionCookie, startServer, type Server } from './harness';
 
 // What an upload costs the server before anyone is checked: a request's body is not read, nor an

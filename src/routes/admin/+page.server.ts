@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { createGroup, listGroups } from '$lib/server/groups/groups';
-import { action, formFields } from '$lib/server/http';
+import { action, formFields } from '$lib/server/web/http';
 import { searchMunicipalities } from '$lib/server/municipalities/municipalities';
 import type { Actions, PageServerLoad } from './$types';
 

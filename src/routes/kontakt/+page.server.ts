@@ -1,4 +1,4 @@
-import { action, formFields } from '$lib/server/http';
+import { action, formFields } from '$lib/server/web/http';
 import { createTicket } from '$lib/server/support/tickets';
 import type { Actions, PageServerLoad } from './$types';
 

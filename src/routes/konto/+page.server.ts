@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { changePassword, deleteAccount, resendVerification } from '$lib/server/auth/accounts';
+import { changePassword, resendVerification } from '$lib/server/auth/accounts';
+import { deleteAccount } from '$lib/server/privacy/delete-account';
 import { hashSecret } from '$lib/server/auth/crypto';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/sessions';
-import { AppError } from '$lib/server/errors';
-import { action, formFields, SESSION_COOKIE } from '$lib/server/http';
+import { AppError } from '$lib/server/core/errors';
+import { action, formFields, SESSION_COOKIE } from '$lib/server/web/http';
 import { listDataExports, requestDataExport } from '$lib/server/privacy/export';
 import type { Actions, PageServerLoad } from './$types';
 

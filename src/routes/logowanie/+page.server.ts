@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/auth/sessions';
-import { action, DEVICE_COOKIE, formFields, setSessionCookie } from '$lib/server/http';
-import { safeRedirectPath } from '$lib/server/safe-redirect';
+import { action, DEVICE_COOKIE, formFields, setSessionCookie } from '$lib/server/web/http';
+import { safeRedirectPath } from '$lib/server/web/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 const safeNext = (next: unknown) => safeRedirectPath(next, '/grupy');

@@ -1,6 +1,7 @@
 import { countPendingMemberships, getGroup } from '$lib/server/groups/groups';
-import { action, formFields, page } from '$lib/server/http';
-import { clearFlag, decideComment, decidePost, listQueue } from '$lib/server/moderation/queue';
+import { action, formFields, page } from '$lib/server/web/http';
+import { listQueue } from '$lib/server/moderation/queue';
+import { clearFlag, decideComment, decidePost } from '$lib/server/moderation/content-decisions';
 import { decideReports } from '$lib/server/moderation/reports';
 import { imposeSanction, sanctionLabels } from '$lib/server/moderation/sanctions';
 import { groundIds, grounds } from '$lib/server/moderation/terms';

@@ -1,5 +1,5 @@
-import { pageWithDocuments } from '$lib/server/site/offer';
-import { page } from '$lib/server/http';
+import { pageWithDocuments } from '$lib/server/documents/offer';
+import { page } from '$lib/server/web/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) =>

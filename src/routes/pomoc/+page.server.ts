@@ -1,13 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields } from '$lib/server/http';
-import { storeTicketFiles, removeTicketFiles } from '$lib/server/support/uploads';
-import {
-	createTicket,
-	type StoredAttachment,
-	kindLabels,
-	onCallPhoneFor,
-	statusLabels
-} from '$lib/server/support/tickets';
+import { action, formFields } from '$lib/server/web/http';
+import { storeTicketFiles, removeTicketFiles, type StoredAttachment } from '$lib/server/support/attachments';
+import { createTicket, kindLabels, statusLabels } from '$lib/server/support/tickets';
+import { onCallPhoneFor } from '$lib/server/support/on-call';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

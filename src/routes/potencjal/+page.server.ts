@@ -1,4 +1,4 @@
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import { potential } from '$lib/server/stats/public';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/auth/accounts';
-import { action, formFields } from '$lib/server/http';
+import { action, formFields } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

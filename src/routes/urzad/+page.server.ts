@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
-import { customerOf, setInvoiceReceiver } from '$lib/server/package/customers';
-import { formatNip } from '$lib/server/package/identifiers';
-import { cancelSubscription, packageState } from '$lib/server/package/subscriptions';
+import { customerOf, setInvoiceReceiver } from '$lib/server/subscriptions/customers';
+import { formatNip } from '$lib/server/subscriptions/identifiers';
+import { cancelSubscription, packageState } from '$lib/server/subscriptions/subscriptions';
 import { addUnit, listUnits, setUnitSettings } from '$lib/server/units/units';
-import { customerInvoices, ksefLabels, polishDate } from '$lib/server/billing/invoices';
+import { customerInvoices, ksefLabels } from '$lib/server/billing/invoices';
+import { polishDate, warsawDay } from '$lib/dates';
 import { contractsOf } from '$lib/server/billing/contracts';
-import { warsawDay } from '$lib/text/time';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The coordinator's panel: the municipality's package, its units, their publishing. */

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { logOut } from '$lib/server/auth/sessions';
-import { SESSION_COOKIE } from '$lib/server/http';
+import { SESSION_COOKIE } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => redirect(303, '/');

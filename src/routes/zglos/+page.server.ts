@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { getPost } from '$lib/server/feed/posts';
-import { AppError, notFound } from '$lib/server/errors';
-import { action, formFields, page } from '$lib/server/http';
+import { getPost } from '$lib/server/feed/feed-query';
+import { AppError, notFound } from '$lib/server/core/errors';
+import { action, formFields, page } from '$lib/server/web/http';
 import { fileReport } from '$lib/server/moderation/reports';
 import { groundIds, grounds } from '$lib/server/moderation/terms';
 import type { Actions, PageServerLoad } from './$types';
-import { isId } from '$lib/server/input';
+import { isId } from '$lib/server/core/validation';
 
 /** What is being reported, as the reporter may see it. */
 async function reported(locals: App.Locals, url: URL) {

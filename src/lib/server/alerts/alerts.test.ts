@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
-import { closeAlert, createPost, getPost, listFeed } from '../feed/posts';
+import { getPost, listFeed } from '../feed/feed-query';
+import { closeAlert } from '../feed/alert-posts';
+import { createPost } from '../feed/create-post';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { listNotifications } from '../notify/notifications';
-import { normalizePhone } from '../notify/phone';
-import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
-import { acceptInvitation, addUnit, inviteStaff } from '../units/units';
+import { normalizePhone } from '../text/phone';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
+import { addUnit } from '../units/units';
+import { acceptInvitation, inviteStaff } from '../units/staff';
 import { getAlertPreferences, setAlertPreferences } from './alerts';
 
 const HOUR = 3_600_000;

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { AlertCounts, Group } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { AppError } from '../errors';
-import { groupAccess } from '../groups/groups';
-import { normalizePhone } from '../notify/phone';
+import { parseInput } from '../core/validation';
+import { AppError } from '../core/errors';
+import { groupAccess } from '../access/group-access';
+import { normalizePhone } from '../text/phone';
 
 /** What an urgent alert is about; members choose which ones they want. */
 export const alertKinds = {

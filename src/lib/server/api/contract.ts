@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseInput } from '../auth/accounts';
-import { AppError, type ErrorCode } from '../errors';
+import { parseInput } from '../core/validation';
+import { AppError, type ErrorCode } from '../core/errors';
 
 /**
  * One `/api/v1` operation: what it takes (path, query, JSON body) and what it answers, as zod

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FEED_PAGE_SIZE, postInputSchema } from '../feed/posts';
+import { FEED_PAGE_SIZE } from '../feed/feed-query';
+import { postInputSchema } from '../feed/create-post';
 import { categoryCodes } from '../groups/categories';
 import { operation } from './contract';
 import { Created, Group, Post, Unit } from './schemas';

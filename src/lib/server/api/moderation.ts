@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isId } from '../input';
+import { isId } from '../core/validation';
 import { operation } from './contract';
 
 export const checkText = operation({

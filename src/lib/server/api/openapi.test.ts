@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postStatuses } from '../db/schema';
-import { AppError, errorCodes } from '../errors';
+import { AppError, errorCodes } from '../core/errors';
 import { listOutbox } from './admin';
 import { parseBody, parseQuery } from './contract';
 import { createGroupPost, listGroupPosts } from './groups';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes, errorStatus, type ErrorCode } from '../errors';
+import { errorCodes, errorStatus, type ErrorCode } from '../core/errors';
 import { listOutbox } from './admin';
 import type { Operation, Tag } from './contract';
 import { createGroupPost, getGroup, listGroupPosts, listGroups, listGroupUnits } from './groups';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commentInputSchema } from '../feed/comments';
 import { reactionSchema } from '../feed/engagement';
-import { isId } from '../input';
+import { isId } from '../core/validation';
 import { operation } from './contract';
 import { Comment, count, Created, Post } from './schemas';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commentStatuses, postStatuses } from '../db/schema';
-import { errorCodes } from '../errors';
+import { errorCodes } from '../core/errors';
 import { reactionKinds } from '../feed/present';
 import { categoryCodes } from '../groups/categories';
 

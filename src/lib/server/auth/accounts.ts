@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Ctx, Actor } from '../context';
+import type { Ctx, Actor } from '../core/context';
 import type { Db } from '../db/database';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { enqueueEmail } from '../notify/outbox';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './crypto';
 import { alreadyRegisteredEmail } from './emails';

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { listOutbox } from '../notify/outbox';
-import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing';
+import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing/fixtures';
 import {
 	changePassword,
-	deleteAccount,
 	registerUser,
 	requestPasswordReset,
 	resendVerification,
 	resetPassword,
 	verifyEmail
 } from './accounts';
+import { deleteAccount } from '../privacy/delete-account';
 import { actorForApiToken, actorForSession, createApiToken, logIn, logOut } from './sessions';
 
 let database: Database;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db/database';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { listOutbox } from '../notify/outbox';
-import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing';
+import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing/fixtures';
 import { backoffMs, FREE_FAILURES, logIn, MAX_BACKOFF_MS } from './sessions';
 
 // Every password check goes through argon2's verify; counted to show an unknown account costs the same.

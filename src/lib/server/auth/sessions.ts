@@ -1,17 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { storedSetting } from '../db/settings';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { limitReached, purgeRateLimits, rateLimited, withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { enqueueEmail } from '../notify/outbox';
-import { toActor, emailSchema, parseInput } from './accounts';
+import { toActor } from './accounts';
+import { emailSchema, parseInput, isId } from '../core/validation';
 import { failedLoginsEmail } from './emails';
 import { hashSecret, newSecret, verifyPassword } from './crypto';
-import { isId } from '../input';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 /** Failed log-ins to one account that cost nothing; each further one doubles the wait. */

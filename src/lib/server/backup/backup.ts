@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import * as tar from 'tar';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 
 const run = promisify(execFile);
 

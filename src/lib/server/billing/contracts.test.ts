@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import { createGroup } from '../groups/groups';
-import { packageState } from '../package/subscriptions';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { packageState } from '../subscriptions/subscriptions';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { contractForReader, contractPdf, placeOrder, signContract } from './contracts';
 
 let database: Database;

@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../context';
-import { AppError } from '../errors';
-import { periodContaining } from '../package/dates';
-import { warsawDay } from '../../text/time';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { periodContaining, warsawDay } from '../../dates';
 import { fa3Xml } from './fa3';
 import { invoicePdf } from './invoice-pdf';
 import { issuePeriodInvoice } from './invoices';

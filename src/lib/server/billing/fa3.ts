@@ -1,5 +1,5 @@
 import type { InvoiceParty } from '../db/schema';
-import { amountInWords, decimal, totalsByRate } from './money';
+import { amountInWords, decimal, totalsByRate } from '../core/money';
 import { splitPaymentRequired, type Invoice } from './invoices';
 
 // The structured invoice FA(3) (schema 1-0E of 2025-06-25) that KSeF accepts. Prices are gross,

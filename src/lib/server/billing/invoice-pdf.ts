@@ -1,8 +1,9 @@
 import type { InvoiceParty } from '../db/schema';
 import { PdfWriter } from '../documents/pdf';
 import { formatMoney } from '../../format';
-import { amountInWords, totalsByRate } from './money';
-import { polishDate, splitPaymentRequired, type Invoice } from './invoices';
+import { amountInWords, totalsByRate } from '../core/money';
+import { splitPaymentRequired, type Invoice } from './invoices';
+import { polishDate } from '../../dates';
 
 const partyLines = (p: InvoiceParty) => [
 	p.name,

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { createGroup, getGroup } from '../groups/groups';
-import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { fa3Xml } from './fa3';
 import { validateFa3 } from './fa3-validate';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import AdmZip from 'adm-zip';
 import { invoicePdf } from './invoice-pdf';
@@ -25,10 +24,10 @@ import {
 	splitPaymentRequired,
 	type Invoice
 } from './invoices';
-import { setInvoiceReceiver } from '../package/customers';
+import { setInvoiceReceiver } from '../subscriptions/customers';
 import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef';
 import { defaultSeller, normalizeNrb, sellerParty, setSeller } from './seller';
-import { addCustomerTerms, addPrice, orderable, priceFor } from './prices';
+import { addCustomerTerms, addPrice, orderable, priceFor } from '../subscriptions/prices';
 
 const referenceDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
 const schemaHere = existsSync(path.join(referenceDir, 'ksef', 'schemat_FA3_v1-0E.xsd'));

@@ -1,21 +1,19 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { parseInput } from '../auth/accounts';
-import type { Actor, Ctx } from '../context';
-import { assertCoordinator } from '../package/customers';
-import { assertOperator } from '../groups/policy';
+import { parseInput, isId } from '../core/validation';
+import type { Actor, Ctx } from '../core/context';
+import { assertCoordinator } from '../access/office';
+import { assertOperator } from '../access/actor';
 import { enqueueEmail } from '../notify/outbox';
 import { formatMoney } from '../../format';
 import type { Db } from '../db/database';
 import type { Selectable } from 'kysely';
 import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
-import { AppError } from '../errors';
-import { addDays, periodContaining } from '../package/dates';
-import { warsawDay } from '../../text/time';
-import { fromGross, parseAmount, totalsByRate } from './money';
-import { priceFor } from './prices';
+import { AppError } from '../core/errors';
+import { addDays, periodContaining, warsawDay } from '../../dates';
+import { fromGross, parseAmount, totalsByRate } from '../core/money';
+import { priceFor } from '../subscriptions/prices';
 import { sellerParty } from './seller';
-import { isId } from '../input';
 
 export type Invoice = Selectable<InvoiceTable>;
 

@@ -1,7 +1,7 @@
 import AdmZip from 'adm-zip';
-import type { Actor, Ctx } from '../context';
-import { AppError } from '../errors';
-import { assertOperator } from '../groups/policy';
+import type { Actor, Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { assertOperator } from '../access/actor';
 import { fa3Xml } from './fa3';
 import { toCsv } from '../text/csv';
 

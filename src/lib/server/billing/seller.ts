@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { InvoiceParty } from '../db/schema';
-import { emailSchema, parseInput } from '../auth/accounts';
-import { assertOperator } from '../groups/policy';
-import { customerSchema } from '../package/customers';
+import { emailSchema, parseInput } from '../core/validation';
+import { assertOperator } from '../access/actor';
+import { customerSchema } from '../subscriptions/customers';
 
 /** The seller as the offer names it; the operator may store other data under app_settings "seller". */
 export const defaultSeller: InvoiceParty = {

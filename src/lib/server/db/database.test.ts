@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openTestDatabase } from '../testing';
+import { openTestDatabase } from '../testing/fixtures';
 import type { Database, LiveEvent } from './database';
 
 let database: Database;

@@ -1,4 +1,4 @@
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { countingRule } from '../../engagement';
 import {
 	formatCompact,
@@ -15,8 +15,8 @@ import { municipalityPage } from '../stats/public';
 import { formatMinutes, unitReport } from '../stats/unit-report';
 import { contractClauses } from './contract';
 import { PdfWriter } from './pdf';
-import { package1ListPrices } from '../billing/prices';
-import { warsawDay } from '../../text/time';
+import { package1ListPrices } from '../subscriptions/prices';
+import { warsawDay } from '../../dates';
 
 // The four documents of the offer's "Materiały do pobrania", generated from live data.
 

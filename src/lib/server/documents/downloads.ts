@@ -1,5 +1,5 @@
-import type { Ctx } from '../context';
-import { AppError } from '../errors';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
 import { memo } from '../cache/memo';
 import { municipalityPage } from '../stats/public';
 import { unitReport } from '../stats/unit-report';

@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
-import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
-import { acceptInvitation, addUnit, inviteStaff, removeStaff, unitPostStats } from '../units/units';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
+import { addUnit } from '../units/units';
+import { acceptInvitation, inviteStaff, removeStaff } from '../units/staff';
+import { unitPostStats } from '../units/unit-stats';
 import { recordViews } from './engagement';
 import { deletePost, editPost, listRevisions, publishDraft, publishDueScheduled } from './authoring';
 import { addComment } from './comments';
-import { createPost, getPost, listFeed, listOwnPendingPosts } from './posts';
+import { getPost, listFeed, listOwnPendingPosts } from './feed-query';
+import { createPost } from './create-post';
 
 const MIN = 60_000;
 let database: Database;

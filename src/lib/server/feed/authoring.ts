@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group, Post } from '../db/schema';
-import { parseInput, toActor } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
+import { toActor } from '../auth/accounts';
+import { parseInput } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
 import { categoryCodes } from '../groups/categories';
-import { groupAccess, type GroupAccess } from '../groups/groups';
-import { can } from '../groups/policy';
+import { groupAccess, type GroupAccess } from '../access/group-access';
+import { can } from '../access/policy';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
-import { findPostGroup, MAX_SCHEDULE_DAYS } from './posts';
+import { findPostGroup } from '../access/post-access';
+import { MAX_SCHEDULE_DAYS } from './create-post';
 
 /** The author, or for a unit's post anyone on the unit's staff now (the unit is the institution's). */
 async function authorize(

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { CommentStatus, ReactionKind } from '../db/schema';
-import { AppError, notFound } from '../errors';
-import { parseInput } from '../auth/accounts';
-import { can } from '../groups/policy';
+import { AppError, notFound } from '../core/errors';
+import { parseInput, isId, idSchema } from '../core/validation';
+import { can } from '../access/policy';
 import { screenFor } from '../moderation/screen';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { notify } from '../notify/notifications';
-import { authorizeOnPost } from './posts';
-import { commentVisibilityChanged } from './counters';
-import { isId, idSchema } from '../input';
+import { authorizeOnPost } from '../access/post-access';
+import { commentVisibilityChanged } from '../groups/post-counters';
 
 export const commentInputSchema = z.object({
 	body: z

@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { ReactionKind } from '../db/schema';
-import { AppError } from '../errors';
-import { parseInput } from '../auth/accounts';
+import { AppError } from '../core/errors';
+import { parseInput, isId } from '../core/validation';
 import { notify } from '../notify/notifications';
-import { warsawDay } from '../../text/time';
+import { warsawDay } from '../../dates';
 import { findCommentPost } from './comments';
-import { authorizeOnPost } from './posts';
+import { authorizeOnPost } from '../access/post-access';
 import { reactionKinds } from './present';
-import { isId } from '../input';
 import { withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 

@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, LiveEvent } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { listNotifications } from '../notify/notifications';
-import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { addComment, listComments } from './comments';
-import { decideComment, decidePost, listQueue } from '../moderation/queue';
+import { listQueue } from '../moderation/queue';
+import { decideComment, decidePost } from '../moderation/content-decisions';
 import { recordViews, setPostReaction, sharePost } from './engagement';
-import { createPost, getPost, listFeed, listOwnPendingPosts, searchPosts, setPinned } from './posts';
+import { getPost, listFeed, listOwnPendingPosts, searchPosts } from './feed-query';
+import { createPost } from './create-post';
+import { setPinned } from './pinning';
 
 let database: Database;
 let ctx: Ctx;

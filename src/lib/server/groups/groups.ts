@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group } from '../db/schema';
-import { AppError, notFound } from '../errors';
-import { parseInput } from '../auth/accounts';
+import { AppError, notFound } from '../core/errors';
+import { parseInput } from '../core/validation';
 import { notify } from '../notify/notifications';
-import { logAction } from '../moderation/log';
-import { assertCan, assertOperator, type GroupRole } from './policy';
-import { activeSanction, type ActiveSanction } from './active-sanction';
-import { packageState } from '../package/subscriptions';
+import { logAction } from '../audit/audit-log';
+import { assertCan, type GroupRole } from '../access/policy';
+import { assertOperator } from '../access/actor';
+import { activeSanction, type ActiveSanction } from '../access/active-sanction';
+import { packageState } from '../subscriptions/subscriptions';
 import { memo } from '../cache/memo';
 import { membershipChanged } from './member-count';
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { addComment } from '../feed/comments';
 import { setPostReaction } from '../feed/engagement';
-import { createPost, listFeed } from '../feed/posts';
-import { decidePost } from '../moderation/queue';
+import { listFeed } from '../feed/feed-query';
+import { createPost } from '../feed/create-post';
+import { decidePost } from '../moderation/content-decisions';
 import { imposeSanction } from '../moderation/sanctions';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import {
 	createGroup,
 	decideMembership,
@@ -17,7 +18,7 @@ import {
 	requestMembership,
 	updateGroup
 } from './groups';
-import type { GroupAction, GroupRole } from './policy';
+import type { GroupAction, GroupRole } from '../access/policy';
 
 let database: Database;
 let ctx: Ctx;

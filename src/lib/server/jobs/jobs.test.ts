@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { logIn } from '../auth/sessions';
-import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing';
+import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing/fixtures';
 import { AUTH_CLEANUP, PUBLISH_SCHEDULED, startJobs, type Jobs } from './jobs';
 
 let database: Database;
@@ -45,8 +45,8 @@ describe('background jobs on pg-boss', () => {
 describe('the scheduled-posts job', () => {
 	it('publishes a post whose time has come', async () => {
 		const { createGroup, getGroup } = await import('../groups/groups');
-		const { createPost, getPost } = await import('../feed/posts');
-		const { loadDemoMunicipalities } = await import('../testing');
+		const { createPost, getPost } = await import('../feed/feed-query');
+		const { loadDemoMunicipalities } = await import('../testing/fixtures');
 		await loadDemoMunicipalities(ctx);
 		const operator = await makeUser(ctx, 'op-jobs@t.pl', { operator: true });
 		await createGroup(ctx, operator, {

@@ -1,17 +1,17 @@
 import PgBoss from 'pg-boss';
 import { cleanUpAuthRecords } from '../auth/sessions';
-import { purgeIdempotencyKeys } from '../idempotency';
+import { purgeIdempotencyKeys } from '../limits/idempotency';
 import { applyRetention } from '../privacy/retention';
 import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
-import { pageBackups } from '../support/tickets';
+import { pageBackups } from '../support/on-call';
 import { refreshRecentStats } from '../stats/daily';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
 import { issueDueInvoices, remindOverdue } from '../billing/invoices';
 import { expireDataExports, prepareDataExports, type ExportDirs } from '../privacy/export';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { Database } from '../db/database';
-import { log } from '../log';
+import { log } from '../core/logger';
 
 /** Background work on pg-boss, in the same database: nothing is lost when a process stops. */
 export interface Jobs {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Ctx } from '../context';
-import { openTestDatabase, testCtx } from '../testing';
+import type { Ctx } from '../core/context';
+import { openTestDatabase, testCtx } from '../testing/fixtures';
 import {
 	DAY,
 	hitLimits,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/database';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { plural } from '../../format';
 
 export const MINUTE = 60_000;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pngClaiming } from '../testing';
+import { pngClaiming } from '../testing/fixtures';
 import { MAX_IMAGE_PIXELS, storeImage } from './images';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tablica-media-'));

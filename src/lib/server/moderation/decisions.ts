@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
-import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { groupAccess } from '../groups/groups';
-import { can } from '../groups/policy';
-import { commentVisibilityChanged } from '../feed/counters';
+import { parseInput, isId } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { groupAccess } from '../access/group-access';
+import { can } from '../access/policy';
+import { commentVisibilityChanged } from '../groups/post-counters';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
 import { formatDate, formatDateTime } from '../../format';
-import { actionLabels, logAction, type LogAction, type LogEntry } from './log';
+import { actionLabels, logAction, type LogAction, type LogEntry } from '../audit/audit-log';
 import { describeGround } from './terms';
 import { membershipChanged } from '../groups/member-count';
-import { isId } from '../input';
 
 /** Appeals are open for six months after the decision (DSA Art. 20(1)). */
 export const APPEAL_MONTHS = 6;

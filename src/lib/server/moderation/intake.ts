@@ -1,9 +1,9 @@
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group, StoredFinding } from '../db/schema';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
-import { logAction } from './log';
+import { logAction } from '../audit/audit-log';
 import type { ScreenResult } from './screen';
 import { groundForFindings } from './terms';
 

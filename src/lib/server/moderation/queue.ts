@@ -1,23 +1,22 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group, StoredFinding } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
-import { commentVisibilityChanged } from '../feed/counters';
-import { authorizeOnPost, findPostGroup } from '../feed/posts';
+import { parseInput, isId } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
+import { commentVisibilityChanged } from '../groups/post-counters';
+import { authorizeOnPost, findPostGroup } from '../access/post-access';
 import { notify } from '../notify/notifications';
 import { foldText } from '../text/fold';
 import { restrict, listOpenAppeals, type OpenAppeal } from './decisions';
 import { afterScreening, storedFindings } from './intake';
-import { logAction } from './log';
+import { logAction } from '../audit/audit-log';
 import { screenFor } from './screen';
 import { groundForFindings, groundIds, grounds, type Ground } from './terms';
 import { sanctionLabels } from './sanctions';
-import { isId } from '../input';
 
 export const decisionSchema = z.object({
 	decision: z.enum(['approve', 'reject', 'ask_edit'], { error: 'Wybierz decyzję.' }),

@@ -1,20 +1,19 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
-import { emailSchema, parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
-import { commentVisibilityChanged } from '../feed/counters';
+import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
+import { commentVisibilityChanged } from '../groups/post-counters';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
 import { plural } from '../../format';
 import { restrict } from './decisions';
-import { logAction } from './log';
+import { logAction } from '../audit/audit-log';
 import { describeGround, groundIds, grounds, type Ground } from './terms';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
-import { isId, idSchema } from '../input';
 
 const id = idSchema('Nie ma takiej treści.');
 const groundEnum = z.enum(groundIds as [Ground, ...Ground[]], { error: 'Wybierz, co narusza ta treść.' });

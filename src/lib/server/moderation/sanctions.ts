@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group, SanctionKind } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
+import { parseInput, isId, idSchema } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
 import { formatDate } from '../../format';
 import { restrict } from './decisions';
-import { logAction } from './log';
+import { logAction } from '../audit/audit-log';
 import { groundIds, type Ground } from './terms';
 import { membershipChanged } from '../groups/member-count';
-import { isId, idSchema } from '../input';
 
 const DAY = 86_400_000;
 

@@ -1,12 +1,12 @@
 import type { Group } from '../db/schema';
-import type { GroupRole } from '../groups/policy';
+import type { GroupRole } from '../access/policy';
 import { holds, verdict, type AuthorKind } from './engine';
 import type { Finding } from './findings';
 import { plural } from '../../format';
 import { findingsFor, isFlagged, loadWordList, type WordList } from './word-lists';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import type { Db } from '../db/database';
-import { isNewMember, type GroupAccess } from '../groups/groups';
+import { isNewMember, type GroupAccess } from '../access/group-access';
 
 export interface ScreenInput {
 	kind: 'post' | 'comment';

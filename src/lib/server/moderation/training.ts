@@ -4,7 +4,7 @@ import AdmZip from 'adm-zip';
 import { heads, type Head, type HeadParams, type Model, type StoredModel } from './classifier';
 import type { CorpusItem } from './corpus';
 import { textBuckets } from './features';
-import { seededRandom } from '../random';
+import { seededRandom } from '../core/random';
 import { parseCsv } from '../text/csv';
 
 /**

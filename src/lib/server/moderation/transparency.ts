@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
-import { parseInput } from '../auth/accounts';
-import { AppError } from '../errors';
-import { warsawDay, warsawMidnight } from '../../text/time';
-import { actionLabels, type LogAction } from './log';
+import { parseInput } from '../core/validation';
+import { AppError } from '../core/errors';
+import { warsawDay, warsawMidnight } from '../../dates';
+import { actionLabels, type LogAction } from '../audit/audit-log';
 import { grounds, type Ground } from './terms';
 
 /** Actions that restrict content or an account, counted as moderation decisions. */

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group, WordAction } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { forgetGroupForReading, groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
+import { parseInput, isId } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { forgetGroupForReading } from '../groups/groups';
+import { groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
 import { foldText } from '../text/fold';
 import type { Finding } from './findings';
 import { foldKeepingOffsets } from './politics';
-import { logAction } from './log';
+import { logAction } from '../audit/audit-log';
 import { analyze, verdict } from './engine';
-import { isId } from '../input';
 
 /** One entry of a group's list, like Discourse's watched words. */
 export interface WordRule {

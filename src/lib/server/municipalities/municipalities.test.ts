@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import { openTestDatabase } from '../testing';
+import { openTestDatabase } from '../testing/fixtures';
 import { demoMunicipalitiesCsv } from './demo-municipalities';
 import {
 	countMunicipalities,

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
-import { parseInput } from '../auth/accounts';
-import { assertOperator } from '../groups/policy';
+import type { Actor, Ctx } from '../core/context';
+import { parseInput } from '../core/validation';
+import { assertOperator } from '../access/actor';
 import { forgetPublicStats } from '../stats/public';
 import type { Db } from '../db/database';
 import type { MunicipalityTable } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { parseCsv } from '../text/csv';
 import { foldText } from '../text/fold';
 

@@ -4,8 +4,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Ctx } from '../context';
-import { openTestDatabase, testCtx } from '../testing';
+import type { Ctx } from '../core/context';
+import { openTestDatabase, testCtx } from '../testing/fixtures';
 import { backoffMs, deliverDue, emailTransport, MAX_ATTEMPTS, retryMessage, smsTransport } from './delivery';
 import { enqueueEmail } from './outbox';
 

@@ -2,11 +2,11 @@ import { hostname } from 'node:os';
 import nodemailer from 'nodemailer';
 import { SMSAPI } from 'smsapi';
 import { sql } from 'kysely';
-import type { Clock } from '../clock';
-import type { Config } from '../config';
+import type { Clock } from '../core/clock';
+import type { Config } from '../core/config';
 import type { Db } from '../db/database';
 import type { Outbox } from '../db/schema';
-import { log } from '../log';
+import { log } from '../core/logger';
 
 export type Channel = 'email' | 'sms' | 'push';
 

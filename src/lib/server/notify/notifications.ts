@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Clock } from '../clock';
-import type { Actor, Ctx } from '../context';
+import type { Clock } from '../core/clock';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 
 export type NotificationKind =

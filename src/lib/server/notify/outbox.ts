@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 
 export interface Email {
 	to: string;

@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
-import { makeUser, openTestDatabase, testCtx } from '../testing';
+import type { Actor, Ctx } from '../core/context';
+import { makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { deliverDue } from './delivery';
 import { isPublicAddress, pushAgent, pushTransport, subscribePush, vapidKeys } from './push';
 

@@ -4,11 +4,11 @@ import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import webpush from 'web-push';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { storedSetting } from '../db/settings';
-import { parseInput } from '../auth/accounts';
-import { AppError } from '../errors';
+import { parseInput } from '../core/validation';
+import { AppError } from '../core/errors';
 import type { Transport } from './delivery';
 
 export interface VapidKeys {

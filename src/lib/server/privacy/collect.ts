@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { StoredFinding } from '../db/schema';
 import { alertKinds } from '../alerts/alerts';
 import { categoryLabel } from '../groups/categories';
-import { actionLabels, type LogAction } from '../moderation/log';
+import { actionLabels, type LogAction } from '../audit/audit-log';
 import { sanctionLabels } from '../moderation/sanctions';
 import { describeGround } from '../moderation/terms';
 import { describeNotification } from '../notify/notifications';

@@ -1,16 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAlertPreferences } from '../alerts/alerts';
-import { deleteAccount, requestPasswordReset } from '../auth/accounts';
+import { requestPasswordReset } from '../auth/accounts';
+import { deleteAccount } from './delete-account';
 import { createApiToken, logIn } from '../auth/sessions';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Database } from '../db/database';
 import type { Group } from '../db/schema';
 import { setCommentReaction, setPostReaction, sharePost } from '../feed/engagement';
 import { addComment } from '../feed/comments';
-import { createPost } from '../feed/posts';
+import { createPost } from '../feed/create-post';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
-import { runOnce } from '../idempotency';
+import { runOnce } from '../limits/idempotency';
 import { fileReport } from '../moderation/reports';
 import { enqueueEmail } from '../notify/outbox';
 import { subscribePush } from '../notify/push';
@@ -22,7 +23,7 @@ import {
 	openTestDatabase,
 	testCtx,
 	TEST_PASSWORD
-} from '../testing';
+} from '../testing/fixtures';
 import { personalData } from './personal-data';
 import { applyRetention, retention } from './retention';
 

@@ -1,4 +1,4 @@
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { DELETED_NAME } from './personal-data';
 
 const DAY = 24 * 3600_000;

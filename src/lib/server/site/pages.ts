@@ -1,11 +1,11 @@
 import MarkdownIt from 'markdown-it';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
-import { AppError } from '../errors';
-import { parseInput } from '../auth/accounts';
-import { assertOperator } from '../groups/policy';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/validation';
+import { assertOperator } from '../access/actor';
 import { memo } from '../cache/memo';
 import { formatNumber } from '../../format';
 import { defaultPages } from './default-pages';

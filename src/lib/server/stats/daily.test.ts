@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import { addComment } from '../feed/comments';
 import { recordViews, setPostReaction, sharePost } from '../feed/engagement';
-import { createPost } from '../feed/posts';
+import { createPost } from '../feed/create-post';
 import { createGroup, decideMembership, getGroup, leaveGroup, requestMembership } from '../groups/groups';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { rebuildStats, refreshRecentStats } from './daily';
 import { monthlyStats } from './monthly';
 

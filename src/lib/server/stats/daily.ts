@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/database';
-import { warsawDay } from '../../text/time';
+import { warsawDay } from '../../dates';
 
 const TZ = 'Europe/Warsaw';
 const dayOf = (column: string) => sql.raw(`((${column}) at time zone '${TZ}')::date`);

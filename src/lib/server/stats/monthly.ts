@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { warsawDay } from '../../text/time';
+import { warsawDay } from '../../dates';
 
 export interface MonthStats {
 	/** "2026-11" */

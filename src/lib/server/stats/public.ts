@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { memo } from '../cache/memo';
 import { getGroupForReading } from '../groups/groups';
 import { unitTypeLabel } from '../groups/unit-types';
 import { foldText } from '../text/fold';
-import { warsawDay } from '../../text/time';
+import { warsawDay, addDays } from '../../dates';
 import { monthlyStats, type MonthStats } from './monthly';
 import { lastCompleteMonth } from './unit-report';
-import { addDays } from '../package/dates';
 
 // The public website's numbers. They come from the daily figures and the posts' counters, which
 // the statistics job refreshes every minute, so each process keeps them for 30 s.

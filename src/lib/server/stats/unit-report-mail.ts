@@ -1,6 +1,6 @@
-import type { Ctx } from '../context';
+import type { Ctx } from '../core/context';
 import { enqueueEmail } from '../notify/outbox';
-import { packageState } from '../package/subscriptions';
+import { packageState } from '../subscriptions/subscriptions';
 import { countLabel, formatNumber, monthName } from '../../format';
 import { formatMinutes, lastCompleteMonth, unitReport } from './unit-report';
 

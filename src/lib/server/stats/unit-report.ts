@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../context';
-import { AppError } from '../errors';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
 import { getGroupForReading } from '../groups/groups';
 import { unitTypeLabel } from '../groups/unit-types';
-import { warsawDay } from '../../text/time';
+import { warsawDay } from '../../dates';
 
 export interface UnitMonth {
 	/** "2026-11" */

@@ -3,25 +3,17 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
-import { createPost, getPost } from '../feed/posts';
+import { getPost } from '../feed/feed-query';
+import { createPost } from '../feed/create-post';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { deliverDue, emailTransport } from '../notify/delivery';
 import { listNotifications } from '../notify/notifications';
-import { makeUser, loadDemoMunicipalities, openTestDatabase, testCtx } from '../testing';
-import {
-	acknowledgeTicket,
-	addShift,
-	checkUploads,
-	createTicket,
-	getAttachment,
-	getTicket,
-	onCallPhoneFor,
-	pageBackups,
-	releaseFromTicket,
-	replyToTicket
-} from './tickets';
+import { makeUser, loadDemoMunicipalities, openTestDatabase, testCtx } from '../testing/fixtures';
+import { acknowledgeTicket, createTicket, getAttachment, getTicket, releaseFromTicket, replyToTicket } from './tickets';
+import { addShift, onCallPhoneFor, pageBackups } from './on-call';
+import { checkUploads } from '../media/uploads';
 
 const MIN = 60_000;
 let database: Database;

@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { TicketKind, TicketStatus } from '../db/schema';
-import { emailSchema, parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { assertOperator } from '../groups/policy';
-import { groupAccess } from '../groups/groups';
-import { decidePost } from '../moderation/queue';
+import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { assertOperator } from '../access/actor';
+import { groupAccess } from '../access/group-access';
+import { decidePost } from '../moderation/content-decisions';
 import { notify } from '../notify/notifications';
 import { hitLimits, withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { enqueueEmail, enqueueSms } from '../notify/outbox';
-import { normalizePhone } from '../notify/phone';
+import { normalizePhone } from '../text/phone';
 import { formatDateTime } from '../../format';
-import { isId, idSchema } from '../input';
 
 /** An urgent ticket not acknowledged within this time pages the backup. */
 export const ESCALATE_AFTER_MS = 15 * 60_000;

@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Unit } from '../db/schema';
-import { displayNameSchema, emailSchema, parseInput, passwordSchema, toActor } from '../auth/accounts';
+import { displayNameSchema, passwordSchema, toActor } from '../auth/accounts';
+import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
 import { hashPassword, hashSecret, newSecret } from '../auth/crypto';
 import { createApiToken } from '../auth/sessions';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound } from '../core/errors';
 import { unitTypes, type UnitType } from '../groups/unit-types';
 import { enqueueEmail } from '../notify/outbox';
-import { assertCoordinator, coordinates } from '../package/customers';
-import { packageState } from '../package/subscriptions';
+import { assertCoordinator, coordinates } from '../access/office';
+import { packageState } from '../subscriptions/subscriptions';
 import { foldText } from '../text/fold';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
-import { isId, idSchema } from '../input';
 
 /** Invitations for unit staff are valid for a week. */
 export const INVITATION_DAYS = 7;

@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
-import { action, formFields } from '$lib/server/http';
-import { addShift, formatPhone } from '$lib/server/support/tickets';
-import { parseWarsawLocal } from '$lib/text/time';
+import { action, formFields } from '$lib/server/web/http';
+import { addShift } from '$lib/server/support/on-call';
+import { formatPhone } from '$lib/server/text/phone';
+import { parseWarsawLocal } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
-import { issueCorrection, ksefLabels, markPaid, polishDate } from '$lib/server/billing/invoices';
-import { listPrices, addPrice, packageLabels, planLabels } from '$lib/server/billing/prices';
+import { issueCorrection, ksefLabels, markPaid } from '$lib/server/billing/invoices';
+import { polishDate, warsawDay } from '$lib/dates';
+import { listPrices, addPrice, packageLabels, planLabels } from '$lib/server/subscriptions/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef';
 import { sellerParty, setSeller } from '$lib/server/billing/seller';
-import { action, formFields } from '$lib/server/http';
-import { warsawDay } from '$lib/text/time';
+import { action, formFields } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The operator's billing: the price list, every invoice, payments and KSeF. */

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { action, formFields } from '$lib/server/http';
+import { action, formFields } from '$lib/server/web/http';
 import { retryMessage } from '$lib/server/notify/delivery';
 import { listOutbox } from '$lib/server/notify/outbox';
 import type { Actions, PageServerLoad } from './$types';

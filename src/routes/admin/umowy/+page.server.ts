@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { signContract } from '$lib/server/billing/contracts';
-import { polishDate } from '$lib/server/billing/invoices';
-import { action } from '$lib/server/http';
+import { polishDate } from '$lib/dates';
+import { action } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

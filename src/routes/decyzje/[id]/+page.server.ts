@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import { decideAppeal, fileAppeal, getStatement } from '$lib/server/moderation/decisions';
 import type { Actions, PageServerLoad } from './$types';
 

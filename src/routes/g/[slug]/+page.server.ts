@@ -1,22 +1,23 @@
 import { alertKinds } from '$lib/server/alerts/alerts';
-import { toWarsawLocal } from '$lib/text/time';
+import { toWarsawLocal } from '$lib/dates';
 import { unitTypeLabel } from '$lib/server/groups/unit-types';
 import { categories } from '$lib/server/groups/categories';
 import {
 	countPendingMemberships,
 	getGroup,
 	getGroupForReading,
-	groupAccess,
 	leaveGroup,
 	requestMembership
 } from '$lib/server/groups/groups';
-import { can } from '$lib/server/groups/policy';
+import { groupAccess } from '$lib/server/access/group-access';
+import { can } from '$lib/server/access/policy';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
-import { assertMayPost, createPost, listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/posts';
-import { action, clientOf, formFields, page } from '$lib/server/http';
+import { listFeed, listOwnPendingPosts, searchPosts } from '$lib/server/feed/feed-query';
+import { assertMayPost, createPost } from '$lib/server/feed/create-post';
+import { action, clientOf, formFields, page } from '$lib/server/web/http';
 import { removeImages } from '$lib/server/media/images';
-import { readPostForm } from '$lib/server/post-form';
-import { viewerKey } from '$lib/server/viewer';
+import { readPostForm } from '$lib/server/web/post-form';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>

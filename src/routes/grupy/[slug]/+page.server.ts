@@ -1,5 +1,5 @@
 import { documentsFor } from '$lib/server/documents/documents';
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import { municipalityPage } from '$lib/server/stats/public';
 import type { PageServerLoad } from './$types';
 

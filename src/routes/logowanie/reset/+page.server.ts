@@ -1,5 +1,5 @@
 import { requestPasswordReset } from '$lib/server/auth/accounts';
-import { action, formFields } from '$lib/server/http';
+import { action, formFields } from '$lib/server/web/http';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -1,7 +1,7 @@
 import { getGroup } from '$lib/server/groups/groups';
-import { AppError } from '$lib/server/errors';
-import { actionLabels } from '$lib/server/moderation/log';
-import { searchLog } from '$lib/server/moderation/audit';
+import { AppError } from '$lib/server/core/errors';
+import { actionLabels } from '$lib/server/audit/audit-log';
+import { searchLog } from '$lib/server/moderation/log-view';
 import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 

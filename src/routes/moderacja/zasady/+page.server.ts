@@ -1,5 +1,5 @@
 import { getGroup } from '$lib/server/groups/groups';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import {
 	addWord,
 	listWords,

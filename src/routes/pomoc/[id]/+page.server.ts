@@ -1,15 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
-import { removeTicketFiles, storeTicketFiles } from '$lib/server/support/uploads';
+import { action, formFields, page } from '$lib/server/web/http';
+import { removeTicketFiles, storeTicketFiles, type StoredAttachment } from '$lib/server/support/attachments';
 import {
-	type StoredAttachment,
 	acknowledgeTicket,
 	getTicket,
-	onCallPhoneFor,
 	releaseFromTicket,
 	replyToTicket,
 	statusLabels
 } from '$lib/server/support/tickets';
+import { onCallPhoneFor } from '$lib/server/support/on-call';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,5 +1,5 @@
 import { getGroupForReading } from '$lib/server/groups/groups';
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import { periodFromQuery, transparencyReport } from '$lib/server/moderation/transparency';
 import type { PageServerLoad } from './$types';
 

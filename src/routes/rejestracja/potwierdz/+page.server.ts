@@ -1,5 +1,5 @@
 import { verifyEmail } from '$lib/server/auth/accounts';
-import { AppError } from '$lib/server/errors';
+import { AppError } from '$lib/server/core/errors';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

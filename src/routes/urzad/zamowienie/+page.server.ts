@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { placeOrder } from '$lib/server/billing/contracts';
-import { EXTENDED_PACKAGES_FROM, package1ListPrices } from '$lib/server/billing/prices';
-import { action, formFields } from '$lib/server/http';
-import { formatNip } from '$lib/server/package/identifiers';
-import { warsawDay } from '$lib/text/time';
+import { EXTENDED_PACKAGES_FROM, package1ListPrices } from '$lib/server/subscriptions/prices';
+import { action, formFields } from '$lib/server/web/http';
+import { formatNip } from '$lib/server/subscriptions/identifiers';
+import { warsawDay } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Ordering Pakiet 1: the groups without a package that the actor coordinates (the operator: all). */

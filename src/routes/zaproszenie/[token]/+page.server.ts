@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/auth/sessions';
-import { action, formFields, page, setSessionCookie } from '$lib/server/http';
-import { acceptInvitation, getInvitation } from '$lib/server/units/units';
+import { action, formFields, page, setSessionCookie } from '$lib/server/web/http';
+import { acceptInvitation, getInvitation } from '$lib/server/units/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => ({

@@ -1,5 +1,5 @@
 import { ksefBatch } from '$lib/server/billing/ksef';
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** The invoices waiting for KSeF as a ZIP of FA(3) files (the operator sends it in the KSeF application). */

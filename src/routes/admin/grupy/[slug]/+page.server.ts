@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getGroup, updateGroup } from '$lib/server/groups/groups';
-import { action, formFields, page } from '$lib/server/http';
-import { addCoordinator, createCustomer, customerOf, updateCustomer } from '$lib/server/package/customers';
-import { formatNip } from '$lib/server/package/identifiers';
-import { cancelSubscription, packageState, startSubscription } from '$lib/server/package/subscriptions';
-import { warsawDay } from '$lib/text/time';
+import { action, formFields, page } from '$lib/server/web/http';
+import { addCoordinator, createCustomer, customerOf, updateCustomer } from '$lib/server/subscriptions/customers';
+import { formatNip } from '$lib/server/subscriptions/identifiers';
+import { cancelSubscription, packageState, startSubscription } from '$lib/server/subscriptions/subscriptions';
+import { warsawDay } from '$lib/dates';
 import { setPopulation } from '$lib/server/municipalities/municipalities';
-import { addCustomerTerms } from '$lib/server/billing/prices';
-import { AppError } from '$lib/server/errors';
+import { addCustomerTerms } from '$lib/server/subscriptions/prices';
+import { AppError } from '$lib/server/core/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import { blocks, getSitePage, placeholders, resetSitePage, saveSitePage } from '$lib/server/site/pages';
 import type { Actions, PageServerLoad } from './$types';
 

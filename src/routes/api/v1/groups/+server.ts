@@ -2,7 +2,7 @@ import { reply } from '$lib/server/api/contract';
 import { listGroups as operation } from '$lib/server/api/groups';
 import { apiGroup } from '$lib/server/api/present';
 import { listGroups } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) =>

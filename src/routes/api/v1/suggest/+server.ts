@@ -1,6 +1,6 @@
 import { parseQuery, reply } from '$lib/server/api/contract';
 import { suggestGroups as operation } from '$lib/server/api/service';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import { suggestGroups } from '$lib/server/stats/public';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { parseBody, reply } from '$lib/server/api/contract';
 import { recordViews as operation } from '$lib/server/api/posts';
 import { recordViews } from '$lib/server/feed/engagement';
-import { api, clientOf } from '$lib/server/http';
-import { viewerKey } from '$lib/server/viewer';
+import { api, clientOf } from '$lib/server/web/http';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { RequestHandler } from './$types';
 
 /** Posts the browser showed on screen; each counts once per viewer and day. */

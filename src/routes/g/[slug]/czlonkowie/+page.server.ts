@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { decideMembership, getGroup, groupAccess, listMembers } from '$lib/server/groups/groups';
-import { can } from '$lib/server/groups/policy';
-import { action, formFields, page } from '$lib/server/http';
+import { decideMembership, getGroup, listMembers } from '$lib/server/groups/groups';
+import { groupAccess } from '$lib/server/access/group-access';
+import { can } from '$lib/server/access/policy';
+import { action, formFields, page } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { alertKinds, getAlertPreferences, setAlertPreferences } from '$lib/server/alerts/alerts';
 import { getGroup } from '$lib/server/groups/groups';
-import { action, page } from '$lib/server/http';
+import { action, page } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

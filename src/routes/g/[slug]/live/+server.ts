@@ -1,6 +1,7 @@
-import { getGroup, groupAccess } from '$lib/server/groups/groups';
-import { assertCan } from '$lib/server/groups/policy';
-import { apiError } from '$lib/server/http';
+import { getGroup } from '$lib/server/groups/groups';
+import { groupAccess } from '$lib/server/access/group-access';
+import { assertCan } from '$lib/server/access/policy';
+import { apiError } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** Server-Sent Events: this group's new posts, comments and counts, from any instance. */

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
-import { AppError } from '$lib/server/errors';
+import { AppError } from '$lib/server/core/errors';
 import { openDataExport } from '$lib/server/privacy/export';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 import { getDownload } from '$lib/server/documents/downloads';
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** /pliki/{kind}/{slug}.{pdf|csv|json}: the public documents, generated from live data. */

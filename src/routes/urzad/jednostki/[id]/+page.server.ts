@@ -1,20 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { action, formFields, page } from '$lib/server/http';
+import { action, formFields, page } from '$lib/server/web/http';
 import { unitTypes } from '$lib/server/groups/unit-types';
-import { AppError } from '$lib/server/errors';
+import { AppError } from '$lib/server/core/errors';
 import { removeImages, storeImage } from '$lib/server/media/images';
-import {
-	assertMayChangeLogo,
-	setUnitLogo,
-	createUnitToken,
-	getUnitForManager,
-	inviteStaff,
-	listUnitTokens,
-	removeStaff,
-	revokeInvitation,
-	revokeUnitToken,
-	updateUnit
-} from '$lib/server/units/units';
+import { assertMayChangeLogo, setUnitLogo, getUnitForManager, updateUnit } from '$lib/server/units/units';
+import { createUnitToken, listUnitTokens, revokeUnitToken } from '$lib/server/units/tokens';
+import { inviteStaff, removeStaff, revokeInvitation } from '$lib/server/units/staff';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,7 +1,7 @@
 import { listOutbox as operation } from '$lib/server/api/admin';
 import { parseQuery, reply } from '$lib/server/api/contract';
-import { assertOperator } from '$lib/server/groups/policy';
-import { api } from '$lib/server/http';
+import { assertOperator } from '$lib/server/access/actor';
+import { api } from '$lib/server/web/http';
 import { listOutbox } from '$lib/server/notify/outbox';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,9 @@
 import { parseBody, reply } from '$lib/server/api/contract';
 import { checkText as operation } from '$lib/server/api/moderation';
-import { AppError } from '$lib/server/errors';
-import { getGroupForReading, groupAccess } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { AppError } from '$lib/server/core/errors';
+import { getGroupForReading } from '$lib/server/groups/groups';
+import { groupAccess } from '$lib/server/access/group-access';
+import { api } from '$lib/server/web/http';
 import { screenFor } from '$lib/server/moderation/screen';
 import type { RequestHandler } from './$types';
 

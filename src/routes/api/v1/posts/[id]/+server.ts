@@ -1,8 +1,8 @@
 import { parseParams, reply } from '$lib/server/api/contract';
 import { getPost as operation } from '$lib/server/api/posts';
 import { apiPost } from '$lib/server/api/present';
-import { getPost } from '$lib/server/feed/posts';
-import { api } from '$lib/server/http';
+import { getPost } from '$lib/server/feed/feed-query';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>

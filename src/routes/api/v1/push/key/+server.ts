@@ -1,6 +1,6 @@
 import { reply } from '$lib/server/api/contract';
 import { getPushKey as operation } from '$lib/server/api/push';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import { vapidKeys } from '$lib/server/notify/push';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { parseBody, reply } from '$lib/server/api/contract';
 import { subscribePush as subscribe, unsubscribePush as unsubscribe } from '$lib/server/api/push';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import { subscribePush, unsubscribePush } from '$lib/server/notify/push';
 import type { RequestHandler } from './$types';
 

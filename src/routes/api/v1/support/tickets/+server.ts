@@ -1,7 +1,7 @@
 import { parseBody, reply } from '$lib/server/api/contract';
 import { createTicket as operation } from '$lib/server/api/support';
-import { AppError } from '$lib/server/errors';
-import { api } from '$lib/server/http';
+import { AppError } from '$lib/server/core/errors';
+import { api } from '$lib/server/web/http';
 import { createTicket } from '$lib/server/support/tickets';
 import type { RequestHandler } from './$types';
 

@@ -1,13 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
-import { closeAlert, getPost } from '$lib/server/feed/posts';
+import { getPost } from '$lib/server/feed/feed-query';
+import { closeAlert } from '$lib/server/feed/alert-posts';
 import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/feed/authoring';
 import { categories } from '$lib/server/groups/categories';
-import { resubmitPost } from '$lib/server/moderation/queue';
-import { can } from '$lib/server/groups/policy';
-import { action, clientOf, formFields, page } from '$lib/server/http';
-import { viewerKey } from '$lib/server/viewer';
+import { resubmitPost } from '$lib/server/moderation/content-decisions';
+import { can } from '$lib/server/access/policy';
+import { action, clientOf, formFields, page } from '$lib/server/web/http';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, request }) =>

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { AppError } from '$lib/server/errors';
+import { AppError } from '$lib/server/core/errors';
 import { getAttachment } from '$lib/server/support/tickets';
-import { isTicketFileName, readTicketFile } from '$lib/server/support/uploads';
+import { isTicketFileName, readTicketFile } from '$lib/server/support/attachments';
 import type { RequestHandler } from './$types';
 
 /** A ticket's attachment, for its requester and the administrators; never cached publicly. */

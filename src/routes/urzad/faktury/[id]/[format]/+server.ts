@@ -1,7 +1,7 @@
 import { fa3Xml } from '$lib/server/billing/fa3';
 import { invoicePdf } from '$lib/server/billing/invoice-pdf';
 import { invoiceForReader } from '$lib/server/billing/invoices';
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { page } from '$lib/server/http';
-import { unitPostStats } from '$lib/server/units/units';
+import { page } from '$lib/server/web/http';
+import { unitPostStats } from '$lib/server/units/unit-stats';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { contractForReader, contractPdf, readContractScan } from '$lib/server/billing/contracts';
-import { page } from '$lib/server/http';
+import { page } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** The contract as PDF, or its signed scan; for the municipality's coordinators and the operator. */

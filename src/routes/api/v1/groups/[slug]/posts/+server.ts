@@ -1,10 +1,11 @@
 import { parseBody, parseParams, parseQuery, reply } from '$lib/server/api/contract';
 import { createGroupPost, listGroupPosts } from '$lib/server/api/groups';
 import { apiPost } from '$lib/server/api/present';
-import { unauthenticated } from '$lib/server/errors';
-import { createPost, listFeed } from '$lib/server/feed/posts';
+import { unauthenticated } from '$lib/server/core/errors';
+import { listFeed } from '$lib/server/feed/feed-query';
+import { createPost } from '$lib/server/feed/create-post';
 import { getGroup, getGroupForReading } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) =>

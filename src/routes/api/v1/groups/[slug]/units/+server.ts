@@ -1,7 +1,7 @@
 import { parseParams, reply } from '$lib/server/api/contract';
 import { listGroupUnits as operation } from '$lib/server/api/groups';
 import { getGroupForReading } from '$lib/server/groups/groups';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import { groupUnits } from '$lib/server/units/units';
 import type { RequestHandler } from './$types';
 

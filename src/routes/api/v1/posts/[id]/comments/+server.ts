@@ -1,8 +1,8 @@
 import { parseBody, parseParams, reply } from '$lib/server/api/contract';
 import { createComment, listComments as list } from '$lib/server/api/posts';
-import { unauthenticated } from '$lib/server/errors';
+import { unauthenticated } from '$lib/server/core/errors';
 import { addComment, listComments } from '$lib/server/feed/comments';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>

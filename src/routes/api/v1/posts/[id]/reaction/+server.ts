@@ -1,8 +1,8 @@
 import { parseBody, parseParams, reply } from '$lib/server/api/contract';
 import { deleteReaction, setReaction } from '$lib/server/api/posts';
-import { unauthenticated } from '$lib/server/errors';
+import { unauthenticated } from '$lib/server/core/errors';
 import { setPostReaction } from '$lib/server/feed/engagement';
-import { api } from '$lib/server/http';
+import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 /** Sets or changes my reaction: {"kind": "like" | "love" | "haha" | "wow" | "sad" | "angry"}. */

@@ -1,9 +1,9 @@
 import { parseParams, reply } from '$lib/server/api/contract';
 import { sharePost as operation } from '$lib/server/api/posts';
-import { getPost } from '$lib/server/feed/posts';
+import { getPost } from '$lib/server/feed/feed-query';
 import { sharePost } from '$lib/server/feed/engagement';
-import { api, clientOf } from '$lib/server/http';
-import { viewerKey } from '$lib/server/viewer';
+import { api, clientOf } from '$lib/server/web/http';
+import { viewerKey } from '$lib/server/web/viewer';
 import type { RequestHandler } from './$types';
 
 /** The link to a post; the share counts once per person (or anonymous visitor) and post. */

@@ -1,6 +1,6 @@
-import { getPost } from '$lib/server/feed/posts';
+import { getPost } from '$lib/server/feed/feed-query';
 import { eventToIcs } from '$lib/server/feed/ics';
-import { apiError } from '$lib/server/http';
+import { apiError } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {

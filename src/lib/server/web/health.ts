@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from './db/database';
-import type { Jobs } from './jobs/jobs';
+import type { Db } from '../db/database';
+import type { Jobs } from '../jobs/jobs';
 
 export interface Health {
 	status: 'ok' | 'degraded';

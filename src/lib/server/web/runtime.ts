@@ -1,25 +1,25 @@
 import { existsSync } from 'node:fs';
 import type { BlockList } from 'node:net';
 import path from 'node:path';
-import { AnonymousPageCache } from './cache/anonymous-pages';
-import { parseTrustedProxies } from './client-address';
-import { systemClock } from './clock';
-import { readConfig, type Config } from './config';
-import type { Ctx } from './context';
-import { migrate, openPGlite, openPostgres, type Database } from './db/database';
-import { seedDemo, demoAccounts } from './demo/seed-demo';
-import { startJobs, type Jobs } from './jobs/jobs';
-import { transportsFrom } from './notify/delivery';
-import { pushTransport, vapidKeys } from './notify/push';
-import { loadLexicon } from './moderation/engine';
-import { log } from './log';
+import { AnonymousPageCache } from '../cache/anonymous-pages';
+import { parseTrustedProxies } from '../core/client-address';
+import { systemClock } from '../core/clock';
+import { readConfig, type Config } from '../core/config';
+import type { Ctx } from '../core/context';
+import { migrate, openPGlite, openPostgres, type Database } from '../db/database';
+import { seedDemo, demoAccounts } from '../demo/seed-demo';
+import { startJobs, type Jobs } from '../jobs/jobs';
+import { transportsFrom } from '../notify/delivery';
+import { pushTransport, vapidKeys } from '../notify/push';
+import { loadLexicon } from '../moderation/engine';
+import { log } from '../core/logger';
 import {
 	countMunicipalities,
 	importMunicipalities,
 	importTerytFile,
 	parseTerytCsv
-} from './municipalities/municipalities';
-import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
+} from '../municipalities/municipalities';
+import { demoMunicipalitiesCsv } from '../municipalities/demo-municipalities';
 
 export interface Runtime {
 	config: Config;

@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { actorForApiToken } from '../auth/sessions';
-import { createPost } from '../feed/posts';
-import { createGroup, decideMembership, getGroup, groupAccess, requestMembership } from '../groups/groups';
+import { createPost } from '../feed/create-post';
+import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
+import { groupAccess } from '../access/group-access';
 import { listOutbox } from '../notify/outbox';
 import { listNotifications } from '../notify/notifications';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing';
-import {
-	acceptInvitation,
-	addUnit,
-	createUnitToken,
-	getInvitation,
-	inviteStaff,
-	listUnits,
-	removeStaff,
-	revokeUnitToken,
-	setUnitSettings
-} from '../units/units';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
+import { addUnit, listUnits, setUnitSettings } from '../units/units';
+import { acceptInvitation, getInvitation, inviteStaff, removeStaff } from '../units/staff';
+import { createUnitToken, revokeUnitToken } from '../units/tokens';
 import { addCoordinator, createCustomer } from './customers';
-import { addMonths, periodContaining } from './dates';
+import { addMonths, periodContaining } from '../../dates';
 import { cancelSubscription, packageState, startSubscription } from './subscriptions';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import type { Clock } from './clock';
-import type { Db, Notifier } from './db/database';
+import type { Db, Notifier } from '../db/database';
 
 /** What domain functions need from the outside world; passed in, never imported. */
 export interface Ctx {

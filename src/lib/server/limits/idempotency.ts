@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Ctx } from './context';
-import { AppError } from './errors';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
 
 /** How long an answer is kept for a retry. */
 export const IDEMPOTENCY_HOURS = 24;

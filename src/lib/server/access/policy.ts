@@ -1,5 +1,5 @@
-import type { Actor } from '../context';
-import { AppError } from '../errors';
+import type { Actor } from '../core/context';
+import { AppError } from '../core/errors';
 
 /** Someone's standing in one group, strongest first. */
 export type GroupRole =

@@ -1,6 +1,6 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/database';
-import type { Ground } from './terms';
+import type { Ground } from '../moderation/terms';
 
 /** Every moderation action has one name in the log, the statements and the statistics. */
 export const actionLabels = {

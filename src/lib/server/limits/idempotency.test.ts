@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from './context';
-import type { Database } from './db/database';
+import type { Actor } from '../core/context';
+import type { Database } from '../db/database';
 import { purgeIdempotencyKeys, requestFingerprint, runOnce } from './idempotency';
-import { makeUser, openTestDatabase, testCtx } from './testing';
+import { makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 
 let database: Database;
 let t: ReturnType<typeof testCtx>;

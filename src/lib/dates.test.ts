@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWarsawLocal, toWarsawLocal, warsawDay } from './time';
+import { parseWarsawLocal, toWarsawLocal, warsawDay } from './dates';
 
 describe('Warsaw time', () => {
 	it('reads wall-clock time in winter and summer', () => {

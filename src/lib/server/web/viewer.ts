@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { isbot } from 'isbot';
-import type { Actor, Ctx } from './context';
-import type { Db } from './db/database';
-import { storedSetting } from './db/settings';
-import { warsawDay } from '../text/time';
+import type { Actor, Ctx } from '../core/context';
+import type { Db } from '../db/database';
+import { storedSetting } from '../db/settings';
+import { warsawDay } from '../../dates';
 
 /** What the request says about who is asking. */
 export interface Client {

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './db/database';
-import type { Actor, Ctx } from './context';
-import type { Group } from './db/schema';
-import { createGroup, getGroup } from './groups/groups';
-import { recordViews, sharePost } from './feed/engagement';
-import { createPost, getPost } from './feed/posts';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from './testing';
+import type { Database } from '../db/database';
+import type { Actor, Ctx } from '../core/context';
+import type { Group } from '../db/schema';
+import { createGroup, getGroup } from '../groups/groups';
+import { recordViews, sharePost } from '../feed/engagement';
+import { getPost } from '../feed/feed-query';
+import { createPost } from '../feed/create-post';
+import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { isAutomated, viewerKey, visitorNetwork } from './viewer';
-import { limits } from './limits/rules';
+import { limits } from '../limits/rules';
 
 let database: Database;
 let ctx: Ctx;

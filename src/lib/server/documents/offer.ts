@@ -1,7 +1,7 @@
-import type { Ctx } from '../context';
-import { documentsFor } from '../documents/documents';
+import type { Ctx } from '../core/context';
+import { documentsFor } from './documents';
 import { findPlace, groupDirectory } from '../stats/public';
-import { documentsHtml, renderedPage } from './pages';
+import { documentsHtml, renderedPage } from '../site/pages';
 
 /** A site page with its [[dokumenty]] block for the municipality asked for (by slug or name), else the first with a package, else the largest. */
 export async function pageWithDocuments(ctx: Ctx, pageSlug: string, asked: string | null) {

@@ -1,6 +1,6 @@
-import { AppError } from './errors';
-import { MAX_IMAGES, removeImages, storeImage } from './media/images';
-import { parseWarsawLocal } from '../text/time';
+import { AppError } from '../core/errors';
+import { MAX_IMAGES, removeImages, storeImage } from '../media/images';
+import { parseWarsawLocal } from '../../dates';
 
 /**
  * Turns the composer's form into the domain's post input, storing uploaded images first.

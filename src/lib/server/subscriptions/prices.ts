@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { PackageCode, Plan } from '../db/schema';
-import { AppError } from '../errors';
-import { parseInput } from '../auth/accounts';
-import { assertOperator } from '../groups/policy';
-import { addDays } from '../package/dates';
-import { warsawDay } from '../../text/time';
-import { parseAmount } from './money';
+import { AppError } from '../core/errors';
+import { parseInput } from '../core/validation';
+import { assertOperator } from '../access/actor';
+import { addDays, warsawDay } from '../../dates';
+import { parseAmount } from '../core/money';
 
 /** Pakiet 2 and 3 are announced, not sold, before this day. */
 export const EXTENDED_PACKAGES_FROM = '2027-01-01';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Customer } from '../db/schema';
-import { emailSchema, parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { assertOperator } from '../groups/policy';
+import { emailSchema, parseInput } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { assertOperator } from '../access/actor';
 import { normalizeNip, normalizeRegon } from './identifiers';
 
 export const customerSchema = z.object({

@@ -1,9 +1,9 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './db/database';
-import type { DB } from './db/schema';
+import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
 import { checkHealth } from './health';
-import { openTestDatabase } from './testing';
+import { openTestDatabase } from '../testing/fixtures';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 
 const KB = 1024;
 const MB = 1024 * KB;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Plan, Subscription, SubscriptionStatus } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { AppError, notFound } from '../errors';
-import { assertOperator } from '../groups/policy';
-import { warsawDay } from '../../text/time';
-import { assertCoordinator } from './customers';
-import { addDays, addMonths, periodContaining } from './dates';
+import { parseInput } from '../core/validation';
+import { AppError, notFound } from '../core/errors';
+import { assertOperator } from '../access/actor';
+import { warsawDay, addDays, addMonths, periodContaining } from '../../dates';
+import { assertCoordinator } from '../access/office';
 
 export const planLabels: Record<Plan, string> = {
 	monthly: 'miesięczny, bez zobowiązania',

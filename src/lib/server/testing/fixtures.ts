@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrate, openPGlite, openPostgres, type Database } from './db/database';
-import { fixedClock } from './clock';
-import type { Actor, Ctx } from './context';
-import { hashPassword } from './auth/crypto';
-import { toActor } from './auth/accounts';
-import { importMunicipalities, parseTerytCsv } from './municipalities/municipalities';
-import { demoMunicipalitiesCsv } from './municipalities/demo-municipalities';
-import { createCustomer } from './package/customers';
-import { startSubscription } from './package/subscriptions';
+import { migrate, openPGlite, openPostgres, type Database } from '../db/database';
+import { fixedClock } from '../core/clock';
+import type { Actor, Ctx } from '../core/context';
+import { hashPassword } from '../auth/crypto';
+import { toActor } from '../auth/accounts';
+import { importMunicipalities, parseTerytCsv } from '../municipalities/municipalities';
+import { demoMunicipalitiesCsv } from '../municipalities/demo-municipalities';
+import { createCustomer } from '../subscriptions/customers';
+import { startSubscription } from '../subscriptions/subscriptions';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
-import { parseInput } from '../auth/accounts';
-import { groupAccess } from '../groups/groups';
-import { assertCan } from '../groups/policy';
-import { warsawMidnight } from '../../text/time';
-import { actionLabels, type LogAction } from './log';
+import { parseInput, isId } from '../core/validation';
+import { groupAccess } from '../access/group-access';
+import { assertCan } from '../access/policy';
+import { warsawMidnight } from '../../dates';
+import { actionLabels, type LogAction } from '../audit/audit-log';
 import { describeGround } from './terms';
-import { isId } from '../input';
 
 export const logQuerySchema = z.object({
 	q: z.string().trim().max(100, 'Szukany tekst może mieć najwyżej 100 znaków.').default(''),

@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor, Ctx } from '../context';
+import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
-import type { Group, ReactionKind } from '../db/schema';
-import { AppError, notFound } from '../errors';
-import { parseInput } from '../auth/accounts';
+import type { Group, ReactionKind, AlertCounts } from '../db/schema';
+import { AppError, notFound } from '../core/errors';
+import { parseInput, dateSchema, idSchema, isId, isReasonableDate } from '../core/validation';
 import { categoryCodes } from '../groups/categories';
-import { groupAccess, type GroupAccess } from '../groups/groups';
-import { assertCan, can, type GroupAction } from '../groups/policy';
+import { groupAccess, type GroupAccess } from '../access/group-access';
+import { assertCan, can, type GroupAction } from '../access/policy';
 import { MAX_IMAGES } from '../media/images';
 import { screenFor } from '../moderation/screen';
-import { logAction } from '../moderation/log';
+import { logAction } from '../audit/audit-log';
 import { notify } from '../notify/notifications';
 import { formatDateTime } from '../../format';
 import {
@@ -21,11 +21,9 @@ import {
 	type AlertKind,
 	type AlertMessage
 } from '../alerts/alerts';
-import type { AlertCounts } from '../db/schema';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { foldText } from '../text/fold';
 import { presentPost, type FeedItem, type PostRow } from './present';
-import { dateSchema, idSchema, isId, isReasonableDate } from '../input';
 
 export const FEED_PAGE_SIZE = 20;
 

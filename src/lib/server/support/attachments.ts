@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkUploads, type StoredAttachment } from './tickets';
+import { checkUploads } from '../media/uploads';
 
 const dirOf = (mediaDir: string) => path.join(mediaDir, 'tickets');
 export const isTicketFileName = (name: string) => /^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/.test(name);

@@ -1,6 +1,6 @@
 import { error, fail, json, type Cookies } from '@sveltejs/kit';
-import { AppError } from './errors';
-import { log } from './log';
+import { AppError } from '../core/errors';
+import { log } from '../core/logger';
 import type { Client } from './viewer';
 
 export const SESSION_COOKIE = 'sid';
