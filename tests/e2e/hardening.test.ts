@@ -1,7 +1,7 @@
 import http from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApi } from '../../src/lib/server/openapi';
+import { openApi } from '../../src/lib/server/api/openapi';
 import { apiToken, sessionCookie, startServer, type Server } from './harness';
 
 let server: Server;

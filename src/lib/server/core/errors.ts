@@ -15,6 +15,9 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** Every code, in order: the single list the API's OpenAPI document takes its error codes from. */
+export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
+
 export class AppError extends Error {
 	constructor(
 		readonly code: ErrorCode,

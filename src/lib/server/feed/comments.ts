@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
-import type { ReactionKind } from '../db/schema';
+import type { ReactionKind, CommentStatus } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { parseInput, isId, idSchema } from '../core/validation';
 import { can } from '../access/policy';
@@ -24,7 +24,7 @@ export interface CommentView {
 	parentId: string | null;
 	authorName: string;
 	body: string;
-	status: string;
+	status: CommentStatus;
 	/** Written by the viewer (who may not report it). */
 	mine: boolean;
 	/** Why it is held: shown to its author and moderators. */

@@ -1,4 +1,5 @@
-import { json } from '@sveltejs/kit';
+import { parseQuery, reply } from '$lib/server/api/contract';
+import { suggestGroups as operation } from '$lib/server/api/service';
 import { api } from '$lib/server/web/http';
 import { suggestGroups } from '$lib/server/stats/public';
 import type { RequestHandler } from './$types';
@@ -6,6 +7,11 @@ import type { RequestHandler } from './$types';
 /** The header's search box: municipalities with a group whose name contains the text, diacritics ignored. */
 export const GET: RequestHandler = ({ locals, url }) =>
 	api(async () => {
-		const q = (url.searchParams.get('q') ?? '').slice(0, 100);
-		return json({ items: await suggestGroups(locals.ctx, q) }, { headers: { 'cache-control': 'public, max-age=30' } });
+		const { q } = parseQuery(operation, url);
+		return reply(
+			operation,
+			200,
+			{ items: await suggestGroups(locals.ctx, q) },
+			{ 'cache-control': 'public, max-age=30' }
+		);
 	});

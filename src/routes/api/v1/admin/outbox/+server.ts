@@ -1,5 +1,5 @@
-import { json } from '@sveltejs/kit';
-import { AppError } from '$lib/server/core/errors';
+import { listOutbox as operation } from '$lib/server/api/admin';
+import { parseQuery, reply } from '$lib/server/api/contract';
 import { assertOperator } from '$lib/server/access/actor';
 import { api } from '$lib/server/web/http';
 import { listOutbox } from '$lib/server/notify/outbox';
@@ -9,12 +9,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) =>
 	api(async () => {
 		assertOperator(locals.actor);
-		const raw = url.searchParams.get('limit');
-		const limit = raw === null ? 50 : Number(raw);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-			throw new AppError('validation', 'Parametr limit musi być liczbą całkowitą od 1 do 500.');
+		const { limit } = parseQuery(operation, url);
 		const items = await listOutbox(locals.ctx.db, { limit });
-		return json({
+		return reply(operation, 200, {
 			items: items.map((m) => ({
 				id: m.id,
 				channel: m.channel,

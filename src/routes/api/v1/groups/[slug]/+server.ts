@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
-import { apiGroup } from '$lib/server/api-present';
+import { parseParams, reply } from '$lib/server/api/contract';
+import { getGroup as operation } from '$lib/server/api/groups';
+import { apiGroup } from '$lib/server/api/present';
 import { listGroups } from '$lib/server/groups/groups';
 import { notFound } from '$lib/server/core/errors';
 import { api } from '$lib/server/web/http';
@@ -7,7 +8,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>
 	api(async () => {
-		const [group] = await listGroups(locals.ctx.db, { slug: params.slug });
+		const { slug } = parseParams(operation, params);
+		const [group] = await listGroups(locals.ctx.db, { slug });
 		if (!group) throw notFound('Nie ma takiej grupy.');
-		return json(apiGroup(group));
+		return reply(operation, 200, apiGroup(group));
 	});

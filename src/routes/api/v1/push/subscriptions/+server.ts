@@ -1,4 +1,5 @@
-import { json } from '@sveltejs/kit';
+import { parseBody, reply } from '$lib/server/api/contract';
+import { subscribePush as subscribe, unsubscribePush as unsubscribe } from '$lib/server/api/push';
 import { api } from '$lib/server/web/http';
 import { subscribePush, unsubscribePush } from '$lib/server/notify/push';
 import type { RequestHandler } from './$types';
@@ -6,18 +7,14 @@ import type { RequestHandler } from './$types';
 /** This device's push subscription (from the service worker) for the signed-in person. */
 export const POST: RequestHandler = async ({ locals, request }) =>
 	api(async () => {
-		await subscribePush(
-			locals.ctx,
-			locals.actor,
-			await request.json().catch(() => null),
-			request.headers.get('user-agent') ?? ''
-		);
-		return json({ subscribed: true }, { status: 201 });
+		const subscription = await parseBody(subscribe, request);
+		await subscribePush(locals.ctx, locals.actor, subscription, request.headers.get('user-agent') ?? '');
+		return reply(subscribe, 201, { subscribed: true });
 	});
 
 export const DELETE: RequestHandler = async ({ locals, request }) =>
 	api(async () => {
-		const body = await request.json().catch(() => null);
-		await unsubscribePush(locals.ctx, locals.actor, body?.endpoint);
-		return json({ subscribed: false });
+		const { endpoint } = await parseBody(unsubscribe, request);
+		await unsubscribePush(locals.ctx, locals.actor, endpoint);
+		return reply(unsubscribe, 200, { subscribed: false });
 	});

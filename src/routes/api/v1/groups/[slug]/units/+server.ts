@@ -1,4 +1,5 @@
-import { json } from '@sveltejs/kit';
+import { parseParams, reply } from '$lib/server/api/contract';
+import { listGroupUnits as operation } from '$lib/server/api/groups';
 import { getGroupForReading } from '$lib/server/groups/groups';
 import { api } from '$lib/server/web/http';
 import { groupUnits } from '$lib/server/units/units';
@@ -6,6 +7,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) =>
 	api(async () => {
-		const { group } = await getGroupForReading(locals.ctx.db, params.slug);
-		return json({ items: await groupUnits(locals.ctx, group) });
+		const { slug } = parseParams(operation, params);
+		const { group } = await getGroupForReading(locals.ctx.db, slug);
+		return reply(operation, 200, { items: await groupUnits(locals.ctx, group) });
 	});

@@ -1,5 +1,6 @@
-import { json } from '@sveltejs/kit';
-import { AppError, unauthenticated } from '$lib/server/core/errors';
+import { unauthenticated } from '$lib/server/core/errors';
+import { parseBody, parseParams, reply } from '$lib/server/api/contract';
+import { deleteReaction, setReaction } from '$lib/server/api/posts';
 import { setPostReaction } from '$lib/server/feed/engagement';
 import { api } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
@@ -8,16 +9,16 @@ import type { RequestHandler } from './$types';
 export const PUT: RequestHandler = async ({ locals, params, request }) =>
 	api(async () => {
 		if (!locals.actor) throw unauthenticated();
-		const body = await request.json().catch(() => null);
-		if (!body || typeof body !== 'object' || !('kind' in body) || body.kind === null)
-			throw new AppError('validation', 'Podaj rodzaj reakcji w polu „kind”.');
-		const r = await setPostReaction(locals.ctx, locals.actor, params.id, body.kind);
-		return json({ kind: r.reaction, counts: { reactions: r.total, reactionsByKind: r.byKind } });
+		const { id } = parseParams(setReaction, params);
+		const { kind } = await parseBody(setReaction, request);
+		const r = await setPostReaction(locals.ctx, locals.actor, id, kind);
+		return reply(setReaction, 200, { kind: r.reaction, counts: { reactions: r.total, reactionsByKind: r.byKind } });
 	});
 
 export const DELETE: RequestHandler = async ({ locals, params }) =>
 	api(async () => {
 		if (!locals.actor) throw unauthenticated();
-		const r = await setPostReaction(locals.ctx, locals.actor, params.id, null);
-		return json({ kind: null, counts: { reactions: r.total, reactionsByKind: r.byKind } });
+		const { id } = parseParams(deleteReaction, params);
+		const r = await setPostReaction(locals.ctx, locals.actor, id, null);
+		return reply(deleteReaction, 200, { kind: null, counts: { reactions: r.total, reactionsByKind: r.byKind } });
 	});

@@ -1,5 +1,6 @@
-import type { FeedItem } from './feed/present';
-import type { listGroups } from './groups/groups';
+import type { FeedItem } from '../feed/present';
+import type { CategoryCode } from '../groups/categories';
+import type { listGroups } from '../groups/groups';
 
 type GroupRow = Awaited<ReturnType<typeof listGroups>>[number];
 
@@ -22,7 +23,8 @@ export const apiPost = (p: FeedItem) => ({
 			? { unit: { slug: p.author.unit.slug, type: p.author.unit.type, verified: p.author.unit.verified } }
 			: {})
 	},
-	category: p.category,
+	// Stored only after the domain checked it against the list.
+	category: p.category as CategoryCode,
 	body: p.body,
 	status: p.status,
 	createdAt: p.createdAt,

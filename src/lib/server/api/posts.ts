@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { commentInputSchema } from '../feed/comments';
+import { reactionSchema } from '../feed/engagement';
+import { isId } from '../core/validation';
+import { operation } from './contract';
+import { Comment, count, Created, Post } from './schemas';
+
+const postParams = z.object({
+	id: z.string().meta({ description: 'Identyfikator posta', pattern: '^\\d+$', example: '1' })
+});
+const notJson = 'Treść żądania musi być poprawnym obiektem JSON.';
+
+export const getPost = operation({
+	method: 'get',
+	path: '/posts/{id}',
+	operationId: 'getPost',
+	summary: 'Jeden post',
+	tag: 'posts',
+	access: 'optional',
+	params: postParams,
+	responses: { 200: { description: 'Post', schema: Post } },
+	errors: ['forbidden', 'not_found']
+});
+
+export const listComments = operation({
+	method: 'get',
+	path: '/posts/{id}/comments',
+	operationId: 'listComments',
+	summary: 'Komentarze (wątki)',
+	tag: 'posts',
+	access: 'optional',
+	params: postParams,
+	responses: { 200: { description: 'Komentarze', schema: z.object({ items: z.array(Comment) }) } },
+	errors: ['forbidden', 'not_found']
+});
+
+export const createComment = operation({
+	method: 'post',
+	path: '/posts/{id}/comments',
+	operationId: 'createComment',
+	summary: 'Nowy komentarz lub odpowiedź',
+	tag: 'posts',
+	access: 'required',
+	params: postParams,
+	body: {
+		invalidJson: notJson,
+		schema: z.object(commentInputSchema.shape, { error: 'Treść żądania musi być obiektem JSON.' })
+	},
+	responses: { 201: { description: 'Utworzono', schema: Created } },
+	errors: ['forbidden', 'not_found', 'conflict', 'rate_limited']
+});
+
+const reactionCounts = z.object({
+	reactions: count(),
+	reactionsByKind: z.partialRecord(reactionSchema.unwrap(), count())
+});
+const kindMessage = 'Podaj rodzaj reakcji w polu „kind”.';
+
+export const setReaction = operation({
+	method: 'put',
+	path: '/posts/{id}/reaction',
+	operationId: 'setReaction',
+	summary: 'Moja reakcja (jedna na post, można zmienić)',
+	tag: 'engagement',
+	access: 'required',
+	params: postParams,
+	body: {
+		schema: z.object(
+			{
+				// Missing or null: this message; any other value goes to the domain's list of reactions.
+				kind: z
+					.unknown()
+					.refine((kind) => kind != null, kindMessage)
+					.pipe(reactionSchema.unwrap())
+					.meta({ type: 'string', enum: reactionSchema.unwrap().options })
+			},
+			{ error: kindMessage }
+		)
+	},
+	responses: {
+		200: { description: 'Zapisano', schema: z.object({ kind: reactionSchema, counts: reactionCounts }) }
+	},
+	errors: ['forbidden', 'not_found', 'conflict']
+});
+
+export const deleteReaction = operation({
+	method: 'delete',
+	path: '/posts/{id}/reaction',
+	operationId: 'deleteReaction',
+	summary: 'Usuń moją reakcję',
+	tag: 'engagement',
+	access: 'required',
+	params: postParams,
+	responses: { 200: { description: 'Usunięto', schema: z.object({ kind: z.null(), counts: reactionCounts }) } },
+	errors: ['forbidden', 'not_found', 'conflict']
+});
+
+export const sharePost = operation({
+	method: 'post',
+	path: '/posts/{id}/share',
+	operationId: 'sharePost',
+	summary: 'Udostępnienie: zwraca link i licznik (liczone raz na osobę i post; roboty się nie liczą)',
+	tag: 'engagement',
+	access: 'optional',
+	params: postParams,
+	responses: {
+		200: {
+			description: 'Link',
+			schema: z.object({ shares: count('Udostępnienia posta'), url: z.url().meta({ description: 'Adres posta' }) })
+		}
+	},
+	errors: ['forbidden', 'not_found', 'conflict']
+});
+
+export const recordViews = operation({
+	method: 'post',
+	path: '/views',
+	operationId: 'recordViews',
+	summary: 'Posty, które przeglądarka pokazała na ekranie (wyświetlenie liczone raz na osobę, post i dzień)',
+	tag: 'engagement',
+	access: 'optional',
+	body: {
+		schema: z.object(
+			{
+				postIds: z
+					.array(z.string().refine(isId, 'Nie ma takiego posta.').meta({ pattern: '^\\d+$' }))
+					.min(1)
+					.max(50)
+			},
+			{ error: 'Podaj listę identyfikatorów postów (postIds).' }
+		)
+	},
+	responses: {
+		200: {
+			description: 'Ile postów dostało nowe wyświetlenie',
+			schema: z.object({ counted: count() })
+		}
+	},
+	errors: []
+});

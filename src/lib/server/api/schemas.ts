@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { commentStatuses, postStatuses } from '../db/schema';
+import { errorCodes } from '../core/errors';
+import { reactionKinds } from '../feed/present';
+import { categoryCodes } from '../groups/categories';
+
+/**
+ * Shapes the API answers with, shared by several operations. Each has an `id`: the OpenAPI
+ * document lists it under `components.schemas` and refers to it there.
+ */
+
+export const dateTime = (description?: string) => z.string().meta({ format: 'date-time', description });
+export const count = (description?: string) => z.int().min(0).meta({ description });
+/** A row id: PostgreSQL's bigint as a string of digits. */
+export const id = (description?: string) => z.string().meta({ pattern: '^\\d{1,19}$', description });
+
+export const ErrorBody = z
+	.object({
+		error: z.object({
+			code: z.enum(errorCodes).meta({ description: 'Stały kod błędu (do obsługi w programie)' }),
+			message: z.string().meta({ description: 'Komunikat po polsku, do pokazania osobie' }),
+			fields: z
+				.record(z.string(), z.string())
+				.optional()
+				.meta({ description: 'Komunikaty przy poszczególnych polach treści żądania' })
+		})
+	})
+	.meta({ id: 'Error', description: 'Błąd: kod, komunikat po polsku i (przy błędach danych) pola' });
+
+export const Group = z
+	.object({
+		slug: z.string().meta({ example: 'wiskitki' }),
+		name: z.string(),
+		description: z.string(),
+		isPublic: z.boolean(),
+		memberCount: count(),
+		municipality: z.object({
+			terytCode: z.string().regex(/^\d{7}$/),
+			name: z.string(),
+			county: z.string(),
+			voivodeship: z.string()
+		})
+	})
+	.meta({ id: 'Group', description: 'Grupa mieszkańców gminy' });
+
+const reactionsByKind = z
+	.partialRecord(z.enum(reactionKinds as [string, ...string[]]), count())
+	.meta({ description: 'Liczba reakcji każdego rodzaju' });
+
+export const Counts = z
+	.object({
+		comments: count(),
+		reactions: count(),
+		views: count(),
+		shares: count(),
+		reactionsByKind
+	})
+	.meta({ id: 'Counts', description: 'Liczniki posta' });
+
+export const Post = z
+	.object({
+		id: id(),
+		group: z.string().meta({ description: 'Adres (slug) grupy' }),
+		author: z.object({
+			type: z.enum(['user', 'unit']),
+			name: z.string(),
+			unit: z
+				.object({ slug: z.string(), type: z.string(), verified: z.boolean() })
+				.optional()
+				.meta({ description: 'Jednostka, w której imieniu opublikowano post' })
+		}),
+		category: z.enum(categoryCodes),
+		body: z.string(),
+		status: z.enum(postStatuses).meta({
+			description:
+				'Stan posta: opublikowany, czeka na akceptację, do poprawy, odrzucony, usunięty przez moderację, szkic, zaplanowany, usunięty przez autora'
+		}),
+		createdAt: dateTime(),
+		pinned: z.boolean(),
+		urgent: z.boolean(),
+		event: z
+			.object({ start: dateTime(), end: dateTime().nullable(), place: z.string().nullable() })
+			.nullable()
+			.meta({ description: 'Wydarzenie, gdy post je zapowiada' }),
+		images: z.array(z.object({ url: z.string(), width: z.int().min(1), height: z.int().min(1), alt: z.string() })),
+		counts: Counts
+	})
+	.meta({ id: 'Post', description: 'Post w grupie' });
+
+export const Unit = z
+	.object({
+		id: id(),
+		slug: z.string(),
+		name: z.string(),
+		type: z.string(),
+		typeLabel: z.string(),
+		verified: z.boolean(),
+		publishing: z.boolean().meta({
+			description: 'Posty jednostki ukazują się teraz bez akceptacji (pakiet aktywny, jednostka włączona)'
+		})
+	})
+	.meta({ id: 'Unit', description: 'Jednostka gminy (urząd, szkoła, OSP…) publikująca w grupie' });
+
+export const Created = z
+	.object({
+		id: id(),
+		status: z.enum(['published', 'pending', 'draft', 'scheduled']),
+		reasons: z.array(z.string()).meta({ description: 'Dlaczego wpis czeka na akceptację' })
+	})
+	.meta({ id: 'Created', description: 'Utworzony wpis i jego stan' });
+
+export const Comment: z.ZodType<CommentShape, CommentShape> = z
+	.object({
+		id: id(),
+		parentId: id().nullable(),
+		authorName: z.string(),
+		body: z.string(),
+		status: z.enum(commentStatuses),
+		mine: z.boolean().meta({ description: 'Napisany przez pytającą osobę' }),
+		reason: z.string().nullable().meta({ description: 'Dlaczego czeka (widzi autor i moderatorzy)' }),
+		createdAt: dateTime(),
+		reactions: count(),
+		byKind: reactionsByKind,
+		myReaction: z.enum(reactionKinds as [string, ...string[]]).nullable(),
+		get replies() {
+			return z.array(Comment);
+		}
+	})
+	.meta({ id: 'Comment', description: 'Komentarz z odpowiedziami' });
+
+interface CommentShape {
+	id: string;
+	parentId: string | null;
+	authorName: string;
+	body: string;
+	status: (typeof commentStatuses)[number];
+	mine: boolean;
+	reason: string | null;
+	createdAt: string;
+	reactions: number;
+	byKind: Partial<Record<string, number>>;
+	myReaction: string | null;
+	replies: CommentShape[];
+}
