@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
-import type { Group } from '../db/schema';
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/database';
+import type { DB, Group } from '../db/schema';
 import { AppError } from '../core/errors';
 import { parseInput, dateSchema, idSchema } from '../core/validation';
 import { categoryCodes } from '../groups/categories';
@@ -139,6 +141,23 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				publishAt: 'Najwyżej rok naprzód.'
 			});
 	}
+	// What the author wrote; scheduling or screening adds the status and the rest.
+	const written = {
+		group_id: group.id,
+		author_id: actor.id,
+		unit_id: unit?.id ?? null,
+		category: data.category,
+		body: data.body,
+		body_folded: foldText(data.body),
+		comments_enabled: data.commentsEnabled,
+		event_start: data.event?.start ?? null,
+		event_end: data.event?.end ?? null,
+		event_place: data.event?.place || null,
+		reaction_counts: '{}',
+		created_at: now,
+		decided_at: null,
+		decided_by: null
+	};
 	if (data.draft || data.publishAt) {
 		if (data.urgent && data.draft)
 			throw new AppError('validation', 'Komunikat pilny wysyła się od razu — nie zapisuje się go jako szkicu.', {
@@ -146,93 +165,38 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 			});
 		const status = data.draft ? 'draft' : 'scheduled';
 		return ctx.db.transaction().execute(async (tx) => {
-			const post = await tx
-				.insertInto('posts')
-				.values({
-					group_id: group.id,
-					author_id: actor.id,
-					unit_id: unit?.id ?? null,
-					category: data.category,
-					body: data.body,
-					body_folded: foldText(data.body),
+			const post = await insertPost(
+				tx,
+				{
+					...written,
 					status,
 					moderation_reason: null,
-					comments_enabled: data.commentsEnabled,
 					scheduled_for: status === 'scheduled' ? data.publishAt! : null,
 					urgent_until: null,
-					event_start: data.event?.start ?? null,
-					event_end: data.event?.end ?? null,
-					event_place: data.event?.place || null,
-					reaction_counts: '{}',
-					created_at: now,
-					published_at: null,
-					decided_at: null,
-					decided_by: null
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			if (data.images.length > 0)
-				await tx
-					.insertInto('post_images')
-					.values(
-						data.images.map((img, i) => ({
-							post_id: post.id,
-							position: i,
-							file_name: img.fileName,
-							width: img.width,
-							height: img.height,
-							alt: img.alt
-						}))
-					)
-					.execute();
+					published_at: null
+				},
+				data.images
+			);
 			return { id: post.id, status, reasons: [] };
 		});
 	}
 	const verdict = await screenFor(ctx, ctx.db, 'post', data.body, group, access, unit);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
-		const post = await tx
-			.insertInto('posts')
-			.values({
-				group_id: group.id,
-				author_id: actor.id,
-				unit_id: unit?.id ?? null,
-				category: data.category,
-				body: data.body,
-				body_folded: foldText(data.body),
+		const post = await insertPost(
+			tx,
+			{
+				...written,
 				status,
 				moderation_reason: verdict.reasons.join(' ') || null,
 				findings: storedFindings(verdict),
 				flagged: verdict.flagged,
 				urgent_until: data.urgent?.until ?? null,
 				alert_kind: data.urgent?.kind ?? null,
-				comments_enabled: data.commentsEnabled,
-				event_start: data.event?.start ?? null,
-				event_end: data.event?.end ?? null,
-				event_place: data.event?.place || null,
-				reaction_counts: '{}',
-				created_at: now,
-				published_at: status === 'published' ? now : null,
-				decided_at: null,
-				decided_by: null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		if (data.images.length > 0) {
-			await tx
-				.insertInto('post_images')
-				.values(
-					data.images.map((img, i) => ({
-						post_id: post.id,
-						position: i,
-						file_name: img.fileName,
-						width: img.width,
-						height: img.height,
-						alt: img.alt
-					}))
-				)
-				.execute();
-		}
+				published_at: status === 'published' ? now : null
+			},
+			data.images
+		);
 		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
 		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor.id, postId: post.id, createdAt: now });
 		// A publisher hears at once that a unit's post was held, with the way to report a mistake.
@@ -293,4 +257,28 @@ export function alertMessage(
 			settingsUrl
 		})
 	};
+}
+
+/** Inserts a post and its images (in order) in the caller's transaction. */
+async function insertPost(
+	tx: Db,
+	row: Insertable<DB['posts']>,
+	images: { fileName: string; width: number; height: number; alt: string }[]
+): Promise<{ id: string }> {
+	const post = await tx.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
+	if (images.length > 0)
+		await tx
+			.insertInto('post_images')
+			.values(
+				images.map((img, i) => ({
+					post_id: post.id,
+					position: i,
+					file_name: img.fileName,
+					width: img.width,
+					height: img.height,
+					alt: img.alt
+				}))
+			)
+			.execute();
+	return post;
 }

@@ -9,7 +9,7 @@ import { groupAccess, type GroupAccess } from '../access/group-access';
 import { assertCan, can } from '../access/policy';
 import { findPostGroup } from '../access/post-access';
 import { foldText } from '../text/fold';
-import { presentPost, type FeedItem, type PostRow } from './present';
+import { presentPost, type FeedItem, type PostImage } from './present';
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -63,7 +63,7 @@ function postRows(db: Db, viewerId?: string) {
 				.selectFrom('post_images as i')
 				.select(
 					sql<
-						PostRow['images']
+						PostImage[] | null
 					>`coalesce(json_agg(json_build_object('file', i.file_name, 'width', i.width, 'height', i.height, 'alt', i.alt) order by i.position), '[]'::json)`.as(
 						'images'
 					)
@@ -80,6 +80,9 @@ function postRows(db: Db, viewerId?: string) {
 				: sql<ReactionKind | null>`null`.as('my_reaction')
 		]);
 }
+
+/** A row of `postRows`, as Kysely infers it from the query and the generated table types. */
+export type PostRow = Awaited<ReturnType<ReturnType<typeof postRows>['execute']>>[number];
 
 const present = (rows: PostRow[], now: Date): FeedItem[] => rows.map((r) => presentPost(r, now));
 
@@ -187,7 +190,7 @@ export async function listFeed(
 		cursor: opts.cursor ? decodeCursor(opts.cursor) : null,
 		now
 	});
-	const rows = (await query.execute()) as (PostRow & { featured: boolean })[];
+	const rows = await query.execute();
 	const featured = present(
 		rows.filter((r) => r.featured),
 		now
@@ -209,7 +212,7 @@ export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: 
 		.orderBy('p.created_at', 'desc')
 		.limit(10)
 		.execute();
-	return present(rows as PostRow[], ctx.clock.now());
+	return present(rows, ctx.clock.now());
 }
 
 /** Search within a group that ignores case and Polish diacritics ("zolw" finds "Żółw"). */
@@ -233,7 +236,7 @@ export async function searchPosts(
 		.orderBy('p.id', 'desc')
 		.limit(Math.min(limit, 50))
 		.execute();
-	return present(rows as PostRow[], ctx.clock.now());
+	return present(rows, ctx.clock.now());
 }
 
 /** One post as the actor may see it: published ones by readers, others by the author and moderators. */
@@ -252,6 +255,6 @@ export async function getPost(
 	if (row.status !== 'published' && row.author_id !== actor?.id && !can(access.role, 'moderate', group))
 		throw notFound('Nie ma takiego posta.');
 	if (row.status === 'removed' && !can(access.role, 'moderate', group)) throw notFound('Ten post został usunięty.');
-	const [post] = present([row as PostRow], ctx.clock.now());
+	const [post] = present([row], ctx.clock.now());
 	return { post, group, access, authorId: row.author_id };
 }

@@ -1,3 +1,4 @@
+import type { PostRow } from './feed-query';
 import type { AlertCounts, PostStatus, ReactionKind } from '../db/schema';
 import { alertKinds, type AlertKind } from '../alerts/alerts';
 import { categoryLabel } from '../groups/categories';
@@ -63,40 +64,11 @@ export interface FeedItem {
 	myReaction: ReactionKind | null;
 }
 
-export interface PostRow {
-	id: string;
-	group_slug: string;
-	author_name: string;
-	unit_name: string | null;
-	unit_slug: string | null;
-	unit_type: string | null;
-	unit_verified: boolean | null;
-	unit_logo: string | null;
-	category: string;
-	body: string;
-	status: FeedItem['status'];
-	moderation_reason: string | null;
-	created_at: Date;
-	published_at: Date | null;
-	edited_at: Date | null;
-	scheduled_for: Date | null;
-	comments_enabled: boolean;
-	pinned: boolean;
-	urgent_until: Date | null;
-	alert_kind: string | null;
-	alert_sent: AlertCounts | null;
-	all_clear_at: Date | null;
-	all_clear_text: string | null;
-	event_start: Date | null;
-	event_end: Date | null;
-	event_place: string | null;
-	comment_count: number;
-	reaction_count: number;
-	reaction_counts: Partial<Record<ReactionKind, number>>;
-	view_count: number;
-	share_count: number;
-	images: { file: string; width: number; height: number; alt: string }[] | null;
-	my_reaction: ReactionKind | null;
+export interface PostImage {
+	file: string;
+	width: number;
+	height: number;
+	alt: string;
 }
 
 export function presentPost(row: PostRow, now: Date): FeedItem {
