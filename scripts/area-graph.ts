@@ -116,15 +116,18 @@ function mermaid(edges: Map<string, Set<string>>): string {
 const edges = areaGraph();
 const found = cycles(edges);
 const args = process.argv.slice(2);
-if (args.includes('--write')) {
-	const file = path.join(root, 'docs/architecture.md');
-	const doc = readFileSync(file, 'utf8');
-	const start = '<!-- area-graph:start -->';
-	const end = '<!-- area-graph:end -->';
-	const i = doc.indexOf(start);
-	const j = doc.indexOf(end);
-	if (i < 0 || j < 0) throw new Error(`docs/architecture.md has no ${start} … ${end} markers`);
-	writeFileSync(file, `${doc.slice(0, i + start.length)}\n${mermaid(edges)}\n${doc.slice(j)}`);
+const docFile = path.join(root, 'docs/architecture.md');
+const doc = readFileSync(docFile, 'utf8');
+const start = '<!-- area-graph:start -->';
+const end = '<!-- area-graph:end -->';
+const i = doc.indexOf(start);
+const j = doc.indexOf(end);
+if (i < 0 || j < 0) throw new Error(`docs/architecture.md has no ${start} … ${end} markers`);
+const drawn = `${doc.slice(0, i + start.length)}\n${mermaid(edges)}\n${doc.slice(j)}`;
+if (args.includes('--write')) writeFileSync(docFile, drawn);
+else if (args.includes('--check') && drawn !== doc) {
+	console.error('docs/architecture.md shows an older graph of the areas: run `npm run graph`.');
+	process.exitCode = 1;
 } else if (!args.includes('--check')) console.log(mermaid(edges));
 if (found.length) {
 	console.error('Cycles between areas (each area of a group reaches every other):');
@@ -136,4 +139,4 @@ if (found.length) {
 		}
 	}
 	if (args.includes('--check')) process.exit(1);
-} else if (args.includes('--check')) console.log(`No cycles between ${edges.size} areas.`);
+} else if (args.includes('--check') && !process.exitCode) console.log(`No cycles between ${edges.size} areas.`);
