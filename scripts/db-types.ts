@@ -2,47 +2,21 @@
 // project's own migrations, reads it with kysely-codegen and writes src/lib/server/db/generated.ts
 // (schema.ts derives from it). `npm run db:types -- --check` fails when the committed file differs.
 // The database: a new one on the PostgreSQL server at PG_URL (dropped after), else in-memory PGlite.
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { format, resolveConfig } from 'prettier';
 import { generate } from 'kysely-codegen';
 import { PostgresDialect } from 'kysely-codegen/dist/generator/dialects/postgres/postgres-dialect';
-import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
+import { openScratchDatabase } from '../src/lib/server/db/database';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'src/lib/server/db/generated.ts');
 const check = process.argv.includes('--check');
 
-async function freshDatabase(): Promise<Database> {
-	const serverUrl = process.env.PG_URL;
-	if (!serverUrl) return openPGlite();
-	const name = `tablica_types_${randomBytes(6).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: serverUrl });
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	await admin.end();
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	const database = await openPostgres(url.toString(), { poolSize: 2 });
-	return {
-		...database,
-		async close() {
-			await database.close();
-			const a = new pg.Client({ connectionString: serverUrl });
-			await a.connect();
-			await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await a.end();
-		}
-	};
-}
-
-const database = await freshDatabase();
+const database = await openScratchDatabase(process.env.PG_URL, { prefix: 'tablica_types', poolSize: 2 });
 let generated: string;
 try {
-	await migrate(database.db);
 	generated = await generate({
 		db: database.db,
 		dialect: new PostgresDialect({ defaultSchemas: ['public'], dateParser: 'string' }),

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
@@ -236,6 +236,40 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
 			await unlisten();
 			await db.destroy();
 			await pglite.close();
+		}
+	};
+}
+
+/**
+ * A fresh, migrated database that disappears on close: a new database on the PostgreSQL server at
+ * `serverUrl` (dropped again on close), or in-memory PGlite when none is given. For tests and tools.
+ */
+export async function openScratchDatabase(
+	serverUrl: string | undefined,
+	opts: { prefix: string; poolSize: number }
+): Promise<Database> {
+	if (!serverUrl) {
+		const database = await openPGlite();
+		await migrate(database.db);
+		return database;
+	}
+	const name = `${opts.prefix}_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	await admin.query(`CREATE DATABASE ${name}`);
+	await admin.end();
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	const database = await openPostgres(url.toString(), { poolSize: opts.poolSize });
+	await migrate(database.db);
+	return {
+		...database,
+		async close() {
+			await database.close();
+			const a = new pg.Client({ connectionString: serverUrl });
+			await a.connect();
+			await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			await a.end();
 		}
 	};
 }

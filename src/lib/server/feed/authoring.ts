@@ -5,13 +5,12 @@ import type { Group, Post } from '../db/schema';
 import { toActor } from '../auth/accounts';
 import { parseInput } from '../core/validation';
 import { AppError } from '../core/errors';
-import { categoryCodes } from '../groups/categories';
 import { groupAccess, type GroupAccess } from '../access/group-access';
 import { can } from '../access/policy';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
-import { MAX_SCHEDULE_DAYS } from './create-post';
+import { MAX_SCHEDULE_DAYS, postTextSchema } from './create-post';
 import { authorizeAsAuthor } from '../access/post-access';
 
 /**
@@ -139,13 +138,7 @@ export async function publishDueScheduled(ctx: Ctx): Promise<number> {
 	}
 }
 
-export const editSchema = z.object({
-	body: z
-		.string({ error: 'Napisz treść posta.' })
-		.trim()
-		.min(1, 'Napisz treść posta.')
-		.max(10000, 'Post może mieć najwyżej 10 000 znaków.'),
-	category: z.enum(categoryCodes, { error: 'Wybierz kategorię z listy.' }),
+export const editSchema = postTextSchema.extend({
 	commentsEnabled: z.boolean().default(true)
 });
 

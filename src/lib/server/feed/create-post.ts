@@ -38,13 +38,17 @@ const imageSchema = z.object({
 		.max(500, 'Opis zdjęcia może mieć najwyżej 500 znaków.')
 });
 
-export const postInputSchema = z.object({
+/** What every post has, written or edited: its text and its category. */
+export const postTextSchema = z.object({
 	body: z
 		.string({ error: 'Napisz treść posta.' })
 		.trim()
 		.min(1, 'Napisz treść posta.')
 		.max(10000, 'Post może mieć najwyżej 10 000 znaków.'),
-	category: z.enum(categoryCodes, { error: 'Wybierz kategorię z listy.' }),
+	category: z.enum(categoryCodes, { error: 'Wybierz kategorię z listy.' })
+});
+
+export const postInputSchema = postTextSchema.extend({
 	unitId: idSchema('Wybierz jednostkę z listy.').nullish(),
 	event: z
 		.object({
