@@ -39,141 +39,114 @@ function checkDecision(d: Decision, kind: 'post' | 'comment'): void {
 		throw new AppError('validation', 'O poprawki można prosić tylko przy postach.');
 }
 
+/** The held content a moderator decides on: a post, or a comment under a post. */
+type Held =
+	{ kind: 'post'; postId: string; commentId?: undefined } | { kind: 'comment'; postId: string; commentId: string };
+
+const heldTexts = {
+	post: { decided: 'Ten post został już rozpatrzony.', what: 'Twój post', approved: 'post_approved' },
+	comment: { decided: 'Ten komentarz został już rozpatrzony.', what: 'Twój komentarz', approved: 'comment_approved' }
+} as const;
+
 /** Was the content held by the engine (not only by the group's policy)? */
-async function heldByEngine(db: Db, where: { postId?: string; commentId?: string }): Promise<boolean> {
+async function heldByEngine(db: Db, held: Held): Promise<boolean> {
 	let q = db.selectFrom('moderation_log').select('id').where('action', '=', 'hold');
-	q = where.commentId
-		? q.where('comment_id', '=', where.commentId)
-		: q.where('post_id', '=', where.postId!).where('comment_id', 'is', null);
+	q = held.commentId
+		? q.where('comment_id', '=', held.commentId)
+		: q.where('post_id', '=', held.postId).where('comment_id', 'is', null);
 	return !!(await q.executeTakeFirst());
 }
 
-/** A moderator publishes a held post, rejects it citing the terms, or asks its author to edit it. */
-export async function decidePost(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<void> {
-	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, postId, 'moderate');
+function lockHeld(tx: Db, held: Held) {
+	const columns = ['status', 'author_id', 'created_at'] as const;
+	return held.commentId
+		? tx.selectFrom('comments').select(columns).where('id', '=', held.commentId).forUpdate().executeTakeFirstOrThrow()
+		: tx.selectFrom('posts').select(columns).where('id', '=', held.postId).forUpdate().executeTakeFirstOrThrow();
+}
+
+async function setDecision(
+	tx: Db,
+	held: Held,
+	change: { status: 'published' | 'changes_requested' | 'rejected'; moderation_reason: string | null },
+	decided: { decided_at: Date; decided_by: string }
+): Promise<void> {
+	if (held.commentId) {
+		if (change.status === 'changes_requested') throw new Error('Only a post can be sent back for changes.');
+		await tx
+			.updateTable('comments')
+			.set({ ...change, status: change.status, ...decided })
+			.where('id', '=', held.commentId)
+			.execute();
+		return;
+	}
+	const publishedAt = change.status === 'published' ? { published_at: decided.decided_at } : {};
+	await tx
+		.updateTable('posts')
+		.set({ ...change, ...publishedAt, ...decided })
+		.where('id', '=', held.postId)
+		.execute();
+}
+
+/** A moderator publishes held content, rejects it citing the terms, or asks the author to edit a post. */
+async function decideHeld(ctx: Ctx, actor: Actor | null, held: Held, input: unknown): Promise<void> {
+	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, held.postId, 'moderate');
 	const d = parseInput(decisionSchema, input);
-	checkDecision(d, 'post');
-	const now = ctx.clock.now();
-	const automatedDetection = await heldByEngine(ctx.db, { postId });
+	checkDecision(d, held.kind);
+	const texts = heldTexts[held.kind];
+	const decided = { decided_at: ctx.clock.now(), decided_by: moderator.id };
+	const automatedDetection = await heldByEngine(ctx.db, held);
 	await ctx.db.transaction().execute(async (tx) => {
-		const post = await tx
-			.selectFrom('posts')
-			.select(['status', 'author_id', 'created_at'])
-			.where('id', '=', postId)
-			.forUpdate()
-			.executeTakeFirstOrThrow();
-		if (post.status !== 'pending') throw new AppError('conflict', 'Ten post został już rozpatrzony.');
+		const content = await lockHeld(tx, held);
+		if (content.status !== 'pending') throw new AppError('conflict', texts.decided);
+		const { postId, commentId } = held;
 		const common = {
 			groupId: group.id,
 			actorId: moderator.id,
 			postId,
-			subjectId: post.author_id,
+			commentId,
+			subjectId: content.author_id,
 			automatedDetection,
-			contentCreatedAt: post.created_at
+			contentCreatedAt: content.created_at
 		};
 		if (d.decision === 'approve') {
-			await tx
-				.updateTable('posts')
-				.set({
-					status: 'published',
-					published_at: now,
-					moderation_reason: null,
-					decided_at: now,
-					decided_by: moderator.id
-				})
-				.where('id', '=', postId)
-				.execute();
+			await setDecision(tx, held, { status: 'published', moderation_reason: null }, decided);
 			await logAction(tx, ctx.clock, { ...common, action: 'approve' });
-			await notify(tx, ctx.clock, { userId: post.author_id, kind: 'post_approved', groupId: group.id, postId });
-			await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+			const author = { userId: content.author_id, groupId: group.id, postId, commentId };
+			await notify(tx, ctx.clock, { ...author, kind: texts.approved });
+			if (commentId) await commentVisibilityChanged(ctx, tx, group.id, postId, commentId, 1);
+			else await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
 		} else if (d.decision === 'ask_edit') {
-			await tx
-				.updateTable('posts')
-				.set({ status: 'changes_requested', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
-				.where('id', '=', postId)
-				.execute();
+			await setDecision(tx, held, { status: 'changes_requested', moderation_reason: d.reason! }, decided);
 			await logAction(tx, ctx.clock, { ...common, action: 'ask_edit', facts: d.reason! });
 			await notify(tx, ctx.clock, {
-				userId: post.author_id,
+				userId: content.author_id,
 				kind: 'changes_requested',
 				groupId: group.id,
 				postId,
 				detail: d.reason!
 			});
 		} else {
-			await tx
-				.updateTable('posts')
-				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
-				.where('id', '=', postId)
-				.execute();
+			await setDecision(tx, held, { status: 'rejected', moderation_reason: d.reason! }, decided);
 			await restrict(ctx, tx, {
 				...common,
 				action: 'reject',
 				ground: d.ground!,
 				facts: d.reason!,
-				what: `Twój post w grupie „${group.name}”`
+				what: `${texts.what} w grupie „${group.name}”`
 			});
 		}
 	});
+}
+
+export function decidePost(ctx: Ctx, actor: Actor | null, postId: string, input: unknown): Promise<void> {
+	return decideHeld(ctx, actor, { kind: 'post', postId }, input);
 }
 
 export async function decideComment(ctx: Ctx, actor: Actor | null, commentId: string, input: unknown): Promise<void> {
 	if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
 	const found = await ctx.db.selectFrom('comments').select('post_id').where('id', '=', commentId).executeTakeFirst();
 	if (!found) throw notFound('Nie ma takiego komentarza.');
-	const postId = found.post_id;
-	const { group, actor: moderator } = await authorizeOnPost(ctx, actor, postId, 'moderate');
-	const d = parseInput(decisionSchema, input);
-	checkDecision(d, 'comment');
-	const now = ctx.clock.now();
-	const automatedDetection = await heldByEngine(ctx.db, { commentId });
-	await ctx.db.transaction().execute(async (tx) => {
-		const c = await tx
-			.selectFrom('comments')
-			.select(['status', 'author_id', 'created_at'])
-			.where('id', '=', commentId)
-			.forUpdate()
-			.executeTakeFirstOrThrow();
-		if (c.status !== 'pending') throw new AppError('conflict', 'Ten komentarz został już rozpatrzony.');
-		const common = {
-			groupId: group.id,
-			actorId: moderator.id,
-			postId,
-			commentId,
-			subjectId: c.author_id,
-			automatedDetection,
-			contentCreatedAt: c.created_at
-		};
-		if (d.decision === 'approve') {
-			await tx
-				.updateTable('comments')
-				.set({ status: 'published', moderation_reason: null, decided_at: now, decided_by: moderator.id })
-				.where('id', '=', commentId)
-				.execute();
-			await logAction(tx, ctx.clock, { ...common, action: 'approve' });
-			await notify(tx, ctx.clock, {
-				userId: c.author_id,
-				kind: 'comment_approved',
-				groupId: group.id,
-				postId,
-				commentId
-			});
-			await commentVisibilityChanged(ctx, tx, group.id, postId, commentId, 1);
-		} else {
-			await tx
-				.updateTable('comments')
-				.set({ status: 'rejected', moderation_reason: d.reason!, decided_at: now, decided_by: moderator.id })
-				.where('id', '=', commentId)
-				.execute();
-			await restrict(ctx, tx, {
-				...common,
-				action: 'reject',
-				ground: d.ground!,
-				facts: d.reason!,
-				what: `Twój komentarz w grupie „${group.name}”`
-			});
-		}
-	});
+	await decideHeld(ctx, actor, { kind: 'comment', postId: found.post_id, commentId }, input);
 }
 
 export const resubmitSchema = z.object({
