@@ -1,6 +1,6 @@
-// Urgent alerts at scale: an alert to 20 000 opted-in members — how long until every outbox
-// message exists (the post's transaction commits) — and how long until 2 000 open pages hear of
-// it over SSE. `npm run bench -- --alerts-only` runs just this part.
+// Urgent alerts at scale: an alert to one sołectwo of a 20 000-member group (a tenth of the
+// members) and to the whole group — how long until every outbox message exists (the alert's
+// transaction commits) — and how long until 2 000 open pages hear of it over SSE. `npm run bench -- --alerts-only` runs just this part.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -9,7 +9,8 @@ import { sql } from 'kysely';
 import { systemClock } from '../src/lib/server/core/clock';
 import type { Actor, Ctx } from '../src/lib/server/core/context';
 import { migrate, openPGlite, openPostgres, type Database } from '../src/lib/server/db/database';
-import { createPost } from '../src/lib/server/feed/create-post';
+import { sendAlert } from '../src/lib/server/alerts/send';
+import { addPlace } from '../src/lib/server/places/places';
 import { createGroup, getGroup } from '../src/lib/server/groups/groups';
 import { activatePackage, loadDemoMunicipalities, makeUser } from '../src/lib/server/testing/fixtures';
 import { addUnit } from '../src/lib/server/units/units';
@@ -19,7 +20,10 @@ import { freePort, freshPgDatabase, waitForHealth } from './common';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** A group of `members` members, all opted in to every alert: e-mail; half push; a tenth SMS. */
+/**
+ * A group of `members` members, all opted in to every alert: e-mail; half push; a tenth SMS. A
+ * tenth live in sołectwo Guzów, the rest in Miedniewice.
+ */
 async function prepare(database: Database, members: number) {
 	const ctx: Ctx = {
 		db: database.db,
@@ -53,30 +57,39 @@ async function prepare(database: Database, members: number) {
 		INSERT INTO alert_subscriptions (group_id, user_id, kinds, by_email, by_push, by_sms, phone, updated_at)
 		SELECT ${group.id}, user_id, ARRAY['utilities', 'safety'], true, user_id % 2 = 0, user_id % 10 = 0, CASE WHEN user_id % 10 = 0 THEN '+4850' || lpad(user_id::text, 7, '0') END, now() FROM m
 	`.execute(ctx.db);
-	return { ctx, group, unitId, clerk };
+	const guzow = (await addPlace(ctx, operator, group, { kind: 'solectwo', name: 'Guzów' })).id;
+	const miedniewice = (await addPlace(ctx, operator, group, { kind: 'solectwo', name: 'Miedniewice' })).id;
+	await sql`INSERT INTO member_places (group_id, user_id, place_id)
+		SELECT group_id, user_id, CASE WHEN user_id % 10 = 0 THEN ${guzow}::bigint ELSE ${miedniewice}::bigint END
+		FROM memberships WHERE group_id = ${group.id}`.execute(ctx.db);
+	return { ctx, group, unitId, clerk, guzow };
 }
 
-const alertInput = (unitId: string, i: number) => ({
-	body: `Awaria wodociągu nr ${i}: woda niezdatna do picia do odwołania. Beczkowóz stoi przy remizie.`,
-	category: 'municipal',
+const alertInput = (unitId: string, i: number, places: string[] = []) => ({
 	unitId,
-	urgent: { kind: 'utilities', until: new Date(Date.now() + 3_600_000) }
+	kind: 'utilities',
+	title: `Awaria wodociągu nr ${i}`,
+	body: 'Woda niezdatna do picia do odwołania. Beczkowóz stoi przy remizie.',
+	places,
+	until: new Date(Date.now() + 3_600_000),
+	channels: ['push', 'email', 'sms']
 });
 
-/** In-process: the time createPost takes until its transaction (with the whole fan-out) commits. */
+/** In-process: the time sendAlert takes until its transaction (with the whole fan-out) commits. */
 async function outboxTimes(
 	ctx: Ctx,
 	clerk: Actor,
 	group: Awaited<ReturnType<typeof getGroup>>,
 	unitId: string,
-	runs: number
+	runs: number,
+	places: string[] = []
 ) {
 	const times: number[] = [];
 	let last: Record<string, number> = {};
 	for (let i = 0; i < runs; i++) {
 		const before = Number((await sql<{ n: string }>`select count(*) as n from outbox`.execute(ctx.db)).rows[0].n);
 		const t = performance.now();
-		await createPost(ctx, clerk, group, alertInput(unitId, i));
+		await sendAlert(ctx, clerk, group, alertInput(unitId, i, places));
 		times.push(performance.now() - t);
 		const after = await sql<{
 			channel: string;
@@ -114,15 +127,10 @@ async function sseTimes(base: string, token: string, unitId: string, clients: nu
 	for (let run = 0; run < runs; run++) {
 		const arrivals = Array.from({ length: clients }, (_, i) => new Promise<number>((resolve) => (heard[i] = resolve)));
 		const t0 = performance.now();
-		const r = await fetch(`${base}/api/v1/groups/alarmy/posts`, {
+		const r = await fetch(`${base}/api/v1/groups/alarmy/alerts`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-			body: JSON.stringify({
-				...alertInput(unitId, 100 + run),
-				unitId: undefined,
-				as: `unit:${unitId}`,
-				urgent: { kind: 'utilities', until: new Date(Date.now() + 3_600_000).toISOString() }
-			})
+			body: JSON.stringify(alertInput(unitId, 100 + run))
 		});
 		if (r.status !== 201) throw new Error(`alert refused: ${r.status} ${await r.text()}`);
 		const last = Math.max(...(await Promise.all(arrivals)));
@@ -134,27 +142,33 @@ async function sseTimes(base: string, token: string, unitId: string, clients: nu
 	return times;
 }
 
+function report(db: string, to: string, r: { times: number[]; lastRunMessages: number }) {
+	console.log(
+		`urgent alert to ${to} (of ${r.lastRunMessages} messages), ${db}: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms)`
+	);
+}
+
 export async function benchAlerts(opts: { pgServer: string; members: number; clients: number; runs: number }) {
 	const out: Record<string, unknown> = {};
 	// PGlite, in process.
 	{
 		const database = await openPGlite();
-		const { ctx, group, unitId, clerk } = await prepare(database, opts.members);
+		const { ctx, group, unitId, clerk, guzow } = await prepare(database, opts.members);
+		const one = await outboxTimes(ctx, clerk, group, unitId, opts.runs, [guzow]);
+		report('PGlite', 'one sołectwo', one);
 		const r = await outboxTimes(ctx, clerk, group, unitId, opts.runs);
-		console.log(
-			`urgent alert to ${opts.members} members, PGlite: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`
-		);
-		out.pglite = { outboxMs: r.times, messagesPerAlert: r.lastRunMessages };
+		report('PGlite', 'the whole group', r);
+		out.pglite = { outboxMs: r.times, messagesPerAlert: r.lastRunMessages, solectwo: one };
 		await database.close();
 	}
 	// PostgreSQL: in process, then the built server with SSE readers.
 	const url = await freshPgDatabase(opts.pgServer, 'tablica_bench_alerts');
 	const database = await openPostgres(url);
-	const { ctx, group, unitId, clerk } = await prepare(database, opts.members);
+	const { ctx, group, unitId, clerk, guzow } = await prepare(database, opts.members);
+	const one = await outboxTimes(ctx, clerk, group, unitId, opts.runs, [guzow]);
+	report('PostgreSQL', 'one sołectwo', one);
 	const r = await outboxTimes(ctx, clerk, group, unitId, opts.runs);
-	console.log(
-		`urgent alert to ${opts.members} members, PostgreSQL: until every outbox message exists ${r.times.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(r.times))} ms; ${r.lastRunMessages} messages per alert)`
-	);
+	report('PostgreSQL', 'the whole group', r);
 	const token = await createUnitToken(
 		ctx,
 		{ id: '0', email: 'bench', displayName: 'bench', isOperator: true, emailVerified: true },
@@ -187,7 +201,13 @@ export async function benchAlerts(opts: { pgServer: string; members: number; cli
 		console.log(
 			`urgent alert heard by all ${opts.clients} open pages (SSE, PostgreSQL, through the HTTP API incl. the fan-out): ${sse.map((t) => `${Math.round(t)} ms`).join(', ')} (median ${Math.round(median(sse))} ms)`
 		);
-		out.postgres = { outboxMs: r.times, messagesPerAlert: r.lastRunMessages, sseMs: sse, clients: opts.clients };
+		out.postgres = {
+			outboxMs: r.times,
+			messagesPerAlert: r.lastRunMessages,
+			solectwo: one,
+			sseMs: sse,
+			clients: opts.clients
+		};
 	} finally {
 		server.kill('SIGTERM');
 		await new Promise((res) => server.once('exit', res));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toWarsawLocal } from '../../src/lib/dates';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
@@ -193,17 +194,35 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await resident.getByRole('button', { name: 'Zapisz' }).click();
 		await expect.poll(() => resident.getByText('Zapisano ustawienia komunikatów.').count()).toBe(1);
 
+		// The composer has no urgent switch, only the way to the deliberate flow.
 		await coordinator.goto(`${server.url}/g/wiskitki`);
 		await coordinator.getByLabel('Publikuj jako').selectOption({ label: 'Urząd Miasta i Gminy Wiskitki' });
-		await coordinator.getByLabel('Kategoria').selectOption({ label: 'Gospodarka komunalna i sprawy lokalne' });
-		await coordinator.getByLabel('Treść').fill(alertText);
-		await coordinator.getByText('Komunikat pilny', { exact: true }).click();
-		await coordinator.getByLabel('Wyślij jako komunikat pilny').check();
+		expect(await coordinator.getByLabel('Wyślij jako komunikat pilny').count()).toBe(0);
+		await coordinator.getByRole('link', { name: 'Wyślij komunikat pilny' }).click();
+		await coordinator.waitForURL(/\/urzad\/komunikat/);
+		await audit(coordinator);
+		const sender = coordinator.getByLabel('Wysyła');
+		if (await sender.count()) await sender.selectOption({ label: 'Urząd Miasta i Gminy Wiskitki' });
 		await coordinator.getByLabel('Czego dotyczy').selectOption({ label: 'Woda, prąd, ogrzewanie' });
-		await coordinator.getByRole('button', { name: 'Opublikuj' }).click();
-		await expect.poll(() => coordinator.getByText('Opublikowano.').count()).toBe(1);
-		const card = coordinator.locator('article', { hasText: alertText });
-		await expect.poll(() => card.getByText(/Komunikat pilny · Woda, prąd, ogrzewanie/).count()).toBe(1);
+		await coordinator.getByLabel('Tytuł').fill(alertText);
+		await coordinator.getByLabel('Treść').fill('Beczkowóz stoi przy remizie OSP.');
+		// Validity is required: nothing is sent without it.
+		await coordinator.getByRole('button', { name: 'Dalej: podgląd odbiorców' }).click();
+		await expect.poll(() => coordinator.getByText(/Podaj, do kiedy komunikat jest ważny/).count()).toBeGreaterThan(0);
+		await coordinator.getByLabel('Ważny do').fill(toWarsawLocal(new Date(Date.now() + 24 * 3_600_000)));
+		// Aimed at one of Wiskitki's sołectwa: the demo resident follows no place, so it reaches them too.
+		await coordinator.getByLabel('sołectwo Guzów', { exact: true }).check();
+		await coordinator.getByRole('button', { name: 'Dalej: podgląd odbiorców' }).click();
+		const confirm = coordinator.getByRole('region', { name: 'Sprawdź i potwierdź wysyłkę' });
+		await expect.poll(() => confirm.count(), { timeout: 15_000 }).toBe(1);
+		expect(await confirm.getByText('sołectwo Guzów', { exact: true }).count()).toBe(1);
+		expect(await confirm.getByRole('row', { name: /E-mail/ }).innerText()).toMatch(/[1-9]\d* osob/);
+		await audit(coordinator);
+		await confirm.getByRole('button', { name: /Wyślij komunikat do/ }).click();
+		await coordinator.waitForURL(/\/urzad\/komunikat\/\d+/);
+		await expect.poll(() => coordinator.getByRole('heading', { name: 'Wysłano komunikat pilny' }).count()).toBe(1);
+		expect(await coordinator.locator('tr[data-channel="email"]').innerText()).toMatch(/E-mail\s+\d+\s+\d+\s+\d+/);
+		await audit(coordinator);
 
 		await resident.goto(`${server.url}/powiadomienia`);
 		await expect
@@ -214,8 +233,9 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		await operator.goto(`${server.url}/admin/poczta?do=mieszkaniec@tablica.test`);
 		await expect.poll(() => operator.locator('article', { hasText: alertText }).count()).toBe(1);
 
-		await card.getByRole('link', { name: 'Komentuj' }).click();
+		await coordinator.getByRole('link', { name: 'Zobacz komunikat w grupie' }).click();
 		await coordinator.waitForURL(/\/p\/\d+/);
+		await expect.poll(() => coordinator.getByText(/Komunikat pilny · Woda, prąd, ogrzewanie/).count()).toBe(1);
 		expect(await coordinator.getByText(/Powiadomiono: w aplikacji/).innerText()).toMatch(/w aplikacji \d/);
 		await coordinator.getByLabel(/^Odwołanie/).fill('Woda znów zdatna do picia.');
 		await coordinator.getByRole('button', { name: 'Odwołaj komunikat' }).click();

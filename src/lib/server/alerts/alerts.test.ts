@@ -5,6 +5,7 @@ import type { Group } from '../db/schema';
 import { getPost, listFeed } from '../feed/feed-query';
 import { closeAlert } from '../feed/alert-posts';
 import { createPost } from '../feed/create-post';
+import { addPlace, setMemberPlaces } from '../places/places';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { listNotifications } from '../notify/notifications';
 import { normalizePhone } from '../text/phone';
@@ -12,6 +13,7 @@ import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, te
 import { addUnit } from '../units/units';
 import { acceptInvitation, inviteStaff } from '../units/staff';
 import { getAlertPreferences, setAlertPreferences } from './alerts';
+import { alertDelivery, previewAlert, sendAlert } from './send';
 
 const HOUR = 3_600_000;
 let database: Database;
@@ -112,42 +114,71 @@ describe("members' choices", () => {
 });
 
 describe('an urgent alert', () => {
-	const alert = (as: Actor, unitId: string, hours = 6, kind = 'utilities') =>
-		createPost(ctx, as, group, {
-			body: 'Awaria wodociągu w Guzowie — woda niezdatna do picia do odwołania. Beczkowóz przy remizie.',
-			category: 'official',
-			unitId,
-			urgent: { kind, until: new Date(ctx.clock.now().getTime() + hours * HOUR) }
-		});
+	const input = (unitId: string, hours = 6, more: Record<string, unknown> = {}) => ({
+		unitId,
+		kind: 'utilities',
+		title: 'Awaria wodociągu w Guzowie',
+		body: 'Woda niezdatna do picia do odwołania. Beczkowóz przy remizie.',
+		until: new Date(ctx.clock.now().getTime() + hours * HOUR),
+		channels: ['push', 'email', 'sms'],
+		...more
+	});
+	const alert = (as: Actor, unitId: string, hours = 6, more: Record<string, unknown> = {}) =>
+		sendAlert(ctx, as, group, input(unitId, hours, more));
 
 	it('is sent only by units the coordinator allows, for at most a week ahead', async () => {
 		await expect(alert(teacher, schoolId)).rejects.toMatchObject({
 			code: 'forbidden',
-			fields: { urgent: expect.any(String) }
+			fields: { unitId: expect.any(String) }
 		});
+		await expect(alert(anna, utilityId)).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(alert(clerk, utilityId, -1)).rejects.toMatchObject({
 			code: 'validation',
-			fields: { urgentUntil: expect.any(String) }
+			fields: { until: expect.any(String) }
 		});
 		await expect(alert(clerk, utilityId, 8 * 24)).rejects.toMatchObject({
 			code: 'validation',
-			fields: { urgentUntil: expect.stringContaining('7 dni') }
+			fields: { until: expect.stringContaining('7 dni') }
+		});
+		await expect(alert(clerk, utilityId, 6, { title: '' })).rejects.toMatchObject({
+			code: 'validation',
+			fields: { title: expect.any(String) }
+		});
+		await expect(alert(clerk, utilityId, 6, { places: ['999999'] })).rejects.toMatchObject({
+			code: 'validation',
+			fields: { places: expect.any(String) }
 		});
 		expect(await ctx.db.selectFrom('posts').select('id').execute()).toEqual([]);
 	});
 
+	it('the confirmation shows the audience per channel before anything is sent', async () => {
+		const queued = (await ctx.db.selectFrom('outbox').select('id').execute()).length;
+		const preview = await previewAlert(ctx, clerk, group, input(utilityId));
+		expect(preview).toMatchObject({
+			unitName: 'Zakład Gospodarki Komunalnej',
+			title: 'Awaria wodociągu w Guzowie',
+			places: [],
+			audience: { inApp: 2, email: 1, push: 1, sms: 0 },
+			sms: null,
+			smsAvailable: false
+		});
+		const noEmail = await previewAlert(ctx, clerk, group, input(utilityId, 6, { channels: ['push'] }));
+		expect(noEmail.audience).toEqual({ inApp: 2, email: 0, push: 1, sms: 0 });
+		expect(await ctx.db.selectFrom('posts').select('id').execute()).toEqual([]);
+		expect(await ctx.db.selectFrom('outbox').select('id').execute()).toHaveLength(queued);
+	});
+
 	it('goes on top and reaches exactly the members who asked for that kind, by their channels', async () => {
 		const created = await alert(clerk, utilityId);
-		expect(created.status).toBe('published');
 		const feed = await listFeed(ctx, null, group);
-		expect(feed.featured.map((p) => p.id)).toEqual([created.id]);
+		expect(feed.featured.map((p) => p.id)).toEqual([created.postId]);
 		expect(feed.featured[0]).toMatchObject({
 			urgent: true,
 			alert: { kind: 'utilities', sent: { inApp: 2, email: 1, push: 1, sms: 0 } }
 		});
 		expect((await listNotifications(ctx, anna))[0]).toMatchObject({
 			kind: 'urgent_alert',
-			post_id: created.id,
+			post_id: created.postId,
 			detail: expect.stringContaining('Awaria wodociągu')
 		});
 		expect((await listNotifications(ctx, jan))[0]).toMatchObject({ kind: 'urgent_alert' });
@@ -161,19 +192,34 @@ describe('an urgent alert', () => {
 		]);
 		expect(await outbox('push')).toMatchObject([{ recipient: `user:${jan.id}` }]);
 		expect(await outbox('sms')).toEqual([]);
+		expect(await alertDelivery(ctx.db, created.postId)).toEqual([
+			{ channel: 'push', queued: 1, sent: 0, failed: 0 },
+			{ channel: 'email', queued: 1, sent: 0, failed: 0 },
+			{ channel: 'sms', queued: 0, sent: 0, failed: 0 }
+		]);
 	});
 
-	it('goes by SMS too where the municipality sends them', async () => {
-		await ctx.db.updateTable('customers').set({ sms_enabled: true }).execute();
+	it('goes by SMS too where the municipality sends them, with the cost shown first', async () => {
+		await ctx.db.updateTable('customers').set({ sms_enabled: true, sms_price_grosze: 16 }).execute();
+		const preview = await previewAlert(ctx, clerk, group, input(utilityId));
+		expect(preview.sms).toMatchObject({ encoding: 'UCS-2', segments: 2, messages: 2, costGrosze: 32 });
+		expect(preview.sms!.text).toMatch(/^PILNE Zakład Gospodarki Komunalnej: Awaria wodociągu w Guzowie http/);
 		const created = await alert(clerk, utilityId);
-		expect((await getPost(ctx, clerk, created.id)).post.alert?.sent).toEqual({ inApp: 2, email: 1, push: 1, sms: 1 });
+		expect((await getPost(ctx, clerk, created.postId)).post.alert?.sent).toEqual({
+			inApp: 2,
+			email: 1,
+			push: 1,
+			sms: 1
+		});
 		const sms = await outbox('sms');
 		expect(sms).toMatchObject([{ recipient: '+48600700800' }]);
-		expect(sms[0].body_text.length).toBeLessThanOrEqual(200);
+		expect(sms[0].body_text.length).toBeLessThanOrEqual(preview.sms!.text.length);
 	});
 
 	it('the all-clear ends it and reaches the same people; only its unit or a moderator may send it', async () => {
-		const { id } = await alert(clerk, utilityId, 12);
+		const { postId: id } = await alert(clerk, utilityId, 12);
+		// Jan stops wanting these alerts after this one: the all-clear of an alert he got still reaches him.
+		await setAlertPreferences(ctx, jan, group, { kinds: [], byPush: true });
 		await expect(closeAlert(ctx, anna, id, 'Już jest woda')).rejects.toMatchObject({ code: 'forbidden' });
 		await expect(closeAlert(ctx, clerk, id, '')).rejects.toMatchObject({ code: 'validation' });
 		const sent = await closeAlert(ctx, clerk, id, 'Woda znów zdatna do picia — wyniki badań sanepidu są dobre.');
@@ -188,6 +234,7 @@ describe('an urgent alert', () => {
 			kind: 'urgent_all_clear',
 			detail: expect.stringContaining('Odwołanie')
 		});
+		await setAlertPreferences(ctx, jan, group, { kinds: ['utilities'], byPush: true });
 		const regular = await createPost(ctx, clerk, group, {
 			body: 'Zwykły post',
 			category: 'official',
@@ -196,5 +243,62 @@ describe('an urgent alert', () => {
 		await expect(closeAlert(ctx, clerk, regular.id, 'Nie ma czego odwoływać')).rejects.toMatchObject({
 			code: 'conflict'
 		});
+	});
+});
+
+describe('an alert aimed at places', () => {
+	let guzow: string, guzowVillage: string, miedniewice: string, miedniewiceVillage: string;
+	let piotr: Actor;
+
+	beforeAll(async () => {
+		guzow = (await addPlace(ctx, operator, group, { kind: 'solectwo', name: 'Guzów' })).id;
+		guzowVillage = (await addPlace(ctx, operator, group, { kind: 'locality', name: 'Guzów', areaId: guzow })).id;
+		miedniewice = (await addPlace(ctx, operator, group, { kind: 'solectwo', name: 'Miedniewice' })).id;
+		miedniewiceVillage = (
+			await addPlace(ctx, operator, group, { kind: 'locality', name: 'Miedniewice', areaId: miedniewice })
+		).id;
+		await setMemberPlaces(ctx, anna, group, { places: [guzowVillage] });
+		await setMemberPlaces(ctx, jan, group, { places: [miedniewiceVillage] });
+		piotr = await member('piotr@t.pl', 'Piotr');
+		await setAlertPreferences(ctx, piotr, group, { kinds: ['utilities'] });
+	});
+
+	const aimed = (places: string[]) => ({
+		unitId: utilityId,
+		kind: 'utilities',
+		title: 'Brak wody w Guzowie',
+		body: 'Do 16:00 nie będzie wody w Guzowie.',
+		until: new Date(ctx.clock.now().getTime() + 6 * HOUR),
+		channels: ['push', 'email'],
+		places
+	});
+
+	it('reaches members of that sołectwo and those who named no place, not members of other places', async () => {
+		const preview = await previewAlert(ctx, clerk, group, aimed([guzow]));
+		expect(preview.places).toEqual(['sołectwo Guzów']);
+		expect(preview.audience).toEqual({ inApp: 2, email: 1, push: 0, sms: 0 });
+		const { postId } = await sendAlert(ctx, clerk, group, aimed([guzow]));
+		const recipients = await ctx.db
+			.selectFrom('alert_recipients')
+			.select('user_id')
+			.where('post_id', '=', postId)
+			.orderBy('user_id')
+			.execute();
+		expect(recipients.map((r) => r.user_id).sort()).toEqual([anna.id, piotr.id].sort());
+		expect((await listNotifications(ctx, jan)).filter((n) => n.post_id === postId)).toEqual([]);
+		// Jan still sees it in the feed, marked with its place.
+		expect((await listFeed(ctx, jan, group)).featured.map((p) => p.id)).toContain(postId);
+
+		const sent = await closeAlert(ctx, clerk, postId, 'Woda już jest.');
+		expect(sent.inApp).toBe(2);
+		expect((await listNotifications(ctx, jan)).filter((n) => n.post_id === postId)).toEqual([]);
+	});
+
+	it('aimed at a locality, reaches those who follow its sołectwo too', async () => {
+		await setMemberPlaces(ctx, piotr, group, { places: [miedniewice] });
+		const preview = await previewAlert(ctx, clerk, group, aimed([miedniewiceVillage]));
+		expect(preview.places).toEqual(['Miedniewice']);
+		// Jan follows the village, Piotr the sołectwo; Anna in Guzów does not get it.
+		expect(preview.audience.inApp).toBe(2);
 	});
 });

@@ -69,9 +69,8 @@ export const listGroupPosts = operation({
 
 const asMessage = 'Pole "as" ma postać "unit:<id>".';
 const post = postInputSchema.shape;
-/** The domain's own schemas of the event and the urgent alert (`Date`s in, after the JSON strings are read). */
+/** The domain's own schema of the event (`Date`s in, after the JSON strings are read). */
 const event = post.event.unwrap().unwrap();
-const urgent = post.urgent.unwrap().unwrap();
 
 /** JSON gives dates as strings; the domain wants `Date`s (an invalid one is refused there, with its message). */
 const toDate = (v: string) => new Date(v);
@@ -124,22 +123,9 @@ export const createGroupPost = operation({
 					.nullish()
 					.meta({ description: 'Publikacja automatyczna o tej porze (od minuty do roku naprzód)' }),
 				commentsEnabled: post.commentsEnabled,
-				urgent: z
-					.object(
-						{
-							kind: urgent.shape.kind,
-							until: z
-								.string({ error: 'Podaj, do kiedy komunikat jest ważny.' })
-								.meta({ format: 'date-time' })
-								.transform(toDate)
-						},
-						{ error: 'Wybierz, czego dotyczy komunikat pilny.' }
-					)
-					.nullish()
-					.meta({
-						description:
-							'Komunikat pilny (tylko jednostki, którym pozwolił koordynator): na górze grupy do "until", wysyłany członkom, którzy o to poprosili'
-					})
+				places: post.places.meta({
+					description: 'Miejscowości lub sołectwa, których dotyczy post (identyfikatory z GET /groups/{slug}/places)'
+				})
 			})
 			// "as": "unit:12" publishes as unit 12 (the same as "unitId": "12"); the API takes no images.
 			.transform(({ as, ...input }) => ({ ...input, unitId: as ? as.slice('unit:'.length) : input.unitId, images: [] }))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodes, errorStatus, type ErrorCode } from '../core/errors';
 import { listOutbox } from './admin';
+import { previewGroupAlert, sendGroupAlert } from './alerts';
 import type { Operation, Tag } from './contract';
 import { createGroupPost, getGroup, listGroupPosts, listGroups, listGroupUnits } from './groups';
 import { checkText } from './moderation';
@@ -18,6 +19,8 @@ export const operations: readonly Operation[] = [
 	getGroup,
 	listGroupPosts,
 	createGroupPost,
+	previewGroupAlert,
+	sendGroupAlert,
 	listGroupUnits,
 	suggestGroups,
 	getPost,

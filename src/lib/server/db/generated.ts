@@ -22,15 +22,32 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AlertRecipients {
+	by_email: boolean;
+	by_push: boolean;
+	by_sms: boolean;
+	post_id: Int8;
+	user_id: Int8;
+}
+
 export interface AlertSubscriptions {
 	by_email: Generated<boolean>;
 	by_push: Generated<boolean>;
 	by_sms: Generated<boolean>;
+	consent_source: Generated<string>;
 	group_id: Int8;
 	kinds: string[];
 	phone: string | null;
 	updated_at: Timestamp;
 	user_id: Int8;
+}
+
+export interface AlertUpdates {
+	body: string;
+	created_at: Timestamp;
+	created_by: Int8 | null;
+	id: Generated<Int8>;
+	post_id: Int8;
 }
 
 export interface ApiTokens {
@@ -125,6 +142,7 @@ export interface Customers {
 	receiver: Json | null;
 	regon: string;
 	sms_enabled: Generated<boolean>;
+	sms_price_grosze: Generated<number>;
 	street: string;
 	updated_at: Timestamp;
 }
@@ -181,6 +199,8 @@ export interface Groups {
 	created_at: Timestamp;
 	description: Generated<string>;
 	id: Generated<Int8>;
+	imgw_min_level: Generated<number>;
+	imgw_mode: Generated<string>;
 	is_public: Generated<boolean>;
 	member_count: Generated<number>;
 	member_posts_need_approval: Generated<boolean>;
@@ -201,6 +221,18 @@ export interface IdempotencyKeys {
 	key: string;
 	status: number | null;
 	user_id: Int8;
+}
+
+export interface ImgwAlerts {
+	decided_at: Timestamp | null;
+	decided_by: Int8 | null;
+	group_id: Int8;
+	post_id: Int8 | null;
+	revision: string;
+	seen_at: Timestamp;
+	state: string;
+	warning: Json;
+	warning_id: string;
 }
 
 export interface InvoiceCounters {
@@ -254,6 +286,12 @@ export interface LoginBackoff {
 	notified_at: Timestamp | null;
 }
 
+export interface MemberPlaces {
+	group_id: Int8;
+	place_id: Int8;
+	user_id: Int8;
+}
+
 export interface MembershipEvents {
 	at: Timestamp;
 	delta: number;
@@ -263,6 +301,7 @@ export interface MembershipEvents {
 }
 
 export interface Memberships {
+	alerts_asked_at: Timestamp | null;
 	answer: Generated<string>;
 	decided_at: Timestamp | null;
 	decided_by: Int8 | null;
@@ -339,6 +378,7 @@ export interface OncallShifts {
 }
 
 export interface Outbox {
+	alert_post_id: Int8 | null;
 	attempts: Generated<number>;
 	body_html: string | null;
 	body_text: string;
@@ -355,6 +395,15 @@ export interface Outbox {
 	unsubscribe_url: string | null;
 }
 
+export interface Places {
+	area_id: Int8 | null;
+	created_at: Timestamp;
+	group_id: Int8;
+	id: Generated<Int8>;
+	kind: string;
+	name: string;
+}
+
 export interface PostImages {
 	alt: string;
 	file_name: string;
@@ -363,6 +412,11 @@ export interface PostImages {
 	position: number;
 	post_id: Int8;
 	width: number;
+}
+
+export interface PostPlaces {
+	place_id: Int8;
+	post_id: Int8;
 }
 
 export interface PostReactions {
@@ -382,8 +436,10 @@ export interface PostRevisions {
 }
 
 export interface Posts {
+	alert_channels: string[] | null;
 	alert_kind: string | null;
 	alert_sent: Json | null;
+	alert_title: string | null;
 	all_clear_at: Timestamp | null;
 	all_clear_text: string | null;
 	author_id: Int8;
@@ -604,6 +660,7 @@ export interface Units {
 	municipality_code: string;
 	name: string;
 	office_publishes: Generated<boolean>;
+	place_id: Int8 | null;
 	service_user_id: Int8 | null;
 	slug: string;
 	type: string;
@@ -632,7 +689,9 @@ export interface UserTokens {
 }
 
 export interface DB {
+	alert_recipients: AlertRecipients;
 	alert_subscriptions: AlertSubscriptions;
+	alert_updates: AlertUpdates;
 	api_tokens: ApiTokens;
 	app_settings: AppSettings;
 	appeals: Appeals;
@@ -647,10 +706,12 @@ export interface DB {
 	group_monthly_stats: GroupMonthlyStats;
 	groups: Groups;
 	idempotency_keys: IdempotencyKeys;
+	imgw_alerts: ImgwAlerts;
 	invoice_counters: InvoiceCounters;
 	invoices: Invoices;
 	login_attempts: LoginAttempts;
 	login_backoff: LoginBackoff;
+	member_places: MemberPlaces;
 	membership_events: MembershipEvents;
 	memberships: Memberships;
 	moderation_log: ModerationLog;
@@ -659,7 +720,9 @@ export interface DB {
 	notifications: Notifications;
 	oncall_shifts: OncallShifts;
 	outbox: Outbox;
+	places: Places;
 	post_images: PostImages;
+	post_places: PostPlaces;
 	post_reactions: PostReactions;
 	post_revisions: PostRevisions;
 	post_shares: PostShares;

@@ -218,7 +218,19 @@ export type ContractTable = Narrow<
 >;
 export type AppSettingTable = Narrow<G.AppSettings, { value: ColumnType<unknown, string, string> }>;
 export type PushSubscriptionTable = G.PushSubscriptions;
-export type AlertSubscriptionTable = G.AlertSubscriptions;
+export type AlertSubscriptionTable = Narrow<
+	G.AlertSubscriptions,
+	{ consent_source: Defaulted<'join' | 'prompt' | 'settings'> }
+>;
+export type PlaceKind = 'solectwo' | 'osiedle' | 'locality';
+export type PlaceTable = Narrow<G.Places, { kind: PlaceKind }>;
+export type MemberPlaceTable = G.MemberPlaces;
+export type PostPlaceTable = G.PostPlaces;
+export type AlertRecipientTable = G.AlertRecipients;
+export type AlertUpdateTable = G.AlertUpdates;
+export type ImgwMode = 'auto' | 'approve' | 'off';
+export type ImgwAlertState = 'held' | 'published' | 'dismissed' | 'withdrawn';
+export type ImgwAlertTable = Narrow<G.ImgwAlerts, { state: ImgwAlertState; warning: Json<unknown> }>;
 /** Dates (`date` columns) travel as "YYYY-MM-DD" strings (see db/database.ts type parsers). */
 export type SubscriptionTable = Narrow<G.Subscriptions, { plan: Plan; status: SubscriptionStatus }>;
 export type UnitInvitationTable = Narrow<G.UnitInvitations, { role: StaffRole }>;
@@ -278,6 +290,12 @@ export interface DB {
 	contracts: ContractTable;
 	idempotency_keys: IdempotencyKeyTable;
 	data_exports: DataExportTable;
+	places: PlaceTable;
+	member_places: MemberPlaceTable;
+	post_places: PostPlaceTable;
+	alert_recipients: AlertRecipientTable;
+	alert_updates: AlertUpdateTable;
+	imgw_alerts: ImgwAlertTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { seededRandom } from '../core/random';
 import { toActor } from '../auth/accounts';
 import { alertKinds } from '../alerts/alerts';
+import { wiskitkiPlaces } from './wiskitki-places';
 import type { UnitType } from '../groups/unit-types';
 import { addDays, addMonths, warsawDay } from '../../dates';
 import { ALERTING_TYPES } from '../units/units';
@@ -318,6 +319,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	await seedEngagement(ctx.db, ctx.clock.now());
 	await seedModeration(ctx);
 	await seedAlertSubscriptions(ctx);
+	await seedPlaces(ctx);
 	await seedOnCall(ctx);
 	for (const spec of groups) {
 		await ctx.db
@@ -385,6 +387,37 @@ async function seedAlertSubscriptions(ctx: Ctx): Promise<void> {
 		WHERE m.group_id = ${group.id} AND m.status = 'approved' AND m.user_id % 5 < 2 AND u.email NOT LIKE '%@tablica.test'
 	`.execute(ctx.db);
 	await ctx.db.updateTable('customers').set({ sms_enabled: true }).where('municipality_code', '=', '1438053').execute();
+}
+
+/**
+ * Wiskitki's real sołectwa and their localities; every demo member follows one locality (the
+ * demo accounts none, so the tour can show choosing).
+ */
+async function seedPlaces(ctx: Ctx): Promise<void> {
+	const group = await ctx.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirstOrThrow();
+	const now = ctx.clock.now();
+	const localities: string[] = [];
+	for (const { area, localities: names } of wiskitkiPlaces) {
+		const { id: areaId } = await ctx.db
+			.insertInto('places')
+			.values({ group_id: group.id, kind: 'solectwo', name: area, created_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const rows = await ctx.db
+			.insertInto('places')
+			.values(
+				names.map((name) => ({ group_id: group.id, kind: 'locality' as const, name, area_id: areaId, created_at: now }))
+			)
+			.returning('id')
+			.execute();
+		localities.push(...rows.map((r) => r.id));
+	}
+	await sql`
+		INSERT INTO member_places (group_id, user_id, place_id)
+		SELECT m.group_id, m.user_id, (${sql.val(localities)}::bigint[])[1 + m.user_id % ${localities.length}]
+		FROM memberships m JOIN users u ON u.id = m.user_id
+		WHERE m.group_id = ${group.id} AND u.email NOT LIKE '%@tablica.test'
+	`.execute(ctx.db);
 }
 
 /**

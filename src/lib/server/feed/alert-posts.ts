@@ -1,4 +1,3 @@
-import { alertMessage } from './create-post';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import type { AlertCounts } from '../db/schema';
@@ -6,7 +5,8 @@ import { AppError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { can } from '../access/policy';
 import { authorizeOnPost } from '../access/post-access';
-import { fanOutAlert, type AlertKind } from '../alerts/alerts';
+import { fanOutToRecipients } from '../alerts/send';
+import { allClearMessage } from '../alerts/messages';
 
 export const allClearSchema = z
 	.string({ error: 'Napisz treść odwołania.' })
@@ -26,7 +26,15 @@ export async function closeAlert(ctx: Ctx, actor: Actor | null, postId: string, 
 		const post = await tx
 			.selectFrom('posts as p')
 			.innerJoin('units as un', 'un.id', 'p.unit_id')
-			.select(['p.unit_id', 'p.alert_kind', 'p.all_clear_at', 'p.body', 'p.urgent_until', 'un.name as unit_name'])
+			.select([
+				'p.unit_id',
+				'p.alert_kind',
+				'p.alert_title',
+				'p.all_clear_at',
+				'p.body',
+				'p.urgent_until',
+				'un.name as unit_name'
+			])
 			.where('p.id', '=', postId)
 			.forUpdate('p')
 			.executeTakeFirst();
@@ -43,11 +51,22 @@ export async function closeAlert(ctx: Ctx, actor: Actor | null, postId: string, 
 			})
 			.where('id', '=', postId)
 			.execute();
-		const sent = await fanOutAlert(
-			ctx,
-			tx,
-			alertMessage(ctx, group, postId, post.unit_name, post.body, post.alert_kind as AlertKind, now, message)
-		);
+		const settingsUrl = `${ctx.baseUrl}/g/${group.slug}/komunikaty`;
+		const texts = allClearMessage({
+			from: post.unit_name,
+			groupName: group.name,
+			allClear: message,
+			title: post.alert_title ?? post.body.split('\n')[0],
+			postUrl: `${ctx.baseUrl}/g/${group.slug}/p/${postId}`,
+			settingsUrl
+		});
+		const sent = await fanOutToRecipients(ctx, tx, {
+			groupId: group.id,
+			postId,
+			notificationKind: 'urgent_all_clear',
+			settingsUrl,
+			...texts
+		});
 		await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
 		return sent;
 	});

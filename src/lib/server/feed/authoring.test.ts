@@ -12,6 +12,7 @@ import { deletePost, editPost, listRevisions, publishDraft, publishDueScheduled 
 import { addComment } from './comments';
 import { getPost, listFeed, listOwnPendingPosts } from './feed-query';
 import { createPost } from './create-post';
+import { addPlace } from '../places/places';
 
 const MIN = 60_000;
 let database: Database;
@@ -79,17 +80,26 @@ describe('drafts', () => {
 		expect((await listFeed(ctx, anna, group)).items.map((p) => p.id)).toContain(draft.id);
 	});
 
-	it('an urgent alert cannot be a draft or scheduled', async () => {
-		await ctx.db.updateTable('units').set({ may_alert: true }).where('id', '=', schoolId).execute();
-		await expect(
-			schoolPost({
-				publishAt: new Date(clock.now().getTime() + 60 * MIN),
-				urgent: { kind: 'safety', until: new Date(clock.now().getTime() + 120 * MIN) }
-			})
-		).rejects.toMatchObject({ code: 'validation', fields: { publishAt: expect.any(String) } });
-		await expect(
-			schoolPost({ draft: true, urgent: { kind: 'safety', until: new Date(clock.now().getTime() + 60 * MIN) } })
-		).rejects.toMatchObject({ code: 'validation' });
+	it('names its places; a unit that speaks for a sołectwo names it by default; the feed filters by place', async () => {
+		const guzow = await addPlace(ctx, operator, group, { kind: 'solectwo', name: 'Guzów' });
+		const village = await addPlace(ctx, operator, group, { kind: 'locality', name: 'Guzów', areaId: guzow.id });
+		const other = await addPlace(ctx, operator, group, { kind: 'locality', name: 'Oryszew' });
+		await expect(schoolPost({ places: ['99999'] })).rejects.toMatchObject({
+			code: 'validation',
+			fields: { places: expect.any(String) }
+		});
+		const named = await schoolPost({ body: 'Zebranie w Oryszewie', places: [other.id] });
+		await ctx.db.updateTable('units').set({ place_id: guzow.id }).where('id', '=', schoolId).execute();
+		const byDefault = await schoolPost({ body: 'Festyn sołecki' });
+		expect((await getPost(ctx, anna, byDefault.id)).post.places).toEqual(['Guzów']);
+		expect((await getPost(ctx, anna, named.id)).post.places).toEqual(['Oryszew']);
+		// The village's feed shows the sołectwo's posts; Oryszew's does not.
+		const inVillage = await listFeed(ctx, anna, group, { placeId: village.id });
+		expect(inVillage.items.map((p) => p.id)).toEqual([byDefault.id]);
+		const inOryszew = await listFeed(ctx, anna, group, { placeId: other.id });
+		expect(inOryszew.items.map((p) => p.id)).toEqual([named.id]);
+		await expect(listFeed(ctx, anna, group, { placeId: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+		await ctx.db.updateTable('units').set({ place_id: null }).where('id', '=', schoolId).execute();
 	});
 });
 

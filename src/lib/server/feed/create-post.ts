@@ -11,16 +11,7 @@ import { assertCan } from '../access/policy';
 import { MAX_IMAGES } from '../media/images';
 import { screenFor } from '../moderation/screen';
 import { notify } from '../notify/notifications';
-import { formatDateTime } from '../../format';
-import {
-	alertKindIds,
-	alertKinds,
-	fanOutAlert,
-	MAX_ALERT_HOURS,
-	type AlertKind,
-	type AlertMessage
-} from '../alerts/alerts';
-import { allClearMessage, urgentAlertMessage } from '../alerts/messages';
+import { groupPlaceIds } from '../places/places';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { foldText } from '../text/fold';
 
@@ -67,13 +58,8 @@ export const postInputSchema = postTextSchema.extend({
 	/** Published by a job at this time (within a minute). */
 	publishAt: z.date({ error: 'Podaj poprawną datę i godzinę publikacji.' }).nullish(),
 	commentsEnabled: z.boolean().default(true),
-	/** An urgent alert: on top until `until`, sent to the members who asked for this kind. */
-	urgent: z
-		.object({
-			kind: z.enum(alertKindIds, { error: 'Wybierz, czego dotyczy komunikat pilny.' }),
-			until: z.date({ error: 'Podaj, do kiedy komunikat jest ważny.' })
-		})
-		.nullish()
+	/** The localities or sołectwa the post is about; a unit of a sołectwo names its own by default. */
+	places: z.array(z.string()).max(10, 'Wybierz najwyżej 10 miejscowości.').default([])
 });
 
 export type PostInput = z.input<typeof postInputSchema>;
@@ -108,34 +94,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 			{ unitId: 'Wybierz jednostkę.' }
 		);
 	const now = ctx.clock.now();
-	if (data.urgent) {
-		const field = { urgent: 'Komunikat pilny może wysłać jednostka, której koordynator na to pozwolił.' };
-		if (!unit?.mayAlert)
-			throw new AppError(
-				'forbidden',
-				'Komunikat pilny może wysłać jednostka, której koordynator gminy na to pozwolił (np. urząd, OSP, zakład komunalny).',
-				field
-			);
-		if (!unit.publishing)
-			throw new AppError(
-				'conflict',
-				'Komunikaty pilne wysyła jednostka, która publikuje bez akceptacji (aktywny pakiet gminy).',
-				field
-			);
-		if (data.urgent.until <= now)
-			throw new AppError('validation', 'Termin ważności komunikatu pilnego musi być w przyszłości.', {
-				urgentUntil: 'Podaj przyszłą datę i godzinę.'
-			});
-		if (data.urgent.until.getTime() - now.getTime() > MAX_ALERT_HOURS * 3_600_000)
-			throw new AppError('validation', 'Komunikat pilny może być wyróżniony najwyżej przez 7 dni.', {
-				urgentUntil: 'Najwyżej 7 dni od teraz.'
-			});
-	}
 	if (data.publishAt && !data.draft) {
-		if (data.urgent)
-			throw new AppError('validation', 'Komunikat pilny wysyła się od razu — nie można go zaplanować.', {
-				publishAt: 'Komunikat pilny wysyła się od razu.'
-			});
 		if (data.publishAt.getTime() < now.getTime() + 60_000)
 			throw new AppError('validation', 'Zaplanuj publikację co najmniej minutę od teraz albo opublikuj od razu.', {
 				publishAt: 'Podaj termin w przyszłości.'
@@ -145,6 +104,9 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				publishAt: 'Najwyżej rok naprzód.'
 			});
 	}
+	const placeIds = data.places.length
+		? await groupPlaceIds(ctx.db, group.id, data.places)
+		: await unitPlace(ctx.db, group, unit?.id);
 	// What the author wrote; scheduling or screening adds the status and the rest.
 	const written = {
 		group_id: group.id,
@@ -163,10 +125,6 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 		decided_by: null
 	};
 	if (data.draft || data.publishAt) {
-		if (data.urgent && data.draft)
-			throw new AppError('validation', 'Komunikat pilny wysyła się od razu — nie zapisuje się go jako szkicu.', {
-				urgent: 'Komunikat pilny wysyła się od razu.'
-			});
 		const status = data.draft ? 'draft' : 'scheduled';
 		return ctx.db.transaction().execute(async (tx) => {
 			const post = await insertPost(
@@ -176,10 +134,10 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 					status,
 					moderation_reason: null,
 					scheduled_for: status === 'scheduled' ? data.publishAt! : null,
-					urgent_until: null,
 					published_at: null
 				},
-				data.images
+				data.images,
+				placeIds
 			);
 			return { id: post.id, status, reasons: [] };
 		});
@@ -195,11 +153,10 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				moderation_reason: verdict.reasons.join(' ') || null,
 				findings: storedFindings(verdict),
 				flagged: verdict.flagged,
-				urgent_until: data.urgent?.until ?? null,
-				alert_kind: data.urgent?.kind ?? null,
 				published_at: status === 'published' ? now : null
 			},
-			data.images
+			data.images,
+			placeIds
 		);
 		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
 		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor.id, postId: post.id, createdAt: now });
@@ -214,62 +171,36 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				link: `/pomoc?post=${post.id}`
 			});
 		}
-		if (data.urgent && status === 'published') {
-			const sent = await fanOutAlert(
-				ctx,
-				tx,
-				alertMessage(ctx, group, post.id, unit!.name, data.body, data.urgent.kind, data.urgent.until)
-			);
-			await tx
-				.updateTable('posts')
-				.set({ alert_sent: JSON.stringify(sent) })
-				.where('id', '=', post.id)
-				.execute();
-		}
 		return { id: post.id, status, reasons: verdict.reasons };
 	});
 }
 
-export function alertMessage(
-	ctx: Ctx,
-	group: Group,
-	postId: string,
-	from: string,
-	body: string,
-	kind: AlertKind,
-	until: Date,
-	allClear?: string
-): AlertMessage {
-	const postUrl = `${ctx.baseUrl}/g/${group.slug}/p/${postId}`;
-	const settingsUrl = `${ctx.baseUrl}/g/${group.slug}/komunikaty`;
-	const about = { groupId: group.id, municipalityCode: group.municipality_code, postId, kind, settingsUrl };
-	if (allClear)
-		return {
-			...about,
-			allClear: true,
-			...allClearMessage({ from, groupName: group.name, allClear, body, postUrl, settingsUrl })
-		};
-	return {
-		...about,
-		...urgentAlertMessage({
-			from,
-			groupName: group.name,
-			kindLabel: alertKinds[kind],
-			until: formatDateTime(until),
-			body,
-			postUrl,
-			settingsUrl
-		})
-	};
+/** A sołectwo's unit speaks for its sołectwo: its posts name the place unless the author chose others. */
+async function unitPlace(db: Db, group: Group, unitId: string | undefined): Promise<string[]> {
+	if (!unitId) return [];
+	const row = await db
+		.selectFrom('units')
+		.innerJoin('places', 'places.id', 'units.place_id')
+		.select('places.id')
+		.where('units.id', '=', unitId)
+		.where('places.group_id', '=', group.id)
+		.executeTakeFirst();
+	return row ? [row.id] : [];
 }
 
-/** Inserts a post and its images (in order) in the caller's transaction. */
+/** Inserts a post, its images (in order) and the places it names, in the caller's transaction. */
 async function insertPost(
 	tx: Db,
 	row: Insertable<DB['posts']>,
-	images: { fileName: string; width: number; height: number; alt: string }[]
+	images: { fileName: string; width: number; height: number; alt: string }[],
+	placeIds: string[]
 ): Promise<{ id: string }> {
 	const post = await tx.insertInto('posts').values(row).returning('id').executeTakeFirstOrThrow();
+	if (placeIds.length > 0)
+		await tx
+			.insertInto('post_places')
+			.values(placeIds.map((place_id) => ({ post_id: post.id, place_id })))
+			.execute();
 	if (images.length > 0)
 		await tx
 			.insertInto('post_images')

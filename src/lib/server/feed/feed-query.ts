@@ -9,6 +9,7 @@ import { groupAccess, type GroupAccess } from '../access/group-access';
 import { assertCan, can } from '../access/policy';
 import { findPostGroup } from '../access/post-access';
 import { foldText } from '../text/fold';
+import { groupPlaceIds, relatedPlaceIds } from '../places/places';
 import { presentPost, type FeedItem, type PostImage } from './present';
 
 export const FEED_PAGE_SIZE = 20;
@@ -34,6 +35,7 @@ const postColumns = [
 	'p.pinned',
 	'p.urgent_until',
 	'p.alert_kind',
+	'p.alert_title',
 	'p.alert_sent',
 	'p.all_clear_at',
 	'p.all_clear_text',
@@ -70,6 +72,12 @@ function postRows(db: Db, viewerId?: string) {
 				)
 				.whereRef('i.post_id', '=', 'p.id')
 				.as('images'),
+			eb
+				.selectFrom('post_places as pp')
+				.innerJoin('places as pl', 'pl.id', 'pp.place_id')
+				.select(sql<string[] | null>`array_agg(pl.name order by pl.name)`.as('places'))
+				.whereRef('pp.post_id', '=', 'p.id')
+				.as('places'),
 			viewerId
 				? eb
 						.selectFrom('post_reactions as r')
@@ -103,6 +111,8 @@ export interface FeedQueryOptions {
 	limit: number;
 	category: string | null;
 	unitId: string | null;
+	/** Only posts naming one of these places (a place and the places it contains or belongs to). */
+	placeIds?: string[] | null;
 	cursor: { at: Date; id: string } | null;
 	now: Date;
 }
@@ -124,6 +134,7 @@ export function feedQuery(db: Db, o: FeedQueryOptions) {
 		.limit(o.limit + 1);
 	if (o.category) q = q.where('p.category', '=', o.category);
 	if (o.unitId) q = q.where('p.unit_id', '=', o.unitId);
+	if (o.placeIds) q = q.where(namesPlace(o.placeIds));
 	if (o.cursor) return q.where(sql<boolean>`(p.published_at, p.id) < (${o.cursor.at}, ${o.cursor.id}::bigint)`);
 	let featured = postRows(db, o.viewerId)
 		.select(sql<boolean>`true`.as('featured'))
@@ -135,11 +146,15 @@ export function feedQuery(db: Db, o: FeedQueryOptions) {
 		.limit(10);
 	if (o.category) featured = featured.where('p.category', '=', o.category);
 	if (o.unitId) featured = featured.where('p.unit_id', '=', o.unitId);
+	if (o.placeIds) featured = featured.where(namesPlace(o.placeIds));
 	return db
 		.selectFrom(featured.as('f'))
 		.selectAll()
 		.unionAll(db.selectFrom(q.as('s')).selectAll());
 }
+
+const namesPlace = (placeIds: string[]) =>
+	sql<boolean>`EXISTS (SELECT 1 FROM post_places pp WHERE pp.post_id = p.id AND pp.place_id = ANY (${placeIds}::bigint[]))`;
 
 export interface FeedPage {
 	/** Urgent and pinned posts: on the first page only, above the rest. */
@@ -161,6 +176,8 @@ export async function listFeed(
 		limit?: number;
 		category?: string | null;
 		unitSlug?: string | null;
+		/** A place of the group: posts naming it, its sołectwo or its localities. */
+		placeId?: string | null;
 		access?: GroupAccess;
 	} = {}
 ): Promise<FeedPage> {
@@ -181,12 +198,20 @@ export async function listFeed(
 		if (!unit) throw notFound('Nie ma takiej jednostki w tej gminie.');
 		unitId = unit.id;
 	}
+	let placeIds: string[] | null = null;
+	if (opts.placeId) {
+		const [placeId] = await groupPlaceIds(ctx.db, group.id, [opts.placeId]).catch(() => {
+			throw notFound('Nie ma takiej miejscowości w tej gminie.');
+		});
+		placeIds = (await relatedPlaceIds(ctx.db, [placeId]).execute()).map((r) => r.id);
+	}
 	const query = feedQuery(ctx.db, {
 		groupId: group.id,
 		viewerId: actor?.id,
 		limit,
 		category: opts.category ?? null,
 		unitId,
+		placeIds,
 		cursor: opts.cursor ? decodeCursor(opts.cursor) : null,
 		now
 	});

@@ -1,16 +1,16 @@
-import { alertKinds } from '../alerts/alerts';
 import type { Actor, Ctx } from '../core/context';
 import { categories } from '../groups/categories';
 import { countPendingMemberships, getGroupForReading } from '../groups/groups';
 import { groupAccess } from '../access/group-access';
 import { can } from '../access/policy';
 import { unitTypeLabel } from '../groups/unit-types';
-import { toWarsawLocal } from '../../dates';
+import { placeLabel, placeTree } from '../places/places';
 import { listFeed, listOwnPendingPosts, searchPosts } from './feed-query';
 
-/** What the group page is asked for: `?kategoria=`, `?kursor=`, `?jednostka=`, `?q=`. */
+/** What the group page is asked for: `?kategoria=`, `?kursor=`, `?jednostka=`, `?miejsce=`, `?q=`. */
 export interface GroupPageQuery {
 	category: string | null;
+	place?: string | null;
 	cursor: string | null;
 	unit: string | null;
 	q: string | null;
@@ -27,10 +27,11 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 	const category = query.category || null;
 	const cursor = query.cursor || null;
 	const unitSlug = query.unit || null;
+	const placeId = query.place || null;
 	const q = (query.q ?? '').trim();
 	const readable = can(access.role, 'read', group);
-	const [feed, search, ownPending, pendingMembers, pendingPosts] = await Promise.all([
-		readable && !q ? listFeed(ctx, actor, group, { category, cursor, unitSlug, access }) : null,
+	const [feed, search, ownPending, pendingMembers, pendingPosts, tree] = await Promise.all([
+		readable && !q ? listFeed(ctx, actor, group, { category, cursor, unitSlug, placeId, access }) : null,
 		readable && q ? searchPosts(ctx, actor, group, q) : null,
 		listOwnPendingPosts(ctx, actor, group),
 		can(access.role, 'decideMembership', group) ? countPendingMemberships(ctx.db, group.id) : 0,
@@ -42,8 +43,13 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 					.where('status', '=', 'pending')
 					.executeTakeFirstOrThrow()
 					.then((r) => Number(r.n))
-			: 0
+			: 0,
+		placeTree(ctx.db, group.id)
 	]);
+	const places = [...tree.areas.flatMap((a) => [a, ...a.localities]), ...tree.unassigned].map((p) => ({
+		id: p.id,
+		label: placeLabel(tree, p)
+	}));
 	return {
 		group: {
 			id: group.id,
@@ -100,8 +106,9 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 		pendingMembers,
 		pendingPosts,
 		categories: categories.map((c) => ({ code: c.code, label: c.label, official: c.official })),
-		alertKinds: Object.entries(alertKinds).map(([id, label]) => ({ id, label })),
-		alertDefaultUntil: toWarsawLocal(new Date(ctx.clock.now().getTime() + 24 * 3_600_000)),
+		/** Sołectwa with their localities, for the composer and the feed's place filter. */
+		places,
+		place: placeId ? (places.find((p) => p.id === placeId) ?? null) : null,
 		now: ctx.clock.now().toISOString()
 	};
 }

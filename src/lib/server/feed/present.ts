@@ -48,11 +48,14 @@ export interface FeedItem {
 	alert: {
 		kind: string;
 		kindLabel: string;
+		title: string | null;
 		sent: AlertCounts | null;
 		allClearAt: string | null;
 		allClearText: string | null;
 	} | null;
 	event: { start: string; end: string | null; place: string | null } | null;
+	/** The localities or sołectwa the post is about. */
+	places: string[];
 	images: { url: string; width: number; height: number; alt: string }[];
 	counts: {
 		comments: number;
@@ -101,6 +104,7 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 			? {
 					kind: row.alert_kind,
 					kindLabel: alertKinds[row.alert_kind as AlertKind] ?? row.alert_kind,
+					title: row.alert_title,
 					sent: row.alert_sent,
 					allClearAt: row.all_clear_at?.toISOString() ?? null,
 					allClearText: row.all_clear_text
@@ -109,6 +113,7 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 		event: row.event_start
 			? { start: row.event_start.toISOString(), end: row.event_end?.toISOString() ?? null, place: row.event_place }
 			: null,
+		places: row.places ?? [],
 		images: (row.images ?? []).map((i) => ({ url: `/media/${i.file}`, width: i.width, height: i.height, alt: i.alt })),
 		counts: {
 			comments: row.comment_count,

@@ -36,6 +36,8 @@ export const personalData: Record<keyof DB, Handling> = {
 	notifications: { erase: 'their notifications deleted; their name in others’ notifications replaced' },
 	alert_subscriptions: { erase: 'deleted, with the phone number' },
 	push_subscriptions: { erase: 'deleted (devices)' },
+	member_places: { erase: 'deleted with the memberships (the places a member follows)' },
+	alert_recipients: { erase: 'deleted (who got which alert, kept so that updates reach the same people)' },
 	outbox: { erase: 'e-mails to the address or quoting it and SMS to their alert phone deleted, sent or not' },
 	tickets: { erase: 'requester name, e-mail and phone replaced' },
 	ticket_messages: { erase: 'author name replaced' },
@@ -74,7 +76,11 @@ export const personalData: Record<keyof DB, Handling> = {
 	customer_terms: { none: 'payment terms' },
 	invoice_counters: { none: 'invoice numbering' },
 	invoices: { none: 'invoices to municipalities (kept by accounting law)' },
-	contracts: { none: 'contracts with municipalities' }
+	contracts: { none: 'contracts with municipalities' },
+	places: { none: 'localities and sołectwa of a group' },
+	post_places: { keep: 'the places kept posts name' },
+	alert_updates: { keep: 'updates of kept alerts, signed by the anonymised account' },
+	imgw_alerts: { none: 'IMGW-PIB warnings imported for a group' }
 };
 
 export const DELETED_NAME = 'Konto usunięte';
@@ -116,6 +122,7 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 		'unit_members',
 		'coordinators',
 		'alert_subscriptions',
+		'alert_recipients',
 		'push_subscriptions',
 		'idempotency_keys'
 	] as const) {

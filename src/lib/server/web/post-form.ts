@@ -28,15 +28,6 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 			});
 		event = { start: s, end: e, place: place || null };
 	}
-	let urgent = null;
-	if (text('urgent') === 'on') {
-		const until = parseWarsawLocal(text('urgentUntil'));
-		if (!until)
-			throw new AppError('validation', 'Podaj, do kiedy komunikat pilny jest ważny.', {
-				urgentUntil: 'Podaj datę i godzinę.'
-			});
-		urgent = { kind: text('alertKind'), until };
-	}
 	const publishAtText = text('publishAt');
 	const publishAt = publishAtText ? parseWarsawLocal(publishAtText) : null;
 	if (publishAtText && !publishAt)
@@ -72,7 +63,7 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 			unitId: text('unitId') || null,
 			event,
 			images,
-			urgent,
+			places: form.getAll('places').map(String),
 			draft: text('draft') === 'on',
 			publishAt,
 			commentsEnabled: text('commentsOff') !== 'on'

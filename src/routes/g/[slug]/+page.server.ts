@@ -14,6 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 			category: url.searchParams.get('kategoria'),
 			cursor: url.searchParams.get('kursor'),
 			unit: url.searchParams.get('jednostka'),
+			place: url.searchParams.get('miejsce'),
 			q: url.searchParams.get('q')
 		})
 	);
