@@ -216,7 +216,7 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		const confirm = coordinator.getByRole('region', { name: 'Sprawdź i potwierdź wysyłkę' });
 		await expect.poll(() => confirm.count(), { timeout: 15_000 }).toBe(1);
 		expect(await confirm.getByText('sołectwo Guzów', { exact: true }).count()).toBe(1);
-		expect(await confirm.getByRole('row', { name: /E-mail/ }).innerText()).toMatch(/[1-9]\d* osob/);
+		expect(await confirm.getByRole('row', { name: /E-mail/ }).innerText()).toMatch(/[1-9]\d* os[oó]b/);
 		await audit(coordinator);
 		await confirm.getByRole('button', { name: /Wyślij komunikat do/ }).click();
 		await coordinator.waitForURL(/\/urzad\/komunikat\/\d+/);
