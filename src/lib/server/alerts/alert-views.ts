@@ -3,10 +3,14 @@ import { AppError, notFound } from '../core/errors';
 import { isId } from '../core/validation';
 import { assertSignedIn } from '../access/actor';
 import { groupAccess } from '../access/group-access';
+import { can } from '../access/policy';
 import { getGroup } from '../groups/groups';
 import { placeLabel, placeTree } from '../places/places';
-import { alertKinds } from './alerts';
+import { alertKinds, smsSettings } from './alerts';
 import { alertDelivery } from './send';
+
+const NOT_ALERTING =
+	'Komunikaty pilne wysyłają jednostki, którym koordynator gminy na to pozwolił — Twoje konto nie należy do żadnej z nich.';
 
 /** The groups where the actor may send alerts: those of the municipalities of their alerting units. */
 async function alertingGroupSlug(ctx: Ctx, actor: Actor): Promise<string | null> {
@@ -26,25 +30,13 @@ async function alertingGroupSlug(ctx: Ctx, actor: Actor): Promise<string | null>
 export async function alertComposer(ctx: Ctx, actor: Actor | null, slug: string | null) {
 	assertSignedIn(actor, 'Zaloguj się, aby wysłać komunikat pilny.');
 	const chosen = slug || (await alertingGroupSlug(ctx, actor));
-	if (!chosen)
-		throw new AppError(
-			'forbidden',
-			'Komunikaty pilne wysyłają jednostki, którym koordynator gminy na to pozwolił — Twoje konto nie należy do żadnej z nich.'
-		);
+	if (!chosen) throw new AppError('forbidden', NOT_ALERTING);
 	const group = await getGroup(ctx.db, chosen);
 	const access = await groupAccess(ctx, actor, group);
 	const units = access.units.filter((u) => u.mayAlert);
-	if (units.length === 0)
-		throw new AppError(
-			'forbidden',
-			'Komunikaty pilne wysyłają jednostki, którym koordynator gminy na to pozwolił — Twoje konto nie należy do żadnej z nich.'
-		);
+	if (units.length === 0) throw new AppError('forbidden', NOT_ALERTING);
 	const tree = await placeTree(ctx.db, group.id);
-	const sms = await ctx.db
-		.selectFrom('customers')
-		.select('sms_enabled')
-		.where('municipality_code', '=', group.municipality_code)
-		.executeTakeFirst();
+	const sms = await smsSettings(ctx.db, group.municipality_code);
 	return {
 		group: { slug: group.slug, name: group.name },
 		units: units.map((u) => ({ id: u.id, name: u.name, publishing: u.publishing })),
@@ -55,7 +47,7 @@ export async function alertComposer(ctx: Ctx, actor: Actor | null, slug: string 
 			localities: a.localities.map((l) => ({ id: l.id, label: l.name }))
 		})),
 		unassigned: tree.unassigned.map((l) => ({ id: l.id, label: l.name })),
-		smsAvailable: !!sms?.sms_enabled
+		smsAvailable: sms.enabled
 	};
 }
 
@@ -84,7 +76,7 @@ export async function alertResult(ctx: Ctx, actor: Actor | null, postId: string)
 	if (!post) throw notFound('Nie ma takiego komunikatu.');
 	const group = await getGroup(ctx.db, post.group_slug);
 	const access = await groupAccess(ctx, actor, group);
-	if (!access.units.some((u) => u.id === post.unit_id) && access.role !== 'operator' && access.role !== 'moderator')
+	if (!access.units.some((u) => u.id === post.unit_id) && !can(access.role, 'moderate', group))
 		throw new AppError('forbidden', 'Wynik wysyłki widzi jednostka, która wysłała komunikat, i moderatorzy grupy.');
 	return {
 		alert: {

@@ -58,14 +58,17 @@ export interface AlertPreferences {
 	smsAvailable: boolean;
 }
 
-async function smsEnabled(db: Db, municipalityCode: string): Promise<boolean> {
-	return !!(
-		await db
-			.selectFrom('customers')
-			.select('sms_enabled')
-			.where('municipality_code', '=', municipalityCode)
-			.executeTakeFirst()
-	)?.sms_enabled;
+/** Whether the municipality sends SMS (it pays for them) and its price per message, net. */
+export async function smsSettings(
+	db: Db,
+	municipalityCode: string
+): Promise<{ enabled: boolean; priceGrosze: number }> {
+	const row = await db
+		.selectFrom('customers')
+		.select(['sms_enabled', 'sms_price_grosze'])
+		.where('municipality_code', '=', municipalityCode)
+		.executeTakeFirst();
+	return { enabled: !!row?.sms_enabled, priceGrosze: row?.sms_price_grosze ?? 0 };
 }
 
 async function assertMember(ctx: Ctx, actor: Actor | null, group: Group): Promise<Actor> {
@@ -85,7 +88,7 @@ export async function getAlertPreferences(ctx: Ctx, actor: Actor | null, group: 
 			.where('group_id', '=', group.id)
 			.where('user_id', '=', me.id)
 			.executeTakeFirst(),
-		smsEnabled(ctx.db, group.municipality_code)
+		smsSettings(ctx.db, group.municipality_code)
 	]);
 	return {
 		kinds: (row?.kinds ?? []) as AlertKind[],
@@ -93,7 +96,7 @@ export async function getAlertPreferences(ctx: Ctx, actor: Actor | null, group: 
 		byPush: row?.by_push ?? false,
 		bySms: row?.by_sms ?? false,
 		phone: row?.phone ?? null,
-		smsAvailable: sms
+		smsAvailable: sms.enabled
 	};
 }
 

@@ -12,7 +12,7 @@ import { groupPlaceIds, placeLabel, placeTree, relatedPlaceIds } from '../places
 import { smsLength, type SmsLength } from '../text/sms';
 import { foldText } from '../text/fold';
 import { formatDateTime } from '$lib/format';
-import { alertKindIds, alertKinds, MAX_ALERT_HOURS, type AlertKind } from './alerts';
+import { alertKindIds, alertKinds, MAX_ALERT_HOURS, smsSettings, type AlertKind } from './alerts';
 import { alertSms, urgentAlertMessage } from './messages';
 
 export const alertChannels = ['push', 'email', 'sms'] as const;
@@ -79,15 +79,6 @@ interface Checked {
 	targetIds: string[];
 	placeNames: string[];
 	sms: { enabled: boolean; priceGrosze: number };
-}
-
-async function smsSettings(db: Db, municipalityCode: string) {
-	const row = await db
-		.selectFrom('customers')
-		.select(['sms_enabled', 'sms_price_grosze'])
-		.where('municipality_code', '=', municipalityCode)
-		.executeTakeFirst();
-	return { enabled: !!row?.sms_enabled, priceGrosze: row?.sms_price_grosze ?? 0 };
 }
 
 /** Who may send, what and where: the same checks for the preview and the send. */

@@ -200,8 +200,8 @@ export async function listFeed(
 	}
 	let placeIds: string[] | null = null;
 	if (opts.placeId) {
-		const [placeId] = await groupPlaceIds(ctx.db, group.id, [opts.placeId]).catch(() => {
-			throw notFound('Nie ma takiej miejscowości w tej gminie.');
+		const [placeId] = await groupPlaceIds(ctx.db, group.id, [opts.placeId]).catch((e) => {
+			throw e instanceof AppError ? notFound('Nie ma takiej miejscowości w tej gminie.') : e;
 		});
 		placeIds = (await relatedPlaceIds(ctx.db, [placeId]).execute()).map((r) => r.id);
 	}

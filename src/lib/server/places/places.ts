@@ -8,6 +8,7 @@ import { idSchema, isId, parseInput } from '../core/validation';
 import { assertCoordinator } from '../access/office';
 import { groupAccess } from '../access/group-access';
 import { assertSignedIn } from '../access/actor';
+import { parseCsv } from '../text/csv';
 
 /** A part of the municipality with its own local life: a sołectwo in the country, an osiedle in a town. */
 export type AreaKind = Exclude<PlaceKind, 'locality'>;
@@ -255,23 +256,17 @@ interface CsvRow {
 const areaKindWords: Record<string, AreaKind> = { sołectwo: 'solectwo', solectwo: 'solectwo', osiedle: 'osiedle' };
 
 /**
- * Reads "sołectwo;miejscowość" lines (comma or semicolon; an optional third column "osiedle" or
- * "sołectwo"; a header line is skipped). A line with only an area adds the area.
+ * Reads "sołectwo;miejscowość" rows (semicolons when the first line has one, else commas; an
+ * optional third column "osiedle" or "sołectwo"; a header row is skipped). A row with only an area
+ * adds the area. Rows are counted without blank lines.
  */
 export function parsePlacesCsv(text: string): CsvRow[] {
-	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+	const firstLine = text.split(/\r?\n/, 1)[0];
 	const rows: CsvRow[] = [];
 	const errors: string[] = [];
-	lines.forEach((raw, i) => {
+	parseCsv(text, firstLine.includes(';') ? ';' : ',').forEach((raw, i) => {
 		const line = i + 1;
-		if (!raw.trim()) return;
-		const separator = raw.includes(';') ? ';' : ',';
-		const cells = raw.split(separator).map((c) =>
-			c
-				.trim()
-				.replace(/^"(.*)"$/, '$1')
-				.replace(/\s+/g, ' ')
-		);
+		const cells = raw.map((c) => c.trim().replace(/\s+/g, ' '));
 		const [area, locality, kindWord] = cells;
 		if (
 			line === 1 &&

@@ -1,5 +1,8 @@
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. Blank lines are skipped. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV: quoted fields may hold separators, doubled quotes and line breaks. Blank lines are
+ * skipped. Polish spreadsheets separate with semicolons.
+ */
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';
@@ -20,7 +23,7 @@ export function parseCsv(text: string): string[][] {
 			} else if (c === '"') quoted = false;
 			else field += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') {
+		else if (c === separator) {
 			row.push(field);
 			field = '';
 		} else if (c === '\n' || c === '\r') {
