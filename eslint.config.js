@@ -65,5 +65,15 @@ export default ts.config(
 			]
 		}
 	},
+	{
+		// Server code also runs outside SvelteKit (CLI, jobs, the test harness), where `$lib` does not resolve.
+		files: ['src/lib/server/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['$lib', '$lib/*'], message: 'Import by relative path in src/lib/server.' }] }
+			]
+		}
+	},
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'data-bench/'] }
 );

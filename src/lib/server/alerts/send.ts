@@ -11,7 +11,7 @@ import { assertSignedIn } from '../access/actor';
 import { groupPlaceIds, placeLabel, placeTree, relatedPlaceIds } from '../places/places';
 import { smsLength, type SmsLength } from '../text/sms';
 import { foldText } from '../text/fold';
-import { formatDateTime } from '$lib/format';
+import { formatDateTime } from '../../format';
 import { alertKindIds, alertKinds, MAX_ALERT_HOURS, smsSettings, type AlertKind } from './alerts';
 import { alertSms, urgentAlertMessage } from './messages';
 
