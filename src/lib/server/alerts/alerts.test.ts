@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { getPost, listFeed } from '../feed/feed-query';
-import { closeAlert } from '../feed/alert-posts';
+import { closeAlert, updateAlert } from '../feed/alert-posts';
 import { createPost } from '../feed/create-post';
 import { addPlace, setMemberPlaces } from '../places/places';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
@@ -289,9 +289,26 @@ describe('an alert aimed at places', () => {
 		// Jan still sees it in the feed, marked with its place.
 		expect((await listFeed(ctx, jan, group)).featured.map((p) => p.id)).toContain(postId);
 
+		// Jan moves to Guzów after the alert went out: its update still reaches exactly the people who got it.
+		await setMemberPlaces(ctx, jan, group, { places: [guzowVillage] });
+		await expect(updateAlert(ctx, anna, postId, 'Woda będzie później')).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(updateAlert(ctx, clerk, postId, ' ')).rejects.toMatchObject({ code: 'validation' });
+		const updated = await updateAlert(ctx, clerk, postId, 'Beczkowóz stoi przy remizie do 18:00.');
+		expect(updated).toMatchObject({ inApp: 2, email: 1 });
+		expect((await listNotifications(ctx, anna))[0]).toMatchObject({
+			kind: 'urgent_update',
+			post_id: postId,
+			detail: expect.stringContaining('Beczkowóz')
+		});
+		expect((await getPost(ctx, null, postId)).post.alert?.updates).toMatchObject([
+			{ text: 'Beczkowóz stoi przy remizie do 18:00.' }
+		]);
+
 		const sent = await closeAlert(ctx, clerk, postId, 'Woda już jest.');
 		expect(sent.inApp).toBe(2);
 		expect((await listNotifications(ctx, jan)).filter((n) => n.post_id === postId)).toEqual([]);
+		await expect(updateAlert(ctx, clerk, postId, 'Po odwołaniu')).rejects.toMatchObject({ code: 'conflict' });
+		await setMemberPlaces(ctx, jan, group, { places: [miedniewiceVillage] });
 	});
 
 	it('aimed at a locality, reaches those who follow its sołectwo too', async () => {

@@ -182,12 +182,7 @@ export async function previewAlert(ctx: Ctx, actor: Actor | null, group: Group, 
 	};
 }
 
-/**
- * Sends a confirmed alert: the post (on top until it expires, marked with its places), the list of
- * its recipients with their channels (kept, so an update and the all-clear reach the same people),
- * and their notifications and outbox messages — all in one transaction, a handful of statements
- * whatever the group's size.
- */
+/** Sends a confirmed alert (see publishAlert). */
 export async function sendAlert(
 	ctx: Ctx,
 	actor: Actor | null,
@@ -195,66 +190,108 @@ export async function sendAlert(
 	input: unknown
 ): Promise<{ postId: string; sent: AlertCounts }> {
 	const c = await checkAlert(ctx, actor, group, input);
-	const flags = channelFlags(c.data.channels, c.sms.enabled);
-	const now = ctx.clock.now();
-	const body = `${c.data.title}\n\n${c.data.body}`;
-	return ctx.db.transaction().execute(async (tx) => {
-		const post = await tx
-			.insertInto('posts')
-			.values({
-				group_id: group.id,
-				author_id: actor!.id,
-				unit_id: c.unit.id,
-				category: categoryOf[c.data.kind],
-				body,
-				body_folded: foldText(body),
-				status: 'published',
-				reaction_counts: '{}',
-				created_at: now,
-				published_at: now,
-				urgent_until: c.data.until,
-				alert_kind: c.data.kind,
-				alert_title: c.data.title,
-				alert_channels: c.data.channels
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		if (c.placeIds.length)
-			await tx
-				.insertInto('post_places')
-				.values(c.placeIds.map((place_id) => ({ post_id: post.id, place_id })))
-				.execute();
-		await sql`INSERT INTO alert_recipients (post_id, user_id, by_push, by_email, by_sms)
-			SELECT ${post.id}, s.user_id, s.by_push AND ${flags.push}, s.by_email AND ${flags.email},
-				s.by_sms AND s.phone IS NOT NULL AND ${flags.sms}
-			${audienceSql(group.id, c.data.kind, c.targetIds)}`.execute(tx);
-		const postUrl = `${ctx.baseUrl}/g/${group.slug}/p/${post.id}`;
-		const settingsUrl = `${ctx.baseUrl}/g/${group.slug}/komunikaty`;
-		const texts = urgentAlertMessage({
+	return ctx.db.transaction().execute((tx) =>
+		publishAlert(ctx, tx, {
+			group,
+			authorId: actor!.id,
+			unitId: c.unit.id,
 			from: c.unit.name,
-			groupName: group.name,
-			kindLabel: alertKinds[c.data.kind],
-			until: formatDateTime(c.data.until),
+			kind: c.data.kind,
 			title: c.data.title,
 			body: c.data.body,
-			postUrl,
-			settingsUrl
-		});
-		const sent = await fanOutToRecipients(ctx, tx, {
-			groupId: group.id,
-			postId: post.id,
-			notificationKind: 'urgent_alert',
-			settingsUrl,
-			...texts
-		});
+			until: c.data.until,
+			channels: c.data.channels,
+			smsEnabled: c.sms.enabled,
+			placeIds: c.placeIds,
+			targetIds: c.targetIds
+		})
+	);
+}
+
+export interface NewAlert {
+	group: Group;
+	authorId: string;
+	/** Null for a system publisher (IMGW-PIB). */
+	unitId: string | null;
+	/** Who sends it, as people read it. */
+	from: string;
+	kind: AlertKind;
+	title: string;
+	body: string;
+	until: Date;
+	channels: AlertChannel[];
+	smsEnabled: boolean;
+	/** The places the post names, and the places whose members get it (with their sołectwa and localities). */
+	placeIds: string[];
+	targetIds: string[];
+}
+
+/**
+ * Publishes an alert in the caller's transaction: the post (on top until it expires, marked with
+ * its places), the list of its recipients with their channels (kept, so an update and the
+ * all-clear reach the same people), and their notifications and outbox messages — a handful of
+ * statements whatever the group's size.
+ */
+export async function publishAlert(ctx: Ctx, tx: Db, a: NewAlert): Promise<{ postId: string; sent: AlertCounts }> {
+	const { group } = a;
+	const flags = channelFlags(a.channels, a.smsEnabled);
+	const now = ctx.clock.now();
+	const body = `${a.title}\n\n${a.body}`;
+	const post = await tx
+		.insertInto('posts')
+		.values({
+			group_id: group.id,
+			author_id: a.authorId,
+			unit_id: a.unitId,
+			category: categoryOf[a.kind],
+			body,
+			body_folded: foldText(body),
+			status: 'published',
+			reaction_counts: '{}',
+			created_at: now,
+			published_at: now,
+			urgent_until: a.until,
+			alert_kind: a.kind,
+			alert_title: a.title,
+			alert_channels: a.channels
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	if (a.placeIds.length)
 		await tx
-			.updateTable('posts')
-			.set({ alert_sent: JSON.stringify(sent) })
-			.where('id', '=', post.id)
+			.insertInto('post_places')
+			.values(a.placeIds.map((place_id) => ({ post_id: post.id, place_id })))
 			.execute();
-		await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
-		return { postId: post.id, sent };
+	await sql`INSERT INTO alert_recipients (post_id, user_id, by_push, by_email, by_sms)
+		SELECT ${post.id}, s.user_id, s.by_push AND ${flags.push}, s.by_email AND ${flags.email},
+			s.by_sms AND s.phone IS NOT NULL AND ${flags.sms}
+		${audienceSql(group.id, a.kind, a.targetIds)}`.execute(tx);
+	const postUrl = `${ctx.baseUrl}/g/${group.slug}/p/${post.id}`;
+	const settingsUrl = `${ctx.baseUrl}/g/${group.slug}/komunikaty`;
+	const texts = urgentAlertMessage({
+		from: a.from,
+		groupName: group.name,
+		kindLabel: alertKinds[a.kind],
+		until: formatDateTime(a.until),
+		title: a.title,
+		body: a.body,
+		postUrl,
+		settingsUrl
 	});
+	const sent = await fanOutToRecipients(ctx, tx, {
+		groupId: group.id,
+		postId: post.id,
+		notificationKind: 'urgent_alert',
+		settingsUrl,
+		...texts
+	});
+	await tx
+		.updateTable('posts')
+		.set({ alert_sent: JSON.stringify(sent) })
+		.where('id', '=', post.id)
+		.execute();
+	await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+	return { postId: post.id, sent };
 }
 
 export interface RecipientMessage {

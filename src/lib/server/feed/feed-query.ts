@@ -281,5 +281,14 @@ export async function getPost(
 		throw notFound('Nie ma takiego posta.');
 	if (row.status === 'removed' && !can(access.role, 'moderate', group)) throw notFound('Ten post został usunięty.');
 	const [post] = present([row], ctx.clock.now());
+	if (post.alert)
+		post.alert.updates = (
+			await ctx.db
+				.selectFrom('alert_updates')
+				.select(['created_at', 'body'])
+				.where('post_id', '=', postId)
+				.orderBy('id')
+				.execute()
+		).map((u) => ({ at: u.created_at.toISOString(), text: u.body }));
 	return { post, group, access, authorId: row.author_id };
 }

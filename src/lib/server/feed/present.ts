@@ -52,6 +52,8 @@ export interface FeedItem {
 		sent: AlertCounts | null;
 		allClearAt: string | null;
 		allClearText: string | null;
+		/** Updates ("aktualizacje"), oldest first; only the post's own page reads them. */
+		updates: { at: string; text: string }[];
 	} | null;
 	event: { start: string; end: string | null; place: string | null } | null;
 	/** The localities or sołectwa the post is about. */
@@ -107,7 +109,8 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 					title: row.alert_title,
 					sent: row.alert_sent,
 					allClearAt: row.all_clear_at?.toISOString() ?? null,
-					allClearText: row.all_clear_text
+					allClearText: row.all_clear_text,
+					updates: []
 				}
 			: null,
 		event: row.event_start

@@ -21,7 +21,8 @@ export type NotificationKind =
 	| 'changes_requested'
 	| 'post_held'
 	| 'urgent_alert'
-	| 'urgent_all_clear';
+	| 'urgent_all_clear'
+	| 'urgent_update';
 
 export interface NewNotification {
 	userId: string;
@@ -131,6 +132,7 @@ export function describeNotification(n: {
 		case 'post_held':
 		case 'urgent_alert':
 		case 'urgent_all_clear':
+		case 'urgent_update':
 		case 'appeal_decided':
 		case 'report_received':
 		case 'report_decided':

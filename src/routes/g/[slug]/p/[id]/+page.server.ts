@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { getPost } from '$lib/server/feed/feed-query';
-import { closeAlert } from '$lib/server/feed/alert-posts';
+import { closeAlert, updateAlert } from '$lib/server/feed/alert-posts';
 import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/feed/authoring';
 import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/content-decisions';
@@ -84,6 +84,12 @@ export const actions: Actions = {
 		(f) => ({
 			allClearText: f.allClear
 		})
+	),
+	alertUpdate: formAction(
+		async (f, { locals, params }) => ({
+			alertUpdated: await updateAlert(locals.ctx, locals.actor, params.id, f.alertUpdate)
+		}),
+		(f) => ({ updateText: f.alertUpdate })
 	),
 	resubmit: formAction(
 		async (f, { locals, params }) => ({
