@@ -49,6 +49,14 @@ export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: str
 		ctx.db
 			.selectFrom('groups')
 			.select(['id', 'slug', 'name'])
+			.select((eb) =>
+				eb
+					.selectFrom('imgw_alerts as ia')
+					.select(eb.fn.countAll<string>().as('n'))
+					.whereRef('ia.group_id', '=', 'groups.id')
+					.where('ia.state', '=', 'held')
+					.as('imgw_held')
+			)
 			.where('municipality_code', '=', chosen.teryt_code)
 			.orderBy('name')
 			.execute(),
@@ -69,7 +77,13 @@ export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: str
 			contact: `${customer.contact_name}, ${customer.contact_email}${customer.contact_phone ? `, tel. ${customer.contact_phone}` : ''}`
 		},
 		groups: await Promise.all(
-			groups.map(async (g) => ({ id: g.id, slug: g.slug, name: g.name, package: await packageState(ctx, g.id) }))
+			groups.map(async (g) => ({
+				id: g.id,
+				slug: g.slug,
+				name: g.name,
+				imgwHeld: Number(g.imgw_held ?? 0),
+				package: await packageState(ctx, g.id)
+			}))
 		),
 		units,
 		contracts: contracts.map((c) => ({

@@ -39,6 +39,12 @@ const schema = z.object({
 		.or(z.literal('').transform(() => undefined)),
 	SMSAPI_URL: z.string().url().default('https://api.smsapi.pl'),
 	SMS_SENDER: z.string().max(11).default('Tablica'),
+	IMGW_BASE_URL: z
+		.string()
+		.url()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	IMGW_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
 	SUPPORT_EMAIL: z.string().email().default('pomoc@tablica.local'),
 	OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
 	TRUSTED_PROXIES: z.string().default(''),
@@ -67,6 +73,10 @@ export interface Config {
 	smsapiToken?: string;
 	smsapiUrl: string;
 	smsSender: string;
+	/** IMGW-PIB's public API (https://danepubliczne.imgw.pl); without it warnings are not imported. */
+	imgwBaseUrl?: string;
+	/** How often IMGW is asked for warnings. */
+	imgwPollSeconds: number;
 	/** How long a claimed outbox message is one process's before another may send it (after a crash). */
 	outboxLeaseMs: number;
 	/** The support inbox: normal tickets are e-mailed here. */
@@ -102,6 +112,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		smsapiUrl: e.SMSAPI_URL,
 		smsSender: e.SMS_SENDER,
 		outboxLeaseMs: e.OUTBOX_LEASE_MS,
+		imgwBaseUrl: e.IMGW_BASE_URL,
+		imgwPollSeconds: e.IMGW_POLL_SECONDS,
 		supportEmail: e.SUPPORT_EMAIL,
 		trustedProxies: e.TRUSTED_PROXIES.split(',')
 			.map((s) => s.trim())

@@ -229,7 +229,7 @@ export type PostPlaceTable = G.PostPlaces;
 export type AlertRecipientTable = G.AlertRecipients;
 export type AlertUpdateTable = G.AlertUpdates;
 export type ImgwMode = 'auto' | 'approve' | 'off';
-export type ImgwAlertState = 'held' | 'published' | 'dismissed' | 'withdrawn';
+export type ImgwAlertState = 'held' | 'published' | 'dismissed' | 'withdrawn' | 'expired';
 export type ImgwAlertTable = Narrow<G.ImgwAlerts, { state: ImgwAlertState; warning: Json<unknown> }>;
 /** Dates (`date` columns) travel as "YYYY-MM-DD" strings (see db/database.ts type parsers). */
 export type SubscriptionTable = Narrow<G.Subscriptions, { plan: Plan; status: SubscriptionStatus }>;

@@ -8,6 +8,7 @@ import { pageBackups } from '../support/on-call';
 import { refreshRecentStats } from '../stats/daily';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
 import { issueDueInvoices, remindOverdue } from '../billing/invoices';
+import { pollImgw } from '../alerts/imgw-import';
 import { expireDataExports, prepareDataExports, type ExportDirs } from '../privacy/export';
 import type { Ctx } from '../core/context';
 import type { Database } from '../db/database';
@@ -40,11 +41,19 @@ const DELIVER_EVERY_SECONDS = 5;
 /** Residents' data exports waiting to be prepared (every 15 s), and expired ones removed (hourly). */
 export const PREPARE_EXPORTS = 'prepare-exports';
 export const EXPIRE_EXPORTS = 'expire-exports';
+/** IMGW-PIB's warnings, imported every 10 minutes (when a base URL is configured). */
+export const IMGW_IMPORT = 'imgw-import';
 
 export async function startJobs(
 	database: Database,
 	ctx: Ctx,
-	opts: { schedule?: boolean; transports?: Transports; leaseMs?: number; exports?: ExportDirs } = {}
+	opts: {
+		schedule?: boolean;
+		transports?: Transports;
+		leaseMs?: number;
+		exports?: ExportDirs;
+		imgw?: { baseUrl: string; pollSeconds: number };
+	} = {}
 ): Promise<Jobs> {
 	const boss = new PgBoss({
 		db: { executeSql: (text, values) => database.executeSql(text, values) },
@@ -117,6 +126,14 @@ export async function startJobs(
 			if (r.expired || r.orphans) log.info(r, 'Usunięto wygasłe kopie danych mieszkańców');
 		});
 	}
+	const imgw = opts.imgw;
+	if (imgw) {
+		await boss.createQueue(IMGW_IMPORT);
+		await boss.work(IMGW_IMPORT, async () => {
+			const r = await pollImgw(ctx, imgw.baseUrl);
+			if (r && Object.values(r).some(Boolean)) log.info(r, 'Ostrzeżenia IMGW-PIB: zmiany w komunikatach');
+		});
+	}
 	let tick: ReturnType<typeof setInterval> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
@@ -131,6 +148,7 @@ export async function startJobs(
 				await boss.sendThrottled(PAGE_BACKUPS, {}, {}, PUBLISH_EVERY_SECONDS);
 				await boss.sendThrottled(STATS_REFRESH, {}, {}, STATS_EVERY_SECONDS);
 				if (exportDirs) await boss.sendThrottled(PREPARE_EXPORTS, {}, {}, PUBLISH_EVERY_SECONDS);
+				if (imgw) await boss.sendThrottled(IMGW_IMPORT, {}, {}, imgw.pollSeconds);
 				// Without a configured channel messages stay in the outbox for the operator to read.
 				if (configured) await boss.sendThrottled(DELIVER_OUTBOX, {}, {}, DELIVER_EVERY_SECONDS);
 				succeeded();

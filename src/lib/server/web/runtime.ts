@@ -88,7 +88,8 @@ async function start(): Promise<Runtime> {
 					push: pushTransport(database.db, `mailto:${config.supportEmail}`, config.baseUrl)
 				},
 				leaseMs: config.outboxLeaseMs,
-				exports: { mediaDir, exportsDir }
+				exports: { mediaDir, exportsDir },
+				imgw: config.imgwBaseUrl ? { baseUrl: config.imgwBaseUrl, pollSeconds: config.imgwPollSeconds } : undefined
 			})
 		: null;
 	log.info({ database: database.kind, jobs: !!jobs }, 'Baza danych gotowa');

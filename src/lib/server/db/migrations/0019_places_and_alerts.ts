@@ -68,7 +68,7 @@ CREATE INDEX outbox_alert_idx ON outbox (alert_post_id, channel, status) WHERE a
 ALTER TABLE customers ADD COLUMN sms_price_grosze integer NOT NULL DEFAULT 16 CHECK (sms_price_grosze >= 0);
 
 ALTER TABLE groups
-  ADD COLUMN imgw_mode       text NOT NULL DEFAULT 'off' CHECK (imgw_mode IN ('auto', 'approve', 'off')),
+  ADD COLUMN imgw_mode       text NOT NULL DEFAULT 'approve' CHECK (imgw_mode IN ('auto', 'approve', 'off')),
   ADD COLUMN imgw_min_level  smallint NOT NULL DEFAULT 2 CHECK (imgw_min_level BETWEEN 1 AND 3);
 
 CREATE TABLE imgw_alerts (
@@ -76,7 +76,7 @@ CREATE TABLE imgw_alerts (
   warning_id   text NOT NULL,
   revision     text NOT NULL,
   warning      jsonb NOT NULL,
-  state        text NOT NULL CHECK (state IN ('held', 'published', 'dismissed', 'withdrawn')),
+  state        text NOT NULL CHECK (state IN ('held', 'published', 'dismissed', 'withdrawn', 'expired')),
   post_id      bigint REFERENCES posts ON DELETE SET NULL,
   seen_at      timestamptz NOT NULL,
   decided_at   timestamptz,
