@@ -7,6 +7,13 @@ import { formatDate } from '../../format';
 import { seededRandom } from '../core/random';
 import { toActor } from '../auth/accounts';
 import { alertKinds } from '../alerts/alerts';
+import { demoMeteoWarnings } from '../alerts/imgw-fixtures';
+import { importImgwWarnings } from '../alerts/imgw-import';
+import { parseMeteoWarnings } from '../alerts/imgw';
+import { sendAlert } from '../alerts/send';
+import { closeAlert } from '../feed/alert-posts';
+import { getGroup } from '../groups/groups';
+import { fixedClock } from '../core/clock';
 import { wiskitkiPlaces } from './wiskitki-places';
 import type { UnitType } from '../groups/unit-types';
 import { addDays, addMonths, warsawDay } from '../../dates';
@@ -320,6 +327,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	await seedModeration(ctx);
 	await seedAlertSubscriptions(ctx);
 	await seedPlaces(ctx);
+	await seedAlerts(ctx);
 	await seedOnCall(ctx);
 	for (const spec of groups) {
 		await ctx.db
@@ -412,12 +420,83 @@ async function seedPlaces(ctx: Ctx): Promise<void> {
 			.execute();
 		localities.push(...rows.map((r) => r.id));
 	}
+	for (const [slug, area] of [
+		['soltys-guzow', 'Guzów'],
+		['soltys-miedniewice', 'Miedniewice']
+	])
+		await sql`UPDATE units SET place_id = (SELECT id FROM places WHERE group_id = ${group.id} AND kind = 'solectwo' AND name = ${area})
+			WHERE slug = ${slug}`.execute(ctx.db);
 	await sql`
 		INSERT INTO member_places (group_id, user_id, place_id)
 		SELECT m.group_id, m.user_id, (${sql.val(localities)}::bigint[])[1 + m.user_id % ${localities.length}]
 		FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.group_id = ${group.id} AND u.email NOT LIKE '%@tablica.test'
 	`.execute(ctx.db);
+}
+
+/**
+ * Alerts through the real flow: the water utility's active alert for one sołectwo (Guzów) and an
+ * alert from five days ago that ended with its all-clear; IMGW-PIB's snow warning (our fixture,
+ * moved to today) imported into every group — Puszcza Mariańska publishes such warnings at once,
+ * Wiskitki and Radziejowice hold them for the coordinator.
+ */
+async function seedAlerts(ctx: Ctx): Promise<void> {
+	const group = await getGroup(ctx.db, 'wiskitki');
+	const now = ctx.clock.now();
+	const utility = await ctx.db
+		.selectFrom('units as u')
+		.innerJoin('unit_members as um', 'um.unit_id', 'u.id')
+		.innerJoin('users as us', 'us.id', 'um.user_id')
+		.selectAll('us')
+		.select('u.id as unit_id')
+		.where('u.slug', '=', 'zgk')
+		.orderBy('us.id')
+		.executeTakeFirstOrThrow();
+	const clerk = toActor(utility);
+	const guzow = await ctx.db
+		.selectFrom('places')
+		.select('id')
+		.where('group_id', '=', group.id)
+		.where('kind', '=', 'solectwo')
+		.where('name', '=', 'Guzów')
+		.executeTakeFirstOrThrow();
+	const at = (ms: number) => ({ ...ctx, clock: fixedClock(new Date(now.getTime() + ms)) });
+	const earlier = at(-5 * DAY);
+	const ended = await sendAlert(earlier, clerk, group, {
+		unitId: utility.unit_id,
+		kind: 'utilities',
+		title: 'Awaria wodociągu: brak wody w Wiskitkach',
+		body: 'Pękła magistrala przy ul. Kościuszki. Ekipa ZGK jest na miejscu; beczkowóz stoi przy urzędzie gminy.',
+		until: new Date(now.getTime() - 5 * DAY + 12 * 3_600_000),
+		channels: ['push', 'email']
+	});
+	await closeAlert(
+		at(-5 * DAY + 6 * 3_600_000),
+		clerk,
+		ended.postId,
+		'Awaria usunięta — woda znów płynie i jest zdatna do picia.'
+	);
+	await sendAlert(at(-2 * 3_600_000), clerk, group, {
+		unitId: utility.unit_id,
+		kind: 'utilities',
+		title: 'Brak wody w sołectwie Guzów',
+		body: 'Wymiana zasuwy na sieci wodociągowej. Woda będzie niedostępna w całym sołectwie Guzów; beczkowóz stoi przy świetlicy.',
+		until: new Date(now.getTime() + 10 * 3_600_000),
+		channels: ['push', 'email'],
+		places: [guzow.id]
+	});
+
+	await ctx.db.updateTable('groups').set({ imgw_mode: 'auto' }).where('slug', '=', 'puszcza-marianska').execute();
+	const today = (d: Date, hours: number) => new Date(now.getTime() + hours * 3_600_000 + (d.getTime() % 60_000));
+	const snow = parseMeteoWarnings(demoMeteoWarnings)
+		.filter((w) => w.level >= 2)
+		.map((w) => ({
+			...w,
+			publishedAt: today(w.publishedAt, -3),
+			validFrom: today(w.validFrom, -1),
+			validTo: today(w.validTo!, 20)
+		}));
+	await importImgwWarnings(ctx, snow);
 }
 
 /**
