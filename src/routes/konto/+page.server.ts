@@ -7,6 +7,8 @@ import { AppError } from '$lib/server/core/errors';
 import { action, formFields, SESSION_COOKIE, page, requireActor } from '$lib/server/web/http';
 import { requestDataExport } from '$lib/server/privacy/export';
 import { accountPage } from '$lib/server/privacy/account-views';
+import { getGroup } from '$lib/server/groups/groups';
+import { setMemberPlaces } from '$lib/server/places/places';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -57,6 +59,19 @@ export const actions: Actions = {
 			await revokeApiToken(event.locals.ctx, actor, f.tokenId);
 			return { revoked: true };
 		});
+	},
+	places: async (event) => {
+		const actor = requireActor(event);
+		const form = await event.request.formData();
+		const slug = String(form.get('group') ?? '');
+		return action(
+			async () => {
+				const group = await getGroup(event.locals.ctx.db, slug);
+				await setMemberPlaces(event.locals.ctx, actor, group, { places: form.getAll('places').map(String) });
+				return { placesSaved: slug };
+			},
+			{ form: 'places', group: slug }
+		);
 	},
 	dataExport: async (event) => {
 		const actor = requireActor(event);

@@ -15,6 +15,11 @@ export interface GroupAccess {
 	sanction: ActiveSanction | null;
 	/** When the membership was approved. */
 	memberSince: Date | null;
+	/**
+	 * An approved member never asked which urgent alerts they want (joined before the question was
+	 * part of joining) and without a choice of their own: the group page asks once.
+	 */
+	alertsUnasked: boolean;
 }
 
 /** A member within the group's first days, whose posts and comments are always held. */
@@ -72,12 +77,37 @@ export async function groupAccess(
 	actor: Actor | null,
 	group: Group
 ): Promise<GroupAccess> {
-	if (!actor) return { role: 'anonymous', units: [], membershipStatus: null, sanction: null, memberSince: null };
+	if (!actor)
+		return {
+			role: 'anonymous',
+			units: [],
+			membershipStatus: null,
+			sanction: null,
+			memberSince: null,
+			alertsUnasked: false
+		};
 	const { db } = ctx;
 	const [membership, units, sanction] = await Promise.all([
 		db
 			.selectFrom('memberships')
 			.select(['status', 'role', 'decided_at'])
+			// One column more rather than a query more: the group page asks a member once about alerts.
+			.select((eb) =>
+				eb
+					.and([
+						eb('alerts_asked_at', 'is', null),
+						eb.not(
+							eb.exists(
+								eb
+									.selectFrom('alert_subscriptions as s')
+									.select('s.user_id')
+									.whereRef('s.group_id', '=', 'memberships.group_id')
+									.whereRef('s.user_id', '=', 'memberships.user_id')
+							)
+						)
+					])
+					.as('alerts_unasked')
+			)
 			.where('group_id', '=', group.id)
 			.where('user_id', '=', actor.id)
 			.executeTakeFirst(),
@@ -108,7 +138,8 @@ export async function groupAccess(
 		units: role === 'muted' || role === 'suspended' || role === 'banned' ? [] : withPublishing,
 		membershipStatus: status,
 		sanction: role === 'operator' || role === 'moderator' ? null : sanction,
-		memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null
+		memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null,
+		alertsUnasked: status === 'approved' && membership!.alerts_unasked === true
 	};
 }
 

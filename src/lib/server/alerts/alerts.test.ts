@@ -9,7 +9,14 @@ import { addPlace, setMemberPlaces } from '../places/places';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { listNotifications } from '../notify/notifications';
 import { normalizePhone } from '../text/phone';
-import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
+import {
+	activatePackage,
+	confirmedPhone,
+	loadDemoMunicipalities,
+	makeUser,
+	openTestDatabase,
+	testCtx
+} from '../testing/fixtures';
 import { addUnit } from '../units/units';
 import { acceptInvitation, inviteStaff } from '../units/staff';
 import { getAlertPreferences, setAlertPreferences } from './alerts';
@@ -94,6 +101,11 @@ describe("members' choices", () => {
 		await expect(setAlertPreferences(ctx, anna, group, { kinds: ['earthquakes'] })).rejects.toMatchObject({
 			code: 'validation'
 		});
+		// SMS only to a number confirmed with a code (phone-verification.test.ts).
+		await expect(
+			setAlertPreferences(ctx, anna, group, { kinds: ['utilities'], bySms: true, phone: '600 700 800' })
+		).rejects.toMatchObject({ code: 'validation', fields: { bySms: expect.any(String) } });
+		await confirmedPhone(ctx, group.id, anna.id, '600 700 800');
 		await setAlertPreferences(ctx, anna, group, {
 			kinds: ['utilities', 'safety'],
 			byEmail: true,
@@ -108,7 +120,11 @@ describe("members' choices", () => {
 			byPush: false,
 			bySms: true,
 			phone: '+48600700800',
-			smsAvailable: false
+			smsAvailable: false,
+			consent: { source: 'settings', at: ctx.clock.now().toISOString() },
+			verifiedPhone: '+48600700800',
+			codeSentTo: null,
+			codeExpiresAt: null
 		});
 	});
 });

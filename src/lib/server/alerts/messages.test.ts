@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { genderedForms } from '../text/gendered';
-import { alertUpdateMessage, allClearMessage, urgentAlertMessage } from './messages';
+import { smsLength } from '../text/sms';
+import { alertUpdateMessage, allClearMessage, phoneCodeSms, urgentAlertMessage } from './messages';
 
 const common = {
 	from: 'OSP Wiskitki',
@@ -68,11 +69,18 @@ describe('alert messages', () => {
 		expect(m.text.split('\n')[2]).toBe('Wiatr słabnie, do 60 km/h.');
 	});
 
+	it('the code confirming a phone: one SMS, even with Polish letters', () => {
+		const sms = phoneCodeSms({ code: '048213', minutes: 10 });
+		expect(sms).toMatchInlineSnapshot(`"Tablica: kod potwierdzający numer to 048213. Ważny 10 minut."`);
+		expect(smsLength(sms)).toMatchObject({ encoding: 'UCS-2', segments: 1 });
+	});
+
 	it('are gender-neutral', () => {
 		for (const m of [
 			urgentAlertMessage({ ...common, kindLabel: 'k', until: 'u', title, body }),
 			allClearMessage({ ...common, title, allClear: 'a' }),
-			alertUpdateMessage({ ...common, title, update: 'u' })
+			alertUpdateMessage({ ...common, title, update: 'u' }),
+			{ sms: phoneCodeSms({ code: '123456', minutes: 10 }) }
 		])
 			for (const t of Object.values(m)) expect(genderedForms(t), t).toEqual([]);
 	});

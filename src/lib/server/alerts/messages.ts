@@ -101,3 +101,8 @@ export function allClearMessage(d: {
 		sms: short(`ODWOŁANIE ${d.from}: ${d.allClear}`, 120) + ` ${d.postUrl}`
 	};
 }
+
+/** The SMS with the code that confirms a member's number for alert SMS: one segment, even with Polish letters. */
+export function phoneCodeSms(d: { code: string; minutes: number }): string {
+	return `Tablica: kod potwierdzający numer to ${d.code}. Ważny ${d.minutes} minut.`;
+}

@@ -395,6 +395,17 @@ export interface Outbox {
 	unsubscribe_url: string | null;
 }
 
+export interface PhoneVerifications {
+	attempts: Generated<number>;
+	code_hash: string | null;
+	expires_at: Timestamp | null;
+	group_id: Int8;
+	phone: string;
+	sent_at: Timestamp;
+	user_id: Int8;
+	verified_at: Timestamp | null;
+}
+
 export interface Places {
 	area_id: Int8 | null;
 	created_at: Timestamp;
@@ -720,6 +731,7 @@ export interface DB {
 	notifications: Notifications;
 	oncall_shifts: OncallShifts;
 	outbox: Outbox;
+	phone_verifications: PhoneVerifications;
 	places: Places;
 	post_images: PostImages;
 	post_places: PostPlaces;

@@ -222,6 +222,8 @@ export type AlertSubscriptionTable = Narrow<
 	G.AlertSubscriptions,
 	{ consent_source: Defaulted<'join' | 'prompt' | 'settings'> }
 >;
+/** A member's phone number for alert SMS, confirmed with a code sent to it. */
+export type PhoneVerificationTable = G.PhoneVerifications;
 export type PlaceKind = 'solectwo' | 'osiedle' | 'locality';
 export type PlaceTable = Narrow<G.Places, { kind: PlaceKind }>;
 export type MemberPlaceTable = G.MemberPlaces;
@@ -296,6 +298,7 @@ export interface DB {
 	alert_recipients: AlertRecipientTable;
 	alert_updates: AlertUpdateTable;
 	imgw_alerts: ImgwAlertTable;
+	phone_verifications: PhoneVerificationTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -382,8 +382,8 @@ async function seedOnCall(ctx: Ctx): Promise<void> {
 
 /**
  * Two in five Wiskitki members want urgent alerts (all kinds) by e-mail, a third of those also
- * by push, a quarter by SMS; the municipality sends SMS. The demo resident opts in nowhere, so
- * the tour can show the settings.
+ * by push, a quarter by SMS (their numbers confirmed); the municipality sends SMS. The demo
+ * resident opts in nowhere, so the tour can show the settings (and the group page asks them once).
  */
 async function seedAlertSubscriptions(ctx: Ctx): Promise<void> {
 	const group = await ctx.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirstOrThrow();
@@ -393,6 +393,12 @@ async function seedAlertSubscriptions(ctx: Ctx): Promise<void> {
 		       CASE WHEN m.user_id % 10 = 0 THEN '+4850' || lpad(m.user_id::text, 7, '0') END, ${ctx.clock.now()}
 		FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.group_id = ${group.id} AND m.status = 'approved' AND m.user_id % 5 < 2 AND u.email NOT LIKE '%@tablica.test'
+	`.execute(ctx.db);
+	// Their numbers were confirmed with a code when they chose SMS.
+	await sql`
+		INSERT INTO phone_verifications (group_id, user_id, phone, sent_at, verified_at)
+		SELECT group_id, user_id, phone, updated_at, updated_at FROM alert_subscriptions
+		WHERE group_id = ${group.id} AND by_sms AND phone IS NOT NULL
 	`.execute(ctx.db);
 	await ctx.db.updateTable('customers').set({ sms_enabled: true }).where('municipality_code', '=', '1438053').execute();
 }

@@ -4,7 +4,8 @@ import { countPendingMemberships, getGroupForReading } from '../groups/groups';
 import { groupAccess } from '../access/group-access';
 import { can } from '../access/policy';
 import { unitTypeLabel } from '../groups/unit-types';
-import { placeLabel, placeTree } from '../places/places';
+import { placeLabel, placePicker, placeTree } from '../places/places';
+import { alertKinds, defaultAlertChoice } from '../alerts/alerts';
 import { listFeed, listOwnPendingPosts, searchPosts } from './feed-query';
 
 /** What the group page is asked for: `?kategoria=`, `?kursor=`, `?jednostka=`, `?miejsce=`, `?q=`. */
@@ -46,6 +47,7 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 			: 0,
 		placeTree(ctx.db, group.id)
 	]);
+	const canJoin = can(access.role, 'join', group) && access.membershipStatus !== 'pending';
 	const places = [...tree.areas.flatMap((a) => [a, ...a.localities]), ...tree.unassigned].map((p) => ({
 		id: p.id,
 		label: placeLabel(tree, p)
@@ -74,7 +76,7 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 			membershipStatus: access.membershipStatus,
 			canPost: can(access.role, 'post', group),
 			canReact: can(access.role, 'react', group),
-			canJoin: can(access.role, 'join', group) && access.membershipStatus !== 'pending',
+			canJoin,
 			readable,
 			moderates: can(access.role, 'moderate', group)
 		},
@@ -109,6 +111,18 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 		/** Sołectwa with their localities, for the composer and the feed's place filter. */
 		places,
 		place: placeId ? (places.find((p) => p.id === placeId) ?? null) : null,
+		/** The join form's picker of the places one follows (only for someone who may join). */
+		placePicker: canJoin ? placePicker(tree) : [],
+		/** An approved member never asked about urgent alerts: the page asks once. */
+		alertPrompt: access.alertsUnasked,
+		/** The kinds of urgent alerts and what joining and the question suggest. */
+		alertChoice: canJoin || access.alertsUnasked ? alertChoiceForm() : null,
 		now: ctx.clock.now().toISOString()
 	};
 }
+
+/** The alert kinds as the join form and the one-time question show them, with what is suggested. */
+export const alertChoiceForm = () => ({
+	kinds: Object.entries(alertKinds).map(([id, label]) => ({ id, label })),
+	defaults: defaultAlertChoice
+});

@@ -129,11 +129,47 @@ export async function listGroups(db: Db, opts: { slug?: string } = {}) {
 	return q.execute();
 }
 
-const answerSchema = z
+/** The answer to the group's question for candidates. */
+export const membershipAnswerSchema = z
 	.string({ error: 'Odpowiedz na pytanie.' })
 	.trim()
 	.min(2, 'Odpowiedz na pytanie (co najmniej 2 znaki).')
 	.max(1000, 'Odpowiedź może mieć najwyżej 1000 znaków.');
+
+/** Checks that the actor may ask to join the group now; returns them signed in. */
+export async function assertMayJoin(ctx: Ctx, actor: Actor | null, group: Group): Promise<Actor> {
+	const access = await groupAccess(ctx, actor, group);
+	assertCan(access.role, 'join', group, actor);
+	if (access.membershipStatus === 'pending' || access.membershipStatus === 'approved')
+		throw new AppError('conflict', 'Twoja prośba o dołączenie już czeka na decyzję.');
+	if (!actor.emailVerified)
+		throw new AppError('forbidden', 'Najpierw potwierdź adres e-mail — wysłaliśmy do Ciebie link.');
+	return actor;
+}
+
+/**
+ * Writes the request to join (a declined person's earlier one is replaced), in the caller's
+ * transaction. `alertsAskedAt`: the request itself asked which urgent alerts they want.
+ */
+export async function writeMembershipRequest(
+	tx: Db,
+	now: Date,
+	request: { groupId: string; userId: string; answer: string; alertsAskedAt?: Date }
+): Promise<void> {
+	const values = {
+		status: 'pending' as const,
+		answer: request.answer,
+		requested_at: now,
+		decided_at: null,
+		decided_by: null,
+		...(request.alertsAskedAt ? { alerts_asked_at: request.alertsAskedAt } : {})
+	};
+	await tx
+		.insertInto('memberships')
+		.values({ group_id: request.groupId, user_id: request.userId, ...values })
+		.onConflict((oc) => oc.columns(['group_id', 'user_id']).doUpdateSet(values))
+		.execute();
+}
 
 /** Asks to join; a moderator decides. A declined person may ask again. */
 export async function requestMembership(
@@ -142,34 +178,9 @@ export async function requestMembership(
 	group: Group,
 	answer: unknown
 ): Promise<'pending'> {
-	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, 'join', group, actor);
-	if (access.membershipStatus === 'pending' || access.membershipStatus === 'approved')
-		throw new AppError('conflict', 'Twoja prośba o dołączenie już czeka na decyzję.');
-	if (!actor.emailVerified)
-		throw new AppError('forbidden', 'Najpierw potwierdź adres e-mail — wysłaliśmy do Ciebie link.');
-	const text = parseInput(answerSchema, answer);
-	await ctx.db
-		.insertInto('memberships')
-		.values({
-			group_id: group.id,
-			user_id: actor.id,
-			status: 'pending',
-			answer: text,
-			requested_at: ctx.clock.now(),
-			decided_at: null,
-			decided_by: null
-		})
-		.onConflict((oc) =>
-			oc.columns(['group_id', 'user_id']).doUpdateSet({
-				status: 'pending',
-				answer: text,
-				requested_at: ctx.clock.now(),
-				decided_at: null,
-				decided_by: null
-			})
-		)
-		.execute();
+	const me = await assertMayJoin(ctx, actor, group);
+	const text = parseInput(membershipAnswerSchema, answer);
+	await writeMembershipRequest(ctx.db, ctx.clock.now(), { groupId: group.id, userId: me.id, answer: text });
 	return 'pending';
 }
 

@@ -30,6 +30,8 @@ export const limits = {
 	),
 	/** SMS notices of normal tickets to the on-call number; past it the notice is skipped (the e-mail still goes). */
 	ticketNoticesPerPhone: rule('ticket-sms', 20, HOUR, 'Zbyt wiele powiadomień SMS na ten numer.'),
+	/** Codes confirming a phone for alert SMS: each is an SMS the municipality pays for. */
+	phoneCodesPerAccount: rule('phone-code-account', 5, HOUR, 'Wysłaliśmy już kilka kodów na telefon.'),
 	reportsPerAccount: rule('report-account', 30, HOUR, 'Wysłano już wiele zgłoszeń treści z tego konta.'),
 	invitationsPerAccount: rule('invite-account', 50, DAY, 'Wysłano już wiele zaproszeń z tego konta.'),
 	invitationsPerAddress: rule('invite-email', 3, DAY, 'Ten adres dostał już kilka zaproszeń.'),

@@ -76,6 +76,32 @@ export function placeLabel(tree: PlaceTree, place: PlaceView): string {
 }
 
 /**
+ * What a member picks from (joining, the account page): localities grouped by their sołectwo or
+ * osiedle (one without localities stands for itself; `label` null when the group is one locality
+ * of the area's own name), then localities of no area.
+ */
+export interface PlacePickerGroup {
+	label: string | null;
+	places: { id: string; name: string }[];
+}
+
+export function placePicker(tree: PlaceTree): PlacePickerGroup[] {
+	const groups: PlacePickerGroup[] = tree.areas.map((a) => {
+		const places = a.localities.length
+			? a.localities.map((l) => ({ id: l.id, name: l.name }))
+			: [{ id: a.id, name: a.name }];
+		const alone = places.length === 1 && places[0].name === a.name;
+		return { label: alone ? null : `${placeKindLabels[a.kind]} ${a.name}`, places };
+	});
+	if (tree.unassigned.length)
+		groups.push({
+			label: tree.areas.length ? 'Inne miejscowości' : null,
+			places: tree.unassigned.map((l) => ({ id: l.id, name: l.name }))
+		});
+	return groups;
+}
+
+/**
  * The places a place touches: itself, its area (for a locality) and its localities (for an area).
  * A member who follows a locality gets an alert aimed at its sołectwo, and one who follows the
  * sołectwo gets an alert aimed at any of its localities.

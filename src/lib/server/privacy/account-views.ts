@@ -1,18 +1,29 @@
 import type { Actor, Ctx } from '../core/context';
 import { unauthenticated } from '../core/errors';
 import { listApiTokens } from '../auth/sessions';
+import { memberPlaceIds, placePicker, placeTree } from '../places/places';
 import { listDataExports } from './export';
 
-/** The account page (`/konto`): the person's groups with their role, API tokens and data exports. */
+/**
+ * The account page (`/konto`): the person's groups with their role and the places they follow there
+ * (with the group's picker), API tokens and data exports.
+ */
 export async function accountPage(ctx: Ctx, actor: Actor | null) {
 	if (!actor) throw unauthenticated();
 	const groups = await ctx.db
 		.selectFrom('memberships')
 		.innerJoin('groups', 'groups.id', 'memberships.group_id')
-		.select(['groups.slug', 'groups.name', 'memberships.status', 'memberships.role'])
+		.select(['groups.id', 'groups.slug', 'groups.name', 'memberships.status', 'memberships.role'])
 		.where('memberships.user_id', '=', actor.id)
 		.orderBy('groups.name')
 		.execute();
+	const withPlaces = await Promise.all(
+		groups.map(async ({ id, ...g }) => {
+			if (g.status === 'declined') return { ...g, places: null };
+			const [tree, chosen] = await Promise.all([placeTree(ctx.db, id), memberPlaceIds(ctx.db, id, actor.id)]);
+			return { ...g, places: tree.byId.size ? { picker: placePicker(tree), chosen } : null };
+		})
+	);
 	const tokens = (await listApiTokens(ctx, actor)).map((t) => ({
 		id: t.id,
 		name: t.name,
@@ -20,5 +31,5 @@ export async function accountPage(ctx: Ctx, actor: Actor | null) {
 		lastUsedAt: t.last_used_at?.toISOString() ?? null
 	}));
 	const exports = await listDataExports(ctx, actor);
-	return { groups, tokens, exports };
+	return { groups: withPlaces, tokens, exports };
 }

@@ -19,7 +19,14 @@ import { decideReports, fileReport } from '../moderation/reports';
 import { imposeSanction } from '../moderation/sanctions';
 import { subscribePush } from '../notify/push';
 import { createTicket, replyToTicket } from '../support/tickets';
-import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing/fixtures';
+import {
+	confirmedPhone,
+	loadDemoMunicipalities,
+	makeUser,
+	openTestDatabase,
+	testCtx,
+	TEST_PASSWORD
+} from '../testing/fixtures';
 import { GET as downloadRoute } from '../../../routes/konto/eksport/[token]/+server';
 import { EXPORT_VALID_MS, expireDataExports, listDataExports, prepareDataExports, requestDataExport } from './export';
 
@@ -167,6 +174,8 @@ beforeAll(async () => {
 	await fileAppeal(ctx, anna, sanctionDecisionId, { body: 'Anna odwołuje się: to była ironia, nie obraza.' });
 
 	// Alerts with a phone, a push device, a support ticket with an attachment and a staff reply.
+	await confirmedPhone(ctx, group.id, anna.id, '600 700 800');
+	await confirmedPhone(ctx, group.id, jan.id, '600 100 900');
 	await setAlertPreferences(ctx, anna, group, {
 		kinds: ['safety', 'utilities'],
 		byEmail: true,

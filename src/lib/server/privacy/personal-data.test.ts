@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAlertPreferences } from '../alerts/alerts';
+import { sendPhoneCode, verifyPhoneCode } from '../alerts/phone-verification';
 import { requestPasswordReset } from '../auth/accounts';
 import { deleteAccount } from './delete-account';
 import { createApiToken, logIn } from '../auth/sessions';
@@ -122,6 +123,16 @@ describe('personal data', () => {
 		await setPostReaction(ctx, resident, neighboursPost.id, 'like');
 		await setCommentReaction(ctx, neighbour, comment.id, 'like');
 		await sharePost(ctx, resident, neighboursPost.id, `user:${resident.id}`);
+		// The alert phone, confirmed with a code sent by SMS.
+		await ctx.db.updateTable('customers').set({ sms_enabled: true }).execute();
+		await sendPhoneCode(ctx, resident, group, { phone: PHONE });
+		const codeSms = await ctx.db
+			.selectFrom('outbox')
+			.select('body_text')
+			.where('channel', '=', 'sms')
+			.where('recipient', '=', '+48601234567')
+			.executeTakeFirstOrThrow();
+		await verifyPhoneCode(ctx, resident, group, { code: /\d{6}/.exec(codeSms.body_text)![0] });
 		await setAlertPreferences(ctx, resident, group, {
 			kinds: ['safety'],
 			byEmail: true,
@@ -193,6 +204,7 @@ describe('personal data', () => {
 			'login_backoff',
 			'rate_limits',
 			'alert_subscriptions',
+			'phone_verifications',
 			'reports',
 			'tickets',
 			'ticket_messages',
@@ -215,6 +227,7 @@ describe('personal data', () => {
 			'api_tokens',
 			'memberships',
 			'alert_subscriptions',
+			'phone_verifications',
 			'push_subscriptions',
 			'idempotency_keys',
 			'notifications'

@@ -36,9 +36,13 @@ export const personalData: Record<keyof DB, Handling> = {
 	notifications: { erase: 'their notifications deleted; their name in others’ notifications replaced' },
 	alert_subscriptions: { erase: 'deleted, with the phone number' },
 	push_subscriptions: { erase: 'deleted (devices)' },
+	phone_verifications: { erase: 'deleted, with the phone number and the hashed code' },
 	member_places: { erase: 'deleted with the memberships (the places a member follows)' },
 	alert_recipients: { erase: 'deleted (who got which alert, kept so that updates reach the same people)' },
-	outbox: { erase: 'e-mails to the address or quoting it and SMS to their alert phone deleted, sent or not' },
+	outbox: {
+		erase:
+			'e-mails to the address or quoting it and SMS to their alert phone or a number they confirmed deleted, sent or not'
+	},
 	tickets: { erase: 'requester name, e-mail and phone replaced' },
 	ticket_messages: { erase: 'author name replaced' },
 	reports: { erase: 'reporter name and e-mail replaced (the report stays for the moderation record)' },
@@ -96,12 +100,14 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 		.select(['email', 'display_name'])
 		.where('id', '=', userId)
 		.executeTakeFirstOrThrow();
+	// Alert phones, and numbers a confirmation code went to (SMS in the outbox are deleted below).
 	const phones = (
 		await tx
 			.selectFrom('alert_subscriptions')
 			.select('phone')
 			.where('user_id', '=', userId)
 			.where('phone', 'is not', null)
+			.union(tx.selectFrom('phone_verifications').select('phone').where('user_id', '=', userId))
 			.execute()
 	).map((r) => r.phone!);
 	const email = user.email.toLowerCase();
@@ -122,6 +128,7 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 		'unit_members',
 		'coordinators',
 		'alert_subscriptions',
+		'phone_verifications',
 		'alert_recipients',
 		'push_subscriptions',
 		'idempotency_keys'

@@ -7,6 +7,7 @@ import { importMunicipalities, parseTerytCsv } from '../municipalities/municipal
 import { demoMunicipalitiesCsv } from '../municipalities/demo-municipalities';
 import { createCustomer } from '../subscriptions/customers';
 import { startSubscription } from '../subscriptions/subscriptions';
+import { normalizePhone } from '../text/phone';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
@@ -75,6 +76,21 @@ export async function activatePackage(
 		plan: 'monthly',
 		startsOn: ctx.clock.now().toISOString().slice(0, 10)
 	});
+}
+
+/**
+ * A member's number as if confirmed with a code (phone-verification.ts), for tests about what SMS
+ * alerts do rather than about confirming.
+ */
+export async function confirmedPhone(ctx: Ctx, groupId: string, userId: string, phone: string): Promise<void> {
+	const values = { phone: normalizePhone(phone)!, sent_at: ctx.clock.now(), verified_at: ctx.clock.now() };
+	await ctx.db
+		.insertInto('phone_verifications')
+		.values({ group_id: groupId, user_id: userId, ...values })
+		.onConflict((oc) =>
+			oc.columns(['group_id', 'user_id']).doUpdateSet({ ...values, code_hash: null, expires_at: null })
+		)
+		.execute();
 }
 
 // A PNG whose header claims a size its (tiny, broken) data does not have: what a decompression bomb

@@ -1,4 +1,5 @@
-import { getGroup, leaveGroup, requestMembership } from '$lib/server/groups/groups';
+import { getGroup, leaveGroup } from '$lib/server/groups/groups';
+import { answerAlertPrompt, joinGroup } from '$lib/server/alerts/opt-in';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost } from '$lib/server/feed/create-post';
 import { action, clientOf, formFields, page, formAction } from '$lib/server/web/http';
@@ -20,14 +21,38 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 	);
 
 export const actions: Actions = {
-	join: formAction(
-		async (f, { locals, params }) => {
-			const group = await getGroup(locals.ctx.db, params.slug);
-			await requestMembership(locals.ctx, locals.actor, group, f.answer);
-			return { joined: true };
-		},
-		(f) => ({ answer: f.answer })
-	),
+	join: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const choice = alertChoiceOf(form);
+		const places = form.getAll('places').map(String);
+		const answer = String(form.get('answer') ?? '');
+		return action(
+			async () => {
+				const group = await getGroup(locals.ctx.db, params.slug);
+				const joined = await joinGroup(locals.ctx, locals.actor, group, { answer, places, alerts: choice });
+				return { joined: true, alertsKept: joined.alertsKept };
+			},
+			{ form: 'join', answer, places, placeNone: form.get('placeNone') === 'on', ...choice }
+		);
+	},
+	alerts: async ({ locals, params, request }) => {
+		const form = await request.formData();
+		const later = form.get('answer') === 'later';
+		const choice = alertChoiceOf(form);
+		return action(
+			async () => {
+				const group = await getGroup(locals.ctx.db, params.slug);
+				const answered = await answerAlertPrompt(
+					locals.ctx,
+					locals.actor,
+					group,
+					later ? { answer: 'later' } : { answer: 'save', alerts: choice }
+				);
+				return { alertsAnswered: answered };
+			},
+			{ form: 'alerts', ...choice }
+		);
+	},
 	leave: async ({ locals, params }) =>
 		action(async () => {
 			await leaveGroup(locals.ctx, locals.actor, await getGroup(locals.ctx.db, params.slug));
@@ -68,3 +93,12 @@ export const actions: Actions = {
 		return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
 	})
 };
+
+/** The alert kinds and channels ticked in the join form or the one-time question. */
+function alertChoiceOf(form: FormData) {
+	return {
+		kinds: form.getAll('kinds').map(String),
+		byPush: form.get('byPush') === 'on',
+		byEmail: form.get('byEmail') === 'on'
+	};
+}

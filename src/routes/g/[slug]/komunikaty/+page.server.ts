@@ -1,6 +1,7 @@
 import { alertKinds, getAlertPreferences, setAlertPreferences } from '$lib/server/alerts/alerts';
+import { sendPhoneCode, verifyPhoneCode } from '$lib/server/alerts/phone-verification';
 import { getGroup } from '$lib/server/groups/groups';
-import { action, page, requireActor } from '$lib/server/web/http';
+import { action, formAction, page, requireActor } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	save: async ({ locals, params, request }) => {
 		const form = await request.formData();
 		const phone = String(form.get('phone') ?? '');
 		return action(
@@ -31,7 +32,23 @@ export const actions: Actions = {
 				});
 				return { saved: true };
 			},
-			{ phone }
+			{ form: 'preferences', phone }
 		);
-	}
+	},
+	sendCode: formAction(
+		async (f, { locals, params }) => {
+			const group = await getGroup(locals.ctx.db, params.slug);
+			const sent = await sendPhoneCode(locals.ctx, locals.actor, group, { phone: f.phone ?? '' });
+			return { codeSent: sent.phone };
+		},
+		(f) => ({ form: 'phone', phone: f.phone })
+	),
+	verifyCode: formAction(
+		async (f, { locals, params }) => {
+			const group = await getGroup(locals.ctx.db, params.slug);
+			const verified = await verifyPhoneCode(locals.ctx, locals.actor, group, { code: f.code ?? '' });
+			return { phoneVerified: verified.phone };
+		},
+		() => ({ form: 'code' })
+	)
 };
