@@ -12,6 +12,7 @@ import {
 	mergePlaces,
 	parsePlacesCsv,
 	placeTree,
+	previewMerge,
 	setMemberPlaces
 } from './places';
 
@@ -119,5 +120,82 @@ describe('places of a group', () => {
 		});
 		await setMemberPlaces(ctx, anna, group, { places: [] });
 		expect(await memberPlaceIds(ctx.db, group.id, anna.id)).toEqual([]);
+	});
+
+	it('names the line of the file in CSV errors: blank lines and line breaks inside quotes count', () => {
+		const csv = 'sołectwo;miejscowość\n\nGuzów;Guzów\n"Morgi\nPółnoc";Morgi;wieś\nA;B;C;D\r\n\r\n;\n';
+		let error: unknown;
+		try {
+			parsePlacesCsv(csv);
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toMatchObject({
+			code: 'validation',
+			message: expect.stringContaining('wiersz 4: rodzaj „wieś”'),
+			fields: {
+				csv: [
+					'wiersz 4: rodzaj „wieś” — wpisz „sołectwo” albo „osiedle”',
+					'wiersz 6: za dużo kolumn (najwyżej trzy: sołectwo, miejscowość, rodzaj)',
+					'wiersz 8: brak nazwy'
+				].join('\n')
+			}
+		});
+		expect(parsePlacesCsv('\n\nGuzów;Guzów\n;Kolonia\n')).toEqual([
+			{ line: 3, areaKind: 'solectwo', area: 'Guzów', locality: 'Guzów' },
+			{ line: 4, areaKind: null, area: null, locality: 'Kolonia' }
+		]);
+	});
+
+	it('previews a merge without writing anything, then merges and says what was merged into what', async () => {
+		const tree = await placeTree(ctx.db, group.id);
+		const area = (name: string) => tree.areas.find((a) => a.name === name)!;
+		const miedniewice = area('Miedniewice');
+		const osiedle = area('Osiedle Słoneczne');
+		await setMemberPlaces(ctx, anna, group, { places: [miedniewice.id] });
+		const { id: unitId } = await ctx.db
+			.insertInto('units')
+			.values({
+				municipality_code: '1438053',
+				slug: 'soltys-miedniewice',
+				name: 'Sołtys sołectwa Miedniewice',
+				type: 'villageHead',
+				place_id: miedniewice.id,
+				created_at: new Date()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const before = await names();
+
+		const preview = await previewMerge(ctx, operator, group, miedniewice.id, { intoId: osiedle.id });
+		expect(preview).toEqual({
+			from: { id: miedniewice.id, kind: 'solectwo', name: 'Miedniewice', areaId: null },
+			into: { id: osiedle.id, kind: 'osiedle', name: 'Osiedle Słoneczne', areaId: null },
+			members: 1,
+			posts: 0,
+			units: 1,
+			localities: 2
+		});
+		for (const [actor, id, input, code] of [
+			[anna, miedniewice.id, { intoId: osiedle.id }, 'forbidden'],
+			[null, miedniewice.id, { intoId: osiedle.id }, 'unauthenticated'],
+			[operator, miedniewice.id, { intoId: miedniewice.id }, 'validation'],
+			[operator, miedniewice.id, { intoId: miedniewice.localities[0].id }, 'validation'],
+			[operator, miedniewice.id, { intoId: 'x' }, 'validation'],
+			[operator, miedniewice.id, { intoId: '999999' }, 'not_found'],
+			[operator, 'x', { intoId: osiedle.id }, 'not_found']
+		] as const)
+			await expect(previewMerge(ctx, actor, group, id, input)).rejects.toMatchObject({ code });
+		expect(await names()).toEqual(before);
+
+		const merged = await mergePlaces(ctx, operator, group, miedniewice.id, { intoId: osiedle.id });
+		expect(merged).toEqual({ from: preview.from, into: preview.into });
+		expect(await memberPlaceIds(ctx.db, group.id, anna.id)).toEqual([osiedle.id]);
+		const unit = await ctx.db.selectFrom('units').select('place_id').where('id', '=', unitId).executeTakeFirstOrThrow();
+		expect(unit.place_id).toBe(osiedle.id);
+		expect((await names()).areas).toEqual([
+			'Guzów: Guzów, Oryszew-Osada',
+			'Osiedle Słoneczne: Miedniewice, Miedniewice-Kolonia'
+		]);
 	});
 });

@@ -8,7 +8,7 @@ import { idSchema, isId, parseInput } from '../core/validation';
 import { assertCoordinator } from '../access/office';
 import { groupAccess } from '../access/group-access';
 import { assertSignedIn } from '../access/actor';
-import { parseCsv } from '../text/csv';
+import { parseCsvLines } from '../text/csv';
 
 /** A part of the municipality with its own local life: a sołectwo in the country, an osiedle in a town. */
 export type AreaKind = Exclude<PlaceKind, 'locality'>;
@@ -41,6 +41,13 @@ export interface PlaceTree {
 
 const collator = new Intl.Collator('pl');
 const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
+
+const viewOf = (p: { id: string; kind: PlaceKind; name: string; area_id: string | null }): PlaceView => ({
+	id: p.id,
+	kind: p.kind,
+	name: p.name,
+	areaId: p.area_id
+});
 
 export async function placeTree(db: Db, groupId: string): Promise<PlaceTree> {
 	const rows = await db
@@ -205,7 +212,7 @@ export async function addPlace(ctx: Ctx, actor: Actor | null, group: Group, inpu
 		.values({ group_id: group.id, kind: data.kind, name: data.name, area_id: areaId, created_at: ctx.clock.now() })
 		.returning(['id', 'kind', 'name', 'area_id'])
 		.executeTakeFirstOrThrow();
-	return { id: row.id, kind: row.kind, name: row.name, areaId: row.area_id };
+	return viewOf(row);
 }
 
 export const changePlaceSchema = z.object({
@@ -233,17 +240,8 @@ export const mergePlacesSchema = z.object({
 	intoId: idSchema('Wybierz miejsce, z którym połączyć.')
 });
 
-/**
- * Two entries for one place (a typo, an old name) become one: members, posts, units and
- * localities of the merged place move to the one kept, and the merged one is deleted.
- */
-export async function mergePlaces(
-	ctx: Ctx,
-	actor: Actor | null,
-	group: Group,
-	placeId: string,
-	input: unknown
-): Promise<void> {
+/** The two places of a merge, checked: both of the group, different, of the same sort (locality or area). */
+async function mergePair(ctx: Ctx, actor: Actor | null, group: Group, placeId: string, input: unknown) {
 	await assertCoordinator(ctx, actor, group.municipality_code);
 	const from = await findPlace(ctx.db, group, placeId);
 	const { intoId } = parseInput(mergePlacesSchema, input);
@@ -258,6 +256,57 @@ export async function mergePlaces(
 				intoId: 'Wybierz miejsce tego samego rodzaju.'
 			}
 		);
+	return { from, into };
+}
+
+export interface MergePreview {
+	from: PlaceView;
+	into: PlaceView;
+	/** What moves to the place kept: members who follow the merged place, posts naming it, units speaking for it, its localities. */
+	members: number;
+	posts: number;
+	units: number;
+	localities: number;
+}
+
+/** What merging would do, for the confirmation: checked like the merge itself, nothing written. */
+export async function previewMerge(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	placeId: string,
+	input: unknown
+): Promise<MergePreview> {
+	const { from, into } = await mergePair(ctx, actor, group, placeId, input);
+	const count = sql<number>`count(*)::int`.as('n');
+	const [members, posts, units, localities] = await Promise.all([
+		ctx.db.selectFrom('member_places').select(count).where('place_id', '=', from.id).executeTakeFirstOrThrow(),
+		ctx.db.selectFrom('post_places').select(count).where('place_id', '=', from.id).executeTakeFirstOrThrow(),
+		ctx.db.selectFrom('units').select(count).where('place_id', '=', from.id).executeTakeFirstOrThrow(),
+		ctx.db.selectFrom('places').select(count).where('area_id', '=', from.id).executeTakeFirstOrThrow()
+	]);
+	return {
+		from: viewOf(from),
+		into: viewOf(into),
+		members: members.n,
+		posts: posts.n,
+		units: units.n,
+		localities: localities.n
+	};
+}
+
+/**
+ * Two entries for one place (a typo, an old name) become one: members, posts, units and
+ * localities of the merged place move to the one kept, and the merged one is deleted.
+ */
+export async function mergePlaces(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	placeId: string,
+	input: unknown
+): Promise<{ from: PlaceView; into: PlaceView }> {
+	const { from, into } = await mergePair(ctx, actor, group, placeId, input);
 	await ctx.db.transaction().execute(async (tx) => {
 		await sql`INSERT INTO member_places (group_id, user_id, place_id)
 			SELECT group_id, user_id, ${into.id} FROM member_places WHERE place_id = ${from.id}
@@ -269,6 +318,7 @@ export async function mergePlaces(
 		await tx.updateTable('places').set({ area_id: into.id }).where('area_id', '=', from.id).execute();
 		await tx.deleteFrom('places').where('id', '=', from.id).execute();
 	});
+	return { from: viewOf(from), into: viewOf(into) };
 }
 
 /** One line of a places CSV: an area and a locality in it. */
@@ -282,20 +332,20 @@ interface CsvRow {
 const areaKindWords: Record<string, AreaKind> = { sołectwo: 'solectwo', solectwo: 'solectwo', osiedle: 'osiedle' };
 
 /**
- * Reads "sołectwo;miejscowość" rows (semicolons when the first line has one, else commas; an
+ * Reads "sołectwo;miejscowość" rows (semicolons when the first non-blank line has one, else commas; an
  * optional third column "osiedle" or "sołectwo"; a header row is skipped). A row with only an area
- * adds the area. Rows are counted without blank lines.
+ * adds the area; one with only a locality adds it outside any area. Errors name the line of the
+ * file (blank lines counted, as a text editor numbers them).
  */
 export function parsePlacesCsv(text: string): CsvRow[] {
-	const firstLine = text.split(/\r?\n/, 1)[0];
+	const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim()) ?? '';
 	const rows: CsvRow[] = [];
 	const errors: string[] = [];
-	parseCsv(text, firstLine.includes(';') ? ';' : ',').forEach((raw, i) => {
-		const line = i + 1;
+	parseCsvLines(text, firstLine.includes(';') ? ';' : ',').forEach(({ line, cells: raw }, i) => {
 		const cells = raw.map((c) => c.trim().replace(/\s+/g, ' '));
 		const [area, locality, kindWord] = cells;
 		if (
-			line === 1 &&
+			i === 0 &&
 			/^(sołectwo|solectwo|jednostka|osiedle|obszar)/i.test(area ?? '') &&
 			/miejscowo/i.test(locality ?? '')
 		)

@@ -3,13 +3,20 @@
  * skipped. Polish spreadsheets separate with semicolons.
  */
 export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
-	const rows: string[][] = [];
+	return parseCsvLines(text, separator).map((r) => r.cells);
+}
+
+/** As `parseCsv`, with the line of the file each row starts on (1-based, blank lines counted), for messages. */
+export function parseCsvLines(text: string, separator: ',' | ';' = ','): { line: number; cells: string[] }[] {
+	const rows: { line: number; cells: string[] }[] = [];
 	let row: string[] = [];
 	let field = '';
 	let quoted = false;
+	let line = 1;
+	let rowLine = 1;
 	const endRow = () => {
 		row.push(field);
-		if (row.length > 1 || row[0].trim() !== '') rows.push(row);
+		if (row.length > 1 || row[0].trim() !== '') rows.push({ line: rowLine, cells: row });
 		row = [];
 		field = '';
 	};
@@ -21,7 +28,10 @@ export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
 				field += '"';
 				i++;
 			} else if (c === '"') quoted = false;
-			else field += c;
+			else {
+				if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
+				field += c;
+			}
 		} else if (c === '"') quoted = true;
 		else if (c === separator) {
 			row.push(field);
@@ -29,10 +39,20 @@ export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
 		} else if (c === '\n' || c === '\r') {
 			if (c === '\r' && src[i + 1] === '\n') i++;
 			endRow();
+			rowLine = ++line;
 		} else field += c;
 	}
 	if (field !== '' || row.length > 0) endRow();
 	return rows;
+}
+
+/** A text file as uploaded: UTF-8 (with or without a BOM), else Windows-1250, as older Polish Excel saves CSV. */
+export function decodeTextFile(bytes: Uint8Array): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return new TextDecoder('windows-1250').decode(bytes);
+	}
 }
 
 /** CSV for spreadsheets set to Polish: semicolons, a BOM so Excel reads UTF-8, CRLF lines. */

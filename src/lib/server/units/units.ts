@@ -8,6 +8,7 @@ import { unitTypes, type UnitType } from '../groups/unit-types';
 import { assertCoordinator, coordinates, assertUnitManager } from '../access/office';
 import { foldText } from '../text/fold';
 import { packageActive } from '../access/package-state';
+import { unitPlaceChoices, type GroupPlaceChoices } from '../places/unit-place';
 
 /** Unit types that may send urgent alerts unless the coordinator decides otherwise. */
 export const ALERTING_TYPES: UnitType[] = ['office', 'mayor', 'fireBrigade', 'utility', 'socialHelp'];
@@ -50,6 +51,8 @@ export interface UnitView {
 	mayAlert: boolean;
 	officePublishes: boolean;
 	logoUrl: string | null;
+	/** The place the unit speaks for (the default place of its posts), if any. */
+	placeId: string | null;
 	staff: { userId: string; name: string; email: string; role: 'editor' | 'unitAdmin' }[];
 	invitations: { id: string; email: string; role: string; expiresAt: string }[];
 }
@@ -71,16 +74,23 @@ export async function listUnits(ctx: Ctx, actor: Actor | null, municipalityCode:
 	return unitViews(ctx, municipalityCode);
 }
 
-/** One unit for the people who manage it: the coordinator or the unit's admin. */
+/**
+ * One unit for the people who manage it: the coordinator or the unit's admin; with the places of
+ * the municipality's groups it may speak for (the coordinator picks one).
+ */
 export async function getUnitForManager(
 	ctx: Ctx,
 	actor: Actor | null,
 	unitId: string
-): Promise<UnitView & { coordinator: boolean }> {
+): Promise<UnitView & { coordinator: boolean; placeChoices: GroupPlaceChoices[] }> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertUnitManager(ctx, actor, unit);
-	const [view] = await unitViews(ctx, unit.municipality_code, unitId);
-	return { ...view, coordinator: await coordinates(ctx, actor, unit.municipality_code) };
+	const [[view], coordinator, placeChoices] = await Promise.all([
+		unitViews(ctx, unit.municipality_code, unitId),
+		coordinates(ctx, actor, unit.municipality_code),
+		unitPlaceChoices(ctx.db, unit.municipality_code)
+	]);
+	return { ...view, coordinator, placeChoices };
 }
 
 async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string): Promise<UnitView[]> {
@@ -126,6 +136,7 @@ async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string
 		mayAlert: u.may_alert,
 		officePublishes: u.office_publishes,
 		logoUrl: u.logo_file ? `/media/${u.logo_file}` : null,
+		placeId: u.place_id,
 		staff: staff
 			.filter((s) => s.unit_id === u.id)
 			.map((s) => ({ userId: s.user_id, name: s.display_name, email: s.email, role: s.role })),

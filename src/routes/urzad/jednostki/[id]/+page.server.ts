@@ -5,6 +5,7 @@ import { removeImages, storeImage } from '$lib/server/media/images';
 import { assertMayChangeLogo, setUnitLogo, getUnitForManager, updateUnit } from '$lib/server/units/units';
 import { createUnitToken, listUnitTokens, revokeUnitToken } from '$lib/server/units/tokens';
 import { inviteStaff, removeStaff, revokeInvitation } from '$lib/server/units/staff';
+import { setUnitPlace } from '$lib/server/places/unit-place';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -32,6 +33,13 @@ export const actions: Actions = {
 			return { saved: 'details' };
 		},
 		(f) => ({ form: 'details', ...f })
+	),
+	place: formAction(
+		async (f, { locals, params }) => {
+			const place = await setUnitPlace(locals.ctx, locals.actor, params.id, { placeId: f.placeId ?? '' });
+			return { placeSaved: place?.id ?? '' };
+		},
+		(f) => ({ form: 'place', ...f })
 	),
 	invite: formAction(
 		async (f, { locals, params }) => {
