@@ -217,6 +217,12 @@ describe('an urgent alert', () => {
 
 	it('goes by SMS too where the municipality sends them, with the cost shown first', async () => {
 		await ctx.db.updateTable('customers').set({ sms_enabled: true, sms_price_grosze: 16 }).execute();
+		// A number chosen before confirmation existed gets no SMS until its owner confirms it.
+		await ctx.db
+			.updateTable('alert_subscriptions')
+			.set({ by_sms: true, phone: '+48600111222' })
+			.where('user_id', '=', jan.id)
+			.execute();
 		const preview = await previewAlert(ctx, clerk, group, input(utilityId));
 		expect(preview.sms).toMatchObject({ encoding: 'UCS-2', segments: 2, messages: 2, costGrosze: 32 });
 		expect(preview.sms!.text).toMatch(/^PILNE Zakład Gospodarki Komunalnej: Awaria wodociągu w Guzowie http/);

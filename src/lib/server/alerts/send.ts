@@ -133,6 +133,10 @@ function audienceSql(groupId: string, kind: AlertKind, targetIds: string[]) {
 		WHERE s.group_id = ${groupId} AND ${kind} = ANY (s.kinds) ${inPlaces}`;
 }
 
+/** SMS go only to a number its owner confirmed with a code (alias `s`: the alert subscription). */
+const smsConfirmed = sql`EXISTS (SELECT 1 FROM phone_verifications pv
+	WHERE pv.group_id = s.group_id AND pv.user_id = s.user_id AND pv.verified_at IS NOT NULL AND pv.phone = s.phone)`;
+
 function channelFlags(channels: AlertChannel[], smsEnabled: boolean) {
 	return {
 		push: channels.includes('push'),
@@ -149,7 +153,7 @@ export async function previewAlert(ctx: Ctx, actor: Actor | null, group: Group, 
 		SELECT count(*) AS in_app,
 			count(*) FILTER (WHERE s.by_push AND ${flags.push}) AS push,
 			count(*) FILTER (WHERE s.by_email AND ${flags.email}) AS email,
-			count(*) FILTER (WHERE s.by_sms AND s.phone IS NOT NULL AND ${flags.sms}) AS sms
+			count(*) FILTER (WHERE s.by_sms AND ${smsConfirmed} AND ${flags.sms}) AS sms
 		${audienceSql(group.id, c.data.kind, c.targetIds)}`.execute(ctx.db);
 	const row = counted.rows[0];
 	const audience = {
@@ -264,7 +268,7 @@ export async function publishAlert(ctx: Ctx, tx: Db, a: NewAlert): Promise<{ pos
 			.execute();
 	await sql`INSERT INTO alert_recipients (post_id, user_id, by_push, by_email, by_sms)
 		SELECT ${post.id}, s.user_id, s.by_push AND ${flags.push}, s.by_email AND ${flags.email},
-			s.by_sms AND s.phone IS NOT NULL AND ${flags.sms}
+			s.by_sms AND ${smsConfirmed} AND ${flags.sms}
 		${audienceSql(group.id, a.kind, a.targetIds)}`.execute(tx);
 	const postUrl = `${ctx.baseUrl}/g/${group.slug}/p/${post.id}`;
 	const settingsUrl = `${ctx.baseUrl}/g/${group.slug}/komunikaty`;
@@ -339,7 +343,7 @@ export async function fanOutToRecipients(ctx: Pick<Ctx, 'clock'>, tx: Db, m: Rec
 	const sms = await count(
 		sql`INSERT INTO outbox (channel, recipient, subject, body_text, alert_post_id, created_at)
 			SELECT 'sms', s.phone, '', ${m.sms}, ${m.postId}, ${now} ${recipients}
-			AND r.by_sms AND s.by_sms AND s.phone IS NOT NULL`
+			AND r.by_sms AND s.by_sms AND ${smsConfirmed}`
 	);
 	return { inApp, email, push, sms };
 }
