@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { toWarsawLocal } from '../../src/lib/dates';
 import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
 
 let server: Server;
@@ -153,6 +154,63 @@ describe.skipIf(!hasChromium)('joining with places and urgent alerts, in the bro
 		await newcomer.reload();
 		expect(await newcomer.getByRole('checkbox', { name: /SMS-em na numer/ }).isChecked()).toBe(true);
 		expect(await newcomer.getByText(/Twój wybór z .*, w tych ustawieniach\./).count()).toBe(1);
+	});
+
+	it('an alert for another sołectwo does not reach her; one for Guzów does, by SMS too, and so do its update and all-clear', async () => {
+		const coordinator = await newPage();
+		await logIn(coordinator, server.url, 'koordynator@wiskitki.test');
+		const send = async (title: string, solectwo: string) => {
+			await coordinator.goto(`${server.url}/urzad/komunikat?grupa=wiskitki`);
+			const sender = coordinator.getByLabel('Wysyła');
+			if (await sender.count()) await sender.selectOption({ label: 'Urząd Miasta i Gminy Wiskitki' });
+			await coordinator.getByLabel('Czego dotyczy').selectOption({ label: 'Woda, prąd, ogrzewanie' });
+			await coordinator.getByLabel('Tytuł').fill(title);
+			await coordinator.getByLabel('Treść').fill('Beczkowóz stoi przy świetlicy.');
+			await coordinator.getByLabel('Ważny do').fill(toWarsawLocal(new Date(Date.now() + 6 * 3_600_000)));
+			await coordinator.getByLabel(`sołectwo ${solectwo}`, { exact: true }).check();
+			await coordinator.getByLabel('SMS (płatny)').check();
+			await coordinator.getByRole('button', { name: 'Dalej: podgląd odbiorców' }).click();
+			const confirm = coordinator.getByRole('region', { name: 'Sprawdź i potwierdź wysyłkę' });
+			await expect.poll(() => confirm.count()).toBe(1);
+			// The exact SMS text and its cost are shown before anything is sent.
+			expect(await confirm.getByText(`PILNE Urząd Miasta i Gminy Wiskitki: ${title}`).count()).toBe(1);
+			expect(await confirm.getByTestId('sms-cost').innerText()).toMatch(/koszt\s+[\d,]+\s*zł netto/);
+			await confirm.getByRole('button', { name: /Wyślij komunikat do/ }).click();
+			await coordinator.waitForURL(/\/urzad\/komunikat\/\d+/);
+			await expect.poll(() => coordinator.getByRole('heading', { name: 'Wysłano komunikat pilny' }).count()).toBe(1);
+		};
+		const elsewhere = `Brak wody w Miedniewicach ${stamp}`;
+		const here = `Brak wody w Guzowie ${stamp}`;
+		await send(elsewhere, 'Miedniewice');
+		await send(here, 'Guzów');
+
+		await coordinator.getByRole('link', { name: 'Zobacz komunikat w grupie' }).click();
+		await coordinator.waitForURL(/\/p\/\d+/);
+		await coordinator.getByLabel(/^Aktualizacja/).fill('Beczkowóz będzie do 20:00.');
+		await coordinator.getByRole('button', { name: 'Wyślij aktualizację' }).click();
+		await expect.poll(() => coordinator.getByText(/Aktualizacja wysłana/).count()).toBe(1);
+		expect(await coordinator.getByRole('heading', { name: 'Aktualizacje komunikatu' }).count()).toBe(1);
+		await audit(coordinator, 'alert with an update');
+		await coordinator.getByLabel(/^Odwołanie/).fill('Woda już jest.');
+		await coordinator.getByRole('button', { name: 'Odwołaj komunikat' }).click();
+		await expect.poll(() => coordinator.getByText(/Odwołanie wysłane/).count()).toBe(1);
+
+		await newcomer.goto(`${server.url}/powiadomienia`);
+		await expect.poll(() => newcomer.getByText(new RegExp(`Komunikat pilny .*${here}`)).count()).toBe(1);
+		expect(await newcomer.getByText(/Aktualizacja komunikatu pilnego .*Beczkowóz będzie do 20:00/).count()).toBe(1);
+		expect(await newcomer.getByText(/Odwołanie komunikatu pilnego .*Woda już jest/).count()).toBe(1);
+		expect(await newcomer.getByText(elsewhere).count()).toBe(0);
+		// By SMS: the alert, its update and its all-clear; nothing about Miedniewice.
+		await operator.goto(`${server.url}/admin/poczta?do=${encodeURIComponent('+48600555444')}`);
+		await expect.poll(() => operator.locator('article', { hasText: here }).count()).toBe(1);
+		expect(await operator.locator('article', { hasText: 'AKTUALIZACJA' }).count()).toBe(1);
+		expect(await operator.locator('article', { hasText: 'ODWOŁANIE' }).count()).toBe(1);
+		expect(await operator.locator('article', { hasText: elsewhere }).count()).toBe(0);
+		// She still sees the other alert in the feed, marked with its place.
+		await newcomer.goto(`${server.url}/g/wiskitki`);
+		const card = newcomer.locator('article', { hasText: elsewhere }).first();
+		await expect.poll(() => card.count()).toBe(1);
+		expect(await card.innerText()).toContain('sołectwo Miedniewice');
 	});
 
 	it('an existing member is asked once; "Nie teraz" ends the question', async () => {

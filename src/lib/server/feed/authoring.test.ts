@@ -91,7 +91,7 @@ describe('drafts', () => {
 		const named = await schoolPost({ body: 'Zebranie w Oryszewie', places: [other.id] });
 		await ctx.db.updateTable('units').set({ place_id: guzow.id }).where('id', '=', schoolId).execute();
 		const byDefault = await schoolPost({ body: 'Festyn sołecki' });
-		expect((await getPost(ctx, anna, byDefault.id)).post.places).toEqual(['Guzów']);
+		expect((await getPost(ctx, anna, byDefault.id)).post.places).toEqual(['sołectwo Guzów']);
 		expect((await getPost(ctx, anna, named.id)).post.places).toEqual(['Oryszew']);
 		// The village's feed shows the sołectwo's posts; Oryszew's does not.
 		const inVillage = await listFeed(ctx, anna, group, { placeId: village.id });

@@ -75,7 +75,13 @@ function postRows(db: Db, viewerId?: string) {
 			eb
 				.selectFrom('post_places as pp')
 				.innerJoin('places as pl', 'pl.id', 'pp.place_id')
-				.select(sql<string[] | null>`array_agg(pl.name order by pl.name)`.as('places'))
+				.select(
+					// As placeLabel writes them: a sołectwo and a village often share a name.
+					sql<
+						string[] | null
+					>`array_agg(CASE pl.kind WHEN 'solectwo' THEN 'sołectwo ' WHEN 'osiedle' THEN 'osiedle ' ELSE '' END
+						|| pl.name ORDER BY pl.name)`.as('places')
+				)
 				.whereRef('pp.post_id', '=', 'p.id')
 				.as('places'),
 			viewerId
