@@ -57,6 +57,11 @@ async function prepare(database: Database, members: number) {
 		INSERT INTO alert_subscriptions (group_id, user_id, kinds, by_email, by_push, by_sms, phone, updated_at)
 		SELECT ${group.id}, user_id, ARRAY['utilities', 'safety'], true, user_id % 2 = 0, user_id % 10 = 0, CASE WHEN user_id % 10 = 0 THEN '+4850' || lpad(user_id::text, 7, '0') END, now() FROM m
 	`.execute(ctx.db);
+	// SMS go only to confirmed numbers.
+	await sql`INSERT INTO phone_verifications (group_id, user_id, phone, sent_at, verified_at)
+		SELECT group_id, user_id, phone, now(), now() FROM alert_subscriptions WHERE group_id = ${group.id} AND by_sms`.execute(
+		ctx.db
+	);
 	const guzow = (await addPlace(ctx, operator, group, { kind: 'solectwo', name: 'Guzów' })).id;
 	const miedniewice = (await addPlace(ctx, operator, group, { kind: 'solectwo', name: 'Miedniewice' })).id;
 	await sql`INSERT INTO member_places (group_id, user_id, place_id)

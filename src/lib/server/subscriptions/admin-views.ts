@@ -53,7 +53,9 @@ export async function groupSettings(ctx: Ctx, actor: Actor | null, slug: string)
 			city: customer.city,
 			contactName: customer.contact_name,
 			contactEmail: customer.contact_email,
-			contactPhone: customer.contact_phone
+			contactPhone: customer.contact_phone,
+			smsEnabled: customer.sms_enabled,
+			smsPriceGrosze: customer.sms_price_grosze
 		},
 		terms: terms.map((t) => ({
 			id: t.id,

@@ -5,6 +5,7 @@ import { emailSchema, parseInput } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
 import { assertOperator } from '../access/actor';
 import { assertCoordinator } from '../access/office';
+import { parseAmount } from '../core/money';
 import { normalizeNip, normalizeRegon } from './identifiers';
 
 export const customerSchema = z.object({
@@ -118,6 +119,37 @@ export async function updateCustomer(ctx: Ctx, actor: Actor | null, customerId: 
 		.where('id', '=', customerId)
 		.executeTakeFirst();
 	if (!r.numUpdatedRows) throw notFound('Nie ma takiego klienta.');
+}
+
+const smsSchema = z.object({
+	enabled: z.boolean(),
+	price: z
+		.string({ error: 'Podaj cenę SMS-a netto, np. 0,16.' })
+		.trim()
+		.transform((v, ctx) => {
+			const grosze = parseAmount(v);
+			if (grosze === null || grosze < 0 || grosze > 1000) {
+				ctx.addIssue({ code: 'custom', message: 'Podaj cenę SMS-a netto w złotych, od 0 do 10 zł, np. 0,16.' });
+				return z.NEVER;
+			}
+			return grosze;
+		})
+});
+
+/**
+ * The operator decides whether the municipality sends alert SMS (it pays for them) and at what
+ * net price per message: the alert's confirmation screen shows the cost at that price.
+ */
+export async function setSmsSettings(ctx: Ctx, actor: Actor | null, municipalityCode: string, input: unknown) {
+	assertOperator(actor);
+	const data = parseInput(smsSchema, input);
+	const r = await ctx.db
+		.updateTable('customers')
+		.set({ sms_enabled: data.enabled, sms_price_grosze: data.price, updated_at: ctx.clock.now() })
+		.where('municipality_code', '=', municipalityCode)
+		.executeTakeFirst();
+	if (!r.numUpdatedRows)
+		throw new AppError('conflict', 'Najpierw załóż konto klienta gminy — SMS-y są na jego rachunek.');
 }
 
 export async function customerOf(ctx: Ctx, municipalityCode: string): Promise<Customer | undefined> {

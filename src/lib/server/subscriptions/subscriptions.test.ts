@@ -12,7 +12,8 @@ import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustom
 import { addUnit, listUnits, setUnitSettings } from '../units/units';
 import { acceptInvitation, getInvitation, inviteStaff, removeStaff } from '../units/staff';
 import { createUnitToken, revokeUnitToken } from '../units/tokens';
-import { addCoordinator, createCustomer } from './customers';
+import { addCoordinator, createCustomer, setSmsSettings } from './customers';
+import { smsSettings } from '../alerts/alerts';
 import { addMonths, periodContaining } from '../../dates';
 import { cancelSubscription, packageState, startSubscription } from './subscriptions';
 
@@ -86,6 +87,26 @@ describe('the municipality as a customer', () => {
 		});
 		await expect(addCoordinator(ctx, operator, '1438053', 'nikt@t.pl')).rejects.toMatchObject({ code: 'validation' });
 		await addCoordinator(ctx, operator, '1438053', coordinator.email);
+	});
+
+	it('sends alert SMS at the price the operator sets; only the operator, only a sane price', async () => {
+		expect(await smsSettings(ctx.db, '1438053')).toEqual({ enabled: false, priceGrosze: 16 });
+		await expect(setSmsSettings(ctx, coordinator, '1438053', { enabled: true, price: '0,12' })).rejects.toMatchObject({
+			code: 'forbidden'
+		});
+		for (const price of ['', 'darmo', '-0,10', '12,00'])
+			await expect(setSmsSettings(ctx, operator, '1438053', { enabled: true, price })).rejects.toMatchObject({
+				code: 'validation',
+				fields: { price: expect.stringContaining('zł') }
+			});
+		await expect(setSmsSettings(ctx, operator, '1405011', { enabled: true, price: '0,12' })).rejects.toMatchObject({
+			code: 'conflict'
+		});
+		expect(await smsSettings(ctx.db, '1438053')).toEqual({ enabled: false, priceGrosze: 16 });
+		await setSmsSettings(ctx, operator, '1438053', { enabled: true, price: '0,12 zł' });
+		expect(await smsSettings(ctx.db, '1438053')).toEqual({ enabled: true, priceGrosze: 12 });
+		await setSmsSettings(ctx, operator, '1438053', { enabled: false, price: '0.16' });
+		expect(await smsSettings(ctx.db, '1438053')).toEqual({ enabled: false, priceGrosze: 16 });
 	});
 });
 

@@ -1,7 +1,7 @@
 import { addGroupTerms } from '$lib/server/billing/admin-views';
 import { getGroup, updateGroup } from '$lib/server/groups/groups';
 import { action, page, formAction, requireActor } from '$lib/server/web/http';
-import { addCoordinator } from '$lib/server/subscriptions/customers';
+import { addCoordinator, setSmsSettings } from '$lib/server/subscriptions/customers';
 import { cancelSubscription, startSubscription } from '$lib/server/subscriptions/subscriptions';
 import { setPopulation } from '$lib/server/municipalities/municipalities';
 import { groupSettings, saveGroupCustomer } from '$lib/server/subscriptions/admin-views';
@@ -31,6 +31,17 @@ export const actions: Actions = {
 			return { saved: 'customer' };
 		},
 		(f) => ({ form: 'customer', ...f })
+	),
+	sms: formAction(
+		async (f, { locals, params }) => {
+			const g = await getGroup(locals.ctx.db, params.slug);
+			await setSmsSettings(locals.ctx, locals.actor, g.municipality_code, {
+				enabled: f.smsEnabled === 'on',
+				price: f.smsPrice
+			});
+			return { saved: 'sms' };
+		},
+		(f) => ({ form: 'sms', ...f })
 	),
 	coordinator: formAction(
 		async (f, { locals, params }) => {
