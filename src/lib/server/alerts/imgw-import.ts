@@ -13,6 +13,7 @@ import { formatDateTime } from '../../format';
 import { MAX_ALERT_HOURS, smsSettings } from './alerts';
 import { recordAlertUpdate, recordAllClear } from './follow-up';
 import { log } from '../core/logger';
+import { insertServiceUser } from '../auth/accounts';
 import { fetchImgwWarnings, ImgwFormatError, warningConcernsPowiat, type ImgwWarning } from './imgw';
 import { publishAlert } from './send';
 
@@ -72,20 +73,7 @@ function alertUntil(w: ImgwWarning, now: Date): Date {
 async function publisherId(tx: Db, now: Date): Promise<string> {
 	const existing = await tx.selectFrom('users').select('id').where('email', '=', PUBLISHER_EMAIL).executeTakeFirst();
 	if (existing) return existing.id;
-	const row = await tx
-		.insertInto('users')
-		.values({
-			email: PUBLISHER_EMAIL,
-			display_name: IMGW_PUBLISHER_NAME,
-			password_hash: '!',
-			email_verified_at: now,
-			is_operator: false,
-			created_at: now,
-			deleted_at: null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+	return insertServiceUser(tx, PUBLISHER_EMAIL, IMGW_PUBLISHER_NAME, now);
 }
 
 /** Publishes a warning as a weather alert of the group, to members who asked for weather alerts. */

@@ -28,6 +28,27 @@ export const registerSchema = z.object({
 	displayName: displayNameSchema
 });
 
+/**
+ * An account that acts for the system (a unit's API integration, IMGW-PIB's warnings): it signs
+ * in nowhere (no password), its e-mail is never written to.
+ */
+export async function insertServiceUser(tx: Db, email: string, displayName: string, now: Date): Promise<string> {
+	const user = await tx
+		.insertInto('users')
+		.values({
+			email,
+			display_name: displayName,
+			password_hash: '!',
+			email_verified_at: now,
+			is_operator: false,
+			created_at: now,
+			deleted_at: null
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return user.id;
+}
+
 export function toActor(u: {
 	id: string;
 	email: string;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { StoredFinding } from '../db/schema';
 import { alertKinds } from '../alerts/alerts';
@@ -41,6 +42,8 @@ export interface PersonalData {
 			answer: string;
 			requestedAt: string;
 			decidedAt: string | null;
+			/** The localities and sołectwa the member follows in the group. */
+			places: string[];
 		}[];
 		history: { group: string; change: 'dołączenie' | 'odejście'; at: string }[];
 		units: { unit: string; municipality: string; role: string }[];
@@ -189,6 +192,10 @@ export interface PersonalData {
 		byPush: boolean;
 		bySms: boolean;
 		phone: string | null;
+		/** When the phone was confirmed with an SMS code (SMS go only to a confirmed number). */
+		phoneConfirmedAt: string | null;
+		/** Where the choice was made: when joining, in the one-time question, in the settings. */
+		consentSource: string;
 		updatedAt: string;
 	}[];
 	tickets: {
@@ -301,6 +308,15 @@ export async function collectPersonalData(
 					.selectFrom('memberships as m')
 					.innerJoin('groups as g', 'g.id', 'm.group_id')
 					.select(['g.name', 'g.slug', 'm.status', 'm.role', 'm.answer', 'm.requested_at', 'm.decided_at'])
+					.select((eb) =>
+						eb
+							.selectFrom('member_places as mp')
+							.innerJoin('places as pl', 'pl.id', 'mp.place_id')
+							.select(sql<string[]>`array_agg(pl.name ORDER BY pl.name)`.as('places'))
+							.whereRef('mp.group_id', '=', 'm.group_id')
+							.whereRef('mp.user_id', '=', 'm.user_id')
+							.as('places')
+					)
 					.where('m.user_id', '=', userId)
 					.orderBy('m.requested_at')
 					.execute(),
@@ -487,8 +503,11 @@ export async function collectPersonalData(
 				tx
 					.selectFrom('alert_subscriptions as a')
 					.innerJoin('groups as g', 'g.id', 'a.group_id')
+					.leftJoin('phone_verifications as pv', (j) =>
+						j.onRef('pv.group_id', '=', 'a.group_id').onRef('pv.user_id', '=', 'a.user_id')
+					)
 					.selectAll('a')
-					.select('g.name as group_name')
+					.select(['g.name as group_name', 'pv.verified_at as phone_verified_at', 'pv.phone as verified_phone'])
 					.where('a.user_id', '=', userId)
 					.orderBy('g.name')
 					.execute(),
@@ -596,7 +615,8 @@ export async function collectPersonalData(
 						role: m.role,
 						answer: m.answer,
 						requestedAt: isoOf(m.requested_at),
-						decidedAt: iso(m.decided_at)
+						decidedAt: iso(m.decided_at),
+						places: m.places ?? []
 					})),
 					history: events.map((e) => ({
 						group: e.name,
@@ -777,6 +797,8 @@ export async function collectPersonalData(
 					byPush: a.by_push,
 					bySms: a.by_sms,
 					phone: a.phone,
+					phoneConfirmedAt: a.verified_phone === a.phone ? iso(a.phone_verified_at) : null,
+					consentSource: a.consent_source,
 					updatedAt: isoOf(a.updated_at)
 				})),
 				tickets: tickets.map((t) => ({

@@ -29,6 +29,12 @@ const appealStatus: Record<string, string> = {
 	upheld: 'nieuwzględnione',
 	reversed: 'uwzględnione'
 };
+const consentSources: Record<string, string> = {
+	join: 'przy dołączaniu do grupy',
+	prompt: 'w pytaniu na stronie grupy',
+	settings: 'w ustawieniach komunikatów'
+};
+
 const membershipStatus: Record<string, string> = {
 	approved: 'członek',
 	pending: 'czeka na akceptację',
@@ -243,14 +249,15 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 			'Członkostwa',
 			'czlonkostwa.json',
 			table(
-				['Grupa', 'Stan', 'Rola', 'Odpowiedź na pytanie', 'Prośba', 'Decyzja'],
+				['Grupa', 'Stan', 'Rola', 'Odpowiedź na pytanie', 'Prośba', 'Decyzja', 'Obserwowane miejscowości'],
 				m.groups.map((g) => [
 					g.group,
 					membershipStatus[g.status] ?? g.status,
 					g.role === 'moderator' ? 'moderator' : 'członek',
 					g.answer,
 					when(g.requestedAt),
-					when(g.decidedAt)
+					when(g.decidedAt),
+					g.places.join(', ')
 				])
 			) +
 				'<h3>Historia</h3>' +
@@ -396,7 +403,7 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 			'Subskrypcje komunikatów pilnych',
 			'alerty.json',
 			table(
-				['Grupa', 'Rodzaje', 'E-mail', 'Push', 'SMS', 'Telefon', 'Zmienione'],
+				['Grupa', 'Rodzaje', 'E-mail', 'Push', 'SMS', 'Telefon', 'Telefon potwierdzony', 'Wybór', 'Zmienione'],
 				d.alerts.map((a) => [
 					a.group,
 					a.kinds.map((k) => k.label).join(', '),
@@ -404,6 +411,8 @@ export function renderDataHtml(d: PersonalData, preparedAt: Date): string {
 					a.byPush,
 					a.bySms,
 					a.phone,
+					when(a.phoneConfirmedAt),
+					consentSources[a.consentSource] ?? a.consentSource,
 					when(a.updatedAt)
 				])
 			)

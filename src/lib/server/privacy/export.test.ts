@@ -10,6 +10,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { deleteAccount } from './delete-account';
 import { setAlertPreferences } from '../alerts/alerts';
+import { addPlace, setMemberPlaces } from '../places/places';
 import { addComment } from '../feed/comments';
 import { setPostReaction } from '../feed/engagement';
 import { createPost } from '../feed/create-post';
@@ -173,7 +174,9 @@ beforeAll(async () => {
 	});
 	await fileAppeal(ctx, anna, sanctionDecisionId, { body: 'Anna odwołuje się: to była ironia, nie obraza.' });
 
-	// Alerts with a phone, a push device, a support ticket with an attachment and a staff reply.
+	// The places Anna follows, alerts with a phone, a push device, a support ticket with an attachment and a staff reply.
+	const guzow = await addPlace(ctx, operator, group, { kind: 'locality', name: 'Guzów' });
+	await setMemberPlaces(ctx, anna, group, { places: [guzow.id] });
 	await confirmedPhone(ctx, group.id, anna.id, '600 700 800');
 	await confirmedPhone(ctx, group.id, jan.id, '600 100 900');
 	await setAlertPreferences(ctx, anna, group, {
@@ -278,7 +281,12 @@ describe('the job that prepares exports', () => {
 			displayName: 'Anna Kowalska'
 		});
 		expect(json('czlonkostwa.json').groups).toEqual([
-			expect.objectContaining({ group: 'Wiskitki', status: 'approved', answer: 'Mieszkam w gminie od urodzenia' })
+			expect.objectContaining({
+				group: 'Wiskitki',
+				status: 'approved',
+				answer: 'Mieszkam w gminie od urodzenia',
+				places: ['Guzów']
+			})
 		]);
 
 		const posts = json('posty.json');
@@ -373,6 +381,8 @@ describe('the job that prepares exports', () => {
 				group: 'Wiskitki',
 				phone: '+48600700800',
 				bySms: true,
+				phoneConfirmedAt: expect.any(String),
+				consentSource: 'settings',
 				kinds: [expect.objectContaining({ kind: 'safety' }), expect.objectContaining({ kind: 'utilities' })]
 			})
 		]);

@@ -2,6 +2,7 @@ import { unitById } from './units';
 import type { Actor, Ctx } from '../core/context';
 import { isId } from '../core/validation';
 import { createApiToken } from '../auth/sessions';
+import { insertServiceUser } from '../auth/accounts';
 import { notFound } from '../core/errors';
 import { assertUnitManager } from '../access/office';
 
@@ -20,23 +21,10 @@ export async function createUnitToken(ctx: Ctx, actor: Actor | null, unitId: str
 			.forUpdate()
 			.executeTakeFirstOrThrow();
 		if (current.service_user_id) return current.service_user_id;
-		const now = ctx.clock.now();
-		const user = await tx
-			.insertInto('users')
-			.values({
-				email: `jednostka-${unitId}@api.tablica.invalid`,
-				display_name: unit.name,
-				password_hash: '!',
-				email_verified_at: now,
-				is_operator: false,
-				created_at: now,
-				deleted_at: null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await tx.insertInto('unit_members').values({ unit_id: unitId, user_id: user.id, role: 'editor' }).execute();
-		await tx.updateTable('units').set({ service_user_id: user.id }).where('id', '=', unitId).execute();
-		return user.id;
+		const userId = await insertServiceUser(tx, `jednostka-${unitId}@api.tablica.invalid`, unit.name, ctx.clock.now());
+		await tx.insertInto('unit_members').values({ unit_id: unitId, user_id: userId, role: 'editor' }).execute();
+		await tx.updateTable('units').set({ service_user_id: userId }).where('id', '=', unitId).execute();
+		return userId;
 	});
 	return createApiToken(ctx, serviceUserId, name.trim() || 'system jednostki');
 }
