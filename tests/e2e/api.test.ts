@@ -46,8 +46,14 @@ describe('the JSON API', () => {
 
 	it('pages the feed: pinned first, then newest, by cursor', async () => {
 		const first = await (await get('/groups/wiskitki/posts?limit=5')).json();
-		expect(first.items[0]).toMatchObject({ pinned: true, author: { type: 'user' } });
-		const rest = first.items.slice(1);
+		// On top: the demo's active alert (for sołectwo Guzów), then the pinned post.
+		const featured = first.items.filter((p: { pinned: boolean; urgent: boolean }) => p.pinned || p.urgent);
+		expect(first.items.slice(0, featured.length)).toEqual(featured);
+		expect(featured).toEqual([
+			expect.objectContaining({ urgent: true, pinned: false, places: ['sołectwo Guzów'] }),
+			expect.objectContaining({ pinned: true, author: expect.objectContaining({ type: 'user' }) })
+		]);
+		const rest = first.items.slice(featured.length);
 		expect(rest).toHaveLength(5);
 		expect(rest[0]).toEqual(
 			expect.objectContaining({
@@ -337,6 +343,10 @@ describe('the JSON API', () => {
 			'/urzad': [303, 403, 403, 200],
 			'/urzad/jednostki/1': [303, 403, 403, 200],
 			'/urzad/jednostki/1/posty': [303, 403, 403, 200],
+			'/urzad/miejsca?grupa=wiskitki': [303, 403, 403, 200],
+			'/urzad/imgw?grupa=wiskitki': [303, 403, 403, 200],
+			'/urzad/imgw': [303, 403, 403, 200],
+			'/urzad/komunikat?grupa=wiskitki': [303, 403, 403, 403],
 			'/zaproszenie/nieznany-token': [404, 404, 404, 404],
 			'/przejrzystosc/wiskitki': [200, 200, 200, 200],
 			'/grupy/wiskitki': [200, 200, 200, 200],

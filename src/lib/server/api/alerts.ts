@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertInputSchema } from '../alerts/send';
+import { alertUpdateSchema, allClearSchema } from '../feed/alert-posts';
 import { operation } from './contract';
 
 const slugParams = z.object({ slug: z.string().meta({ description: 'Adres grupy', example: 'wiskitki' }) });
@@ -77,4 +78,69 @@ export const sendGroupAlert = operation({
 		201: { description: 'Wysłano', schema: z.object({ id: z.string(), sent: Audience }) }
 	},
 	errors: ['forbidden', 'not_found', 'conflict', 'rate_limited']
+});
+
+export const listGroupPlaces = operation({
+	method: 'get',
+	path: '/groups/{slug}/places',
+	operationId: 'listGroupPlaces',
+	summary: 'Sołectwa, osiedla i miejscowości gminy (do wskazania w poście i w komunikacie pilnym)',
+	tag: 'groups',
+	access: 'optional',
+	params: slugParams,
+	responses: {
+		200: {
+			description: 'Miejsca',
+			schema: z.object({
+				items: z.array(
+					z.object({
+						id: z.string(),
+						kind: z.enum(['solectwo', 'osiedle', 'locality']),
+						name: z.string(),
+						label: z.string().meta({ description: 'Jak czytają ją ludzie, np. „sołectwo Guzów”' }),
+						areaId: z.string().nullable().meta({ description: 'Sołectwo lub osiedle miejscowości' })
+					})
+				)
+			})
+		}
+	},
+	errors: ['forbidden', 'not_found']
+});
+
+const postParams = z.object({
+	id: z.string().meta({ description: 'Identyfikator komunikatu (posta)', pattern: '^\\d+$', example: '1' })
+});
+
+export const updateGroupAlert = operation({
+	method: 'post',
+	path: '/posts/{id}/alert-updates',
+	operationId: 'updateAlert',
+	summary: 'Aktualizacja komunikatu pilnego: trafia do tych samych osób co komunikat',
+	tag: 'groups',
+	access: 'required',
+	params: postParams,
+	body: {
+		invalidJson: 'Treść żądania musi być poprawnym obiektem JSON.',
+		notObject: 'Treść żądania musi być obiektem JSON.',
+		schema: z.object({ text: alertUpdateSchema })
+	},
+	responses: { 201: { description: 'Wysłano aktualizację', schema: z.object({ sent: Audience }) } },
+	errors: ['forbidden', 'not_found', 'conflict']
+});
+
+export const closeGroupAlert = operation({
+	method: 'post',
+	path: '/posts/{id}/all-clear',
+	operationId: 'closeAlert',
+	summary: 'Odwołanie komunikatu pilnego: schodzi z góry grupy, odwołanie trafia do tych samych osób',
+	tag: 'groups',
+	access: 'required',
+	params: postParams,
+	body: {
+		invalidJson: 'Treść żądania musi być poprawnym obiektem JSON.',
+		notObject: 'Treść żądania musi być obiektem JSON.',
+		schema: z.object({ text: allClearSchema })
+	},
+	responses: { 200: { description: 'Wysłano odwołanie', schema: z.object({ sent: Audience }) } },
+	errors: ['forbidden', 'not_found', 'conflict']
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorCodes, errorStatus, type ErrorCode } from '../core/errors';
 import { listOutbox } from './admin';
-import { previewGroupAlert, sendGroupAlert } from './alerts';
+import { closeGroupAlert, listGroupPlaces, previewGroupAlert, sendGroupAlert, updateGroupAlert } from './alerts';
 import type { Operation, Tag } from './contract';
 import { createGroupPost, getGroup, listGroupPosts, listGroups, listGroupUnits } from './groups';
 import { checkText } from './moderation';
@@ -21,6 +21,9 @@ export const operations: readonly Operation[] = [
 	createGroupPost,
 	previewGroupAlert,
 	sendGroupAlert,
+	updateGroupAlert,
+	closeGroupAlert,
+	listGroupPlaces,
 	listGroupUnits,
 	suggestGroups,
 	getPost,

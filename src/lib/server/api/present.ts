@@ -32,6 +32,15 @@ export const apiPost = (p: FeedItem) => ({
 	urgent: p.urgent,
 	event: p.event,
 	images: p.images,
+	places: p.places,
+	alert: p.alert && {
+		kind: p.alert.kind,
+		title: p.alert.title,
+		validUntil: p.urgentUntil,
+		allClearAt: p.alert.allClearAt,
+		allClearText: p.alert.allClearText,
+		cap: `/alerty/${p.id}.cap.xml`
+	},
 	counts: {
 		comments: p.counts.comments,
 		reactions: p.counts.reactions,

@@ -83,6 +83,18 @@ export const Post = z
 			.nullable()
 			.meta({ description: 'Wydarzenie, gdy post je zapowiada' }),
 		images: z.array(z.object({ url: z.string(), width: z.int().min(1), height: z.int().min(1), alt: z.string() })),
+		places: z.array(z.string()).meta({ description: 'Sołectwa i miejscowości, których dotyczy post' }),
+		alert: z
+			.object({
+				kind: z.string(),
+				title: z.string().nullable(),
+				validUntil: dateTime().nullable(),
+				allClearAt: dateTime().nullable(),
+				allClearText: z.string().nullable(),
+				cap: z.string().meta({ description: 'Komunikat w formacie CAP 1.2 (adres względny)' })
+			})
+			.nullable()
+			.meta({ description: 'Komunikat pilny, gdy post nim jest' }),
 		counts: Counts
 	})
 	.meta({ id: 'Post', description: 'Post w grupie' });

@@ -4,7 +4,10 @@ import { AppError } from '../core/errors';
 import { assertSignedIn } from '../access/actor';
 import { assertCoordinator } from '../access/office';
 import { getGroup } from '../groups/groups';
-import { placeKindLabels, placeTree, type PlaceView } from './places';
+import { placeKindLabels, placeLabel, placeTree, type PlaceView } from './places';
+import { authorizeInGroup } from '../access/group-access';
+
+const collator = new Intl.Collator('pl');
 
 const REFUSAL = 'Sołectwa, osiedla i miejscowości gminy zmienia jej koordynator.';
 
@@ -70,4 +73,14 @@ export async function placesEditor(ctx: Ctx, actor: Actor | null, slug: string |
 		unassigned: tree.unassigned.map(view),
 		counts: { areas: tree.areas.length, localities, unassigned: tree.unassigned.length }
 	};
+}
+
+/** A group's places for the API (`GET /groups/{slug}/places`): whoever may read the group. */
+export async function listGroupPlaces(ctx: Ctx, actor: Actor | null, slug: string) {
+	const group = await getGroup(ctx.db, slug);
+	await authorizeInGroup(ctx, actor, group, 'read');
+	const tree = await placeTree(ctx.db, group.id);
+	return [...tree.byId.values()]
+		.map((p) => ({ id: p.id, kind: p.kind, name: p.name, label: placeLabel(tree, p), areaId: p.areaId }))
+		.sort((a, b) => collator.compare(a.label, b.label));
 }
