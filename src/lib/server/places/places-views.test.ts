@@ -175,20 +175,21 @@ describe('who may edit the places', () => {
 		const before = await snapshot();
 		const area = before.find((p) => p.kind === 'solectwo')!;
 		const locality = before.find((p) => p.kind === 'locality')!;
-		const attempts: [Promise<unknown>, string][] = [
-			[addPlace(ctx, coordinator, group, { kind: 'gmina', name: 'X' }), 'validation'],
-			[addPlace(ctx, coordinator, group, { kind: 'locality', name: ' ' }), 'validation'],
-			[addPlace(ctx, coordinator, group, { kind: 'locality', name: 'X', areaId: locality.id }), 'validation'],
-			[addPlace(ctx, coordinator, group, { kind: 'solectwo', name: 'guzów' }), 'conflict'],
-			[changePlace(ctx, coordinator, group, locality.id, { name: 'x'.repeat(101) }), 'validation'],
-			[changePlace(ctx, coordinator, group, '12345678', { name: 'X' }), 'not_found'],
-			[previewMerge(ctx, coordinator, group, locality.id, { intoId: area.id }), 'validation'],
-			[mergePlaces(ctx, coordinator, group, locality.id, { intoId: locality.id }), 'validation'],
-			[mergePlaces(ctx, coordinator, group, area.id, { intoId: locality.id }), 'validation'],
-			[importPlaces(ctx, coordinator, group, 'Nowe;Nowa\nNowe;Nowa;gmina\n'), 'validation'],
-			[importPlaces(ctx, coordinator, group, '  '), 'validation']
+		// Thunks: each attempt starts only when the one before has failed.
+		const attempts: [() => Promise<unknown>, string][] = [
+			[() => addPlace(ctx, coordinator, group, { kind: 'gmina', name: 'X' }), 'validation'],
+			[() => addPlace(ctx, coordinator, group, { kind: 'locality', name: ' ' }), 'validation'],
+			[() => addPlace(ctx, coordinator, group, { kind: 'locality', name: 'X', areaId: locality.id }), 'validation'],
+			[() => addPlace(ctx, coordinator, group, { kind: 'solectwo', name: 'guzów' }), 'conflict'],
+			[() => changePlace(ctx, coordinator, group, locality.id, { name: 'x'.repeat(101) }), 'validation'],
+			[() => changePlace(ctx, coordinator, group, '12345678', { name: 'X' }), 'not_found'],
+			[() => previewMerge(ctx, coordinator, group, locality.id, { intoId: area.id }), 'validation'],
+			[() => mergePlaces(ctx, coordinator, group, locality.id, { intoId: locality.id }), 'validation'],
+			[() => mergePlaces(ctx, coordinator, group, area.id, { intoId: locality.id }), 'validation'],
+			[() => importPlaces(ctx, coordinator, group, 'Nowe;Nowa\nNowe;Nowa;gmina\n'), 'validation'],
+			[() => importPlaces(ctx, coordinator, group, '  '), 'validation']
 		];
-		for (const [attempt, code] of attempts) await expect(attempt).rejects.toMatchObject({ code });
+		for (const [attempt, code] of attempts) await expect(attempt()).rejects.toMatchObject({ code });
 		expect(await snapshot()).toEqual(before);
 	});
 });
