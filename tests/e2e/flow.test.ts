@@ -98,6 +98,8 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await audit(moderator);
 		const item = moderator.locator('[data-queue-item]', { hasText: postText });
 		await expect.poll(() => item.count()).toBe(1);
+		// The demo resident is a member: shown with the date, a space before any note.
+		expect(await item.locator('.history').innerText()).toMatch(/^w grupie od [^·]*\d{4}( \(nowy członek\))? ·/);
 		await item.getByRole('button', { name: /^Zatwierdź/ }).click();
 		await expect.poll(() => moderator.getByText('Opublikowano.').count()).toBe(1);
 		expect(await moderator.locator('[data-queue-item]', { hasText: postText }).count()).toBe(0);

@@ -139,7 +139,7 @@ async function histories(ctx: Ctx, group: Group, authorIds: string[]): Promise<M
 		ctx.db
 			.selectFrom('users as u')
 			.leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.group_id', '=', group.id))
-			.select(['u.id', 'u.display_name', 'm.decided_at', 'm.status'])
+			.select(['u.id', 'u.display_name', 'm.decided_at', 'm.requested_at', 'm.status'])
 			.where('u.id', 'in', ids)
 			.execute(),
 		ctx.db
@@ -177,7 +177,8 @@ async function histories(ctx: Ctx, group: Group, authorIds: string[]): Promise<M
 		const counts = [...postCounts.map((r) => ({ ...r })), ...commentCounts].filter((r) => r.author_id === u.id);
 		const sum = (statuses: string[]) =>
 			counts.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + Number(r.n), 0);
-		const memberSince = u.status === 'approved' ? u.decided_at : null;
+		// A membership approved without a recorded decision (imported, or the demo's) counts from its request.
+		const memberSince = u.status === 'approved' ? (u.decided_at ?? u.requested_at) : null;
 		out.set(u.id, {
 			id: u.id,
 			name: u.display_name,

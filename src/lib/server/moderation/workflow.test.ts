@@ -215,8 +215,20 @@ describe('the queue', () => {
 		});
 		const queue = await listQueue(ctx, modA, group);
 		const item = queue.held.find((i) => i.id === id)!;
-		expect(item.author).toMatchObject({ name: 'Jan', held: 1 });
+		expect(item.author).toMatchObject({ name: 'Jan', held: 1, memberSince: expect.any(String) });
 		expect(item.findings.length).toBeGreaterThan(0);
+		// A membership approved without a recorded decision (imported data, the demo) is still one.
+		const membership = ctx.db.updateTable('memberships').where('user_id', '=', jan.id).where('group_id', '=', group.id);
+		const { decided_at } = await ctx.db
+			.selectFrom('memberships')
+			.select('decided_at')
+			.where('user_id', '=', jan.id)
+			.where('group_id', '=', group.id)
+			.executeTakeFirstOrThrow();
+		await membership.set({ decided_at: null }).execute();
+		const undecided = (await listQueue(ctx, modA, group)).held.find((i) => i.id === id)!;
+		expect(undecided.author.memberSince).toEqual(expect.any(String));
+		await membership.set({ decided_at }).execute();
 		await expect(decidePost(ctx, modA, id, { decision: 'ask_edit', reason: '' })).rejects.toMatchObject({
 			code: 'validation'
 		});
