@@ -107,6 +107,13 @@ export const listGroupPlaces = operation({
 	errors: ['forbidden', 'not_found']
 });
 
+/** The body of an alert's update or all-clear: `{"text": "…"}`. */
+const textBody = (text: z.ZodType<string>) => ({
+	invalidJson: 'Treść żądania musi być poprawnym obiektem JSON.',
+	notObject: 'Treść żądania musi być obiektem JSON.',
+	schema: z.object({ text })
+});
+
 const postParams = z.object({
 	id: z.string().meta({ description: 'Identyfikator komunikatu (posta)', pattern: '^\\d+$', example: '1' })
 });
@@ -119,11 +126,7 @@ export const updateGroupAlert = operation({
 	tag: 'groups',
 	access: 'required',
 	params: postParams,
-	body: {
-		invalidJson: 'Treść żądania musi być poprawnym obiektem JSON.',
-		notObject: 'Treść żądania musi być obiektem JSON.',
-		schema: z.object({ text: alertUpdateSchema })
-	},
+	body: textBody(alertUpdateSchema),
 	responses: { 201: { description: 'Wysłano aktualizację', schema: z.object({ sent: Audience }) } },
 	errors: ['forbidden', 'not_found', 'conflict']
 });
@@ -136,11 +139,7 @@ export const closeGroupAlert = operation({
 	tag: 'groups',
 	access: 'required',
 	params: postParams,
-	body: {
-		invalidJson: 'Treść żądania musi być poprawnym obiektem JSON.',
-		notObject: 'Treść żądania musi być obiektem JSON.',
-		schema: z.object({ text: allClearSchema })
-	},
+	body: textBody(allClearSchema),
 	responses: { 200: { description: 'Wysłano odwołanie', schema: z.object({ sent: Audience }) } },
 	errors: ['forbidden', 'not_found', 'conflict']
 });
