@@ -33,6 +33,19 @@ export async function assertCoordinator(
 	return actor;
 }
 
+/** Does the actor manage the unit (its unit admin, the municipality's coordinator, the operator)? For choosing what to show. */
+export async function managesUnit(ctx: Pick<Ctx, 'db'>, actor: Actor | null, unit: UnitRef): Promise<boolean> {
+	if (!actor) return false;
+	if (await coordinates(ctx, actor, unit.municipality_code)) return true;
+	return !!(await ctx.db
+		.selectFrom('unit_members')
+		.select('role')
+		.where('unit_id', '=', unit.id)
+		.where('user_id', '=', actor.id)
+		.where('role', '=', 'unitAdmin')
+		.executeTakeFirst());
+}
+
 /** Manages the unit's staff, invitations and tokens: its unit admin, the municipality's coordinator, the operator. */
 export async function assertUnitManager(
 	ctx: Pick<Ctx, 'db'>,
@@ -41,15 +54,7 @@ export async function assertUnitManager(
 	refusal = 'Zespołem jednostki zarządza jej administrator albo koordynator gminy.'
 ): Promise<Actor> {
 	assertSignedIn(actor);
-	if (await coordinates(ctx, actor, unit.municipality_code)) return actor;
-	const admin = await ctx.db
-		.selectFrom('unit_members')
-		.select('role')
-		.where('unit_id', '=', unit.id)
-		.where('user_id', '=', actor.id)
-		.where('role', '=', 'unitAdmin')
-		.executeTakeFirst();
-	if (admin) return actor;
+	if (await managesUnit(ctx, actor, unit)) return actor;
 	throw new AppError('forbidden', refusal);
 }
 

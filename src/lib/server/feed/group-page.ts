@@ -47,7 +47,9 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 			: 0,
 		placeTree(ctx.db, group.id)
 	]);
-	const canJoin = can(access.role, 'join', group) && access.membershipStatus !== 'pending';
+	// Unit staff publish, comment and read as the unit without joining: the page never asks them to.
+	const canJoin =
+		can(access.role, 'join', group) && access.role !== 'publisher' && access.membershipStatus !== 'pending';
 	const places = [...tree.areas.flatMap((a) => [a, ...a.localities]), ...tree.unassigned].map((p) => ({
 		id: p.id,
 		label: placeLabel(tree, p)

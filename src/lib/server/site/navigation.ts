@@ -7,13 +7,15 @@ export interface Navigation {
 	moderates: boolean;
 	/** The office's panel: coordinators (and the operator) see the municipality, a unit's admin the unit. */
 	officeHref: string | null;
+	/** Unit staff: their unit's workspace (`/jednostka/{unitId}`; the first unit by name when several). */
+	workspaceHref: string | null;
 }
 
 /** What the header offers the person: unread notifications, the moderators' queue, the office's panel. */
 export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): Promise<Navigation> {
-	if (!actor) return { unread: 0, moderates: false, officeHref: null };
+	if (!actor) return { unread: 0, moderates: false, officeHref: null, workspaceHref: null };
 	const { db } = ctx;
-	const [unread, moderated, coordinator, unitAdmin] = await Promise.all([
+	const [unread, moderated, coordinator, unitAdmin, staffOf] = await Promise.all([
 		countUnread(db, actor.id),
 		db
 			.selectFrom('memberships')
@@ -30,9 +32,22 @@ export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): 
 			.where('user_id', '=', actor.id)
 			.where('role', '=', 'unitAdmin')
 			.limit(1)
+			.executeTakeFirst(),
+		db
+			.selectFrom('unit_members as m')
+			.innerJoin('units as u', 'u.id', 'm.unit_id')
+			.select('m.unit_id')
+			.where('m.user_id', '=', actor.id)
+			.orderBy('u.name')
+			.limit(1)
 			.executeTakeFirst()
 	]);
 	const officeHref =
 		coordinator || actor.isOperator ? '/urzad' : unitAdmin ? `/urzad/jednostki/${unitAdmin.unit_id}` : null;
-	return { unread, moderates: actor.isOperator || !!moderated, officeHref };
+	return {
+		unread,
+		moderates: actor.isOperator || !!moderated,
+		officeHref,
+		workspaceHref: staffOf ? `/jednostka/${staffOf.unit_id}` : null
+	};
 }

@@ -9,6 +9,8 @@ export interface UnitPostStats {
 	excerpt: string;
 	status: string;
 	publishedAt: string | null;
+	/** When a scheduled post goes out. */
+	scheduledFor: string | null;
 	views: number;
 	uniqueViewers: number;
 	reactions: number;
@@ -34,6 +36,7 @@ export async function unitPostStats(
 			'p.body',
 			'p.status',
 			'p.published_at',
+			'p.scheduled_for',
 			'p.view_count',
 			'p.unique_viewer_count',
 			'p.reaction_count',
@@ -53,6 +56,7 @@ export async function unitPostStats(
 			excerpt: r.body.slice(0, 120),
 			status: r.status,
 			publishedAt: r.published_at?.toISOString() ?? null,
+			scheduledFor: r.scheduled_for?.toISOString() ?? null,
 			views: r.view_count,
 			uniqueViewers: r.unique_viewer_count,
 			reactions: r.reaction_count,

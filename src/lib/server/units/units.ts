@@ -5,7 +5,7 @@ import type { Unit } from '../db/schema';
 import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
 import { unitTypes, type UnitType } from '../groups/unit-types';
-import { assertCoordinator, coordinates, assertUnitManager } from '../access/office';
+import { assertCoordinator, coordinates, assertUnitManager, assertUnitStaff, managesUnit } from '../access/office';
 import { foldText } from '../text/fold';
 import { packageActive } from '../access/package-state';
 import { unitPlaceChoices, type GroupPlaceChoices } from '../places/unit-place';
@@ -91,6 +91,26 @@ export async function getUnitForManager(
 		unitPlaceChoices(ctx.db, unit.municipality_code)
 	]);
 	return { ...view, coordinator, placeChoices };
+}
+
+/**
+ * One unit for anyone on its staff (and the coordinator, the operator): its profile and staff;
+ * open invitations only for those who manage it.
+ */
+export async function getUnitForStaff(
+	ctx: Ctx,
+	actor: Actor | null,
+	unitId: string,
+	refusal?: string
+): Promise<UnitView & { manages: boolean; coordinator: boolean }> {
+	const unit = await unitById(ctx.db, unitId);
+	await assertUnitStaff(ctx, actor, unit, refusal);
+	const [[view], manages, coordinator] = await Promise.all([
+		unitViews(ctx, unit.municipality_code, unitId),
+		managesUnit(ctx, actor, unit),
+		coordinates(ctx, actor, unit.municipality_code)
+	]);
+	return { ...view, invitations: manages ? view.invitations : [], manages, coordinator };
 }
 
 async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string): Promise<UnitView[]> {

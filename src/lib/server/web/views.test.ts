@@ -124,7 +124,12 @@ describe('page views authorize themselves', () => {
 	});
 
 	it('builds the header for each person', async () => {
-		expect(await navigationFor(ctx, null)).toEqual({ unread: 0, moderates: false, officeHref: null });
+		expect(await navigationFor(ctx, null)).toEqual({
+			unread: 0,
+			moderates: false,
+			officeHref: null,
+			workspaceHref: null
+		});
 		expect(await navigationFor(ctx, moderator)).toMatchObject({ moderates: true, officeHref: null });
 		expect(await navigationFor(ctx, coordinator)).toMatchObject({ moderates: false, officeHref: '/urzad' });
 		expect(await navigationFor(ctx, operator)).toMatchObject({ moderates: true, officeHref: '/urzad' });
