@@ -1,6 +1,6 @@
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
-import type { Group, Post } from '../db/schema';
+import type { Comment, Group, Post } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { isId } from '../core/validation';
 import { assertSignedIn } from './actor';
@@ -51,4 +51,35 @@ export async function authorizeAsAuthor(
 		);
 	if (post.status === 'deleted' || post.status === 'removed') throw notFound('Ten post został usunięty.');
 	return { actor, group, access, post };
+}
+
+/**
+ * Only a comment's author may edit or delete it (moderators remove comments through the queue,
+ * with a statement of reasons). Editing is writing in the group, so it needs the right to comment
+ * there; deleting one's own words never does. A deleted or removed comment is `not_found`.
+ */
+export async function authorizeAsCommentAuthor(
+	ctx: Pick<Ctx, 'db' | 'clock'>,
+	actor: Actor | null,
+	commentId: string,
+	action: 'edit' | 'delete'
+): Promise<{ actor: Actor; group: Group; access: GroupAccess; comment: Comment }> {
+	assertSignedIn(actor);
+	if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
+	const comment = await ctx.db.selectFrom('comments').selectAll().where('id', '=', commentId).executeTakeFirst();
+	if (!comment || comment.status === 'deleted' || comment.status === 'removed')
+		throw notFound('Nie ma takiego komentarza albo został usunięty.');
+	const group = await findPostGroup(ctx.db, comment.post_id);
+	if (comment.author_id !== actor.id)
+		throw new AppError(
+			'forbidden',
+			action === 'edit'
+				? 'Ten komentarz może zmienić tylko jego autor.'
+				: 'Ten komentarz może usunąć tylko jego autor. Moderatorzy usuwają komentarze w kolejce moderacji, z uzasadnieniem.'
+		);
+	const access =
+		action === 'edit'
+			? (await authorizeInGroup(ctx, actor, group, 'comment')).access
+			: await groupAccess(ctx, actor, group);
+	return { actor, group, access, comment };
 }

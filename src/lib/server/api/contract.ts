@@ -8,7 +8,7 @@ import { AppError, type ErrorCode } from '../core/errors';
  * `reply`, and the OpenAPI document (`openapi.ts`) is generated from them, so the published
  * contract is the code.
  */
-export type Method = 'get' | 'post' | 'put' | 'delete';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * Who may call: anyone, the token is not looked at (`none`); anyone, the signed-in see or count

@@ -5,7 +5,17 @@ import { closeGroupAlert, listGroupPlaces, previewGroupAlert, sendGroupAlert, up
 import type { Operation, Tag } from './contract';
 import { createGroupPost, getGroup, listGroupPosts, listGroups, listGroupUnits } from './groups';
 import { checkText } from './moderation';
-import { createComment, deleteReaction, getPost, listComments, recordViews, setReaction, sharePost } from './posts';
+import {
+	createComment,
+	deleteComment,
+	deleteReaction,
+	editComment,
+	getPost,
+	listComments,
+	recordViews,
+	setReaction,
+	sharePost
+} from './posts';
 import { getPushKey, subscribePush, unsubscribePush } from './push';
 import { ErrorBody } from './schemas';
 import { getHealth, getOpenApi, suggestGroups } from './service';
@@ -29,6 +39,8 @@ export const operations: readonly Operation[] = [
 	getPost,
 	listComments,
 	createComment,
+	editComment,
+	deleteComment,
 	setReaction,
 	deleteReaction,
 	sharePost,

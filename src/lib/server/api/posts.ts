@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commentInputSchema } from '../feed/comments';
+import { commentEditSchema } from '../feed/comment-authoring';
 import { reactionSchema } from '../feed/engagement';
 import { isId } from '../core/validation';
 import { operation } from './contract';
@@ -48,6 +49,47 @@ export const createComment = operation({
 	},
 	responses: { 201: { description: 'Utworzono', schema: Created } },
 	errors: ['forbidden', 'not_found', 'conflict', 'rate_limited']
+});
+
+const commentParams = z.object({
+	id: z.string().meta({ description: 'Identyfikator komentarza', pattern: '^\\d+$', example: '1' })
+});
+
+export const editComment = operation({
+	method: 'patch',
+	path: '/comments/{id}',
+	operationId: 'editComment',
+	summary:
+		'Zmiana własnego komentarza (poprzednia treść zostaje w historii; nowa przechodzi moderację jak nowy komentarz)',
+	tag: 'posts',
+	access: 'required',
+	params: commentParams,
+	body: {
+		invalidJson: notJson,
+		schema: z.object(commentEditSchema.shape, { error: 'Treść żądania musi być obiektem JSON.' })
+	},
+	responses: {
+		200: {
+			description: 'Zapisano',
+			schema: z.object({
+				status: z.enum(['published', 'pending']),
+				reasons: z.array(z.string()).meta({ description: 'Dlaczego komentarz czeka na akceptację' })
+			})
+		}
+	},
+	errors: ['forbidden', 'not_found', 'conflict']
+});
+
+export const deleteComment = operation({
+	method: 'delete',
+	path: '/comments/{id}',
+	operationId: 'deleteComment',
+	summary: 'Usunięcie własnego komentarza (znika z wątku i z licznika)',
+	tag: 'posts',
+	access: 'required',
+	params: commentParams,
+	responses: { 200: { description: 'Usunięto', schema: z.object({ deleted: z.literal(true) }) } },
+	errors: ['forbidden', 'not_found']
 });
 
 const reactionCounts = z.object({

@@ -131,6 +131,10 @@ export const Comment: z.ZodType<CommentShape, CommentShape> = z
 		mine: z.boolean().meta({ description: 'Napisany przez pytającą osobę' }),
 		reason: z.string().nullable().meta({ description: 'Dlaczego czeka (widzi autor i moderatorzy)' }),
 		createdAt: dateTime(),
+		editedAt: dateTime('Kiedy autor ostatnio zmienił komentarz („edytowano”)').nullable(),
+		history: z
+			.array(z.object({ body: z.string(), editedAt: dateTime('Do kiedy obowiązywała ta wersja') }))
+			.meta({ description: 'Wcześniejsze wersje, od najnowszej' }),
 		reactions: count(),
 		byKind: reactionsByKind,
 		myReaction: z.enum(reactionKinds as [string, ...string[]]).nullable(),
@@ -149,6 +153,8 @@ interface CommentShape {
 	mine: boolean;
 	reason: string | null;
 	createdAt: string;
+	editedAt: string | null;
+	history: { body: string; editedAt: string }[];
 	reactions: number;
 	byKind: Partial<Record<string, number>>;
 	myReaction: string | null;

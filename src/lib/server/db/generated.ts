@@ -84,12 +84,21 @@ export interface CommentReactions {
 	user_id: Int8;
 }
 
+export interface CommentRevisions {
+	body: string;
+	comment_id: Int8;
+	edited_at: Timestamp;
+	edited_by: Int8 | null;
+	id: Generated<Int8>;
+}
+
 export interface Comments {
 	author_id: Int8;
 	body: string;
 	created_at: Timestamp;
 	decided_at: Timestamp | null;
 	decided_by: Int8 | null;
+	edited_at: Timestamp | null;
 	findings: Generated<Json>;
 	flagged: Generated<boolean>;
 	id: Generated<Int8>;
@@ -707,6 +716,7 @@ export interface DB {
 	app_settings: AppSettings;
 	appeals: Appeals;
 	comment_reactions: CommentReactions;
+	comment_revisions: CommentRevisions;
 	comments: Comments;
 	contracts: Contracts;
 	coordinators: Coordinators;

@@ -46,7 +46,7 @@ export const postStatuses = [
 	'deleted'
 ] as const;
 export type PostStatus = (typeof postStatuses)[number];
-export const commentStatuses = ['published', 'pending', 'hidden', 'rejected', 'removed'] as const;
+export const commentStatuses = ['published', 'pending', 'hidden', 'rejected', 'removed', 'deleted'] as const;
 export type CommentStatus = (typeof commentStatuses)[number];
 
 export type WordAction = 'block' | 'hold' | 'flag' | 'allow';
@@ -180,6 +180,7 @@ export type CustomerTable = Narrow<
 	}
 >;
 export type PostRevisionTable = G.PostRevisions;
+export type CommentRevisionTable = G.CommentRevisions;
 export type OncallShiftTable = G.OncallShifts;
 export type TicketTable = Narrow<
 	G.Tickets,
@@ -273,6 +274,7 @@ export interface DB {
 	unit_invitations: UnitInvitationTable;
 	alert_subscriptions: AlertSubscriptionTable;
 	post_revisions: PostRevisionTable;
+	comment_revisions: CommentRevisionTable;
 	oncall_shifts: OncallShiftTable;
 	tickets: TicketTable;
 	ticket_messages: TicketMessageTable;
@@ -304,6 +306,7 @@ export interface DB {
 export type User = Selectable<UserTable>;
 export type Group = Selectable<GroupTable>;
 export type Post = Selectable<PostTable>;
+export type Comment = Selectable<CommentTable>;
 export type NewPost = Insertable<PostTable>;
 export type Membership = Selectable<MembershipTable>;
 export type Customer = Selectable<CustomerTable>;

@@ -30,6 +30,10 @@ export interface CommentView {
 	/** Why it is held: shown to its author and moderators. */
 	reason: string | null;
 	createdAt: string;
+	/** When the author last changed it ("edytowano"); null if never. */
+	editedAt: string | null;
+	/** Earlier versions, newest first (empty unless edited). */
+	history: { body: string; editedAt: string }[];
 	reactions: number;
 	byKind: Partial<Record<ReactionKind, number>>;
 	myReaction: ReactionKind | null;
@@ -143,6 +147,7 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 			'c.status',
 			'c.moderation_reason',
 			'c.created_at',
+			'c.edited_at',
 			'c.reaction_count',
 			'c.reaction_counts'
 		])
@@ -151,7 +156,8 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 			moderator
 				? eb('c.status', '!=', 'removed')
 				: eb.or([
-						eb('c.status', '=', 'published'),
+						// A deleted comment holds the place of its answers (its text is never shown).
+						eb('c.status', 'in', ['published', 'deleted']),
 						eb.and([eb('c.author_id', '=', actor?.id ?? '0'), eb('c.status', '=', 'pending')])
 					])
 		)
@@ -172,18 +178,34 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 					)
 					.execute()
 			: [];
+	const edited = rows.filter((r) => r.edited_at && r.status !== 'deleted').map((r) => r.id);
+	const revisions = edited.length
+		? await ctx.db
+				.selectFrom('comment_revisions')
+				.select(['comment_id', 'body', 'edited_at'])
+				.where('comment_id', 'in', edited)
+				.orderBy('id', 'desc')
+				.execute()
+		: [];
 	const views = new Map<string, CommentView>();
 	const top: CommentView[] = [];
 	for (const r of rows) {
+		const deleted = r.status === 'deleted';
 		const v: CommentView = {
 			id: r.id,
 			parentId: r.parent_id,
-			authorName: r.display_name,
-			body: r.body,
+			authorName: deleted ? '' : r.display_name,
+			body: deleted ? '' : r.body,
 			status: r.status,
-			mine: r.author_id === actor?.id,
+			mine: !deleted && r.author_id === actor?.id,
 			reason: r.status === 'pending' ? r.moderation_reason : null,
 			createdAt: r.created_at.toISOString(),
+			editedAt: deleted ? null : (r.edited_at?.toISOString() ?? null),
+			history: deleted
+				? []
+				: revisions
+						.filter((h) => h.comment_id === r.id)
+						.map((h) => ({ body: h.body, editedAt: h.edited_at.toISOString() })),
 			reactions: r.reaction_count,
 			byKind: r.reaction_counts ?? {},
 			myReaction: mine.find((m) => m.comment_id === r.id)?.kind ?? null,
@@ -193,7 +215,9 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 		if (r.parent_id && views.has(r.parent_id)) views.get(r.parent_id)!.replies.push(v);
 		else if (!r.parent_id) top.push(v);
 	}
-	return top;
+	// A deleted answer leaves nothing; a deleted comment stays only as the head of its answers.
+	const kept = (v: CommentView) => v.status !== 'deleted';
+	return top.map((v) => ({ ...v, replies: v.replies.filter(kept) })).filter((v) => kept(v) || v.replies.length > 0);
 }
 
 export async function findCommentPost(ctx: Ctx, commentId: string): Promise<string> {

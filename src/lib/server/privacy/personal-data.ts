@@ -53,6 +53,7 @@ export const personalData: Record<keyof DB, Handling> = {
 	post_images: { keep: 'images of kept posts' },
 	post_revisions: { keep: 'edit history of kept posts' },
 	comments: { keep: 'signed "Konto usunięte"' },
+	comment_revisions: { keep: 'edit history of kept comments' },
 	post_reactions: { keep: 'counted in the posts’ figures, tied to the anonymised account' },
 	comment_reactions: { keep: 'as post reactions' },
 	post_shares: { keep: 'as post reactions' },

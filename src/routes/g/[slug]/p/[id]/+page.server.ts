@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
+import { deleteComment, editComment } from '$lib/server/feed/comment-authoring';
 import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { getPost } from '$lib/server/feed/feed-query';
 import { closeAlert, updateAlert } from '$lib/server/feed/alert-posts';
@@ -58,6 +59,22 @@ export const actions: Actions = {
 			return { commented: created };
 		},
 		(f) => ({ body: f.body, parentId: f.parentId })
+	),
+	commentEdit: formAction(
+		async (f, { locals }) => ({
+			commentEdited: {
+				id: f.commentId,
+				...(await editComment(locals.ctx, locals.actor, f.commentId, { body: f.commentBody }))
+			}
+		}),
+		(f) => ({ commentId: f.commentId, commentBody: f.commentBody })
+	),
+	commentDelete: formAction(
+		async (f, { locals }) => {
+			await deleteComment(locals.ctx, locals.actor, f.commentId);
+			return { commentDeleted: f.commentId };
+		},
+		(f) => ({ commentId: f.commentId })
 	),
 	edit: formAction(
 		async (f, { locals, params }) => ({
