@@ -302,10 +302,10 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await reporter.waitForURL(/\/zglos\?komentarz=\d+/);
 		await audit(reporter);
 		await reporter.getByLabel('Co jest nie tak').selectOption({ label: 'Inne naruszenie regulaminu' });
-		await reporter.getByLabel(/Wyjaśnij, dlaczego/).fill('Oskarża sklep bez żadnych dowodów, to pomówienie.');
+		await reporter.getByLabel('Dlaczego?').fill('Oskarża sklep bez żadnych dowodów, to pomówienie.');
 		await reporter.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
 		await expect.poll(() => reporter.getByRole('alert').innerText()).toContain('dobrej wierze');
-		await reporter.getByLabel(/Oświadczam w dobrej wierze/).check();
+		await reporter.getByLabel(/w dobrej wierze/).check();
 		await reporter.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
 		await expect.poll(() => reporter.getByRole('status').innerText()).toContain('Komentarz jest już ukryty');
 
@@ -318,7 +318,7 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 			.first()
 			.click();
 		await resident.waitForURL(/\/decyzje\/\d+$/);
-		expect(await resident.locator('dl.facts').innerText()).toContain('Decyzję podjął system automatycznie');
+		expect(await resident.locator('dl.facts').innerText()).toContain('Decyzję podjął automatyczny system');
 		await resident
 			.getByLabel('Treść odwołania')
 			.fill('To prawda, mam paragon z datą — sklep sprzedał mi przeterminowany jogurt.');
