@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await resident.getByLabel('Treść').fill('Zajebisty festyn w Guzowie');
 		await expect
 			.poll(() => resident.locator('#f-body-hint').innerText(), { timeout: 10_000 })
-			.toBe('Ten post trafi do akceptacji moderatora. Zawiera wulgaryzm: „Zajebisty”.');
+			.toBe('Ten post trafi do akceptacji moderatora. Słowo „Zajebisty” zatrzyma post. Zmień je.');
 		expect(await resident.locator('.moderation-preview mark').innerText()).toBe('Zajebisty');
 		await audit(resident);
 		await resident.getByLabel('Treść').fill('Wspaniały festyn w Guzowie');
