@@ -84,8 +84,8 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		// Let the live stream connect before the post appears.
 		await viewer.waitForTimeout(1000);
 
-		await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
 		await resident.getByLabel('Treść').fill(postText);
+		await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
 		await resident.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => resident.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
 		await expect
@@ -201,8 +201,8 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		const approveText = `Kto jedzie w sobotę na targ do Żyrardowa? ${Date.now()}`;
 		for (const text of [rejectText, approveText]) {
 			await resident.goto(`${server.url}/g/wiskitki`);
-			await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
 			await resident.getByLabel('Treść').fill(text);
+			await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
 			await resident.getByRole('button', { name: 'Opublikuj' }).click();
 			await expect.poll(() => resident.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
 		}
