@@ -80,8 +80,8 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 	it("a resident's post still waits for approval", async () => {
 		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
 		await resident.goto(`${server.url}/g/wiskitki`);
-		await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
 		await resident.getByLabel('Treść').fill(`Czy robotyka będzie w przyszłym tygodniu? ${Date.now()}`);
+		await resident.getByLabel('Kategoria').selectOption({ label: 'Pytania' });
 		await resident.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => resident.getByText('Post czeka na akceptację moderatora').count()).toBe(1);
 	});

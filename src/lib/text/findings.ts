@@ -15,7 +15,7 @@ const categoryLabels: Record<string, string> = {
 };
 
 export function categoryLabel(category: string): string {
-	return categoryLabels[category] ?? category;
+	return categoryLabels[category] ?? 'Inne';
 }
 
 /** "reguła", "lista słów grupy" or "model językowy, pewność 87 %". */

@@ -1,17 +1,16 @@
-import { page, formAction, requireActor } from '$lib/server/web/http';
+import { page, formAction } from '$lib/server/web/http';
 import { fileReport } from '$lib/server/moderation/reports';
 import { groundIds, grounds } from '$lib/server/moderation/terms';
 import type { Actions, PageServerLoad } from './$types';
 import { reportTarget } from '$lib/server/feed/report-target';
 
-export const load: PageServerLoad = async (event) => {
-	const { locals, url } = event;
-	const actor = requireActor(event);
+// Anyone who can read the content may report it; without an account with a name and an e-mail (DSA Art. 16).
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = { postId: url.searchParams.get('post'), commentId: url.searchParams.get('komentarz') };
 	return {
-		target: await page(() => reportTarget(locals.ctx, actor, asked)),
+		target: await page(() => reportTarget(locals.ctx, locals.actor, asked)),
 		grounds: groundIds.filter((g) => g !== 'off_topic').map((id) => ({ id, label: grounds[id].label })),
-		reporter: { name: actor.displayName, email: actor.email }
+		reporter: locals.actor ? { name: locals.actor.displayName, email: locals.actor.email } : null
 	};
 };
 
@@ -21,14 +20,19 @@ export const actions: Actions = {
 			const target = url.searchParams.get('komentarz')
 				? { commentId: url.searchParams.get('komentarz') }
 				: { postId: url.searchParams.get('post') };
-			const r = await fileReport(locals.ctx, locals.actor, {
-				...target,
-				ground: f.ground,
-				explanation: f.explanation,
-				name: f.name,
-				email: f.email,
-				goodFaith: f.goodFaith ?? false
-			});
+			const r = await fileReport(
+				locals.ctx,
+				locals.actor,
+				{
+					...target,
+					ground: f.ground,
+					explanation: f.explanation,
+					name: f.name,
+					email: f.email,
+					goodFaith: f.goodFaith ?? false
+				},
+				{ ip: locals.clientIp }
+			);
 			return { reported: r };
 		},
 		(f) => ({ ground: f.ground, explanation: f.explanation, name: f.name, email: f.email })

@@ -31,6 +31,11 @@ export const actionLabels = {
 
 export type LogAction = keyof typeof actionLabels;
 
+/** The Polish name of a logged action; never the code itself, even for an action no longer used. */
+export function actionLabel(action: string): string {
+	return actionLabels[action as LogAction] ?? 'inne działanie';
+}
+
 export interface LogEntry {
 	groupId: string;
 	/** Null: the automated engine acted. */

@@ -265,11 +265,14 @@ describe('the feed', () => {
 			category: 'municipal'
 		});
 		const held = await addComment(ctx, other, postId, { body: 'Zajebiście, w końcu!' });
-		expect(held).toMatchObject({ status: 'pending', reasons: ['Zawiera wulgaryzm: „Zajebiście”.'] });
+		expect(held).toMatchObject({
+			status: 'pending',
+			reasons: ['Słowo „Zajebiście” zatrzyma komentarz. Zmień je, a komentarz ukaże się od razu.']
+		});
 		expect((await listComments(ctx, null, postId)).map((c) => c.id)).not.toContain(held.id);
 		expect((await listComments(ctx, other, postId)).find((c) => c.id === held.id)).toMatchObject({
 			status: 'pending',
-			reason: 'Zawiera wulgaryzm: „Zajebiście”.'
+			reason: 'Słowo „Zajebiście” zatrzyma komentarz. Zmień je, a komentarz ukaże się od razu.'
 		});
 		expect((await getPost(ctx, null, postId)).post.counts.comments).toBe(0);
 		expect((await listQueue(ctx, moderator, group)).held.filter((i) => i.kind === 'comment').map((c) => c.id)).toEqual([

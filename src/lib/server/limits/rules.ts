@@ -33,6 +33,9 @@ export const limits = {
 	/** Codes confirming a phone for alert SMS: each is an SMS the municipality pays for. */
 	phoneCodesPerAccount: rule('phone-code-account', 5, HOUR, 'Wysłaliśmy już kilka kodów na telefon.'),
 	reportsPerAccount: rule('report-account', 30, HOUR, 'Wysłano już wiele zgłoszeń treści z tego konta.'),
+	/** Notices without an account: per client address and per the reporter's e-mail address. */
+	reportsPerIp: rule('report-ip', 20, HOUR, 'Wysłano już wiele zgłoszeń treści z tego adresu IP.'),
+	reportsPerAddress: rule('report-email', 10, HOUR, 'Wysłano już wiele zgłoszeń treści z tego adresu e-mail.'),
 	invitationsPerAccount: rule('invite-account', 50, DAY, 'Wysłano już wiele zaproszeń z tego konta.'),
 	invitationsPerAddress: rule('invite-email', 3, DAY, 'Ten adres dostał już kilka zaproszeń.'),
 	/** Reach counting per viewer key (a person, or a network for a day); past it views and shares just do not count. */

@@ -40,7 +40,7 @@ function checkDecision(d: Decision, kind: 'post' | 'comment'): void {
 }
 
 /** The held content a moderator decides on: a post, or a comment under a post. */
-type Held =
+export type Held =
 	{ kind: 'post'; postId: string; commentId?: undefined } | { kind: 'comment'; postId: string; commentId: string };
 
 const heldTexts = {
@@ -48,12 +48,20 @@ const heldTexts = {
 	comment: { decided: 'Ten komentarz został już rozpatrzony.', what: 'Twój komentarz', approved: 'comment_approved' }
 } as const;
 
-/** Was the content held by the engine (not only by the group's policy)? */
-async function heldByEngine(db: Db, held: Held): Promise<boolean> {
-	let q = db.selectFrom('moderation_log').select('id').where('action', '=', 'hold');
+/**
+ * Was the content, as it stands, held by the engine (not only by the group's policy)? The truth
+ * from its history: an automated hold logged for it since its text last changed (an edit of a
+ * held post is screened again; a clean edit stays held only by the policy).
+ */
+export async function heldByEngine(db: Db, held: Held): Promise<boolean> {
+	let q = db.selectFrom('moderation_log as l').select('l.id').where('l.action', '=', 'hold');
 	q = held.commentId
-		? q.where('comment_id', '=', held.commentId)
-		: q.where('post_id', '=', held.postId).where('comment_id', 'is', null);
+		? q.where('l.comment_id', '=', held.commentId)
+		: q
+				.innerJoin('posts as p', 'p.id', 'l.post_id')
+				.where('l.post_id', '=', held.postId)
+				.where('l.comment_id', 'is', null)
+				.where((eb) => eb('l.created_at', '>=', eb.fn.coalesce('p.edited_at', 'p.created_at')));
 	return !!(await q.executeTakeFirst());
 }
 

@@ -9,8 +9,9 @@ import { commentVisibilityChanged } from '../groups/post-counters';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
 import { formatDate, formatDateTime } from '../../format';
-import { actionLabels, logAction, type LogAction, type LogEntry } from '../audit/audit-log';
+import { actionLabel, logAction, type LogAction, type LogEntry } from '../audit/audit-log';
 import { describeGround } from './terms';
+import { automationStatement } from './automation';
 import { membershipChanged } from '../groups/member-count';
 import { appealDecidedMessage, restrictionMessage } from './messages';
 import { assertSignedIn } from '../access/actor';
@@ -45,6 +46,7 @@ export async function restrict(ctx: Ctx, tx: Db, r: Restriction): Promise<string
 		facts: r.facts,
 		automatedDetection: r.automatedDetection,
 		automatedDecision: r.automatedDecision,
+		basedOnReport: !!r.reportId,
 		appealMonths: APPEAL_MONTHS,
 		decisionUrl: `${ctx.baseUrl}${link}`
 	});
@@ -77,6 +79,8 @@ export interface StatementView {
 	basedOnReport: boolean;
 	automatedDetection: boolean;
 	automatedDecision: boolean;
+	/** What the statement says about automated means, from the content's history. */
+	automation: { detection: string; decision: string };
 	decidedBy: 'moderator' | 'automat';
 	createdAt: string;
 	sanction: { kind: string; endsAt: string; lifted: boolean } | null;
@@ -144,7 +148,7 @@ export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): P
 		id: d.id,
 		group: { slug: d.group_slug, name: d.group_name },
 		action: d.action as LogAction,
-		actionLabel: actionLabels[d.action as LogAction] ?? d.action,
+		actionLabel: actionLabel(d.action),
 		scope: d.comment_id ? 'comment' : d.post_id ? 'post' : 'account',
 		excerpt: (d.comment_body ?? d.post_body)?.slice(0, 400) ?? null,
 		href: postId ? `/g/${d.group_slug}/p/${postId}${d.comment_id ? `#k${d.comment_id}` : ''}` : null,
@@ -153,6 +157,11 @@ export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): P
 		basedOnReport: d.report_id !== null,
 		automatedDetection: d.automated_detection,
 		automatedDecision: d.automated_decision,
+		automation: automationStatement({
+			automatedDetection: d.automated_detection,
+			automatedDecision: d.automated_decision,
+			basedOnReport: d.report_id !== null
+		}),
 		decidedBy: d.actor_id ? 'moderator' : 'automat',
 		createdAt: d.created_at.toISOString(),
 		sanction: sanction
@@ -372,7 +381,7 @@ export async function listOpenAppeals(ctx: Ctx, actor: Actor, groupId: string): 
 		id: r.id,
 		decisionId: r.decision_id,
 		action: r.action,
-		actionLabel: actionLabels[r.action as LogAction] ?? r.action,
+		actionLabel: actionLabel(r.action),
 		appellantName: r.display_name,
 		body: r.body,
 		createdAt: r.created_at.toISOString(),

@@ -120,7 +120,13 @@ describe('reasons for the author', () => {
 		const { reasonsFor } = await import('./screen');
 		const text = 'k***a, zajebiście, k***a i jeszcze 5 gówien';
 		const vulgar = analyze(text).filter((f) => f.category === 'vulgarity');
-		expect(reasonsFor(text, vulgar)).toEqual(['Zawiera wulgaryzmy: „k***a”, „zajebiście”, „gówien”.']);
+		expect(reasonsFor(text, vulgar)).toEqual([
+			'Słowa „k***a”, „zajebiście”, „gówien” zatrzymają post. Zmień je, a post ukaże się od razu.'
+		]);
+		// When the group holds it anyway (members' posts wait for approval), no promise of "at once".
+		expect(
+			reasonsFor('Zajebisty festyn', analyze('Zajebisty festyn'), 'resident', { thing: 'komentarz', atOnce: false })
+		).toEqual(['Słowo „Zajebisty” zatrzyma komentarz. Zmień je.']);
 		expect(reasonsFor('OK!!!', analyze('OK!!!'))).toEqual([]);
 	});
 });

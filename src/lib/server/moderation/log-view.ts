@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { parseInput, isId } from '../core/validation';
 import { warsawMidnight } from '../../dates';
-import { actionLabels, type LogAction } from '../audit/audit-log';
+import { actionLabel, actionLabels, type LogAction } from '../audit/audit-log';
 import { describeGround } from './terms';
 import { authorizeInGroup } from '../access/group-access';
 
@@ -87,7 +87,7 @@ export async function searchLog(
 		id: r.id,
 		createdAt: r.created_at.toISOString(),
 		action: r.action as LogAction,
-		actionLabel: actionLabels[r.action as LogAction] ?? r.action,
+		actionLabel: actionLabel(r.action),
 		actorName: r.actor_name ?? (r.actor_id ? 'Konto usunięte' : 'system automatyczny'),
 		subjectName: r.subject_name,
 		ground: r.ground ? describeGround(r.ground) : null,

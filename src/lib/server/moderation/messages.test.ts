@@ -43,22 +43,23 @@ describe('moderation messages', () => {
 	it('the statement of reasons, by a moderator and by the automated system', () => {
 		expect(restriction('Twój komentarz w grupie „Wiskitki”', 'remove', { facts: 'Wyzwiska pod adresem sąsiada.' }))
 			.toMatchInlineSnapshot(`
-			{
-			  "notification": "Twój komentarz w grupie „Wiskitki” został usunięty.",
-			  "subject": "Decyzja moderatora w grupie „Wiskitki” — uzasadnienie",
-			  "text": "Dzień dobry,
+				{
+				  "notification": "Twój komentarz w grupie „Wiskitki” został usunięty.",
+				  "subject": "Decyzja moderatora w grupie „Wiskitki” — uzasadnienie",
+				  "text": "Dzień dobry,
 
-			Twój komentarz w grupie „Wiskitki” został usunięty.
-			Podstawa: naruszenie regulaminu: obraźliwe treści.
-			Uzasadnienie: Wyzwiska pod adresem sąsiada.
+				Twój komentarz w grupie „Wiskitki” został usunięty.
+				Podstawa: naruszenie regulaminu: obraźliwe treści.
+				Uzasadnienie: Wyzwiska pod adresem sąsiada.
 
-			Decyzję podjęła osoba moderująca grupę.
+				Treść zauważyła osoba moderująca grupę; do jej wykrycia nie użyto środków zautomatyzowanych.
+				Decyzję podjęła osoba moderująca grupę, bez środków zautomatyzowanych.
 
-			Pełne uzasadnienie i formularz odwołania (6 miesięcy na złożenie): http://tablica.test/decyzje/42
+				Pełne uzasadnienie i formularz odwołania (6 miesięcy na złożenie): http://tablica.test/decyzje/42
 
-			Zespół Tablicy",
-			}
-		`);
+				Zespół Tablicy",
+				}
+			`);
 		expect(
 			restriction('Twój post w grupie „Wiskitki”', 'reject', { automatedDetection: true, automatedDecision: true })
 		).toMatchInlineSnapshot(`
@@ -70,8 +71,8 @@ describe('moderation messages', () => {
 			Twój post w grupie „Wiskitki” nie został opublikowany.
 			Podstawa: naruszenie regulaminu: obraźliwe treści.
 
-			Treść wskazał automatyczny system moderacji.
-			Decyzję podjął automatyczny system; możesz poprosić o ocenę przez człowieka, składając odwołanie.
+			Treść wykrył automatyczny system moderacji, gdy została wysłana (użyto środków zautomatyzowanych).
+			Decyzję podjął automatyczny system (środki zautomatyzowane); w odwołaniu oceni ją człowiek.
 
 			Pełne uzasadnienie i formularz odwołania (6 miesięcy na złożenie): http://tablica.test/decyzje/42
 

@@ -5,6 +5,7 @@
  */
 import type { Email } from '../notify/outbox';
 import type { LogAction } from '../audit/audit-log';
+import { automationStatement } from './automation';
 
 type Mail = Omit<Email, 'to'>;
 
@@ -45,10 +46,17 @@ export function restrictionMessage(d: {
 	facts?: string | null;
 	automatedDetection?: boolean;
 	automatedDecision?: boolean;
+	/** A person's report led to the decision. */
+	basedOnReport?: boolean;
 	appealMonths: number;
 	decisionUrl: string;
 }): Mail & { notification: string } {
 	const sentence = `${d.what} ${restrictionVerbs[d.action] ?? 'został ograniczony'}.`;
+	const automation = automationStatement({
+		automatedDetection: !!d.automatedDetection,
+		automatedDecision: !!d.automatedDecision,
+		basedOnReport: !!d.basedOnReport
+	});
 	return {
 		notification: sentence,
 		subject: `Decyzja moderatora w grupie „${d.groupName}” — uzasadnienie`,
@@ -58,10 +66,9 @@ export function restrictionMessage(d: {
 			sentence,
 			`Podstawa: ${d.ground}.`,
 			d.facts ? `Uzasadnienie: ${d.facts}` : '',
-			d.automatedDetection ? 'Treść wskazał automatyczny system moderacji.' : '',
-			d.automatedDecision
-				? 'Decyzję podjął automatyczny system; możesz poprosić o ocenę przez człowieka, składając odwołanie.'
-				: 'Decyzję podjęła osoba moderująca grupę.',
+			'',
+			automation.detection,
+			automation.decision,
 			'',
 			`Pełne uzasadnienie i formularz odwołania (${d.appealMonths} miesięcy na złożenie): ${d.decisionUrl}`,
 			'',

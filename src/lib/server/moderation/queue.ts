@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { Group, StoredFinding } from '../db/schema';
 import { authorizeInGroup } from '../access/group-access';
 import { listOpenAppeals, type OpenAppeal } from './decisions';
-import { groundForFindings, grounds, type Ground } from './terms';
+import { groundForFindings, groundLabel, grounds, type Ground } from './terms';
 import { sanctionLabels } from './sanctions';
 
 export interface AuthorHistory {
@@ -260,7 +260,7 @@ export async function listQueue(ctx: Ctx, actor: Actor | null, group: Group): Pr
 			author: authors.get(r.author_id)!,
 			reports: mine.map((m) => ({
 				id: m.id,
-				groundLabel: grounds[m.ground as Ground]?.label ?? m.ground,
+				groundLabel: groundLabel(m.ground),
 				explanation: m.explanation,
 				reporterName: m.reporter_name,
 				fromPublisher: m.from_publisher,

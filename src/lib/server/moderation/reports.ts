@@ -91,13 +91,24 @@ export interface FiledReport {
 }
 
 /**
- * A notice about a post or a comment. The reporter gets an acknowledgement; a publisher's notice
- * about a comment under their post goes first in the queue; reports from enough distinct
- * members hide a comment until a moderator decides.
+ * A notice about a post or a comment, from anyone who can read it: a signed-in person (their name
+ * and address come from the account unless they give others) or, without an account, with a name
+ * and an e-mail address (DSA Art. 16(2)(c)); anonymous notices are limited per IP and address.
+ * The reporter gets an acknowledgement; a publisher's notice about a comment under their post
+ * goes first in the queue; reports from enough distinct members hide a comment until a moderator
+ * decides.
  */
-export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown): Promise<FiledReport> {
-	assertSignedIn(actor, 'Zaloguj się, aby zgłosić treść.');
-	const data = parseInput(reportSchema, input);
+export async function fileReport(
+	ctx: Ctx,
+	actor: Actor | null,
+	input: unknown,
+	opts: { ip?: string } = {}
+): Promise<FiledReport> {
+	const given = (input ?? {}) as Record<string, unknown>;
+	const data = parseInput(
+		reportSchema,
+		actor ? { ...given, name: given.name || actor.displayName, email: given.email || actor.email } : input
+	);
 	const t = await target(ctx.db, data.postId, data.commentId);
 	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', t.group_id).executeTakeFirstOrThrow();
 	const access = await groupAccess(ctx, actor, group);
@@ -107,21 +118,45 @@ export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown):
 			'conflict',
 			t.kind === 'post' ? 'Ten post nie jest opublikowany.' : 'Ten komentarz nie jest opublikowany.'
 		);
-	if (t.author_id === actor.id)
+	if (actor && t.author_id === actor.id)
 		throw new AppError('validation', 'Nie możesz zgłosić własnej treści — możesz ją usunąć.');
 	const fromPublisher =
+		!!actor &&
 		t.kind === 'comment' &&
 		(t.post_author_id === actor.id || (t.unit_id !== null && access.units.some((u) => u.id === t.unit_id)));
 	const now = ctx.clock.now();
+	const already = new AppError(
+		'conflict',
+		t.kind === 'post'
+			? 'Ten post został już przez Ciebie zgłoszony — moderatorzy się nim zajmą.'
+			: 'Ten komentarz został już przez Ciebie zgłoszony — moderatorzy się nim zajmą.'
+	);
 	return ctx.db.transaction().execute(async (tx) => {
-		await hitLimits(tx, ctx.clock, [limits.reportsPerAccount(actor.id)]);
+		await hitLimits(
+			tx,
+			ctx.clock,
+			actor
+				? [limits.reportsPerAccount(actor.id)]
+				: [...(opts.ip ? [limits.reportsPerIp(opts.ip)] : []), limits.reportsPerAddress(data.email)]
+		);
+		// Without an account, one notice per address and item (with one, the unique keys see to it).
+		if (!actor) {
+			const earlier = await tx
+				.selectFrom('reports')
+				.select('id')
+				.where(t.kind === 'post' ? 'post_id' : 'comment_id', '=', t.id)
+				.where('reporter_id', 'is', null)
+				.where((eb) => eb(eb.fn('lower', ['reporter_email']), '=', data.email.toLowerCase()))
+				.executeTakeFirst();
+			if (earlier) throw already;
+		}
 		const report = await tx
 			.insertInto('reports')
 			.values({
 				group_id: group.id,
 				post_id: t.kind === 'post' ? t.id : null,
 				comment_id: t.comment_id,
-				reporter_id: actor.id,
+				reporter_id: actor?.id ?? null,
 				reporter_name: data.name,
 				reporter_email: data.email,
 				ground: data.ground,
@@ -133,27 +168,22 @@ export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown):
 			.onConflict((oc) => oc.doNothing())
 			.returning('id')
 			.executeTakeFirst();
-		if (!report)
-			throw new AppError(
-				'conflict',
-				t.kind === 'post'
-					? 'Ten post już zgłosiłeś — moderatorzy się nim zajmą.'
-					: 'Ten komentarz już zgłosiłeś — moderatorzy się nim zajmą.'
-			);
+		if (!report) throw already;
 		const ack = reportReceivedMessage({
 			reportId: report.id,
 			groundLabel: grounds[data.ground].label,
 			groupName: group.name,
 			explanation: data.explanation
 		});
-		await notify(tx, ctx.clock, {
-			userId: actor.id,
-			kind: 'report_received',
-			groupId: group.id,
-			postId: t.post_id,
-			commentId: t.comment_id ?? undefined,
-			detail: ack.notification
-		});
+		if (actor)
+			await notify(tx, ctx.clock, {
+				userId: actor.id,
+				kind: 'report_received',
+				groupId: group.id,
+				postId: t.post_id,
+				commentId: t.comment_id ?? undefined,
+				detail: ack.notification
+			});
 		await enqueueEmail(tx, ctx.clock, { to: data.email, subject: ack.subject, text: ack.text });
 		let hidden = false;
 		if (t.kind === 'comment' && t.status === 'published') {

@@ -2,7 +2,6 @@ import type { Group } from '../db/schema';
 import type { GroupRole } from '../access/policy';
 import { holds, verdict, type AuthorKind } from './engine';
 import type { Finding } from './findings';
-import { plural } from '../../format';
 import { findingsFor, isFlagged, loadWordList, type WordList } from './word-lists';
 import type { Ctx } from '../core/context';
 import type { Db } from '../db/database';
@@ -48,7 +47,15 @@ export function screen(input: ScreenInput): ScreenResult {
 	const base = { findings, alert, flagged: !trusted && isFlagged(findings), heldForContent: false };
 	const author = input.asUnit ? 'unit' : 'resident';
 	if (!trusted && verdict(findings, author) === 'hold') {
-		return { ...base, decision: 'hold', reasons: reasonsFor(input.text, findings, author), heldForContent: true };
+		const thing = input.kind === 'post' ? 'post' : 'komentarz';
+		// Would it wait for a moderator anyway? Then fixing the words does not make it appear at once.
+		const policyHolds = !input.asUnit && screen({ ...input, text: '' }).decision === 'hold';
+		return {
+			...base,
+			decision: 'hold',
+			reasons: reasonsFor(input.text, findings, author, { thing, atOnce: !policyHolds }),
+			heldForContent: true
+		};
 	}
 	if (trusted || input.asUnit) return { ...base, decision: 'publish', reasons: [] };
 	if (input.newMember) {
@@ -105,15 +112,35 @@ export async function screenFor(
 	});
 }
 
-/** Short Polish sentences for the author: one per kind of problem that holds the text, naming the words. */
-export function reasonsFor(text: string, findings: Finding[], author: AuthorKind = 'resident'): string[] {
+/**
+ * Short Polish sentences for the author, before sending and after a hold: one per kind of problem
+ * that holds the text, naming the words ("Słowo „…” zatrzyma post. Zmień je, a post ukaże się od
+ * razu."), never a model's score.
+ */
+export function reasonsFor(
+	text: string,
+	findings: Finding[],
+	author: AuthorKind = 'resident',
+	opts: { thing?: 'post' | 'komentarz'; atOnce?: boolean } = {}
+): string[] {
+	const thing = opts.thing ?? 'post';
 	const held = findings.filter((f) => holds(f, author));
 	const reasons: string[] = [];
-	const vulgar = [
-		...new Set(held.filter((f) => f.category === 'vulgarity').map((f) => `„${text.slice(f.start, f.end)}”`))
+	// Single words the author can change: vulgarities and the group's own list.
+	const words = [
+		...new Set(
+			held
+				.filter((f) => f.category === 'vulgarity' || f.rule === 'word_list.hold' || f.rule === 'word_list.block')
+				.map((f) => `„${text.slice(f.start, f.end)}”`)
+		)
 	];
-	if (vulgar.length)
-		reasons.push(`Zawiera ${plural(vulgar.length, 'wulgaryzm', 'wulgaryzmy', 'wulgaryzmów')}: ${vulgar.join(', ')}.`);
+	if (words.length) {
+		const one = words.length === 1;
+		const after = opts.atOnce === false ? '.' : `, a ${thing} ukaże się od razu.`;
+		reasons.push(
+			`${one ? 'Słowo' : 'Słowa'} ${words.join(', ')} ${one ? 'zatrzyma' : 'zatrzymają'} ${thing}. Zmień je${after}`
+		);
+	}
 	const byRule = held.filter((f) => !f.rule.startsWith('model.'));
 	const political = [
 		...new Set(byRule.filter((f) => f.category === 'national_politics').map((f) => `„${text.slice(f.start, f.end)}”`))
@@ -123,7 +150,8 @@ export function reasonsFor(text: string, findings: Finding[], author: AuthorKind
 			`Dotyczy polityki krajowej (${political.join(', ')}) — w grupie lokalnej publikujemy takie wpisy tylko w związku ze sprawami gminy${author === 'unit' ? '; dotyczy to także postów jednostek gminy' : ''}.`
 		);
 	for (const f of held) {
-		if (f.category === 'vulgarity' || (f.category === 'national_politics' && political.length)) continue;
+		if (f.category === 'vulgarity' || f.rule === 'word_list.hold' || f.rule === 'word_list.block') continue;
+		if (f.category === 'national_politics' && political.length) continue;
 		// The model's reading adds nothing when a rule already named the same kind of problem.
 		if (f.rule.startsWith('model.') && byRule.some((r) => r.category === f.category)) continue;
 		reasons.push(f.message);

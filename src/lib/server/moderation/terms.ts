@@ -27,6 +27,11 @@ export function isGround(value: unknown): value is Ground {
 	return typeof value === 'string' && value in grounds;
 }
 
+/** A ground's Polish name ("Wulgaryzmy"); an unknown code reads as "Inne naruszenie regulaminu". */
+export function groundLabel(ground: string | null | undefined): string {
+	return isGround(ground) ? grounds[ground].label : grounds.other.label;
+}
+
 /** "§ 4 ust. 1 regulaminu (Wulgaryzmy)". */
 export function describeGround(ground: string | null | undefined): string {
 	if (!isGround(ground)) return 'regulamin grupy';

@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { parseInput } from '../core/validation';
 import { AppError } from '../core/errors';
 import { warsawDay, warsawMidnight } from '../../dates';
-import { actionLabels, type LogAction } from '../audit/audit-log';
+import { actionLabel, type LogAction } from '../audit/audit-log';
 import { grounds, type Ground } from './terms';
 
 /** Actions that restrict content or an account, counted as moderation decisions. */
@@ -149,7 +149,7 @@ export async function transparencyReport(db: Db, period: Period, groupId?: strin
 				actionRows,
 				(r) => r.action,
 				(r) => Number(r.n)
-			).map(([key, count]) => ({ key, label: actionLabels[key as LogAction] ?? key, count })),
+			).map(([key, count]) => ({ key, label: actionLabel(key), count })),
 			byGround: sumBy(
 				groundRows,
 				(r) => r.ground ?? '',

@@ -2,6 +2,7 @@ import { getGroup, leaveGroup } from '$lib/server/groups/groups';
 import { answerAlertPrompt, joinGroup } from '$lib/server/alerts/opt-in';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost } from '$lib/server/feed/create-post';
+import { reviseHeldPost } from '$lib/server/feed/revise-held';
 import { action, clientOf, formFields, page, formAction } from '$lib/server/web/http';
 import { groupPage } from '$lib/server/feed/group-page';
 import { removeImages } from '$lib/server/media/images';
@@ -66,13 +67,28 @@ export const actions: Actions = {
 		if (refused) return refused;
 		const form = await request.formData();
 		const values = formFields(form);
+		// "Popraw i wyślij ponownie": the held post's text, changed by its author.
+		if (values.revise)
+			return action(
+				async () => ({
+					created: await reviseHeldPost(locals.ctx, locals.actor, values.revise, {
+						body: values.body,
+						category: values.category
+					}),
+					values: { body: values.body, category: values.category }
+				}),
+				values
+			);
 		let stored: string[] = [];
 		const result = await action(async () => {
 			const group = await getGroup(locals.ctx.db, params.slug);
 			const parsed = await readPostForm(form, locals.rt.mediaDir);
 			stored = parsed.stored;
 			const created = await createPost(locals.ctx, locals.actor, group, parsed.input);
-			return { created };
+			// A held post's text stays in the composer (also without JavaScript), to correct and send again.
+			return created.status === 'pending'
+				? { created, values: { body: values.body, category: values.category } }
+				: { created };
 		}, values);
 		if (result && 'status' in result && stored.length) await removeImages(locals.rt.mediaDir, stored);
 		return result;

@@ -1,4 +1,5 @@
 import { decideMembership, getGroup, listMembers } from '$lib/server/groups/groups';
+import { searchMembers } from '$lib/server/groups/member-directory';
 import { groupAccess } from '$lib/server/access/group-access';
 import { can } from '$lib/server/access/policy';
 import { page, formAction, requireActor } from '$lib/server/web/http';
@@ -11,7 +12,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) =>
 		const access = await groupAccess(locals.ctx, actor, group);
 		const moderates = can(access.role, 'decideMembership', group);
 		const [members, pending] = await Promise.all([
-			listMembers(locals.ctx, actor, group, { limit: 200 }),
+			searchMembers(locals.ctx, actor, group, {
+				q: url.searchParams.get('q') ?? undefined,
+				page: url.searchParams.get('strona') ?? undefined
+			}),
 			moderates ? listMembers(locals.ctx, actor, group, { status: 'pending' }) : []
 		]);
 		return {
