@@ -21,6 +21,8 @@ export interface Column {
 	/** Share of the table's width. */
 	width: number;
 	align?: 'left' | 'right';
+	/** Cells kept on one line (amounts, dates); right-aligned columns are by default. */
+	nowrap?: boolean;
 }
 
 /**
@@ -153,10 +155,44 @@ export class PdfWriter {
 		return this;
 	}
 
+	/**
+	 * Column widths and a font scale that fit: no header word is split across lines, no amount
+	 * wraps. Each column gets at least what its longest header word (and, for one-line columns,
+	 * its longest cell) needs; the rest of the width is taken from columns with room to spare, in
+	 * proportion; when even the needs exceed the page, the fonts shrink (at most to 75 %).
+	 */
+	private fitColumns(columns: Column[], rows: string[][]): { widths: number[]; scale: number } {
+		const d = this.doc;
+		const measure = (scale: number) =>
+			columns.map((c, i) => {
+				d.font('bold').fontSize(7.5 * scale);
+				let need = Math.max(0, ...c.header.split(/\s+/).map((w) => d.widthOfString(w)));
+				d.font('regular').fontSize(8.5 * scale);
+				const nowrap = c.nowrap ?? c.align === 'right';
+				for (const r of rows)
+					for (const part of (r[i] ?? '').split('\n'))
+						need = Math.max(need, ...(nowrap ? [part] : part.split(/\s+/)).map((w) => d.widthOfString(w)));
+				return need + 7;
+			});
+		let scale = 1;
+		let needs = measure(scale);
+		const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+		while (total(needs) > WIDTH && scale > 0.75) needs = measure((scale -= 0.05));
+		const widths = columns.map((c, i) => Math.max(c.width * WIDTH, needs[i]));
+		const excess = total(widths) - WIDTH;
+		if (excess > 0) {
+			const slack = widths.map((w, i) => Math.max(0, w - needs[i]));
+			const room = total(slack);
+			for (let i = 0; i < widths.length; i++)
+				widths[i] -= room > 0 ? (excess * slack[i]) / room : excess / widths.length;
+		}
+		return { widths, scale };
+	}
+
 	/** A table with a header row (repeated after a page break). */
 	table(columns: Column[], rows: string[][], caption?: string): this {
 		const d = this.doc;
-		const widths = columns.map((c) => c.width * WIDTH);
+		const { widths, scale } = this.fitColumns(columns, rows);
 		const table = d.struct('Table');
 		this.root.add(table);
 		if (caption)
@@ -166,7 +202,7 @@ export class PdfWriter {
 				)
 			);
 		const row = (cells: string[], header: boolean) => {
-			const fontSize = header ? 7.5 : 8.5;
+			const fontSize = (header ? 7.5 : 8.5) * scale;
 			d.font(header ? 'bold' : 'regular').fontSize(fontSize);
 			const height = Math.max(...cells.map((c, i) => d.heightOfString(c, { width: widths[i] - 6 }))) + 6;
 			if (d.y + height > A4.height - MARGIN - 20) {
