@@ -46,4 +46,30 @@ describe('tables in PDFs', () => {
 			expect(text, word).toMatch(new RegExp(`(^|\\s)${word}(\\s|$)`, 'm'));
 		expect(text).not.toMatch(/Kwo\s*$|Ilo\s*$/m);
 	});
+
+	it('a chart prints each bar’s value; a cover carries its key numbers', async () => {
+		const pdf = new PdfWriter({ title: 'Wykres', subject: 'Wykres' });
+		pdf.titlePage(
+			'Prezentacja grupy',
+			['Gmina Wiskitki', 'Okres: grudzień 2025 – listopad 2026'],
+			[
+				{ label: 'Członkowie grupy', value: '3 001' },
+				{ label: 'Wyświetlenia postów (12 miesięcy)', value: '412 345' },
+				{ label: 'Reakcje i komentarze (12 miesięcy)', value: '23 456' }
+			]
+		);
+		pdf.barChart(
+			'Wyświetlenia postów miesięcznie',
+			[1234, 5678, 91011].map((v, i) => ({
+				label: `m${i + 1}`,
+				value: v,
+				display: formatMoney(v * 100).replace(',00 zł', '')
+			}))
+		);
+		const text = layoutText(await pdf.finish('Wykres'));
+		if (text === null) return;
+		const [cover, chart] = text.split('\f');
+		for (const v of ['3 001', '412 345', '23 456', 'Okres: grudzień 2025']) expect(cover).toContain(v);
+		for (const v of ['1 234', '5 678', '91 011']) expect(chart).toContain(v);
+	});
 });

@@ -54,8 +54,11 @@ export class PdfWriter {
 		this.doc.addStructure(this.root);
 	}
 
-	/** The first page: the document's title, whom it concerns and when it was made. */
-	titlePage(title: string, lines: string[]): this {
+	/**
+	 * The cover: the document's title, whom it concerns (group, municipality), the period, when it
+	 * was made, and its key numbers in boxes — what a council member reads first.
+	 */
+	titlePage(title: string, lines: string[], figures: { label: string; value: string }[] = []): this {
 		const d = this.doc;
 		this.artifact(() => d.rect(MARGIN, 150, 60, 6).fill(ACCENT));
 		d.y = 180;
@@ -67,6 +70,10 @@ export class PdfWriter {
 			this.root.add(
 				d.struct('P', {}, () => d.font('regular').fontSize(13).fillColor(MUTED).text(line, { width: WIDTH }))
 			);
+		if (figures.length) {
+			d.moveDown(2);
+			this.figures(figures);
+		}
 		d.addPage();
 		return this;
 	}
@@ -252,11 +259,11 @@ export class PdfWriter {
 		return this;
 	}
 
-	/** A bar chart as a figure whose alternative text lists every value. */
+	/** A bar chart with each bar's value above it, as a figure whose alternative text lists every value. */
 	barChart(title: string, bars: { label: string; value: number; display: string }[]): this {
 		const d = this.doc;
 		const H = 150;
-		this.ensureSpace(H + 60);
+		this.ensureSpace(H + 72);
 		const top = d.y + 4;
 		const max = Math.max(1, ...bars.map((b) => b.value));
 		const slot = WIDTH / Math.max(1, bars.length);
@@ -264,10 +271,15 @@ export class PdfWriter {
 		this.root.add(
 			d.struct('Figure', { alt }, () => {
 				d.font('bold').fontSize(10).fillColor(INK).text(title, MARGIN, top, { width: WIDTH });
-				const base = top + 20 + H;
+				// Room above the tallest bar for its value.
+				const base = top + 32 + H;
 				bars.forEach((b, i) => {
 					const h = (b.value / max) * H;
 					d.rect(MARGIN + i * slot + 4, base - h, slot - 8, h).fill(ACCENT);
+					d.font('regular')
+						.fontSize(slot < 45 ? 6.5 : 8)
+						.fillColor(INK)
+						.text(b.display, MARGIN + i * slot, base - h - 10, { width: slot, align: 'center', lineBreak: false });
 					d.font('regular')
 						.fontSize(7)
 						.fillColor(MUTED)
