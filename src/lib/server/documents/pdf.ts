@@ -7,6 +7,25 @@ const fonts = {
 	bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
 };
 
+/**
+ * The fonts parsed once per process. Parsing and measuring DejaVu Sans (fontkit decoding its
+ * tables and glyphs) was most of a document's time; pdfkit takes a parsed font object as a font
+ * source, and each document still embeds its own subset. pdfkit has no public way to parse one,
+ * so a throwaway document loads it and we keep its fontkit font.
+ */
+let parsed: { regular: unknown; bold: unknown } | null = null;
+function parsedFonts(): { regular: unknown; bold: unknown } {
+	if (!parsed) {
+		const load = (file: string) => {
+			const doc = new PDFDocument({ autoFirstPage: false });
+			doc.font(file);
+			return (doc as unknown as { _font: { font: unknown } })._font.font;
+		};
+		parsed = { regular: load(fonts.regular), bold: load(fonts.bold) };
+	}
+	return parsed;
+}
+
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const WIDTH = A4.width - 2 * MARGIN;
@@ -46,10 +65,11 @@ export class PdfWriter {
 			displayTitle: true,
 			bufferPages: true,
 			info: { Title: meta.title, Subject: meta.subject, Author: meta.author ?? 'PL-MEDIA', Creator: 'Tablica' },
-			font: fonts.regular
+			font: parsedFonts().regular as string
 		});
-		this.doc.registerFont('regular', fonts.regular);
-		this.doc.registerFont('bold', fonts.bold);
+		const { regular, bold } = parsedFonts();
+		this.doc.registerFont('regular', regular as PDFKit.Mixins.PDFFontSource);
+		this.doc.registerFont('bold', bold as PDFKit.Mixins.PDFFontSource);
 		this.root = this.doc.struct('Document');
 		this.doc.addStructure(this.root);
 	}
