@@ -165,7 +165,11 @@ async function run(): Promise<void> {
 			return;
 		case 'seed-demo':
 			await ensureMunicipalities(ctx, config);
-			console.log((await seedDemo(ctx)) ? 'Wczytano dane demonstracyjne.' : 'Dane demonstracyjne już są w bazie.');
+			console.log(
+				(await seedDemo(ctx, (m) => console.log(m)))
+					? 'Wczytano dane demonstracyjne.'
+					: 'Dane demonstracyjne już są w bazie.'
+			);
 			return;
 		case 'import-teryt': {
 			if (!args[0]) throw new AppError('validation', 'Podaj plik: import-teryt PLIK.csv');

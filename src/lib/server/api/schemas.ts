@@ -3,6 +3,7 @@ import { commentStatuses, postStatuses } from '../db/schema';
 import { errorCodes } from '../core/errors';
 import { reactionKinds } from '../feed/present';
 import { categoryCodes } from '../groups/categories';
+import { unitTypeIds } from '../groups/unit-types';
 
 /**
  * Shapes the API answers with, shared by several operations. Each has an `id`: the OpenAPI
@@ -104,7 +105,7 @@ export const Unit = z
 		id: id(),
 		slug: z.string(),
 		name: z.string(),
-		type: z.string(),
+		type: z.enum(unitTypeIds).meta({ description: 'Rodzaj jednostki (typeLabel: jego polska nazwa)' }),
 		typeLabel: z.string(),
 		verified: z.boolean(),
 		publishing: z.boolean().meta({

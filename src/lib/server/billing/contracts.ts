@@ -19,6 +19,7 @@ import { formatMoney } from '../../format';
 import { warsawDay, polishDate } from '../../dates';
 import { issuePeriodInvoice, nextNumber, type Invoice } from './invoices';
 import { orderable, priceFor } from '../subscriptions/prices';
+import { createOrderedUnits, enableOrderedUnits } from '../units/units';
 
 export type Contract = Selectable<ContractTable>;
 
@@ -37,8 +38,9 @@ const orderSchema = customerSchema.omit({ municipalityCode: true }).extend({
 
 /**
  * The order: a coordinator (or the operator for them) picks the group and the plan, confirms the
- * municipality's data and names the first units. Writes the customer's data and the numbered
- * contract (UM/{year}/{seq}) in one transaction; the operator signs it later.
+ * municipality's data and names the first units. Writes the customer's data, the numbered
+ * contract (UM/{year}/{seq}) and the units it names (not publishing yet; a name the municipality
+ * already has is not duplicated) in one transaction; the operator signs it later.
  */
 export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<string, unknown>): Promise<Contract> {
 	assertSignedIn(actor, 'Zaloguj się, aby zamówić pakiet.');
@@ -70,9 +72,9 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 		throw new AppError('validation', 'Wskaż najwyżej 50 jednostek; kolejne dodasz w panelu urzędu.', {
 			units: 'Najwyżej 50 jednostek.'
 		});
-	if (units.some((u) => u.length < 3 || u.length > 200))
-		throw new AppError('validation', 'Każda jednostka w osobnym wierszu, od 3 do 200 znaków.', {
-			units: 'Każda jednostka w osobnym wierszu, od 3 do 200 znaków.'
+	if (units.some((u) => u.length < 3 || u.length > 160))
+		throw new AppError('validation', 'Każda jednostka w osobnym wierszu, od 3 do 160 znaków.', {
+			units: 'Każda jednostka w osobnym wierszu, od 3 do 160 znaków.'
 		});
 	return ctx.db.transaction().execute(async (tx) => {
 		const live = await liveSubscription(tx, group.id);
@@ -110,7 +112,7 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 		const price = await priceFor(tx, customerId, data.plan, data.startsOn);
 		const year = Number(today.slice(0, 4));
 		const seq = await nextNumber(tx, 'UM', year);
-		return tx
+		const contract = await tx
 			.insertInto('contracts')
 			.values({
 				number: `UM/${year}/${String(seq).padStart(4, '0')}`,
@@ -143,6 +145,9 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
+		// The units it names exist from now on, not publishing until the contract is signed.
+		await createOrderedUnits(tx, now, group.municipality_code, units, contract.id);
+		return contract;
 	});
 }
 
@@ -150,7 +155,7 @@ const scanDir = (mediaDir: string) => path.join(mediaDir, 'contracts');
 
 /**
  * The operator marks the contract signed with its scan (PDF or a photo): the subscription starts
- * in the same transaction and, when its first period has begun, the first invoice is issued.
+ * and the units its order created start publishing in the same transaction and, when its first period has begun, the first invoice is issued.
  */
 export async function signContract(
 	ctx: Ctx,
@@ -187,6 +192,7 @@ export async function signContract(
 				commitmentMonths: c.commitment_months,
 				startsOn: c.starts_on
 			});
+			await enableOrderedUnits(tx, c.id);
 			return tx
 				.updateTable('contracts')
 				.set({

@@ -29,6 +29,7 @@ import * as m0018 from './migrations/0018_data_exports';
 import * as m0019 from './migrations/0019_places_and_alerts';
 import * as m0020 from './migrations/0020_phone_verification';
 import * as m0022 from './migrations/0022_comment_edits';
+import * as m0025 from './migrations/0025_order_units';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -87,7 +88,8 @@ const migrations: Record<string, Migration> = {
 	'0018_data_exports': m0018,
 	'0019_places_and_alerts': m0019,
 	'0020_phone_verification': m0020,
-	'0022_comment_edits': m0022
+	'0022_comment_edits': m0022,
+	'0025_order_units': m0025
 };
 
 export async function migrate(db: Db): Promise<void> {

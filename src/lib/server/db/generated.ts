@@ -669,6 +669,7 @@ export interface UnitReportsSent {
 }
 
 export interface Units {
+	awaiting_contract_id: Int8 | null;
 	can_publish: Generated<boolean>;
 	contact_email: Generated<string>;
 	contact_phone: Generated<string>;

@@ -137,14 +137,52 @@ export const surnames: [string, string][] = [
 	['Ostrowski', 'Ostrowska']
 ];
 
+/**
+ * What a post is about, so that the comments under it answer it: each topic has its own
+ * comments, replies and (under units' posts) residents' questions with the unit's answers.
+ */
+export type Topic =
+	| 'notice'
+	| 'event'
+	| 'works'
+	| 'water'
+	| 'success'
+	| 'safety'
+	| 'school'
+	| 'question'
+	| 'outage'
+	| 'help'
+	| 'lost'
+	| 'classified'
+	| 'nature'
+	| 'thanks'
+	| 'community';
+
+export interface DemoPost {
+	category: string;
+	body: string;
+	topic: Topic;
+	/** Months (1–12) in which the post makes sense; all year when absent. */
+	months?: number[];
+	event?: { place: string; hours: number };
+}
+
 export interface DemoUnit {
 	slug: string;
 	name: string;
 	type: string;
 	description: string;
-	posts: { category: string; body: string; event?: { place: string; hours: number } }[];
+	posts: DemoPost[];
 }
 
+const SCHOOL_YEAR = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12];
+const WARM = [4, 5, 6, 7, 8, 9, 10];
+const HEATING = [10, 11, 12, 1, 2, 3];
+const LEAGUE = [3, 4, 5, 6, 8, 9, 10, 11];
+
+// Placeholders: {village} a village's name (nominative, after "w miejscowości", "sołectwa"),
+// {inVillage} "w Guzowie" (the locative with its preposition), {date} a date a few days after
+// the post, {month} the coming month's name ("na styczeń").
 export const wiskitkiUnits: DemoUnit[] = [
 	{
 		slug: 'urzad',
@@ -154,32 +192,53 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'official',
-				body: 'Informujemy, że w piątek {date} Urząd Miasta i Gminy Wiskitki będzie nieczynny. Sprawy z zakresu rejestracji zgonów prowadzi dyżurny pracownik USC.'
+				topic: 'notice',
+				body: 'Informujemy, że {date} Urząd Miasta i Gminy Wiskitki będzie nieczynny. Sprawy z zakresu rejestracji zgonów prowadzi dyżurny pracownik USC.'
 			},
 			{
 				category: 'official',
+				topic: 'event',
 				body: 'Zapraszamy na sesję Rady Miejskiej w Wiskitkach, która odbędzie się {date} o godz. 16:00 w sali konferencyjnej urzędu. Porządek obrad i transmisja online w BIP gminy.',
 				event: { place: 'Sala konferencyjna UMiG, pl. Best-Eriksena 3, Wiskitki', hours: 3 }
 			},
 			{
 				category: 'municipal',
-				body: 'Harmonogram odbioru odpadów na miesiąc {month} jest już dostępny w urzędzie i na stronie gminy.\n\nPrzypominamy: papier – niebieski, szkło – zielony, metale i tworzywa – żółty, odpady bio – brązowy.'
+				topic: 'notice',
+				body: 'Harmonogram odbioru odpadów na {month} jest już dostępny w urzędzie i na stronie gminy.\n\nPrzypominamy: papier – niebieski, szkło – zielony, metale i tworzywa – żółty, odpady bio – brązowy.'
 			},
 			{
 				category: 'municipal',
+				topic: 'works',
+				months: WARM,
 				body: 'Rozpoczęły się prace przy przebudowie drogi gminnej w miejscowości {village}. Prosimy o ostrożność i stosowanie się do oznakowania tymczasowego. Planowany termin zakończenia: koniec miesiąca.'
 			},
 			{
 				category: 'official',
+				topic: 'notice',
 				body: 'Trwa nabór wniosków o dofinansowanie wymiany starych pieców w programie „Czyste Powietrze”. Punkt konsultacyjny działa w urzędzie w każdy wtorek od 9:00 do 15:00.'
 			},
 			{
 				category: 'official',
-				body: 'Przypominamy o terminie płatności podatku od nieruchomości i opłaty za gospodarowanie odpadami. Numery rachunków znajdziecie w decyzjach podatkowych.'
+				topic: 'notice',
+				months: [3, 5, 9, 11],
+				body: 'Przypominamy: do 15 dnia miesiąca mija termin płatności raty podatku od nieruchomości. Numery rachunków znajdziecie w decyzjach podatkowych.'
 			},
 			{
 				category: 'municipal',
+				topic: 'works',
 				body: 'Zakończyliśmy montaż nowych lamp ulicznych LED w miejscowości {village}. Dziękujemy mieszkańcom za cierpliwość w czasie prac.'
+			},
+			{
+				category: 'municipal',
+				topic: 'works',
+				months: [12, 1, 2],
+				body: 'Zima na drogach: drogi gminne odśnieża ZGK, a drogi powiatowe – Powiatowy Zarząd Dróg. Nieodśnieżoną drogę gminną zgłoszycie pod numerem 46 856 45 00.'
+			},
+			{
+				category: 'official',
+				topic: 'notice',
+				months: [1, 2],
+				body: 'Od {date} można składać deklaracje o wysokości opłaty za odpady na nowy rok. Formularz jest w urzędzie i w BIP gminy.'
 			}
 		]
 	},
@@ -191,12 +250,21 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'official',
+				topic: 'thanks',
+				months: [10, 11],
 				body: 'Szanowni Mieszkańcy, dziękuję za liczny udział w konsultacjach budżetu gminy. Zgłosiliście ponad sto propozycji – najczęściej chodniki, oświetlenie i place zabaw.'
 			},
 			{
 				category: 'official',
+				topic: 'event',
 				body: 'Zapraszam na spotkanie otwarte z mieszkańcami sołectwa {village} – porozmawiamy o drogach, kanalizacji i planach na przyszły rok.',
 				event: { place: 'Świetlica wiejska', hours: 2 }
+			},
+			{
+				category: 'official',
+				topic: 'notice',
+				months: [12],
+				body: 'Szanowni Mieszkańcy, życzę Wam spokojnych, zdrowych Świąt Bożego Narodzenia i dobrego nowego roku.'
 			}
 		]
 	},
@@ -208,21 +276,41 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'education',
+				topic: 'success',
+				months: SCHOOL_YEAR,
 				body: 'Uczniowie naszej szkoły zajęli I miejsce w powiatowym konkursie matematycznym. Gratulujemy zwycięzcom i dziękujemy nauczycielom za przygotowanie!'
 			},
 			{
 				category: 'education',
+				topic: 'school',
+				months: [9, 11, 1, 4, 6],
 				body: 'Przypominamy, że {date} o godz. 17:00 odbędą się zebrania z rodzicami uczniów klas IV–VIII.',
 				event: { place: 'Szkoła Podstawowa w Wiskitkach', hours: 2 }
 			},
 			{
 				category: 'education',
+				topic: 'event',
+				months: [3, 4],
 				body: 'Dzień otwarty szkoły – zapraszamy przyszłych pierwszoklasistów wraz z rodzicami. Będzie można zwiedzić klasy, świetlicę i bibliotekę szkolną.',
 				event: { place: 'Szkoła Podstawowa w Wiskitkach', hours: 3 }
 			},
 			{
 				category: 'education',
+				topic: 'event',
+				months: SCHOOL_YEAR,
 				body: 'Samorząd uczniowski zaprasza na kiermasz ciast. Dochód przeznaczymy na wycieczkę klas siódmych.'
+			},
+			{
+				category: 'education',
+				topic: 'school',
+				months: [6],
+				body: 'Zakończenie roku szkolnego: {date} o 9:00 msza, o 10:30 uroczystość w sali gimnastycznej. Życzymy wszystkim udanych wakacji!'
+			},
+			{
+				category: 'education',
+				topic: 'school',
+				months: [8, 9],
+				body: 'Rozpoczęcie roku szkolnego: {date} o 9:00 na boisku szkolnym. Listy klas pierwszych wiszą przy wejściu do szkoły.'
 			}
 		]
 	},
@@ -234,11 +322,22 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'education',
+				topic: 'school',
+				months: [2, 3],
 				body: 'Rusza rekrutacja do Przedszkola Samorządowego na nowy rok szkolny. Wnioski przyjmujemy w sekretariacie przedszkola do końca miesiąca.'
 			},
 			{
 				category: 'education',
+				topic: 'success',
+				months: SCHOOL_YEAR,
 				body: 'Nasze przedszkolaki odwiedziły strażaków z OSP Wiskitki. Dziękujemy druhom za pokaz sprzętu i cierpliwość do setek pytań!'
+			},
+			{
+				category: 'education',
+				topic: 'event',
+				months: [12],
+				body: 'Jasełka w wykonaniu przedszkolaków już {date} o 16:00. Zapraszamy rodziców, dziadków i rodzeństwo!',
+				event: { place: 'Przedszkole Samorządowe w Wiskitkach', hours: 2 }
 			}
 		]
 	},
@@ -250,16 +349,25 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'culture',
+				topic: 'notice',
 				body: 'Nowości w bibliotece! Na półkach czekają najnowsze kryminały, reportaże i książki dla dzieci. Zapraszamy od poniedziałku do piątku.'
 			},
 			{
 				category: 'culture',
+				topic: 'event',
 				body: 'Zapraszamy na spotkanie autorskie z pisarką z Mazowsza. Wstęp wolny, liczba miejsc ograniczona.',
 				event: { place: 'Gminna Biblioteka Publiczna, Wiskitki', hours: 2 }
 			},
 			{
 				category: 'culture',
-				body: 'Dyskusyjny Klub Książki spotyka się w ostatni czwartek miesiąca o 18:00. Nowe osoby mile widziane!'
+				topic: 'event',
+				body: 'Dyskusyjny Klub Książki spotyka się w ostatni czwartek miesiąca o 18:00. W {month} rozmawiamy o nowym reportażu z Mazowsza. Nowe osoby mile widziane!'
+			},
+			{
+				category: 'culture',
+				topic: 'event',
+				months: [7, 8],
+				body: 'Wakacje w bibliotece: we wtorki i czwartki o 11:00 głośne czytanie i zajęcia plastyczne dla dzieci. Udział bezpłatny.'
 			}
 		]
 	},
@@ -271,17 +379,34 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'culture',
+				topic: 'event',
 				body: 'Gminny Ośrodek Kultury zaprasza na koncert zespołu ludowego. Po koncercie poczęstunek przygotowany przez Koło Gospodyń Wiejskich.',
 				event: { place: 'GOK Wiskitki', hours: 3 }
 			},
 			{
 				category: 'culture',
+				topic: 'event',
+				months: [9, 10],
 				body: 'Ruszają zapisy na zajęcia taneczne, plastyczne i teatralne dla dzieci i młodzieży. Liczba miejsc ograniczona – decyduje kolejność zgłoszeń.'
 			},
 			{
 				category: 'culture',
+				topic: 'event',
+				months: [6, 7, 8],
 				body: 'Festyn rodzinny w Wiskitkach! Dmuchańce, występy dzieci, stoiska kół gospodyń i pokaz strażacki. Zapraszamy całe rodziny.',
 				event: { place: 'Stadion w Wiskitkach', hours: 6 }
+			},
+			{
+				category: 'culture',
+				topic: 'event',
+				months: [5, 6],
+				body: 'Zapisy na półkolonie letnie w GOK: dwa turnusy w lipcu, wycieczki, basen i warsztaty. Formularz w sekretariacie ośrodka.'
+			},
+			{
+				category: 'culture',
+				topic: 'event',
+				months: [1, 2],
+				body: 'Ferie zimowe w GOK: warsztaty, kino i kulig (jeśli dopisze śnieg). Zapisy w sekretariacie ośrodka.'
 			}
 		]
 	},
@@ -293,19 +418,32 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'safety',
+				topic: 'safety',
+				months: [3, 4],
 				body: 'Apelujemy: nie wypalajcie traw! To nielegalne i bardzo niebezpieczne. W tym tygodniu wyjeżdżaliśmy już do trzech takich pożarów.'
 			},
 			{
 				category: 'safety',
-				body: 'Podsumowanie miesiąca: nasza jednostka wyjeżdżała 14 razy – 5 pożarów, 8 miejscowych zagrożeń i 1 alarm fałszywy. Dziękujemy druhom za służbę!'
+				topic: 'thanks',
+				body: 'Podsumowanie miesiąca: nasza jednostka wyjeżdżała {count} razy – do pożarów, miejscowych zagrożeń i wypadków. Dziękujemy druhom za służbę!'
 			},
 			{
 				category: 'safety',
+				topic: 'safety',
+				months: HEATING,
 				body: 'Przypominamy o czujnikach czadu. Sezon grzewczy to czas, kiedy tlenek węgla zbiera najtragiczniejsze żniwo. Czujnik kosztuje kilkadziesiąt złotych, a ratuje życie.'
 			},
 			{
 				category: 'safety',
+				topic: 'safety',
+				months: WARM,
 				body: 'Ćwiczenia jednostki na terenie miejscowości {village} w sobotę od 9:00. Prosimy nie niepokoić się widokiem wozów strażackich.'
+			},
+			{
+				category: 'safety',
+				topic: 'safety',
+				months: [6, 7, 8],
+				body: 'Upały: nie zostawiajcie dzieci ani zwierząt w samochodach i kąpcie się tylko w strzeżonych miejscach.'
 			}
 		]
 	},
@@ -317,16 +455,27 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'social',
+				topic: 'notice',
+				months: [1, 2, 3, 4],
 				body: 'GOPS informuje o naborze wniosków o dodatek osłonowy. Wnioski można składać osobiście w ośrodku albo przez internet.'
 			},
 			{
 				category: 'social',
+				topic: 'notice',
 				body: 'W urzędzie działa punkt nieodpłatnej pomocy prawnej i poradnictwa obywatelskiego. Zapisy telefoniczne w GOPS.'
 			},
 			{
 				category: 'social',
+				topic: 'event',
+				months: WARM,
 				body: 'Bezpłatne badania profilaktyczne dla mieszkańców w mobilnym gabinecie. Wystarczy dowód osobisty, bez skierowania.',
 				event: { place: 'Parking przy urzędzie', hours: 6 }
+			},
+			{
+				category: 'social',
+				topic: 'notice',
+				months: [8, 9],
+				body: 'Wnioski o stypendium szkolne na nowy rok szkolny przyjmujemy do 15 września. Druki w GOPS i w sekretariatach szkół.'
 			}
 		]
 	},
@@ -338,14 +487,23 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'sport',
-				body: 'Zapraszamy na mecz ligowy naszej drużyny seniorów! Doping mile widziany.',
+				topic: 'event',
+				months: LEAGUE,
+				body: 'Zapraszamy na mecz ligowy naszej drużyny seniorów {date}! Doping mile widziany.',
 				event: { place: 'Stadion gminny w Wiskitkach', hours: 2 }
 			},
 			{
 				category: 'sport',
+				topic: 'event',
+				months: [2, 3, 8, 9],
 				body: 'Nabór do drużyn juniorów i orlików. Treningi we wtorki i czwartki o 17:00. Zapraszamy dzieci z rocznika 2014–2018.'
 			},
-			{ category: 'sport', body: 'Wygrywamy 3:1 na wyjeździe! Dziękujemy kibicom, którzy byli z nami.' }
+			{
+				category: 'sport',
+				topic: 'success',
+				months: LEAGUE,
+				body: 'Wygrywamy {score} na wyjeździe! Dziękujemy kibicom, którzy byli z nami.'
+			}
 		]
 	},
 	{
@@ -356,15 +514,26 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'municipal',
+				topic: 'water',
 				body: 'Przerwa w dostawie wody w miejscowości {village} w dniu {date} w godz. 8:00–14:00 z powodu prac na sieci wodociągowej. Przepraszamy za utrudnienia.'
 			},
 			{
 				category: 'municipal',
+				topic: 'notice',
+				months: [3, 6, 9, 12],
 				body: 'Prosimy o przesłanie odczytów wodomierzy do końca miesiąca – mailowo, telefonicznie lub przez formularz na stronie gminy.'
 			},
 			{
 				category: 'municipal',
+				topic: 'water',
+				months: WARM,
 				body: 'Płukanie sieci wodociągowej w miejscowości {village}. Woda może być chwilowo mętna – to bezpieczne, wystarczy odczekać kilka minut.'
+			},
+			{
+				category: 'municipal',
+				topic: 'works',
+				months: [12, 1, 2],
+				body: 'Nocą nasze pługi odśnieżały i posypywały drogi gminne, także w miejscowości {village}. Prosimy nie parkować na poboczach wąskich dróg.'
 			}
 		]
 	},
@@ -376,11 +545,15 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'community',
+				topic: 'event',
+				months: [8, 9],
 				body: 'Zebranie wiejskie sołectwa Guzów w sprawie funduszu sołeckiego na przyszły rok. Zapraszam wszystkich mieszkańców.',
 				event: { place: 'Świetlica wiejska w Guzowie', hours: 2 }
 			},
 			{
 				category: 'community',
+				topic: 'thanks',
+				months: [4, 5, 9],
 				body: 'Dziękuję wszystkim, którzy przyszli sprzątać park przy pałacu. Zebraliśmy 40 worków śmieci!'
 			}
 		]
@@ -393,115 +566,229 @@ export const wiskitkiUnits: DemoUnit[] = [
 		posts: [
 			{
 				category: 'community',
+				topic: 'thanks',
+				months: [9, 10],
 				body: 'Fundusz sołecki: na zebraniu zdecydowaliśmy o remoncie placu zabaw i zakupie ławek. Dziękuję za głosy!'
 			},
 			{
 				category: 'community',
+				topic: 'notice',
+				months: [4, 5, 6, 7, 8, 9, 10],
 				body: 'Przypominam o zbiórce odpadów wielkogabarytowych w sobotę. Wystawiajcie rzeczy przed posesję do 7:00.'
 			}
 		]
 	}
 ];
 
-export const residentPosts: { category: string; body: string }[] = [
-	{ category: 'questions', body: 'Czy ktoś wie, do której jest dziś czynna apteka w Wiskitkach?' },
-	{ category: 'questions', body: 'Polecicie sprawdzonego hydraulika z okolicy? Cieknie nam bojler.' },
+export const residentPosts: DemoPost[] = [
+	{ category: 'questions', topic: 'question', body: 'Czy ktoś wie, do której jest dziś czynna apteka w Wiskitkach?' },
+	{ category: 'questions', topic: 'help', body: 'Polecicie sprawdzonego hydraulika z okolicy? Cieknie nam bojler.' },
 	{
 		category: 'questions',
+		topic: 'question',
 		body: 'Jak często jeździ teraz autobus do Żyrardowa? Rozkład na przystanku jest nieczytelny.'
 	},
-	{ category: 'questions', body: 'Czy w {village} też nie ma dziś prądu?' },
+	{ category: 'questions', topic: 'outage', body: 'Czy {inVillage} też nie ma dziś prądu?' },
 	{
 		category: 'lostFound',
-		body: 'Znaleziono psa w okolicy {village} – czarny, średniej wielkości, z czerwoną obrożą. Jest u nas bezpieczny, czekamy na właściciela.'
+		topic: 'lost',
+		body: 'Znaleziono psa {inVillage} – czarny, średniej wielkości, z czerwoną obrożą. Jest u nas bezpieczny, czekamy na właściciela.'
 	},
 	{
 		category: 'lostFound',
+		topic: 'lost',
 		body: 'Zgubiłam klucze z brelokiem w kształcie serca, prawdopodobnie przy sklepie w centrum. Proszę o kontakt!'
 	},
 	{
 		category: 'lostFound',
+		topic: 'lost',
 		body: 'Znaleziony portfel przy przystanku – oddany do urzędu, można odebrać w biurze obsługi.'
 	},
-	{ category: 'classifieds', body: 'Oddam za darmo meble kuchenne w dobrym stanie. Odbiór własny, {village}.' },
-	{ category: 'classifieds', body: 'Sprzedam drewno kominkowe, sezonowane, z transportem po gminie.' },
-	{ category: 'classifieds', body: 'Szukam osoby do pomocy przy starszej mamie, 3 razy w tygodniu po południu.' },
-	{ category: 'other', body: 'Piękny wschód słońca nad polami w {village} dziś rano. Warto było wstać wcześniej!' },
-	{ category: 'other', body: 'Dziękuję panom z ZGK za szybką naprawę awarii w nocy. Tak trzymać!' },
+	{
+		category: 'classifieds',
+		topic: 'classified',
+		body: 'Oddam za darmo meble kuchenne w dobrym stanie. Odbiór własny, {village}.'
+	},
+	{
+		category: 'classifieds',
+		topic: 'classified',
+		months: [8, 9, 10, 11, 12, 1],
+		body: 'Sprzedam drewno kominkowe, sezonowane, z transportem po gminie.'
+	},
+	{
+		category: 'classifieds',
+		topic: 'help',
+		body: 'Szukam osoby do pomocy przy starszej mamie, 3 razy w tygodniu po południu.'
+	},
+	{
+		category: 'other',
+		topic: 'nature',
+		body: 'Piękny wschód słońca nad polami {inVillage} dziś rano. Warto było wstać wcześniej!'
+	},
+	{ category: 'other', topic: 'thanks', body: 'Dziękuję panom z ZGK za szybką naprawę awarii w nocy. Tak trzymać!' },
 	{
 		category: 'community',
+		topic: 'community',
+		months: [11, 12, 1, 2],
 		body: 'Organizujemy zbiórkę karmy i koców dla schroniska. Pudło stoi w sklepie przy rynku do końca miesiąca.'
 	},
 	{
 		category: 'community',
+		topic: 'community',
 		body: 'Koło Gospodyń Wiejskich szuka nowych członkiń – spotykamy się w środy w świetlicy. Zapraszamy!'
 	},
-	{ category: 'questions', body: 'Czy będzie w tym roku jarmark bożonarodzeniowy na rynku?' },
-	{ category: 'other', body: 'Bociany wróciły do gniazda w {village}! Wiosna oficjalnie rozpoczęta.' }
+	{
+		category: 'questions',
+		topic: 'question',
+		months: [10, 11, 12],
+		body: 'Czy będzie w tym roku jarmark bożonarodzeniowy na rynku?'
+	},
+	{
+		category: 'other',
+		topic: 'nature',
+		months: [3, 4],
+		body: 'Bociany wróciły do gniazda {inVillage}! Wiosna oficjalnie rozpoczęta.'
+	},
+	{
+		category: 'questions',
+		topic: 'question',
+		months: [12, 1, 2],
+		body: 'Czy ktoś wie, kiedy pług dojedzie do {village}? Od rana nie da się wyjechać z podwórka.'
+	},
+	{
+		category: 'classifieds',
+		topic: 'classified',
+		months: [5, 6, 7, 8],
+		body: 'Sprzedam truskawki z własnego pola, odbiór {inVillage} albo dowóz po gminie.'
+	},
+	{
+		category: 'other',
+		topic: 'nature',
+		months: [12, 1, 2],
+		body: 'Zima w pełni – tak dziś rano wyglądały pola {inVillage}. Uważajcie na drogach, jest ślisko!'
+	},
+	{
+		category: 'questions',
+		topic: 'question',
+		months: [6, 7, 8],
+		body: 'Gdzie w okolicy można się bezpiecznie wykąpać z dziećmi? Szukamy strzeżonego kąpieliska.'
+	},
+	{
+		category: 'community',
+		topic: 'community',
+		months: [9, 10],
+		body: 'Sąsiedzi {inVillage}, w sobotę sadzimy drzewa wzdłuż drogi do szkoły. Przynieście łopaty, sadzonki zapewnia gmina.'
+	}
 ];
 
 export const pendingResidentPosts: { category: string; body: string }[] = [
 	{ category: 'classifieds', body: 'Sprzedam rower górski, mało używany. Cena do negocjacji.' },
-	{ category: 'questions', body: 'Czy ktoś wie, kiedy będzie naprawiona dziura na drodze do {village}?' },
+	{ category: 'questions', body: 'Czy ktoś wie, kiedy będzie naprawiona dziura na drodze {inVillage}?' },
 	{ category: 'other', body: 'Zapraszam do mojego nowego salonu fryzjerskiego – pierwsze strzyżenie gratis!' },
 	{ category: 'lostFound', body: 'Zaginął kot, rudy, bardzo płochliwy. Okolice ulicy Szkolnej.' }
 ];
 
-export const commentTexts = [
-	'Dziękujemy za informację!',
-	'Super inicjatywa 👏',
-	'O której godzinie?',
-	'Czy będzie transmisja?',
-	'Gratulacje!',
-	'Będziemy całą rodziną!',
-	'A co z drogą w Miedniewicach?',
-	'Polecam, byłam w zeszłym roku.',
-	'Dzięki, udostępniam dalej.',
-	'Czy trzeba się wcześniej zapisać?',
-	'Bardzo potrzebne, brawo.',
-	'Można prosić o więcej szczegółów?',
-	'U nas też to samo.',
-	'Świetnie, że o tym informujecie.',
-	'Czy to dotyczy też Jesionki?',
-	'Dziękuję, właśnie tego szukałam.',
-	'Brawo dla organizatorów!',
-	'Szkoda, że w dzień roboczy.',
-	'Byłem, polecam każdemu.',
-	'Ile to potrwa?'
-];
+/** Residents' comments by the topic of the post they are under. */
+export const commentsByTopic: Record<Topic, string[]> = {
+	notice: [
+		'Dziękujemy za informację!',
+		'Dzięki, udostępniam dalej.',
+		'Można prosić o więcej szczegółów?',
+		'Dobrze wiedzieć.',
+		'Świetnie, że o tym informujecie.'
+	],
+	event: [
+		'Będziemy całą rodziną!',
+		'Super inicjatywa 👏',
+		'Byłam w zeszłym roku, polecam.',
+		'Szkoda, że w dzień roboczy.',
+		'Dzięki, udostępniam dalej.',
+		'Brawo dla organizatorów!',
+		'Do której to potrwa?'
+	],
+	works: [
+		'Nareszcie!',
+		'Ile to jeszcze potrwa?',
+		'A co z drogą w Miedniewicach?',
+		'Czy to dotyczy też Jesionki?',
+		'Bardzo potrzebne, brawo.',
+		'Dziękujemy za informację!'
+	],
+	water: [
+		'Dzięki za uprzedzenie, nalejemy wody wcześniej.',
+		'Czy beczkowóz też będzie?',
+		'U nas woda już jest.',
+		'Dziękujemy za informację!'
+	],
+	success: ['Gratulacje!', 'Brawo!', 'Tak trzymać!', 'Gratulacje dla wszystkich!', 'Super 👏'],
+	safety: [
+		'Bardzo ważny apel.',
+		'Dzięki, udostępniam dalej.',
+		'Dziękujemy za przypomnienie!',
+		'Dziękujemy druhom za służbę!'
+	],
+	school: ['Dziękujemy za informację!', 'Będziemy.', 'O której godzinie dokładnie?', 'Dzięki za przypomnienie.'],
+	question: [
+		'Najlepiej zapytać w urzędzie.',
+		'Dobre pytanie, też chcę wiedzieć.',
+		'Warto zadzwonić do urzędu.',
+		'Z tego co wiem – tak.'
+	],
+	outage: [
+		'U nas też nie ma.',
+		'Podobno awaria na linii, energetyka już jedzie.',
+		'U nas prąd jest, sprawdź bezpieczniki.'
+	],
+	help: [
+		'Napiszę do Ciebie prywatnie z numerem.',
+		'Też szukam, dajcie znać.',
+		'Polecam firmę z Miedniewic, szybko i solidnie.'
+	],
+	lost: ['Udostępniam dalej.', 'Mam nadzieję, że właściciel się znajdzie.', 'Trzymam kciuki!'],
+	classified: ['Czy aktualne?', 'Wysłałem wiadomość.', 'Podbijam.'],
+	nature: ['Piękne!', 'Też to widziałam, cudo.', 'Dzięki, że się dzielisz.'],
+	thanks: ['Dołączam się do podziękowań!', 'Tak trzymać!', 'Brawo!', 'Dziękujemy!'],
+	community: ['Super inicjatywa 👏', 'Dorzucę coś od siebie.', 'Świetnie, dołączam!', 'Dzięki, udostępniam dalej.']
+};
 
-export const replyTexts = [
-	'Z tego co wiem – tak.',
-	'Dokładnie, zgadzam się.',
-	'Dzięki za odpowiedź!',
-	'Też jestem ciekawa.',
-	'Od 10:00, tak jak w zeszłym roku.',
-	'Warto zadzwonić do urzędu.'
-];
+/** Replies to a comment: agreeing, thanking — they fit under any comment. */
+export const replyTexts = ['Dokładnie, zgadzam się.', 'Dzięki!', 'Też tak uważam.', '👍'];
 
-/** Residents' questions under the units' posts (the units' report measures how fast they are answered). */
-export const questionTexts = [
-	'Czy trzeba się wcześniej zapisać?',
-	'Do której godziny będzie można przyjść?',
-	'Czy to dotyczy też Nowych Wiskitek?',
-	'Gdzie można znaleźć więcej informacji?',
-	'Czy będzie dostępny parking?',
-	'A co z osobami, które pracują do 16?',
-	'Czy dzieci mogą przyjść same?',
-	'Czy jest jakaś opłata?'
-];
+/** Every comment text (the moderation engine's tests screen them all). */
+export const commentTexts = [...new Set(Object.values(commentsByTopic).flat())];
 
-/** The units' answers to them. */
-export const unitAnswerTexts = [
-	'Dzień dobry, zapisy nie są potrzebne – zapraszamy.',
-	'Do godziny 18:00. Pozdrawiamy!',
-	'Tak, dotyczy całej gminy.',
-	'Szczegóły są na stronie internetowej oraz w sekretariacie.',
-	'Tak, parking będzie dostępny przy budynku.',
-	'Dla pracujących przewidzieliśmy dodatkowy termin w sobotę.',
-	'Dzieci do lat 13 prosimy przyprowadzić z opiekunem.',
-	'Udział jest bezpłatny.'
-];
+/**
+ * Residents' questions under the units' posts, with the unit's answer, by topic (the units'
+ * report measures how fast they are answered).
+ */
+export const questionsByTopic: Partial<Record<Topic, [question: string, answer: string][]>> = {
+	event: [
+		['Czy trzeba się wcześniej zapisać?', 'Dzień dobry, zapisy nie są potrzebne – zapraszamy.'],
+		['Czy będzie dostępny parking?', 'Tak, parking będzie dostępny przy budynku.'],
+		['Czy dzieci mogą przyjść same?', 'Dzieci do lat 13 prosimy przyprowadzić z opiekunem.'],
+		['Czy jest jakaś opłata?', 'Udział jest bezpłatny.']
+	],
+	notice: [
+		['Gdzie można znaleźć więcej informacji?', 'Szczegóły są na stronie internetowej oraz w sekretariacie.'],
+		['A co z osobami, które pracują do 16?', 'Dla pracujących przewidzieliśmy dodatkowy termin w sobotę.'],
+		['Czy to dotyczy też Nowych Wiskitek?', 'Tak, dotyczy całej gminy.']
+	],
+	works: [
+		['Ile to potrwa?', 'Prace powinny się zakończyć w ciągu dwóch tygodni.'],
+		['Czy przejazd będzie możliwy?', 'Tak, ruch odbywa się wahadłowo.']
+	],
+	water: [
+		['Czy będzie beczkowóz?', 'Tak, beczkowóz stanie przy świetlicy.'],
+		['Czy to dotyczy też Nowych Wiskitek?', 'Nie, tylko wskazanej miejscowości.']
+	],
+	school: [
+		['Czy zebranie dotyczy też klas młodszych?', 'Klasy I–III mają zebrania tydzień później.'],
+		['O której godzinie dokładnie?', 'Zgodnie z ogłoszeniem – prosimy o punktualność.']
+	],
+	safety: [['Gdzie można kupić taki czujnik?', 'W każdym markecie budowlanym, kilkadziesiąt złotych.']]
+};
+export const questionTexts = [...new Set(Object.values(questionsByTopic).flatMap((qs) => qs!.map(([q]) => q)))];
+export const unitAnswerTexts = [...new Set(Object.values(questionsByTopic).flatMap((qs) => qs!.map(([, a]) => a)))];
 
 /** The demo group's own word list (also what `cli moderate` uses without a server database). */
 export const demoWordList: { pattern: string; isRegex: boolean; action: 'block' | 'hold' | 'flag' | 'allow' }[] = [

@@ -3,8 +3,8 @@ import type { Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { hashPassword } from '../auth/crypto';
 import { foldText } from '../text/fold';
-import { formatDate } from '../../format';
 import { seededRandom } from '../core/random';
+import { formatNumber } from '../../format';
 import { toActor } from '../auth/accounts';
 import { alertKinds } from '../alerts/alerts';
 import { demoMeteoWarnings } from '../alerts/imgw-fixtures';
@@ -25,19 +25,16 @@ import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
 import {
 	demoWordList,
-	commentTexts,
 	femaleNames,
 	maleNames,
-	months,
 	pendingResidentPosts,
-	questionTexts,
-	replyTexts,
-	residentPosts,
 	surnames,
-	unitAnswerTexts,
 	villages,
-	wiskitkiUnits
+	wiskitkiUnits,
+	type Topic
 } from './content';
+import { commentFor, fillText, planPosts, questionFor, replyFor } from './post-plan';
+import { inLocality } from '../text/place-names';
 
 export const DEMO_PASSWORD = 'tablica-demo';
 
@@ -81,19 +78,12 @@ const groups: GroupSpec[] = [
 	{ slug: 'radziejowice', teryt: '1438042', municipality: 'Radziejowice', members: 700, posts: 45, population: 6_130 }
 ];
 
-function fill(text: string, r: ReturnType<typeof seededRandom>, at: Date): string {
-	return text
-		.replaceAll('{village}', r.pick(villages))
-		.replaceAll('{date}', formatDate(new Date(at.getTime() + r.int(3, 12) * DAY)))
-		.replaceAll('{month}', months[new Date(at.getTime() + 10 * DAY).getMonth()]);
-}
-
 /**
  * Seeds the demo once (when there is no group "wiskitki"): three groups, Wiskitki's units and
  * demo accounts, thousands of residents, a year of posts with comments, reactions and views.
  * Deterministic for a given clock. Returns false when the demo is already there.
  */
-export async function seedDemo(ctx: Ctx): Promise<boolean> {
+export async function seedDemo(ctx: Ctx, progress: (message: string) => void = () => {}): Promise<boolean> {
 	const exists = await ctx.db.selectFrom('groups').select('id').where('slug', '=', 'wiskitki').executeTakeFirst();
 	if (exists) return false;
 	for (const g of groups) {
@@ -104,6 +94,9 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 			.executeTakeFirst();
 		if (!m) throw new Error(`Demo needs municipality ${g.teryt} (${g.municipality}) in the database.`);
 	}
+	const started = Date.now();
+	const step = (what: string) => progress(`Demo: ${what} (${Math.round((Date.now() - started) / 1000)} s)`);
+	step('zakładanie kont i grup…');
 	const demoHash = await hashPassword(DEMO_PASSWORD);
 	const now = ctx.clock.now();
 	const r = seededRandom(20261126);
@@ -155,8 +148,12 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 			residentIds.push(...rows.map((x) => x.id));
 		});
 
+		step(`mieszkańcy ${formatNumber(residentIds.length)}/${formatNumber(totalResidents)}`);
 		let offset = 0;
-		for (const spec of groups) {
+		for (const [groupIndex, spec] of groups.entries()) {
+			step(
+				`grupy ${groupIndex + 1}/${groups.length} (${spec.municipality}): członkowie, jednostki, posty i komentarze…`
+			);
 			const group = await tx
 				.insertInto('groups')
 				.values({
@@ -179,7 +176,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 				group_id: group.id,
 				user_id: id,
 				status: 'approved' as const,
-				answer: `Tak, mieszkam w ${r.pick(villages)}.`,
+				answer: `Tak, mieszkam ${inLocality(r.pick(villages))}.`,
 				requested_at: new Date(now.getTime() - r.int(1, 400) * DAY),
 				decided_at: null,
 				decided_by: null
@@ -310,7 +307,7 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 							group_id: group.id,
 							user_id: residentIds[residentIds.length - 1 - i],
 							status: 'pending',
-							answer: `Tak, od niedawna mieszkam w ${villages[i]}.`,
+							answer: `Tak, od niedawna mieszkam ${inLocality(villages[i])}.`,
 							requested_at: new Date(now.getTime() - (i + 1) * 3600_000),
 							decided_at: null,
 							decided_by: null
@@ -320,10 +317,12 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 				}
 			}
 
-			await seedPosts(tx, r, now, group.id, members, unitIds, staffByUnit, spec.posts, accountIds);
+			await seedPosts(tx, r, now, group.id, members, unitIds, staffByUnit, spec.posts, accountIds, progress);
 		}
 	});
+	step('wyświetlenia, reakcje i udostępnienia…');
 	await seedEngagement(ctx.db, ctx.clock.now());
+	step('moderacja, komunikaty pilne i miejscowości…');
 	await seedModeration(ctx);
 	await seedAlertSubscriptions(ctx);
 	await seedPlaces(ctx);
@@ -336,8 +335,10 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 			.where('teryt_code', '=', spec.teryt)
 			.execute();
 	}
+	step('statystyki dzienne z całego roku…');
 	await rebuildStats(ctx.db, ctx.clock);
 	await seedInvoices(ctx);
+	step('gotowe');
 	return true;
 }
 
@@ -597,38 +598,25 @@ async function seedPosts(
 	units: { id: string; unit: (typeof wiskitkiUnits)[number] }[],
 	staffByUnit: Map<string, string>,
 	count: number,
-	accountIds: Record<string, string>
+	accountIds: Record<string, string>,
+	progress: (message: string) => void
 ) {
 	const moderatorId = accountIds['moderator@tablica.test'];
 	const posts: Parameters<ReturnType<Db['insertInto']>['values']>[0][] = [];
 	const authorOfUnit = (slug: string) => staffByUnit.get(slug) ?? moderatorId;
 	const staffOfUnitId = new Map(units.map((u) => [u.id, staffByUnit.get(u.unit.slug)]));
-	for (let i = 0; i < count; i++) {
-		// Spread over the last 12 months, a little denser lately.
-		const at = new Date(now.getTime() - Math.floor(365 * DAY * Math.pow(r.next(), 1.3)) - r.int(0, 3600_000));
-		const fromUnit = units.length > 0 && r.next() < 0.45;
-		let body: string,
-			category: string,
-			unitId: string | null = null,
-			authorId: string;
-		let event: { start: Date; end: Date; place: string } | null = null;
-		if (fromUnit) {
-			const u = r.pick(units);
-			const p = r.pick(u.unit.posts);
-			body = fill(p.body, r, at);
-			category = p.category;
-			unitId = u.id;
-			authorId = authorOfUnit(u.unit.slug);
-			if (p.event) {
-				const start = new Date(Math.floor((at.getTime() + r.int(3, 14) * DAY) / 3600_000) * 3600_000);
-				event = { start, end: new Date(start.getTime() + p.event.hours * 3600_000), place: p.event.place };
-			}
-		} else {
-			const p = r.pick(residentPosts);
-			body = fill(p.body, r, at);
-			category = p.category;
-			authorId = r.pick(members);
-		}
+	const topics: Topic[] = [];
+	for (const planned of planPosts(
+		r,
+		now,
+		count,
+		units.map((u) => u.unit)
+	)) {
+		const { at, body, category, event } = planned;
+		const unit = planned.unit === null ? null : units[planned.unit];
+		const unitId = unit?.id ?? null;
+		const authorId = unit ? authorOfUnit(unit.unit.slug) : r.pick(members);
+		topics.push(planned.topic);
 		posts.push({
 			group_id: groupId,
 			author_id: authorId,
@@ -653,6 +641,7 @@ async function seedPosts(
 			share_count: unitId ? r.skewed(60) : r.skewed(10)
 		});
 	}
+	topics.push('notice');
 	posts.push({
 		group_id: groupId,
 		author_id: moderatorId,
@@ -679,7 +668,7 @@ async function seedPosts(
 	});
 	if (units.length > 0) {
 		for (const p of pendingResidentPosts) {
-			const body = fill(p.body, r, now);
+			const body = fillText(p.body, r, now);
 			const at = new Date(now.getTime() - r.int(1, 20) * 3600_000);
 			posts.push({
 				group_id: groupId,
@@ -702,6 +691,7 @@ async function seedPosts(
 			});
 		}
 	}
+	progress(`Demo: posty ${formatNumber(posts.length)}`);
 	const ids: { id: string; published_at: Date | null; status: string; unit_id: string | null }[] = [];
 	await insertChunked(posts, 200, async (chunk) =>
 		ids.push(
@@ -723,17 +713,19 @@ async function seedPosts(
 		question?: boolean;
 		answer?: boolean;
 	}[] = [];
-	for (const p of ids) {
+	for (const [index, p] of ids.entries()) {
 		if (p.status !== 'published' || !p.published_at) continue;
+		const topic = topics[index] ?? 'notice';
 		// Half of the units' posts get a resident's question, which the unit's staff mostly answer.
 		const staff = p.unit_id ? staffOfUnitId.get(p.unit_id) : undefined;
-		if (staff && r.next() < 0.5) {
+		const qa = staff && r.next() < 0.5 ? questionFor(r, topic) : null;
+		if (staff && qa) {
 			const asked = new Date(p.published_at.getTime() + r.int(5, 600) * 60_000);
 			if (asked.getTime() < now.getTime() - 60_000) {
 				comments.push({
 					post_id: p.id,
 					author_id: r.pick(members),
-					body: r.pick(questionTexts),
+					body: qa[0],
 					created_at: asked,
 					reply: false,
 					question: true
@@ -743,7 +735,7 @@ async function seedPosts(
 					comments.push({
 						post_id: p.id,
 						author_id: staff,
-						body: r.pick(unitAnswerTexts),
+						body: qa[1],
 						created_at: answered,
 						reply: true,
 						answer: true
@@ -758,33 +750,54 @@ async function seedPosts(
 			comments.push({
 				post_id: p.id,
 				author_id: r.pick(members),
-				body: i > 0 && r.next() < 0.25 ? r.pick(replyTexts) : r.pick(commentTexts),
+				body: i > 0 && r.next() < 0.25 ? replyFor(r) : commentFor(r, topic),
 				created_at: at,
 				reply: i > 0 && r.next() < 0.25
 			});
 		}
 	}
 	comments.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+	// Top-level comments first, in chunks (a reply before any comment of its post is one too),
+	// then the replies to the first comment of their post and the units' answers to the question.
+	const topSeen = new Set<string>();
+	const isTop = comments.map((c) => {
+		const top = !c.answer && (!c.reply || !topSeen.has(c.post_id));
+		if (top) topSeen.add(c.post_id);
+		return top;
+	});
+	const row = (c: (typeof comments)[number], parent: string | null) => ({
+		post_id: c.post_id,
+		parent_id: parent,
+		author_id: c.author_id,
+		body: c.body,
+		status: 'published' as const,
+		reaction_counts: '{}',
+		created_at: c.created_at
+	});
+	const tops = comments.filter((_, i) => isTop[i]);
+	const topIds: string[] = [];
+	await insertChunked(tops, 1000, async (chunk) =>
+		topIds.push(
+			...(
+				await tx
+					.insertInto('comments')
+					.values(chunk.map((c) => row(c, null)))
+					.returning('id')
+					.execute()
+			).map((x) => x.id)
+		)
+	);
 	const topByPost = new Map<string, string>();
 	const questionByPost = new Map<string, string>();
-	for (const c of comments) {
-		const parent = c.answer ? questionByPost.get(c.post_id) : c.reply ? topByPost.get(c.post_id) : undefined;
-		const row = await tx
-			.insertInto('comments')
-			.values({
-				post_id: c.post_id,
-				parent_id: parent ?? null,
-				author_id: c.author_id,
-				body: c.body,
-				status: 'published',
-				reaction_counts: '{}',
-				created_at: c.created_at
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		if (!parent && !topByPost.has(c.post_id)) topByPost.set(c.post_id, row.id);
-		if (c.question) questionByPost.set(c.post_id, row.id);
-	}
+	tops.forEach((c, i) => {
+		if (!topByPost.has(c.post_id)) topByPost.set(c.post_id, topIds[i]);
+		if (c.question) questionByPost.set(c.post_id, topIds[i]);
+	});
+	const replies = comments
+		.filter((_, i) => !isTop[i])
+		.map((c) => row(c, (c.answer ? questionByPost.get(c.post_id) : topByPost.get(c.post_id)) ?? null));
+	await insertChunked(replies, 1000, (chunk) => tx.insertInto('comments').values(chunk).execute());
+	progress(`Demo: komentarze ${formatNumber(comments.length)}`);
 	await sql`update posts set comment_count = (select count(*) from comments c where c.post_id = posts.id and c.status = 'published') where group_id = ${groupId}`.execute(
 		tx
 	);

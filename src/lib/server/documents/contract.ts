@@ -1,3 +1,5 @@
+import { seatPhrase } from '../text/place-names';
+
 /**
  * The contract template ("wzór"), clause by clause. Billing fills the blanks for a real customer;
  * here every blank is a dotted line. Each clause: a title, then paragraphs or numbered points.
@@ -44,7 +46,7 @@ export function contractClauses(
 			title: '§ 1. Strony umowy',
 			points: [
 				f
-					? `Zamawiający: ${f.legalName}, z siedzibą w ${f.city}, NIP ${f.nip}, REGON ${f.regon}, reprezentowana przez ${blank} (zwana dalej „Gminą”).`
+					? `Zamawiający: ${f.legalName}, ${seatPhrase(f.city)}, NIP ${f.nip}, REGON ${f.regon}, reprezentowana przez ${blank} (zwana dalej „Gminą”).`
 					: `Zamawiający: Gmina ${blank}, z siedzibą w ${blank}, NIP ${blank}, REGON ${blank}, reprezentowana przez ${blank} (zwana dalej „Gminą”).`,
 				'Wykonawca: PL-MEDIA, Laski, gm. Izabelin, NIP 118-161-04-40 (zwany dalej „Wykonawcą”).'
 			]

@@ -1,14 +1,6 @@
 import type { Ctx } from '../core/context';
 import { countingRule } from '../../engagement';
-import {
-	formatCompact,
-	formatDate,
-	formatMoney,
-	formatNumber,
-	formatPercent,
-	monthName,
-	shortMonth
-} from '../../format';
+import { formatDate, formatMoney, formatNumber, formatPercent, monthName, shortMonth } from '../../format';
 import { getGroupForReading } from '../groups/groups';
 import { getSitePage, placeholderValues, siteNumbers, siteTextBlocks } from '../site/pages';
 import { municipalityPage } from '../stats/public';
@@ -77,18 +69,23 @@ export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 	});
 	const title = `Opis Pakietu 1 — ${municipality.name}`;
 	const pdf = new PdfWriter({ title, subject: page.title });
-	pdf.titlePage(title, [
-		page.title.replace(/gminy$/, `gminy ${municipality.name}`),
-		`Grupa „${group.name}” – ${formatNumber(stats.group.members)} członków`,
-		made(ctx),
-		'PL-MEDIA · Laski, gm. Izabelin'
-	]);
-	pdf.figures([
-		{ label: 'Członkowie grupy', value: formatNumber(stats.group.members) },
-		{ label: 'Wyświetlenia (30 dni)', value: formatCompact(stats.last30.views) },
-		{ label: 'Komentarze (30 dni)', value: formatNumber(stats.last30.comments) },
-		{ label: 'Reakcje (30 dni)', value: formatNumber(stats.last30.reactions) }
-	]);
+	pdf.titlePage(
+		title,
+		[
+			page.title.replace(/gminy$/, `gminy ${municipality.name}`),
+			`Gmina ${municipality.name} · grupa „${group.name}”`,
+			`Liczby grupy: ostatnie 30 dni, ${made(ctx).toLowerCase()}`,
+			'PL-MEDIA · Laski, gm. Izabelin'
+		],
+		[
+			{ label: 'Członkowie grupy', value: formatNumber(stats.group.members) },
+			{ label: 'Wyświetlenia postów (30 dni)', value: formatNumber(stats.last30.views) },
+			{
+				label: 'Reakcje i komentarze (30 dni)',
+				value: formatNumber(stats.last30.reactions + stats.last30.comments)
+			}
+		]
+	);
 	let list: string[] = [];
 	const flush = () => {
 		if (list.length) pdf.list(list);
@@ -111,16 +108,25 @@ export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 export async function contractTemplatePdf(ctx: Ctx): Promise<Buffer> {
 	const title = 'Umowa o świadczenie usług komunikacji lokalnej — wzór';
 	const pdf = new PdfWriter({ title, subject: 'Wzór umowy na Pakiet nr 1' });
-	pdf.titlePage(title, [
-		'Pakiet nr 1 – publikowanie treści w grupie mieszkańców gminy',
-		`Umowa nr ……………… zawarta w dniu ……………… w ………………`,
-		made(ctx)
-	]);
 	const list = await package1ListPrices(ctx.db, warsawDay(ctx.clock.now()));
 	const prices = {
 		monthly: list.monthly ? formatMoney(list.monthly) : package1Prices.monthly,
 		commitment: list.commitment ? formatMoney(list.commitment) : package1Prices.commitment
 	};
+	pdf.titlePage(
+		title,
+		[
+			'Pakiet nr 1 – publikowanie treści w grupie mieszkańców gminy',
+			'Gmina: ……………………………… · grupa: ………………………………',
+			`Umowa nr ……………… zawarta w dniu ……………… w ………………`,
+			`Ceny według cennika, ${made(ctx).toLowerCase()}`
+		],
+		[
+			{ label: 'Cena brutto miesięcznie', value: prices.monthly },
+			{ label: 'Przy umowie na co najmniej 6 miesięcy', value: prices.commitment },
+			{ label: 'Jednostki gminy w ramach pakietu', value: 'bez limitu' }
+		]
+	);
 	for (const clause of contractClauses(prices)) {
 		pdf.heading(clause.title, 2);
 		clause.points.forEach((p, i) => pdf.paragraph(clause.points.length > 1 ? `${i + 1}. ${p}` : p));
@@ -151,12 +157,25 @@ export async function presentationPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 	const s = await municipalityPage(ctx, slug);
 	const title = `Prezentacja aktywności i zasięgów grupy ${s.municipality.name}`;
 	const pdf = new PdfWriter({ title, subject: `Statystyki grupy ${s.group.name}` });
-	pdf.titlePage(title, [
-		`Grupa „${s.group.name}”`,
-		`Gmina ${s.municipality.name}, powiat ${s.municipality.county}, województwo ${s.municipality.voivodeship}`,
-		made(ctx)
-	]);
-	pdf.heading('Najważniejsze liczby', 2);
+	const sum = (f: (m: (typeof s.months)[number]) => number) => s.months.reduce((a, m) => a + f(m), 0);
+	const period = s.months.length
+		? `${monthName(s.months[0].month)} – ${monthName(s.months[s.months.length - 1].month)} (bieżący miesiąc niepełny)`
+		: '—';
+	pdf.titlePage(
+		title,
+		[
+			`Grupa „${s.group.name}”`,
+			`Gmina ${s.municipality.name}, powiat ${s.municipality.county}, województwo ${s.municipality.voivodeship}`,
+			`Okres: ${period}`,
+			made(ctx)
+		],
+		[
+			{ label: 'Członkowie grupy', value: formatNumber(s.group.members) },
+			{ label: 'Wyświetlenia postów (12 miesięcy)', value: formatNumber(sum((m) => m.views)) },
+			{ label: 'Reakcje i komentarze (12 miesięcy)', value: formatNumber(sum((m) => m.reactions + m.comments)) }
+		]
+	);
+	pdf.heading('Najważniejsze liczby (30 dni)', 2);
 	pdf.figures([
 		{ label: 'Członkowie grupy', value: formatNumber(s.group.members) },
 		{ label: 'Wyświetlenia (30 dni)', value: formatNumber(s.last30.views) },
@@ -238,13 +257,24 @@ export async function unitReportPdf(ctx: Ctx, slug: string, month: string | null
 	const pdf = new PdfWriter({ title, subject: `Jednostki gminy ${r.municipality}, ${monthName(r.month)}` });
 	const previous = r.months.length - 2;
 	const current = r.months.length - 1;
-	pdf.titlePage(title, [
-		`Miesiąc: ${monthName(r.month)} (porównanie z: ${monthName(r.months[previous])})`,
-		`Grupa „${r.group.name}”`,
-		made(ctx)
-	]);
 	const total = (i: number, f: (m: (typeof r.units)[number]['months'][number]) => number) =>
 		r.units.reduce((sum, u) => sum + f(u.months[i]), 0);
+	pdf.titlePage(
+		title,
+		[
+			`Gmina ${r.municipality} · grupa „${r.group.name}”`,
+			`Okres: ${monthName(r.month)} (porównanie z: ${monthName(r.months[previous])})`,
+			made(ctx)
+		],
+		[
+			{ label: 'Posty jednostek', value: formatNumber(total(current, (m) => m.posts)) },
+			{ label: 'Wyświetlenia postów jednostek', value: formatNumber(total(current, (m) => m.views)) },
+			{
+				label: 'Reakcje i komentarze',
+				value: formatNumber(total(current, (m) => m.reactions + m.comments))
+			}
+		]
+	);
 	const change = (now: number, before: number) =>
 		before === 0
 			? now === 0

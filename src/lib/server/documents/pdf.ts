@@ -7,6 +7,25 @@ const fonts = {
 	bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
 };
 
+/**
+ * The fonts parsed once per process. Parsing and measuring DejaVu Sans (fontkit decoding its
+ * tables and glyphs) was most of a document's time; pdfkit takes a parsed font object as a font
+ * source, and each document still embeds its own subset. pdfkit has no public way to parse one,
+ * so a throwaway document loads it and we keep its fontkit font.
+ */
+let parsed: { regular: unknown; bold: unknown } | null = null;
+function parsedFonts(): { regular: unknown; bold: unknown } {
+	if (!parsed) {
+		const load = (file: string) => {
+			const doc = new PDFDocument({ autoFirstPage: false });
+			doc.font(file);
+			return (doc as unknown as { _font: { font: unknown } })._font.font;
+		};
+		parsed = { regular: load(fonts.regular), bold: load(fonts.bold) };
+	}
+	return parsed;
+}
+
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const WIDTH = A4.width - 2 * MARGIN;
@@ -21,6 +40,8 @@ export interface Column {
 	/** Share of the table's width. */
 	width: number;
 	align?: 'left' | 'right';
+	/** Cells kept on one line (amounts, dates); right-aligned columns are by default. */
+	nowrap?: boolean;
 }
 
 /**
@@ -44,16 +65,20 @@ export class PdfWriter {
 			displayTitle: true,
 			bufferPages: true,
 			info: { Title: meta.title, Subject: meta.subject, Author: meta.author ?? 'PL-MEDIA', Creator: 'Tablica' },
-			font: fonts.regular
+			font: parsedFonts().regular as string
 		});
-		this.doc.registerFont('regular', fonts.regular);
-		this.doc.registerFont('bold', fonts.bold);
+		const { regular, bold } = parsedFonts();
+		this.doc.registerFont('regular', regular as PDFKit.Mixins.PDFFontSource);
+		this.doc.registerFont('bold', bold as PDFKit.Mixins.PDFFontSource);
 		this.root = this.doc.struct('Document');
 		this.doc.addStructure(this.root);
 	}
 
-	/** The first page: the document's title, whom it concerns and when it was made. */
-	titlePage(title: string, lines: string[]): this {
+	/**
+	 * The cover: the document's title, whom it concerns (group, municipality), the period, when it
+	 * was made, and its key numbers in boxes — what a council member reads first.
+	 */
+	titlePage(title: string, lines: string[], figures: { label: string; value: string }[] = []): this {
 		const d = this.doc;
 		this.artifact(() => d.rect(MARGIN, 150, 60, 6).fill(ACCENT));
 		d.y = 180;
@@ -65,6 +90,10 @@ export class PdfWriter {
 			this.root.add(
 				d.struct('P', {}, () => d.font('regular').fontSize(13).fillColor(MUTED).text(line, { width: WIDTH }))
 			);
+		if (figures.length) {
+			d.moveDown(2);
+			this.figures(figures);
+		}
 		d.addPage();
 		return this;
 	}
@@ -153,10 +182,44 @@ export class PdfWriter {
 		return this;
 	}
 
+	/**
+	 * Column widths and a font scale that fit: no header word is split across lines, no amount
+	 * wraps. Each column gets at least what its longest header word (and, for one-line columns,
+	 * its longest cell) needs; the rest of the width is taken from columns with room to spare, in
+	 * proportion; when even the needs exceed the page, the fonts shrink (at most to 75 %).
+	 */
+	private fitColumns(columns: Column[], rows: string[][]): { widths: number[]; scale: number } {
+		const d = this.doc;
+		const measure = (scale: number) =>
+			columns.map((c, i) => {
+				d.font('bold').fontSize(7.5 * scale);
+				let need = Math.max(0, ...c.header.split(/\s+/).map((w) => d.widthOfString(w)));
+				d.font('regular').fontSize(8.5 * scale);
+				const nowrap = c.nowrap ?? c.align === 'right';
+				for (const r of rows)
+					for (const part of (r[i] ?? '').split('\n'))
+						need = Math.max(need, ...(nowrap ? [part] : part.split(/\s+/)).map((w) => d.widthOfString(w)));
+				return need + 7;
+			});
+		let scale = 1;
+		let needs = measure(scale);
+		const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+		while (total(needs) > WIDTH && scale > 0.75) needs = measure((scale -= 0.05));
+		const widths = columns.map((c, i) => Math.max(c.width * WIDTH, needs[i]));
+		const excess = total(widths) - WIDTH;
+		if (excess > 0) {
+			const slack = widths.map((w, i) => Math.max(0, w - needs[i]));
+			const room = total(slack);
+			for (let i = 0; i < widths.length; i++)
+				widths[i] -= room > 0 ? (excess * slack[i]) / room : excess / widths.length;
+		}
+		return { widths, scale };
+	}
+
 	/** A table with a header row (repeated after a page break). */
 	table(columns: Column[], rows: string[][], caption?: string): this {
 		const d = this.doc;
-		const widths = columns.map((c) => c.width * WIDTH);
+		const { widths, scale } = this.fitColumns(columns, rows);
 		const table = d.struct('Table');
 		this.root.add(table);
 		if (caption)
@@ -166,7 +229,7 @@ export class PdfWriter {
 				)
 			);
 		const row = (cells: string[], header: boolean) => {
-			const fontSize = header ? 7.5 : 8.5;
+			const fontSize = (header ? 7.5 : 8.5) * scale;
 			d.font(header ? 'bold' : 'regular').fontSize(fontSize);
 			const height = Math.max(...cells.map((c, i) => d.heightOfString(c, { width: widths[i] - 6 }))) + 6;
 			if (d.y + height > A4.height - MARGIN - 20) {
@@ -216,11 +279,11 @@ export class PdfWriter {
 		return this;
 	}
 
-	/** A bar chart as a figure whose alternative text lists every value. */
+	/** A bar chart with each bar's value above it, as a figure whose alternative text lists every value. */
 	barChart(title: string, bars: { label: string; value: number; display: string }[]): this {
 		const d = this.doc;
 		const H = 150;
-		this.ensureSpace(H + 60);
+		this.ensureSpace(H + 72);
 		const top = d.y + 4;
 		const max = Math.max(1, ...bars.map((b) => b.value));
 		const slot = WIDTH / Math.max(1, bars.length);
@@ -228,10 +291,15 @@ export class PdfWriter {
 		this.root.add(
 			d.struct('Figure', { alt }, () => {
 				d.font('bold').fontSize(10).fillColor(INK).text(title, MARGIN, top, { width: WIDTH });
-				const base = top + 20 + H;
+				// Room above the tallest bar for its value.
+				const base = top + 32 + H;
 				bars.forEach((b, i) => {
 					const h = (b.value / max) * H;
 					d.rect(MARGIN + i * slot + 4, base - h, slot - 8, h).fill(ACCENT);
+					d.font('regular')
+						.fontSize(slot < 45 ? 6.5 : 8)
+						.fillColor(INK)
+						.text(b.display, MARGIN + i * slot, base - h - 10, { width: slot, align: 'center', lineBreak: false });
 					d.font('regular')
 						.fontSize(7)
 						.fillColor(MUTED)

@@ -14,11 +14,14 @@ export const unitTypes = {
 	cultureCentre: 'Centrum / dom kultury',
 	museum: 'Muzeum / izba pamięci',
 	sportsCentre: 'Ośrodek sportu i rekreacji',
+	// The offer lists "centra sportu" apart from the OSiR-s above.
+	sportCentre: 'Centrum sportu',
 	sportsClub: 'Klub sportowy',
 	fireBrigade: 'Ochotnicza Straż Pożarna',
 	socialHelp: 'Ośrodek pomocy społecznej',
 	socialServices: 'Centrum usług społecznych',
 	healthCentre: 'Ośrodek zdrowia',
+	otherHealthcare: 'Inna placówka ochrony zdrowia',
 	sharedServices: 'Centrum usług wspólnych',
 	utility: 'Zakład gospodarki komunalnej',
 	municipalCompany: 'Spółka komunalna',
@@ -26,4 +29,5 @@ export const unitTypes = {
 } as const;
 
 export type UnitType = keyof typeof unitTypes;
+export const unitTypeIds = Object.keys(unitTypes) as [UnitType, ...UnitType[]];
 export const unitTypeLabel = (t: string) => unitTypes[t as UnitType] ?? t;

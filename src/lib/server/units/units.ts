@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { Unit } from '../db/schema';
 import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { unitTypes, type UnitType } from '../groups/unit-types';
+import { unitTypeIds, unitTypes, type UnitType } from '../groups/unit-types';
 import { assertCoordinator, coordinates, assertUnitManager, assertUnitStaff, managesUnit } from '../access/office';
 import { foldText } from '../text/fold';
 import { packageActive } from '../access/package-state';
@@ -13,7 +13,6 @@ import { unitPlaceChoices, type GroupPlaceChoices } from '../places/unit-place';
 /** Unit types that may send urgent alerts unless the coordinator decides otherwise. */
 export const ALERTING_TYPES: UnitType[] = ['office', 'mayor', 'fireBrigade', 'utility', 'socialHelp'];
 
-const unitTypeIds = Object.keys(unitTypes) as [UnitType, ...UnitType[]];
 export const id = (what: string) => idSchema(`Nie ma takiej ${what}.`);
 
 export const unitSchema = z.object({
@@ -175,19 +174,12 @@ function slugFor(name: string): string {
 	);
 }
 
-/** The coordinator adds a unit of the municipality; it publishes unless turned off. */
-export async function addUnit(
-	ctx: Ctx,
-	actor: Actor | null,
-	municipalityCode: string,
-	input: unknown
-): Promise<string> {
-	await assertCoordinator(ctx, actor, municipalityCode);
-	const data = parseInput(unitSchema, input);
-	const base = slugFor(data.name);
+/** A free slug for a new unit of the municipality ("osp-wiskitki", then "osp-wiskitki-2"). */
+async function freeSlug(db: Db, municipalityCode: string, name: string): Promise<string> {
+	const base = slugFor(name);
 	const taken = new Set(
 		(
-			await ctx.db
+			await db
 				.selectFrom('units')
 				.select('slug')
 				.where('municipality_code', '=', municipalityCode)
@@ -197,11 +189,23 @@ export async function addUnit(
 	);
 	let slug = base;
 	for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+	return slug;
+}
+
+/** The coordinator adds a unit of the municipality; it publishes unless turned off. */
+export async function addUnit(
+	ctx: Ctx,
+	actor: Actor | null,
+	municipalityCode: string,
+	input: unknown
+): Promise<string> {
+	await assertCoordinator(ctx, actor, municipalityCode);
+	const data = parseInput(unitSchema, input);
 	const row = await ctx.db
 		.insertInto('units')
 		.values({
 			municipality_code: municipalityCode,
-			slug,
+			slug: await freeSlug(ctx.db, municipalityCode, data.name),
 			name: data.name,
 			type: data.type,
 			description: data.description,
@@ -214,6 +218,91 @@ export async function addUnit(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
+}
+
+/** Words in a unit's name that tell its kind; the first match wins, else an organisation. */
+const typeHints: [RegExp, UnitType][] = [
+	[/\b(urzad|urzedu)\b/, 'office'],
+	[/\b(wojt|burmistrz|prezydent)/, 'mayor'],
+	[/\brad[ay] (gminy|miejsk|miasta)/, 'council'],
+	[/\bradn[ya]/, 'councillor'],
+	[/\bsoltys/, 'villageHead'],
+	[/\bsolectw/, 'villageDistrict'],
+	[/\bszkol\w* podstawow|\bsp\b|\bzespol szkol/, 'primarySchool'],
+	[/\b(liceum|technikum|szkol)/, 'secondarySchool'],
+	[/\bprzedszkol/, 'kindergarten'],
+	[/\bzlob/, 'nursery'],
+	[/\bbibliotek/, 'library'],
+	[/\b(osrodek|centrum|dom) kultury|\b[gm]?ok\b|\bgck\b/, 'cultureCentre'],
+	[/\b(muzeum|izba)/, 'museum'],
+	[/\bosrodek sportu|\bosir\b|\bgosir\b|\bmosir\b/, 'sportsCentre'],
+	[/\bcentrum sportu/, 'sportCentre'],
+	[/\b(klub|lks|uks|mks|gks)\b|\bklub sport/, 'sportsClub'],
+	[/\b(osp|straz)/, 'fireBrigade'],
+	[/\b(centrum uslug spolecznych|cus)\b/, 'socialServices'],
+	[/\b(pomocy spolecznej|[gm]?ops)\b/, 'socialHelp'],
+	[/\bosrodek zdrowia|\bspzoz\b|\bgoz\b/, 'healthCentre'],
+	[/\b(przychodni|zdrow)/, 'otherHealthcare'],
+	[/\b(centrum uslug wspolnych|cuw)\b/, 'sharedServices'],
+	[/\b(zaklad gospodarki komunalnej|zgk|zgkim|zuk)\b/, 'utility'],
+	[/\bsp\. z o\.o\.|\bspolka\b/, 'municipalCompany']
+];
+
+/** The likely kind of a unit from its name ("OSP Guzów" → fireBrigade); the coordinator may change it. */
+export function guessUnitType(name: string): UnitType {
+	const folded = foldText(name);
+	return typeHints.find(([re]) => re.test(folded))?.[1] ?? 'organisation';
+}
+
+/**
+ * The units named in an order, created in the order's transaction, not publishing until the
+ * contract is signed (`enableOrderedUnits`). A name the municipality already has (ignoring case
+ * and diacritics) is not created again. Returns the ids of the units created.
+ */
+export async function createOrderedUnits(
+	tx: Db,
+	now: Date,
+	municipalityCode: string,
+	names: string[],
+	contractId: string
+): Promise<string[]> {
+	const existing = new Set(
+		(await tx.selectFrom('units').select('name').where('municipality_code', '=', municipalityCode).execute()).map((u) =>
+			foldText(u.name)
+		)
+	);
+	const created: string[] = [];
+	for (const name of names) {
+		const key = foldText(name);
+		if (existing.has(key)) continue;
+		existing.add(key);
+		const type = guessUnitType(name);
+		const row = await tx
+			.insertInto('units')
+			.values({
+				municipality_code: municipalityCode,
+				slug: await freeSlug(tx, municipalityCode, name),
+				name,
+				type,
+				can_publish: false,
+				may_alert: ALERTING_TYPES.includes(type),
+				awaiting_contract_id: contractId,
+				created_at: now
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		created.push(row.id);
+	}
+	return created;
+}
+
+/** Signing the contract turns on the units its order created. */
+export async function enableOrderedUnits(tx: Db, contractId: string): Promise<void> {
+	await tx
+		.updateTable('units')
+		.set({ can_publish: true, awaiting_contract_id: null })
+		.where('awaiting_contract_id', '=', contractId)
+		.execute();
 }
 
 export async function updateUnit(ctx: Ctx, actor: Actor | null, unitId: string, input: unknown): Promise<void> {
@@ -265,7 +354,7 @@ export interface PublicUnit {
 	id: string;
 	slug: string;
 	name: string;
-	type: string;
+	type: UnitType;
 	typeLabel: string;
 	verified: boolean;
 	/** The unit's posts skip approval right now (active package, unit enabled). */
@@ -290,7 +379,7 @@ export async function groupUnits(
 		id: u.id,
 		slug: u.slug,
 		name: u.name,
-		type: u.type,
+		type: u.type as UnitType,
 		typeLabel: unitTypes[u.type as UnitType] ?? u.type,
 		verified: u.verified,
 		publishing: active && u.can_publish

@@ -77,7 +77,8 @@ async function start(): Promise<Runtime> {
 	};
 	await ensureMunicipalities(ctx, config);
 	if (config.demo) {
-		const seeded = await seedDemo(ctx);
+		// Seeding takes a while on a first start: say what is happening.
+		const seeded = await seedDemo(ctx, (message) => console.log(message));
 		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
 	}
 	await vapidKeys(database.db);
