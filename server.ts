@@ -2,6 +2,8 @@
 import http from 'node:http';
 import { readConfig } from './src/lib/server/core/config';
 import { log } from './src/lib/server/core/logger';
+import { startupStage } from './src/lib/server/core/startup';
+import { answerStarting } from './scripts/starting-page.mjs';
 import type { Runtime } from './src/lib/server/web/runtime';
 
 // pg-boss completes and fails jobs without awaiting the query: when the database drops the
@@ -14,17 +16,24 @@ const config = readConfig();
 // with the protocol a proxy reports, or plain http, which is what this server speaks.
 if (process.env.BASE_URL) process.env.ORIGIN ??= config.baseUrl;
 else process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
-// Importing the handler runs the app's init hook: migrations, reference data, demo seed.
-const { handler } = await import(new URL('./build/handler.js', import.meta.url).href);
-const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runtime> }).__tablicaRuntime;
-
+// The port answers at once: until the app is ready (migrations, reference data, the demo seed on a
+// first start), with a "starting" page that says what is happening.
+let handler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
 const server = http.createServer((req, res) => {
+	if (!handler) return answerStarting(req, res, startupStage());
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	res.once('finish', () => {
 		if (!req.complete) discardRest(req);
 	});
 	handler(req, res);
 });
+server.keepAliveTimeout = 65_000;
+await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+console.log(`Tablica się uruchamia: ${config.baseUrl}`);
+// Importing the handler runs the app's init hook: migrations, reference data, demo seed.
+const app = await import(new URL('./build/handler.js', import.meta.url).href);
+const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runtime> }).__tablicaRuntime;
+handler = app.handler;
 
 /**
  * A request answered before its body was read (over its limit, its sender not allowed, a refused
@@ -41,8 +50,7 @@ function discardRest(req: http.IncomingMessage) {
 	});
 	req.resume();
 }
-server.keepAliveTimeout = 65_000;
-server.listen(config.port, config.host, () => {
+{
 	const lines = [
 		`Tablica działa: ${config.baseUrl}  (baza: ${runtime.database.kind === 'pglite' ? `PGlite w ${config.dataDir}` : 'PostgreSQL'})`
 	];
@@ -51,7 +59,7 @@ server.listen(config.port, config.host, () => {
 		for (const a of runtime.demoAccounts) lines.push(`  ${a.email.padEnd(28)} ${a.what}`);
 	}
 	console.log(lines.join('\n'));
-});
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

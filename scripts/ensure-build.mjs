@@ -1,5 +1,5 @@
 // Builds the app when the build is missing or older than the sources.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -15,7 +15,8 @@ function newest(dir) {
 	return t;
 }
 
-export function ensureBuild() {
+/** The build is missing or older than the sources. */
+export function needsBuild() {
 	const built = path.join(root, 'build', 'handler.js');
 	const sources = () =>
 		Math.max(
@@ -23,13 +24,26 @@ export function ensureBuild() {
 			newest(path.join(root, 'static')),
 			...['package.json', 'svelte.config.js', 'vite.config.ts'].map((f) => statSync(path.join(root, f)).mtimeMs)
 		);
-	if (existsSync(built) && sources() <= statSync(built).mtimeMs) return;
+	return !(existsSync(built) && sources() <= statSync(built).mtimeMs);
+}
+
+// NODE_ENV decides whether Svelte compiles its development checks in: never for a build that runs.
+const viteBuild = [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'];
+const buildOptions = () => ({ cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+
+export function ensureBuild() {
+	if (!needsBuild()) return;
 	console.log('Budowanie aplikacji (vite build)…');
-	// NODE_ENV decides whether Svelte compiles its development checks in: never for a build that runs.
-	const r = spawnSync(
-		process.execPath,
-		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-		{ cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } }
-	);
+	const r = spawnSync(process.execPath, viteBuild, buildOptions());
 	if (r.status !== 0) throw new Error('vite build failed');
+}
+
+/** Builds without blocking the event loop (`npm start` answers on its port meanwhile). */
+export function build() {
+	console.log('Budowanie aplikacji (vite build)…');
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, viteBuild, buildOptions());
+		child.on('error', reject);
+		child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error('vite build failed'))));
+	});
 }

@@ -8,6 +8,7 @@ import { readConfig, type Config } from '../core/config';
 import type { Ctx } from '../core/context';
 import { migrate, openPGlite, openPostgres, type Database } from '../db/database';
 import { seedDemo, demoAccounts } from '../demo/seed-demo';
+import { reportStartup } from '../core/startup';
 import { startJobs, type Jobs } from '../jobs/jobs';
 import { transportsFrom } from '../notify/delivery';
 import { pushTransport, vapidKeys } from '../notify/push';
@@ -63,6 +64,7 @@ export async function ensureMunicipalities(ctx: Ctx, config: Config): Promise<vo
 async function start(): Promise<Runtime> {
 	const config = readConfig();
 	const database = await openDatabase(config);
+	reportStartup('Przygotowanie bazy danych…');
 	await migrate(database.db);
 	const mediaDir = path.join(config.dataDir, 'media');
 	const exportsDir = path.join(config.dataDir, 'exports');
@@ -75,10 +77,14 @@ async function start(): Promise<Runtime> {
 		exportsDir,
 		lexicon: loadLexicon(config.referenceDataDir)
 	};
+	reportStartup('Wczytywanie rejestru gmin (TERYT)…');
 	await ensureMunicipalities(ctx, config);
 	if (config.demo) {
 		// Seeding takes a while on a first start: say what is happening.
-		const seeded = await seedDemo(ctx, (message) => console.log(message));
+		const seeded = await seedDemo(ctx, (message) => {
+			console.log(message);
+			reportStartup(message);
+		});
 		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
 	}
 	await vapidKeys(database.db);
