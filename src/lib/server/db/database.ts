@@ -28,6 +28,7 @@ import * as m0017 from './migrations/0017_idempotency';
 import * as m0018 from './migrations/0018_data_exports';
 import * as m0019 from './migrations/0019_places_and_alerts';
 import * as m0020 from './migrations/0020_phone_verification';
+import * as m0021 from './migrations/0021_terms_and_consent';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -85,7 +86,8 @@ const migrations: Record<string, Migration> = {
 	'0017_idempotency': m0017,
 	'0018_data_exports': m0018,
 	'0019_places_and_alerts': m0019,
-	'0020_phone_verification': m0020
+	'0020_phone_verification': m0020,
+	'0021_terms_and_consent': m0021
 };
 
 export async function migrate(db: Db): Promise<void> {

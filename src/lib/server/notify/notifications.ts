@@ -22,7 +22,8 @@ export type NotificationKind =
 	| 'post_held'
 	| 'urgent_alert'
 	| 'urgent_all_clear'
-	| 'urgent_update';
+	| 'urgent_update'
+	| 'terms_changed';
 
 export interface NewNotification {
 	userId: string;
@@ -133,6 +134,7 @@ export function describeNotification(n: {
 		case 'urgent_alert':
 		case 'urgent_all_clear':
 		case 'urgent_update':
+		case 'terms_changed':
 		case 'appeal_decided':
 		case 'report_received':
 		case 'report_decided':
