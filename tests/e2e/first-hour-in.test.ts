@@ -1,12 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
+import {
+	axeViolations,
+	hasChromium,
+	launchBrowser,
+	logIn,
+	postgresReachable,
+	startServer,
+	type Server
+} from './harness';
 
 // Issue 16, "Getting in": the home page for residents, each role's landing after signing in,
 // registration, the versioned group rules, the API page and the contact forms' inboxes.
+// On PostgreSQL when one is reachable (the demo seeds faster there on a loaded machine), else on PGlite.
+const pgUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const onPostgres = await postgresReachable(pgUrl, 'first-hour-in on PostgreSQL (PGlite instead)');
+const dbName = `tablica_e2e_${randomBytes(5).toString('hex')}`;
+
+async function admin(sql: string) {
+	const c = new pg.Client({ connectionString: pgUrl });
+	await c.connect();
+	await c.query(sql);
+	await c.end();
+}
+
 let server: Server;
 let browser: Browser;
 let smtp: SMTPServer;
@@ -38,7 +60,15 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		smtp.on('error', () => {});
 		await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 		const port = (smtp.server.address() as AddressInfo).port;
+		let databaseUrl: string | undefined;
+		if (onPostgres) {
+			await admin(`CREATE DATABASE ${dbName}`);
+			const url = new URL(pgUrl);
+			url.pathname = `/${dbName}`;
+			databaseUrl = url.toString();
+		}
 		server = await startServer({
+			databaseUrl,
 			env: {
 				SMTP_URL: `smtp://127.0.0.1:${port}`,
 				SUPPORT_EMAIL: 'pomoc@obsluga.test',
@@ -53,6 +83,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		await browser?.close();
 		await server?.stop();
 		await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+		if (onPostgres) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 	});
 
 	for (const [name, viewport] of [

@@ -137,8 +137,8 @@ export async function fileReport(ctx: Ctx, actor: Actor | null, input: unknown):
 			throw new AppError(
 				'conflict',
 				t.kind === 'post'
-					? 'Ten post już zgłosiłeś — moderatorzy się nim zajmą.'
-					: 'Ten komentarz już zgłosiłeś — moderatorzy się nim zajmą.'
+					? 'Twoje zgłoszenie tego posta już do nas trafiło — moderatorzy się nim zajmą.'
+					: 'Twoje zgłoszenie tego komentarza już do nas trafiło — moderatorzy się nim zajmą.'
 			);
 		const ack = reportReceivedMessage({
 			reportId: report.id,
