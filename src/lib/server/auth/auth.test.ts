@@ -75,7 +75,7 @@ describe('accounts', () => {
 				{ email: 'EWA.zielinska@example.pl', password: 'inne-haslo-12', displayName: 'Ewa Z', accept: 'on' },
 				'10.0.0.9'
 			)
-		).resolves.toBeUndefined();
+		).resolves.toEqual({ confirmPath: null });
 		expect(await ctx.db.selectFrom('users').selectAll().execute()).toEqual(before);
 		const [mail] = await listOutbox(ctx.db, { recipient: 'ewa.zielinska@example.pl' });
 		expect(mail.subject).toBe('Próba założenia konta w Tablicy na Twój adres');
