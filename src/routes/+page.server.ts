@@ -1,7 +1,11 @@
-import { pageWithDocuments } from '$lib/server/documents/offer';
+import { redirect } from '@sveltejs/kit';
+import { homeFor } from '$lib/server/site/home';
 import { page } from '$lib/server/web/http';
 import type { PageServerLoad } from './$types';
 
-/** The offer of Pakiet 1 (the operator's text) with live numbers and the chosen municipality's documents. */
-export const load: PageServerLoad = ({ locals, url }) =>
-	page(() => pageWithDocuments(locals.ctx, 'oferta', url.searchParams.get('gmina')));
+/** Residents first: their groups (a member of one group reads its feed), or a municipality's group by name. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const home = await page(() => homeFor(locals.ctx, locals.actor, url.searchParams.get('q')));
+	if (home.redirectTo) redirect(303, home.redirectTo);
+	return home;
+};

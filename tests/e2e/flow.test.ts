@@ -43,6 +43,7 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		await resident.getByLabel('Imię i nazwisko').fill('Ewa Testowa');
 		await resident.getByLabel('Adres e-mail').fill('ewa.e2e@example.pl');
 		await resident.getByLabel('Hasło').fill('haslo-ewy-2026');
+		await resident.getByRole('checkbox', { name: /Akceptuję regulamin grup/ }).check();
 		await resident.getByRole('button', { name: 'Załóż konto' }).click();
 		await expect
 			.poll(() => resident.getByRole('status').filter({ hasText: 'Sprawdź skrzynkę ewa.e2e@example.pl' }).count())

@@ -48,6 +48,7 @@ describe.skipIf(!hasChromium)('joining with places and urgent alerts, in the bro
 		await newcomer.getByLabel('Imię i nazwisko').fill(name);
 		await newcomer.getByLabel('Adres e-mail').fill(email);
 		await newcomer.getByLabel('Hasło').fill(password);
+		await newcomer.getByRole('checkbox', { name: /Akceptuję regulamin grup/ }).check();
 		await newcomer.getByRole('button', { name: 'Załóż konto' }).click();
 		await expect
 			.poll(() =>

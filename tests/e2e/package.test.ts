@@ -153,7 +153,7 @@ describe.skipIf(!hasChromium)('Pakiet 1 in the browser: units publish at once', 
 		);
 		expect(file.headers()['content-type']).toBe('image/png');
 		expect((await file.body()).equals(screenshot)).toBe(true);
-		expect(await teacher.getByRole('status').filter({ hasText: 'dyżurny administrator dostał SMS' }).count()).toBe(1);
+		expect(await teacher.getByRole('status').filter({ hasText: 'osoba pełniąca dyżur dostała SMS' }).count()).toBe(1);
 		expect(await teacher.locator('main').innerText()).not.toContain('600 100 200');
 		const ticketUrl = teacher.url().replace('?nowe=1', '');
 		await audit(teacher);

@@ -13,6 +13,9 @@ import {
 
 const publicPages = [
 	'/',
+	'/oferta',
+	'/regulamin',
+	'/o-api',
 	'/grupy',
 	'/grupy?woj=mazowieckie',
 	'/grupy/wiskitki',
@@ -70,7 +73,7 @@ describe.skipIf(!hasChromium)('the public website', () => {
 
 	it('the offer has every section of the seed, corrected, with live numbers and the documents', async () => {
 		const page = await newPage({ width: 1280, height: 900 });
-		await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+		await page.goto(`${server.url}/oferta`, { waitUntil: 'networkidle' });
 		const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
 		for (const h of [
 			'Cel i zastosowanie usługi',

@@ -75,7 +75,7 @@ const sanctioned: Partial<Record<GroupRole, string>> = {
 	muted:
 		'Masz w tej grupie czasowe wyciszenie: możesz czytać i reagować, ale nie publikować ani komentować. Termin i uzasadnienie są w powiadomieniach.',
 	suspended: 'Twój udział w tej grupie jest czasowo zawieszony. Termin i uzasadnienie są w powiadomieniach.',
-	banned: 'Zostałeś wykluczony z tej grupy. Termin i uzasadnienie są w powiadomieniach.'
+	banned: 'Twoje konto jest wykluczone z tej grupy. Termin i uzasadnienie są w powiadomieniach.'
 };
 
 /**

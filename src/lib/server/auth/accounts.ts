@@ -25,8 +25,27 @@ export const displayNameSchema = z
 export const registerSchema = z.object({
 	email: emailSchema,
 	password: passwordSchema,
-	displayName: displayNameSchema
+	displayName: displayNameSchema,
+	accept: z.literal('on', { error: 'Zaakceptuj regulamin grup i politykę prywatności, aby założyć konto.' }),
+	/** The group whose page sent them here: after confirming the address they land there. */
+	grupa: z.string().max(100).optional()
 });
+
+/** The versions a new account accepts: the rules in force and the privacy policy as last changed. */
+export async function consentVersions(db: Db): Promise<{ terms: number; privacy: string }> {
+	const [terms, privacy] = await Promise.all([
+		db
+			.selectFrom('terms_versions')
+			.select((eb) => eb.fn.max('version').as('version'))
+			.executeTakeFirst(),
+		db.selectFrom('site_pages').select('updated_at').where('slug', '=', 'polityka-prywatnosci').executeTakeFirst()
+	]);
+	return {
+		terms: terms?.version ?? 1,
+		// The operator's text is versioned by its last change; the built-in one by its name.
+		privacy: privacy ? privacy.updated_at.toISOString() : 'domyślna'
+	};
+}
 
 /**
  * An account that acts for the system (a unit's API integration, IMGW-PIB's warnings): it signs
@@ -70,7 +89,8 @@ async function issueUserToken(
 	db: Db,
 	userId: string,
 	purpose: 'verify_email' | 'reset_password',
-	ttlMs: number
+	ttlMs: number,
+	groupId: string | null = null
 ) {
 	const { token, hash } = newSecret();
 	const now = ctx.clock.now();
@@ -82,32 +102,39 @@ async function issueUserToken(
 			purpose,
 			created_at: now,
 			expires_at: new Date(now.getTime() + ttlMs),
-			used_at: null
+			used_at: null,
+			group_id: groupId
 		})
 		.execute();
 	return token;
 }
 
-async function sendVerification(ctx: Ctx, db: Db, user: { id: string; email: string; display_name: string }) {
-	const token = await issueUserToken(ctx, db, user.id, 'verify_email', 48 * HOUR);
+async function sendVerification(
+	ctx: Ctx,
+	db: Db,
+	user: { id: string; email: string; display_name: string },
+	groupId: string | null = null
+): Promise<string> {
+	const token = await issueUserToken(ctx, db, user.id, 'verify_email', 48 * HOUR, groupId);
+	const confirmPath = `/rejestracja/potwierdz?token=${token}`;
 	await enqueueEmail(db, ctx.clock, {
 		to: user.email,
-		...confirmAddressEmail({
-			name: user.display_name,
-			confirmUrl: `${ctx.baseUrl}/rejestracja/potwierdz?token=${token}`
-		})
+		...confirmAddressEmail({ name: user.display_name, confirmUrl: `${ctx.baseUrl}${confirmPath}` })
 	});
+	return confirmPath;
 }
 
 /**
- * Creates an account and sends the link to confirm the address. For an address that already has
- * an account nothing is created and its owner is told by e-mail instead: the caller answers the
- * same either way (and the password is hashed either way), so nobody learns who has an account.
+ * Creates an account, recording the rules and privacy policy accepted (version and time), and
+ * sends the link to confirm the address. For an address that already has an account nothing is
+ * created and its owner is told by e-mail instead: the caller answers the same either way (and the
+ * password is hashed either way), so nobody learns who has an account. Returns the confirmation
+ * link's path for a new account (demo mode shows it; otherwise it only goes by e-mail), else null.
  */
-export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promise<void> {
+export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promise<{ confirmPath: string | null }> {
 	const data = parseInput(registerSchema, input);
 	const passwordHash = await hashPassword(data.password);
-	await ctx.db.transaction().execute(async (tx) => {
+	return ctx.db.transaction().execute(async (tx) => {
 		await hitLimits(tx, ctx.clock, [limits.registrationsPerIp(ip), limits.registrationsPerAddress(data.email)]);
 		const taken = await tx
 			.selectFrom('users')
@@ -115,8 +142,8 @@ export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promis
 			.where((eb) => eb(eb.fn('lower', ['email']), '=', data.email))
 			.where('deleted_at', 'is', null)
 			.executeTakeFirst();
-		if (taken)
-			return enqueueEmail(tx, ctx.clock, {
+		if (taken) {
+			await enqueueEmail(tx, ctx.clock, {
 				to: taken.email,
 				...alreadyRegisteredEmail({
 					name: taken.display_name,
@@ -124,19 +151,30 @@ export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promis
 					resetUrl: `${ctx.baseUrl}/logowanie/reset`
 				})
 			});
+			return { confirmPath: null };
+		}
+		const now = ctx.clock.now();
+		const versions = await consentVersions(tx);
+		const joining = data.grupa
+			? await tx.selectFrom('groups').select('id').where('slug', '=', data.grupa).executeTakeFirst()
+			: undefined;
 		const user = await tx
 			.insertInto('users')
 			.values({
 				email: data.email,
 				password_hash: passwordHash,
 				display_name: data.displayName,
-				created_at: ctx.clock.now(),
+				created_at: now,
 				email_verified_at: null,
-				deleted_at: null
+				deleted_at: null,
+				terms_version: versions.terms,
+				terms_accepted_at: now,
+				privacy_version: versions.privacy,
+				privacy_accepted_at: now
 			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
-		await sendVerification(ctx, tx, user);
+		return { confirmPath: await sendVerification(ctx, tx, user, joining?.id ?? null) };
 	});
 }
 
@@ -159,8 +197,12 @@ async function takeUserToken(db: Db, ctx: Ctx, token: string, purpose: 'verify_e
 	return row;
 }
 
-export async function verifyEmail(ctx: Ctx, token: string): Promise<void> {
-	await ctx.db.transaction().execute(async (tx) => {
+/**
+ * Confirms the address. Returns the group they were joining: a request waiting for a decision,
+ * else the group whose page they registered from (null when neither).
+ */
+export async function verifyEmail(ctx: Ctx, token: string): Promise<{ groupSlug: string | null }> {
+	return ctx.db.transaction().execute(async (tx) => {
 		const row = await takeUserToken(tx, ctx, token, 'verify_email');
 		await tx
 			.updateTable('users')
@@ -168,6 +210,18 @@ export async function verifyEmail(ctx: Ctx, token: string): Promise<void> {
 			.where('id', '=', row.user_id)
 			.where('email_verified_at', 'is', null)
 			.execute();
+		const pending = await tx
+			.selectFrom('memberships')
+			.innerJoin('groups', 'groups.id', 'memberships.group_id')
+			.select('groups.slug')
+			.where('memberships.user_id', '=', row.user_id)
+			.where('memberships.status', '=', 'pending')
+			.orderBy('memberships.requested_at', 'desc')
+			.executeTakeFirst();
+		const joining = row.group_id
+			? await tx.selectFrom('groups').select('slug').where('id', '=', row.group_id).executeTakeFirst()
+			: undefined;
+		return { groupSlug: pending?.slug ?? joining?.slug ?? null };
 	});
 }
 

@@ -30,7 +30,7 @@ describe('accounts', () => {
 	it('registers, sends a verification e-mail through the outbox, and verifies once', async () => {
 		await registerUser(
 			ctx,
-			{ email: ' Ewa.Zielinska@Example.PL ', password: 'dlugie-haslo-1', displayName: 'Ewa Zielińska' },
+			{ email: ' Ewa.Zielinska@Example.PL ', password: 'dlugie-haslo-1', displayName: 'Ewa Zielińska', accept: 'on' },
 			'10.0.0.1'
 		);
 		expect(await ctx.db.selectFrom('users').select(['email', 'email_verified_at']).execute()).toEqual([
@@ -54,7 +54,7 @@ describe('accounts', () => {
 
 	it('refuses bad input, writing nothing', async () => {
 		await expect(
-			registerUser(ctx, { email: 'nie-email', password: 'krotkie', displayName: 'A' }, '10.0.0.1')
+			registerUser(ctx, { email: 'nie-email', password: 'krotkie', displayName: 'A', accept: 'on' }, '10.0.0.1')
 		).rejects.toMatchObject({
 			code: 'validation',
 			fields: {
@@ -72,10 +72,10 @@ describe('accounts', () => {
 		await expect(
 			registerUser(
 				ctx,
-				{ email: 'EWA.zielinska@example.pl', password: 'inne-haslo-12', displayName: 'Ewa Z' },
+				{ email: 'EWA.zielinska@example.pl', password: 'inne-haslo-12', displayName: 'Ewa Z', accept: 'on' },
 				'10.0.0.9'
 			)
-		).resolves.toBeUndefined();
+		).resolves.toEqual({ confirmPath: null });
 		expect(await ctx.db.selectFrom('users').selectAll().execute()).toEqual(before);
 		const [mail] = await listOutbox(ctx.db, { recipient: 'ewa.zielinska@example.pl' });
 		expect(mail.subject).toBe('Próba założenia konta w Tablicy na Twój adres');
@@ -180,14 +180,14 @@ describe('limits on what sends e-mail', () => {
 		for (let i = 0; i < 10; i++)
 			await registerUser(
 				ctx,
-				{ email: `hurt${i}@example.pl`, password: 'dlugie-haslo-1', displayName: `Hurt ${i}` },
+				{ email: `hurt${i}@example.pl`, password: 'dlugie-haslo-1', displayName: `Hurt ${i}`, accept: 'on' },
 				'198.51.100.1'
 			);
 		const [users, mails] = [await count('users'), await count('outbox')];
 		await expect(
 			registerUser(
 				ctx,
-				{ email: 'hurt10@example.pl', password: 'dlugie-haslo-1', displayName: 'Hurt 10' },
+				{ email: 'hurt10@example.pl', password: 'dlugie-haslo-1', displayName: 'Hurt 10', accept: 'on' },
 				'198.51.100.1'
 			)
 		).rejects.toMatchObject({
@@ -197,7 +197,7 @@ describe('limits on what sends e-mail', () => {
 		expect([await count('users'), await count('outbox')]).toEqual([users, mails]);
 		await registerUser(
 			ctx,
-			{ email: 'hurt10@example.pl', password: 'dlugie-haslo-1', displayName: 'Hurt 10' },
+			{ email: 'hurt10@example.pl', password: 'dlugie-haslo-1', displayName: 'Hurt 10', accept: 'on' },
 			'198.51.100.2'
 		);
 	});
@@ -207,11 +207,15 @@ describe('limits on what sends e-mail', () => {
 		for (let i = 0; i < 2; i++)
 			await registerUser(
 				ctx,
-				{ email: 'hurt0@example.pl', password: 'dlugie-haslo-1', displayName: 'Ktoś' },
+				{ email: 'hurt0@example.pl', password: 'dlugie-haslo-1', displayName: 'Ktoś', accept: 'on' },
 				`198.51.100.${10 + i}`
 			);
 		await expect(
-			registerUser(ctx, { email: 'Hurt0@example.pl', password: 'dlugie-haslo-1', displayName: 'Ktoś' }, '198.51.100.20')
+			registerUser(
+				ctx,
+				{ email: 'Hurt0@example.pl', password: 'dlugie-haslo-1', displayName: 'Ktoś', accept: 'on' },
+				'198.51.100.20'
+			)
 		).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringContaining('na ten adres e-mail') });
 		const toOwner = (await listOutbox(ctx.db, { recipient: 'hurt0@example.pl' })).filter((m) =>
 			m.subject.startsWith('Próba założenia konta')

@@ -46,6 +46,8 @@ const schema = z.object({
 		.or(z.literal('').transform(() => undefined)),
 	IMGW_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
 	SUPPORT_EMAIL: z.string().email().default('pomoc@tablica.local'),
+	CONTACT_JST_EMAIL: z.string().email().default('jst@pl-media.pl'),
+	CONTACT_BUSINESS_EMAIL: z.string().email().default('poczta@pl-media.pl'),
 	OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
 	TRUSTED_PROXIES: z.string().default(''),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
@@ -81,6 +83,8 @@ export interface Config {
 	outboxLeaseMs: number;
 	/** The support inbox: normal tickets are e-mailed here. */
 	supportEmail: string;
+	/** The contact forms' inboxes: municipalities' and companies' messages. */
+	contactInboxes: { municipalities: string; business: string };
 	/** Reverse proxies whose `X-Forwarded-For` is believed (addresses and CIDR ranges). */
 	trustedProxies: string[];
 }
@@ -115,6 +119,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		imgwBaseUrl: e.IMGW_BASE_URL,
 		imgwPollSeconds: e.IMGW_POLL_SECONDS,
 		supportEmail: e.SUPPORT_EMAIL,
+		contactInboxes: { municipalities: e.CONTACT_JST_EMAIL, business: e.CONTACT_BUSINESS_EMAIL },
 		trustedProxies: e.TRUSTED_PROXIES.split(',')
 			.map((s) => s.trim())
 			.filter(Boolean)

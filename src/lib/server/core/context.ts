@@ -10,6 +10,11 @@ export interface Ctx {
 	baseUrl: string;
 	/** The support inbox (normal tickets are e-mailed there); `pomoc@tablica.local` when unset. */
 	supportEmail?: string;
+	/**
+	 * Where the public contact forms go: municipalities' messages (`jst@pl-media.pl`) and
+	 * companies' (`poczta@pl-media.pl`) when unset; the rest goes to `supportEmail`.
+	 */
+	contactInboxes?: { municipalities: string; business: string };
 	/** Where residents' data exports are kept (DATA_DIR/exports); unset where none are made. */
 	exportsDir?: string;
 	/** Extra vulgar word forms for the moderation engine (NASK's lexicon when present). */

@@ -28,6 +28,7 @@ import * as m0017 from './migrations/0017_idempotency';
 import * as m0018 from './migrations/0018_data_exports';
 import * as m0019 from './migrations/0019_places_and_alerts';
 import * as m0020 from './migrations/0020_phone_verification';
+import * as m0021 from './migrations/0021_terms_and_consent';
 import * as m0022 from './migrations/0022_comment_edits';
 import * as m0025 from './migrations/0025_order_units';
 
@@ -88,6 +89,7 @@ const migrations: Record<string, Migration> = {
 	'0018_data_exports': m0018,
 	'0019_places_and_alerts': m0019,
 	'0020_phone_verification': m0020,
+	'0021_terms_and_consent': m0021,
 	'0022_comment_edits': m0022,
 	'0025_order_units': m0025
 };

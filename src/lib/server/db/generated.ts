@@ -604,6 +604,14 @@ export interface Subscriptions {
 	status: string;
 }
 
+export interface TermsVersions {
+	body: string;
+	published_at: Timestamp;
+	published_by: Int8 | null;
+	summary: Generated<string>;
+	version: number;
+}
+
 export interface TicketAttachments {
 	content_type: string;
 	file_name: string;
@@ -698,11 +706,16 @@ export interface Users {
 	id: Generated<Int8>;
 	is_operator: Generated<boolean>;
 	password_hash: string;
+	privacy_accepted_at: Timestamp | null;
+	privacy_version: string | null;
+	terms_accepted_at: Timestamp | null;
+	terms_version: number | null;
 }
 
 export interface UserTokens {
 	created_at: Timestamp;
 	expires_at: Timestamp;
+	group_id: Int8 | null;
 	purpose: string;
 	token_hash: string;
 	used_at: Timestamp | null;
@@ -760,6 +773,7 @@ export interface DB {
 	sessions: Sessions;
 	site_pages: SitePages;
 	subscriptions: Subscriptions;
+	terms_versions: TermsVersions;
 	ticket_attachments: TicketAttachments;
 	ticket_messages: TicketMessages;
 	tickets: Tickets;

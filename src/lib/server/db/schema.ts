@@ -192,6 +192,7 @@ export type MembershipEventTable = Narrow<G.MembershipEvents, { delta: 1 | -1 }>
 export type GroupDailyStatsTable = G.GroupDailyStats;
 export type GroupMonthlyStatsTable = G.GroupMonthlyStats;
 export type SitePageTable = G.SitePages;
+export type TermsVersionTable = G.TermsVersions;
 export type PostViewerTable = G.PostViewers;
 export type UnitReportSentTable = G.UnitReportsSent;
 export type PriceTable = Narrow<G.Prices, { package: PackageCode; plan: Plan }>;
@@ -301,6 +302,7 @@ export interface DB {
 	alert_updates: AlertUpdateTable;
 	imgw_alerts: ImgwAlertTable;
 	phone_verifications: PhoneVerificationTable;
+	terms_versions: TermsVersionTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -164,7 +164,7 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 					rules:
 						'Piszemy o sprawach gminy i okolicy.\n\nSzanujemy się nawzajem: bez wulgaryzmów, hejtu i obrażania innych.\n\nNie publikujemy treści o polityce krajowej ani reklam bez zgody administratorów.\n\nPosty członków ukazują się po akceptacji moderatora; komentarze od razu.',
 					is_public: true,
-					membership_question: `Czy mieszkasz w gminie ${spec.municipality} lub jesteś z nią związany(-a)? Napisz, z jakiej miejscowości jesteś.`,
+					membership_question: `Czy mieszkasz w gminie ${spec.municipality} lub masz z nią związek? Napisz, z jakiej miejscowości jesteś.`,
 					member_posts_need_approval: true,
 					created_at: new Date(now.getTime() - 500 * DAY)
 				})

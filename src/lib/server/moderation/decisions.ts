@@ -10,8 +10,9 @@ import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
 import { formatDate, formatDateTime } from '../../format';
 import { actionLabel, logAction, type LogAction, type LogEntry } from '../audit/audit-log';
-import { describeGround } from './terms';
+import { describeGround, grounds, isGround } from './terms';
 import { automationStatement } from './automation';
+import { termsHrefFor } from './terms-versions';
 import { membershipChanged } from '../groups/member-count';
 import { appealDecidedMessage, restrictionMessage } from './messages';
 import { assertSignedIn } from '../access/actor';
@@ -76,6 +77,8 @@ export interface StatementView {
 	href: string | null;
 	facts: string;
 	groundText: string;
+	/** The cited paragraph of the rules in force at the time (`/regulamin#p4`). */
+	termsHref: string;
 	basedOnReport: boolean;
 	automatedDetection: boolean;
 	automatedDecision: boolean;
@@ -154,6 +157,7 @@ export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): P
 		href: postId ? `/g/${d.group_slug}/p/${postId}${d.comment_id ? `#k${d.comment_id}` : ''}` : null,
 		facts: d.facts,
 		groundText: describeGround(d.ground),
+		termsHref: await termsHrefFor(ctx.db, isGround(d.ground) ? grounds[d.ground].clause : null, d.created_at),
 		basedOnReport: d.report_id !== null,
 		automatedDetection: d.automated_detection,
 		automatedDecision: d.automated_decision,

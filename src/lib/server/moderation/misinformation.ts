@@ -532,9 +532,9 @@ function message(kind: Kind, words: string): string {
 		case 'notice':
 			return `Wiadomość o nowym obowiązku, zakazie albo karze bez podanego źródła („${words}”). Podaj, gdzie to ogłoszono (uchwała, komunikat urzędu), albo zapytaj, czy to prawda — moderator sprawdzi wpis.`;
 		case 'product':
-			return `Zarzut, że konkretny sklep albo firma sprzedaje coś szkodliwego („${words}”), bez podanego źródła. Jeśli sam to kupiłeś, opisz, co się stało, i zgłoś to do sanepidu; jeśli ktoś Ci to powiedział — zapytaj, zamiast ostrzegać. Moderator sprawdzi wpis.`;
+			return `Zarzut, że konkretny sklep albo firma sprzedaje coś szkodliwego („${words}”), bez podanego źródła. Jeśli to Twój własny zakup, opisz, co się stało, i zgłoś to do sanepidu; jeśli ktoś Ci to powiedział — zapytaj, zamiast ostrzegać. Moderator sprawdzi wpis.`;
 		case 'conspiracy':
-			return `Twierdzenie, że ktoś celowo wyrządził szkodę albo ją ukrywa („${words}”), bez dowodu. Napisz, co sam widziałeś, albo zapytaj urząd wprost — moderator sprawdzi wpis.`;
+			return `Twierdzenie, że ktoś celowo wyrządził szkodę albo ją ukrywa („${words}”), bez dowodu. Napisz, co wiesz z pierwszej ręki, albo zapytaj urząd wprost — moderator sprawdzi wpis.`;
 		default:
 			return `Twierdzenie o zdrowiu lub bezpieczeństwie, które często okazuje się nieprawdziwe („${words}”). Podaj źródło (np. komunikat sanepidu lub urzędu) — moderator sprawdzi wpis.`;
 	}

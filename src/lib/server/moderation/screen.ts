@@ -63,7 +63,7 @@ export function screen(input: ScreenInput): ScreenResult {
 			...base,
 			decision: 'hold',
 			reasons: [
-				'Jesteś nowym członkiem grupy — przez pierwsze dni Twoje posty i komentarze ukazują się po akceptacji moderatora.'
+				'W pierwszych dniach członkostwa w grupie Twoje posty i komentarze ukazują się po akceptacji moderatora.'
 			]
 		};
 	}

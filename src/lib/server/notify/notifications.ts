@@ -22,7 +22,8 @@ export type NotificationKind =
 	| 'post_held'
 	| 'urgent_alert'
 	| 'urgent_all_clear'
-	| 'urgent_update';
+	| 'urgent_update'
+	| 'terms_changed';
 
 export interface NewNotification {
 	userId: string;
@@ -108,11 +109,11 @@ export function describeNotification(n: {
 	const where = n.group_name ? ` w grupie „${n.group_name}”` : '';
 	switch (n.kind) {
 		case 'comment_on_post':
-			return `${who} skomentował(a) Twój post${where}.`;
+			return `${who} komentuje Twój post${where}.`;
 		case 'reply_to_comment':
-			return `${who} odpowiedział(a) na Twój komentarz${where}.`;
+			return `${who} odpowiada na Twój komentarz${where}.`;
 		case 'reaction_on_post':
-			return `${who} zareagował(a) na Twój post${where}.`;
+			return `${who} reaguje na Twój post${where}.`;
 		case 'post_approved':
 			return `Twój post${where} został zaakceptowany i opublikowany.`;
 		case 'post_rejected':
@@ -126,13 +127,14 @@ export function describeNotification(n: {
 		case 'membership_declined':
 			return `Twoja prośba o dołączenie do grupy${n.group_name ? ` „${n.group_name}”` : ''} została odrzucona.`;
 		case 'moderation_decision':
-			return `${n.detail ?? 'Moderator ograniczył Twoją treść.'} Zobacz uzasadnienie i możliwość odwołania.`;
+			return `${n.detail ?? 'Moderacja ograniczyła Twoją treść.'} Zobacz uzasadnienie i możliwość odwołania.`;
 		case 'changes_requested':
 			return `Moderator prosi o poprawki w Twoim poście${where}: ${n.detail ?? ''}`;
 		case 'post_held':
 		case 'urgent_alert':
 		case 'urgent_all_clear':
 		case 'urgent_update':
+		case 'terms_changed':
 		case 'appeal_decided':
 		case 'report_received':
 		case 'report_decided':

@@ -359,7 +359,7 @@ describe('the job that prepares exports', () => {
 			])
 		);
 		expect(notifications.inApp.find((n: { kind: string }) => n.kind === 'comment_on_post').text).toBe(
-			'Ktoś skomentował(a) Twój post w grupie „Wiskitki”.'
+			'Ktoś komentuje Twój post w grupie „Wiskitki”.'
 		);
 		expect(notifications.messages.map((m: { subject: string }) => m.subject)).toEqual(
 			expect.arrayContaining([

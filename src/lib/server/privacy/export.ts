@@ -322,7 +322,7 @@ export async function openDataExport(
 ): Promise<ExportDownload> {
 	assertSignedIn(actor, 'Zaloguj się, aby pobrać swoje dane.');
 	const missing = notFound(
-		'Nie ma takiego pliku z danymi. Sprawdź, czy otwierasz link z ostatniego e-maila i czy jesteś zalogowany na właściwe konto.'
+		'Nie ma takiego pliku z danymi. Sprawdź, czy otwierasz link z ostatniego e-maila i czy logujesz się na właściwe konto.'
 	);
 	if (!/^[\w-]{43}$/.test(token)) throw missing;
 	const row = await ctx.db

@@ -76,6 +76,7 @@ export const personalData: Record<keyof DB, Handling> = {
 	group_daily_stats: { none: 'aggregate figures' },
 	group_monthly_stats: { none: 'aggregate figures' },
 	site_pages: { none: 'public pages' },
+	terms_versions: { none: 'the public group rules, each version (who published it is an operator)' },
 	unit_reports_sent: { none: 'which monthly reports went out' },
 	prices: { none: 'price list' },
 	customer_terms: { none: 'payment terms' },

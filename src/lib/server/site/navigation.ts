@@ -1,5 +1,6 @@
 import type { Actor, Ctx } from '../core/context';
 import { countUnread } from '../notify/notifications';
+import { unitWorkspacePath } from '../auth/landing';
 
 export interface Navigation {
 	unread: number;
@@ -48,6 +49,6 @@ export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): 
 		unread,
 		moderates: actor.isOperator || !!moderated,
 		officeHref,
-		workspaceHref: staffOf ? `/jednostka/${staffOf.unit_id}` : null
+		workspaceHref: staffOf ? unitWorkspacePath({ id: staffOf.unit_id }) : null
 	};
 }

@@ -33,6 +33,16 @@ export const statusLabels: Record<TicketStatus, string> = {
 	resolved: 'rozwiązane'
 };
 
+/**
+ * The inbox a new ticket is e-mailed to: the contact form for municipalities to the
+ * municipalities' address, the one for companies to the companies' address, the rest to support.
+ */
+export function inboxFor(ctx: Pick<Ctx, 'supportEmail' | 'contactInboxes'>, kind: TicketKind): string {
+	if (kind === 'cooperation') return ctx.contactInboxes?.municipalities ?? 'jst@pl-media.pl';
+	if (kind === 'advertising') return ctx.contactInboxes?.business ?? 'poczta@pl-media.pl';
+	return ctx.supportEmail ?? 'pomoc@tablica.local';
+}
+
 const apiKinds = ['wrongly_held_post', 'violation', 'technical', 'billing', 'other'] as const;
 const publicKinds = ['advertising', 'cooperation', 'contact'] as const;
 
@@ -181,7 +191,7 @@ export async function createTicket(
 		}
 		if (priority === 'normal' || !onCall) {
 			await enqueueEmail(tx, ctx.clock, {
-				to: ctx.supportEmail ?? 'pomoc@tablica.local',
+				to: inboxFor(ctx, data.kind),
 				...newTicketEmail({
 					ticketId: t.id,
 					kindLabel: label,

@@ -74,6 +74,7 @@ async function start(): Promise<Runtime> {
 		notifier: database.notifier,
 		baseUrl: config.baseUrl,
 		supportEmail: config.supportEmail,
+		contactInboxes: config.contactInboxes,
 		exportsDir,
 		lexicon: loadLexicon(config.referenceDataDir)
 	};
