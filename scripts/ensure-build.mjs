@@ -29,6 +29,7 @@ export function needsBuild() {
 
 // NODE_ENV decides whether Svelte compiles its development checks in: never for a build that runs.
 const viteBuild = [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'];
+/** @returns {import('node:child_process').SpawnOptions} */
 const buildOptions = () => ({ cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 
 export function ensureBuild() {
@@ -38,12 +39,15 @@ export function ensureBuild() {
 	if (r.status !== 0) throw new Error('vite build failed');
 }
 
-/** Builds without blocking the event loop (`npm start` answers on its port meanwhile). */
+/**
+ * Builds without blocking the event loop (`npm start` answers on its port meanwhile).
+ * @returns {Promise<void>}
+ */
 export function build() {
 	console.log('Budowanie aplikacji (vite build)…');
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, viteBuild, buildOptions());
 		child.on('error', reject);
-		child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error('vite build failed'))));
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('vite build failed'))));
 	});
 }

@@ -3,9 +3,15 @@
 // the API get the same as JSON), so a first visitor sees progress instead of a refused connection.
 import http from 'node:http';
 
-const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** @param {string} s */
+const escape = (s) => s.replace(/[&<>"]/g, (/** @type {string} */ c) => `&#${c.charCodeAt(0)};`);
 
-/** Answers one request with the "starting" page for the given stage. */
+/**
+ * Answers one request with the "starting" page for the given stage.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} stage
+ */
 export function answerStarting(req, res, stage) {
 	res.setHeader('Retry-After', '5');
 	res.setHeader('Cache-Control', 'no-store');
@@ -24,7 +30,13 @@ export function answerStarting(req, res, stage) {
 <p>Pierwsze uruchomienie przygotowuje aplikację i dane demonstracyjne; strona odświeży się sama.</p></main></body></html>`);
 }
 
-/** A server that only answers "starting" on the given port, until closed. */
+/**
+ * A server that only answers "starting" on the given port, until closed.
+ * @param {number} port
+ * @param {string} host
+ * @param {() => string} stage
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function listenStarting(port, host, stage) {
 	const server = http.createServer((req, res) => answerStarting(req, res, stage()));
 	return new Promise((resolve, reject) => {

@@ -222,6 +222,41 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		await noAxeViolations(page);
 	});
 
+	it('API tokens on /konto only for unit staff (and the operator); the operator issues one for anyone else', async () => {
+		const resident = await newPage(phone);
+		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
+		await resident.goto(`${server.url}/konto`);
+		await resident.getByRole('heading', { name: 'Twoje dane' }).waitFor(WAIT);
+		expect(await resident.getByRole('heading', { name: 'Tokeny API' }).count()).toBe(0);
+
+		const editor = await newPage(laptop);
+		await logIn(editor, server.url, 'redakcja@sp-wiskitki.test');
+		await editor.goto(`${server.url}/konto`);
+		await editor.getByLabel('Nazwa tokenu').fill('strona szkoły');
+		await editor.getByRole('button', { name: 'Utwórz token' }).click();
+		const own = await editor.locator('#new-token').inputValue(WAIT);
+		expect(own).toMatch(/^tbl_/);
+
+		const operator = await newPage(laptop);
+		await logIn(operator, server.url, 'operator@tablica.test');
+		await operator.goto(`${server.url}/admin`);
+		const section = operator.locator('section', { has: operator.locator('#issue-token') });
+		await section.getByLabel('E-mail osoby').fill('moderator@tablica.test');
+		await section.getByLabel('Nazwa tokenu').fill('narzędzie moderatora');
+		await section.getByRole('button', { name: 'Wydaj token' }).click();
+		const issued = await operator.locator('#issued-token').inputValue(WAIT);
+		await noAxeViolations(operator);
+		for (const [token, who] of [
+			[own, 'redakcja@sp-wiskitki.test'],
+			[issued, 'moderator@tablica.test']
+		]) {
+			const feed = await fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=1`, {
+				headers: { authorization: `Bearer ${token}` }
+			});
+			expect(feed.status, who).toBe(200);
+		}
+	});
+
 	it('the contact forms go to the municipalities’, companies’ and support inboxes', async () => {
 		const page = await newPage(laptop);
 		await page.goto(`${server.url}/kontakt`);

@@ -44,17 +44,18 @@ describe('abuse limits over HTTP', () => {
 				{ email: 'mieszkaniec@tablica.test', password: DEMO_PASSWORD, next },
 				{ accept: 'text/html' }
 			);
-			expect([next, r.status, r.headers.get('location')]).toEqual([next, 303, '/grupy']);
+			// An unsafe way back is ignored: the resident lands on their group, as after any sign-in.
+			expect([next, r.status, r.headers.get('location')]).toEqual([next, 303, '/g/wiskitki']);
 		}
 		const cookie = await signIn('mieszkaniec@tablica.test');
 		const signedIn = (dalej: string) =>
 			fetch(`${server.url}/logowanie?dalej=${encodeURIComponent(dalej)}`, { redirect: 'manual', headers: { cookie } });
-		expect((await signedIn('/\\evil.example')).headers.get('location')).toBe('/grupy');
+		expect((await signedIn('/\\evil.example')).headers.get('location')).toBe('/g/wiskitki');
 		expect(
 			(
 				await fetch(`${server.url}/logowanie?dalej=/%5Cevil.example`, { redirect: 'manual', headers: { cookie } })
 			).headers.get('location')
-		).toBe('/grupy');
+		).toBe('/g/wiskitki');
 		expect((await signedIn('/g/wiskitki?kategoria=pytania')).headers.get('location')).toBe(
 			'/g/wiskitki?kategoria=pytania'
 		);
@@ -66,7 +67,7 @@ describe('abuse limits over HTTP', () => {
 	});
 
 	it('a revoked or unknown API token gets 401 with the usual error body, not anonymous access', async () => {
-		const cookie = await signIn('moderator@tablica.test');
+		const cookie = await signIn('redakcja@sp-wiskitki.test');
 		const created = await (
 			await form('/konto?/token', { name: 'do unieważnienia' }, { cookie, accept: 'text/html' })
 		).text();

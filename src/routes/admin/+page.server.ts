@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { createGroup } from '$lib/server/groups/groups';
+import { issueApiTokenFor } from '$lib/server/auth/sessions';
 import { action, formFields, page, requireActor } from '$lib/server/web/http';
 import { adminOverview } from '$lib/server/municipalities/admin-views';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,5 +25,15 @@ export const actions: Actions = {
 		);
 		if (result && 'status' in result) return result;
 		redirect(303, `/g/${result.slug}`);
+	},
+	token: async ({ locals, request }) => {
+		const f = formFields(await request.formData());
+		return action(
+			async () => ({
+				issuedToken: await issueApiTokenFor(locals.ctx, locals.actor, f.email, f.name),
+				issuedFor: f.email
+			}),
+			f
+		);
 	}
 };

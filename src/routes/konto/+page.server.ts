@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { changePassword, resendVerification } from '$lib/server/auth/accounts';
 import { deleteAccount } from '$lib/server/privacy/delete-account';
 import { hashSecret } from '$lib/server/auth/crypto';
-import { createApiToken, revokeApiToken } from '$lib/server/auth/sessions';
+import { createOwnApiToken, revokeApiToken } from '$lib/server/auth/sessions';
 import { AppError } from '$lib/server/core/errors';
 import { action, formFields, SESSION_COOKIE, page, requireActor } from '$lib/server/web/http';
 import { requestDataExport } from '$lib/server/privacy/export';
@@ -44,13 +44,7 @@ export const actions: Actions = {
 	token: async (event) => {
 		const actor = requireActor(event);
 		const f = formFields(await event.request.formData());
-		const name = (f.name ?? '').trim();
-		if (name.length < 2 || name.length > 100)
-			return fail(400, {
-				error: 'Nazwij token (2–100 znaków), np. „strona szkoły”.',
-				fields: { tokenName: 'Nazwij token (2–100 znaków).' }
-			});
-		return { newToken: await createApiToken(event.locals.ctx, actor.id, name) };
+		return action(async () => ({ newToken: await createOwnApiToken(event.locals.ctx, actor, f.name) }), f);
 	},
 	revoke: async (event) => {
 		const actor = requireActor(event);

@@ -75,3 +75,17 @@ export async function assertUnitStaff(
 	if (!staff && !(await coordinates(ctx, actor, unit.municipality_code))) throw new AppError('forbidden', refusal);
 	return actor;
 }
+
+/**
+ * May hold personal API tokens: the operator, a municipality's coordinator and a unit's staff —
+ * the people whose systems (a school's website, the BIP) publish or read through the API.
+ */
+export async function mayHoldApiTokens(ctx: Pick<Ctx, 'db'>, actor: Actor | null): Promise<boolean> {
+	if (!actor) return false;
+	if (actor.isOperator) return true;
+	const [staff, coordinator] = await Promise.all([
+		ctx.db.selectFrom('unit_members').select('user_id').where('user_id', '=', actor.id).executeTakeFirst(),
+		ctx.db.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id).executeTakeFirst()
+	]);
+	return !!(staff || coordinator);
+}

@@ -9,6 +9,8 @@ import { limitReached, purgeRateLimits, rateLimited, withinLimit } from '../limi
 import { limits } from '../limits/rules';
 import { enqueueEmail } from '../notify/outbox';
 import { toActor } from './accounts';
+import { assertOperator } from '../access/actor';
+import { mayHoldApiTokens } from '../access/office';
 import { emailSchema, parseInput, isId } from '../core/validation';
 import { failedLoginsEmail } from './messages';
 import { hashSecret, newSecret, verifyPassword } from './crypto';
@@ -164,6 +166,40 @@ export async function createApiToken(ctx: Ctx, userId: string, name: string): Pr
 		})
 		.execute();
 	return `tbl_${token}`;
+}
+
+const tokenName = z
+	.string({ error: 'Nazwij token (2–100 znaków), np. „strona szkoły”.' })
+	.trim()
+	.min(2, 'Nazwij token (2–100 znaków), np. „strona szkoły”.')
+	.max(100, 'Nazwij token (2–100 znaków), np. „strona szkoły”.');
+
+/** A token the person makes for themselves on `/konto`: unit staff, coordinators and the operator. */
+export async function createOwnApiToken(ctx: Ctx, actor: Actor | null, name: unknown): Promise<string> {
+	if (!actor) throw new AppError('unauthenticated', 'Zaloguj się.');
+	if (!(await mayHoldApiTokens(ctx, actor)))
+		throw new AppError(
+			'forbidden',
+			'Tokeny API mają zespoły jednostek, koordynatorzy gmin i operator — do stron i systemów, które publikują w grupie.'
+		);
+	return createApiToken(ctx, actor.id, parseInput(z.object({ tokenName }), { tokenName: name }).tokenName);
+}
+
+/** The operator issues a token for a person (a moderator's tool, a partner's integration). */
+export async function issueApiTokenFor(ctx: Ctx, actor: Actor | null, email: unknown, name: unknown): Promise<string> {
+	assertOperator(actor);
+	const { email: address, tokenName: label } = parseInput(z.object({ email: emailSchema, tokenName }), {
+		email,
+		tokenName: name
+	});
+	const user = await ctx.db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', address)
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
+	if (!user) throw new AppError('not_found', `Nie ma konta z adresem ${address}.`);
+	return createApiToken(ctx, user.id, label);
 }
 
 export async function actorForApiToken(ctx: Ctx, bearer: string | undefined): Promise<Actor | null> {

@@ -1,12 +1,13 @@
 import type { Actor, Ctx } from '../core/context';
 import { unauthenticated } from '../core/errors';
 import { listApiTokens } from '../auth/sessions';
+import { mayHoldApiTokens } from '../access/office';
 import { memberPlaceIds, placePicker, placeTree } from '../places/places';
 import { listDataExports } from './export';
 
 /**
  * The account page (`/konto`): the person's groups with their role and the places they follow there
- * (with the group's picker), API tokens and data exports.
+ * (with the group's picker), API tokens (for unit staff, coordinators, the operator) and data exports.
  */
 export async function accountPage(ctx: Ctx, actor: Actor | null) {
 	if (!actor) throw unauthenticated();
@@ -31,5 +32,7 @@ export async function accountPage(ctx: Ctx, actor: Actor | null) {
 		lastUsedAt: t.last_used_at?.toISOString() ?? null
 	}));
 	const exports = await listDataExports(ctx, actor);
-	return { groups: withPlaces, tokens, exports };
+	// Tokens serve units' and the office's systems; anyone else sees the section only to revoke old ones.
+	const canCreateTokens = await mayHoldApiTokens(ctx, actor);
+	return { groups: withPlaces, tokens, canCreateTokens, exports };
 }
