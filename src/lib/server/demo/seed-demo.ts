@@ -811,11 +811,21 @@ async function seedEngagement(db: Db, now: Date) {
 			from (select post_id, sum(n)::int as total, jsonb_object_agg(kind, n) as by_kind
 			      from (select post_id, kind, count(*)::int as n from post_reactions group by post_id, kind) k group by post_id) x
 			where x.post_id = posts.id`.execute(tx);
+		// Readers come from a pool per group (its members and a few more visitors), so the same people read
+		// many posts and some come back on a later day: a post has fewer persons than views, a month fewer
+		// persons than the sum of its days. Views spread over the first four days, never past today; a
+		// draw that repeats a reader on the same day is one view, and the counter is then set to the rows.
+		const today = warsawDay(now);
 		await sql`
 			insert into post_views (post_id, day, viewer_key)
-			select p.id, ((p.published_at at time zone 'Europe/Warsaw')::date + (g % 4)), 'demo:' || g
-			from posts p cross join lateral generate_series(1, p.view_count) g
-			where p.status = 'published'`.execute(tx);
+			select p.id, least((p.published_at at time zone 'Europe/Warsaw')::date + (g % 4), ${today}::date),
+				'demo:' || p.group_id || ':' || mod(abs(hashtext(p.id::text || '/' || g)), greatest(1, gr.member_count * 13 / 10))
+			from posts p join groups gr on gr.id = p.group_id cross join lateral generate_series(1, p.view_count) g
+			where p.status = 'published'
+			on conflict do nothing`.execute(tx);
+		await sql`update posts set view_count = v.n from (select post_id, count(*)::int as n from post_views group by post_id) v where v.post_id = posts.id`.execute(
+			tx
+		);
 		await sql`
 			insert into post_shares (post_id, user_id, created_at)
 			select p.id, null, least(p.published_at + (g % 72) * interval '1 hour', ${now}::timestamptz - interval '1 minute')
