@@ -19,7 +19,9 @@ import type { UnitType } from '../groups/unit-types';
 import { addDays, addMonths, warsawDay } from '../../dates';
 import { ALERTING_TYPES } from '../units/units';
 import { rebuildStats } from '../stats/daily';
-import { issuePeriodInvoice } from '../billing/invoices';
+import { issuePeriodInvoice, nextNumber } from '../billing/invoices';
+import { setDemoSeller } from '../billing/seller';
+import { priceFor } from '../subscriptions/prices';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
@@ -268,27 +270,40 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 					.insertInto('coordinators')
 					.values({ municipality_code: spec.teryt, user_id: accountIds['koordynator@wiskitki.test'] })
 					.execute();
-				// Wiskitki bought Pakiet 1 with a 12-month commitment; the neighbours have no package.
+				// Wiskitki ordered Pakiet 1 with a 12-month commitment and the operator signed the contract ten
+				// days before the package started on the first of a month five months ago; the neighbours have no package.
+				const startsOn = addMonths(`${warsawDay(now).slice(0, 8)}01`, -5);
+				const orderedAt = new Date(`${addDays(startsOn, -20)}T09:30:00Z`);
+				const signedAt = new Date(`${addDays(startsOn, -10)}T12:00:00Z`);
+				const customerData = {
+					legalName: 'Gmina Wiskitki',
+					nip: '8381574008',
+					regon: '013337502',
+					street: 'ul. Kościuszki 1',
+					postalCode: '96-315',
+					city: 'Wiskitki',
+					contactName: 'Agnieszka Lis',
+					contactEmail: 'koordynator@wiskitki.test'
+				};
 				const customer = await tx
 					.insertInto('customers')
 					.values({
 						municipality_code: spec.teryt,
-						legal_name: 'Gmina Wiskitki',
-						nip: '8381574008',
-						regon: '013337502',
-						street: 'ul. Kościuszki 1',
-						postal_code: '96-315',
-						city: 'Wiskitki',
-						contact_name: 'Agnieszka Lis',
-						contact_email: 'koordynator@wiskitki.test',
+						legal_name: customerData.legalName,
+						nip: customerData.nip,
+						regon: customerData.regon,
+						street: customerData.street,
+						postal_code: customerData.postalCode,
+						city: customerData.city,
+						contact_name: customerData.contactName,
+						contact_email: customerData.contactEmail,
 						contact_phone: '46 856 45 00',
-						created_at: new Date(now.getTime() - 160 * DAY),
-						updated_at: new Date(now.getTime() - 160 * DAY)
+						created_at: orderedAt,
+						updated_at: orderedAt
 					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
-				const startsOn = warsawDay(new Date(now.getTime() - 150 * DAY));
-				await tx
+				const subscription = await tx
 					.insertInto('subscriptions')
 					.values({
 						customer_id: customer.id,
@@ -299,7 +314,37 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 						commitment_ends_on: addDays(addMonths(startsOn, 12), -1),
 						status: 'active',
 						created_by: accountIds['operator@tablica.test'],
-						created_at: new Date(now.getTime() - 150 * DAY)
+						created_at: signedAt
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const price = await priceFor(tx, customer.id, 'commitment', startsOn);
+				const year = Number(startsOn.slice(0, 4));
+				await tx
+					.insertInto('contracts')
+					.values({
+						number: `UM/${year}/${String(await nextNumber(tx, 'UM', year)).padStart(4, '0')}`,
+						customer_id: customer.id,
+						group_id: group.id,
+						plan: 'commitment',
+						commitment_months: 12,
+						starts_on: startsOn,
+						gross: price.gross,
+						vat_rate: price.ratePercent,
+						price_note: price.note,
+						customer: JSON.stringify({
+							...customerData,
+							municipality: spec.municipality,
+							groupName: `${spec.municipality} – forum mieszkańców gminy`
+						}),
+						units: JSON.stringify(wiskitkiUnits.map((u) => u.name)),
+						status: 'signed',
+						scan_file: null,
+						signed_at: signedAt,
+						signed_by: accountIds['operator@tablica.test'],
+						subscription_id: subscription.id,
+						ordered_by: accountIds['koordynator@wiskitki.test'],
+						created_at: orderedAt
 					})
 					.execute();
 				// Waiting for approval: two new people want to join.
@@ -341,8 +386,13 @@ export async function seedDemo(ctx: Ctx): Promise<boolean> {
 	return true;
 }
 
-/** Wiskitki's invoices for every period since its package started; all but the current one paid a week after issue. */
+/**
+ * Wiskitki's invoices for every period since its package started, on the demo's fictitious seller account.
+ * Every one but the current one was paid a week after issue and accepted by KSeF the day after issue (its
+ * KSeF number carries that date); the current one waits as "do wysłania", unpaid.
+ */
 async function seedInvoices(ctx: Ctx): Promise<void> {
+	await setDemoSeller(ctx.db);
 	const s = await ctx.db
 		.selectFrom('subscriptions as s')
 		.innerJoin('groups as g', 'g.id', 's.group_id')
@@ -353,12 +403,19 @@ async function seedInvoices(ctx: Ctx): Promise<void> {
 	const issued = [];
 	for (let i = 0, start = s.starts_on; start <= today; start = addMonths(s.starts_on, ++i))
 		issued.push(await issuePeriodInvoice(ctx, s.id, start));
-	for (const inv of issued.slice(0, -1))
+	for (const [i, inv] of issued.slice(0, -1).entries()) {
+		const accepted = addDays(inv.issue_date, 1).replace(/-/g, '');
+		const id = (0x0100a1b2c3d0 + i).toString(16).toUpperCase().padStart(12, '0');
 		await ctx.db
 			.updateTable('invoices')
-			.set({ paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`) })
+			.set({
+				paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`),
+				ksef_status: 'accepted',
+				ksef_number: `${inv.seller.nip}-${accepted}-${id}-${(0x5e + i).toString(16).toUpperCase().slice(-2)}`
+			})
 			.where('id', '=', inv.id)
 			.execute();
+	}
 }
 
 /** A year of on-call duty: the operator, with the second administrator as the backup. */
