@@ -233,6 +233,8 @@ export interface MunicipalityPage {
 		populationYear: number | null;
 	};
 	last30: Activity & { uniqueViewers: number; joined: number };
+	/** The last day counted ("2026-12-02"): the last of `months` is in progress until its end. */
+	asOf: string;
 	months: MonthStats[];
 	topPosts: TopPost[];
 	units: PublishingUnit[];
@@ -305,6 +307,7 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 				joined: Number(l?.joined ?? 0),
 				uniqueViewers: Number(l?.unique_viewers ?? 0)
 			},
+			asOf: warsawDay(now),
 			months,
 			topPosts: top,
 			units: units.rows.map((u) => ({
