@@ -71,6 +71,7 @@ const errorMeaning: Record<ErrorCode, string> = {
 	forbidden: 'Brak uprawnień do tej czynności',
 	not_found: 'Nie ma takiego zasobu (albo nie jest widoczny dla pytającej osoby)',
 	conflict: 'Stan nie pozwala na tę czynność albo klucz Idempotency-Key użyty z inną treścią lub w trakcie',
+	seller_account_missing: 'Nie można wystawić faktury, dopóki operator nie ustawi rachunku bankowego sprzedawcy',
 	gone: 'Zasób już nie istnieje',
 	payload_too_large: 'Treść żądania jest za duża',
 	unsupported_media: 'Nieobsługiwany rodzaj pliku',

@@ -8,6 +8,7 @@ import { createGroup } from '../groups/groups';
 import { packageState } from '../subscriptions/subscriptions';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { contractForReader, contractPdf, placeOrder, signContract } from './contracts';
+import { setDemoSeller } from './seller';
 
 let database: Database;
 let ctx: Ctx;
@@ -39,6 +40,7 @@ beforeAll(async () => {
 	({ ctx } = testCtx(database, '2026-11-20T10:00:00Z'));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
+	await setDemoSeller(ctx.db);
 	coordinator = await makeUser(ctx, 'koordynator@t.pl');
 	stranger = await makeUser(ctx, 'obcy@t.pl');
 	groupId = (

@@ -20,6 +20,7 @@ import { warsawDay, polishDate } from '../../dates';
 import { issuePeriodInvoice, nextNumber, type Invoice } from './invoices';
 import { orderable, priceFor } from '../subscriptions/prices';
 import { createOrderedUnits, enableOrderedUnits } from '../units/units';
+import { sellerForInvoice } from './seller';
 
 export type Contract = Selectable<ContractTable>;
 
@@ -187,6 +188,8 @@ export async function signContract(
 					'conflict',
 					`Umowa ${c.number} jest już ${c.status === 'signed' ? 'podpisana' : 'anulowana'}.`
 				);
+			// The first invoice follows at once when the package has begun: refuse before anything is written.
+			if (c.starts_on <= warsawDay(ctx.clock.now())) await sellerForInvoice(tx);
 			const subscriptionId = await insertSubscription(tx, ctx, actor, c.group_id, {
 				plan: c.plan,
 				commitmentMonths: c.commitment_months,

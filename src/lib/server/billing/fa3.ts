@@ -62,7 +62,7 @@ export function fa3Xml(
 		.join('');
 	const seller = inv.seller;
 	const bank = seller.bankAccount
-		? `<RachunekBankowy>${el('NrRB', seller.bankAccount)}${seller.bankName ? el('NazwaBanku', seller.bankName) : ''}</RachunekBankowy>`
+		? `<RachunekBankowy>${el('NrRB', seller.bankAccount)}${seller.bankName ? el('NazwaBanku', seller.bankName) : ''}${seller.bankAccountNote ? el('OpisRachunku', seller.bankAccountNote) : ''}</RachunekBankowy>`
 		: '';
 	const paid = inv.paid_at ? `${el('Zaplacono', 1)}${el('DataZaplaty', inv.paid_at.toISOString().slice(0, 10))}` : '';
 	const payment =

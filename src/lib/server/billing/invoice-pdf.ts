@@ -98,7 +98,7 @@ export async function invoicePdf(
 	pdf.paragraph(`Słownie: ${amountInWords(Math.abs(inv.gross))}`);
 	if (inv.gross > 0 && inv.seller.bankAccount)
 		pdf.paragraph(
-			`Rachunek sprzedawcy: ${account(inv.seller.bankAccount)}${inv.seller.bankName ? ` (${inv.seller.bankName})` : ''}. W tytule przelewu prosimy podać numer faktury.`
+			`Rachunek sprzedawcy: ${account(inv.seller.bankAccount)}${inv.seller.bankName ? ` (${inv.seller.bankName})` : ''}${inv.seller.bankAccountNote ? ` — ${inv.seller.bankAccountNote}` : ''}. W tytule przelewu prosimy podać numer faktury.`
 		);
 	if (splitPaymentRequired(inv)) pdf.paragraph('mechanizm podzielonej płatności', { bold: true });
 	if (inv.paid_at) pdf.paragraph(`Zapłacono ${polishDate(inv.paid_at.toISOString().slice(0, 10))}.`);

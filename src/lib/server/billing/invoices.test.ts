@@ -26,7 +26,7 @@ import {
 } from './invoices';
 import { setInvoiceReceiver } from '../subscriptions/customers';
 import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef';
-import { defaultSeller, normalizeNrb, sellerParty, setSeller } from './seller';
+import { defaultSeller, demoBankAccount, normalizeNrb, sellerParty, setDemoSeller, setSeller } from './seller';
 import { addCustomerTerms, addPrice, orderable, priceFor } from '../subscriptions/prices';
 
 const referenceDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
@@ -70,6 +70,22 @@ const xmlOf = async (inv: Invoice) => {
 		: null;
 	return fa3Xml(inv, corrected);
 };
+
+describe('no invented bank account', () => {
+	it('until the operator sets the seller’s account, no invoice is issued and nothing is written', async () => {
+		expect(defaultSeller.bankAccount).toBeUndefined();
+		await expect(issuePeriodInvoice(ctx, subscriptionId, '2026-11-01')).rejects.toMatchObject({
+			code: 'seller_account_missing',
+			message: expect.stringContaining('rachunku bankowego sprzedawcy')
+		});
+		expect(await issueDueInvoices(ctx)).toEqual([]);
+		expect(await ctx.db.selectFrom('invoices').select('id').execute()).toEqual([]);
+		// The demo's account: a valid checksum, no bank behind it, and labelled as fictitious.
+		expect(normalizeNrb(`PL${demoBankAccount.bankAccount}`)).toBe(demoBankAccount.bankAccount);
+		await setDemoSeller(ctx.db);
+		expect(await sellerParty(ctx.db)).toEqual({ ...defaultSeller, ...demoBankAccount });
+	});
+});
 
 describe('prices', () => {
 	it('the list with validity dates; individual terms override it; Pakiet 2 and 3 not before 2027', async () => {
@@ -195,6 +211,9 @@ describe('invoices', () => {
 			'Pakiet nr 1 – publikowanie treści w grupie „Wiskitki – forum mieszkańców gminy”, okres 01.11.2026–30.11.2026'
 		);
 		expect(inv.buyer).toMatchObject({ name: 'Gmina Wiskitki', nip: '8381574008' });
+		expect(await xmlOf(inv)).toContain(
+			'<RachunekBankowy><NrRB>04000000000000000000000000</NrRB><OpisRachunku>konto fikcyjne — tryb demonstracyjny</OpisRachunku></RachunekBankowy>'
+		);
 		expect((await issuePeriodInvoice(ctx, subscriptionId, '2026-11-01')).id).toBe(inv.id);
 		await expect(issuePeriodInvoice(ctx, subscriptionId, '2026-11-05')).rejects.toMatchObject({ code: 'validation' });
 		produced.push({ what: 'VAT', xml: await xmlOf(inv) });
@@ -403,7 +422,8 @@ describe('invoices', () => {
 			'3 850,00 zł',
 			'trzy tysiące osiemset pięćdziesiąt złotych 00/100',
 			'01.11.2026 – 30.11.2026',
-			'15.11.2026'
+			'15.11.2026',
+			'Rachunek sprzedawcy: 04 0000 0000 0000 0000 0000 0000 — konto fikcyjne'
 		]) {
 			expect(text, needle).toContain(needle);
 		}
@@ -490,7 +510,7 @@ describe('the seller', () => {
 		await expect(
 			setSeller(ctx, operator, { ...input, bankAccount: '61 1090 1014 0000 0712 1981 2875' })
 		).rejects.toMatchObject({ code: 'validation', fields: { bankAccount: expect.any(String) } });
-		expect(await sellerParty(ctx.db)).toEqual(defaultSeller);
+		expect(await sellerParty(ctx.db)).toEqual({ ...defaultSeller, ...demoBankAccount });
 		const before = await ctx.db
 			.selectFrom('invoices')
 			.select('seller')
@@ -522,6 +542,9 @@ describe('the seller', () => {
 			})
 		);
 		expect(next.seller.name).toBe('PL-MEDIA Sp. z o.o.');
+		// The operator's real account replaces the demo one, and its "fictitious" label with it.
+		expect(next.seller.bankAccountNote).toBeUndefined();
+		expect(fa3Xml(next)).not.toContain('OpisRachunku');
 		const check = validateFa3(fa3Xml(next), referenceDir);
 		if (check) expect(check.ok, check.output).toBe(true);
 	});

@@ -14,7 +14,7 @@ import { AppError } from '../core/errors';
 import { addDays, periodContaining, warsawDay, polishDate } from '../../dates';
 import { fromGross, parseAmount, totalsByRate } from '../core/money';
 import { priceFor } from '../subscriptions/prices';
-import { sellerParty } from './seller';
+import { sellerForInvoice, sellerParty } from './seller';
 
 export type Invoice = Selectable<InvoiceTable>;
 
@@ -59,6 +59,7 @@ export interface InvoiceDraft {
 /** Writes an invoice with the next number of its series, in the caller's transaction. */
 export async function insertInvoice(tx: Db, ctx: Pick<Ctx, 'clock'>, draft: InvoiceDraft): Promise<Invoice> {
 	if (draft.lines.length === 0) throw new AppError('validation', 'Faktura musi mieć co najmniej jedną pozycję.');
+	const seller = await sellerForInvoice(tx);
 	const series = draft.kind === 'VAT' ? 'FV' : 'KOR';
 	const year = Number(draft.issueDate.slice(0, 4));
 	const seq = await nextNumber(tx, series, year);
@@ -82,7 +83,7 @@ export async function insertInvoice(tx: Db, ctx: Pick<Ctx, 'clock'>, draft: Invo
 			issue_date: draft.issueDate,
 			sale_date: draft.saleDate,
 			due_date: addDays(draft.issueDate, PAYMENT_DAYS),
-			seller: JSON.stringify(await sellerParty(tx)),
+			seller: JSON.stringify(seller),
 			buyer: JSON.stringify(draft.buyer),
 			receiver: draft.receiver ? JSON.stringify(draft.receiver) : null,
 			lines: JSON.stringify(lines),
@@ -191,6 +192,8 @@ export async function issueDueInvoices(ctx: Ctx): Promise<Invoice[]> {
 		.where('starts_on', '<=', today)
 		.execute();
 	const issued: Invoice[] = [];
+	// Until the operator sets the seller's account nothing can be issued; the periods wait (the admin page says why).
+	if (!(await sellerParty(ctx.db)).bankAccount) return issued;
 	for (const s of subs) {
 		if (s.cancel_at && today > s.cancel_at) continue;
 		const { invoice, created } = await periodInvoice(ctx, s.id, periodContaining(s.starts_on, today).start);

@@ -65,6 +65,13 @@ export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: str
 		contractsOf(ctx, actor, chosen.teryt_code)
 	]);
 	const today = warsawDay(ctx.clock.now());
+	const packages = await Promise.all(groups.map((g) => packageState(ctx, g.id)));
+	// An order is possible for a group without a live package and without a contract waiting for signature.
+	const orderable = groups.some(
+		(g, i) =>
+			(!packages[i] || packages[i].status === 'ended') &&
+			!contracts.some((c) => c.group_id === g.id && c.status === 'ordered')
+	);
 	return {
 		municipalities: municipalities.map((m) => ({ code: m.teryt_code, name: m.name })),
 		municipality: { code: chosen.teryt_code, name: chosen.name },
@@ -76,15 +83,14 @@ export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: str
 			address: `${customer.street}, ${customer.postal_code} ${customer.city}`,
 			contact: `${customer.contact_name}, ${customer.contact_email}${customer.contact_phone ? `, tel. ${customer.contact_phone}` : ''}`
 		},
-		groups: await Promise.all(
-			groups.map(async (g) => ({
-				id: g.id,
-				slug: g.slug,
-				name: g.name,
-				imgwHeld: Number(g.imgw_held ?? 0),
-				package: await packageState(ctx, g.id)
-			}))
-		),
+		groups: groups.map((g, i) => ({
+			id: g.id,
+			slug: g.slug,
+			name: g.name,
+			imgwHeld: Number(g.imgw_held ?? 0),
+			package: packages[i]
+		})),
+		orderable,
 		units,
 		contracts: contracts.map((c) => ({
 			id: c.id,
@@ -102,8 +108,16 @@ export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: str
 			period: i.period_start && i.period_end ? `${polishDate(i.period_start)}–${polishDate(i.period_end)}` : null,
 			gross: i.gross,
 			dueDate: i.due_date,
-			payment: i.paid_at ? 'zapłacona' : i.gross <= 0 ? '—' : today > i.due_date ? 'po terminie' : 'do zapłaty',
-			ksef: ksefLabels[i.ksef_status]
+			payment: i.paid_at
+				? `zapłacona ${polishDate(warsawDay(i.paid_at))}`
+				: i.gross <= 0
+					? '—'
+					: today > i.due_date
+						? 'po terminie'
+						: 'do zapłaty',
+			paid: !!i.paid_at,
+			ksef: ksefLabels[i.ksef_status],
+			ksefNumber: i.ksef_number
 		})),
 		unitTypes: Object.entries(unitTypes).map(([id, label]) => ({ id, label }))
 	};

@@ -4,23 +4,51 @@ import type { Db } from '../db/database';
 import type { InvoiceParty } from '../db/schema';
 import { emailSchema, parseInput } from '../core/validation';
 import { assertOperator } from '../access/actor';
+import { AppError } from '../core/errors';
 import { customerSchema } from '../subscriptions/customers';
 
-/** The seller as the offer names it; the operator may store other data under app_settings "seller". */
+/**
+ * The seller as the offer names it. No bank account: the operator sets the real one (`setSeller`,
+ * /admin/faktury); until then no invoice is issued (`sellerForInvoice`), so none prints an invented one.
+ */
 export const defaultSeller: InvoiceParty = {
 	name: 'PL-MEDIA',
 	nip: '1181610440',
 	street: 'Laski',
 	postalCode: '05-080',
 	city: 'Izabelin',
-	email: 'jst@pl-media.pl',
-	bankAccount: '61109010140000071219812874',
-	bankName: 'Santander Bank Polska S.A.'
+	email: 'jst@pl-media.pl'
 };
+
+/** The demo's account: all zeros but the check digits (a valid checksum, no bank), labelled on every invoice. */
+export const demoBankAccount = {
+	bankAccount: '04000000000000000000000000',
+	bankAccountNote: 'konto fikcyjne — tryb demonstracyjny'
+};
+
+export const SELLER_ACCOUNT_MISSING =
+	'Nie można wystawić faktury: operator nie ustawił jeszcze numeru rachunku bankowego sprzedawcy (Administracja → Faktury → Dane sprzedawcy).';
 
 export async function sellerParty(db: Db): Promise<InvoiceParty> {
 	const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'seller').executeTakeFirst();
 	return row ? { ...defaultSeller, ...(row.value as Partial<InvoiceParty>) } : defaultSeller;
+}
+
+/** The seller for a new invoice; refused (code `seller_account_missing`) while the operator has not set the account. */
+export async function sellerForInvoice(db: Db): Promise<InvoiceParty> {
+	const seller = await sellerParty(db);
+	if (!seller.bankAccount) throw new AppError('seller_account_missing', SELLER_ACCOUNT_MISSING);
+	return seller;
+}
+
+/** The demo's seller data: the offer's name and address with the fictitious, labelled account. */
+export async function setDemoSeller(db: Db): Promise<void> {
+	const value = JSON.stringify({ ...defaultSeller, ...demoBankAccount });
+	await db
+		.insertInto('app_settings')
+		.values({ key: 'seller', value })
+		.onConflict((oc) => oc.column('key').doNothing())
+		.execute();
 }
 
 /** A Polish bank account number (NRB, 26 digits; "PL", spaces and dashes allowed) with a valid IBAN check, or null. */

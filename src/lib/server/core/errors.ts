@@ -5,6 +5,8 @@ export const errorStatus = {
 	forbidden: 403,
 	not_found: 404,
 	conflict: 409,
+	/** An invoice cannot be issued before the operator sets the seller's bank account. */
+	seller_account_missing: 409,
 	/** Existed, but no longer (an expired download link). */
 	gone: 410,
 	payload_too_large: 413,

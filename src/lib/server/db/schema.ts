@@ -88,6 +88,8 @@ export interface InvoiceParty {
 	email?: string;
 	bankAccount?: string;
 	bankName?: string;
+	/** Printed next to the account: the demo's "konto fikcyjne — tryb demonstracyjny". */
+	bankAccountNote?: string;
 }
 
 export interface InvoiceLine {

@@ -19,7 +19,9 @@ import type { UnitType } from '../groups/unit-types';
 import { addDays, addMonths, warsawDay } from '../../dates';
 import { ALERTING_TYPES } from '../units/units';
 import { rebuildStats } from '../stats/daily';
-import { issuePeriodInvoice } from '../billing/invoices';
+import { issuePeriodInvoice, nextNumber } from '../billing/invoices';
+import { setDemoSeller } from '../billing/seller';
+import { priceFor } from '../subscriptions/prices';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
@@ -265,27 +267,40 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 					.insertInto('coordinators')
 					.values({ municipality_code: spec.teryt, user_id: accountIds['koordynator@wiskitki.test'] })
 					.execute();
-				// Wiskitki bought Pakiet 1 with a 12-month commitment; the neighbours have no package.
+				// Wiskitki ordered Pakiet 1 with a 12-month commitment and the operator signed the contract ten
+				// days before the package started on the first of a month five months ago; the neighbours have no package.
+				const startsOn = addMonths(`${warsawDay(now).slice(0, 8)}01`, -5);
+				const orderedAt = new Date(`${addDays(startsOn, -20)}T09:30:00Z`);
+				const signedAt = new Date(`${addDays(startsOn, -10)}T12:00:00Z`);
+				const customerData = {
+					legalName: 'Gmina Wiskitki',
+					nip: '8381574008',
+					regon: '013337502',
+					street: 'ul. Kościuszki 1',
+					postalCode: '96-315',
+					city: 'Wiskitki',
+					contactName: 'Agnieszka Lis',
+					contactEmail: 'koordynator@wiskitki.test'
+				};
 				const customer = await tx
 					.insertInto('customers')
 					.values({
 						municipality_code: spec.teryt,
-						legal_name: 'Gmina Wiskitki',
-						nip: '8381574008',
-						regon: '013337502',
-						street: 'ul. Kościuszki 1',
-						postal_code: '96-315',
-						city: 'Wiskitki',
-						contact_name: 'Agnieszka Lis',
-						contact_email: 'koordynator@wiskitki.test',
+						legal_name: customerData.legalName,
+						nip: customerData.nip,
+						regon: customerData.regon,
+						street: customerData.street,
+						postal_code: customerData.postalCode,
+						city: customerData.city,
+						contact_name: customerData.contactName,
+						contact_email: customerData.contactEmail,
 						contact_phone: '46 856 45 00',
-						created_at: new Date(now.getTime() - 160 * DAY),
-						updated_at: new Date(now.getTime() - 160 * DAY)
+						created_at: orderedAt,
+						updated_at: orderedAt
 					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
-				const startsOn = warsawDay(new Date(now.getTime() - 150 * DAY));
-				await tx
+				const subscription = await tx
 					.insertInto('subscriptions')
 					.values({
 						customer_id: customer.id,
@@ -296,7 +311,37 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 						commitment_ends_on: addDays(addMonths(startsOn, 12), -1),
 						status: 'active',
 						created_by: accountIds['operator@tablica.test'],
-						created_at: new Date(now.getTime() - 150 * DAY)
+						created_at: signedAt
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const price = await priceFor(tx, customer.id, 'commitment', startsOn);
+				const year = Number(startsOn.slice(0, 4));
+				await tx
+					.insertInto('contracts')
+					.values({
+						number: `UM/${year}/${String(await nextNumber(tx, 'UM', year)).padStart(4, '0')}`,
+						customer_id: customer.id,
+						group_id: group.id,
+						plan: 'commitment',
+						commitment_months: 12,
+						starts_on: startsOn,
+						gross: price.gross,
+						vat_rate: price.ratePercent,
+						price_note: price.note,
+						customer: JSON.stringify({
+							...customerData,
+							municipality: spec.municipality,
+							groupName: `${spec.municipality} – forum mieszkańców gminy`
+						}),
+						units: JSON.stringify(wiskitkiUnits.map((u) => u.name)),
+						status: 'signed',
+						scan_file: null,
+						signed_at: signedAt,
+						signed_by: accountIds['operator@tablica.test'],
+						subscription_id: subscription.id,
+						ordered_by: accountIds['koordynator@wiskitki.test'],
+						created_at: orderedAt
 					})
 					.execute();
 				// Waiting for approval: two new people want to join.
@@ -342,8 +387,13 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 	return true;
 }
 
-/** Wiskitki's invoices for every period since its package started; all but the current one paid a week after issue. */
+/**
+ * Wiskitki's invoices for every period since its package started, on the demo's fictitious seller account.
+ * Every one but the current one was paid a week after issue and accepted by KSeF the day after issue (its
+ * KSeF number carries that date); the current one waits as "do wysłania", unpaid.
+ */
 async function seedInvoices(ctx: Ctx): Promise<void> {
+	await setDemoSeller(ctx.db);
 	const s = await ctx.db
 		.selectFrom('subscriptions as s')
 		.innerJoin('groups as g', 'g.id', 's.group_id')
@@ -354,12 +404,19 @@ async function seedInvoices(ctx: Ctx): Promise<void> {
 	const issued = [];
 	for (let i = 0, start = s.starts_on; start <= today; start = addMonths(s.starts_on, ++i))
 		issued.push(await issuePeriodInvoice(ctx, s.id, start));
-	for (const inv of issued.slice(0, -1))
+	for (const [i, inv] of issued.slice(0, -1).entries()) {
+		const accepted = addDays(inv.issue_date, 1).replace(/-/g, '');
+		const id = (0x0100a1b2c3d0 + i).toString(16).toUpperCase().padStart(12, '0');
 		await ctx.db
 			.updateTable('invoices')
-			.set({ paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`) })
+			.set({
+				paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`),
+				ksef_status: 'accepted',
+				ksef_number: `${inv.seller.nip}-${accepted}-${id}-${(0x5e + i).toString(16).toUpperCase().slice(-2)}`
+			})
 			.where('id', '=', inv.id)
 			.execute();
+	}
 }
 
 /** A year of on-call duty: the operator, with the second administrator as the backup. */
@@ -824,11 +881,21 @@ async function seedEngagement(db: Db, now: Date) {
 			from (select post_id, sum(n)::int as total, jsonb_object_agg(kind, n) as by_kind
 			      from (select post_id, kind, count(*)::int as n from post_reactions group by post_id, kind) k group by post_id) x
 			where x.post_id = posts.id`.execute(tx);
+		// Readers come from a pool per group (its members and a few more visitors), so the same people read
+		// many posts and some come back on a later day: a post has fewer persons than views, a month fewer
+		// persons than the sum of its days. Views spread over the first four days, never past today; a
+		// draw that repeats a reader on the same day is one view, and the counter is then set to the rows.
+		const today = warsawDay(now);
 		await sql`
 			insert into post_views (post_id, day, viewer_key)
-			select p.id, ((p.published_at at time zone 'Europe/Warsaw')::date + (g % 4)), 'demo:' || g
-			from posts p cross join lateral generate_series(1, p.view_count) g
-			where p.status = 'published'`.execute(tx);
+			select p.id, least((p.published_at at time zone 'Europe/Warsaw')::date + (g % 4), ${today}::date),
+				'demo:' || p.group_id || ':' || mod(abs(hashtext(p.id::text || '/' || g)), greatest(1, gr.member_count * 13 / 10))
+			from posts p join groups gr on gr.id = p.group_id cross join lateral generate_series(1, p.view_count) g
+			where p.status = 'published'
+			on conflict do nothing`.execute(tx);
+		await sql`update posts set view_count = v.n from (select post_id, count(*)::int as n from post_views group by post_id) v where v.post_id = posts.id`.execute(
+			tx
+		);
 		await sql`
 			insert into post_shares (post_id, user_id, created_at)
 			select p.id, null, least(p.published_at + (g % 72) * interval '1 hour', ${now}::timestamptz - interval '1 minute')

@@ -58,13 +58,18 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
 	return Number(r.numAffectedRows ?? 0);
 }
 
-/** Unique viewers per group and Warsaw month for the months touching [from, to] (days cannot be summed). */
+/**
+ * Unique viewers per group and Warsaw month for the months touching [from, to] (days cannot be summed).
+ * A month counts the same days as the daily figures — only days that have a daily row, so never a day
+ * after the last one computed (today) — hence its persons lie between the largest day's and the days' sum.
+ */
 async function computeMonths(db: Db, from: string, to: string, groupId?: string): Promise<void> {
 	const groupFilter = groupId ? sql`and p.group_id = ${groupId}` : sql``;
 	await sql`
 		insert into group_monthly_stats (group_id, month, unique_viewers)
 		select p.group_id, date_trunc('month', v.day)::date, count(distinct v.viewer_key)
 		from post_views v join posts p on p.id = v.post_id
+		join group_daily_stats s on s.group_id = p.group_id and s.day = v.day
 		where v.day >= date_trunc('month', ${from}::date) and v.day < date_trunc('month', ${to}::date) + interval '1 month' ${groupFilter}
 		group by 1, 2
 		on conflict (group_id, month) do update set unique_viewers = excluded.unique_viewers`.execute(db);

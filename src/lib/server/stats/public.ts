@@ -233,6 +233,8 @@ export interface MunicipalityPage {
 		populationYear: number | null;
 	};
 	last30: Activity & { uniqueViewers: number; joined: number };
+	/** The last day counted ("2026-12-02"): the last of `months` is in progress until its end. */
+	asOf: string;
 	months: MonthStats[];
 	topPosts: TopPost[];
 	units: PublishingUnit[];
@@ -271,7 +273,7 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 				unique_viewers: string | null;
 			}>`
 				select sum(views) as views, sum(posts) as posts, sum(comments) as comments, sum(reactions) as reactions, sum(shares) as shares, sum(joined) as joined,
-					(select count(distinct v.viewer_key) from post_views v join posts p on p.id = v.post_id where p.group_id = ${group.id} and v.day >= ${daysAgo(now, 30)}::date) as unique_viewers
+					(select count(distinct v.viewer_key) from post_views v join posts p on p.id = v.post_id where p.group_id = ${group.id} and v.day >= ${daysAgo(now, 30)}::date and v.day <= ${warsawDay(now)}::date) as unique_viewers
 				from group_daily_stats where group_id = ${group.id} and day >= ${daysAgo(now, 30)}::date`.execute(ctx.db),
 			ctx.db
 				.selectFrom('municipalities')
@@ -305,6 +307,7 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 				joined: Number(l?.joined ?? 0),
 				uniqueViewers: Number(l?.unique_viewers ?? 0)
 			},
+			asOf: warsawDay(now),
 			months,
 			topPosts: top,
 			units: units.rows.map((u) => ({
