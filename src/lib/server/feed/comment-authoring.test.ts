@@ -72,11 +72,14 @@ describe('editing one’s own comment', () => {
 		const before = await commentCount();
 		expect(await editComment(ctx, anna, id, { body: 'Zajebiście, w końcu!' })).toEqual({
 			status: 'pending',
-			reasons: ['Zawiera wulgaryzm: „Zajebiście”.']
+			reasons: ['Słowo „Zajebiście” zatrzyma komentarz. Zmień je, a komentarz ukaże się od razu.']
 		});
 		expect(await commentCount()).toBe(before - 1);
 		expect(await find(id)).toBeUndefined();
-		expect(await find(id, anna)).toMatchObject({ status: 'pending', reason: 'Zawiera wulgaryzm: „Zajebiście”.' });
+		expect(await find(id, anna)).toMatchObject({
+			status: 'pending',
+			reason: 'Słowo „Zajebiście” zatrzyma komentarz. Zmień je, a komentarz ukaże się od razu.'
+		});
 		// Corrected, it is published again, as a new clean comment would be.
 		expect((await editComment(ctx, anna, id, { body: 'Wspaniale, w końcu!' })).status).toBe('published');
 		expect(await commentCount()).toBe(before);

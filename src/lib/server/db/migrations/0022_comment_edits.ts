@@ -7,7 +7,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await sql.raw(`
 ALTER TABLE comments ADD COLUMN edited_at timestamptz;
 ALTER TABLE comments DROP CONSTRAINT comments_status_check;
-ALTER TABLE comments ADD CONSTRAINT comments_status_check CHECK (status IN ('published', 'pending', 'rejected', 'removed', 'deleted'));
+ALTER TABLE comments ADD CONSTRAINT comments_status_check CHECK (status IN ('published', 'pending', 'hidden', 'rejected', 'removed', 'deleted'));
 
 CREATE TABLE comment_revisions (
   id          bigserial PRIMARY KEY,
@@ -25,7 +25,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 DROP TABLE comment_revisions;
 UPDATE comments SET status = 'removed' WHERE status = 'deleted';
 ALTER TABLE comments DROP CONSTRAINT comments_status_check;
-ALTER TABLE comments ADD CONSTRAINT comments_status_check CHECK (status IN ('published', 'pending', 'rejected', 'removed'));
+ALTER TABLE comments ADD CONSTRAINT comments_status_check CHECK (status IN ('published', 'pending', 'hidden', 'rejected', 'removed'));
 ALTER TABLE comments DROP COLUMN edited_at;
 `).execute(db);
 }
