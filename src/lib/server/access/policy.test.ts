@@ -13,6 +13,7 @@ import { decidePost } from '../moderation/content-decisions';
 import { imposeSanction } from '../moderation/sanctions';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
 import { contractForReader, contractsOf, placeOrder, signContract } from '../billing/contracts';
+import { setDemoSeller } from '../billing/seller';
 import { customerInvoices, invoiceForReader } from '../billing/invoices';
 import { addCoordinator, setInvoiceReceiver } from '../subscriptions/customers';
 import { cancelSubscription, startSubscription } from '../subscriptions/subscriptions';
@@ -421,7 +422,8 @@ describe('authorization matrix: office and unit roles × unit, staff and package
 		unitU = await unitRow('szkola', unitInput.name, 'primarySchool');
 		unitV = await unitRow('ops', 'Ośrodek Pomocy Społecznej', 'socialHelp', true);
 		officeUnit = await unitRow('urzad', 'Urząd Gminy Wiskitki', 'office');
-		// A signed contract: the package runs from today and its first invoice is issued.
+		// A signed contract: the package runs from today and its first invoice is issued (to the seller's account).
+		await setDemoSeller(ctx.db);
 		const contract = await placeOrder(ctx, operator, {
 			...testCustomer,
 			group: office.slug,
