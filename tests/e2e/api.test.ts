@@ -309,7 +309,8 @@ describe('the JSON API', () => {
 		});
 		expect(
 			items.find(
-				(m: { to: string; subject: string }) => m.to === 'pomoc@tablica.local' && m.subject.includes('reklama (firmy)')
+				// Companies' messages go to the companies' inbox (CONTACT_BUSINESS_EMAIL, by default poczta@pl-media.pl).
+				(m: { to: string; subject: string }) => m.to === 'poczta@pl-media.pl' && m.subject.includes('reklama (firmy)')
 			)
 		).toBeTruthy();
 	});

@@ -129,9 +129,10 @@ async function sendVerification(
  * sends the link to confirm the address. For an address that already has an account nothing is
  * created and its owner is told by e-mail instead: the caller answers the same either way (and the
  * password is hashed either way), so nobody learns who has an account. Returns the confirmation
- * link's path for a new account (demo mode shows it; otherwise it only goes by e-mail), else null.
+ * link's path (demo mode shows it; otherwise it only goes by e-mail): for a taken address a link of
+ * the same shape that confirms nothing, so even demo mode's page does not tell the two apart.
  */
-export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promise<{ confirmPath: string | null }> {
+export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promise<{ confirmPath: string }> {
 	const data = parseInput(registerSchema, input);
 	const passwordHash = await hashPassword(data.password);
 	return ctx.db.transaction().execute(async (tx) => {
@@ -151,7 +152,7 @@ export async function registerUser(ctx: Ctx, input: unknown, ip: string): Promis
 					resetUrl: `${ctx.baseUrl}/logowanie/reset`
 				})
 			});
-			return { confirmPath: null };
+			return { confirmPath: `/rejestracja/potwierdz?token=${newSecret().token}` };
 		}
 		const now = ctx.clock.now();
 		const versions = await consentVersions(tx);

@@ -63,8 +63,11 @@ describe('registration', () => {
 			privacy_version: 'domyślna',
 			privacy_accepted_at: ctx.clock.now()
 		});
-		// A taken address: no link to show (the owner is told by e-mail).
-		expect((await registerUser(ctx, input('ola@example.pl'), '10.0.0.2')).confirmPath).toBeNull();
+		// A taken address: a link of the same shape that confirms nothing (the owner is told by e-mail).
+		const decoy = (await registerUser(ctx, input('ola@example.pl'), '10.0.0.2')).confirmPath;
+		expect(decoy).toMatch(/^\/rejestracja\/potwierdz\?token=[\w-]+$/);
+		expect(decoy).not.toBe(confirmPath);
+		await expect(verifyEmail(ctx, decoy.split('token=')[1])).rejects.toThrow();
 	});
 
 	it('after confirming the address, leads to the group whose page they came from; without one, to none', async () => {
