@@ -199,7 +199,9 @@ export async function apiToken(base: string, email: string): Promise<string> {
 		}).then((r) => r.text());
 	const own = /tbl_[\w-]+/.exec(await post(email, '/konto?/token', { name: 'testy' }))?.[0];
 	if (own) return own;
-	const issued = /tbl_[\w-]+/.exec(await post('operator@tablica.test', '/admin?/token', { email, name: 'testy' }))?.[0];
+	const issued = /tbl_[\w-]+/.exec(
+		await post('operator@tablica.test', '/admin?/token', { email, tokenName: 'testy' })
+	)?.[0];
 	if (!issued) throw new Error(`no token for ${email}`);
 	return issued;
 }

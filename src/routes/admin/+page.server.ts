@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const f = formFields(await request.formData());
 		return action(
 			async () => ({
-				issuedToken: await issueApiTokenFor(locals.ctx, locals.actor, f.email, f.name),
+				issuedToken: await issueApiTokenFor(locals.ctx, locals.actor, f.email, f.tokenName),
 				issuedFor: f.email
 			}),
 			f
