@@ -16,7 +16,7 @@ export interface Navigation {
 export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): Promise<Navigation> {
 	if (!actor) return { unread: 0, moderates: false, officeHref: null, workspaceHref: null };
 	const { db } = ctx;
-	const [unread, moderated, coordinator, unitAdmin, staffOf] = await Promise.all([
+	const [unread, moderated, coordinator, units] = await Promise.all([
 		countUnread(db, actor.id),
 		db
 			.selectFrom('memberships')
@@ -27,28 +27,22 @@ export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): 
 			.limit(1)
 			.executeTakeFirst(),
 		db.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id).limit(1).executeTakeFirst(),
-		db
-			.selectFrom('unit_members')
-			.select('unit_id')
-			.where('user_id', '=', actor.id)
-			.where('role', '=', 'unitAdmin')
-			.limit(1)
-			.executeTakeFirst(),
+		// The person's units (rarely more than one), by name: the first is their workspace.
 		db
 			.selectFrom('unit_members as m')
 			.innerJoin('units as u', 'u.id', 'm.unit_id')
-			.select('m.unit_id')
+			.select(['m.unit_id', 'm.role'])
 			.where('m.user_id', '=', actor.id)
 			.orderBy('u.name')
-			.limit(1)
-			.executeTakeFirst()
+			.execute()
 	]);
+	const unitAdmin = units.find((u) => u.role === 'unitAdmin');
 	const officeHref =
 		coordinator || actor.isOperator ? '/urzad' : unitAdmin ? `/urzad/jednostki/${unitAdmin.unit_id}` : null;
 	return {
 		unread,
 		moderates: actor.isOperator || !!moderated,
 		officeHref,
-		workspaceHref: staffOf ? unitWorkspacePath({ id: staffOf.unit_id }) : null
+		workspaceHref: units.length ? unitWorkspacePath({ id: units[0].unit_id }) : null
 	};
 }
