@@ -28,7 +28,7 @@ export async function landingFor(ctx: Pick<Ctx, 'db'>, actor: Actor): Promise<st
 			.innerJoin('units', 'units.id', 'unit_members.unit_id')
 			.select(['units.id', 'units.slug'])
 			.where('unit_members.user_id', '=', actor.id)
-			.orderBy('units.id')
+			.orderBy('units.name') // the same unit the header's "Jednostka" link opens
 			.limit(1)
 			.executeTakeFirst(),
 		db
