@@ -1,10 +1,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** A PGlite data dir the demo was seeded into once per run (global-setup.ts); empty when none. */
+		demoDataDir: string;
+	}
+}
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -42,17 +50,31 @@ export interface Server {
 	/** The process has not exited. */
 	alive: () => boolean;
 	pid: number;
-	stop: () => Promise<void>;
+	/** SIGTERM (a graceful shutdown), then the data dir is deleted unless kept. */
+	stop: (opts?: { keepData?: boolean }) => Promise<void>;
 	/** kill -9: no graceful shutdown (the data dir is kept). */
 	kill: () => Promise<void>;
 }
 
-/** Starts the built app in its own process, on a fresh PGlite data dir unless a database URL is given. */
+/** A fresh PGlite data dir holding the demo: a copy of the run's seeded one, else empty (the server seeds it). */
+function freshDemoDir(): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
+	const seeded = inject('demoDataDir');
+	if (seeded) cpSync(seeded, dir, { recursive: true });
+	return dir;
+}
+
+/**
+ * Starts the built app in its own process, on a fresh PGlite data dir with the demo (copied from
+ * the run's seeded one: seeding takes 15–30 s per server) unless a database URL or data dir is given.
+ */
 export async function startServer(
 	opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string } = {}
 ): Promise<Server> {
 	const port = await freePort();
-	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
+	const dataDir =
+		opts.dataDir ??
+		(opts.databaseUrl || opts.env?.SEED_DEMO ? mkdtempSync(path.join(tmpdir(), 'tablica-e2e-')) : freshDemoDir());
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
@@ -88,12 +110,12 @@ export async function startServer(
 		log: () => output,
 		alive: () => child.exitCode === null && child.signalCode === null,
 		pid: child.pid!,
-		stop: async () => {
+		stop: async ({ keepData = false } = {}) => {
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');
 				await new Promise((r) => child.once('exit', r));
 			}
-			rmSync(dataDir, { recursive: true, force: true });
+			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 		},
 		kill: async () => {
 			if (child.exitCode === null && child.signalCode === null) {
