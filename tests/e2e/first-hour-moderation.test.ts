@@ -22,6 +22,19 @@ async function noAxe(page: Page) {
 	expect(await axeViolations(page), page.url()).toEqual([]);
 }
 
+/** A published post of the demo group open for comments (the page is left on it). */
+async function commentablePost(page: Page): Promise<string> {
+	await page.goto(`${server.url}/g/wiskitki`);
+	const hrefs = await page
+		.locator('a[href^="/g/wiskitki/p/"]')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('#')[0]));
+	for (const href of [...new Set(hrefs)]) {
+		await page.goto(`${server.url}${href}`);
+		if (await page.locator('#f-comment').count()) return href;
+	}
+	throw new Error('No post open for comments in the demo group.');
+}
+
 /** The statement of reasons a moderator opens from the audit log's newest restriction. */
 async function latestStatement(moderator: Page): Promise<string> {
 	await moderator.goto(`${server.url}/moderacja/dziennik?grupa=wiskitki`);
@@ -122,6 +135,11 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 		expect(statement).toContain('Treść zgłosiła osoba korzystająca z serwisu');
 		expect(statement).toContain('nie użyto środków zautomatyzowanych');
 		expect(statement).toContain('Decyzję podjęła osoba moderująca grupę');
+		// The report is said once (it was also appended to the facts, glued to them).
+		expect(statement.match(/zgłosi|zgłoszeni/g)).toHaveLength(1);
+		expect(await moderator.locator('dl.facts dd').nth(4).innerText()).toBe(
+			'Podanie cudzego adresu z wezwaniem do nękania.'
+		);
 		await noAxe(moderator);
 	}, 180_000);
 
@@ -176,6 +194,95 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 		}, 180_000);
 	}
 
+	for (const [name, viewport] of [
+		['a phone', phone],
+		['a laptop', laptop]
+	] as const) {
+		it(`a resident's comment: guidance before sending, the text kept after a hold, corrected and sent again (${name})`, async () => {
+			const resident = await newPage(viewport);
+			await logIn(resident, server.url, 'mieszkaniec@tablica.test');
+			const postPath = await commentablePost(resident);
+			const box = resident.getByLabel('Napisz komentarz');
+
+			// Guidance before sending, worded for a comment: the word, in plain Polish, never a score.
+			const word = viewport === phone ? 'Zajebisty' : 'Zajebiste';
+			const held = `${word} festyn, ${name}`;
+			await box.fill(held);
+			const hint = resident.locator('#f-comment-hint');
+			await expect.poll(() => hint.innerText(), T).toContain(`Słowo „${word}” zatrzyma komentarz. Zmień je`);
+			expect(await hint.innerText()).toContain('Ten komentarz trafi do akceptacji moderatora.');
+			expect(await resident.locator('#komentarze .moderation-preview').innerText()).not.toMatch(/\d|%|pewność/);
+			expect(await box.getAttribute('aria-describedby')).toBe('f-comment-hint');
+			await noAxe(resident);
+
+			// Sent anyway: held with the reason, and the text stays in the form to be corrected.
+			await resident.getByRole('button', { name: 'Skomentuj' }).click();
+			const status = resident.locator('#komentarze [role=status]').first();
+			await expect.poll(() => status.innerText(), T).toContain('Komentarz czeka na sprawdzenie przez moderatora');
+			expect(await status.innerText()).toContain(`Słowo „${word}”`);
+			const again = resident.getByLabel('Popraw swój komentarz');
+			expect(await again.inputValue()).toBe(held);
+			// Nothing sideways on a phone.
+			expect(await resident.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+			await noAxe(resident);
+
+			const corrected = `Świetny festyn, ${name}`;
+			await again.fill(corrected);
+			await expect.poll(() => hint.innerText(), T).toContain('Ten komentarz zostanie opublikowany od razu.');
+			await resident.getByRole('button', { name: 'Popraw i wyślij ponownie' }).click();
+			await expect.poll(() => status.innerText(), T).toContain('Poprawiony komentarz jest opublikowany.');
+			// The form is ready for a new comment; the thread has the corrected text, no held one, no "edytowano".
+			expect(await resident.getByLabel('Napisz komentarz').inputValue()).toBe('');
+			expect(await resident.getByRole('button', { name: 'Skomentuj' }).count()).toBe(1);
+			const mine = resident.locator('#komentarze li.comment', { hasText: corrected });
+			await expect.poll(() => mine.count(), T).toBe(1);
+			expect(await mine.innerText()).not.toMatch(/edytowano|czeka na akceptację/);
+			expect(await resident.locator('#komentarze').innerText()).not.toContain(held);
+			await noAxe(resident);
+
+			// Another reader sees the corrected comment; the held text never reached anyone.
+			const reader = await newPage(viewport);
+			await reader.goto(`${server.url}${postPath}`);
+			expect(await reader.locator('#komentarze').innerText()).toContain(corrected);
+			expect(await reader.locator('#komentarze').innerText()).not.toContain(held);
+		}, 180_000);
+	}
+
+	it('without JavaScript a held comment keeps its text and is corrected and sent again', async () => {
+		const ctx = await browser.newContext({ viewport: phone, locale: 'pl-PL', javaScriptEnabled: false });
+		contexts.push(ctx);
+		const resident = await ctx.newPage();
+		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
+		const postPath = await commentablePost(resident);
+		const held = 'Zajebisty jarmark, bez skryptów';
+		await resident.getByLabel('Napisz komentarz').fill(held);
+		await resident.getByRole('button', { name: 'Skomentuj' }).click();
+		await resident.waitForURL(/\?\/comment/, T);
+		const status = resident.locator('#komentarze [role=status]').first();
+		expect(await status.innerText()).toContain('Słowo „Zajebisty” zatrzyma komentarz.');
+		const again = resident.getByLabel('Popraw swój komentarz');
+		expect(await again.inputValue()).toBe(held);
+
+		// Still with the word: it keeps waiting and the form keeps the new text.
+		await again.fill('Zajebisty jarmark naprawdę, bez skryptów');
+		await resident.getByRole('button', { name: 'Popraw i wyślij ponownie' }).click();
+		// Each answer is a new page: wait for its status, whatever the page in between.
+		const said = () => status.innerText().catch(() => '');
+		await expect.poll(said, T).toContain('Poprawiony komentarz nadal czeka');
+		expect(await resident.getByLabel('Popraw swój komentarz').inputValue()).toBe(
+			'Zajebisty jarmark naprawdę, bez skryptów'
+		);
+
+		await resident.getByLabel('Popraw swój komentarz').fill('Świetny jarmark, bez skryptów');
+		await resident.getByRole('button', { name: 'Popraw i wyślij ponownie' }).click();
+		await expect.poll(said, T).toContain('Poprawiony komentarz jest opublikowany.');
+		expect(await resident.getByLabel('Napisz komentarz').inputValue()).toBe('');
+		await resident.goto(`${server.url}${postPath}`);
+		const thread = await resident.locator('#komentarze').innerText();
+		expect(thread).toContain('Świetny jarmark, bez skryptów');
+		expect(thread).not.toContain('Zajebisty jarmark');
+	}, 180_000);
+
 	it('a post held by the engine and rejected: the statement says automated means detected it', async () => {
 		const resident = await newPage(phone);
 		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
@@ -188,8 +295,26 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 		const moderator = await newPage(laptop);
 		await logIn(moderator, server.url, 'moderator@tablica.test');
 		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
-		const item = moderator.locator('[data-queue-item]', { hasText: 'znowu dziura na drodze do Guzowa' });
+		let item = moderator.locator('[data-queue-item]', { hasText: 'znowu dziura na drodze do Guzowa' });
 		expect(await item.innerText()).toContain('Wulgaryzm');
+
+		// A warning from this item: its statement says it was imposed for a post the engine detected.
+		await item.getByText(/^Sankcja dla:/).click();
+		await item.getByLabel('Rodzaj').selectOption({ label: 'ostrzeżenie' });
+		await item.getByLabel('Powód (zobaczy go ta osoba)').fill('Wulgaryzmy w kolejnych postach.');
+		await item.getByRole('button', { name: 'Nałóż sankcję' }).click();
+		await expect.poll(() => moderator.getByRole('status').first().innerText(), T).toContain('Sankcja nałożona');
+		const warning = await latestStatement(moderator);
+		expect(warning).toContain(
+			'Sankcję nałożono w związku z postem, który wykrył automatyczny system moderacji, gdy został wysłany (użyto środków zautomatyzowanych).'
+		);
+		expect(warning).not.toContain('Treść zauważyła osoba moderująca grupę');
+		expect(await moderator.locator('dl.facts dd').nth(4).innerText()).toBe('Wulgaryzmy w kolejnych postach.');
+		expect(await moderator.getByRole('link', { name: 'zobacz post' }).count()).toBe(1);
+		await noAxe(moderator);
+
+		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
+		item = moderator.locator('[data-queue-item]', { hasText: 'znowu dziura na drodze do Guzowa' });
 		await item.getByLabel('Uzasadnienie dla autora').fill('Wulgaryzm w poście.');
 		await item.getByRole('button', { name: /^Odrzuć/ }).click();
 		await expect.poll(() => moderator.getByRole('status').first().innerText(), T).toContain('Odrzucono');

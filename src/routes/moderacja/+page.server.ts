@@ -75,7 +75,9 @@ export const actions: Actions = {
 				kind: f.kind,
 				days: f.days,
 				ground: f.ground,
-				reason: f.reason
+				reason: f.reason,
+				// The queue item it is imposed for (its statement says how that content came up).
+				...(f.itemKind === 'comment' ? { commentId: f.itemId } : f.itemKind === 'post' ? { postId: f.itemId } : {})
 			});
 			return { done: f.itemId, message: 'Sankcja nałożona. Osoba dostała uzasadnienie z możliwością odwołania.' };
 		},

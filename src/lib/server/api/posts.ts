@@ -60,7 +60,7 @@ export const editComment = operation({
 	path: '/comments/{id}',
 	operationId: 'editComment',
 	summary:
-		'Zmiana własnego komentarza (poprzednia treść zostaje w historii; nowa przechodzi moderację jak nowy komentarz)',
+		'Zmiana własnego komentarza, także zatrzymanego („popraw i wyślij ponownie”): nowa treść przechodzi moderację jak nowy komentarz; w historii zostaje tylko treść, którą widzieli czytelnicy',
 	tag: 'posts',
 	access: 'required',
 	params: commentParams,

@@ -561,6 +561,7 @@ export interface Reports {
 }
 
 export interface Sanctions {
+	comment_id: Int8 | null;
 	created_by: Int8 | null;
 	decision_id: Int8 | null;
 	ends_at: Timestamp;
@@ -569,6 +570,7 @@ export interface Sanctions {
 	id: Generated<Int8>;
 	kind: string;
 	lifted_at: Timestamp | null;
+	post_id: Int8 | null;
 	reason: string;
 	starts_at: Timestamp;
 	user_id: Int8;

@@ -23,22 +23,49 @@ async function lockOpenPost(ctx: Ctx, tx: Ctx['db'], postId: string): Promise<vo
 	if (!post.comments_enabled) throw new AppError('conflict', 'Autor wyłączył komentarze pod tym postem.');
 }
 
+export interface CommentChange {
+	status: 'published' | 'pending';
+	reasons: string[];
+}
+
 /**
- * The author edits their comment: the earlier text goes to the history and the comment is marked
- * "edytowano". The new text is screened as a new comment is (the same engine call), so an edit
- * that would be held waits for a moderator, and a held comment corrected may appear at once.
+ * The author edits their comment: the new text is screened as a new comment is (the same engine
+ * call), so an edit that would be held waits for a moderator, and a held comment corrected may
+ * appear at once. Only a text readers saw goes to the history ("edytowano"); a held text nobody
+ * else saw is replaced, as a held post corrected is (`revise-held.ts`).
  */
 export async function editComment(
 	ctx: Ctx,
 	actor: Actor | null,
 	commentId: string,
 	input: unknown
-): Promise<{ status: 'published' | 'pending'; reasons: string[] }> {
-	const { actor: author, group, access, comment } = await authorizeAsCommentAuthor(ctx, actor, commentId, 'edit');
+): Promise<CommentChange> {
+	const authorized = await authorizeAsCommentAuthor(ctx, actor, commentId, 'edit');
 	const { body } = parseInput(commentEditSchema, input);
+	const { comment } = authorized;
 	if (comment.status !== 'published' && comment.status !== 'pending')
 		throw new AppError('conflict', 'Odrzuconego komentarza nie można zmienić. Napisz nowy.');
-	if (body === comment.body) return { status: comment.status, reasons: [] };
+	if (body === comment.body)
+		return {
+			status: comment.status,
+			reasons: comment.status === 'pending' && comment.moderation_reason ? [comment.moderation_reason] : []
+		};
+	return rewriteComment(ctx, authorized, body, ['published', 'pending']);
+}
+
+/**
+ * Stores the author's new text of a comment in one of the given states, screened again. The
+ * earlier text goes to `comment_revisions` only if it was published (readers see "edytowano" only
+ * beside such a history); `edited_at` marks when the text last changed (`heldByEngine` reads it).
+ */
+export async function rewriteComment(
+	ctx: Ctx,
+	{ actor: author, group, access, comment }: Awaited<ReturnType<typeof authorizeAsCommentAuthor>>,
+	body: string,
+	from: ('published' | 'pending')[],
+	refusal = 'Tego komentarza nie można już zmienić.'
+): Promise<CommentChange> {
+	const commentId = comment.id;
 	const now = ctx.clock.now();
 	const verdict = await screenFor(ctx, ctx.db, 'comment', body, group, access);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
@@ -50,12 +77,13 @@ export async function editComment(
 			.where('id', '=', commentId)
 			.forUpdate()
 			.executeTakeFirstOrThrow();
-		if (current.status !== 'published' && current.status !== 'pending')
-			throw new AppError('conflict', 'Tego komentarza nie można już zmienić.');
-		await tx
-			.insertInto('comment_revisions')
-			.values({ comment_id: commentId, body: current.body, edited_by: author.id, edited_at: now })
-			.execute();
+		if (current.status !== 'published' && current.status !== 'pending') throw new AppError('conflict', refusal);
+		if (!from.includes(current.status)) throw new AppError('conflict', refusal);
+		if (current.status === 'published')
+			await tx
+				.insertInto('comment_revisions')
+				.values({ comment_id: commentId, body: current.body, edited_by: author.id, edited_at: now })
+				.execute();
 		await tx
 			.updateTable('comments')
 			.set({

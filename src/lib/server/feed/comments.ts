@@ -30,7 +30,7 @@ export interface CommentView {
 	/** Why it is held: shown to its author and moderators. */
 	reason: string | null;
 	createdAt: string;
-	/** When the author last changed it ("edytowano"); null if never. */
+	/** When the author last changed a text readers had seen ("edytowano"); null if never. */
 	editedAt: string | null;
 	/** Earlier versions, newest first (empty unless edited). */
 	history: { body: string; editedAt: string }[];
@@ -191,6 +191,12 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 	const top: CommentView[] = [];
 	for (const r of rows) {
 		const deleted = r.status === 'deleted';
+		// "edytowano" only beside a text readers saw before: a held text corrected leaves no history.
+		const history = deleted
+			? []
+			: revisions
+					.filter((h) => h.comment_id === r.id)
+					.map((h) => ({ body: h.body, editedAt: h.edited_at.toISOString() }));
 		const v: CommentView = {
 			id: r.id,
 			parentId: r.parent_id,
@@ -200,12 +206,8 @@ export async function listComments(ctx: Ctx, actor: Actor | null, postId: string
 			mine: !deleted && r.author_id === actor?.id,
 			reason: r.status === 'pending' ? r.moderation_reason : null,
 			createdAt: r.created_at.toISOString(),
-			editedAt: deleted ? null : (r.edited_at?.toISOString() ?? null),
-			history: deleted
-				? []
-				: revisions
-						.filter((h) => h.comment_id === r.id)
-						.map((h) => ({ body: h.body, editedAt: h.edited_at.toISOString() })),
+			editedAt: deleted || !history.length ? null : (r.edited_at?.toISOString() ?? null),
+			history,
 			reactions: r.reaction_count,
 			byKind: r.reaction_counts ?? {},
 			myReaction: mine.find((m) => m.comment_id === r.id)?.kind ?? null,

@@ -1,11 +1,12 @@
 import type { Actor, Ctx } from '../core/context';
 import { parseInput } from '../core/validation';
 import { AppError } from '../core/errors';
-import { authorizeAsAuthor } from '../access/post-access';
+import { authorizeAsAuthor, authorizeAsCommentAuthor } from '../access/post-access';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
 import { postTextSchema, type CreatedPost } from './create-post';
+import { commentEditSchema, rewriteComment } from './comment-authoring';
 
 /**
  * "Popraw i wyślij ponownie": the author changes a post the screening held, before any moderator
@@ -53,4 +54,26 @@ export async function reviseHeldPost(
 		await afterScreening(ctx, tx, { group, result: verdict, authorId: post.author_id, postId, createdAt: now });
 		return { id: postId, status, reasons: verdict.reasons };
 	});
+}
+
+const commentNoLongerHeld = 'Tego komentarza nie można już poprawić w ten sposób — zobacz go pod postem.';
+
+/**
+ * "Popraw i wyślij ponownie" for a comment: its author changes a comment held when it was sent
+ * (by the engine, or for a new member) while it still waits. The new text is screened like a new
+ * comment: clean, it appears at once; otherwise it keeps waiting with the new reasons. The held
+ * text, which nobody else saw, leaves no history. `PATCH /comments/{id}` does the same for a held
+ * comment (`editComment`).
+ */
+export async function reviseHeldComment(
+	ctx: Ctx,
+	actor: Actor | null,
+	commentId: string,
+	input: unknown
+): Promise<{ id: string; status: 'published' | 'pending'; reasons: string[] }> {
+	const authorized = await authorizeAsCommentAuthor(ctx, actor, commentId, 'edit');
+	const { body } = parseInput(commentEditSchema, input);
+	if (authorized.comment.status !== 'pending') throw new AppError('conflict', commentNoLongerHeld);
+	const changed = await rewriteComment(ctx, authorized, body, ['pending'], commentNoLongerHeld);
+	return { id: commentId, ...changed };
 }

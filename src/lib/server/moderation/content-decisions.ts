@@ -51,18 +51,32 @@ const heldTexts = {
 /**
  * Was the content, as it stands, held by the engine (not only by the group's policy)? The truth
  * from its history: an automated hold logged for it since its text last changed (an edit of a
- * held post is screened again; a clean edit stays held only by the policy).
+ * held post or comment is screened again; a clean edit stays held only by the policy). With
+ * `flag`, also a word of the group's list that published it and told the moderators to look.
  */
-export async function heldByEngine(db: Db, held: Held): Promise<boolean> {
-	let q = db.selectFrom('moderation_log as l').select('l.id').where('l.action', '=', 'hold');
-	q = held.commentId
-		? q.where('l.comment_id', '=', held.commentId)
-		: q
+export async function heldByEngine(
+	db: Db,
+	held: Pick<Held, 'postId' | 'commentId'>,
+	actions: ('hold' | 'flag')[] = ['hold']
+): Promise<boolean> {
+	const log = db
+		.selectFrom('moderation_log as l')
+		.select('l.id')
+		.where('l.action', 'in', actions)
+		.where('l.automated_detection', '=', true);
+	const found = held.commentId
+		? await log
+				.innerJoin('comments as c', 'c.id', 'l.comment_id')
+				.where('l.comment_id', '=', held.commentId)
+				.where((eb) => eb('l.created_at', '>=', eb.fn.coalesce('c.edited_at', 'c.created_at')))
+				.executeTakeFirst()
+		: await log
 				.innerJoin('posts as p', 'p.id', 'l.post_id')
 				.where('l.post_id', '=', held.postId)
 				.where('l.comment_id', 'is', null)
-				.where((eb) => eb('l.created_at', '>=', eb.fn.coalesce('p.edited_at', 'p.created_at')));
-	return !!(await q.executeTakeFirst());
+				.where((eb) => eb('l.created_at', '>=', eb.fn.coalesce('p.edited_at', 'p.created_at')))
+				.executeTakeFirst();
+	return !!found;
 }
 
 function lockHeld(tx: Db, held: Held) {

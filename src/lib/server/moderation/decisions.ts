@@ -24,6 +24,12 @@ export interface Restriction extends LogEntry {
 	subjectId: string;
 	/** What was restricted, for the author: "Twój komentarz pod postem „…”". */
 	what: string;
+	/** The facts as the person reads them, when the log's line says more (a sanction's kind and end). */
+	reason?: string;
+	/** A sanction's end, said once in the decision's sentence. */
+	until?: Date;
+	/** A sanction: the post or comment it was imposed for (null: the moderator's own decision). */
+	sanctionFor?: 'post' | 'comment' | null;
 }
 
 /**
@@ -31,7 +37,8 @@ export interface Restriction extends LogEntry {
  * statement of reasons — in the app and by e-mail — with the way to appeal.
  */
 export async function restrict(ctx: Ctx, tx: Db, r: Restriction): Promise<string> {
-	const id = await logAction(tx, ctx.clock, { ...r, restriction: true });
+	const { what: _what, reason: _reason, until: _until, sanctionFor: _for, ...entry } = r;
+	const id = await logAction(tx, ctx.clock, { ...entry, restriction: true });
 	const group = await tx.selectFrom('groups').select('name').where('id', '=', r.groupId).executeTakeFirstOrThrow();
 	const subject = await tx
 		.selectFrom('users')
@@ -44,10 +51,12 @@ export async function restrict(ctx: Ctx, tx: Db, r: Restriction): Promise<string
 		action: r.action,
 		groupName: group.name,
 		ground: describeGround(r.ground),
-		facts: r.facts,
+		facts: r.reason ?? r.facts,
+		until: r.until ? formatDate(r.until) : undefined,
 		automatedDetection: r.automatedDetection,
 		automatedDecision: r.automatedDecision,
 		basedOnReport: !!r.reportId,
+		sanctionFor: r.sanctionFor,
 		appealMonths: APPEAL_MONTHS,
 		decisionUrl: `${ctx.baseUrl}${link}`
 	});
@@ -73,6 +82,8 @@ export interface StatementView {
 	actionLabel: string;
 	/** Post, comment or the account in the group. */
 	scope: 'post' | 'comment' | 'account';
+	/** A sanction on the account: the post or comment it was imposed for, if any. */
+	sanctionFor: 'post' | 'comment' | null;
 	excerpt: string | null;
 	href: string | null;
 	facts: string;
@@ -140,22 +151,44 @@ export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): P
 	const [appeal, sanction] = await Promise.all([
 		ctx.db.selectFrom('appeals').selectAll().where('decision_id', '=', id).executeTakeFirst(),
 		ctx.db
-			.selectFrom('sanctions')
-			.select(['kind', 'ends_at', 'lifted_at'])
-			.where('decision_id', '=', id)
+			.selectFrom('sanctions as s')
+			.leftJoin('posts as p', 'p.id', 's.post_id')
+			.leftJoin('comments as c', 'c.id', 's.comment_id')
+			.select([
+				's.kind',
+				's.ends_at',
+				's.lifted_at',
+				's.reason',
+				's.post_id',
+				's.comment_id',
+				'c.post_id as comment_post_id',
+				'p.body as post_body',
+				'c.body as comment_body'
+			])
+			.where('s.decision_id', '=', id)
 			.executeTakeFirst()
 	]);
 	const deadline = appealDeadline(d.created_at);
-	const postId = d.comment_post_id ?? d.post_id;
+	// A sanction points at the post or comment it was imposed for, if any.
+	const about = sanction
+		? {
+				postId: sanction.comment_post_id ?? sanction.post_id,
+				commentId: sanction.comment_id,
+				body: sanction.comment_body ?? sanction.post_body
+			}
+		: { postId: d.comment_post_id ?? d.post_id, commentId: d.comment_id, body: d.comment_body ?? d.post_body };
+	const sanctionFor = sanction ? (sanction.comment_id ? 'comment' : sanction.post_id ? 'post' : null) : undefined;
 	return {
 		id: d.id,
 		group: { slug: d.group_slug, name: d.group_name },
 		action: d.action as LogAction,
 		actionLabel: actionLabel(d.action),
 		scope: d.comment_id ? 'comment' : d.post_id ? 'post' : 'account',
-		excerpt: (d.comment_body ?? d.post_body)?.slice(0, 400) ?? null,
-		href: postId ? `/g/${d.group_slug}/p/${postId}${d.comment_id ? `#k${d.comment_id}` : ''}` : null,
-		facts: d.facts,
+		sanctionFor: sanctionFor ?? null,
+		excerpt: about.body?.slice(0, 400) ?? null,
+		href: about.postId ? `/g/${d.group_slug}/p/${about.postId}${about.commentId ? `#k${about.commentId}` : ''}` : null,
+		// A sanction's kind and end are the decision itself; its facts are the moderator's reason.
+		facts: sanction ? sanction.reason : d.facts,
 		groundText: describeGround(d.ground),
 		termsHref: await termsHrefFor(ctx.db, isGround(d.ground) ? grounds[d.ground].clause : null, d.created_at),
 		basedOnReport: d.report_id !== null,
@@ -164,7 +197,8 @@ export async function getStatement(ctx: Ctx, actor: Actor | null, id: string): P
 		automation: automationStatement({
 			automatedDetection: d.automated_detection,
 			automatedDecision: d.automated_decision,
-			basedOnReport: d.report_id !== null
+			basedOnReport: d.report_id !== null,
+			sanctionFor
 		}),
 		decidedBy: d.actor_id ? 'moderator' : 'automat',
 		createdAt: d.created_at.toISOString(),

@@ -102,6 +102,45 @@ describe('moderation messages', () => {
 		`);
 	});
 
+	it('a sanction: its kind and end said once, in the first sentence; what it was imposed for and how that came up', () => {
+		expect(
+			restriction('Twoje konto w grupie „Wiskitki”', 'mute', {
+				facts: 'Wyzwiska pod adresem sąsiada.',
+				until: '3 grudnia 2026',
+				sanctionFor: 'comment',
+				basedOnReport: true
+			})
+		).toMatchInlineSnapshot(`
+			{
+			  "notification": "Twoje konto w grupie „Wiskitki” nie może publikować ani komentować do 3 grudnia 2026.",
+			  "subject": "Decyzja moderatora w grupie „Wiskitki” — uzasadnienie",
+			  "text": "Dzień dobry,
+
+			Twoje konto w grupie „Wiskitki” nie może publikować ani komentować do 3 grudnia 2026.
+			Podstawa: naruszenie regulaminu: obraźliwe treści.
+			Uzasadnienie: Wyzwiska pod adresem sąsiada.
+
+			Sankcję nałożono w związku z komentarzem, który zgłosiła osoba korzystająca z serwisu; do jego wykrycia nie użyto środków zautomatyzowanych.
+			Decyzję podjęła osoba moderująca grupę, bez środków zautomatyzowanych.
+
+			Pełne uzasadnienie i formularz odwołania (6 miesięcy na złożenie): http://tablica.test/decyzje/42
+
+			Zespół Tablicy",
+			}
+		`);
+		expect(
+			(['warn', 'suspend', 'ban'] as const).map(
+				(a) => restriction('Twoje konto w grupie „Wiskitki”', a, { until: '3 grudnia 2026' }).notification
+			)
+		).toMatchInlineSnapshot(`
+			[
+			  "Twoje konto w grupie „Wiskitki” otrzymało ostrzeżenie ważne do 3 grudnia 2026.",
+			  "Twoje konto w grupie „Wiskitki” ma zawieszony udział w grupie do 3 grudnia 2026.",
+			  "Twoje konto w grupie „Wiskitki” zostało wykluczone z grupy do 3 grudnia 2026.",
+			]
+		`);
+	});
+
 	it('the outcome of an appeal', () => {
 		const base = {
 			decidedAt: '3 grudnia 2026, 10:00',

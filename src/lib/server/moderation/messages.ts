@@ -32,9 +32,18 @@ const restrictionVerbs: Partial<Record<LogAction, string>> = {
 	ban: 'zostało wykluczone z grupy'
 };
 
+/** The same for a sanction with its end date, said once in the sentence. */
+const sanctionVerbs: Partial<Record<LogAction, (until: string) => string>> = {
+	warn: (until) => `otrzymało ostrzeżenie ważne do ${until}`,
+	mute: (until) => `nie może publikować ani komentować do ${until}`,
+	suspend: (until) => `ma zawieszony udział w grupie do ${until}`,
+	ban: (until) => `zostało wykluczone z grupy do ${until}`
+};
+
 /**
  * A restriction of someone's content or account (DSA Art. 17): the in-app line and the statement
- * of reasons by e-mail, with the way to appeal.
+ * of reasons by e-mail, with the way to appeal. Each fact once: what happened (and until when),
+ * the ground, the moderator's reason, how the matter came up and whether automated means were used.
  */
 export function restrictionMessage(d: {
 	/** "Twój post w grupie „…”", "Twoje konto w grupie „…”" */
@@ -44,6 +53,10 @@ export function restrictionMessage(d: {
 	/** The ground as described to people ("treść nielegalna: …"). */
 	ground: string;
 	facts?: string | null;
+	/** A sanction's end, formatted ("3 grudnia 2026"). */
+	until?: string;
+	/** A sanction: the post or comment it was imposed for (null: the moderator's own decision). */
+	sanctionFor?: 'post' | 'comment' | null;
 	automatedDetection?: boolean;
 	automatedDecision?: boolean;
 	/** A person's report led to the decision. */
@@ -51,11 +64,13 @@ export function restrictionMessage(d: {
 	appealMonths: number;
 	decisionUrl: string;
 }): Mail & { notification: string } {
-	const sentence = `${d.what} ${restrictionVerbs[d.action] ?? 'został ograniczony'}.`;
+	const withEnd = d.until ? sanctionVerbs[d.action]?.(d.until) : undefined;
+	const sentence = `${d.what} ${withEnd ?? restrictionVerbs[d.action] ?? 'został ograniczony'}.`;
 	const automation = automationStatement({
 		automatedDetection: !!d.automatedDetection,
 		automatedDecision: !!d.automatedDecision,
-		basedOnReport: !!d.basedOnReport
+		basedOnReport: !!d.basedOnReport,
+		sanctionFor: d.sanctionFor
 	});
 	return {
 		notification: sentence,

@@ -162,7 +162,9 @@ async function histories(ctx: Ctx, group: Group, authorIds: string[]): Promise<M
 			.select(['subject_id', (eb) => eb.fn.countAll<string>().as('n')])
 			.where('group_id', '=', group.id)
 			.where('subject_id', 'in', ids)
+			// Upheld notices: content removed after a report (a sanction citing the report is not another one).
 			.where('report_id', 'is not', null)
+			.where('action', '=', 'remove')
 			.groupBy('subject_id')
 			.execute(),
 		ctx.db

@@ -9,6 +9,8 @@ import { restrict } from './decisions';
 import { logAction } from '../audit/audit-log';
 import { groundIds, type Ground } from './terms';
 import { membershipChanged } from '../groups/member-count';
+import { heldByEngine } from './content-decisions';
+import type { Db } from '../db/database';
 
 const DAY = 86_400_000;
 
@@ -32,12 +34,86 @@ export const sanctionSchema = z.object({
 		.string({ error: 'Opisz powód.' })
 		.trim()
 		.min(10, 'Opisz powód (co najmniej 10 znaków) — osoba go zobaczy.')
-		.max(2000, 'Powód może mieć najwyżej 2000 znaków.')
+		.max(2000, 'Powód może mieć najwyżej 2000 znaków.'),
+	/** The post or comment the sanction is imposed for (from the queue), if any. */
+	postId: idSchema('Nie ma takiego posta.').nullish(),
+	commentId: idSchema('Nie ma takiego komentarza.').nullish()
 });
+
+/** What a sanction was imposed for, and how that content came to the moderators. */
+interface Basis {
+	postId: string | null;
+	commentId: string | null;
+	/** The engine held or flagged it when it was sent (since its text last changed). */
+	automatedDetection: boolean;
+	/** The first notice (Art. 16) about it. */
+	reportId: string | null;
+}
+
+const notTheirs = 'Ta treść nie należy do osoby, na którą nakładasz sankcję, albo nie jest z tej grupy.';
+
+/** The content a sanction is imposed for: in this group, written by the sanctioned person. */
+async function basisOf(
+	db: Db,
+	group: Group,
+	userId: string,
+	ids: { postId?: string | null; commentId?: string | null }
+): Promise<Basis> {
+	const none = { postId: null, commentId: null, automatedDetection: false, reportId: null };
+	if (ids.commentId) {
+		const c = await db
+			.selectFrom('comments as c')
+			.innerJoin('posts as p', 'p.id', 'c.post_id')
+			.select(['c.id', 'c.post_id', 'c.author_id', 'p.group_id'])
+			.where('c.id', '=', ids.commentId)
+			.executeTakeFirst();
+		if (!c || c.group_id !== group.id || c.author_id !== userId)
+			throw new AppError('validation', notTheirs, { commentId: notTheirs });
+		const report = await db
+			.selectFrom('reports')
+			.select('id')
+			.where('comment_id', '=', c.id)
+			.orderBy('created_at')
+			.orderBy('id')
+			.executeTakeFirst();
+		return {
+			postId: null,
+			commentId: c.id,
+			automatedDetection: await heldByEngine(db, { postId: c.post_id, commentId: c.id }, ['hold', 'flag']),
+			reportId: report?.id ?? null
+		};
+	}
+	if (ids.postId) {
+		const p = await db
+			.selectFrom('posts')
+			.select(['id', 'author_id', 'group_id'])
+			.where('id', '=', ids.postId)
+			.executeTakeFirst();
+		if (!p || p.group_id !== group.id || p.author_id !== userId)
+			throw new AppError('validation', notTheirs, { postId: notTheirs });
+		const report = await db
+			.selectFrom('reports')
+			.select('id')
+			.where('post_id', '=', p.id)
+			.orderBy('created_at')
+			.orderBy('id')
+			.executeTakeFirst();
+		return {
+			postId: p.id,
+			commentId: null,
+			automatedDetection: await heldByEngine(db, { postId: p.id }, ['hold', 'flag']),
+			reportId: report?.id ?? null
+		};
+	}
+	return none;
+}
 
 /**
  * A moderator warns, mutes, suspends or bans a member, with a reason, a clause of the terms and
- * an end date. A ban also ends the membership. The person gets a statement of reasons.
+ * an end date. A ban also ends the membership. The person gets a statement of reasons, which says
+ * what the sanction was for: the post or comment it was imposed on from the queue (kept with the
+ * sanction) and whether the engine detected it or a person reported it — or that the moderator
+ * acted on their own.
  */
 export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group, input: unknown): Promise<string> {
 	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
@@ -53,6 +129,7 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 	if (!target) throw notFound('Nie ma takiej osoby.');
 	if (target.is_operator || (target.role === 'moderator' && target.status === 'approved'))
 		throw new AppError('forbidden', 'Sankcji nie nakłada się na moderatorów ani operatorów.');
+	const basis = await basisOf(ctx.db, group, target.id, data);
 	const now = ctx.clock.now();
 	const endsAt = new Date(now.getTime() + data.days * DAY);
 	return ctx.db.transaction().execute(async (tx) => {
@@ -62,7 +139,13 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 			action: data.kind,
 			subjectId: target.id,
 			ground: data.ground,
+			// The log line names the kind and the end; the person reads them in the decision itself.
 			facts: `${data.reason} (${sanctionLabels[data.kind]} do ${formatDate(endsAt)})`,
+			reason: data.reason,
+			until: endsAt,
+			reportId: basis.reportId,
+			automatedDetection: basis.automatedDetection,
+			sanctionFor: basis.commentId ? 'comment' : basis.postId ? 'post' : null,
 			what: `Twoje konto w grupie „${group.name}”`
 		});
 		await tx
@@ -76,7 +159,9 @@ export async function imposeSanction(ctx: Ctx, actor: Actor | null, group: Group
 				starts_at: now,
 				ends_at: endsAt,
 				decision_id: decisionId,
-				created_by: moderator.id
+				created_by: moderator.id,
+				post_id: basis.postId,
+				comment_id: basis.commentId
 			})
 			.execute();
 		if (data.kind === 'ban' && target.status === 'approved') {

@@ -4,6 +4,8 @@ import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { createPost } from '../feed/create-post';
+import { addComment } from '../feed/comments';
+import { formatDate } from '../../format';
 import { editPost } from '../feed/authoring';
 import { listNotifications } from '../notify/notifications';
 import { listOutbox } from '../notify/outbox';
@@ -12,6 +14,8 @@ import { automationStatement } from './automation';
 import { getStatement } from './decisions';
 import { decidePost } from './content-decisions';
 import { decideReports, fileReport } from './reports';
+import { imposeSanction } from './sanctions';
+import { addWord } from './word-lists';
 
 const DAY = 86_400_000;
 let database: Database;
@@ -129,5 +133,148 @@ describe('a statement of reasons says whether automated means detected the conte
 		expect(view).toMatchObject({ automatedDetection: false, automatedDecision: false, basedOnReport: true });
 		expect(view.automation.detection).toContain('zgłosiła osoba');
 		expect(mail).toContain(view.automation.detection);
+	});
+});
+
+describe('a sanction’s statement says what it was imposed for and how that came to the moderators', () => {
+	let postId: string;
+	const sanction = (who: Actor, basis: { postId?: string; commentId?: string } = {}, kind = 'warn') =>
+		imposeSanction(ctx, moderator, group, {
+			userId: who.id,
+			kind,
+			days: 7,
+			ground: 'insult',
+			reason: 'Obraźliwe wpisy wobec sąsiadów.',
+			...basis
+		});
+	const report = (by: Actor, target: { postId?: string; commentId?: string }) =>
+		fileReport(ctx, by, {
+			...target,
+			ground: 'insult',
+			explanation: 'Obraża sąsiadów z ulicy Szkolnej.',
+			name: by.displayName,
+			email: by.email,
+			goodFaith: true
+		});
+
+	beforeAll(async () => {
+		await ctx.db.updateTable('memberships').set({ role: 'moderator' }).where('user_id', '=', moderator.id).execute();
+		postId = (await createPost(ctx, moderator, group, { body: 'Festyn w Guzowie w sobotę.', category: 'other' })).id;
+	});
+
+	it('for a comment the engine held: automated detection; the kind and end said once, in the decision', async () => {
+		const ola = await member('ola@t.pl', 'Ola');
+		const held = await addComment(ctx, ola, postId, { body: 'Zajebisty bałagan na tym festynie!' });
+		expect(held.status).toBe('pending');
+		const decisionId = await sanction(ola, { commentId: held.id }, 'mute');
+		const { view, mail } = await lastStatement(ola);
+		expect(view).toMatchObject({
+			id: decisionId,
+			scope: 'account',
+			sanctionFor: 'comment',
+			automatedDetection: true,
+			automatedDecision: false,
+			basedOnReport: false,
+			facts: 'Obraźliwe wpisy wobec sąsiadów.',
+			href: `/g/wiskitki/p/${postId}#k${held.id}`,
+			excerpt: 'Zajebisty bałagan na tym festynie!'
+		});
+		expect(view.automation.detection).toBe(
+			'Sankcję nałożono w związku z komentarzem, który wykrył automatyczny system moderacji, gdy został wysłany (użyto środków zautomatyzowanych).'
+		);
+		expect(mail).toContain(view.automation.detection);
+		expect(mail).not.toContain('osoba moderująca grupę nałożyła');
+		const until = formatDate(new Date(clock.now().getTime() + 7 * DAY));
+		expect(mail).toContain(`Twoje konto w grupie „Wiskitki” nie może publikować ani komentować do ${until}.`);
+		expect(mail).toContain('Uzasadnienie: Obraźliwe wpisy wobec sąsiadów.\n');
+		expect(mail.split(until)).toHaveLength(2);
+		expect(mail).not.toContain('wyciszenie');
+	});
+
+	it('for a post a person reported: the notice, no automated means', async () => {
+		const piotr = await member('piotr@t.pl', 'Piotr');
+		const post = await createPost(ctx, piotr, group, { body: 'Sąsiedzi z Szkolnej to banda.', category: 'other' });
+		await decidePost(ctx, moderator, post.id, { decision: 'approve' });
+		await report(jan, { postId: post.id });
+		await sanction(piotr, { postId: post.id });
+		const { view, mail } = await lastStatement(piotr);
+		expect(view).toMatchObject({ sanctionFor: 'post', automatedDetection: false, basedOnReport: true });
+		expect(view.href).toBe(`/g/wiskitki/p/${post.id}`);
+		expect(view.automation.detection).toBe(
+			'Sankcję nałożono w związku z postem, który zgłosiła osoba korzystająca z serwisu; do jego wykrycia nie użyto środków zautomatyzowanych.'
+		);
+		expect(mail).toContain(view.automation.detection);
+		expect(mail).toContain('otrzymało ostrzeżenie ważne do');
+	});
+
+	it('for a comment published with a word the group watches: the engine flagged it', async () => {
+		await addWord(ctx, moderator, group, { pattern: 'bazarek', isRegex: false, action: 'flag' });
+		const ewa = await member('ewa@t.pl', 'Ewa');
+		const flagged = await addComment(ctx, ewa, postId, { body: 'Czy ktoś wie, kiedy otwierają bazarek w Guzowie?' });
+		expect(flagged).toMatchObject({ status: 'published', reasons: [] });
+		await sanction(ewa, { commentId: flagged.id });
+		const { view } = await lastStatement(ewa);
+		expect(view).toMatchObject({ sanctionFor: 'comment', automatedDetection: true, basedOnReport: false });
+	});
+
+	it('for a comment nobody reported and the engine let through: the moderator’s own initiative', async () => {
+		const adam = await member('adam@t.pl', 'Adam');
+		const clean = await addComment(ctx, adam, postId, { body: 'Ci z Guzowa jak zwykle się wymądrzają.' });
+		expect(clean.status).toBe('published');
+		await sanction(adam, { commentId: clean.id });
+		const { view, mail } = await lastStatement(adam);
+		expect(view).toMatchObject({ sanctionFor: 'comment', automatedDetection: false, basedOnReport: false });
+		expect(view.automation.detection).toBe(
+			'Osoba moderująca grupę nałożyła sankcję z własnej inicjatywy, w związku z komentarzem, który zauważyła; do jego wykrycia nie użyto środków zautomatyzowanych.'
+		);
+		expect(mail).toContain(view.automation.detection);
+	});
+
+	it('for nothing in particular: the moderator’s own initiative, no link', async () => {
+		const kasia = await member('kasia@t.pl', 'Kasia');
+		await sanction(kasia);
+		const { view, mail } = await lastStatement(kasia);
+		expect(view).toMatchObject({ sanctionFor: null, href: null, excerpt: null, basedOnReport: false });
+		expect(view.automation.detection).toBe(
+			'Osoba moderująca grupę nałożyła sankcję z własnej inicjatywy; nie użyto środków zautomatyzowanych.'
+		);
+		expect(mail).toContain(view.automation.detection);
+	});
+
+	it('refuses content the person did not write, or of another group, and writes nothing', async () => {
+		const tomek = await member('tomek@t.pl', 'Tomek');
+		const others = await addComment(ctx, jan, postId, { body: 'Dzień dobry sąsiedzi.' });
+		const before = await ctx.db
+			.selectFrom('sanctions')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
+		await expect(sanction(tomek, { commentId: others.id })).rejects.toMatchObject({ code: 'validation' });
+		await expect(sanction(tomek, { postId })).rejects.toMatchObject({ code: 'validation' });
+		await expect(sanction(tomek, { commentId: '999999' })).rejects.toMatchObject({ code: 'validation' });
+		const after = await ctx.db
+			.selectFrom('sanctions')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
+		expect(after.n).toBe(before.n);
+	});
+});
+
+describe('the statement says each fact once', () => {
+	it('a report is said once, in the sentence on how the content came up', async () => {
+		const view = await getStatement(
+			ctx,
+			operator,
+			(
+				await ctx.db
+					.selectFrom('moderation_log')
+					.select('id')
+					.where('restriction', '=', true)
+					.where('report_id', 'is not', null)
+					.where('action', '=', 'remove')
+					.executeTakeFirstOrThrow()
+			).id
+		);
+		const said = [view.facts, view.automation.detection, view.automation.decision].join(' ');
+		expect(said.match(/zgłosi/g)).toHaveLength(1);
 	});
 });

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { deleteComment, editComment } from '$lib/server/feed/comment-authoring';
+import { reviseHeldComment } from '$lib/server/feed/revise-held';
 import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { getPost } from '$lib/server/feed/feed-query';
 import { closeAlert, updateAlert } from '$lib/server/feed/alert-posts';
@@ -52,13 +53,16 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 export const actions: Actions = {
 	comment: formAction(
 		async (f, { locals, params }) => {
-			const created = await addComment(locals.ctx, locals.actor, params.id, {
-				body: f.body,
-				parentId: f.parentId || null
-			});
-			return { commented: created };
+			// "Popraw i wyślij ponownie": the held comment's text, changed by its author.
+			const commented = f.revise
+				? await reviseHeldComment(locals.ctx, locals.actor, f.revise, { body: f.body })
+				: await addComment(locals.ctx, locals.actor, params.id, { body: f.body, parentId: f.parentId || null });
+			// A held comment's text stays in the form (also without JavaScript), to correct and send again.
+			return commented.status === 'pending'
+				? { commented, revised: !!f.revise, values: { body: f.body } }
+				: { commented, revised: !!f.revise };
 		},
-		(f) => ({ body: f.body, parentId: f.parentId })
+		(f) => ({ body: f.body, parentId: f.parentId, revise: f.revise })
 	),
 	commentEdit: formAction(
 		async (f, { locals }) => ({
