@@ -487,6 +487,7 @@ export interface Posts {
 	scheduled_for: Timestamp | null;
 	share_count: Generated<number>;
 	status: string;
+	text_changed_at: Timestamp | null;
 	unique_viewer_count: Generated<number>;
 	unit_id: Int8 | null;
 	urgent_until: Timestamp | null;

@@ -184,6 +184,18 @@ describe('editing, history, deleting, comments', () => {
 			await editPost(ctx, jan, id, { body: 'Zajebisty zachód słońca nad Pisią.', category: 'other' })
 		).toMatchObject({ status: 'pending', reasons: [expect.stringContaining('Zajebisty')] });
 		expect((await listFeed(ctx, anna, group)).items.map((p) => p.id)).not.toContain(id);
+		// Corrected while held: the held text, which nobody else saw, never enters the public history.
+		await editPost(ctx, jan, id, { body: 'Cudowny zachód słońca nad Pisią.', category: 'other' });
+		expect((await listRevisions(ctx, id)).map((r) => r.body)).toEqual(['Piękny zachód słońca nad Pisią.']);
+	});
+
+	it('a draft edited before publishing leaves no history and no "edytowano"', async () => {
+		const { id } = await schoolPost({ body: 'Szkic: dzień otwarty w sobotę.', draft: true });
+		clock.advance(5 * MIN);
+		await editPost(ctx, teacher, id, { body: 'Dzień otwarty szkoły w sobotę od 10:00.', category: 'education' });
+		await publishDraft(ctx, teacher, id);
+		expect(await listRevisions(ctx, id)).toEqual([]);
+		expect((await getPost(ctx, anna, id)).post.editedAt).toBeNull();
 	});
 
 	it('comments can be turned off, and a deleted post disappears', async () => {

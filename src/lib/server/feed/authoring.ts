@@ -143,8 +143,9 @@ export const editSchema = postTextSchema.extend({
 });
 
 /**
- * An edit keeps the previous text in the history and marks the post "edytowano". A published
- * post is screened again: if the new text would be held, it waits for a moderator.
+ * An edit of a published post keeps the previous text in the history and marks the post
+ * "edytowano"; a text nobody else saw (a draft, a scheduled or held post) leaves no history. A
+ * published post is screened again: if the new text would be held, it waits for a moderator.
  */
 export async function editPost(
 	ctx: Ctx,
@@ -158,8 +159,9 @@ export async function editPost(
 		throw new AppError('conflict', 'Ten post czeka na poprawki — popraw go w formularzu pod postem.');
 	const now = ctx.clock.now();
 	const changedText = data.body !== post.body || data.category !== post.category;
+	const readersSawIt = changedText && post.status === 'published';
 	return ctx.db.transaction().execute(async (tx) => {
-		if (changedText)
+		if (readersSawIt)
 			await tx
 				.insertInto('post_revisions')
 				.values({ post_id: postId, body: post.body, category: post.category, edited_by: editor.id, edited_at: now })
@@ -171,7 +173,8 @@ export async function editPost(
 			body_folded: foldText(data.body),
 			category: data.category,
 			comments_enabled: data.commentsEnabled,
-			edited_at: changedText ? now : post.edited_at
+			edited_at: readersSawIt ? now : post.edited_at,
+			text_changed_at: changedText ? now : post.text_changed_at
 		};
 		if (changedText && (post.status === 'published' || post.status === 'pending')) {
 			const unit = post.unit_id ? access.units.find((u) => u.id === post.unit_id) : undefined;

@@ -40,8 +40,8 @@ export async function reviseHeldPost(
 				flagged: verdict.flagged,
 				moderation_reason: verdict.reasons.join(' ') || null,
 				published_at: status === 'published' ? now : null,
-				// Never shown, so not "edytowano"; a text still held marks when it changed (heldByEngine reads it).
-				edited_at: status === 'pending' ? now : post.edited_at
+				// Never shown, so not "edytowano" (heldByEngine reads text_changed_at).
+				text_changed_at: now
 			})
 			.where('id', '=', postId)
 			.where('status', '=', 'pending')

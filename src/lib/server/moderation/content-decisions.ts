@@ -74,7 +74,7 @@ export async function heldByEngine(
 				.innerJoin('posts as p', 'p.id', 'l.post_id')
 				.where('l.post_id', '=', held.postId)
 				.where('l.comment_id', 'is', null)
-				.where((eb) => eb('l.created_at', '>=', eb.fn.coalesce('p.edited_at', 'p.created_at')))
+				.where((eb) => eb('l.created_at', '>=', eb.fn.coalesce('p.text_changed_at', 'p.created_at')))
 				.executeTakeFirst();
 	return !!found;
 }
@@ -216,7 +216,7 @@ export async function resubmitPost(
 				findings: storedFindings(verdict),
 				flagged: verdict.flagged,
 				moderation_reason: verdict.reasons.join(' ') || null,
-				edited_at: now,
+				text_changed_at: now,
 				published_at: status === 'published' ? now : null
 			})
 			.where('id', '=', postId)
