@@ -1,10 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -141,6 +143,58 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
+/** A screen to test on. A phone is touch-first and honours the page's meta viewport; a laptop is neither. */
+export interface Screen {
+	width: number;
+	height: number;
+	touch?: boolean;
+}
+export const phone: Screen = { width: 390, height: 844, touch: true };
+export const laptop: Screen = { width: 1366, height: 768 };
+/** Both screens, named for test titles: `for (const [name, screen] of screens)`. */
+export const screens = [
+	['a phone', phone],
+	['a laptop', laptop]
+] as const;
+/** How long a browser test waits for a condition: generous, a loaded 2-core machine answers slowly. */
+export const WAIT = { timeout: 30_000 };
+
+/** One browser for a test file; every page in its own context (its own cookies), all closed together. */
+export interface TestBrowser {
+	newPage(screen: Screen): Promise<Page>;
+	close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<TestBrowser> {
+	const browser = await launchBrowser();
+	const contexts: BrowserContext[] = [];
+	return {
+		async newPage(screen) {
+			const ctx = await browser.newContext({
+				viewport: { width: screen.width, height: screen.height },
+				hasTouch: !!screen.touch,
+				isMobile: !!screen.touch,
+				locale: 'pl-PL'
+			});
+			contexts.push(ctx);
+			return ctx.newPage();
+		},
+		async close() {
+			for (const c of contexts) await c.close();
+			await browser.close();
+		}
+	};
+}
+
+/**
+ * The page is no wider than the screen (no sideways scrolling). Compared with the screen, not the
+ * window: a phone's browser widens the window to fit a page that is too wide.
+ */
+export async function fitsScreen(page: Page): Promise<boolean> {
+	const width = page.viewportSize()!.width;
+	return page.evaluate((w) => document.documentElement.scrollWidth <= w + 1, width);
+}
+
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core (WCAG 2.1 A/AA) on the page and returns its violations, summarised. */
@@ -157,6 +211,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		);
 	});
 	return result;
+}
+
+/** Fails the test with the page's axe violations, if it has any. */
+export async function expectNoAxeViolations(page: Page) {
+	expect(await axeViolations(page), page.url()).toEqual([]);
 }
 
 export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD) {
@@ -180,7 +239,6 @@ export async function sessionCookie(base: string, email: string, password = DEMO
 	return cookie.split(';')[0];
 }
 
-/** Creates a personal API token through the account page. */
 /**
  * A personal API token for the person: made on their own `/konto` (unit staff, coordinators, the
  * operator), or else issued for them by the operator on `/admin`.
@@ -216,5 +274,41 @@ export async function postgresReachable(url: string, what: string): Promise<bool
 	} catch {
 		console.warn(`PostgreSQL is not reachable at ${url}: ${what} is skipped.`);
 		return false;
+	}
+}
+
+/**
+ * Starts the app with the demo on a fresh database of the PostgreSQL server at DATABASE_URL (or the
+ * local one) when it is reachable — the demo seeds faster there on a loaded machine — else on PGlite.
+ * stop() also drops that database.
+ */
+export async function startDemoServer(what: string, env: Record<string, string> = {}): Promise<Server> {
+	const pgUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+	if (!(await postgresReachable(pgUrl, `${what} on PostgreSQL (PGlite instead)`))) return startServer({ env });
+	const dbName = `tablica_e2e_${randomBytes(5).toString('hex')}`;
+	const admin = async (sql: string) => {
+		const c = new pg.Client({ connectionString: pgUrl });
+		await c.connect();
+		try {
+			await c.query(sql);
+		} finally {
+			await c.end();
+		}
+	};
+	await admin(`CREATE DATABASE ${dbName}`);
+	const url = new URL(pgUrl);
+	url.pathname = `/${dbName}`;
+	try {
+		const server = await startServer({ databaseUrl: url.toString(), env });
+		return {
+			...server,
+			stop: async () => {
+				await server.stop();
+				await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+			}
+		};
+	} catch (e) {
+		await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+		throw e;
 	}
 }
