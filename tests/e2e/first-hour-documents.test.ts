@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-	axeViolations,
+	expectNoAxeViolations,
 	hasChromium,
 	hasPdftotext,
-	launchBrowser,
 	logIn,
+	openBrowser,
 	pdfText,
+	phone,
 	startServer,
-	type Server
+	type Server,
+	type TestBrowser
 } from './harness';
 
 // Issue 16, "documents a mayor forwards", the offer's own words and the demo's content: the four
@@ -16,14 +17,7 @@ import {
 // kinds of the offer are offered, and the demo's texts read well.
 
 let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-	const ctx = await browser.newContext({ viewport, locale: 'pl-PL' });
-	contexts.push(ctx);
-	return ctx.newPage();
-}
+let browser: TestBrowser;
 
 /** Characters other than white space on each page, without the footer's page number line. */
 const pageSizes = (text: string) =>
@@ -35,10 +29,9 @@ const pageSizes = (text: string) =>
 describe.skipIf(!hasChromium || !hasPdftotext)('documents and demo content', () => {
 	beforeAll(async () => {
 		server = await startServer();
-		browser = await launchBrowser();
+		browser = await openBrowser();
 	}, 600_000);
 	afterAll(async () => {
-		for (const c of contexts) await c.close();
 		await browser?.close();
 		await server?.stop();
 	});
@@ -70,7 +63,7 @@ describe.skipIf(!hasChromium || !hasPdftotext)('documents and demo content', () 
 	}, 300_000);
 
 	it('the invoice PDF: every amount whole on one line, no header word split', async () => {
-		const page = await newPage({ width: 1280, height: 900 });
+		const page = await browser.newPage({ width: 1280, height: 900 });
 		await logIn(page, server.url, 'koordynator@wiskitki.test');
 		await page.goto(`${server.url}/urzad`);
 		const href = await page.locator('a[href^="/urzad/faktury/"][href$="/pdf"]').first().getAttribute('href');
@@ -88,13 +81,13 @@ describe.skipIf(!hasChromium || !hasPdftotext)('documents and demo content', () 
 	}, 120_000);
 
 	it('the coordinator may add the offer’s "Centrum sportu" and "Inna placówka ochrony zdrowia"', async () => {
-		const page = await newPage({ width: 390, height: 844 });
+		const page = await browser.newPage(phone);
 		await logIn(page, server.url, 'koordynator@wiskitki.test');
 		await page.goto(`${server.url}/urzad`);
 		const options = await page.locator('select[name="type"] option').allInnerTexts();
 		expect(options).toContain('Centrum sportu');
 		expect(options).toContain('Inna placówka ochrony zdrowia');
-		expect(await axeViolations(page)).toEqual([]);
+		await expectNoAxeViolations(page);
 	}, 120_000);
 
 	it('the demo reads well: no post repeated, village names in the right case', async () => {

@@ -1,86 +1,50 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-	axeViolations,
+	expectNoAxeViolations,
+	fitsScreen,
 	hasChromium,
-	launchBrowser,
+	laptop,
 	logIn,
-	postgresReachable,
+	openBrowser,
+	phone,
+	screens,
 	startServer,
-	type Server
+	WAIT,
+	type Server,
+	type TestBrowser
 } from './harness';
 
 // Issue 16, "Getting in": the home page for residents, each role's landing after signing in,
 // registration, the versioned group rules, the API page and the contact forms' inboxes.
 // On PostgreSQL when one is reachable (the demo seeds faster there on a loaded machine), else on PGlite.
-const pgUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const onPostgres = await postgresReachable(pgUrl, 'first-hour-in on PostgreSQL (PGlite instead)');
-const dbName = `tablica_e2e_${randomBytes(5).toString('hex')}`;
-
-async function admin(sql: string) {
-	const c = new pg.Client({ connectionString: pgUrl });
-	await c.connect();
-	await c.query(sql);
-	await c.end();
-}
-
 let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const phone = { width: 390, height: 844 };
-const laptop = { width: 1366, height: 768 };
-const WAIT = { timeout: 30_000 };
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-	const ctx = await browser.newContext({ viewport, locale: 'pl-PL' });
-	contexts.push(ctx);
-	return ctx.newPage();
-}
-
-async function noAxeViolations(page: Page) {
-	expect(await axeViolations(page), page.url()).toEqual([]);
-}
+let browser: TestBrowser;
 
 describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 	beforeAll(async () => {
-		let databaseUrl: string | undefined;
-		if (onPostgres) {
-			await admin(`CREATE DATABASE ${dbName}`);
-			const url = new URL(pgUrl);
-			url.pathname = `/${dbName}`;
-			databaseUrl = url.toString();
-		}
 		server = await startServer({
-			databaseUrl,
 			env: {
 				SUPPORT_EMAIL: 'pomoc@obsluga.test',
 				CONTACT_JST_EMAIL: 'gminy@media.test',
 				CONTACT_BUSINESS_EMAIL: 'firmy@media.test'
 			}
 		});
-		browser = await launchBrowser();
+		browser = await openBrowser();
 	}, 300_000);
 	afterAll(async () => {
-		for (const c of contexts) await c.close();
 		await browser?.close();
 		await server?.stop();
-		if (onPostgres) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
 	});
 
-	for (const [name, viewport] of [
-		['a phone', phone],
-		['a laptop', laptop]
-	] as const) {
+	for (const [name, viewport] of screens) {
 		it(`on ${name}, / is a short page that finds a municipality's group; the offer is one click away at /oferta`, async () => {
-			const page = await newPage(viewport);
+			const page = await browser.newPage(viewport);
 			await page.goto(`${server.url}/`);
 			expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Grupa mieszkańców Twojej gminy');
 			// Not a sales text: a few screens at most.
 			expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2500);
-			expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-			await noAxeViolations(page);
+			expect(await fitsScreen(page)).toBe(true);
+			await expectNoAxeViolations(page);
 			const search = page.getByRole('search', { name: 'Szukaj grupy gminy' });
 			await search.getByLabel('Nazwa gminy').fill('zyrardow');
 			await search.getByRole('button', { name: 'Znajdź grupę' }).click();
@@ -108,12 +72,12 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 			['operator@tablica.test', /\/admin$/]
 		];
 		for (const [email, where] of landings) {
-			const page = await newPage(phone);
+			const page = await browser.newPage(phone);
 			await logIn(page, server.url, email);
 			await page.waitForURL(where, WAIT);
 			expect(new URL(page.url()).pathname, email).toMatch(where);
 		}
-		const resident = await newPage(laptop);
+		const resident = await browser.newPage(laptop);
 		await resident.goto(`${server.url}/logowanie?dalej=${encodeURIComponent('/zasiegi')}`);
 		await resident.getByLabel('Adres e-mail').fill('mieszkaniec@tablica.test');
 		await resident.getByLabel('Hasło').fill('tablica-demo');
@@ -122,7 +86,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		await resident.goto(`${server.url}/`);
 		await resident.waitForURL(/\/g\/wiskitki$/, WAIT);
 		// An address elsewhere is not followed.
-		const other = await newPage(laptop);
+		const other = await browser.newPage(laptop);
 		await other.goto(`${server.url}/logowanie?dalej=${encodeURIComponent('//evil.example/x')}`);
 		await other.getByLabel('Adres e-mail').fill('operator@tablica.test');
 		await other.getByLabel('Hasło').fill('tablica-demo');
@@ -131,7 +95,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 	});
 
 	it('registration from a group: rules shown before submitting, the password kept on an error, consent required, demo confirm link, then the group', async () => {
-		const page = await newPage(phone);
+		const page = await browser.newPage(phone);
 		await page.goto(`${server.url}/g/wiskitki`);
 		await page.getByRole('link', { name: 'Załóż konto' }).last().click();
 		await page.waitForURL(/\/rejestracja\?grupa=wiskitki$/, WAIT);
@@ -142,7 +106,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		expect(await page.locator('form').getByRole('link', { name: 'regulamin grup' }).getAttribute('href')).toBe(
 			'/regulamin'
 		);
-		await noAxeViolations(page);
+		await expectNoAxeViolations(page);
 		await page.getByLabel('Imię i nazwisko').fill('Ola Nowa');
 		await page.getByLabel('Adres e-mail').fill('ola.nowa@example.pl');
 		await password.fill('rower-nad-utrata-1');
@@ -154,7 +118,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		await page.getByRole('button', { name: 'Załóż konto' }).click();
 		const confirm = page.getByRole('link', { name: 'Potwierdź teraz (tryb demonstracyjny)' });
 		await confirm.waitFor(WAIT);
-		await noAxeViolations(page);
+		await expectNoAxeViolations(page);
 		await confirm.click();
 		await page.getByText('Adres e-mail został potwierdzony').waitFor(WAIT);
 		await page.getByRole('link', { name: 'Przejdź do grupy' }).click();
@@ -162,7 +126,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 	});
 
 	it('/regulamin: § 1–§ 9 with anchors; the operator publishes a new version, the old stays readable, members are notified', async () => {
-		const page = await newPage(laptop);
+		const page = await browser.newPage(laptop);
 		await page.goto(`${server.url}/regulamin`);
 		const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
 		expect(headings.filter((h) => h.startsWith('§')).map((h) => h.split('.')[0])).toEqual(
@@ -173,10 +137,10 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 			'/regulamin'
 		);
 
-		const operator = await newPage(laptop);
+		const operator = await browser.newPage(laptop);
 		await logIn(operator, server.url, 'operator@tablica.test');
 		await operator.goto(`${server.url}/admin/regulamin`);
-		await noAxeViolations(operator);
+		await expectNoAxeViolations(operator);
 		const body = operator.getByLabel('Treść regulaminu');
 		const text = await body.inputValue();
 		// Dropping a clause decisions cite is refused, and nothing is published.
@@ -200,7 +164,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		expect(await page.locator('#p3 h2').innerText()).toBe('§ 3. Tematyka');
 		expect(await page.getByText('To archiwalna wersja regulaminu.').count()).toBe(1);
 
-		const resident = await newPage(phone);
+		const resident = await browser.newPage(phone);
 		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
 		await resident.goto(`${server.url}/powiadomienia`);
 		const note = resident.getByRole('link', { name: /Zmienił się regulamin grup \(wersja 2\): Nowy tytuł § 3\./ });
@@ -209,7 +173,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 	});
 
 	it('the footer’s "API" leads to a page about the API that links the OpenAPI document', async () => {
-		const page = await newPage(phone);
+		const page = await browser.newPage(phone);
 		await page.goto(`${server.url}/o-nas`);
 		await page.getByRole('contentinfo').getByRole('link', { name: 'API', exact: true }).click();
 		await page.waitForURL(/\/o-api$/, WAIT);
@@ -219,17 +183,17 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		const openapi = await page.getByRole('link', { name: '/api/v1/openapi.json' }).getAttribute('href');
 		const doc = await (await fetch(`${server.url}${openapi}`)).json();
 		expect(doc.openapi).toMatch(/^3\.1/);
-		await noAxeViolations(page);
+		await expectNoAxeViolations(page);
 	});
 
 	it('API tokens on /konto only for unit staff (and the operator); the operator issues one for anyone else', async () => {
-		const resident = await newPage(phone);
+		const resident = await browser.newPage(phone);
 		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
 		await resident.goto(`${server.url}/konto`);
 		await resident.getByRole('heading', { name: 'Twoje dane' }).waitFor(WAIT);
 		expect(await resident.getByRole('heading', { name: 'Tokeny API' }).count()).toBe(0);
 
-		const editor = await newPage(laptop);
+		const editor = await browser.newPage(laptop);
 		await logIn(editor, server.url, 'redakcja@sp-wiskitki.test');
 		await editor.goto(`${server.url}/konto`);
 		await editor.getByLabel('Nazwa tokenu').fill('strona szkoły');
@@ -237,7 +201,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		const own = await editor.locator('#new-token').inputValue(WAIT);
 		expect(own).toMatch(/^tbl_/);
 
-		const operator = await newPage(laptop);
+		const operator = await browser.newPage(laptop);
 		await logIn(operator, server.url, 'operator@tablica.test');
 		await operator.goto(`${server.url}/admin`);
 		const section = operator.locator('section', { has: operator.locator('#issue-token') });
@@ -245,7 +209,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		await section.getByLabel('Nazwa tokenu').fill('narzędzie moderatora');
 		await section.getByRole('button', { name: 'Wydaj token' }).click();
 		const issued = await operator.locator('#issued-token').inputValue(WAIT);
-		await noAxeViolations(operator);
+		await expectNoAxeViolations(operator);
 		for (const [token, who] of [
 			[own, 'redakcja@sp-wiskitki.test'],
 			[issued, 'moderator@tablica.test']
@@ -258,7 +222,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 	});
 
 	it('the contact forms go to the municipalities’, companies’ and support inboxes', async () => {
-		const page = await newPage(laptop);
+		const page = await browser.newPage(laptop);
 		await page.goto(`${server.url}/kontakt`);
 		const send = async (kind: string, name: string, body: string) => {
 			const form = page.locator('section', { has: page.locator(`#h-${kind}`) });
@@ -273,7 +237,7 @@ describe.skipIf(!hasChromium)('the first hour: getting in', () => {
 		await send('contact', 'Jan Nowak', 'Pytanie o moderację w grupie mojej gminy.');
 		// Delivered to the inbox of each sender kind (the operator's outbox, demo mode shows the contents;
 		// delivery over SMTP is tested in support/contact-inboxes.test.ts).
-		const operator = await newPage(laptop);
+		const operator = await browser.newPage(laptop);
 		await logIn(operator, server.url, 'operator@tablica.test');
 		for (const [inbox, needle] of [
 			['gminy@media.test', 'pakiet publikacji dla urzędu'],

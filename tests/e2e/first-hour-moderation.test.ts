@@ -1,26 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasChromium, launchBrowser, logIn, startServer, type Server } from './harness';
+import type { Page } from 'playwright-core';
+import {
+	expectNoAxeViolations as noAxe,
+	fitsScreen,
+	hasChromium,
+	laptop,
+	logIn,
+	openBrowser,
+	phone,
+	screens,
+	startServer,
+	WAIT as T,
+	type Server,
+	type TestBrowser
+} from './harness';
 
 // Issue 16, the moderator's and the reporter's first hour: the queue in Polish, the member list,
 // statements of reasons that say whether automated means were used, reporting without an account,
 // guidance before sending, the composer and the phone header.
 let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const phone = { width: 390, height: 844 };
-const laptop = { width: 1366, height: 768 };
-const T = { timeout: 30_000 };
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-	const ctx = await browser.newContext({ viewport, locale: 'pl-PL' });
-	contexts.push(ctx);
-	return ctx.newPage();
-}
-
-async function noAxe(page: Page) {
-	expect(await axeViolations(page), page.url()).toEqual([]);
-}
+let browser: TestBrowser;
 
 /** A published post of the demo group open for comments (the page is left on it). */
 async function commentablePost(page: Page): Promise<string> {
@@ -46,20 +45,16 @@ async function latestStatement(moderator: Page): Promise<string> {
 describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () => {
 	beforeAll(async () => {
 		server = await startServer();
-		browser = await launchBrowser();
+		browser = await openBrowser();
 	}, 240_000);
 	afterAll(async () => {
-		for (const c of contexts) await c.close();
 		await browser?.close();
 		await server?.stop();
 	});
 
-	for (const [name, viewport] of [
-		['a phone', phone],
-		['a laptop', laptop]
-	] as const) {
+	for (const [name, viewport] of screens) {
 		it(`the queue shows Polish labels only, and the member list is searchable and paged (${name})`, async () => {
-			const moderator = await newPage(viewport);
+			const moderator = await browser.newPage(viewport);
 			await logIn(moderator, server.url, 'moderator@tablica.test');
 			await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
 			const queue = await moderator.locator('main').innerText();
@@ -89,7 +84,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 	}
 
 	it('a visitor without an account reports a post; a moderator removes it; the statement says a person reported it', async () => {
-		const visitor = await newPage(phone);
+		const visitor = await browser.newPage(phone);
 		await visitor.goto(`${server.url}/g/wiskitki`);
 		const firstPost = visitor.locator('a[href^="/g/wiskitki/p/"]').first();
 		const postPath = (await firstPost.getAttribute('href'))!.split('#')[0];
@@ -121,7 +116,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 		await visitor.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
 		await expect.poll(() => visitor.getByRole('status').innerText(), T).toContain('Przyjęliśmy zgłoszenie nr');
 
-		const moderator = await newPage(laptop);
+		const moderator = await browser.newPage(laptop);
 		await logIn(moderator, server.url, 'moderator@tablica.test');
 		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
 		const item = moderator.locator('[data-queue-item]', { hasText: 'Anna Zgłaszająca' });
@@ -143,12 +138,9 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 		await noAxe(moderator);
 	}, 180_000);
 
-	for (const [name, viewport] of [
-		['a phone', phone],
-		['a laptop', laptop]
-	] as const) {
+	for (const [name, viewport] of screens) {
 		it(`a resident: the header, the one-line composer, guidance before sending, the text kept after a hold (${name})`, async () => {
-			const resident = await newPage(viewport);
+			const resident = await browser.newPage(viewport);
 			await logIn(resident, server.url, 'mieszkaniec@tablica.test');
 			await resident.goto(`${server.url}/g/wiskitki`);
 			const header = await resident.evaluate(
@@ -186,7 +178,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 			await expect.poll(() => resident.getByRole('status').first().innerText(), T).not.toContain('Słowo');
 
 			// The moderator sees one post, with the corrected text.
-			const moderator = await newPage(laptop);
+			const moderator = await browser.newPage(laptop);
 			await logIn(moderator, server.url, 'moderator@tablica.test');
 			await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
 			expect(await moderator.locator('[data-queue-item]', { hasText: corrected }).count()).toBe(1);
@@ -194,12 +186,9 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 		}, 180_000);
 	}
 
-	for (const [name, viewport] of [
-		['a phone', phone],
-		['a laptop', laptop]
-	] as const) {
+	for (const [name, viewport] of screens) {
 		it(`a resident's comment: guidance before sending, the text kept after a hold, corrected and sent again (${name})`, async () => {
-			const resident = await newPage(viewport);
+			const resident = await browser.newPage(viewport);
 			await logIn(resident, server.url, 'mieszkaniec@tablica.test');
 			const postPath = await commentablePost(resident);
 			const box = resident.getByLabel('Napisz komentarz');
@@ -223,7 +212,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 			const again = resident.getByLabel('Popraw swój komentarz');
 			expect(await again.inputValue()).toBe(held);
 			// Nothing sideways on a phone.
-			expect(await resident.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+			expect(await fitsScreen(resident)).toBe(true);
 			await noAxe(resident);
 
 			const corrected = `Świetny festyn, ${name}`;
@@ -241,7 +230,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 			await noAxe(resident);
 
 			// Another reader sees the corrected comment; the held text never reached anyone.
-			const reader = await newPage(viewport);
+			const reader = await browser.newPage(viewport);
 			await reader.goto(`${server.url}${postPath}`);
 			expect(await reader.locator('#komentarze').innerText()).toContain(corrected);
 			expect(await reader.locator('#komentarze').innerText()).not.toContain(held);
@@ -249,9 +238,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 	}
 
 	it('without JavaScript a held comment keeps its text and is corrected and sent again', async () => {
-		const ctx = await browser.newContext({ viewport: phone, locale: 'pl-PL', javaScriptEnabled: false });
-		contexts.push(ctx);
-		const resident = await ctx.newPage();
+		const resident = await browser.newPage(phone, { javaScriptEnabled: false });
 		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
 		const postPath = await commentablePost(resident);
 		const held = 'Zajebisty jarmark, bez skryptów';
@@ -284,7 +271,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 	}, 180_000);
 
 	it('a post held by the engine and rejected: the statement says automated means detected it', async () => {
-		const resident = await newPage(phone);
+		const resident = await browser.newPage(phone);
 		await logIn(resident, server.url, 'mieszkaniec@tablica.test');
 		await resident.goto(`${server.url}/g/wiskitki`);
 		await resident.getByLabel('Treść').fill('Kurwa, znowu dziura na drodze do Guzowa');
@@ -292,7 +279,7 @@ describe.skipIf(!hasChromium)('the first hour of moderation and reporting', () =
 		await resident.getByRole('button', { name: 'Opublikuj' }).click();
 		await expect.poll(() => resident.getByRole('status').first().innerText(), T).toContain('czeka na akceptację');
 
-		const moderator = await newPage(laptop);
+		const moderator = await browser.newPage(laptop);
 		await logIn(moderator, server.url, 'moderator@tablica.test');
 		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
 		let item = moderator.locator('[data-queue-item]', { hasText: 'znowu dziura na drodze do Guzowa' });

@@ -1,29 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-	axeViolations,
+	expectNoAxeViolations,
+	fitsScreen,
 	hasChromium,
 	hasPdftotext,
-	launchBrowser,
+	laptop,
 	logIn,
+	openBrowser,
 	pdfText,
+	phone,
 	startServer,
-	type Server
+	WAIT,
+	type Server,
+	type TestBrowser
 } from './harness';
 
 let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const laptop = { width: 1366, height: 768 };
-const phone = { width: 390, height: 844 };
+let browser: TestBrowser;
 const num = (text: string) => Number(text.replace(/\s/g, ''));
 const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-	const ctx = await browser.newContext({ viewport, locale: 'pl-PL' });
-	contexts.push(ctx);
-	return ctx.newPage();
-}
 
 /** Today in Warsaw, as the server counts it: "2026-12-02". */
 const warsawToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
@@ -31,19 +26,18 @@ const warsawToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/W
 describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 	beforeAll(async () => {
 		server = await startServer();
-		browser = await launchBrowser();
+		browser = await openBrowser();
 	}, 240_000);
 	afterAll(async () => {
-		for (const c of contexts) await c.close();
 		await browser?.close();
 		await server?.stop();
 	});
 
 	it('the municipality page: persons never above views, the same numbers in JSON and CSV', async () => {
-		const page = await newPage(laptop);
+		const page = await browser.newPage(laptop);
 		await page.goto(`${server.url}/grupy/wiskitki`);
 		const rows = page.getByRole('region', { name: 'Miesiąc po miesiącu' }).locator('tbody tr');
-		await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(12);
+		await expect.poll(() => rows.count(), WAIT).toBe(12);
 		const shown: { views: number; persons: number }[] = [];
 		for (const row of await rows.all()) {
 			const views = num(await row.locator('td[data-label="Wyświetlenia"]').innerText());
@@ -70,7 +64,7 @@ describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 		['a phone', phone]
 	] as const) {
 		it(`charts on ${name}: a title, axis values, the month in progress marked, the values as text`, async () => {
-			const page = await newPage(viewport);
+			const page = await browser.newPage(viewport);
 			await page.goto(`${server.url}/grupy/wiskitki`);
 			const today = warsawToday();
 			const note = `do ${Number(today.slice(8, 10))} ${roman[Number(today.slice(5, 7)) - 1]}`;
@@ -79,7 +73,7 @@ describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 				['members-chart', 'Członkowie grupy na koniec miesiąca']
 			]) {
 				const chart = page.getByRole('img', { name: title });
-				await chart.waitFor({ timeout: 30_000 });
+				await chart.waitFor(WAIT);
 				expect(await page.locator(`figure:has([data-chart="${id}"]) figcaption`).innerText()).toBe(title);
 				const ticks = await chart.locator('text[data-tick]').allTextContents();
 				expect(ticks.length).toBeGreaterThanOrEqual(3);
@@ -93,16 +87,14 @@ describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 				expect(text!.split(';').length).toBe(12);
 			}
 			expect(await page.getByText('miesiąc w toku', { exact: false }).first().isVisible()).toBe(true);
-			expect(
-				await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)
-			).toBe(true);
-			expect(await axeViolations(page)).toEqual([]);
+			expect(await fitsScreen(page)).toBe(true);
+			await expectNoAxeViolations(page);
 		}, 120_000);
 
 		it(`/potencjal fits ${name} without sideways scrolling`, async () => {
-			const page = await newPage(viewport);
+			const page = await browser.newPage(viewport);
 			await page.goto(`${server.url}/potencjal`);
-			await page.locator('table').waitFor({ timeout: 30_000 });
+			await page.locator('table').waitFor(WAIT);
 			const fits = await page.evaluate(() => {
 				const doc = document.documentElement;
 				const box = document.querySelector('table')!.parentElement!;
@@ -112,16 +104,16 @@ describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 				};
 			});
 			expect(fits).toEqual({ page: true, table: true });
-			expect(await axeViolations(page)).toEqual([]);
+			await expectNoAxeViolations(page);
 		}, 60_000);
 	}
 
 	it('the coordinator: the package from a signed contract, paid invoices with dates, KSeF states, no dead-end order', async () => {
-		const page = await newPage(laptop);
+		const page = await browser.newPage(laptop);
 		await logIn(page, server.url, 'koordynator@wiskitki.test');
 		await page.goto(`${server.url}/urzad`);
 		const contracts = page.getByRole('region', { name: 'Umowy' });
-		await contracts.waitFor({ timeout: 30_000 });
+		await contracts.waitFor(WAIT);
 		const text = await contracts.innerText();
 		expect(text).not.toContain('Nie ma jeszcze umów');
 		expect(text).toMatch(/UM\/\d{4}\/\d{4} · Wiskitki – forum mieszkańców gminy · od 01\.\d{2}\.\d{4} · podpisana/);
@@ -140,7 +132,7 @@ describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 			expect(ksef).toMatch(/^przyjęta\s+1181610440-\d{8}-[0-9A-F]{12}-[0-9A-F]{2}$/);
 			expect(issued.length).toBeGreaterThan(0);
 		}
-		expect(await axeViolations(page)).toEqual([]);
+		await expectNoAxeViolations(page);
 
 		// The invoice prints the demo's account as fictitious.
 		if (hasPdftotext) {
@@ -153,7 +145,7 @@ describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 	}, 120_000);
 
 	it('the operator sees that the seller account is the demo one; a wrong account number is refused and changes nothing', async () => {
-		const page = await newPage(laptop);
+		const page = await browser.newPage(laptop);
 		await logIn(page, server.url, 'operator@tablica.test');
 		await page.goto(`${server.url}/admin/faktury`, { waitUntil: 'networkidle' });
 		expect(await page.locator('#seller-account-fictitious').innerText()).toContain('konto fikcyjne');
@@ -161,9 +153,7 @@ describe.skipIf(!hasChromium)('honest numbers in the first hour', () => {
 		expect(await account.inputValue()).toBe('');
 		await account.fill('PL 05 0000 0000 0000 0000 0000 0000');
 		await page.getByRole('button', { name: 'Zapisz dane sprzedawcy' }).click();
-		await expect
-			.poll(() => page.locator('body').innerText(), { timeout: 30_000 })
-			.toContain('To nie jest poprawny numer rachunku');
+		await expect.poll(() => page.locator('body').innerText(), WAIT).toContain('To nie jest poprawny numer rachunku');
 		await page.goto(`${server.url}/admin/faktury`, { waitUntil: 'networkidle' });
 		expect(await page.locator('#seller-account-fictitious').count()).toBe(1);
 	}, 120_000);

@@ -1,26 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, hasChromium, launchBrowser, logIn, sessionCookie, startServer, type Server } from './harness';
+import {
+	expectNoAxeViolations,
+	fitsScreen,
+	hasChromium,
+	laptop,
+	logIn,
+	openBrowser,
+	screens as viewports,
+	sessionCookie,
+	startServer,
+	WAIT as T,
+	type Server,
+	type TestBrowser
+} from './harness';
 
 // Issue 16, "Workspaces": unit staff publish without being asked to join and have a workspace at
 // /jednostka/{unitId}; residents edit (with "edytowano" and a history) and delete their own comments.
 
 let server: Server;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let browser: TestBrowser;
 let schoolId: string, officeId: string, postId: string;
-const T = { timeout: 30_000 };
-
-const viewports = [
-	['a phone', { width: 390, height: 844 }],
-	['a laptop', { width: 1366, height: 768 }]
-] as const;
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-	const ctx = await browser.newContext({ viewport, locale: 'pl-PL' });
-	contexts.push(ctx);
-	return ctx.newPage();
-}
 
 const json = (r: Response) => r.json() as Promise<Record<string, unknown>>;
 
@@ -42,7 +41,7 @@ const commentCount = async () =>
 describe.skipIf(!hasChromium)('the first hour: the unit workspace and residentsâ€™ own comments', () => {
 	beforeAll(async () => {
 		server = await startServer();
-		browser = await launchBrowser();
+		browser = await openBrowser();
 		const units = (await json(await apiAs(null, 'GET', '/groups/wiskitki/units'))).items as {
 			id: string;
 			slug: string;
@@ -59,14 +58,13 @@ describe.skipIf(!hasChromium)('the first hour: the unit workspace and residentsâ
 		postId = posts.find((p) => p.status === 'published' && p.author.type === 'user' && p.commentsEnabled !== false)!.id;
 	}, 240_000);
 	afterAll(async () => {
-		for (const c of contexts) await c.close();
 		await browser?.close();
 		await server?.stop();
 	});
 
 	for (const [name, viewport] of viewports) {
 		it(`the school's editor publishes without being asked to join and finds the unit's workspace (${name})`, async () => {
-			const page = await newPage(viewport);
+			const page = await browser.newPage(viewport);
 			await logIn(page, server.url, 'redakcja@sp-wiskitki.test');
 			await page.goto(`${server.url}/g/wiskitki`);
 			await expect.poll(() => page.getByRole('heading', { name: 'Napisz post' }).count(), T).toBe(1);
@@ -88,8 +86,8 @@ describe.skipIf(!hasChromium)('the first hour: the unit workspace and residentsâ
 			// An editor sees neither the tokens nor the staff forms: those are the unit admin's.
 			expect(await page.getByRole('heading', { name: 'Tokeny API' }).count()).toBe(0);
 			expect(await page.getByText('ZespÃ³Å‚ zmienia administrator jednostki albo koordynator gminy.').count()).toBe(1);
-			expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-			expect(await axeViolations(page)).toEqual([]);
+			expect(await fitsScreen(page)).toBe(true);
+			await expectNoAxeViolations(page);
 		}, 180_000);
 	}
 
@@ -122,7 +120,7 @@ describe.skipIf(!hasChromium)('the first hour: the unit workspace and residentsâ
 			unknownUnit: '404'
 		});
 		// The unit admin (here the coordinator, the office's admin) sees its tokens.
-		const page = await newPage({ width: 1366, height: 768 });
+		const page = await browser.newPage(laptop);
 		await logIn(page, server.url, 'koordynator@wiskitki.test');
 		await page.goto(`${server.url}/jednostka/${officeId}`);
 		await expect.poll(() => page.getByRole('heading', { name: 'Tokeny API' }).count(), T).toBe(1);
@@ -133,7 +131,7 @@ describe.skipIf(!hasChromium)('the first hour: the unit workspace and residentsâ
 
 	for (const [name, viewport] of viewports) {
 		it(`a resident edits and deletes their own comment (${name})`, async () => {
-			const page = await newPage(viewport);
+			const page = await browser.newPage(viewport);
 			await logIn(page, server.url, 'mieszkaniec@tablica.test');
 			await page.goto(`${server.url}/g/wiskitki/p/${postId}`);
 			const before = await commentCount();
@@ -156,13 +154,13 @@ describe.skipIf(!hasChromium)('the first hour: the unit workspace and residentsâ
 			await mine.locator('summary', { hasText: 'edytowano' }).click();
 			await expect.poll(() => mine.locator('.comment-history').getByText(first).isVisible(), T).toBe(true);
 			expect(await commentCount()).toBe(before + 1);
-			expect(await axeViolations(page)).toEqual([]);
+			await expectNoAxeViolations(page);
 
 			page.once('dialog', (d) => void d.accept());
 			await mine.getByRole('button', { name: 'UsuÅ„ swÃ³j komentarz' }).click();
 			await expect.poll(() => mine.count(), T).toBe(0);
 			await expect.poll(commentCount, T).toBe(before);
-			expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+			expect(await fitsScreen(page)).toBe(true);
 		}, 180_000);
 	}
 

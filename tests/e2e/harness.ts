@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -163,6 +163,59 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
+/** A screen to test on. A phone is touch-first and honours the page's meta viewport; a laptop is neither. */
+export interface Screen {
+	width: number;
+	height: number;
+	touch?: boolean;
+}
+export const phone: Screen = { width: 390, height: 844, touch: true };
+export const laptop: Screen = { width: 1366, height: 768 };
+/** Both screens, named for test titles: `for (const [name, screen] of screens)`. */
+export const screens = [
+	['a phone', phone],
+	['a laptop', laptop]
+] as const;
+/** How long a browser test waits for a condition: generous, a loaded 2-core machine answers slowly. */
+export const WAIT = { timeout: 30_000 };
+
+/** One browser for a test file; every page in its own context (its own cookies), all closed together. */
+export interface TestBrowser {
+	newPage(screen: Screen, opts?: { javaScriptEnabled?: boolean }): Promise<Page>;
+	close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<TestBrowser> {
+	const browser = await launchBrowser();
+	const contexts: BrowserContext[] = [];
+	return {
+		async newPage(screen, opts = {}) {
+			const ctx = await browser.newContext({
+				viewport: { width: screen.width, height: screen.height },
+				hasTouch: !!screen.touch,
+				isMobile: !!screen.touch,
+				locale: 'pl-PL',
+				...opts
+			});
+			contexts.push(ctx);
+			return ctx.newPage();
+		},
+		async close() {
+			for (const c of contexts) await c.close();
+			await browser.close();
+		}
+	};
+}
+
+/**
+ * The page is no wider than the screen (no sideways scrolling). Compared with the screen, not the
+ * window: a phone's browser widens the window to fit a page that is too wide.
+ */
+export async function fitsScreen(page: Page): Promise<boolean> {
+	const width = page.viewportSize()!.width;
+	return page.evaluate((w) => document.documentElement.scrollWidth <= w + 1, width);
+}
+
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core (WCAG 2.1 A/AA) on the page and returns its violations, summarised. */
@@ -179,6 +232,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 		);
 	});
 	return result;
+}
+
+/** Fails the test with the page's axe violations, if it has any. */
+export async function expectNoAxeViolations(page: Page) {
+	expect(await axeViolations(page), page.url()).toEqual([]);
 }
 
 export async function logIn(page: Page, base: string, email: string, password = DEMO_PASSWORD) {
@@ -202,7 +260,6 @@ export async function sessionCookie(base: string, email: string, password = DEMO
 	return cookie.split(';')[0];
 }
 
-/** Creates a personal API token through the account page. */
 /**
  * A personal API token for the person: made on their own `/konto` (unit staff, coordinators, the
  * operator), or else issued for them by the operator on `/admin`.

@@ -35,7 +35,10 @@ export interface LogLine {
 
 export const LOG_PAGE = 50;
 
-/** The group's audit log, newest first, searchable by text, action and dates (Warsaw days). */
+/**
+ * The group's audit log, newest first, searchable by text (the reason, a person, the post's or the
+ * comment's content), action and dates (Warsaw days).
+ */
 export async function searchLog(
 	ctx: Ctx,
 	actor: Actor | null,
@@ -49,6 +52,7 @@ export async function searchLog(
 		.leftJoin('users as a', 'a.id', 'l.actor_id')
 		.leftJoin('users as s', 's.id', 'l.subject_id')
 		.leftJoin('comments as c', 'c.id', 'l.comment_id')
+		.leftJoin('posts as p', 'p.id', 'l.post_id')
 		.select([
 			'l.id',
 			'l.created_at',
@@ -78,7 +82,9 @@ export async function searchLog(
 				eb('l.facts', 'ilike', like),
 				eb('a.display_name', 'ilike', like),
 				eb('s.display_name', 'ilike', like),
-				eb('c.body', 'ilike', like)
+				eb('c.body', 'ilike', like),
+				// A post's own lines, not those of the comments under it.
+				eb.and([eb('l.comment_id', 'is', null), eb('p.body', 'ilike', like)])
 			])
 		);
 	}

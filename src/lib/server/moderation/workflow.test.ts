@@ -247,6 +247,10 @@ describe('the queue', () => {
 		await expect(resubmitPost(ctx, jan, id, { body: 'Jeszcze raz' })).rejects.toMatchObject({ code: 'conflict' });
 		await decidePost(ctx, modB, id, { decision: 'approve' });
 		expect((await getPost(ctx, anna, id)).post.status).toBe('published');
+		// The log finds the post's decisions by its text, not the lines of comments under it.
+		await addComment(ctx, anna, id, { body: 'Chętnie wezmę.' });
+		const byText = await searchLog(ctx, modA, group, { q: 'drewno opałowe sąsiadom' });
+		expect(byText.lines.map((l) => l.action)).toEqual(['approve', 'hold', 'ask_edit']);
 	});
 });
 
