@@ -17,9 +17,17 @@ import { setDemoSeller } from '../billing/seller';
 import { customerInvoices, invoiceForReader } from '../billing/invoices';
 import { addCoordinator, setInvoiceReceiver } from '../subscriptions/customers';
 import { cancelSubscription, startSubscription } from '../subscriptions/subscriptions';
-import { addUnit, getUnitForManager, listUnits, setUnitLogo, setUnitSettings, updateUnit } from '../units/units';
+import {
+	addUnit,
+	getUnitForManager,
+	listUnits,
+	setUnitLogo,
+	setUnitSettings,
+	updateUnit,
+	updateUnitProfile
+} from '../units/units';
 import { createUnitToken, listUnitTokens, revokeUnitToken } from '../units/tokens';
-import { inviteStaff, removeStaff, revokeInvitation } from '../units/staff';
+import { changeStaffRole, inviteStaff, removeStaff, revokeInvitation } from '../units/staff';
 import { unitPostStats } from '../units/unit-stats';
 import {
 	createGroup,
@@ -234,12 +242,14 @@ type OfficeAction =
 	| 'listUnits'
 	| 'addUnit'
 	| 'editUnit'
+	| 'editProfile'
 	| 'unitSwitches'
 	| 'changeLogo'
 	| 'viewUnit'
 	| 'invite'
 	| 'revokeInvitation'
 	| 'removeStaff'
+	| 'changeRole'
 	| 'createToken'
 	| 'listTokens'
 	| 'revokeToken'
@@ -274,12 +284,14 @@ const officeMatrix: Record<OfficeAction, number[]> = {
 	listUnits: [0, 0, 1, 1, 0, 0, 0],
 	addUnit: [0, 0, 1, 1, 0, 0, 0],
 	editUnit: [0, 0, 1, 1, 0, 0, 0],
+	editProfile: [0, 0, 1, 1, 1, 0, 0],
 	unitSwitches: [0, 0, 1, 1, 0, 0, 0],
 	changeLogo: [0, 0, 1, 1, 0, 0, 0],
 	viewUnit: [0, 0, 1, 1, 1, 0, 0],
 	invite: [0, 0, 1, 1, 1, 0, 0],
 	revokeInvitation: [0, 0, 1, 1, 1, 0, 0],
 	removeStaff: [0, 0, 1, 1, 1, 0, 0],
+	changeRole: [0, 0, 1, 1, 1, 0, 0],
 	createToken: [0, 0, 1, 1, 1, 0, 0],
 	listTokens: [0, 0, 1, 1, 1, 0, 0],
 	revokeToken: [0, 0, 1, 1, 1, 0, 0],
@@ -343,6 +355,8 @@ describe('authorization matrix: office and unit roles × unit, staff and package
 				return addUnit(ctx, actor, code, { name: `Biblioteka ${++n}`, type: 'library' });
 			case 'editUnit':
 				return updateUnit(ctx, actor, unitU, unitInput);
+			case 'editProfile':
+				return updateUnitProfile(ctx, actor, unitU, { description: 'Szkoła z tradycjami' });
 			case 'unitSwitches':
 				return setUnitSettings(ctx, actor, unitU, { canPublish: true });
 			case 'changeLogo':
@@ -359,6 +373,11 @@ describe('authorization matrix: office and unit roles × unit, staff and package
 				const leaving = await makeUser(ctx, `odchodzi${++n}@t.pl`);
 				await staff(unitU, leaving.id, 'editor');
 				return removeStaff(ctx, actor, unitU, leaving.id);
+			}
+			case 'changeRole': {
+				const promoted = await makeUser(ctx, `awans${++n}@t.pl`);
+				await staff(unitU, promoted.id, 'editor');
+				return changeStaffRole(ctx, actor, unitU, promoted.id, { role: 'unitAdmin' });
 			}
 			case 'createToken':
 				return createUnitToken(ctx, actor, unitU, 'strona szkoły');

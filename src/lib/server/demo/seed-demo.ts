@@ -45,7 +45,16 @@ export const demoAccounts = [
 	{ email: 'administrator@tablica.test', name: 'Piotr Zastępca', what: 'drugi administrator (zastępca na dyżurze)' },
 	{ email: 'moderator@tablica.test', name: 'Katarzyna Wiśniewska', what: 'moderatorka grup' },
 	{ email: 'koordynator@wiskitki.test', name: 'Agnieszka Lis', what: 'koordynatorka gminy Wiskitki (urząd)' },
-	{ email: 'redakcja@sp-wiskitki.test', name: 'Tomasz Wójcik', what: 'redakcja Szkoły Podstawowej w Wiskitkach' },
+	{
+		email: 'redakcja@sp-wiskitki.test',
+		name: 'Tomasz Wójcik',
+		what: 'redakcja Szkoły Podstawowej w Wiskitkach, administrator jednostki (profil, zespół, tokeny)'
+	},
+	{
+		email: 'sekretariat@sp-wiskitki.test',
+		name: 'Joanna Kaczmarek',
+		what: 'sekretariat Szkoły Podstawowej w Wiskitkach, redaktor (publikuje jako szkoła)'
+	},
 	{ email: 'mieszkaniec@tablica.test', name: 'Marek Zając', what: 'mieszkaniec, członek grupy Wiskitki' }
 ] as const;
 
@@ -253,7 +262,9 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 					.insertInto('unit_members')
 					.values([
 						{ unit_id: office.id, user_id: accountIds['koordynator@wiskitki.test'], role: 'unitAdmin' },
-						{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'editor' }
+						// The school's own staff: its admin manages the unit (profile, staff, tokens), its editor publishes.
+						{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'unitAdmin' },
+						{ unit_id: school.id, user_id: accountIds['sekretariat@sp-wiskitki.test'], role: 'editor' }
 					])
 					.execute();
 				// The other units are run by residents (the OSP's chief, the librarian, …).

@@ -2,12 +2,13 @@ import { unitById, id } from './units';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
+import type { Unit } from '../db/schema';
 import { displayNameSchema, passwordSchema, toActor } from '../auth/accounts';
 import { emailSchema, parseInput } from '../core/validation';
 import { hashPassword, hashSecret, newSecret } from '../auth/crypto';
 import { AppError, notFound } from '../core/errors';
 import { enqueueEmail } from '../notify/outbox';
-import { assertUnitManager } from '../access/office';
+import { assertUnitManager, coordinates } from '../access/office';
 import { hitLimits } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
 import { invitationEmail } from './messages';
@@ -199,17 +200,68 @@ export async function acceptInvitation(
 	});
 }
 
-/** Takes a person off the unit's staff; their next request no longer publishes as the unit. */
-export async function removeStaff(ctx: Ctx, actor: Actor | null, unitId: string, userId: string): Promise<void> {
-	const unit = await unitById(ctx.db, unitId);
-	await assertUnitManager(ctx, actor, unit);
+export const staffRoleSchema = z.object({
+	role: z.enum(['editor', 'unitAdmin'], { error: 'Wybierz rolę: redaktor albo administrator jednostki.' })
+});
+
+/**
+ * A person on the unit's staff, for a change by whoever manages the unit. The unit's service
+ * account (its API tokens' owner) is no one's to change. Nobody changes or removes themselves unless
+ * they coordinate the municipality: a unit admin would lock themselves out of the unit's staff and
+ * tokens, and only the coordinator could let them back in.
+ */
+async function staffMemberToChange(db: Db, actor: Actor, unit: Unit, userId: string, ownRefusal: string) {
 	parseInput(id('osoby'), userId);
+	const member = await db
+		.selectFrom('unit_members as m')
+		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.select(['m.role', 'u.display_name'])
+		.where('m.unit_id', '=', unit.id)
+		.where('m.user_id', '=', userId)
+		.executeTakeFirst();
+	if (!member || userId === unit.service_user_id) throw notFound('Tej osoby nie ma w zespole jednostki.');
+	if (userId === actor.id && !(await coordinates({ db }, actor, unit.municipality_code)))
+		throw new AppError(
+			'conflict',
+			`${ownRefusal} — poproś o to innego administratora jednostki albo koordynatora gminy.`
+		);
+	return member;
+}
+
+/** Makes a person on the unit's staff an editor or a unit admin; returns their name and new role. */
+export async function changeStaffRole(
+	ctx: Ctx,
+	actor: Actor | null,
+	unitId: string,
+	userId: string,
+	input: unknown
+): Promise<{ name: string; role: 'editor' | 'unitAdmin' }> {
+	const unit = await unitById(ctx.db, unitId);
+	const by = await assertUnitManager(ctx, actor, unit);
+	const { role } = parseInput(staffRoleSchema, input);
+	const member = await staffMemberToChange(ctx.db, by, unit, userId, 'Własnej roli nie zmienisz');
+	if (member.role !== role)
+		await ctx.db
+			.updateTable('unit_members')
+			.set({ role })
+			.where('unit_id', '=', unitId)
+			.where('user_id', '=', userId)
+			.execute();
+	return { name: member.display_name, role };
+}
+
+/** Takes a person off the unit's staff; their next request no longer publishes as the unit. Returns their name. */
+export async function removeStaff(ctx: Ctx, actor: Actor | null, unitId: string, userId: string): Promise<string> {
+	const unit = await unitById(ctx.db, unitId);
+	const by = await assertUnitManager(ctx, actor, unit);
+	const member = await staffMemberToChange(ctx.db, by, unit, userId, 'Własnego dostępu nie odbierzesz');
 	const r = await ctx.db
 		.deleteFrom('unit_members')
 		.where('unit_id', '=', unitId)
 		.where('user_id', '=', userId)
 		.executeTakeFirst();
 	if (!r.numDeletedRows) throw notFound('Tej osoby nie ma w zespole jednostki.');
+	return member.display_name;
 }
 
 export async function revokeInvitation(

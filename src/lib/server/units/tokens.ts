@@ -1,10 +1,16 @@
 import { unitById } from './units';
 import type { Actor, Ctx } from '../core/context';
-import { isId } from '../core/validation';
+import { z } from 'zod';
+import { isId, parseInput } from '../core/validation';
 import { createApiToken } from '../auth/sessions';
 import { insertServiceUser } from '../auth/accounts';
 import { notFound } from '../core/errors';
 import { assertUnitManager } from '../access/office';
+
+/** A token's name, to tell the unit's systems apart; empty means "system jednostki". */
+export const unitTokenSchema = z.object({
+	tokenName: z.string().trim().max(100, 'Nazwa tokenu może mieć najwyżej 100 znaków.').default('')
+});
 
 /**
  * A token for the unit's own systems (a school website, the BIP). It belongs to the unit's
@@ -13,6 +19,7 @@ import { assertUnitManager } from '../access/office';
 export async function createUnitToken(ctx: Ctx, actor: Actor | null, unitId: string, name: string): Promise<string> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertUnitManager(ctx, actor, unit);
+	const { tokenName } = parseInput(unitTokenSchema, { tokenName: name });
 	const serviceUserId = await ctx.db.transaction().execute(async (tx) => {
 		const current = await tx
 			.selectFrom('units')
@@ -26,7 +33,7 @@ export async function createUnitToken(ctx: Ctx, actor: Actor | null, unitId: str
 		await tx.updateTable('units').set({ service_user_id: userId }).where('id', '=', unitId).execute();
 		return userId;
 	});
-	return createApiToken(ctx, serviceUserId, name.trim() || 'system jednostki');
+	return createApiToken(ctx, serviceUserId, tokenName || 'system jednostki');
 }
 
 export async function listUnitTokens(ctx: Ctx, actor: Actor | null, unitId: string) {

@@ -15,13 +15,8 @@ export const ALERTING_TYPES: UnitType[] = ['office', 'mayor', 'fireBrigade', 'ut
 
 export const id = (what: string) => idSchema(`Nie ma takiej ${what}.`);
 
-export const unitSchema = z.object({
-	name: z
-		.string({ error: 'Podaj nazwę jednostki.' })
-		.trim()
-		.min(3, 'Nazwa jednostki musi mieć co najmniej 3 znaki.')
-		.max(160, 'Nazwa może mieć najwyżej 160 znaków.'),
-	type: z.enum(unitTypeIds, { error: 'Wybierz rodzaj jednostki z listy.' }),
+/** What the unit says about itself: its description and contacts (its admin or the coordinator). */
+export const unitProfileSchema = z.object({
 	description: z.string().trim().max(500, 'Opis może mieć najwyżej 500 znaków.').default(''),
 	contactEmail: z.union([emailSchema, z.literal('')]).default(''),
 	contactPhone: z
@@ -33,6 +28,17 @@ export const unitSchema = z.object({
 	website: z
 		.union([z.url({ protocol: /^https?$/, error: 'Podaj adres strony zaczynający się od https://.' }), z.literal('')])
 		.default('')
+});
+
+/** The whole unit: its name and kind (what residents trust, the coordinator's) and its profile. */
+export const unitSchema = z.object({
+	name: z
+		.string({ error: 'Podaj nazwę jednostki.' })
+		.trim()
+		.min(3, 'Nazwa jednostki musi mieć co najmniej 3 znaki.')
+		.max(160, 'Nazwa może mieć najwyżej 160 znaków.'),
+	type: z.enum(unitTypeIds, { error: 'Wybierz rodzaj jednostki z listy.' }),
+	...unitProfileSchema.shape
 });
 
 export interface UnitView {
@@ -94,7 +100,7 @@ export async function getUnitForManager(
 
 /**
  * One unit for anyone on its staff (and the coordinator, the operator): its profile and staff;
- * open invitations only for those who manage it.
+ * the staff's e-mail addresses and the open invitations only for those who manage it.
  */
 export async function getUnitForStaff(
 	ctx: Ctx,
@@ -109,7 +115,14 @@ export async function getUnitForStaff(
 		managesUnit(ctx, actor, unit),
 		coordinates(ctx, actor, unit.municipality_code)
 	]);
-	return { ...view, invitations: manages ? view.invitations : [], manages, coordinator };
+	// Colleagues' addresses and open invitations are for who manages the unit.
+	return {
+		...view,
+		staff: manages ? view.staff : view.staff.map((s) => ({ ...s, email: '' })),
+		invitations: manages ? view.invitations : [],
+		manages,
+		coordinator
+	};
 }
 
 async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string): Promise<UnitView[]> {
@@ -314,6 +327,27 @@ export async function updateUnit(ctx: Ctx, actor: Actor | null, unitId: string, 
 		.set({
 			name: data.name,
 			type: data.type,
+			description: data.description,
+			contact_email: data.contactEmail,
+			contact_phone: data.contactPhone,
+			website: data.website
+		})
+		.where('id', '=', unitId)
+		.execute();
+}
+
+/**
+ * The unit's profile — description, e-mail, phone, website — changed by whoever manages the unit:
+ * its admin, the municipality's coordinator, the operator. Its name, kind, logo and place stay the
+ * coordinator's (`updateUnit`): they are what residents recognise an official unit by.
+ */
+export async function updateUnitProfile(ctx: Ctx, actor: Actor | null, unitId: string, input: unknown): Promise<void> {
+	const unit = await unitById(ctx.db, unitId);
+	await assertUnitManager(ctx, actor, unit, 'Profil jednostki zmienia jej administrator albo koordynator gminy.');
+	const data = parseInput(unitProfileSchema, input);
+	await ctx.db
+		.updateTable('units')
+		.set({
 			description: data.description,
 			contact_email: data.contactEmail,
 			contact_phone: data.contactPhone,

@@ -118,6 +118,8 @@ describe('the unit workspace', () => {
 			['Jan Dyrektor', 'unitAdmin']
 		]);
 		expect(w.tokens).toEqual([]);
+		// Colleagues' addresses are for who manages the unit.
+		expect(w.unit.staff.map((s) => s.email)).toEqual(['', '']);
 		expect(w.groups).toEqual([{ slug: 'wiskitki', name: 'Wiskitki' }]);
 		// The current month from the unit report: one published post so far.
 		expect(w.months[0]).toMatchObject({ month: '2026-11', posts: 1 });
@@ -125,6 +127,7 @@ describe('the unit workspace', () => {
 		const admin = await unitWorkspace(ctx, people.unitAdmin, school);
 		expect(admin.unit.manages).toBe(true);
 		expect(admin.tokens.map((t) => t.name)).toEqual(['Strona szkoły']);
+		expect(admin.unit.staff.map((s) => s.email)).toEqual(['redakcja@szkola.test', 'dyrekcja@szkola.test']);
 		expect((await unitWorkspace(ctx, people.coordinator, school)).unit).toMatchObject({
 			manages: true,
 			coordinator: true

@@ -12,7 +12,9 @@ const refusal = 'Przestrzeń jednostki widzi jej zespół, koordynator gminy i o
  * The unit's workspace (`/jednostka/{id}`), for its staff, the municipality's coordinator and the
  * operator: drafts, scheduled and published posts with their reach (the counters of
  * `unitPostStats`), the last months from the unit report, the profile, the staff and, for those
- * who manage the unit, its API tokens and the open invitations.
+ * who manage the unit, its API tokens and the open invitations. The page's forms call the same
+ * domain functions as the coordinator's panel: `updateUnitProfile`, `inviteStaff`,
+ * `changeStaffRole`, `removeStaff`, `revokeInvitation`, `createUnitToken`, `revokeUnitToken`.
  */
 export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: string) {
 	assertSignedIn(actor, 'Zaloguj się, aby otworzyć przestrzeń jednostki.');
@@ -36,6 +38,8 @@ export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: strin
 	const by = (status: string) => posts.filter((p) => p.status === status);
 	return {
 		unit,
+		/** The signed-in person, whose own role and access someone else changes. */
+		selfId: actor.id,
 		groups,
 		drafts: by('draft'),
 		scheduled: by('scheduled').sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? '')),

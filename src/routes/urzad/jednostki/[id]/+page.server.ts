@@ -3,8 +3,8 @@ import { unitTypes } from '$lib/server/groups/unit-types';
 import { AppError } from '$lib/server/core/errors';
 import { removeImages, storeImage } from '$lib/server/media/images';
 import { assertMayChangeLogo, setUnitLogo, getUnitForManager, updateUnit } from '$lib/server/units/units';
-import { createUnitToken, listUnitTokens, revokeUnitToken } from '$lib/server/units/tokens';
-import { inviteStaff, removeStaff, revokeInvitation } from '$lib/server/units/staff';
+import { listUnitTokens } from '$lib/server/units/tokens';
+import { unitActions } from '$lib/server/web/unit-actions';
 import { setUnitPlace } from '$lib/server/places/unit-place';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,6 +15,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const tokens = await listUnitTokens(locals.ctx, actor, params.id);
 		return {
 			unit,
+			/** The signed-in person, whose own role and access someone else changes. */
+			selfId: actor.id,
 			tokens: tokens.map((t) => ({
 				id: t.id,
 				name: t.name,
@@ -26,7 +28,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	});
 };
 
+// The profile (for the unit's admin), staff and tokens: the same actions as the unit's workspace.
 export const actions: Actions = {
+	...unitActions,
 	details: formAction(
 		async (f, { locals, params }) => {
 			await updateUnit(locals.ctx, locals.actor, params.id, f);
@@ -40,27 +44,6 @@ export const actions: Actions = {
 			return { placeSaved: place?.id ?? '' };
 		},
 		(f) => ({ form: 'place', ...f })
-	),
-	invite: formAction(
-		async (f, { locals, params }) => {
-			await inviteStaff(locals.ctx, locals.actor, params.id, { email: f.email, role: f.role });
-			return { invited: f.email };
-		},
-		(f) => ({ form: 'invite', ...f })
-	),
-	remove: formAction(
-		async (f, { locals, params }) => {
-			await removeStaff(locals.ctx, locals.actor, params.id, f.userId);
-			return { removed: f.name };
-		},
-		() => ({ form: 'staff' })
-	),
-	revokeInvitation: formAction(
-		async (f, { locals, params }) => {
-			await revokeInvitation(locals.ctx, locals.actor, params.id, f.invitationId);
-			return { saved: 'invitation' };
-		},
-		() => ({ form: 'staff' })
 	),
 	logo: async ({ locals, params, request }) => {
 		// Who may change the logo is settled before the body is read: images cost CPU to decode.
@@ -84,18 +67,5 @@ export const actions: Actions = {
 			},
 			{ form: 'logo' }
 		);
-	},
-	token: formAction(
-		async (f, { locals, params }) => ({
-			token: await createUnitToken(locals.ctx, locals.actor, params.id, f.tokenName ?? '')
-		}),
-		() => ({ form: 'token' })
-	),
-	revokeToken: formAction(
-		async (f, { locals, params }) => {
-			await revokeUnitToken(locals.ctx, locals.actor, params.id, f.tokenId);
-			return { saved: 'token' };
-		},
-		() => ({ form: 'token' })
-	)
+	}
 };
