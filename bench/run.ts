@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --public-only]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --public-only --first-start]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -15,6 +15,7 @@ import { benchModeration } from './moderation';
 import { benchAlerts } from './alerts';
 import { benchDelivery } from './delivery';
 import { benchPublic } from './public';
+import { benchFirstStart, referenceDataDir } from './first-start';
 import { freePort, waitForHealth } from './common';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
 
@@ -30,6 +31,7 @@ const { values } = parseArgs({
 		'alerts-only': { type: 'boolean', default: false },
 		'delivery-only': { type: 'boolean', default: false },
 		'public-only': { type: 'boolean', default: false },
+		'first-start': { type: 'boolean', default: false },
 		'alert-members': { type: 'string', default: '20000' },
 		'sse-clients': { type: 'string', default: '2000' }
 	}
@@ -183,6 +185,21 @@ async function benchOne(kind: 'postgres' | 'pglite'): Promise<Result[]> {
 	return results;
 }
 
+const outDir = path.join(root, 'bench', 'results');
+const resultFile = () => {
+	mkdirSync(outDir, { recursive: true });
+	return path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
+};
+
+if (values['first-start']) {
+	ensureBuild();
+	const firstStart = await benchFirstStart({ runs: Math.max(3, runs), referenceData: referenceDataDir() });
+	const file = resultFile();
+	writeFileSync(file, JSON.stringify({ firstStart }, null, 2));
+	console.log(`\nresults: ${path.relative(root, file)}`);
+	process.exit(0);
+}
+
 const moderation = benchModeration(
 	existsSync(path.resolve(root, '../shared/data')) ? path.resolve(root, '../shared/data') : undefined
 );
@@ -216,9 +233,7 @@ const publicSite =
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
 const all: Result[] = [];
 for (const k of kinds) all.push(...(await benchOne(k)));
-const outDir = path.join(root, 'bench', 'results');
-mkdirSync(outDir, { recursive: true });
-const file = path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
+const file = resultFile();
 writeFileSync(
 	file,
 	JSON.stringify({ seconds, connections, scale, moderation, delivery, alerts, publicSite, results: all }, null, 2)

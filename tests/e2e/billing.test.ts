@@ -147,4 +147,98 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		expect(await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText()).toContain('zapłacona');
 		expect(problems).toEqual({});
 	});
+
+	// Issue 16: the units an order names wait for the contract at /urzad, then publish. Signing needs the
+	// seller's bank account, which the demo seed sets (`setDemoSeller`).
+	const orderedUnits = ['Urząd Gminy Puszcza Mariańska', 'OSP Bartniki', 'Gminna Biblioteka Publiczna w Bartnikach'];
+	let coordinator: Page;
+	let unitsContract = '';
+	const publicUnits = async () =>
+		(
+			(await (await fetch(`${server.url}/api/v1/groups/puszcza-marianska/units`)).json()) as {
+				items: { name: string; publishing: boolean }[];
+			}
+		).items.filter((u) => orderedUnits.includes(u.name));
+
+	it('the coordinator of Puszcza Mariańska, which has no package, orders Pakiet 1 naming its first units', async () => {
+		const own = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
+		coordinator = await own.newPage();
+		await coordinator.goto(`${server.url}/rejestracja`);
+		await coordinator.getByLabel('Imię i nazwisko').fill('Olga Sekretarz');
+		await coordinator.getByLabel('Adres e-mail').fill('sekretariat@puszcza.test');
+		await coordinator.getByLabel('Hasło').fill('haslo-urzedu-2026');
+		await coordinator.getByRole('checkbox', { name: /Akceptuję regulamin grup/ }).check();
+		await coordinator.getByRole('button', { name: 'Załóż konto' }).click();
+		await expect.poll(() => coordinator.getByRole('status').filter({ hasText: 'Sprawdź skrzynkę' }).count()).toBe(1);
+		await operator.goto(`${server.url}/admin/grupy/puszcza-marianska`);
+		await operator.getByLabel('E-mail konta koordynatora').fill('sekretariat@puszcza.test');
+		await operator.getByRole('button', { name: 'Dodaj koordynatora' }).click();
+		await expect.poll(() => operator.getByRole('status').filter({ hasText: 'Dodano koordynatora.' }).count()).toBe(1);
+
+		await logIn(coordinator, server.url, 'sekretariat@puszcza.test', 'haslo-urzedu-2026');
+		expect(new URL(coordinator.url()).pathname).toBe('/urzad');
+		expect(await coordinator.getByRole('heading', { level: 1 }).innerText()).toContain('Puszcza Mariańska');
+		expect(await publicUnits()).toEqual([]);
+		await coordinator.goto(`${server.url}/urzad/zamowienie`);
+		await coordinator.getByLabel('Grupa').selectOption('puszcza-marianska');
+		await coordinator.getByLabel(/miesięczny, bez zobowiązania/).check();
+		await coordinator.getByLabel(/^Nazwa urzędowa/).fill('Gmina Puszcza Mariańska');
+		await coordinator.getByLabel(/^NIP/).fill('838-166-00-09');
+		await coordinator.getByLabel(/^REGON/).fill('013269108');
+		await coordinator.getByLabel(/^Ulica i numer/).fill('ul. Stanisława Papczyńskiego 1');
+		await coordinator.getByLabel(/^Kod pocztowy/).fill('96-330');
+		await coordinator.getByLabel(/^Miejscowość/).fill('Puszcza Mariańska');
+		await coordinator.getByLabel(/^Osoba do kontaktu/).fill('Olga Sekretarz');
+		await coordinator.getByLabel(/^E-mail/).fill('sekretariat@puszcza.test');
+		await coordinator.getByLabel(/^Początek/).fill(today());
+		await coordinator.getByLabel(/^Pierwsze jednostki/).fill(orderedUnits.join('\n'));
+		await coordinator.getByRole('button', { name: 'Zamawiam i pobieram umowę' }).click();
+		const placed = coordinator.getByRole('status').filter({ hasText: 'Przygotowaliśmy umowę' });
+		await expect.poll(() => placed.count()).toBe(1);
+		unitsContract = /UM\/\d{4}\/\d{4}/.exec(await placed.innerText())![0];
+	}, 120_000);
+
+	it('the units wait at /urzad for the contract, marked, with no publishing switch, and do not publish', async () => {
+		await coordinator.goto(`${server.url}/urzad`);
+		for (const name of orderedUnits) {
+			const row = coordinator.locator('tr', { hasText: name });
+			expect(await row.innerText(), name).toContain(`czeka na podpisanie umowy ${unitsContract}`);
+			expect(await row.getByRole('switch', { name: /Publikuje bez akceptacji/ }).count(), name).toBe(0);
+			expect(await row.getByRole('switch', { name: /Może wysyłać komunikaty pilne/ }).count(), name).toBe(1);
+		}
+		expect(await axeViolations(coordinator)).toEqual([]);
+		const units = await publicUnits();
+		expect(units.map((u) => u.name).sort()).toEqual([...orderedUnits].sort());
+		expect(units.every((u) => !u.publishing)).toBe(true);
+	}, 120_000);
+
+	it('the operator signs the contract: the units lose the mark and publish without approval', async () => {
+		await operator.goto(`${server.url}/admin/umowy`, { waitUntil: 'networkidle' });
+		const item = operator.locator('li', { hasText: unitsContract });
+		await item.getByLabel(`Skan podpisanej umowy ${unitsContract} (PDF, JPEG, PNG)`).setInputFiles({
+			name: 'umowa.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('%PDF-1.4\n% podpisana\n%%EOF\n')
+		});
+		await item.getByRole('button', { name: 'Oznacz jako podpisaną i uruchom pakiet' }).click();
+		await expect
+			.poll(() =>
+				operator
+					.getByRole('status')
+					.filter({ hasText: `Umowa ${unitsContract} podpisana` })
+					.count()
+			)
+			.toBe(1);
+		await coordinator.goto(`${server.url}/urzad`);
+		for (const name of orderedUnits) {
+			const row = coordinator.locator('tr', { hasText: name });
+			expect(await row.innerText(), name).not.toContain('czeka na podpisanie umowy');
+			const toggle = row.getByRole('switch', { name: /Publikuje bez akceptacji/ });
+			expect(await toggle.getAttribute('aria-checked'), name).toBe('true');
+		}
+		const units = await publicUnits();
+		expect(units).toHaveLength(orderedUnits.length);
+		expect(units.every((u) => u.publishing)).toBe(true);
+		await coordinator.context().close();
+	}, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { Actor, Ctx } from '../core/context';
+import { rolesOf } from '../access/roles';
 
 /** Where a unit's staff work: the unit's workspace (by id — slugs are unique only per municipality). */
 export const unitWorkspacePath = (unit: { id: string }): string => `/jednostka/${unit.id}`;
@@ -12,39 +13,11 @@ export const unitWorkspacePath = (unit: { id: string }): string => `/jednostka/$
  */
 export async function landingFor(ctx: Pick<Ctx, 'db'>, actor: Actor): Promise<string> {
 	if (actor.isOperator) return '/admin';
-	const { db } = ctx;
-	const [coordinator, moderated, unit, groups] = await Promise.all([
-		db.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id).limit(1).executeTakeFirst(),
-		db
-			.selectFrom('memberships')
-			.select('group_id')
-			.where('user_id', '=', actor.id)
-			.where('role', '=', 'moderator')
-			.where('status', '=', 'approved')
-			.limit(1)
-			.executeTakeFirst(),
-		db
-			.selectFrom('unit_members')
-			.innerJoin('units', 'units.id', 'unit_members.unit_id')
-			.select(['units.id', 'units.slug'])
-			.where('unit_members.user_id', '=', actor.id)
-			.orderBy('units.name') // the same unit the header's "Jednostka" link opens
-			.limit(1)
-			.executeTakeFirst(),
-		db
-			.selectFrom('memberships')
-			.innerJoin('groups', 'groups.id', 'memberships.group_id')
-			.select('groups.slug')
-			.where('memberships.user_id', '=', actor.id)
-			.where('memberships.status', 'in', ['approved', 'pending'])
-			.orderBy('memberships.status')
-			.limit(2)
-			.execute()
-	]);
-	if (coordinator) return '/urzad';
-	if (moderated) return '/moderacja';
-	if (unit) return unitWorkspacePath(unit);
-	if (groups.length === 1) return `/g/${groups[0].slug}`;
+	const roles = await rolesOf(ctx, actor);
+	if (roles.coordinator) return '/urzad';
+	if (roles.moderator) return '/moderacja';
+	if (roles.units.length) return unitWorkspacePath(roles.units[0]); // the unit the header's workspace link opens
+	if (roles.groups.length === 1) return `/g/${roles.groups[0].slug}`;
 	return '/';
 }
 

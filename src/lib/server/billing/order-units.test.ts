@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import { createGroup, getGroup } from '../groups/groups';
 import { unitTypeLabel } from '../groups/unit-types';
-import { addUnit, groupUnits, guessUnitType, listUnits } from '../units/units';
+import { addUnit, groupUnits, guessUnitType, listUnits, setUnitSettings } from '../units/units';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { contractPdf, placeOrder, signContract } from './contracts';
 
@@ -51,7 +51,12 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 const units = async () =>
-	(await listUnits(ctx, coordinator, '1438053')).map((u) => ({ name: u.name, type: u.type, canPublish: u.canPublish }));
+	(await listUnits(ctx, coordinator, '1438053')).map((u) => ({
+		name: u.name,
+		type: u.type,
+		canPublish: u.canPublish,
+		awaitingContract: u.awaitingContract
+	}));
 
 describe('the units an order names', () => {
 	it('guesses a unit’s kind from its name, else an organisation', () => {
@@ -71,20 +76,31 @@ describe('the units an order names', () => {
 			code: 'validation'
 		});
 		await expect(placeOrder(ctx, coordinator, order('Ab'))).rejects.toMatchObject({ code: 'validation' });
-		expect(await units()).toEqual([{ name: 'OSP Wiskitki', type: 'fireBrigade', canPublish: true }]);
+		expect(await units()).toEqual([
+			{ name: 'OSP Wiskitki', type: 'fireBrigade', canPublish: true, awaitingContract: null }
+		]);
 
 		await placeOrder(
 			ctx,
 			coordinator,
 			order('osp wiskitki\nCentrum Sportu w Wiskitkach\nGminna Biblioteka Publiczna\nGminna biblioteka publiczna\n')
 		);
+		const waiting = { canPublish: false, awaitingContract: 'UM/2026/0001' };
 		expect(await units()).toEqual([
-			{ name: 'Centrum Sportu w Wiskitkach', type: 'sportCentre', canPublish: false },
-			{ name: 'Gminna Biblioteka Publiczna', type: 'library', canPublish: false },
-			{ name: 'OSP Wiskitki', type: 'fireBrigade', canPublish: true }
+			{ name: 'Centrum Sportu w Wiskitkach', type: 'sportCentre', ...waiting },
+			{ name: 'Gminna Biblioteka Publiczna', type: 'library', ...waiting },
+			{ name: 'OSP Wiskitki', type: 'fireBrigade', canPublish: true, awaitingContract: null }
 		]);
 		const group = await getGroup(ctx.db, 'wiskitki');
 		expect((await groupUnits(ctx, group)).every((u) => !u.publishing)).toBe(true);
+		// Not switched on ahead of the contract: the coordinator is told when it will be.
+		const library = (await listUnits(ctx, coordinator, '1438053')).find((u) => u.type === 'library')!;
+		await expect(setUnitSettings(ctx, coordinator, library.id, { canPublish: true })).rejects.toMatchObject({
+			code: 'conflict',
+			message: 'Jednostka zacznie publikować bez akceptacji po podpisaniu umowy UM/2026/0001.'
+		});
+		await setUnitSettings(ctx, coordinator, library.id, { mayAlert: true }); // other switches are free
+		expect((await units()).find((u) => u.type === 'library')).toMatchObject(waiting);
 	});
 
 	it('the contract names the seat in the locative: "z siedzibą w Wiskitkach"', async () => {
@@ -104,7 +120,7 @@ describe('the units an order names', () => {
 	it('signing the contract turns them on', async () => {
 		const c = await ctx.db.selectFrom('contracts').select('id').executeTakeFirstOrThrow();
 		await signContract(ctx, operator, c.id, scan, media);
-		expect((await units()).every((u) => u.canPublish)).toBe(true);
+		expect((await units()).every((u) => u.canPublish && u.awaitingContract === null)).toBe(true);
 		const left = await ctx.db.selectFrom('units').select('id').where('awaiting_contract_id', 'is not', null).execute();
 		expect(left).toEqual([]);
 	});

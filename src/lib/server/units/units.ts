@@ -53,6 +53,8 @@ export interface UnitView {
 	website: string;
 	verified: boolean;
 	canPublish: boolean;
+	/** Named in an order whose contract waits to be signed (its number): publishes once it is. */
+	awaitingContract: string | null;
 	mayAlert: boolean;
 	officePublishes: boolean;
 	logoUrl: string | null;
@@ -127,8 +129,16 @@ export async function getUnitForStaff(
 
 async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string): Promise<UnitView[]> {
 	const now = ctx.clock.now();
-	let unitsQ = ctx.db.selectFrom('units').selectAll().where('municipality_code', '=', municipalityCode).orderBy('name');
-	if (onlyUnitId) unitsQ = unitsQ.where('id', '=', onlyUnitId);
+	let unitsQ = ctx.db
+		.selectFrom('units')
+		.leftJoin('contracts as c', (j) =>
+			j.onRef('c.id', '=', 'units.awaiting_contract_id').on('c.status', '=', 'ordered')
+		)
+		.selectAll('units')
+		.select('c.number as awaiting_contract')
+		.where('units.municipality_code', '=', municipalityCode)
+		.orderBy('units.name');
+	if (onlyUnitId) unitsQ = unitsQ.where('units.id', '=', onlyUnitId);
 	const [units, staff, invitations] = await Promise.all([
 		unitsQ.execute(),
 		ctx.db
@@ -165,6 +175,7 @@ async function unitViews(ctx: Ctx, municipalityCode: string, onlyUnitId?: string
 		website: u.website,
 		verified: u.verified,
 		canPublish: u.can_publish,
+		awaitingContract: u.awaiting_contract,
 		mayAlert: u.may_alert,
 		officePublishes: u.office_publishes,
 		logoUrl: u.logo_file ? `/media/${u.logo_file}` : null,
@@ -368,6 +379,19 @@ export async function setUnitSettings(ctx: Ctx, actor: Actor | null, unitId: str
 	const unit = await unitById(ctx.db, unitId);
 	await assertManagesUnits(ctx, actor, unit);
 	const data = parseInput(unitSettingsSchema, input);
+	if (data.canPublish && unit.awaiting_contract_id) {
+		const contract = await ctx.db
+			.selectFrom('contracts')
+			.select('number')
+			.where('id', '=', unit.awaiting_contract_id)
+			.where('status', '=', 'ordered')
+			.executeTakeFirst();
+		if (contract)
+			throw new AppError(
+				'conflict',
+				`Jednostka zacznie publikować bez akceptacji po podpisaniu umowy ${contract.number}.`
+			);
+	}
 	if (data.officePublishes && unit.type === 'office')
 		throw new AppError(
 			'validation',

@@ -63,9 +63,19 @@ export async function ensureMunicipalities(ctx: Ctx, config: Config): Promise<vo
 
 async function start(): Promise<Runtime> {
 	const config = readConfig();
+	// How long each stage of the start took (ms), in the "ready" log line: `npm run bench -- --first-start` reads it.
+	const stages: Record<string, number> = {};
+	let mark = performance.now();
+	const stageDone = (name: string) => {
+		const now = performance.now();
+		stages[name] = Math.round(now - mark);
+		mark = now;
+	};
 	const database = await openDatabase(config);
+	stageDone('openMs');
 	reportStartup('Przygotowanie bazy danych…');
 	await migrate(database.db);
+	stageDone('migrationsMs');
 	const mediaDir = path.join(config.dataDir, 'media');
 	const exportsDir = path.join(config.dataDir, 'exports');
 	const ctx: Ctx = {
@@ -78,8 +88,10 @@ async function start(): Promise<Runtime> {
 		exportsDir,
 		lexicon: loadLexicon(config.referenceDataDir)
 	};
+	stageDone('lexiconMs');
 	reportStartup('Wczytywanie rejestru gmin (TERYT)…');
 	await ensureMunicipalities(ctx, config);
+	stageDone('terytMs');
 	if (config.demo) {
 		// Seeding takes a while on a first start: say what is happening.
 		const seeded = await seedDemo(ctx, (message) => {
@@ -87,6 +99,7 @@ async function start(): Promise<Runtime> {
 			reportStartup(message);
 		});
 		if (seeded) log.info('Wczytano dane demonstracyjne (grupa Wiskitki)');
+		stageDone('demoMs');
 	}
 	await vapidKeys(database.db);
 	const jobs: Jobs | null = config.jobs
@@ -100,7 +113,8 @@ async function start(): Promise<Runtime> {
 				imgw: config.imgwBaseUrl ? { baseUrl: config.imgwBaseUrl, pollSeconds: config.imgwPollSeconds } : undefined
 			})
 		: null;
-	log.info({ database: database.kind, jobs: !!jobs }, 'Baza danych gotowa');
+	stageDone('jobsMs');
+	log.info({ database: database.kind, jobs: !!jobs, stages }, 'Baza danych gotowa');
 	return {
 		config,
 		database,

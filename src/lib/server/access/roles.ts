@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Actor, Ctx } from '../core/context';
+import type { UnitMemberTable } from '../db/schema';
+
+/** The roles a signed-in person holds outside any one group: what their header offers and where they land. */
+export interface PersonRoles {
+	operator: boolean;
+	/** Coordinates at least one municipality. */
+	coordinator: boolean;
+	/** Moderates at least one group (an approved membership with the moderator's role). */
+	moderator: boolean;
+	/** Their units by name (rarely more than one): the first is their workspace. */
+	units: { id: string; role: UnitMemberTable['role'] }[];
+	/** Groups they belong to or wait to join, approved first; at most two (one or several is all that matters). */
+	groups: { slug: string; status: 'approved' | 'pending' }[];
+}
+
+/** What roles does this person have: one query. For choosing what to show and where to go, never for refusing. */
+export async function rolesOf(ctx: Pick<Ctx, 'db'>, actor: Actor): Promise<PersonRoles> {
+	const row = await ctx.db
+		.selectNoFrom((eb) => [
+			eb.exists(eb.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id)).as('coordinator'),
+			eb
+				.exists(
+					eb
+						.selectFrom('memberships')
+						.select('group_id')
+						.where('user_id', '=', actor.id)
+						.where('role', '=', 'moderator')
+						.where('status', '=', 'approved')
+				)
+				.as('moderator'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('unit_members as m')
+					.innerJoin('units as u', 'u.id', 'm.unit_id')
+					// JSON would turn the bigint into a number; ids are digit strings everywhere else.
+					.select([sql<string>`m.unit_id::text`.as('id'), 'm.role'])
+					.where('m.user_id', '=', actor.id)
+					.orderBy('u.name')
+					.orderBy('u.id')
+			).as('units'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('memberships as ms')
+					.innerJoin('groups as g', 'g.id', 'ms.group_id')
+					.select(['g.slug', 'ms.status'])
+					.where('ms.user_id', '=', actor.id)
+					.where('ms.status', 'in', ['approved', 'pending'])
+					.orderBy('ms.status')
+					.limit(2)
+			).as('groups')
+		])
+		.executeTakeFirstOrThrow();
+	return {
+		operator: actor.isOperator,
+		coordinator: !!row.coordinator,
+		moderator: !!row.moderator,
+		units: row.units,
+		groups: row.groups as PersonRoles['groups']
+	};
+}
