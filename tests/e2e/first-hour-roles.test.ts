@@ -8,6 +8,7 @@ import {
 	logIn,
 	openBrowser,
 	pdfText,
+	phone,
 	screens,
 	sessionCookie,
 	startServer,
@@ -259,6 +260,11 @@ describe.skipIf(!hasChromium)('the first hour of every role, on a phone and on a
 			await landed(page, /\/admin\/zgloszenia$/);
 			const row = page.locator('main tbody tr', { has: page.locator(`a[href="/pomoc/${ticket}"]`) });
 			expect(await row.innerText()).toContain('Tomasz Wójcik');
+			// On a phone the rows stack: each value keeps its column's name (the cells' ::before).
+			if (screen === phone)
+				expect(
+					await row.locator('td').evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content))
+				).toEqual(['none', '"Od: "', '"Stan: "', '"Przyjęte: "']);
 			await page.getByRole('link', { name: '← Administracja' }).click();
 			await landed(page, /\/admin$/);
 			await page.getByRole('link', { name: /^Skrzynka nadawcza/ }).click();
