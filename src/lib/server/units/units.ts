@@ -329,20 +329,21 @@ export async function enableOrderedUnits(tx: Db, contractId: string): Promise<vo
 		.execute();
 }
 
+/** The profile's fields as the `units` table stores them. */
+const profileColumns = (p: z.infer<typeof unitProfileSchema>) => ({
+	description: p.description,
+	contact_email: p.contactEmail,
+	contact_phone: p.contactPhone,
+	website: p.website
+});
+
 export async function updateUnit(ctx: Ctx, actor: Actor | null, unitId: string, input: unknown): Promise<void> {
 	const unit = await unitById(ctx.db, unitId);
 	await assertManagesUnits(ctx, actor, unit);
 	const data = parseInput(unitSchema, input);
 	await ctx.db
 		.updateTable('units')
-		.set({
-			name: data.name,
-			type: data.type,
-			description: data.description,
-			contact_email: data.contactEmail,
-			contact_phone: data.contactPhone,
-			website: data.website
-		})
+		.set({ name: data.name, type: data.type, ...profileColumns(data) })
 		.where('id', '=', unitId)
 		.execute();
 }
@@ -356,16 +357,7 @@ export async function updateUnitProfile(ctx: Ctx, actor: Actor | null, unitId: s
 	const unit = await unitById(ctx.db, unitId);
 	await assertUnitManager(ctx, actor, unit, 'Profil jednostki zmienia jej administrator albo koordynator gminy.');
 	const data = parseInput(unitProfileSchema, input);
-	await ctx.db
-		.updateTable('units')
-		.set({
-			description: data.description,
-			contact_email: data.contactEmail,
-			contact_phone: data.contactPhone,
-			website: data.website
-		})
-		.where('id', '=', unitId)
-		.execute();
+	await ctx.db.updateTable('units').set(profileColumns(data)).where('id', '=', unitId).execute();
 }
 
 export const unitSettingsSchema = z.object({
