@@ -33,6 +33,7 @@ import * as m0022 from './migrations/0022_comment_edits';
 import * as m0025 from './migrations/0025_order_units';
 import * as m0026 from './migrations/0026_sanction_basis';
 import * as m0027 from './migrations/0027_post_text_changed';
+import * as m0028 from './migrations/0028_subscription_packages';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -95,7 +96,8 @@ const migrations: Record<string, Migration> = {
 	'0022_comment_edits': m0022,
 	'0025_order_units': m0025,
 	'0026_sanction_basis': m0026,
-	'0027_post_text_changed': m0027
+	'0027_post_text_changed': m0027,
+	'0028_subscription_packages': m0028
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -592,6 +592,13 @@ export interface SitePages {
 	updated_by: Int8 | null;
 }
 
+export interface SubscriptionPackages {
+	created_at: Generated<Timestamp>;
+	package: string;
+	subscription_id: Int8;
+	valid_from: string;
+}
+
 export interface Subscriptions {
 	cancel_at: string | null;
 	commitment_ends_on: string | null;
@@ -775,6 +782,7 @@ export interface DB {
 	sanctions: Sanctions;
 	sessions: Sessions;
 	site_pages: SitePages;
+	subscription_packages: SubscriptionPackages;
 	subscriptions: Subscriptions;
 	terms_versions: TermsVersions;
 	ticket_attachments: TicketAttachments;

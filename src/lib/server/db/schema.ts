@@ -198,6 +198,7 @@ export type TermsVersionTable = G.TermsVersions;
 export type PostViewerTable = G.PostViewers;
 export type UnitReportSentTable = G.UnitReportsSent;
 export type PriceTable = Narrow<G.Prices, { package: PackageCode; plan: Plan }>;
+export type SubscriptionPackageTable = Narrow<G.SubscriptionPackages, { package: PackageCode }>;
 export type CustomerTermsTable = G.CustomerTerms;
 export type InvoiceCounterTable = G.InvoiceCounters;
 export type InvoiceTable = Narrow<
@@ -274,6 +275,7 @@ export interface DB {
 	sanctions: SanctionTable;
 	customers: CustomerTable;
 	subscriptions: SubscriptionTable;
+	subscription_packages: SubscriptionPackageTable;
 	unit_invitations: UnitInvitationTable;
 	alert_subscriptions: AlertSubscriptionTable;
 	post_revisions: PostRevisionTable;

@@ -71,6 +71,7 @@ export const personalData: Record<keyof DB, Handling> = {
 		none: 'municipalities as customers; their contact person is kept for the contract and invoices (accounting law), not tied to an account'
 	},
 	subscriptions: { none: 'packages' },
+	subscription_packages: { none: 'which package a subscription gives from which day' },
 	app_settings: { none: 'settings' },
 	ticket_attachments: { none: 'files of tickets, anonymous once the requester is' },
 	group_daily_stats: { none: 'aggregate figures' },
