@@ -53,7 +53,7 @@ const postColumns = [
  * Posts with everything a card shows, in one query: author or unit, images, and the viewer's own
  * reaction come as columns, so a page costs one round trip to the database.
  */
-function postRows(db: Db, viewerId?: string) {
+export function postRows(db: Db, viewerId?: string) {
 	return db
 		.selectFrom('posts as p')
 		.innerJoin('groups as g', 'g.id', 'p.group_id')
