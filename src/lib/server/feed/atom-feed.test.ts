@@ -33,7 +33,8 @@ async function publish(group: Group, body: string, unitId: string | null = null)
 			category: unitId ? 'official' : 'classifieds',
 			status: 'published',
 			created_at: at,
-			published_at: at
+			published_at: at,
+			reaction_counts: '{}'
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -122,6 +123,8 @@ describe("a group's Atom feed", () => {
 		expect((await again(first)).notModified).toBe(true);
 		const since = { ifNoneMatch: null, ifModifiedSince: first.lastModified.toUTCString() };
 		expect((await groupAtomFeed(ctx, 'wiskitki', null, since)).notModified).toBe(true);
+		const future = { ifNoneMatch: null, ifModifiedSince: new Date(clock.now().getTime() + 3600_000).toUTCString() };
+		expect((await groupAtomFeed(ctx, 'wiskitki', null, future)).notModified).toBe(false);
 
 		const unitFirst = await groupAtomFeed(ctx, 'wiskitki', 'szkola', none);
 		const id = await publish(open, 'Zgubiono klucze');

@@ -153,10 +153,13 @@ export function etagMatches(header: string, etag: string): boolean {
 	return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
 }
 
-/** RFC 9110 §13.1.3: evaluated only without If-None-Match; HTTP dates have whole seconds. */
-function notModifiedSince(header: string, lastModified: Date): boolean {
+/**
+ * RFC 9110 §13.1.3: evaluated only without If-None-Match; HTTP dates have whole seconds, and a date
+ * in the future (a reader's wrong clock) is ignored.
+ */
+function notModifiedSince(header: string, lastModified: Date, now: Date): boolean {
 	const since = Date.parse(header);
-	return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+	return !Number.isNaN(since) && since <= now.getTime() && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }
 
 /**
@@ -198,7 +201,7 @@ export async function groupAtomFeed(
 	const etag = `W/"${FORMAT}-${v.n}-${v.newest ?? 0}-${lastModified.getTime()}"`;
 	const unchanged = conditional.ifNoneMatch
 		? etagMatches(conditional.ifNoneMatch, etag)
-		: !!conditional.ifModifiedSince && notModifiedSince(conditional.ifModifiedSince, lastModified);
+		: !!conditional.ifModifiedSince && notModifiedSince(conditional.ifModifiedSince, lastModified, ctx.clock.now());
 	if (unchanged) return { notModified: true, etag, lastModified };
 
 	let rows = postRows(ctx.db)
@@ -208,8 +211,7 @@ export async function groupAtomFeed(
 		.orderBy('p.id', 'desc')
 		.limit(ATOM_FEED_SIZE);
 	if (unit) rows = rows.where('p.unit_id', '=', unit.id);
-	const now = ctx.clock.now();
-	const posts = (await rows.execute()).map((r) => presentPost(r, now));
+	const posts = (await rows.execute()).map((r) => presentPost(r, ctx.clock.now()));
 
 	const base = ctx.baseUrl;
 	const groupUrl = `${base}/g/${group.slug}`;
