@@ -90,6 +90,10 @@ describe.skipIf(!hasChromium)('the widget on the municipality website', () => {
 		expect(await page.getByRole('note').innerText()).toContain('Pakietu 3');
 		const code = await page.getByLabel('Kod ramki (iframe)').inputValue();
 		expect(code).toMatch(/^<iframe src="[^"]*\/osadz\/wiskitki" title="Aktualności: [^"]+"/);
+		await page.getByRole('button', { name: 'Kopiuj kod' }).click();
+		await expect
+			.poll(() => page.getByRole('status').innerText(), WAIT)
+			.toMatch(/Skopiowano kod do schowka|Kod jest zaznaczony/);
 		const preview = page.frameLocator('iframe.preview');
 		await preview.getByRole('link', { name: /Aktualności gminy w grupie/ }).waitFor(WAIT);
 		expect(await fitsScreen(page)).toBe(true);
