@@ -10,7 +10,7 @@ import { apiError, SESSION_COOKIE } from '$lib/server/web/http';
 import { assertNoNul } from '$lib/server/core/validation';
 import { log } from '$lib/server/core/logger';
 import { runtime } from '$lib/server/web/runtime';
-import { withSecurityHeaders } from '$lib/server/web/security-headers';
+import { isEmbeddable, withSecurityHeaders } from '$lib/server/web/security-headers';
 
 export const init: ServerInit = async () => {
 	await runtime();
@@ -27,7 +27,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.request.headers.get('x-forwarded-for'),
 		rt.trustedProxies
 	);
-	const secured = (response: Response) => withSecurityHeaders(response, rt.ctx.baseUrl);
+	// Only the group widget (`/osadz/{slug}`) may be framed by other sites; every other page refuses it.
+	const embeddable = isEmbeddable(event.url.pathname);
+	const secured = (response: Response) => withSecurityHeaders(response, rt.ctx.baseUrl, embeddable);
 	const auth = event.request.headers.get('authorization');
 	if (event.url.pathname.startsWith('/api/') && auth?.startsWith('Bearer ')) {
 		event.locals.actor = await actorForApiToken(rt.ctx, auth.slice(7).trim());
