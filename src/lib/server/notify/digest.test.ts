@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
+import type { Actor, Ctx } from '../core/context';
+import type { Group } from '../db/schema';
+import { fixedClock } from '../core/clock';
+import { createPost } from '../feed/create-post';
+import { recordViews } from '../feed/engagement';
+import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
+import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase } from '../testing/fixtures';
+import { addUnit } from '../units/units';
+import { acceptInvitation, inviteStaff } from '../units/staff';
+import { digestContent, digestTitle, digestWeek, weekLabel } from './digest';
+import { weeklyDigestEmail } from './messages';
+
+/** Friday 4 December 2026, 16:00 in Warsaw: the default time of the digest. */
+const SEND_AT = '2026-12-04T15:00:00Z';
+let database: Database;
+let ctx: Ctx;
+const clock = fixedClock('2026-11-20T09:00:00Z');
+let operator: Actor, clerk: Actor, teacher: Actor, anna: Actor;
+let group: Group;
+let utilityId: string, schoolId: string;
+const ids: Record<string, string> = {};
+
+async function post(key: string, at: string, who: Actor, input: Record<string, unknown>) {
+	clock.set(at);
+	const created = await createPost(ctx, who, group, { category: 'official', ...input });
+	expect(created.status).toBe('published');
+	ids[key] = created.id;
+}
+
+async function views(key: string, at: string, viewers: number, from = 0) {
+	clock.set(at);
+	for (let i = 0; i < viewers; i++) await recordViews(ctx, [ids[key]], `viewer-${from + i}`);
+}
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	ctx = { db: database.db, clock, notifier: database.notifier, baseUrl: 'http://tablica.test' };
+	await loadDemoMunicipalities(ctx);
+	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
+	await createGroup(ctx, operator, {
+		slug: 'wiskitki',
+		municipalityCode: '1438053',
+		name: 'Mieszkańcy gminy Wiskitki',
+		membershipQuestion: 'Czy mieszkasz w gminie?'
+	});
+	await ctx.db.updateTable('groups').set({ member_posts_need_approval: false }).execute();
+	group = await getGroup(ctx.db, 'wiskitki');
+	await activatePackage(ctx, operator, group);
+	utilityId = await addUnit(ctx, operator, '1438053', { name: 'Zakład Gospodarki Komunalnej', type: 'utility' });
+	schoolId = await addUnit(ctx, operator, '1438053', { name: 'Szkoła Podstawowa w Wiskitkach', type: 'primarySchool' });
+	clerk = await makeUser(ctx, 'zgk@t.pl', { name: 'ZGK' });
+	teacher = await makeUser(ctx, 'sp@t.pl', { name: 'SP' });
+	for (const [unitId, who] of [
+		[utilityId, clerk],
+		[schoolId, teacher]
+	] as const) {
+		const { token } = await inviteStaff(ctx, operator, unitId, { email: who.email, role: 'editor' });
+		await acceptInvitation(ctx, who, token);
+	}
+	anna = await makeUser(ctx, 'anna@t.pl', { name: 'Anna Nowak' });
+	await requestMembership(ctx, anna, group, 'Tak');
+	await decideMembership(ctx, operator, group, anna.id, true);
+
+	await post('old', '2026-11-20T09:00:00Z', clerk, {
+		body: 'Harmonogram odbioru odpadów na grudzień',
+		unitId: utilityId
+	});
+	await post('meeting', '2026-11-30T08:00:00Z', teacher, {
+		body: 'Zebranie z rodzicami\nW czwartek o 17:00 w sali gimnastycznej.',
+		category: 'education',
+		unitId: schoolId
+	});
+	await post('water', '2026-12-01T08:00:00Z', clerk, { body: 'Przerwa w dostawie wody w Guzowie', unitId: utilityId });
+	await post('anna', '2026-12-02T08:00:00Z', anna, {
+		body: 'Znaleziono klucze przy przystanku',
+		category: 'lostFound'
+	});
+	await post('concert', '2026-12-03T08:00:00Z', teacher, {
+		body: 'Koncert kolęd uczniów',
+		category: 'culture',
+		unitId: schoolId,
+		event: { start: new Date('2026-12-10T17:00:00Z'), place: 'Szkoła Podstawowa w Wiskitkach' }
+	});
+	await post('hours', '2026-12-03T09:00:00Z', clerk, { body: 'Nowe godziny otwarcia kasy', unitId: utilityId });
+	await post('pastEvent', '2026-12-03T10:00:00Z', teacher, {
+		body: 'Zdjęcia z Andrzejek',
+		category: 'culture',
+		unitId: schoolId,
+		event: { start: new Date('2026-12-03T11:00:00Z') }
+	});
+	await post('farEvent', '2026-12-03T11:00:00Z', teacher, {
+		body: 'Ferie zimowe w szkole',
+		category: 'education',
+		unitId: schoolId,
+		event: { start: new Date('2027-01-25T08:00:00Z') }
+	});
+	// Views before the week do not count for it; in it, one per viewer and day.
+	await views('old', '2026-11-25T12:00:00Z', 9);
+	await views('old', '2026-11-28T12:00:00Z', 3);
+	await views('old', '2026-11-29T12:00:00Z', 2);
+	await views('meeting', '2026-11-30T12:00:00Z', 4);
+	await views('water', '2026-12-01T12:00:00Z', 1);
+	await views('anna', '2026-12-02T12:00:00Z', 2);
+	// A post published after the digest's moment is not in it.
+	await post('later', '2026-12-04T16:00:00Z', clerk, { body: 'Wpis po wysyłce', unitId: utilityId });
+	clock.set(SEND_AT);
+});
+afterAll(async () => database?.close());
+
+describe('the week of a digest', () => {
+	it('is the seven Warsaw days ending on the day it is sent', () => {
+		expect(digestWeek(new Date(SEND_AT))).toEqual({ start: '2026-11-28', end: '2026-12-04' });
+		// 00:30 in Warsaw on Saturday is still Friday in UTC.
+		expect(digestWeek(new Date('2026-12-04T23:30:00Z'))).toEqual({ start: '2026-11-29', end: '2026-12-05' });
+		expect(weekLabel({ start: '2026-11-28', end: '2026-12-04' })).toBe('28.11–04.12.2026');
+		expect(weekLabel({ start: '2026-12-26', end: '2027-01-01' })).toBe('26.12.2026–01.01.2027');
+	});
+
+	it('names a post by its first line, shortened', () => {
+		expect(digestTitle({ body: '\n  Zebranie  z rodzicami \nreszta', alert_title: null })).toBe('Zebranie z rodzicami');
+		expect(digestTitle({ body: 'treść', alert_title: 'Awaria wodociągu' })).toBe('Awaria wodociągu');
+		expect(digestTitle({ body: 'x'.repeat(150), alert_title: null })).toHaveLength(100);
+	});
+});
+
+describe('the digest content', () => {
+	const titles = (items: { title: string }[]) => items.map((i) => i.title);
+
+	it('lists the most read of the week, upcoming events and the units’ posts, each post once', async () => {
+		const c = await digestContent(ctx, group);
+		expect(c).toMatchObject({
+			municipality: 'Wiskitki',
+			groupName: 'Mieszkańcy gminy Wiskitki',
+			week: '28.11–04.12.2026',
+			promoted: [],
+			empty: false,
+			settingsUrl: 'http://tablica.test/g/wiskitki/komunikaty'
+		});
+		expect(c.mostRead).toEqual([
+			{
+				title: 'Harmonogram odbioru odpadów na grudzień',
+				from: 'Zakład Gospodarki Komunalnej',
+				url: `http://tablica.test/g/wiskitki/p/${ids.old}`,
+				views: 5
+			},
+			expect.objectContaining({ title: 'Zebranie z rodzicami', views: 4, from: 'Szkoła Podstawowa w Wiskitkach' }),
+			expect.objectContaining({ title: 'Znaleziono klucze przy przystanku', views: 2, from: 'Anna Nowak' }),
+			expect.objectContaining({ title: 'Przerwa w dostawie wody w Guzowie', views: 1 })
+		]);
+		expect(c.upcomingEvents).toEqual([
+			{
+				title: 'Koncert kolęd uczniów',
+				from: 'Szkoła Podstawowa w Wiskitkach',
+				url: `http://tablica.test/g/wiskitki/p/${ids.concert}`,
+				when: '10 grudnia 2026, 18:00',
+				place: 'Szkoła Podstawowa w Wiskitkach'
+			}
+		]);
+		// Newest first; those already listed (most read, events) and the one after the moment are left out.
+		expect(titles(c.unitPosts)).toEqual(['Ferie zimowe w szkole', 'Zdjęcia z Andrzejek', 'Nowe godziny otwarcia kasy']);
+	});
+
+	it('puts the promoted posts first and lists them nowhere else', async () => {
+		const c = await digestContent(ctx, group, { promotedPostIds: [ids.water, ids.concert] });
+		expect(titles(c.promoted)).toEqual(['Przerwa w dostawie wody w Guzowie', 'Koncert kolęd uczniów']);
+		expect(titles(c.mostRead)).toEqual([
+			'Harmonogram odbioru odpadów na grudzień',
+			'Zebranie z rodzicami',
+			'Znaleziono klucze przy przystanku'
+		]);
+		expect(c.upcomingEvents).toEqual([]);
+	});
+
+	it('an empty week is empty', async () => {
+		clock.set('2027-03-05T15:00:00Z');
+		try {
+			const c = await digestContent(ctx, group);
+			expect(c).toMatchObject({ empty: true, mostRead: [], upcomingEvents: [], unitPosts: [] });
+		} finally {
+			clock.set(SEND_AT);
+		}
+	});
+
+	it('becomes an e-mail whose both parts keep the blocks in order', async () => {
+		const c = await digestContent(ctx, group, { promotedPostIds: [ids.water] });
+		const mail = weeklyDigestEmail({ ...c, unsubscribeUrl: 'http://tablica.test/wypisz/T' });
+		expect(mail.subject).toBe('Tydzień w gminie Wiskitki');
+		const order = (body: string) =>
+			[
+				'Wyróżnione przez gminę',
+				'Przerwa w dostawie wody w Guzowie',
+				'Najczęściej czytane w tym tygodniu',
+				'Harmonogram odbioru odpadów',
+				'Nadchodzące wydarzenia',
+				'Koncert kolęd uczniów',
+				'Wpisy jednostek gminy',
+				'Ferie zimowe w szkole',
+				'http://tablica.test/g/wiskitki/komunikaty',
+				'http://tablica.test/wypisz/T'
+			].map((s) => body.toLowerCase().indexOf(s.toLowerCase()));
+		for (const body of [mail.text, mail.html]) {
+			const at = order(body);
+			expect(at.every((i) => i >= 0)).toBe(true);
+			expect([...at].sort((a, b) => a - b)).toEqual(at);
+		}
+		expect(mail.html).toContain(`<a href="http://tablica.test/g/wiskitki/p/${ids.water}">`);
+	});
+});

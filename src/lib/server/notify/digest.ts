@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../core/context';
+import type { Group } from '../db/schema';
+import { addDays, polishDate, warsawDay, warsawMidnight } from '../../dates';
+import { formatDateTime } from '../../format';
+import type { DigestData, DigestEventItem, DigestItem } from './messages';
+
+/** How many posts each block lists, and how far ahead events are announced. */
+export const DIGEST_LIMITS = { mostRead: 5, upcomingEvents: 5, unitPosts: 10, eventDays: 14 } as const;
+
+/** The Warsaw days a digest sent at `now` covers: the seven days ending today. */
+export function digestWeek(now: Date): { start: string; end: string } {
+	const end = warsawDay(now);
+	return { start: addDays(end, -6), end };
+}
+
+/** "26.11–02.12.2026" (the year once when both days are in one year). */
+export function weekLabel(week: { start: string; end: string }): string {
+	const start = polishDate(week.start);
+	return week.start.slice(0, 4) === week.end.slice(0, 4)
+		? `${start.slice(0, 5)}–${polishDate(week.end)}`
+		: `${start}–${polishDate(week.end)}`;
+}
+
+/** A post's line in the digest: an alert's title, else its first line, at most 100 characters. */
+export function digestTitle(post: { body: string; alert_title: string | null }): string {
+	const line = (post.alert_title ?? post.body.split('\n').find((l) => l.trim()) ?? '').trim().replace(/\s+/g, ' ');
+	return line.length > 100 ? `${line.slice(0, 99)}…` : line || 'Wpis bez treści';
+}
+
+/** What every member's digest of a group has in common (the unsubscribe link is each member's own). */
+export type DigestContent = Omit<DigestData, 'unsubscribeUrl'> & {
+	/** Whether the digest has anything to say; an empty week sends nothing. */
+	empty: boolean;
+};
+
+/**
+ * The digest of a group for the week ending at the clock's today (Warsaw): the posts promoted
+ * this week first (`promotedPostIds`, in their order; none until promotion exists), then the week's
+ * most read posts (views counted per viewer and day in the week), the events starting in the next
+ * two weeks, and the units' posts of the week; a post is listed once, in its first block.
+ */
+export async function digestContent(
+	ctx: Ctx,
+	group: Group,
+	opts: { promotedPostIds?: string[] } = {}
+): Promise<DigestContent> {
+	const now = ctx.clock.now();
+	const week = digestWeek(now);
+	const from = warsawMidnight(week.start);
+	const posts = () =>
+		ctx.db
+			.selectFrom('posts')
+			.leftJoin('units', 'units.id', 'posts.unit_id')
+			.innerJoin('users', 'users.id', 'posts.author_id')
+			.select([
+				'posts.id',
+				'posts.body',
+				'posts.alert_title',
+				'posts.event_start',
+				'posts.event_place',
+				'units.name as unit_name',
+				'users.display_name',
+				'users.deleted_at'
+			])
+			.where('posts.group_id', '=', group.id)
+			.where('posts.status', '=', 'published');
+	type Row = Awaited<ReturnType<ReturnType<typeof posts>['execute']>>[number];
+	const postUrl = (id: string) => `${ctx.baseUrl}/g/${group.slug}/p/${id}`;
+	const item = (p: Row): DigestItem => ({
+		title: digestTitle(p),
+		from: p.unit_name ?? (p.deleted_at ? 'Konto usunięte' : p.display_name),
+		url: postUrl(p.id)
+	});
+	const listed = new Set<string>();
+	/** The first `n` rows not listed in an earlier block, now listed. */
+	const take = <T extends { id: string }>(rows: T[], n: number) => {
+		const taken = rows.filter((r) => !listed.has(r.id)).slice(0, n);
+		for (const r of taken) listed.add(r.id);
+		return taken;
+	};
+
+	const promotedIds = opts.promotedPostIds ?? [];
+	const promotedRows = promotedIds.length ? await posts().where('posts.id', 'in', promotedIds).execute() : [];
+	const promoted = take(
+		promotedIds.map((id) => promotedRows.find((r) => r.id === id)).filter((r): r is Row => !!r),
+		promotedIds.length
+	).map(item);
+
+	const readRows = await posts()
+		.innerJoin(
+			(eb) =>
+				eb
+					.selectFrom('post_views')
+					.select(['post_id', sql<number>`count(*)::int`.as('views')])
+					.where('day', '>=', week.start)
+					.where('day', '<=', week.end)
+					.groupBy('post_id')
+					.as('v'),
+			(join) => join.onRef('v.post_id', '=', 'posts.id')
+		)
+		.select('v.views')
+		.orderBy('v.views', 'desc')
+		.orderBy('posts.id', 'desc')
+		.limit(DIGEST_LIMITS.mostRead + promoted.length)
+		.execute();
+	const mostRead = take(readRows, DIGEST_LIMITS.mostRead).map((p) => ({ ...item(p), views: p.views }));
+
+	const eventRows = await posts()
+		.where('posts.event_start', '>=', now)
+		.where('posts.event_start', '<', new Date(now.getTime() + DIGEST_LIMITS.eventDays * 86_400_000))
+		.orderBy('posts.event_start')
+		.orderBy('posts.id')
+		.limit(DIGEST_LIMITS.upcomingEvents + listed.size)
+		.execute();
+	const upcomingEvents: DigestEventItem[] = take(eventRows, DIGEST_LIMITS.upcomingEvents).map((p) => ({
+		...item(p),
+		when: formatDateTime(p.event_start!),
+		place: p.event_place
+	}));
+
+	const unitRows = await posts()
+		.where('posts.unit_id', 'is not', null)
+		.where('posts.published_at', '>=', from)
+		.where('posts.published_at', '<=', now)
+		.orderBy('posts.published_at', 'desc')
+		.orderBy('posts.id', 'desc')
+		.limit(DIGEST_LIMITS.unitPosts + listed.size)
+		.execute();
+	const unitPosts = take(unitRows, DIGEST_LIMITS.unitPosts).map(item);
+
+	const municipality = await ctx.db
+		.selectFrom('municipalities')
+		.select('name')
+		.where('teryt_code', '=', group.municipality_code)
+		.executeTakeFirst();
+	return {
+		municipality: municipality?.name ?? group.name,
+		groupName: group.name,
+		week: weekLabel(week),
+		promoted,
+		mostRead,
+		upcomingEvents,
+		unitPosts,
+		groupUrl: `${ctx.baseUrl}/g/${group.slug}`,
+		settingsUrl: `${ctx.baseUrl}/g/${group.slug}/komunikaty`,
+		empty: !promoted.length && !mostRead.length && !upcomingEvents.length && !unitPosts.length
+	};
+}
