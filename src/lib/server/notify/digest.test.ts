@@ -9,8 +9,10 @@ import { createGroup, decideMembership, getGroup, requestMembership } from '../g
 import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase } from '../testing/fixtures';
 import { addUnit } from '../units/units';
 import { acceptInvitation, inviteStaff } from '../units/staff';
-import { digestContent, digestTitle, digestWeek, weekLabel } from './digest';
+import { DIGEST_BATCH, digestContent, digestTitle, digestWeek, queueWeeklyDigest, weekLabel } from './digest';
 import { weeklyDigestEmail } from './messages';
+import { getMemberNotificationSettings, setMemberNotificationSettings } from './member-settings';
+import { readUnsubscribeToken, unsubscribeFromDigest, unsubscribeView } from './unsubscribe';
 
 /** Friday 4 December 2026, 16:00 in Warsaw: the default time of the digest. */
 const SEND_AT = '2026-12-04T15:00:00Z';
@@ -206,5 +208,126 @@ describe('the digest content', () => {
 			expect([...at].sort((a, b) => a - b)).toEqual(at);
 		}
 		expect(mail.html).toContain(`<a href="http://tablica.test/g/wiskitki/p/${ids.water}">`);
+	});
+});
+
+describe('queueing the digest', () => {
+	let jan: Actor, ewa: Actor, unverified: Actor, other: Group;
+
+	beforeAll(async () => {
+		const join = async (g: Group, who: Actor) => {
+			await requestMembership(ctx, who, g, 'Tak');
+			await decideMembership(ctx, operator, g, who.id, true);
+		};
+		jan = await makeUser(ctx, 'jan@t.pl');
+		ewa = await makeUser(ctx, 'ewa@t.pl');
+		unverified = await makeUser(ctx, 'nowy@t.pl');
+		for (const who of [jan, ewa, unverified]) await join(group, who);
+		// A changed address not yet confirmed gets no digest.
+		await ctx.db.updateTable('users').set({ email_verified_at: null }).where('id', '=', unverified.id).execute();
+		await setMemberNotificationSettings(ctx, jan, group, { weeklyDigest: false });
+		await createGroup(ctx, operator, {
+			slug: 'radziejowice',
+			municipalityCode: '1438042',
+			name: 'Radziejowice',
+			membershipQuestion: 'Czy mieszkasz w gminie?'
+		});
+		other = await getGroup(ctx.db, 'radziejowice');
+		await join(other, ewa);
+	});
+
+	const digestRows = () =>
+		ctx.db
+			.selectFrom('outbox')
+			.selectAll()
+			.where('subject', '=', 'Tydzień w gminie Wiskitki')
+			.orderBy('recipient')
+			.execute();
+
+	it('goes once a week to members with a verified e-mail who have not turned it off', async () => {
+		expect(DIGEST_BATCH).toBeGreaterThan(1);
+		// Batches of one: the members are read page by page (by id), none twice, none left out.
+		expect(await queueWeeklyDigest(ctx, group, { mailbox: 'wypisz@tablica.test', batchSize: 1 })).toEqual({
+			queued: true,
+			recipients: 2
+		});
+		const rows = await digestRows();
+		expect(rows.map((r) => r.recipient)).toEqual(['anna@t.pl', 'ewa@t.pl']);
+		const anna = rows[0];
+		const token = anna.unsubscribe_url!.split('/wypisz/')[1];
+		expect(anna).toMatchObject({
+			channel: 'email',
+			status: 'pending',
+			unsubscribe_url: `http://tablica.test/wypisz/${token}`,
+			headers: {
+				'List-Unsubscribe': `<http://tablica.test/wypisz/${token}>, <mailto:wypisz@tablica.test?subject=Wypisz%20${token}>`,
+				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+			}
+		});
+		expect(anna.body_text).toContain('NAJCZĘŚCIEJ CZYTANE W TYM TYGODNIU');
+		expect(anna.body_text).toContain(`http://tablica.test/wypisz/${token}`);
+		expect(anna.body_text).toContain('http://tablica.test/g/wiskitki/komunikaty');
+		expect(anna.body_html).toContain('<h2 style="font-size: 1.1rem">Najczęściej czytane w tym tygodniu</h2>');
+		// Each member's own link.
+		expect(rows[1].unsubscribe_url).not.toBe(anna.unsubscribe_url);
+		// The same week again (a second instance, a retried job) queues nothing.
+		expect(await queueWeeklyDigest(ctx, group)).toEqual({ queued: false, recipients: 0 });
+		expect(await digestRows()).toHaveLength(2);
+		expect(
+			await ctx.db
+				.selectFrom('digest_runs')
+				.select(['week_start', 'recipients'])
+				.where('group_id', '=', group.id)
+				.execute()
+		).toEqual([{ week_start: expect.anything(), recipients: 2 }]);
+	});
+
+	it('an empty week sends nothing', async () => {
+		expect(await queueWeeklyDigest(ctx, other)).toEqual({ queued: true, recipients: 0 });
+	});
+
+	it('the unsubscribe link turns off only that member’s digest in that group, without signing in', async () => {
+		const [annaRow, ewaRow] = await digestRows();
+		const ewaToken = ewaRow.unsubscribe_url!.split('/wypisz/')[1];
+		const annaToken = annaRow.unsubscribe_url!.split('/wypisz/')[1];
+		expect(await unsubscribeView(ctx, ewaToken)).toEqual({
+			groupName: 'Mieszkańcy gminy Wiskitki',
+			groupSlug: 'wiskitki',
+			subscribed: true
+		});
+		// Looking at the page changes nothing.
+		expect(await getMemberNotificationSettings(ctx, ewa, group)).toMatchObject({ weeklyDigest: true });
+		expect(await unsubscribeFromDigest(ctx, ewaToken)).toMatchObject({ subscribed: false });
+		expect(await getMemberNotificationSettings(ctx, ewa, group)).toEqual({
+			announcements: true,
+			weeklyDigest: false,
+			hasEmail: true
+		});
+		expect(await getMemberNotificationSettings(ctx, ewa, other)).toMatchObject({ weeklyDigest: true });
+		expect(await getMemberNotificationSettings(ctx, anna, group)).toMatchObject({ weeklyDigest: true });
+		// Twice is fine.
+		expect(await unsubscribeFromDigest(ctx, ewaToken)).toMatchObject({ subscribed: false });
+		expect(await readUnsubscribeToken(ctx.db, annaToken)).toEqual({ userId: anna.id, groupId: group.id });
+	});
+
+	it('a changed token is refused', async () => {
+		const [annaRow] = await digestRows();
+		const token = annaRow.unsubscribe_url!.split('/wypisz/')[1];
+		const [, , signature] = token.split('.');
+		const tampered = [
+			`${ewa.id}.${group.id}.${signature}`,
+			`${anna.id}.${other.id}.${signature}`,
+			`${anna.id}.${group.id}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+			`${anna.id}.${group.id}`,
+			`${anna.id}.${group.id}.${signature}x`,
+			'',
+			'../../etc'
+		];
+		for (const t of tampered) {
+			await expect(unsubscribeFromDigest(ctx, t), t).rejects.toMatchObject({ code: 'not_found' });
+			await expect(unsubscribeView(ctx, t), t).rejects.toMatchObject({ code: 'not_found' });
+		}
+		expect(await getMemberNotificationSettings(ctx, anna, group)).toMatchObject({ weeklyDigest: true });
+		expect(await getMemberNotificationSettings(ctx, anna, other).catch((e) => e.code)).toBe('forbidden');
 	});
 });

@@ -3,7 +3,9 @@ import type { Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { addDays, polishDate, warsawDay, warsawMidnight } from '../../dates';
 import { formatDateTime } from '../../format';
-import type { DigestData, DigestEventItem, DigestItem } from './messages';
+import { weeklyDigestEmail, type DigestData, type DigestEventItem, type DigestItem } from './messages';
+import { enqueueEmails } from './outbox';
+import { unsubscribeSigner } from './unsubscribe';
 
 /** How many posts each block lists, and how far ahead events are announced. */
 export const DIGEST_LIMITS = { mostRead: 5, upcomingEvents: 5, unitPosts: 10, eventDays: 14 } as const;
@@ -146,4 +148,84 @@ export async function digestContent(
 		settingsUrl: `${ctx.baseUrl}/g/${group.slug}/komunikaty`,
 		empty: !promoted.length && !mostRead.length && !upcomingEvents.length && !unitPosts.length
 	};
+}
+
+/** Members are read and their e-mails written this many at a time (memory stays flat). */
+export const DIGEST_BATCH = 500;
+
+/**
+ * Queues a group's weekly digest through the outbox, once per group and week (`digest_runs`):
+ * to every approved member with a verified e-mail who has not turned it off, streamed in
+ * batches by member id, in one transaction (a week is queued whole or not at all). Each e-mail
+ * carries the member's one-click unsubscribe link (RFC 8058 `List-Unsubscribe` with the https
+ * link and a mailto, and `List-Unsubscribe-Post`) and a link to the settings. An empty week
+ * is recorded and sends nothing.
+ */
+export async function queueWeeklyDigest(
+	ctx: Ctx,
+	group: Group,
+	opts: { promotedPostIds?: string[]; mailbox?: string; batchSize?: number } = {}
+): Promise<{ queued: boolean; recipients: number }> {
+	const now = ctx.clock.now();
+	const week = digestWeek(now);
+	const content = await digestContent(ctx, group, opts);
+	const signer = await unsubscribeSigner(ctx.db);
+	const mailbox = opts.mailbox ?? ctx.supportEmail ?? 'pomoc@tablica.local';
+	const batchSize = opts.batchSize ?? DIGEST_BATCH;
+	return ctx.db.transaction().execute(async (tx) => {
+		const run = await tx
+			.insertInto('digest_runs')
+			.values({ group_id: group.id, week_start: week.start, queued_at: now, recipients: 0 })
+			.onConflict((oc) => oc.doNothing())
+			.returning('group_id')
+			.executeTakeFirst();
+		if (!run) return { queued: false, recipients: 0 };
+		if (content.empty) return { queued: true, recipients: 0 };
+		let recipients = 0;
+		let after = '0';
+		for (;;) {
+			const batch = await tx
+				.selectFrom('memberships')
+				.innerJoin('users', 'users.id', 'memberships.user_id')
+				.select(['users.id', 'users.email'])
+				.where('memberships.group_id', '=', group.id)
+				.where('memberships.status', '=', 'approved')
+				.where('memberships.weekly_digest', '=', true)
+				.where('users.email_verified_at', 'is not', null)
+				.where('users.deleted_at', 'is', null)
+				.where('memberships.user_id', '>', after)
+				.orderBy('memberships.user_id')
+				.limit(batchSize)
+				.execute();
+			if (batch.length === 0) break;
+			await enqueueEmails(
+				tx,
+				ctx.clock,
+				batch.map((m) => {
+					const token = signer(m.id, group.id);
+					const unsubscribeUrl = `${ctx.baseUrl}/wypisz/${token}`;
+					const mail = weeklyDigestEmail({ ...content, unsubscribeUrl });
+					return {
+						to: m.email,
+						...mail,
+						unsubscribeUrl,
+						headers: {
+							'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:${mailbox}?subject=${encodeURIComponent(`Wypisz ${token}`)}>`,
+							'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+						}
+					};
+				})
+			);
+			recipients += batch.length;
+			after = batch[batch.length - 1].id;
+			if (batch.length < batchSize) break;
+		}
+		await tx
+			.updateTable('digest_runs')
+			.set({ recipients })
+			.where('group_id', '=', group.id)
+			.where('week_start', '=', week.start)
+			.execute();
+		return { queued: true, recipients };
+	});
 }
