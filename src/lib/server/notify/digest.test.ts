@@ -9,7 +9,16 @@ import { createGroup, decideMembership, getGroup, requestMembership } from '../g
 import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase } from '../testing/fixtures';
 import { addUnit } from '../units/units';
 import { acceptInvitation, inviteStaff } from '../units/staff';
-import { DIGEST_BATCH, digestContent, digestTitle, digestWeek, queueWeeklyDigest, weekLabel } from './digest';
+import {
+	DIGEST_BATCH,
+	digestContent,
+	digestTitle,
+	digestWeek,
+	queueWeeklyDigest,
+	sendDueWeeklyDigests,
+	warsawWeekdayHour,
+	weekLabel
+} from './digest';
 import { weeklyDigestEmail } from './messages';
 import { getMemberNotificationSettings, setMemberNotificationSettings } from './member-settings';
 import { readUnsubscribeToken, unsubscribeFromDigest, unsubscribeView } from './unsubscribe';
@@ -329,5 +338,45 @@ describe('queueing the digest', () => {
 		}
 		expect(await getMemberNotificationSettings(ctx, anna, group)).toMatchObject({ weeklyDigest: true });
 		expect(await getMemberNotificationSettings(ctx, anna, other).catch((e) => e.code)).toBe('forbidden');
+	});
+});
+
+describe('the schedule', () => {
+	it('reads the Warsaw weekday and hour (0 is Sunday)', () => {
+		expect(warsawWeekdayHour(new Date(SEND_AT))).toEqual({ weekday: 5, hour: 16 });
+		expect(warsawWeekdayHour(new Date('2026-12-05T23:30:00Z'))).toEqual({ weekday: 0, hour: 0 });
+		// Summer time: 14:00 UTC is 16:00 in Warsaw.
+		expect(warsawWeekdayHour(new Date('2027-07-02T14:00:00Z'))).toEqual({ weekday: 5, hour: 16 });
+	});
+
+	it('queues each group on its day once its hour has come, once a week', async () => {
+		await post('nextWeek', '2026-12-08T09:00:00Z', clerk, { body: 'Zbiórka elektrośmieci', unitId: utilityId });
+		const other = await getGroup(ctx.db, 'radziejowice');
+		await ctx.db.updateTable('groups').set({ digest_hour: 18 }).where('id', '=', other.id).execute();
+		// Friday 15:30 in Warsaw: not yet.
+		clock.set('2026-12-11T14:30:00Z');
+		expect(await sendDueWeeklyDigests(ctx)).toEqual({ groups: 0, emails: 0 });
+		// 16:00: Wiskitki (Anna only: Jan turned it off, Ewa unsubscribed); Radziejowice waits for 18:00.
+		clock.set('2026-12-11T15:00:00Z');
+		expect(await sendDueWeeklyDigests(ctx)).toEqual({ groups: 1, emails: 1 });
+		const latest = await ctx.db
+			.selectFrom('outbox')
+			.select(['recipient', 'body_text'])
+			.orderBy('id', 'desc')
+			.executeTakeFirstOrThrow();
+		expect(latest.recipient).toBe('anna@t.pl');
+		expect(latest.body_text).toContain('Zbiórka elektrośmieci');
+		// The next hour (a second instance, a retried job) queues nothing again.
+		clock.set('2026-12-11T16:00:00Z');
+		expect(await sendDueWeeklyDigests(ctx)).toEqual({ groups: 0, emails: 0 });
+		clock.set('2026-12-11T17:00:00Z');
+		expect(await sendDueWeeklyDigests(ctx)).toEqual({ groups: 1, emails: 0 });
+		// Another day is no group's day.
+		clock.set('2026-12-12T17:00:00Z');
+		expect(await sendDueWeeklyDigests(ctx)).toEqual({ groups: 0, emails: 0 });
+		expect(
+			await ctx.db.selectFrom('digest_runs').select(['group_id', 'week_start']).orderBy('week_start').execute()
+		).toHaveLength(4);
+		clock.set(SEND_AT);
 	});
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../core/context';
 import type { Group } from '../db/schema';
-import { addDays, polishDate, warsawDay, warsawMidnight } from '../../dates';
+import { addDays, polishDate, toWarsawLocal, warsawDay, warsawMidnight } from '../../dates';
 import { formatDateTime } from '../../format';
 import { weeklyDigestEmail, type DigestData, type DigestEventItem, type DigestItem } from './messages';
 import { enqueueEmails } from './outbox';
@@ -228,4 +228,47 @@ export async function queueWeeklyDigest(
 			.execute();
 		return { queued: true, recipients };
 	});
+}
+
+/** The Warsaw weekday (0 Sunday … 6 Saturday, as in cron) and hour of an instant. */
+export function warsawWeekdayHour(d: Date): { weekday: number; hour: number } {
+	const local = toWarsawLocal(d);
+	return { weekday: new Date(`${local.slice(0, 10)}T00:00:00Z`).getUTCDay(), hour: Number(local.slice(11, 13)) };
+}
+
+/**
+ * Queues the digest of every group whose chosen day is today (Warsaw) and whose hour has come
+ * (`groups.digest_weekday`, `digest_hour`, default Friday 16:00), not yet queued this week: run
+ * hourly by the `weekly-digests` job, so a missed hour is caught up the same day and a second run
+ * or instance queues nothing (`digest_runs`). Groups are done one at a time; returns the e-mails queued.
+ */
+export async function sendDueWeeklyDigests(ctx: Ctx): Promise<{ groups: number; emails: number }> {
+	const now = ctx.clock.now();
+	const { weekday, hour } = warsawWeekdayHour(now);
+	const week = digestWeek(now);
+	const due = await ctx.db
+		.selectFrom('groups')
+		.selectAll('groups')
+		.where('digest_weekday', '=', weekday)
+		.where('digest_hour', '<=', hour)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('digest_runs')
+						.select('digest_runs.group_id')
+						.whereRef('digest_runs.group_id', '=', 'groups.id')
+						.where('digest_runs.week_start', '=', week.start)
+				)
+			)
+		)
+		.orderBy('groups.id')
+		.execute();
+	let groups = 0;
+	let emails = 0;
+	for (const group of due) {
+		const r = await queueWeeklyDigest(ctx, group);
+		if (r.queued) groups++;
+		emails += r.recipients;
+	}
+	return { groups, emails };
 }
