@@ -1,7 +1,15 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresReachable, startServer, type Server } from './harness';
+import {
+	axeViolations,
+	fitsScreen,
+	hasChromium,
+	launchBrowser,
+	postgresReachable,
+	startServer,
+	type Server
+} from './harness';
 
 // The weekly digest's unsubscribe link over HTTP, as a mail provider uses it (RFC 8058): a POST
 // from its own servers, without the app's Origin and without a session, turns the digest off for
@@ -94,6 +102,32 @@ describe.skipIf(!reachable)('one-click unsubscribe from the weekly digest', () =
 		});
 		expect(r.status).toBe(200);
 		expect(await digestOn(b.user_id, b.group_id)).toBe(false);
+	});
+
+	it.skipIf(!hasChromium)('the page works on a phone, with a keyboard, and passes axe', async () => {
+		const [, , c] = members;
+		const browser = await launchBrowser();
+		try {
+			const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'pl-PL' });
+			const page = await ctx.newPage();
+			await page.goto(`${server!.url}/wypisz/${token(c.user_id, c.group_id)}`);
+			const button = page.getByRole('button', { name: 'Wypisz mnie' });
+			await expect.poll(() => button.count()).toBe(1);
+			expect(await axeViolations(page)).toEqual([]);
+			expect(await fitsScreen(page)).toBe(true);
+			await button.focus();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => page.getByRole('status').filter({ hasText: 'Wypisano.' }).count()).toBe(1);
+			expect(await digestOn(c.user_id, c.group_id)).toBe(false);
+			expect(await axeViolations(page)).toEqual([]);
+			// Back on, for the tests below.
+			await db.query(`UPDATE memberships SET weekly_digest = true WHERE user_id = $1 AND group_id = $2`, [
+				c.user_id,
+				c.group_id
+			]);
+		} finally {
+			await browser.close();
+		}
 	});
 
 	it('a changed token is refused and changes nothing', async () => {
