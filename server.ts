@@ -22,6 +22,12 @@ let handler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | n
 const server = http.createServer((req, res) => {
 	if (!handler) return answerStarting(req, res, startupStage());
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	// RFC 8058 one-click unsubscribe: a mail provider POSTs to the digest's link from its own
+	// servers (no Origin, or its own), which SvelteKit's CSRF check would refuse. The link's signed
+	// token is its only authority there (no session is read), so the request gets the app's origin.
+	if (req.method === 'POST' && /^\/wypisz\/[\w.-]+\/?$/.test(req.url ?? ''))
+		req.headers.origin =
+			process.env.ORIGIN ?? `${String(req.headers['x-forwarded-proto']).split(',')[0].trim()}://${req.headers.host}`;
 	res.once('finish', () => {
 		if (!req.complete) discardRest(req);
 	});

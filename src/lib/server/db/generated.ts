@@ -183,6 +183,13 @@ export interface DataExports {
 	user_id: Int8;
 }
 
+export interface DigestRuns {
+	group_id: Int8;
+	queued_at: Timestamp;
+	recipients: Generated<number>;
+	week_start: string;
+}
+
 export interface GroupDailyStats {
 	active_members: number;
 	comments: number;
@@ -207,6 +214,8 @@ export interface GroupMonthlyStats {
 export interface Groups {
 	created_at: Timestamp;
 	description: Generated<string>;
+	digest_hour: Generated<number>;
+	digest_weekday: Generated<number>;
 	id: Generated<Int8>;
 	imgw_min_level: Generated<number>;
 	imgw_mode: Generated<string>;
@@ -311,6 +320,7 @@ export interface MembershipEvents {
 
 export interface Memberships {
 	alerts_asked_at: Timestamp | null;
+	announcements: Generated<boolean>;
 	answer: Generated<string>;
 	decided_at: Timestamp | null;
 	decided_by: Int8 | null;
@@ -319,6 +329,7 @@ export interface Memberships {
 	role: Generated<string>;
 	status: string;
 	user_id: Int8;
+	weekly_digest: Generated<boolean>;
 }
 
 export interface ModerationLog {
@@ -393,6 +404,7 @@ export interface Outbox {
 	body_text: string;
 	channel: string;
 	created_at: Timestamp;
+	headers: Json | null;
 	id: Generated<Int8>;
 	last_error: string | null;
 	next_attempt_at: Timestamp | null;
@@ -747,6 +759,7 @@ export interface DB {
 	customer_terms: CustomerTerms;
 	customers: Customers;
 	data_exports: DataExports;
+	digest_runs: DigestRuns;
 	group_daily_stats: GroupDailyStats;
 	group_monthly_stats: GroupMonthlyStats;
 	groups: Groups;

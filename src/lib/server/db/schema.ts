@@ -172,7 +172,12 @@ export type AppealTable = Narrow<G.Appeals, { status: Defaulted<'open' | 'upheld
 export type SanctionTable = Narrow<G.Sanctions, { kind: SanctionKind }>;
 export type OutboxTable = Narrow<
 	G.Outbox,
-	{ channel: 'email' | 'sms' | 'push'; status: Defaulted<'pending' | 'sent' | 'failed' | 'dead'> }
+	{
+		channel: 'email' | 'sms' | 'push';
+		status: Defaulted<'pending' | 'sent' | 'failed' | 'dead'>;
+		/** Extra e-mail headers (the digest's List-Unsubscribe and List-Unsubscribe-Post). */
+		headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+	}
 >;
 export type CustomerTable = Narrow<
 	G.Customers,
@@ -199,6 +204,7 @@ export type PostViewerTable = G.PostViewers;
 export type UnitReportSentTable = G.UnitReportsSent;
 export type PriceTable = Narrow<G.Prices, { package: PackageCode; plan: Plan }>;
 export type SubscriptionPackageTable = Narrow<G.SubscriptionPackages, { package: PackageCode }>;
+export type DigestRunTable = G.DigestRuns;
 export type CustomerTermsTable = G.CustomerTerms;
 export type InvoiceCounterTable = G.InvoiceCounters;
 export type InvoiceTable = Narrow<
@@ -276,6 +282,7 @@ export interface DB {
 	customers: CustomerTable;
 	subscriptions: SubscriptionTable;
 	subscription_packages: SubscriptionPackageTable;
+	digest_runs: DigestRunTable;
 	unit_invitations: UnitInvitationTable;
 	alert_subscriptions: AlertSubscriptionTable;
 	post_revisions: PostRevisionTable;

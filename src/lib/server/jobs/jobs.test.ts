@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import type { Ctx } from '../core/context';
 import { logIn } from '../auth/sessions';
 import { makeUser, openTestDatabase, testCtx, TEST_PASSWORD } from '../testing/fixtures';
-import { AUTH_CLEANUP, PUBLISH_SCHEDULED, startJobs, type Jobs } from './jobs';
+import { AUTH_CLEANUP, PUBLISH_SCHEDULED, startJobs, WEEKLY_DIGESTS, type Jobs } from './jobs';
 
 let database: Database;
 let ctx: Ctx;
@@ -70,5 +70,17 @@ describe('the scheduled-posts job', () => {
 				interval: 250
 			})
 			.toBe('published');
+	});
+});
+
+describe('the weekly digests job', () => {
+	it('queues the digest of a group on its day and hour (Friday 16:00 in Warsaw by default)', async () => {
+		const { getGroup } = await import('../groups/groups');
+		const group = await getGroup(ctx.db, 'jobs');
+		const runs = async () =>
+			(await ctx.db.selectFrom('digest_runs').select('group_id').where('group_id', '=', group.id).execute()).length;
+		clock.set('2027-01-08T15:00:00Z');
+		await jobs.boss.send(WEEKLY_DIGESTS, {});
+		await expect.poll(runs, { timeout: 15_000, interval: 250 }).toBe(1);
 	});
 });

@@ -4,6 +4,7 @@ import { purgeIdempotencyKeys } from '../limits/idempotency';
 import { applyRetention } from '../privacy/retention';
 import { publishDueScheduled } from '../feed/authoring';
 import { deliverDue, type Transports } from '../notify/delivery';
+import { sendDueWeeklyDigests } from '../notify/digest';
 import { pageBackups } from '../support/on-call';
 import { refreshRecentStats } from '../stats/daily';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
@@ -35,6 +36,8 @@ export const STATS_REFRESH = 'stats-refresh';
 const STATS_EVERY_SECONDS = 60;
 /** The units' report of the month that ended, to the coordinators (checked hourly, sent once). */
 export const UNIT_REPORTS = 'unit-reports';
+/** The weekly digest of each group on its day and hour (checked hourly, queued once a week). */
+export const WEEKLY_DIGESTS = 'weekly-digests';
 /** Invoices of periods that began, and reminders of overdue ones (hourly; each once). */
 export const BILLING = 'billing';
 const DELIVER_EVERY_SECONDS = 5;
@@ -106,6 +109,11 @@ export async function startJobs(
 		const n = await sendMonthlyUnitReports(ctx);
 		if (n) log.info({ emails: n }, 'Wysłano miesięczne raporty jednostek');
 	});
+	await boss.createQueue(WEEKLY_DIGESTS);
+	await boss.work(WEEKLY_DIGESTS, async () => {
+		const r = await sendDueWeeklyDigests(ctx);
+		if (r.groups) log.info(r, 'Zakolejkowano e-maile „Tydzień w gminie”');
+	});
 	await boss.createQueue(BILLING);
 	await boss.work(BILLING, async () => {
 		const issued = await issueDueInvoices(ctx);
@@ -139,6 +147,7 @@ export async function startJobs(
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(UNIT_REPORTS, '5 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(BILLING, '2 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		await boss.schedule(WEEKLY_DIGESTS, '0 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		if (exportDirs) await boss.schedule(EXPIRE_EXPORTS, '23 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		// Cron runs at most once a minute; a throttled job every 15 s (one per slot across all
 		// instances) keeps scheduled posts within 60 s of their time.

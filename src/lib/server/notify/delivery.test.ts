@@ -98,6 +98,33 @@ describe('e-mail over SMTP (a real server on loopback)', () => {
 		expect(received).toHaveLength(2);
 	});
 
+	it("carries the digest's own List-Unsubscribe (https and mailto) and List-Unsubscribe-Post (RFC 8058)", async () => {
+		received.length = 0;
+		await enqueueEmail(ctx.db, clock, {
+			to: 'ewa@example.pl',
+			subject: 'Tydzień w gminie Wiskitki',
+			text: 'Najczęściej czytane',
+			html: '<!doctype html><html lang="pl"><body><h1>Tydzień w gminie Wiskitki</h1></body></html>',
+			unsubscribeUrl: 'https://tablica.test/wypisz/1.2.abc',
+			headers: {
+				'List-Unsubscribe':
+					'<https://tablica.test/wypisz/1.2.abc>, <mailto:pomoc@tablica.test?subject=Wypisz%201.2.abc>',
+				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+			}
+		});
+		expect(await deliverDue(ctx.db, clock, { email: emailTransport(config()) })).toEqual({ sent: 1, failed: 0 });
+		const [m] = received;
+		// Long headers arrive folded (RFC 5322); unfolded, each is there once.
+		const header = (key: string) =>
+			m.headerLines.filter((h) => h.key === key).map((h) => h.line.replace(/\r?\n\s+/g, ' '));
+		expect(header('list-unsubscribe')).toEqual([
+			'List-Unsubscribe: <https://tablica.test/wypisz/1.2.abc>, <mailto:pomoc@tablica.test?subject=Wypisz%201.2.abc>'
+		]);
+		expect(header('list-unsubscribe-post')).toEqual(['List-Unsubscribe-Post: List-Unsubscribe=One-Click']);
+		expect(m.html).toContain('<h1>Tydzień w gminie Wiskitki</h1>');
+		expect(m.text).toBe('Najczęściej czytane');
+	});
+
 	it('retries with back-off after a temporary refusal, then gives up and lets the operator retry', async () => {
 		received.length = 0;
 		await enqueueEmail(ctx.db, clock, { to: 'ewa@example.pl', subject: 'Ponów', text: 'x' });

@@ -46,10 +46,13 @@ export function emailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'ma
 			text: m.body_text,
 			html: m.body_html ?? plainToHtml(m.body_text),
 			messageId: `<${messageKey(m.id)}.${host}@tablica>`,
-			headers: { 'X-Tablica-Outbox': m.id },
-			list: m.unsubscribe_url
-				? { unsubscribe: { url: m.unsubscribe_url, comment: 'Wypisz się z powiadomień' } }
-				: undefined
+			// The row's own headers (the digest's RFC 8058 List-Unsubscribe and List-Unsubscribe-Post)
+			// replace the List-Unsubscribe made from `unsubscribe_url`.
+			headers: { ...m.headers, 'X-Tablica-Outbox': m.id },
+			list:
+				m.unsubscribe_url && !m.headers?.['List-Unsubscribe']
+					? { unsubscribe: { url: m.unsubscribe_url, comment: 'Wypisz się z powiadomień' } }
+					: undefined
 		});
 		return info.messageId;
 	};

@@ -7,20 +7,41 @@ export interface Email {
 	text: string;
 }
 
+/** An e-mail with what some kinds add: an HTML part, an unsubscribe link, extra headers. */
+export interface OutgoingEmail extends Email {
+	/** The HTML part; without it delivery renders the text as simple HTML. */
+	html?: string;
+	/** Where the recipient stops this kind of e-mail (List-Unsubscribe when `headers` has none). */
+	unsubscribeUrl?: string;
+	/** Extra headers, e.g. RFC 8058 `List-Unsubscribe` and `List-Unsubscribe-Post`. */
+	headers?: Record<string, string>;
+}
+
+const emailRow = (clock: Clock, email: OutgoingEmail) => ({
+	channel: 'email' as const,
+	recipient: email.to,
+	subject: email.subject,
+	body_text: email.text,
+	body_html: email.html ?? null,
+	unsubscribe_url: email.unsubscribeUrl ?? null,
+	headers: email.headers ? JSON.stringify(email.headers) : null,
+	created_at: clock.now(),
+	sent_at: null,
+	last_error: null
+});
+
 /** Writes an e-mail to the outbox in the caller's transaction; delivery jobs send it later. */
-export async function enqueueEmail(db: Db, clock: Clock, email: Email): Promise<void> {
-	await db
-		.insertInto('outbox')
-		.values({
-			channel: 'email',
-			recipient: email.to,
-			subject: email.subject,
-			body_text: email.text,
-			created_at: clock.now(),
-			sent_at: null,
-			last_error: null
-		})
-		.execute();
+export async function enqueueEmail(db: Db, clock: Clock, email: OutgoingEmail): Promise<void> {
+	await db.insertInto('outbox').values(emailRow(clock, email)).execute();
+}
+
+/** Writes many e-mails in one statement (a batch of a digest), in the caller's transaction. */
+export async function enqueueEmails(db: Db, clock: Clock, emails: OutgoingEmail[]): Promise<void> {
+	if (emails.length)
+		await db
+			.insertInto('outbox')
+			.values(emails.map((e) => emailRow(clock, e)))
+			.execute();
 }
 
 export async function listOutbox(

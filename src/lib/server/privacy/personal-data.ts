@@ -72,6 +72,7 @@ export const personalData: Record<keyof DB, Handling> = {
 	},
 	subscriptions: { none: 'packages' },
 	subscription_packages: { none: 'which package a subscription gives from which day' },
+	digest_runs: { none: 'which weekly digests went out (counts only)' },
 	app_settings: { none: 'settings' },
 	ticket_attachments: { none: 'files of tickets, anonymous once the requester is' },
 	group_daily_stats: { none: 'aggregate figures' },

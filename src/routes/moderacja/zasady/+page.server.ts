@@ -1,4 +1,5 @@
 import { getGroup } from '$lib/server/groups/groups';
+import { digestWeekdays, updateDigestSchedule } from '$lib/server/groups/digest-schedule';
 import { page, formAction } from '$lib/server/web/http';
 import {
 	addWord,
@@ -16,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 	return {
 		words: await page(() => listWords(locals.ctx, locals.actor, group)),
 		actions: Object.entries(wordActionLabels).map(([id, label]) => ({ id, label })),
-		settings: { newMemberDays: group.new_member_days, reportHideThreshold: group.report_hide_threshold }
+		settings: { newMemberDays: group.new_member_days, reportHideThreshold: group.report_hide_threshold },
+		digest: { weekday: group.digest_weekday, hour: group.digest_hour, weekdays: digestWeekdays }
 	};
 };
 
@@ -59,5 +61,15 @@ export const actions: Actions = {
 			return { saved: true };
 		},
 		(f) => ({ form: 'settings', newMemberDays: f.newMemberDays, reportHideThreshold: f.reportHideThreshold })
+	),
+	digest: formAction(
+		async (f, { locals }) => {
+			await updateDigestSchedule(locals.ctx, locals.actor, await groupOf(locals, f), {
+				weekday: f.weekday,
+				hour: f.hour
+			});
+			return { saved: true };
+		},
+		(f) => ({ form: 'digest', weekday: f.weekday, hour: f.hour })
 	)
 };
