@@ -34,6 +34,7 @@ import * as m0025 from './migrations/0025_order_units';
 import * as m0026 from './migrations/0026_sanction_basis';
 import * as m0027 from './migrations/0027_post_text_changed';
 import * as m0028 from './migrations/0028_subscription_packages';
+import * as m0029 from './migrations/0029_package_sales';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -97,7 +98,8 @@ const migrations: Record<string, Migration> = {
 	'0025_order_units': m0025,
 	'0026_sanction_basis': m0026,
 	'0027_post_text_changed': m0027,
-	'0028_subscription_packages': m0028
+	'0028_subscription_packages': m0028,
+	'0029_package_sales': m0029
 };
 
 export async function migrate(db: Db): Promise<void> {
