@@ -15,7 +15,7 @@ import { validateFa3 } from '../billing/fa3-validate';
 import { createCustomer } from './customers';
 import { addCustomerTerms, addPrice, orderOptions } from './prices';
 import { packageState, startSubscription } from './subscriptions';
-import { nextPeriodStart, requestPackageChange, withdrawPackageChange } from './package-changes';
+import { changeOptions, nextPeriodStart, requestPackageChange, withdrawPackageChange } from './package-changes';
 
 const referenceDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
 let database: Database;
@@ -126,6 +126,14 @@ describe('changing package at the next period', () => {
 		await expect(requestPackageChange(ctx, coordinator, wiskitki, { package: 'pakiet2' })).rejects.toMatchObject({
 			code: 'conflict'
 		});
+		// The panel offers the others, priced for the next period.
+		expect(await changeOptions(ctx, wiskitki)).toEqual({
+			from: '2027-02-01',
+			options: [
+				{ package: 'pakiet1', label: 'Pakiet nr 1', gross: 385_000 },
+				{ package: 'pakiet3', label: 'Pakiet nr 3', gross: 790_000 }
+			]
+		});
 		await expect(requestPackageChange(ctx, coordinator, wiskitki, { package: 'x' })).rejects.toMatchObject({
 			code: 'validation'
 		});
@@ -177,6 +185,7 @@ describe('changing package at the next period', () => {
 		});
 		await startSubscription(ctx, operator, radziejowice, { plan: 'monthly', startsOn: '2026-11-15' });
 		at('2026-12-02');
+		expect((await changeOptions(ctx, radziejowice))?.options.map((o) => o.package)).toEqual([]);
 		await expect(requestPackageChange(ctx, operator, radziejowice, { package: 'pakiet2' })).rejects.toMatchObject({
 			code: 'conflict',
 			message: expect.stringContaining('od 1 stycznia 2027')

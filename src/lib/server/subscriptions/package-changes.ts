@@ -5,7 +5,7 @@ import { AppError, notFound } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { assertCoordinator } from '../access/office';
 import { addDays, periodContaining, warsawDay } from '../../dates';
-import { availableTo, EXTENDED_PACKAGES_FROM, packageLabels } from './prices';
+import { availableTo, EXTENDED_PACKAGES_FROM, packageLabels, priceFor } from './prices';
 import { liveSubscription, packageSchedule, stateOf, type PackageState } from './subscriptions';
 
 const changeSchema = z.object({
@@ -102,4 +102,27 @@ export async function withdrawPackageChange(ctx: Ctx, actor: Actor | null, group
 			throw new AppError('conflict', 'Nie ma zmiany pakietu do wycofania (mogła już wejść w życie).');
 		return { ...stateOf(s, today), ...(await packageSchedule(tx, s.id, s.starts_on, today)) };
 	});
+}
+
+/**
+ * What the group's package may change to, from the start of its next period (for the office panel):
+ * the packages other than the one in force then that pass the same rule as a request, with the price.
+ * Empty without a running subscription or when it ends before then.
+ */
+export async function changeOptions(
+	ctx: Pick<Ctx, 'db' | 'clock'>,
+	groupId: string
+): Promise<{ from: string; options: { package: PackageCode; label: string; gross: number }[] } | null> {
+	const today = warsawDay(ctx.clock.now());
+	const s = await liveSubscription(ctx.db, groupId);
+	if (!s || stateOf(s, today).status !== 'active') return null;
+	const from = nextPeriodStart(s.starts_on, today);
+	const before = await packageSchedule(ctx.db, s.id, s.starts_on, addDays(from, -1));
+	const options = [];
+	for (const pkg of ['pakiet1', 'pakiet2', 'pakiet3'] as const) {
+		if (pkg === before.package || !(await availableTo(ctx.db, s.customer_id, pkg, s.plan, from))) continue;
+		const price = await priceFor(ctx.db, s.customer_id, s.plan, from, pkg);
+		options.push({ package: pkg, label: packageLabels[pkg], gross: price.gross });
+	}
+	return { from, options };
 }
