@@ -66,7 +66,7 @@ export function contractClauses(
 	const pkg = f?.package ?? 'pakiet1';
 	const price = f
 		? `Wynagrodzenie za usługę wynosi ${f.price} brutto miesięcznie (${f.plan === 'commitment' ? `wariant z zobowiązaniem na ${f.months} miesięcy` : 'wariant miesięczny, bez długoterminowego zobowiązania'}${f.priceNote ? `; warunki indywidualne: ${f.priceNote}` : ''}).`
-		: `Wynagrodzenie za usługę wynosi ${prices.monthly} brutto miesięcznie, a w przypadku umowy zawartej na okres co najmniej 6 miesięcy – ${prices.commitment} brutto miesięcznie.`;
+		: `Wynagrodzenie za usługę wynosi ${prices.monthly} brutto miesięcznie, a w przypadku umowy zawartej na okres co najmniej 6 miesięcy – ${prices.commitment} brutto miesięcznie (Pakiet nr 1). Wynagrodzenie za Pakiet nr 2 albo nr 3 wynosi tyle, ile cena tego pakietu według cennika Wykonawcy w dniu zawarcia umowy.`;
 	const term = f
 		? f.plan === 'commitment'
 			? `Umowa zostaje zawarta od dnia ${f.startsOn} na okres ${f.months} miesięcy (wariant z zobowiązaniem).`

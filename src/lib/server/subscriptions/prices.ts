@@ -26,6 +26,45 @@ export const planLabels: Record<Plan, string> = {
 	commitment: 'z zobowiązaniem (min. 6 miesięcy)'
 };
 
+const monthsGenitive = [
+	'stycznia',
+	'lutego',
+	'marca',
+	'kwietnia',
+	'maja',
+	'czerwca',
+	'lipca',
+	'sierpnia',
+	'września',
+	'października',
+	'listopada',
+	'grudnia'
+];
+/** "1 stycznia 2027 roku" */
+export const longDate = (day: string) =>
+	`${Number(day.slice(8, 10))} ${monthsGenitive[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)} roku`;
+
+/**
+ * Whether Pakiet 2 and 3 are sold, in words for the offer, as of `today`: the text turns by itself
+ * on EXTENDED_PACKAGES_FROM ("będą dostępne od …" before, "są dostępne od …" from that day).
+ */
+export const extendedPackagesAvailability = (today: string) =>
+	`${today < EXTENDED_PACKAGES_FROM ? 'będą dostępne' : 'są dostępne'} od ${longDate(EXTENDED_PACKAGES_FROM)}`;
+
+/** The list's monthly gross prices of a package from the day it is sold (or today, if later). */
+export async function packageListPrices(
+	db: Db,
+	pkg: PackageCode,
+	today: string
+): Promise<{ monthly: number | null; commitment: number | null }> {
+	const day = pkg === 'pakiet1' || today >= EXTENDED_PACKAGES_FROM ? today : EXTENDED_PACKAGES_FROM;
+	const [monthly, commitment] = await Promise.all([
+		listPrice(db, pkg, 'monthly', day),
+		listPrice(db, pkg, 'commitment', day)
+	]);
+	return { monthly: monthly?.gross ?? null, commitment: commitment?.gross ?? null };
+}
+
 export interface Price {
 	gross: number;
 	ratePercent: number;
