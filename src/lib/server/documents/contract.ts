@@ -102,8 +102,7 @@ export function contractClauses(
 				...(f
 					? extendedScope(pkg)
 					: [
-							`W ramach Pakietu nr 2 Wykonawca zapewnia ponadto: ${package2Scope.join('; ')}.`,
-							`W ramach Pakietu nr 3, oprócz zakresu Pakietu nr 2: ${package3Scope.join('; ')}.`
+							'W Pakiecie nr 2 Wykonawca zapewnia ponadto wyróżnianie postów w miesięcznym limicie, cotygodniowe podsumowanie „Tydzień w gminie” i raport zasięgu wyróżnionych postów, a w Pakiecie nr 3 dodatkowo publikowanie wyróżnionych postów w grupach sąsiednich gmin, widżet na stronę gminy i BIP oraz powiadomienia SMS o wyróżnionych postach.'
 						])
 			]
 		},

@@ -176,7 +176,7 @@ describe('changing package at the next period', () => {
 		expect(nextPeriodStart('2026-11-15', '2026-12-02')).toBe('2026-12-15');
 		expect(nextPeriodStart('2026-11-15', '2026-12-15')).toBe('2027-01-15');
 		expect(nextPeriodStart('2026-12-20', '2026-12-02')).toBe('2026-12-20');
-		at('2026-11-15');
+		at('2026-11-10');
 		await createCustomer(ctx, operator, {
 			...testCustomer,
 			municipalityCode: '1438042',
@@ -184,6 +184,12 @@ describe('changing package at the next period', () => {
 			nip: '838-157-00-16'
 		});
 		await startSubscription(ctx, operator, radziejowice, { plan: 'monthly', startsOn: '2026-11-15' });
+		// Not started yet: the contract's package stands until then.
+		expect(await changeOptions(ctx, radziejowice)).toBeNull();
+		await expect(requestPackageChange(ctx, operator, radziejowice, { package: 'pakiet1' })).rejects.toMatchObject({
+			code: 'conflict',
+			message: expect.stringContaining('zacznie działać')
+		});
 		at('2026-12-02');
 		expect((await changeOptions(ctx, radziejowice))?.options.map((o) => o.package)).toEqual([]);
 		await expect(requestPackageChange(ctx, operator, radziejowice, { package: 'pakiet2' })).rejects.toMatchObject({

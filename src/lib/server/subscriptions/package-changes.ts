@@ -22,7 +22,7 @@ async function groupMunicipality(ctx: Ctx, groupId: string): Promise<string> {
 	return group.municipality_code;
 }
 
-/** The first day of the subscription's period after the one containing `today` (from its start before it begins). */
+/** The first day of the subscription's period after the one containing `today` (its start before it begins). */
 export function nextPeriodStart(startsOn: string, today: string): string {
 	if (today < startsOn) return startsOn;
 	return addDays(periodContaining(startsOn, today).end, 1);
@@ -49,6 +49,9 @@ export async function requestPackageChange(
 		if (!s || stateOf(s, today).status === 'ended')
 			throw new AppError('conflict', 'Ta grupa nie ma aktywnego pakietu.');
 		await tx.selectFrom('subscriptions').select('id').where('id', '=', s.id).forUpdate().executeTakeFirst();
+		// Before the start the contract's package stands; a change follows a running period.
+		if (today < s.starts_on)
+			throw new AppError('conflict', `Pakiet zacznie działać ${s.starts_on}; zmianę zamówisz od tego dnia.`);
 		const from = nextPeriodStart(s.starts_on, today);
 		if (s.cancel_at && s.cancel_at < from)
 			throw new AppError(
@@ -115,7 +118,7 @@ export async function changeOptions(
 ): Promise<{ from: string; options: { package: PackageCode; label: string; gross: number }[] } | null> {
 	const today = warsawDay(ctx.clock.now());
 	const s = await liveSubscription(ctx.db, groupId);
-	if (!s || stateOf(s, today).status !== 'active') return null;
+	if (!s || stateOf(s, today).status !== 'active' || today < s.starts_on) return null;
 	const from = nextPeriodStart(s.starts_on, today);
 	const before = await packageSchedule(ctx.db, s.id, s.starts_on, addDays(from, -1));
 	const options = [];
