@@ -11,6 +11,8 @@ import { contractPdf, placeOrder, signContract } from '../billing/contracts';
 import { setDemoSeller } from '../billing/seller';
 import { issueDueInvoices, type Invoice } from '../billing/invoices';
 import { fa3Xml } from '../billing/fa3';
+import { invoicePdf } from '../billing/invoice-pdf';
+import { layoutText } from '../testing/pdf-text';
 import { validateFa3 } from '../billing/fa3-validate';
 import { createCustomer } from './customers';
 import { addCustomerTerms, addPrice, orderOptions } from './prices';
@@ -167,6 +169,8 @@ describe('changing package at the next period', () => {
 		expect(inv).toMatchObject({ period_start: '2027-02-01', period_end: '2027-02-28', gross: 790_000 });
 		expect(inv.lines[0].description).toMatch(/^Pakiet nr 3 – publikowanie, wzmocnienie i zasięg regionalny treści/);
 		expectValidFa3(inv);
+		const pdf = layoutText(await invoicePdf(inv));
+		if (pdf !== null) expect(pdf.replace(/\s+/g, ' ')).toContain('Pakiet nr 3 –');
 		expect(await packageState(ctx, wiskitki)).toMatchObject({ package: 'pakiet3', pendingChange: null });
 		// In force now: nothing left to withdraw.
 		await expect(withdrawPackageChange(ctx, coordinator, wiskitki)).rejects.toMatchObject({ code: 'conflict' });
