@@ -9,6 +9,7 @@ import { activePackage } from '../access/package-state';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
 import { contractPdf, placeOrder, signContract } from '../billing/contracts';
 import { setDemoSeller } from '../billing/seller';
+import { orderForm } from '../billing/order-views';
 import { issueDueInvoices, type Invoice } from '../billing/invoices';
 import { fa3Xml } from '../billing/fa3';
 import { invoicePdf } from '../billing/invoice-pdf';
@@ -77,6 +78,13 @@ describe('ordering Pakiet 2 across 1 January 2027', () => {
 				{ package: 'pakiet3', plan: 'monthly', gross: 790_000 }
 			])
 		);
+		// The form before 2027: Pakiet 2 and 3 offered with a start from 1 January 2027.
+		const form = await orderForm(ctx, coordinator, 'wiskitki');
+		expect(form.packages.map((p) => [p.code, p.from, p.plans.map((o) => o.plan)])).toEqual([
+			['pakiet1', '2026-12-02', ['commitment', 'monthly']],
+			['pakiet2', '2027-01-01', ['monthly']],
+			['pakiet3', '2027-01-01', ['monthly']]
+		]);
 		// No commitment price for Pakiet 2 in the list: not offered.
 		expect(
 			(await orderOptions(ctx.db, '2027-01-01')).some((o) => o.package === 'pakiet2' && o.plan === 'commitment')
