@@ -201,7 +201,7 @@ describe.skipIf(!hasChromium)('the public website', () => {
 			expect(presentation).toContain(views);
 			// The latest month's row of the page's table appears in the PDF's table too.
 			for (const cell of lastMonthRow.slice(0, 4)) expect(presentation).toContain(cell);
-			expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain('Opis Pakietu 1 — Wiskitki');
+			expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain('Opis pakietów — Wiskitki');
 			expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain('Kto może publikować');
 			expect(texts['/pliki/opis-pakietu/wiskitki.pdf']).toContain(members);
 			expect(texts['/pliki/raport-jednostek/wiskitki.pdf']).toContain('Raport aktywności komunikacyjnej');

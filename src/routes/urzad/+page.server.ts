@@ -1,6 +1,7 @@
 import { page, formAction, requireActor } from '$lib/server/web/http';
 import { setInvoiceReceiver } from '$lib/server/subscriptions/customers';
 import { cancelSubscription } from '$lib/server/subscriptions/subscriptions';
+import { requestPackageChange, withdrawPackageChange } from '$lib/server/subscriptions/package-changes';
 import { addUnit, setUnitSettings } from '$lib/server/units/units';
 import { officePanel } from '$lib/server/billing/office-views';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,6 +34,20 @@ export const actions: Actions = {
 			return { added: f.name };
 		},
 		(f) => ({ form: 'add', ...f })
+	),
+	changePackage: formAction(
+		async (f, { locals }) => {
+			const change = await requestPackageChange(locals.ctx, locals.actor, f.groupId, f);
+			return { changed: change };
+		},
+		() => ({ form: 'change' })
+	),
+	withdrawChange: formAction(
+		async (f, { locals }) => {
+			await withdrawPackageChange(locals.ctx, locals.actor, f.groupId);
+			return { withdrawn: true };
+		},
+		() => ({ form: 'change' })
 	),
 	cancel: formAction(
 		async (f, { locals }) => {

@@ -17,6 +17,7 @@ import { setDemoSeller } from '../billing/seller';
 import { customerInvoices, invoiceForReader } from '../billing/invoices';
 import { addCoordinator, setInvoiceReceiver } from '../subscriptions/customers';
 import { cancelSubscription, startSubscription } from '../subscriptions/subscriptions';
+import { requestPackageChange, withdrawPackageChange } from '../subscriptions/package-changes';
 import {
 	addUnit,
 	getUnitForManager,
@@ -259,6 +260,8 @@ type OfficeAction =
 	| 'orderPackage'
 	| 'startPackage'
 	| 'cancelPackage'
+	| 'changePackage'
+	| 'withdrawPackageChange'
 	| 'seeContracts'
 	| 'downloadContract'
 	| 'seeInvoices'
@@ -301,6 +304,8 @@ const officeMatrix: Record<OfficeAction, number[]> = {
 	orderPackage: [0, 0, 1, 1, 0, 0, 0],
 	startPackage: [0, 0, 1, 0, 0, 0, 0],
 	cancelPackage: [0, 0, 1, 1, 0, 0, 0],
+	changePackage: [0, 0, 1, 1, 0, 0, 0],
+	withdrawPackageChange: [0, 0, 1, 1, 0, 0, 0],
 	seeContracts: [0, 0, 1, 1, 0, 0, 0],
 	downloadContract: [0, 0, 1, 1, 0, 0, 0],
 	seeInvoices: [0, 0, 1, 1, 0, 0, 0],
@@ -413,6 +418,28 @@ describe('authorization matrix: office and unit roles × unit, staff and package
 				const group = await freshGroup();
 				await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: today });
 				return cancelSubscription(ctx, actor, group.id);
+			}
+			case 'changePackage': {
+				// A pilot on Pakiet 2 (as the operator may sell early): moving down to Pakiet 1 needs no 2027 price.
+				const group = await freshGroup();
+				const id = await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: today });
+				await ctx.db
+					.updateTable('subscription_packages')
+					.set({ package: 'pakiet2' })
+					.where('subscription_id', '=', id)
+					.execute();
+				return requestPackageChange(ctx, actor, group.id, { package: 'pakiet1' });
+			}
+			case 'withdrawPackageChange': {
+				const group = await freshGroup();
+				const id = await startSubscription(ctx, operator, group.id, { plan: 'monthly', startsOn: today });
+				await ctx.db
+					.updateTable('subscription_packages')
+					.set({ package: 'pakiet2' })
+					.where('subscription_id', '=', id)
+					.execute();
+				await requestPackageChange(ctx, operator, group.id, { package: 'pakiet1' });
+				return withdrawPackageChange(ctx, actor, group.id);
 			}
 			case 'seeContracts':
 				return contractsOf(ctx, actor, code);

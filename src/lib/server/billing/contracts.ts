@@ -18,7 +18,7 @@ import { PdfWriter } from '../documents/pdf';
 import { formatMoney } from '../../format';
 import { warsawDay, polishDate } from '../../dates';
 import { issuePeriodInvoice, nextNumber, type Invoice } from './invoices';
-import { orderable, priceFor } from '../subscriptions/prices';
+import { availableTo, EXTENDED_PACKAGES_FROM, packageLabels, packageScopes, priceFor } from '../subscriptions/prices';
 import { createOrderedUnits, enableOrderedUnits } from '../units/units';
 import { sellerForInvoice } from './seller';
 
@@ -26,6 +26,7 @@ export type Contract = Selectable<ContractTable>;
 
 const orderSchema = customerSchema.omit({ municipalityCode: true }).extend({
 	group: z.string({ error: 'Wybierz grupę.' }).regex(/^[a-z0-9-]{2,60}$/, 'Wybierz grupę.'),
+	package: z.enum(['pakiet1', 'pakiet2', 'pakiet3'], { error: 'Wybierz pakiet.' }).default('pakiet1'),
 	plan: z.enum(['monthly', 'commitment'], { error: 'Wybierz wariant pakietu.' }),
 	commitmentMonths: z.coerce
 		.number()
@@ -63,8 +64,6 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 		throw new AppError('validation', 'Pakiet może zacząć się najwcześniej dziś.', {
 			startsOn: 'Podaj dzisiejszą lub późniejszą datę.'
 		});
-	if (!(await orderable(ctx.db, 'pakiet1', data.plan, data.startsOn)))
-		throw new AppError('conflict', 'Tego wariantu nie można teraz zamówić.');
 	const units = data.units
 		.split(/\r?\n/)
 		.map((u) => u.trim())
@@ -110,7 +109,18 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 						.returning('id')
 						.executeTakeFirstOrThrow()
 				).id;
-		const price = await priceFor(tx, customerId, data.plan, data.startsOn);
+		// Pakiet 2 and 3 from 2027-01-01 once priced in the list, earlier only on the customer's own terms.
+		if (!(await availableTo(tx, customerId, data.package, data.plan, data.startsOn)))
+			throw new AppError(
+				'conflict',
+				data.package !== 'pakiet1' && data.startsOn < EXTENDED_PACKAGES_FROM
+					? `${packageLabels[data.package]} można zamówić z początkiem od 1 stycznia 2027 roku.`
+					: 'Tego wariantu nie można teraz zamówić.',
+				data.package !== 'pakiet1' && data.startsOn < EXTENDED_PACKAGES_FROM
+					? { startsOn: 'Podaj datę od 1 stycznia 2027.' }
+					: undefined
+			);
+		const price = await priceFor(tx, customerId, data.plan, data.startsOn, data.package);
 		const year = Number(today.slice(0, 4));
 		const seq = await nextNumber(tx, 'UM', year);
 		const contract = await tx
@@ -119,6 +129,7 @@ export async function placeOrder(ctx: Ctx, actor: Actor | null, input: Record<st
 				number: `UM/${year}/${String(seq).padStart(4, '0')}`,
 				customer_id: customerId,
 				group_id: group.id,
+				package: data.package,
 				plan: data.plan,
 				commitment_months: data.plan === 'commitment' ? data.commitmentMonths! : null,
 				starts_on: data.startsOn,
@@ -190,11 +201,14 @@ export async function signContract(
 				);
 			// The first invoice follows at once when the package has begun: refuse before anything is written.
 			if (c.starts_on <= warsawDay(ctx.clock.now())) await sellerForInvoice(tx);
-			const subscriptionId = await insertSubscription(tx, ctx, actor, c.group_id, {
-				plan: c.plan,
-				commitmentMonths: c.commitment_months,
-				startsOn: c.starts_on
-			});
+			const subscriptionId = await insertSubscription(
+				tx,
+				ctx,
+				actor,
+				c.group_id,
+				{ plan: c.plan, commitmentMonths: c.commitment_months, startsOn: c.starts_on },
+				c.package
+			);
 			await enableOrderedUnits(tx, c.id);
 			return tx
 				.updateTable('contracts')
@@ -254,10 +268,10 @@ export const readContractScan = (mediaDir: string, fileName: string) =>
 /** The contract from the template of the public site, filled for this order, with the signatures block. */
 export async function contractPdf(c: Contract): Promise<Buffer> {
 	const title = `Umowa nr ${c.number} o świadczenie usług komunikacji lokalnej`;
-	const pdf = new PdfWriter({ title, subject: `${c.customer.legalName} – Pakiet nr 1` });
+	const pdf = new PdfWriter({ title, subject: `${c.customer.legalName} – ${packageLabels[c.package]}` });
 	pdf.titlePage(title, [
 		`${c.customer.legalName} – PL-MEDIA`,
-		`Pakiet nr 1 – publikowanie treści w grupie „${c.customer.groupName}”`,
+		`${packageLabels[c.package]} – ${packageScopes[c.package]} w grupie „${c.customer.groupName}”`,
 		`Od ${polishDate(c.starts_on)}${c.plan === 'commitment' ? `, na ${c.commitment_months} miesięcy` : ', na czas nieokreślony'}`,
 		c.status === 'signed' ? 'Umowa podpisana' : 'Do podpisu'
 	]);
@@ -269,6 +283,7 @@ export async function contractPdf(c: Contract): Promise<Buffer> {
 		groupName: c.customer.groupName,
 		municipality: c.customer.municipality,
 		units: c.units,
+		package: c.package,
 		startsOn: polishDate(c.starts_on),
 		plan: c.plan,
 		months: c.commitment_months,

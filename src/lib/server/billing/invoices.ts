@@ -13,7 +13,8 @@ import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
 import { AppError } from '../core/errors';
 import { addDays, periodContaining, warsawDay, polishDate } from '../../dates';
 import { fromGross, parseAmount, totalsByRate } from '../core/money';
-import { priceFor } from '../subscriptions/prices';
+import { packageLabels, packageScopes, priceFor } from '../subscriptions/prices';
+import { packageSchedule } from '../subscriptions/subscriptions';
 import { sellerForInvoice, sellerParty } from './seller';
 
 export type Invoice = Selectable<InvoiceTable>;
@@ -118,8 +119,8 @@ export async function buyerOf(
 }
 
 /**
- * The invoice of a subscription's monthly period (issued on the period's first day): Pakiet 1 at
- * the customer's price for that day. Once per period; a second call returns the first invoice.
+ * The invoice of a subscription's monthly period (issued on the period's first day): the package
+ * in force that day at the customer's price for it (its own terms, else the list). Once per period; a second call returns the first invoice.
  */
 export async function issuePeriodInvoice(ctx: Ctx, subscriptionId: string, periodStart: string): Promise<Invoice> {
 	return (await periodInvoice(ctx, subscriptionId, periodStart)).invoice;
@@ -153,10 +154,12 @@ async function periodInvoice(
 			.executeTakeFirst();
 	const had = await existing(ctx.db);
 	if (had) return { invoice: had, created: false };
-	const price = await priceFor(ctx.db, s.customer_id, s.plan, periodStart);
+	// The package in force on the period's first day (a change takes effect at a period's start).
+	const { package: pkg } = await packageSchedule(ctx.db, s.id, s.starts_on, periodStart);
+	const price = await priceFor(ctx.db, s.customer_id, s.plan, periodStart, pkg);
 	const { buyer, receiver } = await buyerOf(ctx.db, s.customer_id);
 	const line = {
-		description: `Pakiet nr 1 – publikowanie treści w grupie „${s.group_name}”, okres ${polishDate(period.start)}–${polishDate(period.end)}`,
+		description: `${packageLabels[pkg]} – ${packageScopes[pkg]} w grupie „${s.group_name}”, okres ${polishDate(period.start)}–${polishDate(period.end)}`,
 		quantity: 1,
 		unit: 'usł.',
 		gross: price.gross,

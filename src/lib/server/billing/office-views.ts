@@ -4,6 +4,7 @@ import { unitTypes } from '../groups/unit-types';
 import { customerOf } from '../subscriptions/customers';
 import { formatNip } from '../subscriptions/identifiers';
 import { packageState } from '../subscriptions/subscriptions';
+import { changeOptions } from '../subscriptions/package-changes';
 import { listUnits } from '../units/units';
 import { warsawDay, polishDate } from '../../dates';
 import { contractsOf } from './contracts';
@@ -66,6 +67,7 @@ export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: str
 	]);
 	const today = warsawDay(ctx.clock.now());
 	const packages = await Promise.all(groups.map((g) => packageState(ctx, g.id)));
+	const changes = await Promise.all(groups.map((g) => changeOptions(ctx, g.id)));
 	// An order is possible for a group without a live package and without a contract waiting for signature.
 	const orderable = groups.some(
 		(g, i) =>
@@ -88,7 +90,8 @@ export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: str
 			slug: g.slug,
 			name: g.name,
 			imgwHeld: Number(g.imgw_held ?? 0),
-			package: packages[i]
+			package: packages[i],
+			change: changes[i]
 		})),
 		orderable,
 		units,

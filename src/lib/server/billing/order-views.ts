@@ -2,10 +2,10 @@ import type { Actor, Ctx } from '../core/context';
 import { AppError, unauthenticated } from '../core/errors';
 import { formatNip } from '../subscriptions/identifiers';
 import { warsawDay } from '../../dates';
-import { EXTENDED_PACKAGES_FROM, package1ListPrices } from '../subscriptions/prices';
+import { EXTENDED_PACKAGES_FROM, orderOptions, packageLabels, packageScopes } from '../subscriptions/prices';
 
 /**
- * The order form of Pakiet 1 (`/urzad/zamowienie`): the groups without a package or a pending order
+ * The order form (`/urzad/zamowienie`): the groups without a package or a pending order
  * that the actor coordinates (the operator: all), the chosen one's customer data filled in.
  */
 export async function orderForm(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor | null, groupSlug: string | null) {
@@ -74,7 +74,24 @@ export async function orderForm(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor | n
 				.execute()
 		: [];
 	const today = warsawDay(ctx.clock.now());
-	const prices = await package1ListPrices(ctx.db, today);
+	// What can start today, and Pakiet 2 and 3 from the day they are sold (the order names a start from then).
+	const options = [
+		...(await orderOptions(ctx.db, today)).map((o) => ({ ...o, from: today })),
+		...(today < EXTENDED_PACKAGES_FROM
+			? (await orderOptions(ctx.db, EXTENDED_PACKAGES_FROM))
+					.filter((o) => o.package !== 'pakiet1')
+					.map((o) => ({ ...o, from: EXTENDED_PACKAGES_FROM }))
+			: [])
+	];
+	const packages = (['pakiet1', 'pakiet2', 'pakiet3'] as const)
+		.filter((p) => options.some((o) => o.package === p))
+		.map((p) => ({
+			code: p,
+			label: packageLabels[p],
+			scope: packageScopes[p],
+			from: options.find((o) => o.package === p)!.from,
+			plans: options.filter((o) => o.package === p).map((o) => ({ plan: o.plan, gross: o.gross }))
+		}));
 	return {
 		groups: groups.map((g) => ({ slug: g.slug, name: g.name, municipality: g.municipality })),
 		chosen: chosen && { slug: chosen.slug, name: chosen.name, municipality: chosen.municipality },
@@ -91,7 +108,7 @@ export async function orderForm(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor | n
 		},
 		units: units.map((u) => u.name).join('\n'),
 		today,
-		extendedAvailable: today >= EXTENDED_PACKAGES_FROM,
-		prices
+		extendedFrom: EXTENDED_PACKAGES_FROM,
+		packages
 	};
 }

@@ -35,6 +35,7 @@ import * as m0026 from './migrations/0026_sanction_basis';
 import * as m0027 from './migrations/0027_post_text_changed';
 import * as m0028 from './migrations/0028_subscription_packages';
 import * as m0029 from './migrations/0029_weekly_digest';
+import * as m0030 from './migrations/0030_package_sales';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -99,7 +100,8 @@ const migrations: Record<string, Migration> = {
 	'0026_sanction_basis': m0026,
 	'0027_post_text_changed': m0027,
 	'0028_subscription_packages': m0028,
-	'0029_weekly_digest': m0029
+	'0029_weekly_digest': m0029,
+	'0030_package_sales': m0030
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -120,6 +120,7 @@ export interface Contracts {
 	id: Generated<Int8>;
 	number: string;
 	ordered_by: Int8 | null;
+	package: Generated<string>;
 	plan: string;
 	price_note: string | null;
 	scan_file: string | null;
@@ -163,6 +164,7 @@ export interface CustomerTerms {
 	gross: number;
 	id: Generated<Int8>;
 	note: string;
+	package: Generated<string>;
 	valid_from: string;
 	valid_to: string | null;
 	vat_rate: Generated<number>;
@@ -607,6 +609,7 @@ export interface SitePages {
 export interface SubscriptionPackages {
 	created_at: Generated<Timestamp>;
 	package: string;
+	requested_by: Int8 | null;
 	subscription_id: Int8;
 	valid_from: string;
 }

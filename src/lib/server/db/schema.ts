@@ -205,7 +205,7 @@ export type UnitReportSentTable = G.UnitReportsSent;
 export type PriceTable = Narrow<G.Prices, { package: PackageCode; plan: Plan }>;
 export type SubscriptionPackageTable = Narrow<G.SubscriptionPackages, { package: PackageCode }>;
 export type DigestRunTable = G.DigestRuns;
-export type CustomerTermsTable = G.CustomerTerms;
+export type CustomerTermsTable = Narrow<G.CustomerTerms, { package: Defaulted<PackageCode> }>;
 export type InvoiceCounterTable = G.InvoiceCounters;
 export type InvoiceTable = Narrow<
 	G.Invoices,
@@ -222,6 +222,7 @@ export type ContractTable = Narrow<
 	G.Contracts,
 	{
 		plan: Plan;
+		package: Defaulted<PackageCode>;
 		customer: Json<ContractCustomer>;
 		units: Json<string[]>;
 		status: Defaulted<'ordered' | 'signed' | 'cancelled'>;

@@ -55,6 +55,23 @@ describe('the demo year', () => {
 		const contract = await ctx.db.selectFrom('contracts').selectAll().executeTakeFirstOrThrow();
 		expect(contract.subscription_id).toBe(wiskitki.package!.id);
 		expect(contract.signed_at!.getTime()).toBeLessThan(Date.parse('2026-07-01'));
+		// Pakiet 1 today, Pakiet 2 ordered from 1 January 2027 (priced by the operator in the demo).
+		expect(wiskitki.package).toMatchObject({
+			package: 'pakiet1',
+			pendingChange: { package: 'pakiet2', from: '2027-01-01' }
+		});
+		expect(
+			await ctx.db
+				.selectFrom('prices')
+				.select(['package', 'plan', 'gross'])
+				.where('valid_from', '=', '2027-01-01')
+				.execute()
+		).toEqual(
+			expect.arrayContaining([
+				{ package: 'pakiet2', plan: 'commitment', gross: 499_000 },
+				{ package: 'pakiet3', plan: 'monthly', gross: 790_000 }
+			])
+		);
 		// Wiskitki has its package: no dead-end order button.
 		expect(panel.orderable).toBe(false);
 

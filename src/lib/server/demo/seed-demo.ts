@@ -21,7 +21,8 @@ import { ALERTING_TYPES } from '../units/units';
 import { rebuildStats } from '../stats/daily';
 import { issuePeriodInvoice, nextNumber } from '../billing/invoices';
 import { setDemoSeller } from '../billing/seller';
-import { priceFor } from '../subscriptions/prices';
+import { EXTENDED_PACKAGES_FROM, priceFor } from '../subscriptions/prices';
+import { nextPeriodStart } from '../subscriptions/package-changes';
 import { addComment } from '../feed/comments';
 import { fileAppeal } from '../moderation/decisions';
 import { decideReports, fileReport } from '../moderation/reports';
@@ -326,6 +327,25 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
+				await seedExtendedPrices(tx, signedAt);
+				// Pakiet 1 since the start; Pakiet 2 ordered by the coordinator from the first period it is sold
+				// in (a pending change before 2027, shown and withdrawable on /urzad).
+				const today = warsawDay(now);
+				const nextPeriod = nextPeriodStart(startsOn, today);
+				const package2From = nextPeriod > EXTENDED_PACKAGES_FROM ? nextPeriod : EXTENDED_PACKAGES_FROM;
+				await tx
+					.insertInto('subscription_packages')
+					.values([
+						{ subscription_id: subscription.id, valid_from: startsOn, package: 'pakiet1', created_at: signedAt },
+						{
+							subscription_id: subscription.id,
+							valid_from: package2From,
+							package: 'pakiet2',
+							requested_by: accountIds['koordynator@wiskitki.test'],
+							created_at: new Date(`${addDays(today, -3)}T10:15:00Z`)
+						}
+					])
+					.execute();
 				const price = await priceFor(tx, customer.id, 'commitment', startsOn);
 				const year = Number(startsOn.slice(0, 4));
 				await tx
@@ -919,4 +939,46 @@ async function seedEngagement(db: Db, now: Date) {
 			tx
 		);
 	});
+}
+
+/**
+ * The operator's prices of Pakiet 2 and 3 from the day they are sold (the migration announces them
+ * without a price). Demo figures, gross a month: 5 500 zł (4 990 zł with a commitment) and 7 900 zł
+ * (7 200 zł); with Pakiet 1 at 3 850 zł (3 500 zł).
+ */
+async function seedExtendedPrices(tx: Db, at: Date): Promise<void> {
+	const prices = [
+		{ package: 'pakiet2', plan: 'monthly', gross: 550_000 },
+		{ package: 'pakiet2', plan: 'commitment', gross: 499_000 },
+		{ package: 'pakiet3', plan: 'monthly', gross: 790_000 },
+		{ package: 'pakiet3', plan: 'commitment', gross: 720_000 }
+	] as const;
+	for (const p of prices) {
+		const set = await tx
+			.updateTable('prices')
+			.set({ gross: p.gross, created_at: at })
+			.where('package', '=', p.package)
+			.where('plan', '=', p.plan)
+			.where('valid_from', '=', EXTENDED_PACKAGES_FROM)
+			.where('gross', 'is', null)
+			.executeTakeFirst();
+		const listed = await tx
+			.selectFrom('prices')
+			.select('id')
+			.where('package', '=', p.package)
+			.where('plan', '=', p.plan)
+			.executeTakeFirst();
+		if (Number(set.numUpdatedRows) === 0 && !listed)
+			await tx
+				.insertInto('prices')
+				.values({
+					...p,
+					vat_rate: 23,
+					valid_from: EXTENDED_PACKAGES_FROM,
+					valid_to: null,
+					created_by: null,
+					created_at: at
+				})
+				.execute();
+	}
 }

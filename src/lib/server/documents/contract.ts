@@ -1,3 +1,4 @@
+import type { PackageCode } from '../db/schema';
 import { seatPhrase } from '../text/place-names';
 
 /**
@@ -20,6 +21,8 @@ export interface ContractFill {
 	groupName: string;
 	municipality: string;
 	units: string[];
+	/** The package ordered; Pakiet 1 when not named. */
+	package?: PackageCode;
 	startsOn: string;
 	plan: 'monthly' | 'commitment';
 	months: number | null;
@@ -28,14 +31,42 @@ export interface ContractFill {
 	priceNote: string | null;
 }
 
+const packageNames: Record<PackageCode, string> = {
+	pakiet1: 'Pakiet nr 1 – publikowanie treści w grupie',
+	pakiet2: 'Pakiet nr 2 – publikowanie i wzmocnienie treści',
+	pakiet3: 'Pakiet nr 3 – publikowanie, wzmocnienie i zasięg regionalny treści'
+};
+
+/** What Pakiet 2 adds to Pakiet 1, and what Pakiet 3 adds to Pakiet 2 (§ 3). */
+const package2Scope = [
+	'wyróżnianie opublikowanych postów przez urząd i jednostki na 1–7 dni, w miesięcznym limicie wyróżnień określonym w cenniku: post wyróżniony ukazuje się na początku grupy z oznaczeniem „Wyróżnione przez Urząd” i jest wysyłany jako powiadomienie członkom grupy, którzy nie wyłączyli ogłoszeń gminy',
+	'cotygodniowe podsumowanie „Tydzień w gminie” wysyłane pocztą elektroniczną członkom grupy, z wyróżnionymi postami na początku i możliwością rezygnacji jednym kliknięciem',
+	'raport zasięgu każdego wyróżnionego posta (doręczone powiadomienia i wiadomości, wyświetlenia, reakcje, komentarze i udostępnienia na tle postów niewyróżnionych), także w comiesięcznym raporcie jednostek'
+];
+const package3Scope = [
+	'publikowanie wyróżnionych postów także w grupach wskazanych przez Gminę sąsiednich gmin (z oznaczeniem gminy źródłowej; komentarze pozostają przy poście źródłowym), o ile moderatorzy tych grup nie wyłączą Gminy jako źródła',
+	'widżet z najnowszymi wpisami urzędu i jednostek do osadzenia na stronie internetowej Gminy i w BIP',
+	'powiadomienia SMS o wyróżnionych postach, jeśli Gmina włączyła SMS, w miesięcznym limicie'
+];
+
+/** The scope of a package beyond Pakiet 1, as points of § 3. */
+export function extendedScope(pkg: PackageCode): string[] {
+	if (pkg === 'pakiet1') return [];
+	const points = [`W ramach Pakietu nr 2 Wykonawca zapewnia ponadto: ${package2Scope.join('; ')}.`];
+	if (pkg === 'pakiet3')
+		points.push(`W ramach Pakietu nr 3, oprócz zakresu Pakietu nr 2: ${package3Scope.join('; ')}.`);
+	return points;
+}
+
 export function contractClauses(
 	prices: { monthly: string; commitment: string },
 	fill: ContractFill | null = null
 ): Clause[] {
 	const f = fill;
+	const pkg = f?.package ?? 'pakiet1';
 	const price = f
 		? `Wynagrodzenie za usługę wynosi ${f.price} brutto miesięcznie (${f.plan === 'commitment' ? `wariant z zobowiązaniem na ${f.months} miesięcy` : 'wariant miesięczny, bez długoterminowego zobowiązania'}${f.priceNote ? `; warunki indywidualne: ${f.priceNote}` : ''}).`
-		: `Wynagrodzenie za usługę wynosi ${prices.monthly} brutto miesięcznie, a w przypadku umowy zawartej na okres co najmniej 6 miesięcy – ${prices.commitment} brutto miesięcznie.`;
+		: `Wynagrodzenie za usługę wynosi ${prices.monthly} brutto miesięcznie, a w przypadku umowy zawartej na okres co najmniej 6 miesięcy – ${prices.commitment} brutto miesięcznie (Pakiet nr 1). Wynagrodzenie za Pakiet nr 2 albo nr 3 wynosi tyle, ile cena tego pakietu według cennika Wykonawcy w dniu zawarcia umowy.`;
 	const term = f
 		? f.plan === 'commitment'
 			? `Umowa zostaje zawarta od dnia ${f.startsOn} na okres ${f.months} miesięcy (wariant z zobowiązaniem).`
@@ -54,7 +85,9 @@ export function contractClauses(
 		{
 			title: '§ 2. Przedmiot umowy',
 			points: [
-				`Przedmiotem umowy jest świadczenie przez Wykonawcę usługi komunikacji lokalnej „Pakiet nr 1 – publikowanie treści w grupie” w grupie mieszkańców „${f?.groupName ?? blank}” prowadzonej przez Wykonawcę dla gminy ${f?.municipality ?? blank}.`,
+				f
+					? `Przedmiotem umowy jest świadczenie przez Wykonawcę usługi komunikacji lokalnej „${packageNames[pkg]}” w grupie mieszkańców „${f.groupName}” prowadzonej przez Wykonawcę dla gminy ${f.municipality}.`
+					: `Przedmiotem umowy jest świadczenie przez Wykonawcę usługi komunikacji lokalnej „${packageNames.pakiet1}” albo – gdy Gmina zamawia pakiet rozszerzony – „${packageNames.pakiet2}” lub „${packageNames.pakiet3}” w grupie mieszkańców „${blank}” prowadzonej przez Wykonawcę dla gminy ${blank}.`,
 				'Usługa służy realizacji zadań Gminy w zakresie informowania mieszkańców o sprawach publicznych oraz bieżącym funkcjonowaniu jednostki samorządu terytorialnego.'
 			]
 		},
@@ -65,7 +98,12 @@ export function contractClauses(
 				'Jednostki publikują ze swoich profili albo z profili wskazanych przez urząd; liczba publikowanych treści nie jest ograniczona.',
 				'Zakres treści obejmuje w szczególności: informacje urzędowe i komunikaty publiczne, edukację i oświatę, kulturę i wydarzenia lokalne, sport, bezpieczeństwo i sytuacje bieżące (w tym komunikaty pilne), pomoc społeczną i zdrowie, gospodarkę komunalną oraz działania organizacji społecznych.',
 				'Wykonawca przekazuje wskazówki dotyczące sposobu publikowania, tak aby ograniczyć ryzyko zatrzymania posta przez automatyczne mechanizmy moderacyjne.',
-				'Wykonawca udostępnia Gminie bieżące statystyki zasięgów grupy oraz comiesięczny raport aktywności komunikacyjnej jednostek.'
+				'Wykonawca udostępnia Gminie bieżące statystyki zasięgów grupy oraz comiesięczny raport aktywności komunikacyjnej jednostek.',
+				...(f
+					? extendedScope(pkg)
+					: [
+							'W Pakiecie nr 2 Wykonawca zapewnia ponadto wyróżnianie postów w miesięcznym limicie, cotygodniowe podsumowanie „Tydzień w gminie” i raport zasięgu wyróżnionych postów, a w Pakiecie nr 3 dodatkowo publikowanie wyróżnionych postów w grupach sąsiednich gmin, widżet na stronę gminy i BIP oraz powiadomienia SMS o wyróżnionych postach.'
+						])
 			]
 		},
 		{
@@ -80,7 +118,8 @@ export function contractClauses(
 			points: [
 				price,
 				'Usługa rozliczana jest na podstawie faktury VAT wystawianej w pierwszym dniu każdego okresu rozliczeniowego, płatnej przelewem w terminie 14 dni na rachunek wskazany na fakturze.',
-				'Za dzień zapłaty uważa się dzień uznania rachunku Wykonawcy.'
+				'Za dzień zapłaty uważa się dzień uznania rachunku Wykonawcy.',
+				'Gmina może w panelu urzędu zamówić zmianę pakietu na wyższy albo niższy; zmiana obowiązuje od pierwszego dnia następnego okresu rozliczeniowego, a wynagrodzenie za ten okres wynosi tyle, ile cena nowego pakietu według cennika albo warunków indywidualnych. Zmianę można wycofać do dnia jej wejścia w życie; nie wymaga ona aneksu.'
 			]
 		},
 		{
@@ -121,7 +160,7 @@ export function contractClauses(
 		{
 			title: '§ 10. Postanowienia końcowe',
 			points: [
-				'Zmiany umowy wymagają formy pisemnej lub elektronicznej pod rygorem nieważności, z wyjątkiem zmian listy jednostek (§ 4).',
+				'Zmiany umowy wymagają formy pisemnej lub elektronicznej pod rygorem nieważności, z wyjątkiem zmian listy jednostek (§ 4) i zmiany pakietu (§ 5).',
 				'W sprawach nieuregulowanych stosuje się przepisy Kodeksu cywilnego.',
 				'Spory rozstrzyga sąd właściwy dla siedziby Gminy.',
 				'Umowę sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron.'

@@ -2,7 +2,7 @@ import type { Ctx } from '../core/context';
 import { countingRule } from '../../engagement';
 import { formatDate, formatMoney, formatNumber, formatPercent, monthName, shortMonth } from '../../format';
 import { getGroupForReading } from '../groups/groups';
-import { getSitePage, placeholderValues, siteNumbers, siteTextBlocks } from '../site/pages';
+import { getSitePage, packageSales, placeholderValues, siteNumbers, siteTextBlocks } from '../site/pages';
 import { municipalityPage } from '../stats/public';
 import { formatMinutes, unitReport } from '../stats/unit-report';
 import { contractClauses } from './contract';
@@ -39,7 +39,7 @@ export function documentsFor(group: { slug: string; municipality: string }): Doc
 		},
 		{
 			key: 'opis-pakietu',
-			title: `Opis Pakietu 1 — ${group.municipality}`,
+			title: `Opis pakietów — ${group.municipality}`,
 			href: `/pliki/opis-pakietu/${group.slug}.pdf`,
 			what: 'oferta dla gminy w formie dokumentu'
 		},
@@ -54,20 +54,21 @@ export function documentsFor(group: { slug: string; municipality: string }): Doc
 
 const made = (ctx: Ctx) => `Stan na ${formatDate(ctx.clock.now())}`;
 
-/** 1. "Opis Pakietu 1 — {gmina}": the offer's text for that municipality, with its live numbers. */
+/** 1. "Opis pakietów — {gmina}": the offer's text (Pakiet 1, and Pakiet 2 and 3 with their dated availability) for that municipality, with its live numbers. */
 export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
-	const [{ group, municipality }, page, numbers, stats] = await Promise.all([
+	const [{ group, municipality }, page, numbers, stats, sales] = await Promise.all([
 		getGroupForReading(ctx.db, slug),
 		getSitePage(ctx.db, 'oferta'),
 		siteNumbers(ctx),
-		municipalityPage(ctx, slug)
+		municipalityPage(ctx, slug),
+		packageSales(ctx)
 	]);
-	const values = placeholderValues(numbers, {
-		groupName: group.name,
-		municipality: municipality.name,
-		kind: municipality.kind
-	});
-	const title = `Opis Pakietu 1 — ${municipality.name}`;
+	const values = placeholderValues(
+		numbers,
+		{ groupName: group.name, municipality: municipality.name, kind: municipality.kind },
+		sales
+	);
+	const title = `Opis pakietów — ${municipality.name}`;
 	const pdf = new PdfWriter({ title, subject: page.title });
 	pdf.titlePage(
 		title,
@@ -107,7 +108,7 @@ export async function offerPdf(ctx: Ctx, slug: string): Promise<Buffer> {
 /** 2. The contract template, blank. */
 export async function contractTemplatePdf(ctx: Ctx): Promise<Buffer> {
 	const title = 'Umowa o świadczenie usług komunikacji lokalnej — wzór';
-	const pdf = new PdfWriter({ title, subject: 'Wzór umowy na Pakiet nr 1' });
+	const pdf = new PdfWriter({ title, subject: 'Wzór umowy na Pakiet nr 1, 2 albo 3' });
 	const list = await package1ListPrices(ctx.db, warsawDay(ctx.clock.now()));
 	const prices = {
 		monthly: list.monthly ? formatMoney(list.monthly) : package1Prices.monthly,
@@ -116,7 +117,7 @@ export async function contractTemplatePdf(ctx: Ctx): Promise<Buffer> {
 	pdf.titlePage(
 		title,
 		[
-			'Pakiet nr 1 – publikowanie treści w grupie mieszkańców gminy',
+			'Pakiet nr 1 – publikowanie treści w grupie mieszkańców gminy (pakiety nr 2 i 3 – zakres w § 3)',
 			'Gmina: ……………………………… · grupa: ………………………………',
 			`Umowa nr ……………… zawarta w dniu ……………… w ………………`,
 			`Ceny według cennika, ${made(ctx).toLowerCase()}`

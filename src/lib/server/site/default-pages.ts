@@ -252,13 +252,31 @@ W przypadku większego zakresu współpracy (np. więcej niż jedna grupa lub ro
 
 Pakiet nr 1 jest gotowy do natychmiastowego wdrożenia.
 
-Pakiety nr 2 i nr 3, obejmujące rozszerzone działania wspierające widoczność treści, stanowią rozwinięcie oferty i będą dostępne od stycznia 2027 roku.
+Pakiety nr 2 i nr 3, obejmujące rozszerzone działania wspierające widoczność treści, stanowią rozwinięcie oferty i {{pakiety_2_3_dostepne}}. Każdy z nich obejmuje pełny zakres pakietu nr 1 i służy aktywnemu wzmocnieniu publikowanych treści oraz docieraniu do szerszej grupy odbiorców.
 
-Pakiety rozszerzone będą umożliwiały dodatkowe działania zwiększające widoczność i skuteczność komunikacji, w szczególności w zakresie aktywnego wzmocnienia publikowanych treści oraz docierania do szerszej grupy odbiorców.
+### Pakiet nr 2 – wzmocnienie treści
+
+- wyróżnianie opublikowanych postów przez urząd i jednostki na 1–7 dni, w miesięcznym limicie wyróżnień: wyróżniony post ukazuje się na początku grupy z oznaczeniem „Wyróżnione przez Urząd” i trafia jako powiadomienie do członków grupy, którzy nie wyłączyli ogłoszeń gminy,
+- cotygodniowe podsumowanie „Tydzień w gminie” wysyłane pocztą elektroniczną członkom grupy, z wyróżnionymi postami na początku i rezygnacją jednym kliknięciem,
+- raport zasięgu każdego wyróżnionego posta na tle postów niewyróżnionych, także w comiesięcznym raporcie jednostek.
+
+Cena pakietu nr 2: {{cena_pakietu_2}}.
+
+### Pakiet nr 3 – zasięg regionalny
+
+Pełny zakres pakietu nr 2, a ponadto:
+
+- publikowanie wyróżnionych postów także w grupach wskazanych przez gminę sąsiednich gmin, z oznaczeniem gminy źródłowej; komentarze trafiają do jednego wątku przy poście źródłowym,
+- widżet z najnowszymi wpisami urzędu i jednostek do osadzenia na stronie internetowej gminy i w BIP,
+- powiadomienia SMS o wyróżnionych postach tam, gdzie gmina włączyła SMS, w miesięcznym limicie.
+
+Cena pakietu nr 3: {{cena_pakietu_3}}.
+
+Gmina może zmienić pakiet na wyższy lub niższy w panelu urzędu. Zmiana obowiązuje od pierwszego dnia następnego okresu rozliczeniowego i do tego dnia można ją wycofać; faktura za każdy okres wskazuje pakiet, który w nim obowiązuje.
 
 ## Materiały do pobrania
 
-Poniżej udostępniono dokumenty zawierające szczegółowy opis pakietu nr 1, wzór umowy współpracy, prezentację aktywności i zasięgów lokalnej grupy mieszkańców oraz raport aktywności komunikacyjnej jednostek gminy.
+Poniżej udostępniono dokumenty zawierające szczegółowy opis pakietów, wzór umowy współpracy, prezentację aktywności i zasięgów lokalnej grupy mieszkańców oraz raport aktywności komunikacyjnej jednostek gminy.
 
 Opis pakietu w formacie PDF odpowiada treściom dostępnym na stronie i został przygotowany w celu umożliwienia wygodnego zapoznania się z ofertą w formie dokumentu.
 

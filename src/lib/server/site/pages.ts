@@ -7,7 +7,14 @@ import { AppError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { assertOperator } from '../access/actor';
 import { memo } from '../cache/memo';
-import { formatNumber } from '../../format';
+import { formatMoney, formatNumber } from '../../format';
+import { warsawDay } from '../../dates';
+import {
+	EXTENDED_PACKAGES_FROM,
+	extendedPackagesAvailability,
+	longDate,
+	packageListPrices
+} from '../subscriptions/prices';
 import { defaultPages } from './default-pages';
 import { daysAgo } from '../stats/public';
 
@@ -31,7 +38,11 @@ export const placeholders: Record<string, string> = {
 	wyswietlenia_30: 'wyświetlenia postów w ostatnich 30 dniach',
 	posty_30: 'posty z ostatnich 30 dni',
 	komentarze_30: 'komentarze z ostatnich 30 dni',
-	reakcje_30: 'reakcje z ostatnich 30 dni'
+	reakcje_30: 'reakcje z ostatnich 30 dni',
+	pakiety_2_3_dostepne:
+		'„będą dostępne od 1 stycznia 2027 roku” przed tym dniem, „są dostępne od 1 stycznia 2027 roku” od niego (pakiety nr 2 i 3)',
+	cena_pakietu_2: 'cena pakietu nr 2 brutto miesięcznie według cennika, od dnia, w którym jest dostępny',
+	cena_pakietu_3: 'cena pakietu nr 3 brutto miesięcznie według cennika, od dnia, w którym jest dostępny'
 };
 /** Blocks a page may place on a line of their own as [[name]]. */
 export const blocks: Record<string, string> = { dokumenty: 'lista dokumentów do pobrania (PDF, CSV, JSON)' };
@@ -138,11 +149,34 @@ export function siteNumbers(ctx: Ctx): Promise<SiteNumbers> {
 const officeDative = { urban: 'Urzędowi Miasta', rural: 'Urzędowi Gminy', mixed: 'Urzędowi Miasta i Gminy' } as const;
 
 /** The values of every placeholder, for the whole site and, where given, one municipality. */
+/** What the offer says about Pakiet 2 and 3 on a day: dated availability and the list's prices. */
+export interface PackageSales {
+	availability: string;
+	prices: { pakiet2: string; pakiet3: string };
+}
+
+export async function packageSales(ctx: Pick<Ctx, 'db' | 'clock'>): Promise<PackageSales> {
+	const today = warsawDay(ctx.clock.now());
+	const [p2, p3] = await Promise.all([
+		packageListPrices(ctx.db, 'pakiet2', today),
+		packageListPrices(ctx.db, 'pakiet3', today)
+	]);
+	const price = (p: { monthly: number | null; commitment: number | null }) =>
+		p.monthly
+			? `${formatMoney(p.monthly)} brutto miesięcznie${p.commitment ? ` (${formatMoney(p.commitment)} przy umowie na co najmniej 6 miesięcy)` : ''}`
+			: 'według cennika operatora';
+	return { availability: extendedPackagesAvailability(today), prices: { pakiet2: price(p2), pakiet3: price(p3) } };
+}
+
 export function placeholderValues(
 	numbers: SiteNumbers,
-	place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null
+	place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null,
+	sales: PackageSales | null = null
 ): Record<string, string> {
 	return {
+		pakiety_2_3_dostepne: sales?.availability ?? `dostępne od ${longDate(EXTENDED_PACKAGES_FROM)}`,
+		cena_pakietu_2: sales?.prices.pakiet2 ?? 'według cennika operatora',
+		cena_pakietu_3: sales?.prices.pakiet3 ?? 'według cennika operatora',
 		grupa: place?.groupName ?? 'forum mieszkańców gminy',
 		gmina: place?.municipality ?? 'objętej ofertą',
 		urzedowi: place ? officeDative[place.kind] : 'urzędowi gminy',
@@ -223,8 +257,8 @@ export async function renderedPage(
 	place: { groupName: string; municipality: string; kind: 'urban' | 'rural' | 'mixed' } | null,
 	blockHtml: Record<string, string> = {}
 ) {
-	const [page, numbers] = await Promise.all([getSitePage(ctx.db, slug), siteNumbers(ctx)]);
-	const values = placeholderValues(numbers, place);
+	const [page, numbers, sales] = await Promise.all([getSitePage(ctx.db, slug), siteNumbers(ctx), packageSales(ctx)]);
+	const values = placeholderValues(numbers, place, sales);
 	// The same text with the same values renders the same HTML: keep the last renderings.
 	const key = JSON.stringify([slug, page.updatedAt, values, blockHtml]);
 	let html = renderings.get(key);

@@ -5,6 +5,7 @@ import { warsawDay } from '../../dates';
 import { createCustomer, customerOf, updateCustomer } from '../subscriptions/customers';
 import { formatNip } from '../subscriptions/identifiers';
 import { packageState } from '../subscriptions/subscriptions';
+import { packageLabels } from '../subscriptions/prices';
 
 /** A group's settings for the operator (`/admin/grupy/{slug}`): group, municipality, customer, terms, package. */
 export async function groupSettings(ctx: Ctx, actor: Actor | null, slug: string) {
@@ -28,7 +29,7 @@ export async function groupSettings(ctx: Ctx, actor: Actor | null, slug: string)
 		ctx.db
 			.selectFrom('customer_terms as t')
 			.innerJoin('customers as c', 'c.id', 't.customer_id')
-			.select(['t.id', 't.gross', 't.note', 't.valid_from', 't.valid_to'])
+			.select(['t.id', 't.package', 't.gross', 't.note', 't.valid_from', 't.valid_to'])
 			.where('c.municipality_code', '=', g.municipality_code)
 			.orderBy('t.valid_from', 'desc')
 			.execute()
@@ -59,6 +60,7 @@ export async function groupSettings(ctx: Ctx, actor: Actor | null, slug: string)
 		},
 		terms: terms.map((t) => ({
 			id: t.id,
+			packageLabel: packageLabels[t.package],
 			gross: t.gross,
 			note: t.note,
 			validFrom: t.valid_from,

@@ -15,10 +15,55 @@ export const packageLabels: Record<PackageCode, string> = {
 	pakiet2: 'Pakiet nr 2',
 	pakiet3: 'Pakiet nr 3'
 };
+/** What each package is, in a line (invoice lines, the contract's title). */
+export const packageScopes: Record<PackageCode, string> = {
+	pakiet1: 'publikowanie treści',
+	pakiet2: 'publikowanie i wzmocnienie treści',
+	pakiet3: 'publikowanie, wzmocnienie i zasięg regionalny treści'
+};
 export const planLabels: Record<Plan, string> = {
 	monthly: 'miesięczny, bez zobowiązania',
 	commitment: 'z zobowiązaniem (min. 6 miesięcy)'
 };
+
+const monthsGenitive = [
+	'stycznia',
+	'lutego',
+	'marca',
+	'kwietnia',
+	'maja',
+	'czerwca',
+	'lipca',
+	'sierpnia',
+	'września',
+	'października',
+	'listopada',
+	'grudnia'
+];
+/** "1 stycznia 2027 roku" */
+export const longDate = (day: string) =>
+	`${Number(day.slice(8, 10))} ${monthsGenitive[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)} roku`;
+
+/**
+ * Whether Pakiet 2 and 3 are sold, in words for the offer, as of `today`: the text turns by itself
+ * on EXTENDED_PACKAGES_FROM ("będą dostępne od …" before, "są dostępne od …" from that day).
+ */
+export const extendedPackagesAvailability = (today: string) =>
+	`${today < EXTENDED_PACKAGES_FROM ? 'będą dostępne' : 'są dostępne'} od ${longDate(EXTENDED_PACKAGES_FROM)}`;
+
+/** The list's monthly gross prices of a package from the day it is sold (or today, if later). */
+export async function packageListPrices(
+	db: Db,
+	pkg: PackageCode,
+	today: string
+): Promise<{ monthly: number | null; commitment: number | null }> {
+	const day = pkg === 'pakiet1' || today >= EXTENDED_PACKAGES_FROM ? today : EXTENDED_PACKAGES_FROM;
+	const [monthly, commitment] = await Promise.all([
+		listPrice(db, pkg, 'monthly', day),
+		listPrice(db, pkg, 'commitment', day)
+	]);
+	return { monthly: monthly?.gross ?? null, commitment: commitment?.gross ?? null };
+}
 
 export interface Price {
 	gross: number;
@@ -35,6 +80,30 @@ export async function orderable(db: Db, pkg: PackageCode, plan: Plan, day: strin
 	return !!p?.gross;
 }
 
+/**
+ * May this customer have `pkg` from `day`? As `orderable`, or on the customer's own terms for that
+ * package (the operator may sell a package early that way, as a pilot).
+ */
+export async function availableTo(
+	db: Db,
+	customerId: string | null,
+	pkg: PackageCode,
+	plan: Plan,
+	day: string
+): Promise<boolean> {
+	if (await orderable(db, pkg, plan, day)) return true;
+	if (!customerId) return false;
+	const terms = await db
+		.selectFrom('customer_terms')
+		.select('id')
+		.where('customer_id', '=', customerId)
+		.where('package', '=', pkg)
+		.where('valid_from', '<=', day)
+		.where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+		.executeTakeFirst();
+	return !!terms;
+}
+
 async function listPrice(db: Db, pkg: PackageCode, plan: Plan, day: string) {
 	return db
 		.selectFrom('prices')
@@ -47,21 +116,58 @@ async function listPrice(db: Db, pkg: PackageCode, plan: Plan, day: string) {
 		.executeTakeFirst();
 }
 
-/** The monthly gross price a customer pays for Pakiet 1 on `day`: its own terms, else the list. */
-export async function priceFor(db: Db, customerId: string, plan: Plan, day: string): Promise<Price> {
+/**
+ * The monthly gross price a customer pays for a package on `day`: its own terms for that package,
+ * else the list (Pakiet 1 when not named).
+ */
+export async function priceFor(
+	db: Db,
+	customerId: string,
+	plan: Plan,
+	day: string,
+	pkg: PackageCode = 'pakiet1'
+): Promise<Price> {
 	const terms = await db
 		.selectFrom('customer_terms')
 		.select(['gross', 'vat_rate', 'note'])
 		.where('customer_id', '=', customerId)
+		.where('package', '=', pkg)
 		.where('valid_from', '<=', day)
 		.where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
 		.orderBy('valid_from', 'desc')
 		.executeTakeFirst();
 	if (terms) return { gross: terms.gross, ratePercent: terms.vat_rate, source: 'terms', note: terms.note };
-	const p = await listPrice(db, 'pakiet1', plan, day);
+	const p = await listPrice(db, pkg, plan, day);
 	if (!p?.gross)
-		throw new AppError('conflict', `W cenniku nie ma ceny Pakietu nr 1 (${planLabels[plan]}) na dzień ${day}.`);
+		throw new AppError(
+			'conflict',
+			`W cenniku nie ma ceny ${packageGenitive[pkg]} (${planLabels[plan]}) na dzień ${day}.`
+		);
 	return { gross: p.gross, ratePercent: p.vat_rate, source: 'list', note: null };
+}
+
+const packageGenitive: Record<PackageCode, string> = {
+	pakiet1: 'Pakietu nr 1',
+	pakiet2: 'Pakietu nr 2',
+	pakiet3: 'Pakietu nr 3'
+};
+
+export interface OrderOption {
+	package: PackageCode;
+	plan: Plan;
+	gross: number;
+}
+
+/** What can be ordered to start on `day`, with the list's monthly gross prices (the `orderable` rule). */
+export async function orderOptions(db: Db, day: string): Promise<OrderOption[]> {
+	const options: OrderOption[] = [];
+	for (const pkg of ['pakiet1', 'pakiet2', 'pakiet3'] as const)
+		for (const plan of ['commitment', 'monthly'] as const) {
+			if (pkg !== 'pakiet1' && day < EXTENDED_PACKAGES_FROM) continue;
+			const p = await listPrice(db, pkg, plan, day);
+			if (p?.gross) options.push({ package: pkg, plan, gross: p.gross });
+		}
+	return options;
 }
 
 /** Pakiet 1's list prices on a day (for the contract template). */
@@ -119,12 +225,21 @@ export async function addPrice(ctx: Ctx, actor: Actor | null, input: unknown): P
 	await ctx.db.transaction().execute(async (tx) => {
 		const newest = await tx
 			.selectFrom('prices')
-			.select(['id', 'valid_from'])
+			.select(['id', 'valid_from', 'gross'])
 			.where('package', '=', data.package)
 			.where('plan', '=', data.plan)
 			.orderBy('valid_from', 'desc')
 			.forUpdate()
 			.executeTakeFirst();
+		// An announced package without a price yet (Pakiet 2 and 3 from 2027): its price from that day.
+		if (newest && newest.gross === null && newest.valid_from === data.validFrom) {
+			await tx
+				.updateTable('prices')
+				.set({ gross, vat_rate: data.vatRate, created_by: actor.id, created_at: ctx.clock.now() })
+				.where('id', '=', newest.id)
+				.execute();
+			return;
+		}
 		if (newest && newest.valid_from >= data.validFrom)
 			throw new AppError('conflict', `Ta cena ma już zmianę od ${newest.valid_from}; nowa musi obowiązywać później.`, {
 				validFrom: 'Podaj późniejszą datę.'
@@ -152,6 +267,7 @@ export async function addPrice(ctx: Ctx, actor: Actor | null, input: unknown): P
 }
 
 const termsInput = z.object({
+	package: z.enum(['pakiet1', 'pakiet2', 'pakiet3'], { error: 'Wybierz pakiet.' }).default('pakiet1'),
 	gross: z.string({ error: 'Podaj cenę brutto.' }),
 	note: z
 		.string({ error: 'Opisz warunki.' })
@@ -162,7 +278,10 @@ const termsInput = z.object({
 	validTo: day.optional().or(z.literal('').transform(() => undefined))
 });
 
-/** Individual terms (several groups, an individual price) that override the list for a customer. */
+/**
+ * Individual terms (several groups, an individual price) that override the list for a customer's
+ * package (Pakiet 1 when not named); the operator may sell Pakiet 2 or 3 early this way (a pilot).
+ */
 export async function addCustomerTerms(
 	ctx: Ctx,
 	actor: Actor | null,
@@ -186,6 +305,7 @@ export async function addCustomerTerms(
 		.insertInto('customer_terms')
 		.values({
 			customer_id: customerId,
+			package: data.package,
 			gross,
 			vat_rate: 23,
 			note: data.note,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
-import type { Plan, Subscription, SubscriptionStatus } from '../db/schema';
+import type { PackageCode, Plan, Subscription, SubscriptionStatus } from '../db/schema';
 import { parseInput } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
 import { assertOperator } from '../access/actor';
@@ -48,6 +48,10 @@ export interface PackageState {
 	cancelAt: string | null;
 	/** Units' posts skip approval today. */
 	active: boolean;
+	/** The package in force today (before the start: the first one). */
+	package: PackageCode;
+	/** A change asked for, from the start of a later period, until then withdrawable. */
+	pendingChange: { package: PackageCode; from: string } | null;
 }
 
 /** A subscription as of a Warsaw day: a cancelled one ends after its last day. */
@@ -66,7 +70,9 @@ export function stateOf(s: Subscription, today: string): PackageState {
 		period: period && { start: period.start, end: period.end },
 		commitmentEndsOn: s.commitment_ends_on,
 		cancelAt: s.cancel_at,
-		active: subscriptionActive(s, today)
+		active: subscriptionActive(s, today),
+		package: 'pakiet1',
+		pendingChange: null
 	};
 }
 
@@ -82,7 +88,34 @@ export async function liveSubscription(db: Db, groupId: string): Promise<Subscri
 /** The group's package today, or null when it has none. */
 export async function packageState(ctx: Pick<Ctx, 'db' | 'clock'>, groupId: string): Promise<PackageState | null> {
 	const s = await liveSubscription(ctx.db, groupId);
-	return s ? stateOf(s, warsawDay(ctx.clock.now())) : null;
+	if (!s) return null;
+	const today = warsawDay(ctx.clock.now());
+	return { ...stateOf(s, today), ...(await packageSchedule(ctx.db, s.id, s.starts_on, today)) };
+}
+
+/**
+ * The subscription's package in force on `day` (the newest row not after it; before the start the
+ * first one; Pakiet 1 without rows) and the change after it, if one was asked for.
+ */
+export async function packageSchedule(
+	db: Db,
+	subscriptionId: string,
+	startsOn: string,
+	day: string
+): Promise<{ package: PackageCode; pendingChange: { package: PackageCode; from: string } | null }> {
+	const rows = await db
+		.selectFrom('subscription_packages')
+		.select(['valid_from', 'package'])
+		.where('subscription_id', '=', subscriptionId)
+		.orderBy('valid_from')
+		.execute();
+	const on = day < startsOn ? startsOn : day;
+	const current = rows.filter((r) => r.valid_from <= on).at(-1);
+	const next = rows.find((r) => r.valid_from > on);
+	return {
+		package: current?.package ?? 'pakiet1',
+		pendingChange: next ? { package: next.package, from: next.valid_from } : null
+	};
 }
 
 /** After the contract is signed, the operator starts the group's package. */
@@ -103,7 +136,8 @@ export async function insertSubscription(
 	ctx: Pick<Ctx, 'clock'>,
 	actor: Actor,
 	groupId: string,
-	data: z.infer<typeof startSchema>
+	data: z.infer<typeof startSchema>,
+	pkg: PackageCode = 'pakiet1'
 ): Promise<string> {
 	const group = await tx
 		.selectFrom('groups')
@@ -142,6 +176,10 @@ export async function insertSubscription(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	await tx
+		.insertInto('subscription_packages')
+		.values({ subscription_id: row.id, valid_from: data.startsOn, package: pkg, requested_by: actor.id })
+		.execute();
 	return row.id;
 }
 
