@@ -277,10 +277,14 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 
 	it('report → hidden → appeal → reversal: the comment is back at once', async () => {
 		const commentText = `W sklepie przy rynku sprzedają przeterminowane jedzenie ${Date.now()}`;
-		await moderator.goto(`${server.url}/moderacja/zasady?grupa=wiskitki`);
+		// Typed before the page's script has loaded, a value can be reset when it takes over: wait for it.
+		await moderator.goto(`${server.url}/moderacja/zasady?grupa=wiskitki`, { waitUntil: 'networkidle' });
 		await moderator.getByLabel(/Po ilu zgłoszeniach/).fill('1');
 		await moderator.getByRole('button', { name: 'Zapisz ustawienia' }).click();
 		await expect.poll(() => moderator.getByText('Zapisano ustawienia.').count()).toBe(1);
+		// The stored value, as the page shows it again after saving.
+		await moderator.goto(`${server.url}/moderacja/zasady?grupa=wiskitki`);
+		expect(await moderator.getByLabel(/Po ilu zgłoszeniach/).inputValue()).toBe('1');
 		await moderator.getByLabel('Tekst przykładowego wpisu').fill('Ale z niego dzban');
 		await moderator.getByRole('button', { name: 'Sprawdź' }).click();
 		await expect
