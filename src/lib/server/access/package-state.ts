@@ -16,13 +16,7 @@ export function subscriptionActive(
 
 /** Is the group's package active today? */
 export async function packageActive(ctx: Pick<Ctx, 'db' | 'clock'>, groupId: string): Promise<boolean> {
-	const s = await ctx.db
-		.selectFrom('subscriptions')
-		.select(['status', 'starts_on', 'cancel_at'])
-		.where('group_id', '=', groupId)
-		.where('status', '!=', 'ended')
-		.executeTakeFirst();
-	return s !== undefined && subscriptionActive(s, warsawDay(ctx.clock.now()));
+	return (await activePackage(ctx, groupId)) !== null;
 }
 
 /**
