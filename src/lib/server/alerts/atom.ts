@@ -1,8 +1,6 @@
 // Atom 1.0 (RFC 4287) feed of a group's active alerts; each entry also links its CAP message,
 // which is how CAP aggregators (e.g. MeteoAlarm, Google Public Alerts) discover alerts.
-import { escapeXml } from './cap';
-
-export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
+import { ATOM_NAMESPACE, atomAuthor as author, atomDate, atomLink, escapeXml, xmlElement as el } from '../text/xml';
 
 export interface AtomEntry {
 	/** absolute URL or tag: URI */
@@ -31,22 +29,6 @@ export interface AtomFeed {
 	entries: AtomEntry[];
 }
 
-/** RFC 3339 in UTC, without milliseconds. */
-export function atomDate(d: Date): string {
-	if (Number.isNaN(d.getTime())) throw new Error('Atom: invalid date');
-	return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-const el = (depth: number, name: string, value: string) =>
-	`${'\t'.repeat(depth)}<${name}>${escapeXml(value)}</${name}>`;
-const link = (depth: number, rel: string, type: string, href: string) =>
-	`${'\t'.repeat(depth)}<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`;
-const author = (depth: number, name: string) => [
-	`${'\t'.repeat(depth)}<author>`,
-	el(depth + 1, 'name', name),
-	`${'\t'.repeat(depth)}</author>`
-];
-
 function entry(e: AtomEntry): string[] {
 	return [
 		'\t<entry>',
@@ -56,8 +38,8 @@ function entry(e: AtomEntry): string[] {
 		...(e.published ? [el(2, 'published', atomDate(e.published))] : []),
 		...author(2, e.author),
 		el(2, 'summary', e.summary),
-		link(2, 'alternate', 'text/html', e.link),
-		link(2, 'alternate', 'application/cap+xml', e.capLink),
+		atomLink(2, 'alternate', 'text/html', e.link),
+		atomLink(2, 'alternate', 'application/cap+xml', e.capLink),
 		...(e.categories ?? []).map((c) => `\t\t<category term="${escapeXml(c)}"/>`),
 		'\t</entry>'
 	];
@@ -72,8 +54,8 @@ export function atomXml(f: AtomFeed): string {
 		...(f.subtitle ? [el(1, 'subtitle', f.subtitle)] : []),
 		el(1, 'updated', atomDate(f.updated)),
 		...author(1, f.author ?? f.title),
-		link(1, 'self', 'application/atom+xml', f.selfLink),
-		link(1, 'alternate', 'text/html', f.alternateLink),
+		atomLink(1, 'self', 'application/atom+xml', f.selfLink),
+		atomLink(1, 'alternate', 'text/html', f.alternateLink),
 		...f.entries.flatMap(entry),
 		'</feed>',
 		''

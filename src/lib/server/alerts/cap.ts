@@ -2,6 +2,7 @@
 // that read the standard rather than our pages. Element order follows the official XSD.
 import { toWarsawLocal } from '../../dates';
 import type { AlertKind } from './alerts';
+import { escapeXml } from '../text/xml';
 
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
 
@@ -64,15 +65,6 @@ const categories: Record<AlertKind, CapCategory> = {
 
 export function capCategoryFor(kind: AlertKind): CapCategory {
 	return categories[kind];
-}
-
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Text or attribute value for XML; control characters XML 1.0 cannot carry at all are dropped. */
-export function escapeXml(s: string): string {
-	return s
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '') // eslint-disable-line no-control-regex
-		.replace(/[&<>"']/g, (c) => entities[c]);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

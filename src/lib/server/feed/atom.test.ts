@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { atomFeedXml, escapeXml, etagMatches, postHtml, postTitle, stripInvalidXml, type AtomPostFeed } from './atom';
+import { atomFeedXml, etagMatches, postHtml, postTitle, type AtomPostFeed } from './atom';
+import { escapeXml, stripInvalidXml } from '../text/xml';
 import type { FeedItem } from './present';
 
 const hasXmllint = !spawnSync('xmllint', ['--version']).error;

@@ -9,30 +9,21 @@ import { can } from '../access/policy';
 import { getGroupForReading } from '../groups/groups';
 import { postRows } from './feed-query';
 import { presentPost, type FeedItem } from './present';
+import {
+	ATOM_NAMESPACE,
+	atomAuthor as author,
+	atomDate,
+	atomLink as link,
+	escapeXml,
+	stripInvalidXml,
+	xmlElement as el,
+	xmlLine as line
+} from '../text/xml';
 
-export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 /** The newest posts a feed carries. */
 export const ATOM_FEED_SIZE = 50;
 /** Bumped when the XML changes shape, so readers' cached copies are not kept across a release. */
 const FORMAT = 'a1';
-
-// Characters XML 1.0 does not allow (§2.2): C0 controls other than tab and newlines, U+FFFE/U+FFFF
-// and lone surrogates (a pair is a character above U+FFFF, which is allowed).
-const INVALID_XML =
-	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g; // eslint-disable-line no-control-regex
-
-/** Removes what XML 1.0 cannot carry. */
-export const stripInvalidXml = (s: string) => s.replace(INVALID_XML, '');
-
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-/** Text or attribute value, escaped and without characters invalid in XML. */
-export const escapeXml = (s: string) => stripInvalidXml(s).replace(/[&<>"']/g, (c) => entities[c]);
-
-/** RFC 3339 in UTC, without milliseconds. */
-export function atomDate(d: Date): string {
-	if (Number.isNaN(d.getTime())) throw new Error('Atom: invalid date');
-	return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 const TITLE_LENGTH = 90;
 
@@ -95,17 +86,6 @@ export interface AtomPostFeed {
 	author: string;
 	entries: AtomPostEntry[];
 }
-
-const line = (depth: number, s: string) => `${'\t'.repeat(depth)}${s}`;
-const el = (depth: number, name: string, value: string, attrs = '') =>
-	line(depth, `<${name}${attrs}>${escapeXml(value)}</${name}>`);
-const link = (depth: number, rel: string, type: string, href: string) =>
-	line(depth, `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`);
-const author = (depth: number, name: string) => [
-	line(depth, '<author>'),
-	el(depth + 1, 'name', name),
-	line(depth, '</author>')
-];
 
 /** The feed as an Atom 1.0 document. */
 export function atomFeedXml(f: AtomPostFeed): string {
