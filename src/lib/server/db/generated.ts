@@ -3,6 +3,10 @@
 
 import type { ColumnType } from 'kysely';
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[] ? U[] : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S[], I[], U[]> : T[];
+
 export type Generated<T> =
 	T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
@@ -108,6 +112,7 @@ export interface Comments {
 	reaction_count: Generated<number>;
 	reaction_counts: Generated<Json>;
 	status: string;
+	via_group_id: Int8 | null;
 }
 
 export interface Contracts {
@@ -138,6 +143,27 @@ export interface Coordinators {
 	user_id: Int8;
 }
 
+export interface CrossPostRefusals {
+	group_id: Int8;
+	refused_at: Timestamp;
+	refused_by: Int8 | null;
+	source_group_id: Int8;
+}
+
+export interface CrossPosts {
+	created_at: Timestamp;
+	group_id: Int8;
+	post_id: Int8;
+	promotion_id: Int8;
+}
+
+export interface CrossPostViews {
+	day: string;
+	group_id: Int8;
+	post_id: Int8;
+	viewer_key: string;
+}
+
 export interface Customers {
 	city: string;
 	contact_email: string;
@@ -149,6 +175,7 @@ export interface Customers {
 	municipality_code: string;
 	nip: string;
 	postal_code: string;
+	promotion_sms_cap: Generated<number>;
 	receiver: Json | null;
 	regon: string;
 	sms_enabled: Generated<boolean>;
@@ -215,6 +242,7 @@ export interface GroupMonthlyStats {
 
 export interface Groups {
 	created_at: Timestamp;
+	cross_post_targets: ArrayType<Int8> | null;
 	description: Generated<string>;
 	digest_hour: Generated<number>;
 	digest_weekday: Generated<number>;
@@ -458,6 +486,7 @@ export interface PostReactions {
 	kind: string;
 	post_id: Int8;
 	user_id: Int8;
+	via_group_id: Int8 | null;
 }
 
 export interface PostRevisions {
@@ -534,9 +563,35 @@ export interface Prices {
 	id: Generated<Int8>;
 	package: string;
 	plan: string;
+	promotions_per_month: Generated<number>;
 	valid_from: string;
 	valid_to: string | null;
 	vat_rate: Generated<number>;
+}
+
+export interface Promotions {
+	by_sms: Generated<boolean>;
+	cancelled_at: Timestamp | null;
+	created_at: Timestamp;
+	emailed: Generated<number>;
+	ends_at: Timestamp;
+	group_id: Int8;
+	id: Generated<Int8>;
+	notified: Generated<number>;
+	post_id: Int8;
+	promoted_by: Int8 | null;
+	pushed: Generated<number>;
+	sponsor_name: string;
+	starts_at: Timestamp;
+	texted: Generated<number>;
+	unit_id: Int8 | null;
+}
+
+export interface PromotionSeen {
+	dismissed: Generated<boolean>;
+	promotion_id: Int8;
+	seen_at: Timestamp;
+	user_id: Int8;
 }
 
 export interface PushSubscriptions {
@@ -759,6 +814,9 @@ export interface DB {
 	comments: Comments;
 	contracts: Contracts;
 	coordinators: Coordinators;
+	cross_post_refusals: CrossPostRefusals;
+	cross_post_views: CrossPostViews;
+	cross_posts: CrossPosts;
 	customer_terms: CustomerTerms;
 	customers: Customers;
 	data_exports: DataExports;
@@ -792,6 +850,8 @@ export interface DB {
 	post_views: PostViews;
 	posts: Posts;
 	prices: Prices;
+	promotion_seen: PromotionSeen;
+	promotions: Promotions;
 	push_subscriptions: PushSubscriptions;
 	rate_limits: RateLimits;
 	reports: Reports;

@@ -205,6 +205,13 @@ export type UnitReportSentTable = G.UnitReportsSent;
 export type PriceTable = Narrow<G.Prices, { package: PackageCode; plan: Plan }>;
 export type SubscriptionPackageTable = Narrow<G.SubscriptionPackages, { package: PackageCode }>;
 export type DigestRunTable = G.DigestRuns;
+/** A post promoted for 1–7 days (Pakiet 2), with what its fan-out delivered. */
+export type PromotionTable = G.Promotions;
+export type PromotionSeenTable = G.PromotionSeen;
+/** A promoted post shown in a neighbouring group (Pakiet 3); its comments stay in the source thread. */
+export type CrossPostTable = G.CrossPosts;
+export type CrossPostRefusalTable = G.CrossPostRefusals;
+export type CrossPostViewTable = G.CrossPostViews;
 export type CustomerTermsTable = Narrow<G.CustomerTerms, { package: Defaulted<PackageCode> }>;
 export type InvoiceCounterTable = G.InvoiceCounters;
 export type InvoiceTable = Narrow<
@@ -284,6 +291,11 @@ export interface DB {
 	subscriptions: SubscriptionTable;
 	subscription_packages: SubscriptionPackageTable;
 	digest_runs: DigestRunTable;
+	promotions: PromotionTable;
+	promotion_seen: PromotionSeenTable;
+	cross_posts: CrossPostTable;
+	cross_post_refusals: CrossPostRefusalTable;
+	cross_post_views: CrossPostViewTable;
 	unit_invitations: UnitInvitationTable;
 	alert_subscriptions: AlertSubscriptionTable;
 	post_revisions: PostRevisionTable;

@@ -73,6 +73,11 @@ export const personalData: Record<keyof DB, Handling> = {
 	subscriptions: { none: 'packages' },
 	subscription_packages: { none: 'which package a subscription gives from which day' },
 	digest_runs: { none: 'which weekly digests went out (counts only)' },
+	promotions: { keep: 'a unit’s promoted post and its reach counts; the staff member who promoted it anonymised' },
+	promotion_seen: { erase: 'deleted (which promoted posts the person scrolled past)' },
+	cross_posts: { none: 'which promoted posts appear in which neighbouring groups' },
+	cross_post_refusals: { keep: 'a group’s refusal of a source group, by the anonymised moderator' },
+	cross_post_views: { keep: 'as post views' },
 	app_settings: { none: 'settings' },
 	ticket_attachments: { none: 'files of tickets, anonymous once the requester is' },
 	group_daily_stats: { none: 'aggregate figures' },
@@ -135,6 +140,7 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 		'phone_verifications',
 		'alert_recipients',
 		'push_subscriptions',
+		'promotion_seen',
 		'idempotency_keys'
 	] as const) {
 		await tx.deleteFrom(table).where('user_id', '=', userId).execute();
