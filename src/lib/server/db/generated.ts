@@ -438,6 +438,7 @@ export interface Outbox {
 	id: Generated<Int8>;
 	last_error: string | null;
 	next_attempt_at: Timestamp | null;
+	promotion_id: Int8 | null;
 	provider_id: string | null;
 	recipient: string;
 	sent_at: Timestamp | null;

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 // - prices.promotions_per_month: the monthly quota of promotions the package gives (per price row).
 // - customers.promotion_sms_cap: SMS messages a month the municipality allows for promoted posts.
 // - promotions: a post promoted for 1–7 days, with what its fan-out delivered (reach report).
+// - outbox.promotion_id: a promotion's push, SMS and digest messages, to follow their delivery.
 // - promotion_seen: a reader scrolled past or dismissed the promoted post (it leaves the top).
 // - groups.cross_post_targets: the groups a promoted post also appears in (NULL: same powiat).
 // - cross_post_refusals: a target group's moderators refused a source group.
@@ -33,6 +34,8 @@ CREATE TABLE promotions (
 );
 CREATE INDEX promotions_group_time ON promotions (group_id, ends_at);
 CREATE INDEX promotions_post ON promotions (post_id);
+ALTER TABLE outbox ADD COLUMN promotion_id bigint REFERENCES promotions ON DELETE SET NULL;
+CREATE INDEX outbox_promotion ON outbox (promotion_id) WHERE promotion_id IS NOT NULL;
 CREATE TABLE promotion_seen (
   promotion_id  bigint NOT NULL REFERENCES promotions ON DELETE CASCADE,
   user_id       bigint NOT NULL REFERENCES users ON DELETE CASCADE,
@@ -77,6 +80,7 @@ DROP TABLE cross_posts;
 DROP TABLE cross_post_refusals;
 ALTER TABLE groups DROP COLUMN cross_post_targets;
 DROP TABLE promotion_seen;
+ALTER TABLE outbox DROP COLUMN promotion_id;
 DROP TABLE promotions;
 ALTER TABLE customers DROP COLUMN promotion_sms_cap;
 ALTER TABLE prices DROP COLUMN promotions_per_month;
