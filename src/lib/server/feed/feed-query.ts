@@ -53,7 +53,7 @@ const postColumns = [
  * Posts with everything a card shows, in one query: author or unit, images, and the viewer's own
  * reaction come as columns, so a page costs one round trip to the database.
  */
-export function postRows(db: Db, viewerId?: string) {
+export function postRows(db: Db, viewerId?: string, feed?: { groupId: string; now: Date }) {
 	return db
 		.selectFrom('posts as p')
 		.innerJoin('groups as g', 'g.id', 'p.group_id')
@@ -91,8 +91,29 @@ export function postRows(db: Db, viewerId?: string) {
 						.whereRef('r.post_id', '=', 'p.id')
 						.where('r.user_id', '=', viewerId)
 						.as('my_reaction')
-				: sql<ReactionKind | null>`null`.as('my_reaction')
+				: sql<ReactionKind | null>`null`.as('my_reaction'),
+			// In a feed: the post's promotion running now ("Wyróżnione przez …"), and for a post
+			// cross-posted from a neighbouring group, the source municipality ("Z gminy …").
+			feed
+				? sql<PromotionLabel | null>`(SELECT json_build_object('id', pr.id::text, 'sponsor', pr.sponsor_name, 'endsAt', pr.ends_at)
+						FROM promotions pr WHERE pr.post_id = p.id AND pr.cancelled_at IS NULL
+						AND pr.starts_at <= ${feed.now} AND pr.ends_at > ${feed.now} ORDER BY pr.id DESC LIMIT 1)`.as('promotion')
+				: sql<PromotionLabel | null>`null`.as('promotion'),
+			feed
+				? sql<
+						string | null
+					>`CASE WHEN p.group_id <> ${feed.groupId} THEN (SELECT m.name FROM municipalities m WHERE m.teryt_code = g.municipality_code) END`.as(
+						'cross_from'
+					)
+				: sql<string | null>`null`.as('cross_from')
 		]);
+}
+
+/** A promotion running now, as a feed row carries it (JSON: `endsAt` is a string). */
+export interface PromotionLabel {
+	id: string;
+	sponsor: string;
+	endsAt: string;
 }
 
 /** A row of `postRows`, as Kysely infers it from the query and the generated table types. */
@@ -124,40 +145,83 @@ export interface FeedQueryOptions {
 }
 
 /**
- * The one query behind a feed page: limit + 1 posts after the cursor, newest first, and on the
- * first page the urgent and pinned posts too (UNION ALL, flagged by `featured`). Exported so the
- * benchmark can EXPLAIN exactly what the app runs.
+ * The one query behind a feed page: limit + 1 posts after the cursor, newest first, with the
+ * posts cross-posted into the group from its neighbours (Pakiet 3) merged in; on the first page
+ * also the urgent, promoted (not yet scrolled past by the viewer) and pinned posts (UNION ALL,
+ * flagged by `featured`). Exported so the benchmark can EXPLAIN exactly what the app runs.
  */
 export function feedQuery(db: Db, o: FeedQueryOptions) {
-	let q = postRows(db, o.viewerId)
-		.select(sql<boolean>`false`.as('featured'))
-		.where('p.group_id', '=', o.groupId)
-		.where('p.status', '=', 'published')
-		.where('p.pinned', '=', false)
-		.where((eb) => eb.or([eb('p.urgent_until', 'is', null), eb('p.urgent_until', '<=', o.now)]))
-		.orderBy('p.published_at', 'desc')
-		.orderBy('p.id', 'desc')
-		.limit(o.limit + 1);
-	if (o.category) q = q.where('p.category', '=', o.category);
-	if (o.unitId) q = q.where('p.unit_id', '=', o.unitId);
-	if (o.placeIds) q = q.where(namesPlace(o.placeIds));
-	if (o.cursor) return q.where(sql<boolean>`(p.published_at, p.id) < (${o.cursor.at}, ${o.cursor.id}::bigint)`);
-	let featured = postRows(db, o.viewerId)
+	const feed = { groupId: o.groupId, now: o.now };
+	const rows = () => postRows(db, o.viewerId, feed).where('p.status', '=', 'published');
+	// Cross-posts are the municipality's neighbours' posts: a unit or place filter excludes them.
+	const withCross = !o.unitId && !o.placeIds;
+	const crossPosts = () =>
+		rows().innerJoin('cross_posts as cp', (join) =>
+			join.onRef('cp.post_id', '=', 'p.id').on('cp.group_id', '=', o.groupId)
+		);
+	const filtered = <Q extends ReturnType<typeof rows>>(query: Q): Q => {
+		let f = query;
+		if (o.category) f = f.where('p.category', '=', o.category) as Q;
+		if (o.unitId) f = f.where('p.unit_id', '=', o.unitId) as Q;
+		if (o.placeIds) f = f.where(namesPlace(o.placeIds)) as Q;
+		return f;
+	};
+	const stream = <Q extends ReturnType<typeof rows>>(query: Q) => {
+		const page = filtered(query)
+			.select(sql<boolean>`false`.as('featured'))
+			.orderBy('p.published_at', 'desc')
+			.orderBy('p.id', 'desc')
+			.limit(o.limit + 1);
+		return o.cursor
+			? page.where(sql<boolean>`(p.published_at, p.id) < (${o.cursor.at}, ${o.cursor.id}::bigint)`)
+			: page;
+	};
+	const own = stream(
+		rows()
+			.where('p.group_id', '=', o.groupId)
+			.where('p.pinned', '=', false)
+			.where((eb) => eb.or([eb('p.urgent_until', 'is', null), eb('p.urgent_until', '<=', o.now)]))
+	);
+	let q = db.selectFrom(own.as('s')).selectAll();
+	if (withCross) q = q.unionAll(db.selectFrom(stream(crossPosts()).as('x')).selectAll());
+	if (o.cursor) return q;
+	const featured = filtered(rows().where('p.group_id', '=', o.groupId))
 		.select(sql<boolean>`true`.as('featured'))
-		.where('p.group_id', '=', o.groupId)
-		.where('p.status', '=', 'published')
-		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', o.now)]))
+		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', o.now), promotedUnseen(o)]))
 		.orderBy(sql`p.urgent_until > ${o.now}`, (ob) => ob.desc().nullsLast())
 		.orderBy('p.published_at', 'desc')
 		.limit(10);
-	if (o.category) featured = featured.where('p.category', '=', o.category);
-	if (o.unitId) featured = featured.where('p.unit_id', '=', o.unitId);
-	if (o.placeIds) featured = featured.where(namesPlace(o.placeIds));
-	return db
-		.selectFrom(featured.as('f'))
-		.selectAll()
-		.unionAll(db.selectFrom(q.as('s')).selectAll());
+	q = q.unionAll(db.selectFrom(featured.as('f')).selectAll());
+	if (withCross)
+		q = q.unionAll(
+			db
+				.selectFrom(
+					filtered(crossPosts())
+						.select(sql<boolean>`true`.as('featured'))
+						.where(promotedUnseen(o))
+						.orderBy('p.published_at', 'desc')
+						.limit(5)
+						.as('xf')
+				)
+				.selectAll()
+		);
+	return q;
 }
+
+/** The post has a promotion running now that the viewer has not scrolled past or dismissed. */
+const promotedUnseen = (o: FeedQueryOptions) =>
+	sql<boolean>`EXISTS (SELECT 1 FROM promotions pr WHERE pr.post_id = p.id AND pr.cancelled_at IS NULL
+		AND pr.starts_at <= ${o.now} AND pr.ends_at > ${o.now}
+		${o.viewerId ? sql`AND NOT EXISTS (SELECT 1 FROM promotion_seen ps WHERE ps.promotion_id = pr.id AND ps.user_id = ${o.viewerId})` : sql``})`;
+
+const newestFirst = (a: PostRow, b: PostRow) =>
+	b.published_at!.getTime() - a.published_at!.getTime() || Number(b.id) - Number(a.id);
+
+/** On top: urgent alerts, then promoted posts, then pinned ones; newest first within each. */
+const byFeaturedOrder = (now: Date) => {
+	const rank = (r: PostRow) => (r.urgent_until && r.urgent_until > now ? 0 : r.promotion ? 1 : 2);
+	return (a: PostRow, b: PostRow) => rank(a) - rank(b) || newestFirst(a, b);
+};
 
 const namesPlace = (placeIds: string[]) =>
 	sql<boolean>`EXISTS (SELECT 1 FROM post_places pp WHERE pp.post_id = p.id AND pp.place_id = ANY (${placeIds}::bigint[]))`;
@@ -222,14 +286,22 @@ export async function listFeed(
 		now
 	});
 	const rows = await query.execute();
-	const featured = present(
-		rows.filter((r) => r.featured),
+	const featuredRows = rows.filter((r) => r.featured).sort(byFeaturedOrder(now));
+	const featuredIds = new Set(featuredRows.map((r) => r.id));
+	// Own and cross-posted posts, merged newest first; a promoted post on top is not repeated below.
+	const stream = rows.filter((r) => !r.featured).sort(newestFirst);
+	const hasMore = stream.length > limit;
+	const page = stream.slice(0, limit);
+	const items = present(
+		page.filter((r) => !featuredIds.has(r.id)),
 		now
 	);
-	const stream = rows.filter((r) => !r.featured);
-	const hasMore = stream.length > limit;
-	const items = present(stream.slice(0, limit), now);
-	return { featured, items, nextCursor: hasMore ? encodeCursor(items[items.length - 1]) : null };
+	const last = page[page.length - 1];
+	return {
+		featured: present(featuredRows, now),
+		items,
+		nextCursor: hasMore ? encodeCursor({ createdAt: last.published_at!.toISOString(), id: last.id }) : null
+	};
 }
 
 /** The author's own posts still waiting for a moderator, shown to them above the feed. */

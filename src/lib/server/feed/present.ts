@@ -67,6 +67,10 @@ export interface FeedItem {
 		byKind: Partial<Record<ReactionKind, number>>;
 	};
 	myReaction: ReactionKind | null;
+	/** In a feed, a promotion running now (Pakiet 2): "Wyróżnione przez {sponsor}". */
+	promotion: { id: string; sponsor: string; endsAt: string } | null;
+	/** In a feed, the municipality a post cross-posted from a neighbouring group comes from (Pakiet 3). */
+	crossPostedFrom: string | null;
 }
 
 export interface PostImage {
@@ -125,6 +129,8 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 			shares: row.share_count,
 			byKind: row.reaction_counts ?? {}
 		},
-		myReaction: row.my_reaction
+		myReaction: row.my_reaction,
+		promotion: row.promotion ? { ...row.promotion, endsAt: new Date(row.promotion.endsAt).toISOString() } : null,
+		crossPostedFrom: row.cross_from
 	};
 }

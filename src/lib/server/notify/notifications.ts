@@ -23,7 +23,8 @@ export type NotificationKind =
 	| 'urgent_alert'
 	| 'urgent_all_clear'
 	| 'urgent_update'
-	| 'terms_changed';
+	| 'terms_changed'
+	| 'promoted_post';
 
 export interface NewNotification {
 	userId: string;
@@ -128,6 +129,8 @@ export function describeNotification(n: {
 			return `Twoja prośba o dołączenie do grupy${n.group_name ? ` „${n.group_name}”` : ''} została odrzucona.`;
 		case 'moderation_decision':
 			return `${n.detail ?? 'Moderacja ograniczyła Twoją treść.'} Zobacz uzasadnienie i możliwość odwołania.`;
+		case 'promoted_post':
+			return `${who} wyróżnia${where}: ${n.detail ?? 'nowy post'}`;
 		case 'changes_requested':
 			return `Moderator prosi o poprawki w Twoim poście${where}: ${n.detail ?? ''}`;
 		case 'post_held':
