@@ -79,3 +79,37 @@ export function watchViews(): () => void {
 		document.removeEventListener('visibilitychange', onHide);
 	};
 }
+
+/**
+ * A promoted post on top of the feed (`article[data-promotion]`) counts as seen once the reader
+ * has scrolled past it (it left the viewport upwards): it is told to the group page's
+ * `promotionSeen` action, and the post is not put on top for them again.
+ */
+export function watchPromotions(actionBase: string): () => void {
+	if (typeof IntersectionObserver === 'undefined') return () => {};
+	const told = new Set<string>();
+	const observer = new IntersectionObserver((entries) => {
+		for (const entry of entries) {
+			const id = (entry.target as HTMLElement).dataset.promotion;
+			if (!id || told.has(id) || entry.isIntersecting || entry.boundingClientRect.bottom > 0) continue;
+			told.add(id);
+			const body = new FormData();
+			body.set('promotionId', id);
+			void fetch(`${actionBase}?/promotionSeen`, {
+				method: 'POST',
+				headers: { 'x-sveltekit-action': 'true' },
+				body,
+				keepalive: true
+			}).catch(() => told.delete(id));
+		}
+	});
+	const scan = () =>
+		document.querySelectorAll<HTMLElement>('article[data-promotion]').forEach((el) => observer.observe(el));
+	scan();
+	const mutations = new MutationObserver(scan);
+	mutations.observe(document.body, { childList: true, subtree: true });
+	return () => {
+		mutations.disconnect();
+		observer.disconnect();
+	};
+}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../core/context';
 import type { Group } from '../db/schema';
+import { packageIncludes } from '../access/package-state';
 import { addDays, polishDate, toWarsawLocal, warsawDay, warsawMidnight } from '../../dates';
 import { formatDateTime } from '../../format';
 import { weeklyDigestEmail, type DigestData, type DigestEventItem, type DigestItem } from './messages';
@@ -34,7 +35,26 @@ export function digestTitle(post: { body: string; alert_title: string | null }):
 export type DigestContent = Omit<DigestData, 'unsubscribeUrl'> & {
 	/** Whether the digest has anything to say; an empty week sends nothing. */
 	empty: boolean;
+	/** The promotions listed in the promoted block (their reach counts the digest e-mails). */
+	promotionIds: string[];
 };
+
+/**
+ * The group's promotions that ran during the week and were not ended early, oldest first — only while the group's package
+ * includes Pakiet 2: other groups get the same digest without the promoted block.
+ */
+async function weekPromotions(ctx: Ctx, group: Group, from: Date, now: Date) {
+	if (!(await packageIncludes(ctx, group.id, 'pakiet2'))) return [];
+	return ctx.db
+		.selectFrom('promotions')
+		.select(['id', 'post_id'])
+		.where('group_id', '=', group.id)
+		.where('starts_at', '<=', now)
+		.where('ends_at', '>', from)
+		.where('cancelled_at', 'is', null)
+		.orderBy('starts_at')
+		.execute();
+}
 
 /**
  * The digest of a group for the week ending at the clock's today (Warsaw): the posts promoted
@@ -82,7 +102,8 @@ export async function digestContent(
 		return taken;
 	};
 
-	const promotedIds = opts.promotedPostIds ?? [];
+	const promotions = opts.promotedPostIds ? [] : await weekPromotions(ctx, group, from, now);
+	const promotedIds = opts.promotedPostIds ?? [...new Set(promotions.map((p) => p.post_id))];
 	const promotedRows = promotedIds.length ? await posts().where('posts.id', 'in', promotedIds).execute() : [];
 	const promoted = take(
 		promotedIds.map((id) => promotedRows.find((r) => r.id === id)).filter((r): r is Row => !!r),
@@ -146,7 +167,8 @@ export async function digestContent(
 		unitPosts,
 		groupUrl: `${ctx.baseUrl}/g/${group.slug}`,
 		settingsUrl: `${ctx.baseUrl}/g/${group.slug}/komunikaty`,
-		empty: !promoted.length && !mostRead.length && !upcomingEvents.length && !unitPosts.length
+		empty: !promoted.length && !mostRead.length && !upcomingEvents.length && !unitPosts.length,
+		promotionIds: promotions.map((p) => p.id)
 	};
 }
 
@@ -220,6 +242,12 @@ export async function queueWeeklyDigest(
 			after = batch[batch.length - 1].id;
 			if (batch.length < batchSize) break;
 		}
+		if (content.promotionIds.length)
+			await tx
+				.updateTable('promotions')
+				.set((eb) => ({ emailed: eb('emailed', '+', recipients) }))
+				.where('id', 'in', content.promotionIds)
+				.execute();
 		await tx
 			.updateTable('digest_runs')
 			.set({ recipients })

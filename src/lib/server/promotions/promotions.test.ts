@@ -8,6 +8,7 @@ import { setPinned } from '../feed/pinning';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { describeNotification, listNotifications } from '../notify/notifications';
 import { setMemberNotificationSettings } from '../notify/member-settings';
+import { digestContent, queueWeeklyDigest } from '../notify/digest';
 import { setAlertPreferences } from '../alerts/alerts';
 import { sendAlert } from '../alerts/send';
 import {
@@ -20,7 +21,14 @@ import {
 } from '../testing/fixtures';
 import { addUnit } from '../units/units';
 import { acceptInvitation, inviteStaff } from '../units/staff';
-import { cancelPromotion, markPromotionSeen, promotePost, promotionForm, promotionQuota } from './promotions';
+import {
+	cancelPromotion,
+	markPromotionSeen,
+	promotePost,
+	promotionForm,
+	promotionPanel,
+	promotionQuota
+} from './promotions';
 
 const DAY = 86_400_000;
 let database: Database;
@@ -136,6 +144,7 @@ describe('promoting a post', () => {
 		});
 		expect(await counts()).toEqual({ promotions: 0, notifications: 0, outbox: 0 });
 		expect((await promotionQuota(ctx, group.id)).limit).toBe(0);
+		expect((await promotionPanel(ctx, teacher, postId))?.unavailable).toMatch(/Pakiecie nr 2 i nr 3/);
 	});
 
 	it('is gated by the package in force at the moment of use (a change from the next period)', async () => {
@@ -229,6 +238,21 @@ describe('promoting a post', () => {
 		});
 	});
 
+	it("leads the weekly digest, whose e-mails count in the promotion's reach", async () => {
+		const content = await digestContent(ctx, group);
+		expect(content.promoted.map((p) => p.title)).toEqual(['Festyn rodzinny w niedzielę o 14:00']);
+		expect(content.promoted[0].from).toBe('Szkoła Podstawowa w Wiskitkach');
+		const queued = await queueWeeklyDigest(ctx, group);
+		expect(queued.recipients).toBeGreaterThan(0);
+		const festyn = await ctx.db
+			.selectFrom('promotions')
+			.innerJoin('posts', 'posts.id', 'promotions.post_id')
+			.select('promotions.emailed')
+			.where('posts.body', 'like', 'Festyn%')
+			.executeTakeFirstOrThrow();
+		expect(festyn.emailed).toBe(queued.recipients);
+	});
+
 	it('ends by itself after its days, and the post stays in the feed unlabelled', async () => {
 		const now = clock.now();
 		clock.set(new Date(now.getTime() + 3 * DAY + 1));
@@ -287,7 +311,16 @@ describe('promoting a post', () => {
 		});
 		expect(await counts()).toEqual(before);
 		const form = await promotionForm(ctx, teacher, sixth);
-		expect(form).toMatchObject({ quota: { left: 0 }, audience: { inApp: 2, push: 1, sms: 0 }, sms: null, maxDays: 7 });
+		expect(form).toMatchObject({
+			unavailable: null,
+			quota: { left: 0 },
+			audience: { inApp: 2, push: 1, sms: 0 },
+			sms: null,
+			maxDays: 7
+		});
+		expect(await promotionPanel(ctx, anna, sixth)).toBeNull();
+		expect(await promotionPanel(ctx, null, sixth)).toBeNull();
+		expect(await promotionPanel(ctx, clerk, sixth)).toBeNull();
 		clock.set('2027-02-01T08:00:00+01:00');
 		expect(await promotionQuota(ctx, group.id)).toMatchObject({ month: '2027-02', used: 0, left: 4 });
 		await promotePost(ctx, teacher, sixth, { days: 1 });
@@ -343,5 +376,22 @@ describe('SMS for promoted posts (Pakiet 3)', () => {
 		await ctx.db.updateTable('customers').set({ promotion_sms_cap: 1000 }).execute();
 		await ctx.db.updateTable('phone_verifications').set({ verified_at: null }).execute();
 		expect((await promotePost(ctx, teacher, next, { days: 1, sms: true })).texted).toBe(0);
+	});
+});
+
+describe('back on Pakiet 1', () => {
+	it('the digest has no promoted block, and promoting is refused again', async () => {
+		clock.set('2027-03-10T09:00:00+01:00');
+		const postId = await schoolPost('Rekrutacja do przedszkola');
+		await promotePost(ctx, teacher, postId, { days: 3 });
+		expect((await digestContent(ctx, group)).promoted).toHaveLength(1);
+		await packageFrom('pakiet1', '2027-03-11');
+		clock.set('2027-03-11T09:00:00+01:00');
+		const content = await digestContent(ctx, group);
+		expect(content.promoted).toEqual([]);
+		expect(content.unitPosts.map((p) => p.title)).toContain('Rekrutacja do przedszkola');
+		await expect(promotePost(ctx, teacher, await schoolPost('Jeszcze jeden'), { days: 1 })).rejects.toMatchObject({
+			code: 'forbidden'
+		});
 	});
 });

@@ -126,12 +126,11 @@ async function promotablePost(ctx: Ctx, actor: Actor | null, postId: string): Pr
 	return { group, post: { ...row, unit_id: row.unit_id }, unit };
 }
 
+const PACKAGE_NEEDED =
+	'Wyróżnianie postów jest w Pakiecie nr 2 i nr 3. Koordynator gminy może zmienić pakiet na stronie urzędu.';
+
 async function assertPackage(ctx: Ctx, group: Group): Promise<void> {
-	if (!(await packageIncludes(ctx, group.id, 'pakiet2')))
-		throw new AppError(
-			'forbidden',
-			'Wyróżnianie postów jest w Pakiecie nr 2 i nr 3. Koordynator gminy może zmienić pakiet na stronie urzędu.'
-		);
+	if (!(await packageIncludes(ctx, group.id, 'pakiet2'))) throw new AppError('forbidden', PACKAGE_NEEDED);
 }
 
 /** The active promotion of a post now, if any. */
@@ -148,11 +147,13 @@ async function activePromotion(db: Db, postId: string, now: Date) {
 
 export interface PromotionForm {
 	postId: string;
+	/** Null when the package in force allows promoting; else why not. */
+	unavailable: string | null;
 	title: string;
 	sponsor: string;
 	quota: PromotionQuota;
-	/** Already promoted until then (no second promotion while one runs). */
-	activeUntil: string | null;
+	/** The promotion running now, if any (no second one while it runs). */
+	active: { id: string; endsAt: string } | null;
 	audience: { inApp: number; push: number; sms: number };
 	/** SMS may be chosen: Pakiet 3, SMS enabled by the municipality, and messages left this month. */
 	sms: { available: boolean; left: number; segments: number; priceGrosze: number } | null;
@@ -162,9 +163,9 @@ export interface PromotionForm {
 /** What the "Wyróżnij" form shows before the staff member confirms: quota, audience, SMS. */
 export async function promotionForm(ctx: Ctx, actor: Actor | null, postId: string): Promise<PromotionForm> {
 	const { group, post, unit } = await promotablePost(ctx, actor, postId);
-	await assertPackage(ctx, group);
 	const now = ctx.clock.now();
-	const [quota, active, counts, sms] = await Promise.all([
+	const [unavailable, quota, active, counts, sms] = await Promise.all([
+		packageIncludes(ctx, group.id, 'pakiet2').then((yes) => (yes ? null : PACKAGE_NEEDED)),
 		promotionQuota(ctx, group.id),
 		activePromotion(ctx.db, post.id, now),
 		sql<{ in_app: string; push: string; sms: string }>`
@@ -178,10 +179,11 @@ export async function promotionForm(ctx: Ctx, actor: Actor | null, postId: strin
 	const c = counts.rows[0];
 	return {
 		postId: post.id,
+		unavailable,
 		title,
 		sponsor: unit.name,
 		quota,
-		activeUntil: active ? active.ends_at.toISOString() : null,
+		active: active ? { id: active.id, endsAt: active.ends_at.toISOString() } : null,
 		audience: { inApp: Number(c.in_app), push: Number(c.push), sms: Number(c.sms) },
 		sms: sms && {
 			...sms,
@@ -191,6 +193,18 @@ export async function promotionForm(ctx: Ctx, actor: Actor | null, postId: strin
 		},
 		maxDays: MAX_PROMOTION_DAYS
 	};
+}
+
+/**
+ * The post page's "Wyróżnij" panel: the form for the unit's staff and the coordinator, null for
+ * everyone else and for a post that is not a unit's published one.
+ */
+export async function promotionPanel(ctx: Ctx, actor: Actor | null, postId: string): Promise<PromotionForm | null> {
+	if (!actor) return null;
+	return promotionForm(ctx, actor, postId).catch((e) => {
+		if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'conflict')) return null;
+		throw e;
+	});
 }
 
 /** SMS for promoted posts: Pakiet 3 and the municipality's SMS on, up to its monthly cap. */

@@ -5,6 +5,7 @@ import { assertMayPost, createPost } from '$lib/server/feed/create-post';
 import { reviseHeldPost } from '$lib/server/feed/revise-held';
 import { action, clientOf, formFields, page, formAction } from '$lib/server/web/http';
 import { groupPage } from '$lib/server/feed/group-page';
+import { markPromotionSeen } from '$lib/server/promotions/promotions';
 import { removeImages } from '$lib/server/media/images';
 import { readPostForm } from '$lib/server/web/post-form';
 import { viewerKey } from '$lib/server/web/viewer';
@@ -98,6 +99,14 @@ export const actions: Actions = {
 		const kind = f.kind === f.current ? null : f.kind;
 		await setPostReaction(locals.ctx, locals.actor, f.postId, kind);
 		return { reacted: f.postId };
+	}),
+	hidePromotion: formAction(async (f, { locals }) => {
+		await markPromotionSeen(locals.ctx, locals.actor, f.promotionId, true);
+		return { hiddenPromotion: f.promotionId };
+	}),
+	promotionSeen: formAction(async (f, { locals }) => {
+		await markPromotionSeen(locals.ctx, locals.actor, f.promotionId, false);
+		return { seenPromotion: f.promotionId };
 	}),
 	share: formAction(async (f, { locals, request, url, params }) => {
 		await sharePost(

@@ -9,6 +9,7 @@ import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/f
 import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/content-decisions';
 import { can } from '$lib/server/access/policy';
+import { cancelPromotion, promotePost, promotionPanel } from '$lib/server/promotions/promotions';
 import { action, clientOf, page, formAction } from '$lib/server/web/http';
 import { viewerKey } from '$lib/server/web/viewer';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,9 +24,10 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 				[post.id],
 				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
 			);
-		const [comments, revisions] = await Promise.all([
+		const [comments, revisions, promotion] = await Promise.all([
 			post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id) : [],
-			post.editedAt ? listRevisions(locals.ctx, post.id) : []
+			post.editedAt ? listRevisions(locals.ctx, post.id) : [],
+			post.status === 'published' && post.author.unit ? promotionPanel(locals.ctx, locals.actor, post.id) : null
 		]);
 		// The author, or for a unit's post its staff, may edit, delete and publish drafts.
 		const canEdit =
@@ -35,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 			post,
 			comments,
 			revisions,
+			promotion,
 			canEdit: canEdit && !['deleted', 'removed', 'changes_requested'].includes(post.status),
 			categories: categories.map((c) => ({ code: c.code, label: c.label })),
 			group: { slug: group.slug, name: group.name },
@@ -117,6 +120,19 @@ export const actions: Actions = {
 			resubmitted: await resubmitPost(locals.ctx, locals.actor, params.id, { body: f.body })
 		}),
 		(f) => ({ editBody: f.body })
+	),
+	promote: formAction(
+		async (f, { locals, params }) => ({
+			promoted: await promotePost(locals.ctx, locals.actor, params.id, { days: f.days, sms: f.sms === 'on' })
+		}),
+		() => ({ promotion: 'promote' })
+	),
+	cancelPromotion: formAction(
+		async (f, { locals }) => {
+			await cancelPromotion(locals.ctx, locals.actor, f.promotionId);
+			return { promotionCancelled: true };
+		},
+		() => ({ promotion: 'cancel' })
 	),
 	react: formAction(async (f, { locals }) => {
 		await setPostReaction(locals.ctx, locals.actor, f.postId, f.kind === f.current ? null : f.kind);
