@@ -16,7 +16,8 @@ export function promotedPostMessage(d: PromotedPostData): { notification: string
 	return {
 		notification: d.title,
 		subject: `${d.sponsor}: ważne w grupie „${d.groupName}”`,
-		push: d.title
+		// The push opens the link its text ends with (push.ts), as an alert's does.
+		push: `${d.title} ${d.postUrl}`
 	};
 }
 

@@ -179,7 +179,7 @@ describe('promoting a post', () => {
 			{
 				recipient: `user:${ewa.id}`,
 				subject: 'Szkoła Podstawowa w Wiskitkach: ważne w grupie „Wiskitki”',
-				body_text: 'Festyn rodzinny w niedzielę o 14:00'
+				body_text: `Festyn rodzinny w niedzielę o 14:00 http://tablica.test/g/wiskitki/p/${postId}`
 			}
 		]);
 		const stored = await ctx.db
