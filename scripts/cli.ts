@@ -10,10 +10,11 @@ import { createApiToken } from '../src/lib/server/auth/sessions';
 import { hashPassword } from '../src/lib/server/auth/crypto';
 import { passwordSchema, displayNameSchema, toActor } from '../src/lib/server/auth/accounts';
 import { emailSchema, parseInput } from '../src/lib/server/core/validation';
-import { createGroup } from '../src/lib/server/groups/groups';
+import { createGroup, getGroup } from '../src/lib/server/groups/groups';
 import { seedDemo } from '../src/lib/server/demo/seed-demo';
 import { importTerytFile } from '../src/lib/server/municipalities/municipalities';
 import { listOutbox } from '../src/lib/server/notify/outbox';
+import { queueWeeklyDigest } from '../src/lib/server/notify/digest';
 import { loadLexicon } from '../src/lib/server/moderation/engine';
 import { moderateLine } from '../src/lib/server/moderation/moderate-lines';
 import { compileWordList } from '../src/lib/server/moderation/word-lists';
@@ -37,6 +38,8 @@ const help = `Tablica — polecenia operatora
   token-create --unit SLUG [--teryt KOD] [--name NAZWA]
                                             tworzy token jednostki dla jej systemów (publikuje jako jednostka)
   outbox [--limit N]                        pokazuje ostatnie wiadomości w skrzynce nadawczej
+  digest --group SLUG                       kolejkuje teraz „Tydzień w gminie” grupy (nie czekając na jej dzień
+                                            i godzinę; raz w tygodniu — drugi raz nic nie wysyła)
   stats-rebuild                             przelicza od nowa dzienne statystyki wszystkich grup
   invoice-demo --out KATALOG                wystawia (albo odczytuje) fakturę gminy demonstracyjnej za bieżący okres
                                             i zapisuje ją jako KATALOG/<numer>.xml (FA(3)) i .pdf (ukośniki numeru → _)
@@ -300,6 +303,16 @@ async function run(): Promise<void> {
 			await seedDemo(ctx);
 			const files = await writeDemoInvoice(ctx, values.out);
 			for (const f of files) console.log(f);
+			return;
+		}
+		case 'digest': {
+			if (!values.group) throw new AppError('validation', 'Podaj grupę: digest --group SLUG');
+			const r = await queueWeeklyDigest(ctx, await getGroup(ctx.db, values.group));
+			console.log(
+				r.queued
+					? `Zakolejkowano podsumowanie tygodnia: ${r.recipients} ${plural(r.recipients, 'e-mail', 'e-maile', 'e-maili')}.`
+					: 'Podsumowanie tego tygodnia już wysłano.'
+			);
 			return;
 		}
 		case 'outbox': {
