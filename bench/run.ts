@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --public-only --first-start]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --public-only --promotion-only --first-start]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -15,6 +15,7 @@ import { benchModeration } from './moderation';
 import { benchAlerts } from './alerts';
 import { benchDelivery } from './delivery';
 import { benchPublic } from './public';
+import { benchPromotion } from './promotion';
 import { benchFirstStart, referenceDataDir } from './first-start';
 import { freePort, waitForHealth } from './common';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
 		'alerts-only': { type: 'boolean', default: false },
 		'delivery-only': { type: 'boolean', default: false },
 		'public-only': { type: 'boolean', default: false },
+		'promotion-only': { type: 'boolean', default: false },
 		'first-start': { type: 'boolean', default: false },
 		'alert-members': { type: 'string', default: '20000' },
 		'sse-clients': { type: 'string', default: '2000' }
@@ -213,6 +215,10 @@ if (values['public-only']) {
 	await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
 	process.exit(0);
 }
+if (values['promotion-only']) {
+	await benchPromotion({ pgServer, members: Number(values['alert-members']), runs: Math.max(3, runs) });
+	process.exit(0);
+}
 const delivery = await benchDelivery({ pgServer, messages: 1000, runs: 3 });
 if (values['delivery-only']) process.exit(0);
 
@@ -228,6 +234,12 @@ if (!values['skip-alerts'] || values['alerts-only']) {
 	});
 }
 if (values['alerts-only']) process.exit(0);
+console.log('\n== promoted posts ==');
+const promotion = await benchPromotion({
+	pgServer,
+	members: Number(values['alert-members']),
+	runs: Math.max(3, runs)
+});
 const publicSite =
 	values.db === 'pglite' ? null : await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
@@ -236,6 +248,10 @@ for (const k of kinds) all.push(...(await benchOne(k)));
 const file = resultFile();
 writeFileSync(
 	file,
-	JSON.stringify({ seconds, connections, scale, moderation, delivery, alerts, publicSite, results: all }, null, 2)
+	JSON.stringify(
+		{ seconds, connections, scale, moderation, delivery, alerts, promotion, publicSite, results: all },
+		null,
+		2
+	)
 );
 console.log(`\nresults: ${path.relative(root, file)}`);
