@@ -67,9 +67,10 @@ function freshDemoDir(): string {
 /**
  * Starts the built app in its own process, on a fresh PGlite data dir with the demo (copied from
  * the run's seeded one: seeding takes 15–30 s per server) unless a database URL or data dir is given.
+ * `now` (an ISO instant) starts the server's clock there (TABLICA_NOW); it runs on from it.
  */
 export async function startServer(
-	opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string } = {}
+	opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string; now?: string } = {}
 ): Promise<Server> {
 	const port = await freePort();
 	const dataDir =
@@ -88,6 +89,7 @@ export async function startServer(
 			SEED_DEMO: '1',
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
+			TABLICA_NOW: opts.now ?? '',
 			...opts.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
