@@ -50,6 +50,8 @@ export interface Server {
 	/** The process has not exited. */
 	alive: () => boolean;
 	pid: number;
+	/** The PGlite data dir (another server may start on it after `stop({ keepData: true })`). */
+	dataDir: string;
 	/** SIGTERM (a graceful shutdown), then the data dir is deleted unless kept. */
 	stop: (opts?: { keepData?: boolean }) => Promise<void>;
 	/** kill -9: no graceful shutdown (the data dir is kept). */
@@ -112,6 +114,7 @@ export async function startServer(
 		log: () => output,
 		alive: () => child.exitCode === null && child.signalCode === null,
 		pid: child.pid!,
+		dataDir,
 		stop: async ({ keepData = false } = {}) => {
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');
