@@ -1,7 +1,7 @@
 // The operator's command line: npm run --silent cli -- <command> [options]
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../src/lib/server/core/clock';
+import { processClock } from '../src/lib/server/core/clock';
 import { readConfig } from '../src/lib/server/core/config';
 import type { Ctx } from '../src/lib/server/core/context';
 import { migrate } from '../src/lib/server/db/database';
@@ -146,7 +146,13 @@ if (command === 'backup' || command === 'restore') {
 }
 
 const database = await openDatabase(config);
-const ctx: Ctx = { db: database.db, clock: systemClock, notifier: database.notifier, baseUrl: config.baseUrl };
+if (config.clockStart) console.warn(`Zegar przesunięty (TABLICA_NOW): ${config.clockStart.toISOString()}`);
+const ctx: Ctx = {
+	db: database.db,
+	clock: processClock(config.clockStart),
+	notifier: database.notifier,
+	baseUrl: config.baseUrl
+};
 
 async function userByEmail(email: string | undefined) {
 	const e = parseInput(emailSchema, email);

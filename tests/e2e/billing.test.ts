@@ -40,19 +40,28 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 
 	let contractNumber = '';
 
-	it('the operator orders Pakiet 1 for Radziejowice; a wrong NIP is refused first', async () => {
-		await operator.goto(`${server.url}/urzad/zamowienie?grupa=radziejowice`, { waitUntil: 'networkidle' });
-		await operator.getByLabel('Grupa').selectOption('radziejowice');
+	// The demo's Radziejowice runs a Pakiet 3 pilot and Puszcza Mariańska is ordered below: the operator
+	// first opens a group for Mszczonów, which has none.
+	it('the operator opens a group for Mszczonów and orders Pakiet 1 for it; a wrong NIP is refused first', async () => {
+		await operator.goto(`${server.url}/admin`, { waitUntil: 'networkidle' });
+		await operator.getByLabel(/^Kod TERYT gminy/).fill('1438023');
+		await operator.getByLabel(/^Nazwa grupy/).fill('Mszczonów – forum mieszkańców gminy');
+		await operator.getByLabel(/^Adres \(w linku/).fill('mszczonow');
+		await operator.getByLabel(/^Pytanie dla kandydatów/).fill('Z jakiej miejscowości w gminie Mszczonów jesteś?');
+		await operator.getByRole('button', { name: 'Utwórz grupę' }).click();
+		await operator.waitForURL(/\/g\/mszczonow$/, { timeout: 30_000 });
+		await operator.goto(`${server.url}/urzad/zamowienie?grupa=mszczonow`, { waitUntil: 'networkidle' });
+		await operator.getByLabel('Grupa').selectOption('mszczonow');
 		await operator.getByLabel(/miesięczny, bez zobowiązania/).check();
-		await operator.getByLabel(/^Nazwa urzędowa/).fill('Gmina Radziejowice');
+		await operator.getByLabel(/^Nazwa urzędowa/).fill('Gmina Mszczonów');
 		await operator.getByLabel(/^NIP/).fill('838-000-00-00');
 		await operator.getByLabel(/^REGON/).fill('013269002');
-		await operator.getByLabel(/^Ulica i numer/).fill('ul. Kubickiego 1');
-		await operator.getByLabel(/^Kod pocztowy/).fill('96-325');
-		await operator.getByLabel(/^Miejscowość/).fill('Radziejowice');
+		await operator.getByLabel(/^Ulica i numer/).fill('ul. Grójecka 45');
+		await operator.getByLabel(/^Kod pocztowy/).fill('96-320');
+		await operator.getByLabel(/^Miejscowość/).fill('Mszczonów');
 		await operator.getByLabel(/^Osoba do kontaktu/).fill('Jan Sekretarz');
-		await operator.getByLabel(/^E-mail/).fill('sekretariat@radziejowice.test');
-		await operator.getByLabel(/^Pierwsze jednostki/).fill('Urząd Gminy Radziejowice\nOSP Radziejowice');
+		await operator.getByLabel(/^E-mail/).fill('sekretariat@mszczonow.test');
+		await operator.getByLabel(/^Pierwsze jednostki/).fill('Urząd Miejski w Mszczonowie\nOSP Mszczonów');
 		await operator.getByRole('button', { name: 'Zamawiam i pobieram umowę' }).click();
 		await expect.poll(() => operator.getByRole('alert').first().innerText()).toContain('NIP');
 		await audit(operator);
@@ -68,9 +77,9 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		if (hasPdftotext) {
 			const text = pdfText(await res.body());
 			expect(text).toContain(contractNumber);
-			expect(text).toContain('Gmina Radziejowice');
+			expect(text).toContain('Gmina Mszczonów');
 			expect(text).toContain('3 850,00 zł brutto miesięcznie');
-			expect(text).toContain('OSP Radziejowice');
+			expect(text).toContain('OSP Mszczonów');
 		}
 	});
 
@@ -87,7 +96,7 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		await expect.poll(() => done.count()).toBe(1);
 		const invoiceNumber = /FV\/\d{4}\/\d{2}\/\d{4}/.exec(await done.innerText())![0];
 		// The municipality's panel: the package, the contract and its invoice.
-		await operator.goto(`${server.url}/urzad?gmina=1438042`);
+		await operator.goto(`${server.url}/urzad?gmina=1438023`);
 		await audit(operator);
 		expect(await operator.getByText('aktywny').count()).toBeGreaterThan(0);
 		const row = operator.locator('tr', { hasText: invoiceNumber });
@@ -128,23 +137,23 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 	it('the operator sees it in Rozliczenia, records the payment and the KSeF number', async () => {
 		await operator.goto(`${server.url}/admin/faktury`, { waitUntil: 'networkidle' });
 		await audit(operator);
-		const item = operator.locator('li', { hasText: 'Gmina Radziejowice' }).first();
+		const item = operator.locator('li', { hasText: 'Gmina Mszczonów' }).first();
 		await item.getByRole('button', { name: 'Zapisz zapłatę' }).click();
 		await expect.poll(() => operator.getByRole('status').first().innerText()).toContain('Zapisano zapłatę');
 		await operator
-			.locator('li', { hasText: 'Gmina Radziejowice' })
+			.locator('li', { hasText: 'Gmina Mszczonów' })
 			.first()
 			.getByLabel(/^Numer KSeF/)
 			.fill('zły numer');
 		await operator
-			.locator('li', { hasText: 'Gmina Radziejowice' })
+			.locator('li', { hasText: 'Gmina Mszczonów' })
 			.first()
 			.getByRole('button', { name: 'Zapisz numer' })
 			.click();
 		await expect
-			.poll(() => operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText())
+			.poll(() => operator.locator('li', { hasText: 'Gmina Mszczonów' }).first().innerText())
 			.toContain('Sprawdź numer KSeF');
-		expect(await operator.locator('li', { hasText: 'Gmina Radziejowice' }).first().innerText()).toContain('zapłacona');
+		expect(await operator.locator('li', { hasText: 'Gmina Mszczonów' }).first().innerText()).toContain('zapłacona');
 		expect(problems).toEqual({});
 	});
 

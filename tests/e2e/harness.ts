@@ -50,6 +50,8 @@ export interface Server {
 	/** The process has not exited. */
 	alive: () => boolean;
 	pid: number;
+	/** The PGlite data dir (another server may start on it after `stop({ keepData: true })`). */
+	dataDir: string;
 	/** SIGTERM (a graceful shutdown), then the data dir is deleted unless kept. */
 	stop: (opts?: { keepData?: boolean }) => Promise<void>;
 	/** kill -9: no graceful shutdown (the data dir is kept). */
@@ -67,9 +69,10 @@ function freshDemoDir(): string {
 /**
  * Starts the built app in its own process, on a fresh PGlite data dir with the demo (copied from
  * the run's seeded one: seeding takes 15–30 s per server) unless a database URL or data dir is given.
+ * `now` (an ISO instant) starts the server's clock there (TABLICA_NOW); it runs on from it.
  */
 export async function startServer(
-	opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string } = {}
+	opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string; now?: string } = {}
 ): Promise<Server> {
 	const port = await freePort();
 	const dataDir =
@@ -88,6 +91,7 @@ export async function startServer(
 			SEED_DEMO: '1',
 			LOG_LEVEL: 'warn',
 			NODE_ENV: 'production',
+			TABLICA_NOW: opts.now ?? '',
 			...opts.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -110,6 +114,7 @@ export async function startServer(
 		log: () => output,
 		alive: () => child.exitCode === null && child.signalCode === null,
 		pid: child.pid!,
+		dataDir,
 		stop: async ({ keepData = false } = {}) => {
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');

@@ -27,6 +27,7 @@ export async function billingOverview(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Act
 			plan: planLabels[p.plan],
 			gross: p.gross,
 			vatRate: p.vat_rate,
+			promotionsPerMonth: p.promotions_per_month,
 			validFrom: p.valid_from,
 			validTo: p.valid_to
 		})),

@@ -50,6 +50,10 @@ const schema = z.object({
 	CONTACT_BUSINESS_EMAIL: z.string().email().default('poczta@pl-media.pl'),
 	OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
 	TRUSTED_PROXIES: z.string().default(''),
+	TABLICA_NOW: z.iso
+		.datetime({ offset: true })
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -87,6 +91,8 @@ export interface Config {
 	contactInboxes: { municipalities: string; business: string };
 	/** Reverse proxies whose `X-Forwarded-For` is believed (addresses and CIDR ranges). */
 	trustedProxies: string[];
+	/** The server's clock starts here and runs on (TABLICA_NOW, an ISO instant; tests and demos). */
+	clockStart?: Date;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -122,6 +128,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		contactInboxes: { municipalities: e.CONTACT_JST_EMAIL, business: e.CONTACT_BUSINESS_EMAIL },
 		trustedProxies: e.TRUSTED_PROXIES.split(',')
 			.map((s) => s.trim())
-			.filter(Boolean)
+			.filter(Boolean),
+		clockStart: e.TABLICA_NOW ? new Date(e.TABLICA_NOW) : undefined
 	};
 }

@@ -8,6 +8,9 @@ import { validateFa3 } from '../billing/fa3-validate';
 import { loadDemoMunicipalities, openTestDatabase, testCtx } from '../testing/fixtures';
 import { expectStatsInvariants } from '../testing/stats-invariants';
 import { seedDemo } from './seed-demo';
+import { getGroup } from '../groups/groups';
+import { activePackage } from '../access/package-state';
+import { priceFor } from '../subscriptions/prices';
 import path from 'node:path';
 
 let database: Database;
@@ -49,10 +52,16 @@ describe('the demo year', () => {
 				.executeTakeFirstOrThrow()
 		);
 		const panel = await officePanel(ctx, coordinator, null);
+		// Wiskitki's coordinator sees Wiskitki only, not Radziejowice's pilot.
+		expect(panel.groups.map((g) => g.slug)).toEqual(['wiskitki']);
 		const wiskitki = panel.groups.find((g) => g.slug === 'wiskitki')!;
 		expect(wiskitki.package?.status).toBe('active');
 		expect(panel.contracts).toEqual([expect.objectContaining({ status: 'signed', startsOn: '01.07.2026' })]);
-		const contract = await ctx.db.selectFrom('contracts').selectAll().executeTakeFirstOrThrow();
+		const contract = await ctx.db
+			.selectFrom('contracts')
+			.selectAll()
+			.where('subscription_id', '=', wiskitki.package!.id)
+			.executeTakeFirstOrThrow();
 		expect(contract.subscription_id).toBe(wiskitki.package!.id);
 		expect(contract.signed_at!.getTime()).toBeLessThan(Date.parse('2026-07-01'));
 		// Pakiet 1 today, Pakiet 2 ordered from 1 January 2027 (priced by the operator in the demo).
@@ -75,7 +84,12 @@ describe('the demo year', () => {
 		// Wiskitki has its package: no dead-end order button.
 		expect(panel.orderable).toBe(false);
 
-		const invoices = await ctx.db.selectFrom('invoices').selectAll().orderBy('issue_date').execute();
+		const invoices = await ctx.db
+			.selectFrom('invoices')
+			.selectAll()
+			.where('subscription_id', '=', wiskitki.package!.id)
+			.orderBy('issue_date')
+			.execute();
 		expect(invoices.map((i) => i.issue_date)).toEqual([
 			'2026-07-01',
 			'2026-08-01',
@@ -105,5 +119,40 @@ describe('the demo year', () => {
 		});
 		const check = validateFa3(fa3Xml(current), process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data'));
 		if (check) expect(check.ok, check.output).toBe(true);
+	});
+
+	it('Radziejowice runs Pakiet 3 as a pilot on its own terms from 1 November 2026, invoiced at the pilot price', async () => {
+		const group = await getGroup(ctx.db, 'radziejowice');
+		expect(await activePackage(ctx, group.id)).toBe('pakiet3');
+		const customer = await ctx.db
+			.selectFrom('customers')
+			.selectAll()
+			.where('municipality_code', '=', group.municipality_code)
+			.executeTakeFirstOrThrow();
+		expect(customer).toMatchObject({ sms_enabled: true, promotion_sms_cap: 500 });
+		expect(await priceFor(ctx.db, customer.id, 'monthly', '2026-11-01', 'pakiet3')).toMatchObject({
+			gross: 490_000,
+			source: 'terms',
+			note: expect.stringContaining('pilotaż')
+		});
+		const contract = await ctx.db
+			.selectFrom('contracts')
+			.selectAll()
+			.where('group_id', '=', group.id)
+			.executeTakeFirstOrThrow();
+		expect(contract).toMatchObject({ package: 'pakiet3', status: 'signed', starts_on: '2026-11-01', gross: 490_000 });
+		const invoices = await ctx.db
+			.selectFrom('invoices')
+			.select(['issue_date', 'gross', 'paid_at'])
+			.where('subscription_id', '=', contract.subscription_id)
+			.orderBy('issue_date')
+			.execute();
+		expect(invoices.map((i) => [i.issue_date, i.gross])).toEqual([
+			['2026-11-01', 490_000],
+			['2026-12-01', 490_000]
+		]);
+		// Promotions a month in the price list: 8 in Pakiet 2, 12 in Pakiet 3, none in Pakiet 1.
+		const quotas = await ctx.db.selectFrom('prices').select(['package', 'promotions_per_month']).execute();
+		for (const q of quotas) expect(q.promotions_per_month).toBe({ pakiet1: 0, pakiet2: 8, pakiet3: 12 }[q.package]);
 	});
 });

@@ -413,23 +413,25 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 	}
 	step('statystyki dzienne z całego roku…');
 	await rebuildStats(ctx.db, ctx.clock);
-	await seedInvoices(ctx);
+	await seedPilot(ctx);
+	await seedInvoices(ctx, 'wiskitki', 0x0100a1b2c3d0);
+	await seedInvoices(ctx, 'radziejowice', 0x0200a1b2c3d0);
 	step('gotowe');
 	return true;
 }
 
 /**
- * Wiskitki's invoices for every period since its package started, on the demo's fictitious seller account.
+ * A group's invoices for every period since its package started, on the demo's fictitious seller account.
  * Every one but the current one was paid a week after issue and accepted by KSeF the day after issue (its
  * KSeF number carries that date); the current one waits as "do wysłania", unpaid.
  */
-async function seedInvoices(ctx: Ctx): Promise<void> {
+async function seedInvoices(ctx: Ctx, slug: string, ksefBase: number): Promise<void> {
 	await setDemoSeller(ctx.db);
 	const s = await ctx.db
 		.selectFrom('subscriptions as s')
 		.innerJoin('groups as g', 'g.id', 's.group_id')
 		.select(['s.id', 's.starts_on'])
-		.where('g.slug', '=', 'wiskitki')
+		.where('g.slug', '=', slug)
 		.executeTakeFirstOrThrow();
 	const today = warsawDay(ctx.clock.now());
 	const issued = [];
@@ -437,7 +439,7 @@ async function seedInvoices(ctx: Ctx): Promise<void> {
 		issued.push(await issuePeriodInvoice(ctx, s.id, start));
 	for (const [i, inv] of issued.slice(0, -1).entries()) {
 		const accepted = addDays(inv.issue_date, 1).replace(/-/g, '');
-		const id = (0x0100a1b2c3d0 + i).toString(16).toUpperCase().padStart(12, '0');
+		const id = (ksefBase + i).toString(16).toUpperCase().padStart(12, '0');
 		await ctx.db
 			.updateTable('invoices')
 			.set({
@@ -448,6 +450,119 @@ async function seedInvoices(ctx: Ctx): Promise<void> {
 			.where('id', '=', inv.id)
 			.execute();
 	}
+}
+
+/** The pilot of Pakiet 3 in Radziejowice: from 1 November 2026, before the package is sold to everyone. */
+export const PILOT_FROM = '2026-11-01';
+
+/**
+ * Radziejowice runs Pakiet 3 as a pilot on its own terms (the operator may sell a package early
+ * that way): the customer, its terms for Pakiet 3 ("pilotaż"), the signed contract naming Pakiet 3
+ * and a monthly subscription with Pakiet 3 from PILOT_FROM. The municipality sends SMS, at most
+ * 500 a month for promoted posts.
+ */
+async function seedPilot(ctx: Ctx): Promise<void> {
+	const group = await getGroup(ctx.db, 'radziejowice');
+	const operatorId = (
+		await ctx.db.selectFrom('users').select('id').where('email', '=', 'operator@tablica.test').executeTakeFirstOrThrow()
+	).id;
+	const orderedAt = new Date(`${addDays(PILOT_FROM, -14)}T09:00:00Z`);
+	const signedAt = new Date(`${addDays(PILOT_FROM, -7)}T12:00:00Z`);
+	const customerData = {
+		legalName: 'Gmina Radziejowice',
+		nip: '8381870066',
+		regon: '013269002',
+		street: 'ul. Kubickiego 1',
+		postalCode: '96-325',
+		city: 'Radziejowice',
+		contactName: 'Jan Sekretarz',
+		contactEmail: 'sekretariat@radziejowice.test'
+	};
+	await ctx.db.transaction().execute(async (tx) => {
+		const customer = await tx
+			.insertInto('customers')
+			.values({
+				municipality_code: group.municipality_code,
+				legal_name: customerData.legalName,
+				nip: customerData.nip,
+				regon: customerData.regon,
+				street: customerData.street,
+				postal_code: customerData.postalCode,
+				city: customerData.city,
+				contact_name: customerData.contactName,
+				contact_email: customerData.contactEmail,
+				contact_phone: '46 857 71 10',
+				sms_enabled: true,
+				promotion_sms_cap: 500,
+				created_at: orderedAt,
+				updated_at: orderedAt
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await tx
+			.insertInto('customer_terms')
+			.values({
+				customer_id: customer.id,
+				package: 'pakiet3',
+				gross: 490_000,
+				vat_rate: 23,
+				note: 'pilotaż Pakietu nr 3 (wzmocnienie i zasięg regionalny) przed jego sprzedażą od 2027 roku',
+				valid_from: PILOT_FROM,
+				valid_to: null,
+				created_by: operatorId,
+				created_at: orderedAt
+			})
+			.execute();
+		const subscription = await tx
+			.insertInto('subscriptions')
+			.values({
+				customer_id: customer.id,
+				group_id: group.id,
+				plan: 'monthly',
+				commitment_months: null,
+				starts_on: PILOT_FROM,
+				commitment_ends_on: null,
+				status: 'active',
+				created_by: operatorId,
+				created_at: signedAt
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await tx
+			.insertInto('subscription_packages')
+			.values({ subscription_id: subscription.id, valid_from: PILOT_FROM, package: 'pakiet3', created_at: signedAt })
+			.execute();
+		const price = await priceFor(tx, customer.id, 'monthly', PILOT_FROM, 'pakiet3');
+		const year = Number(PILOT_FROM.slice(0, 4));
+		await tx
+			.insertInto('contracts')
+			.values({
+				number: `UM/${year}/${String(await nextNumber(tx, 'UM', year)).padStart(4, '0')}`,
+				customer_id: customer.id,
+				group_id: group.id,
+				package: 'pakiet3',
+				plan: 'monthly',
+				commitment_months: null,
+				starts_on: PILOT_FROM,
+				gross: price.gross,
+				vat_rate: price.ratePercent,
+				price_note: price.note,
+				customer: JSON.stringify({
+					...customerData,
+					municipality: 'Radziejowice',
+					groupName: group.name
+				}),
+				units: JSON.stringify([]),
+				status: 'signed',
+				scan_file: null,
+				signed_at: signedAt,
+				signed_by: operatorId,
+				subscription_id: subscription.id,
+				ordered_by: operatorId,
+				created_at: orderedAt
+			})
+			.execute();
+	});
 }
 
 /** A year of on-call duty: the operator, with the second administrator as the backup. */
@@ -944,19 +1059,21 @@ async function seedEngagement(db: Db, now: Date) {
 /**
  * The operator's prices of Pakiet 2 and 3 from the day they are sold (the migration announces them
  * without a price). Demo figures, gross a month: 5 500 zł (4 990 zł with a commitment) and 7 900 zł
- * (7 200 zł); with Pakiet 1 at 3 850 zł (3 500 zł).
+ * (7 200 zł); with Pakiet 1 at 3 850 zł (3 500 zł). Promotions a month: 8 in Pakiet 2, 12 in Pakiet 3, none in Pakiet 1.
  */
 async function seedExtendedPrices(tx: Db, at: Date): Promise<void> {
 	const prices = [
-		{ package: 'pakiet2', plan: 'monthly', gross: 550_000 },
-		{ package: 'pakiet2', plan: 'commitment', gross: 499_000 },
-		{ package: 'pakiet3', plan: 'monthly', gross: 790_000 },
-		{ package: 'pakiet3', plan: 'commitment', gross: 720_000 }
+		{ package: 'pakiet2', plan: 'monthly', gross: 550_000, promotions_per_month: 8 },
+		{ package: 'pakiet2', plan: 'commitment', gross: 499_000, promotions_per_month: 8 },
+		{ package: 'pakiet3', plan: 'monthly', gross: 790_000, promotions_per_month: 12 },
+		{ package: 'pakiet3', plan: 'commitment', gross: 720_000, promotions_per_month: 12 }
 	] as const;
+	// Pakiet 1 gives no promotions (the column's default is Pakiet 2's 8).
+	await tx.updateTable('prices').set({ promotions_per_month: 0 }).where('package', '=', 'pakiet1').execute();
 	for (const p of prices) {
 		const set = await tx
 			.updateTable('prices')
-			.set({ gross: p.gross, created_at: at })
+			.set({ gross: p.gross, promotions_per_month: p.promotions_per_month, created_at: at })
 			.where('package', '=', p.package)
 			.where('plan', '=', p.plan)
 			.where('valid_from', '=', EXTENDED_PACKAGES_FROM)

@@ -56,7 +56,8 @@ export async function groupSettings(ctx: Ctx, actor: Actor | null, slug: string)
 			contactEmail: customer.contact_email,
 			contactPhone: customer.contact_phone,
 			smsEnabled: customer.sms_enabled,
-			smsPriceGrosze: customer.sms_price_grosze
+			smsPriceGrosze: customer.sms_price_grosze,
+			promotionSmsCap: customer.promotion_sms_cap
 		},
 		terms: terms.map((t) => ({
 			id: t.id,

@@ -121,6 +121,7 @@ export async function updateCustomer(ctx: Ctx, actor: Actor | null, customerId: 
 	if (!r.numUpdatedRows) throw notFound('Nie ma takiego klienta.');
 }
 
+const smsCapMessage = 'Limit SMS-ów wyróżnień: liczba całkowita od 0 do 100 000 na miesiąc.';
 const smsSchema = z.object({
 	enabled: z.boolean(),
 	price: z
@@ -133,19 +134,35 @@ const smsSchema = z.object({
 				return z.NEVER;
 			}
 			return grosze;
-		})
+		}),
+	promotionSmsCap: z.preprocess(
+		(v) => (typeof v === 'string' ? v.replace(/\s/g, '') || undefined : v),
+		z.coerce
+			.number({ error: smsCapMessage })
+			.int(smsCapMessage)
+			.min(0, smsCapMessage)
+			.max(100_000, smsCapMessage)
+			.optional()
+	)
 });
 
 /**
  * The operator decides whether the municipality sends alert SMS (it pays for them) and at what
- * net price per message: the alert's confirmation screen shows the cost at that price.
+ * net price per message: the alert's confirmation screen shows the cost at that price. With
+ * Pakiet 3 SMS also go out for promoted posts, at most `promotionSmsCap` a month (0: none; left
+ * as it is when not given).
  */
 export async function setSmsSettings(ctx: Ctx, actor: Actor | null, municipalityCode: string, input: unknown) {
 	assertOperator(actor);
 	const data = parseInput(smsSchema, input);
 	const r = await ctx.db
 		.updateTable('customers')
-		.set({ sms_enabled: data.enabled, sms_price_grosze: data.price, updated_at: ctx.clock.now() })
+		.set({
+			sms_enabled: data.enabled,
+			sms_price_grosze: data.price,
+			...(data.promotionSmsCap === undefined ? {} : { promotion_sms_cap: data.promotionSmsCap }),
+			updated_at: ctx.clock.now()
+		})
 		.where('municipality_code', '=', municipalityCode)
 		.executeTakeFirst();
 	if (!r.numUpdatedRows)

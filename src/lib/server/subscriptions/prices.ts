@@ -185,13 +185,14 @@ export async function package1ListPrices(
 export async function listPrices(db: Db) {
 	return db
 		.selectFrom('prices')
-		.select(['id', 'package', 'plan', 'gross', 'vat_rate', 'valid_from', 'valid_to'])
+		.select(['id', 'package', 'plan', 'gross', 'vat_rate', 'valid_from', 'valid_to', 'promotions_per_month'])
 		.orderBy('package')
 		.orderBy('plan')
 		.orderBy('valid_from', 'desc')
 		.execute();
 }
 
+const promotionsMessage = 'Wyróżnienia w miesiącu: liczba całkowita od 0 do 100.';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Podaj datę w postaci RRRR-MM-DD.');
 const priceInput = z.object({
 	package: z.enum(['pakiet1', 'pakiet2', 'pakiet3'], { error: 'Wybierz pakiet.' }),
@@ -200,8 +201,20 @@ const priceInput = z.object({
 	vatRate: z.coerce
 		.number({ error: 'Podaj stawkę VAT.' })
 		.refine((v) => [23, 8, 5, 0].includes(v), 'Stawka VAT: 23, 8, 5 albo 0%.'),
-	validFrom: day
+	validFrom: day,
+	promotionsPerMonth: z.preprocess(
+		(v) => (v === '' ? undefined : v),
+		z.coerce
+			.number({ error: promotionsMessage })
+			.int(promotionsMessage)
+			.min(0, promotionsMessage)
+			.max(100, promotionsMessage)
+			.optional()
+	)
 });
+
+/** Promotions a month a package gives when the operator does not say: none in Pakiet 1. */
+export const defaultPromotionsPerMonth = (pkg: PackageCode) => (pkg === 'pakiet1' ? 0 : 8);
 
 /**
  * A new price from a day on: the previous one ends the day before. The past is never rewritten:
@@ -210,6 +223,7 @@ const priceInput = z.object({
 export async function addPrice(ctx: Ctx, actor: Actor | null, input: unknown): Promise<void> {
 	assertOperator(actor);
 	const data = parseInput(priceInput, input);
+	const promotionsPerMonth = data.promotionsPerMonth ?? defaultPromotionsPerMonth(data.package);
 	const gross = parseAmount(data.gross);
 	if (!gross)
 		throw new AppError('validation', 'Podaj cenę brutto w złotych, np. 3 850,00.', {
@@ -235,7 +249,13 @@ export async function addPrice(ctx: Ctx, actor: Actor | null, input: unknown): P
 		if (newest && newest.gross === null && newest.valid_from === data.validFrom) {
 			await tx
 				.updateTable('prices')
-				.set({ gross, vat_rate: data.vatRate, created_by: actor.id, created_at: ctx.clock.now() })
+				.set({
+					gross,
+					vat_rate: data.vatRate,
+					promotions_per_month: promotionsPerMonth,
+					created_by: actor.id,
+					created_at: ctx.clock.now()
+				})
 				.where('id', '=', newest.id)
 				.execute();
 			return;
@@ -257,6 +277,7 @@ export async function addPrice(ctx: Ctx, actor: Actor | null, input: unknown): P
 				plan: data.plan,
 				gross,
 				vat_rate: data.vatRate,
+				promotions_per_month: promotionsPerMonth,
 				valid_from: data.validFrom,
 				valid_to: null,
 				created_by: actor.id,

@@ -108,6 +108,29 @@ describe('the municipality as a customer', () => {
 		await setSmsSettings(ctx, operator, '1438053', { enabled: false, price: '0.16' });
 		expect(await smsSettings(ctx.db, '1438053')).toEqual({ enabled: false, priceGrosze: 16 });
 	});
+
+	it('caps the promoted posts’ SMS a month (none by default); kept when not given', async () => {
+		const cap = async () =>
+			(
+				await ctx.db
+					.selectFrom('customers')
+					.select('promotion_sms_cap')
+					.where('municipality_code', '=', '1438053')
+					.executeTakeFirstOrThrow()
+			).promotion_sms_cap;
+		expect(await cap()).toBe(0);
+		await setSmsSettings(ctx, operator, '1438053', { enabled: true, price: '0,16', promotionSmsCap: '1 500' });
+		expect(await cap()).toBe(1500);
+		for (const promotionSmsCap of ['-1', '2,5', 'bez limitu', '100001'])
+			await expect(
+				setSmsSettings(ctx, operator, '1438053', { enabled: false, price: '0,10', promotionSmsCap })
+			).rejects.toMatchObject({ code: 'validation', fields: { promotionSmsCap: expect.stringContaining('100 000') } });
+		expect(await smsSettings(ctx.db, '1438053')).toEqual({ enabled: true, priceGrosze: 16 });
+		await setSmsSettings(ctx, operator, '1438053', { enabled: true, price: '0,16' });
+		expect(await cap()).toBe(1500);
+		await setSmsSettings(ctx, operator, '1438053', { enabled: true, price: '0,16', promotionSmsCap: '0' });
+		expect(await cap()).toBe(0);
+	});
 });
 
 describe('units and their staff', () => {

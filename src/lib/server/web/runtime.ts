@@ -3,7 +3,7 @@ import type { BlockList } from 'node:net';
 import path from 'node:path';
 import { AnonymousPageCache } from '../cache/anonymous-pages';
 import { parseTrustedProxies } from '../core/client-address';
-import { systemClock } from '../core/clock';
+import { processClock } from '../core/clock';
 import { readConfig, type Config } from '../core/config';
 import type { Ctx } from '../core/context';
 import { migrate, openPGlite, openPostgres, type Database } from '../db/database';
@@ -78,9 +78,15 @@ async function start(): Promise<Runtime> {
 	stageDone('migrationsMs');
 	const mediaDir = path.join(config.dataDir, 'media');
 	const exportsDir = path.join(config.dataDir, 'exports');
+	const clock = processClock(config.clockStart);
+	if (config.clockStart)
+		log.warn(
+			{ now: clock.now().toISOString() },
+			'Zegar serwera przesunięty (TABLICA_NOW): czas biegnie od podanej chwili'
+		);
 	const ctx: Ctx = {
 		db: database.db,
-		clock: systemClock,
+		clock,
 		notifier: database.notifier,
 		baseUrl: config.baseUrl,
 		supportEmail: config.supportEmail,

@@ -37,7 +37,8 @@ export const actions: Actions = {
 			const g = await getGroup(locals.ctx.db, params.slug);
 			await setSmsSettings(locals.ctx, locals.actor, g.municipality_code, {
 				enabled: f.smsEnabled === 'on',
-				price: f.smsPrice
+				price: f.smsPrice,
+				promotionSmsCap: f.promotionSmsCap
 			});
 			return { saved: 'sms' };
 		},
