@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --public-only --promotion-only --first-start]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import { BENCH_SLUG, fullScale, generateLargeGroup, type Scale } from './generat
 import { benchModeration } from './moderation';
 import { benchAlerts } from './alerts';
 import { benchDelivery } from './delivery';
+import { benchDigest } from './digest';
 import { benchPublic } from './public';
 import { benchPromotion } from './promotion';
 import { benchFirstStart, referenceDataDir } from './first-start';
@@ -31,6 +32,9 @@ const { values } = parseArgs({
 		'skip-alerts': { type: 'boolean', default: false },
 		'alerts-only': { type: 'boolean', default: false },
 		'delivery-only': { type: 'boolean', default: false },
+		'digest-only': { type: 'boolean', default: false },
+		'digest-members': { type: 'string', default: '20000' },
+		'digest-deliver': { type: 'string', default: '5000' },
 		'public-only': { type: 'boolean', default: false },
 		'promotion-only': { type: 'boolean', default: false },
 		'first-start': { type: 'boolean', default: false },
@@ -219,8 +223,22 @@ if (values['promotion-only']) {
 	await benchPromotion({ pgServer, members: Number(values['alert-members']), runs: Math.max(3, runs) });
 	process.exit(0);
 }
-const delivery = await benchDelivery({ pgServer, messages: 1000, runs: 3 });
+const delivery = values['digest-only'] ? null : await benchDelivery({ pgServer, messages: 1000, runs: 3 });
 if (values['delivery-only']) process.exit(0);
+
+console.log('\n== weekly digest (PostgreSQL) ==');
+const digest = await benchDigest({
+	pgServer,
+	members: Number(values['digest-members']),
+	runs: Math.max(3, runs),
+	deliver: Number(values['digest-deliver'])
+});
+if (values['digest-only']) {
+	const file = resultFile();
+	writeFileSync(file, JSON.stringify({ digest }, null, 2));
+	console.log(`\nresults: ${path.relative(root, file)}`);
+	process.exit(0);
+}
 
 ensureBuild();
 let alerts: unknown = null;
@@ -249,7 +267,7 @@ const file = resultFile();
 writeFileSync(
 	file,
 	JSON.stringify(
-		{ seconds, connections, scale, moderation, delivery, alerts, promotion, publicSite, results: all },
+		{ seconds, connections, scale, moderation, delivery, digest, alerts, promotion, publicSite, results: all },
 		null,
 		2
 	)

@@ -41,6 +41,7 @@ export const WEEKLY_DIGESTS = 'weekly-digests';
 /** Invoices of periods that began, and reminders of overdue ones (hourly; each once). */
 export const BILLING = 'billing';
 const DELIVER_EVERY_SECONDS = 5;
+const DELIVER_FOR_MS = 60_000;
 /** Residents' data exports waiting to be prepared (every 15 s), and expired ones removed (hourly). */
 export const PREPARE_EXPORTS = 'prepare-exports';
 export const EXPIRE_EXPORTS = 'expire-exports';
@@ -92,7 +93,13 @@ export async function startJobs(
 	const configured = Object.values(transports).some(Boolean);
 	await boss.createQueue(DELIVER_OUTBOX);
 	await boss.work(DELIVER_OUTBOX, async () => {
-		const r = await deliverDue(ctx.db, ctx.clock, transports, { leaseMs: opts.leaseMs });
+		// Drains what is due for up to a minute: 500 per 5-s slot would cap delivery at 100 a second,
+		// and a weekly digest is an e-mail per member.
+		const r = await deliverDue(ctx.db, ctx.clock, transports, {
+			leaseMs: opts.leaseMs,
+			limit: Infinity,
+			forMs: DELIVER_FOR_MS
+		});
 		if (r.sent || r.failed) log.info(r, 'Skrzynka nadawcza: wysłano');
 	});
 	await boss.createQueue(PAGE_BACKUPS);

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import type { Ctx } from '../core/context';
 import { openTestDatabase, testCtx } from '../testing/fixtures';
-import { backoffMs, deliverDue, emailTransport, MAX_ATTEMPTS, retryMessage, smsTransport } from './delivery';
+import {
+	backoffMs,
+	deliverDue,
+	emailTransport,
+	MAX_ATTEMPTS,
+	retryMessage,
+	smsTransport,
+	type Transport
+} from './delivery';
 import { enqueueEmail } from './outbox';
 
 let database: Database;
@@ -78,7 +86,9 @@ describe('e-mail over SMTP (a real server on loopback)', () => {
 		const result = await deliverDue(ctx.db, clock, { email: emailTransport(config()) });
 		expect(result).toEqual({ sent: 2, failed: 0 });
 		expect(received).toHaveLength(2);
-		const [a, b] = received;
+		// Sent at once over two connections, so they may arrive in either order.
+		const a = received.find((m) => m.subject !== 'Drugi')!;
+		const b = received.find((m) => m.subject === 'Drugi')!;
 		expect(a.from?.value[0]).toMatchObject({ name: 'Tablica', address: 'powiadomienia@tablica.test' });
 		expect(a.replyTo?.text).toBe('pomoc@tablica.test');
 		expect(a.subject).toBe('Zaproszenie do zespołu „SP Wiskitki”');
@@ -152,6 +162,49 @@ describe('e-mail over SMTP (a real server on loopback)', () => {
 		expect(await retryMessage(ctx.db, dead)).toBe(true);
 		expect(await deliverDue(ctx.db, clock, { email: emailTransport(config()) })).toEqual({ sent: 1, failed: 0 });
 		expect(await retryMessage(ctx.db, dead)).toBe(false);
+	});
+});
+
+describe('throughput', () => {
+	it('sends a few at once, each message once even with two deliveries running, within limit and time', async () => {
+		await ctx.db.updateTable('outbox').set({ status: 'sent' }).where('status', '!=', 'sent').execute();
+		for (let i = 0; i < 30; i++)
+			await enqueueEmail(ctx.db, clock, { to: `osoba${i}@example.pl`, subject: `Nr ${i}`, text: 'x' });
+		const sent: string[] = [];
+		let inFlight = 0;
+		let most = 0;
+		let sendMs = 20;
+		const slow: Transport = async (m) => {
+			most = Math.max(most, ++inFlight);
+			await new Promise((r) => setTimeout(r, sendMs));
+			inFlight--;
+			sent.push(m.subject);
+			return `id-${m.id}`;
+		};
+		expect(await deliverDue(ctx.db, clock, { email: slow }, { limit: 6, concurrency: 4 })).toEqual({
+			sent: 6,
+			failed: 0
+		});
+		expect(most).toBe(4);
+		// Claimed oldest first (one instant here, so by id).
+		expect(sent.toSorted()).toEqual(['Nr 0', 'Nr 1', 'Nr 2', 'Nr 3', 'Nr 4', 'Nr 5']);
+
+		const [one, two] = await Promise.all([
+			deliverDue(ctx.db, clock, { email: slow }, { limit: Infinity, concurrency: 4 }),
+			deliverDue(ctx.db, clock, { email: slow }, { limit: Infinity, concurrency: 4 })
+		]);
+		expect(one.sent + two.sent).toBe(24);
+		expect(sent).toHaveLength(30);
+		expect(new Set(sent).size).toBe(30);
+		expect(await ctx.db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute()).toEqual([]);
+
+		for (let i = 0; i < 10; i++)
+			await enqueueEmail(ctx.db, clock, { to: `ktos${i}@example.pl`, subject: `Po ${i}`, text: 'x' });
+		sendMs = 100;
+		const r = await deliverDue(ctx.db, clock, { email: slow }, { limit: Infinity, concurrency: 2, forMs: 50 });
+		// The time runs out during the first sends: what was claimed is sent, nothing more is claimed.
+		expect(r.sent).toBe(2);
+		expect(await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute()).toHaveLength(8);
 	});
 });
 
