@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	expectNoAxeViolations,
+	fitsScreen,
+	hasChromium,
+	laptop,
+	logIn,
+	openBrowser,
+	phone,
+	postgresReachable,
+	runCli,
+	startServer,
+	WAIT,
+	type Server,
+	type TestBrowser
+} from './harness';
+
+// Pakiet 2 on its first day (the server's clock at 2027-01-01, a Friday, 15:00 in Warsaw): the
+// school promotes a post, a member finds it on top of the feed and in the notifications, hides it;
+// the week's digest, delivered by the server's outbox to an SMTP server on loopback, lists it
+// first and unsubscribes in one click without signing in.
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const reachable = (await postgresReachable(serverUrl, 'the Pakiet 2 walk')) && hasChromium;
+const NOW = '2027-01-01T15:00:00+01:00';
+const dbName = `tablica_e2e_${randomBytes(5).toString('hex')}`;
+const MEMBER = 'mieszkaniec@tablica.test';
+
+let server: Server | undefined;
+let browser: TestBrowser | undefined;
+let smtp: SMTPServer;
+let db: pg.Client;
+let dbUrl: string;
+const mails: ParsedMail[] = [];
+
+async function admin(sql: string) {
+	const c = new pg.Client({ connectionString: serverUrl });
+	await c.connect();
+	await c.query(sql);
+	await c.end();
+}
+
+async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 180_000): Promise<T> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const v = await check();
+		if (v !== undefined) return v;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the weekly digest', () => {
+	let postId: string;
+	let postTitle: string;
+
+	beforeAll(async () => {
+		smtp = new SMTPServer({
+			authOptional: true,
+			disabledCommands: ['STARTTLS'],
+			logger: false,
+			closeTimeout: 200,
+			onData(stream, _session, cb) {
+				simpleParser(stream).then((mail) => {
+					mails.push(mail);
+					cb();
+				}, cb);
+			}
+		});
+		smtp.on('error', () => {});
+		await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+		const port = (smtp.server.address() as AddressInfo).port;
+		await admin(`CREATE DATABASE ${dbName}`);
+		const url = new URL(serverUrl);
+		url.pathname = `/${dbName}`;
+		dbUrl = url.toString();
+		// The demo is seeded today (Wiskitki: Pakiet 1, Pakiet 2 ordered from 2027-01-01); then the
+		// server runs on the same database with its clock on the first day of 2027.
+		await (await startServer({ databaseUrl: dbUrl, env: { SEED_DEMO: '1', JOBS: '0' } })).stop();
+		server = await startServer({
+			databaseUrl: dbUrl,
+			now: NOW,
+			env: { SEED_DEMO: '1', JOBS: '1', SMTP_URL: `smtp://127.0.0.1:${port}` }
+		});
+		db = new pg.Client({ connectionString: dbUrl });
+		await db.connect();
+		const post = await db.query(
+			`SELECT p.id::text, p.body FROM posts p JOIN units u ON u.id = p.unit_id JOIN groups g ON g.id = p.group_id
+			 WHERE g.slug = 'wiskitki' AND u.slug = 'sp-wiskitki' AND p.status = 'published' AND p.urgent_until IS NULL
+			 ORDER BY p.published_at DESC LIMIT 1`
+		);
+		postId = post.rows[0].id;
+		postTitle = (post.rows[0].body as string).split('\n')[0].trim();
+		browser = await openBrowser();
+	}, 300_000);
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+		await db?.end();
+		await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+		await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+	});
+
+	it('the school promotes a post from its page, within the month’s quota', async () => {
+		const page = await browser!.newPage(phone);
+		await logIn(page, server!.url, 'redakcja@sp-wiskitki.test');
+		await page.goto(`${server!.url}/g/wiskitki/p/${postId}`);
+		const panel = page.getByRole('region', { name: 'Wyróżnienie posta' });
+		await expect.poll(() => panel.innerText(), WAIT).toContain('wykorzystano 0 z 8');
+		await panel.getByLabel('Na ile dni').selectOption('3');
+		await expectNoAxeViolations(page);
+		expect(await fitsScreen(page)).toBe(true);
+		await panel.getByRole('button', { name: 'Wyróżnij post' }).click();
+		await expect.poll(() => panel.getByRole('status').innerText(), WAIT).toContain('Post wyróżniony do 4 stycznia 2027');
+		await expect.poll(() => panel.getByRole('button', { name: 'Zakończ wyróżnienie teraz' }).count(), WAIT).toBe(1);
+		const stored = await db.query(`SELECT notified, pushed FROM promotions WHERE post_id = $1`, [postId]);
+		expect(stored.rows).toHaveLength(1);
+		expect(stored.rows[0].notified).toBeGreaterThan(0);
+		await page.context().close();
+	});
+
+	it('a member sees it on top with its label and in the notifications, and may hide it', async () => {
+		const page = await browser!.newPage(laptop);
+		await logIn(page, server!.url, MEMBER);
+		await page.goto(`${server!.url}/g/wiskitki`);
+		// On top, below the urgent alerts.
+		const first = page.locator('article.post:not(.urgent)').first();
+		await expect.poll(() => first.innerText(), WAIT).toContain('Wyróżnione przez Szkoła Podstawowa');
+		expect(await first.innerText()).toContain(postTitle);
+		await expectNoAxeViolations(page);
+		await page.goto(`${server!.url}/powiadomienia`);
+		await expect.poll(() => page.locator('main').innerText(), WAIT).toMatch(/Szkoła Podstawowa.* wyróżnia w grupie/);
+		await page.goto(`${server!.url}/g/wiskitki`);
+		await first.getByRole('button', { name: /^Ukryj/ }).click();
+		await expect
+			.poll(async () => (await db.query(`SELECT dismissed FROM promotion_seen`)).rows, WAIT)
+			.toEqual([{ dismissed: true }]);
+		await page.reload();
+		await expect.poll(() => first.innerText(), WAIT).not.toContain(postTitle);
+		// Still in the feed, in its place, labelled.
+		expect(await page.locator(`article[data-post-id="${postId}"]`).innerText()).toContain('Wyróżnione przez');
+		await page.context().close();
+	});
+
+	it('the weekly digest lists it first, through the outbox and SMTP, and unsubscribes in one click', async () => {
+		const cli = await runCli(['digest', '--group', 'wiskitki'], '', {
+			DATABASE_URL: dbUrl,
+			TABLICA_NOW: NOW,
+			BASE_URL: server!.url
+		});
+		expect(cli.stdout).toMatch(/Zakolejkowano podsumowanie tygodnia: \d+ e-mail/);
+		const mail = await until('the member’s digest', () =>
+			mails.find((m) => m.subject === 'Tydzień w gminie Wiskitki' && m.to && JSON.stringify(m.to).includes(MEMBER))
+		);
+		const text = mail.text ?? '';
+		const sections = [...text.matchAll(/^[A-ZĄĆĘŁŃÓŚŹŻ ]{8,}$/gm)].map((m) => m[0]);
+		expect(sections[0]).toBe('WYRÓŻNIONE PRZEZ GMINĘ');
+		expect(text.indexOf(postTitle)).toBeGreaterThan(text.indexOf('WYRÓŻNIONE PRZEZ GMINĘ'));
+		expect(mail.html).toContain('Wyróżnione przez gminę');
+		const listUnsubscribe = String(mail.headers.get('list-unsubscribe-post') ?? '');
+		expect(listUnsubscribe).toBe('List-Unsubscribe=One-Click');
+		const link = /<(https?:\/\/[^>]+)>/.exec(JSON.stringify(mail.headers.get('list-unsubscribe')))?.[1];
+		expect(link).toMatch(new RegExp(`^${server!.url}/wypisz/`));
+		const r = await fetch(link!, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://poczta.example.com' },
+			body: 'List-Unsubscribe=One-Click'
+		});
+		expect(r.status).toBe(200);
+		const after = await db.query(
+			`SELECT m.weekly_digest FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
+			 WHERE u.email = $1 AND g.slug = 'wiskitki'`,
+			[MEMBER]
+		);
+		expect(after.rows).toEqual([{ weekly_digest: false }]);
+		const emailed = await db.query(`SELECT emailed FROM promotions WHERE post_id = $1`, [postId]);
+		expect(emailed.rows[0].emailed).toBeGreaterThan(0);
+	}, 300_000);
+});
