@@ -105,3 +105,9 @@ export function formatSize(bytes: number): string {
 	if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} kB`;
 	return `${(Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',')} MB`;
 }
+
+/** "×2,4": a value against its baseline (a promoted post's lift); "—" with nothing to compare. */
+export function formatLift(lift: number | null): string {
+	if (lift === null) return '—';
+	return `×${lift >= 10 ? formatNumber(Math.round(lift)) : lift.toFixed(1).replace('.', ',')}`;
+}

@@ -1,6 +1,6 @@
 import type { Ctx } from '../core/context';
 import { countingRule } from '../../engagement';
-import { formatDate, formatMoney, formatNumber, formatPercent, monthName, shortMonth } from '../../format';
+import { formatDate, formatLift, formatMoney, formatNumber, formatPercent, monthName, shortMonth } from '../../format';
 import { getGroupForReading } from '../groups/groups';
 import { getSitePage, packageSales, placeholderValues, siteNumbers, siteTextBlocks } from '../site/pages';
 import { municipalityPage } from '../stats/public';
@@ -8,7 +8,7 @@ import { formatMinutes, unitReport } from '../stats/unit-report';
 import { contractClauses } from './contract';
 import { PdfWriter } from './pdf';
 import { package1ListPrices } from '../subscriptions/prices';
-import { warsawDay } from '../../dates';
+import { polishDate, warsawDay } from '../../dates';
 
 // The four documents of the offer's "Materiały do pobrania", generated from live data.
 
@@ -344,5 +344,34 @@ export async function unitReportPdf(ctx: Ctx, slug: string, month: string | null
 		],
 		r.units.map((u) => [u.name, ...u.months.map((m) => formatNumber(m.posts))])
 	);
+	const promoting = r.units.filter((u) => u.promoted.length > 0);
+	if (promoting.length) {
+		pdf.heading(`Wyróżnione posty – ${monthName(r.month)}`, 2);
+		for (const u of promoting) {
+			pdf.heading(u.name, 3);
+			pdf.table(
+				[
+					{ header: 'Post', width: 0.34 },
+					{ header: 'Termin', width: 0.22 },
+					{ header: 'Dostarczone', width: 0.13, align: 'right' },
+					{ header: 'Wyświetlenia', width: 0.13, align: 'right' },
+					{ header: 'Osoby', width: 0.09, align: 'right' },
+					{ header: 'Wzrost', width: 0.09, align: 'right' }
+				],
+				u.promoted.map((p) => [
+					p.excerpt,
+					`${polishDate(p.firstDay)}–${polishDate(p.lastDay)}${p.status === 'cancelled' ? ' (odwołane)' : ''}`,
+					formatNumber(p.delivered),
+					formatNumber(p.views),
+					formatNumber(p.uniqueViewers),
+					formatLift(p.viewsLift)
+				])
+			);
+		}
+		pdf.paragraph(
+			'Dostarczone: powiadomienia w serwisie, push, SMS i e-maile z podsumowaniem tygodnia. Wyświetlenia i osoby w dniach wyróżnienia. Wzrost: wyświetlenia wobec mediany postów niewyróżnionych jednostki z 90 dni przed wyróżnieniem, liczonej z tylu samych pierwszych dni od publikacji (bez komunikatów pilnych); „—”, gdy nie ma z czym porównać.',
+			{ muted: true }
+		);
+	}
 	return pdf.finish(title);
 }

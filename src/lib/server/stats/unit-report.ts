@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import { getGroupForReading } from '../groups/groups';
 import { unitTypeLabel } from '../groups/unit-types';
 import { warsawDay } from '../../dates';
+import { promotionsInMonth, type PromotedPostLine } from '../promotions/reach';
 
 export interface UnitMonth {
 	/** "2026-11" */
@@ -27,6 +28,8 @@ export interface UnitReportRow {
 	typeLabel: string;
 	/** Oldest first; the last is the report's month. */
 	months: UnitMonth[];
+	/** Its posts promoted in the report's month (Pakiet 2), with their reach and lift. */
+	promoted: PromotedPostLine[];
 }
 
 export interface UnitReport {
@@ -65,7 +68,7 @@ export async function unitReport(ctx: Ctx, slug: string, month: string | null, s
 		new Date(Date.UTC(y, m - span + i, 1)).toISOString().slice(0, 7)
 	);
 	const tz = sql.raw(`'Europe/Warsaw'`);
-	const [units, posts, replies] = await Promise.all([
+	const [units, posts, replies, promoted] = await Promise.all([
 		ctx.db
 			.selectFrom('units')
 			.select(['id', 'slug', 'name', 'type'])
@@ -102,7 +105,8 @@ export async function unitReport(ctx: Ctx, slug: string, month: string | null, s
 					and not exists (select 1 from staff s where s.unit_id = p.unit_id and s.user_id = c.author_id))
 			select unit_id, month, count(*) as questions, count(replied_at) as answered,
 				percentile_cont(0.5) within group (order by extract(epoch from replied_at - asked_at) / 60) filter (where replied_at is not null) as median_minutes
-			from q group by 1, 2`.execute(ctx.db)
+			from q group by 1, 2`.execute(ctx.db),
+		promotionsInMonth(ctx.db, group.id, chosen, ctx.clock.now())
 	]);
 	const key = (unitId: string, mon: string) => `${unitId}/${mon}`;
 	const postsBy = new Map(posts.rows.map((r) => [key(r.unit_id, r.month), r]));
@@ -126,7 +130,8 @@ export async function unitReport(ctx: Ctx, slug: string, month: string | null, s
 				answered: Number(r?.answered ?? 0),
 				medianReplyMinutes: r?.median_minutes == null ? null : Math.round(Number(r.median_minutes))
 			};
-		})
+		}),
+		promoted: promoted.get(u.id) ?? []
 	}));
 	// Units that published in the span first, by posts in the chosen month.
 	rows.sort(

@@ -5,16 +5,18 @@ import { warsawDay } from '../../dates';
 import { getUnitForStaff } from './units';
 import { listUnitTokens } from './tokens';
 import { unitPostStats, type UnitPostStats } from './unit-stats';
+import { latestPromotions } from '../promotions/reach';
 
 const refusal = 'Przestrzeń jednostki widzi jej zespół, koordynator gminy i operator.';
 
 /**
  * The unit's workspace (`/jednostka/{id}`), for its staff, the municipality's coordinator and the
  * operator: drafts, scheduled and published posts with their reach (the counters of
- * `unitPostStats`), the last months from the unit report, the profile, the staff and, for those
- * who manage the unit, its API tokens and the open invitations. The page's forms call the same
- * domain functions as the coordinator's panel: `updateUnitProfile`, `inviteStaff`,
- * `changeStaffRole`, `removeStaff`, `revokeInvitation`, `createUnitToken`, `revokeUnitToken`.
+ * `unitPostStats`; a promoted post with its latest promotion, for the link to its reach report),
+ * the last months from the unit report, the profile, the staff and, for those who manage the
+ * unit, its API tokens and the open invitations. The page's forms call the same domain functions
+ * as the coordinator's panel: `updateUnitProfile`, `inviteStaff`, `changeStaffRole`,
+ * `removeStaff`, `revokeInvitation`, `createUnitToken`, `revokeUnitToken`.
  */
 export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: string) {
 	assertSignedIn(actor, 'Zaloguj się, aby otworzyć przestrzeń jednostki.');
@@ -36,6 +38,12 @@ export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: strin
 		? ((await unitReport(ctx, groups[0].slug, month, 3)).units.find((u) => u.slug === unit.slug)?.months ?? [])
 		: [];
 	const by = (status: string) => posts.filter((p) => p.status === status);
+	const published = by('published');
+	const promotions = await latestPromotions(
+		ctx.db,
+		published.map((p) => p.id),
+		ctx.clock.now()
+	);
 	return {
 		unit,
 		/** The signed-in person, whose own role and access someone else changes. */
@@ -43,7 +51,7 @@ export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: strin
 		groups,
 		drafts: by('draft'),
 		scheduled: by('scheduled').sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? '')),
-		published: by('published'),
+		published: published.map((p) => ({ ...p, promotion: promotions.get(p.id) ?? null })),
 		/** Held by a moderator, sent back for an edit, or rejected. */
 		waiting: posts.filter((p) => ['pending', 'changes_requested', 'rejected'].includes(p.status)),
 		months: months.reverse(),
