@@ -278,7 +278,10 @@ describe("the target moderators' refusal", () => {
 		expect(after[0]).toMatchObject({ posts: 0, refusedBy: moderator.displayName });
 		expect(after[0].refusedAt).not.toBeNull();
 		// Refusing twice changes nothing.
-		expect(await refuseCrossPostSource(ctx, moderator, puszcza, source.id)).toEqual({ removed: 0 });
+		expect(await refuseCrossPostSource(ctx, moderator, puszcza, source.id)).toEqual({
+			removed: 0,
+			source: 'Grupa radziejowice'
+		});
 
 		await allowCrossPostSource(ctx, moderator, puszcza, source.id);
 		expect(names(await crossPostTargets(ctx.db, source.id))).toEqual(['puszcza', 'wiskitki']);

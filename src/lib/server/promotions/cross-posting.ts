@@ -354,7 +354,7 @@ export async function refuseCrossPostSource(
 	actor: Actor | null,
 	group: Group,
 	sourceGroupId: string
-): Promise<{ removed: number }> {
+): Promise<{ removed: number; source: string }> {
 	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	const source = await sourceGroup(ctx.db, group, sourceGroupId);
 	return ctx.db.transaction().execute(async (tx) => {
@@ -364,7 +364,7 @@ export async function refuseCrossPostSource(
 			.onConflict((oc) => oc.columns(['group_id', 'source_group_id']).doNothing())
 			.returning('group_id')
 			.executeTakeFirst();
-		if (!refused) return { removed: 0 };
+		if (!refused) return { removed: 0, source: source.name };
 		const removed = await tx
 			.deleteFrom('cross_posts')
 			.where('group_id', '=', group.id)
@@ -377,7 +377,7 @@ export async function refuseCrossPostSource(
 			action: 'cross_post_refused',
 			facts: `Posty z grupy „${source.name}” nie będą się tu pokazywać; usunięte z tablicy: ${removed.length}.`
 		});
-		return { removed: removed.length };
+		return { removed: removed.length, source: source.name };
 	});
 }
 
@@ -387,7 +387,7 @@ export async function allowCrossPostSource(
 	actor: Actor | null,
 	group: Group,
 	sourceGroupId: string
-): Promise<void> {
+): Promise<{ source: string }> {
 	const { actor: moderator } = await authorizeInGroup(ctx, actor, group, 'moderate');
 	const source = await sourceGroup(ctx.db, group, sourceGroupId);
 	await ctx.db.transaction().execute(async (tx) => {
@@ -405,4 +405,5 @@ export async function allowCrossPostSource(
 			facts: `Wyróżnione posty z grupy „${source.name}” znów mogą się tu pokazywać.`
 		});
 	});
+	return { source: source.name };
 }

@@ -13,18 +13,15 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 export const actions: Actions = {
 	refuse: formAction(
 		async (f, { locals }) => ({
-			refused: {
-				name: f.name,
-				...(await refuseCrossPostSource(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.source))
-			}
+			refused: await refuseCrossPostSource(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.source)
 		}),
 		(f) => ({ source: f.source })
 	),
 	allow: formAction(
-		async (f, { locals }) => {
-			await allowCrossPostSource(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.source);
-			return { allowed: f.name };
-		},
+		async (f, { locals }) => ({
+			allowed: (await allowCrossPostSource(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.source))
+				.source
+		}),
 		(f) => ({ source: f.source })
 	)
 };
