@@ -27,8 +27,11 @@ export function subscribeLive(url: string, onEvent: (e: LiveEvent) => void): () 
 	return () => source.close();
 }
 
-/** Reports posts that were at least half on screen for a second, in batches. */
-export function watchViews(): () => void {
+/**
+ * Reports posts that were at least half on screen for a second, in batches; `group`: the slug of the
+ * group whose feed shows them (a post cross-posted there counts for it too).
+ */
+export function watchViews(group?: string): () => void {
 	if (typeof IntersectionObserver === 'undefined') return () => {};
 	const seen = new Set<string>();
 	const pending = new Set<string>();
@@ -40,7 +43,7 @@ export function watchViews(): () => void {
 		void fetch('/api/v1/views', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ postIds }),
+			body: JSON.stringify(group ? { postIds, group } : { postIds }),
 			keepalive: true
 		}).catch(() => {});
 	};

@@ -115,7 +115,9 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 		await expectNoAxeViolations(page);
 		expect(await fitsScreen(page)).toBe(true);
 		await panel.getByRole('button', { name: 'Wyróżnij post' }).click();
-		await expect.poll(() => panel.getByRole('status').innerText(), WAIT).toContain('Post wyróżniony do 4 stycznia 2027');
+		await expect
+			.poll(() => panel.getByRole('status').innerText(), WAIT)
+			.toContain('Post wyróżniony do 4 stycznia 2027');
 		await expect.poll(() => panel.getByRole('button', { name: 'Zakończ wyróżnienie teraz' }).count(), WAIT).toBe(1);
 		const stored = await db.query(`SELECT notified, pushed FROM promotions WHERE post_id = $1`, [postId]);
 		expect(stored.rows).toHaveLength(1);
@@ -149,13 +151,19 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 	it('the weekly digest lists it first, through the outbox and SMTP, and unsubscribes in one click', async () => {
 		const cli = await runCli(['digest', '--group', 'wiskitki'], '', {
 			DATABASE_URL: dbUrl,
-			TABLICA_NOW: NOW,
+			// Friday 16:05, the digest's default hour, after the promotion began on the server's clock.
+			TABLICA_NOW: '2027-01-01T16:05:00+01:00',
 			BASE_URL: server!.url
 		});
 		expect(cli.stdout).toMatch(/Zakolejkowano podsumowanie tygodnia: \d+ e-mail/);
 		const mail = await until('the member’s digest', () =>
-			mails.find((m) => m.subject === 'Tydzień w gminie Wiskitki' && m.to && JSON.stringify(m.to).includes(MEMBER))
-		);
+			mails.find((m) => m.subject === 'Tydzień w gminie Wiskitki' && JSON.stringify(m.to ?? '').includes(MEMBER))
+		).catch(async (e) => {
+			const outbox = await db.query(`SELECT channel, status, count(*)::int AS n FROM outbox GROUP BY 1, 2`);
+			throw new Error(
+				`${e.message}; ${cli.stdout}; mails: ${mails.length} (${[...new Set(mails.map((m) => m.subject))].join(', ')}); outbox: ${JSON.stringify(outbox.rows)}; log: ${server!.log().slice(-2000)}`
+			);
+		});
 		const text = mail.text ?? '';
 		const sections = [...text.matchAll(/^[A-ZĄĆĘŁŃÓŚŹŻ ]{8,}$/gm)].map((m) => m[0]);
 		expect(sections[0]).toBe('WYRÓŻNIONE PRZEZ GMINĘ');

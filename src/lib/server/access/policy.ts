@@ -12,7 +12,9 @@ export type GroupRole =
 	| 'anonymous'
 	| 'muted'
 	| 'suspended'
-	| 'banned';
+	| 'banned'
+	/** Per post, never per group: a participant of a group the post was cross-posted into (`post-access.ts`). */
+	| 'neighbour';
 
 export type GroupAction =
 	'read' | 'join' | 'leave' | 'listMembers' | 'decideMembership' | 'post' | 'comment' | 'react' | 'moderate' | 'edit';
@@ -33,11 +35,12 @@ const all: GroupRole[] = [
 	'anonymous',
 	'muted',
 	'suspended',
-	'banned'
+	'banned',
+	'neighbour'
 ];
 const participants: GroupRole[] = ['operator', 'moderator', 'member', 'publisher'];
 /** Sanctioned members still read a private group: a mute or a suspension ends. */
-const readers: GroupRole[] = [...participants, 'muted', 'suspended'];
+const readers: GroupRole[] = [...participants, 'muted', 'suspended', 'neighbour'];
 
 /** The one table of who may do what in a group. Private groups are readable by participants only. */
 const allowed: Record<GroupAction, GroupRole[]> = {
@@ -47,8 +50,8 @@ const allowed: Record<GroupAction, GroupRole[]> = {
 	listMembers: ['operator', 'moderator', 'member', 'muted'],
 	decideMembership: ['operator', 'moderator'],
 	post: participants,
-	comment: participants,
-	react: [...participants, 'muted'],
+	comment: [...participants, 'neighbour'],
+	react: [...participants, 'muted', 'neighbour'],
 	moderate: ['operator', 'moderator'],
 	edit: ['operator']
 };
@@ -97,4 +100,26 @@ export function assertCan<A extends GroupAction>(
 	if (role === 'anonymous') throw unauthenticated();
 	if (sanctioned[role] && action !== 'read') throw new AppError('forbidden', sanctioned[role]);
 	throw new AppError('forbidden', refusals[action]);
+}
+
+/** Who may be let in through a cross-posted copy of a post: those without a standing in its own group. */
+const outsiders: GroupRole[] = ['anonymous', 'user', 'pending'];
+
+/**
+ * Pakiet 3: the role someone takes towards one post reached through a group it was cross-posted
+ * into, or null when that does not let them do the action. A participant of that group is a
+ * `neighbour` of the post (reads, reacts and comments, in the source thread); anyone else who may
+ * read that group only reads the post (keeping their role here). Members, publishers and moderators
+ * of the post's own group act as themselves, and a sanction there stays in force.
+ */
+export function roleThroughCrossPost(
+	roleHere: GroupRole,
+	roleThere: GroupRole,
+	action: GroupAction,
+	target: { is_public: boolean }
+): GroupRole | null {
+	if (!outsiders.includes(roleHere)) return null;
+	if (participants.includes(roleThere) && can('neighbour', action, target)) return 'neighbour';
+	if (action === 'read' && can(roleThere, 'read', target)) return roleHere;
+	return null;
 }

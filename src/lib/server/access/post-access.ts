@@ -4,8 +4,8 @@ import type { Comment, Group, Post } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { isId } from '../core/validation';
 import { assertSignedIn } from './actor';
-import { authorizeInGroup, groupAccess, type GroupAccess } from './group-access';
-import type { ActorFor, GroupAction } from './policy';
+import { groupAccess, type GroupAccess } from './group-access';
+import { assertCan, can, roleThroughCrossPost, type ActorFor, type GroupAction } from './policy';
 
 /** The group a post belongs to; `not_found` for an unknown post. */
 export async function findPostGroup(db: Db, postId: string): Promise<Group> {
@@ -20,15 +20,62 @@ export async function findPostGroup(db: Db, postId: string): Promise<Group> {
 	return group;
 }
 
-/** The group of a post, after checking that the actor may do the action there. */
+/**
+ * The group (by slug) a post was cross-posted into and is shown in now (Pakiet 3), or null: not
+ * cross-posted there, or that group refused the post's group as a source.
+ */
+export async function crossPostedInto(db: Db, postId: string, slug: string): Promise<Group | null> {
+	if (!isId(postId)) return null;
+	const target = await db
+		.selectFrom('cross_posts as cp')
+		.innerJoin('groups as t', 't.id', 'cp.group_id')
+		.innerJoin('posts as p', 'p.id', 'cp.post_id')
+		.selectAll('t')
+		.where('cp.post_id', '=', postId)
+		.where('t.slug', '=', slug)
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('cross_post_refusals as r')
+						.select('r.group_id')
+						.whereRef('r.group_id', '=', 't.id')
+						.whereRef('r.source_group_id', '=', 'p.group_id')
+				)
+			)
+		)
+		.executeTakeFirst();
+	return target ?? null;
+}
+
+/**
+ * The group of a post, after checking that the actor may do the action there. `via`: the slug of
+ * the group the reader came from (`/g/{via}/p/{id}`); when the post was cross-posted into it, it
+ * comes back as `via`, and its participants may read, react and comment on this one post even
+ * without a standing in the post's own group (`roleThroughCrossPost`: their role is `neighbour`).
+ */
 export async function authorizeOnPost<A extends GroupAction>(
 	ctx: Pick<Ctx, 'db' | 'clock'>,
 	actor: Actor | null,
 	postId: string,
-	action: A
-): Promise<{ actor: ActorFor<A>; group: Group; access: GroupAccess }> {
+	action: A,
+	via?: string | null
+): Promise<{ actor: ActorFor<A>; group: Group; access: GroupAccess; via: Group | null }> {
 	const group = await findPostGroup(ctx.db, postId);
-	return { group, ...(await authorizeInGroup(ctx, actor, group, action)) };
+	const [access, target] = await Promise.all([
+		groupAccess(ctx, actor, group),
+		via && via !== group.slug ? crossPostedInto(ctx.db, postId, via) : null
+	]);
+	if (target && !can(access.role, action, group)) {
+		const role = roleThroughCrossPost(access.role, (await groupAccess(ctx, actor, target)).role, action, target);
+		if (role === 'neighbour') {
+			assertCan(role, action, group, actor);
+			return { actor, group, via: target, access: { ...access, role, units: [] } };
+		}
+		// Reading only (a visitor or user of a group they may read): the post, not its group.
+		if (role) return { actor: actor as ActorFor<A>, group, via: target, access };
+	}
+	assertCan(access.role, action, group, actor);
+	return { actor, group, access, via: target };
 }
 
 /** The author, or for a unit's post anyone on the unit's staff now (the unit is the institution's). */
@@ -66,7 +113,13 @@ export async function authorizeAsCommentAuthor(
 ): Promise<{ actor: Actor; group: Group; access: GroupAccess; comment: Comment }> {
 	assertSignedIn(actor);
 	if (!isId(commentId)) throw notFound('Nie ma takiego komentarza.');
-	const comment = await ctx.db.selectFrom('comments').selectAll().where('id', '=', commentId).executeTakeFirst();
+	const comment = await ctx.db
+		.selectFrom('comments as c')
+		.leftJoin('groups as via', 'via.id', 'c.via_group_id')
+		.selectAll('c')
+		.select('via.slug as via_slug')
+		.where('c.id', '=', commentId)
+		.executeTakeFirst();
 	if (!comment || comment.status === 'deleted' || comment.status === 'removed')
 		throw notFound('Nie ma takiego komentarza albo został usunięty.');
 	const group = await findPostGroup(ctx.db, comment.post_id);
@@ -77,9 +130,11 @@ export async function authorizeAsCommentAuthor(
 				? 'Ten komentarz może zmienić tylko jego autor.'
 				: 'Ten komentarz może usunąć tylko jego autor. Moderatorzy usuwają komentarze w kolejce moderacji, z uzasadnieniem.'
 		);
+	// Written through a group the post was cross-posted into: edited by the same right.
 	const access =
 		action === 'edit'
-			? (await authorizeInGroup(ctx, actor, group, 'comment')).access
+			? (await authorizeOnPost(ctx, actor, comment.post_id, 'comment', comment.via_slug)).access
 			: await groupAccess(ctx, actor, group);
-	return { actor, group, access, comment };
+	const { via_slug: _, ...row } = comment;
+	return { actor, group, access, comment: row };
 }

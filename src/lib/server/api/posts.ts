@@ -167,7 +167,16 @@ export const recordViews = operation({
 				postIds: z
 					.array(z.string().refine(isId, 'Nie ma takiego posta.').meta({ pattern: '^\\d+$' }))
 					.min(1)
-					.max(50)
+					.max(50),
+				group: z
+					.string({ error: 'Podaj adres (slug) grupy jako tekst.' })
+					.max(100, 'Adres grupy może mieć najwyżej 100 znaków.')
+					.optional()
+					.meta({
+						description:
+							'Adres (slug) grupy, w której posty były na ekranie: post pokazany w niej z innej gminy (Pakiet 3) liczy się też dla niej',
+						example: 'wiskitki'
+					})
 			},
 			{ error: 'Podaj listę identyfikatorów postów (postIds).' }
 		)

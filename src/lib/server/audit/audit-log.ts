@@ -26,7 +26,9 @@ export const actionLabels = {
 	unpinned: 'odpięcie posta',
 	word_added: 'dodanie słowa do listy',
 	word_removed: 'usunięcie słowa z listy',
-	settings_changed: 'zmiana ustawień moderacji'
+	settings_changed: 'zmiana ustawień moderacji',
+	cross_post_refused: 'odmowa postów z innej gminy',
+	cross_post_allowed: 'zgoda na posty z innej gminy'
 } as const;
 
 export type LogAction = keyof typeof actionLabels;

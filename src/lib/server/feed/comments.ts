@@ -40,13 +40,19 @@ export interface CommentView {
 	replies: CommentView[];
 }
 
+/**
+ * A comment under a post, in its one thread. `via`: the slug of the group the author came from;
+ * when the post was cross-posted there (Pakiet 3), that group's members may comment too, and the
+ * comment records the group (`via_group_id`). It is screened by the post's own group.
+ */
 export async function addComment(
 	ctx: Ctx,
 	actor: Actor | null,
 	postId: string,
-	input: unknown
+	input: unknown,
+	via?: string | null
 ): Promise<{ id: string; status: 'published' | 'pending'; reasons: string[] }> {
-	const { group, access, actor: author } = await authorizeOnPost(ctx, actor, postId, 'comment');
+	const { group, access, actor: author, via: seenIn } = await authorizeOnPost(ctx, actor, postId, 'comment', via);
 	const data = parseInput(commentInputSchema, input);
 	const now = ctx.clock.now();
 	const verdict = await screenFor(ctx, ctx.db, 'comment', data.body, group, access);
@@ -90,7 +96,8 @@ export async function addComment(
 				findings: storedFindings(verdict),
 				flagged: verdict.flagged,
 				reaction_counts: '{}',
-				created_at: now
+				created_at: now,
+				via_group_id: seenIn?.id ?? null
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -132,8 +139,13 @@ export async function addComment(
 }
 
 /** Comments of a post as threads, oldest first; held ones only for moderators and their author. */
-export async function listComments(ctx: Ctx, actor: Actor | null, postId: string): Promise<CommentView[]> {
-	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'read');
+export async function listComments(
+	ctx: Ctx,
+	actor: Actor | null,
+	postId: string,
+	via?: string | null
+): Promise<CommentView[]> {
+	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'read', via);
 	const moderator = can(access.role, 'moderate', group);
 	const rows = await ctx.db
 		.selectFrom('comments as c')

@@ -40,9 +40,18 @@ async function countByKind(
 	return { byKind, total };
 }
 
-/** Sets, changes or (with null) removes the actor's one reaction to a post. */
-export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: string, kind: unknown) {
-	const { group, actor: reader } = await authorizeOnPost(ctx, actor, postId, 'react');
+/**
+ * Sets, changes or (with null) removes the actor's one reaction to a post. `via`: the slug of the
+ * group it was seen in; when the post was cross-posted there, the reaction counts for that group.
+ */
+export async function setPostReaction(
+	ctx: Ctx,
+	actor: Actor | null,
+	postId: string,
+	kind: unknown,
+	via?: string | null
+) {
+	const { group, actor: reader, via: seenIn } = await authorizeOnPost(ctx, actor, postId, 'react', via);
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx
@@ -63,7 +72,13 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 			isNew = !prev;
 			await tx
 				.insertInto('post_reactions')
-				.values({ post_id: postId, user_id: reader.id, kind: reaction, created_at: ctx.clock.now() })
+				.values({
+					post_id: postId,
+					user_id: reader.id,
+					kind: reaction,
+					created_at: ctx.clock.now(),
+					via_group_id: seenIn?.id ?? null
+				})
 				.onConflict((oc) => oc.columns(['post_id', 'user_id']).doUpdateSet({ kind: reaction }))
 				.execute();
 		} else {
@@ -99,8 +114,14 @@ export async function setPostReaction(ctx: Ctx, actor: Actor | null, postId: str
 	});
 }
 
-export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentId: string, kind: unknown) {
-	const { actor: reader } = await authorizeOnPost(ctx, actor, await findCommentPost(ctx, commentId), 'react');
+export async function setCommentReaction(
+	ctx: Ctx,
+	actor: Actor | null,
+	commentId: string,
+	kind: unknown,
+	via?: string | null
+) {
+	const { actor: reader } = await authorizeOnPost(ctx, actor, await findCommentPost(ctx, commentId), 'react', via);
 	const reaction = parseInput(reactionSchema, kind);
 	return ctx.db.transaction().execute(async (tx) => {
 		const comment = await tx
@@ -137,12 +158,19 @@ export async function setCommentReaction(ctx: Ctx, actor: Actor | null, commentI
 /**
  * Counts a view once per viewer, post and Warsaw day, and a unique viewer once per post. The viewer key is the user id, or the
  * anonymous visitor's daily key (viewer.ts); null (a crawler, a link preview), or a key past its limit of reports (600 in 10
- * minutes), counts nothing. Returns how many of the posts got a new view.
+ * minutes), counts nothing. `seenIn`: the slug of the group whose page showed the posts; a post cross-posted into that group
+ * (Pakiet 3) also counts there, once per viewer and day (`cross_post_views`). Returns how many of the posts got a new view.
  */
-export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string | null): Promise<number> {
+export async function recordViews(
+	ctx: Ctx,
+	postIds: string[],
+	viewerKey: string | null,
+	seenIn?: string | null
+): Promise<number> {
 	const ids = [...new Set(postIds.filter(isId))].slice(0, 50);
 	if (ids.length === 0 || !viewerKey) return 0;
 	const day = warsawDay(ctx.clock.now());
+	const key = viewerKey.slice(0, 64);
 	return ctx.db.transaction().execute(async (tx) => {
 		if (!(await withinLimit(tx, ctx.clock, limits.viewBatchesPerViewer(viewerKey)))) return 0;
 		const published = await tx
@@ -152,9 +180,34 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 			.where('status', '=', 'published')
 			.execute();
 		if (published.length === 0) return 0;
+		if (seenIn) {
+			// Only the posts shown there as cross-posts: a group's own posts are its views already.
+			await tx
+				.insertInto('cross_post_views')
+				.columns(['post_id', 'group_id', 'viewer_key', 'day'])
+				.expression((eb) =>
+					eb
+						.selectFrom('cross_posts as cp')
+						.innerJoin('groups as g', 'g.id', 'cp.group_id')
+						.select([
+							'cp.post_id',
+							'cp.group_id',
+							sql<string>`${key}::text`.as('viewer_key'),
+							sql<string>`${day}::date`.as('day')
+						])
+						.where('g.slug', '=', seenIn)
+						.where(
+							'cp.post_id',
+							'in',
+							published.map((p) => p.id)
+						)
+				)
+				.onConflict((oc) => oc.doNothing())
+				.execute();
+		}
 		const fresh = await tx
 			.insertInto('post_views')
-			.values(published.map((p) => ({ post_id: p.id, day, viewer_key: viewerKey.slice(0, 64) })))
+			.values(published.map((p) => ({ post_id: p.id, day, viewer_key: key })))
 			.onConflict((oc) => oc.doNothing())
 			.returning('post_id')
 			.execute();
@@ -171,7 +224,7 @@ export async function recordViews(ctx: Ctx, postIds: string[], viewerKey: string
 		// A viewer's first view of a post, on any day, also counts them as a unique viewer.
 		const firstTime = await tx
 			.insertInto('post_viewers')
-			.values(fresh.map((f) => ({ post_id: f.post_id, viewer_key: viewerKey.slice(0, 64) })))
+			.values(fresh.map((f) => ({ post_id: f.post_id, viewer_key: key })))
 			.onConflict((oc) => oc.doNothing())
 			.returning('post_id')
 			.execute();
@@ -198,9 +251,10 @@ export async function sharePost(
 	ctx: Ctx,
 	actor: Actor | null,
 	postId: string,
-	viewerKey: string | null
+	viewerKey: string | null,
+	via?: string | null
 ): Promise<number> {
-	const { group } = await authorizeOnPost(ctx, actor, postId, 'read');
+	const { group } = await authorizeOnPost(ctx, actor, postId, 'read', via);
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx
 			.selectFrom('posts')

@@ -7,7 +7,7 @@ import { isId, isReasonableDate } from '../core/validation';
 import { categoryCodes } from '../groups/categories';
 import { groupAccess, type GroupAccess } from '../access/group-access';
 import { assertCan, can } from '../access/policy';
-import { findPostGroup } from '../access/post-access';
+import { authorizeOnPost } from '../access/post-access';
 import { foldText } from '../text/fold';
 import { groupPlaceIds, relatedPlaceIds } from '../places/places';
 import { presentPost, type FeedItem, type PostImage } from './present';
@@ -346,11 +346,11 @@ export async function searchPosts(
 export async function getPost(
 	ctx: Ctx,
 	actor: Actor | null,
-	postId: string
-): Promise<{ post: FeedItem; group: Group; access: GroupAccess; authorId: string }> {
-	const group = await findPostGroup(ctx.db, postId);
-	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, 'read', group);
+	postId: string,
+	via?: string | null
+): Promise<{ post: FeedItem; group: Group; access: GroupAccess; authorId: string; via: Group | null }> {
+	// `via`: the group slug of the address, which may be a group the post was cross-posted into.
+	const { group, access, via: seenIn } = await authorizeOnPost(ctx, actor, postId, 'read', via);
 	const row = await postRows(ctx.db, actor?.id)
 		.select('p.author_id')
 		.where('p.id', '=', postId)
@@ -368,5 +368,5 @@ export async function getPost(
 				.orderBy('id')
 				.execute()
 		).map((u) => ({ at: u.created_at.toISOString(), text: u.body }));
-	return { post, group, access, authorId: row.author_id };
+	return { post, group, access, authorId: row.author_id, via: seenIn };
 }

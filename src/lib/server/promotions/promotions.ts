@@ -14,6 +14,7 @@ import { digestTitle } from '../notify/digest';
 import { smsLength } from '../text/sms';
 import { addMonths, warsawDay, warsawMidnight } from '../../dates';
 import { promotedPostMessage, promotedPostSms } from './messages';
+import { crossPostInto } from './cross-posting';
 
 export const MAX_PROMOTION_DAYS = 7;
 /** When the price list says nothing for the package (an older row), Pakiet 2 and 3 give this many. */
@@ -238,14 +239,16 @@ export interface PromotionResult {
 	notified: number;
 	pushed: number;
 	texted: number;
+	/** Neighbouring groups the post now also appears in (Pakiet 3). */
+	crossPosted: number;
 }
 
 /**
  * Promotes a unit's published post for 1–7 days (Pakiet 2, within the month's quota): the post
  * goes on top of the group's feed below urgent alerts, and in one transaction every member with
  * "ogłoszenia gminy" on gets an in-app notification, a push to each device they allowed, and, when
- * asked for on Pakiet 3 with SMS enabled and within the monthly cap, an SMS — a handful of
- * statements whatever the group's size.
+ * asked for on Pakiet 3 with SMS enabled and within the monthly cap, an SMS; on Pakiet 3 the post
+ * is also cross-posted into the neighbouring groups — a handful of statements whatever the group's size.
  */
 export async function promotePost(
 	ctx: Ctx,
@@ -257,6 +260,7 @@ export async function promotePost(
 	const data = parseInput(promoteInput, input);
 	await assertPackage(ctx, group);
 	const sms = data.sms ? await smsAllowance(ctx, group) : null;
+	const region = await packageIncludes(ctx, group.id, 'pakiet3');
 	if (data.sms && !sms)
 		throw new AppError('forbidden', 'SMS o wyróżnionych postach są w Pakiecie nr 3, gdy gmina włączyła SMS.', {
 			sms: 'SMS nie są dostępne dla tej gminy.'
@@ -337,8 +341,12 @@ export async function promotePost(
 				));
 		}
 		await tx.updateTable('promotions').set({ notified, pushed, texted }).where('id', '=', promotion.id).execute();
+		// Pakiet 3: the promoted post also appears in the neighbouring groups.
+		const crossPosted = region
+			? await crossPostInto(tx, ctx.clock, { promotionId: promotion.id, postId: post.id, sourceGroupId: group.id })
+			: 0;
 		await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
-		return { promotionId: promotion.id, endsAt: endsAt.toISOString(), notified, pushed, texted };
+		return { promotionId: promotion.id, endsAt: endsAt.toISOString(), notified, pushed, texted, crossPosted };
 	});
 }
 

@@ -94,10 +94,11 @@ export const actions: Actions = {
 		if (result && 'status' in result && stored.length) await removeImages(locals.rt.mediaDir, stored);
 		return result;
 	},
-	react: formAction(async (f, { locals }) => {
+	react: formAction(async (f, { locals, params }) => {
 		// Pressing the reaction you already gave takes it back.
 		const kind = f.kind === f.current ? null : f.kind;
-		await setPostReaction(locals.ctx, locals.actor, f.postId, kind);
+		// A post cross-posted into this group (Pakiet 3) counts the reaction for this group.
+		await setPostReaction(locals.ctx, locals.actor, f.postId, kind, params.slug);
 		return { reacted: f.postId };
 	}),
 	hidePromotion: formAction(async (f, { locals }) => {
@@ -113,7 +114,8 @@ export const actions: Actions = {
 			locals.ctx,
 			locals.actor,
 			f.postId,
-			await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+			await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })),
+			params.slug
 		);
 		return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
 	})

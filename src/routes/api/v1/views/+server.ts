@@ -5,10 +5,10 @@ import { api, clientOf } from '$lib/server/web/http';
 import { viewerKey } from '$lib/server/web/viewer';
 import type { RequestHandler } from './$types';
 
-/** Posts the browser showed on screen; each counts once per viewer and day. */
+/** Posts the browser showed on screen (in `group`'s feed); each counts once per viewer and day. */
 export const POST: RequestHandler = async ({ locals, request }) =>
 	api(async () => {
-		const { postIds } = await parseBody(operation, request);
+		const { postIds, group } = await parseBody(operation, request);
 		const key = await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }));
-		return reply(operation, 200, { counted: await recordViews(locals.ctx, postIds, key) });
+		return reply(operation, 200, { counted: await recordViews(locals.ctx, postIds, key, group) });
 	});

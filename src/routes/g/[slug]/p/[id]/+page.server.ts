@@ -16,16 +16,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, request }) =>
 	page(async () => {
-		const { post, group, access, authorId } = await getPost(locals.ctx, locals.actor, params.id);
-		if (group.slug !== params.slug) redirect(301, `/g/${group.slug}/p/${post.id}`);
+		// `/g/{slug}/p/{id}` under a group the post was cross-posted into (Pakiet 3) is the same post and
+		// thread, read through that group (`via`); under any other group it moves to its own group.
+		const { post, group, access, authorId, via } = await getPost(locals.ctx, locals.actor, params.id, params.slug);
+		if (group.slug !== params.slug && !via) redirect(301, `/g/${group.slug}/p/${post.id}`);
 		if (post.status === 'published')
 			await recordViews(
 				locals.ctx,
 				[post.id],
-				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })),
+				params.slug
 			);
 		const [comments, revisions, promotion] = await Promise.all([
-			post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id) : [],
+			post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id, params.slug) : [],
 			post.editedAt ? listRevisions(locals.ctx, post.id) : [],
 			post.status === 'published' && post.author.unit ? promotionPanel(locals.ctx, locals.actor, post.id) : null
 		]);
@@ -41,6 +44,7 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 			canEdit: canEdit && !['deleted', 'removed', 'changes_requested'].includes(post.status),
 			categories: categories.map((c) => ({ code: c.code, label: c.label })),
 			group: { slug: group.slug, name: group.name },
+			via: via && { slug: via.slug, name: via.name },
 			canComment: can(access.role, 'comment', group),
 			canReact: can(access.role, 'react', group),
 			signedIn: !!locals.actor,
@@ -59,7 +63,13 @@ export const actions: Actions = {
 			// "Popraw i wyślij ponownie": the held comment's text, changed by its author.
 			const commented = f.revise
 				? await reviseHeldComment(locals.ctx, locals.actor, f.revise, { body: f.body })
-				: await addComment(locals.ctx, locals.actor, params.id, { body: f.body, parentId: f.parentId || null });
+				: await addComment(
+						locals.ctx,
+						locals.actor,
+						params.id,
+						{ body: f.body, parentId: f.parentId || null },
+						params.slug
+					);
 			// A held comment's text stays in the form (also without JavaScript), to correct and send again.
 			return commented.status === 'pending'
 				? { commented, revised: !!f.revise, values: { body: f.body } }
@@ -134,18 +144,19 @@ export const actions: Actions = {
 		},
 		() => ({ promotion: 'cancel' })
 	),
-	react: formAction(async (f, { locals }) => {
-		await setPostReaction(locals.ctx, locals.actor, f.postId, f.kind === f.current ? null : f.kind);
+	react: formAction(async (f, { locals, params }) => {
+		await setPostReaction(locals.ctx, locals.actor, f.postId, f.kind === f.current ? null : f.kind, params.slug);
 	}),
-	commentReact: formAction(async (f, { locals }) => {
-		await setCommentReaction(locals.ctx, locals.actor, f.commentId, f.kind === f.current ? null : f.kind);
+	commentReact: formAction(async (f, { locals, params }) => {
+		await setCommentReaction(locals.ctx, locals.actor, f.commentId, f.kind === f.current ? null : f.kind, params.slug);
 	}),
 	share: formAction(async (f, { locals, request, url, params }) => {
 		await sharePost(
 			locals.ctx,
 			locals.actor,
 			f.postId,
-			await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals }))
+			await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })),
+			params.slug
 		);
 		return { shared: f.postId, shareUrl: `${url.origin}/g/${params.slug}/p/${f.postId}` };
 	})
