@@ -129,10 +129,22 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 		const page = await browser!.newPage(laptop);
 		await logIn(page, server!.url, MEMBER);
 		await page.goto(`${server!.url}/g/wiskitki`);
-		// On top, below the urgent alerts.
-		const first = page.locator('article.post:not(.urgent)').first();
-		await expect.poll(() => first.innerText(), WAIT).toContain('Wyróżnione przez Szkoła Podstawowa');
-		expect(await first.innerText()).toContain(postTitle);
+		// On top, below the urgent alerts: among the first posts, all promoted, before any other.
+		const promoted = page.locator(`article[data-post-id="${postId}"]`).first();
+		await expect.poll(() => promoted.innerText(), WAIT).toContain('Wyróżnione przez Szkoła Podstawowa');
+		const order = await page
+			.locator('article.post')
+			.evaluateAll((cards) =>
+				cards.map((c) => ({
+					id: c.getAttribute('data-post-id'),
+					urgent: c.classList.contains('urgent'),
+					promoted: !!c.querySelector('.promoted')
+				}))
+			);
+		const at = order.findIndex((c) => c.id === postId);
+		expect(order.slice(0, at).every((c) => c.urgent || c.promoted)).toBe(true);
+		expect(order.findIndex((c) => !c.urgent && !c.promoted)).toBeGreaterThan(at);
+		const first = promoted;
 		await expectNoAxeViolations(page);
 		await page.goto(`${server!.url}/powiadomienia`);
 		await expect.poll(() => page.locator('main').innerText(), WAIT).toMatch(/Szkoła Podstawowa.* wyróżnia w grupie/);
@@ -142,8 +154,10 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 			.poll(async () => (await db.query(`SELECT dismissed FROM promotion_seen`)).rows, WAIT)
 			.toEqual([{ dismissed: true }]);
 		await page.reload();
-		await expect.poll(() => first.innerText(), WAIT).not.toContain(postTitle);
-		// Still in the feed, in its place, labelled.
+		// Still in the feed, in its place, labelled, but no longer on top for this reader.
+		await expect
+			.poll(() => page.locator(`article[data-post-id="${postId}"] button`, { hasText: 'Ukryj' }).count(), WAIT)
+			.toBe(0);
 		expect(await page.locator(`article[data-post-id="${postId}"]`).innerText()).toContain('Wyróżnione przez');
 		await page.context().close();
 	});
@@ -188,4 +202,67 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 		const emailed = await db.query(`SELECT emailed FROM promotions WHERE post_id = $1`, [postId]);
 		expect(emailed.rows[0].emailed).toBeGreaterThan(0);
 	}, 300_000);
+
+	it('Pakiet 3: a promoted post of Radziejowice appears in Wiskitki, where a member comments into its one thread', async () => {
+		const source = await db.query(
+			`SELECT p.id::text, p.body FROM posts p JOIN units u ON u.id = p.unit_id JOIN groups g ON g.id = p.group_id
+			 WHERE g.slug = 'radziejowice' AND u.slug = 'gok-radziejowice'
+			 AND NOT EXISTS (SELECT 1 FROM promotions pr WHERE pr.post_id = p.id) ORDER BY p.published_at DESC LIMIT 1`
+		);
+		const id = source.rows[0].id as string;
+		const title = (source.rows[0].body as string).split('\n')[0];
+		const operator = await browser!.newPage(laptop);
+		await logIn(operator, server!.url, 'operator@tablica.test');
+		await operator.goto(`${server!.url}/g/radziejowice/p/${id}`);
+		const panel = operator.getByRole('region', { name: 'Wyróżnienie posta' });
+		await panel.getByRole('button', { name: 'Wyróżnij post' }).click();
+		await expect
+			.poll(() => panel.getByRole('status').innerText(), WAIT)
+			.toContain('Post pojawi się też w 2 grupach sąsiednich gmin');
+
+		const member = await browser!.newPage(phone);
+		await logIn(member, server!.url, MEMBER);
+		await member.goto(`${server!.url}/g/wiskitki`);
+		const card = member.locator(`article[data-post-id="${id}"]`).first();
+		await expect.poll(() => card.innerText(), WAIT).toContain('Z gminy Radziejowice');
+		expect(await card.innerText()).toContain('Wyróżnione przez Gminny Ośrodek Kultury');
+		await card.getByRole('link', { name: 'Komentuj' }).click();
+		await member.waitForURL(`${server!.url}/g/wiskitki/p/${id}#komentarze`, WAIT);
+		await member.locator('#f-comment').fill('Będziemy z całą rodziną, dziękujemy za zaproszenie!');
+		await member.getByRole('button', { name: 'Skomentuj' }).click();
+		await expect
+			.poll(
+				async () =>
+					(
+						await db.query(
+							`SELECT g.slug FROM comments c JOIN groups g ON g.id = c.via_group_id WHERE c.post_id = $1 AND c.status = 'published'`,
+							[id]
+						)
+					).rows,
+				WAIT
+			)
+			.toEqual([{ slug: 'wiskitki' }]);
+		// One thread: the comment is under the post in its own group.
+		await operator.goto(`${server!.url}/g/radziejowice/p/${id}`);
+		expect(await operator.locator('#komentarze').innerText()).toContain('Będziemy z całą rodziną');
+		expect(title.length).toBeGreaterThan(0);
+		await expectNoAxeViolations(member);
+	});
+
+	it('the reach report shows the lift of the pilot’s earlier promotion', async () => {
+		const promotion = await db.query(
+			`SELECT pr.id::text, pr.unit_id::text FROM promotions pr JOIN groups g ON g.id = pr.group_id
+			 WHERE g.slug = 'radziejowice' ORDER BY pr.starts_at LIMIT 1`
+		);
+		const { id, unit_id } = promotion.rows[0];
+		const page = await browser!.newPage(phone);
+		await logIn(page, server!.url, 'operator@tablica.test');
+		await page.goto(`${server!.url}/jednostka/${unit_id}/wyroznienia/${id}`);
+		const text = await page.locator('main').innerText();
+		expect(text).toMatch(/×\d+,\d/);
+		expect(text).toContain('Wiskitki');
+		expect(text).toContain('Mediana postów niewyróżnionych');
+		await expectNoAxeViolations(page);
+		expect(await fitsScreen(page)).toBe(true);
+	});
 });

@@ -38,6 +38,7 @@ import {
 } from './content';
 import { commentFor, fillText, planPosts, questionFor, replyFor } from './post-plan';
 import { inLocality } from '../text/place-names';
+import { promotePost } from '../promotions/promotions';
 
 export const DEMO_PASSWORD = 'tablica-demo';
 
@@ -414,6 +415,7 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 	step('statystyki dzienne z całego roku…');
 	await rebuildStats(ctx.db, ctx.clock);
 	await seedPilot(ctx);
+	await seedPilotPromotions(ctx);
 	await seedInvoices(ctx, 'wiskitki', 0x0100a1b2c3d0);
 	await seedInvoices(ctx, 'radziejowice', 0x0200a1b2c3d0);
 	step('gotowe');
@@ -448,6 +450,148 @@ async function seedInvoices(ctx: Ctx, slug: string, ksefBase: number): Promise<v
 				ksef_number: `${inv.seller.nip}-${accepted}-${id}-${(0x5e + i).toString(16).toUpperCase().slice(-2)}`
 			})
 			.where('id', '=', inv.id)
+			.execute();
+	}
+}
+
+/**
+ * The pilot at work: Radziejowice's cultural centre and office publish, and promoted two posts
+ * (one three weeks ago, one running now), each cross-posted into Wiskitki and Puszcza Mariańska
+ * (the same powiat) with views there and in Radziejowice, so the reach report has a lift to show.
+ */
+async function seedPilotPromotions(ctx: Ctx): Promise<void> {
+	const group = await getGroup(ctx.db, 'radziejowice');
+	const now = ctx.clock.now();
+	const operator = await ctx.db
+		.selectFrom('users')
+		.select(['id', 'email', 'display_name', 'is_operator', 'email_verified_at'])
+		.where('email', '=', 'operator@tablica.test')
+		.executeTakeFirstOrThrow();
+	const actor = {
+		id: operator.id,
+		email: operator.email,
+		displayName: operator.display_name,
+		isOperator: true,
+		emailVerified: true
+	};
+	const units = await ctx.db
+		.insertInto('units')
+		.values(
+			[
+				{ slug: 'gok-radziejowice', name: 'Gminny Ośrodek Kultury w Radziejowicach', type: 'culture' },
+				{ slug: 'urzad', name: 'Urząd Gminy Radziejowice', type: 'office' }
+			].map((u) => ({
+				...u,
+				municipality_code: group.municipality_code,
+				verified: true,
+				contact_email: `${u.slug}@radziejowice.test`,
+				can_publish: true,
+				may_alert: u.type === 'office',
+				created_at: new Date(now.getTime() - 60 * DAY)
+			}))
+		)
+		.returning('id')
+		.execute();
+	const posts = [
+		{
+			unit: 0,
+			days: 30,
+			body: 'Koncert kolęd w Domu Kultury\nW niedzielę o 17:00 śpiewamy kolędy z zespołem „Radziejowianki”. Wstęp wolny.'
+		},
+		{
+			unit: 1,
+			days: 25,
+			body: 'Harmonogram odbioru odpadów na 2027 rok\nNowy harmonogram jest już w urzędzie i na stronie gminy.'
+		},
+		{
+			unit: 0,
+			days: 21,
+			body: 'Warsztaty rękodzieła dla seniorów\nZapisy w sekretariacie GOK, liczba miejsc ograniczona.',
+			promote: 7
+		},
+		{ unit: 0, days: 12, body: 'Zajęcia teatralne dla dzieci w ferie\nGOK zaprasza dzieci w wieku 7–12 lat.' },
+		{
+			unit: 0,
+			days: 2,
+			body: 'Jarmark świąteczny w Radziejowicach\nStoiska z rękodziełem, pierniki i koncert chóru w sobotę od 12:00.',
+			promote: 3
+		}
+	];
+	const members = await ctx.db
+		.selectFrom('memberships')
+		.select('user_id')
+		.where('group_id', '=', group.id)
+		.where('status', '=', 'approved')
+		.orderBy('user_id')
+		.execute();
+	for (const [i, p] of posts.entries()) {
+		const at = new Date(now.getTime() - p.days * DAY);
+		const post = await ctx.db
+			.insertInto('posts')
+			.values({
+				group_id: group.id,
+				author_id: operator.id,
+				unit_id: units[p.unit].id,
+				category: 'culture',
+				body: p.body,
+				body_folded: foldText(p.body),
+				status: 'published',
+				reaction_counts: '{}',
+				created_at: at,
+				published_at: at
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		// Views on the first days: an unpromoted post reaches a tenth of the members, a promoted one
+		// (through the notifications and the neighbours' feeds) about a third, some in the neighbours.
+		const viewers = members.filter((_, j) => (j + i) % (p.promote ? 3 : 10) === 0);
+		const views = viewers.map((m, j) => ({
+			post_id: post.id,
+			viewer_key: m.user_id,
+			day: warsawDay(new Date(at.getTime() + (j % Math.min(p.promote ?? 3, p.days + 1)) * DAY))
+		}));
+		await insertChunked(views, 1000, (chunk) =>
+			ctx.db
+				.insertInto('post_views')
+				.values(chunk)
+				.onConflict((oc) => oc.doNothing())
+				.execute()
+		);
+		await ctx.db
+			.updateTable('posts')
+			.set({ view_count: views.length, unique_viewer_count: viewers.length })
+			.where('id', '=', post.id)
+			.execute();
+		if (!p.promote) continue;
+		const promoted = await promotePost(
+			{ ...ctx, clock: fixedClock(new Date(at.getTime() + 3_600_000)) },
+			actor,
+			post.id,
+			{
+				days: p.promote
+			}
+		);
+		const neighbours = await ctx.db
+			.selectFrom('cross_posts')
+			.select('group_id')
+			.where('post_id', '=', post.id)
+			.execute();
+		for (const [k, n] of neighbours.entries())
+			await ctx.db
+				.insertInto('cross_post_views')
+				.values(
+					views
+						.filter((_, j) => j % (neighbours.length + 1) === k + 1)
+						.map((v) => ({ post_id: v.post_id, group_id: n.group_id, viewer_key: v.viewer_key, day: v.day }))
+				)
+				.onConflict((oc) => oc.doNothing())
+				.execute();
+		if (promoted.crossPosted === 0) throw new Error('the pilot’s promotion reached no neighbouring group');
+		// Its pushes went out then (the demo's devices are not real).
+		await ctx.db
+			.updateTable('outbox')
+			.set({ status: 'sent', sent_at: new Date(at.getTime() + 3_700_000) })
+			.where('promotion_id', '=', promoted.promotionId)
 			.execute();
 	}
 }
