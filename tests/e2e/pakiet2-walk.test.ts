@@ -36,6 +36,9 @@ let smtp: SMTPServer;
 let db: pg.Client;
 let dbUrl: string;
 const mails: ParsedMail[] = [];
+let startedAt = 0;
+/** The server's shifted clock now (at most its start-up ahead of it: it started after `startedAt`). */
+const serverNow = () => new Date(Date.parse(NOW) + Date.now() - startedAt).toISOString();
 
 async function admin(sql: string) {
 	const c = new pg.Client({ connectionString: serverUrl });
@@ -81,6 +84,7 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 		// The demo is seeded today (Wiskitki: Pakiet 1, Pakiet 2 ordered from 2027-01-01); then the
 		// server runs on the same database with its clock on the first day of 2027.
 		await (await startServer({ databaseUrl: dbUrl, env: { SEED_DEMO: '1', JOBS: '0' } })).stop();
+		startedAt = Date.now();
 		server = await startServer({
 			databaseUrl: dbUrl,
 			now: NOW,
@@ -132,15 +136,13 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 		// On top, below the urgent alerts: among the first posts, all promoted, before any other.
 		const promoted = page.locator(`article[data-post-id="${postId}"]`).first();
 		await expect.poll(() => promoted.innerText(), WAIT).toContain('Wyróżnione przez Szkoła Podstawowa');
-		const order = await page
-			.locator('article.post')
-			.evaluateAll((cards) =>
-				cards.map((c) => ({
-					id: c.getAttribute('data-post-id'),
-					urgent: c.classList.contains('urgent'),
-					promoted: !!c.querySelector('.promoted')
-				}))
-			);
+		const order = await page.locator('article.post').evaluateAll((cards) =>
+			cards.map((c) => ({
+				id: c.getAttribute('data-post-id'),
+				urgent: c.classList.contains('urgent'),
+				promoted: !!c.querySelector('.promoted')
+			}))
+		);
 		const at = order.findIndex((c) => c.id === postId);
 		expect(order.slice(0, at).every((c) => c.urgent || c.promoted)).toBe(true);
 		expect(order.findIndex((c) => !c.urgent && !c.promoted)).toBeGreaterThan(at);
@@ -163,13 +165,21 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 	});
 
 	it('the weekly digest lists it first, through the outbox and SMTP, and unsubscribes in one click', async () => {
+		// The demo's other members turned the digest off: one e-mail to follow through SMTP (the
+		// bench measures the outbox's throughput), after the demo's earlier messages.
+		await db.query(
+			`UPDATE memberships m SET weekly_digest = (u.email = $1) FROM users u, groups g
+			 WHERE u.id = m.user_id AND g.id = m.group_id AND g.slug = 'wiskitki'`,
+			[MEMBER]
+		);
+		await db.query(`UPDATE outbox SET status = 'sent', sent_at = now() WHERE status = 'pending'`);
 		const cli = await runCli(['digest', '--group', 'wiskitki'], '', {
 			DATABASE_URL: dbUrl,
-			// Friday 16:05, the digest's default hour, after the promotion began on the server's clock.
-			TABLICA_NOW: '2027-01-01T16:05:00+01:00',
+			// The command line on the server's clock (the promotion began before; the e-mail is due now).
+			TABLICA_NOW: serverNow(),
 			BASE_URL: server!.url
 		});
-		expect(cli.stdout).toMatch(/Zakolejkowano podsumowanie tygodnia: \d+ e-mail/);
+		expect(cli.stdout).toContain('Zakolejkowano podsumowanie tygodnia: 1 e-mail.');
 		const mail = await until('the member’s digest', () =>
 			mails.find((m) => m.subject === 'Tydzień w gminie Wiskitki' && JSON.stringify(m.to ?? '').includes(MEMBER))
 		).catch(async (e) => {
@@ -181,11 +191,18 @@ describe.skipIf(!reachable)('Pakiet 2 on 1 January 2027: a promoted post and the
 		const text = mail.text ?? '';
 		const sections = [...text.matchAll(/^[A-ZĄĆĘŁŃÓŚŹŻ ]{8,}$/gm)].map((m) => m[0]);
 		expect(sections[0]).toBe('WYRÓŻNIONE PRZEZ GMINĘ');
-		expect(text.indexOf(postTitle)).toBeGreaterThan(text.indexOf('WYRÓŻNIONE PRZEZ GMINĘ'));
+		// The digest shortens a long first line to 100 characters.
+		expect(text.indexOf(postTitle.replace(/\s+/g, ' ').slice(0, 60))).toBeGreaterThan(
+			text.indexOf('WYRÓŻNIONE PRZEZ GMINĘ')
+		);
 		expect(mail.html).toContain('Wyróżnione przez gminę');
-		const listUnsubscribe = String(mail.headers.get('list-unsubscribe-post') ?? '');
-		expect(listUnsubscribe).toBe('List-Unsubscribe=One-Click');
-		const link = /<(https?:\/\/[^>]+)>/.exec(JSON.stringify(mail.headers.get('list-unsubscribe')))?.[1];
+		const header = (name: string) =>
+			mail.headerLines
+				.find((h) => h.key === name)
+				?.line.replace(/^[^:]+:\s*/, '')
+				.replace(/\r?\n\s+/g, ' ') ?? '';
+		expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+		const link = /<(https?:\/\/[^>]+)>/.exec(header('list-unsubscribe'))?.[1];
 		expect(link).toMatch(new RegExp(`^${server!.url}/wypisz/`));
 		const r = await fetch(link!, {
 			method: 'POST',

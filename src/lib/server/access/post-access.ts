@@ -78,6 +78,23 @@ export async function authorizeOnPost<A extends GroupAction>(
 	return { actor, group, access, via: target };
 }
 
+/** May the actor do the action on the post, read through `via` (for what a page offers)? */
+export async function mayOnPost(
+	ctx: Pick<Ctx, 'db' | 'clock'>,
+	actor: Actor | null,
+	postId: string,
+	action: GroupAction,
+	via?: string | null
+): Promise<boolean> {
+	return authorizeOnPost(ctx, actor, postId, action, via).then(
+		() => true,
+		(e) => {
+			if (e instanceof AppError && ['forbidden', 'unauthenticated', 'not_found'].includes(e.code)) return false;
+			throw e;
+		}
+	);
+}
+
 /** The author, or for a unit's post anyone on the unit's staff now (the unit is the institution's). */
 export async function authorizeAsAuthor(
 	ctx: Pick<Ctx, 'db' | 'clock'>,

@@ -9,6 +9,7 @@ import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/f
 import { categories } from '$lib/server/groups/categories';
 import { resubmitPost } from '$lib/server/moderation/content-decisions';
 import { can } from '$lib/server/access/policy';
+import { mayOnPost } from '$lib/server/access/post-access';
 import { cancelPromotion, promotePost, promotionPanel } from '$lib/server/promotions/promotions';
 import { action, clientOf, page, formAction } from '$lib/server/web/http';
 import { viewerKey } from '$lib/server/web/viewer';
@@ -45,8 +46,13 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 			categories: categories.map((c) => ({ code: c.code, label: c.label })),
 			group: { slug: group.slug, name: group.name },
 			via: via && { slug: via.slug, name: via.name },
-			canComment: can(access.role, 'comment', group),
-			canReact: can(access.role, 'react', group),
+			// Through a neighbouring group, its members comment and react in the source thread.
+			canComment: via
+				? await mayOnPost(locals.ctx, locals.actor, post.id, 'comment', params.slug)
+				: can(access.role, 'comment', group),
+			canReact: via
+				? await mayOnPost(locals.ctx, locals.actor, post.id, 'react', params.slug)
+				: can(access.role, 'react', group),
 			signedIn: !!locals.actor,
 			mine: authorId === locals.actor?.id,
 			// The unit that sent an urgent alert (and moderators) see its reach and may close it.
