@@ -46,11 +46,18 @@ describe('the JSON API', () => {
 
 	it('pages the feed: pinned first, then newest, by cursor', async () => {
 		const first = await (await get('/groups/wiskitki/posts?limit=5')).json();
-		// On top: the demo's active alert (for sołectwo Guzów), then the pinned post.
-		const featured = first.items.filter((p: { pinned: boolean; urgent: boolean }) => p.pinned || p.urgent);
+		// On top: the demo's active alert (for sołectwo Guzów), then the promoted post the Radziejowice
+		// pilot cross-posted here (Pakiet 3), then the pinned post.
+		type Item = { pinned: boolean; urgent: boolean; promotion: unknown };
+		const featured = first.items.filter((p: Item) => p.pinned || p.urgent || p.promotion);
 		expect(first.items.slice(0, featured.length)).toEqual(featured);
 		expect(featured).toEqual([
 			expect.objectContaining({ urgent: true, pinned: false, places: ['sołectwo Guzów'] }),
+			expect.objectContaining({
+				group: 'radziejowice',
+				crossPostedFrom: 'Radziejowice',
+				promotion: expect.objectContaining({ sponsor: 'Gminny Ośrodek Kultury w Radziejowicach' })
+			}),
 			expect.objectContaining({ pinned: true, author: expect.objectContaining({ type: 'user' }) })
 		]);
 		const rest = first.items.slice(featured.length);
@@ -168,7 +175,7 @@ describe('the JSON API', () => {
 
 	it('comments and reacts with a token, one reaction per person', async () => {
 		const { items } = await (await get('/groups/wiskitki/posts?limit=1')).json();
-		const id = items[1].id;
+		const id = items.find((p: { group: string; urgent: boolean }) => p.group === 'wiskitki' && !p.urgent).id;
 		const before = await (await get(`/posts/${id}`)).json();
 		const c = await send('POST', `/posts/${id}/comments`, { body: 'Dziękuję za informację' }, residentToken);
 		expect(c.status).toBe(201);

@@ -30,6 +30,8 @@ export const apiPost = (p: FeedItem) => ({
 	createdAt: p.createdAt,
 	pinned: p.pinned,
 	urgent: p.urgent,
+	promotion: p.promotion && { sponsor: p.promotion.sponsor, endsAt: p.promotion.endsAt },
+	crossPostedFrom: p.crossPostedFrom,
 	event: p.event,
 	images: p.images,
 	places: p.places,
