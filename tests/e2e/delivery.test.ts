@@ -64,7 +64,14 @@ describe.skipIf(!reachable)('outbox delivery survives a crash', () => {
 	it('sends every message exactly once across a kill -9 mid-message and a restart', async () => {
 		const url = new URL(serverUrl);
 		url.pathname = `/${dbName}`;
-		const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, SEED_DEMO: '0', JOBS: '1', OUTBOX_LEASE_MS: '1500' };
+		// One SMTP connection: the messages go one by one, so the crash comes with exactly the held one
+		// in flight (with more connections, those acknowledged and not yet marked would be sent again).
+		const env = {
+			SMTP_URL: `smtp://127.0.0.1:${port}?maxConnections=1`,
+			SEED_DEMO: '0',
+			JOBS: '1',
+			OUTBOX_LEASE_MS: '1500'
+		};
 		const isStuck = new Promise<void>((resolve) => (stuck = resolve));
 		// The first start migrates the database; messages are queued once it is there.
 		server = await startServer({ databaseUrl: url.toString(), env: { ...env, SMTP_URL: 'smtp://127.0.0.1:1' } });
