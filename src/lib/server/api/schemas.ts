@@ -79,12 +79,9 @@ export const Post = z
 		createdAt: dateTime(),
 		pinned: z.boolean(),
 		urgent: z.boolean(),
-		promotion: z
-			.object({ sponsor: z.string(), endsAt: dateTime() })
-			.nullable()
-			.meta({
-				description: 'Wyróżnienie trwające teraz (Pakiet 2): kto wyróżnił i do kiedy; tylko na liście postów grupy'
-			}),
+		promotion: z.object({ sponsor: z.string(), endsAt: dateTime() }).nullable().meta({
+			description: 'Wyróżnienie trwające teraz (Pakiet 2): kto wyróżnił i do kiedy; tylko na liście postów grupy'
+		}),
 		crossPostedFrom: z.string().nullable().meta({
 			description:
 				'Gmina, z której grupy pochodzi post pokazany tu jako wyróżniony przez sąsiednią gminę (Pakiet 3); komentarze są w grupie źródłowej'
