@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
-import type { Db } from '../db/database';
+import { insertedCount, type Db } from '../db/database';
 import type { AlertCounts, Group } from '../db/schema';
 import type { CategoryCode } from '../groups/categories';
 import { AppError } from '../core/errors';
@@ -321,11 +321,7 @@ export async function fanOutToRecipients(ctx: Pick<Ctx, 'clock'>, tx: Db, m: Rec
 		JOIN users u ON u.id = r.user_id AND u.deleted_at IS NULL
 		LEFT JOIN alert_subscriptions s ON s.group_id = ${m.groupId} AND s.user_id = r.user_id
 		WHERE r.post_id = ${m.postId}`;
-	const count = async (insert: ReturnType<typeof sql>) =>
-		Number(
-			(await sql<{ n: string }>`WITH ins AS (${insert} RETURNING 1) SELECT count(*) AS n FROM ins`.execute(tx)).rows[0]
-				.n
-		);
+	const count = (insert: ReturnType<typeof sql>) => insertedCount(tx, insert);
 	const inApp = await count(
 		sql`INSERT INTO notifications (user_id, kind, group_id, post_id, detail, created_at)
 			SELECT r.user_id, ${m.notificationKind}, ${m.groupId}, ${m.postId}, ${m.notification}, ${now} ${recipients}`

@@ -43,6 +43,12 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Db = Kysely<DB>;
 
+/** Runs an `INSERT … SELECT` (without RETURNING) and tells how many rows it wrote. */
+export async function insertedCount(db: Db, insert: ReturnType<typeof sql>): Promise<number> {
+	const r = await sql<{ n: string }>`WITH ins AS (${insert} RETURNING 1) SELECT count(*) AS n FROM ins`.execute(db);
+	return Number(r.rows[0].n);
+}
+
 /** A change seen by every instance: a new post, new counts, a new comment. */
 export type LiveEvent =
 	| { type: 'post'; groupId: string; postId: string }

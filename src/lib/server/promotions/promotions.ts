@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
-import type { Db } from '../db/database';
+import { insertedCount, type Db } from '../db/database';
 import type { Group } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { isId, parseInput } from '../core/validation';
@@ -89,11 +89,13 @@ const audience = (groupId: string) => sql`
 	JOIN users u ON u.id = m.user_id AND u.deleted_at IS NULL
 	WHERE m.group_id = ${groupId} AND m.status = 'approved' AND m.announcements`;
 
-/** Of those, the ones with a phone confirmed for this group's SMS (alias `m`). */
-const confirmedPhone = (groupId: string) => sql`
+/** Of those, the ones with a phone confirmed for this group's SMS. */
+const smsAudience = (groupId: string) => sql`
+	FROM memberships m
 	JOIN alert_subscriptions s ON s.group_id = ${groupId} AND s.user_id = m.user_id AND s.by_sms AND s.phone IS NOT NULL
 	JOIN phone_verifications pv ON pv.group_id = s.group_id AND pv.user_id = s.user_id
-		AND pv.verified_at IS NOT NULL AND pv.phone = s.phone`;
+		AND pv.verified_at IS NOT NULL AND pv.phone = s.phone
+	WHERE m.group_id = ${groupId} AND m.status = 'approved' AND m.announcements`;
 
 const hasPushDevice = sql`EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.user_id = m.user_id)`;
 
@@ -171,8 +173,7 @@ export async function promotionForm(ctx: Ctx, actor: Actor | null, postId: strin
 		activePromotion(ctx.db, post.id, now),
 		sql<{ in_app: string; push: string; sms: string }>`
 			SELECT count(*) AS in_app, count(*) FILTER (WHERE ${hasPushDevice}) AS push,
-				(SELECT count(*) FROM memberships m ${confirmedPhone(group.id)}
-					WHERE m.group_id = ${group.id} AND m.status = 'approved' AND m.announcements) AS sms
+				(SELECT count(*) ${smsAudience(group.id)}) AS sms
 			${audience(group.id)}`.execute(ctx.db),
 		smsAllowance(ctx, group)
 	]);
@@ -301,11 +302,7 @@ export async function promotePost(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		const count = async (insert: ReturnType<typeof sql>) =>
-			Number(
-				(await sql<{ n: string }>`WITH ins AS (${insert} RETURNING 1) SELECT count(*) AS n FROM ins`.execute(tx))
-					.rows[0].n
-			);
+		const count = (insert: ReturnType<typeof sql>) => insertedCount(tx, insert);
 		const notified = await count(
 			sql`INSERT INTO notifications (user_id, kind, group_id, post_id, actor_name, detail, created_at)
 				SELECT m.user_id, 'promoted_post', ${group.id}, ${post.id}, ${unit.name}, ${texts.notification}, ${now}
@@ -320,10 +317,7 @@ export async function promotePost(
 		if (sms) {
 			const segments = smsLength(smsText).segments;
 			const recipients = Number(
-				(
-					await sql<{ n: string }>`SELECT count(*) AS n FROM memberships m ${confirmedPhone(group.id)}
-						WHERE m.group_id = ${group.id} AND m.status = 'approved' AND m.announcements`.execute(tx)
-				).rows[0].n
+				(await sql<{ n: string }>`SELECT count(*) AS n ${smsAudience(group.id)}`.execute(tx)).rows[0].n
 			);
 			if (recipients * segments > sms.left)
 				throw new AppError(
@@ -335,9 +329,7 @@ export async function promotePost(
 				segments *
 				(await count(
 					sql`INSERT INTO outbox (channel, recipient, subject, body_text, promotion_id, created_at)
-						SELECT 'sms', s.phone, '', ${smsText}, ${promotion.id}, ${now}
-						FROM memberships m ${confirmedPhone(group.id)}
-						WHERE m.group_id = ${group.id} AND m.status = 'approved' AND m.announcements`
+						SELECT 'sms', s.phone, '', ${smsText}, ${promotion.id}, ${now} ${smsAudience(group.id)}`
 				));
 		}
 		await tx.updateTable('promotions').set({ notified, pushed, texted }).where('id', '=', promotion.id).execute();
