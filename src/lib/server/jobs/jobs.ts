@@ -48,6 +48,22 @@ export const EXPIRE_EXPORTS = 'expire-exports';
 /** IMGW-PIB's warnings, imported every 10 minutes (when a base URL is configured). */
 export const IMGW_IMPORT = 'imgw-import';
 
+/**
+ * Creates a queue if it is not there. Instances starting at once on a fresh database race in
+ * pg-boss's own insert (a deadlock or a duplicate key); the loser tries again and finds it made.
+ */
+async function createQueue(boss: PgBoss, name: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await boss.createQueue(name);
+		} catch (e) {
+			const code = (e as { code?: string }).code;
+			if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw e;
+			await new Promise((r) => setTimeout(r, 50 * attempt));
+		}
+	}
+}
+
 export async function startJobs(
 	database: Database,
 	ctx: Ctx,
@@ -74,7 +90,7 @@ export async function startJobs(
 		log.error({ err }, 'pg-boss');
 	});
 	await boss.start();
-	await boss.createQueue(AUTH_CLEANUP);
+	await createQueue(boss, AUTH_CLEANUP);
 	await boss.work(AUTH_CLEANUP, async () => {
 		const removed = await cleanUpAuthRecords(ctx);
 		const idempotencyKeys = await purgeIdempotencyKeys(ctx);
@@ -84,14 +100,14 @@ export async function startJobs(
 			'Usunięto wygasłe sesje, linki, klucze Idempotency-Key i dane po okresie przechowywania'
 		);
 	});
-	await boss.createQueue(PUBLISH_SCHEDULED);
+	await createQueue(boss, PUBLISH_SCHEDULED);
 	await boss.work(PUBLISH_SCHEDULED, async () => {
 		const n = await publishDueScheduled(ctx);
 		if (n) log.info({ published: n }, 'Opublikowano zaplanowane posty');
 	});
 	const transports = opts.transports ?? {};
 	const configured = Object.values(transports).some(Boolean);
-	await boss.createQueue(DELIVER_OUTBOX);
+	await createQueue(boss, DELIVER_OUTBOX);
 	await boss.work(DELIVER_OUTBOX, async () => {
 		// Drains what is due for up to a minute: 500 per 5-s slot would cap delivery at 100 a second,
 		// and a weekly digest is an e-mail per member.
@@ -102,26 +118,26 @@ export async function startJobs(
 		});
 		if (r.sent || r.failed) log.info(r, 'Skrzynka nadawcza: wysłano');
 	});
-	await boss.createQueue(PAGE_BACKUPS);
+	await createQueue(boss, PAGE_BACKUPS);
 	await boss.work(PAGE_BACKUPS, async () => {
 		const n = await pageBackups(ctx);
 		if (n) log.warn({ tickets: n }, 'Pilne zgłoszenia bez potwierdzenia: powiadomiono zastępców dyżurnych');
 	});
-	await boss.createQueue(STATS_REFRESH);
+	await createQueue(boss, STATS_REFRESH);
 	await boss.work(STATS_REFRESH, async () => {
 		await refreshRecentStats(ctx.db, ctx.clock);
 	});
-	await boss.createQueue(UNIT_REPORTS);
+	await createQueue(boss, UNIT_REPORTS);
 	await boss.work(UNIT_REPORTS, async () => {
 		const n = await sendMonthlyUnitReports(ctx);
 		if (n) log.info({ emails: n }, 'Wysłano miesięczne raporty jednostek');
 	});
-	await boss.createQueue(WEEKLY_DIGESTS);
+	await createQueue(boss, WEEKLY_DIGESTS);
 	await boss.work(WEEKLY_DIGESTS, async () => {
 		const r = await sendDueWeeklyDigests(ctx);
 		if (r.groups) log.info(r, 'Zakolejkowano e-maile „Tydzień w gminie”');
 	});
-	await boss.createQueue(BILLING);
+	await createQueue(boss, BILLING);
 	await boss.work(BILLING, async () => {
 		const issued = await issueDueInvoices(ctx);
 		const reminded = await remindOverdue(ctx);
@@ -130,12 +146,12 @@ export async function startJobs(
 	});
 	const exportDirs = opts.exports;
 	if (exportDirs) {
-		await boss.createQueue(PREPARE_EXPORTS);
+		await createQueue(boss, PREPARE_EXPORTS);
 		await boss.work(PREPARE_EXPORTS, async () => {
 			const n = await prepareDataExports(ctx, exportDirs);
 			if (n) log.info({ exports: n }, 'Przygotowano kopie danych mieszkańców');
 		});
-		await boss.createQueue(EXPIRE_EXPORTS);
+		await createQueue(boss, EXPIRE_EXPORTS);
 		await boss.work(EXPIRE_EXPORTS, async () => {
 			const r = await expireDataExports(ctx, exportDirs.exportsDir);
 			if (r.expired || r.orphans) log.info(r, 'Usunięto wygasłe kopie danych mieszkańców');
@@ -143,7 +159,7 @@ export async function startJobs(
 	}
 	const imgw = opts.imgw;
 	if (imgw) {
-		await boss.createQueue(IMGW_IMPORT);
+		await createQueue(boss, IMGW_IMPORT);
 		await boss.work(IMGW_IMPORT, async () => {
 			const r = await pollImgw(ctx, imgw.baseUrl);
 			if (r && Object.values(r).some(Boolean)) log.info(r, 'Ostrzeżenia IMGW-PIB: zmiany w komunikatach');
