@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { Database } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
-import { actorForApiToken, createOwnApiToken, issueApiTokenFor } from './sessions';
+import { actorForApiToken, createOwnApiToken, issueApiTokenFor, TOKEN_USE_RESOLUTION_MS } from './sessions';
 import { accountPage } from '../privacy/account-views';
 
 let database: Database;
 let ctx: Ctx;
+let clock: ReturnType<typeof testCtx>['clock'];
 let operator: Actor;
 let resident: Actor;
 let editor: Actor;
@@ -16,7 +18,7 @@ const WISKITKI = '1438053';
 
 beforeAll(async () => {
 	database = await openTestDatabase();
-	({ ctx } = testCtx(database));
+	({ ctx, clock } = testCtx(database));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'op@t.pl', { operator: true });
 	resident = await makeUser(ctx, 'mieszkaniec@t.pl');
@@ -88,5 +90,31 @@ describe('personal API tokens: only for those whose systems use the API', () => 
 		expect((await refusal(() => issueApiTokenFor(ctx, operator, 'nikt@t.pl', 'narzędzie'))).code).toBe('not_found');
 		expect((await refusal(() => issueApiTokenFor(ctx, operator, 'nie-adres', 'narzędzie'))).fields?.email).toBeTruthy();
 		expect(await tokenCount()).toBe(before);
+	});
+});
+
+describe('reading with a token does not write', () => {
+	it('records the use at most once a minute per token, whatever the number of requests', async () => {
+		const token = await createOwnApiToken(ctx, editor, 'strona szkoły co minutę');
+		// `xmin` changes with every write of the row, even one that writes the same value.
+		const lastUsed = () =>
+			ctx.db
+				.selectFrom('api_tokens')
+				.select(['last_used_at', sql<string>`xmin::text`.as('version')])
+				.where('name', '=', 'strona szkoły co minutę')
+				.executeTakeFirstOrThrow();
+		expect((await lastUsed()).last_used_at).toBeNull();
+		expect((await actorForApiToken(ctx, token))?.id).toBe(editor.id);
+		const first = await lastUsed();
+		expect(first.last_used_at?.getTime()).toBe(clock.now().getTime());
+		// Further reads within the minute leave the row as it is (the same row version).
+		for (let i = 0; i < 5; i++) {
+			clock.advance(TOKEN_USE_RESOLUTION_MS / 10);
+			expect((await actorForApiToken(ctx, token))?.id).toBe(editor.id);
+		}
+		expect(await lastUsed()).toEqual(first);
+		clock.advance(TOKEN_USE_RESOLUTION_MS);
+		await actorForApiToken(ctx, token);
+		expect((await lastUsed()).last_used_at?.getTime()).toBe(clock.now().getTime());
 	});
 });
