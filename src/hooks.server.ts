@@ -2,7 +2,7 @@ import { error, type Handle, type HandleServerError, type ServerInit } from '@sv
 import { assertBodyWithinLimit, bodyLimit } from '$lib/server/web/body-limits';
 import { requestFingerprint, runOnce } from '$lib/server/limits/idempotency';
 import { actorForApiToken, actorForSession } from '$lib/server/auth/sessions';
-import { cacheableFeedSlug } from '$lib/server/cache/anonymous-pages';
+import { anonymousCacheKey } from '$lib/server/cache/anonymous-pages';
 import { clientAddress } from '$lib/server/core/client-address';
 import { getGroupForReading } from '$lib/server/groups/groups';
 import { AppError } from '$lib/server/core/errors';
@@ -31,9 +31,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const embeddable = isEmbeddable(event.url.pathname);
 	const secured = (response: Response) => withSecurityHeaders(response, rt.ctx.baseUrl, embeddable);
 	const auth = event.request.headers.get('authorization');
-	if (event.url.pathname.startsWith('/api/') && auth?.startsWith('Bearer ')) {
-		event.locals.actor = await actorForApiToken(rt.ctx, auth.slice(7).trim());
-		// A token that was revoked or never existed is refused, not served as an anonymous visitor.
+	const isApi = event.url.pathname.startsWith('/api/');
+	if (isApi && auth !== null) {
+		event.locals.actor = auth.startsWith('Bearer ') ? await actorForApiToken(rt.ctx, auth.slice(7).trim()) : null;
+		// A token that was revoked or never existed (or any other credentials) is refused, not served as an
+		// anonymous visitor.
 		if (!event.locals.actor) {
 			const refused = apiError(
 				new AppError(
@@ -45,12 +47,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return secured(refused);
 		}
 	} else {
+		// Pages know the session cookie only; an Authorization header on them changes nothing.
 		const token = event.cookies.get(SESSION_COOKIE) ?? null;
 		if (token) {
 			event.locals.actor = await actorForSession(rt.ctx, token);
 			event.locals.sessionToken = event.locals.actor ? token : null;
 		}
 	}
+	// Someone changing something (not just reporting what they saw) reads their change back at once.
+	if (event.locals.actor && !readOnly(event.request.method) && event.url.pathname !== '/api/v1/views')
+		rt.ctx.feedRows?.wrote(event.locals.actor.id);
 	try {
 		// Before any of the body is read: anonymous requests stay small, files only where expected.
 		assertBodyWithinLimit(
@@ -78,7 +84,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		idempotencyKey !== null &&
 		event.locals.actor &&
 		event.url.pathname.startsWith('/api/') &&
-		!['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)
+		!readOnly(event.request.method)
 	) {
 		const fingerprint = requestFingerprint(
 			event.request.method,
@@ -91,18 +97,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 			)
 		);
 	}
-	const slug =
-		event.locals.actor || event.request.headers.has('authorization') || !rt.pageCache.enabled
-			? null
-			: cacheableFeedSlug(event.request.method, event.url);
-	if (!slug) return secured(await resolve(event));
-	const key = event.url.pathname + event.url.search;
-	const hit = rt.pageCache.get(key);
+	const cacheable =
+		event.locals.actor || !rt.pageCache.enabled ? null : anonymousCacheKey(event.request.method, event.url);
+	if (!cacheable) return secured(await resolve(event));
+	const hit = rt.pageCache.get(cacheable.key);
 	if (hit) return hit;
-	const group = await getGroupForReading(rt.ctx.db, slug).catch(() => null);
+	const group = await getGroupForReading(rt.ctx.db, cacheable.slug).catch(() => null);
 	const response = secured(await resolve(event));
-	return group ? rt.pageCache.put(key, group.group.id, response) : response;
+	return group ? rt.pageCache.put(cacheable.key, group.group.id, response) : response;
 };
+
+const readOnly = (method: string) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'Unhandled error');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LiveEvent, Notifier } from '../db/database';
-import { AnonymousPageCache, cacheableFeedSlug } from './anonymous-pages';
+import { AnonymousPageCache, anonymousCacheKey } from './anonymous-pages';
 
 function fakeNotifier() {
 	const listeners: ((e: LiveEvent) => void)[] = [];
@@ -46,12 +46,24 @@ describe('the anonymous feed cache', () => {
 		expect(cache.get('/a')).toBeNull();
 	});
 
-	it('takes only feed reads without search', () => {
+	it('takes only feed reads without search, keyed by the parameters the page reads', () => {
 		const u = (s: string) => new URL(s, 'http://x');
-		expect(cacheableFeedSlug('GET', u('/g/wiskitki?kategoria=sport'))).toBe('wiskitki');
-		expect(cacheableFeedSlug('GET', u('/api/v1/groups/wiskitki/posts?limit=20&cursor=abc'))).toBe('wiskitki');
-		expect(cacheableFeedSlug('GET', u('/g/wiskitki?q=zolw'))).toBeNull();
-		expect(cacheableFeedSlug('POST', u('/g/wiskitki'))).toBeNull();
-		expect(cacheableFeedSlug('GET', u('/g/wiskitki/p/1'))).toBeNull();
+		expect(anonymousCacheKey('GET', u('/g/wiskitki?kategoria=sport'))).toEqual({
+			slug: 'wiskitki',
+			key: '/g/wiskitki?kategoria=sport'
+		});
+		expect(anonymousCacheKey('GET', u('/api/v1/groups/wiskitki/posts?limit=20&cursor=abc'))).toEqual({
+			slug: 'wiskitki',
+			key: '/api/v1/groups/wiskitki/posts?cursor=abc&limit=20'
+		});
+		// Unknown parameters and their order do not make another page.
+		expect(anonymousCacheKey('GET', u('/g/wiskitki?x=1&utm_source=fb'))?.key).toBe('/g/wiskitki');
+		expect(anonymousCacheKey('GET', u('/g/wiskitki?miejsce=5&kategoria=sport&y'))?.key).toBe(
+			anonymousCacheKey('GET', u('/g/wiskitki?kategoria=sport&miejsce=5'))?.key
+		);
+		expect(anonymousCacheKey('GET', u('/g/wiskitki?miejsce=5'))?.key).not.toBe('/g/wiskitki');
+		expect(anonymousCacheKey('GET', u('/g/wiskitki?q=zolw'))).toBeNull();
+		expect(anonymousCacheKey('POST', u('/g/wiskitki'))).toBeNull();
+		expect(anonymousCacheKey('GET', u('/g/wiskitki/p/1'))).toBeNull();
 	});
 });

@@ -54,12 +54,26 @@ export class AnonymousPageCache {
 	}
 }
 
-/** The group slug of a cacheable anonymous feed request, or null. */
-export function cacheableFeedSlug(method: string, url: URL): string | null {
-	if (method !== 'GET') return null;
+/** The query parameters each cacheable page reads; any other parameter changes nothing on it. */
+const pageParams = {
+	html: ['kategoria', 'kursor', 'jednostka', 'miejsce'],
+	json: ['category', 'cursor', 'limit']
+};
+
+/**
+ * The cache key and group slug of a cacheable anonymous feed request, or null. Parameters the page
+ * does not read are left out of the key (`?x=1` is the same page, not a way around the cache);
+ * a search (`q`) is not kept.
+ */
+export function anonymousCacheKey(method: string, url: URL): { slug: string; key: string } | null {
+	if (method !== 'GET' || url.searchParams.has('q')) return null;
 	const m = /^\/(?:g\/([a-z0-9-]+)|api\/v1\/groups\/([a-z0-9-]+)\/posts)$/.exec(url.pathname);
 	if (!m) return null;
-	for (const k of url.searchParams.keys())
-		if (!['kategoria', 'kursor', 'jednostka', 'limit', 'cursor', 'category'].includes(k)) return null;
-	return m[1] ?? m[2];
+	const known = new URLSearchParams();
+	for (const name of m[1] ? pageParams.html : pageParams.json) {
+		const value = url.searchParams.get(name);
+		if (value !== null) known.set(name, value);
+	}
+	const query = known.toString();
+	return { slug: m[1] ?? m[2], key: query ? `${url.pathname}?${query}` : url.pathname };
 }
