@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import type { Db, Notifier } from '../db/database';
+import type { FeedRowCache } from '../cache/feed-rows';
 
 /** What domain functions need from the outside world; passed in, never imported. */
 export interface Ctx {
@@ -19,6 +20,8 @@ export interface Ctx {
 	exportsDir?: string;
 	/** Extra vulgar word forms for the moderation engine (NASK's lexicon when present). */
 	lexicon?: Set<string>;
+	/** Feed pages shared by readers (per process); without it every page is read from the database. */
+	feedRows?: FeedRowCache;
 }
 
 /** The person acting, as the domain sees them. */

@@ -134,7 +134,6 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
 
 export interface FeedQueryOptions {
 	groupId: string;
-	viewerId?: string;
 	limit: number;
 	category: string | null;
 	unitId: string | null;
@@ -148,11 +147,12 @@ export interface FeedQueryOptions {
  * The one query behind a feed page: limit + 1 posts after the cursor, newest first, with the
  * posts cross-posted into the group from its neighbours (Pakiet 3) merged in; on the first page
  * also the urgent, promoted (not yet scrolled past by the viewer) and pinned posts (UNION ALL,
- * flagged by `featured`). Exported so the benchmark can EXPLAIN exactly what the app runs.
+ * flagged by `featured`). Nothing in it depends on the viewer, so readers share its result (`FeedRowCache`);
+ * `viewerOverlay` adds each reader's own part. Exported so the benchmark can EXPLAIN exactly what the app runs.
  */
 export function feedQuery(db: Db, o: FeedQueryOptions) {
 	const feed = { groupId: o.groupId, now: o.now };
-	const rows = () => postRows(db, o.viewerId, feed).where('p.status', '=', 'published');
+	const rows = () => postRows(db, undefined, feed).where('p.status', '=', 'published');
 	// Cross-posts are the municipality's neighbours' posts: a unit or place filter excludes them.
 	const withCross = !o.unitId && !o.placeIds;
 	const crossPosts = () =>
@@ -208,11 +208,38 @@ export function feedQuery(db: Db, o: FeedQueryOptions) {
 	return q;
 }
 
-/** The post has a promotion running now that the viewer has not scrolled past or dismissed. */
+/** The post has a promotion running now (whether this viewer has seen it is `viewerOverlay`'s part). */
 const promotedUnseen = (o: FeedQueryOptions) =>
 	sql<boolean>`EXISTS (SELECT 1 FROM promotions pr WHERE pr.post_id = p.id AND pr.cancelled_at IS NULL
-		AND pr.starts_at <= ${o.now} AND pr.ends_at > ${o.now}
-		${o.viewerId ? sql`AND NOT EXISTS (SELECT 1 FROM promotion_seen ps WHERE ps.promotion_id = pr.id AND ps.user_id = ${o.viewerId})` : sql``})`;
+		AND pr.starts_at <= ${o.now} AND pr.ends_at > ${o.now})`;
+
+/** A reader's own part of a feed page: their reactions to its posts and the promotions they scrolled past or hid. */
+export interface ViewerOverlay {
+	reactions: Map<string, ReactionKind>;
+	seenPromotions: Set<string>;
+}
+
+/** One indexed query for the reader's part of a page of shared rows. */
+export async function viewerOverlay(
+	db: Db,
+	viewerId: string | undefined,
+	rows: readonly PostRow[]
+): Promise<ViewerOverlay> {
+	const overlay: ViewerOverlay = { reactions: new Map(), seenPromotions: new Set() };
+	if (!viewerId || rows.length === 0) return overlay;
+	const postIds = [...new Set(rows.map((r) => r.id))];
+	const promotionIds = rows.flatMap((r) => (r.promotion ? [r.promotion.id] : []));
+	const found = await sql<{ kind: 'reaction' | 'seen'; id: string; value: ReactionKind | null }>`
+		SELECT 'reaction' AS kind, r.post_id::text AS id, r.kind AS value FROM post_reactions r
+		WHERE r.user_id = ${viewerId} AND r.post_id = ANY (${postIds}::bigint[])
+		UNION ALL
+		SELECT 'seen', ps.promotion_id::text, NULL FROM promotion_seen ps
+		WHERE ps.user_id = ${viewerId} AND ps.promotion_id = ANY (${promotionIds}::bigint[])`.execute(db);
+	for (const f of found.rows)
+		if (f.kind === 'reaction') overlay.reactions.set(f.id, f.value!);
+		else overlay.seenPromotions.add(f.id);
+	return overlay;
+}
 
 const newestFirst = (a: PostRow, b: PostRow) =>
 	b.published_at!.getTime() - a.published_at!.getTime() || Number(b.id) - Number(a.id);
@@ -222,6 +249,10 @@ const byFeaturedOrder = (now: Date) => {
 	const rank = (r: PostRow) => (r.urgent_until && r.urgent_until > now ? 0 : r.promotion ? 1 : 2);
 	return (a: PostRow, b: PostRow) => rank(a) - rank(b) || newestFirst(a, b);
 };
+
+/** On top only because of a promotion: not pinned, no urgent alert running. */
+const isOnlyPromoted = (r: PostRow, now: Date) =>
+	!!r.promotion && !r.pinned && !(r.urgent_until && r.urgent_until > now);
 
 const namesPlace = (placeIds: string[]) =>
 	sql<boolean>`EXISTS (SELECT 1 FROM post_places pp WHERE pp.post_id = p.id AND pp.place_id = ANY (${placeIds}::bigint[]))`;
@@ -275,17 +306,24 @@ export async function listFeed(
 		});
 		placeIds = (await relatedPlaceIds(ctx.db, [placeId]).execute()).map((r) => r.id);
 	}
-	const query = feedQuery(ctx.db, {
+	const options = {
 		groupId: group.id,
-		viewerId: actor?.id,
 		limit,
 		category: opts.category ?? null,
 		unitId,
 		placeIds,
-		cursor: opts.cursor ? decodeCursor(opts.cursor) : null,
-		now
-	});
-	const rows = await query.execute();
+		cursor: opts.cursor ? decodeCursor(opts.cursor) : null
+	};
+	const load = () => feedQuery(ctx.db, { ...options, now }).execute();
+	const shared = ctx.feedRows
+		? await ctx.feedRows.get(group.id, JSON.stringify(options), actor?.id, load)
+		: await load();
+	const overlay = await viewerOverlay(ctx.db, actor?.id, shared);
+	// The shared rows stay as they are; the reader gets their own reaction, and a promotion they have
+	// scrolled past or hidden no longer lifts its post to the top (it stays in its place, labelled).
+	const rows = shared
+		.map((r) => (overlay.reactions.has(r.id) ? { ...r, my_reaction: overlay.reactions.get(r.id)! } : r))
+		.filter((r) => !(r.featured && isOnlyPromoted(r, now) && overlay.seenPromotions.has(r.promotion!.id)));
 	const featuredRows = rows.filter((r) => r.featured).sort(byFeaturedOrder(now));
 	const featuredIds = new Set(featuredRows.map((r) => r.id));
 	// Own and cross-posted posts, merged newest first; a promoted post on top is not repeated below.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, LiveEvent } from '../db/database';
+import type { Database, LiveEvent, Notifier } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
@@ -12,6 +12,7 @@ import { recordViews, setPostReaction, sharePost } from './engagement';
 import { getPost, listFeed, listOwnPendingPosts, searchPosts } from './feed-query';
 import { createPost } from './create-post';
 import { setPinned } from './pinning';
+import { FeedRowCache } from '../cache/feed-rows';
 
 let database: Database;
 let ctx: Ctx;
@@ -354,5 +355,67 @@ describe('the feed', () => {
 		expect(
 			await ctx.db.selectFrom('post_shares').select('viewer_key').where('post_id', '=', id).orderBy('id').execute()
 		).toEqual([{ viewer_key: 'anon:abc' }, { viewer_key: `user:${other.id}` }]);
+	});
+});
+
+describe('a feed page shared by its readers', () => {
+	it('reads the page once for everyone, each reader with their own reactions, fresh after a change', async () => {
+		const listeners: ((e: LiveEvent) => void)[] = [];
+		const bus: Notifier = { publish: async () => {}, subscribe: (l) => (listeners.push(l), () => {}) };
+		const { id } = await createPost(ctx, moderator, group, { body: 'Zebranie wiejskie w czwartek', category: 'other' });
+		await setPostReaction(ctx, resident, id, 'like');
+		let loads = 0;
+		const feedQueries = new WeakSet<object>();
+		const counting: Ctx = {
+			...ctx,
+			feedRows: new FeedRowCache(bus, 60_000),
+			// Counts the feed queries run (the one reading `cross_posts`), by the results that come back.
+			db: ctx.db.withPlugin({
+				transformQuery: (a) => {
+					if (JSON.stringify(a.node).includes('"cross_posts"')) feedQueries.add(a.queryId);
+					return a.node;
+				},
+				transformResult: async (a) => {
+					if (feedQueries.has(a.queryId)) loads++;
+					return a.result;
+				}
+			})
+		};
+		const item = async (who: Actor | null, c = counting) =>
+			(await listFeed(c, who, group)).items.find((i) => i.id === id)!;
+		const [mine, theirs, anonymous] = [await item(resident), await item(other), await item(null)];
+		expect(loads).toBe(1);
+		expect([mine.myReaction, theirs.myReaction, anonymous.myReaction]).toEqual(['like', null, null]);
+		expect([mine.counts.reactions, theirs.counts.reactions]).toEqual([1, 1]);
+
+		// A change in the group is announced (from any instance): the next read goes to the database.
+		await setPostReaction(ctx, other, id, 'love');
+		expect((await item(resident)).counts.reactions).toBe(1);
+		listeners.forEach((l) => l({ type: 'post', groupId: group.id, postId: id }));
+		expect((await item(resident)).counts.reactions).toBe(2);
+		expect(loads).toBe(2);
+		// Other groups' events leave the page kept.
+		listeners.forEach((l) => l({ type: 'post', groupId: '999999', postId: id }));
+		await item(other);
+		expect(loads).toBe(2);
+
+		// With the real notifier, the change shows without anything else happening.
+		const live: Ctx = { ...ctx, feedRows: new FeedRowCache(database.notifier, 60_000) };
+		expect((await item(resident, live)).counts.reactions).toBe(2);
+		await setPostReaction(ctx, moderator, id, 'wow');
+		await expect.poll(async () => (await item(resident, live)).counts.reactions).toBe(3);
+
+		// Someone who has just written reads past the shared page even before any event arrives.
+		const quiet = new FeedRowCache({ publish: async () => {}, subscribe: () => () => {} }, 60_000);
+		const unannounced: Ctx = { ...ctx, feedRows: quiet };
+		expect((await listFeed(unannounced, other, group)).items.find((i) => i.id === id)!.myReaction).toBe('love');
+		await setPostReaction(ctx, other, id, 'sad');
+		// Unannounced, the shared counts are the earlier ones; the reader's own part is always read fresh.
+		const stale = (await listFeed(unannounced, other, group)).items.find((i) => i.id === id)!;
+		expect([stale.myReaction, stale.counts.byKind.sad ?? 0]).toEqual(['sad', 0]);
+		quiet.wrote(other.id);
+		const after = (await listFeed(unannounced, other, group)).items.find((i) => i.id === id)!;
+		expect(after.myReaction).toBe('sad');
+		expect(after.counts.byKind).toMatchObject({ sad: 1 });
 	});
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { BlockList } from 'node:net';
 import path from 'node:path';
 import { AnonymousPageCache } from '../cache/anonymous-pages';
+import { FeedRowCache } from '../cache/feed-rows';
 import { parseTrustedProxies } from '../core/client-address';
 import { processClock } from '../core/clock';
 import { readConfig, type Config } from '../core/config';
@@ -92,7 +93,8 @@ async function start(): Promise<Runtime> {
 		supportEmail: config.supportEmail,
 		contactInboxes: config.contactInboxes,
 		exportsDir,
-		lexicon: loadLexicon(config.referenceDataDir)
+		lexicon: loadLexicon(config.referenceDataDir),
+		feedRows: new FeedRowCache(database.notifier, config.anonymousCacheMs)
 	};
 	stageDone('lexiconMs');
 	reportStartup('Wczytywanie rejestru gmin (TERYT)…');
