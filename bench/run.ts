@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start --reads-only --only NAME]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -17,6 +17,7 @@ import { benchDelivery } from './delivery';
 import { benchDigest } from './digest';
 import { benchPublic } from './public';
 import { benchPromotion } from './promotion';
+import { benchReads } from './reads';
 import { benchFirstStart, referenceDataDir } from './first-start';
 import { freePort, waitForHealth } from './common';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
 		'public-only': { type: 'boolean', default: false },
 		'promotion-only': { type: 'boolean', default: false },
 		'first-start': { type: 'boolean', default: false },
+		'reads-only': { type: 'boolean', default: false },
+		only: { type: 'string' },
 		'alert-members': { type: 'string', default: '20000' },
 		'sse-clients': { type: 'string', default: '2000' }
 	}
@@ -214,6 +217,15 @@ console.log(
 );
 if (values.db === 'none') process.exit(0);
 
+if (values['reads-only']) {
+	ensureBuild();
+	const reads = await benchReads({ pgServer, seconds, connections, runs: Math.max(3, runs), only: values.only });
+	const file = resultFile();
+	writeFileSync(file, JSON.stringify({ reads }, null, 2));
+	console.log(`\nresults: ${path.relative(root, file)}`);
+	process.exit(0);
+}
+
 if (values['public-only']) {
 	ensureBuild();
 	await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
@@ -258,6 +270,7 @@ const promotion = await benchPromotion({
 	members: Number(values['alert-members']),
 	runs: Math.max(3, runs)
 });
+const reads = await benchReads({ pgServer, seconds, connections, runs: Math.max(3, runs) });
 const publicSite =
 	values.db === 'pglite' ? null : await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
@@ -267,7 +280,7 @@ const file = resultFile();
 writeFileSync(
 	file,
 	JSON.stringify(
-		{ seconds, connections, scale, moderation, delivery, digest, alerts, promotion, publicSite, results: all },
+		{ seconds, connections, scale, moderation, delivery, digest, alerts, promotion, reads, publicSite, results: all },
 		null,
 		2
 	)
