@@ -15,7 +15,8 @@ import {
 
 // Issue 17, Pakiet 3: the coordinator's "Zasięg regionalny" and the moderators' "Posty z innych gmin"
 // on the demo (Wiskitki, Puszcza Mariańska and Radziejowice share powiat żyrardowski). Reading and
-// commenting through a target group is walked as a matrix in promotions/cross-posting.test.ts.
+// commenting through a target group is walked as a matrix in promotions/cross-posting.test.ts, reporting
+// in moderation/neighbour-report.test.ts, live updates in feed/live-stream.test.ts.
 
 let server: Server;
 let browser: TestBrowser;
@@ -71,6 +72,63 @@ describe.skipIf(!hasChromium)('regional reach', () => {
 				.isChecked()
 		).toBe(true);
 	});
+
+	it("a Wiskitki member reports Radziejowice's post from Wiskitki's page, and sees a comment arrive live", async () => {
+		const member = await browser.newPage(phone);
+		await logIn(member, server.url, 'mieszkaniec@tablica.test');
+		await member.goto(`${server.url}/g/wiskitki`);
+		// The pilot's running promotion, cross-posted into Wiskitki.
+		const card = member.locator('article[data-post-id]', { hasText: 'Jarmark świąteczny w Radziejowicach' }).first();
+		await expect.poll(() => card.innerText(), WAIT).toContain('Z gminy Radziejowice');
+		const id = (await card.getAttribute('data-post-id'))!;
+		const postPage = `${server.url}/g/wiskitki/p/${id}`;
+		await member.goto(postPage);
+
+		await member.getByRole('link', { name: 'Zgłoś ten post' }).click();
+		await member.waitForURL(`${server.url}/zglos?post=${id}&przez=wiskitki`, WAIT);
+		const shown = member.locator('.card').first();
+		expect(await shown.innerText()).toContain('jest pokazywany także w grupie „Wiskitki – forum mieszkańców gminy”.');
+		expect(await shown.innerText()).toContain(
+			'Zgłoszenie rozpatrzą moderatorzy grupy „Radziejowice – forum mieszkańców gminy”.'
+		);
+		expect(await member.getByRole('link', { name: 'zobacz w grupie' }).getAttribute('href')).toBe(
+			`/g/wiskitki/p/${id}`
+		);
+		await expectNoAxeViolations(member);
+		await member.getByLabel('Co jest nie tak?').selectOption({ label: 'Treści nielegalne' });
+		const why = 'Ogłoszenie jarmarku podaje prywatny numer telefonu sąsiada.';
+		await member.getByLabel('Dlaczego?').fill(why);
+		await member.getByLabel(/w dobrej wierze/).check();
+		await member.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+		await expect.poll(() => member.getByRole('status').innerText(), WAIT).toContain('Przyjęliśmy zgłoszenie nr');
+
+		// Judged by the moderators of the post's own group.
+		const moderator = await browser.newPage(laptop);
+		await logIn(moderator, server.url, 'moderator@tablica.test');
+		await moderator.goto(`${server.url}/moderacja?grupa=radziejowice`);
+		const item = moderator.locator('[data-queue-item]', { hasText: why });
+		await item.waitFor(WAIT);
+		expect(await item.innerText()).toContain('Marek Zając');
+		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
+		await moderator.getByRole('heading', { name: /^Zgłoszenia/ }).waitFor(WAIT);
+		expect(await moderator.locator('[data-queue-item]', { hasText: why }).count()).toBe(0);
+
+		// Back on Wiskitki's page of the post, listening to that post's events through Wiskitki.
+		const listening = member.waitForResponse((r) => r.url() === `${server.url}/g/wiskitki/live?post=${id}`, {
+			timeout: 60_000
+		});
+		await member.getByRole('link', { name: 'Wróć do dyskusji' }).click();
+		await member.waitForURL(postPage, WAIT);
+		expect((await listening).status()).toBe(200);
+		const comment = 'Jarmark odbędzie się także przy złej pogodzie, pod namiotem.';
+		await moderator.goto(`${server.url}/g/radziejowice/p/${id}`);
+		await moderator.locator('#f-comment').fill(comment);
+		await moderator.getByRole('button', { name: 'Skomentuj' }).click();
+		await expect.poll(() => moderator.locator('#komentarze').innerText(), WAIT).toContain(comment);
+		// Without reloading: the comment made in Radziejowice appears on Wiskitki's page.
+		await expect.poll(() => member.locator('#komentarze').innerText(), { timeout: 60_000 }).toContain(comment);
+		expect(member.url()).toBe(postPage);
+	}, 240_000);
 
 	it('a moderator refuses posts from a neighbouring group and allows them again, logged', async () => {
 		const page = await browser.newPage(phone);

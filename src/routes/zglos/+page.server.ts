@@ -5,8 +5,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { reportTarget } from '$lib/server/feed/report-target';
 
 // Anyone who can read the content may report it; without an account with a name and an e-mail (DSA Art. 16).
+// `przez`: the group it was read in, when that is a group the post was cross-posted into.
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const asked = { postId: url.searchParams.get('post'), commentId: url.searchParams.get('komentarz') };
+	const asked = {
+		postId: url.searchParams.get('post'),
+		commentId: url.searchParams.get('komentarz'),
+		via: url.searchParams.get('przez')
+	};
 	return {
 		target: await page(() => reportTarget(locals.ctx, locals.actor, asked)),
 		grounds: groundIds.filter((g) => g !== 'off_topic').map((id) => ({ id, label: grounds[id].label })),
@@ -31,7 +36,7 @@ export const actions: Actions = {
 					email: f.email,
 					goodFaith: f.goodFaith ?? false
 				},
-				{ ip: locals.clientIp }
+				{ ip: locals.clientIp, via: url.searchParams.get('przez') }
 			);
 			return { reported: r };
 		},

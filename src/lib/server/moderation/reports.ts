@@ -3,8 +3,8 @@ import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { emailSchema, parseInput, isId, idSchema } from '../core/validation';
 import { AppError, notFound } from '../core/errors';
-import { groupAccess, authorizeInGroup } from '../access/group-access';
-import { assertCan } from '../access/policy';
+import { authorizeInGroup } from '../access/group-access';
+import { authorizeOnPost } from '../access/post-access';
 import { commentVisibilityChanged } from '../groups/post-counters';
 import { notify } from '../notify/notifications';
 import { enqueueEmail } from '../notify/outbox';
@@ -96,13 +96,15 @@ export interface FiledReport {
  * and an e-mail address (DSA Art. 16(2)(c)); anonymous notices are limited per IP and address.
  * The reporter gets an acknowledgement; a publisher's notice about a comment under their post
  * goes first in the queue; reports from enough distinct members hide a comment until a moderator
- * decides.
+ * decides. `via`: the slug of the group the reporter read it in, a group the post was cross-posted
+ * into (Pakiet 3): whoever may read the post there may report it, and the notice goes to the
+ * moderators of the post's own group all the same.
  */
 export async function fileReport(
 	ctx: Ctx,
 	actor: Actor | null,
 	input: unknown,
-	opts: { ip?: string } = {}
+	opts: { ip?: string; via?: string | null } = {}
 ): Promise<FiledReport> {
 	const given = (input ?? {}) as Record<string, unknown>;
 	const data = parseInput(
@@ -110,9 +112,7 @@ export async function fileReport(
 		actor ? { ...given, name: given.name || actor.displayName, email: given.email || actor.email } : input
 	);
 	const t = await target(ctx.db, data.postId, data.commentId);
-	const group = await ctx.db.selectFrom('groups').selectAll().where('id', '=', t.group_id).executeTakeFirstOrThrow();
-	const access = await groupAccess(ctx, actor, group);
-	assertCan(access.role, 'read', group);
+	const { group, access } = await authorizeOnPost(ctx, actor, t.post_id, 'read', opts.via);
 	if (t.status !== 'published' && t.status !== 'hidden')
 		throw new AppError(
 			'conflict',

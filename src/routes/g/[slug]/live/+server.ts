@@ -1,14 +1,14 @@
-import { getGroup } from '$lib/server/groups/groups';
-import { groupAccess } from '$lib/server/access/group-access';
-import { assertCan } from '$lib/server/access/policy';
+import { liveStreamFilter } from '$lib/server/feed/live-stream';
 import { apiError } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 
-/** Server-Sent Events: this group's new posts, comments and counts, from any instance. */
-export const GET: RequestHandler = async ({ locals, params, request }) => {
+/**
+ * Server-Sent Events: this group's new posts, comments and counts, from any instance; with
+ * `?post=ID`, only that post's (also a post cross-posted into this group).
+ */
+export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	try {
-		const group = await getGroup(locals.ctx.db, params.slug);
-		assertCan((await groupAccess(locals.ctx, locals.actor, group)).role, 'read', group);
+		const wanted = await liveStreamFilter(locals.ctx, locals.actor, params.slug, url.searchParams.get('post'));
 		const encoder = new TextEncoder();
 		let cleanup = () => {};
 		const stream = new ReadableStream<Uint8Array>({
@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 				};
 				send('retry: 3000\n: połączono\n\n');
 				const off = locals.rt.database.notifier.subscribe((event) => {
-					if (event.groupId === group.id) send(`data: ${JSON.stringify(event)}\n\n`);
+					if (wanted(event)) send(`data: ${JSON.stringify(event)}\n\n`);
 				});
 				// A comment line now and then keeps proxies from closing an idle stream.
 				const ping = setInterval(() => send(': ping\n\n'), 25_000);
