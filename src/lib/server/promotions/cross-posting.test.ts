@@ -16,6 +16,7 @@ import {
 	crossPostInto,
 	crossPostSources,
 	crossPostTargets,
+	previewRefusal,
 	refuseCrossPostSource,
 	regionalReach,
 	setRegionalReach
@@ -597,6 +598,18 @@ describe("a target group's weekly digest", () => {
 		expect((await digestContent(ctx, target)).promoted.map((p) => p.title)).toEqual([
 			'Jarmark bożonarodzeniowy w Radziejowicach'
 		]);
+		// The moderator is asked first what leaves the feed (both posts are on the board: an ended promotion's post stays).
+		const shown = (await crossPostSources(ctx, moderator, target)).find((r) => r.id === source.id)!.posts;
+		expect(shown).toBe(2);
+		expect(await previewRefusal(ctx, moderator, target, source.id)).toEqual({
+			source: { id: source.id, name: 'Grupa radziejowice' },
+			posts: 2
+		});
+		await expect(previewRefusal(ctx, await memberOf(target), target, source.id)).rejects.toMatchObject({
+			code: 'forbidden'
+		});
+		await expect(previewRefusal(ctx, moderator, target, target.id)).rejects.toMatchObject({ code: 'validation' });
+		expect((await digestContent(ctx, target)).promotionIds).toEqual([promotionId]);
 		await refuseCrossPostSource(ctx, moderator, target, source.id);
 		const content = await digestContent(ctx, target);
 		expect(content.promoted).toEqual([]);
