@@ -130,24 +130,63 @@ describe.skipIf(!hasChromium)('regional reach', () => {
 		expect(member.url()).toBe(postPage);
 	}, 240_000);
 
-	it('a moderator refuses posts from a neighbouring group and allows them again, logged', async () => {
+	it('a moderator refuses posts from a neighbouring group after confirming, and allows them again, logged', async () => {
 		const page = await browser.newPage(phone);
 		await logIn(page, server.url, 'moderator@tablica.test');
 		await page.goto(`${server.url}/moderacja/zrodla?grupa=wiskitki`);
 		await page.getByRole('heading', { name: 'Posty z innych gmin' }).waitFor(WAIT);
-		const refuse = page.getByRole('button', { name: /Nie przyjmuj postów z grupy .*Radziejowice/ });
+		const refuse = page.getByRole('button', { name: /^Nie przyjmuj postów z grupy .*Radziejowice/ });
 		await refuse.waitFor(WAIT);
 		expect(await fitsScreen(page)).toBe(true);
 		await expectNoAxeViolations(page);
+
+		// Refusing takes the posts off the board at once: it asks first, and "Anuluj" changes nothing.
 		await refuse.click();
+		const confirmation = page.getByRole('heading', { name: /Sprawdź i potwierdź: posty z grupy „Radziejowice/ });
+		await confirmation.waitFor(WAIT);
+		await page.waitForFunction(() => document.activeElement?.id === 'h-refuse-confirm', null, WAIT);
+		expect(await page.locator('.confirm').innerText()).toMatch(/Z tablicy od razu zniknie \d+ post/);
+		expect(await fitsScreen(page)).toBe(true);
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Anuluj' }).click();
+		await refuse.waitFor(WAIT);
+		expect(await confirmation.count()).toBe(0);
+		expect(await page.getByText('Nie przyjmujemy od').count()).toBe(0);
+
+		await refuse.click();
+		// Keyboard: the confirmation has the focus; Tab reaches its button.
+		await page.waitForFunction(() => document.activeElement?.id === 'h-refuse-confirm', null, WAIT);
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(
+			/^Nie przyjmuj postów z grupy „Radziejowice/
+		);
+		await page.keyboard.press('Enter');
 		await page.getByRole('status').filter({ hasText: 'nie będą się tu pokazywać' }).waitFor(WAIT);
+		expect(await page.getByRole('status').innerText()).toMatch(/Z tablicy usunięto \d+ post/);
 		const allow = page.getByRole('button', { name: /^Przyjmuj posty z grupy .*Radziejowice/ });
-		await allow.waitFor(WAIT);
 		await allow.click();
+		await page.getByRole('status').filter({ hasText: 'znów mogą się tu pokazywać' }).waitFor(WAIT);
+		expect(await page.getByRole('status').innerText()).toContain('Radziejowice');
 		await refuse.waitFor(WAIT);
 		expect(await page.getByText('Nie przyjmujemy od').count()).toBe(0);
 		await page.goto(`${server.url}/moderacja/dziennik?grupa=wiskitki`);
 		await page.getByRole('cell', { name: 'odmowa postów z innej gminy' }).first().waitFor(WAIT);
 		await page.getByRole('cell', { name: 'zgoda na posty z innej gminy' }).first().waitFor(WAIT);
+	});
+
+	it('without JavaScript too: the refusal is confirmed on its own page, and allowing says so', async () => {
+		const page = await browser.newPage(laptop, { javaScriptEnabled: false });
+		await logIn(page, server.url, 'moderator@tablica.test');
+		await page.goto(`${server.url}/moderacja/zrodla?grupa=wiskitki`);
+		const refuse = page.getByRole('button', { name: /^Nie przyjmuj postów z grupy .*Puszcza/ });
+		await refuse.click();
+		await page.getByRole('heading', { name: /Sprawdź i potwierdź: posty z grupy .*Puszcza/ }).waitFor(WAIT);
+		expect(await page.getByText('Nie przyjmujemy od').count()).toBe(0);
+		await page.getByRole('button', { name: /^Nie przyjmuj postów z grupy „.*Puszcza/ }).click();
+		await page.getByRole('status').filter({ hasText: 'nie będą się tu pokazywać' }).waitFor(WAIT);
+		await page.getByText('Nie przyjmujemy od').waitFor(WAIT);
+		await page.getByRole('button', { name: /^Przyjmuj posty z grupy .*Puszcza/ }).click();
+		await page.getByRole('status').filter({ hasText: 'znów mogą się tu pokazywać' }).waitFor(WAIT);
+		expect(await page.getByText('Nie przyjmujemy od').count()).toBe(0);
 	});
 });

@@ -39,6 +39,15 @@ import {
 	requestMembership,
 	updateGroup
 } from '../groups/groups';
+import {
+	allowCrossPostSource,
+	crossPostSources,
+	refuseCrossPostSource,
+	regionalReach,
+	setRegionalReach
+} from '../promotions/cross-posting';
+import { cancelPromotion, promotePost } from '../promotions/promotions';
+import { promotionReport } from '../promotions/reach';
 import type { GroupAction, GroupRole } from './policy';
 
 let database: Database;
@@ -48,6 +57,8 @@ let operator: Actor;
 let member: Actor;
 let unitId: string;
 let publishedPostId: string;
+/** A group of a neighbouring municipality whose promoted posts could come into `group`. */
+let neighbour: Group;
 let n = 0;
 
 // `neighbour` is a standing towards one cross-posted post, never in a group: promotions/cross-posting.test.ts.
@@ -64,7 +75,7 @@ const roles: GroupWideRole[] = [
 	'suspended',
 	'banned'
 ];
-const actions: GroupAction[] = [
+const actions: MatrixAction[] = [
 	'read',
 	'join',
 	'leave',
@@ -74,23 +85,27 @@ const actions: GroupAction[] = [
 	'comment',
 	'react',
 	'moderate',
-	'edit'
+	'edit',
+	'crossPostSources',
+	'refuseSource',
+	'allowSource'
 ];
 
-// Expected, written out by hand for a private group: 1 = allowed.
+// Expected, written out by hand for a private group: 1 = allowed. The last three are the
+// moderators' "Posty z innych gmin" (promotions/cross-posting.ts): the list, refusing a source, allowing it.
 const matrix: Record<GroupWideRole, number[]> = {
-	//           read join leave listM decide post comm react mod edit
-	anonymous: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-	user: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
-	pending: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-	member: [1, 0, 1, 1, 0, 1, 1, 1, 0, 0],
-	publisher: [1, 1, 0, 0, 0, 1, 1, 1, 0, 0],
-	moderator: [1, 0, 1, 1, 1, 1, 1, 1, 1, 0],
-	operator: [1, 0, 0, 1, 1, 1, 1, 1, 1, 1],
+	//           read join leave listM decide post comm react mod edit srcs refuse allow
+	anonymous: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	user: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	pending: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	member: [1, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+	publisher: [1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0],
+	moderator: [1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1],
+	operator: [1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 	// Members under a sanction imposed by a moderator.
-	muted: [1, 0, 1, 1, 0, 0, 0, 1, 0, 0],
-	suspended: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0],
-	banned: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+	muted: [1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0],
+	suspended: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	banned: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 };
 
 async function actorIn(role: GroupRole): Promise<Actor | null> {
@@ -116,7 +131,10 @@ async function actorIn(role: GroupRole): Promise<Actor | null> {
 	return actor;
 }
 
-async function perform(action: GroupAction, actor: Actor | null, role: GroupRole): Promise<void> {
+/** The group matrix's actions: the policy's own, and the moderators' decisions about cross-posted sources. */
+type MatrixAction = GroupAction | 'crossPostSources' | 'refuseSource' | 'allowSource';
+
+async function perform(action: MatrixAction, actor: Actor | null, role: GroupRole): Promise<void> {
 	switch (action) {
 		case 'read':
 			return void (await listFeed(ctx, actor, group));
@@ -151,6 +169,12 @@ async function perform(action: GroupAction, actor: Actor | null, role: GroupRole
 				membershipQuestion: 'Czy mieszkasz w gminie?',
 				isPublic: false
 			}));
+		case 'crossPostSources':
+			return void (await crossPostSources(ctx, actor, group));
+		case 'refuseSource':
+			return void (await refuseCrossPostSource(ctx, actor, group, neighbour.id));
+		case 'allowSource':
+			return void (await allowCrossPostSource(ctx, actor, group, neighbour.id));
 	}
 }
 
@@ -181,6 +205,12 @@ beforeAll(async () => {
 	unitId = unit.id;
 	member = (await actorIn('member'))!;
 	publishedPostId = (await createPost(ctx, operator, group, { body: 'Opublikowany', category: 'official' })).id;
+	neighbour = await createGroup(ctx, operator, {
+		slug: 'sasiednia',
+		municipalityCode: '1438042',
+		name: 'Grupa sąsiedniej gminy',
+		membershipQuestion: 'Skąd jesteś?'
+	});
 });
 afterAll(async () => database?.close());
 
@@ -269,7 +299,12 @@ type OfficeAction =
 	| 'seeInvoices'
 	| 'downloadInvoice'
 	| 'invoiceReceiver'
-	| 'addCoordinator';
+	| 'addCoordinator'
+	| 'promotePost'
+	| 'cancelPromotion'
+	| 'reachReport'
+	| 'regionalReach'
+	| 'setRegionalReach';
 
 const officeRoles: OfficeRole[] = [
 	'anonymous',
@@ -313,7 +348,14 @@ const officeMatrix: Record<OfficeAction, number[]> = {
 	seeInvoices: [0, 0, 1, 1, 0, 0, 0],
 	downloadInvoice: [0, 0, 1, 1, 0, 0, 0],
 	invoiceReceiver: [0, 0, 1, 1, 0, 0, 0],
-	addCoordinator: [0, 0, 1, 0, 0, 0, 0]
+	addCoordinator: [0, 0, 1, 0, 0, 0, 0],
+	// Pakiet 2 and 3 (promotions/): promoting unit U's post, ending it early, its reach report;
+	// the coordinator's "Zasięg regionalny" (cross-posting.ts), seen and saved.
+	promotePost: [0, 0, 1, 1, 1, 1, 0],
+	cancelPromotion: [0, 0, 1, 1, 1, 1, 0],
+	reachReport: [0, 0, 1, 1, 1, 1, 0],
+	regionalReach: [0, 0, 1, 1, 0, 0, 0],
+	setRegionalReach: [0, 0, 1, 1, 0, 0, 0]
 };
 
 describe('authorization matrix: office and unit roles × unit, staff and package actions', () => {
@@ -323,6 +365,12 @@ describe('authorization matrix: office and unit roles × unit, staff and package
 	let office: Group;
 	let unitU: string, unitV: string, officeUnit: string;
 	let contractId: string, invoiceId: string;
+	let author: Actor;
+	let promotionId: string;
+	/** A published post of unit U in the office's group (on Pakiet 2). */
+	const unitPost = async () =>
+		(await createPost(ctx, author, office, { body: `Zebranie wiejskie nr ${++n}`, category: 'other', unitId: unitU }))
+			.id;
 
 	const unitRow = (slug: string, name: string, type: string, officePublishes = false) =>
 		ctx.db
@@ -457,6 +505,18 @@ describe('authorization matrix: office and unit roles × unit, staff and package
 				const named = await makeUser(ctx, `koordynator${++n}@t.pl`);
 				return addCoordinator(ctx, actor, code, named.email);
 			}
+			case 'promotePost':
+				return promotePost(ctx, actor, await unitPost(), { days: 1 });
+			case 'cancelPromotion': {
+				const { promotionId } = await promotePost(ctx, operator, await unitPost(), { days: 1 });
+				return cancelPromotion(ctx, actor, promotionId);
+			}
+			case 'reachReport':
+				return promotionReport(ctx, actor, unitU, promotionId);
+			case 'regionalReach':
+				return regionalReach(ctx, actor, office.slug, null);
+			case 'setRegionalReach':
+				return setRegionalReach(ctx, actor, office.slug, { mode: 'default' });
 		}
 	}
 
@@ -484,6 +544,28 @@ describe('authorization matrix: office and unit roles × unit, staff and package
 		const { invoice } = await signContract(ctx, operator, contract.id, pdfScan, media);
 		contractId = contract.id;
 		invoiceId = invoice!.id;
+		// Pakiet 2 in force (promoting), with a quota the matrix cannot use up; a promotion to report on.
+		await ctx.db
+			.updateTable('subscription_packages')
+			.set({ package: 'pakiet2' })
+			.where('subscription_id', 'in', (eb) =>
+				eb.selectFrom('subscriptions').select('id').where('group_id', '=', office.id)
+			)
+			.execute();
+		await ctx.db
+			.insertInto('prices')
+			.values({
+				package: 'pakiet2',
+				plan: 'monthly',
+				gross: null,
+				valid_from: '2026-01-01',
+				promotions_per_month: 1000,
+				created_at: new Date()
+			})
+			.execute();
+		author = await makeUser(ctx, `autor${++n}@t.pl`);
+		await staff(unitU, author.id, 'editor');
+		({ promotionId } = await promotePost(ctx, operator, await unitPost(), { days: 1 }));
 	});
 
 	for (const role of officeRoles) {

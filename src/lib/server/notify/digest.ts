@@ -40,20 +40,48 @@ export type DigestContent = Omit<DigestData, 'unsubscribeUrl'> & {
 };
 
 /**
- * The group's promotions that ran during the week and were not ended early, oldest first — only while the group's package
- * includes Pakiet 2: other groups get the same digest without the promoted block.
+ * The promotions of the digest's promoted block: those that ran during the week, were not ended early, and are
+ * - the group's own, while its package includes Pakiet 2 (other groups get the digest without them);
+ * - or cross-posted into it from a neighbour (`cross_posts`; a refusal deleted the rows), while the
+ *   source's package includes Pakiet 3: the source pays for the reach, so the target's own package
+ *   does not matter and even a Pakiet 1 group shows them.
+ * Oldest first; `crossFrom` names the source municipality of a cross-posted one.
  */
 async function weekPromotions(ctx: Ctx, group: Group, from: Date, now: Date) {
-	if (!(await packageIncludes(ctx, group.id, 'pakiet2'))) return [];
-	return ctx.db
-		.selectFrom('promotions')
-		.select(['id', 'post_id'])
-		.where('group_id', '=', group.id)
-		.where('starts_at', '<=', now)
-		.where('ends_at', '>', from)
-		.where('cancelled_at', 'is', null)
-		.orderBy('starts_at')
-		.execute();
+	const [own, crossed] = await Promise.all([
+		packageIncludes(ctx, group.id, 'pakiet2').then((included) =>
+			included
+				? ctx.db
+						.selectFrom('promotions as pr')
+						.select(['pr.id', 'pr.post_id', 'pr.starts_at', sql<string | null>`null`.as('cross_from'), 'pr.group_id'])
+						.where('pr.group_id', '=', group.id)
+						.where('pr.starts_at', '<=', now)
+						.where('pr.ends_at', '>', from)
+						.where('pr.cancelled_at', 'is', null)
+						.execute()
+				: []
+		),
+		ctx.db
+			.selectFrom('cross_posts as cp')
+			.innerJoin('promotions as pr', 'pr.id', 'cp.promotion_id')
+			.innerJoin('groups as s', 's.id', 'pr.group_id')
+			.innerJoin('municipalities as sm', 'sm.teryt_code', 's.municipality_code')
+			.select(['pr.id', 'pr.post_id', 'pr.starts_at', 'sm.name as cross_from', 'pr.group_id'])
+			.where('cp.group_id', '=', group.id)
+			.where('pr.starts_at', '<=', now)
+			.where('pr.ends_at', '>', from)
+			.where('pr.cancelled_at', 'is', null)
+			.execute()
+	]);
+	const sources = [...new Set(crossed.map((p) => p.group_id))];
+	const paying = new Set(
+		(await Promise.all(sources.map(async (id) => ((await packageIncludes(ctx, id, 'pakiet3')) ? id : null)))).filter(
+			(id) => id !== null
+		)
+	);
+	return [...own, ...crossed.filter((p) => paying.has(p.group_id))].sort(
+		(a, b) => a.starts_at.getTime() - b.starts_at.getTime() || Number(a.id) - Number(b.id)
+	);
 }
 
 /**
@@ -70,7 +98,8 @@ export async function digestContent(
 	const now = ctx.clock.now();
 	const week = digestWeek(now);
 	const from = warsawMidnight(week.start);
-	const posts = () =>
+	/** Published posts of any group: the promoted block's may come from a neighbour. */
+	const published = () =>
 		ctx.db
 			.selectFrom('posts')
 			.leftJoin('units', 'units.id', 'posts.unit_id')
@@ -85,14 +114,15 @@ export async function digestContent(
 				'users.display_name',
 				'users.deleted_at'
 			])
-			.where('posts.group_id', '=', group.id)
 			.where('posts.status', '=', 'published');
+	const posts = () => published().where('posts.group_id', '=', group.id);
 	type Row = Awaited<ReturnType<ReturnType<typeof posts>['execute']>>[number];
 	const postUrl = (id: string) => `${ctx.baseUrl}/g/${group.slug}/p/${id}`;
-	const item = (p: Row): DigestItem => ({
+	const item = (p: Row, crossFrom?: string | null): DigestItem => ({
 		title: digestTitle(p),
 		from: p.unit_name ?? (p.deleted_at ? 'Konto usunięte' : p.display_name),
-		url: postUrl(p.id)
+		url: postUrl(p.id),
+		...(crossFrom ? { crossFrom } : {})
 	});
 	const listed = new Set<string>();
 	/** The first `n` rows not listed in an earlier block, now listed. */
@@ -104,11 +134,14 @@ export async function digestContent(
 
 	const promotions = opts.promotedPostIds ? [] : await weekPromotions(ctx, group, from, now);
 	const promotedIds = opts.promotedPostIds ?? [...new Set(promotions.map((p) => p.post_id))];
-	const promotedRows = promotedIds.length ? await posts().where('posts.id', 'in', promotedIds).execute() : [];
+	const crossFrom = new Map(promotions.map((p) => [p.post_id, p.cross_from]));
+	const promotedRows = promotedIds.length
+		? await (opts.promotedPostIds ? posts() : published()).where('posts.id', 'in', promotedIds).execute()
+		: [];
 	const promoted = take(
 		promotedIds.map((id) => promotedRows.find((r) => r.id === id)).filter((r): r is Row => !!r),
 		promotedIds.length
-	).map(item);
+	).map((p) => item(p, crossFrom.get(p.id)));
 
 	const readRows = await posts()
 		.innerJoin(
@@ -150,7 +183,7 @@ export async function digestContent(
 		.orderBy('posts.id', 'desc')
 		.limit(DIGEST_LIMITS.unitPosts + listed.size)
 		.execute();
-	const unitPosts = take(unitRows, DIGEST_LIMITS.unitPosts).map(item);
+	const unitPosts = take(unitRows, DIGEST_LIMITS.unitPosts).map((p) => item(p));
 
 	const municipality = await ctx.db
 		.selectFrom('municipalities')

@@ -12,6 +12,8 @@ export interface DigestItem {
 	/** The unit that published it, or the member's name. */
 	from: string;
 	url: string;
+	/** A promoted post cross-posted from a neighbouring group: its municipality ("Z gminy …"). */
+	crossFrom?: string;
 }
 
 export interface DigestEventItem extends DigestItem {
@@ -26,7 +28,10 @@ export interface DigestData {
 	groupName: string;
 	/** The week, formatted ("26.11–02.12.2026"). */
 	week: string;
-	/** Posts the units promoted this week (Pakiet 2): first, when there are any. */
+	/**
+	 * Posts the units promoted this week (Pakiet 2), and those of neighbouring municipalities
+	 * cross-posted into the group (Pakiet 3): first, when there are any.
+	 */
 	promoted: DigestItem[];
 	/** The most read posts of the week, with their views in the week. */
 	mostRead: (DigestItem & { views: number })[];
@@ -57,7 +62,11 @@ function sections(d: DigestData): Section[] {
 	const all: Section[] = [
 		{
 			heading: 'Wyróżnione przez gminę',
-			items: d.promoted.map((p) => ({ title: p.title, url: p.url, detail: p.from }))
+			items: d.promoted.map((p) => ({
+				title: p.title,
+				url: p.url,
+				detail: p.crossFrom ? `${p.from} · Z gminy ${p.crossFrom}` : p.from
+			}))
 		},
 		{
 			heading: 'Najczęściej czytane w tym tygodniu',

@@ -10,11 +10,13 @@ import { addComment, listComments } from '../feed/comments';
 import { editComment } from '../feed/comment-authoring';
 import { recordViews, setPostReaction } from '../feed/engagement';
 import { imposeSanction } from '../moderation/sanctions';
+import { digestContent, queueWeeklyDigest } from '../notify/digest';
 import {
 	allowCrossPostSource,
 	crossPostInto,
 	crossPostSources,
 	crossPostTargets,
+	previewRefusal,
 	refuseCrossPostSource,
 	regionalReach,
 	setRegionalReach
@@ -483,5 +485,136 @@ describe('views per group', () => {
 			.where('id', '=', postId)
 			.executeTakeFirstOrThrow();
 		expect(post).toEqual({ view_count: 3, unique_viewer_count: 3 });
+	});
+});
+
+// The source pays for the reach (Pakiet 3): the target's weekly digest lists the neighbour's
+// promoted post whatever the target's own package, until its moderators refuse the source.
+describe("a target group's weekly digest", () => {
+	let target: Group;
+	let postId: string;
+	let promotionId: string;
+	let sourcePackage: string;
+	const emailed = async () =>
+		(await ctx.db.selectFrom('promotions').select('emailed').where('id', '=', promotionId).executeTakeFirstOrThrow())
+			.emailed;
+	const setSourcePackage = (pkg: 'pakiet2' | 'pakiet3') =>
+		ctx.db
+			.updateTable('subscription_packages')
+			.set({ package: pkg })
+			.where('subscription_id', '=', sourcePackage)
+			.execute();
+
+	beforeAll(async () => {
+		// A public group of another municipality of the powiat, with no package of its own (Pakiet 1 at most).
+		target = await group('mszczonow-forum', MSZCZONOW);
+		await memberOf(target);
+		await memberOf(target);
+		await memberOf(source);
+		sourcePackage = (
+			await ctx.db.selectFrom('subscriptions').select('id').where('group_id', '=', source.id).executeTakeFirstOrThrow()
+		).id;
+		postId = await promotedPost(source, 'Jarmark bożonarodzeniowy w Radziejowicach');
+		promotionId = (
+			await ctx.db
+				.selectFrom('cross_posts')
+				.select('promotion_id')
+				.where('post_id', '=', postId)
+				.where('group_id', '=', target.id)
+				.executeTakeFirstOrThrow()
+		).promotion_id;
+	});
+
+	it('lists the promoted post of a Pakiet 3 neighbour, labelled and linked through the target', async () => {
+		const content = await digestContent(ctx, target);
+		expect(content.promoted).toEqual([
+			{
+				title: 'Jarmark bożonarodzeniowy w Radziejowicach',
+				from: 'operator',
+				url: `${ctx.baseUrl}/g/mszczonow-forum/p/${postId}`,
+				crossFrom: 'Radziejowice'
+			}
+		]);
+		expect(content.promotionIds).toEqual([promotionId]);
+		expect(content.empty).toBe(false);
+		// Not a second time among the week's other blocks (it is not the target's own post anyway).
+		expect([...content.mostRead, ...content.unitPosts].map((p) => p.title)).not.toContain(
+			'Jarmark bożonarodzeniowy w Radziejowicach'
+		);
+		// The source's own digest lists it too, without the label.
+		const own = await digestContent(ctx, source);
+		expect(own.promoted.find((p) => p.title.startsWith('Jarmark'))).toEqual({
+			title: 'Jarmark bożonarodzeniowy w Radziejowicach',
+			from: 'operator',
+			url: `${ctx.baseUrl}/g/radziejowice/p/${postId}`
+		});
+	});
+
+	it("counts the target's digest e-mails in the promotion's reach, as the source's", async () => {
+		const before = await emailed();
+		const queued = await queueWeeklyDigest(ctx, target);
+		expect(queued).toEqual({ queued: true, recipients: 2 });
+		expect(await emailed()).toBe(before + 2);
+		const mails = await ctx.db
+			.selectFrom('outbox')
+			.select(['body_text', 'body_html'])
+			.where('subject', '=', 'Tydzień w gminie Mszczonów')
+			.execute();
+		expect(mails).toHaveLength(2);
+		for (const mail of mails) {
+			expect(mail.body_text).toContain('- Jarmark bożonarodzeniowy w Radziejowicach (operator · Z gminy Radziejowice)');
+			expect(mail.body_text).toContain(`/g/mszczonow-forum/p/${postId}`);
+			expect(mail.body_html).toContain('Z gminy Radziejowice');
+		}
+		const fromSource = await queueWeeklyDigest(ctx, source);
+		expect(fromSource.recipients).toBeGreaterThan(0);
+		expect(await emailed()).toBe(before + 2 + fromSource.recipients);
+	});
+
+	it("leaves it out while the source's package does not include Pakiet 3", async () => {
+		await setSourcePackage('pakiet2');
+		try {
+			const content = await digestContent(ctx, target);
+			expect(content.promoted).toEqual([]);
+			expect(content.promotionIds).toEqual([]);
+		} finally {
+			await setSourcePackage('pakiet3');
+		}
+		expect((await digestContent(ctx, target)).promotionIds).toEqual([promotionId]);
+	});
+
+	it('leaves it out once the promotion ended early, or once the target refused the source', async () => {
+		const moderator = await memberOf(target, 'moderator');
+		const second = await promotedPost(source, 'Koncert w pałacu');
+		expect((await digestContent(ctx, target)).promoted.map((p) => p.title)).toEqual([
+			'Jarmark bożonarodzeniowy w Radziejowicach',
+			'Koncert w pałacu'
+		]);
+		await ctx.db
+			.updateTable('promotions')
+			.set({ cancelled_at: ctx.clock.now() })
+			.where('post_id', '=', second)
+			.execute();
+		expect((await digestContent(ctx, target)).promoted.map((p) => p.title)).toEqual([
+			'Jarmark bożonarodzeniowy w Radziejowicach'
+		]);
+		// The moderator is asked first what leaves the feed (both posts are on the board: an ended promotion's post stays).
+		const shown = (await crossPostSources(ctx, moderator, target)).find((r) => r.id === source.id)!.posts;
+		expect(shown).toBe(2);
+		expect(await previewRefusal(ctx, moderator, target, source.id)).toEqual({
+			source: { id: source.id, name: 'Grupa radziejowice' },
+			posts: 2
+		});
+		await expect(previewRefusal(ctx, await memberOf(target), target, source.id)).rejects.toMatchObject({
+			code: 'forbidden'
+		});
+		await expect(previewRefusal(ctx, moderator, target, target.id)).rejects.toMatchObject({ code: 'validation' });
+		expect((await digestContent(ctx, target)).promotionIds).toEqual([promotionId]);
+		await refuseCrossPostSource(ctx, moderator, target, source.id);
+		const content = await digestContent(ctx, target);
+		expect(content.promoted).toEqual([]);
+		expect(content.promotionIds).toEqual([]);
+		// The source's own digest keeps it.
+		expect((await digestContent(ctx, source)).promotionIds).toContain(promotionId);
 	});
 });

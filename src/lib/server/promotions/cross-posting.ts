@@ -344,6 +344,31 @@ async function sourceGroup(db: Db, group: Group, sourceGroupId: string): Promise
 	return source;
 }
 
+export interface RefusalPreview {
+	source: { id: string; name: string };
+	/** Its posts shown here now: refusing takes them off this group's feed at once. */
+	posts: number;
+}
+
+/** What refusing a source would do, for the moderator to confirm first (`/moderacja/zrodla`). */
+export async function previewRefusal(
+	ctx: Ctx,
+	actor: Actor | null,
+	group: Group,
+	sourceGroupId: string
+): Promise<RefusalPreview> {
+	await authorizeInGroup(ctx, actor, group, 'moderate');
+	const source = await sourceGroup(ctx.db, group, sourceGroupId);
+	const shown = await ctx.db
+		.selectFrom('cross_posts as cp')
+		.innerJoin('posts as p', 'p.id', 'cp.post_id')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('cp.group_id', '=', group.id)
+		.where('p.group_id', '=', source.id)
+		.executeTakeFirstOrThrow();
+	return { source: { id: source.id, name: source.name }, posts: Number(shown.n) };
+}
+
 /**
  * A target group's moderator refuses a source group: its promoted posts stop coming here and the
  * ones shown here now leave this group's feed (they stay in their own group, with their comments),

@@ -1,5 +1,10 @@
 import { getGroup } from '$lib/server/groups/groups';
-import { allowCrossPostSource, crossPostSources, refuseCrossPostSource } from '$lib/server/promotions/cross-posting';
+import {
+	allowCrossPostSource,
+	crossPostSources,
+	previewRefusal,
+	refuseCrossPostSource
+} from '$lib/server/promotions/cross-posting';
 import { formAction, page } from '$lib/server/web/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,6 +16,13 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
 };
 
 export const actions: Actions = {
+	// "Nie przyjmuj" asks first (what leaves the feed); the confirmation posts to `refuse`.
+	refusePreview: formAction(
+		async (f, { locals }) => ({
+			refusePreview: await previewRefusal(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.source)
+		}),
+		(f) => ({ source: f.source })
+	),
 	refuse: formAction(
 		async (f, { locals }) => ({
 			refused: await refuseCrossPostSource(locals.ctx, locals.actor, await getGroup(locals.ctx.db, f.group), f.source)
