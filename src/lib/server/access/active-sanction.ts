@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { SanctionKind } from '../db/schema';
 
@@ -7,16 +8,9 @@ export interface ActiveSanction {
 	reason: string;
 }
 
-const strength: Record<SanctionKind, number> = { ban: 3, suspend: 2, mute: 1, warn: 0 };
-
-/** The strongest mute, suspension or ban in force for a person in a group. */
-export async function activeSanction(
-	db: Db,
-	groupId: string,
-	userId: string,
-	now: Date
-): Promise<ActiveSanction | null> {
-	const rows = await db
+/** The strongest mute, suspension or ban in force for a person in a group (of equals, the longest): a query to embed. */
+export function activeSanctionQuery(db: Db, groupId: string, userId: string, now: Date) {
+	return db
 		.selectFrom('sanctions')
 		.select(['kind', 'ends_at', 'reason'])
 		.where('group_id', '=', groupId)
@@ -25,11 +19,8 @@ export async function activeSanction(
 		.where('lifted_at', 'is', null)
 		.where('starts_at', '<=', now)
 		.where('ends_at', '>', now)
-		.execute();
-	const strongest = rows.sort(
-		(a, b) => strength[b.kind] - strength[a.kind] || b.ends_at.getTime() - a.ends_at.getTime()
-	)[0];
-	return strongest
-		? { kind: strongest.kind as ActiveSanction['kind'], endsAt: strongest.ends_at, reason: strongest.reason }
-		: null;
+		.orderBy(sql`CASE kind WHEN 'ban' THEN 3 WHEN 'suspend' THEN 2 ELSE 1 END`, 'desc')
+		.orderBy('ends_at', 'desc')
+		.limit(1);
 }
+

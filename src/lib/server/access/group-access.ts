@@ -1,7 +1,9 @@
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import type { Group } from '../db/schema';
-import { activeSanction, type ActiveSanction } from './active-sanction';
+import { sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { activeSanctionQuery, type ActiveSanction } from './active-sanction';
 import { packageActive } from './package-state';
 import { assertCan, type ActorFor, type GroupAction, type GroupRole } from './policy';
 
@@ -36,10 +38,18 @@ export function isNewMember(group: Pick<Group, 'new_member_days'>, access: Group
  * Units of a municipality a person may publish as: their own (editor or unit admin), and those the
  * coordinator opened to the office's staff ("z profili wskazanych przez urząd").
  */
-export async function unitsOf(db: Db, userId: string, municipalityCode: string) {
+function unitsOfQuery(db: Db, userId: string, municipalityCode: string) {
 	return db
 		.selectFrom('units')
-		.select(['units.id', 'units.name', 'units.type', 'units.slug', 'units.can_publish', 'units.may_alert'])
+		.select([
+			// JSON would turn the bigint into a number; ids are digit strings everywhere else.
+			sql<string>`units.id::text`.as('id'),
+			'units.name',
+			'units.type',
+			'units.slug',
+			'units.can_publish',
+			'units.may_alert'
+		])
 		.where('units.municipality_code', '=', municipalityCode)
 		.where((eb) =>
 			eb.or([
@@ -64,13 +74,17 @@ export async function unitsOf(db: Db, userId: string, municipalityCode: string) 
 				])
 			])
 		)
-		.orderBy('units.name')
-		.execute();
+		.orderBy('units.name');
+}
+
+export async function unitsOf(db: Db, userId: string, municipalityCode: string) {
+	return unitsOfQuery(db, userId, municipalityCode).execute();
 }
 
 /**
- * The actor's standing in a group: membership, units and an active sanction, in parallel. A
- * sanction (mute, suspension, ban) lowers the role; operators and moderators are never sanctioned.
+ * The actor's standing in a group: membership, units and an active sanction, in one query (every
+ * signed-in page asks it). A sanction (mute, suspension, ban) lowers the role; operators and
+ * moderators are never sanctioned.
  */
 export async function groupAccess(
 	ctx: Pick<Ctx, 'db' | 'clock'>,
@@ -87,33 +101,42 @@ export async function groupAccess(
 			alertsUnasked: false
 		};
 	const { db } = ctx;
-	const [membership, units, sanction] = await Promise.all([
-		db
-			.selectFrom('memberships')
-			.select(['status', 'role', 'decided_at'])
-			// One column more rather than a query more: the group page asks a member once about alerts.
-			.select((eb) =>
+	const standing = await db
+		.selectNoFrom((eb) => [
+			jsonObjectFrom(
 				eb
-					.and([
-						eb('alerts_asked_at', 'is', null),
-						eb.not(
-							eb.exists(
-								eb
-									.selectFrom('alert_subscriptions as s')
-									.select('s.user_id')
-									.whereRef('s.group_id', '=', 'memberships.group_id')
-									.whereRef('s.user_id', '=', 'memberships.user_id')
-							)
-						)
-					])
-					.as('alerts_unasked')
-			)
-			.where('group_id', '=', group.id)
-			.where('user_id', '=', actor.id)
-			.executeTakeFirst(),
-		unitsOf(db, actor.id, group.municipality_code),
-		activeSanction(db, group.id, actor.id, ctx.clock.now())
-	]);
+					.selectFrom('memberships')
+					.select(['status', 'role', 'decided_at'])
+					// One column more rather than a query more: the group page asks a member once about alerts.
+					.select((eb) =>
+						eb
+							.and([
+								eb('alerts_asked_at', 'is', null),
+								eb.not(
+									eb.exists(
+										eb
+											.selectFrom('alert_subscriptions as s')
+											.select('s.user_id')
+											.whereRef('s.group_id', '=', 'memberships.group_id')
+											.whereRef('s.user_id', '=', 'memberships.user_id')
+									)
+								)
+							])
+							.as('alerts_unasked')
+					)
+					.where('group_id', '=', group.id)
+					.where('user_id', '=', actor.id)
+			).as('membership'),
+			jsonArrayFrom(unitsOfQuery(db, actor.id, group.municipality_code)).as('units'),
+			jsonObjectFrom(activeSanctionQuery(db, group.id, actor.id, ctx.clock.now())).as('sanction')
+		])
+		.executeTakeFirstOrThrow();
+	const { membership, units } = standing;
+	const sanction: ActiveSanction | null = standing.sanction && {
+		kind: standing.sanction.kind as ActiveSanction['kind'],
+		endsAt: new Date(standing.sanction.ends_at),
+		reason: standing.sanction.reason
+	};
 	const status = membership?.status ?? null;
 	// A unit's posts skip approval while the group's package is active and the unit is enabled.
 	const active = units.length > 0 && (await packageActive(ctx, group.id));
@@ -138,7 +161,7 @@ export async function groupAccess(
 		units: role === 'muted' || role === 'suspended' || role === 'banned' ? [] : withPublishing,
 		membershipStatus: status,
 		sanction: role === 'operator' || role === 'moderator' ? null : sanction,
-		memberSince: status === 'approved' ? (membership!.decided_at ?? null) : null,
+		memberSince: status === 'approved' && membership!.decided_at ? new Date(membership!.decided_at) : null,
 		alertsUnasked: status === 'approved' && membership!.alerts_unasked === true
 	};
 }
