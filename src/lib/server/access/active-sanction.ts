@@ -23,4 +23,3 @@ export function activeSanctionQuery(db: Db, groupId: string, userId: string, now
 		.orderBy('ends_at', 'desc')
 		.limit(1);
 }
-
