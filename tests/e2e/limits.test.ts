@@ -86,8 +86,30 @@ describe('abuse limits over HTTP', () => {
 				error: { code: 'unauthenticated', message: expect.stringContaining('Token jest nieprawidłowy') }
 			});
 		}
-		// Without a token the feed is public as before.
+		// Other credentials are refused the same way; without any the feed is public as before.
+		const basic = await fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=1`, {
+			headers: { authorization: 'Basic YWxhOm1ha290YQ==' }
+		});
+		expect(basic.status).toBe(401);
 		expect((await fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=1`)).status).toBe(200);
+	});
+
+	it('the anonymous cache cannot be walked around with unknown parameters or headers', async () => {
+		const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+		// Kept once (a first request, or one after the group's last event), then served from memory.
+		await expect.poll(async () => (await get('/g/wiskitki')).headers.get('x-cache'), { timeout: 30_000 }).toBe('hit');
+		for (const [path, headers] of [
+			['/g/wiskitki?x=1', {}],
+			['/g/wiskitki?utm_source=fb&fbclid=abc', {}],
+			['/g/wiskitki', { authorization: 'Bearer cokolwiek' }],
+			['/g/wiskitki', { cookie: 'sid=nieznana-sesja' }]
+		] as const) {
+			const r = await get(path, headers);
+			expect(r.status, path).toBe(200);
+			expect(r.headers.get('x-cache'), `${path} ${JSON.stringify(headers)}`).toBe('hit');
+		}
+		// Parameters the page reads make their own pages.
+		expect((await get('/g/wiskitki?kategoria=sport')).headers.get('x-cache')).toBeNull();
 	});
 
 	it('registration answers a taken address exactly as a new one', async () => {
