@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startServer, type Server } from './harness';
 
@@ -92,6 +93,21 @@ describe('abuse limits over HTTP', () => {
 		});
 		expect(basic.status).toBe(401);
 		expect((await fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=1`)).status).toBe(200);
+	});
+
+	it("a page's inline script is allowed by its CSP hash, and a page's ETag answers 304", async () => {
+		const r = await fetch(`${server.url}/g/wiskitki?kategoria=kultura`);
+		const html = await r.text();
+		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+		expect(inline.length).toBeGreaterThan(0);
+		const csp = r.headers.get('content-security-policy') ?? '';
+		for (const script of inline)
+			expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+		const etag = r.headers.get('etag');
+		expect(etag).toMatch(/^"[\w-]{16}"$/);
+		const login = await fetch(`${server.url}/logowanie`);
+		const tag = login.headers.get('etag')!;
+		expect((await fetch(`${server.url}/logowanie`, { headers: { 'if-none-match': tag } })).status).toBe(304);
 	});
 
 	it('the anonymous cache cannot be walked around with unknown parameters or headers', async () => {
