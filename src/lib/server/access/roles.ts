@@ -14,12 +14,20 @@ export interface PersonRoles {
 	units: { id: string; role: UnitMemberTable['role'] }[];
 	/** Groups they belong to or wait to join, approved first; at most two (one or several is all that matters). */
 	groups: { slug: string; status: 'approved' | 'pending' }[];
+	/** Unread notifications: the header shows them next to the roles' links, so the same query reads them. */
+	unread: number;
 }
 
 /** What roles does this person have: one query. For choosing what to show and where to go, never for refusing. */
 export async function rolesOf(ctx: Pick<Ctx, 'db'>, actor: Actor): Promise<PersonRoles> {
 	const row = await ctx.db
 		.selectNoFrom((eb) => [
+			eb
+				.selectFrom('notifications')
+				.select(sql<string>`count(*)`.as('n'))
+				.where('user_id', '=', actor.id)
+				.where('read_at', 'is', null)
+				.as('unread'),
 			eb.exists(eb.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id)).as('coordinator'),
 			eb
 				.exists(
@@ -58,6 +66,7 @@ export async function rolesOf(ctx: Pick<Ctx, 'db'>, actor: Actor): Promise<Perso
 		coordinator: !!row.coordinator,
 		moderator: !!row.moderator,
 		units: row.units,
-		groups: row.groups as PersonRoles['groups']
+		groups: row.groups as PersonRoles['groups'],
+		unread: Number(row.unread)
 	};
 }

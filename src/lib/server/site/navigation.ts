@@ -1,5 +1,4 @@
 import type { Actor, Ctx } from '../core/context';
-import { countUnread } from '../notify/notifications';
 import { unitWorkspacePath } from '../auth/landing';
 import { rolesOf } from '../access/roles';
 
@@ -16,12 +15,12 @@ export interface Navigation {
 /** What the header offers the person: unread notifications, the moderators' queue, the office's panel. */
 export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): Promise<Navigation> {
 	if (!actor) return { unread: 0, moderates: false, officeHref: null, workspaceHref: null };
-	const [unread, roles] = await Promise.all([countUnread(ctx.db, actor.id), rolesOf(ctx, actor)]);
+	const roles = await rolesOf(ctx, actor);
 	const unitAdmin = roles.units.find((u) => u.role === 'unitAdmin');
 	const officeHref =
 		roles.coordinator || actor.isOperator ? '/urzad' : unitAdmin ? `/urzad/jednostki/${unitAdmin.id}` : null;
 	return {
-		unread,
+		unread: roles.unread,
 		moderates: actor.isOperator || roles.moderator,
 		officeHref,
 		workspaceHref: roles.units.length ? unitWorkspacePath(roles.units[0]) : null

@@ -17,6 +17,7 @@ import { groupSettings } from '../subscriptions/admin-views';
 import { accountPage } from '../privacy/account-views';
 import { sitePageForEditing, sitePagesForOperator } from '../site/admin-views';
 import { navigationFor } from '../site/navigation';
+import { markAllRead, notify } from '../notify/notifications';
 import { helpPage } from '../support/help-views';
 import { ticketsForStaff, upcomingShifts } from '../support/admin-views';
 
@@ -133,6 +134,12 @@ describe('page views authorize themselves', () => {
 		expect(await navigationFor(ctx, moderator)).toMatchObject({ moderates: true, officeHref: null });
 		expect(await navigationFor(ctx, coordinator)).toMatchObject({ moderates: false, officeHref: '/urzad' });
 		expect(await navigationFor(ctx, operator)).toMatchObject({ moderates: true, officeHref: '/urzad' });
+		const unreadBefore = (await navigationFor(ctx, moderator)).unread;
+		for (const detail of ['pierwsze', 'drugie'])
+			await notify(ctx.db, ctx.clock, { userId: moderator.id, kind: 'post_approved', detail });
+		expect((await navigationFor(ctx, moderator)).unread).toBe(unreadBefore + 2);
+		await markAllRead(ctx, moderator);
+		expect((await navigationFor(ctx, moderator)).unread).toBe(0);
 	});
 
 	it('serves the group page and the public transparency report to anyone', async () => {
