@@ -40,7 +40,8 @@ describe('rolesOf: what roles a person has, in one query', () => {
 			coordinator: false,
 			moderator: false,
 			units: [],
-			groups: []
+			groups: [],
+			unread: 0
 		});
 		expect((await rolesOf(ctx, operator)).operator).toBe(true);
 	});
