@@ -51,8 +51,8 @@ export async function writeViews(tx: Db, views: PendingView[]): Promise<number> 
 			returning post_id, day, viewer_key),
 		first_time as (
 			-- A viewer's first view of a post, on any day, also counts them as a unique viewer.
-			insert into post_viewers (post_id, viewer_key)
-			select distinct post_id, viewer_key from fresh order by 1, 2
+			insert into post_viewers (post_id, viewer_key, first_day)
+			select post_id, viewer_key, min(day) from fresh group by 1, 2 order by 1, 2
 			on conflict do nothing
 			returning post_id),
 		per_post as (
