@@ -182,9 +182,12 @@ export const recordViews = operation({
 		)
 	},
 	responses: {
-		200: {
-			description: 'Ile postów dostało nowe wyświetlenie',
-			schema: z.object({ counted: count() })
+		202: {
+			description:
+				'Przyjęto do policzenia: wyświetlenia zapisujemy zbiorczo co sekundę, a powtórne wyświetlenie tego samego posta tego samego dnia nic nie dodaje',
+			schema: z.object({
+				accepted: count('Ile postów z listy przyjęto do policzenia (0, gdy przekroczono limit zgłoszeń)')
+			})
 		}
 	},
 	errors: []

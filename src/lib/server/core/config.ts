@@ -26,6 +26,7 @@ const schema = z.object({
 	REFERENCE_DATA_DIR: z.string().optional(),
 	JOBS: flag,
 	ANON_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+	VIEWS_FLUSH_MS: z.coerce.number().int().min(100).max(3_600_000).default(1000),
 	SMTP_URL: z
 		.string()
 		.url()
@@ -70,6 +71,8 @@ export interface Config {
 	jobs: boolean;
 	/** How long an anonymous feed response may be reused (0: never). */
 	anonymousCacheMs: number;
+	/** How often each process writes the post views it buffered (and on shutdown). */
+	viewsFlushMs: number;
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 	/** Outgoing e-mail: SMTP server (e.g. smtp://user:pass@host:587); without it e-mails stay in the outbox. */
 	smtpUrl?: string;
@@ -114,6 +117,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		referenceDataDir: e.REFERENCE_DATA_DIR ?? (existsSync(refDefault) ? refDefault : undefined),
 		jobs: e.JOBS ?? true,
 		anonymousCacheMs: e.ANON_CACHE_MS,
+		viewsFlushMs: e.VIEWS_FLUSH_MS,
 		logLevel: e.LOG_LEVEL,
 		smtpUrl: e.SMTP_URL,
 		mailFrom: e.MAIL_FROM,

@@ -22,6 +22,14 @@ export interface Ctx {
 	lexicon?: Set<string>;
 	/** Feed pages shared by readers (per process); without it every page is read from the database. */
 	feedRows?: FeedRowCache;
+	/** The process's buffered writer of post views (`feed/view-recorder.ts`); unset: each view is written at once. */
+	views?: ViewSink;
+}
+
+/** Takes reports of posts seen and counts them later, in batches. */
+export interface ViewSink {
+	/** Posts (checked ids) seen by a viewer key, in the feed of `seenIn`; returns how many were taken. */
+	add(postIds: string[], viewerKey: string, seenIn: string | null): number;
 }
 
 /** The person acting, as the domain sees them. */

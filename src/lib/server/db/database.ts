@@ -37,6 +37,7 @@ import * as m0028 from './migrations/0028_subscription_packages';
 import * as m0029 from './migrations/0029_weekly_digest';
 import * as m0030 from './migrations/0030_package_sales';
 import * as m0031 from './migrations/0031_promotions';
+import * as m0032 from './migrations/0032_view_partitions';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -109,7 +110,8 @@ const migrations: Record<string, Migration> = {
 	'0028_subscription_packages': m0028,
 	'0029_weekly_digest': m0029,
 	'0030_package_sales': m0030,
-	'0031_promotions': m0031
+	'0031_promotions': m0031,
+	'0032_view_partitions': m0032
 };
 
 export async function migrate(db: Db): Promise<void> {

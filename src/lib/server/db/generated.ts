@@ -467,6 +467,13 @@ export interface Places {
 	name: string;
 }
 
+export interface PostDailyViews {
+	day: string;
+	new_viewers: Generated<number>;
+	post_id: Int8;
+	views: Generated<number>;
+}
+
 export interface PostImages {
 	alt: string;
 	file_name: string;
@@ -547,6 +554,7 @@ export interface PostShares {
 }
 
 export interface PostViewers {
+	first_day: string | null;
 	post_id: Int8;
 	viewer_key: string;
 }
@@ -568,6 +576,12 @@ export interface Prices {
 	valid_from: string;
 	valid_to: string | null;
 	vat_rate: Generated<number>;
+}
+
+export interface PromotedPostViews {
+	day: string;
+	post_id: Int8;
+	viewer_key: string;
 }
 
 export interface Promotions {
@@ -803,6 +817,11 @@ export interface UserTokens {
 	user_id: Int8;
 }
 
+export interface ViewRetention {
+	id: Generated<boolean>;
+	kept_from: string | null;
+}
+
 export interface DB {
 	alert_recipients: AlertRecipients;
 	alert_subscriptions: AlertSubscriptions;
@@ -842,6 +861,7 @@ export interface DB {
 	outbox: Outbox;
 	phone_verifications: PhoneVerifications;
 	places: Places;
+	post_daily_views: PostDailyViews;
 	post_images: PostImages;
 	post_places: PostPlaces;
 	post_reactions: PostReactions;
@@ -851,6 +871,7 @@ export interface DB {
 	post_views: PostViews;
 	posts: Posts;
 	prices: Prices;
+	promoted_post_views: PromotedPostViews;
 	promotion_seen: PromotionSeen;
 	promotions: Promotions;
 	push_subscriptions: PushSubscriptions;
@@ -871,4 +892,5 @@ export interface DB {
 	units: Units;
 	user_tokens: UserTokens;
 	users: Users;
+	view_retention: ViewRetention;
 }

@@ -1191,7 +1191,7 @@ async function seedEngagement(db: Db, now: Date) {
 			select p.id, null, least(p.published_at + (g % 72) * interval '1 hour', ${now}::timestamptz - interval '1 minute')
 			from posts p cross join lateral generate_series(1, p.share_count) g
 			where p.status = 'published'`.execute(tx);
-		await sql`insert into post_viewers (post_id, viewer_key) select distinct post_id, viewer_key from post_views on conflict do nothing`.execute(
+		await sql`insert into post_viewers (post_id, viewer_key, first_day) select post_id, viewer_key, min(day) from post_views group by 1, 2 on conflict do nothing`.execute(
 			tx
 		);
 		await sql`update posts set unique_viewer_count = v.n from (select post_id, count(*)::int as n from post_viewers group by post_id) v where v.post_id = posts.id`.execute(

@@ -12,6 +12,7 @@ import { authorizeOnPost } from '../access/post-access';
 import { reactionKinds } from './present';
 import { withinLimit } from '../limits/rate-limit';
 import { limits } from '../limits/rules';
+import { writeViews } from './view-recorder';
 
 export const reactionSchema = z
 	.enum(reactionKinds as [ReactionKind, ...ReactionKind[]], {
@@ -155,11 +156,15 @@ export async function setCommentReaction(
 	});
 }
 
+const viewedIds = (postIds: string[]) => [...new Set(postIds.filter(isId))].slice(0, 50);
+
 /**
- * Counts a view once per viewer, post and Warsaw day, and a unique viewer once per post. The viewer key is the user id, or the
- * anonymous visitor's daily key (viewer.ts); null (a crawler, a link preview), or a key past its limit of reports (600 in 10
- * minutes), counts nothing. `seenIn`: the slug of the group whose page showed the posts; a post cross-posted into that group
- * (Pakiet 3) also counts there, once per viewer and day (`cross_post_views`). Returns how many of the posts got a new view.
+ * Counts a view once per viewer, post and Warsaw day, and a unique viewer once per post, at once in
+ * one transaction (tests, scripts; the app buffers them: `countViews`). The viewer key is the user id,
+ * or the anonymous visitor's daily key (viewer.ts); null (a crawler, a link preview), or a key past
+ * its limit of reports (600 in 10 minutes), counts nothing. `seenIn`: the slug of the group whose
+ * page showed the posts; a post cross-posted into that group (Pakiet 3) also counts there, once per
+ * viewer and day (`cross_post_views`). Returns how many of the posts got a new view.
  */
 export async function recordViews(
 	ctx: Ctx,
@@ -167,80 +172,34 @@ export async function recordViews(
 	viewerKey: string | null,
 	seenIn?: string | null
 ): Promise<number> {
-	const ids = [...new Set(postIds.filter(isId))].slice(0, 50);
+	const ids = viewedIds(postIds);
 	if (ids.length === 0 || !viewerKey) return 0;
 	const day = warsawDay(ctx.clock.now());
 	const key = viewerKey.slice(0, 64);
 	return ctx.db.transaction().execute(async (tx) => {
 		if (!(await withinLimit(tx, ctx.clock, limits.viewBatchesPerViewer(viewerKey)))) return 0;
-		const published = await tx
-			.selectFrom('posts')
-			.select('id')
-			.where('id', 'in', ids)
-			.where('status', '=', 'published')
-			.execute();
-		if (published.length === 0) return 0;
-		if (seenIn) {
-			// Only the posts shown there as cross-posts: a group's own posts are its views already.
-			await tx
-				.insertInto('cross_post_views')
-				.columns(['post_id', 'group_id', 'viewer_key', 'day'])
-				.expression((eb) =>
-					eb
-						.selectFrom('cross_posts as cp')
-						.innerJoin('groups as g', 'g.id', 'cp.group_id')
-						.select([
-							'cp.post_id',
-							'cp.group_id',
-							sql<string>`${key}::text`.as('viewer_key'),
-							sql<string>`${day}::date`.as('day')
-						])
-						.where('g.slug', '=', seenIn)
-						.where(
-							'cp.post_id',
-							'in',
-							published.map((p) => p.id)
-						)
-				)
-				.onConflict((oc) => oc.doNothing())
-				.execute();
-		}
-		const fresh = await tx
-			.insertInto('post_views')
-			.values(published.map((p) => ({ post_id: p.id, day, viewer_key: key })))
-			.onConflict((oc) => oc.doNothing())
-			.returning('post_id')
-			.execute();
-		if (fresh.length === 0) return 0;
-		await tx
-			.updateTable('posts')
-			.set((eb) => ({ view_count: eb('view_count', '+', 1) }))
-			.where(
-				'id',
-				'in',
-				fresh.map((f) => f.post_id)
-			)
-			.execute();
-		// A viewer's first view of a post, on any day, also counts them as a unique viewer.
-		const firstTime = await tx
-			.insertInto('post_viewers')
-			.values(fresh.map((f) => ({ post_id: f.post_id, viewer_key: key })))
-			.onConflict((oc) => oc.doNothing())
-			.returning('post_id')
-			.execute();
-		if (firstTime.length > 0) {
-			await tx
-				.updateTable('posts')
-				.set((eb) => ({ unique_viewer_count: eb('unique_viewer_count', '+', 1) }))
-				.where(
-					'id',
-					'in',
-					firstTime.map((f) => f.post_id)
-				)
-				.execute();
-		}
-		return fresh.length;
+		return writeViews(
+			tx,
+			ids.map((postId) => ({ postId, day, viewerKey: key, seenIn: seenIn ?? null }))
+		);
 	});
+}
+
+/**
+ * What routes call for posts seen: with the process's recorder (`ctx.views`) the views are buffered
+ * and written within a second, and the answer is how many posts were taken for counting; without
+ * one they are written at once (`recordViews`) and the answer is how many got a new view.
+ */
+export async function countViews(
+	ctx: Ctx,
+	postIds: string[],
+	viewerKey: string | null,
+	seenIn?: string | null
+): Promise<number> {
+	if (!ctx.views) return recordViews(ctx, postIds, viewerKey, seenIn);
+	const ids = viewedIds(postIds);
+	if (ids.length === 0 || !viewerKey) return 0;
+	return ctx.views.add(ids, viewerKey.slice(0, 64), seenIn ?? null);
 }
 
 /**

@@ -7,6 +7,7 @@ import { deliverDue, type Transports } from '../notify/delivery';
 import { sendDueWeeklyDigests } from '../notify/digest';
 import { pageBackups } from '../support/on-call';
 import { refreshRecentStats } from '../stats/daily';
+import { maintainViewPartitions } from '../stats/view-partitions';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
 import { issueDueInvoices, remindOverdue } from '../billing/invoices';
 import { pollImgw } from '../alerts/imgw-import';
@@ -124,8 +125,16 @@ export async function startJobs(
 		if (n) log.warn({ tickets: n }, 'Pilne zgłoszenia bez potwierdzenia: powiadomiono zastępców dyżurnych');
 	});
 	await createQueue(boss, STATS_REFRESH);
+	// Daily partitions of raw views: checked on the first run and then hourly (cheap when nothing is due).
+	let partitionsCheckedAt = -Infinity;
 	await boss.work(STATS_REFRESH, async () => {
 		await refreshRecentStats(ctx.db, ctx.clock);
+		if (Date.now() - partitionsCheckedAt >= 3_600_000) {
+			const r = await maintainViewPartitions(ctx.db, ctx.clock);
+			partitionsCheckedAt = Date.now();
+			if (r.created.length || r.dropped.length || r.trimmed)
+				log.info(r, 'Partycje wyświetleń: utworzono nowe, usunięto starsze niż 35 dni');
+		}
 	});
 	await createQueue(boss, UNIT_REPORTS);
 	await boss.work(UNIT_REPORTS, async () => {

@@ -147,8 +147,8 @@ export async function digestContent(
 		.innerJoin(
 			(eb) =>
 				eb
-					.selectFrom('post_views')
-					.select(['post_id', sql<number>`count(*)::int`.as('views')])
+					.selectFrom('post_daily_views')
+					.select(['post_id', sql<number>`sum(views)::int`.as('views')])
 					.where('day', '>=', week.start)
 					.where('day', '<=', week.end)
 					.groupBy('post_id')

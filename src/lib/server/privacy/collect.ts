@@ -419,10 +419,19 @@ export async function collectPersonalData(
 					.where('user_id', '=', userId)
 					.orderBy('created_at')
 					.execute(),
+				// The last 35 days' raw views, and those of promoted posts kept longer (view-partitions.ts).
 				tx
 					.selectFrom('post_views')
 					.select(['post_id', 'day'])
 					.where('viewer_key', '=', viewerKey)
+					.where(sql<boolean>`viewer_key like 'user:%'`)
+					.unionAll(
+						tx
+							.selectFrom('promoted_post_views')
+							.select(['post_id', 'day'])
+							.where('viewer_key', '=', viewerKey)
+							.where(sql<boolean>`viewer_key like 'user:%'`)
+					)
 					.orderBy('day')
 					.orderBy('post_id')
 					.execute()

@@ -86,7 +86,8 @@ describe('personal data', () => {
 		const tables = (
 			await sql<{
 				t: string;
-			}>`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(
+			}>`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'
+				and not exists (select 1 from pg_inherits i where i.inhrelid = format('public.%I', tablename)::regclass)`.execute(
 				ctx.db
 			)
 		).rows

@@ -57,8 +57,14 @@ export const personalData: Record<keyof DB, Handling> = {
 	post_reactions: { keep: 'counted in the posts’ figures, tied to the anonymised account' },
 	comment_reactions: { keep: 'as post reactions' },
 	post_shares: { keep: 'as post reactions' },
-	post_views: { keep: 'daily viewer keys: the account id or a daily hash, no identity' },
-	post_viewers: { keep: 'as post views' },
+	post_views: {
+		erase:
+			'the account’s raw views deleted (others are daily hashes of a network, no identity; all are dropped after 35 days)'
+	},
+	promoted_post_views: { erase: 'as post views (raw views of promoted posts, kept for their reach reports)' },
+	post_viewers: { keep: 'who has seen a post once, for its unique viewers: tied to the anonymised account' },
+	post_daily_views: { none: 'aggregate figures' },
+	view_retention: { none: 'from which day raw views are kept' },
 	membership_events: { keep: 'joins and leaves for the groups’ statistics' },
 	moderation_log: { keep: 'statements of reasons and the audit log (DSA art. 17, 20), about the anonymised account' },
 	appeals: { keep: 'as the moderation log' },
@@ -77,7 +83,7 @@ export const personalData: Record<keyof DB, Handling> = {
 	promotion_seen: { erase: 'deleted (which promoted posts the person scrolled past)' },
 	cross_posts: { none: 'which promoted posts appear in which neighbouring groups' },
 	cross_post_refusals: { keep: 'a group’s refusal of a source group, by the anonymised moderator' },
-	cross_post_views: { keep: 'as post views' },
+	cross_post_views: { erase: 'as post views' },
 	app_settings: { none: 'settings' },
 	ticket_attachments: { none: 'files of tickets, anonymous once the requester is' },
 	group_daily_stats: { none: 'aggregate figures' },
@@ -145,6 +151,14 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 	] as const) {
 		await tx.deleteFrom(table).where('user_id', '=', userId).execute();
 	}
+	// Their raw views (the posts' counters and the aggregates stay); the literal pattern lets the
+	// partial index of signed-in keys serve the delete.
+	for (const table of ['post_views', 'promoted_post_views', 'cross_post_views'] as const)
+		await tx
+			.deleteFrom(table)
+			.where('viewer_key', '=', `user:${userId}`)
+			.where(sql<boolean>`viewer_key like 'user:%'`)
+			.execute();
 	await tx
 		.deleteFrom('login_attempts')
 		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))

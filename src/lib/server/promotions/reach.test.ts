@@ -11,6 +11,8 @@ import { unitWorkspace } from '../units/workspace';
 import { layoutText } from '../testing/pdf-text';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { baselineBasis, lift, median, promotionReach, promotionReport } from './reach';
+import { maintainViewPartitions } from '../stats/view-partitions';
+import { fixedClock } from '../core/clock';
 
 let database: Database;
 let ctx: Ctx;
@@ -58,12 +60,16 @@ async function post(
 	return id;
 }
 
-/** Views as "viewer@day" pairs. */
-const views = (postId: string, pairs: string[]) =>
-	ctx.db
-		.insertInto('post_views')
-		.values(pairs.map((p) => ({ post_id: postId, viewer_key: p.split('@')[0], day: p.split('@')[1] })))
+/** Views as "viewer@day" pairs, in the order of days (the first of a viewer is their first view). */
+async function views(postId: string, pairs: string[]) {
+	const rows = pairs.map((p) => ({ post_id: postId, viewer_key: p.split('@')[0], day: p.split('@')[1] }));
+	await ctx.db.insertInto('post_views').values(rows).execute();
+	await ctx.db
+		.insertInto('post_viewers')
+		.values(rows.map((r) => ({ post_id: r.post_id, viewer_key: r.viewer_key, first_day: r.day })))
+		.onConflict((oc) => oc.doNothing())
 		.execute();
+}
 const manyViews = (postId: string, day: string, n: number) =>
 	views(
 		postId,
@@ -452,5 +458,20 @@ describe('the monthly units’ report', () => {
 		const november = layoutText(await unitReportPdf(ctx, 'wiskitki', '2026-11'))!;
 		expect(november).toContain('Raport aktywności komunikacyjnej');
 		expect(november).not.toContain('Wyróżnione posty');
+	});
+});
+
+describe('after the raw views of its days are dropped (35 days on)', () => {
+	it('the report is the same: the promoted post’s views are kept apart, the baseline from the aggregates', async () => {
+		const now = ctx.clock.now();
+		const before = await promotionReach(ctx.db, promotion, now);
+		const dropped = await maintainViewPartitions(ctx.db, fixedClock(new Date(now.getTime() + 200 * 86_400_000)));
+		expect(dropped.trimmed).toBeGreaterThan(0);
+		const remaining = await ctx.db
+			.selectFrom('post_views')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.execute();
+		expect(remaining[0].n).toBe('0');
+		expect(await promotionReach(ctx.db, promotion, now)).toEqual(before);
 	});
 });

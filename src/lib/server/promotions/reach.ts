@@ -168,6 +168,9 @@ export async function promotionReach(db: Db, promotionId: string, now: Date): Pr
 	const from = warsawMidnight(firstDay);
 	const until = warsawMidnight(lastDay, 1);
 	const post = p.post_id;
+	// The post's raw views: kept 35 days in post_views, then in promoted_post_views (view-partitions.ts).
+	const seen = sql`(select post_id, day, viewer_key from post_views where post_id = ${post}
+		union all select post_id, day, viewer_key from promoted_post_views where post_id = ${post})`;
 
 	const [outbox, during, after, groups, baseline] = await Promise.all([
 		db
@@ -178,8 +181,8 @@ export async function promotionReach(db: Db, promotionId: string, now: Date): Pr
 			.execute(),
 		sql<{ views: string; unique_viewers: string; reactions: string; comments: string; shares: string }>`
 			select
-				(select count(*) from post_views where post_id = ${post} and day between ${firstDay}::date and ${lastDay}::date) as views,
-				(select count(distinct viewer_key) from post_views where post_id = ${post} and day between ${firstDay}::date and ${lastDay}::date) as unique_viewers,
+				(select count(*) from ${seen} pv where pv.post_id = ${post} and day between ${firstDay}::date and ${lastDay}::date) as views,
+				(select count(distinct viewer_key) from ${seen} pv where pv.post_id = ${post} and day between ${firstDay}::date and ${lastDay}::date) as unique_viewers,
 				(select count(*) from post_reactions where post_id = ${post} and created_at >= ${from} and created_at < ${until}) as reactions,
 				(select count(*) from comments where post_id = ${post} and status = 'published' and created_at >= ${from} and created_at < ${until}) as comments,
 				(select count(*) from post_shares where post_id = ${post} and created_at >= ${from} and created_at < ${until}) as shares`.execute(
@@ -187,7 +190,7 @@ export async function promotionReach(db: Db, promotionId: string, now: Date): Pr
 		),
 		sql<{ views: string; unique_viewers: string }>`
 			select count(*) as views, count(distinct viewer_key) as unique_viewers
-			from post_views where post_id = ${post} and day > ${lastDay}::date`.execute(db),
+			from ${seen} pv where pv.post_id = ${post} and day > ${lastDay}::date`.execute(db),
 		sql<{
 			slug: string;
 			name: string;
@@ -202,7 +205,7 @@ export async function promotionReach(db: Db, promotionId: string, now: Date): Pr
 				(select count(*) from post_reactions r where r.post_id = ${post} and (r.via_group_id is null or r.via_group_id = g.id)) as reactions,
 				(select count(*) from comments c where c.post_id = ${post} and c.status = 'published' and (c.via_group_id is null or c.via_group_id = g.id)) as comments
 			from groups g
-			left join post_views v on v.post_id = ${post}
+			left join ${seen} v on v.post_id = ${post}
 				and not exists (select 1 from cross_post_views x where x.post_id = v.post_id and x.viewer_key = v.viewer_key and x.day = v.day)
 			where g.id = ${p.group_id}
 			group by g.id
@@ -225,8 +228,12 @@ export async function promotionReach(db: Db, promotionId: string, now: Date): Pr
 					and b.published_at >= ${new Date(p.starts_at.getTime() - BASELINE_DAYS * 86_400_000)} and b.published_at < ${p.starts_at}
 					and not exists (select 1 from promotions x where x.post_id = b.id))
 			select
-				(select count(*) from post_views v where v.post_id = base.id and v.day >= base.day0 and v.day < base.day0 + ${days}::int) as views,
-				(select count(distinct v.viewer_key) from post_views v where v.post_id = base.id and v.day >= base.day0 and v.day < base.day0 + ${days}::int) as unique_viewers,
+				(select coalesce(sum(a.views), 0) from post_daily_views a where a.post_id = base.id and a.day >= base.day0 and a.day < base.day0 + ${days}::int) as views,
+				-- Counted from a post's first day, its viewers then are those whose first view fell then
+				-- (post_daily_views.new_viewers), which outlives the raw views.
+				case when base.day0 >= coalesce((select kept_from from view_retention), '-infinity'::date)
+					then (select count(distinct v.viewer_key) from post_views v where v.post_id = base.id and v.day >= base.day0 and v.day < base.day0 + ${days}::int)
+					else (select coalesce(sum(a.new_viewers), 0) from post_daily_views a where a.post_id = base.id and a.day < base.day0 + ${days}::int) end as unique_viewers,
 				(select count(*) from post_reactions r where r.post_id = base.id and r.created_at < ((base.day0 + ${days}::int)::timestamp at time zone ${tz})) as reactions,
 				(select count(*) from comments c where c.post_id = base.id and c.status = 'published' and c.created_at < ((base.day0 + ${days}::int)::timestamp at time zone ${tz})) as comments
 			from base`.execute(db)

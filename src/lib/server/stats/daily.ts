@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/database';
 import { warsawDay } from '../../dates';
+import { firstCompleteMonth, rawViewsKeptFrom } from './view-partitions';
 
 const TZ = 'Europe/Warsaw';
 const dayOf = (column: string) => sql.raw(`((${column}) at time zone '${TZ}')::date`);
@@ -14,6 +15,10 @@ const dayOf = (column: string) => sql.raw(`((${column}) at time zone '${TZ}')::d
 export async function computeDays(db: Db, from: string, to: string, groupId?: string): Promise<number> {
 	// Each source table is read once for the range and grouped by (group, day); the running member
 	// total starts from the events before the range. A group has figures from the day it was created.
+	// Views come from the per-post daily aggregate; unique viewers of a day (not a sum over posts)
+	// from the raw views while they are kept (35 days), and are kept as they were for older days.
+	const keptFrom = await rawViewsKeptFrom(db);
+	const rawFrom = keptFrom && keptFrom > from ? keptFrom : from;
 	const groupFilter = (column: string) => (groupId ? sql`and ${sql.ref(column)} = ${groupId}` : sql``);
 	const start = sql`(${from}::date::timestamp at time zone ${TZ})`;
 	const end = sql`((${to}::date + 1)::timestamp at time zone ${TZ})`;
@@ -25,8 +30,10 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
 		before as (select e.group_id, sum(e.delta) as total from membership_events e where e.at < ${start} ${groupFilter('e.group_id')} group by 1),
 		ev as (select e.group_id, ${dayOf('e.at')} as day, count(*) filter (where e.delta = 1) as joined, count(*) filter (where e.delta = -1) as left_group
 			from membership_events e where ${within('e.at')} ${groupFilter('e.group_id')} group by 1, 2),
-		vw as (select p.group_id, v.day, count(*) as views, count(distinct v.viewer_key) as unique_viewers
-			from post_views v join posts p on p.id = v.post_id where v.day between ${from}::date and ${to}::date ${groupFilter('p.group_id')} group by 1, 2),
+		vw as (select p.group_id, a.day, sum(a.views) as views
+			from post_daily_views a join posts p on p.id = a.post_id where a.day between ${from}::date and ${to}::date ${groupFilter('p.group_id')} group by 1, 2),
+		uv as (select p.group_id, v.day, count(distinct v.viewer_key) as unique_viewers
+			from post_views v join posts p on p.id = v.post_id where v.day between ${rawFrom}::date and ${to}::date ${groupFilter('p.group_id')} group by 1, 2),
 		po as (select p.group_id, ${dayOf('p.published_at')} as day, count(*) as n from posts p
 			where p.status = 'published' and ${within('p.published_at')} ${groupFilter('p.group_id')} group by 1, 2),
 		acts as (
@@ -40,12 +47,15 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
 		insert into group_daily_stats (group_id, day, members_total, joined, left_group, views, unique_viewers, posts, comments, reactions, shares, active_members)
 		select d.group_id, d.day,
 			coalesce(b.total, 0) + sum(coalesce(ev.joined, 0) - coalesce(ev.left_group, 0)) over (partition by d.group_id order by d.day),
-			coalesce(ev.joined, 0), coalesce(ev.left_group, 0), coalesce(vw.views, 0), coalesce(vw.unique_viewers, 0), coalesce(po.n, 0),
+			coalesce(ev.joined, 0), coalesce(ev.left_group, 0), coalesce(vw.views, 0),
+			case when d.day >= ${rawFrom}::date then coalesce(uv.unique_viewers, 0) else coalesce(kept.unique_viewers, 0) end, coalesce(po.n, 0),
 			coalesce(act.comments, 0), coalesce(act.reactions, 0), coalesce(sh.n, 0), coalesce(act.active, 0)
 		from days d
 		left join before b on b.group_id = d.group_id
 		left join ev on ev.group_id = d.group_id and ev.day = d.day
 		left join vw on vw.group_id = d.group_id and vw.day = d.day
+		left join uv on uv.group_id = d.group_id and uv.day = d.day
+		left join group_daily_stats kept on kept.group_id = d.group_id and kept.day = d.day
 		left join po on po.group_id = d.group_id and po.day = d.day
 		left join act on act.group_id = d.group_id and act.day = d.day
 		left join sh on sh.group_id = d.group_id and sh.day = d.day
@@ -54,7 +64,7 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
 			unique_viewers = excluded.unique_viewers, posts = excluded.posts, comments = excluded.comments, reactions = excluded.reactions,
 			shares = excluded.shares, active_members = excluded.active_members
 	`.execute(db);
-	await computeMonths(db, from, to, groupId);
+	await computeMonths(db, from, to, keptFrom, groupId);
 	return Number(r.numAffectedRows ?? 0);
 }
 
@@ -62,15 +72,25 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
  * Unique viewers per group and Warsaw month for the months touching [from, to] (days cannot be summed).
  * A month counts the same days as the daily figures — only days that have a daily row, so never a day
  * after the last one computed (today) — hence its persons lie between the largest day's and the days' sum.
+ * A month some of whose raw views were dropped keeps the figure it had (it was complete when computed:
+ * raw views are kept longer than a month).
  */
-async function computeMonths(db: Db, from: string, to: string, groupId?: string): Promise<void> {
+async function computeMonths(
+	db: Db,
+	from: string,
+	to: string,
+	keptFrom: string | null,
+	groupId?: string
+): Promise<void> {
 	const groupFilter = groupId ? sql`and p.group_id = ${groupId}` : sql``;
+	const complete = firstCompleteMonth(keptFrom);
+	const start = complete && complete > from ? complete : from;
 	await sql`
 		insert into group_monthly_stats (group_id, month, unique_viewers)
 		select p.group_id, date_trunc('month', v.day)::date, count(distinct v.viewer_key)
 		from post_views v join posts p on p.id = v.post_id
 		join group_daily_stats s on s.group_id = p.group_id and s.day = v.day
-		where v.day >= date_trunc('month', ${from}::date) and v.day < date_trunc('month', ${to}::date) + interval '1 month' ${groupFilter}
+		where v.day >= date_trunc('month', ${start}::date) and v.day < date_trunc('month', ${to}::date) + interval '1 month' ${groupFilter}
 		group by 1, 2
 		on conflict (group_id, month) do update set unique_viewers = excluded.unique_viewers`.execute(db);
 }
@@ -81,18 +101,24 @@ export async function refreshRecentStats(db: Db, clock: Clock): Promise<number> 
 	return computeDays(db, warsawDay(new Date(now.getTime() - 86_400_000)), warsawDay(now));
 }
 
-/** `cli stats-rebuild`: every day from the first activity until today, from scratch. */
+/**
+ * `cli stats-rebuild`: every day from the first activity until today, from scratch — except the
+ * unique viewers of days and months whose raw views were dropped, which are kept as they were.
+ */
 export async function rebuildStats(db: Db, clock: Clock): Promise<number> {
 	const first = await sql<{ day: string | null }>`
 		select least(
 			(select min(${dayOf('created_at')}) from groups),
 			(select min(${dayOf('at')}) from membership_events),
 			(select min(${dayOf('published_at')}) from posts),
-			(select min(day) from post_views)
+			(select min(day) from post_daily_views)
 		)::text as day`.execute(db);
 	const from = first.rows[0]?.day;
-	await sql`delete from group_daily_stats`.execute(db);
-	await sql`delete from group_monthly_stats`.execute(db);
+	const keptFrom = await rawViewsKeptFrom(db);
+	await sql`delete from group_daily_stats where ${keptFrom}::date is null or day >= ${keptFrom}::date`.execute(db);
+	await sql`delete from group_monthly_stats where ${firstCompleteMonth(keptFrom)}::date is null or month >= ${firstCompleteMonth(keptFrom)}::date`.execute(
+		db
+	);
 	if (!from) return 0;
 	return computeDays(db, from, warsawDay(clock.now()));
 }

@@ -3,6 +3,7 @@ import type { BlockList } from 'node:net';
 import path from 'node:path';
 import { AnonymousPageCache } from '../cache/anonymous-pages';
 import { FeedRowCache } from '../cache/feed-rows';
+import { ViewRecorder } from '../feed/view-recorder';
 import { parseTrustedProxies } from '../core/client-address';
 import { processClock } from '../core/clock';
 import { readConfig, type Config } from '../core/config';
@@ -33,6 +34,8 @@ export interface Runtime {
 	/** Residents' data exports (ZIP files, kept 7 days): DATA_DIR/exports. */
 	exportsDir: string;
 	pageCache: AnonymousPageCache;
+	/** Post views of this process, written in batches once a second (also `ctx.views`). */
+	views: ViewRecorder;
 	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
 	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
@@ -85,6 +88,7 @@ async function start(): Promise<Runtime> {
 			{ now: clock.now().toISOString() },
 			'Zegar serwera przesunięty (TABLICA_NOW): czas biegnie od podanej chwili'
 		);
+	const views = new ViewRecorder(database.db, clock, { intervalMs: config.viewsFlushMs });
 	const ctx: Ctx = {
 		db: database.db,
 		clock,
@@ -94,7 +98,8 @@ async function start(): Promise<Runtime> {
 		contactInboxes: config.contactInboxes,
 		exportsDir,
 		lexicon: loadLexicon(config.referenceDataDir),
-		feedRows: new FeedRowCache(database.notifier, config.anonymousCacheMs)
+		feedRows: new FeedRowCache(database.notifier, config.anonymousCacheMs),
+		views
 	};
 	stageDone('lexiconMs');
 	reportStartup('Wczytywanie rejestru gmin (TERYT)…');
@@ -131,9 +136,12 @@ async function start(): Promise<Runtime> {
 		mediaDir,
 		exportsDir,
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
+		views,
 		trustedProxies: parseTrustedProxies(config.trustedProxies.join(',')),
 		demoAccounts: config.demo ? demoAccounts : null,
 		async close() {
+			// The views still buffered go in while the database is open.
+			await views.close();
 			await jobs?.stop();
 			await database.close();
 		}

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { deleteComment, editComment } from '$lib/server/feed/comment-authoring';
 import { reviseHeldComment } from '$lib/server/feed/revise-held';
-import { recordViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
+import { countViews, setCommentReaction, setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { getPost } from '$lib/server/feed/feed-query';
 import { closeAlert, updateAlert } from '$lib/server/feed/alert-posts';
 import { deletePost, editPost, listRevisions, publishDraft } from '$lib/server/feed/authoring';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 		const { post, group, access, authorId, via } = await getPost(locals.ctx, locals.actor, params.id, params.slug);
 		if (group.slug !== params.slug && !via) redirect(301, `/g/${group.slug}/p/${post.id}`);
 		if (post.status === 'published')
-			await recordViews(
+			await countViews(
 				locals.ctx,
 				[post.id],
 				await viewerKey(locals.ctx, locals.actor, clientOf({ request, locals })),
