@@ -185,13 +185,31 @@ export function feedQuery(db: Db, o: FeedQueryOptions) {
 	let q = db.selectFrom(own.as('s')).selectAll();
 	if (withCross) q = q.unionAll(db.selectFrom(stream(crossPosts()).as('x')).selectAll());
 	if (o.cursor) return q;
+	// Pinned and urgent posts through their partial index; promoted ones from the group's running
+	// promotions (a few rows): as one OR, the planner would test every post of the group.
 	const featured = filtered(rows().where('p.group_id', '=', o.groupId))
 		.select(sql<boolean>`true`.as('featured'))
-		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', o.now), promotedUnseen(o)]))
+		.where((eb) => eb.or([eb('p.pinned', '=', true), eb('p.urgent_until', '>', o.now)]))
 		.orderBy(sql`p.urgent_until > ${o.now}`, (ob) => ob.desc().nullsLast())
 		.orderBy('p.published_at', 'desc')
 		.limit(10);
+	const promoted = filtered(rows().where('p.group_id', '=', o.groupId))
+		.select(sql<boolean>`true`.as('featured'))
+		.where(
+			'p.id',
+			'in',
+			db
+				.selectFrom('promotions as pr')
+				.select('pr.post_id')
+				.where('pr.group_id', '=', o.groupId)
+				.where('pr.ends_at', '>', o.now)
+				.where('pr.starts_at', '<=', o.now)
+				.where('pr.cancelled_at', 'is', null)
+		)
+		.orderBy('p.published_at', 'desc')
+		.limit(10);
 	q = q.unionAll(db.selectFrom(featured.as('f')).selectAll());
+	q = q.unionAll(db.selectFrom(promoted.as('pf')).selectAll());
 	if (withCross)
 		q = q.unionAll(
 			db
@@ -324,7 +342,10 @@ export async function listFeed(
 	const rows = shared
 		.map((r) => (overlay.reactions.has(r.id) ? { ...r, my_reaction: overlay.reactions.get(r.id)! } : r))
 		.filter((r) => !(r.featured && isOnlyPromoted(r, now) && overlay.seenPromotions.has(r.promotion!.id)));
-	const featuredRows = rows.filter((r) => r.featured).sort(byFeaturedOrder(now));
+	// A pinned post that is also promoted comes from both branches: once on top.
+	const featuredRows = [...new Map(rows.filter((r) => r.featured).map((r) => [r.id, r])).values()].sort(
+		byFeaturedOrder(now)
+	);
 	const featuredIds = new Set(featuredRows.map((r) => r.id));
 	// Own and cross-posted posts, merged newest first; a promoted post on top is not repeated below.
 	const stream = rows.filter((r) => !r.featured).sort(newestFirst);
