@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, LiveEvent } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
-import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
-import { crossPostInto } from '../promotions/cross-posting';
+import { neighbours } from '../testing/neighbours';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { createPost } from './create-post';
 import { addComment } from './comments';
@@ -17,34 +16,20 @@ import { liveStreamFilter } from './live-stream';
 let database: Database;
 let ctx: Ctx;
 let operator: Actor;
-let n = 0;
 let source: Group;
 let postId: string;
+let n = 0;
+let group: ReturnType<typeof neighbours>['group'];
+let memberOf: ReturnType<typeof neighbours>['memberOf'];
+let promotedPost: ReturnType<typeof neighbours>['promotedPost'];
 const groups = {} as Record<'wiskitki' | 'mszczonow' | 'milanowek', Group>;
-
-async function group(slug: string, code: string, isPublic: boolean): Promise<Group> {
-	await createGroup(ctx, operator, {
-		slug,
-		municipalityCode: code,
-		name: `Grupa ${slug}`,
-		membershipQuestion: 'Skąd jesteś?',
-		isPublic
-	});
-	return getGroup(ctx.db, slug);
-}
-
-async function memberOf(g: Group): Promise<Actor> {
-	const actor = await makeUser(ctx, `osoba${++n}@t.pl`);
-	await requestMembership(ctx, actor, g, 'Mieszkam tu');
-	await decideMembership(ctx, operator, g, actor.id, true);
-	return actor;
-}
 
 beforeAll(async () => {
 	database = await openTestDatabase();
 	({ ctx } = testCtx(database));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'operator@t.pl', { operator: true });
+	({ group, memberOf, promotedPost } = neighbours(ctx, operator));
 	source = await group('radziejowice', '1438042', false);
 	groups.wiskitki = await group('wiskitki', '1438053', true);
 	groups.mszczonow = await group('mszczonow', '1438023', false);
@@ -54,22 +39,7 @@ beforeAll(async () => {
 		.set({ cross_post_targets: [groups.wiskitki.id, groups.mszczonow.id] })
 		.where('id', '=', source.id)
 		.execute();
-	postId = (await createPost(ctx, operator, source, { body: 'Jarmark świąteczny w sobotę', category: 'culture' })).id;
-	const promotion = await ctx.db
-		.insertInto('promotions')
-		.values({
-			post_id: postId,
-			group_id: source.id,
-			sponsor_name: 'Urząd Gminy',
-			starts_at: ctx.clock.now(),
-			ends_at: new Date(ctx.clock.now().getTime() + 3 * 86_400_000),
-			created_at: ctx.clock.now()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await ctx.db
-		.transaction()
-		.execute((tx) => crossPostInto(tx, ctx.clock, { promotionId: promotion.id, postId, sourceGroupId: source.id }));
+	postId = await promotedPost(source, 'Jarmark świąteczny w sobotę', 'culture');
 });
 afterAll(async () => database?.close());
 

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
-import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
-import { createPost } from '../feed/create-post';
+import { neighbours } from '../testing/neighbours';
 import { addComment } from '../feed/comments';
 import { reportTarget } from '../feed/report-target';
-import { crossPostInto, refuseCrossPostSource } from '../promotions/cross-posting';
+import { refuseCrossPostSource } from '../promotions/cross-posting';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { listQueue } from './queue';
 import { fileReport } from './reports';
@@ -20,42 +19,21 @@ let database: Database;
 let ctx: Ctx;
 let operator: Actor;
 let moderator: Actor;
-let n = 0;
 let source: Group;
 let postId: string;
+let n = 0;
+let group: ReturnType<typeof neighbours>['group'];
+let memberOf: ReturnType<typeof neighbours>['memberOf'];
+let promotedPost: ReturnType<typeof neighbours>['promotedPost'];
 let commentId: string;
 const groups = {} as Record<'wiskitki' | 'mszczonow' | 'puszcza' | 'milanowek', Group>;
-
-async function group(slug: string, code: string, isPublic: boolean): Promise<Group> {
-	await createGroup(ctx, operator, {
-		slug,
-		municipalityCode: code,
-		name: `Grupa ${slug}`,
-		membershipQuestion: 'Skąd jesteś?',
-		isPublic
-	});
-	return getGroup(ctx.db, slug);
-}
-
-async function memberOf(g: Group, role: 'member' | 'moderator' = 'member'): Promise<Actor> {
-	const actor = await makeUser(ctx, `osoba${++n}@t.pl`);
-	await requestMembership(ctx, actor, g, 'Mieszkam tu');
-	await decideMembership(ctx, operator, g, actor.id, true);
-	if (role === 'moderator')
-		await ctx.db
-			.updateTable('memberships')
-			.set({ role: 'moderator' })
-			.where('user_id', '=', actor.id)
-			.where('group_id', '=', g.id)
-			.execute();
-	return actor;
-}
 
 beforeAll(async () => {
 	database = await openTestDatabase();
 	({ ctx } = testCtx(database));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'operator@t.pl', { operator: true });
+	({ group, memberOf, promotedPost } = neighbours(ctx, operator));
 	source = await group('radziejowice', '1438042', false);
 	groups.wiskitki = await group('wiskitki', '1438053', true);
 	groups.mszczonow = await group('mszczonow', '1438023', false);
@@ -67,22 +45,7 @@ beforeAll(async () => {
 		.where('id', '=', source.id)
 		.execute();
 	moderator = await memberOf(source, 'moderator');
-	postId = (await createPost(ctx, operator, source, { body: 'Jarmark świąteczny w sobotę', category: 'culture' })).id;
-	const promotion = await ctx.db
-		.insertInto('promotions')
-		.values({
-			post_id: postId,
-			group_id: source.id,
-			sponsor_name: 'Urząd Gminy',
-			starts_at: ctx.clock.now(),
-			ends_at: new Date(ctx.clock.now().getTime() + 3 * 86_400_000),
-			created_at: ctx.clock.now()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await ctx.db
-		.transaction()
-		.execute((tx) => crossPostInto(tx, ctx.clock, { promotionId: promotion.id, postId, sourceGroupId: source.id }));
+	postId = await promotedPost(source, 'Jarmark świąteczny w sobotę', 'culture');
 	await refuseCrossPostSource(ctx, await memberOf(groups.puszcza, 'moderator'), groups.puszcza, source.id);
 	const commenter = await memberOf(groups.wiskitki);
 	commentId = (await addComment(ctx, commenter, postId, { body: 'Będą pierniki?' }, 'wiskitki')).id;

@@ -3,7 +3,8 @@ import type { Database } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { activatePackage, loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
-import { createGroup, decideMembership, getGroup, requestMembership } from '../groups/groups';
+import { neighbours } from '../testing/neighbours';
+import { decideMembership, getGroup, requestMembership } from '../groups/groups';
 import { createPost } from '../feed/create-post';
 import { getPost } from '../feed/feed-query';
 import { addComment, listComments } from '../feed/comments';
@@ -33,7 +34,6 @@ const MILANOWEK = '1405011';
 let database: Database;
 let ctx: Ctx;
 let operator: Actor;
-let n = 0;
 let source: Group;
 let wiskitki: Group;
 let puszcza: Group;
@@ -41,51 +41,10 @@ let mszczonowPrivate: Group;
 let milanowek: Group;
 let radziejowiceOther: Group;
 
-async function group(slug: string, code: string, isPublic = true): Promise<Group> {
-	await createGroup(ctx, operator, {
-		slug,
-		municipalityCode: code,
-		name: `Grupa ${slug}`,
-		membershipQuestion: 'Skąd jesteś?',
-		isPublic
-	});
-	return getGroup(ctx.db, slug);
-}
-
-async function memberOf(g: Group, role: 'member' | 'moderator' = 'member'): Promise<Actor> {
-	const actor = await makeUser(ctx, `osoba${++n}@t.pl`);
-	await requestMembership(ctx, actor, g, 'Mieszkam tu');
-	await decideMembership(ctx, operator, g, actor.id, true);
-	if (role === 'moderator')
-		await ctx.db
-			.updateTable('memberships')
-			.set({ role: 'moderator' })
-			.where('user_id', '=', actor.id)
-			.where('group_id', '=', g.id)
-			.execute();
-	return actor;
-}
-
-/** A published post of the group, promoted, cross-posted to the group's targets. */
-async function promotedPost(g: Group, body = 'Dożynki gminne w sobotę'): Promise<string> {
-	const { id } = await createPost(ctx, operator, g, { body, category: 'official' });
-	const promotion = await ctx.db
-		.insertInto('promotions')
-		.values({
-			post_id: id,
-			group_id: g.id,
-			sponsor_name: 'Urząd Gminy',
-			starts_at: ctx.clock.now(),
-			ends_at: new Date(ctx.clock.now().getTime() + 3 * 86_400_000),
-			created_at: ctx.clock.now()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await ctx.db
-		.transaction()
-		.execute((tx) => crossPostInto(tx, ctx.clock, { promotionId: promotion.id, postId: id, sourceGroupId: g.id }));
-	return id;
-}
+let n = 0;
+let group: ReturnType<typeof neighbours>['group'];
+let memberOf: ReturnType<typeof neighbours>['memberOf'];
+let promotedPost: ReturnType<typeof neighbours>['promotedPost'];
 
 const names = (groups: { slug: string }[]) => groups.map((g) => g.slug).sort();
 
@@ -94,6 +53,7 @@ beforeAll(async () => {
 	({ ctx } = testCtx(database));
 	await loadDemoMunicipalities(ctx);
 	operator = await makeUser(ctx, 'operator@t.pl', { operator: true });
+	({ group, memberOf, promotedPost } = neighbours(ctx, operator));
 	source = await group('radziejowice', RADZIEJOWICE);
 	radziejowiceOther = await group('radziejowice-sport', RADZIEJOWICE);
 	wiskitki = await group('wiskitki', WISKITKI);
