@@ -77,10 +77,6 @@ function unitsOfQuery(db: Db, userId: string, municipalityCode: string) {
 		.orderBy('units.name');
 }
 
-export async function unitsOf(db: Db, userId: string, municipalityCode: string) {
-	return unitsOfQuery(db, userId, municipalityCode).execute();
-}
-
 /**
  * The actor's standing in a group: membership, units and an active sanction, in one query (every
  * signed-in page asks it). A sanction (mute, suspension, ban) lowers the role; operators and

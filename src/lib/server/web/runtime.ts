@@ -34,8 +34,6 @@ export interface Runtime {
 	/** Residents' data exports (ZIP files, kept 7 days): DATA_DIR/exports. */
 	exportsDir: string;
 	pageCache: AnonymousPageCache;
-	/** Post views of this process, written in batches once a second (also `ctx.views`). */
-	views: ViewRecorder;
 	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
 	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
@@ -136,7 +134,6 @@ async function start(): Promise<Runtime> {
 		mediaDir,
 		exportsDir,
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
-		views,
 		trustedProxies: parseTrustedProxies(config.trustedProxies.join(',')),
 		demoAccounts: config.demo ? demoAccounts : null,
 		async close() {
