@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import type { LiveEvent, Notifier } from '../db/database';
 import { AnonymousPageCache, anonymousCacheKey } from './anonymous-pages';
@@ -65,5 +67,39 @@ describe('the anonymous feed cache', () => {
 		expect(anonymousCacheKey('GET', u('/g/wiskitki?q=zolw'))).toBeNull();
 		expect(anonymousCacheKey('POST', u('/g/wiskitki'))).toBeNull();
 		expect(anonymousCacheKey('GET', u('/g/wiskitki/p/1'))).toBeNull();
+	});
+
+	it('answers a stored page on node:http for plain anonymous GETs only', async () => {
+		const cache = new AnonymousPageCache(fakeNotifier().notifier, 60_000);
+		const page = new Response('strona ż', { headers: { 'content-type': 'text/html', etag: '"v1"' } });
+		await cache.put('/g/wiskitki', '7', page);
+		await cache.put('/api/v1/groups/wiskitki/posts', '7', new Response('{"items":[]}'));
+		const server = http.createServer((req, res) => {
+			if (!cache.answer(req, res)) res.writeHead(404).end('dalej');
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const get = (path: string, init: RequestInit = {}) => fetch(base + path, init);
+		try {
+			const hit = await get('/g/wiskitki?utm_source=fb');
+			expect(hit.status).toBe(200);
+			expect(hit.headers.get('x-cache')).toBe('hit');
+			expect(hit.headers.get('content-type')).toBe('text/html');
+			expect(Number(hit.headers.get('content-length'))).toBe(Buffer.byteLength('strona ż'));
+			expect(await hit.text()).toBe('strona ż');
+			const unchanged = await get('/g/wiskitki', { headers: { 'if-none-match': '"v1"' } });
+			expect(unchanged.status).toBe(304);
+			expect(await get('/g/wiskitki', { headers: { 'if-none-match': '"v0"' } }).then((r) => r.status)).toBe(200);
+			// Pages ignore an Authorization header (as the hooks do); the API and a session go the usual way.
+			expect((await get('/g/wiskitki', { headers: { authorization: 'Bearer x' } })).status).toBe(200);
+			expect((await get('/api/v1/groups/wiskitki/posts')).status).toBe(200);
+			expect((await get('/api/v1/groups/wiskitki/posts', { headers: { authorization: 'Bearer x' } })).status).toBe(404);
+			expect((await get('/g/wiskitki', { headers: { cookie: 'theme=dark; sid=abc' } })).status).toBe(404);
+			expect((await get('/g/wiskitki', { headers: { cookie: 'xsid=abc' } })).status).toBe(200);
+			expect((await get('/g/wiskitki', { method: 'POST' })).status).toBe(404);
+			expect((await get('/g/wiskitki?kategoria=sport')).status).toBe(404);
+		} finally {
+			server.close();
+		}
 	});
 });

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Notifier } from '../db/database';
 
 interface Entry {
@@ -6,6 +7,8 @@ interface Entry {
 	status: number;
 	headers: [string, string][];
 	body: string;
+	/** The same, as node:http sends it: headers flattened, body encoded once. */
+	raw: { headers: string[]; body: Buffer; etag: string | null };
 }
 
 /**
@@ -30,13 +33,41 @@ export class AnonymousPageCache {
 	}
 
 	get(key: string): Response | null {
+		const e = this.fresh(key);
+		return e && new Response(e.body, { status: e.status, headers: [...e.headers, ['x-cache', 'hit']] });
+	}
+
+	/**
+	 * Answers a stored page straight on node:http, before SvelteKit turns the request into a `Request`
+	 * and back (most of a hit's cost): only a plain anonymous GET whose page is stored. Returns whether
+	 * it answered; everything else goes the usual way, where the hooks decide.
+	 */
+	answer(req: IncomingMessage, res: ServerResponse): boolean {
+		if (!this.enabled || req.method !== 'GET' || !req.url) return false;
+		const { cookie, authorization } = req.headers;
+		if (cookie && /(?:^|;)\s*sid=/.test(cookie)) return false;
+		if (authorization !== undefined && req.url.startsWith('/api/')) return false;
+		const cacheable = anonymousCacheKey('GET', new URL(req.url, 'http://localhost'));
+		const e = cacheable && this.fresh(cacheable.key);
+		if (!e) return false;
+		if (e.raw.etag && req.headers['if-none-match'] === e.raw.etag) {
+			res.writeHead(304, ['etag', e.raw.etag, 'x-cache', 'hit']);
+			res.end();
+		} else {
+			res.writeHead(e.status, e.raw.headers);
+			res.end(e.raw.body);
+		}
+		return true;
+	}
+
+	private fresh(key: string): Entry | null {
 		const e = this.entries.get(key);
 		if (!e) return null;
 		if (performance.now() - e.at > this.maxAgeMs) {
 			this.entries.delete(key);
 			return null;
 		}
-		return new Response(e.body, { status: e.status, headers: [...e.headers, ['x-cache', 'hit']] });
+		return e;
 	}
 
 	/** Keeps a successful response and returns an equivalent one to send. */
@@ -45,7 +76,16 @@ export class AnonymousPageCache {
 		const body = await response.text();
 		const headers = [...response.headers.entries()];
 		if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-		this.entries.set(key, { at: performance.now(), groupId, status: response.status, headers, body });
+		const bytes = Buffer.from(body);
+		const raw = {
+			headers: [
+				...headers.filter(([name]) => name !== 'content-length').flat(),
+				...['content-length', String(bytes.length), 'x-cache', 'hit']
+			],
+			body: bytes,
+			etag: response.headers.get('etag')
+		};
+		this.entries.set(key, { at: performance.now(), groupId, status: response.status, headers, body, raw });
 		return new Response(body, { status: response.status, headers });
 	}
 
