@@ -19,10 +19,10 @@ else process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // The port answers at once: until the app is ready (migrations, reference data, the demo seed on a
 // first start), with a "starting" page that says what is happening.
 let handler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
-let pageCache: Runtime['pageCache'] | null = null;
+let answerFromCache: Runtime['answerFromCache'] | null = null;
 const server = http.createServer((req, res) => {
 	if (!handler) return answerStarting(req, res, startupStage());
-	if (pageCache?.answer(req, res)) return;
+	if (answerFromCache?.(req, res)) return;
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	// RFC 8058 one-click unsubscribe: a mail provider POSTs to the digest's link from its own
 	// servers (no Origin, or its own), which SvelteKit's CSRF check would refuse. The link's signed
@@ -42,7 +42,7 @@ console.log(`Tablica się uruchamia: ${config.baseUrl}`);
 const app = await import(new URL('./build/handler.js', import.meta.url).href);
 const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runtime> }).__tablicaRuntime;
 handler = app.handler;
-pageCache = runtime.pageCache;
+answerFromCache = runtime.answerFromCache;
 
 /**
  * A request answered before its body was read (over its limit, its sender not allowed, a refused

@@ -6,7 +6,8 @@ import { anonymousCacheKey } from '$lib/server/cache/anonymous-pages';
 import { clientAddress } from '$lib/server/core/client-address';
 import { getGroupForReading } from '$lib/server/groups/groups';
 import { AppError } from '$lib/server/core/errors';
-import { apiError, SESSION_COOKIE } from '$lib/server/web/http';
+import { apiError, clientOf, SESSION_COOKIE } from '$lib/server/web/http';
+import { countCachedPageView } from '$lib/server/web/cached-pages';
 import { assertNoNul } from '$lib/server/core/validation';
 import { log } from '$lib/server/core/logger';
 import { runtime } from '$lib/server/web/runtime';
@@ -54,9 +55,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.sessionToken = event.locals.actor ? token : null;
 		}
 	}
-	// Someone changing something (not just reporting what they saw) reads their change back at once.
-	if (event.locals.actor && !readOnly(event.request.method) && event.url.pathname !== '/api/v1/views')
-		rt.ctx.feedRows?.wrote(event.locals.actor.id);
+	// Someone changing something (not just reporting what they saw) reads their change back at once,
+	// and who they are is read again after it (they may have signed out, renamed themselves…).
+	const writer = event.locals.actor?.id;
+	const writes = !!writer && !readOnly(event.request.method) && event.url.pathname !== '/api/v1/views';
+	if (writes) rt.ctx.feedRows?.wrote(writer);
+	const resolveAs: typeof resolve = writes
+		? (e, opts) => Promise.resolve(resolve(e, opts)).finally(() => rt.ctx.actors?.forgetUser(writer))
+		: resolve;
 	try {
 		// Before any of the body is read: anonymous requests stay small, files only where expected.
 		assertBodyWithinLimit(
@@ -92,18 +98,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 			await event.request.clone().text()
 		);
 		return secured(
-			await runOnce(rt.ctx, event.locals.actor.id, idempotencyKey, fingerprint, async () => resolve(event)).catch(
+			await runOnce(rt.ctx, event.locals.actor.id, idempotencyKey, fingerprint, async () => resolveAs(event)).catch(
 				apiError
 			)
 		);
 	}
 	const cacheable =
 		event.locals.actor || !rt.pageCache.enabled ? null : anonymousCacheKey(event.request.method, event.url);
-	if (!cacheable) return secured(await resolve(event));
+	if (!cacheable) return secured(await resolveAs(event));
 	const hit = rt.pageCache.get(cacheable.key);
-	if (hit) return hit;
+	if (hit) {
+		countCachedPageView(rt.ctx, cacheable, clientOf(event));
+		return hit;
+	}
 	const group = await getGroupForReading(rt.ctx.db, cacheable.slug).catch(() => null);
-	const response = secured(await resolve(event));
+	const response = secured(await resolveAs(event));
 	return group ? rt.pageCache.put(cacheable.key, group.group.id, response) : response;
 };
 

@@ -128,6 +128,38 @@ describe('abuse limits over HTTP', () => {
 		expect((await get('/g/wiskitki?kategoria=sport')).headers.get('x-cache')).toBeNull();
 	});
 
+	it("a post's page is kept for anonymous visitors and still counts each one's view", async () => {
+		const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+		const { items } = await (await fetch(`${server.url}/api/v1/groups/wiskitki/posts?limit=10`)).json();
+		const id = items.filter((p: { pinned: boolean }) => !p.pinned)[1].id as string;
+		const views = async () => (await (await fetch(`${server.url}/api/v1/posts/${id}`)).json()).counts.views as number;
+		const before = await views();
+		let visitors = 0;
+		// Each visitor from their own address: the first request renders the page, later ones are hits.
+		const visit = async () => {
+			visitors++;
+			const r = await fetch(`${server.url}/g/wiskitki/p/${id}?fbclid=x`, {
+				headers: { 'user-agent': firefox, 'x-forwarded-for': `198.51.100.${100 + visitors}` }
+			});
+			expect(r.status).toBe(200);
+			expect(await r.text()).toContain('</html>');
+			return r.headers.get('x-cache');
+		};
+		await expect.poll(visit, { timeout: 30_000 }).toBe('hit');
+		expect(await visit()).toBe('hit');
+		// A stale session cookie goes through the hooks instead; the page comes from the cache there too.
+		visitors++;
+		const stale = await fetch(`${server.url}/g/wiskitki/p/${id}`, {
+			headers: {
+				cookie: 'sid=nieznana-sesja',
+				'user-agent': firefox,
+				'x-forwarded-for': `198.51.100.${100 + visitors}`
+			}
+		});
+		expect(stale.headers.get('x-cache')).toBe('hit');
+		await expect.poll(views, { timeout: 30_000 }).toBe(before + visitors);
+	});
+
 	it('registration answers a taken address exactly as a new one', async () => {
 		const taken = await formJson(
 			'/rejestracja',

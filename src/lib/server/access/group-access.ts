@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { activeSanctionQuery, type ActiveSanction } from './active-sanction';
 import { packageActive } from './package-state';
+import { prepared } from '../db/prepared';
 import { assertCan, type ActorFor, type GroupAction, type GroupRole } from './policy';
 
 export interface GroupAccess {
@@ -77,6 +78,37 @@ function unitsOfQuery(db: Db, userId: string, municipalityCode: string) {
 		.orderBy('units.name');
 }
 
+const standingQuery = prepared((db: Db, groupId: string, userId: string, municipalityCode: string, now: Date) =>
+	db.selectNoFrom((eb) => [
+		jsonObjectFrom(
+			eb
+				.selectFrom('memberships')
+				.select(['status', 'role', 'decided_at'])
+				// One column more rather than a query more: the group page asks a member once about alerts.
+				.select((eb) =>
+					eb
+						.and([
+							eb('alerts_asked_at', 'is', null),
+							eb.not(
+								eb.exists(
+									eb
+										.selectFrom('alert_subscriptions as s')
+										.select('s.user_id')
+										.whereRef('s.group_id', '=', 'memberships.group_id')
+										.whereRef('s.user_id', '=', 'memberships.user_id')
+								)
+							)
+						])
+						.as('alerts_unasked')
+				)
+				.where('group_id', '=', groupId)
+				.where('user_id', '=', userId)
+		).as('membership'),
+		jsonArrayFrom(unitsOfQuery(db, userId, municipalityCode)).as('units'),
+		jsonObjectFrom(activeSanctionQuery(db, groupId, userId, now)).as('sanction')
+	])
+);
+
 /**
  * The actor's standing in a group: membership, units and an active sanction, in one query (every
  * signed-in page asks it). A sanction (mute, suspension, ban) lowers the role; operators and
@@ -96,37 +128,7 @@ export async function groupAccess(
 			memberSince: null,
 			alertsUnasked: false
 		};
-	const { db } = ctx;
-	const standing = await db
-		.selectNoFrom((eb) => [
-			jsonObjectFrom(
-				eb
-					.selectFrom('memberships')
-					.select(['status', 'role', 'decided_at'])
-					// One column more rather than a query more: the group page asks a member once about alerts.
-					.select((eb) =>
-						eb
-							.and([
-								eb('alerts_asked_at', 'is', null),
-								eb.not(
-									eb.exists(
-										eb
-											.selectFrom('alert_subscriptions as s')
-											.select('s.user_id')
-											.whereRef('s.group_id', '=', 'memberships.group_id')
-											.whereRef('s.user_id', '=', 'memberships.user_id')
-									)
-								)
-							])
-							.as('alerts_unasked')
-					)
-					.where('group_id', '=', group.id)
-					.where('user_id', '=', actor.id)
-			).as('membership'),
-			jsonArrayFrom(unitsOfQuery(db, actor.id, group.municipality_code)).as('units'),
-			jsonObjectFrom(activeSanctionQuery(db, group.id, actor.id, ctx.clock.now())).as('sanction')
-		])
-		.executeTakeFirstOrThrow();
+	const [standing] = await standingQuery(ctx.db, group.id, actor.id, group.municipality_code, ctx.clock.now());
 	const { membership, units } = standing;
 	const sanction: ActiveSanction | null = standing.sanction && {
 		kind: standing.sanction.kind as ActiveSanction['kind'],

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import { storedSetting } from '../db/settings';
 import { AppError } from '../core/errors';
 import { limitReached, purgeRateLimits, rateLimited, withinLimit } from '../limits/rate-limit';
@@ -134,17 +135,32 @@ export async function logIn(
 }
 
 /** The signed-in person for a session cookie, or null when it is unknown or expired. */
-export async function actorForSession(ctx: Ctx, token: string | undefined): Promise<Actor | null> {
-	if (!token) return null;
-	const row = await ctx.db
+const sessionActorQuery = prepared((db: Db, tokenHash: string, now: Date) =>
+	db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select(['users.id', 'users.email', 'users.display_name', 'users.is_operator', 'users.email_verified_at'])
-		.where('sessions.token_hash', '=', hashSecret(token))
-		.where('sessions.expires_at', '>', ctx.clock.now())
+		.select([
+			'sessions.expires_at',
+			'users.id',
+			'users.email',
+			'users.display_name',
+			'users.is_operator',
+			'users.email_verified_at'
+		])
+		.where('sessions.token_hash', '=', tokenHash)
+		.where('sessions.expires_at', '>', now)
 		.where('users.deleted_at', 'is', null)
-		.executeTakeFirst();
-	return row ? toActor(row) : null;
+);
+
+export async function actorForSession(ctx: Ctx, token: string | undefined): Promise<Actor | null> {
+	if (!token) return null;
+	const hash = hashSecret(token);
+	const now = ctx.clock.now();
+	const load = async () => {
+		const [row] = await sessionActorQuery(ctx.db, hash, now);
+		return row ? { actor: toActor(row), until: row.expires_at } : null;
+	};
+	return ctx.actors ? ctx.actors.get(`session:${hash}`, now, load) : ((await load())?.actor ?? null);
 }
 
 export async function logOut(ctx: Ctx, token: string): Promise<void> {
@@ -210,9 +226,8 @@ export const TOKEN_USE_RESOLUTION_MS = 60_000;
  * minute per token, so a website polling with one token neither flushes WAL per request nor queues
  * its requests on the token's row lock.
  */
-export async function actorForApiToken(ctx: Ctx, bearer: string | undefined): Promise<Actor | null> {
-	if (!bearer?.startsWith('tbl_')) return null;
-	const row = await ctx.db
+const tokenActorQuery = prepared((db: Db, tokenHash: string) =>
+	db
 		.selectFrom('api_tokens')
 		.innerJoin('users', 'users.id', 'api_tokens.user_id')
 		.select([
@@ -224,21 +239,29 @@ export async function actorForApiToken(ctx: Ctx, bearer: string | undefined): Pr
 			'users.is_operator',
 			'users.email_verified_at'
 		])
-		.where('api_tokens.token_hash', '=', hashSecret(bearer.slice(4)))
+		.where('api_tokens.token_hash', '=', tokenHash)
 		.where('api_tokens.revoked_at', 'is', null)
 		.where('users.deleted_at', 'is', null)
-		.executeTakeFirst();
-	if (!row) return null;
+);
+
+export async function actorForApiToken(ctx: Ctx, bearer: string | undefined): Promise<Actor | null> {
+	if (!bearer?.startsWith('tbl_')) return null;
+	const hash = hashSecret(bearer.slice(4));
 	const now = ctx.clock.now();
-	const staleBefore = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS);
-	if (!row.last_used_at || row.last_used_at < staleBefore)
-		await ctx.db
-			.updateTable('api_tokens')
-			.set({ last_used_at: now })
-			.where('id', '=', row.token_id)
-			.where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)]))
-			.execute();
-	return toActor(row);
+	const load = async () => {
+		const [row] = await tokenActorQuery(ctx.db, hash);
+		if (!row) return null;
+		const staleBefore = new Date(now.getTime() - TOKEN_USE_RESOLUTION_MS);
+		if (!row.last_used_at || row.last_used_at < staleBefore)
+			await ctx.db
+				.updateTable('api_tokens')
+				.set({ last_used_at: now })
+				.where('id', '=', row.token_id)
+				.where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)]))
+				.execute();
+		return { actor: toActor(row), until: null };
+	};
+	return ctx.actors ? ctx.actors.get(`token:${hash}`, now, load) : ((await load())?.actor ?? null);
 }
 
 export async function listApiTokens(ctx: Ctx, actor: Actor) {

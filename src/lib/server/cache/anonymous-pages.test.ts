@@ -52,11 +52,13 @@ describe('the anonymous feed cache', () => {
 		const u = (s: string) => new URL(s, 'http://x');
 		expect(anonymousCacheKey('GET', u('/g/wiskitki?kategoria=sport'))).toEqual({
 			slug: 'wiskitki',
-			key: '/g/wiskitki?kategoria=sport'
+			key: '/g/wiskitki?kategoria=sport',
+			postId: null
 		});
 		expect(anonymousCacheKey('GET', u('/api/v1/groups/wiskitki/posts?limit=20&cursor=abc'))).toEqual({
 			slug: 'wiskitki',
-			key: '/api/v1/groups/wiskitki/posts?cursor=abc&limit=20'
+			key: '/api/v1/groups/wiskitki/posts?cursor=abc&limit=20',
+			postId: null
 		});
 		// Unknown parameters and their order do not make another page.
 		expect(anonymousCacheKey('GET', u('/g/wiskitki?x=1&utm_source=fb'))?.key).toBe('/g/wiskitki');
@@ -66,7 +68,15 @@ describe('the anonymous feed cache', () => {
 		expect(anonymousCacheKey('GET', u('/g/wiskitki?miejsce=5'))?.key).not.toBe('/g/wiskitki');
 		expect(anonymousCacheKey('GET', u('/g/wiskitki?q=zolw'))).toBeNull();
 		expect(anonymousCacheKey('POST', u('/g/wiskitki'))).toBeNull();
-		expect(anonymousCacheKey('GET', u('/g/wiskitki/p/1'))).toBeNull();
+		// A post's page reads no parameters; its view is counted apart, on every hit.
+		expect(anonymousCacheKey('GET', u('/g/wiskitki/p/17?fbclid=x'))).toEqual({
+			slug: 'wiskitki',
+			key: '/g/wiskitki/p/17',
+			postId: '17'
+		});
+		expect(anonymousCacheKey('GET', u('/g/wiskitki/p/17/wydarzenie.ics'))).toBeNull();
+		expect(anonymousCacheKey('GET', u('/g/wiskitki/p/0'))).toBeNull();
+		expect(anonymousCacheKey('GET', u('/g/wiskitki/czlonkowie'))).toBeNull();
 	});
 
 	it('answers a stored page on node:http for plain anonymous GETs only', async () => {

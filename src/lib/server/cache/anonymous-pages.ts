@@ -12,8 +12,8 @@ interface Entry {
 }
 
 /**
- * What anonymous visitors get for a group's feed is the same for all of them, so each instance
- * keeps the rendered response for a moment. Any change in the group (a post, a comment, new
+ * What anonymous visitors get for a group's feed or a post's page is the same for all of them, so
+ * each instance keeps the rendered response for a moment. Any change in the group (a post, a comment, new
  * counts — from any instance, via the notifier) drops that group's entries at once; the short
  * age limit bounds what no event announces (view counts).
  */
@@ -39,17 +39,17 @@ export class AnonymousPageCache {
 
 	/**
 	 * Answers a stored page straight on node:http, before SvelteKit turns the request into a `Request`
-	 * and back (most of a hit's cost): only a plain anonymous GET whose page is stored. Returns whether
-	 * it answered; everything else goes the usual way, where the hooks decide.
+	 * and back (most of a hit's cost): only a plain anonymous GET whose page is stored. Returns what
+	 * it answered (null: nothing; everything else goes the usual way, where the hooks decide).
 	 */
-	answer(req: IncomingMessage, res: ServerResponse): boolean {
-		if (!this.enabled || req.method !== 'GET' || !req.url) return false;
+	answer(req: IncomingMessage, res: ServerResponse): CacheablePage | null {
+		if (!this.enabled || req.method !== 'GET' || !req.url) return null;
 		const { cookie, authorization } = req.headers;
-		if (cookie && /(?:^|;)\s*sid=/.test(cookie)) return false;
-		if (authorization !== undefined && req.url.startsWith('/api/')) return false;
-		const cacheable = anonymousCacheKey('GET', new URL(req.url, 'http://localhost'));
-		const e = cacheable && this.fresh(cacheable.key);
-		if (!e) return false;
+		if (cookie && /(?:^|;)\s*sid=/.test(cookie)) return null;
+		if (authorization !== undefined && req.url.startsWith('/api/')) return null;
+		const page = anonymousCacheKey('GET', new URL(req.url, 'http://localhost'));
+		const e = page && this.fresh(page.key);
+		if (!e) return null;
 		if (e.raw.etag && req.headers['if-none-match'] === e.raw.etag) {
 			res.writeHead(304, ['etag', e.raw.etag, 'x-cache', 'hit']);
 			res.end();
@@ -57,7 +57,7 @@ export class AnonymousPageCache {
 			res.writeHead(e.status, e.raw.headers);
 			res.end(e.raw.body);
 		}
-		return true;
+		return page;
 	}
 
 	private fresh(key: string): Entry | null {
@@ -100,13 +100,22 @@ const pageParams = {
 	json: ['category', 'cursor', 'limit']
 };
 
+export interface CacheablePage {
+	slug: string;
+	key: string;
+	/** A post's page (whose views are counted on every hit, `web/cached-pages.ts`); else a feed. */
+	postId: string | null;
+}
+
 /**
- * The cache key and group slug of a cacheable anonymous feed request, or null. Parameters the page
- * does not read are left out of the key (`?x=1` is the same page, not a way around the cache);
- * a search (`q`) is not kept.
+ * The cache key and group slug of a cacheable anonymous request (a feed, a post's page), or null.
+ * Parameters the page does not read are left out of the key (`?x=1` is the same page, not a way
+ * around the cache); a search (`q`) is not kept.
  */
-export function anonymousCacheKey(method: string, url: URL): { slug: string; key: string } | null {
+export function anonymousCacheKey(method: string, url: URL): CacheablePage | null {
 	if (method !== 'GET' || url.searchParams.has('q')) return null;
+	const post = /^\/g\/([a-z0-9-]+)\/p\/([1-9]\d{0,17})$/.exec(url.pathname);
+	if (post) return { slug: post[1], key: url.pathname, postId: post[2] };
 	const m = /^\/(?:g\/([a-z0-9-]+)|api\/v1\/groups\/([a-z0-9-]+)\/posts)$/.exec(url.pathname);
 	if (!m) return null;
 	const known = new URLSearchParams();
@@ -115,5 +124,5 @@ export function anonymousCacheKey(method: string, url: URL): { slug: string; key
 		if (value !== null) known.set(name, value);
 	}
 	const query = known.toString();
-	return { slug: m[1] ?? m[2], key: query ? `${url.pathname}?${query}` : url.pathname };
+	return { slug: m[1] ?? m[2], key: query ? `${url.pathname}?${query}` : url.pathname, postId: null };
 }

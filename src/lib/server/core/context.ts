@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { Db, Notifier } from '../db/database';
 import type { FeedRowCache } from '../cache/feed-rows';
+import type { ActorCache } from '../auth/actor-cache';
 
 /** What domain functions need from the outside world; passed in, never imported. */
 export interface Ctx {
@@ -22,6 +23,8 @@ export interface Ctx {
 	lexicon?: Set<string>;
 	/** Feed pages shared by readers (per process); without it every page is read from the database. */
 	feedRows?: FeedRowCache;
+	/** Who sessions and API tokens belong to, kept per process for a few seconds; unset: always read. */
+	actors?: ActorCache;
 	/** The process's buffered writer of post views (`feed/view-recorder.ts`); unset: each view is written at once. */
 	views?: ViewSink;
 }

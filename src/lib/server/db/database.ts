@@ -38,6 +38,7 @@ import * as m0029 from './migrations/0029_weekly_digest';
 import * as m0030 from './migrations/0030_package_sales';
 import * as m0031 from './migrations/0031_promotions';
 import * as m0032 from './migrations/0032_view_partitions';
+import * as m0033 from './migrations/0033_sign_in_changes';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -65,6 +66,18 @@ export type LiveEvent =
 	| { type: 'comment'; groupId: string; postId: string; commentId: string };
 
 const CHANNEL = 'tablica_events';
+const SIGN_IN_CHANNEL = 'tablica_sign_in';
+
+function makeSignInChanges() {
+	const listeners = new Set<(userId: string | null) => void>();
+	return {
+		emit: (userId: string | null) => listeners.forEach((l) => l(userId)),
+		subscribe(listener: (userId: string | null) => void) {
+			listeners.add(listener);
+			return () => void listeners.delete(listener);
+		}
+	};
+}
 
 export interface Notifier {
 	/** Queues the event in the caller's transaction: other instances see it when that commits. */
@@ -72,9 +85,19 @@ export interface Notifier {
 	subscribe(listener: (event: LiveEvent) => void): () => void;
 }
 
+/**
+ * Whose sign-in may have changed (a session or token ended, the person's name or rights changed):
+ * the user's id, announced by database triggers on every write; null when some announcements may
+ * have been missed (the listening connection was lost), so anything kept should go.
+ */
+export interface SignInChanges {
+	subscribe(listener: (userId: string | null) => void): () => void;
+}
+
 export interface Database {
 	db: Db;
 	notifier: Notifier;
+	signInChanges: SignInChanges;
 	/** Plain SQL on the pool, outside Kysely: for pg-boss, which brings its own queries. */
 	executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 	kind: 'pglite' | 'postgres';
@@ -111,7 +134,8 @@ const migrations: Record<string, Migration> = {
 	'0029_weekly_digest': m0029,
 	'0030_package_sales': m0030,
 	'0031_promotions': m0031,
-	'0032_view_partitions': m0032
+	'0032_view_partitions': m0032,
+	'0033_sign_in_changes': m0033
 };
 
 export async function migrate(db: Db): Promise<void> {
@@ -198,14 +222,19 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
 	let listener: pg.Client | undefined;
 	let closed = false;
 	let emit: (payload: string) => void = () => {};
+	const signInChanges = makeSignInChanges();
 	const connectListener = async (): Promise<void> => {
 		const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-		client.on('notification', (msg) => msg.payload && emit(msg.payload));
+		client.on('notification', (msg) => {
+			if (msg.channel === SIGN_IN_CHANNEL) signInChanges.emit(msg.payload ?? null);
+			else if (msg.payload) emit(msg.payload);
+		});
 		let lost = false;
 		const reconnect = () => {
 			if (closed || lost) return;
 			lost = true;
 			listener = undefined;
+			signInChanges.emit(null);
 			log.warn('PostgreSQL LISTEN connection lost: reconnecting');
 			void retry(1);
 		};
@@ -213,7 +242,7 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
 		client.on('end', reconnect);
 		try {
 			await client.connect();
-			await client.query(`LISTEN ${CHANNEL}`);
+			await client.query(`LISTEN ${CHANNEL}; LISTEN ${SIGN_IN_CHANNEL}`);
 		} catch (err) {
 			lost = true;
 			await client.end().catch(() => {});
@@ -225,16 +254,20 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
 	const retry = async (attempt: number): Promise<void> => {
 		await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** attempt)));
 		if (closed) return;
-		await connectListener().catch((err) => {
-			log.warn({ err: err.message, attempt }, 'PostgreSQL LISTEN reconnect failed');
-			return retry(attempt + 1);
-		});
+		await connectListener().then(
+			() => signInChanges.emit(null),
+			(err) => {
+				log.warn({ err: err.message, attempt }, 'PostgreSQL LISTEN reconnect failed');
+				return retry(attempt + 1);
+			}
+		);
 	};
 	await connectListener();
 	const notifier = makeNotifier((fn) => (emit = fn));
 	return {
 		db,
 		notifier,
+		signInChanges,
 		executeSql: (text, values) => pool.query(text, values),
 		kind: 'postgres',
 		async close() {
@@ -256,14 +289,18 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) });
 	let emit: (payload: string) => void = () => {};
 	const unlisten = await pglite.listen(CHANNEL, (payload) => emit(payload));
+	const signInChanges = makeSignInChanges();
+	const unlistenSignIn = await pglite.listen(SIGN_IN_CHANNEL, (userId) => signInChanges.emit(userId));
 	const notifier = makeNotifier((fn) => (emit = fn));
 	return {
 		db,
 		notifier,
+		signInChanges,
 		executeSql: (text, values) => pool.query(text, values),
 		kind: 'pglite',
 		async close() {
 			await unlisten();
+			await unlistenSignIn();
 			await db.destroy();
 			await pglite.close();
 		}

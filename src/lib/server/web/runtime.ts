@@ -3,6 +3,9 @@ import type { BlockList } from 'node:net';
 import path from 'node:path';
 import { AnonymousPageCache } from '../cache/anonymous-pages';
 import { FeedRowCache } from '../cache/feed-rows';
+import { ActorCache, ACTOR_CACHE_MS } from '../auth/actor-cache';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerFromPageCache } from './cached-pages';
 import { ViewRecorder } from '../feed/view-recorder';
 import { parseTrustedProxies } from '../core/client-address';
 import { processClock } from '../core/clock';
@@ -35,6 +38,8 @@ export interface Runtime {
 	exportsDir: string;
 	pageCache: AnonymousPageCache;
 	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
+	/** Answers an anonymous request the page cache holds, on node:http (`server.ts`); false: go on. */
+	answerFromCache(req: IncomingMessage, res: ServerResponse): boolean;
 	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
 	close(): Promise<void>;
@@ -97,6 +102,7 @@ async function start(): Promise<Runtime> {
 		exportsDir,
 		lexicon: loadLexicon(config.referenceDataDir),
 		feedRows: new FeedRowCache(database.notifier, config.anonymousCacheMs),
+		actors: new ActorCache(database.signInChanges, ACTOR_CACHE_MS),
 		views
 	};
 	stageDone('lexiconMs');
@@ -126,6 +132,8 @@ async function start(): Promise<Runtime> {
 		: null;
 	stageDone('jobsMs');
 	log.info({ database: database.kind, jobs: !!jobs, stages }, 'Baza danych gotowa');
+	const pageCache = new AnonymousPageCache(database.notifier, config.anonymousCacheMs);
+	const trustedProxies = parseTrustedProxies(config.trustedProxies.join(','));
 	return {
 		config,
 		database,
@@ -133,8 +141,9 @@ async function start(): Promise<Runtime> {
 		ctx,
 		mediaDir,
 		exportsDir,
-		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
-		trustedProxies: parseTrustedProxies(config.trustedProxies.join(',')),
+		pageCache,
+		answerFromCache: (req, res) => answerFromPageCache({ ctx, pageCache, trustedProxies }, req, res),
+		trustedProxies,
 		demoAccounts: config.demo ? demoAccounts : null,
 		async close() {
 			// The views still buffered go in while the database is open.
