@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
-import type { ReactionKind, CommentStatus } from '../db/schema';
+import type { ReactionKind, CommentStatus, Group } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { parseInput, isId, idSchema } from '../core/validation';
 import { can } from '../access/policy';
+import type { GroupAccess } from '../access/group-access';
 import { screenFor } from '../moderation/screen';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { notify } from '../notify/notifications';
@@ -143,9 +144,11 @@ export async function listComments(
 	ctx: Ctx,
 	actor: Actor | null,
 	postId: string,
-	via?: string | null
+	via?: string | null,
+	/** What `getPost` found for the same reader, post and address (the post's page): not asked again. */
+	readable?: { group: Group; access: GroupAccess }
 ): Promise<CommentView[]> {
-	const { group, access } = await authorizeOnPost(ctx, actor, postId, 'read', via);
+	const { group, access } = readable ?? (await authorizeOnPost(ctx, actor, postId, 'read', via));
 	const moderator = can(access.role, 'moderate', group);
 	const rows = await ctx.db
 		.selectFrom('comments as c')

@@ -29,7 +29,9 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 				params.slug
 			);
 		const [comments, revisions, promotion] = await Promise.all([
-			post.status === 'published' ? listComments(locals.ctx, locals.actor, post.id, params.slug) : [],
+			post.status === 'published'
+				? listComments(locals.ctx, locals.actor, post.id, params.slug, { group, access })
+				: [],
 			post.editedAt ? listRevisions(locals.ctx, post.id) : [],
 			post.status === 'published' && post.author.unit ? promotionPanel(locals.ctx, locals.actor, post.id) : null
 		]);
