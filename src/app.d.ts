@@ -6,6 +6,8 @@ declare global {
 		interface Locals {
 			rt: Runtime;
 			ctx: Ctx;
+			/** For public, read-only pages: the read replica's, unless the person has just written (hooks). */
+			readCtx: Ctx;
 			actor: Actor | null;
 			sessionToken: string | null;
 			/** The client's address: the peer, or from X-Forwarded-For when the peer is a trusted proxy. */

@@ -21,6 +21,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const rt = await runtime();
 	event.locals.rt = rt;
 	event.locals.ctx = rt.ctx;
+	event.locals.readCtx = rt.ctx;
 	event.locals.sessionToken = null;
 	event.locals.actor = null;
 	event.locals.clientIp = clientAddress(
@@ -57,6 +58,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	// Someone changing something (not just reporting what they saw) reads their change back at once,
 	// and who they are is read again after it (they may have signed out, renamed themselves…).
+	// Public pages read the replica (when there is one), except for someone who has just written:
+	// they read the primary for a few seconds, so their own change is there.
+	const justWrote = !!event.locals.actor && !!rt.ctx.feedRows?.justWrote(event.locals.actor.id);
+	event.locals.readCtx = justWrote ? rt.ctx : rt.readCtx;
 	const writer = event.locals.actor?.id;
 	const writes = !!writer && !readOnly(event.request.method) && event.url.pathname !== '/api/v1/views';
 	if (writes) rt.ctx.feedRows?.wrote(writer);

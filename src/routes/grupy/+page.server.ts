@@ -11,13 +11,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
 	const woj = url.searchParams.get('woj') ?? '';
 	const voivodeship = voivodeships.includes(woj) ? woj : '';
-	const all = await groupDirectory(locals.ctx);
+	const all = await groupDirectory(locals.readCtx);
 	const groups = filterDirectory(all, q, voivodeship);
 	if (q) {
 		const exact = groups.filter((g) => foldText(g.municipality) === foldText(q));
 		if (groups.length === 1 || exact.length === 1) redirect(303, `/grupy/${(exact[0] ?? groups[0]).slug}`);
 	}
-	const municipalities = q && groups.length === 0 ? await searchMunicipalities(locals.ctx.db, q, 10) : [];
+	const municipalities = q && groups.length === 0 ? await searchMunicipalities(locals.readCtx.db, q, 10) : [];
 	// 50 a page, largest first, so a phone gets a short page and a long list stays fast.
 	const pages = Math.max(1, Math.ceil(groups.length / PER_PAGE));
 	const pageNo = Math.min(pages, Math.max(1, Number(url.searchParams.get('strona')) || 1));

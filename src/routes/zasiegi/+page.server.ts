@@ -9,12 +9,12 @@ export const load: PageServerLoad = ({ locals, url }) =>
 	page(async () => {
 		const days = periods.includes(Number(url.searchParams.get('okres'))) ? Number(url.searchParams.get('okres')) : 30;
 		const asked = (url.searchParams.get('gmina') ?? '').trim().slice(0, 100);
-		const chosen = asked ? findPlace(await groupDirectory(locals.ctx), asked) : null;
+		const chosen = asked ? findPlace(await groupDirectory(locals.readCtx), asked) : null;
 		return {
 			days,
 			periods,
 			chosen: chosen ? { slug: chosen.slug, municipality: chosen.municipality } : null,
 			notFound: asked && !chosen ? asked : null,
-			posts: asked && !chosen ? [] : await topPosts(locals.ctx, days, chosen?.id ?? null, 20)
+			posts: asked && !chosen ? [] : await topPosts(locals.readCtx, days, chosen?.id ?? null, 20)
 		};
 	});

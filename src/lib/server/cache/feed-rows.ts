@@ -47,7 +47,8 @@ export class FeedRowCache {
 		this.writers.set(userId, performance.now());
 	}
 
-	private justWrote(userId: string): boolean {
+	/** Whether the person changed something in the last few seconds (they read the primary database). */
+	justWrote(userId: string): boolean {
 		const at = this.writers.get(userId);
 		if (at === undefined) return false;
 		if (performance.now() - at <= this.writerWindowMs) return true;

@@ -17,6 +17,11 @@ const schema = z.object({
 		.url()
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
+	DATABASE_READ_URL: z
+		.string()
+		.url()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	BASE_URL: z
 		.string()
 		.url()
@@ -63,6 +68,8 @@ export interface Config {
 	host: string;
 	dataDir: string;
 	databaseUrl?: string;
+	/** A streaming replica of DATABASE_URL for public, read-only pages (docs/operations.md); none: all on one. */
+	databaseReadUrl?: string;
 	baseUrl: string;
 	/** Demo mode: the demo data is seeded and demo helpers (the outbox viewer) are on. */
 	demo: boolean;
@@ -106,12 +113,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 	}
 	const e = parsed.data;
 	parseTrustedProxies(e.TRUSTED_PROXIES);
+	if (e.DATABASE_READ_URL && !e.DATABASE_URL)
+		throw new Error(
+			'Invalid configuration: DATABASE_READ_URL needs DATABASE_URL (a replica of that PostgreSQL server)'
+		);
 	const refDefault = path.resolve('../shared/data');
 	return {
 		port: e.PORT,
 		host: e.HOST,
 		dataDir: path.resolve(e.DATA_DIR),
 		databaseUrl: e.DATABASE_URL,
+		databaseReadUrl: e.DATABASE_READ_URL,
 		baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
 		demo: e.SEED_DEMO ?? true,
 		referenceDataDir: e.REFERENCE_DATA_DIR ?? (existsSync(refDefault) ? refDefault : undefined),

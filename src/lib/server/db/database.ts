@@ -212,7 +212,7 @@ function preparingPool(pool: pg.Pool) {
 }
 
 /** PostgreSQL server: a pool for queries and one dedicated connection that listens. */
-export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+export async function openPostgres(url: string, opts: { poolSize?: number; listen?: boolean } = {}): Promise<Database> {
 	// A server that does not answer fails requests after 5 s instead of holding them forever.
 	const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5000 });
 	// An idle connection that the server drops (restart, admin command) must not crash the process;
@@ -262,7 +262,8 @@ export async function openPostgres(url: string, opts: { poolSize?: number } = {}
 			}
 		);
 	};
-	await connectListener();
+	// A replica (read-only pool) cannot LISTEN; its process hears events through the primary's pool.
+	if (opts.listen !== false) await connectListener();
 	const notifier = makeNotifier((fn) => (emit = fn));
 	return {
 		db,

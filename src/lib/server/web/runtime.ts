@@ -36,10 +36,15 @@ export interface Runtime {
 	mediaDir: string;
 	/** Residents' data exports (ZIP files, kept 7 days): DATA_DIR/exports. */
 	exportsDir: string;
+	/**
+	 * `ctx` on the read replica (DATABASE_READ_URL) for public, read-only pages: feeds, posts' pages,
+	 * public statistics and documents (hooks.server.ts picks it per request); `ctx` when none.
+	 */
+	readCtx: Ctx;
 	pageCache: AnonymousPageCache;
-	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
 	/** Answers an anonymous request the page cache holds, on node:http (`server.ts`); false: go on. */
 	answerFromCache(req: IncomingMessage, res: ServerResponse): boolean;
+	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
 	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
 	close(): Promise<void>;
@@ -132,6 +137,7 @@ async function start(): Promise<Runtime> {
 		: null;
 	stageDone('jobsMs');
 	log.info({ database: database.kind, jobs: !!jobs, stages }, 'Baza danych gotowa');
+	const replica = config.databaseReadUrl ? await openPostgres(config.databaseReadUrl, { listen: false }) : null;
 	const pageCache = new AnonymousPageCache(database.notifier, config.anonymousCacheMs);
 	const trustedProxies = parseTrustedProxies(config.trustedProxies.join(','));
 	return {
@@ -139,6 +145,7 @@ async function start(): Promise<Runtime> {
 		database,
 		jobs,
 		ctx,
+		readCtx: replica ? { ...ctx, db: replica.db } : ctx,
 		mediaDir,
 		exportsDir,
 		pageCache,
@@ -149,6 +156,7 @@ async function start(): Promise<Runtime> {
 			// The views still buffered go in while the database is open.
 			await views.close();
 			await jobs?.stop();
+			await replica?.close();
 			await database.close();
 		}
 	};

@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) =>
 	page(() =>
-		groupPage(locals.ctx, locals.actor, params.slug, {
+		groupPage(locals.readCtx, locals.actor, params.slug, {
 			category: url.searchParams.get('kategoria'),
 			cursor: url.searchParams.get('kursor'),
 			unit: url.searchParams.get('jednostka'),

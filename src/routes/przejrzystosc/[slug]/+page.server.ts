@@ -3,4 +3,4 @@ import { groupTransparencyPage } from '$lib/server/moderation/transparency-views
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) =>
-	page(() => groupTransparencyPage(locals.ctx, params.slug, url.searchParams));
+	page(() => groupTransparencyPage(locals.readCtx, params.slug, url.searchParams));

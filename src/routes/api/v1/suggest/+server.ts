@@ -11,7 +11,7 @@ export const GET: RequestHandler = ({ locals, url }) =>
 		return reply(
 			operation,
 			200,
-			{ items: await suggestGroups(locals.ctx, q) },
+			{ items: await suggestGroups(locals.readCtx, q) },
 			{ 'cache-control': 'public, max-age=30' }
 		);
 	});

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 	page(async () => {
 		// `/g/{slug}/p/{id}` under a group the post was cross-posted into (Pakiet 3) is the same post and
 		// thread, read through that group (`via`); under any other group it moves to its own group.
-		const { post, group, access, authorId, via } = await getPost(locals.ctx, locals.actor, params.id, params.slug);
+		const { post, group, access, authorId, via } = await getPost(locals.readCtx, locals.actor, params.id, params.slug);
 		if (group.slug !== params.slug && !via) redirect(301, `/g/${group.slug}/p/${post.id}`);
 		if (post.status === 'published')
 			await countViews(
@@ -30,10 +30,10 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 			);
 		const [comments, revisions, promotion] = await Promise.all([
 			post.status === 'published'
-				? listComments(locals.ctx, locals.actor, post.id, params.slug, { group, access })
+				? listComments(locals.readCtx, locals.actor, post.id, params.slug, { group, access })
 				: [],
-			post.editedAt ? listRevisions(locals.ctx, post.id) : [],
-			post.status === 'published' && post.author.unit ? promotionPanel(locals.ctx, locals.actor, post.id) : null
+			post.editedAt ? listRevisions(locals.readCtx, post.id) : [],
+			post.status === 'published' && post.author.unit ? promotionPanel(locals.readCtx, locals.actor, post.id) : null
 		]);
 		// The author, or for a unit's post its staff, may edit, delete and publish drafts.
 		const canEdit =
@@ -50,10 +50,10 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 			via: via && { slug: via.slug, name: via.name },
 			// Through a neighbouring group, its members comment and react in the source thread.
 			canComment: via
-				? await mayOnPost(locals.ctx, locals.actor, post.id, 'comment', params.slug)
+				? await mayOnPost(locals.readCtx, locals.actor, post.id, 'comment', params.slug)
 				: can(access.role, 'comment', group),
 			canReact: via
-				? await mayOnPost(locals.ctx, locals.actor, post.id, 'react', params.slug)
+				? await mayOnPost(locals.readCtx, locals.actor, post.id, 'react', params.slug)
 				: can(access.role, 'react', group),
 			signedIn: !!locals.actor,
 			mine: authorId === locals.actor?.id,

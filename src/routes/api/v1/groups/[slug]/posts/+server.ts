@@ -12,8 +12,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) =>
 	api(async () => {
 		const { slug } = parseParams(listGroupPosts, params);
 		const { limit, cursor, category } = parseQuery(listGroupPosts, url);
-		const { group } = await getGroupForReading(locals.ctx.db, slug);
-		const page = await listFeed(locals.ctx, locals.actor, group, {
+		const { group } = await getGroupForReading(locals.readCtx.db, slug);
+		const page = await listFeed(locals.readCtx, locals.actor, group, {
 			limit,
 			cursor: cursor ?? null,
 			category: category ?? null
