@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { BlockList } from 'node:net';
 import path from 'node:path';
@@ -37,6 +38,13 @@ export interface Runtime {
 	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
 	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
+	/**
+	 * Aborted when a graceful shutdown begins (`endLiveStreams`): live-update streams end, and their
+	 * readers reconnect, through the proxy, to another instance.
+	 */
+	stopping: AbortSignal;
+	endLiveStreams(): void;
+	/** Stops the jobs (letting a running one finish), writes the buffered views, then closes the database. */
 	close(): Promise<void>;
 }
 
@@ -126,6 +134,9 @@ async function start(): Promise<Runtime> {
 		: null;
 	stageDone('jobsMs');
 	log.info({ database: database.kind, jobs: !!jobs, stages }, 'Baza danych gotowa');
+	const stopping = new AbortController();
+	// Every open live stream listens to it.
+	setMaxListeners(0, stopping.signal);
 	return {
 		config,
 		database,
@@ -136,10 +147,14 @@ async function start(): Promise<Runtime> {
 		pageCache: new AnonymousPageCache(database.notifier, config.anonymousCacheMs),
 		trustedProxies: parseTrustedProxies(config.trustedProxies.join(',')),
 		demoAccounts: config.demo ? demoAccounts : null,
+		stopping: stopping.signal,
+		endLiveStreams: () => stopping.abort(),
 		async close() {
-			// The views still buffered go in while the database is open.
-			await views.close();
+			stopping.abort();
+			// Nothing may use the database once it is closed: first the jobs (a running one finishes),
+			// then the views still buffered (requests have ended by now).
 			await jobs?.stop();
+			await views.close();
 			await database.close();
 		}
 	};

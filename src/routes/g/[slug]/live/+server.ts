@@ -26,18 +26,24 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 				});
 				// A comment line now and then keeps proxies from closing an idle stream.
 				const ping = setInterval(() => send(': ping\n\n'), 25_000);
-				cleanup = () => {
-					off();
-					clearInterval(ping);
-				};
-				request.signal.addEventListener('abort', () => {
+				const end = () => {
 					cleanup();
 					try {
 						controller.close();
 					} catch {
 						/* already closed */
 					}
-				});
+				};
+				// The process is shutting down: the reader reconnects (after `retry`) to another instance.
+				const stopping = locals.rt.stopping;
+				cleanup = () => {
+					off();
+					clearInterval(ping);
+					stopping.removeEventListener('abort', end);
+				};
+				request.signal.addEventListener('abort', end);
+				if (stopping.aborted) end();
+				else stopping.addEventListener('abort', end);
 			},
 			cancel() {
 				cleanup();
