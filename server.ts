@@ -96,10 +96,12 @@ async function shutdown(signal: string) {
 	server.closeIdleConnections();
 	const live = setTimeout(() => runtime.endLiveStreams(), LIVE_GRACE_MS);
 	const deadline = Date.now() + DRAIN_MS;
-	while (inFlight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+	// A request whose client went away is still being handled: its queries must finish before the database closes.
+	const busy = () => inFlight.size + runtime.handling();
+	while (busy() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 	clearTimeout(live);
 	runtime.endLiveStreams();
-	if (inFlight.size > 0) log.warn({ requests: inFlight.size }, 'Zamykanie: przerwano niedokończone żądania');
+	if (busy() > 0) log.warn({ requests: busy() }, 'Zamykanie: przerwano niedokończone żądania');
 	server.closeAllConnections();
 	await closed;
 	process.emit('sveltekit:shutdown' as never, signal as never);

@@ -44,6 +44,13 @@ export interface Runtime {
 	 */
 	stopping: AbortSignal;
 	endLiveStreams(): void;
+	/**
+	 * Requests whose handling has not finished (the request hook's `resolve`): a graceful shutdown
+	 * waits for them too, as a request whose client went away goes on running.
+	 */
+	handling(): number;
+	/** Counts `work` among the requests being handled until it settles. */
+	handle<T>(work: () => Promise<T>): Promise<T>;
 	/** Stops the jobs (letting a running one finish), writes the buffered views, then closes the database. */
 	close(): Promise<void>;
 }
@@ -137,6 +144,7 @@ async function start(): Promise<Runtime> {
 	const stopping = new AbortController();
 	// Every open live stream listens to it.
 	setMaxListeners(0, stopping.signal);
+	let handling = 0;
 	return {
 		config,
 		database,
@@ -149,6 +157,15 @@ async function start(): Promise<Runtime> {
 		demoAccounts: config.demo ? demoAccounts : null,
 		stopping: stopping.signal,
 		endLiveStreams: () => stopping.abort(),
+		handling: () => handling,
+		async handle(work) {
+			handling++;
+			try {
+				return await work();
+			} finally {
+				handling--;
+			}
+		},
 		async close() {
 			stopping.abort();
 			// Nothing may use the database once it is closed: first the jobs (a running one finishes),
