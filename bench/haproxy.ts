@@ -128,7 +128,7 @@ export class LiveReader {
 	connections: { servedBy: string; at: number }[] = [];
 	events: { data: string; at: number }[] = [];
 	drops: number[] = [];
-	private retryMs = 3000;
+	private retryMs = 2000;
 	private abort = new AbortController();
 	private closed = false;
 

@@ -240,7 +240,7 @@ export async function benchInstances(opts: {
 			!!onVictim && eventMs >= 0 && eventMs <= 5000,
 			onVictim
 				? eventMs >= 0
-					? `reconnected to ${onVictim.servedBy} ${reconnectMs} ms after the kill (retry: 3000), next event ${eventMs} ms after the kill`
+					? `reconnected to ${onVictim.servedBy} ${reconnectMs} ms after the kill (retry: 2000), next event ${eventMs} ms after the kill`
 					: 'no event in 20 s'
 				: 'no reader landed on the killed instance'
 		);

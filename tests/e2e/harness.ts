@@ -33,7 +33,7 @@ export function pdfText(bytes: Buffer | Uint8Array): string {
 }
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const s = createServer();
 		s.listen(0, '127.0.0.1', () => {

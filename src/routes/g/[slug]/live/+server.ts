@@ -20,7 +20,9 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 						cleanup();
 					}
 				};
-				send('retry: 3000\n: połączono\n\n');
+				// A browser reconnects this long after the stream drops (its instance stopped or died), through
+				// the load balancer to another instance: within 5 s with the connection.
+				send('retry: 2000\n: połączono\n\n');
 				const off = locals.rt.database.notifier.subscribe((event) => {
 					if (wanted(event)) send(`data: ${JSON.stringify(event)}\n\n`);
 				});
