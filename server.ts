@@ -20,9 +20,12 @@ else process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // first start), with a "starting" page that says what is happening.
 let handler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
 let answerFromCache: Runtime['answerFromCache'] | null = null;
+/** Answers being written: a graceful shutdown waits for them (live streams end first). */
+const inFlight = new Set<http.ServerResponse>();
+let stopping = false;
 const server = http.createServer((req, res) => {
 	if (!handler) return answerStarting(req, res, startupStage());
-	if (answerFromCache?.(req, res)) return;
+	if (!stopping && answerFromCache?.(req, res)) return;
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	// RFC 8058 one-click unsubscribe: a mail provider POSTs to the digest's link from its own
 	// servers (no Origin, or its own), which SvelteKit's CSRF check would refuse. The link's signed
@@ -33,6 +36,13 @@ const server = http.createServer((req, res) => {
 	res.once('finish', () => {
 		if (!req.complete) discardRest(req);
 	});
+	inFlight.add(res);
+	res.once('close', () => {
+		inFlight.delete(res);
+		// Shutting down: a kept-alive connection whose last answer went out is closed.
+		if (stopping) server.closeIdleConnections();
+	});
+	if (stopping) res.setHeader('connection', 'close');
 	handler(req, res);
 });
 server.keepAliveTimeout = 65_000;
@@ -70,19 +80,40 @@ function discardRest(req: http.IncomingMessage) {
 	console.log(lines.join('\n'));
 }
 
-let stopping = false;
+/** A live stream ends this long after SIGTERM: events of requests still in flight reach it meanwhile. */
+const LIVE_GRACE_MS = 1000;
+/** Requests in flight are given this long to finish; what is left is then cut. */
+const DRAIN_MS = 10_000;
+
+/**
+ * Graceful shutdown: stop accepting connections, let the requests in flight finish (live streams
+ * end after a short grace, their readers reconnect to another instance), then stop the jobs, write
+ * the buffered views and close the database (`runtime.close`), in that order: nothing may use the
+ * database after it closes.
+ */
 async function shutdown(signal: string) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: zamykanie…`);
-	server.close();
+	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 	server.closeIdleConnections();
-	// Live-update streams never end by themselves: give requests in flight a moment, then cut.
-	const cut = setTimeout(() => server.closeAllConnections(), 2000);
-	await new Promise<void>((resolve) => server.once('close', () => resolve()));
-	clearTimeout(cut);
+	const live = setTimeout(() => runtime.endLiveStreams(), LIVE_GRACE_MS);
+	const deadline = Date.now() + DRAIN_MS;
+	// A request whose client went away is still being handled: its queries must finish before the database closes.
+	const busy = () => inFlight.size + runtime.handling();
+	while (busy() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+	clearTimeout(live);
+	runtime.endLiveStreams();
+	if (busy() > 0) log.warn({ requests: busy() }, 'Zamykanie: przerwano niedokończone żądania');
+	server.closeAllConnections();
+	await closed;
 	process.emit('sveltekit:shutdown' as never, signal as never);
-	await runtime.close();
+	try {
+		await runtime.close();
+	} catch (err) {
+		log.error({ err }, 'Zamykanie: błąd przy zamykaniu bazy danych lub zadań');
+		process.exit(1);
+	}
 	process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

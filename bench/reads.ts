@@ -16,14 +16,16 @@ export const READS_SLUG = 'odczyty';
 const POSTS = 2000;
 const MEMBERS = 2000;
 const COMMENTS = 27;
-const API_TOKEN = 'bench-reads-token';
-const SESSION = 'bench-reads-session';
+/** The reader's API token (send `Bearer tbl_` + it) and session (`sid=`). */
+export const API_TOKEN = 'bench-reads-token';
+export const SESSION = 'bench-reads-session';
 
 interface Data {
 	postId: string;
 }
 
-async function generate(url: string): Promise<Data> {
+/** Migrates the database at `url` and fills it: the group, its members, posts, comments, the reader's token and session. */
+export async function generateReads(url: string): Promise<Data> {
 	const database = await openPostgres(url);
 	const db = database.db;
 	await migrate(db);
@@ -119,7 +121,8 @@ function startCeiling(port: number): ChildProcess {
 	return spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
 }
 
-function startApp(url: string, port: number, cacheMs: number): ChildProcess {
+/** The built server on `url` at `port`, its output inherited; `env` adds to or overrides the bench's. */
+export function startApp(url: string, port: number, cacheMs: number, env: Record<string, string> = {}): ChildProcess {
 	return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
 		env: {
@@ -132,7 +135,8 @@ function startApp(url: string, port: number, cacheMs: number): ChildProcess {
 			BASE_URL: '',
 			ANON_CACHE_MS: String(cacheMs),
 			LOG_LEVEL: 'warn',
-			NODE_ENV: 'production'
+			NODE_ENV: 'production',
+			...env
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
@@ -147,7 +151,7 @@ export interface ReadResult {
 	shareOfCeiling: number;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
@@ -161,7 +165,7 @@ export async function benchReads(opts: {
 }): Promise<ReadResult[]> {
 	console.log('\n== readers (issue 18): one group of 2 000 posts, PostgreSQL ==');
 	const url = await freshPgDatabase(opts.pgServer, 'tablica_bench_reads');
-	const { postId } = await generate(url);
+	const { postId } = await generateReads(url);
 	const [ceilingPort, cachedPort, uncachedPort] = [await freePort(), await freePort(), await freePort()];
 	const processes = [startCeiling(ceilingPort), startApp(url, cachedPort, 2000), startApp(url, uncachedPort, 0)];
 	try {

@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start --reads-only --only NAME]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start --reads-only --instances-only --only NAME]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -18,6 +18,7 @@ import { benchDigest } from './digest';
 import { benchPublic } from './public';
 import { benchPromotion } from './promotion';
 import { benchReads } from './reads';
+import { benchInstances } from './instances';
 import { benchFirstStart, referenceDataDir } from './first-start';
 import { freePort, waitForHealth } from './common';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
@@ -40,6 +41,7 @@ const { values } = parseArgs({
 		'promotion-only': { type: 'boolean', default: false },
 		'first-start': { type: 'boolean', default: false },
 		'reads-only': { type: 'boolean', default: false },
+		'instances-only': { type: 'boolean', default: false },
 		only: { type: 'string' },
 		'alert-members': { type: 'string', default: '20000' },
 		'sse-clients': { type: 'string', default: '2000' }
@@ -226,6 +228,15 @@ if (values['reads-only']) {
 	process.exit(0);
 }
 
+if (values['instances-only']) {
+	ensureBuild();
+	const instances = await benchInstances({ pgServer, seconds, connections, runs: Math.max(3, runs) });
+	const file = resultFile();
+	writeFileSync(file, JSON.stringify({ instances }, null, 2));
+	console.log(`\nresults: ${path.relative(root, file)}`);
+	process.exit(instances && instances.checks.every((c) => c.pass) ? 0 : 1);
+}
+
 if (values['public-only']) {
 	ensureBuild();
 	await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
@@ -271,6 +282,12 @@ const promotion = await benchPromotion({
 	runs: Math.max(3, runs)
 });
 const reads = await benchReads({ pgServer, seconds, connections, runs: Math.max(3, runs) });
+const instances = await benchInstances({
+	pgServer,
+	seconds: Math.min(seconds, 5),
+	connections,
+	runs: Math.max(3, runs)
+});
 const publicSite =
 	values.db === 'pglite' ? null : await benchPublic({ pgServer, seconds, connections, runs: Math.max(1, runs) });
 const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'postgres' | 'pglite'];
@@ -280,7 +297,20 @@ const file = resultFile();
 writeFileSync(
 	file,
 	JSON.stringify(
-		{ seconds, connections, scale, moderation, delivery, digest, alerts, promotion, reads, publicSite, results: all },
+		{
+			seconds,
+			connections,
+			scale,
+			moderation,
+			delivery,
+			digest,
+			alerts,
+			promotion,
+			reads,
+			instances,
+			publicSite,
+			results: all
+		},
 		null,
 		2
 	)

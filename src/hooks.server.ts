@@ -10,15 +10,19 @@ import { apiError, clientOf, SESSION_COOKIE } from '$lib/server/web/http';
 import { countCachedPageView } from '$lib/server/web/cached-pages';
 import { assertNoNul } from '$lib/server/core/validation';
 import { log } from '$lib/server/core/logger';
-import { runtime } from '$lib/server/web/runtime';
+import { runtime, type Runtime } from '$lib/server/web/runtime';
 import { isEmbeddable, withSecurityHeaders } from '$lib/server/web/security-headers';
 
 export const init: ServerInit = async () => {
 	await runtime();
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async (input) => {
 	const rt = await runtime();
+	return rt.handle(() => handleRequest(rt, input));
+};
+
+async function handleRequest(rt: Runtime, { event, resolve }: Parameters<Handle>[0]): Promise<Response> {
 	event.locals.rt = rt;
 	event.locals.ctx = rt.ctx;
 	event.locals.readCtx = rt.ctx;
@@ -119,7 +123,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const group = await getGroupForReading(rt.ctx.db, cacheable.slug).catch(() => null);
 	const response = secured(await resolveAs(event));
 	return group ? rt.pageCache.put(cacheable.key, group.group.id, response) : response;
-};
+}
 
 const readOnly = (method: string) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 

@@ -56,6 +56,8 @@ export interface Server {
 	stop: (opts?: { keepData?: boolean }) => Promise<void>;
 	/** kill -9: no graceful shutdown (the data dir is kept). */
 	kill: () => Promise<void>;
+	/** Resolves when the process ends: its exit code, or the signal that ended it. */
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** A fresh PGlite data dir holding the demo: a copy of the run's seeded one, else empty (the server seeds it). */
@@ -96,6 +98,9 @@ export async function startServer(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.once('exit', (code, signal) => resolve({ code, signal }))
+	);
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
 	const url = `http://127.0.0.1:${port}`;
@@ -115,17 +120,18 @@ export async function startServer(
 		alive: () => child.exitCode === null && child.signalCode === null,
 		pid: child.pid!,
 		dataDir,
+		exited,
 		stop: async ({ keepData = false } = {}) => {
 			if (child.exitCode === null) {
 				child.kill('SIGTERM');
-				await new Promise((r) => child.once('exit', r));
+				await exited;
 			}
 			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 		},
 		kill: async () => {
 			if (child.exitCode === null && child.signalCode === null) {
 				child.kill('SIGKILL');
-				await new Promise((r) => child.once('exit', r));
+				await exited;
 			}
 		}
 	};

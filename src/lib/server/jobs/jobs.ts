@@ -175,6 +175,7 @@ export async function startJobs(
 		});
 	}
 	let tick: ReturnType<typeof setInterval> | undefined;
+	let sending: Promise<void> | undefined;
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(UNIT_REPORTS, '5 * * * *', undefined, { tz: 'Europe/Warsaw' });
@@ -199,14 +200,17 @@ export async function startJobs(
 			}
 		};
 		await send();
-		tick = setInterval(send, DELIVER_EVERY_SECONDS * 1000);
+		tick = setInterval(() => (sending = send()), DELIVER_EVERY_SECONDS * 1000);
 	}
 	return {
 		boss,
 		healthy: () => lastSuccess >= lastError,
 		stop: async () => {
 			clearInterval(tick);
-			await boss.stop({ graceful: true, timeout: 5000 });
+			await sending;
+			// A job still running after the timeout is failed and retried by another instance, but it
+			// would go on using a database about to close: the timeout is long enough for the usual ones.
+			await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
 		}
 	};
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { BlockList } from 'node:net';
 import path from 'node:path';
@@ -47,6 +48,20 @@ export interface Runtime {
 	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
 	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
+	/**
+	 * Aborted when a graceful shutdown begins (`endLiveStreams`): live-update streams end, and their
+	 * readers reconnect, through the proxy, to another instance.
+	 */
+	stopping: AbortSignal;
+	endLiveStreams(): void;
+	/**
+	 * Requests whose handling has not finished (the request hook's `resolve`): a graceful shutdown
+	 * waits for them too, as a request whose client went away goes on running.
+	 */
+	handling(): number;
+	/** Counts `work` among the requests being handled until it settles. */
+	handle<T>(work: () => Promise<T>): Promise<T>;
+	/** Stops the jobs (letting a running one finish), writes the buffered views, then closes the database. */
 	close(): Promise<void>;
 }
 
@@ -140,6 +155,10 @@ async function start(): Promise<Runtime> {
 	const replica = config.databaseReadUrl ? await openPostgres(config.databaseReadUrl, { listen: false }) : null;
 	const pageCache = new AnonymousPageCache(database.notifier, config.anonymousCacheMs);
 	const trustedProxies = parseTrustedProxies(config.trustedProxies.join(','));
+	const stopping = new AbortController();
+	// Every open live stream listens to it.
+	setMaxListeners(0, stopping.signal);
+	let handling = 0;
 	return {
 		config,
 		database,
@@ -152,10 +171,23 @@ async function start(): Promise<Runtime> {
 		answerFromCache: (req, res) => answerFromPageCache({ ctx, pageCache, trustedProxies }, req, res),
 		trustedProxies,
 		demoAccounts: config.demo ? demoAccounts : null,
+		stopping: stopping.signal,
+		endLiveStreams: () => stopping.abort(),
+		handling: () => handling,
+		async handle(work) {
+			handling++;
+			try {
+				return await work();
+			} finally {
+				handling--;
+			}
+		},
 		async close() {
-			// The views still buffered go in while the database is open.
-			await views.close();
+			stopping.abort();
+			// Nothing may use the database once it is closed: first the jobs (a running one finishes),
+			// then the views still buffered (requests have ended by now).
 			await jobs?.stop();
+			await views.close();
 			await replica?.close();
 			await database.close();
 		}

@@ -20,24 +20,32 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 						cleanup();
 					}
 				};
-				send('retry: 3000\n: połączono\n\n');
+				// A browser reconnects this long after the stream drops (its instance stopped or died), through
+				// the load balancer to another instance: within 5 s with the connection.
+				send('retry: 2000\n: połączono\n\n');
 				const off = locals.rt.database.notifier.subscribe((event) => {
 					if (wanted(event)) send(`data: ${JSON.stringify(event)}\n\n`);
 				});
 				// A comment line now and then keeps proxies from closing an idle stream.
 				const ping = setInterval(() => send(': ping\n\n'), 25_000);
-				cleanup = () => {
-					off();
-					clearInterval(ping);
-				};
-				request.signal.addEventListener('abort', () => {
+				const end = () => {
 					cleanup();
 					try {
 						controller.close();
 					} catch {
 						/* already closed */
 					}
-				});
+				};
+				// The process is shutting down: the reader reconnects (after `retry`) to another instance.
+				const stopping = locals.rt.stopping;
+				cleanup = () => {
+					off();
+					clearInterval(ping);
+					stopping.removeEventListener('abort', end);
+				};
+				request.signal.addEventListener('abort', end);
+				if (stopping.aborted) end();
+				else stopping.addEventListener('abort', end);
 			},
 			cancel() {
 				cleanup();
