@@ -60,12 +60,12 @@ async function handleRequest(rt: Runtime, { event, resolve }: Parameters<Handle>
 			event.locals.sessionToken = event.locals.actor ? token : null;
 		}
 	}
-	// Someone changing something (not just reporting what they saw) reads their change back at once,
-	// and who they are is read again after it (they may have signed out, renamed themselves…).
 	// Public pages read the replica (when there is one), except for someone who has just written:
 	// they read the primary for a few seconds, so their own change is there.
 	const justWrote = !!event.locals.actor && !!rt.ctx.feedRows?.justWrote(event.locals.actor.id);
 	event.locals.readCtx = justWrote ? rt.ctx : rt.readCtx;
+	// Someone changing something (not just reporting what they saw) reads their change back at once,
+	// and who they are is read again after it (they may have signed out, renamed themselves…).
 	const writer = event.locals.actor?.id;
 	const writes = !!writer && !readOnly(event.request.method) && event.url.pathname !== '/api/v1/views';
 	if (writes) rt.ctx.feedRows?.wrote(writer);
