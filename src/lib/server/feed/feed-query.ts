@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { Group, ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { isId, isReasonableDate } from '../core/validation';
@@ -371,18 +372,22 @@ export async function listFeed(
 	};
 }
 
-/** The author's own posts still waiting for a moderator, shown to them above the feed. */
-export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: Group): Promise<FeedItem[]> {
-	if (!actor) return [];
-	const rows = await postRows(ctx.db, actor.id)
-		.where('p.group_id', '=', group.id)
-		.where('p.author_id', '=', actor.id)
+const ownPendingQuery = prepared((db: Db, groupId: string, authorId: string, since: Date) =>
+	postRows(db, authorId)
+		.where('p.group_id', '=', groupId)
+		.where('p.author_id', '=', authorId)
 		.where('p.status', 'in', ['pending', 'changes_requested', 'rejected', 'draft', 'scheduled'])
-		.where('p.created_at', '>', new Date(ctx.clock.now().getTime() - 30 * 24 * 3600_000))
+		.where('p.created_at', '>', since)
 		.orderBy('p.created_at', 'desc')
 		.limit(10)
-		.execute();
-	return present(rows, ctx.clock.now());
+);
+
+/** The author's own posts still waiting for a moderator, shown to them above the feed (every signed-in page). */
+export async function listOwnPendingPosts(ctx: Ctx, actor: Actor | null, group: Group): Promise<FeedItem[]> {
+	if (!actor) return [];
+	const now = ctx.clock.now();
+	const rows = await ownPendingQuery(ctx.db, group.id, actor.id, new Date(now.getTime() - 30 * 24 * 3600_000));
+	return present(rows, now);
 }
 
 /** Search within a group that ignores case and Polish diacritics ("zolw" finds "Żółw"). */
