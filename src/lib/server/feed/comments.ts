@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Actor, Ctx } from '../core/context';
 import type { ReactionKind, CommentStatus, Group } from '../db/schema';
+import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import { AppError, notFound } from '../core/errors';
 import { parseInput, isId, idSchema } from '../core/validation';
 import { can } from '../access/policy';
@@ -139,6 +141,53 @@ export async function addComment(
 	});
 }
 
+/** No user has this id: an anonymous reader's own reactions and held comments (none). */
+const NOBODY = '0';
+
+/** A post's comments with the reader's own reaction to each, in one query compiled once per kind of reader. */
+const commentsQuery = (moderator: boolean) =>
+	prepared((db: Db, postId: string, readerId: string) =>
+		db
+			.selectFrom('comments as c')
+			.innerJoin('users as u', 'u.id', 'c.author_id')
+			.select([
+				'c.id',
+				'c.parent_id',
+				'c.author_id',
+				'u.display_name',
+				'c.body',
+				'c.status',
+				'c.moderation_reason',
+				'c.created_at',
+				'c.edited_at',
+				'c.reaction_count',
+				'c.reaction_counts'
+			])
+			.select((eb) =>
+				eb
+					.selectFrom('comment_reactions as cr')
+					.select('cr.kind')
+					.whereRef('cr.comment_id', '=', 'c.id')
+					.where('cr.user_id', '=', readerId)
+					.as('my_reaction')
+			)
+			.where('c.post_id', '=', postId)
+			.where((eb) =>
+				moderator
+					? eb('c.status', '!=', 'removed')
+					: eb.or([
+							// A deleted comment holds the place of its answers (its text is never shown).
+							eb('c.status', 'in', ['published', 'deleted']),
+							eb.and([eb('c.author_id', '=', readerId), eb('c.status', '=', 'pending')])
+						])
+			)
+			.orderBy('c.created_at')
+			.orderBy('c.id')
+			.limit(2000)
+	);
+const moderatorComments = commentsQuery(true);
+const readerComments = commentsQuery(false);
+
 /** Comments of a post as threads, oldest first; held ones only for moderators and their author. */
 export async function listComments(
 	ctx: Ctx,
@@ -150,49 +199,7 @@ export async function listComments(
 ): Promise<CommentView[]> {
 	const { group, access } = readable ?? (await authorizeOnPost(ctx, actor, postId, 'read', via));
 	const moderator = can(access.role, 'moderate', group);
-	const rows = await ctx.db
-		.selectFrom('comments as c')
-		.innerJoin('users as u', 'u.id', 'c.author_id')
-		.select([
-			'c.id',
-			'c.parent_id',
-			'c.author_id',
-			'u.display_name',
-			'c.body',
-			'c.status',
-			'c.moderation_reason',
-			'c.created_at',
-			'c.edited_at',
-			'c.reaction_count',
-			'c.reaction_counts'
-		])
-		.where('c.post_id', '=', postId)
-		.where((eb) =>
-			moderator
-				? eb('c.status', '!=', 'removed')
-				: eb.or([
-						// A deleted comment holds the place of its answers (its text is never shown).
-						eb('c.status', 'in', ['published', 'deleted']),
-						eb.and([eb('c.author_id', '=', actor?.id ?? '0'), eb('c.status', '=', 'pending')])
-					])
-		)
-		.orderBy('c.created_at')
-		.orderBy('c.id')
-		.limit(2000)
-		.execute();
-	const mine =
-		actor && rows.length
-			? await ctx.db
-					.selectFrom('comment_reactions')
-					.select(['comment_id', 'kind'])
-					.where('user_id', '=', actor.id)
-					.where(
-						'comment_id',
-						'in',
-						rows.map((r) => r.id)
-					)
-					.execute()
-			: [];
+	const rows = await (moderator ? moderatorComments : readerComments)(ctx.db, postId, actor?.id ?? NOBODY);
 	const edited = rows.filter((r) => r.edited_at && r.status !== 'deleted').map((r) => r.id);
 	const revisions = edited.length
 		? await ctx.db
@@ -225,7 +232,7 @@ export async function listComments(
 			history,
 			reactions: r.reaction_count,
 			byKind: r.reaction_counts ?? {},
-			myReaction: mine.find((m) => m.comment_id === r.id)?.kind ?? null,
+			myReaction: (r.my_reaction as ReactionKind | null) ?? null,
 			replies: []
 		};
 		views.set(r.id, v);
