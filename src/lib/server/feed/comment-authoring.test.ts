@@ -6,6 +6,7 @@ import { createGroup, decideMembership, getGroup, requestMembership } from '../g
 import { imposeSanction } from '../moderation/sanctions';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
 import { addComment, listComments } from './comments';
+import { setCommentReaction } from './engagement';
 import { createPost } from './create-post';
 import { getPost } from './feed-query';
 import { deleteComment, editComment } from './comment-authoring';
@@ -155,5 +156,17 @@ describe('deleting one’s own comment', () => {
 		await deleteComment(ctx, anna, id);
 		expect(await commentCount()).toBe(before);
 		expect(await find(id, anna)).toBeUndefined();
+	});
+});
+
+describe('reading a thread', () => {
+	it('shows each reader their own reaction only, moderators included', async () => {
+		const { id } = await addComment(ctx, jan, postId, { body: 'Dziękujemy za informację.' });
+		await setCommentReaction(ctx, anna, id, 'love');
+		await setCommentReaction(ctx, moderator, id, 'like');
+		expect((await find(id, anna))?.myReaction).toBe('love');
+		expect((await find(id, moderator))?.myReaction).toBe('like');
+		expect((await find(id, jan))?.myReaction).toBeNull();
+		expect((await find(id))?.myReaction).toBeNull();
 	});
 });
