@@ -414,6 +414,13 @@ export async function searchPosts(
 	return present(rows, ctx.clock.now());
 }
 
+/** No user has this id: an anonymous reader's own reaction (none). */
+const NOBODY = '0';
+
+const postQuery = prepared((db: Db, postId: string, readerId: string) =>
+	postRows(db, readerId).select('p.author_id').where('p.id', '=', postId)
+);
+
 /** One post as the actor may see it: published ones by readers, others by the author and moderators. */
 export async function getPost(
 	ctx: Ctx,
@@ -423,10 +430,8 @@ export async function getPost(
 ): Promise<{ post: FeedItem; group: Group; access: GroupAccess; authorId: string; via: Group | null }> {
 	// `via`: the group slug of the address, which may be a group the post was cross-posted into.
 	const { group, access, via: seenIn } = await authorizeOnPost(ctx, actor, postId, 'read', via);
-	const row = await postRows(ctx.db, actor?.id)
-		.select('p.author_id')
-		.where('p.id', '=', postId)
-		.executeTakeFirstOrThrow();
+	const [row] = await postQuery(ctx.db, postId, actor?.id ?? NOBODY);
+	if (!row) throw notFound('Nie ma takiego posta.');
 	if (row.status !== 'published' && row.author_id !== actor?.id && !can(access.role, 'moderate', group))
 		throw notFound('Nie ma takiego posta.');
 	if (row.status === 'removed' && !can(access.role, 'moderate', group)) throw notFound('Ten post został usunięty.');
