@@ -1,5 +1,6 @@
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { Comment, Group, Post } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { isId } from '../core/validation';
@@ -7,15 +8,19 @@ import { assertSignedIn } from './actor';
 import { groupAccess, type GroupAccess } from './group-access';
 import { assertCan, can, roleThroughCrossPost, type ActorFor, type GroupAction } from './policy';
 
-/** The group a post belongs to; `not_found` for an unknown post. */
-export async function findPostGroup(db: Db, postId: string): Promise<Group> {
-	if (!isId(postId)) throw notFound('Nie ma takiego posta.');
-	const group = await db
+// Every action on a post starts here: compiled once.
+const postGroupQuery = prepared((db: Db, postId: string) =>
+	db
 		.selectFrom('posts')
 		.innerJoin('groups', 'groups.id', 'posts.group_id')
 		.selectAll('groups')
 		.where('posts.id', '=', postId)
-		.executeTakeFirst();
+);
+
+/** The group a post belongs to; `not_found` for an unknown post. */
+export async function findPostGroup(db: Db, postId: string): Promise<Group> {
+	if (!isId(postId)) throw notFound('Nie ma takiego posta.');
+	const [group] = await postGroupQuery(db, postId);
 	if (!group) throw notFound('Nie ma takiego posta.');
 	return group;
 }
