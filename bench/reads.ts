@@ -121,7 +121,7 @@ function startCeiling(port: number): ChildProcess {
 	return spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
 }
 
-/** The built server on `url` at `port`, its output inherited; `env` adds to or overrides the bench's. */
+/** The built server on `url` (no demo seed, quiet log); `env` adds or overrides variables (e.g. `JOBS: '0'`). */
 export function startApp(url: string, port: number, cacheMs: number, env: Record<string, string> = {}): ChildProcess {
 	return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
 		cwd: root,
@@ -142,12 +142,22 @@ export function startApp(url: string, port: number, cacheMs: number, env: Record
 	});
 }
 
-export interface ReadResult {
+export interface Scenario {
+	name: string;
+	goal: string;
+	url: string;
+	headers?: Record<string, string>;
+}
+
+export interface Measured {
 	scenario: string;
 	goal: string;
 	runs: { reqPerSec: number; p99: number; non2xx: number; errors: number }[];
 	reqPerSec: number;
 	p99: number;
+}
+
+export interface ReadResult extends Measured {
 	shareOfCeiling: number;
 }
 
@@ -155,6 +165,52 @@ export const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/**
+ * Checks that every scenario answers 200, then measures each with autocannon (a 2-s warm-up, then
+ * `seconds`) in `runs` interleaved rounds; the medians.
+ */
+export async function measureScenarios(
+	scenarios: Scenario[],
+	opts: { runs: number; connections: number; seconds: number }
+): Promise<Measured[]> {
+	for (const s of scenarios) {
+		const r = await fetch(s.url, { headers: s.headers });
+		if (r.status !== 200) throw new Error(`${s.name}: ${r.status} ${await r.text()}`);
+	}
+	const runs = new Map<string, Measured['runs']>(scenarios.map((s) => [s.name, []]));
+	for (let round = 1; round <= opts.runs; round++) {
+		for (const s of scenarios) {
+			await autocannon({ url: s.url, headers: s.headers, connections: opts.connections, duration: 2 });
+			const r = await autocannon({
+				url: s.url,
+				headers: s.headers,
+				connections: opts.connections,
+				duration: opts.seconds
+			});
+			const run = {
+				reqPerSec: Math.round(r.requests.average),
+				p99: r.latency.p99,
+				non2xx: r.non2xx,
+				errors: r.errors + r.timeouts
+			};
+			runs.get(s.name)!.push(run);
+			console.log(
+				`  round ${round}  ${s.name.padEnd(40)} ${String(run.reqPerSec).padStart(6)} req/s  p99 ${run.p99} ms${run.non2xx || run.errors ? `  non-2xx ${run.non2xx} errors ${run.errors}` : ''}`
+			);
+		}
+	}
+	return scenarios.map((s) => {
+		const rs = runs.get(s.name)!;
+		return {
+			scenario: s.name,
+			goal: s.goal,
+			runs: rs,
+			reqPerSec: median(rs.map((r) => r.reqPerSec)),
+			p99: median(rs.map((r) => r.p99))
+		};
+	});
+}
 
 export async function benchReads(opts: {
 	pgServer: string;
@@ -175,7 +231,7 @@ export async function benchReads(opts: {
 		const bearer = { authorization: `Bearer tbl_${API_TOKEN}` };
 		const cookie = { cookie: `sid=${SESSION}` };
 		const feedJson = `/api/v1/groups/${READS_SLUG}/posts?limit=20`;
-		const scenarios: { name: string; goal: string; url: string; headers?: Record<string, string> }[] = [
+		const scenarios: Scenario[] = [
 			{ name: 'bare Node, 5 KB JSON', goal: 'ceiling', url: `http://127.0.0.1:${ceilingPort}/` },
 			{ name: 'anonymous JSON feed, cache on', goal: '≥ 8 000', url: cached + feedJson },
 			{ name: 'anonymous HTML feed, cache on', goal: '≥ 3 000', url: `${cached}/g/${READS_SLUG}` },
@@ -201,45 +257,9 @@ export async function benchReads(opts: {
 				headers: cookie
 			}
 		].filter((s) => !opts.only || s.name === 'bare Node, 5 KB JSON' || s.name.includes(opts.only));
-		for (const s of scenarios) {
-			const r = await fetch(s.url, { headers: s.headers });
-			if (r.status !== 200) throw new Error(`${s.name}: ${r.status} ${await r.text()}`);
-		}
-		const runs = new Map<string, ReadResult['runs']>(scenarios.map((s) => [s.name, []]));
-		for (let round = 1; round <= opts.runs; round++) {
-			for (const s of scenarios) {
-				await autocannon({ url: s.url, headers: s.headers, connections: opts.connections, duration: 2 });
-				const r = await autocannon({
-					url: s.url,
-					headers: s.headers,
-					connections: opts.connections,
-					duration: opts.seconds
-				});
-				const run = {
-					reqPerSec: Math.round(r.requests.average),
-					p99: r.latency.p99,
-					non2xx: r.non2xx,
-					errors: r.errors + r.timeouts
-				};
-				runs.get(s.name)!.push(run);
-				console.log(
-					`  round ${round}  ${s.name.padEnd(40)} ${String(run.reqPerSec).padStart(6)} req/s  p99 ${run.p99} ms${run.non2xx || run.errors ? `  non-2xx ${run.non2xx} errors ${run.errors}` : ''}`
-				);
-			}
-		}
-		const ceiling = median(runs.get('bare Node, 5 KB JSON')!.map((r) => r.reqPerSec));
-		const results = scenarios.map((s) => {
-			const rs = runs.get(s.name)!;
-			const reqPerSec = median(rs.map((r) => r.reqPerSec));
-			return {
-				scenario: s.name,
-				goal: s.goal,
-				runs: rs,
-				reqPerSec,
-				p99: median(rs.map((r) => r.p99)),
-				shareOfCeiling: reqPerSec / ceiling
-			};
-		});
+		const measured = await measureScenarios(scenarios, opts);
+		const ceiling = measured.find((m) => m.scenario === 'bare Node, 5 KB JSON')!.reqPerSec;
+		const results = measured.map((m) => ({ ...m, shareOfCeiling: m.reqPerSec / ceiling }));
 		console.log(
 			`\n  ${'scenario'.padEnd(40)} ${'req/s'.padStart(7)} ${'p99'.padStart(7)} ${'of Node'.padStart(8)}  goal`
 		);

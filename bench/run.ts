@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start --reads-only --instances-only --only NAME]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1|country --country-groups 500 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start --reads-only --instances-only --only NAME]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -19,6 +19,7 @@ import { benchPublic } from './public';
 import { benchPromotion } from './promotion';
 import { benchReads } from './reads';
 import { benchInstances } from './instances';
+import { benchCountry, COUNTRY_GROUPS } from './country';
 import { benchFirstStart, referenceDataDir } from './first-start';
 import { freePort, waitForHealth } from './common';
 import { ensureBuild, root } from '../scripts/ensure-build.mjs';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
 		'first-start': { type: 'boolean', default: false },
 		'reads-only': { type: 'boolean', default: false },
 		'instances-only': { type: 'boolean', default: false },
+		'country-groups': { type: 'string', default: String(COUNTRY_GROUPS) },
 		only: { type: 'string' },
 		'alert-members': { type: 'string', default: '20000' },
 		'sse-clients': { type: 'string', default: '2000' }
@@ -201,6 +203,21 @@ const resultFile = () => {
 	mkdirSync(outDir, { recursive: true });
 	return path.join(outDir, `${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
 };
+
+if (values.scale === 'country') {
+	ensureBuild();
+	const country = await benchCountry({
+		pgServer,
+		groups: Number(values['country-groups']),
+		seconds,
+		connections,
+		runs: Math.max(3, runs)
+	});
+	const file = resultFile();
+	writeFileSync(file, JSON.stringify({ country }, null, 2));
+	console.log(`\nresults: ${path.relative(root, file)}`);
+	process.exit(0);
+}
 
 if (values['first-start']) {
 	ensureBuild();
