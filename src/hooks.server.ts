@@ -112,8 +112,12 @@ async function handleRequest(rt: Runtime, { event, resolve }: Parameters<Handle>
 			)
 		);
 	}
+	// A client-side navigation's data (`…/__data.json`) arrives here under the page's own URL: never
+	// kept under the page's key.
 	const cacheable =
-		event.locals.actor || !rt.pageCache.enabled ? null : anonymousCacheKey(event.request.method, event.url);
+		event.locals.actor || !rt.pageCache.enabled || event.isDataRequest
+			? null
+			: anonymousCacheKey(event.request.method, event.url);
 	if (!cacheable) return secured(await resolveAs(event));
 	const hit = rt.pageCache.get(cacheable.key);
 	if (hit) {

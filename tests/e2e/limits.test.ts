@@ -158,6 +158,14 @@ describe('abuse limits over HTTP', () => {
 		});
 		expect(stale.headers.get('x-cache')).toBe('hit');
 		await expect.poll(views, { timeout: 30_000 }).toBe(before + visitors);
+		// A client-side navigation's data for the same page is never what the next visitor gets.
+		for (const path of [`/g/wiskitki/p/${id}`, '/g/wiskitki']) {
+			const data = await fetch(`${server.url}${path}/__data.json?x-sveltekit-invalidated=01`);
+			expect(data.headers.get('content-type')).toContain('application/json');
+			const html = await fetch(`${server.url}${path}`, { headers: { 'user-agent': firefox } });
+			expect(html.headers.get('content-type')).toContain('text/html');
+			expect(await html.text()).toContain('</html>');
+		}
 	});
 
 	it('registration answers a taken address exactly as a new one', async () => {
