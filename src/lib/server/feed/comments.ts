@@ -3,6 +3,7 @@ import type { Actor, Ctx } from '../core/context';
 import type { ReactionKind, CommentStatus, Group } from '../db/schema';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
+import { NOBODY } from './feed-query';
 import { AppError, notFound } from '../core/errors';
 import { parseInput, isId, idSchema } from '../core/validation';
 import { can } from '../access/policy';
@@ -140,9 +141,6 @@ export async function addComment(
 		return { id: comment.id, status, reasons: verdict.reasons };
 	});
 }
-
-/** No user has this id: an anonymous reader's own reactions and held comments (none). */
-const NOBODY = '0';
 
 /** A post's comments with the reader's own reaction to each, in one query compiled once per kind of reader. */
 const commentsQuery = (moderator: boolean) =>

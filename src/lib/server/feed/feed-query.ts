@@ -414,8 +414,8 @@ export async function searchPosts(
 	return present(rows, ctx.clock.now());
 }
 
-/** No user has this id: an anonymous reader's own reaction (none). */
-const NOBODY = '0';
+/** No user has this id: an anonymous reader's own reactions and held comments (none). */
+export const NOBODY = '0';
 
 const postQuery = prepared((db: Db, postId: string, readerId: string) =>
 	postRows(db, readerId).select('p.author_id').where('p.id', '=', postId)
