@@ -88,12 +88,18 @@ function postForm(
 		req.on('error', (err) => {
 			if (!answered) reject(err);
 		});
+		// Past the 20 MB the server reads, the broken pipe surfaces on the socket after the request let go of it.
+		req.on('socket', (socket) => socket.on('error', (err) => !answered && reject(err)));
 		req.end(body);
 	});
 }
 
-/** The median CPU time of the server over five runs of a request (a garbage collection may fall in one). */
+/**
+ * The median CPU time of the server over five runs of a request (a garbage collection may fall in
+ * one), after three unmeasured runs that load and compile the route's code.
+ */
 async function medianCpuMs(send: () => Promise<unknown>): Promise<number> {
+	for (let i = 0; i < 3; i++) await send();
 	const runs: number[] = [];
 	for (let i = 0; i < 5; i++) {
 		const before = serverCpuMs();
@@ -107,7 +113,6 @@ describe('uploads are checked before they cost anything', () => {
 	it('refuses an anonymous 7.5 MB upload of ten 16 000 × 16 000 images at once, in under 50 ms of CPU', async () => {
 		const { body, type } = tenBombs();
 		expect(body.byteLength).toBeGreaterThan(7 * 1024 * 1024);
-		await postForm('/g/wiskitki?/post', Buffer.from('body=x'), 'application/x-www-form-urlencoded'); // the route's code loaded
 		let status = 0;
 		let text = '';
 		const cpu = await medianCpuMs(async () => {
