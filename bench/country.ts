@@ -243,6 +243,24 @@ export async function generateCountry(
 			);
 		}
 		await step('post_viewers primary key', `alter table post_viewers add primary key (post_id, viewer_key)`);
+		// What the trigger on post_views keeps as views arrive (attaching a table fires no trigger): the
+		// groups' readers of yesterday and of its month (the sets still being counted), and the counts of
+		// every raw day and month (as the older ones: READERS_PER_GROUP_DAY and READERS_PER_GROUP_MONTH).
+		const yesterday = addDays(today, -1);
+		await step(
+			'group viewer sets and counts of the raw days',
+			`insert into group_period_viewers (period, starts, group_id, viewer_key)
+			select distinct 'd', v.day, p.group_id, v.viewer_key from post_views v join posts p on p.id = v.post_id
+			where v.day = '${yesterday}'
+			union select distinct 'm', date_trunc('month', v.day)::date, p.group_id, v.viewer_key
+			from post_views v join posts p on p.id = v.post_id
+			where v.day >= date_trunc('month', '${yesterday}'::date) and v.day <= '${yesterday}';
+			insert into group_period_viewer_counts (period, starts, group_id, viewers)
+			select 'd', d.day, g.id, ${READERS_PER_GROUP_DAY} from groups g,
+				generate_series('${rawFrom}'::date, '${yesterday}'::date, interval '1 day') d(day)
+			union all select 'm', m.month, g.id, ${READERS_PER_GROUP_MONTH} from groups g, (select distinct date_trunc('month', d)::date as month
+				from generate_series('${rawFrom}'::date, '${yesterday}'::date, interval '1 day') d) m`
+		);
 		await c.query(`set session_replication_role = origin`);
 		for (const i of indexes) await step(`index ${i.name}`, i.def);
 		// Older days keep their unique viewers (their raw views are gone), the rest `computeDays` counts.

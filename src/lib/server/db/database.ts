@@ -39,6 +39,7 @@ import * as m0030 from './migrations/0030_package_sales';
 import * as m0031 from './migrations/0031_promotions';
 import * as m0032 from './migrations/0032_view_partitions';
 import * as m0033 from './migrations/0033_sign_in_changes';
+import * as m0034 from './migrations/0034_group_viewers';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -135,7 +136,8 @@ const migrations: Record<string, Migration> = {
 	'0030_package_sales': m0030,
 	'0031_promotions': m0031,
 	'0032_view_partitions': m0032,
-	'0033_sign_in_changes': m0033
+	'0033_sign_in_changes': m0033,
+	'0034_group_viewers': m0034
 };
 
 export async function migrate(db: Db): Promise<void> {

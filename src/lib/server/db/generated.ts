@@ -240,6 +240,20 @@ export interface GroupMonthlyStats {
 	unique_viewers: number;
 }
 
+export interface GroupPeriodViewerCounts {
+	group_id: Int8;
+	period: string;
+	starts: string;
+	viewers: number;
+}
+
+export interface GroupPeriodViewers {
+	group_id: Int8;
+	period: string;
+	starts: string;
+	viewer_key: string;
+}
+
 export interface Groups {
 	created_at: Timestamp;
 	cross_post_targets: ArrayType<Int8> | null;
@@ -843,6 +857,8 @@ export interface DB {
 	digest_runs: DigestRuns;
 	group_daily_stats: GroupDailyStats;
 	group_monthly_stats: GroupMonthlyStats;
+	group_period_viewer_counts: GroupPeriodViewerCounts;
+	group_period_viewers: GroupPeriodViewers;
 	groups: Groups;
 	idempotency_keys: IdempotencyKeys;
 	imgw_alerts: ImgwAlerts;

@@ -204,6 +204,8 @@ export type PostViewerTable = G.PostViewers;
 export type PostDailyViewTable = G.PostDailyViews;
 export type PromotedPostViewTable = G.PromotedPostViews;
 export type ViewRetentionTable = G.ViewRetention;
+export type GroupPeriodViewerTable = Narrow<G.GroupPeriodViewers, { period: 'd' | 'm' }>;
+export type GroupPeriodViewerCountTable = Narrow<G.GroupPeriodViewerCounts, { period: 'd' | 'm' }>;
 export type UnitReportSentTable = G.UnitReportsSent;
 export type PriceTable = Narrow<G.Prices, { package: PackageCode; plan: Plan }>;
 export type SubscriptionPackageTable = Narrow<G.SubscriptionPackages, { package: PackageCode }>;
@@ -317,6 +319,8 @@ export interface DB {
 	post_daily_views: PostDailyViewTable;
 	promoted_post_views: PromotedPostViewTable;
 	view_retention: ViewRetentionTable;
+	group_period_viewers: GroupPeriodViewerTable;
+	group_period_viewer_counts: GroupPeriodViewerCountTable;
 	unit_reports_sent: UnitReportSentTable;
 	prices: PriceTable;
 	customer_terms: CustomerTermsTable;

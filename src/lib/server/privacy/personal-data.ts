@@ -65,6 +65,10 @@ export const personalData: Record<keyof DB, Handling> = {
 	post_viewers: { keep: 'who has seen a post once, for its unique viewers: tied to the anonymised account' },
 	post_daily_views: { none: 'aggregate figures' },
 	view_retention: { none: 'from which day raw views are kept' },
+	group_period_viewers: {
+		keep: 'who has seen a group on a day or in a month, for its unique viewers, until the month ends: tied to the anonymised account'
+	},
+	group_period_viewer_counts: { none: 'aggregate figures' },
 	membership_events: { keep: 'joins and leaves for the groups’ statistics' },
 	moderation_log: { keep: 'statements of reasons and the audit log (DSA art. 17, 20), about the anonymised account' },
 	appeals: { keep: 'as the moderation log' },

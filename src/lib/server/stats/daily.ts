@@ -13,10 +13,12 @@ const dayOf = (column: string) => sql.raw(`((${column}) at time zone '${TZ}')::d
  * `cli stats-rebuild` for the whole history — so they cannot disagree.
  */
 export async function computeDays(db: Db, from: string, to: string, groupId?: string): Promise<number> {
-	// Each source table is read once for the range and grouped by (group, day); the running member
-	// total starts from the events before the range. A group has figures from the day it was created.
-	// Views come from the per-post daily aggregate; unique viewers of a day (not a sum over posts)
-	// from the raw views while they are kept (35 days), and are kept as they were for older days.
+	// Each source table is read once for the range (by its time index) and grouped by (group, day);
+	// the running member total starts from the day before the range (or from all earlier events when
+	// that day has no figures). A group has figures from the day it was created. Views come from the
+	// per-post daily aggregate; unique viewers of a day (not a sum over posts) from the counts kept as
+	// views arrive (migration 0034); a day whose raw views were dropped before it had a count keeps
+	// its figure.
 	const keptFrom = await rawViewsKeptFrom(db);
 	const rawFrom = keptFrom && keptFrom > from ? keptFrom : from;
 	const groupFilter = (column: string) => (groupId ? sql`and ${sql.ref(column)} = ${groupId}` : sql``);
@@ -27,13 +29,16 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
 		with days as (
 			select g.id as group_id, d.day::date as day from groups g cross join generate_series(${from}::date, ${to}::date, interval '1 day') d(day)
 			where d.day::date >= ${dayOf('g.created_at')} ${groupFilter('g.id')}),
-		before as (select e.group_id, sum(e.delta) as total from membership_events e where e.at < ${start} ${groupFilter('e.group_id')} group by 1),
+		before as (select g.id as group_id, coalesce(
+				(select s.members_total from group_daily_stats s where s.group_id = g.id and s.day = ${from}::date - 1),
+				(select sum(e.delta) from membership_events e where e.group_id = g.id and e.at < ${start})) as total
+			from groups g where true ${groupFilter('g.id')}),
 		ev as (select e.group_id, ${dayOf('e.at')} as day, count(*) filter (where e.delta = 1) as joined, count(*) filter (where e.delta = -1) as left_group
 			from membership_events e where ${within('e.at')} ${groupFilter('e.group_id')} group by 1, 2),
 		vw as (select p.group_id, a.day, sum(a.views) as views
 			from post_daily_views a join posts p on p.id = a.post_id where a.day between ${from}::date and ${to}::date ${groupFilter('p.group_id')} group by 1, 2),
-		uv as (select p.group_id, v.day, count(distinct v.viewer_key) as unique_viewers
-			from post_views v join posts p on p.id = v.post_id where v.day between ${rawFrom}::date and ${to}::date ${groupFilter('p.group_id')} group by 1, 2),
+		uv as (select c.group_id, c.starts as day, c.viewers as unique_viewers from group_period_viewer_counts c
+			where c.period = 'd' and c.starts between ${from}::date and ${to}::date ${groupFilter('c.group_id')}),
 		po as (select p.group_id, ${dayOf('p.published_at')} as day, count(*) as n from posts p
 			where p.status = 'published' and ${within('p.published_at')} ${groupFilter('p.group_id')} group by 1, 2),
 		acts as (
@@ -48,7 +53,7 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
 		select d.group_id, d.day,
 			coalesce(b.total, 0) + sum(coalesce(ev.joined, 0) - coalesce(ev.left_group, 0)) over (partition by d.group_id order by d.day),
 			coalesce(ev.joined, 0), coalesce(ev.left_group, 0), coalesce(vw.views, 0),
-			case when d.day >= ${rawFrom}::date then coalesce(uv.unique_viewers, 0) else coalesce(kept.unique_viewers, 0) end, coalesce(po.n, 0),
+			coalesce(uv.unique_viewers, case when d.day >= ${rawFrom}::date then 0 else kept.unique_viewers end, 0), coalesce(po.n, 0),
 			coalesce(act.comments, 0), coalesce(act.reactions, 0), coalesce(sh.n, 0), coalesce(act.active, 0)
 		from days d
 		left join before b on b.group_id = d.group_id
@@ -69,11 +74,9 @@ export async function computeDays(db: Db, from: string, to: string, groupId?: st
 }
 
 /**
- * Unique viewers per group and Warsaw month for the months touching [from, to] (days cannot be summed).
- * A month counts the same days as the daily figures — only days that have a daily row, so never a day
- * after the last one computed (today) — hence its persons lie between the largest day's and the days' sum.
- * A month some of whose raw views were dropped keeps the figure it had (it was complete when computed:
- * raw views are kept longer than a month).
+ * Unique viewers per group and Warsaw month for the months touching [from, to] (days cannot be
+ * summed), from the counts kept as views arrive. A month some of whose raw views were dropped before
+ * it was counted keeps the figure it had.
  */
 async function computeMonths(
 	db: Db,
@@ -82,16 +85,13 @@ async function computeMonths(
 	keptFrom: string | null,
 	groupId?: string
 ): Promise<void> {
-	const groupFilter = groupId ? sql`and p.group_id = ${groupId}` : sql``;
+	const groupFilter = groupId ? sql`and c.group_id = ${groupId}` : sql``;
 	const complete = firstCompleteMonth(keptFrom);
 	const start = complete && complete > from ? complete : from;
 	await sql`
 		insert into group_monthly_stats (group_id, month, unique_viewers)
-		select p.group_id, date_trunc('month', v.day)::date, count(distinct v.viewer_key)
-		from post_views v join posts p on p.id = v.post_id
-		join group_daily_stats s on s.group_id = p.group_id and s.day = v.day
-		where v.day >= date_trunc('month', ${start}::date) and v.day < date_trunc('month', ${to}::date) + interval '1 month' ${groupFilter}
-		group by 1, 2
+		select c.group_id, c.starts, c.viewers from group_period_viewer_counts c
+		where c.period = 'm' and c.starts >= date_trunc('month', ${start}::date) and c.starts <= ${to}::date ${groupFilter}
 		on conflict (group_id, month) do update set unique_viewers = excluded.unique_viewers`.execute(db);
 }
 

@@ -132,6 +132,17 @@ describe('daily partitions of raw views', () => {
 		expect(oldest.rows[0].d).toBe(addDays(today, -35));
 		expect(await viewPartitions(ctx.db)).not.toContain('2026-10-08');
 		expect((await viewPartitions(ctx.db)).at(-1)).toBe(addDays(today, 7));
+		// The groups' viewer sets keep only periods that can still get views; their counts all stay.
+		const sets = await sql<{ period: string; starts: string }>`
+			select distinct period, starts::text from group_period_viewers order by 1, 2`.execute(ctx.db);
+		expect(sets.rows).toEqual([
+			{ period: 'd', starts: addDays(today, -1) },
+			{ period: 'm', starts: '2026-11-01' }
+		]);
+		const counts = await sql<{ n: number }>`
+			select count(*)::int as n from group_period_viewer_counts where period = 'd'`.execute(ctx.db);
+		expect(counts.rows[0].n).toBe(43);
+		expect(later.viewerSetsTrimmed).toBeGreaterThan(0);
 		// The promoted post's raw views all remain, for its reach report.
 		const promotedKept = await sql<{ n: string }>`
 			select (select count(*) from post_views where post_id = ${promoted}) + (select count(*) from promoted_post_views where post_id = ${promoted}) as n`.execute(

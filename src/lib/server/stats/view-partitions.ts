@@ -45,14 +45,15 @@ const exists = async (tx: Db, table: string) =>
  * Keeps `post_views` in daily partitions: makes them from today to `PARTITIONS_AHEAD` days ahead
  * (moving that day's rows out of the default partition, where views of a day without a partition
  * land), and drops those older than `RAW_VIEW_DAYS`, first copying the rows of promoted posts to
- * `promoted_post_views` (the reach report needs them). Run by the `stats-refresh` job (hourly per
+ * `promoted_post_views` (the reach report needs them); empties the groups' viewer sets of days and
+ * months that get no more views (their counts stay). Run by the `stats-refresh` job (hourly per
  * process) — views per post and day (`post_daily_views`), unique viewers per post (`post_viewers`)
  * and the daily and monthly figures stay.
  */
 export async function maintainViewPartitions(
 	db: Db,
 	clock: Clock
-): Promise<{ created: string[]; dropped: string[]; trimmed: number }> {
+): Promise<{ created: string[]; dropped: string[]; trimmed: number; viewerSetsTrimmed: number }> {
 	const today = warsawDay(clock.now());
 	const keepFrom = addDays(today, -RAW_VIEW_DAYS);
 	const have = new Set(await viewPartitions(db));
@@ -104,5 +105,11 @@ export async function maintainViewPartitions(
 		const r = await sql`delete from post_views_default where day < ${keepFrom}::date`.execute(tx);
 		return Number(r.numAffectedRows ?? 0);
 	});
-	return { created, dropped, trimmed };
+	// Viewer sets of periods that get no more views: days before yesterday, months before yesterday's.
+	const yesterday = addDays(today, -1);
+	const sets = await sql`delete from group_period_viewers
+		where (period = 'd' and starts < ${yesterday}::date) or (period = 'm' and starts < date_trunc('month', ${yesterday}::date))`.execute(
+		db
+	);
+	return { created, dropped, trimmed, viewerSetsTrimmed: Number(sets.numAffectedRows ?? 0) };
 }
