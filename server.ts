@@ -20,6 +20,7 @@ else process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // first start), with a "starting" page that says what is happening.
 let handler: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
 let answerFromCache: Runtime['answerFromCache'] | null = null;
+let answerApiRead: Runtime['answerApiRead'] | null = null;
 /** Answers being written: a graceful shutdown waits for them (live streams end first). */
 const inFlight = new Set<http.ServerResponse>();
 let stopping = false;
@@ -43,7 +44,10 @@ const server = http.createServer((req, res) => {
 		if (stopping) server.closeIdleConnections();
 	});
 	if (stopping) res.setHeader('connection', 'close');
-	handler(req, res);
+	const app = handler;
+	const fast = answerApiRead && !stopping ? answerApiRead(req, res) : false;
+	if (fast) void fast.then((answered) => answered || app(req, res));
+	else app(req, res);
 });
 server.keepAliveTimeout = 65_000;
 await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -53,6 +57,7 @@ const app = await import(new URL('./build/handler.js', import.meta.url).href);
 const runtime = await (globalThis as unknown as { __tablicaRuntime: Promise<Runtime> }).__tablicaRuntime;
 handler = app.handler;
 answerFromCache = runtime.answerFromCache;
+answerApiRead = runtime.answerApiRead;
 
 /**
  * A request answered before its body was read (over its limit, its sender not allowed, a refused

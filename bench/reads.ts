@@ -222,21 +222,31 @@ export async function benchReads(opts: {
 	console.log('\n== readers (issue 18): one group of 2 000 posts, PostgreSQL ==');
 	const url = await freshPgDatabase(opts.pgServer, 'tablica_bench_reads');
 	const { postId } = await generateReads(url);
-	const [ceilingPort, cachedPort, uncachedPort] = [await freePort(), await freePort(), await freePort()];
-	const processes = [startCeiling(ceilingPort), startApp(url, cachedPort, 2000), startApp(url, uncachedPort, 0)];
+	const ports = { ceiling: await freePort(), cached: await freePort(), uncached: await freePort(), bare: await freePort() };
+	// cached: the defaults; uncached: no anonymous page cache (every page rendered), the groups' shared
+	// pages of posts still kept 2 s; bare: nothing kept, every request reads the database.
+	const processes = [
+		startCeiling(ports.ceiling),
+		startApp(url, ports.cached, 2000),
+		startApp(url, ports.uncached, 0),
+		startApp(url, ports.bare, 0, { FEED_CACHE_MS: '0' })
+	];
 	try {
-		const cached = `http://127.0.0.1:${cachedPort}`;
-		const uncached = `http://127.0.0.1:${uncachedPort}`;
-		await Promise.all([waitForHealth(cached), waitForHealth(uncached)]);
+		const cached = `http://127.0.0.1:${ports.cached}`;
+		const uncached = `http://127.0.0.1:${ports.uncached}`;
+		const bare = `http://127.0.0.1:${ports.bare}`;
+		await Promise.all([waitForHealth(cached), waitForHealth(uncached), waitForHealth(bare)]);
 		const bearer = { authorization: `Bearer tbl_${API_TOKEN}` };
 		const cookie = { cookie: `sid=${SESSION}` };
 		const feedJson = `/api/v1/groups/${READS_SLUG}/posts?limit=20`;
 		const scenarios: Scenario[] = [
-			{ name: 'bare Node, 5 KB JSON', goal: 'ceiling', url: `http://127.0.0.1:${ceilingPort}/` },
+			{ name: 'bare Node, 5 KB JSON', goal: 'ceiling', url: `http://127.0.0.1:${ports.ceiling}/` },
 			{ name: 'anonymous JSON feed, cache on', goal: '≥ 8 000', url: cached + feedJson },
 			{ name: 'anonymous HTML feed, cache on', goal: '≥ 3 000', url: `${cached}/g/${READS_SLUG}` },
 			{ name: 'anonymous JSON feed, cache off', goal: '≥ 2 000', url: uncached + feedJson },
 			{ name: 'anonymous HTML feed, cache off', goal: '≥ 600', url: `${uncached}/g/${READS_SLUG}` },
+			{ name: 'anonymous JSON feed, nothing cached', goal: '—', url: bare + feedJson },
+			{ name: 'anonymous HTML feed, nothing cached', goal: '—', url: `${bare}/g/${READS_SLUG}` },
 			{ name: 'anonymous HTML feed, unknown parameter', goal: '= cache on', url: `${cached}/g/${READS_SLUG}?x=1` },
 			{
 				name: 'signed-in JSON feed (bearer)',
@@ -249,6 +259,11 @@ export async function benchReads(opts: {
 				name: 'post with 27 comments, HTML',
 				goal: '≥ 600, p99 ≤ 100 ms',
 				url: `${cached}/g/${READS_SLUG}/p/${postId}`
+			},
+			{
+				name: 'post with 27 comments, HTML, cache off',
+				goal: '≥ 600, p99 ≤ 100 ms',
+				url: `${uncached}/g/${READS_SLUG}/p/${postId}`
 			},
 			{
 				name: 'post with 27 comments, HTML, signed in',

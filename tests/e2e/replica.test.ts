@@ -73,7 +73,7 @@ describe.skipIf(!bin)('public pages read from a streaming replica', () => {
 		expect((await query<{ r: boolean }>(replicaUrl, 'select pg_is_in_recovery() as r'))[0].r).toBe(true);
 		server = await startServer({
 			databaseUrl: primaryUrl,
-			env: { DATABASE_READ_URL: replicaUrl, ANON_CACHE_MS: '0' }
+			env: { DATABASE_READ_URL: replicaUrl, ANON_CACHE_MS: '0', FEED_CACHE_MS: '0' }
 		});
 	}, 240_000);
 

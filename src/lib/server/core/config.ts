@@ -31,6 +31,7 @@ const schema = z.object({
 	REFERENCE_DATA_DIR: z.string().optional(),
 	JOBS: flag,
 	ANON_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+	FEED_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 	VIEWS_FLUSH_MS: z.coerce.number().int().min(100).max(3_600_000).default(1000),
 	SMTP_URL: z
 		.string()
@@ -76,8 +77,10 @@ export interface Config {
 	referenceDataDir?: string;
 	/** Run background jobs (pg-boss) in this process. */
 	jobs: boolean;
-	/** How long an anonymous feed response may be reused (0: never). */
+	/** How long an anonymous page (feed, post) may be reused as it was sent (0: never). */
 	anonymousCacheMs: number;
+	/** How long a group's page of posts (the shared data under every reader's feed) may be reused (0: never). */
+	feedCacheMs: number;
 	/** How often each process writes the post views it buffered (and on shutdown). */
 	viewsFlushMs: number;
 	logLevel: z.infer<typeof schema>['LOG_LEVEL'];
@@ -129,6 +132,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		referenceDataDir: e.REFERENCE_DATA_DIR ?? (existsSync(refDefault) ? refDefault : undefined),
 		jobs: e.JOBS ?? true,
 		anonymousCacheMs: e.ANON_CACHE_MS,
+		feedCacheMs: e.FEED_CACHE_MS,
 		viewsFlushMs: e.VIEWS_FLUSH_MS,
 		logLevel: e.LOG_LEVEL,
 		smtpUrl: e.SMTP_URL,

@@ -309,8 +309,9 @@ export async function listFeed(
 		access?: GroupAccess;
 	} = {}
 ): Promise<FeedPage> {
-	const access = opts.access ?? (await groupAccess(ctx, actor, group));
-	assertCan(access.role, 'read', group);
+	// Anyone may read a public group: the reader's standing is looked up only for a private one.
+	if (opts.access || !group.is_public)
+		assertCan((opts.access ?? (await groupAccess(ctx, actor, group))).role, 'read', group);
 	const limit = Math.min(Math.max(opts.limit ?? FEED_PAGE_SIZE, 1), 50);
 	if (opts.category && !(categoryCodes as string[]).includes(opts.category))
 		throw new AppError('validation', 'Nie ma takiej kategorii.');

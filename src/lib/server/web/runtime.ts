@@ -7,6 +7,7 @@ import { FeedRowCache } from '../cache/feed-rows';
 import { ActorCache, ACTOR_CACHE_MS } from '../auth/actor-cache';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerFromPageCache } from './cached-pages';
+import { answerApiRead, isFastApiRead, jsonHeaders } from './api-fast-path';
 import { ViewRecorder } from '../feed/view-recorder';
 import { parseTrustedProxies } from '../core/client-address';
 import { processClock } from '../core/clock';
@@ -45,6 +46,11 @@ export interface Runtime {
 	pageCache: AnonymousPageCache;
 	/** Answers an anonymous request the page cache holds, on node:http (`server.ts`); false: go on. */
 	answerFromCache(req: IncomingMessage, res: ServerResponse): boolean;
+	/**
+	 * Answers a group's feed read with an API token on node:http (`server.ts`): false at once for any
+	 * other request, or a promise of false when it sent nothing after all; SvelteKit answers those.
+	 */
+	answerApiRead(req: IncomingMessage, res: ServerResponse): Promise<boolean> | false;
 	/** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); null: the peer is the client. */
 	trustedProxies: BlockList | null;
 	demoAccounts: typeof demoAccounts | null;
@@ -121,7 +127,7 @@ async function start(): Promise<Runtime> {
 		contactInboxes: config.contactInboxes,
 		exportsDir,
 		lexicon: loadLexicon(config.referenceDataDir),
-		feedRows: new FeedRowCache(database.notifier, config.anonymousCacheMs),
+		feedRows: new FeedRowCache(database.notifier, config.feedCacheMs),
 		actors: new ActorCache(database.signInChanges, ACTOR_CACHE_MS),
 		views
 	};
@@ -159,29 +165,33 @@ async function start(): Promise<Runtime> {
 	// Every open live stream listens to it.
 	setMaxListeners(0, stopping.signal);
 	let handling = 0;
+	const readCtx = replica ? { ...ctx, db: replica.db } : ctx;
+	const apiRead = { ctx, readCtx, headers: jsonHeaders(ctx.baseUrl) };
+	const handle = async <T>(work: () => Promise<T>): Promise<T> => {
+		handling++;
+		try {
+			return await work();
+		} finally {
+			handling--;
+		}
+	};
 	return {
 		config,
 		database,
 		jobs,
 		ctx,
-		readCtx: replica ? { ...ctx, db: replica.db } : ctx,
+		readCtx,
 		mediaDir,
 		exportsDir,
 		pageCache,
 		answerFromCache: (req, res) => answerFromPageCache({ ctx, pageCache, trustedProxies }, req, res),
+		answerApiRead: (req, res) => isFastApiRead(req) && handle(() => answerApiRead(apiRead, req, res)),
 		trustedProxies,
 		demoAccounts: config.demo ? demoAccounts : null,
 		stopping: stopping.signal,
 		endLiveStreams: () => stopping.abort(),
 		handling: () => handling,
-		async handle(work) {
-			handling++;
-			try {
-				return await work();
-			} finally {
-				handling--;
-			}
-		},
+		handle,
 		async close() {
 			stopping.abort();
 			// Nothing may use the database once it is closed: first the jobs (a running one finishes),
