@@ -222,7 +222,12 @@ export async function benchReads(opts: {
 	console.log('\n== readers (issue 18): one group of 2 000 posts, PostgreSQL ==');
 	const url = await freshPgDatabase(opts.pgServer, 'tablica_bench_reads');
 	const { postId } = await generateReads(url);
-	const ports = { ceiling: await freePort(), cached: await freePort(), uncached: await freePort(), bare: await freePort() };
+	const ports = {
+		ceiling: await freePort(),
+		cached: await freePort(),
+		uncached: await freePort(),
+		bare: await freePort()
+	};
 	// cached: the defaults; uncached: no anonymous page cache (every page rendered), the groups' shared
 	// pages of posts still kept 2 s; bare: nothing kept, every request reads the database.
 	const processes = [

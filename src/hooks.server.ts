@@ -11,6 +11,7 @@ import { countCachedPageView } from '$lib/server/web/cached-pages';
 import { assertNoNul } from '$lib/server/core/validation';
 import { log } from '$lib/server/core/logger';
 import { runtime, type Runtime } from '$lib/server/web/runtime';
+import { readCtxFor } from '$lib/server/web/read-ctx';
 import { isEmbeddable, withSecurityHeaders } from '$lib/server/web/security-headers';
 
 export const init: ServerInit = async () => {
@@ -62,8 +63,7 @@ async function handleRequest(rt: Runtime, { event, resolve }: Parameters<Handle>
 	}
 	// Public pages read the replica (when there is one), except for someone who has just written:
 	// they read the primary for a few seconds, so their own change is there.
-	const justWrote = !!event.locals.actor && !!rt.ctx.feedRows?.justWrote(event.locals.actor.id);
-	event.locals.readCtx = justWrote ? rt.ctx : rt.readCtx;
+	event.locals.readCtx = readCtxFor(rt, event.locals.actor?.id);
 	// Someone changing something (not just reporting what they saw) reads their change back at once,
 	// and who they are is read again after it (they may have signed out, renamed themselves…).
 	const writer = event.locals.actor?.id;

@@ -310,8 +310,8 @@ export async function listFeed(
 	} = {}
 ): Promise<FeedPage> {
 	// Anyone may read a public group: the reader's standing is looked up only for a private one.
-	if (opts.access || !group.is_public)
-		assertCan((opts.access ?? (await groupAccess(ctx, actor, group))).role, 'read', group);
+	if (opts.access) assertCan(opts.access.role, 'read', group);
+	else if (!group.is_public) assertCan((await groupAccess(ctx, actor, group)).role, 'read', group);
 	const limit = Math.min(Math.max(opts.limit ?? FEED_PAGE_SIZE, 1), 50);
 	if (opts.category && !(categoryCodes as string[]).includes(opts.category))
 		throw new AppError('validation', 'Nie ma takiej kategorii.');

@@ -39,7 +39,8 @@ beforeAll(async () => {
 		isPublic: false
 	});
 	const group = await getGroup(ctx.db, 'wiskitki');
-	for (let i = 1; i <= 3; i++) await createPost(ctx, operator, group, { body: `Komunikat ${i}`, category: 'municipal' });
+	for (let i = 1; i <= 3; i++)
+		await createPost(ctx, operator, group, { body: `Komunikat ${i}`, category: 'municipal' });
 	token = await createApiToken(ctx, resident.id, 'strona szkoły');
 	const rt = { ctx, readCtx: ctx, headers: jsonHeaders('https://tablica.example') };
 	server = http.createServer(async (req, res) => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiGroupFeed } from '../api/group-feed';
 import { actorForApiToken } from '../auth/sessions';
 import type { Ctx } from '../core/context';
+import { readCtxFor } from './read-ctx';
 import { withSecurityHeaders } from './security-headers';
 
 const GROUP_FEED = /^\/api\/v1\/groups\/([^/]+)\/posts$/;
@@ -34,9 +35,7 @@ export async function answerApiRead(
 		const slug = decodeURIComponent(GROUP_FEED.exec(url.pathname)![1]);
 		const actor = await actorForApiToken(rt.ctx, req.headers.authorization!.slice(7).trim());
 		if (!actor) return false;
-		// Someone who has just written reads the primary, as in hooks.server.ts.
-		const ctx = rt.ctx.feedRows?.justWrote(actor.id) ? rt.ctx : rt.readCtx;
-		const body = await apiGroupFeed(ctx, actor, { slug }, url);
+		const body = await apiGroupFeed(readCtxFor(rt, actor.id), actor, { slug }, url);
 		const json = JSON.stringify(body);
 		res.writeHead(200, [...rt.headers, 'content-length', String(Buffer.byteLength(json))]);
 		res.end(json);
