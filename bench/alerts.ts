@@ -1,9 +1,7 @@
 // Urgent alerts at scale: an alert to one sołectwo of a 20 000-member group (a tenth of the
 // members) and to the whole group — how long until every outbox message exists (the alert's
 // transaction commits) — and how long until 2 000 open pages hear of it over SSE. `npm run bench -- --alerts-only` runs just this part.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { systemClock } from '../src/lib/server/core/clock';
@@ -15,8 +13,7 @@ import { createGroup, getGroup } from '../src/lib/server/groups/groups';
 import { activatePackage, loadDemoMunicipalities, makeUser } from '../src/lib/server/testing/fixtures';
 import { addUnit } from '../src/lib/server/units/units';
 import { createUnitToken } from '../src/lib/server/units/tokens';
-import { root } from '../scripts/ensure-build.mjs';
-import { freePort, freshPgDatabase, waitForHealth } from './common';
+import { freshPgDatabase, startBuiltServer } from './common';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -182,25 +179,7 @@ export async function benchAlerts(opts: { pgServer: string; members: number; cli
 	);
 	await database.close();
 
-	const port = await freePort();
-	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: url,
-			DATA_DIR: path.join(root, 'data-bench', 'alerts-media'),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			SEED_DEMO: '0',
-			BASE_URL: '',
-			LOG_LEVEL: 'warn',
-			NODE_ENV: 'production',
-			JOBS: '0'
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	const base = `http://127.0.0.1:${port}`;
-	await waitForHealth(base);
+	const { base, stop } = await startBuiltServer(url, 'alerts-media', { JOBS: '0' });
 	try {
 		const sse = await sseTimes(base, token, unitId, opts.clients, opts.runs);
 		console.log(
@@ -214,8 +193,7 @@ export async function benchAlerts(opts: { pgServer: string; members: number; cli
 			clients: opts.clients
 		};
 	} finally {
-		server.kill('SIGTERM');
-		await new Promise((res) => server.once('exit', res));
+		await stop();
 	}
 	return { members: opts.members, ...out };
 }

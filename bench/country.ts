@@ -234,27 +234,21 @@ export async function generateCountry(
 				where p.published_at >= now() - interval '${RAW_DAYS + 2} days' and x.day = '${d}'`
 			);
 			await step(
-				`viewers of ${d}`,
-				`insert into post_viewers (post_id, viewer_key, first_day) select post_id, viewer_key, day from ${table}`
-			);
-			await step(
 				`partition of ${d} (its indexes)`,
 				`alter table post_views attach partition ${table} for values from ('${d}') to ('${addDays(d, 1)}')`
 			);
 		}
 		await step('post_viewers primary key', `alter table post_viewers add primary key (post_id, viewer_key)`);
 		// What the trigger on post_views keeps as views arrive (attaching a table fires no trigger): the
-		// groups' readers of yesterday and of its month (the sets still being counted), and the counts of
-		// every raw day and month (as the older ones: READERS_PER_GROUP_DAY and READERS_PER_GROUP_MONTH).
+		// groups' readers of yesterday (the set still being counted; anonymous keys live one day, so no
+		// month set and no post_viewers rows), and the counts of every raw day and month (as the older
+		// ones: READERS_PER_GROUP_DAY and READERS_PER_GROUP_MONTH).
 		const yesterday = addDays(today, -1);
 		await step(
 			'group viewer sets and counts of the raw days',
 			`insert into group_period_viewers (period, starts, group_id, viewer_key)
 			select distinct 'd', v.day, p.group_id, v.viewer_key from post_views v join posts p on p.id = v.post_id
-			where v.day = '${yesterday}'
-			union select distinct 'm', date_trunc('month', v.day)::date, p.group_id, v.viewer_key
-			from post_views v join posts p on p.id = v.post_id
-			where v.day >= date_trunc('month', '${yesterday}'::date) and v.day <= '${yesterday}';
+			where v.day = '${yesterday}';
 			insert into group_period_viewer_counts (period, starts, group_id, viewers)
 			select 'd', d.day, g.id, ${READERS_PER_GROUP_DAY} from groups g,
 				generate_series('${rawFrom}'::date, '${yesterday}'::date, interval '1 day') d(day)

@@ -2,15 +2,12 @@
 // posts with their counters and the last 40 days of views. Measures /grupy/{slug} and /zasiegi
 // with autocannon (warm: the per-process 30 s cache), the cold computation of every municipality's
 // page once, and the JavaScript a public page loads (gzip).
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { migrate, openPostgres } from '../src/lib/server/db/database';
 import { computeDays } from '../src/lib/server/stats/daily';
-import { freePort, freshPgDatabase, waitForHealth } from './common';
-import { root } from '../scripts/ensure-build.mjs';
+import { freshPgDatabase, startBuiltServer } from './common';
 
 const GROUPS = 300;
 const voivodeships = [
@@ -116,25 +113,8 @@ export async function benchPublic(opts: { pgServer: string; seconds: number; con
 	console.log(`\n== public website: ${GROUPS} groups, a year of statistics (PostgreSQL) ==`);
 	const url = await freshPgDatabase(opts.pgServer, 'tablica_bench_public');
 	console.log('  rows:', await generate(url));
-	const port = await freePort();
-	const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: url,
-			DATA_DIR: path.join(root, 'data-bench', 'public-media'),
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			SEED_DEMO: '0',
-			BASE_URL: '',
-			LOG_LEVEL: 'warn',
-			NODE_ENV: 'production'
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
-	});
-	const base = `http://127.0.0.1:${port}`;
+	const { base, stop } = await startBuiltServer(url, 'public-media');
 	try {
-		await waitForHealth(base);
 		// Cold: every municipality's page once (each computes its numbers from the database).
 		const cold: number[] = [];
 		for (let i = 1; i <= GROUPS; i++) {
@@ -183,7 +163,6 @@ export async function benchPublic(opts: { pgServer: string; seconds: number; con
 			);
 		return { cold: { p50: q(0.5), p99: q(0.99), max: q(1) }, results, js };
 	} finally {
-		server.kill('SIGTERM');
-		await new Promise((r) => server.once('exit', r));
+		await stop();
 	}
 }

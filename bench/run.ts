@@ -1,4 +1,4 @@
-// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1|country --country-groups 500 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start --reads-only --instances-only --only NAME]
+// npm run bench [-- --db postgres|pglite|both|none --seconds 20 --connections 50 --scale 1|country --country-groups 500 --runs 1 --alerts-only --skip-alerts --delivery-only --digest-only --digest-members 20000 --digest-deliver 5000 --promotion-only --public-only --first-start --reads-only --instances-only --statements-only --messages-only --message-pairs 2000 --only NAME]
 // Generates a large group once per database, starts the built server on it, and measures the feed
 // (page 1 and page 50, JSON API and HTML) with autocannon; checks the feed queries with EXPLAIN.
 import { spawn } from 'node:child_process';
@@ -18,6 +18,8 @@ import { benchDigest } from './digest';
 import { benchPublic } from './public';
 import { benchPromotion } from './promotion';
 import { benchReads } from './reads';
+import { benchFeedStatements } from './feed-statements';
+import { benchMessages } from './messages';
 import { benchInstances } from './instances';
 import { benchCountry, COUNTRY_GROUPS } from './country';
 import { benchFirstStart, referenceDataDir } from './first-start';
@@ -43,6 +45,9 @@ const { values } = parseArgs({
 		'first-start': { type: 'boolean', default: false },
 		'reads-only': { type: 'boolean', default: false },
 		'instances-only': { type: 'boolean', default: false },
+		'statements-only': { type: 'boolean', default: false },
+		'messages-only': { type: 'boolean', default: false },
+		'message-pairs': { type: 'string', default: '2000' },
 		'country-groups': { type: 'string', default: String(COUNTRY_GROUPS) },
 		only: { type: 'string' },
 		'alert-members': { type: 'string', default: '20000' },
@@ -245,6 +250,27 @@ if (values['reads-only']) {
 	process.exit(0);
 }
 
+if (values['statements-only']) {
+	const feedStatements = await benchFeedStatements(pgServer);
+	console.log(feedStatements);
+	process.exit(feedStatements.pass ? 0 : 1);
+}
+
+const messagesOptions = () => ({
+	pgServer,
+	pairs: Number(values['message-pairs']),
+	concurrency: 20,
+	runs: Math.max(3, runs)
+});
+if (values['messages-only']) {
+	ensureBuild();
+	const messages = await benchMessages(messagesOptions());
+	const file = resultFile();
+	writeFileSync(file, JSON.stringify({ messages }, null, 2));
+	console.log(`\nresults: ${path.relative(root, file)}`);
+	process.exit(0);
+}
+
 if (values['instances-only']) {
 	ensureBuild();
 	const instances = await benchInstances({ pgServer, seconds, connections, runs: Math.max(3, runs) });
@@ -298,6 +324,13 @@ const promotion = await benchPromotion({
 	members: Number(values['alert-members']),
 	runs: Math.max(3, runs)
 });
+console.log('\n== statements of a feed page with polls, events and replies ==');
+const feedStatements = await benchFeedStatements(pgServer);
+console.log(
+	`  group page ${feedStatements.plain.groupPage} → ${feedStatements.rich.groupPage}, JSON feed ${feedStatements.plain.jsonFeed} → ${feedStatements.rich.jsonFeed}: ${feedStatements.pass ? 'no more than plain posts' : 'MORE than plain posts'}`
+);
+console.log('\n== private messages live ==');
+const messages = await benchMessages(messagesOptions());
 const reads = await benchReads({ pgServer, seconds, connections, runs: Math.max(3, runs) });
 const instances = await benchInstances({
 	pgServer,
@@ -323,6 +356,8 @@ writeFileSync(
 			digest,
 			alerts,
 			promotion,
+			feedStatements,
+			messages,
 			reads,
 			instances,
 			publicSite,

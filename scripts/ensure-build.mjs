@@ -28,15 +28,21 @@ export function needsBuild() {
 }
 
 /**
- * Lines a build prints on stderr that are known not to be problems. Only this exact line: every other
+ * Lines a build prints on stderr that are known not to be problems. Only these exact lines: every other
  * warning still shows.
  * - adapter-node 5.5.7 bundles the server with Rollup, keeping each file of SvelteKit's server output as
  *   its own chunk. SvelteKit 2.70 builds its environment module (`__sveltekit/env`, used only with
  *   `experimental.explicitEnvironmentVariables`) as `chunks/env.js`; without that flag nothing reads it,
  *   Rollup tree-shakes it to nothing and warns. No app module is involved and neither package has an
  *   option for it (no `onwarn` reaches the adapter's Rollup).
+ * - The same bundling keeps `chunks/live.js`, SvelteKit's server copy of `src/lib/live.ts`, which several
+ *   pages share: it holds only browser code (live streams, view counting) that those pages call in
+ *   `onMount`, which the server render drops, so on the server the chunk is empty.
  */
-export const knownNoise = [/^Generated an empty chunk: "chunks\/env\.js"\.$/];
+export const knownNoise = [
+	/^Generated an empty chunk: "chunks\/env\.js"\.$/,
+	/^Generated an empty chunk: "chunks\/live\.js"\.$/
+];
 
 /** @param {string} text @returns {string} */
 export function withoutNoise(text) {

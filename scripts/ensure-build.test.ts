@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { withoutNoise } from './ensure-build.mjs';
 
 describe('withoutNoise', () => {
-	it("drops only the adapter's empty-chunk note about SvelteKit's env module", () => {
+	it("drops only the adapter's empty-chunk notes about SvelteKit's env module and the browser-only live module", () => {
 		const stderr = [
 			'Generated an empty chunk: "chunks/env.js".',
+			'Generated an empty chunk: "chunks/live.js".',
 			'Generated an empty chunk: "chunks/feed.js".',
 			'[plugin vite:resolve] Module "node:fs" has been externalized',
 			''

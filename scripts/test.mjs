@@ -12,6 +12,9 @@ const suites = [
 	{ name: 'e2e', args: ['--config', 'vitest.e2e.config.ts'] }
 ].filter((s) => !process.env.TEST_SUITES || process.env.TEST_SUITES.split(',').includes(s.name));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+// vitest's messages carry ANSI colours.
+const ansi = new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g');
 let ok = true;
 for (const suite of suites) {
 	const report = path.join(out, `${suite.name}.json`);
@@ -34,8 +37,28 @@ for (const suite of suites) {
 		totals.passed += j.numPassedTests;
 		totals.failed += j.numFailedTests;
 		totals.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
+		failures.push(...failuresOf(j, suite.name));
 	}
 }
 if (!ok && totals.failed === 0) console.log('\nvitest reported errors outside the tests (see above).');
+// Repeated at the end so a CI log cut to its last lines still names what failed and why.
+if (failures.length > 0) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
+
+function failuresOf(report, suiteName) {
+	const firstLine = (text) =>
+		String(text ?? '')
+			.replace(ansi, '')
+			.trim()
+			.split('\n')[0];
+	const lines = [];
+	for (const file of report.testResults ?? []) {
+		const name = path.relative(root, file.name);
+		const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+		for (const a of failed) lines.push(`  ${suiteName} ${name} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+		if (failed.length === 0 && file.status === 'failed')
+			lines.push(`  ${suiteName} ${name}: ${firstLine(file.message)}`);
+	}
+	return lines;
+}

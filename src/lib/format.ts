@@ -83,8 +83,18 @@ const timeFormat = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '
 
 /** "12 grudnia 2026" */
 export const formatDate = (d: Date | string) => dateFormat.format(new Date(d));
+/** "10:00" (Warsaw time) */
+export const formatTime = (d: Date | string) => timeFormat.format(new Date(d));
 /** "12 grudnia 2026, 10:00" */
 export const formatDateTime = (d: Date | string) => `${formatDate(d)}, ${timeFormat.format(new Date(d))}`;
+
+/** "9 grudnia 2026, 08:00–11:00" on one day, else both dates and times. */
+export function formatRange(start: Date | string, end: Date | string | null): string {
+	if (!end) return formatDateTime(start);
+	return formatDate(start) === formatDate(end)
+		? `${formatDateTime(start)}–${formatTime(end)}`
+		: `${formatDateTime(start)} – ${formatDateTime(end)}`;
+}
 
 /** "przed chwilą", "5 min temu", "3 godz. temu", "wczoraj", "4 dni temu", then the date. */
 export function relativeTime(d: Date | string, now: Date = new Date()): string {

@@ -13,10 +13,28 @@ export type LiveEvent =
 	  }
 	| { type: 'comment'; groupId: string; postId: string; commentId: string };
 
-/** Listens to a group's live stream; EventSource reconnects by itself. */
-export function subscribeLive(url: string, onEvent: (e: LiveEvent) => void): () => void {
+/** A new private message in one of the person's conversations (`/wiadomosci/live`). */
+export interface MessageEvent {
+	conversationId: string;
+	messageId: string;
+}
+
+/**
+ * Listens to a live stream (a group's, or the person's messages); EventSource reconnects by
+ * itself. `onOpen` hears of each connection: `reconnected` when events may have passed meanwhile.
+ */
+export function subscribeLive<E = LiveEvent>(
+	url: string,
+	onEvent: (e: E) => void,
+	onOpen?: (reconnected: boolean) => void
+): () => void {
 	if (typeof EventSource === 'undefined') return () => {};
 	const source = new EventSource(url);
+	let opened = false;
+	source.onopen = () => {
+		onOpen?.(opened);
+		opened = true;
+	};
 	source.onmessage = (m) => {
 		try {
 			onEvent(JSON.parse(m.data));

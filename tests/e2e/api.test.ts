@@ -176,6 +176,8 @@ describe('the JSON API', () => {
 	it('comments and reacts with a token, one reaction per person', async () => {
 		const { items } = await (await get('/groups/wiskitki/posts?limit=1')).json();
 		const id = items.find((p: { group: string; urgent: boolean }) => p.group === 'wiskitki' && !p.urgent).id;
+		// The demo's reactions come from members chosen by the post's random id: the resident may have reacted.
+		expect((await send('DELETE', `/posts/${id}/reaction`, undefined, residentToken)).status).toBeLessThan(300);
 		const before = await (await get(`/posts/${id}`)).json();
 		const c = await send('POST', `/posts/${id}/comments`, { body: 'Dziękuję za informację' }, residentToken);
 		expect(c.status).toBe(201);
@@ -236,7 +238,7 @@ describe('the JSON API', () => {
 		// The delivery job may have sent the newest message already: any of the outbox's states.
 		expect(items[0]).toMatchObject({
 			channel: expect.stringMatching(/^(email|sms|push)$/),
-			status: expect.stringMatching(/^(pending|sent|failed|dead)$/)
+			status: expect.stringMatching(/^(pending|sent|failed|dead|skipped)$/)
 		});
 	});
 

@@ -332,7 +332,8 @@ describe.skipIf(!hasChromium)('a resident in the browser', () => {
 		const decisionUrl = resident.url();
 
 		await moderator.goto(`${server.url}/moderacja?grupa=wiskitki`);
-		await moderator.goto(decisionUrl);
+		// Typed before the page's script has loaded, the text can be reset when it takes over: wait for it.
+		await moderator.goto(decisionUrl, { waitUntil: 'networkidle' });
 		await moderator
 			.getByLabel(/Uzasadnienie rozstrzygnięcia/)
 			.fill('Autor ma dowód; to relacja klienta, nie pomówienie.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBody } from './render';
+import { renderBody, renderComment } from './render';
 
 describe('renderBody', () => {
 	it('never passes markup through', () => {
@@ -17,5 +17,25 @@ describe('renderBody', () => {
 	});
 	it('keeps a quote from breaking out of the href', () => {
 		expect(renderBody('https://a.pl/"onmouseover="x')).not.toContain('"onmouseover');
+	});
+});
+
+describe('mentions', () => {
+	const mentions = {
+		names: ['Anna', 'Anna Nowak', 'Jan <b>'],
+		href: (n: string) => `/g/w/czlonkowie?q=${encodeURIComponent(n)}`
+	};
+	it('links the longest mentioned name after "@", and nothing else', () => {
+		expect(renderBody('Dzięki @Anna Nowak i @Anna! Pisz do anna@poczta.pl, @Ewa', mentions)).toBe(
+			'<p>Dzięki <a class="mention" href="/g/w/czlonkowie?q=Anna%20Nowak">@Anna Nowak</a> i <a class="mention" href="/g/w/czlonkowie?q=Anna">@Anna</a>! Pisz do anna@poczta.pl, @Ewa</p>'
+		);
+	});
+	it('escapes names and keeps links working beside them', () => {
+		expect(renderComment('@Jan <b> zobacz https://a.pl', mentions)).toBe(
+			'<a class="mention" href="/g/w/czlonkowie?q=Jan%20%3Cb%3E">@Jan &lt;b&gt;</a> zobacz https://a.pl'
+		);
+		expect(renderBody('@Annabel https://a.pl @Anna', mentions)).toBe(
+			'<p>@Annabel <a href="https://a.pl" rel="nofollow ugc noopener noreferrer" target="_blank">https://a.pl</a> <a class="mention" href="/g/w/czlonkowie?q=Anna">@Anna</a></p>'
+		);
 	});
 });

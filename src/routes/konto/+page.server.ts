@@ -9,6 +9,7 @@ import { requestDataExport } from '$lib/server/privacy/export';
 import { accountPage } from '$lib/server/privacy/account-views';
 import { getGroup } from '$lib/server/groups/groups';
 import { setMemberPlaces } from '$lib/server/places/places';
+import { setPushQuietHours } from '$lib/server/notify/member-settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -65,6 +66,20 @@ export const actions: Actions = {
 				return { placesSaved: slug };
 			},
 			{ form: 'places', group: slug }
+		);
+	},
+	quiet: async (event) => {
+		const actor = requireActor(event);
+		const f = formFields(await event.request.formData());
+		return action(
+			async () => ({
+				quietSaved: await setPushQuietHours(event.locals.ctx, actor, {
+					quiet: f.quiet === 'on',
+					start: f.start,
+					end: f.end
+				})
+			}),
+			{ form: 'quiet' }
 		);
 	},
 	dataExport: async (event) => {

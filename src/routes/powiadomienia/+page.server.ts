@@ -1,23 +1,23 @@
 import { requireActor } from '$lib/server/web/http';
-import { describeNotification, listNotifications, markAllRead } from '$lib/server/notify/notifications';
+import { groupedNotifications, markAllRead } from '$lib/server/notify/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireActor({ locals, url });
-	const items = await listNotifications(locals.ctx, actor);
+	const items = await groupedNotifications(locals.ctx, actor);
 	return {
 		items: items.map((n) => ({
 			id: n.id,
-			text: describeNotification(n),
+			text: n.text,
 			href: n.link
 				? n.link
-				: n.post_id && n.group_slug
-					? `/g/${n.group_slug}/p/${n.post_id}${n.comment_id ? `#k${n.comment_id}` : ''}`
-					: n.group_slug
-						? `/g/${n.group_slug}`
+				: n.postId && n.groupSlug
+					? `/g/${n.groupSlug}/p/${n.postId}${n.commentId ? `#k${n.commentId}` : ''}`
+					: n.groupSlug
+						? `/g/${n.groupSlug}`
 						: null,
-			unread: !n.read_at,
-			createdAt: n.created_at.toISOString()
+			unread: n.unread,
+			createdAt: n.createdAt
 		}))
 	};
 };

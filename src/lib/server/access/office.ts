@@ -1,6 +1,6 @@
 import type { Actor, Ctx } from '../core/context';
 import type { Unit } from '../db/schema';
-import { AppError } from '../core/errors';
+import { AppError, unauthenticated } from '../core/errors';
 import { assertSignedIn } from './actor';
 
 type UnitRef = Pick<Unit, 'id' | 'municipality_code'>;
@@ -58,6 +58,18 @@ export async function assertUnitManager(
 	throw new AppError('forbidden', refusal);
 }
 
+/** Is the actor on the unit's staff (editor or unit admin), the municipality's coordinator or the operator? */
+export async function isUnitStaff(ctx: Pick<Ctx, 'db'>, actor: Actor | null, unit: UnitRef): Promise<boolean> {
+	if (!actor) return false;
+	const staff = await ctx.db
+		.selectFrom('unit_members')
+		.select('user_id')
+		.where('unit_id', '=', unit.id)
+		.where('user_id', '=', actor.id)
+		.executeTakeFirst();
+	return !!staff || (await coordinates(ctx, actor, unit.municipality_code));
+}
+
 /** Anyone on the unit's staff (editor or unit admin), the municipality's coordinator, the operator. */
 export async function assertUnitStaff(
 	ctx: Pick<Ctx, 'db'>,
@@ -66,13 +78,7 @@ export async function assertUnitStaff(
 	refusal = 'To może zrobić zespół jednostki albo koordynator gminy.'
 ): Promise<Actor> {
 	assertSignedIn(actor);
-	const staff = await ctx.db
-		.selectFrom('unit_members')
-		.select('user_id')
-		.where('unit_id', '=', unit.id)
-		.where('user_id', '=', actor.id)
-		.executeTakeFirst();
-	if (!staff && !(await coordinates(ctx, actor, unit.municipality_code))) throw new AppError('forbidden', refusal);
+	if (!(await isUnitStaff(ctx, actor, unit))) throw new AppError('forbidden', refusal);
 	return actor;
 }
 
@@ -88,4 +94,35 @@ export async function mayHoldApiTokens(ctx: Pick<Ctx, 'db'>, actor: Actor | null
 		ctx.db.selectFrom('coordinators').select('user_id').where('user_id', '=', actor.id).executeTakeFirst()
 	]);
 	return !!(staff || coordinator);
+}
+
+/**
+ * The municipalities whose office panel the actor may open: those they coordinate; for the
+ * operator, every municipality with a customer account. Refused when there is none.
+ */
+export async function listCoordinatedMunicipalities(ctx: Pick<Ctx, 'db'>, actor: Actor | null) {
+	if (!actor) throw unauthenticated();
+	let q = ctx.db.selectFrom('municipalities as m').select(['m.teryt_code', 'm.name']).orderBy('m.name');
+	q = actor.isOperator
+		? q.where((eb) =>
+				eb.exists(eb.selectFrom('customers').select('id').whereRef('customers.municipality_code', '=', 'm.teryt_code'))
+			)
+		: q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('coordinators')
+						.select('user_id')
+						.whereRef('coordinators.municipality_code', '=', 'm.teryt_code')
+						.where('coordinators.user_id', '=', actor.id)
+				)
+			);
+	const municipalities = await q.execute();
+	if (municipalities.length === 0)
+		throw new AppError(
+			'forbidden',
+			actor.isOperator
+				? 'Żadna gmina nie ma jeszcze konta klienta — załóż je w ustawieniach grupy.'
+				: 'Panel urzędu jest dla koordynatorów gminy.'
+		);
+	return municipalities;
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import type { Actor, Ctx } from '../core/context';
 import type { Group } from '../db/schema';
 import { addComment } from '../feed/comments';
+import { startConversation } from '../conversations/conversations';
 import { setPostReaction } from '../feed/engagement';
 import { listFeed } from '../feed/feed-query';
 import { createPost } from '../feed/create-post';
@@ -57,6 +58,8 @@ let operator: Actor;
 let member: Actor;
 let unitId: string;
 let publishedPostId: string;
+/** A member's own post: "Napisz do autora" writes to its author. */
+let memberPostId: string;
 /** A group of a neighbouring municipality whose promoted posts could come into `group`. */
 let neighbour: Group;
 let n = 0;
@@ -84,6 +87,7 @@ const actions: MatrixAction[] = [
 	'post',
 	'comment',
 	'react',
+	'message',
 	'moderate',
 	'edit',
 	'crossPostSources',
@@ -94,18 +98,19 @@ const actions: MatrixAction[] = [
 // Expected, written out by hand for a private group: 1 = allowed. The last three are the
 // moderators' "Posty z innych gmin" (promotions/cross-posting.ts): the list, refusing a source, allowing it.
 const matrix: Record<GroupWideRole, number[]> = {
-	//           read join leave listM decide post comm react mod edit srcs refuse allow
-	anonymous: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-	user: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-	pending: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-	member: [1, 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0],
-	publisher: [1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0],
-	moderator: [1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1],
-	operator: [1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+	//           read join leave listM decide post comm react msg mod edit srcs refuse allow
+	anonymous: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	user: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	pending: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	member: [1, 0, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0],
+	publisher: [1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0],
+	moderator: [1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1],
+	// The operator moderates every group but writes no private messages (not a member).
+	operator: [1, 0, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1],
 	// Members under a sanction imposed by a moderator.
-	muted: [1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0],
-	suspended: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-	banned: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+	muted: [1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+	suspended: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+	banned: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 };
 
 async function actorIn(role: GroupRole): Promise<Actor | null> {
@@ -159,6 +164,8 @@ async function perform(action: MatrixAction, actor: Actor | null, role: GroupRol
 			return void (await addComment(ctx, actor, publishedPostId, { body: 'Komentarz' }));
 		case 'react':
 			return void (await setPostReaction(ctx, actor, publishedPostId, 'like'));
+		case 'message':
+			return void (await startConversation(ctx, actor, { post: memberPostId, body: 'Dzień dobry, piszę prywatnie.' }));
 		case 'moderate': {
 			const { id } = await createPost(ctx, member, group, { body: 'Czeka na akceptację', category: 'other' });
 			return decidePost(ctx, actor, id, { decision: 'approve' });
@@ -205,6 +212,12 @@ beforeAll(async () => {
 	unitId = unit.id;
 	member = (await actorIn('member'))!;
 	publishedPostId = (await createPost(ctx, operator, group, { body: 'Opublikowany', category: 'official' })).id;
+	memberPostId = (await createPost(ctx, member, group, { body: 'Sprzedam rower', category: 'other' })).id;
+	await ctx.db
+		.updateTable('posts')
+		.set({ status: 'published', published_at: new Date() })
+		.where('id', '=', memberPostId)
+		.execute();
 	neighbour = await createGroup(ctx, operator, {
 		slug: 'sasiednia',
 		municipalityCode: '1438042',

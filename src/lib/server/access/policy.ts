@@ -17,7 +17,17 @@ export type GroupRole =
 	| 'neighbour';
 
 export type GroupAction =
-	'read' | 'join' | 'leave' | 'listMembers' | 'decideMembership' | 'post' | 'comment' | 'react' | 'moderate' | 'edit';
+	| 'read'
+	| 'join'
+	| 'leave'
+	| 'listMembers'
+	| 'decideMembership'
+	| 'post'
+	| 'comment'
+	| 'react'
+	| 'message'
+	| 'moderate'
+	| 'edit';
 
 /** The actions an anonymous visitor may be allowed (a public group's posts); every other needs a signed-in actor. */
 export type AnonymousAction = 'read';
@@ -52,6 +62,8 @@ const allowed: Record<GroupAction, GroupRole[]> = {
 	post: participants,
 	comment: [...participants, 'neighbour'],
 	react: [...participants, 'muted', 'neighbour'],
+	/** Writing privately to another member: members and moderators (not the operator nor a unit's staff as such). */
+	message: ['moderator', 'member'],
 	moderate: ['operator', 'moderator'],
 	edit: ['operator']
 };
@@ -65,6 +77,7 @@ const refusals: Record<GroupAction, string> = {
 	post: 'Aby publikować, dołącz do grupy i poczekaj na akceptację moderatora.',
 	comment: 'Aby komentować, dołącz do grupy i poczekaj na akceptację moderatora.',
 	react: 'Aby reagować, dołącz do grupy i poczekaj na akceptację moderatora.',
+	message: 'Prywatne wiadomości piszą do siebie członkowie grupy — dołącz do niej i poczekaj na akceptację moderatora.',
 	moderate: 'Tylko moderatorzy grupy mogą to zrobić.',
 	edit: 'Tylko operator może zmieniać ustawienia grupy.'
 };

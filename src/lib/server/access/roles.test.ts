@@ -41,7 +41,8 @@ describe('rolesOf: what roles a person has, in one query', () => {
 			moderator: false,
 			units: [],
 			groups: [],
-			unread: 0
+			unread: 0,
+			unreadConversations: 0
 		});
 		expect((await rolesOf(ctx, operator)).operator).toBe(true);
 	});

@@ -18,6 +18,8 @@ export interface PersonRoles {
 	groups: { slug: string; status: 'approved' | 'pending' }[];
 	/** Unread notifications: the header shows them next to the roles' links, so the same query reads them. */
 	unread: number;
+	/** Conversations with a message the person has not read (the header's "Wiadomości"). */
+	unreadConversations: number;
 }
 
 const rolesQuery = prepared((db: Db, userId: string) =>
@@ -28,6 +30,14 @@ const rolesQuery = prepared((db: Db, userId: string) =>
 			.where('user_id', '=', userId)
 			.where('read_at', 'is', null)
 			.as('unread'),
+		eb
+			.selectFrom('conversation_members as cm')
+			.innerJoin('conversations as c', 'c.id', 'cm.conversation_id')
+			.select(sql<string>`count(*)`.as('n'))
+			.where('cm.user_id', '=', userId)
+			.where('c.last_sender_id', '!=', userId)
+			.whereRef('c.last_message_id', '>', 'cm.last_read_id')
+			.as('unread_conversations'),
 		eb.exists(eb.selectFrom('coordinators').select('user_id').where('user_id', '=', userId)).as('coordinator'),
 		eb
 			.exists(
@@ -71,6 +81,7 @@ export async function rolesOf(ctx: Pick<Ctx, 'db'>, actor: Actor): Promise<Perso
 		moderator: !!row.moderator,
 		units: row.units,
 		groups: row.groups as PersonRoles['groups'],
-		unread: Number(row.unread)
+		unread: Number(row.unread),
+		unreadConversations: Number(row.unread_conversations)
 	};
 }

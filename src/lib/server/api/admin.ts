@@ -29,7 +29,7 @@ export const listOutbox = operation({
 						channel: z.enum(['email', 'sms', 'push']),
 						to: z.string(),
 						subject: z.string(),
-						status: z.enum(['pending', 'sent', 'failed', 'dead']),
+						status: z.enum(['pending', 'sent', 'failed', 'dead', 'skipped']),
 						createdAt: dateTime()
 					})
 				)

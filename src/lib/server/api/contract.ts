@@ -16,7 +16,8 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
  */
 export type Access = 'none' | 'optional' | 'required';
 
-export type Tag = 'groups' | 'posts' | 'engagement' | 'moderation' | 'push' | 'support' | 'admin' | 'service';
+export type Tag =
+	'groups' | 'posts' | 'engagement' | 'messages' | 'moderation' | 'push' | 'support' | 'admin' | 'service';
 
 export interface ResponseSpec {
 	/** Polish, as every text of the document. */

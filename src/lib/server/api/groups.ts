@@ -71,6 +71,7 @@ const asMessage = 'Pole "as" ma postać "unit:<id>".';
 const post = postInputSchema.shape;
 /** The domain's own schema of the event (`Date`s in, after the JSON strings are read). */
 const event = post.event.unwrap().unwrap();
+const poll = post.poll.unwrap().unwrap();
 
 /** JSON gives dates as strings; the domain wants `Date`s (an invalid one is refused there, with its message). */
 const toDate = (v: string) => new Date(v);
@@ -98,6 +99,10 @@ export const createGroupPost = operation({
 						description: 'Publikacja w imieniu jednostki, np. "unit:12" (jednostki: GET /groups/{slug}/units)'
 					}),
 				unitId: post.unitId.meta({ description: 'To samo co "as" (sam identyfikator jednostki)' }),
+				questionTo: post.questionTo.meta({
+					description:
+						'Pytanie mieszkańca (kategoria "questions") skierowane do urzędu lub jednostki gminy: jej identyfikator z GET /groups/{slug}/units'
+				}),
 				event: z
 					.object(
 						{
@@ -115,6 +120,25 @@ export const createGroupPost = operation({
 					.pipe(event)
 					.nullish()
 					.meta({ description: 'Wydarzenie: początek, koniec (nie wcześniej niż początek), miejsce' }),
+				poll: z
+					.object(
+						{
+							options: poll.shape.options.meta({ description: 'Od 2 do 10 różnych odpowiedzi' }),
+							multiple: poll.shape.multiple,
+							closesAt: z
+								.string({ error: 'Podaj, do kiedy trwa głosowanie.' })
+								.meta({ format: 'date-time', description: 'Koniec głosowania (od 10 minut do roku od publikacji)' }),
+							consultation: poll.shape.consultation.meta({
+								description:
+									'Konsultacja (tylko w poście jednostki): głosują członkowie, którzy wskazali miejscowość w gminie'
+							})
+						},
+						{ error: 'Ankieta to obiekt z polami options i closesAt.' }
+					)
+					.transform((p): z.input<typeof poll> => ({ ...p, closesAt: toDate(p.closesAt) }))
+					.pipe(poll)
+					.nullish()
+					.meta({ description: 'Ankieta w poście; opcje sprawdza moderacja jak treść posta' }),
 				draft: post.draft.meta({ description: 'Zapisz jako szkic (widzi go tylko autor i zespół jednostki)' }),
 				publishAt: z
 					.string({ error: 'Podaj poprawną datę i godzinę publikacji.' })

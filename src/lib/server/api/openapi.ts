@@ -3,19 +3,35 @@ import { errorCodes, errorStatus, type ErrorCode } from '../core/errors';
 import { listOutbox } from './admin';
 import { closeGroupAlert, listGroupPlaces, previewGroupAlert, sendGroupAlert, updateGroupAlert } from './alerts';
 import type { Operation, Tag } from './contract';
+import {
+	blockInConversation,
+	getConversation,
+	getMessage,
+	listConversations,
+	markConversationRead,
+	reportMessage,
+	sendMessage,
+	startConversation,
+	unblockInConversation
+} from './conversations';
 import { createGroupPost, getGroup, listGroupPosts, listGroups, listGroupUnits } from './groups';
 import { checkText } from './moderation';
 import {
+	attendEvent,
 	createComment,
 	deleteComment,
 	deleteReaction,
 	editComment,
+	followPost,
 	getPost,
 	listComments,
+	muteFollowedPost,
 	recordViews,
 	setReaction,
-	sharePost
+	sharePost,
+	withdrawAttendance
 } from './posts';
+import { closePoll, getPoll, votePoll } from './polls';
 import { getPushKey, subscribePush, unsubscribePush } from './push';
 import { ErrorBody } from './schemas';
 import { getHealth, getOpenApi, suggestGroups } from './service';
@@ -41,10 +57,26 @@ export const operations: readonly Operation[] = [
 	createComment,
 	editComment,
 	deleteComment,
+	followPost,
+	muteFollowedPost,
 	setReaction,
 	deleteReaction,
+	attendEvent,
+	withdrawAttendance,
+	getPoll,
+	votePoll,
+	closePoll,
 	sharePost,
 	recordViews,
+	listConversations,
+	startConversation,
+	getConversation,
+	sendMessage,
+	getMessage,
+	markConversationRead,
+	blockInConversation,
+	unblockInConversation,
+	reportMessage,
 	checkText,
 	getPushKey,
 	subscribePush,
@@ -57,6 +89,7 @@ const tags: Record<Tag, string> = {
 	groups: 'Grupy gmin, ich posty i jednostki',
 	posts: 'Posty i komentarze',
 	engagement: 'Reakcje, udostępnienia i wyświetlenia',
+	messages: 'Wiadomości prywatne: rozmowy członków grupy, blokowanie, zgłaszanie wiadomości moderatorom',
 	moderation: 'Sprawdzenie tekstu przed publikacją',
 	push: 'Powiadomienia push przeglądarki',
 	support: 'Zgłoszenia do administratorów',

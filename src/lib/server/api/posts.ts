@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commentInputSchema } from '../feed/comments';
 import { commentEditSchema } from '../feed/comment-authoring';
 import { reactionSchema } from '../feed/engagement';
+import { eventResponseSchema } from '../events/events';
 import { isId } from '../core/validation';
 import { operation } from './contract';
 import { Comment, count, Created, Post } from './schemas';
@@ -134,6 +135,80 @@ export const deleteReaction = operation({
 	access: 'required',
 	params: postParams,
 	responses: { 200: { description: 'Usunięto', schema: z.object({ kind: z.null(), counts: reactionCounts }) } },
+	errors: ['forbidden', 'not_found', 'conflict']
+});
+
+const Following = z
+	.object({ following: z.boolean().meta({ description: 'Czy osoba dostaje powiadomienia o nowych komentarzach' }) })
+	.meta({ id: 'Following', description: 'Obserwowanie posta' });
+
+export const followPost = operation({
+	method: 'put',
+	path: '/posts/{id}/follow',
+	operationId: 'followPost',
+	summary: 'Obserwuj post: powiadomienia o nowych komentarzach (autor obserwuje swój post bez tego)',
+	tag: 'posts',
+	access: 'required',
+	params: postParams,
+	responses: { 200: { description: 'Zapisano', schema: Following } },
+	errors: ['forbidden', 'not_found']
+});
+
+export const muteFollowedPost = operation({
+	method: 'delete',
+	path: '/posts/{id}/follow',
+	operationId: 'muteFollowedPost',
+	summary: 'Wycisz post: bez powiadomień o komentarzach i odpowiedziach pod nim, także dla autora',
+	tag: 'posts',
+	access: 'required',
+	params: postParams,
+	responses: { 200: { description: 'Zapisano', schema: Following } },
+	errors: ['forbidden', 'not_found']
+});
+
+const responseMessage = 'Podaj response: "going" (wezmę udział) albo "interested" (interesuje mnie).';
+
+const Attendance = z
+	.object({
+		response: eventResponseSchema.meta({ description: 'Moja odpowiedź: wezmę udział, interesuje mnie albo brak' }),
+		going: count('Osoby, które wezmą udział'),
+		interested: count('Osoby zainteresowane')
+	})
+	.meta({ id: 'Attendance', description: 'Udział w wydarzeniu zapowiedzianym w poście' });
+
+export const attendEvent = operation({
+	method: 'put',
+	path: '/posts/{id}/attendance',
+	operationId: 'attendEvent',
+	summary: '„Wezmę udział” albo „Interesuje mnie” przy wydarzeniu (można zmienić; przed jego końcem)',
+	tag: 'engagement',
+	access: 'required',
+	params: postParams,
+	body: {
+		schema: z.object(
+			{
+				response: z
+					.unknown()
+					.refine((r) => r != null, responseMessage)
+					.pipe(eventResponseSchema.unwrap())
+					.meta({ type: 'string', enum: eventResponseSchema.unwrap().options })
+			},
+			{ error: responseMessage }
+		)
+	},
+	responses: { 200: { description: 'Zapisano', schema: Attendance } },
+	errors: ['forbidden', 'not_found', 'conflict']
+});
+
+export const withdrawAttendance = operation({
+	method: 'delete',
+	path: '/posts/{id}/attendance',
+	operationId: 'withdrawAttendance',
+	summary: 'Wycofaj moją odpowiedź przy wydarzeniu',
+	tag: 'engagement',
+	access: 'required',
+	params: postParams,
+	responses: { 200: { description: 'Wycofano', schema: Attendance } },
 	errors: ['forbidden', 'not_found', 'conflict']
 });
 

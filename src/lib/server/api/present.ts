@@ -26,6 +26,7 @@ export const apiPost = (p: FeedItem) => ({
 	// Stored only after the domain checked it against the list.
 	category: p.category as CategoryCode,
 	body: p.body,
+	mentions: p.mentions,
 	status: p.status,
 	createdAt: p.createdAt,
 	pinned: p.pinned,
@@ -33,6 +34,7 @@ export const apiPost = (p: FeedItem) => ({
 	promotion: p.promotion && { sponsor: p.promotion.sponsor, endsAt: p.promotion.endsAt },
 	crossPostedFrom: p.crossPostedFrom,
 	event: p.event,
+	poll: p.poll,
 	images: p.images,
 	places: p.places,
 	alert: p.alert && {
@@ -42,6 +44,13 @@ export const apiPost = (p: FeedItem) => ({
 		allClearAt: p.alert.allClearAt,
 		allClearText: p.alert.allClearText,
 		cap: `/alerty/${p.id}.cap.xml`
+	},
+	question: p.question && {
+		unit: p.question.unit,
+		state: p.question.state,
+		forwardedFrom: p.question.forwardedFrom,
+		answeredAt: p.question.answeredAt,
+		answerCommentId: p.question.answerCommentId
 	},
 	counts: {
 		comments: p.counts.comments,

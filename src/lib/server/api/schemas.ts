@@ -58,6 +58,24 @@ export const Counts = z
 	})
 	.meta({ id: 'Counts', description: 'Liczniki posta' });
 
+export const Poll = z
+	.object({
+		options: z.array(z.string()).meta({ description: 'Odpowiedzi do wyboru; głosuje się ich numerami (od 0)' }),
+		multiple: z.boolean().meta({ description: 'Można zaznaczyć kilka odpowiedzi' }),
+		consultation: z
+			.boolean()
+			.meta({ description: 'Konsultacja: głosują członkowie, którzy wskazali swoją miejscowość w gminie' }),
+		closesAt: dateTime().meta({ description: 'Koniec głosowania (wcześniejszy, gdy autor je zakończył)' }),
+		closed: z.boolean(),
+		voters: z.int().min(0).meta({ description: 'Osoby, które zagłosowały' }),
+		results: z
+			.array(z.int().min(0))
+			.nullable()
+			.meta({ description: 'Głosy na każdą odpowiedź; null, dopóki pytający nie zagłosuje albo głosowanie trwa' }),
+		myVotes: z.array(z.int().min(0)).meta({ description: 'Odpowiedzi zaznaczone przez pytającego' })
+	})
+	.meta({ id: 'Poll', description: 'Ankieta: wyniki po oddaniu głosu albo po zakończeniu głosowania' });
+
 export const Post = z
 	.object({
 		id: id(),
@@ -72,6 +90,9 @@ export const Post = z
 		}),
 		category: z.enum(categoryCodes),
 		body: z.string(),
+		mentions: z
+			.array(z.string())
+			.meta({ description: 'Członkowie grupy wspomniani w treści („@Imię Nazwisko”): ich nazwy, jak w treści' }),
 		status: z.enum(postStatuses).meta({
 			description:
 				'Stan posta: opublikowany, czeka na akceptację, do poprawy, odrzucony, usunięty przez moderację, szkic, zaplanowany, usunięty przez autora'
@@ -87,9 +108,20 @@ export const Post = z
 				'Gmina, z której grupy pochodzi post pokazany tu jako wyróżniony przez sąsiednią gminę (Pakiet 3); komentarze są w grupie źródłowej'
 		}),
 		event: z
-			.object({ start: dateTime(), end: dateTime().nullable(), place: z.string().nullable() })
+			.object({
+				start: dateTime(),
+				end: dateTime().nullable(),
+				place: z.string().nullable(),
+				going: z.int().min(0).meta({ description: 'Osoby, które wezmą udział' }),
+				interested: z.int().min(0).meta({ description: 'Osoby zainteresowane' }),
+				myResponse: z
+					.enum(['going', 'interested'])
+					.nullable()
+					.meta({ description: 'Odpowiedź pytającej osoby (bez tokenu: null)' })
+			})
 			.nullable()
-			.meta({ description: 'Wydarzenie, gdy post je zapowiada' }),
+			.meta({ description: 'Wydarzenie, gdy post je zapowiada, z odpowiedziami „Wezmę udział” i „Interesuje mnie”' }),
+		poll: Poll.nullable().meta({ description: 'Ankieta w poście' }),
 		images: z.array(z.object({ url: z.string(), width: z.int().min(1), height: z.int().min(1), alt: z.string() })),
 		places: z.array(z.string()).meta({ description: 'Sołectwa i miejscowości, których dotyczy post' }),
 		alert: z
@@ -103,6 +135,18 @@ export const Post = z
 			})
 			.nullable()
 			.meta({ description: 'Komunikat pilny, gdy post nim jest' }),
+		question: z
+			.object({
+				unit: z.string().meta({ description: 'Urząd lub jednostka, która ma odpowiedzieć (po przekazaniu: ta nowa)' }),
+				state: z.enum(['waiting', 'forwarded', 'answered']).meta({
+					description: 'czeka na odpowiedź, przekazano (do innej jednostki, nadal czeka), odpowiedziano'
+				}),
+				forwardedFrom: z.string().nullable().meta({ description: 'Jednostka, która przekazała pytanie' }),
+				answeredAt: dateTime().nullable(),
+				answerCommentId: id().nullable().meta({ description: 'Komentarz z odpowiedzią urzędu' })
+			})
+			.nullable()
+			.meta({ description: 'Pytanie mieszkańca skierowane do urzędu lub jednostki gminy' }),
 		counts: Counts
 	})
 	.meta({ id: 'Post', description: 'Post w grupie' });
@@ -135,6 +179,9 @@ export const Comment: z.ZodType<CommentShape, CommentShape> = z
 		parentId: id().nullable(),
 		authorName: z.string(),
 		body: z.string(),
+		mentions: z
+			.array(z.string())
+			.meta({ description: 'Członkowie grupy wspomniani w treści („@Imię Nazwisko”): ich nazwy, jak w treści' }),
 		status: z.enum(commentStatuses),
 		mine: z.boolean().meta({ description: 'Napisany przez pytającą osobę' }),
 		reason: z.string().nullable().meta({ description: 'Dlaczego czeka (widzi autor i moderatorzy)' }),
@@ -146,6 +193,10 @@ export const Comment: z.ZodType<CommentShape, CommentShape> = z
 		reactions: count(),
 		byKind: reactionsByKind,
 		myReaction: z.enum(reactionKinds as [string, ...string[]]).nullable(),
+		officialAnswer: z.boolean().meta({
+			description:
+				'Odpowiedź urzędu: pierwsza odpowiedź jednostki, do której skierowano pytanie (jej wątek jest pierwszy)'
+		}),
 		get replies() {
 			return z.array(Comment);
 		}
@@ -157,6 +208,7 @@ interface CommentShape {
 	parentId: string | null;
 	authorName: string;
 	body: string;
+	mentions: string[];
 	status: (typeof commentStatuses)[number];
 	mine: boolean;
 	reason: string | null;
@@ -166,5 +218,6 @@ interface CommentShape {
 	reactions: number;
 	byKind: Partial<Record<string, number>>;
 	myReaction: string | null;
+	officialAnswer: boolean;
 	replies: CommentShape[];
 }

@@ -1,45 +1,14 @@
 import type { Actor, Ctx } from '../core/context';
-import { AppError, unauthenticated } from '../core/errors';
 import { unitTypes } from '../groups/unit-types';
 import { customerOf } from '../subscriptions/customers';
 import { formatNip } from '../subscriptions/identifiers';
 import { packageState } from '../subscriptions/subscriptions';
 import { changeOptions } from '../subscriptions/package-changes';
 import { listUnits } from '../units/units';
+import { listCoordinatedMunicipalities } from '../access/office';
 import { warsawDay, polishDate } from '../../dates';
 import { contractsOf } from './contracts';
 import { customerInvoices, ksefLabels } from './invoices';
-
-/**
- * The municipalities whose office panel the actor may open: those they coordinate; for the
- * operator, every municipality with a customer account. Refused when there is none.
- */
-export async function listCoordinatedMunicipalities(ctx: Pick<Ctx, 'db'>, actor: Actor | null) {
-	if (!actor) throw unauthenticated();
-	let q = ctx.db.selectFrom('municipalities as m').select(['m.teryt_code', 'm.name']).orderBy('m.name');
-	q = actor.isOperator
-		? q.where((eb) =>
-				eb.exists(eb.selectFrom('customers').select('id').whereRef('customers.municipality_code', '=', 'm.teryt_code'))
-			)
-		: q.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('coordinators')
-						.select('user_id')
-						.whereRef('coordinators.municipality_code', '=', 'm.teryt_code')
-						.where('coordinators.user_id', '=', actor.id)
-				)
-			);
-	const municipalities = await q.execute();
-	if (municipalities.length === 0)
-		throw new AppError(
-			'forbidden',
-			actor.isOperator
-				? 'Żadna gmina nie ma jeszcze konta klienta — załóż je w ustawieniach grupy.'
-				: 'Panel urzędu jest dla koordynatorów gminy.'
-		);
-	return municipalities;
-}
 
 /** The coordinator's panel (`/urzad`): the chosen municipality's package, units, contracts and invoices. */
 export async function officePanel(ctx: Ctx, actor: Actor | null, chosenCode: string | null) {

@@ -25,7 +25,9 @@ export class AnonymousPageCache {
 		private readonly maxAgeMs: number,
 		private readonly maxEntries = 2000
 	) {
-		notifier.subscribe((event) => this.forgetGroup(event.groupId));
+		notifier.subscribe((event) => {
+			if (event.type !== 'message') this.forgetGroup(event.groupId);
+		});
 	}
 
 	get enabled() {

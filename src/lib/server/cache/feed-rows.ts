@@ -24,7 +24,9 @@ export class FeedRowCache {
 		private readonly maxEntries = 2000,
 		private readonly writerWindowMs = 10_000
 	) {
-		notifier.subscribe((event) => this.forgetGroup(event.groupId));
+		notifier.subscribe((event) => {
+			if (event.type !== 'message') this.forgetGroup(event.groupId);
+		});
 	}
 
 	/** The page under `key` of the group, computed by `load` when it is not kept (or is too old). */

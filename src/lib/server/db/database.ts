@@ -40,6 +40,14 @@ import * as m0031 from './migrations/0031_promotions';
 import * as m0032 from './migrations/0032_view_partitions';
 import * as m0033 from './migrations/0033_sign_in_changes';
 import * as m0034 from './migrations/0034_group_viewers';
+import * as m0035 from './migrations/0035_anonymous_viewers';
+import * as m0036 from './migrations/0036_questions';
+import * as m0037 from './migrations/0037_post_follows';
+import * as m0038 from './migrations/0038_event_responses';
+import * as m0039 from './migrations/0039_polls';
+import * as m0040 from './migrations/0040_conversations';
+import * as m0041 from './migrations/0041_mentions';
+import * as m0042 from './migrations/0042_push_quiet_hours';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -52,7 +60,7 @@ export async function insertedCount(db: Db, insert: ReturnType<typeof sql>): Pro
 	return Number(r.rows[0].n);
 }
 
-/** A change seen by every instance: a new post, new counts, a new comment. */
+/** A change seen by every instance: a new post, new counts, a new comment, a private message. */
 export type LiveEvent =
 	| { type: 'post'; groupId: string; postId: string }
 	| {
@@ -64,7 +72,9 @@ export type LiveEvent =
 			views: number;
 			shares: number;
 	  }
-	| { type: 'comment'; groupId: string; postId: string; commentId: string };
+	| { type: 'comment'; groupId: string; postId: string; commentId: string }
+	/** A private message: only ids, for its two people's streams (the text never leaves the database this way). */
+	| { type: 'message'; conversationId: string; messageId: string; userIds: string[] };
 
 const CHANNEL = 'tablica_events';
 const SIGN_IN_CHANNEL = 'tablica_sign_in';
@@ -137,7 +147,15 @@ const migrations: Record<string, Migration> = {
 	'0031_promotions': m0031,
 	'0032_view_partitions': m0032,
 	'0033_sign_in_changes': m0033,
-	'0034_group_viewers': m0034
+	'0034_group_viewers': m0034,
+	'0035_anonymous_viewers': m0035,
+	'0036_questions': m0036,
+	'0037_post_follows': m0037,
+	'0038_event_responses': m0038,
+	'0039_polls': m0039,
+	'0040_conversations': m0040,
+	'0041_mentions': m0041,
+	'0042_push_quiet_hours': m0042
 };
 
 export async function migrate(db: Db): Promise<void> {
@@ -177,10 +195,6 @@ function makeNotifier(listen: (onPayload: (payload: string) => void) => void): N
  */
 function preparingPool(pool: pg.Pool) {
 	const names = new Map<string, string>();
-	// A connection that the server drops while checked out emits 'error' on its client, which would
-	// kill the process without a listener; the query in flight fails, and the pool discards the
-	// client when it comes back.
-	const watched = new WeakSet<pg.PoolClient>();
 	const nameOf = (text: string) => {
 		let name = names.get(text);
 		if (!name) {
@@ -192,10 +206,6 @@ function preparingPool(pool: pg.Pool) {
 	return {
 		async connect() {
 			const client = await pool.connect();
-			if (!watched.has(client)) {
-				watched.add(client);
-				client.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost during a query'));
-			}
 			return {
 				query: async (text: string, values?: unknown[]) => {
 					// The last line behind the request hook (multipart form fields, anything else): PostgreSQL
@@ -220,6 +230,14 @@ export async function openPostgres(url: string, opts: { poolSize?: number; liste
 	// An idle connection that the server drops (restart, admin command) must not crash the process;
 	// the pool replaces it on the next query.
 	pool.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost'));
+	// A connection the server drops while it is checked out, by Kysely or by `pool.query` (pg-boss,
+	// health), emits 'error' on its client, which kills the process without a listener; the pool
+	// takes its own listener off while a client is out, and `pool.query` listens only once (a
+	// dropped connection can emit twice). So every connection listens for its whole life; the query
+	// in flight fails, and the pool discards the client when it comes back.
+	pool.on('connect', (client) =>
+		client.on('error', (err) => log.warn({ err: err.message }, 'PostgreSQL connection lost during a query'))
+	);
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as never }) });
 	let listener: pg.Client | undefined;
 	let closed = false;

@@ -106,6 +106,7 @@ export interface Comments {
 	findings: Generated<Json>;
 	flagged: Generated<boolean>;
 	id: Generated<Int8>;
+	mentions: Generated<Json>;
 	moderation_reason: string | null;
 	parent_id: Int8 | null;
 	post_id: Int8;
@@ -136,6 +137,27 @@ export interface Contracts {
 	subscription_id: Int8 | null;
 	units: Json;
 	vat_rate: number;
+}
+
+export interface ConversationMembers {
+	conversation_id: Int8;
+	emailed_at: Timestamp | null;
+	emailed_id: Generated<Int8>;
+	last_read_id: Generated<Int8>;
+	user_id: Int8;
+}
+
+export interface Conversations {
+	created_at: Timestamp;
+	group_id: Int8;
+	id: Generated<Int8>;
+	last_message_at: Timestamp;
+	last_message_id: Int8 | null;
+	last_sender_id: Int8;
+	post_id: Int8 | null;
+	started_by: Int8;
+	user_high: Int8;
+	user_low: Int8;
 }
 
 export interface Coordinators {
@@ -217,6 +239,13 @@ export interface DigestRuns {
 	queued_at: Timestamp;
 	recipients: Generated<number>;
 	week_start: string;
+}
+
+export interface EventResponses {
+	created_at: Timestamp;
+	post_id: Int8;
+	response: string;
+	user_id: Int8;
 }
 
 export interface GroupDailyStats {
@@ -376,6 +405,19 @@ export interface Memberships {
 	weekly_digest: Generated<boolean>;
 }
 
+export interface MessageReports {
+	conversation_id: Int8;
+	created_at: Timestamp;
+	decided_at: Timestamp | null;
+	decided_by: Int8 | null;
+	decision: string | null;
+	group_id: Int8;
+	id: Generated<Int8>;
+	message_id: Int8;
+	reason: string;
+	reporter_id: Int8;
+}
+
 export interface ModerationLog {
 	action: string;
 	actor_id: Int8 | null;
@@ -481,11 +523,34 @@ export interface Places {
 	name: string;
 }
 
+export interface Polls {
+	closed_at: Timestamp | null;
+	closes_at: Timestamp;
+	consultation: Generated<boolean>;
+	multiple: Generated<boolean>;
+	options: string[];
+	post_id: Int8;
+}
+
+export interface PollVotes {
+	created_at: Timestamp;
+	option: number;
+	post_id: Int8;
+	user_id: Int8;
+}
+
 export interface PostDailyViews {
 	day: string;
 	new_viewers: Generated<number>;
 	post_id: Int8;
 	views: Generated<number>;
+}
+
+export interface PostFollows {
+	created_at: Timestamp;
+	muted: Generated<boolean>;
+	post_id: Int8;
+	user_id: Int8;
 }
 
 export interface PostImages {
@@ -539,11 +604,13 @@ export interface Posts {
 	edited_at: Timestamp | null;
 	event_end: Timestamp | null;
 	event_place: string | null;
+	event_reminded_at: Timestamp | null;
 	event_start: Timestamp | null;
 	findings: Generated<Json>;
 	flagged: Generated<boolean>;
 	group_id: Int8;
 	id: Generated<Int8>;
+	mentions: Generated<Json>;
 	moderation_reason: string | null;
 	pinned: Generated<boolean>;
 	published_at: Timestamp | null;
@@ -592,6 +659,15 @@ export interface Prices {
 	vat_rate: Generated<number>;
 }
 
+export interface PrivateMessages {
+	body: string;
+	conversation_id: Int8;
+	created_at: Timestamp;
+	id: Generated<Int8>;
+	removed_at: Timestamp | null;
+	sender_id: Int8;
+}
+
 export interface PromotedPostViews {
 	day: string;
 	post_id: Int8;
@@ -632,6 +708,18 @@ export interface PushSubscriptions {
 	p256dh: string;
 	user_agent: Generated<string>;
 	user_id: Int8;
+}
+
+export interface Questions {
+	answer_comment_id: Int8 | null;
+	answered_at: Timestamp | null;
+	forwarded_at: Timestamp | null;
+	forwarded_from: Int8 | null;
+	group_id: Int8;
+	post_id: Int8;
+	reminded_at: Timestamp | null;
+	state: Generated<string>;
+	unit_id: Int8;
 }
 
 export interface RateLimits {
@@ -806,6 +894,12 @@ export interface Units {
 	website: Generated<string>;
 }
 
+export interface UserBlocks {
+	blocked_id: Int8;
+	created_at: Timestamp;
+	user_id: Int8;
+}
+
 export interface Users {
 	created_at: Timestamp;
 	deleted_at: Timestamp | null;
@@ -814,9 +908,12 @@ export interface Users {
 	email_verified_at: Timestamp | null;
 	id: Generated<Int8>;
 	is_operator: Generated<boolean>;
+	message_emails: Generated<boolean>;
 	password_hash: string;
 	privacy_accepted_at: Timestamp | null;
 	privacy_version: string | null;
+	quiet_hours_end: Generated<number | null>;
+	quiet_hours_start: Generated<number | null>;
 	terms_accepted_at: Timestamp | null;
 	terms_version: number | null;
 }
@@ -847,6 +944,8 @@ export interface DB {
 	comment_revisions: CommentRevisions;
 	comments: Comments;
 	contracts: Contracts;
+	conversation_members: ConversationMembers;
+	conversations: Conversations;
 	coordinators: Coordinators;
 	cross_post_refusals: CrossPostRefusals;
 	cross_post_views: CrossPostViews;
@@ -855,6 +954,7 @@ export interface DB {
 	customers: Customers;
 	data_exports: DataExports;
 	digest_runs: DigestRuns;
+	event_responses: EventResponses;
 	group_daily_stats: GroupDailyStats;
 	group_monthly_stats: GroupMonthlyStats;
 	group_period_viewer_counts: GroupPeriodViewerCounts;
@@ -869,6 +969,7 @@ export interface DB {
 	member_places: MemberPlaces;
 	membership_events: MembershipEvents;
 	memberships: Memberships;
+	message_reports: MessageReports;
 	moderation_log: ModerationLog;
 	moderation_words: ModerationWords;
 	municipalities: Municipalities;
@@ -877,7 +978,10 @@ export interface DB {
 	outbox: Outbox;
 	phone_verifications: PhoneVerifications;
 	places: Places;
+	poll_votes: PollVotes;
+	polls: Polls;
 	post_daily_views: PostDailyViews;
+	post_follows: PostFollows;
 	post_images: PostImages;
 	post_places: PostPlaces;
 	post_reactions: PostReactions;
@@ -887,10 +991,12 @@ export interface DB {
 	post_views: PostViews;
 	posts: Posts;
 	prices: Prices;
+	private_messages: PrivateMessages;
 	promoted_post_views: PromotedPostViews;
 	promotion_seen: PromotionSeen;
 	promotions: Promotions;
 	push_subscriptions: PushSubscriptions;
+	questions: Questions;
 	rate_limits: RateLimits;
 	reports: Reports;
 	sanctions: Sanctions;
@@ -906,6 +1012,7 @@ export interface DB {
 	unit_members: UnitMembers;
 	unit_reports_sent: UnitReportsSent;
 	units: Units;
+	user_blocks: UserBlocks;
 	user_tokens: UserTokens;
 	users: Users;
 	view_retention: ViewRetention;

@@ -127,6 +127,8 @@ export interface AlertCounts {
 
 type Findings = ColumnType<StoredFinding[], string | undefined, string>;
 type ReactionCounts = Json<Partial<Record<ReactionKind, number>>>;
+/** The members' names a text mentions ("@Anna Nowak"), as they were when it was saved. */
+type Mentions = ColumnType<string[], string | undefined, string>;
 type StaffRole = 'editor' | 'unitAdmin';
 
 export type MunicipalityTable = Narrow<G.Municipalities, { kind: 'urban' | 'rural' | 'mixed' }>;
@@ -153,12 +155,13 @@ export type PostTable = Narrow<
 		/** How many were notified per channel: { inApp, email, push, sms }. */
 		alert_sent: ColumnType<AlertCounts | null, string | null | undefined, string | null>;
 		reaction_counts: ReactionCounts;
+		mentions: Mentions;
 	}
 >;
 export type PostImageTable = G.PostImages;
 export type CommentTable = Narrow<
 	G.Comments,
-	{ status: CommentStatus; findings: Findings; reaction_counts: ReactionCounts }
+	{ status: CommentStatus; findings: Findings; reaction_counts: ReactionCounts; mentions: Mentions }
 >;
 export type PostReactionTable = Narrow<G.PostReactions, { kind: ReactionKind }>;
 export type CommentReactionTable = Narrow<G.CommentReactions, { kind: ReactionKind }>;
@@ -166,6 +169,12 @@ export type PostViewTable = G.PostViews;
 export type PostShareTable = G.PostShares;
 export type NotificationTable = G.Notifications;
 export type ModerationWordTable = Narrow<G.ModerationWords, { action: WordAction }>;
+export type QuestionState = 'waiting' | 'forwarded' | 'answered';
+export type QuestionTable = Narrow<G.Questions, { state: Defaulted<QuestionState> }>;
+export type EventResponse = 'going' | 'interested';
+export type EventResponseTable = Narrow<G.EventResponses, { response: EventResponse }>;
+export type MessageReportDecision = 'removed' | 'dismissed';
+export type MessageReportTable = Narrow<G.MessageReports, { decision: MessageReportDecision | null }>;
 export type ReportTable = Narrow<G.Reports, { status: Defaulted<'open' | 'actioned' | 'dismissed'> }>;
 export type ModerationLogTable = G.ModerationLog;
 export type AppealTable = Narrow<G.Appeals, { status: Defaulted<'open' | 'upheld' | 'reversed'> }>;
@@ -174,7 +183,7 @@ export type OutboxTable = Narrow<
 	G.Outbox,
 	{
 		channel: 'email' | 'sms' | 'push';
-		status: Defaulted<'pending' | 'sent' | 'failed' | 'dead'>;
+		status: Defaulted<'pending' | 'sent' | 'failed' | 'dead' | 'skipped'>;
 		/** Extra e-mail headers (the digest's List-Unsubscribe and List-Unsubscribe-Post). */
 		headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 	}
@@ -321,6 +330,16 @@ export interface DB {
 	view_retention: ViewRetentionTable;
 	group_period_viewers: GroupPeriodViewerTable;
 	group_period_viewer_counts: GroupPeriodViewerCountTable;
+	questions: QuestionTable;
+	post_follows: G.PostFollows;
+	event_responses: EventResponseTable;
+	polls: G.Polls;
+	poll_votes: G.PollVotes;
+	conversations: G.Conversations;
+	conversation_members: G.ConversationMembers;
+	private_messages: G.PrivateMessages;
+	user_blocks: G.UserBlocks;
+	message_reports: MessageReportTable;
 	unit_reports_sent: UnitReportSentTable;
 	prices: PriceTable;
 	customer_terms: CustomerTermsTable;

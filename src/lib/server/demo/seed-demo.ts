@@ -40,6 +40,10 @@ import { commentFor, fillText, planPosts, questionFor, replyFor } from './post-p
 import { inLocality } from '../text/place-names';
 import { promotePost } from '../promotions/promotions';
 
+import { seedDemoPoll, seedQuestions } from './seed-questions';
+import { seedDemoConversations } from './seed-conversations';
+import { seedEventResponses } from './seed-events';
+
 export const DEMO_PASSWORD = 'tablica-demo';
 
 export const demoAccounts = [
@@ -57,7 +61,17 @@ export const demoAccounts = [
 		name: 'Joanna Kaczmarek',
 		what: 'sekretariat Szkoły Podstawowej w Wiskitkach, redaktor (publikuje jako szkoła)'
 	},
-	{ email: 'mieszkaniec@tablica.test', name: 'Marek Zając', what: 'mieszkaniec, członek grupy Wiskitki' }
+	{
+		email: 'biblioteka@wiskitki.test',
+		name: 'Ewa Nowakowska',
+		what: 'Gminna Biblioteka Publiczna w Wiskitkach, redaktorka: odpowiada na pytania mieszkańców do biblioteki'
+	},
+	{ email: 'mieszkaniec@tablica.test', name: 'Marek Zając', what: 'mieszkaniec, członek grupy Wiskitki' },
+	{
+		email: 'mieszkanka@tablica.test',
+		name: 'Anna Kwiatkowska',
+		what: 'mieszkanka, członkini grupy Wiskitki: wiadomości prywatne z Markiem (/wiadomosci)'
+	}
 ] as const;
 
 const DAY = 24 * 3600_000;
@@ -195,15 +209,19 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 				decided_by: null
 			}));
 			if (spec.slug === 'wiskitki') {
-				memberRows.push({
-					group_id: group.id,
-					user_id: accountIds['mieszkaniec@tablica.test'],
-					status: 'approved',
-					answer: 'Tak, mieszkam w Wiskitkach.',
-					requested_at: new Date(now.getTime() - 200 * DAY),
-					decided_at: null,
-					decided_by: null
-				});
+				for (const [email, days] of [
+					['mieszkaniec@tablica.test', 200],
+					['mieszkanka@tablica.test', 90]
+				] as const)
+					memberRows.push({
+						group_id: group.id,
+						user_id: accountIds[email],
+						status: 'approved',
+						answer: 'Tak, mieszkam w Wiskitkach.',
+						requested_at: new Date(now.getTime() - days * DAY),
+						decided_at: null,
+						decided_by: null
+					});
 			}
 			await insertChunked(memberRows, 1000, (chunk) =>
 				tx
@@ -260,18 +278,21 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 				}
 				const office = unitIds.find((u) => u.unit.slug === 'urzad')!;
 				const school = unitIds.find((u) => u.unit.slug === 'sp-wiskitki')!;
+				const library = unitIds.find((u) => u.unit.slug === 'biblioteka')!;
 				await tx
 					.insertInto('unit_members')
 					.values([
 						{ unit_id: office.id, user_id: accountIds['koordynator@wiskitki.test'], role: 'unitAdmin' },
 						// The school's own staff: its admin manages the unit (profile, staff, tokens), its editor publishes.
 						{ unit_id: school.id, user_id: accountIds['redakcja@sp-wiskitki.test'], role: 'unitAdmin' },
-						{ unit_id: school.id, user_id: accountIds['sekretariat@sp-wiskitki.test'], role: 'editor' }
+						{ unit_id: school.id, user_id: accountIds['sekretariat@sp-wiskitki.test'], role: 'editor' },
+						{ unit_id: library.id, user_id: accountIds['biblioteka@wiskitki.test'], role: 'editor' }
 					])
 					.execute();
 				// The other units are run by residents (the OSP's chief, the librarian, …).
 				staffByUnit.set('urzad', accountIds['koordynator@wiskitki.test']);
 				staffByUnit.set('sp-wiskitki', accountIds['redakcja@sp-wiskitki.test']);
+				staffByUnit.set('biblioteka', accountIds['biblioteka@wiskitki.test']);
 				for (const [i, u] of unitIds.filter((x) => !staffByUnit.has(x.unit.slug)).entries()) {
 					staffByUnit.set(u.unit.slug, members[i]);
 					await tx.insertInto('unit_members').values({ unit_id: u.id, user_id: members[i], role: 'editor' }).execute();
@@ -395,10 +416,37 @@ export async function seedDemo(ctx: Ctx, progress: (message: string) => void = (
 			}
 
 			await seedPosts(tx, r, now, group.id, members, unitIds, staffByUnit, spec.posts, accountIds, progress);
+			if (spec.slug === 'wiskitki')
+				await seedDemoPoll(
+					tx,
+					now,
+					group.id,
+					unitIds.map((u) => ({ id: u.id, slug: u.unit.slug })),
+					staffByUnit
+				);
+			if (spec.slug === 'wiskitki')
+				await seedDemoConversations(
+					tx,
+					now,
+					group.id,
+					accountIds['mieszkaniec@tablica.test'],
+					accountIds['mieszkanka@tablica.test'],
+					members[0]
+				);
+			if (spec.slug === 'wiskitki')
+				await seedQuestions(
+					tx,
+					now,
+					group.id,
+					members,
+					unitIds.map((u) => ({ id: u.id, slug: u.unit.slug })),
+					staffByUnit
+				);
 		}
 	});
 	step('wyświetlenia, reakcje i udostępnienia…');
 	await seedEngagement(ctx.db, ctx.clock.now());
+	await seedEventResponses(ctx.db, ctx.clock.now());
 	step('moderacja, komunikaty pilne i miejscowości…');
 	await seedModeration(ctx);
 	await seedAlertSubscriptions(ctx);

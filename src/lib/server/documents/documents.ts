@@ -333,7 +333,7 @@ export async function unitReportPdf(ctx: Ctx, slug: string, month: string | null
 		})
 	);
 	pdf.paragraph(
-		'Pytania to komentarze mieszkańców ze znakiem zapytania pod postami jednostki; czas odpowiedzi to mediana czasu od pytania do pierwszej odpowiedzi zespołu jednostki w tym wątku.',
+		'Pytania to pytania mieszkańców skierowane do jednostki (posty w kategorii „Pytania”, liczone dla jednostki, która ma je teraz) i komentarze mieszkańców ze znakiem zapytania pod postami jednostki; czas odpowiedzi to mediana czasu od pytania do pierwszej odpowiedzi zespołu jednostki.',
 		{ muted: true }
 	);
 	pdf.heading('Posty jednostek w ostatnich 6 miesiącach', 2);

@@ -12,6 +12,8 @@ import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
 import { MAX_SCHEDULE_DAYS, postTextSchema } from './create-post';
 import { authorizeAsAuthor } from '../access/post-access';
+import { QUESTION_CATEGORY, withdrawQuestion } from '../questions/questions';
+import { findMentions, mentionsPublished } from '../notify/mentions';
 
 /**
  * Publishes a draft or a scheduled post now: screened as a new post by its author's standing
@@ -40,7 +42,15 @@ async function publishStored(
 		})
 		.where('id', '=', post.id)
 		.execute();
-	if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+	if (status === 'published') {
+		await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+		await mentionsPublished(tx, ctx.clock, {
+			groupId: group.id,
+			postId: post.id,
+			authorId: post.author_id,
+			mentions: post.mentions
+		});
+	}
 	await afterScreening(ctx, tx, { group, result: verdict, authorId: post.author_id, postId: post.id, createdAt: now });
 	return { status, reasons: verdict.reasons };
 }
@@ -171,6 +181,8 @@ export async function editPost(
 		const base = {
 			body: data.body,
 			body_folded: foldText(data.body),
+			// Links only: a mention added by an edit tells no one.
+			mentions: JSON.stringify((await findMentions(tx, group.id, data.body, post.author_id)).map((m) => m.name)),
 			category: data.category,
 			comments_enabled: data.commentsEnabled,
 			edited_at: readersSawIt ? now : post.edited_at,
@@ -198,6 +210,8 @@ export async function editPost(
 		} else {
 			await tx.updateTable('posts').set(base).where('id', '=', postId).execute();
 		}
+		// Moved out of "Pytania", a post asks nobody any more.
+		if (data.category !== post.category && post.category === QUESTION_CATEGORY) await withdrawQuestion(tx, postId);
 		if (post.status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
 		return { status, reasons };
 	});

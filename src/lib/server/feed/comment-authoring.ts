@@ -6,6 +6,7 @@ import { authorizeAsCommentAuthor } from '../access/post-access';
 import { screenFor } from '../moderation/screen';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { commentVisibilityChanged } from '../groups/post-counters';
+import { findMentions } from '../notify/mentions';
 import { commentInputSchema } from './comments';
 
 export const commentEditSchema = z.object({ body: commentInputSchema.shape.body });
@@ -69,6 +70,8 @@ export async function rewriteComment(
 	const now = ctx.clock.now();
 	const verdict = await screenFor(ctx, ctx.db, 'comment', body, group, access);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
+	// Who the new text mentions (links only: a mention added by an edit tells no one).
+	const mentions = JSON.stringify((await findMentions(ctx.db, group.id, body, author.id)).map((m) => m.name));
 	return ctx.db.transaction().execute(async (tx) => {
 		await lockOpenPost(ctx, tx, comment.post_id);
 		const current = await tx
@@ -88,6 +91,7 @@ export async function rewriteComment(
 			.updateTable('comments')
 			.set({
 				body,
+				mentions,
 				status,
 				edited_at: now,
 				moderation_reason: verdict.reasons.join(' ') || null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { Actor, Ctx } from '../core/context';
 import type { ReactionKind, CommentStatus, Group } from '../db/schema';
 import type { Db } from '../db/database';
@@ -11,6 +12,8 @@ import type { GroupAccess } from '../access/group-access';
 import { screenFor } from '../moderation/screen';
 import { afterScreening, storedFindings } from '../moderation/intake';
 import { notify } from '../notify/notifications';
+import { findMentions, notifyMentioned } from '../notify/mentions';
+import { postFollowers } from './follows';
 import { authorizeOnPost } from '../access/post-access';
 import { commentVisibilityChanged } from '../groups/post-counters';
 
@@ -28,6 +31,8 @@ export interface CommentView {
 	parentId: string | null;
 	authorName: string;
 	body: string;
+	/** Members the text mentions, shown as links. */
+	mentions: string[];
 	status: CommentStatus;
 	/** Written by the viewer (who may not report it). */
 	mine: boolean;
@@ -41,6 +46,8 @@ export interface CommentView {
 	reactions: number;
 	byKind: Partial<Record<ReactionKind, number>>;
 	myReaction: ReactionKind | null;
+	/** The answer of the unit a question asks ("Odpowiedź urzędu"): its thread comes first. */
+	officialAnswer: boolean;
 	replies: CommentView[];
 }
 
@@ -61,6 +68,7 @@ export async function addComment(
 	const now = ctx.clock.now();
 	const verdict = await screenFor(ctx, ctx.db, 'comment', data.body, group, access);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
+	const mentioned = await findMentions(ctx.db, group.id, data.body, author.id);
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await tx
 			.selectFrom('posts')
@@ -100,6 +108,7 @@ export async function addComment(
 				findings: storedFindings(verdict),
 				flagged: verdict.flagged,
 				reaction_counts: '{}',
+				mentions: JSON.stringify(mentioned.map((m) => m.name)),
 				created_at: now,
 				via_group_id: seenIn?.id ?? null
 			})
@@ -107,7 +116,17 @@ export async function addComment(
 			.executeTakeFirstOrThrow();
 		if (status === 'published') {
 			await commentVisibilityChanged(ctx, tx, group.id, postId, comment.id, 1);
-			const notified = new Set([author.id]);
+			// Who muted the post hears nothing of it; its followers hear of every comment.
+			const { following, muted } = await postFollowers(tx, postId);
+			// Who is mentioned hears of that (even with the post muted), and of nothing else here.
+			const toldOfMention = await notifyMentioned(tx, ctx.clock, mentioned, {
+				groupId: group.id,
+				postId,
+				commentId: comment.id,
+				authorId: author.id,
+				authorName: author.displayName
+			});
+			const notified = new Set([author.id, ...muted, ...toldOfMention]);
 			if (parent && !notified.has(parent.author_id)) {
 				notified.add(parent.author_id);
 				await notify(tx, ctx.clock, {
@@ -120,6 +139,7 @@ export async function addComment(
 				});
 			}
 			if (!notified.has(post.author_id)) {
+				notified.add(post.author_id);
 				await notify(tx, ctx.clock, {
 					userId: post.author_id,
 					kind: 'comment_on_post',
@@ -129,6 +149,15 @@ export async function addComment(
 					actorName: author.displayName
 				});
 			}
+			for (const userId of following.filter((id) => !notified.has(id)))
+				await notify(tx, ctx.clock, {
+					userId,
+					kind: 'comment_on_followed',
+					groupId: group.id,
+					postId,
+					commentId: comment.id,
+					actorName: author.displayName
+				});
 		}
 		await afterScreening(ctx, tx, {
 			group,
@@ -154,6 +183,7 @@ const commentsQuery = (moderator: boolean) =>
 				'c.author_id',
 				'u.display_name',
 				'c.body',
+				'c.mentions',
 				'c.status',
 				'c.moderation_reason',
 				'c.created_at',
@@ -161,14 +191,17 @@ const commentsQuery = (moderator: boolean) =>
 				'c.reaction_count',
 				'c.reaction_counts'
 			])
-			.select((eb) =>
+			.select((eb) => [
 				eb
 					.selectFrom('comment_reactions as cr')
 					.select('cr.kind')
 					.whereRef('cr.comment_id', '=', 'c.id')
 					.where('cr.user_id', '=', readerId)
-					.as('my_reaction')
-			)
+					.as('my_reaction'),
+				sql<boolean>`exists (select 1 from questions q where q.post_id = c.post_id and q.answer_comment_id = c.id)`.as(
+					'official_answer'
+				)
+			])
 			.where('c.post_id', '=', postId)
 			.where((eb) =>
 				moderator
@@ -222,6 +255,7 @@ export async function listComments(
 			parentId: r.parent_id,
 			authorName: deleted ? '' : r.display_name,
 			body: deleted ? '' : r.body,
+			mentions: deleted ? [] : r.mentions,
 			status: r.status,
 			mine: !deleted && r.author_id === actor?.id,
 			reason: r.status === 'pending' ? r.moderation_reason : null,
@@ -231,6 +265,7 @@ export async function listComments(
 			reactions: r.reaction_count,
 			byKind: r.reaction_counts ?? {},
 			myReaction: (r.my_reaction as ReactionKind | null) ?? null,
+			officialAnswer: !deleted && r.status === 'published' && !!r.official_answer,
 			replies: []
 		};
 		views.set(r.id, v);
@@ -239,7 +274,12 @@ export async function listComments(
 	}
 	// A deleted answer leaves nothing; a deleted comment stays only as the head of its answers.
 	const kept = (v: CommentView) => v.status !== 'deleted';
-	return top.map((v) => ({ ...v, replies: v.replies.filter(kept) })).filter((v) => kept(v) || v.replies.length > 0);
+	const threads = top
+		.map((v) => ({ ...v, replies: v.replies.filter(kept) }))
+		.filter((v) => kept(v) || v.replies.length > 0);
+	// The thread holding the office's answer is shown first; the others keep their order.
+	const answered = (v: CommentView) => v.officialAnswer || v.replies.some((r) => r.officialAnswer);
+	return [...threads.filter(answered), ...threads.filter((v) => !answered(v))];
 }
 
 export async function findCommentPost(ctx: Ctx, commentId: string): Promise<string> {

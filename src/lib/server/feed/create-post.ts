@@ -13,7 +13,10 @@ import { screenFor } from '../moderation/screen';
 import { notify } from '../notify/notifications';
 import { groupPlaceIds } from '../places/places';
 import { afterScreening, storedFindings } from '../moderation/intake';
+import { findMentions, notifyMentioned } from '../notify/mentions';
 import { foldText } from '../text/fold';
+import { questionAddressee, recordQuestion } from '../questions/questions';
+import { checkPoll, pollInputSchema, recordPoll, textWithPoll } from '../polls/polls';
 
 const imageSchema = z.object({
 	fileName: z.string().regex(/^[0-9a-f]{32}\.webp$/),
@@ -41,6 +44,8 @@ export const postTextSchema = z.object({
 
 export const postInputSchema = postTextSchema.extend({
 	unitId: idSchema('Wybierz jednostkę z listy.').nullish(),
+	/** A resident's question ("Pytania") addressed to the office or a unit of the municipality. */
+	questionTo: idSchema('Wybierz urząd albo jednostkę z listy.').nullish(),
 	event: z
 		.object({
 			start: dateSchema('Podaj datę i godzinę rozpoczęcia wydarzenia.'),
@@ -52,6 +57,8 @@ export const postInputSchema = postTextSchema.extend({
 			path: ['end']
 		})
 		.nullish(),
+	/** A poll in the post: 2–10 options, one or several choices, open until `closesAt`. */
+	poll: pollInputSchema.nullish(),
 	images: z.array(imageSchema).max(MAX_IMAGES, `Możesz dodać najwyżej ${MAX_IMAGES} zdjęć.`).default([]),
 	/** Kept for later by its author, not shown to anyone else. */
 	draft: z.boolean().default(false),
@@ -104,9 +111,12 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				publishAt: 'Najwyżej rok naprzód.'
 			});
 	}
+	if (data.poll) checkPoll(data.poll, { publishAt: (!data.draft && data.publishAt) || now, byUnit: !!unit });
+	const addressee = await questionAddressee(ctx.db, group, { ...data, unitId: unit?.id });
 	const placeIds = data.places.length
 		? await groupPlaceIds(ctx.db, group.id, data.places)
 		: await unitPlace(ctx.db, group, unit?.id);
+	const mentioned = await findMentions(ctx.db, group.id, data.body, actor.id);
 	// What the author wrote; scheduling or screening adds the status and the rest.
 	const written = {
 		group_id: group.id,
@@ -120,6 +130,7 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 		event_end: data.event?.end ?? null,
 		event_place: data.event?.place || null,
 		reaction_counts: '{}',
+		mentions: JSON.stringify(mentioned.map((m) => m.name)),
 		created_at: now,
 		decided_at: null,
 		decided_by: null
@@ -139,10 +150,19 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 				data.images,
 				placeIds
 			);
+			if (data.poll) await recordPoll(tx, post.id, data.poll);
+			if (addressee)
+				await recordQuestion(tx, ctx.clock, {
+					postId: post.id,
+					groupId: group.id,
+					unitId: addressee.id,
+					published: false,
+					askedBy: actor.id
+				});
 			return { id: post.id, status, reasons: [] };
 		});
 	}
-	const verdict = await screenFor(ctx, ctx.db, 'post', data.body, group, access, unit);
+	const verdict = await screenFor(ctx, ctx.db, 'post', textWithPoll(data.body, data.poll), group, access, unit);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	return ctx.db.transaction().execute(async (tx) => {
 		const post = await insertPost(
@@ -158,7 +178,24 @@ export async function createPost(ctx: Ctx, actor: Actor | null, group: Group, in
 			data.images,
 			placeIds
 		);
-		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+		if (data.poll) await recordPoll(tx, post.id, data.poll);
+		if (addressee)
+			await recordQuestion(tx, ctx.clock, {
+				postId: post.id,
+				groupId: group.id,
+				unitId: addressee.id,
+				published: status === 'published',
+				askedBy: actor.id
+			});
+		if (status === 'published') {
+			await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId: post.id });
+			await notifyMentioned(tx, ctx.clock, mentioned, {
+				groupId: group.id,
+				postId: post.id,
+				authorId: actor.id,
+				authorName: unit?.name ?? actor.displayName
+			});
+		}
 		await afterScreening(ctx, tx, { group, result: verdict, authorId: actor.id, postId: post.id, createdAt: now });
 		// A publisher hears at once that a unit's post was held, with the way to report a mistake.
 		if (unit && status === 'pending') {

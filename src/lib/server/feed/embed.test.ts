@@ -11,9 +11,9 @@ import {
 	embedSnippet,
 	embedTheme,
 	embedWidget,
-	excerpt,
 	parseHexColour
 } from './embed';
+import { excerpt } from '../../text/excerpt';
 
 describe('the widget colours', () => {
 	it('computes WCAG contrast ratios', () => {

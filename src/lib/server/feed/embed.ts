@@ -7,12 +7,12 @@ import { assertSignedIn } from '../access/actor';
 import { packageIncludes } from '../access/package-state';
 import { unitTypeLabel } from '../groups/unit-types';
 import { AppError } from '../core/errors';
+import { excerpt } from '../../text/excerpt';
 
 /** Colours of the widget when none (or none readable) are asked for. */
 export const DEFAULT_THEME = { accent: '#1f5fa8', background: '#ffffff' } as const;
 export const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 10;
-const EXCERPT_CHARS = 160;
 /** WCAG 2.x AA for normal text. */
 export const MIN_CONTRAST = 4.5;
 
@@ -67,15 +67,6 @@ export function embedTheme(kolor: string | null, tlo: string | null): EmbedTheme
 export function embedLimit(value: string | null): number {
 	if (!value || !/^\d{1,3}$/.test(value.trim())) return DEFAULT_LIMIT;
 	return Math.min(MAX_LIMIT, Math.max(1, Number(value)));
-}
-
-/** The first words of a post, at most about 160 characters, on one line. */
-export function excerpt(body: string, max = EXCERPT_CHARS): string {
-	const flat = body.replace(/\s+/g, ' ').trim();
-	if (flat.length <= max) return flat;
-	const cut = flat.slice(0, max);
-	const space = cut.lastIndexOf(' ');
-	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
 export interface EmbedQuery {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor, Ctx } from '../core/context';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
-import type { Group, ReactionKind } from '../db/schema';
+import type { EventResponse, Group, QuestionState, ReactionKind } from '../db/schema';
 import { AppError, notFound } from '../core/errors';
 import { isId, isReasonableDate } from '../core/validation';
 import { categoryCodes } from '../groups/categories';
@@ -10,8 +10,9 @@ import { groupAccess, type GroupAccess } from '../access/group-access';
 import { assertCan, can } from '../access/policy';
 import { authorizeOnPost } from '../access/post-access';
 import { foldText } from '../text/fold';
-import { groupPlaceIds, relatedPlaceIds } from '../places/places';
+import { placeFilter } from '../places/places';
 import { presentPost, type FeedItem, type PostImage } from './present';
+import { pollColumn } from '../polls/polls';
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -26,6 +27,7 @@ const postColumns = [
 	'un.logo_file as unit_logo',
 	'p.category',
 	'p.body',
+	'p.mentions',
 	'p.status',
 	'p.moderation_reason',
 	'p.created_at',
@@ -85,6 +87,32 @@ export function postRows(db: Db, viewerId?: string, feed?: { groupId: string; no
 				)
 				.whereRef('pp.post_id', '=', 'p.id')
 				.as('places'),
+			// A resident's question to the office or a unit: whom it asks and whether they answered.
+			sql<QuestionLabel | null>`(SELECT json_build_object('unit', qu.name, 'state', q.state, 'from', qf.name,
+				'answeredAt', q.answered_at, 'answer', q.answer_comment_id::text)
+				FROM questions q JOIN units qu ON qu.id = q.unit_id LEFT JOIN units qf ON qf.id = q.forwarded_from
+				WHERE q.post_id = p.id)`.as('question'),
+			// An event's "Wezmę udział" / "Interesuje mnie" counts (the reader's own answer is theirs).
+			sql<EventCounts | null>`CASE WHEN p.event_start IS NOT NULL THEN (SELECT json_build_object(
+				'going', count(*) FILTER (WHERE er.response = 'going'),
+				'interested', count(*) FILTER (WHERE er.response = 'interested'))
+				FROM event_responses er WHERE er.post_id = p.id) END`.as('event_counts'),
+			pollColumn.as('poll'),
+			viewerId
+				? sql<
+						number[] | null
+					>`(SELECT array_agg(v.option ORDER BY v.option) FROM poll_votes v WHERE v.post_id = p.id AND v.user_id = ${viewerId})`.as(
+						'my_poll_votes'
+					)
+				: sql<number[] | null>`null`.as('my_poll_votes'),
+			viewerId
+				? eb
+						.selectFrom('event_responses as er')
+						.select('er.response')
+						.whereRef('er.post_id', '=', 'p.id')
+						.where('er.user_id', '=', viewerId)
+						.as('my_event_response')
+				: sql<EventResponse | null>`null`.as('my_event_response'),
 			viewerId
 				? eb
 						.selectFrom('post_reactions as r')
@@ -110,11 +138,26 @@ export function postRows(db: Db, viewerId?: string, feed?: { groupId: string; no
 		]);
 }
 
+/** An event's answers, as a row carries them. */
+export interface EventCounts {
+	going: number;
+	interested: number;
+}
+
 /** A promotion running now, as a feed row carries it (JSON: `endsAt` is a string). */
 export interface PromotionLabel {
 	id: string;
 	sponsor: string;
 	endsAt: string;
+}
+
+/** A post's question, as a row carries it (JSON: `answeredAt` is a string). */
+export interface QuestionLabel {
+	unit: string;
+	state: QuestionState;
+	from: string | null;
+	answeredAt: string | null;
+	answer: string | null;
 }
 
 /** A row of `postRows`, as Kysely infers it from the query and the generated table types. */
@@ -243,6 +286,8 @@ const promotedUnseen = (o: FeedQueryOptions) =>
 /** A reader's own part of a feed page: their reactions to its posts and the promotions they scrolled past or hid. */
 export interface ViewerOverlay {
 	reactions: Map<string, ReactionKind>;
+	eventResponses: Map<string, EventResponse>;
+	pollVotes: Map<string, number[]>;
 	seenPromotions: Set<string>;
 }
 
@@ -252,18 +297,33 @@ export async function viewerOverlay(
 	viewerId: string | undefined,
 	rows: readonly PostRow[]
 ): Promise<ViewerOverlay> {
-	const overlay: ViewerOverlay = { reactions: new Map(), seenPromotions: new Set() };
+	const overlay: ViewerOverlay = {
+		reactions: new Map(),
+		eventResponses: new Map(),
+		pollVotes: new Map(),
+		seenPromotions: new Set()
+	};
 	if (!viewerId || rows.length === 0) return overlay;
 	const postIds = [...new Set(rows.map((r) => r.id))];
 	const promotionIds = rows.flatMap((r) => (r.promotion ? [r.promotion.id] : []));
-	const found = await sql<{ kind: 'reaction' | 'seen'; id: string; value: ReactionKind | null }>`
+	const eventIds = rows.flatMap((r) => (r.event_start ? [r.id] : []));
+	const pollIds = rows.flatMap((r) => (r.poll ? [r.id] : []));
+	const found = await sql<{ kind: 'reaction' | 'event' | 'poll' | 'seen'; id: string; value: string | null }>`
 		SELECT 'reaction' AS kind, r.post_id::text AS id, r.kind AS value FROM post_reactions r
 		WHERE r.user_id = ${viewerId} AND r.post_id = ANY (${postIds}::bigint[])
+		UNION ALL
+		SELECT 'event', er.post_id::text, er.response FROM event_responses er
+		WHERE er.user_id = ${viewerId} AND er.post_id = ANY (${eventIds}::bigint[])
+		UNION ALL
+		SELECT 'poll', v.post_id::text, v.option::text FROM poll_votes v
+		WHERE v.user_id = ${viewerId} AND v.post_id = ANY (${pollIds}::bigint[])
 		UNION ALL
 		SELECT 'seen', ps.promotion_id::text, NULL FROM promotion_seen ps
 		WHERE ps.user_id = ${viewerId} AND ps.promotion_id = ANY (${promotionIds}::bigint[])`.execute(db);
 	for (const f of found.rows)
-		if (f.kind === 'reaction') overlay.reactions.set(f.id, f.value!);
+		if (f.kind === 'reaction') overlay.reactions.set(f.id, f.value as ReactionKind);
+		else if (f.kind === 'event') overlay.eventResponses.set(f.id, f.value as EventResponse);
+		else if (f.kind === 'poll') overlay.pollVotes.set(f.id, [...(overlay.pollVotes.get(f.id) ?? []), Number(f.value)]);
 		else overlay.seenPromotions.add(f.id);
 	return overlay;
 }
@@ -281,7 +341,8 @@ const byFeaturedOrder = (now: Date) => {
 const isOnlyPromoted = (r: PostRow, now: Date) =>
 	!!r.promotion && !r.pinned && !(r.urgent_until && r.urgent_until > now);
 
-const namesPlace = (placeIds: string[]) =>
+/** The post names one of the places (a feed's or a calendar's place filter). */
+export const namesPlace = (placeIds: string[]) =>
 	sql<boolean>`EXISTS (SELECT 1 FROM post_places pp WHERE pp.post_id = p.id AND pp.place_id = ANY (${placeIds}::bigint[]))`;
 
 export interface FeedPage {
@@ -327,13 +388,7 @@ export async function listFeed(
 		if (!unit) throw notFound('Nie ma takiej jednostki w tej gminie.');
 		unitId = unit.id;
 	}
-	let placeIds: string[] | null = null;
-	if (opts.placeId) {
-		const [placeId] = await groupPlaceIds(ctx.db, group.id, [opts.placeId]).catch((e) => {
-			throw e instanceof AppError ? notFound('Nie ma takiej miejscowości w tej gminie.') : e;
-		});
-		placeIds = (await relatedPlaceIds(ctx.db, [placeId]).execute()).map((r) => r.id);
-	}
+	const placeIds = opts.placeId ? await placeFilter(ctx.db, group.id, opts.placeId) : null;
 	const options = {
 		groupId: group.id,
 		limit,
@@ -350,7 +405,16 @@ export async function listFeed(
 	// The shared rows stay as they are; the reader gets their own reaction, and a promotion they have
 	// scrolled past or hidden no longer lifts its post to the top (it stays in its place, labelled).
 	const rows = shared
-		.map((r) => (overlay.reactions.has(r.id) ? { ...r, my_reaction: overlay.reactions.get(r.id)! } : r))
+		.map((r) =>
+			overlay.reactions.has(r.id) || overlay.eventResponses.has(r.id) || overlay.pollVotes.has(r.id)
+				? {
+						...r,
+						my_reaction: overlay.reactions.get(r.id) ?? null,
+						my_event_response: overlay.eventResponses.get(r.id) ?? null,
+						my_poll_votes: overlay.pollVotes.get(r.id)?.sort((a, b) => a - b) ?? null
+					}
+				: r
+		)
 		.filter((r) => !(r.featured && isOnlyPromoted(r, now) && overlay.seenPromotions.has(r.promotion!.id)));
 	// A pinned post that is also promoted comes from both branches: once on top.
 	const featuredRows = [...new Map(rows.filter((r) => r.featured).map((r) => [r.id, r])).values()].sort(

@@ -137,7 +137,10 @@ describe('the feed', () => {
 		expect((await getPost(ctx, null, ok.id)).post.event).toEqual({
 			start: '2026-12-12T10:00:00.000Z',
 			end: null,
-			place: 'Rynek'
+			place: 'Rynek',
+			going: 0,
+			interested: 0,
+			myResponse: null
 		});
 	});
 

@@ -4,9 +4,10 @@ import { countPendingMemberships, getGroupForReading } from '../groups/groups';
 import { groupAccess } from '../access/group-access';
 import { can } from '../access/policy';
 import { unitTypeLabel } from '../groups/unit-types';
-import { placeLabel, placePicker, placeTree } from '../places/places';
+import { placeChoices, placePicker, placeTree } from '../places/places';
 import { alertKinds, defaultAlertChoice } from '../alerts/alerts';
 import { listFeed, listOwnPendingPosts, searchPosts } from './feed-query';
+import { unitsToAsk } from '../questions/questions';
 
 /** What the group page is asked for: `?kategoria=`, `?kursor=`, `?jednostka=`, `?miejsce=`, `?q=`. */
 export interface GroupPageQuery {
@@ -50,10 +51,7 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 	// Unit staff publish, comment and read as the unit without joining: the page never asks them to.
 	const canJoin =
 		can(access.role, 'join', group) && access.role !== 'publisher' && access.membershipStatus !== 'pending';
-	const places = [...tree.areas.flatMap((a) => [a, ...a.localities]), ...tree.unassigned].map((p) => ({
-		id: p.id,
-		label: placeLabel(tree, p)
-	}));
+	const places = placeChoices(tree);
 	return {
 		group: {
 			id: group.id,
@@ -110,6 +108,8 @@ export async function groupPage(ctx: Ctx, actor: Actor | null, slug: string, que
 		pendingMembers,
 		pendingPosts,
 		categories: categories.map((c) => ({ code: c.code, label: c.label, official: c.official })),
+		/** Whom the composer's question may ask: the office and the units of the municipality. */
+		questionUnits: can(access.role, 'post', group) ? await unitsToAsk(ctx.db, group.municipality_code) : [],
 		/** Sołectwa with their localities, for the composer and the feed's place filter. */
 		places,
 		place: placeId ? (places.find((p) => p.id === placeId) ?? null) : null,

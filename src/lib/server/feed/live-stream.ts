@@ -20,8 +20,8 @@ export async function liveStreamFilter(
 	if (postId === null) {
 		const group = await getGroup(ctx.db, slug);
 		assertCan((await groupAccess(ctx, actor, group)).role, 'read', group);
-		return (event) => event.groupId === group.id;
+		return (event) => event.type !== 'message' && event.groupId === group.id;
 	}
 	const { group } = await authorizeOnPost(ctx, actor, postId, 'read', slug);
-	return (event) => event.groupId === group.id && event.postId === postId;
+	return (event) => event.type !== 'message' && event.groupId === group.id && event.postId === postId;
 }

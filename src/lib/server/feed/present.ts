@@ -1,8 +1,10 @@
 import type { PostRow } from './feed-query';
-import type { AlertCounts, PostStatus, ReactionKind } from '../db/schema';
+import type { AlertCounts, EventResponse, PostStatus, ReactionKind } from '../db/schema';
 import { alertKinds, type AlertKind } from '../alerts/alerts';
 import { categoryLabel } from '../groups/categories';
 import { unitTypeLabel } from '../groups/unit-types';
+import { questionStateLabels, type QuestionView } from '../questions/questions';
+import { presentPoll, type PollView } from '../polls/polls';
 
 export const reactionKinds: ReactionKind[] = ['like', 'love', 'haha', 'wow', 'sad', 'angry'];
 export const reactionLabels: Record<ReactionKind, string> = {
@@ -34,6 +36,8 @@ export interface FeedItem {
 	category: string;
 	categoryLabel: string;
 	body: string;
+	/** Members the text mentions ("@Anna Nowak"): their names, shown as links. */
+	mentions: string[];
 	status: PostStatus;
 	moderationReason: string | null;
 	createdAt: string;
@@ -55,7 +59,17 @@ export interface FeedItem {
 		/** Updates ("aktualizacje"), oldest first; only the post's own page reads them. */
 		updates: { at: string; text: string }[];
 	} | null;
-	event: { start: string; end: string | null; place: string | null } | null;
+	/** An event the post announces, with who said "Wezmę udział" / "Interesuje mnie" (and the reader's answer). */
+	event: {
+		start: string;
+		end: string | null;
+		place: string | null;
+		going: number;
+		interested: number;
+		myResponse: EventResponse | null;
+	} | null;
+	/** A poll in the post, as this reader sees it (results once they voted or it closed). */
+	poll: PollView | null;
 	/** The localities or sołectwa the post is about. */
 	places: string[];
 	images: { url: string; width: number; height: number; alt: string }[];
@@ -71,6 +85,8 @@ export interface FeedItem {
 	promotion: { id: string; sponsor: string; endsAt: string } | null;
 	/** In a feed, the municipality a post cross-posted from a neighbouring group comes from (Pakiet 3). */
 	crossPostedFrom: string | null;
+	/** A resident's question to the office or a unit (issue 19). */
+	question: QuestionView | null;
 }
 
 export interface PostImage {
@@ -97,6 +113,7 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 		category: row.category,
 		categoryLabel: categoryLabel(row.category),
 		body: row.body,
+		mentions: row.mentions,
 		status: row.status,
 		moderationReason: row.moderation_reason,
 		createdAt: (row.published_at ?? row.created_at).toISOString(),
@@ -118,8 +135,16 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 				}
 			: null,
 		event: row.event_start
-			? { start: row.event_start.toISOString(), end: row.event_end?.toISOString() ?? null, place: row.event_place }
+			? {
+					start: row.event_start.toISOString(),
+					end: row.event_end?.toISOString() ?? null,
+					place: row.event_place,
+					going: row.event_counts?.going ?? 0,
+					interested: row.event_counts?.interested ?? 0,
+					myResponse: row.my_event_response
+				}
 			: null,
+		poll: row.poll ? presentPoll(row.poll, row.my_poll_votes, now) : null,
 		places: row.places ?? [],
 		images: (row.images ?? []).map((i) => ({ url: `/media/${i.file}`, width: i.width, height: i.height, alt: i.alt })),
 		counts: {
@@ -131,6 +156,16 @@ export function presentPost(row: PostRow, now: Date): FeedItem {
 		},
 		myReaction: row.my_reaction,
 		promotion: row.promotion ? { ...row.promotion, endsAt: new Date(row.promotion.endsAt).toISOString() } : null,
-		crossPostedFrom: row.cross_from
+		crossPostedFrom: row.cross_from,
+		question: row.question
+			? {
+					unit: row.question.unit,
+					state: row.question.state,
+					stateLabel: questionStateLabels[row.question.state],
+					forwardedFrom: row.question.from,
+					answeredAt: row.question.answeredAt ? new Date(row.question.answeredAt).toISOString() : null,
+					answerCommentId: row.question.answer
+				}
+			: null
 	};
 }

@@ -6,6 +6,7 @@ import { afterScreening, storedFindings } from '../moderation/intake';
 import { screenFor } from '../moderation/screen';
 import { foldText } from '../text/fold';
 import { postTextSchema, type CreatedPost } from './create-post';
+import { findMentions, mentionsPublished } from '../notify/mentions';
 import { commentEditSchema, rewriteComment } from './comment-authoring';
 
 /**
@@ -28,12 +29,14 @@ export async function reviseHeldPost(
 	const verdict = await screenFor(ctx, ctx.db, 'post', data.body, group, access, unit);
 	const status = verdict.decision === 'publish' ? 'published' : 'pending';
 	const now = ctx.clock.now();
+	const mentions = (await findMentions(ctx.db, group.id, data.body, post.author_id)).map((m) => m.name);
 	return ctx.db.transaction().execute(async (tx) => {
 		const changed = await tx
 			.updateTable('posts')
 			.set({
 				body: data.body,
 				body_folded: foldText(data.body),
+				mentions: JSON.stringify(mentions),
 				category: data.category,
 				status,
 				findings: storedFindings(verdict),
@@ -50,7 +53,10 @@ export async function reviseHeldPost(
 			.executeTakeFirst();
 		if (!changed)
 			throw new AppError('conflict', 'Tego posta nie można już poprawić w ten sposób — zobacz go w grupie.');
-		if (status === 'published') await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+		if (status === 'published') {
+			await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+			await mentionsPublished(tx, ctx.clock, { groupId: group.id, postId, authorId: post.author_id, mentions });
+		}
 		await afterScreening(ctx, tx, { group, result: verdict, authorId: post.author_id, postId, createdAt: now });
 		return { id: postId, status, reasons: verdict.reasons };
 	});

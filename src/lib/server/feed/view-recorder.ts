@@ -16,9 +16,9 @@ export interface PendingView {
 
 /**
  * Writes many views at once, inside the caller's transaction, doing per row what a single view
- * does: a `post_views` row once per (post, day, viewer) bumps `view_count`, a first `post_viewers`
- * row of (post, viewer) bumps `unique_viewer_count`, a post cross-posted into `seenIn` gets its
- * `cross_post_views` row. Posts that are not published (any more) count nothing. Returns how many
+ * does: a `post_views` row once per (post, day, viewer) bumps `view_count`; a signed-in viewer's first
+ * `post_viewers` row of the post, or an anonymous viewer's new view of the day, bumps
+ * `unique_viewer_count`; a post cross-posted into `seenIn` gets its `cross_post_views` row. Posts that are not published (any more) count nothing. Returns how many
  * new views were written.
  */
 export async function writeViews(tx: Db, views: PendingView[]): Promise<number> {
@@ -50,13 +50,15 @@ export async function writeViews(tx: Db, views: PendingView[]): Promise<number> 
 			on conflict do nothing
 			returning post_id, day, viewer_key),
 		first_time as (
-			-- A viewer's first view of a post, on any day, also counts them as a unique viewer.
+			-- A viewer's first view of a post, on any day, also counts them as a unique viewer. An
+			-- anonymous key lives one day (web/viewer.ts): its new view of the day is its first.
 			insert into post_viewers (post_id, viewer_key, first_day)
-			select post_id, viewer_key, min(day) from fresh group by 1, 2 order by 1, 2
+			select post_id, viewer_key, min(day) from fresh where viewer_key not like 'anon:%' group by 1, 2 order by 1, 2
 			on conflict do nothing
 			returning post_id),
 		per_post as (
-			select f.post_id, count(*) as views, (select count(*) from first_time t where t.post_id = f.post_id) as viewers
+			select f.post_id, count(*) as views,
+				count(*) filter (where f.viewer_key like 'anon:%') + (select count(*) from first_time t where t.post_id = f.post_id) as viewers
 			from fresh f group by f.post_id),
 		bumped as (
 			update posts p set view_count = p.view_count + c.views, unique_viewer_count = p.unique_viewer_count + c.viewers

@@ -84,3 +84,33 @@ export async function searchMembers(ctx: Ctx, actor: Actor | null, group: Group,
 		byEmail
 	};
 }
+
+/** How many names the "@" autocomplete offers. */
+const SUGGESTIONS = 8;
+
+/**
+ * The "@" autocomplete: up to 8 members of the group whose name, or a word of it, starts with what
+ * follows "@" (case and diacritics ignored), for those who may see the member list.
+ */
+export async function suggestMembers(ctx: Ctx, actor: Actor | null, group: Group, prefix: unknown): Promise<string[]> {
+	const access = await groupAccess(ctx, actor, group);
+	assertCan(access.role, 'listMembers', group);
+	const { q } = parseInput(memberQuerySchema.pick({ q: true }), { q: prefix });
+	if (!q) return [];
+	const start = `${foldText(q).replace(/[\\%_]/g, '\\$&')}%`;
+	const folded = sql<string>`translate(lower(u.display_name), ${POLISH}, ${LATIN})`;
+	const rows = await ctx.db
+		.selectFrom('memberships as m')
+		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.select('u.display_name')
+		.distinct()
+		.where('m.group_id', '=', group.id)
+		.where('m.status', '=', 'approved')
+		.where('u.deleted_at', 'is', null)
+		.where('u.id', '!=', actor?.id ?? '0')
+		.where((eb) => eb.or([eb(folded, 'like', start), eb(folded, 'like', sql<string>`'% ' || ${start}`)]))
+		.orderBy('u.display_name')
+		.limit(SUGGESTIONS)
+		.execute();
+	return rows.map((r) => r.display_name);
+}

@@ -1,12 +1,13 @@
 import type { Ctx } from '../core/context';
 import type { Db } from '../db/database';
+import { commentPublished } from '../questions/questions';
 
 /**
  * A comment became visible (+1) or stopped being visible (−1): the post's counter follows and
  * open pages hear of it.
  */
 export async function commentVisibilityChanged(
-	ctx: Pick<Ctx, 'notifier'>,
+	ctx: Pick<Ctx, 'notifier' | 'clock'>,
 	tx: Db,
 	groupId: string,
 	postId: string,
@@ -19,7 +20,11 @@ export async function commentVisibilityChanged(
 		.where('id', '=', postId)
 		.returning(['comment_count', 'reaction_count', 'view_count', 'share_count'])
 		.executeTakeFirstOrThrow();
-	if (delta > 0) await ctx.notifier.publish(tx, { type: 'comment', groupId, postId, commentId });
+	if (delta > 0) {
+		// The first comment of the unit a question asks answers it.
+		await commentPublished(tx, ctx.clock, { postId, commentId });
+		await ctx.notifier.publish(tx, { type: 'comment', groupId, postId, commentId });
+	}
 	await ctx.notifier.publish(tx, {
 		type: 'counts',
 		groupId,

@@ -9,6 +9,9 @@ import { pageBackups } from '../support/on-call';
 import { refreshRecentStats } from '../stats/daily';
 import { maintainViewPartitions } from '../stats/view-partitions';
 import { sendMonthlyUnitReports } from '../stats/unit-report-mail';
+import { remindOverdueQuestions } from '../questions/questions';
+import { remindTomorrowsEvents } from '../events/events';
+import { emailUnreadMessages } from '../conversations/emails';
 import { issueDueInvoices, remindOverdue } from '../billing/invoices';
 import { pollImgw } from '../alerts/imgw-import';
 import { expireDataExports, prepareDataExports, type ExportDirs } from '../privacy/export';
@@ -37,6 +40,12 @@ export const STATS_REFRESH = 'stats-refresh';
 const STATS_EVERY_SECONDS = 60;
 /** The units' report of the month that ended, to the coordinators (checked hourly, sent once). */
 export const UNIT_REPORTS = 'unit-reports';
+/** Residents' questions two working days without an answer, to the coordinators (hourly; each once). */
+export const QUESTION_REMINDERS = 'question-reminders';
+/** Tomorrow's events, to those who said "Wezmę udział" (hourly, 9:00–21:00 the day before; each once). */
+export const EVENT_REMINDERS = 'event-reminders';
+/** E-mails about private messages left unread for a quarter of an hour (every 5 minutes; never the text). */
+export const MESSAGE_EMAILS = 'message-emails';
 /** The weekly digest of each group on its day and hour (checked hourly, queued once a week). */
 export const WEEKLY_DIGESTS = 'weekly-digests';
 /** Invoices of periods that began, and reminders of overdue ones (hourly; each once). */
@@ -141,6 +150,21 @@ export async function startJobs(
 		const n = await sendMonthlyUnitReports(ctx);
 		if (n) log.info({ emails: n }, 'Wysłano miesięczne raporty jednostek');
 	});
+	await createQueue(boss, QUESTION_REMINDERS);
+	await boss.work(QUESTION_REMINDERS, async () => {
+		const n = await remindOverdueQuestions(ctx);
+		if (n) log.info({ questions: n }, 'Przypomniano o pytaniach mieszkańców bez odpowiedzi');
+	});
+	await createQueue(boss, EVENT_REMINDERS);
+	await boss.work(EVENT_REMINDERS, async () => {
+		const n = await remindTomorrowsEvents(ctx);
+		if (n) log.info({ events: n }, 'Przypomniano o jutrzejszych wydarzeniach');
+	});
+	await createQueue(boss, MESSAGE_EMAILS);
+	await boss.work(MESSAGE_EMAILS, async () => {
+		const n = await emailUnreadMessages(ctx);
+		if (n) log.info({ emails: n }, 'Zakolejkowano e-maile o nieprzeczytanych wiadomościach');
+	});
 	await createQueue(boss, WEEKLY_DIGESTS);
 	await boss.work(WEEKLY_DIGESTS, async () => {
 		const r = await sendDueWeeklyDigests(ctx);
@@ -179,6 +203,9 @@ export async function startJobs(
 	if (opts.schedule ?? true) {
 		await boss.schedule(AUTH_CLEANUP, '17 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(UNIT_REPORTS, '5 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		await boss.schedule(QUESTION_REMINDERS, '10 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		await boss.schedule(EVENT_REMINDERS, '12 * * * *', undefined, { tz: 'Europe/Warsaw' });
+		await boss.schedule(MESSAGE_EMAILS, '*/5 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(BILLING, '2 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		await boss.schedule(WEEKLY_DIGESTS, '0 * * * *', undefined, { tz: 'Europe/Warsaw' });
 		if (exportDirs) await boss.schedule(EXPIRE_EXPORTS, '23 * * * *', undefined, { tz: 'Europe/Warsaw' });

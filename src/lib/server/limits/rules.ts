@@ -33,6 +33,8 @@ export const limits = {
 	/** Codes confirming a phone for alert SMS: each is an SMS the municipality pays for. */
 	phoneCodesPerAccount: rule('phone-code-account', 5, HOUR, 'Wysłaliśmy już kilka kodów na telefon.'),
 	reportsPerAccount: rule('report-account', 30, HOUR, 'Wysłano już wiele zgłoszeń treści z tego konta.'),
+	/** Private messages from one account, in all its conversations: a person writes fewer; a script floods. */
+	messagesPerAccount: rule('message-account', 30, MINUTE, 'Wysłano już wiele wiadomości w krótkim czasie.'),
 	/** Notices without an account: per client address and per the reporter's e-mail address. */
 	reportsPerIp: rule('report-ip', 20, HOUR, 'Wysłano już wiele zgłoszeń treści z tego adresu IP.'),
 	reportsPerAddress: rule('report-email', 10, HOUR, 'Wysłano już wiele zgłoszeń treści z tego adresu e-mail.'),

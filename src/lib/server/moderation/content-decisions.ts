@@ -8,12 +8,14 @@ import { assertCan } from '../access/policy';
 import { commentVisibilityChanged } from '../groups/post-counters';
 import { authorizeOnPost, findPostGroup } from '../access/post-access';
 import { notify } from '../notify/notifications';
+import { mentionsPublished } from '../notify/mentions';
 import { foldText } from '../text/fold';
 import { restrict } from './decisions';
 import { afterScreening, storedFindings } from './intake';
 import { logAction } from '../audit/audit-log';
 import { screenFor } from './screen';
 import { groundIds, type Ground } from './terms';
+import { questionPublished } from '../questions/questions';
 
 export const decisionSchema = z.object({
 	decision: z.enum(['approve', 'reject', 'ask_edit'], { error: 'Wybierz decyzję.' }),
@@ -80,7 +82,7 @@ export async function heldByEngine(
 }
 
 function lockHeld(tx: Db, held: Held) {
-	const columns = ['status', 'author_id', 'created_at'] as const;
+	const columns = ['status', 'author_id', 'created_at', 'mentions'] as const;
 	return held.commentId
 		? tx.selectFrom('comments').select(columns).where('id', '=', held.commentId).forUpdate().executeTakeFirstOrThrow()
 		: tx.selectFrom('posts').select(columns).where('id', '=', held.postId).forUpdate().executeTakeFirstOrThrow();
@@ -135,8 +137,19 @@ async function decideHeld(ctx: Ctx, actor: Actor | null, held: Held, input: unkn
 			await logAction(tx, ctx.clock, { ...common, action: 'approve' });
 			const author = { userId: content.author_id, groupId: group.id, postId, commentId };
 			await notify(tx, ctx.clock, { ...author, kind: texts.approved });
+			await mentionsPublished(tx, ctx.clock, {
+				groupId: group.id,
+				postId,
+				commentId,
+				authorId: content.author_id,
+				mentions: content.mentions
+			});
 			if (commentId) await commentVisibilityChanged(ctx, tx, group.id, postId, commentId, 1);
-			else await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+			else {
+				// A resident's question held until now starts waiting for its unit, who hears of it.
+				await questionPublished(tx, ctx.clock, postId);
+				await ctx.notifier.publish(tx, { type: 'post', groupId: group.id, postId });
+			}
 		} else if (d.decision === 'ask_edit') {
 			await setDecision(tx, held, { status: 'changes_requested', moderation_reason: d.reason! }, decided);
 			await logAction(tx, ctx.clock, { ...common, action: 'ask_edit', facts: d.reason! });

@@ -32,7 +32,8 @@ export function storedFindings(result: ScreenResult): string {
 	);
 }
 
-async function moderatorsOf(db: Db, groupId: string) {
+/** The group's moderators who can be told of something (accounts not deleted). */
+export async function moderatorsOf(db: Db, groupId: string) {
 	return db
 		.selectFrom('memberships as m')
 		.innerJoin('users as u', 'u.id', 'm.user_id')

@@ -219,18 +219,31 @@ function* candidates(text: string): Generator<{ 0: string; 1: string; index: num
 	}
 }
 
-/** Links: shorteners, unusual top-level domains, look-alikes of banks, couriers and gov.pl, with or without http://. */
-export function findLinks(text: string): Finding[] {
-	const found: Finding[] = [];
+/**
+ * The web addresses in a text: with http:// or www., with a path, or a bare host under a known
+ * top-level domain (or a shortener). `raw` is the address without the sentence's punctuation.
+ */
+function* addresses(text: string) {
 	for (const m of candidates(text)) {
-		if (found.length >= 20) break;
 		const raw = m[0].replace(/[.,;:!?)\]]+$/, '');
 		const host = foldText(m[1]).replace(/^www\./, '');
 		const bare = !/^https?:\/\//i.test(raw) && !/^www\./i.test(m[1]) && !raw.includes('/');
 		const labels = host.split('.');
+		if (bare && !knownTlds.has(labels[labels.length - 1]) && !shorteners.has(host)) continue;
+		yield { raw, host, labels, written: m[1], index: m.index };
+	}
+}
+
+/** Does the text hold a web address (with or without http://, a bare host only under a known top-level domain)? */
+export const hasLink = (text: string): boolean => !addresses(text).next().done;
+
+/** Links: shorteners, unusual top-level domains, look-alikes of banks, couriers and gov.pl, with or without http://. */
+export function findLinks(text: string): Finding[] {
+	const found: Finding[] = [];
+	for (const { raw, host, labels, written, index } of addresses(text)) {
+		if (found.length >= 20) break;
 		const tld = labels[labels.length - 1];
-		if (bare && !knownTlds.has(tld) && !shorteners.has(host)) continue;
-		const span = { start: m.index, end: m.index + raw.length };
+		const span = { start: index, end: index + raw.length };
 		if (host.startsWith('xn--') || host.includes('.xn--')) {
 			found.push({
 				rule: 'link.punycode',
@@ -248,7 +261,7 @@ export function findLinks(text: string): Finding[] {
 				: labels[labels.length - 2];
 		const parts = labels.slice(0, -1).join('-').split('-');
 		// Letters swapped for look-alikes: "netfIix" (capital I for l), "pkobp-l0gin", "rnbank".
-		const unmasked = foldText(m[1].replace(/I/g, 'l'))
+		const unmasked = foldText(written.replace(/I/g, 'l'))
 			.replace(/^www\./, '')
 			.replace(/0/g, 'o')
 			.replace(/1/g, 'l')

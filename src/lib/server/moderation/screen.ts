@@ -121,7 +121,7 @@ export function reasonsFor(
 	text: string,
 	findings: Finding[],
 	author: AuthorKind = 'resident',
-	opts: { thing?: 'post' | 'komentarz'; atOnce?: boolean } = {}
+	opts: { thing?: 'post' | 'komentarz' | 'wiadomość'; atOnce?: boolean } = {}
 ): string[] {
 	const thing = opts.thing ?? 'post';
 	const held = findings.filter((f) => holds(f, author));

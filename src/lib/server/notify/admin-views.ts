@@ -3,7 +3,7 @@ import { assertOperator } from '../access/actor';
 import { retryMessage } from './delivery';
 import { listOutbox } from './outbox';
 
-const statuses = ['pending', 'sent', 'failed', 'dead'] as const;
+const statuses = ['pending', 'sent', 'failed', 'dead', 'skipped'] as const;
 
 /**
  * The operator's outbox (`/admin/poczta`): the last 100 messages, by recipient and state.

@@ -8,6 +8,7 @@ import type { Config } from '../core/config';
 import type { Db } from '../db/database';
 import type { Outbox } from '../db/schema';
 import { log } from '../core/logger';
+import { pushVerdict, type PushTally } from './push-policy';
 
 export type Channel = 'email' | 'sms' | 'push';
 
@@ -127,6 +128,10 @@ export function transportsFrom(config: Config): Transports {
 export interface DeliveryResult {
 	sent: number;
 	failed: number;
+	/** Pushes held for the recipient's quiet hours. */
+	deferred?: number;
+	/** Pushes past the recipient's daily cap. */
+	skipped?: number;
 }
 
 /**
@@ -191,7 +196,38 @@ export async function deliverDue(
 		}
 		return queue.shift();
 	};
+	// Per person, this run's count of pushes against the daily cap, and their verdicts taken in turn
+	// (in the order the pushes were queued, so the day's first ones go and the last ones are skipped).
+	const pushTurns = new Map<string, { tally: PushTally; last: Promise<unknown> }>();
 	const send = async (m: Outbox) => {
+		let counted: PushTally | undefined;
+		if (m.channel === 'push') {
+			const person = pushTurns.get(m.recipient) ?? { tally: { admitted: 0 }, last: Promise.resolve() };
+			pushTurns.set(m.recipient, person);
+			const decided = person.last.then(() => pushVerdict(db, clock.now(), m, person.tally));
+			person.last = decided.catch(() => undefined);
+			const verdict = await decided;
+			if ('counted' in verdict) counted = person.tally;
+			if ('deferUntil' in verdict) {
+				// Quiet hours: the claim's attempt is given back and the push waits for their end.
+				await db
+					.updateTable('outbox')
+					.set((eb) => ({ next_attempt_at: verdict.deferUntil, attempts: eb('attempts', '-', 1) }))
+					.where('id', '=', m.id)
+					.execute();
+				result.deferred = (result.deferred ?? 0) + 1;
+				return;
+			}
+			if ('skip' in verdict) {
+				await db
+					.updateTable('outbox')
+					.set({ status: 'skipped', next_attempt_at: null, last_error: verdict.skip })
+					.where('id', '=', m.id)
+					.execute();
+				result.skipped = (result.skipped ?? 0) + 1;
+				return;
+			}
+		}
 		try {
 			const providerId = await transports[m.channel as Channel]!(m);
 			await db
@@ -218,6 +254,7 @@ export async function deliverDue(
 				})
 				.where('id', '=', m.id)
 				.execute();
+			if (counted) counted.admitted--;
 			log.warn(
 				{ outbox: m.id, channel: m.channel, attempts: m.attempts, err: message },
 				dead ? 'Wiadomość nie doszła (koniec prób)' : 'Wiadomość nie doszła, ponowimy'

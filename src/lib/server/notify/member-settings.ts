@@ -67,3 +67,55 @@ export async function setMemberNotificationSettings(
 			.execute();
 	return getMemberNotificationSettings(ctx, me, group);
 }
+
+/** A person's quiet hours for web push (Warsaw time), or null when they want pushes at any hour. */
+export interface QuietHours {
+	start: number;
+	end: number;
+}
+
+const hour = (label: string) =>
+	z.coerce
+		.number({ error: `Wybierz godzinę ${label}.` })
+		.int(`Wybierz godzinę ${label}.`)
+		.min(0, `Wybierz godzinę ${label}.`)
+		.max(23, `Wybierz godzinę ${label}.`);
+
+const quietSchema = z.discriminatedUnion('quiet', [
+	z.object({ quiet: z.literal(false) }),
+	z.object({ quiet: z.literal(true), start: hour('początku'), end: hour('końca') }).refine((q) => q.start !== q.end, {
+		message: 'Cisza nocna musi się zaczynać i kończyć o innej godzinie.',
+		path: ['end']
+	})
+]);
+
+export async function pushQuietHours(ctx: Ctx, actor: Actor | null): Promise<QuietHours | null> {
+	assertSignedIn(actor, 'Zaloguj się, aby ustawić powiadomienia.');
+	const row = await ctx.db
+		.selectFrom('users')
+		.select(['quiet_hours_start', 'quiet_hours_end'])
+		.where('id', '=', actor.id)
+		.executeTakeFirstOrThrow();
+	return row.quiet_hours_start === null || row.quiet_hours_end === null
+		? null
+		: { start: row.quiet_hours_start, end: row.quiet_hours_end };
+}
+
+/**
+ * Quiet hours for web push: `{quiet: true, start, end}` (hours 0–23, Warsaw time; may run past
+ * midnight) or `{quiet: false}`. Urgent alerts come at any hour either way.
+ */
+export async function setPushQuietHours(ctx: Ctx, actor: Actor | null, input: unknown): Promise<QuietHours | null> {
+	assertSignedIn(actor, 'Zaloguj się, aby ustawić powiadomienia.');
+	const data = parseInput(quietSchema, input);
+	await ctx.db
+		.updateTable('users')
+		.set(
+			data.quiet
+				? { quiet_hours_start: data.start, quiet_hours_end: data.end }
+				: { quiet_hours_start: null, quiet_hours_end: null }
+		)
+		.where('id', '=', actor.id)
+		.execute();
+	return data.quiet ? { start: data.start, end: data.end } : null;
+}

@@ -46,7 +46,7 @@ export async function enqueueEmails(db: Db, clock: Clock, emails: OutgoingEmail[
 
 export async function listOutbox(
 	db: Db,
-	opts: { limit?: number; recipient?: string; status?: 'pending' | 'sent' | 'failed' | 'dead' } = {}
+	opts: { limit?: number; recipient?: string; status?: 'pending' | 'sent' | 'failed' | 'dead' | 'skipped' } = {}
 ) {
 	let q = db
 		.selectFrom('outbox')

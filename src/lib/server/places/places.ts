@@ -129,6 +129,24 @@ export function relatedPlaceIds(db: Db, placeIds: readonly string[]) {
 		);
 }
 
+/** Every place of the group with its label, for a filter or picker: sołectwa with their localities, then the rest. */
+export const placeChoices = (tree: PlaceTree) =>
+	[...tree.areas.flatMap((a) => [a, ...a.localities]), ...tree.unassigned].map((p) => ({
+		id: p.id,
+		label: placeLabel(tree, p)
+	}));
+
+/**
+ * A list's filter by one place of the group (`?miejsce=`): the place and those it contains or
+ * belongs to (`relatedPlaceIds`); another group's place, or none, is not found.
+ */
+export async function placeFilter(db: Db, groupId: string, placeId: string): Promise<string[]> {
+	const [id] = await groupPlaceIds(db, groupId, [placeId]).catch((e) => {
+		throw e instanceof AppError ? notFound('Nie ma takiej miejscowości w tej gminie.') : e;
+	});
+	return (await relatedPlaceIds(db, [id]).execute()).map((r) => r.id);
+}
+
 /** Checks that the ids name places of the group; returns them without repeats. */
 export async function groupPlaceIds(db: Db, groupId: string, placeIds: readonly string[]): Promise<string[]> {
 	const ids = [...new Set(placeIds)];

@@ -4,10 +4,12 @@ import { listApiTokens } from '../auth/sessions';
 import { mayHoldApiTokens } from '../access/office';
 import { memberPlaceIds, placePicker, placeTree } from '../places/places';
 import { listDataExports } from './export';
+import { pushQuietHours } from '../notify/member-settings';
 
 /**
  * The account page (`/konto`): the person's groups with their role and the places they follow there
- * (with the group's picker), API tokens (for unit staff, coordinators, the operator) and data exports.
+ * (with the group's picker), API tokens (for unit staff, coordinators, the operator), data exports and
+ * the quiet hours of web push.
  */
 export async function accountPage(ctx: Ctx, actor: Actor | null) {
 	if (!actor) throw unauthenticated();
@@ -32,7 +34,8 @@ export async function accountPage(ctx: Ctx, actor: Actor | null) {
 		lastUsedAt: t.last_used_at?.toISOString() ?? null
 	}));
 	const exports = await listDataExports(ctx, actor);
+	const quietHours = await pushQuietHours(ctx, actor);
 	// Tokens serve units' and the office's systems; anyone else sees the section only to revoke old ones.
 	const canCreateTokens = await mayHoldApiTokens(ctx, actor);
-	return { groups: withPlaces, tokens, canCreateTokens, exports };
+	return { groups: withPlaces, tokens, canCreateTokens, exports, quietHours };
 }

@@ -17,6 +17,8 @@ import { fileReport } from '../moderation/reports';
 import { enqueueEmail } from '../notify/outbox';
 import { subscribePush } from '../notify/push';
 import { createTicket } from '../support/tickets';
+import { conversationView, sendMessage, startConversation } from '../conversations/conversations';
+import { reportMessage } from '../conversations/reports';
 import {
 	activatePackage,
 	loadDemoMunicipalities,
@@ -124,6 +126,13 @@ describe('personal data', () => {
 		await setPostReaction(ctx, resident, neighboursPost.id, 'like');
 		await setCommentReaction(ctx, neighbour, comment.id, 'like');
 		await sharePost(ctx, resident, neighboursPost.id, `user:${resident.id}`);
+		// A private conversation: the resident's message, the neighbour's answer, reported by the resident.
+		const { conversationId } = await startConversation(ctx, resident, {
+			post: neighboursPost.id,
+			body: `Przyniosę worki, dzwońcie: ${PHONE}. ${NAME}`
+		});
+		const answer = await sendMessage(ctx, neighbour, conversationId, { body: 'Dziękuję, będę o 10.' });
+		await reportMessage(ctx, resident, conversationId, answer.id, { reason: `Zgłasza ${NAME}: pomyłka w godzinie` });
 		// The alert phone, confirmed with a code sent by SMS.
 		await ctx.db.updateTable('customers').set({ sms_enabled: true }).execute();
 		await sendPhoneCode(ctx, resident, group, { phone: PHONE });
@@ -212,7 +221,9 @@ describe('personal data', () => {
 			'notifications',
 			'outbox',
 			'unit_invitations',
-			'idempotency_keys'
+			'idempotency_keys',
+			'private_messages',
+			'message_reports'
 		]) {
 			expect(
 				before.some((f) => f.startsWith(`${table}:`)),
@@ -223,6 +234,10 @@ describe('personal data', () => {
 		await deleteAccount(ctx, resident, TEST_PASSWORD);
 
 		expect(found(await everyRow())).toEqual([]);
+		// The neighbour keeps their side of the conversation; the resident's message is gone.
+		const theirSide = await conversationView(ctx, neighbour, conversationId);
+		expect(theirSide.messages.map((m) => m.body)).toEqual(['Dziękuję, będę o 10.']);
+		expect(theirSide.other.name).toBe('Konto usunięte');
 		for (const table of [
 			'sessions',
 			'api_tokens',

@@ -69,6 +69,20 @@ export const personalData: Record<keyof DB, Handling> = {
 		keep: 'who has seen a group on a day or in a month, for its unique viewers, until the month ends: tied to the anonymised account'
 	},
 	group_period_viewer_counts: { none: 'aggregate figures' },
+	post_follows: { erase: 'which posts the person follows or muted' },
+	event_responses: { erase: 'the events the person said they will come to or are interested in' },
+	polls: { none: 'a post’s poll: kept and erased with the post' },
+	poll_votes: {
+		keep: 'votes stay counted, tied to the anonymised account: a closed poll’s or consultation’s results must not change'
+	},
+	conversations: {
+		keep: 'a conversation stays for the other person, with "Konto usunięte" as its other side (nothing more can be sent)'
+	},
+	conversation_members: { erase: 'what the person read and when they were e-mailed' },
+	private_messages: { erase: 'messages the person sent are deleted (the issue: "deleted with the account")' },
+	user_blocks: { erase: 'whom the person blocked and who blocked them' },
+	message_reports: { erase: 'reports the person made; reports of their messages go with the messages' },
+	questions: { none: 'whom a post asks and whether the unit answered: kept and erased with the post' },
 	membership_events: { keep: 'joins and leaves for the groups’ statistics' },
 	moderation_log: { keep: 'statements of reasons and the audit log (DSA art. 17, 20), about the anonymised account' },
 	appeals: { keep: 'as the moderation log' },
@@ -151,10 +165,39 @@ export async function erasePersonalData(tx: Db, userId: string, now: Date): Prom
 		'alert_recipients',
 		'push_subscriptions',
 		'promotion_seen',
-		'idempotency_keys'
+		'idempotency_keys',
+		'post_follows',
+		'event_responses',
+		'conversation_members'
 	] as const) {
 		await tx.deleteFrom(table).where('user_id', '=', userId).execute();
 	}
+	// Private messages they sent go (reports of them with them); the other side keeps its own.
+	await tx.deleteFrom('private_messages').where('sender_id', '=', userId).execute();
+	// Their conversations now end with the other side's last message; one with nothing left goes.
+	await sql`UPDATE conversations c SET last_message_id = m.id, last_message_at = m.created_at, last_sender_id = m.sender_id
+		FROM (SELECT DISTINCT ON (conversation_id) conversation_id, id, created_at, sender_id FROM private_messages
+		      WHERE conversation_id IN (SELECT id FROM conversations WHERE user_low = ${userId} OR user_high = ${userId})
+		      ORDER BY conversation_id, id DESC) m
+		WHERE c.id = m.conversation_id`.execute(tx);
+	await tx
+		.deleteFrom('conversations')
+		.where((eb) =>
+			eb.and([
+				eb.or([eb('user_low', '=', userId), eb('user_high', '=', userId)]),
+				eb.not(
+					eb.exists(
+						eb.selectFrom('private_messages as m').select('m.id').whereRef('m.conversation_id', '=', 'conversations.id')
+					)
+				)
+			])
+		)
+		.execute();
+	await tx.deleteFrom('message_reports').where('reporter_id', '=', userId).execute();
+	await tx
+		.deleteFrom('user_blocks')
+		.where((eb) => eb.or([eb('user_id', '=', userId), eb('blocked_id', '=', userId)]))
+		.execute();
 	// Their raw views (the posts' counters and the aggregates stay); the literal pattern lets the
 	// partial index of signed-in keys serve the delete.
 	for (const table of ['post_views', 'promoted_post_views', 'cross_post_views'] as const)

@@ -4,6 +4,8 @@ import { rolesOf } from '../access/roles';
 
 export interface Navigation {
 	unread: number;
+	/** Private conversations with unread messages; null: no "Wiadomości" link (in no group, no conversation). */
+	unreadConversations: number | null;
 	/** Moderates a group (or is the operator): the header links to the queue. */
 	moderates: boolean;
 	/** The office's panel: coordinators (and the operator) see the municipality, a unit's admin the unit. */
@@ -14,13 +16,17 @@ export interface Navigation {
 
 /** What the header offers the person: unread notifications, the moderators' queue, the office's panel. */
 export async function navigationFor(ctx: Pick<Ctx, 'db'>, actor: Actor | null): Promise<Navigation> {
-	if (!actor) return { unread: 0, moderates: false, officeHref: null, workspaceHref: null };
+	if (!actor) return { unread: 0, unreadConversations: null, moderates: false, officeHref: null, workspaceHref: null };
 	const roles = await rolesOf(ctx, actor);
 	const unitAdmin = roles.units.find((u) => u.role === 'unitAdmin');
 	const officeHref =
 		roles.coordinator || actor.isOperator ? '/urzad' : unitAdmin ? `/urzad/jednostki/${unitAdmin.id}` : null;
 	return {
 		unread: roles.unread,
+		unreadConversations:
+			roles.unreadConversations > 0 || roles.groups.some((g) => g.status === 'approved')
+				? roles.unreadConversations
+				: null,
 		moderates: actor.isOperator || roles.moderator,
 		officeHref,
 		workspaceHref: roles.units.length ? unitWorkspacePath(roles.units[0]) : null

@@ -4,9 +4,10 @@ import { memo } from '../cache/memo';
 import { getGroupForReading } from '../groups/groups';
 import { unitTypeLabel } from '../groups/unit-types';
 import { foldText } from '../text/fold';
-import { warsawDay, addDays } from '../../dates';
+import { warsawDay, warsawMidnight, addDays } from '../../dates';
+import { questionFigures, type QuestionFigures } from '../questions/questions';
 import { monthlyStats, type MonthStats } from './monthly';
-import { lastCompleteMonth } from './unit-report';
+import { formatMinutes, lastCompleteMonth } from './unit-report';
 
 // The public website's numbers. They come from the daily figures and the posts' counters, which
 // the statistics job refreshes every minute, so each process keeps them for 30 s.
@@ -238,6 +239,8 @@ export interface MunicipalityPage {
 	months: MonthStats[];
 	topPosts: TopPost[];
 	units: PublishingUnit[];
+	/** Residents' questions to the office and units published in the last 90 days, and how they were answered. */
+	questions90: QuestionFigures & { medianLabel: string };
 }
 
 const pageCache = memo<MunicipalityPage>(TTL, 2000);
@@ -247,7 +250,7 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 	const { group, municipality } = await getGroupForReading(ctx.db, slug);
 	const now = ctx.clock.now();
 	return pageCache(slug, now.getTime(), async () => {
-		const [months, top, units, last30, place] = await Promise.all([
+		const [months, top, units, last30, place, questions90] = await Promise.all([
 			monthlyStats(ctx.db, group.id, now, 12),
 			topPosts(ctx, 90, group.id, 5),
 			sql<{
@@ -279,7 +282,8 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 				.selectFrom('municipalities')
 				.select(['population', 'population_year'])
 				.where('teryt_code', '=', group.municipality_code)
-				.executeTakeFirstOrThrow()
+				.executeTakeFirstOrThrow(),
+			questionFigures(ctx.db, group.id, warsawMidnight(daysAgo(now, 90)), now)
 		]);
 		const l = last30.rows[0];
 		return {
@@ -318,7 +322,8 @@ export async function municipalityPage(ctx: Ctx, slug: string): Promise<Municipa
 				posts90: Number(u.posts),
 				views90: Number(u.views ?? 0),
 				engagement90: Number(u.engagement ?? 0)
-			}))
+			})),
+			questions90: { ...questions90, medianLabel: formatMinutes(questions90.medianMinutes) }
 		};
 	});
 }

@@ -15,10 +15,13 @@ export interface UnitMonth {
 	reactions: number;
 	comments: number;
 	shares: number;
-	/** Residents' questions under the unit's posts (top-level comments with a question mark). */
+	/**
+	 * Residents' questions to the unit: those addressed to it (posts "Pytania", issue 19) and the
+	 * top-level comments with a question mark under its posts.
+	 */
 	questions: number;
 	answered: number;
-	/** Median minutes from a question to the unit's first reply in its thread; null without replies. */
+	/** Median minutes from a question to the unit's answer (its first reply in the thread); null without answers. */
 	medianReplyMinutes: number | null;
 }
 
@@ -102,7 +105,13 @@ export async function unitReport(ctx: Ctx, slug: string, month: string | null, s
 				from posts p join comments c on c.post_id = p.id and c.parent_id is null and c.status = 'published' and c.body like '%?%'
 				where p.group_id = ${group.id} and p.unit_id is not null and p.status = 'published'
 					and p.published_at >= (${first}::date::timestamp at time zone ${tz}) and p.published_at < (${end}::date::timestamp at time zone ${tz})
-					and not exists (select 1 from staff s where s.unit_id = p.unit_id and s.user_id = c.author_id))
+					and not exists (select 1 from staff s where s.unit_id = p.unit_id and s.user_id = c.author_id)
+				-- Residents' questions addressed to the unit ("Pytania"), counted for the unit that holds them now.
+				union all
+				select q.unit_id, to_char(p.published_at at time zone ${tz}, 'YYYY-MM'), p.published_at, q.answered_at
+				from questions q join posts p on p.id = q.post_id
+				where q.group_id = ${group.id} and p.status = 'published'
+					and p.published_at >= (${first}::date::timestamp at time zone ${tz}) and p.published_at < (${end}::date::timestamp at time zone ${tz}))
 			select unit_id, month, count(*) as questions, count(replied_at) as answered,
 				percentile_cont(0.5) within group (order by extract(epoch from replied_at - asked_at) / 60) filter (where replied_at is not null) as median_minutes
 			from q group by 1, 2`.execute(ctx.db),

@@ -8,8 +8,9 @@ import { createPost } from '../feed/create-post';
 import { recordViews } from '../feed/engagement';
 import { erasePersonalData } from '../privacy/personal-data';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx } from '../testing/fixtures';
-import { addDays } from '../../dates';
+import { addDays, warsawDay } from '../../dates';
 import * as migration from '../db/migrations/0032_view_partitions';
+import * as anonymousViewers from '../db/migrations/0035_anonymous_viewers';
 import { rebuildStats, refreshRecentStats } from './daily';
 import { maintainViewPartitions, rawViewsKeptFrom, viewPartitions } from './view-partitions';
 
@@ -72,7 +73,12 @@ describe('daily partitions of raw views', () => {
 		const resident = await makeUser(ctx, 'mieszkaniec@t.pl');
 		const read = async (days: number) => {
 			for (let d = 0; d < days; d++) {
-				for (let v = 0; v < 6; v++) await recordViews(ctx, v % 2 ? [plain, promoted] : [plain], `anon:${(v + d) % 9}`);
+				for (let v = 0; v < 6; v++)
+					await recordViews(
+						ctx,
+						v % 2 ? [plain, promoted] : [plain],
+						`anon:${warsawDay(clock.now())}-${v % 4}` // a key of the day, as viewerKey makes
+					);
 				await recordViews(ctx, [promoted], `user:${resident.id}`);
 				await refreshRecentStats(ctx.db, clock);
 				clock.advance(86_400_000);
@@ -175,6 +181,62 @@ describe('daily partitions of raw views', () => {
 		clock.set('2027-06-01T10:00:00Z');
 		expect(await recordViews(ctx, [id], 'anon:future')).toBe(1);
 		expect(await where('2027-06-01')).toBe('post_views_default');
+	});
+
+	it('migration 0035 forgets anonymous viewers (no later view can meet their daily key), keeps every count, and counts the next ones', async () => {
+		const id = (await createPost(ctx, operator, group, { body: 'Przed 0035', category: 'other' })).id;
+		const day = warsawDay(clock.now());
+		const month = `${day.slice(0, 7)}-01`;
+		await sql`insert into post_viewers (post_id, viewer_key, first_day) values (${id}, 'anon:stary', ${day}::date), (${id}, 'user:7', ${day}::date)`.execute(
+			ctx.db
+		);
+		await sql`insert into group_period_viewers (period, starts, group_id, viewer_key) values
+			('m', ${month}::date, ${group.id}, 'anon:stary'), ('m', ${month}::date, ${group.id}, 'user:7'),
+			('d', ${day}::date, ${group.id}, 'anon:stary')`.execute(ctx.db);
+		const counts = async () => ({
+			post: (
+				await ctx.db.selectFrom('posts').select('unique_viewer_count').where('id', '=', id).executeTakeFirstOrThrow()
+			).unique_viewer_count,
+			daily: (await sql`select day::text, new_viewers from post_daily_views where post_id = ${id}`.execute(ctx.db))
+				.rows,
+			group: (
+				await sql`select period, starts::text, viewers from group_period_viewer_counts where group_id = ${group.id} order by 1, 2`.execute(
+					ctx.db
+				)
+			).rows
+		});
+		const before = await counts();
+		await anonymousViewers.up(ctx.db as unknown as Kysely<unknown>);
+		expect(
+			(
+				await sql<{ viewer_key: string }>`select viewer_key from post_viewers where post_id = ${id}`.execute(ctx.db)
+			).rows.map((r) => r.viewer_key)
+		).toEqual(['user:7']);
+		expect(
+			(
+				await sql`select period, viewer_key from group_period_viewers where group_id = ${group.id} and viewer_key in ('anon:stary', 'user:7') order by 1, 2`.execute(
+					ctx.db
+				)
+			).rows
+		).toEqual([
+			{ period: 'd', viewer_key: 'anon:stary' },
+			{ period: 'm', viewer_key: 'user:7' }
+		]);
+		expect(await counts()).toEqual(before);
+		// A new anonymous key of the day is a new viewer of the post, of its day and of the group's day and month.
+		expect(await recordViews(ctx, [id], `anon:${day}-nowy`)).toBe(1);
+		const after = await counts();
+		expect(after.post).toBe(before.post + 1);
+		const groupCount = (c: typeof before, period: string) =>
+			Number(
+				(c.group as { period: string; starts: string; viewers: number }[]).find(
+					(g) => g.period === period && g.starts === (period === 'd' ? day : month)
+				)?.viewers ?? 0
+			);
+		expect(groupCount(after, 'd')).toBe(groupCount(before, 'd') + 1);
+		expect(groupCount(after, 'm')).toBe(groupCount(before, 'm') + 1);
+		expect(before.daily).toEqual([{ day, new_viewers: 2 }]);
+		expect(after.daily).toEqual([{ day, new_viewers: 3 }]);
 	});
 
 	it('the migration moves the views so far into the partitioned table and counts them', async () => {

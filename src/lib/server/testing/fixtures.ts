@@ -8,6 +8,7 @@ import { demoMunicipalitiesCsv } from '../municipalities/demo-municipalities';
 import { createCustomer } from '../subscriptions/customers';
 import { startSubscription } from '../subscriptions/subscriptions';
 import { normalizePhone } from '../text/phone';
+import { AppError } from '../core/errors';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
@@ -124,4 +125,15 @@ export function pngClaiming(width: number, height: number): Uint8Array {
 		chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
 		chunk('IEND', Buffer.alloc(0))
 	]);
+}
+
+/** The AppError a call is refused with; anything else (success included) fails the test. */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+	const e = await p.then(
+		() => null,
+		(e: unknown) => e
+	);
+	if (!(e instanceof AppError))
+		throw new Error(`expected a refusal (AppError), got ${e === null ? 'success' : String(e)}`);
+	return e;
 }

@@ -6,6 +6,7 @@ import { getUnitForStaff } from './units';
 import { listUnitTokens } from './tokens';
 import { unitPostStats, type UnitPostStats } from './unit-stats';
 import { latestPromotions } from '../promotions/reach';
+import { unitOpenQuestions } from '../questions/questions';
 
 const refusal = 'Przestrzeń jednostki widzi jej zespół, koordynator gminy i operator.';
 
@@ -21,7 +22,7 @@ const refusal = 'Przestrzeń jednostki widzi jej zespół, koordynator gminy i o
 export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: string) {
 	assertSignedIn(actor, 'Zaloguj się, aby otworzyć przestrzeń jednostki.');
 	const unit = await getUnitForStaff(ctx, actor, unitId, refusal);
-	const [{ posts }, tokens, groups] = await Promise.all([
+	const [{ posts }, tokens, groups, questions] = await Promise.all([
 		unitPostStats(ctx, actor, unitId),
 		unit.manages ? listUnitTokens(ctx, actor, unitId) : Promise.resolve([]),
 		ctx.db
@@ -30,7 +31,8 @@ export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: strin
 			.select(['groups.slug', 'groups.name'])
 			.where('units.id', '=', unitId)
 			.orderBy('groups.name')
-			.execute()
+			.execute(),
+		unitOpenQuestions(ctx, unitId)
 	]);
 	// The current month so far and the two before it, as the monthly unit report counts them.
 	const month = warsawDay(ctx.clock.now()).slice(0, 7);
@@ -49,6 +51,8 @@ export async function unitWorkspace(ctx: Ctx, actor: Actor | null, unitId: strin
 		/** The signed-in person, whose own role and access someone else changes. */
 		selfId: actor.id,
 		groups,
+		/** Residents' questions to the unit still waiting for its answer, oldest first. */
+		questions,
 		drafts: by('draft'),
 		scheduled: by('scheduled').sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? '')),
 		published: published.map((p) => ({ ...p, promotion: promotions.get(p.id) ?? null })),

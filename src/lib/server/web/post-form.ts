@@ -28,6 +28,26 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 			});
 		event = { start: s, end: e, place: place || null };
 	}
+	// A poll: its options one per line; the closing time in Warsaw time.
+	const options = text('pollOptions')
+		.split(/\r?\n/)
+		.map((o) => o.trim())
+		.filter(Boolean);
+	const closesText = text('pollClosesAt');
+	let poll = null;
+	if (options.length || closesText) {
+		const closesAt = closesText ? parseWarsawLocal(closesText) : null;
+		if (!closesAt)
+			throw new AppError('validation', 'Podaj, do kiedy trwa głosowanie.', {
+				'poll.closesAt': 'Podaj datę i godzinę końca głosowania.'
+			});
+		poll = {
+			options,
+			closesAt,
+			multiple: text('pollMultiple') === 'on',
+			consultation: text('pollConsultation') === 'on'
+		};
+	}
 	const publishAtText = text('publishAt');
 	const publishAt = publishAtText ? parseWarsawLocal(publishAtText) : null;
 	if (publishAtText && !publishAt)
@@ -61,7 +81,9 @@ export async function readPostForm(form: FormData, mediaDir: string) {
 			body: text('body'),
 			category: text('category'),
 			unitId: text('unitId') || null,
+			questionTo: text('questionTo') || null,
 			event,
+			poll,
 			images,
 			places: form.getAll('places').map(String),
 			draft: text('draft') === 'on',

@@ -46,7 +46,8 @@ export const isAutomated = (userAgent: string) => userAgent.trim() === '' || isb
  * Who counts as one viewer (of views and shares): the signed-in user, or an anonymous visitor
  * known only for the current Warsaw day by a keyed hash of the network address alone — a browser
  * cannot rotate it by changing its User-Agent. Nothing is stored on the visitor's device (no
- * cookie, so no consent banner); the daily key cannot be linked across days. Automated clients
+ * cookie, so no consent banner); the daily key cannot be linked across days, and the counts rely on
+ * it: an `anon:` key is never looked up again after its day (migration 0035). Automated clients
  * count as nobody (null).
  */
 export async function viewerKey(ctx: Ctx, actor: Actor | null, client: Client): Promise<string | null> {

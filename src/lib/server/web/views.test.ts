@@ -6,7 +6,8 @@ import { createGroup, decideMembership, getGroup, requestMembership } from '../g
 import { addCoordinator, createCustomer } from '../subscriptions/customers';
 import { loadDemoMunicipalities, makeUser, openTestDatabase, testCtx, testCustomer } from '../testing/fixtures';
 import { billingOverview, contractsForOperator } from '../billing/admin-views';
-import { listCoordinatedMunicipalities, officePanel } from '../billing/office-views';
+import { officePanel } from '../billing/office-views';
+import { listCoordinatedMunicipalities } from '../access/office';
 import { orderForm } from '../billing/order-views';
 import { groupPage } from '../feed/group-page';
 import { moderatedGroups } from '../moderation/moderated-groups';
@@ -127,12 +128,22 @@ describe('page views authorize themselves', () => {
 	it('builds the header for each person', async () => {
 		expect(await navigationFor(ctx, null)).toEqual({
 			unread: 0,
+			unreadConversations: null,
 			moderates: false,
 			officeHref: null,
 			workspaceHref: null
 		});
-		expect(await navigationFor(ctx, moderator)).toMatchObject({ moderates: true, officeHref: null });
-		expect(await navigationFor(ctx, coordinator)).toMatchObject({ moderates: false, officeHref: '/urzad' });
+		// "Wiadomości" for who belongs to a group (or has conversations).
+		expect(await navigationFor(ctx, moderator)).toMatchObject({
+			moderates: true,
+			officeHref: null,
+			unreadConversations: 0
+		});
+		expect(await navigationFor(ctx, coordinator)).toMatchObject({
+			moderates: false,
+			officeHref: '/urzad',
+			unreadConversations: null
+		});
 		expect(await navigationFor(ctx, operator)).toMatchObject({ moderates: true, officeHref: '/urzad' });
 		const unreadBefore = (await navigationFor(ctx, moderator)).unread;
 		for (const detail of ['pierwsze', 'drugie'])

@@ -1,4 +1,5 @@
 import { getGroup, leaveGroup } from '$lib/server/groups/groups';
+import { cardActions } from '$lib/server/web/card-actions';
 import { answerAlertPrompt, joinGroup } from '$lib/server/alerts/opt-in';
 import { setPostReaction, sharePost } from '$lib/server/feed/engagement';
 import { assertMayPost, createPost } from '$lib/server/feed/create-post';
@@ -94,6 +95,7 @@ export const actions: Actions = {
 		if (result && 'status' in result && stored.length) await removeImages(locals.rt.mediaDir, stored);
 		return result;
 	},
+	...cardActions,
 	react: formAction(async (f, { locals, params }) => {
 		// Pressing the reaction you already gave takes it back.
 		const kind = f.kind === f.current ? null : f.kind;

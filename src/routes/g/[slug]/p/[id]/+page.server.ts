@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { cardActions } from '$lib/server/web/card-actions';
+import { closePoll, pollPanel } from '$lib/server/polls/polls';
 import { addComment, listComments } from '$lib/server/feed/comments';
 import { deleteComment, editComment } from '$lib/server/feed/comment-authoring';
 import { reviseHeldComment } from '$lib/server/feed/revise-held';
@@ -13,6 +15,8 @@ import { mayOnPost } from '$lib/server/access/post-access';
 import { cancelPromotion, promotePost, promotionPanel } from '$lib/server/promotions/promotions';
 import { action, clientOf, page, formAction } from '$lib/server/web/http';
 import { viewerKey } from '$lib/server/web/viewer';
+import { forwardChoices, forwardQuestion } from '$lib/server/questions/questions';
+import { followPost, follows } from '$lib/server/feed/follows';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, request }) =>
@@ -39,8 +43,12 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 		const canEdit =
 			!!locals.actor &&
 			(post.author.unit ? access.units.some((u) => u.slug === post.author.unit!.slug) : authorId === locals.actor.id);
+		// Who runs a poll (and the moderators) follow its results while it is open.
+		const panel = await pollPanel(locals.readCtx, locals.actor, post);
+		if (post.poll && panel?.results) post.poll.results = panel.results;
 		return {
 			post,
+			pollPanel: panel,
 			comments,
 			revisions,
 			promotion,
@@ -56,7 +64,16 @@ export const load: PageServerLoad = async ({ locals, params, request }) =>
 				? await mayOnPost(locals.readCtx, locals.actor, post.id, 'react', params.slug)
 				: can(access.role, 'react', group),
 			signedIn: !!locals.actor,
+			/** Told of new comments ("Obserwuj"); the author is, unless they muted the post. */
+			following: await follows(locals.readCtx.db, post.id, locals.actor, authorId),
+			/** The question's unit (or the coordinator) may forward it elsewhere while it is unanswered. */
+			forwardTo:
+				post.question && post.question.state !== 'answered'
+					? await forwardChoices(locals.readCtx, locals.actor, post.id)
+					: null,
 			mine: authorId === locals.actor?.id,
+			/** "Napisz do autora" (a person's post, not one's own) and "Napisz prywatnie" under others' comments. */
+			canMessage: !via && can(access.role, 'message', group),
 			// The unit that sent an urgent alert (and moderators) see its reach and may close it.
 			managesAlert:
 				!!post.alert &&
@@ -152,6 +169,20 @@ export const actions: Actions = {
 		},
 		() => ({ promotion: 'cancel' })
 	),
+	follow: formAction(async (f, { locals, params }) => ({
+		follow: await followPost(locals.ctx, locals.actor, params.id, f.follow === 'on')
+	})),
+	forwardQuestion: formAction(
+		async (f, { locals, params }) => ({
+			forwarded: await forwardQuestion(locals.ctx, locals.actor, params.id, f.unitId)
+		}),
+		(f) => ({ unitId: f.unitId })
+	),
+	...cardActions,
+	closePoll: async ({ locals, params }) =>
+		action(async () => ({ pollClosed: await closePoll(locals.ctx, locals.actor, params.id) }), {
+			pollPostId: params.id
+		}),
 	react: formAction(async (f, { locals, params }) => {
 		await setPostReaction(locals.ctx, locals.actor, f.postId, f.kind === f.current ? null : f.kind, params.slug);
 	}),

@@ -1,5 +1,5 @@
 import { getPost } from '$lib/server/feed/feed-query';
-import { eventToIcs } from '$lib/server/feed/ics';
+import { eventToIcs } from '$lib/server/events/ics';
 import { apiError } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 

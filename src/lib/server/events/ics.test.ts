@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eventToIcs } from './ics';
-import type { FeedItem } from './present';
+import type { FeedItem } from '../feed/present';
 
 const post = {
 	id: '42',
 	body: 'Festyn rodzinny; dmuchańce, występy, pokaz strażacki\nZapraszamy całe rodziny, także z sąsiednich gmin — wstęp wolny dla wszystkich mieszkańców.',
 	author: { type: 'unit', name: 'Gminny Ośrodek Kultury', unit: null },
-	event: { start: '2026-06-13T12:00:00.000Z', end: null, place: 'Stadion, ul. Sportowa 1' }
+	event: { start: '2026-06-13T12:00:00.000Z', end: null, place: 'Stadion, ul. Sportowa 1' },
+	createdAt: '2026-05-20T09:30:00.000Z',
+	editedAt: null
 } as unknown as FeedItem;
 
 describe('event calendar file', () => {
@@ -16,6 +18,7 @@ describe('event calendar file', () => {
 		expect(ics).toContain('DTEND:20260613T130000Z\r\n');
 		expect(ics).toContain('SUMMARY:Festyn rodzinny\\; dmuchańce\\, występy\\, pokaz strażacki\r\n');
 		expect(ics).toContain('LOCATION:Stadion\\, ul. Sportowa 1\r\n');
+		expect(ics).toContain('LAST-MODIFIED:20260520T093000Z\r\n');
 		expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
 	});
 	it('folds lines at 75 octets without splitting a letter', () => {
