@@ -4,6 +4,22 @@ import { formatMoney } from '../../format';
 import { amountInWords, totalsByRate } from '../core/money';
 import { splitPaymentRequired, type Invoice } from './invoices';
 import { polishDate } from '../../dates';
+import { qrModules, qrPng } from './ksef/qr';
+
+/**
+ * The KSeF verification codes to print (`ksef/qr.ts`): KOD I labelled with the KSeF number, or
+ * "OFFLINE" before KSeF gives one; offline invoices also KOD II, labelled "CERTYFIKAT".
+ */
+export interface KsefCodes {
+	kod1: { url: string; label: string };
+	kod2?: { url: string; label: string };
+}
+
+/**
+ * Points a QR module (0.62 mm), so that a phone reads a printout: the codes are as wide as the
+ * larger one needs (KOD II with an RSA-2048 signature: 93 modules with the quiet zone, 163 pt).
+ */
+const QR_MODULE = 1.75;
 
 const partyLines = (p: InvoiceParty) => [
 	p.name,
@@ -17,7 +33,8 @@ const account = (nrb: string) =>
 /** The invoice (or correction) as a tagged PDF with the same data as its FA(3) XML. */
 export async function invoicePdf(
 	inv: Invoice,
-	corrected: Pick<Invoice, 'number' | 'issue_date'> | null = null
+	corrected: Pick<Invoice, 'number' | 'issue_date'> | null = null,
+	ksef?: KsefCodes
 ): Promise<Buffer> {
 	const isKor = inv.kind === 'KOR';
 	const title = `${isKor ? 'Faktura korygująca' : 'Faktura VAT'} nr ${inv.number}`;
@@ -108,5 +125,28 @@ export async function invoicePdf(
 			: 'Faktura ustrukturyzowana FA(3) przygotowana do wysłania do Krajowego Systemu e-Faktur.',
 		{ muted: true }
 	);
+	if (ksef) {
+		const codes = [
+			{
+				png: await qrPng(ksef.kod1.url),
+				alt: 'Kod QR KOD I: weryfikacja faktury w KSeF',
+				title: 'KOD I',
+				label: ksef.kod1.label
+			}
+		];
+		if (ksef.kod2)
+			codes.push({
+				png: await qrPng(ksef.kod2.url),
+				alt: 'Kod QR KOD II: weryfikacja certyfikatu KSeF wystawcy',
+				title: 'KOD II',
+				label: ksef.kod2.label
+			});
+		const modules = Math.max(...[ksef.kod1, ksef.kod2].map((c) => (c ? qrModules(c.url) : 0)));
+		const size = Math.max(100, modules * QR_MODULE);
+		// The codes and the link below them stay together.
+		pdf.ensureSpace(size + 80);
+		pdf.imageRow(codes, size);
+		pdf.link('Zweryfikuj fakturę w KSeF:', ksef.kod1.url, 'Weryfikacja faktury w Krajowym Systemie e-Faktur');
+	}
 	return pdf.finish(title, { numberFirstPage: true });
 }

@@ -25,7 +25,7 @@ import {
 	type Invoice
 } from './invoices';
 import { setInvoiceReceiver } from '../subscriptions/customers';
-import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef';
+import { ksefBatch, markSentToKsef, recordKsefNumber } from './ksef/manual';
 import { defaultSeller, demoBankAccount, normalizeNrb, sellerParty, setDemoSeller, setSeller } from './seller';
 import { addCustomerTerms, addPrice, orderable, priceFor } from '../subscriptions/prices';
 

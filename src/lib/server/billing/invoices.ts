@@ -9,7 +9,7 @@ import { paymentReminderEmail } from './messages';
 import { formatMoney } from '../../format';
 import type { Db } from '../db/database';
 import type { Selectable } from 'kysely';
-import type { InvoiceLine, InvoiceParty, InvoiceTable } from '../db/schema';
+import type { InvoiceLine, InvoiceParty, InvoiceTable, KsefStatus } from '../db/schema';
 import { AppError } from '../core/errors';
 import { addDays, periodContaining, warsawDay, polishDate } from '../../dates';
 import { fromGross, parseAmount, totalsByRate } from '../core/money';
@@ -20,8 +20,15 @@ import { sellerForInvoice, sellerParty } from './seller';
 export type Invoice = Selectable<InvoiceTable>;
 
 export const PAYMENT_DAYS = 14;
-/** The invoice's state in KSeF: sending needs credentials and the network (adapter in ksef.ts). */
-export const ksefLabels = { to_send: 'do wysłania', sent: 'wysłana', accepted: 'przyjęta' } as const;
+/** The invoice's state in KSeF (billing/ksef/send.ts); 'sent': sent by hand, its number not yet typed back. */
+export const ksefLabels: Record<KsefStatus, string> = {
+	to_send: 'do wysłania',
+	sending: 'wysyłana',
+	accepted: 'przyjęta',
+	rejected: 'odrzucona',
+	to_resend: 'do ponownej wysyłki',
+	sent: 'wysłana ręcznie'
+};
 /** Above this gross amount an invoice for goods or services of annex 15 to the VAT act must say "mechanizm podzielonej płatności". */
 export const SPLIT_PAYMENT_THRESHOLD = 1_500_000;
 

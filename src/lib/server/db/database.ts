@@ -48,6 +48,7 @@ import * as m0039 from './migrations/0039_polls';
 import * as m0040 from './migrations/0040_conversations';
 import * as m0041 from './migrations/0041_mentions';
 import * as m0042 from './migrations/0042_push_quiet_hours';
+import * as m0043 from './migrations/0043_ksef_client';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -155,7 +156,8 @@ const migrations: Record<string, Migration> = {
 	'0039_polls': m0039,
 	'0040_conversations': m0040,
 	'0041_mentions': m0041,
-	'0042_push_quiet_hours': m0042
+	'0042_push_quiet_hours': m0042,
+	'0043_ksef_client': m0043
 };
 
 export async function migrate(db: Db): Promise<void> {

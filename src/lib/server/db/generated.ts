@@ -342,8 +342,19 @@ export interface Invoices {
 	id: Generated<Int8>;
 	issue_date: string;
 	kind: string;
+	ksef_accepted_at: Timestamp | null;
+	ksef_attempts: Generated<number>;
+	ksef_error: string | null;
+	ksef_invoice_hash: string | null;
+	ksef_invoice_ref: string | null;
+	ksef_next_attempt_at: Timestamp | null;
 	ksef_number: string | null;
+	ksef_offline: Generated<boolean>;
+	ksef_session_ref: string | null;
 	ksef_status: Generated<string>;
+	ksef_updated_at: Timestamp | null;
+	ksef_upo: string | null;
+	ksef_xml: string | null;
 	lines: Json;
 	net: number;
 	number: string;
@@ -360,6 +371,25 @@ export interface Invoices {
 	subscription_id: Int8 | null;
 	vat: number;
 	year: number;
+}
+
+export interface KsefSessions {
+	closed_at: Timestamp | null;
+	opened_at: Timestamp;
+	reference: string;
+	upo: string | null;
+	valid_until: Timestamp | null;
+}
+
+export interface KsefSettings {
+	base_url: string | null;
+	environment: string;
+	id: Generated<number>;
+	nip: string;
+	token_encrypted: string;
+	token_last4: string;
+	updated_at: Timestamp;
+	updated_by: Int8 | null;
 }
 
 export interface LoginAttempts {
@@ -964,6 +994,8 @@ export interface DB {
 	imgw_alerts: ImgwAlerts;
 	invoice_counters: InvoiceCounters;
 	invoices: Invoices;
+	ksef_sessions: KsefSessions;
+	ksef_settings: KsefSettings;
 	login_attempts: LoginAttempts;
 	login_backoff: LoginBackoff;
 	member_places: MemberPlaces;

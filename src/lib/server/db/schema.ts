@@ -236,9 +236,13 @@ export type InvoiceTable = Narrow<
 		buyer: Json<InvoiceParty>;
 		receiver: ColumnType<InvoiceParty | null, string | null, string | null>;
 		lines: Json<InvoiceLine[]>;
-		ksef_status: Defaulted<'to_send' | 'sent' | 'accepted'>;
+		ksef_status: Defaulted<KsefStatus>;
 	}
 >;
+/** An invoice's way to KSeF (billing/ksef/send.ts); 'sent': sent by hand, its number not yet typed back. */
+export type KsefStatus = 'to_send' | 'sending' | 'accepted' | 'rejected' | 'to_resend' | 'sent';
+export type KsefSettingsTable = Narrow<G.KsefSettings, { environment: 'TE' | 'DEMO' | 'PRD' }>;
+export type KsefSessionTable = G.KsefSessions;
 export type ContractTable = Narrow<
 	G.Contracts,
 	{
@@ -345,6 +349,8 @@ export interface DB {
 	customer_terms: CustomerTermsTable;
 	invoice_counters: InvoiceCounterTable;
 	invoices: InvoiceTable;
+	ksef_settings: KsefSettingsTable;
+	ksef_sessions: KsefSessionTable;
 	contracts: ContractTable;
 	idempotency_keys: IdempotencyKeyTable;
 	data_exports: DataExportTable;

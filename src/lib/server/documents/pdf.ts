@@ -359,6 +359,71 @@ export class PdfWriter {
 		return this;
 	}
 
+	/**
+	 * Square images side by side (QR codes), each `size` points wide in a column of half the width:
+	 * a short title above, the image as a figure with its alternative text, a label below.
+	 */
+	imageRow(items: { png: Buffer; alt: string; title: string; label: string }[], size: number): this {
+		const d = this.doc;
+		this.ensureSpace(size + 40);
+		const top = d.y + 4;
+		const slot = WIDTH / Math.max(2, items.length);
+		items.forEach((item, i) => {
+			const x = MARGIN + i * slot;
+			this.root.add(
+				d.struct('P', {}, () =>
+					d.font('bold').fontSize(8).fillColor(MUTED).text(item.title, x, top, { width: slot, align: 'center' })
+				)
+			);
+			this.root.add(
+				d.struct('Figure', { alt: item.alt }, () => d.image(item.png, x + (slot - size) / 2, top + 12, { width: size }))
+			);
+			this.root.add(
+				d.struct('P', {}, () =>
+					d
+						.font('bold')
+						.fontSize(8.5)
+						.fillColor(INK)
+						.text(item.label, x, top + 14 + size, { width: slot, align: 'center' })
+				)
+			);
+		});
+		d.x = MARGIN;
+		d.y = top + size + 34;
+		return this;
+	}
+
+	/**
+	 * A line of text, then a web address on its own line, as small as it must be (down to 6 pt) to
+	 * fit on that line so it can be read and copied whole; a link with its description for screen readers.
+	 */
+	link(text: string, url: string, description: string): this {
+		const d = this.doc;
+		this.ensureSpace(40);
+		const p = d.struct('P');
+		this.root.add(p);
+		p.add(() => d.font('regular').fontSize(9).fillColor(INK).text(text, MARGIN, d.y, { width: WIDTH }));
+		d.font('regular').fontSize(1);
+		const size = Math.max(6, Math.min(9, Math.floor((WIDTH / d.widthOfString(url)) * 10) / 10));
+		const link = d.struct('Link', {}, () => {
+			d.font('regular').fontSize(size).fillColor(ACCENT);
+			const x = MARGIN;
+			const y = d.y + 2;
+			const width = Math.min(WIDTH, d.widthOfString(url));
+			const height = d.heightOfString(url, { width: WIDTH });
+			d.text(url, x, y, { width: WIDTH });
+			// pdfkit writes a JS string as a PDF name; a String object becomes a text string. Its types
+			// do not list `structParent`, which ties the annotation to the Link element.
+			const annotation = { structParent: link, Contents: new String(description) };
+			d.link(x, y, width, height, url, annotation as unknown as PDFKit.Mixins.AnnotationOption);
+		});
+		p.add(link);
+		p.end();
+		d.x = MARGIN;
+		d.moveDown(0.5);
+		return this;
+	}
+
 	/** Starts a new page when less than `height` points remain. */
 	ensureSpace(height: number): void {
 		if (this.doc.y + height > A4.height - MARGIN - 20) this.doc.addPage();

@@ -113,6 +113,10 @@ export const personalData: Record<keyof DB, Handling> = {
 	customer_terms: { none: 'payment terms' },
 	invoice_counters: { none: 'invoice numbering' },
 	invoices: { none: 'invoices to municipalities (kept by accounting law)' },
+	ksef_settings: {
+		keep: 'the seller’s KSeF configuration; who last changed it points at the anonymised operator account'
+	},
+	ksef_sessions: { none: 'KSeF sessions of the seller (references and receipts)' },
 	contracts: { none: 'contracts with municipalities' },
 	places: { none: 'localities and sołectwa of a group' },
 	post_places: { keep: 'the places kept posts name' },

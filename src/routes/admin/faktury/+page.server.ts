@@ -1,6 +1,6 @@
 import { issueCorrection, markPaid } from '$lib/server/billing/invoices';
 import { addPrice } from '$lib/server/subscriptions/prices';
-import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef';
+import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef/manual';
 import { setSeller } from '$lib/server/billing/seller';
 import { formAction, page, requireActor } from '$lib/server/web/http';
 import { billingOverview } from '$lib/server/billing/admin-views';

@@ -1,4 +1,4 @@
-import { ksefBatch } from '$lib/server/billing/ksef';
+import { ksefBatch } from '$lib/server/billing/ksef/manual';
 import { page } from '$lib/server/web/http';
 import type { RequestHandler } from './$types';
 

@@ -1,9 +1,9 @@
 import AdmZip from 'adm-zip';
-import type { Actor, Ctx } from '../core/context';
-import { AppError } from '../core/errors';
-import { assertOperator } from '../access/actor';
-import { fa3Xml } from './fa3';
-import { toCsv } from '../text/csv';
+import type { Actor, Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { assertOperator } from '../../access/actor';
+import { fa3Xml } from '../fa3';
+import { toCsv } from '../../text/csv';
 
 /**
  * KSeF, the national e-invoice system. Sending needs the seller's KSeF token and the network, so

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { Actor, Ctx } from '../../core/context';
+import type { Db } from '../../db/database';
+import { AppError } from '../../core/errors';
+import { parseInput } from '../../core/validation';
+import { assertOperator } from '../../access/actor';
+import { sellerParty } from '../seller';
+import { KSEF_API_URLS, type KsefEnvironment } from './api';
+import { seal, secretKey, unseal } from './crypto';
+
+export const ksefEnvironmentLabels: Record<KsefEnvironment, string> = {
+	TE: 'testowe (TE)',
+	DEMO: 'przedprodukcyjne (DEMO)',
+	PRD: 'produkcyjne (PRD)'
+};
+
+const NO_SECRET =
+	'Serwer nie ma klucza do szyfrowania tokenów KSeF: ustaw zmienną środowiskową KSEF_SECRET_KEY (docs/operations.md).';
+
+const settingsSchema = z.object({
+	environment: z.enum(['TE', 'DEMO', 'PRD'], { error: 'Wybierz środowisko KSeF.' }),
+	baseUrl: z
+		.string()
+		.trim()
+		.max(300, 'Najwyżej 300 znaków.')
+		.default('')
+		.refine(
+			(v) => v === '' || /^https?:\/\/[^\s]+$/.test(v),
+			'Podaj adres zaczynający się od https:// albo zostaw puste.'
+		),
+	token: z
+		.string()
+		.trim()
+		.max(2000, 'Token KSeF jest krótszy niż 2000 znaków.')
+		.default('')
+		.refine(
+			(v) => v === '' || /^[\x21-\x7e]{16,}$/.test(v),
+			'To nie wygląda na token KSeF (co najmniej 16 znaków bez spacji).'
+		)
+});
+
+/** What the operator sees: never the token, only its last 4 characters. */
+export interface KsefSettingsView {
+	environment: KsefEnvironment;
+	/** The address in use: the override or the environment's. */
+	apiUrl: string;
+	baseUrlOverride: string | null;
+	nip: string;
+	tokenLast4: string;
+	updatedAt: Date;
+}
+
+export async function ksefSettings(ctx: Ctx, actor: Actor | null): Promise<KsefSettingsView | null> {
+	assertOperator(actor);
+	const row = await ctx.db.selectFrom('ksef_settings').selectAll().executeTakeFirst();
+	if (!row) return null;
+	return {
+		environment: row.environment,
+		apiUrl: row.base_url ?? KSEF_API_URLS[row.environment],
+		baseUrlOverride: row.base_url,
+		nip: row.nip,
+		tokenLast4: row.token_last4,
+		updatedAt: row.updated_at
+	};
+}
+
+/**
+ * The operator sets the environment, an optional other address (a test server) and the seller's
+ * KSeF token, kept sealed with KSEF_SECRET_KEY. An empty token keeps the one stored. The context
+ * is the seller's NIP.
+ */
+export async function setKsefSettings(ctx: Ctx, actor: Actor | null, input: unknown): Promise<KsefSettingsView> {
+	assertOperator(actor);
+	const data = parseInput(settingsSchema, input);
+	const existing = await ctx.db.selectFrom('ksef_settings').select('id').executeTakeFirst();
+	if (!existing && !data.token) throw new AppError('validation', 'Podaj token KSeF.', { token: 'Podaj token KSeF.' });
+	if (data.token && !ctx.ksefSecretKey) throw new AppError('conflict', NO_SECRET);
+	const { nip } = await sellerParty(ctx.db);
+	const now = ctx.clock.now();
+	const common = {
+		environment: data.environment,
+		base_url: data.baseUrl || null,
+		nip,
+		updated_at: now,
+		updated_by: actor.id
+	};
+	const token = data.token
+		? { token_encrypted: seal(data.token, secretKey(ctx.ksefSecretKey!)), token_last4: data.token.slice(-4) }
+		: null;
+	if (existing)
+		await ctx.db
+			.updateTable('ksef_settings')
+			.set({ ...common, ...token })
+			.execute();
+	else
+		await ctx.db
+			.insertInto('ksef_settings')
+			.values({ ...common, ...token! })
+			.execute();
+	return (await ksefSettings(ctx, actor))!;
+}
+
+/** What the client needs, or why it cannot run (not configured; the token sealed with another key). */
+export async function ksefConnection(
+	db: Db,
+	secret: string | undefined
+): Promise<{ apiUrl: string; environment: KsefEnvironment; nip: string; token: string } | { missing: string }> {
+	const row = await db.selectFrom('ksef_settings').selectAll().executeTakeFirst();
+	if (!row) return { missing: 'Wysyłka do KSeF nie jest skonfigurowana: operator podaje token KSeF w /admin/faktury.' };
+	if (!secret) return { missing: NO_SECRET };
+	const token = unseal(row.token_encrypted, secretKey(secret));
+	if (token === null)
+		return {
+			missing:
+				'Nie można odczytać tokenu KSeF: zmienił się klucz KSEF_SECRET_KEY. Podaj token ponownie w /admin/faktury.'
+		};
+	return { apiUrl: row.base_url ?? KSEF_API_URLS[row.environment], environment: row.environment, nip: row.nip, token };
+}
