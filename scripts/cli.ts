@@ -22,7 +22,10 @@ import { createUnitToken } from '../src/lib/server/units/tokens';
 import { rebuildStats } from '../src/lib/server/stats/daily';
 import { writeDemoInvoice } from '../src/lib/server/billing/demo-invoice';
 import { demoWordList } from '../src/lib/server/demo/content';
-import { ensureMunicipalities, openDatabase } from '../src/lib/server/web/runtime';
+import { ensureMunicipalities, ksefSecret, openDatabase } from '../src/lib/server/web/runtime';
+import { sendToKsef } from '../src/lib/server/billing/ksef/send';
+import { connectKsefTestServer } from '../src/lib/server/billing/ksef/settings';
+import { startKsefTestServer } from '../src/lib/server/testing/ksef-test-server';
 import { backup, restore } from '../src/lib/server/backup/backup';
 import { formatNumber, plural } from '../src/lib/format';
 
@@ -43,6 +46,10 @@ const help = `Tablica — polecenia operatora
   stats-rebuild                             przelicza od nowa dzienne statystyki wszystkich grup
   invoice-demo --out KATALOG                wystawia (albo odczytuje) fakturę gminy demonstracyjnej za bieżący okres
                                             i zapisuje ją jako KATALOG/<numer>.xml (FA(3)) i .pdf (ukośniki numeru → _)
+  ksef-send                                 wysyła do KSeF faktury czekające na wysyłkę i odbiera numery KSeF
+                                            (to samo co zadanie w tle; konfiguracja: /admin/faktury)
+  ksef-test-server [--port N]               uruchamia lokalny serwer testowy KSeF 2.0 i kieruje do niego wysyłkę
+                                            faktur (dla demonstracji; działa do Ctrl+C)
   backup --out PLIK                         kopia zapasowa bazy danych i plików mediów w jednym pliku (.tar.gz)
                                             (PostgreSQL: pg_dump; PGlite: zatrzymaj najpierw serwer)
   restore PLIK [--force]                    odtwarza kopię i sprawdza liczbę wierszy każdej tabeli; istniejącą
@@ -70,6 +77,7 @@ const { positionals, values } = parseArgs({
 		limit: { type: 'string' },
 		out: { type: 'string' },
 		force: { type: 'boolean' },
+		port: { type: 'string' },
 		help: { type: 'boolean', short: 'h' }
 	}
 });
@@ -151,7 +159,8 @@ const ctx: Ctx = {
 	db: database.db,
 	clock: processClock(config.clockStart),
 	notifier: database.notifier,
-	baseUrl: config.baseUrl
+	baseUrl: config.baseUrl,
+	ksefSecretKey: ksefSecret(config)
 };
 
 async function userByEmail(email: string | undefined) {
@@ -319,6 +328,37 @@ async function run(): Promise<void> {
 					? `Zakolejkowano podsumowanie tygodnia: ${r.recipients} ${plural(r.recipients, 'e-mail', 'e-maile', 'e-maili')}.`
 					: 'Podsumowanie tego tygodnia już wysłano.'
 			);
+			return;
+		}
+		case 'ksef-send': {
+			const r = await sendToKsef(ctx, { referenceDataDir: config.referenceDataDir });
+			if (r.notConfigured) throw new AppError('conflict', r.notConfigured);
+			console.log(
+				[
+					`Wysłano do KSeF: ${r.sent}.`,
+					r.accepted.length ? `Przyjęte (z numerem KSeF): ${r.accepted.join(', ')}.` : '',
+					r.rejected.length ? `Odrzucone: ${r.rejected.join(', ')} (powód w /admin/faktury).` : '',
+					r.processing ? `W przetwarzaniu w KSeF: ${r.processing} (sprawdzimy ponownie).` : '',
+					r.deferred ? `Odłożone na później: ${r.deferred}. ${r.error ?? ''}` : ''
+				]
+					.filter(Boolean)
+					.join('\n')
+			);
+			return;
+		}
+		case 'ksef-test-server': {
+			const server = await startKsefTestServer({
+				port: values.port ? Number(values.port) : undefined,
+				referenceDataDir: config.referenceDataDir
+			});
+			await connectKsefTestServer(ctx, server);
+			// PGlite allows one process: the database is closed while the test server goes on serving.
+			await database.close();
+			console.log(
+				`Serwer testowy KSeF: ${server.url} (NIP ${server.nip}).\nWysyłka faktur skierowana do niego; uruchom serwer aplikacji albo ksef-send. Ctrl+C kończy.`
+			);
+			await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+			await server.close();
 			return;
 		}
 		case 'outbox': {

@@ -480,13 +480,18 @@ describe('payments, reminders and KSeF', () => {
 			.where('number', '=', 'FV/2026/11/0001')
 			.executeTakeFirstOrThrow();
 		await expect(recordKsefNumber(ctx, operator, nov.id, '12345')).rejects.toMatchObject({ code: 'validation' });
-		await recordKsefNumber(ctx, operator, nov.id, '1181610440-20261101-0100a1b2c3d4-5e');
+		// A mistyped digit breaks the CRC-8 at its end.
+		await expect(recordKsefNumber(ctx, operator, nov.id, '1181610440-20261101-0100A1B2C3D5-DA')).rejects.toMatchObject({
+			code: 'validation',
+			message: expect.stringContaining('sumą kontrolną')
+		});
+		await recordKsefNumber(ctx, operator, nov.id, '1181610440-20261101-0100a1b2c3d4-da');
 		const after = await ctx.db
 			.selectFrom('invoices')
 			.select(['ksef_status', 'ksef_number'])
 			.where('id', '=', nov.id)
 			.executeTakeFirstOrThrow();
-		expect(after).toEqual({ ksef_status: 'accepted', ksef_number: '1181610440-20261101-0100A1B2C3D4-5E' });
+		expect(after).toEqual({ ksef_status: 'accepted', ksef_number: '1181610440-20261101-0100A1B2C3D4-DA' });
 		expect((await ksefBatch(ctx, operator)).numbers).not.toContain('FV/2026/11/0001');
 	});
 });

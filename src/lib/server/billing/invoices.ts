@@ -261,6 +261,20 @@ export async function invoiceForReader(
 	return { invoice, corrected };
 }
 
+/** Who gets a customer's billing e-mails: its contact and the municipality's coordinators, once each. */
+export async function billingRecipients(db: Db, contactEmail: string, municipalityCode: string): Promise<string[]> {
+	const coordinatorEmails = (
+		await db
+			.selectFrom('coordinators as k')
+			.innerJoin('users as u', 'u.id', 'k.user_id')
+			.select('u.email')
+			.where('k.municipality_code', '=', municipalityCode)
+			.where('u.deleted_at', 'is', null)
+			.execute()
+	).map((r) => r.email);
+	return [...new Set([contactEmail, ...coordinatorEmails])];
+}
+
 /**
  * After the due date, one reminder per unpaid invoice to the customer's contact and coordinators,
  * through the outbox; the mark and the e-mails share a transaction. Returns the invoices reminded.
@@ -279,16 +293,7 @@ export async function remindOverdue(ctx: Ctx): Promise<string[]> {
 		.execute();
 	const reminded: string[] = [];
 	for (const inv of overdue) {
-		const coordinatorEmails = (
-			await ctx.db
-				.selectFrom('coordinators as k')
-				.innerJoin('users as u', 'u.id', 'k.user_id')
-				.select('u.email')
-				.where('k.municipality_code', '=', inv.municipality_code)
-				.where('u.deleted_at', 'is', null)
-				.execute()
-		).map((r) => r.email);
-		const to = [...new Set([inv.contact_email, ...coordinatorEmails])];
+		const to = await billingRecipients(ctx.db, inv.contact_email, inv.municipality_code);
 		const mail = paymentReminderEmail({
 			number: inv.number,
 			amount: formatMoney(inv.gross),

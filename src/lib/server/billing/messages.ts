@@ -26,3 +26,25 @@ export const paymentReminderEmail = (d: {
 		'Zespół PL-MEDIA'
 	].join('\n')
 });
+
+/** An invoice KSeF accepted, to the customer's contact and coordinators, with its PDF and XML attached. */
+export const invoiceInKsefEmail = (d: {
+	number: string;
+	ksefNumber: string;
+	/** "3 850,00 zł" */
+	amount: string;
+	dueDate: string;
+	panelUrl: string;
+}): Mail => ({
+	subject: `Faktura ${d.number} (KSeF ${d.ksefNumber})`,
+	text: [
+		'Dzień dobry,',
+		'',
+		`przesyłamy fakturę ${d.number} na kwotę ${d.amount}, płatną do ${d.dueDate}. Faktura jest w Krajowym Systemie e-Faktur pod numerem KSeF ${d.ksefNumber}; kod QR na wydruku prowadzi do jej weryfikacji w KSeF.`,
+		'',
+		'W załącznikach: faktura w PDF i jej plik FA(3) (XML) przesłany do KSeF.',
+		`Wszystkie faktury pobierzesz też w panelu urzędu: ${d.panelUrl}`,
+		'',
+		'Zespół PL-MEDIA'
+	].join('\n')
+});

@@ -52,6 +52,11 @@ const schema = z.object({
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
 	IMGW_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+	KSEF_SECRET_KEY: z
+		.string()
+		.optional()
+		.transform((v) => v || undefined)
+		.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters'),
 	SUPPORT_EMAIL: z.string().email().default('pomoc@tablica.local'),
 	CONTACT_JST_EMAIL: z.string().email().default('jst@pl-media.pl'),
 	CONTACT_BUSINESS_EMAIL: z.string().email().default('poczta@pl-media.pl'),
@@ -96,6 +101,8 @@ export interface Config {
 	imgwBaseUrl?: string;
 	/** How often IMGW is asked for warnings. */
 	imgwPollSeconds: number;
+	/** Seals the seller's KSeF token at rest; the demo makes one in DATA_DIR when unset (web/runtime.ts ksefSecret). */
+	ksefSecretKey?: string;
 	/** How long a claimed outbox message is one process's before another may send it (after a crash). */
 	outboxLeaseMs: number;
 	/** The support inbox: normal tickets are e-mailed here. */
@@ -144,6 +151,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		outboxLeaseMs: e.OUTBOX_LEASE_MS,
 		imgwBaseUrl: e.IMGW_BASE_URL,
 		imgwPollSeconds: e.IMGW_POLL_SECONDS,
+		ksefSecretKey: e.KSEF_SECRET_KEY,
 		supportEmail: e.SUPPORT_EMAIL,
 		contactInboxes: { municipalities: e.CONTACT_JST_EMAIL, business: e.CONTACT_BUSINESS_EMAIL },
 		trustedProxies: e.TRUSTED_PROXIES.split(',')

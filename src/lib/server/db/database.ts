@@ -49,6 +49,7 @@ import * as m0040 from './migrations/0040_conversations';
 import * as m0041 from './migrations/0041_mentions';
 import * as m0042 from './migrations/0042_push_quiet_hours';
 import * as m0043 from './migrations/0043_ksef_client';
+import * as m0044 from './migrations/0044_outbox_attachments';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -157,7 +158,8 @@ const migrations: Record<string, Migration> = {
 	'0040_conversations': m0040,
 	'0041_mentions': m0041,
 	'0042_push_quiet_hours': m0042,
-	'0043_ksef_client': m0043
+	'0043_ksef_client': m0043,
+	'0044_outbox_attachments': m0044
 };
 
 export async function migrate(db: Db): Promise<void> {

@@ -515,6 +515,7 @@ export interface OncallShifts {
 
 export interface Outbox {
 	alert_post_id: Int8 | null;
+	attachments: Json | null;
 	attempts: Generated<number>;
 	body_html: string | null;
 	body_text: string;

@@ -186,8 +186,15 @@ export type OutboxTable = Narrow<
 		status: Defaulted<'pending' | 'sent' | 'failed' | 'dead' | 'skipped'>;
 		/** Extra e-mail headers (the digest's List-Unsubscribe and List-Unsubscribe-Post). */
 		headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+		/** Files sent with an e-mail (an accepted invoice's PDF and XML), their content in Base64. */
+		attachments: ColumnType<OutboxAttachment[] | null, string | null | undefined, string | null>;
 	}
 >;
+export interface OutboxAttachment {
+	filename: string;
+	contentType: string;
+	contentBase64: string;
+}
 export type CustomerTable = Narrow<
 	G.Customers,
 	{

@@ -1,3 +1,4 @@
+import { ksefNumber } from '../billing/ksef/number';
 import { sql } from 'kysely';
 import type { Ctx } from '../core/context';
 import type { Db } from '../db/database';
@@ -488,14 +489,14 @@ async function seedInvoices(ctx: Ctx, slug: string, ksefBase: number): Promise<v
 	for (let i = 0, start = s.starts_on; start <= today; start = addMonths(s.starts_on, ++i))
 		issued.push(await issuePeriodInvoice(ctx, s.id, start));
 	for (const [i, inv] of issued.slice(0, -1).entries()) {
-		const accepted = addDays(inv.issue_date, 1).replace(/-/g, '');
+		const accepted = addDays(inv.issue_date, 1);
 		const id = (ksefBase + i).toString(16).toUpperCase().padStart(12, '0');
 		await ctx.db
 			.updateTable('invoices')
 			.set({
 				paid_at: new Date(`${addDays(inv.issue_date, 7)}T10:00:00Z`),
 				ksef_status: 'accepted',
-				ksef_number: `${inv.seller.nip}-${accepted}-${id}-${(0x5e + i).toString(16).toUpperCase().slice(-2)}`
+				ksef_number: ksefNumber(inv.seller.nip, accepted, id)
 			})
 			.where('id', '=', inv.id)
 			.execute();

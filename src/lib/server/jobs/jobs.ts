@@ -13,6 +13,7 @@ import { remindOverdueQuestions } from '../questions/questions';
 import { remindTomorrowsEvents } from '../events/events';
 import { emailUnreadMessages } from '../conversations/emails';
 import { issueDueInvoices, remindOverdue } from '../billing/invoices';
+import { sendToKsef } from '../billing/ksef/send';
 import { pollImgw } from '../alerts/imgw-import';
 import { expireDataExports, prepareDataExports, type ExportDirs } from '../privacy/export';
 import type { Ctx } from '../core/context';
@@ -55,6 +56,9 @@ const DELIVER_FOR_MS = 60_000;
 /** Residents' data exports waiting to be prepared (every 15 s), and expired ones removed (hourly). */
 export const PREPARE_EXPORTS = 'prepare-exports';
 export const EXPIRE_EXPORTS = 'expire-exports';
+/** Invoices waiting for KSeF sent, and those sent followed to a KSeF number (every 30 s; leases keep runs apart). */
+export const KSEF_SEND = 'ksef-send';
+const KSEF_EVERY_SECONDS = 30;
 /** IMGW-PIB's warnings, imported every 10 minutes (when a base URL is configured). */
 export const IMGW_IMPORT = 'imgw-import';
 
@@ -83,6 +87,8 @@ export async function startJobs(
 		leaseMs?: number;
 		exports?: ExportDirs;
 		imgw?: { baseUrl: string; pollSeconds: number };
+		/** Where the UPO schema is (reference data), to check KSeF's receipts. */
+		referenceDataDir?: string;
 	} = {}
 ): Promise<Jobs> {
 	const boss = new PgBoss({
@@ -177,6 +183,12 @@ export async function startJobs(
 		if (issued.length || reminded.length)
 			log.info({ issued: issued.map((i) => i.number), reminded }, 'Rozliczenia: faktury i przypomnienia');
 	});
+	await createQueue(boss, KSEF_SEND);
+	await boss.work(KSEF_SEND, async () => {
+		const r = await sendToKsef(ctx, { referenceDataDir: opts.referenceDataDir });
+		if (r.sent || r.accepted.length || r.rejected.length || r.deferred)
+			log.info(r, 'KSeF: wysłano faktury, odebrano numery KSeF');
+	});
 	const exportDirs = opts.exports;
 	if (exportDirs) {
 		await createQueue(boss, PREPARE_EXPORTS);
@@ -216,6 +228,7 @@ export async function startJobs(
 				await boss.sendThrottled(PUBLISH_SCHEDULED, {}, {}, PUBLISH_EVERY_SECONDS);
 				await boss.sendThrottled(PAGE_BACKUPS, {}, {}, PUBLISH_EVERY_SECONDS);
 				await boss.sendThrottled(STATS_REFRESH, {}, {}, STATS_EVERY_SECONDS);
+				await boss.sendThrottled(KSEF_SEND, {}, {}, KSEF_EVERY_SECONDS);
 				if (exportDirs) await boss.sendThrottled(PREPARE_EXPORTS, {}, {}, PUBLISH_EVERY_SECONDS);
 				if (imgw) await boss.sendThrottled(IMGW_IMPORT, {}, {}, imgw.pollSeconds);
 				// Without a configured channel messages stay in the outbox for the operator to read.

@@ -56,6 +56,11 @@ export function emailTransport(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'ma
 			// The row's own headers (the digest's RFC 8058 List-Unsubscribe and List-Unsubscribe-Post)
 			// replace the List-Unsubscribe made from `unsubscribe_url`.
 			headers: { ...m.headers, 'X-Tablica-Outbox': m.id },
+			attachments: m.attachments?.map((a) => ({
+				filename: a.filename,
+				contentType: a.contentType,
+				content: Buffer.from(a.contentBase64, 'base64')
+			})),
 			list:
 				m.unsubscribe_url && !m.headers?.['List-Unsubscribe']
 					? { unsubscribe: { url: m.unsubscribe_url, comment: 'Wypisz się z powiadomień' } }

@@ -15,6 +15,8 @@ export interface OutgoingEmail extends Email {
 	unsubscribeUrl?: string;
 	/** Extra headers, e.g. RFC 8058 `List-Unsubscribe` and `List-Unsubscribe-Post`. */
 	headers?: Record<string, string>;
+	/** Files to attach (kept in the outbox row with the message). */
+	attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 const emailRow = (clock: Clock, email: OutgoingEmail) => ({
@@ -25,6 +27,15 @@ const emailRow = (clock: Clock, email: OutgoingEmail) => ({
 	body_html: email.html ?? null,
 	unsubscribe_url: email.unsubscribeUrl ?? null,
 	headers: email.headers ? JSON.stringify(email.headers) : null,
+	attachments: email.attachments
+		? JSON.stringify(
+				email.attachments.map((a) => ({
+					filename: a.filename,
+					contentType: a.contentType,
+					contentBase64: a.content.toString('base64')
+				}))
+			)
+		: null,
 	created_at: clock.now(),
 	sent_at: null,
 	last_error: null

@@ -17,6 +17,9 @@ import path from 'node:path';
 import { validateFa3 } from '../billing/fa3-validate';
 import { defaultSeller } from '../billing/seller';
 import { warsawDay } from '../../dates';
+import { crc8, ksefNumberChecksum } from '../billing/ksef/number';
+
+export { ksefNumberChecksum } from '../billing/ksef/number';
 
 /*
  * A local fake of the KSeF 2.0 API (https://api-test.ksef.mf.gov.pl/v2) for testing our client:
@@ -94,6 +97,8 @@ export interface KsefTestServerOptions {
 	 * sizes show (6480 → 6496) and what CIRFMF/ksef-api#839 confirms the real KSeF expects.
 	 */
 	invoiceIvPrefix?: boolean;
+	/** A fixed port on 127.0.0.1 (the CLI's demo server); any free one by default. */
+	port?: number;
 	/** The folder with ksef/schemat_FA3_v1-0E.xsd; without it (or xmllint) the FA(3) schema is not checked. */
 	referenceDataDir?: string;
 }
@@ -234,25 +239,6 @@ const FA3_FORM = { systemCode: 'FA (3)', schemaVersion: '1-0E', value: 'FA' };
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('base64');
 const hex = (bytes: number) => randomBytes(bytes).toString('hex').toUpperCase();
 const iso = (d: Date) => d.toISOString();
-
-/** CRC-8, polynomial 0x07, initial value 0x00, no reflection, no final XOR (faktury/numer-ksef.md). */
-function crc8(text: string): string {
-	let crc = 0;
-	for (const byte of Buffer.from(text, 'utf8')) {
-		crc ^= byte;
-		for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
-	}
-	return crc.toString(16).toUpperCase().padStart(2, '0');
-}
-
-/**
- * The checksum of a KSeF number: CRC-8 of its first 32 characters, "NIP-YYYYMMDD-XXXXXXXXXXXX"
- * dashes included, as two upper-case hex digits (faktury/numer-ksef.md; it reproduces every
- * example number in the docs, e.g. 5265877635-20250826-0100001AF629-AF).
- */
-export function ksefNumberChecksum(prefix: string): string {
-	return crc8(prefix);
-}
 
 /**
  * "20250625-SO-2C3E6C8000-B675CF5D68-07". The documented numbers end with the same CRC-8 of the
@@ -1305,7 +1291,7 @@ ${documents}
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
+		server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
 	});
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

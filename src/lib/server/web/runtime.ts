@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import type { BlockList } from 'node:net';
 import path from 'node:path';
 import { AnonymousPageCache } from '../cache/anonymous-pages';
@@ -75,6 +76,20 @@ export interface Runtime {
 // copies of this module), so it lives on globalThis.
 const holder = globalThis as unknown as { __tablicaRuntime?: Promise<Runtime> };
 
+/**
+ * KSEF_SECRET_KEY, or in the demo a random key kept in DATA_DIR/ksef-secret.key (made once), so the
+ * demo can be pointed at a KSeF test server; a real installation sets the variable (operations.md).
+ */
+export function ksefSecret(config: Config): string | undefined {
+	if (config.ksefSecretKey || !config.demo) return config.ksefSecretKey;
+	const file = path.join(config.dataDir, 'ksef-secret.key');
+	if (!existsSync(file)) {
+		mkdirSync(config.dataDir, { recursive: true });
+		writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+	}
+	return readFileSync(file, 'utf8').trim();
+}
+
 export async function openDatabase(config: Config): Promise<Database> {
 	return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite(path.join(config.dataDir, 'pglite'));
 }
@@ -129,7 +144,8 @@ async function start(): Promise<Runtime> {
 		lexicon: loadLexicon(config.referenceDataDir),
 		feedRows: new FeedRowCache(database.notifier, config.feedCacheMs),
 		actors: new ActorCache(database.signInChanges, ACTOR_CACHE_MS),
-		views
+		views,
+		ksefSecretKey: ksefSecret(config)
 	};
 	stageDone('lexiconMs');
 	reportStartup('Wczytywanie rejestru gmin (TERYT)…');
@@ -153,7 +169,8 @@ async function start(): Promise<Runtime> {
 				},
 				leaseMs: config.outboxLeaseMs,
 				exports: { mediaDir, exportsDir },
-				imgw: config.imgwBaseUrl ? { baseUrl: config.imgwBaseUrl, pollSeconds: config.imgwPollSeconds } : undefined
+				imgw: config.imgwBaseUrl ? { baseUrl: config.imgwBaseUrl, pollSeconds: config.imgwPollSeconds } : undefined,
+				referenceDataDir: config.referenceDataDir
 			})
 		: null;
 	stageDone('jobsMs');

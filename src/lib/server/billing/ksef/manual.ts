@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import { assertOperator } from '../../access/actor';
 import { fa3Xml } from '../fa3';
 import { toCsv } from '../../text/csv';
+import { isKsefNumber } from './number';
 
 /**
  * KSeF, the national e-invoice system. Sending needs the seller's KSeF token and the network, so
@@ -64,16 +65,17 @@ export async function markSentToKsef(ctx: Ctx, actor: Actor | null, numbers: str
 	return Number(r.numUpdatedRows);
 }
 
-/** KSeF's number of an accepted invoice, e.g. 1181610440-20261201-0100A1B2C3D4-5E. */
-const KSEF_NUMBER = /^\d{10}-\d{8}-[0-9A-F]{12}-[0-9A-F]{2}$/;
-
 export async function recordKsefNumber(ctx: Ctx, actor: Actor | null, id: string, ksefNumber: string): Promise<void> {
 	assertOperator(actor);
 	const n = ksefNumber.trim().toUpperCase();
-	if (!KSEF_NUMBER.test(n))
-		throw new AppError('validation', 'Numer KSeF ma postać NIP-RRRRMMDD-XXXXXXXXXXXX-XX (cyfry i litery A–F).', {
-			ksefNumber: 'Sprawdź numer KSeF.'
-		});
+	if (!isKsefNumber(n))
+		throw new AppError(
+			'validation',
+			'Numer KSeF ma postać NIP-RRRRMMDD-XXXXXXXXXXXX-XX (cyfry i litery A–F) i kończy się sumą kontrolną; przepisz go z KSeF.',
+			{
+				ksefNumber: 'Sprawdź numer KSeF.'
+			}
+		);
 	const r = await ctx.db
 		.updateTable('invoices')
 		.set({ ksef_status: 'accepted', ksef_number: n })

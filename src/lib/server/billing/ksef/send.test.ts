@@ -19,6 +19,9 @@ import { KsefClient, type OnlineSession } from './client';
 import { ksefQueue, sendToKsef, KSEF_LEASE_MS, type KsefSendOptions } from './send';
 import { ksefConnection, ksefSettings, setKsefSettings } from './settings';
 import { sha256Base64 } from './crypto';
+import { KSEF_QR_HOSTS, invoiceVerificationUrl } from './qr';
+import { invoiceFile } from '../invoice-files';
+import { layoutText } from '../../testing/pdf-text';
 
 const referenceDataDir = process.env.REFERENCE_DATA_DIR ?? path.resolve('../shared/data');
 const poll = { intervalMs: 20, attempts: 10 };
@@ -161,6 +164,29 @@ describe('sending invoices to KSeF', () => {
 		expect(session.closed_at).not.toBeNull();
 		expect(log(from).filter((l) => l.startsWith('POST /sessions/online '))).toHaveLength(1);
 		expect(log(from)).toContain(`POST /sessions/online/${session.reference}/close 204`);
+		// The municipality gets each accepted invoice with its PDF (KOD I, the KSeF number) and the XML sent.
+		const contact = (await ctx.db.selectFrom('customers').select('contact_email').executeTakeFirstOrThrow())
+			.contact_email;
+		const s = await state(a.id);
+		const mail = await ctx.db
+			.selectFrom('outbox')
+			.selectAll()
+			.where('recipient', '=', contact)
+			.where('subject', 'like', `Faktura ${a.number} %`)
+			.executeTakeFirstOrThrow();
+		expect(mail.body_text).toContain(s.ksef_number!);
+		const [pdf, xml] = mail.attachments!;
+		expect(Buffer.from(xml.contentBase64, 'base64').toString('utf8')).toBe(s.ksef_xml);
+		const text = layoutText(Buffer.from(pdf.contentBase64, 'base64'));
+		if (text) {
+			expect(text).toContain('KOD I');
+			expect(text).toContain(s.ksef_number!);
+			expect(text.replace(/\s+/g, '')).toContain(
+				invoiceVerificationUrl(KSEF_QR_HOSTS.TE, s.seller.nip, s.issue_date, s.ksef_xml!)
+			);
+		}
+		// The coordinator downloads the very XML KSeF got.
+		expect((await invoiceFile(ctx, operator, a.id, 'xml')).body).toBe(s.ksef_xml);
 		// A run with nothing to send sends nothing.
 		expect(await run()).toMatchObject({ sent: 0, accepted: [] });
 	});

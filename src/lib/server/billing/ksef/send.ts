@@ -4,7 +4,12 @@ import type { Db } from '../../db/database';
 import { log } from '../../core/logger';
 import { fa3Xml } from '../fa3';
 import { validateUpo } from '../fa3-validate';
-import type { Invoice } from '../invoices';
+import { billingRecipients, type Invoice } from '../invoices';
+import { invoicePdfWithCodes } from '../invoice-files';
+import { invoiceInKsefEmail } from '../messages';
+import { enqueueEmail } from '../../notify/outbox';
+import { formatMoney } from '../../../format';
+import { polishDate } from '../../../dates';
 import { KsefError } from './api';
 import { KsefClient, type OnlineSession, type SessionInvoiceStatus } from './client';
 import { sha256Base64 } from './crypto';
@@ -295,20 +300,8 @@ async function followUp(
 			if (code === 200 || (code === 440 && status.status.extensions?.originalKsefNumber)) {
 				const ksefNumber = code === 200 ? status.ksefNumber! : status.status.extensions!.originalKsefNumber!;
 				const upo = code === 200 ? await fetchUpo(client, inv.ksef_session_ref!, status, referenceDataDir) : null;
-				await ctx.db
-					.updateTable('invoices')
-					.set({
-						ksef_status: 'accepted',
-						ksef_number: ksefNumber,
-						ksef_accepted_at: status.acquisitionDate ? new Date(status.acquisitionDate) : now(ctx),
-						ksef_upo: upo,
-						ksef_error: null,
-						ksef_next_attempt_at: null,
-						ksef_updated_at: now(ctx)
-					})
-					.where('id', '=', inv.id)
-					.execute();
-				run.accepted.push(inv.number);
+				const acceptedAt = status.acquisitionDate ? new Date(status.acquisitionDate) : now(ctx);
+				if (await accept(ctx, inv.id, ksefNumber, acceptedAt, upo)) run.accepted.push(inv.number);
 			} else if (code >= 300) {
 				const text = [status.status.description, ...(status.status.details ?? [])].filter(Boolean).join(' ');
 				await reject(ctx, inv.id, `KSeF odrzucił fakturę (kod ${code}): ${text}`, run, inv.number);
@@ -320,6 +313,57 @@ async function followUp(
 		}
 		await new Promise((r) => setTimeout(r, poll.intervalMs));
 	}
+}
+
+/**
+ * Marks the invoice accepted and, in the same transaction, e-mails it to the customer's contact and
+ * coordinators with its PDF (KOD I and the KSeF number on it) and the XML sent. False when another
+ * run settled it first.
+ */
+async function accept(ctx: Ctx, id: string, ksefNumber: string, acceptedAt: Date, upo: string | null) {
+	const inv = await ctx.db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+	const corrected = inv.corrects_id
+		? await ctx.db.selectFrom('invoices').selectAll().where('id', '=', inv.corrects_id).executeTakeFirstOrThrow()
+		: null;
+	const customer = await ctx.db
+		.selectFrom('customers')
+		.select(['contact_email', 'municipality_code'])
+		.where('id', '=', inv.customer_id)
+		.executeTakeFirstOrThrow();
+	const accepted: Invoice = { ...inv, ksef_status: 'accepted', ksef_number: ksefNumber };
+	const pdf = await invoicePdfWithCodes(ctx.db, accepted, corrected);
+	const to = await billingRecipients(ctx.db, customer.contact_email, customer.municipality_code);
+	const mail = invoiceInKsefEmail({
+		number: inv.number,
+		ksefNumber,
+		amount: formatMoney(inv.gross),
+		dueDate: polishDate(inv.due_date),
+		panelUrl: `${ctx.baseUrl}/urzad`
+	});
+	const file = inv.number.replace(/\//g, '_');
+	const attachments = [
+		{ filename: `${file}.pdf`, contentType: 'application/pdf', content: pdf },
+		{ filename: `${file}.xml`, contentType: 'application/xml', content: Buffer.from(inv.ksef_xml!, 'utf8') }
+	];
+	return ctx.db.transaction().execute(async (tx) => {
+		const r = await tx
+			.updateTable('invoices')
+			.set({
+				ksef_status: 'accepted',
+				ksef_number: ksefNumber,
+				ksef_accepted_at: acceptedAt,
+				ksef_upo: upo,
+				ksef_error: null,
+				ksef_next_attempt_at: null,
+				ksef_updated_at: now(ctx)
+			})
+			.where('id', '=', id)
+			.where('ksef_status', '=', 'sending')
+			.executeTakeFirst();
+		if (Number(r.numUpdatedRows) === 0) return false;
+		for (const email of to) await enqueueEmail(tx, ctx.clock, { to: email, ...mail, attachments });
+		return true;
+	});
 }
 
 /** The invoice's UPO, kept only when it is a valid receipt (checked against upo-v4-3.xsd where the schema is here). */

@@ -116,3 +116,28 @@ export async function ksefConnection(
 		};
 	return { apiUrl: row.base_url ?? KSEF_API_URLS[row.environment], environment: row.environment, nip: row.nip, token };
 }
+
+/**
+ * Points sending at a local KSeF test server (the CLI's `ksef-test-server`, for the demo): the TE
+ * environment at the server's address, with its token. Needs the at-rest key like the operator's form.
+ */
+export async function connectKsefTestServer(
+	ctx: Ctx,
+	server: { url: string; nip: string; token: string }
+): Promise<void> {
+	if (!ctx.ksefSecretKey) throw new AppError('conflict', NO_SECRET);
+	const values = {
+		environment: 'TE' as const,
+		base_url: server.url,
+		nip: server.nip,
+		token_encrypted: seal(server.token, secretKey(ctx.ksefSecretKey)),
+		token_last4: server.token.slice(-4),
+		updated_at: ctx.clock.now(),
+		updated_by: null
+	};
+	await ctx.db
+		.insertInto('ksef_settings')
+		.values(values)
+		.onConflict((oc) => oc.column('id').doUpdateSet(values))
+		.execute();
+}
