@@ -160,7 +160,8 @@ const ctx: Ctx = {
 	clock: processClock(config.clockStart),
 	notifier: database.notifier,
 	baseUrl: config.baseUrl,
-	ksefSecretKey: ksefSecret(config)
+	ksefSecretKey: ksefSecret(config),
+	referenceDataDir: config.referenceDataDir
 };
 
 async function userByEmail(email: string | undefined) {
@@ -331,7 +332,7 @@ async function run(): Promise<void> {
 			return;
 		}
 		case 'ksef-send': {
-			const r = await sendToKsef(ctx, { referenceDataDir: config.referenceDataDir });
+			const r = await sendToKsef(ctx);
 			if (r.notConfigured) throw new AppError('conflict', r.notConfigured);
 			console.log(
 				[

@@ -7,20 +7,29 @@ import { warsawDay, polishDate } from '../../dates';
 import { ksefLabels } from './invoices';
 import { addCustomerTerms, listPrices, packageLabels, planLabels } from '../subscriptions/prices';
 import { sellerParty } from './seller';
+import { ksefEnvironmentLabels, ksefSettings } from './ksef/settings';
 
 /** The operator's billing (`/admin/faktury`): the seller, the price list, the last 200 invoices. */
-export async function billingOverview(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Actor | null) {
+export async function billingOverview(ctx: Ctx, actor: Actor | null) {
 	assertOperator(actor, 'Rozliczenia prowadzi operator.');
 	const { db } = ctx;
 	const today = warsawDay(ctx.clock.now());
-	const [invoices, prices, seller] = await Promise.all([
+	const [invoices, prices, seller, ksef] = await Promise.all([
 		db.selectFrom('invoices').selectAll().orderBy('id', 'desc').limit(200).execute(),
 		listPrices(db),
-		sellerParty(db)
+		sellerParty(db),
+		ksefSettings(ctx, actor)
 	]);
 	return {
 		today,
 		seller,
+		ksef: ksef && {
+			...ksef,
+			environmentLabel: ksefEnvironmentLabels[ksef.environment],
+			updatedAt: ksef.updatedAt.toISOString()
+		},
+		/** Invoices KSeF has yet to settle (the page refreshes itself while there are any). */
+		ksefPending: invoices.filter((i) => ['to_send', 'sending', 'to_resend'].includes(i.ksef_status)).length,
 		prices: prices.map((p) => ({
 			id: p.id,
 			package: packageLabels[p.package],
@@ -43,7 +52,13 @@ export async function billingOverview(ctx: Pick<Ctx, 'db' | 'clock'>, actor: Act
 			paid: i.paid_at ? polishDate(i.paid_at.toISOString().slice(0, 10)) : null,
 			overdue: !i.paid_at && i.kind === 'VAT' && today > i.due_date,
 			ksef: ksefLabels[i.ksef_status],
-			ksefNumber: i.ksef_number
+			ksefStatus: i.ksef_status,
+			ksefNumber: i.ksef_number,
+			/** KSeF's refusal (code and text) or why the last attempt failed. */
+			ksefError: i.ksef_status === 'accepted' ? null : i.ksef_error,
+			ksefOffline: i.ksef_offline && i.ksef_status !== 'accepted',
+			ksefNextAttempt: i.ksef_status === 'to_resend' ? (i.ksef_next_attempt_at?.toISOString() ?? null) : null,
+			ksefAttempts: i.ksef_attempts
 		}))
 	};
 }

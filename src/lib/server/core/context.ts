@@ -27,6 +27,8 @@ export interface Ctx {
 	actors?: ActorCache;
 	/** The process's buffered writer of post views (`feed/view-recorder.ts`); unset: each view is written at once. */
 	views?: ViewSink;
+	/** The public reference data (../shared/data): schemas to check KSeF's receipts against; unset: not checked. */
+	referenceDataDir?: string;
 	/** KSEF_SECRET_KEY: seals the seller's KSeF token at rest; unset: no token can be stored. */
 	ksefSecretKey?: string;
 }

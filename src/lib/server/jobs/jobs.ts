@@ -87,8 +87,6 @@ export async function startJobs(
 		leaseMs?: number;
 		exports?: ExportDirs;
 		imgw?: { baseUrl: string; pollSeconds: number };
-		/** Where the UPO schema is (reference data), to check KSeF's receipts. */
-		referenceDataDir?: string;
 	} = {}
 ): Promise<Jobs> {
 	const boss = new PgBoss({
@@ -185,7 +183,7 @@ export async function startJobs(
 	});
 	await createQueue(boss, KSEF_SEND);
 	await boss.work(KSEF_SEND, async () => {
-		const r = await sendToKsef(ctx, { referenceDataDir: opts.referenceDataDir });
+		const r = await sendToKsef(ctx);
 		if (r.sent || r.accepted.length || r.rejected.length || r.deferred)
 			log.info(r, 'KSeF: wysłano faktury, odebrano numery KSeF');
 	});

@@ -145,7 +145,8 @@ async function start(): Promise<Runtime> {
 		feedRows: new FeedRowCache(database.notifier, config.feedCacheMs),
 		actors: new ActorCache(database.signInChanges, ACTOR_CACHE_MS),
 		views,
-		ksefSecretKey: ksefSecret(config)
+		ksefSecretKey: ksefSecret(config),
+		referenceDataDir: config.referenceDataDir
 	};
 	stageDone('lexiconMs');
 	reportStartup('Wczytywanie rejestru gmin (TERYT)…');
@@ -169,8 +170,7 @@ async function start(): Promise<Runtime> {
 				},
 				leaseMs: config.outboxLeaseMs,
 				exports: { mediaDir, exportsDir },
-				imgw: config.imgwBaseUrl ? { baseUrl: config.imgwBaseUrl, pollSeconds: config.imgwPollSeconds } : undefined,
-				referenceDataDir: config.referenceDataDir
+				imgw: config.imgwBaseUrl ? { baseUrl: config.imgwBaseUrl, pollSeconds: config.imgwPollSeconds } : undefined
 			})
 		: null;
 	stageDone('jobsMs');

@@ -1,6 +1,9 @@
 import { issueCorrection, markPaid } from '$lib/server/billing/invoices';
 import { addPrice } from '$lib/server/subscriptions/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef/manual';
+import { setKsefSettings } from '$lib/server/billing/ksef/settings';
+import { resendRejected, sendToKsefNow } from '$lib/server/billing/ksef/send';
+import { plural } from '$lib/format';
 import { setSeller } from '$lib/server/billing/seller';
 import { formAction, page, requireActor } from '$lib/server/web/http';
 import { billingOverview } from '$lib/server/billing/admin-views';
@@ -47,6 +50,40 @@ export const actions: Actions = {
 			return { saved: 'Zapisano numer KSeF.' };
 		},
 		(f) => ({ form: `ksef-${f.id}`, ...f })
+	),
+	ksefSettings: formAction(
+		async (f, { locals }) => {
+			await setKsefSettings(locals.ctx, locals.actor, f);
+			return { saved: 'Zapisano ustawienia KSeF.' };
+		},
+		// The token is never sent back to the page.
+		({ token: _token, ...f }) => ({ form: 'ksef-settings', ...f })
+	),
+	ksefSend: formAction(
+		async (_f, { locals }) => {
+			const r = await sendToKsefNow(locals.ctx, locals.actor);
+			if (r.notConfigured) return { saved: r.notConfigured };
+			const parts = [
+				`Wysłano do KSeF: ${r.sent}.`,
+				r.accepted.length
+					? `${r.accepted.length} ${plural(r.accepted.length, 'faktura przyjęta', 'faktury przyjęte', 'faktur przyjętych')}.`
+					: '',
+				r.rejected.length
+					? `${r.rejected.length} ${plural(r.rejected.length, 'odrzucona', 'odrzucone', 'odrzuconych')} (powód przy fakturze).`
+					: '',
+				r.processing ? `W przetwarzaniu w KSeF: ${r.processing}.` : '',
+				r.error ? `Ponowimy później: ${r.error}` : ''
+			];
+			return { saved: parts.filter(Boolean).join(' ') };
+		},
+		() => ({ form: 'ksef-send' })
+	),
+	ksefResend: formAction(
+		async (f, { locals }) => {
+			await resendRejected(locals.ctx, locals.actor, f.id);
+			return { saved: 'Faktura czeka na ponowną wysyłkę do KSeF.' };
+		},
+		(f) => ({ form: `ksef-resend-${f.id}`, ...f })
 	),
 	sent: formAction(
 		async (f, { locals }) => {

@@ -16,7 +16,8 @@ import { buyerOf, insertInvoice, type Invoice } from '../invoices';
 import { setDemoSeller } from '../seller';
 import { validateUpo } from '../fa3-validate';
 import { KsefClient, type OnlineSession } from './client';
-import { ksefQueue, sendToKsef, KSEF_LEASE_MS, type KsefSendOptions } from './send';
+import { resendRejected, sendToKsef, sendToKsefNow, KSEF_LEASE_MS, type KsefSendOptions } from './send';
+import { billingOverview } from '../admin-views';
 import { ksefConnection, ksefSettings, setKsefSettings } from './settings';
 import { sha256Base64 } from './crypto';
 import { KSEF_QR_HOSTS, invoiceVerificationUrl } from './qr';
@@ -277,10 +278,17 @@ describe('sending invoices to KSeF', () => {
 		expect(s.ksef_error).toBe(
 			'KSeF odrzucił fakturę (kod 450): Błąd weryfikacji semantyki dokumentu faktury Nieprawidłowa stawka podatku.'
 		);
-		expect(await ksefQueue(ctx.db)).toContainEqual(
-			expect.objectContaining({ number: inv.number, ksef_status: 'rejected', ksef_error: s.ksef_error })
+		expect((await billingOverview(ctx, operator)).invoices).toContainEqual(
+			expect.objectContaining({ number: inv.number, ksef: 'odrzucona', ksefError: s.ksef_error })
 		);
 		expect((await run()).sent).toBe(0);
+		// Only the operator sends it again, and only a rejected one; its XML is made anew.
+		expect((await refusal(resendRejected(ctx, resident, inv.id))).code).toBe('forbidden');
+		expect((await refusal(sendToKsefNow(ctx, resident))).code).toBe('forbidden');
+		await resendRejected(ctx, operator, inv.id);
+		expect(await state(inv.id)).toMatchObject({ ksef_status: 'to_send', ksef_xml: null, ksef_attempts: 0 });
+		expect((await refusal(resendRejected(ctx, operator, inv.id))).code).toBe('conflict');
+		expect((await sendToKsefNow(ctx, operator)).rejected).toEqual([inv.number]);
 	});
 
 	it('refreshes the access token it lost instead of authenticating again', async () => {

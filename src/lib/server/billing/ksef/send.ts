@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import type { Ctx } from '../../core/context';
-import type { Db } from '../../db/database';
+import type { Actor, Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { assertOperator } from '../../access/actor';
+import { isId } from '../../core/validation';
 import { log } from '../../core/logger';
 import { fa3Xml } from '../fa3';
 import { validateUpo } from '../fa3-validate';
@@ -43,6 +45,7 @@ const clients = new Map<string, KsefClient>();
 export interface KsefSendOptions {
 	/** Made from the operator's settings when not given (tests pass their own). */
 	client?: KsefClient;
+	/** Where upo-v4-3.xsd is; `ctx.referenceDataDir` when not given. */
 	referenceDataDir?: string;
 	/** Polls of the invoices' status in this run, and the pause between them. */
 	poll?: { intervalMs: number; attempts: number };
@@ -75,7 +78,7 @@ export async function sendToKsef(ctx: Ctx, opts: KsefSendOptions = {}): Promise<
 		await recoverStale(ctx, client);
 		const claimed = await claimWaiting(ctx);
 		if (claimed.length) await sendBatch(ctx, client, claimed, run);
-		await followUp(ctx, client, run, poll, opts.referenceDataDir);
+		await followUp(ctx, client, run, poll, opts.referenceDataDir ?? ctx.referenceDataDir);
 	} catch (e) {
 		if (!(e instanceof KsefError)) throw e;
 		run.error = e.message;
@@ -388,22 +391,33 @@ async function fetchUpo(
 	}
 }
 
-/** The invoices' KSeF states for the operator's screen. */
-export async function ksefQueue(db: Db) {
-	return db
-		.selectFrom('invoices')
-		.select([
-			'id',
-			'number',
-			'ksef_status',
-			'ksef_number',
-			'ksef_error',
-			'ksef_attempts',
-			'ksef_next_attempt_at',
-			'ksef_offline',
-			'ksef_updated_at'
-		])
-		.where('ksef_status', '!=', 'accepted')
-		.orderBy('id')
-		.execute();
+/** The operator's "Wyślij teraz" at /admin/faktury: a run now instead of waiting for the job. */
+export async function sendToKsefNow(ctx: Ctx, actor: Actor | null): Promise<KsefRun> {
+	assertOperator(actor, 'Faktury do KSeF wysyła operator.');
+	return sendToKsef(ctx);
+}
+
+/**
+ * A rejected invoice sent again, with its FA(3) made anew from the invoice (after the operator
+ * fixed what KSeF refused, e.g. the seller's data): back to `to_send`.
+ */
+export async function resendRejected(ctx: Ctx, actor: Actor | null, id: string): Promise<void> {
+	assertOperator(actor, 'Faktury do KSeF wysyła operator.');
+	const r = await ctx.db
+		.updateTable('invoices')
+		.set({
+			ksef_status: 'to_send',
+			ksef_xml: null,
+			ksef_invoice_hash: null,
+			ksef_session_ref: null,
+			ksef_invoice_ref: null,
+			ksef_attempts: 0,
+			ksef_next_attempt_at: null,
+			ksef_updated_at: now(ctx)
+		})
+		.where('id', '=', isId(id) ? id : '0')
+		.where('ksef_status', '=', 'rejected')
+		.executeTakeFirst();
+	if (Number(r.numUpdatedRows) === 0)
+		throw new AppError('conflict', 'Ponownie wysyła się tylko fakturę odrzuconą przez KSeF.');
 }
