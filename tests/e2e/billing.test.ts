@@ -172,14 +172,14 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 	it('the coordinator of Puszcza Mariańska, which has no package, orders Pakiet 1 naming its first units', async () => {
 		const own = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
 		coordinator = await own.newPage();
-		await coordinator.goto(`${server.url}/rejestracja`);
+		await coordinator.goto(`${server.url}/rejestracja`, { waitUntil: 'networkidle' });
 		await coordinator.getByLabel('Imię i nazwisko').fill('Olga Sekretarz');
 		await coordinator.getByLabel('Adres e-mail').fill('sekretariat@puszcza.test');
 		await coordinator.getByLabel('Hasło').fill('haslo-urzedu-2026');
 		await coordinator.getByRole('checkbox', { name: /Akceptuję regulamin grup/ }).check();
 		await coordinator.getByRole('button', { name: 'Załóż konto' }).click();
 		await expect.poll(() => coordinator.getByRole('status').filter({ hasText: 'Sprawdź skrzynkę' }).count()).toBe(1);
-		await operator.goto(`${server.url}/admin/grupy/puszcza-marianska`);
+		await operator.goto(`${server.url}/admin/grupy/puszcza-marianska`, { waitUntil: 'networkidle' });
 		await operator.getByLabel('E-mail konta koordynatora').fill('sekretariat@puszcza.test');
 		await operator.getByRole('button', { name: 'Dodaj koordynatora' }).click();
 		await expect.poll(() => operator.getByRole('status').filter({ hasText: 'Dodano koordynatora.' }).count()).toBe(1);
@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium)('billing in the browser: order → contract → si
 		expect(new URL(coordinator.url()).pathname).toBe('/urzad');
 		expect(await coordinator.getByRole('heading', { level: 1 }).innerText()).toContain('Puszcza Mariańska');
 		expect(await publicUnits()).toEqual([]);
-		await coordinator.goto(`${server.url}/urzad/zamowienie`);
+		await coordinator.goto(`${server.url}/urzad/zamowienie`, { waitUntil: 'networkidle' });
 		await coordinator.getByLabel('Grupa').selectOption('puszcza-marianska');
 		await coordinator.getByLabel(/miesięczny, bez zobowiązania/).check();
 		await coordinator.getByLabel(/^Nazwa urzędowa/).fill('Gmina Puszcza Mariańska');
