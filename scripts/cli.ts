@@ -24,7 +24,7 @@ import { writeDemoInvoice } from '../src/lib/server/billing/demo-invoice';
 import { demoWordList } from '../src/lib/server/demo/content';
 import { ensureMunicipalities, ksefSecret, openDatabase } from '../src/lib/server/web/runtime';
 import { sendToKsef } from '../src/lib/server/billing/ksef/send';
-import { connectKsefTestServer } from '../src/lib/server/billing/ksef/settings';
+import { configureKsef } from '../src/lib/server/billing/ksef/settings';
 import { startKsefTestServer } from '../src/lib/server/testing/ksef-test-server';
 import { backup, restore } from '../src/lib/server/backup/backup';
 import { formatNumber, plural } from '../src/lib/format';
@@ -48,6 +48,8 @@ const help = `Tablica — polecenia operatora
                                             i zapisuje ją jako KATALOG/<numer>.xml (FA(3)) i .pdf (ukośniki numeru → _)
   ksef-send                                 wysyła do KSeF faktury czekające na wysyłkę i odbiera numery KSeF
                                             (to samo co zadanie w tle; konfiguracja: /admin/faktury)
+  ksef-config --environment TE|DEMO|PRD --token T [--url ADRES]
+                                            zapisuje ustawienia wysyłki do KSeF (jak formularz w /admin/faktury)
   ksef-test-server [--port N]               uruchamia lokalny serwer testowy KSeF 2.0 i kieruje do niego wysyłkę
                                             faktur (dla demonstracji; działa do Ctrl+C)
   backup --out PLIK                         kopia zapasowa bazy danych i plików mediów w jednym pliku (.tar.gz)
@@ -78,6 +80,9 @@ const { positionals, values } = parseArgs({
 		out: { type: 'string' },
 		force: { type: 'boolean' },
 		port: { type: 'string' },
+		environment: { type: 'string' },
+		token: { type: 'string' },
+		url: { type: 'string' },
 		help: { type: 'boolean', short: 'h' }
 	}
 });
@@ -347,12 +352,17 @@ async function run(): Promise<void> {
 			);
 			return;
 		}
+		case 'ksef-config': {
+			await configureKsef(ctx, { environment: values.environment, baseUrl: values.url, token: values.token });
+			console.log('Zapisano ustawienia wysyłki do KSeF.');
+			return;
+		}
 		case 'ksef-test-server': {
 			const server = await startKsefTestServer({
 				port: values.port ? Number(values.port) : undefined,
 				referenceDataDir: config.referenceDataDir
 			});
-			await connectKsefTestServer(ctx, server);
+			await configureKsef(ctx, { environment: 'TE', baseUrl: server.url, token: server.token });
 			// PGlite allows one process: the database is closed while the test server goes on serving.
 			await database.close();
 			console.log(

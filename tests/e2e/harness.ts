@@ -61,7 +61,7 @@ export interface Server {
 }
 
 /** A fresh PGlite data dir holding the demo: a copy of the run's seeded one, else empty (the server seeds it). */
-function freshDemoDir(): string {
+export function freshDemoDir(): string {
 	const dir = mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));
 	const seeded = inject('demoDataDir');
 	if (seeded) cpSync(seeded, dir, { recursive: true });
@@ -137,24 +137,30 @@ export async function startServer(
 	};
 }
 
+/** Starts the operator's command line (`npm run cli`) on a data dir; `done` resolves with its exit code and output. */
+export function spawnCli(args: string[], dataDir: string, env: Record<string, string> = {}) {
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/cli.ts'), ...args], {
+		cwd: root,
+		env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', BASE_URL: '', LOG_LEVEL: 'warn', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d) => (stdout += d));
+	child.stderr.on('data', (d) => (stderr += d));
+	const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+		(resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))
+	);
+	return { child, done };
+}
+
 /** Runs the operator's command line (`npm run cli`) on a data dir; resolves with its exit code and output. */
 export function runCli(
 	args: string[],
 	dataDir: string,
 	env: Record<string, string> = {}
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/cli.ts'), ...args], {
-			cwd: root,
-			env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', BASE_URL: '', LOG_LEVEL: 'warn', ...env },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('exit', (code) => resolve({ code, stdout, stderr }));
-	});
+	return spawnCli(args, dataDir, env).done;
 }
 
 export const newDataDir = () => mkdtempSync(path.join(tmpdir(), 'tablica-e2e-'));

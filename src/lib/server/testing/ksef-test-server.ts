@@ -55,6 +55,8 @@ export interface KsefFault {
 	respond: 429 | 503 | 'timeout';
 	retryAfterSeconds?: number;
 	times?: number;
+	/** Matching requests answered normally before the fault begins (default 0). */
+	skip?: number;
 }
 
 export interface KsefTestServer {
@@ -455,7 +457,7 @@ export async function startKsefTestServer(opts: KsefTestServerOptions = {}): Pro
 	const accepted = new Map<string, SessionInvoice>();
 	const rejections: Array<{ match: (xml: string) => boolean; status: KsefInvoiceStatus }> = [];
 	const faults: Array<
-		Required<Pick<KsefFault, 'path' | 'respond'>> & { method?: string; retryAfter: number; left: number }
+		Required<Pick<KsefFault, 'path' | 'respond'>> & { method?: string; retryAfter: number; left: number; skip: number }
 	> = [];
 	const invoices: KsefReceivedInvoice[] = [];
 	const requests: KsefTestServer['requests'] = [];
@@ -1258,7 +1260,11 @@ ${documents}
 		res.once('finish', () => (log.status = res.statusCode));
 		const c: Ctx = { req, res, url, body: await readBody(req) };
 		if (unavailable) return serviceUnavailable(c);
-		const fault = faults.find((f) => f.left > 0 && (!f.method || f.method === method) && f.path.test(apiPath));
+		let fault = faults.find((f) => f.left > 0 && (!f.method || f.method === method) && f.path.test(apiPath));
+		if (fault && fault.skip > 0) {
+			fault.skip--;
+			fault = undefined;
+		}
 		if (fault) {
 			fault.left--;
 			if (fault.respond === 'timeout') {
@@ -1307,7 +1313,8 @@ ${documents}
 				path: f.path,
 				respond: f.respond,
 				retryAfter: f.retryAfterSeconds ?? 1,
-				left: f.times ?? 1
+				left: f.times ?? 1,
+				skip: f.skip ?? 0
 			});
 		},
 		rejectInvoices(match, status) {

@@ -118,20 +118,20 @@ export async function ksefConnection(
 }
 
 /**
- * Points sending at a local KSeF test server (the CLI's `ksef-test-server`, for the demo): the TE
- * environment at the server's address, with its token. Needs the at-rest key like the operator's form.
+ * The command line's configuration (`ksef-config`, and `ksef-test-server` for the demo): the same
+ * checks as the operator's form, without an operator account; the context is the seller's NIP.
  */
-export async function connectKsefTestServer(
-	ctx: Ctx,
-	server: { url: string; nip: string; token: string }
-): Promise<void> {
+export async function configureKsef(ctx: Ctx, input: unknown): Promise<void> {
+	const data = parseInput(settingsSchema, input);
+	if (!data.token) throw new AppError('validation', 'Podaj token KSeF.', { token: 'Podaj token KSeF.' });
 	if (!ctx.ksefSecretKey) throw new AppError('conflict', NO_SECRET);
+	const { nip } = await sellerParty(ctx.db);
 	const values = {
-		environment: 'TE' as const,
-		base_url: server.url,
-		nip: server.nip,
-		token_encrypted: seal(server.token, secretKey(ctx.ksefSecretKey)),
-		token_last4: server.token.slice(-4),
+		environment: data.environment,
+		base_url: data.baseUrl || null,
+		nip,
+		token_encrypted: seal(data.token, secretKey(ctx.ksefSecretKey)),
+		token_last4: data.token.slice(-4),
 		updated_at: ctx.clock.now(),
 		updated_by: null
 	};
