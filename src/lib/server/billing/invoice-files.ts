@@ -1,9 +1,9 @@
 import type { Actor, Ctx } from '../core/context';
-import type { Db } from '../db/database';
 import { fa3Xml } from './fa3';
 import { invoicePdf, type KsefCodes } from './invoice-pdf';
 import { invoiceForReader, type Invoice } from './invoices';
-import { KSEF_QR_HOSTS, invoiceVerificationUrl } from './ksef/qr';
+import { KSEF_QR_HOSTS, certificateVerificationUrl, invoiceVerificationUrl } from './ksef/qr';
+import { ksefOfflineCertificate } from './ksef/settings';
 
 export interface InvoiceFile {
 	name: string;
@@ -16,21 +16,45 @@ export const invoiceXml = (inv: Invoice, corrected: Invoice | null) => inv.ksef_
 
 /**
  * The QR codes the printed invoice carries (kody-qr.md): KOD I with the KSeF number once accepted;
- * KOD I labelled OFFLINE for an invoice issued while KSeF was unavailable and not yet accepted.
+ * for an invoice issued while KSeF was unavailable and not yet accepted, KOD I labelled OFFLINE and
+ * KOD II (the issuer's offline certificate, "CERTYFIKAT") when the seller's certificate is stored.
  * None while the invoice simply waits to be sent.
  */
-export async function ksefCodes(db: Db, inv: Invoice, corrected: Invoice | null): Promise<KsefCodes | undefined> {
+export async function ksefCodes(
+	ctx: Pick<Ctx, 'db' | 'ksefSecretKey'>,
+	inv: Invoice,
+	corrected: Invoice | null
+): Promise<KsefCodes | undefined> {
 	const accepted = inv.ksef_status === 'accepted' && inv.ksef_number;
 	if (!accepted && !inv.ksef_offline) return undefined;
-	const settings = await db.selectFrom('ksef_settings').select('environment').executeTakeFirst();
+	const settings = await ctx.db.selectFrom('ksef_settings').select('environment').executeTakeFirst();
 	// Sent by hand (no client configured): the production system.
 	const host = KSEF_QR_HOSTS[settings?.environment ?? 'PRD'];
-	const url = invoiceVerificationUrl(host, inv.seller.nip, inv.issue_date, invoiceXml(inv, corrected));
-	return { kod1: { url, label: accepted ? inv.ksef_number! : 'OFFLINE' } };
+	const xml = invoiceXml(inv, corrected);
+	const kod1 = {
+		url: invoiceVerificationUrl(host, inv.seller.nip, inv.issue_date, xml),
+		label: accepted ? inv.ksef_number! : 'OFFLINE'
+	};
+	if (accepted) return { kod1 };
+	const certificate = await ksefOfflineCertificate(ctx.db, ctx.ksefSecretKey);
+	if (!certificate) return { kod1 };
+	const kod2Url = certificateVerificationUrl(host, {
+		contextType: 'Nip',
+		contextValue: certificate.nip,
+		sellerNip: inv.seller.nip,
+		certificateSerial: certificate.serial,
+		invoiceXml: xml,
+		privateKeyPem: certificate.privateKeyPem
+	});
+	return { kod1, kod2: { url: kod2Url, label: 'CERTYFIKAT' } };
 }
 
-export async function invoicePdfWithCodes(db: Db, inv: Invoice, corrected: Invoice | null): Promise<Buffer> {
-	return invoicePdf(inv, corrected, await ksefCodes(db, inv, corrected));
+export async function invoicePdfWithCodes(
+	ctx: Pick<Ctx, 'db' | 'ksefSecretKey'>,
+	inv: Invoice,
+	corrected: Invoice | null
+): Promise<Buffer> {
+	return invoicePdf(inv, corrected, await ksefCodes(ctx, inv, corrected));
 }
 
 /** An invoice as PDF or FA(3) XML, for its customer's coordinators and the operator. */
@@ -45,7 +69,7 @@ export async function invoiceFile(
 	return format === 'pdf'
 		? {
 				name,
-				body: new Uint8Array(await invoicePdfWithCodes(ctx.db, invoice, corrected)),
+				body: new Uint8Array(await invoicePdfWithCodes(ctx, invoice, corrected)),
 				contentType: 'application/pdf'
 			}
 		: { name, body: invoiceXml(invoice, corrected), contentType: 'application/xml; charset=utf-8' };

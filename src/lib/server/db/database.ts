@@ -50,6 +50,7 @@ import * as m0041 from './migrations/0041_mentions';
 import * as m0042 from './migrations/0042_push_quiet_hours';
 import * as m0043 from './migrations/0043_ksef_client';
 import * as m0044 from './migrations/0044_outbox_attachments';
+import * as m0045 from './migrations/0045_ksef_offline_certificate';
 
 // A `date` is a calendar day, not an instant: keep "YYYY-MM-DD" instead of a local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -159,7 +160,8 @@ const migrations: Record<string, Migration> = {
 	'0041_mentions': m0041,
 	'0042_push_quiet_hours': m0042,
 	'0043_ksef_client': m0043,
-	'0044_outbox_attachments': m0044
+	'0044_outbox_attachments': m0044,
+	'0045_ksef_offline_certificate': m0045
 };
 
 export async function migrate(db: Db): Promise<void> {

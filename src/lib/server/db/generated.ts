@@ -386,6 +386,8 @@ export interface KsefSettings {
 	environment: string;
 	id: Generated<number>;
 	nip: string;
+	offline_certificate_serial: string | null;
+	offline_key_encrypted: string | null;
 	token_encrypted: string;
 	token_last4: string;
 	updated_at: Timestamp;

@@ -1,7 +1,7 @@
 import { issueCorrection, markPaid } from '$lib/server/billing/invoices';
 import { addPrice } from '$lib/server/subscriptions/prices';
 import { markSentToKsef, recordKsefNumber } from '$lib/server/billing/ksef/manual';
-import { setKsefSettings } from '$lib/server/billing/ksef/settings';
+import { setKsefOfflineCertificate, setKsefSettings } from '$lib/server/billing/ksef/settings';
 import { resendRejected, sendToKsefNow } from '$lib/server/billing/ksef/send';
 import { plural } from '$lib/format';
 import { setSeller } from '$lib/server/billing/seller';
@@ -58,6 +58,14 @@ export const actions: Actions = {
 		},
 		// The token is never sent back to the page.
 		({ token: _token, ...f }) => ({ form: 'ksef-settings', ...f })
+	),
+	ksefOffline: formAction(
+		async (f, { locals }) => {
+			await setKsefOfflineCertificate(locals.ctx, locals.actor, f);
+			return { saved: 'Zapisano certyfikat KSeF typu Offline: faktury offline dostaną KOD II.' };
+		},
+		// The private key is never sent back to the page.
+		({ privateKey: _key, ...f }) => ({ form: 'ksef-offline', ...f })
 	),
 	ksefSend: formAction(
 		async (_f, { locals }) => {

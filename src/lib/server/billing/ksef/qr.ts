@@ -1,4 +1,4 @@
-import { constants, createHash, createPrivateKey, sign } from 'node:crypto';
+import { constants, createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { KsefEnvironment } from './api';
 
@@ -82,6 +82,23 @@ export function certificatePathToSign(
 }
 
 /** KOD II, signed with the KSeF offline certificate's private key (RSA-PSS or ECDSA P-256 by the key's type). */
+/** The private key of a KSeF offline certificate: RSA of at least 2048 bits or ECDSA P-256, else an Error saying so. */
+export function offlineSigningKey(privateKeyPem: string): KeyObject {
+	let key: KeyObject;
+	try {
+		key = createPrivateKey(privateKeyPem);
+	} catch {
+		throw new Error('To nie jest klucz prywatny w formacie PEM.');
+	}
+	if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') {
+		if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
+			throw new Error('Klucz RSA certyfikatu KSeF musi mieć co najmniej 2048 bitów.');
+		return key;
+	}
+	if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return key;
+	throw new Error('Certyfikat KSeF podpisuje kluczem RSA (RSASSA-PSS) albo ECDSA P-256.');
+}
+
 export function certificateVerificationUrl(
 	qrHost: string,
 	a: {
@@ -94,19 +111,13 @@ export function certificateVerificationUrl(
 	}
 ): string {
 	const path = certificatePathToSign(qrHost, { ...a, invoiceHash: invoiceHash(a.invoiceXml) });
-	const key = createPrivateKey(a.privateKeyPem);
+	const key = offlineSigningKey(a.privateKeyPem);
 	const data = Buffer.from(path, 'utf8');
-	let signature: Buffer;
-	if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') {
-		if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
-			throw new Error('Klucz RSA certyfikatu KSeF musi mieć co najmniej 2048 bitów.');
-		signature = sign('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
-	} else if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') {
-		// KSeF takes DER too, but recommends the fixed 64 bytes r‖s: a shorter link, a smaller code.
-		signature = sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' });
-	} else {
-		throw new Error('Certyfikat KSeF podpisuje kluczem RSA (RSASSA-PSS) albo ECDSA P-256.');
-	}
+	const signature =
+		key.asymmetricKeyType === 'ec'
+			? // KSeF takes DER too, but recommends the fixed 64 bytes r‖s: a shorter link, a smaller code.
+				sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' })
+			: sign('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
 	return `https://${path}/${base64url(signature)}`;
 }
 

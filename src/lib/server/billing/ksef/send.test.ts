@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
@@ -18,7 +19,7 @@ import { validateUpo } from '../fa3-validate';
 import { KsefClient, type OnlineSession } from './client';
 import { resendRejected, sendToKsef, sendToKsefNow, KSEF_LEASE_MS, type KsefSendOptions } from './send';
 import { billingOverview } from '../admin-views';
-import { ksefConnection, ksefSettings, setKsefSettings } from './settings';
+import { ksefConnection, ksefSettings, setKsefOfflineCertificate, setKsefSettings } from './settings';
 import { sha256Base64 } from './crypto';
 import { KSEF_QR_HOSTS, invoiceVerificationUrl } from './qr';
 import { invoiceFile } from '../invoice-files';
@@ -317,6 +318,40 @@ describe('sending invoices to KSeF', () => {
 		const r = await run();
 		expect(r).toMatchObject({ deferred: 1, error: expect.stringContaining('niedostępny') });
 		expect(await state(inv.id)).toMatchObject({ ksef_status: 'to_resend', ksef_offline: true });
+		// Its printout: KOD I labelled OFFLINE, and KOD II once the seller's offline certificate is stored.
+		const offlineText = async () => layoutText(Buffer.from((await invoiceFile(ctx, operator, inv.id, 'pdf')).body));
+		const before = await offlineText();
+		if (before) {
+			expect(before).toContain('OFFLINE');
+			expect(before).not.toContain('CERTYFIKAT');
+		}
+		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+		const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+			type: 'pkcs8',
+			format: 'pem'
+		});
+		expect(
+			(await refusal(setKsefOfflineCertificate(ctx, resident, { serial: '01F20A5D352AE590', privateKey: pem }))).code
+		).toBe('forbidden');
+		expect(
+			(await refusal(setKsefOfflineCertificate(ctx, operator, { serial: 'zły numer', privateKey: pem }))).fields
+		).toHaveProperty('serial');
+		expect(
+			(
+				await refusal(
+					setKsefOfflineCertificate(ctx, operator, { serial: '01F20A5D352AE590', privateKey: weak.toString() })
+				)
+			).fields.privateKey
+		).toContain('2048');
+		expect((await ksefSettings(ctx, operator))!.offlineCertificateSerial).toBeNull();
+		await setKsefOfflineCertificate(ctx, operator, { serial: '01f20a5d352ae590', privateKey: pem });
+		expect((await ksefSettings(ctx, operator))!.offlineCertificateSerial).toBe('01F20A5D352AE590');
+		const after = await offlineText();
+		if (after) {
+			expect(after).toContain('OFFLINE');
+			expect(after).toContain('CERTYFIKAT');
+		}
 		server.setUnavailable(false);
 		clock.set(new Date(clock.now().getTime() + 3_600_000).toISOString());
 		expect((await run()).accepted).toEqual([inv.number]);

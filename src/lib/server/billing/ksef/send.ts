@@ -334,7 +334,7 @@ async function accept(ctx: Ctx, id: string, ksefNumber: string, acceptedAt: Date
 		.where('id', '=', inv.customer_id)
 		.executeTakeFirstOrThrow();
 	const accepted: Invoice = { ...inv, ksef_status: 'accepted', ksef_number: ksefNumber };
-	const pdf = await invoicePdfWithCodes(ctx.db, accepted, corrected);
+	const pdf = await invoicePdfWithCodes(ctx, accepted, corrected);
 	const to = await billingRecipients(ctx.db, customer.contact_email, customer.municipality_code);
 	const mail = invoiceInKsefEmail({
 		number: inv.number,

@@ -7,6 +7,7 @@ import { assertOperator } from '../../access/actor';
 import { sellerParty } from '../seller';
 import { KSEF_API_URLS, type KsefEnvironment } from './api';
 import { seal, secretKey, unseal } from './crypto';
+import { offlineSigningKey } from './qr';
 
 export const ksefEnvironmentLabels: Record<KsefEnvironment, string> = {
 	TE: 'testowe (TE)',
@@ -48,6 +49,8 @@ export interface KsefSettingsView {
 	nip: string;
 	tokenLast4: string;
 	updatedAt: Date;
+	/** The KSeF offline certificate's serial number, when its key is stored (KOD II on offline invoices). */
+	offlineCertificateSerial: string | null;
 }
 
 export async function ksefSettings(ctx: Ctx, actor: Actor | null): Promise<KsefSettingsView | null> {
@@ -60,7 +63,8 @@ export async function ksefSettings(ctx: Ctx, actor: Actor | null): Promise<KsefS
 		baseUrlOverride: row.base_url,
 		nip: row.nip,
 		tokenLast4: row.token_last4,
-		updatedAt: row.updated_at
+		updatedAt: row.updated_at,
+		offlineCertificateSerial: row.offline_key_encrypted ? row.offline_certificate_serial : null
 	};
 }
 
@@ -140,4 +144,59 @@ export async function configureKsef(ctx: Ctx, input: unknown): Promise<void> {
 		.values(values)
 		.onConflict((oc) => oc.column('id').doUpdateSet(values))
 		.execute();
+}
+
+const offlineCertificateSchema = z.object({
+	serial: z
+		.string({ error: 'Podaj numer seryjny certyfikatu.' })
+		.trim()
+		.toUpperCase()
+		.regex(/^[0-9A-F]{2,64}$/, 'Numer seryjny certyfikatu KSeF to cyfry szesnastkowe (0–9, A–F).'),
+	privateKey: z
+		.string({ error: 'Wklej klucz prywatny certyfikatu.' })
+		.trim()
+		.max(20_000, 'Klucz prywatny w PEM ma najwyżej kilka kilobajtów.')
+		.transform((pem, c) => {
+			try {
+				offlineSigningKey(pem);
+				return pem;
+			} catch (e) {
+				c.addIssue({ code: 'custom', message: (e as Error).message });
+				return z.NEVER;
+			}
+		})
+});
+
+/**
+ * The seller's KSeF offline certificate (its serial number and private key, sealed like the token):
+ * an invoice issued while KSeF is unavailable then carries KOD II, the link signed with this key.
+ */
+export async function setKsefOfflineCertificate(ctx: Ctx, actor: Actor | null, input: unknown): Promise<void> {
+	assertOperator(actor);
+	const data = parseInput(offlineCertificateSchema, input);
+	if (!ctx.ksefSecretKey) throw new AppError('conflict', NO_SECRET);
+	const r = await ctx.db
+		.updateTable('ksef_settings')
+		.set({
+			offline_certificate_serial: data.serial,
+			offline_key_encrypted: seal(data.privateKey, secretKey(ctx.ksefSecretKey)),
+			updated_at: ctx.clock.now(),
+			updated_by: actor.id
+		})
+		.executeTakeFirst();
+	if (Number(r.numUpdatedRows) === 0)
+		throw new AppError('conflict', 'Najpierw zapisz ustawienia wysyłki do KSeF (środowisko i token).');
+}
+
+/** What KOD II is signed with, or null when no offline certificate is stored (or the key cannot be read). */
+export async function ksefOfflineCertificate(
+	db: Db,
+	secret: string | undefined
+): Promise<{ environment: KsefEnvironment; nip: string; serial: string; privateKeyPem: string } | null> {
+	const row = await db.selectFrom('ksef_settings').selectAll().executeTakeFirst();
+	if (!row?.offline_key_encrypted || !row.offline_certificate_serial || !secret) return null;
+	const privateKeyPem = unseal(row.offline_key_encrypted, secretKey(secret));
+	return privateKeyPem
+		? { environment: row.environment, nip: row.nip, serial: row.offline_certificate_serial, privateKeyPem }
+		: null;
 }
