@@ -135,6 +135,29 @@ describe('e-mail over SMTP (a real server on loopback)', () => {
 		expect(m.text).toBe('Najczęściej czytane');
 	});
 
+	it('carries the attachments kept in the outbox row byte for byte (an invoice’s PDF and XML)', async () => {
+		received.length = 0;
+		const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x10]);
+		const xml = Buffer.from('<Faktura>zażółć</Faktura>', 'utf8');
+		await enqueueEmail(ctx.db, clock, {
+			to: 'gmina@example.pl',
+			subject: 'Faktura FV/2026/12/0001 (KSeF 1181610440-20261201-0100A1B2C3D4-DA)',
+			text: 'W załącznikach: faktura w PDF i plik FA(3).',
+			attachments: [
+				{ filename: 'FV_2026_12_0001.pdf', contentType: 'application/pdf', content: pdf },
+				{ filename: 'FV_2026_12_0001.xml', contentType: 'application/xml', content: xml }
+			]
+		});
+		expect(await deliverDue(ctx.db, clock, { email: emailTransport(config()) })).toEqual({ sent: 1, failed: 0 });
+		const [m] = received;
+		expect(m.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+			['FV_2026_12_0001.pdf', 'application/pdf'],
+			['FV_2026_12_0001.xml', 'application/xml']
+		]);
+		expect(Buffer.compare(m.attachments[0].content, pdf)).toBe(0);
+		expect(m.attachments[1].content.toString('utf8')).toBe('<Faktura>zażółć</Faktura>');
+	});
+
 	it('retries with back-off after a temporary refusal, then gives up and lets the operator retry', async () => {
 		received.length = 0;
 		await enqueueEmail(ctx.db, clock, { to: 'ewa@example.pl', subject: 'Ponów', text: 'x' });
