@@ -164,6 +164,11 @@ describe('sending invoices to KSeF', () => {
 			.orderBy('opened_at', 'desc')
 			.executeTakeFirstOrThrow();
 		expect(session.closed_at).not.toBeNull();
+		// The session's collective UPO lists both invoices' KSeF numbers.
+		expect(session.upo).toContain((await state(a.id)).ksef_number!);
+		expect(session.upo).toContain((await state(b.id)).ksef_number!);
+		const sessionCheck = validateUpo(session.upo!, referenceDataDir);
+		if (sessionCheck) expect(sessionCheck.output).toContain('validates');
 		expect(log(from).filter((l) => l.startsWith('POST /sessions/online '))).toHaveLength(1);
 		expect(log(from)).toContain(`POST /sessions/online/${session.reference}/close 204`);
 		// The municipality gets each accepted invoice with its PDF (KOD I, the KSeF number) and the XML sent.

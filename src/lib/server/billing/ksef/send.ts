@@ -79,6 +79,7 @@ export async function sendToKsef(ctx: Ctx, opts: KsefSendOptions = {}): Promise<
 		const claimed = await claimWaiting(ctx);
 		if (claimed.length) await sendBatch(ctx, client, claimed, run);
 		await followUp(ctx, client, run, poll, opts.referenceDataDir ?? ctx.referenceDataDir);
+		await fetchSessionUpos(ctx, client, poll, opts.referenceDataDir ?? ctx.referenceDataDir);
 	} catch (e) {
 		if (!(e instanceof KsefError)) throw e;
 		run.error = e.message;
@@ -367,6 +368,53 @@ async function accept(ctx: Ctx, id: string, ksefNumber: string, acceptedAt: Date
 		for (const email of to) await enqueueEmail(tx, ctx.clock, { to: email, ...mail, attachments });
 		return true;
 	});
+}
+
+/**
+ * The collective UPO of each closed session of the last 3 days whose invoices KSeF has all settled
+ * (GET /sessions/{ref} gives its pages once it is made): its first page kept with the session, when valid.
+ */
+async function fetchSessionUpos(
+	ctx: Ctx,
+	client: KsefClient,
+	poll: { intervalMs: number; attempts: number },
+	referenceDataDir: string | undefined
+): Promise<void> {
+	const sessions = await ctx.db
+		.selectFrom('ksef_sessions as s')
+		.select('s.reference')
+		.where('s.closed_at', 'is not', null)
+		.where('s.upo', 'is', null)
+		// A session without one (none of its invoices accepted) is not asked about for ever.
+		.where('s.opened_at', '>', later(ctx, -3 * 86_400_000))
+		.where(({ not, exists, selectFrom }) =>
+			not(
+				exists(
+					selectFrom('invoices')
+						.select('id')
+						.whereRef('ksef_session_ref', '=', 's.reference')
+						.where('ksef_status', '=', 'sending')
+				)
+			)
+		)
+		.execute();
+	for (const { reference } of sessions) {
+		// Being closed (170) for a moment; a later run asks again.
+		let status = await client.sessionStatus(reference);
+		for (let i = 1; i < poll.attempts && status.status.code < 200; i++) {
+			await new Promise((r) => setTimeout(r, poll.intervalMs));
+			status = await client.sessionStatus(reference);
+		}
+		const page = status.upo?.pages[0];
+		if (!page) continue;
+		const upo = await client.api.xml(page.downloadUrl);
+		const check = validateUpo(upo, referenceDataDir);
+		if (check && !check.ok) {
+			log.warn({ session: reference, output: check.output }, 'KSeF: UPO sesji niezgodne ze schematem');
+			continue;
+		}
+		await ctx.db.updateTable('ksef_sessions').set({ upo }).where('reference', '=', reference).execute();
+	}
 }
 
 /** The invoice's UPO, kept only when it is a valid receipt (checked against upo-v4-3.xsd where the schema is here). */
