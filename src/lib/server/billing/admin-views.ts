@@ -28,6 +28,7 @@ export async function billingOverview(ctx: Ctx, actor: Actor | null) {
 			environmentLabel: ksefEnvironmentLabels[ksef.environment],
 			updatedAt: ksef.updatedAt.toISOString()
 		},
+		ksefEnvironments: Object.entries(ksefEnvironmentLabels),
 		/** Invoices KSeF has yet to settle (the page refreshes itself while there are any). */
 		ksefPending: invoices.filter((i) => ['to_send', 'sending', 'to_resend'].includes(i.ksef_status)).length,
 		prices: prices.map((p) => ({

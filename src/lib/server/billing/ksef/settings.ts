@@ -9,10 +9,11 @@ import { KSEF_API_URLS, type KsefEnvironment } from './api';
 import { seal, secretKey, unseal } from './crypto';
 import { offlineSigningKey } from './qr';
 
+/** In the order the operator's form offers them. */
 export const ksefEnvironmentLabels: Record<KsefEnvironment, string> = {
-	TE: 'testowe (TE)',
+	PRD: 'produkcyjne (PRD)',
 	DEMO: 'przedprodukcyjne (DEMO)',
-	PRD: 'produkcyjne (PRD)'
+	TE: 'testowe (TE)'
 };
 
 const NO_SECRET =
@@ -75,18 +76,28 @@ export async function ksefSettings(ctx: Ctx, actor: Actor | null): Promise<KsefS
  */
 export async function setKsefSettings(ctx: Ctx, actor: Actor | null, input: unknown): Promise<KsefSettingsView> {
 	assertOperator(actor);
+	await saveSettings(ctx, input, actor.id);
+	return (await ksefSettings(ctx, actor))!;
+}
+
+/**
+ * The command line's configuration (`ksef-config`, and `ksef-test-server` for the demo): the same
+ * checks as the operator's form, without an operator account.
+ */
+export const configureKsef = (ctx: Ctx, input: unknown) => saveSettings(ctx, input, null);
+
+async function saveSettings(ctx: Ctx, input: unknown, updatedBy: string | null): Promise<void> {
 	const data = parseInput(settingsSchema, input);
 	const existing = await ctx.db.selectFrom('ksef_settings').select('id').executeTakeFirst();
 	if (!existing && !data.token) throw new AppError('validation', 'Podaj token KSeF.', { token: 'Podaj token KSeF.' });
 	if (data.token && !ctx.ksefSecretKey) throw new AppError('conflict', NO_SECRET);
 	const { nip } = await sellerParty(ctx.db);
-	const now = ctx.clock.now();
 	const common = {
 		environment: data.environment,
 		base_url: data.baseUrl || null,
 		nip,
-		updated_at: now,
-		updated_by: actor.id
+		updated_at: ctx.clock.now(),
+		updated_by: updatedBy
 	};
 	const token = data.token
 		? { token_encrypted: seal(data.token, secretKey(ctx.ksefSecretKey!)), token_last4: data.token.slice(-4) }
@@ -101,7 +112,6 @@ export async function setKsefSettings(ctx: Ctx, actor: Actor | null, input: unkn
 			.insertInto('ksef_settings')
 			.values({ ...common, ...token! })
 			.execute();
-	return (await ksefSettings(ctx, actor))!;
 }
 
 /** What the client needs, or why it cannot run (not configured; the token sealed with another key). */
@@ -119,31 +129,6 @@ export async function ksefConnection(
 				'Nie można odczytać tokenu KSeF: zmienił się klucz KSEF_SECRET_KEY. Podaj token ponownie w /admin/faktury.'
 		};
 	return { apiUrl: row.base_url ?? KSEF_API_URLS[row.environment], environment: row.environment, nip: row.nip, token };
-}
-
-/**
- * The command line's configuration (`ksef-config`, and `ksef-test-server` for the demo): the same
- * checks as the operator's form, without an operator account; the context is the seller's NIP.
- */
-export async function configureKsef(ctx: Ctx, input: unknown): Promise<void> {
-	const data = parseInput(settingsSchema, input);
-	if (!data.token) throw new AppError('validation', 'Podaj token KSeF.', { token: 'Podaj token KSeF.' });
-	if (!ctx.ksefSecretKey) throw new AppError('conflict', NO_SECRET);
-	const { nip } = await sellerParty(ctx.db);
-	const values = {
-		environment: data.environment,
-		base_url: data.baseUrl || null,
-		nip,
-		token_encrypted: seal(data.token, secretKey(ctx.ksefSecretKey)),
-		token_last4: data.token.slice(-4),
-		updated_at: ctx.clock.now(),
-		updated_by: null
-	};
-	await ctx.db
-		.insertInto('ksef_settings')
-		.values(values)
-		.onConflict((oc) => oc.column('id').doUpdateSet(values))
-		.execute();
 }
 
 const offlineCertificateSchema = z.object({
